@@ -1,0 +1,247 @@
+package annotate
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// This file holds the flattening algorithm: sanitised HTML in, canonical
+// text and its index out. The package documentation describes it in words.
+
+// separator is what stands between two pieces of content: nothing, a
+// collapsed space, a table-cell tab, or one or two line breaks. When several
+// are asked for at one place, the strongest wins.
+type separator int
+
+const (
+	sepNone separator = iota
+	sepSpace
+	sepTab
+	sepLine
+	sepParagraph
+)
+
+func (s separator) String() string {
+	switch s {
+	case sepSpace:
+		return " "
+	case sepTab:
+		return "\t"
+	case sepLine:
+		return "\n"
+	case sepParagraph:
+		return "\n\n"
+	}
+	return ""
+}
+
+// blockSeparator returns the separator that a block element asks for before
+// and after itself, or sepNone for an inline element.
+func blockSeparator(n *html.Node) separator {
+	switch n.DataAtom {
+	case atom.P, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6,
+		atom.Blockquote, atom.Pre, atom.Table, atom.Figure, atom.Hr,
+		atom.Address, atom.Details:
+		return sepParagraph
+	case atom.Ul, atom.Ol, atom.Dl:
+		for p := n.Parent; p != nil; p = p.Parent {
+			if p.DataAtom == atom.Li || p.DataAtom == atom.Dd {
+				return sepLine // a nested list
+			}
+		}
+		return sepParagraph
+	case atom.Div, atom.Li, atom.Dt, atom.Dd, atom.Tr, atom.Caption,
+		atom.Figcaption, atom.Section, atom.Article, atom.Header,
+		atom.Footer, atom.Aside, atom.Main, atom.Thead, atom.Tbody,
+		atom.Tfoot, atom.Summary:
+		return sepLine
+	}
+	return sepNone
+}
+
+// isCollapsible reports whether r is white space that CSS collapses in
+// normal flow: the ASCII white space of HTML. NBSP and other Unicode spaces
+// are content and are kept.
+func isCollapsible(r rune) bool {
+	return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f'
+}
+
+// run says that n code points of the canonical text, starting at cp, are
+// the same characters as the w UTF-16 units of text node node starting at
+// offset u. A collapsed white-space run maps its first character to one
+// space.
+type run struct {
+	node, u, w, cp, n int
+}
+
+// flattener builds the canonical text and its runs in one walk.
+type flattener struct {
+	out     strings.Builder
+	n       int // code points written
+	last    rune
+	pending separator
+	// spaceNode and spaceU say where a pending collapsed space came from.
+	spaceNode, spaceU int
+	runs              []run
+	nodes             []nodeSpan
+	pre               int // depth of preformatted elements around the walk
+}
+
+// flatten returns the canonical text of the tree under root and the index
+// of its text nodes.
+func flatten(root *html.Node) (string, *TextIndex) {
+	f := &flattener{}
+	f.walk(root)
+	text := f.out.String()
+	return text, newTextIndex(NewText(text), f.nodes, f.runs)
+}
+
+func (f *flattener) walk(n *html.Node) {
+	switch n.Type {
+	case html.TextNode:
+		f.text(n.Data)
+		return
+	case html.ElementNode:
+	default:
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			f.walk(c)
+		}
+		return
+	}
+	sep := blockSeparator(n)
+	f.ask(sep)
+	switch n.DataAtom {
+	case atom.Br:
+		f.emitSeparator()
+		f.write("\n", -1, 0)
+		return
+	case atom.Td, atom.Th:
+		if n.PrevSibling != nil && hasElementBefore(n) {
+			f.ask(sepTab)
+		}
+	case atom.Pre:
+		f.pre++
+		defer func() { f.pre-- }()
+	case atom.Span:
+		if attr(n, "class") == AltTextClass {
+			// An image's alt text stands apart from the words around it.
+			f.askSpace()
+			defer f.askSpace()
+		}
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		f.walk(c)
+	}
+	f.ask(sep)
+}
+
+// askSpace requests a space that is no text node's character.
+func (f *flattener) askSpace() {
+	if f.pending < sepSpace {
+		f.pending = sepSpace
+		f.spaceNode, f.spaceU = -1, 0
+	}
+}
+
+// hasElementBefore reports whether an element precedes n among its siblings.
+func hasElementBefore(n *html.Node) bool {
+	for p := n.PrevSibling; p != nil; p = p.PrevSibling {
+		if p.Type == html.ElementNode {
+			return true
+		}
+	}
+	return false
+}
+
+// ask requests separator s before the next content.
+func (f *flattener) ask(s separator) {
+	if s > f.pending {
+		f.pending = s
+	}
+}
+
+// emitSeparator writes the pending separator, if content came before it.
+func (f *flattener) emitSeparator() {
+	s := f.pending
+	f.pending = sepNone
+	if f.n == 0 || s == sepNone {
+		return
+	}
+	if s == sepSpace {
+		if f.last == '\n' || f.last == '\t' {
+			return // a space at the start of a line is not shown
+		}
+		f.write(" ", f.spaceNode, f.spaceU)
+		return
+	}
+	f.write(s.String(), -1, 0)
+}
+
+// write appends s to the text. When node is not -1, s is the same
+// characters as text node node from UTF-16 offset u, and a run records it.
+func (f *flattener) write(s string, node, u int) {
+	count := utf8.RuneCountInString(s)
+	if node >= 0 {
+		w := UTF16Count(s)
+		k := len(f.runs) - 1
+		if k >= 0 && f.runs[k].node == node && f.runs[k].cp+f.runs[k].n == f.n && f.runs[k].u+f.runs[k].w == u {
+			f.runs[k].n += count // extends the previous run
+			f.runs[k].w += w
+		} else {
+			f.runs = append(f.runs, run{node: node, u: u, w: w, cp: f.n, n: count})
+		}
+	}
+	f.out.WriteString(s)
+	f.n += count
+	f.last, _ = utf8.DecodeLastRuneInString(s)
+}
+
+// text adds one text node's characters.
+func (f *flattener) text(data string) {
+	node := len(f.nodes)
+	f.nodes = append(f.nodes, nodeSpan{start: f.n, firstRun: len(f.runs), utf16Len: UTF16Count(data)})
+	defer func() { f.nodes[node].endRun = len(f.runs) }()
+
+	u := 0 // UTF-16 offset in the node
+	if f.pre > 0 {
+		if data != "" {
+			f.emitSeparator()
+			f.write(data, node, 0)
+		}
+		return
+	}
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRuneInString(data[i:])
+		if isCollapsible(r) {
+			if f.pending < sepSpace {
+				f.pending = sepSpace
+				f.spaceNode, f.spaceU = node, u
+			}
+			i += size
+			u++
+			continue
+		}
+		// A stretch of visible characters up to the next white space.
+		j := i
+		w := 0
+		for j < len(data) {
+			c, sz := utf8.DecodeRuneInString(data[j:])
+			if isCollapsible(c) {
+				break
+			}
+			j += sz
+			if c >= 0x10000 {
+				w += 2
+			} else {
+				w++
+			}
+		}
+		f.emitSeparator()
+		f.write(data[i:j], node, u)
+		i = j
+		u += w
+	}
+}

@@ -1,0 +1,129 @@
+package annotate
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// Document is an article ready to annotate: its sanitised HTML, the
+// canonical text flattened from it, and what the page said about itself.
+// A Document is immutable once made; make one with Load or FromSanitized.
+type Document struct {
+	// ID names the document. It is derived from the canonical text, so two
+	// annotators who load the same article get the same ID.
+	ID    string
+	Title string
+	// URL is where the article came from, when it is known.
+	URL  string
+	Meta Meta
+	// HTML is the sanitised article: balanced, with exactly one root
+	// element, <article class="doc">.
+	HTML string
+
+	text  *Text
+	index *TextIndex
+	hash  string
+}
+
+// Meta is what a page says about itself. Every field may be empty.
+type Meta struct {
+	Author       string `json:"author,omitempty"`
+	Published    string `json:"published,omitempty"`
+	SiteName     string `json:"siteName,omitempty"`
+	CanonicalURL string `json:"canonicalUrl,omitempty"`
+	Description  string `json:"description,omitempty"`
+	Language     string `json:"lang,omitempty"`
+	// Source is the name of the file or the address the article came from.
+	Source string `json:"source,omitempty"`
+	// MediaType is how the input was read: "text/html" or "text/plain".
+	MediaType string `json:"mediaType,omitempty"`
+	// Charset is the encoding the input was decoded from.
+	Charset string `json:"charset,omitempty"`
+}
+
+// RootClass is the class of the one root element of every document's HTML.
+const RootClass = "doc"
+
+// FromSanitized makes a Document from HTML that this package sanitised
+// before (a document's HTML field). It parses the HTML, checks that it has
+// the one root element, and flattens it into the canonical text. It does
+// not sanitise again: use Load for anything that did not come from
+// Document.HTML.
+func FromSanitized(sanitized string, title, url string, meta Meta) (*Document, error) {
+	root, err := parseRoot(sanitized)
+	if err != nil {
+		return nil, err
+	}
+	return newDocument(root, title, url, meta)
+}
+
+// newDocument renders root, which must be the document's root element, and
+// indexes its text.
+func newDocument(root *html.Node, title, url string, meta Meta) (*Document, error) {
+	var b strings.Builder
+	if err := html.Render(&b, root); err != nil {
+		return nil, fmt.Errorf("rendering the article: %w", err)
+	}
+	// Index the tree that the browser will see: the one parsed back from the
+	// rendered HTML, in which adjacent text nodes have merged.
+	reparsed, err := parseRoot(b.String())
+	if err != nil {
+		return nil, err
+	}
+	// Parsing can reorder attributes; keep the HTML the parser gives back.
+	b.Reset()
+	if err := html.Render(&b, reparsed); err != nil {
+		return nil, fmt.Errorf("rendering the article: %w", err)
+	}
+	text, index := flatten(reparsed)
+	sum := sha256.Sum256([]byte(text))
+	hash := hex.EncodeToString(sum[:])
+	return &Document{
+		ID:    "sha256:" + hash[:16],
+		Title: strings.TrimSpace(title),
+		URL:   url,
+		Meta:  meta,
+		HTML:  b.String(),
+		text:  index.Text(),
+		index: index,
+		hash:  hash,
+	}, nil
+}
+
+// parseRoot parses s as the children of a <body> and returns its one root
+// element, which must be <article class="doc">.
+func parseRoot(s string) (*html.Node, error) {
+	body := &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body}
+	nodes, err := html.ParseFragment(strings.NewReader(s), body)
+	if err != nil {
+		return nil, fmt.Errorf("parsing the article's HTML: %w", err)
+	}
+	if len(nodes) != 1 || nodes[0].Type != html.ElementNode || nodes[0].DataAtom != atom.Article || attr(nodes[0], "class") != RootClass {
+		return nil, fmt.Errorf("the article's HTML must have exactly one root element <article class=%q>; it has %d top-level nodes", RootClass, len(nodes))
+	}
+	return nodes[0], nil
+}
+
+// Text returns the canonical text with its offset conversions.
+func (d *Document) Text() *Text { return d.text }
+
+// Index returns the map between DOM positions and canonical offsets.
+func (d *Document) Index() *TextIndex { return d.index }
+
+// TextSHA256 returns the hex SHA-256 of the canonical text's UTF-8 bytes.
+func (d *Document) TextSHA256() string { return d.hash }
+
+// attr returns the value of n's attribute key, or "".
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Namespace == "" && a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}

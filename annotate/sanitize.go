@@ -1,0 +1,282 @@
+package annotate
+
+import (
+	"net/url"
+	"regexp"
+	"strings"
+	"sync"
+	"unicode"
+
+	"github.com/microcosm-cc/bluemonday"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// Sanitising happens in three passes over a page:
+//
+//  1. prepare, on the parsed page: drop what a reader does not see (hidden
+//     elements, navigation, controls, media), turn images into their alt
+//     text where it says something, and resolve relative links;
+//  2. bluemonday, with the article policy below: the one security boundary,
+//     which passes nothing that is not on its lists;
+//  3. finish, on the parsed result: give links their fixed target and rel,
+//     and wrap everything in the one root element.
+
+// AllowedElements lists every element that a sanitised article may hold,
+// besides its root <article class="doc">.
+var AllowedElements = []string{
+	"a", "abbr", "address", "article", "aside", "b", "bdi", "bdo", "blockquote", "br",
+	"caption", "cite", "code", "col", "colgroup", "dd", "del", "details", "dfn", "div",
+	"dl", "dt", "em", "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6",
+	"header", "hr", "i", "ins", "kbd", "li", "main", "mark", "ol", "p", "pre", "q", "rp",
+	"rt", "ruby", "s", "samp", "section", "small", "span", "strong", "sub", "summary",
+	"sup", "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u", "ul", "var", "wbr",
+}
+
+// AllowedAttributes lists, by element, the attributes a sanitised article
+// may hold; those under "*" are allowed on every element.
+var AllowedAttributes = map[string][]string{
+	"*":        {"lang", "dir"},
+	"a":        {"href", "rel", "target"},
+	"abbr":     {"title"},
+	"article":  {"class"},
+	"col":      {"span"},
+	"colgroup": {"span"},
+	"del":      {"datetime"},
+	"ins":      {"datetime"},
+	"li":       {"value"},
+	"ol":       {"start"},
+	"span":     {"class"},
+	"td":       {"colspan", "rowspan"},
+	"th":       {"colspan", "rowspan", "scope"},
+	"time":     {"datetime"},
+}
+
+// LinkRel is the rel attribute of every link in an article: the article's
+// links never get hold of the app's window, never learn where the reader
+// came from and are not endorsed.
+const LinkRel = "noopener noreferrer nofollow"
+
+// AltTextClass is the class of the span that stands for an image by its
+// alt text.
+const AltTextClass = "img-alt"
+
+var (
+	policyOnce sync.Once
+	policy     *bluemonday.Policy
+)
+
+// articlePolicy returns the bluemonday policy for articles: text structure
+// survives; scripts, styles, forms, frames, objects, media, event handlers,
+// images and every URL scheme but http, https and mailto do not.
+func articlePolicy() *bluemonday.Policy {
+	policyOnce.Do(func() {
+		p := bluemonday.NewPolicy()
+		p.AllowElements(AllowedElements...)
+		p.AllowAttrs("href").OnElements("a")
+		p.AllowURLSchemes("http", "https", "mailto")
+		p.RequireParseableURLs(true)
+		p.AllowRelativeURLs(false)
+		p.RequireNoFollowOnLinks(true)
+		p.RequireNoReferrerOnLinks(true)
+		p.AddTargetBlankToFullyQualifiedLinks(true)
+		p.AllowAttrs("lang").Matching(regexp.MustCompile(`^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$`)).Globally()
+		p.AllowAttrs("dir").Matching(regexp.MustCompile(`^(?i:ltr|rtl|auto)$`)).Globally()
+		p.AllowAttrs("title").Matching(bluemonday.Paragraph).OnElements("abbr")
+		p.AllowAttrs("class").Matching(regexp.MustCompile(`^` + AltTextClass + `$`)).OnElements("span")
+		p.AllowAttrs("colspan", "rowspan").Matching(bluemonday.Integer).OnElements("td", "th")
+		p.AllowAttrs("scope").Matching(regexp.MustCompile(`^(?i:row|col|rowgroup|colgroup)$`)).OnElements("th")
+		p.AllowAttrs("span").Matching(bluemonday.Integer).OnElements("col", "colgroup")
+		p.AllowAttrs("start").Matching(bluemonday.Integer).OnElements("ol")
+		p.AllowAttrs("value").Matching(bluemonday.Integer).OnElements("li")
+		p.AllowAttrs("datetime").Matching(regexp.MustCompile(`^[0-9T:+\-. Z]{4,40}$`)).OnElements("time", "del", "ins")
+		// What these hold is never article text.
+		p.SkipElementsContent("script", "style", "noscript", "template", "title",
+			"iframe", "frame", "frameset", "noframes", "noembed", "object", "embed",
+			"applet", "video", "audio", "canvas", "svg", "select", "textarea",
+			"button", "option", "datalist", "head", "xmp", "plaintext", "dialog")
+		policy = p
+	})
+	return policy
+}
+
+// droppedWithContent is what prepare removes with everything inside it:
+// what a reader of the article never sees as its text.
+var droppedWithContent = map[atom.Atom]bool{
+	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
+	atom.Nav: true, atom.Iframe: true, atom.Frame: true, atom.Frameset: true,
+	atom.Object: true, atom.Embed: true, atom.Applet: true, atom.Video: true,
+	atom.Audio: true, atom.Canvas: true, atom.Svg: true,
+	atom.Map: true, atom.Select: true, atom.Textarea: true, atom.Input: true,
+	atom.Button: true, atom.Datalist: true, atom.Dialog: true, atom.Head: true,
+	atom.Link: true, atom.Meta: true, atom.Base: true, atom.Source: true,
+	atom.Track: true, atom.Noframes: true, atom.Noembed: true, atom.Title: true,
+}
+
+var hiddenStyle = regexp.MustCompile(`(?i)(display\s*:\s*none|visibility\s*:\s*hidden)`)
+
+// isHidden reports whether the page hides n from its readers.
+func isHidden(n *html.Node) bool {
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "hidden":
+			return true
+		case "aria-hidden":
+			if strings.EqualFold(strings.TrimSpace(a.Val), "true") {
+				return true
+			}
+		case "style":
+			if hiddenStyle.MatchString(a.Val) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// prepare cleans the content tree under root in place before the policy
+// sees it. base, when not nil, resolves relative links.
+func prepare(root *html.Node, base *url.URL) {
+	var next *html.Node
+	for c := root.FirstChild; c != nil; c = next {
+		next = c.NextSibling
+		switch c.Type {
+		case html.CommentNode, html.DoctypeNode:
+			root.RemoveChild(c)
+			continue
+		case html.ElementNode:
+		default:
+			continue
+		}
+		if droppedWithContent[c.DataAtom] || (c.Namespace == "" && c.DataAtom == 0 && strings.Contains(c.Data, ":")) || isHidden(c) {
+			root.RemoveChild(c)
+			continue
+		}
+		switch c.DataAtom {
+		case atom.Img:
+			if alt := meaningfulAlt(attr(c, "alt")); alt != "" {
+				span := &html.Node{Type: html.ElementNode, Data: "span", DataAtom: atom.Span,
+					Attr: []html.Attribute{{Key: "class", Val: AltTextClass}}}
+				span.AppendChild(&html.Node{Type: html.TextNode, Data: alt})
+				root.InsertBefore(span, c)
+			}
+			root.RemoveChild(c)
+			continue
+		case atom.Math:
+			// MathML markup is not text, but its symbols are what the
+			// formula says: keep them, one space apart.
+			span := &html.Node{Type: html.ElementNode, Data: "span", DataAtom: atom.Span}
+			span.AppendChild(&html.Node{Type: html.TextNode, Data: strings.Join(leafTexts(c, nil), " ")})
+			root.InsertBefore(span, c)
+			root.RemoveChild(c)
+			continue
+		case atom.A:
+			resolveLink(c, base)
+		}
+		prepare(c, base)
+	}
+}
+
+// resolveLink makes a's href absolute against base, or removes it when it
+// cannot be made absolute or points inside the page: a link in an article
+// must never navigate the annotator itself.
+func resolveLink(a *html.Node, base *url.URL) {
+	for i := 0; i < len(a.Attr); i++ {
+		if a.Attr[i].Key != "href" || a.Attr[i].Namespace != "" {
+			continue
+		}
+		href := strings.TrimSpace(a.Attr[i].Val)
+		u, err := url.Parse(href)
+		keep := err == nil && href != "" && !strings.HasPrefix(href, "#")
+		if keep && !u.IsAbs() {
+			if base == nil {
+				keep = false
+			} else {
+				u = base.ResolveReference(u)
+			}
+		}
+		if !keep {
+			a.Attr = append(a.Attr[:i], a.Attr[i+1:]...)
+			i--
+			continue
+		}
+		a.Attr[i].Val = u.String()
+	}
+}
+
+var (
+	fileNameAlt = regexp.MustCompile(`(?i)^[\w\-. ]+\.(jpe?g|png|gif|webp|svg|avif|bmp)$`)
+	slugAlt     = regexp.MustCompile(`^[\w]+([_\-][\w]+)+$`)
+)
+
+// leafTexts appends the trimmed text of every text node under n.
+func leafTexts(n *html.Node, out []string) []string {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.TextNode {
+			if t := collapseSpace(c.Data); t != "" {
+				out = append(out, t)
+			}
+		}
+		out = leafTexts(c, out)
+	}
+	return out
+}
+
+// meaningfulAlt returns the alt text of an image when it says something a
+// reader would miss, or "" for empty, file-name and filler alt texts.
+func meaningfulAlt(alt string) string {
+	alt = strings.Join(strings.Fields(alt), " ")
+	switch strings.ToLower(alt) {
+	case "", "image", "img", "photo", "picture", "logo", "icon", "spacer", "avatar", "thumbnail", "placeholder":
+		return ""
+	}
+	if fileNameAlt.MatchString(alt) || slugAlt.MatchString(alt) || !strings.ContainsFunc(alt, unicode.IsLetter) {
+		return ""
+	}
+	return alt
+}
+
+// sanitizeContent runs the policy over the HTML of the content and returns
+// the finished root element.
+func sanitizeContent(content string) (*html.Node, error) {
+	clean := articlePolicy().Sanitize(content)
+	body := &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body}
+	nodes, err := html.ParseFragment(strings.NewReader(clean), body)
+	if err != nil {
+		return nil, err
+	}
+	root := &html.Node{Type: html.ElementNode, Data: "article", DataAtom: atom.Article,
+		Attr: []html.Attribute{{Key: "class", Val: RootClass}}}
+	for _, n := range nodes {
+		root.AppendChild(n)
+	}
+	finishLinks(root)
+	return root, nil
+}
+
+// finishLinks gives every link that kept its href the same target and rel,
+// and takes rel and target off links that have no href.
+func finishLinks(n *html.Node) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if c.DataAtom == atom.A {
+			href := attr(c, "href")
+			kept := c.Attr[:0]
+			for _, a := range c.Attr {
+				if a.Key == "lang" || a.Key == "dir" {
+					kept = append(kept, a)
+				}
+			}
+			c.Attr = kept
+			if href != "" {
+				c.Attr = append(c.Attr,
+					html.Attribute{Key: "href", Val: href},
+					html.Attribute{Key: "target", Val: "_blank"},
+					html.Attribute{Key: "rel", Val: LinkRel})
+			}
+		}
+		finishLinks(c)
+	}
+}

@@ -1,0 +1,164 @@
+package annotate
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+// Label is one kind of span an annotator can tag.
+type Label struct {
+	// Name is what the exports call the label: lower case letters, digits,
+	// '-' and '_', starting with a letter.
+	Name string `json:"name"`
+	// Color is the highlight colour, as #rrggbb.
+	Color string `json:"color"`
+	// Key is the one character that tags a selection with this label.
+	Key string `json:"key"`
+	// Attributes names the attributes this label takes besides the note,
+	// which every label takes.
+	Attributes  []string `json:"attributes"`
+	Description string   `json:"description,omitempty"`
+}
+
+// Takes reports whether the label takes attribute name. Every label takes
+// the note.
+func (l Label) Takes(name string) bool {
+	if name == AttrNote {
+		return true
+	}
+	for _, a := range l.Attributes {
+		if a == name {
+			return true
+		}
+	}
+	return false
+}
+
+// Schema is the set of labels a team annotates with. It travels with every
+// export.
+type Schema struct {
+	Labels []Label `json:"labels"`
+}
+
+// DefaultSchema returns claim, quote and pledge. The colours are from the
+// Okabe-Ito palette, which readers with the common colour-vision
+// deficiencies can tell apart.
+func DefaultSchema() Schema {
+	return Schema{Labels: []Label{
+		{Name: "claim", Color: "#0072b2", Key: "c", Attributes: []string{},
+			Description: "A statement presented as fact that could be checked."},
+		{Name: "quote", Color: "#e69f00", Key: "q", Attributes: []string{AttrSpeaker},
+			Description: "Words attributed to a speaker."},
+		{Name: "pledge", Color: "#009e73", Key: "p", Attributes: []string{AttrParty},
+			Description: "A promise of future action by a party."},
+	}}
+}
+
+// MaxLabels is the most labels a schema may have.
+const MaxLabels = 26
+
+var (
+	namePattern  = regexp.MustCompile(`^[a-z][a-z0-9_-]{0,31}$`)
+	colorPattern = regexp.MustCompile(`^#[0-9a-fA-F]{6}$`)
+)
+
+// reservedKeys are keys the annotator's own commands use.
+const reservedKeys = " ?/"
+
+// Validate reports every problem with the schema, or nil.
+func (s Schema) Validate() error {
+	var problems []string
+	add := func(format string, args ...any) { problems = append(problems, fmt.Sprintf(format, args...)) }
+	if len(s.Labels) == 0 {
+		add("the schema has no labels")
+	}
+	if len(s.Labels) > MaxLabels {
+		add("the schema has %d labels; at most %d are allowed", len(s.Labels), MaxLabels)
+	}
+	names := map[string]int{}
+	keys := map[string]int{}
+	for i, l := range s.Labels {
+		where := fmt.Sprintf("label %d (%q)", i+1, l.Name)
+		if !namePattern.MatchString(l.Name) {
+			add("%s: the name must be 1 to 32 lower-case letters, digits, '-' or '_', starting with a letter", where)
+		}
+		if j, ok := names[l.Name]; ok {
+			add("%s: the name is already used by label %d", where, j+1)
+		} else {
+			names[l.Name] = i
+		}
+		if !colorPattern.MatchString(l.Color) {
+			add("%s: the colour %q must be written #rrggbb", where, l.Color)
+		}
+		key := strings.ToLower(l.Key)
+		switch {
+		case utf8.RuneCountInString(l.Key) != 1:
+			add("%s: the key %q must be exactly one character", where, l.Key)
+		case strings.Contains(reservedKeys, l.Key):
+			add("%s: the key %q is reserved for the annotator's own commands", where, l.Key)
+		default:
+			if j, ok := keys[key]; ok {
+				add("%s: the key %q is already used by label %d", where, l.Key, j+1)
+			} else {
+				keys[key] = i
+			}
+		}
+		seen := map[string]bool{}
+		for _, a := range l.Attributes {
+			switch {
+			case !namePattern.MatchString(a):
+				add("%s: the attribute name %q must be lower-case letters, digits, '-' or '_', starting with a letter", where, a)
+			case a == AttrNote:
+				add("%s: every label takes a note; do not list %q", where, a)
+			case seen[a]:
+				add("%s: the attribute %q is listed twice", where, a)
+			}
+			seen[a] = true
+		}
+	}
+	if len(problems) > 0 {
+		return &SchemaError{Problems: problems}
+	}
+	return nil
+}
+
+// SchemaError lists what is wrong with a schema.
+type SchemaError struct {
+	Problems []string
+}
+
+func (e *SchemaError) Error() string {
+	return "invalid label schema: " + strings.Join(e.Problems, "; ")
+}
+
+// Label returns the label called name.
+func (s Schema) Label(name string) (Label, bool) {
+	for _, l := range s.Labels {
+		if l.Name == name {
+			return l, true
+		}
+	}
+	return Label{}, false
+}
+
+// LabelForKey returns the label whose key is key, ignoring case.
+func (s Schema) LabelForKey(key string) (Label, bool) {
+	for _, l := range s.Labels {
+		if strings.EqualFold(l.Key, key) {
+			return l, true
+		}
+	}
+	return Label{}, false
+}
+
+// Clone returns a deep copy of s.
+func (s Schema) Clone() Schema {
+	labels := make([]Label, len(s.Labels))
+	for i, l := range s.Labels {
+		l.Attributes = append([]string{}, l.Attributes...)
+		labels[i] = l
+	}
+	return Schema{Labels: labels}
+}
