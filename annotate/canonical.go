@@ -96,6 +96,15 @@ func flatten(root *html.Node) (string, *TextIndex) {
 	f := &flattener{}
 	f.walk(root)
 	text := f.out.String()
+	// Line breaks that <br> elements left at the end are not content.
+	kept := 0
+	if k := len(f.runs); k > 0 {
+		kept = f.runs[k-1].cp + f.runs[k-1].n
+	}
+	for f.n > kept && strings.HasSuffix(text, "\n") {
+		text = text[:len(text)-1]
+		f.n--
+	}
 	return text, newTextIndex(NewText(text), f.nodes, f.runs)
 }
 
@@ -115,8 +124,13 @@ func (f *flattener) walk(n *html.Node) {
 	f.ask(sep)
 	switch n.DataAtom {
 	case atom.Br:
-		f.emitSeparator()
-		f.write("\n", -1, 0)
+		if f.pending == sepSpace {
+			f.pending = sepNone // a space at the end of a line is not shown
+		}
+		if f.n > 0 { // a line break before any text is not content
+			f.emitSeparator()
+			f.write("\n", -1, 0)
+		}
 		return
 	case atom.Td, atom.Th:
 		if n.PrevSibling != nil && hasElementBefore(n) {

@@ -33,6 +33,7 @@ func TestLoadReadabilityCorpus(t *testing.T) {
 				t.Fatalf("Load: %v", err)
 			}
 			checkPolicy(t, name, d.HTML)
+			checkIndex(t, d)
 
 			expected, err := os.ReadFile(filepath.Join(dir, "expected.html"))
 			if err != nil {

@@ -22,12 +22,22 @@ type TextIndex struct {
 // nodeSpan is one text node: where the text stood when the walk reached it
 // and which runs are its characters.
 type nodeSpan struct {
-	start            int // canonical offset when the node began
+	start            int // for a node without runs, the offset it maps to
 	firstRun, endRun int // runs[firstRun:endRun] belong to the node
 	utf16Len         int
 }
 
 func newTextIndex(t *Text, nodes []nodeSpan, runs []run) *TextIndex {
+	// A node that keeps no character maps to where the next kept character
+	// lands, so that positions map in document order.
+	next := t.Len()
+	for i := len(nodes) - 1; i >= 0; i-- {
+		if nodes[i].firstRun < nodes[i].endRun {
+			next = runs[nodes[i].firstRun].cp
+		} else {
+			nodes[i].start = next
+		}
+	}
 	return &TextIndex{text: t, nodes: nodes, runs: runs}
 }
 

@@ -1,0 +1,139 @@
+package annotate
+
+import (
+	"testing"
+	"unicode/utf16"
+	"unicode/utf8"
+)
+
+// offsetSamples covers what offsets get wrong: characters outside the BMP
+// (emoji, a flag, a skin-tone sequence), combining marks, CRLF, NBSP and
+// right-to-left text.
+var offsetSamples = []string{
+	"",
+	"plain ASCII",
+	"emoji 😀 in the middle",
+	"😀😀😀",
+	"flag 🇬🇧 and family 👩‍👩‍👧 and 👍🏽",
+	"cafe\u0301 with a combining accent",
+	"line\r\nbreaks\r\n",
+	"no\u00a0break\u00a0space",
+	"عربي and עברית mixed with English",
+	"𝐌𝐚𝐭𝐡 bold 𝔉𝔯𝔞𝔨𝔱𝔲𝔯",
+	"中文字符和日本語のテキスト",
+}
+
+// TestTextConversions checks every offset of every sample against a
+// conversion written out the slow way.
+func TestTextConversions(t *testing.T) {
+	for _, s := range offsetSamples {
+		text := NewText(s)
+		runes := []rune(s)
+		if text.Len() != len(runes) {
+			t.Fatalf("%q: Len = %d, want %d", s, text.Len(), len(runes))
+		}
+		if got, want := text.UTF16Len(), len(utf16.Encode(runes)); got != want {
+			t.Errorf("%q: UTF16Len = %d, want %d", s, got, want)
+		}
+		for cp := 0; cp <= len(runes); cp++ {
+			wantByte := len(string(runes[:cp]))
+			wantU16 := len(utf16.Encode(runes[:cp]))
+			if got := text.Byte(cp); got != wantByte {
+				t.Errorf("%q: Byte(%d) = %d, want %d", s, cp, got, wantByte)
+			}
+			if got := text.UTF16(cp); got != wantU16 {
+				t.Errorf("%q: UTF16(%d) = %d, want %d", s, cp, got, wantU16)
+			}
+			if got := text.CodePointAtByte(wantByte); got != cp {
+				t.Errorf("%q: CodePointAtByte(%d) = %d, want %d", s, wantByte, got, cp)
+			}
+			if got := text.CodePointAtUTF16(wantU16); got != cp {
+				t.Errorf("%q: CodePointAtUTF16(%d) = %d, want %d", s, wantU16, got, cp)
+			}
+			for end := cp; end <= len(runes); end++ {
+				if got, want := text.Slice(cp, end), string(runes[cp:end]); got != want {
+					t.Errorf("%q: Slice(%d, %d) = %q, want %q", s, cp, end, got, want)
+				}
+			}
+		}
+		if got := UTF16Count(s); got != text.UTF16Len() {
+			t.Errorf("%q: UTF16Count = %d, want %d", s, got, text.UTF16Len())
+		}
+	}
+}
+
+// TestOffsetsInsideCharacters checks that an offset inside a character
+// counts as that character's start.
+func TestOffsetsInsideCharacters(t *testing.T) {
+	text := NewText("a😀b")
+	if got := text.CodePointAtUTF16(2); got != 1 {
+		t.Errorf("CodePointAtUTF16 between the halves of a surrogate pair = %d, want 1", got)
+	}
+	if got := text.CodePointAtByte(3); got != 1 {
+		t.Errorf("CodePointAtByte inside the emoji's bytes = %d, want 1", got)
+	}
+	if got := ByteAtUTF16("a😀b", 2); got != 1 {
+		t.Errorf("ByteAtUTF16 between the halves = %d, want 1", got)
+	}
+	if got := text.Slice(2, 1); got != "" {
+		t.Errorf("Slice with end before start = %q, want empty", got)
+	}
+	if got := text.Slice(-5, 99); got != "a😀b" {
+		t.Errorf("Slice clamps: got %q", got)
+	}
+}
+
+// TestTextLong crosses many checkpoints with characters of every width.
+func TestTextLong(t *testing.T) {
+	var runes []rune
+	for i := 0; i < 5000; i++ {
+		sample := []rune("a é 中 😀 ")
+		runes = append(runes, sample[i%len(sample)])
+	}
+	s := string(runes)
+	text := NewText(s)
+	u := 0
+	b := 0
+	for cp := 0; cp <= len(runes); cp++ {
+		if text.UTF16(cp) != u || text.Byte(cp) != b || text.CodePointAtUTF16(u) != cp || text.CodePointAtByte(b) != cp {
+			t.Fatalf("conversions disagree at code point %d", cp)
+		}
+		if cp < len(runes) {
+			u += utf16.RuneLen(runes[cp])
+			b += utf8.RuneLen(runes[cp])
+		}
+	}
+}
+
+// FuzzTextOffsets checks that conversions agree with the slow way for any
+// valid UTF-8 string.
+func FuzzTextOffsets(f *testing.F) {
+	for _, s := range offsetSamples {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		text := NewText(s)
+		runes := []rune(s)
+		u := 0
+		for cp := 0; cp <= len(runes); cp++ {
+			if got := text.UTF16(cp); got != u {
+				t.Fatalf("UTF16(%d) = %d, want %d", cp, got, u)
+			}
+			if got := text.CodePointAtUTF16(u); got != cp {
+				t.Fatalf("CodePointAtUTF16(%d) = %d, want %d", u, got, cp)
+			}
+			if got := text.CodePointAtByte(text.Byte(cp)); got != cp {
+				t.Fatalf("byte round trip of %d gave %d", cp, got)
+			}
+			if cp < len(runes) {
+				u += utf16.RuneLen(runes[cp])
+				if text.Slice(cp, cp+1) != string(runes[cp]) {
+					t.Fatalf("Slice(%d, %d) = %q", cp, cp+1, text.Slice(cp, cp+1))
+				}
+			}
+		}
+	})
+}
