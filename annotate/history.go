@@ -1,0 +1,115 @@
+package annotate
+
+// This file is a Set's undo history.
+//
+// The annotations a Set holds are never changed in place: every change
+// replaces an annotation with a new value. A step of the history can so
+// keep the very values that were replaced and that replaced them, and
+// undoing or redoing a step puts back exactly what was there, down to the
+// Modified time.
+
+// UndoLimit is how many changes a Set remembers for undo. When a change
+// would make more, the oldest is forgotten.
+const UndoLimit = 1000
+
+// change is what one step did to one annotation: before is nil when the
+// step added it and after is nil when the step deleted it. Both are shared
+// with the Set and must not be modified.
+type change struct {
+	before, after *Annotation
+}
+
+// step is one undoable change to a Set, which may touch many annotations.
+type step struct {
+	label   string // what the step did, in words: "add quote"
+	changes []change
+}
+
+// history holds the steps that can be undone, oldest first, and those that
+// can be redone, most recently undone last.
+type history struct {
+	undo, redo []step
+	limit      int
+}
+
+// push remembers st as the newest step that can be undone and forgets
+// everything that could be redone, since it was undone from another state.
+func (h *history) push(st step) {
+	clear(h.redo)
+	h.redo = h.redo[:0]
+	if len(h.undo) >= h.limit {
+		// Drop the oldest steps, copying so that the slice does not creep
+		// through ever newer memory.
+		drop := len(h.undo) - h.limit + 1
+		n := copy(h.undo, h.undo[drop:])
+		clear(h.undo[n:])
+		h.undo = h.undo[:n]
+	}
+	h.undo = append(h.undo, st)
+}
+
+// do applies a new change of the Set, remembers it for undo and forgets the
+// redo history.
+func (s *Set) do(label string, changes ...change) {
+	s.apply(changes, false)
+	s.hist.push(step{label: label, changes: changes})
+	s.version++
+}
+
+// Undo undoes the most recent change that has not been undone: an add,
+// insert, relabel, attribute change, resize or delete. It reports whether
+// there was one.
+func (s *Set) Undo() bool {
+	n := len(s.hist.undo)
+	if n == 0 {
+		return false
+	}
+	st := s.hist.undo[n-1]
+	s.hist.undo[n-1] = step{}
+	s.hist.undo = s.hist.undo[:n-1]
+	s.apply(st.changes, true)
+	s.hist.redo = append(s.hist.redo, st)
+	s.version++
+	return true
+}
+
+// Redo does again the change that was undone last, as long as no other
+// change has been made since. It reports whether there was one.
+func (s *Set) Redo() bool {
+	n := len(s.hist.redo)
+	if n == 0 {
+		return false
+	}
+	st := s.hist.redo[n-1]
+	s.hist.redo[n-1] = step{}
+	s.hist.redo = s.hist.redo[:n-1]
+	s.apply(st.changes, false)
+	s.hist.undo = append(s.hist.undo, st)
+	s.version++
+	return true
+}
+
+// CanUndo reports whether there is a change to undo.
+func (s *Set) CanUndo() bool { return len(s.hist.undo) > 0 }
+
+// CanRedo reports whether there is an undone change to redo.
+func (s *Set) CanRedo() bool { return len(s.hist.redo) > 0 }
+
+// UndoLabel describes the change that Undo would undo, such as "add quote"
+// or "delete 2 annotations", for a menu or a tooltip. It is "" when there is
+// nothing to undo.
+func (s *Set) UndoLabel() string {
+	if n := len(s.hist.undo); n > 0 {
+		return s.hist.undo[n-1].label
+	}
+	return ""
+}
+
+// RedoLabel describes the change that Redo would do again, in the words of
+// UndoLabel. It is "" when there is nothing to redo.
+func (s *Set) RedoLabel() string {
+	if n := len(s.hist.redo); n > 0 {
+		return s.hist.redo[n-1].label
+	}
+	return ""
+}

@@ -1,0 +1,594 @@
+package annotate
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/google/uuid"
+)
+
+// Errors that the methods of a Set return, wrapped in a message that says
+// which annotation or span was refused. Test for them with errors.Is.
+var (
+	// ErrNotFound: no annotation in the set has the id given.
+	ErrNotFound = errors.New("no annotation has that id")
+	// ErrDuplicate: an annotation with the same label, start and end is
+	// already in the set.
+	ErrDuplicate = errors.New("an annotation with the same label and span already exists")
+	// ErrEmptySpan: the span has no characters, or nothing but white space.
+	ErrEmptySpan = errors.New("the span is empty or only white space")
+	// ErrOutOfRange: an offset lies outside [0, length of the text].
+	ErrOutOfRange = errors.New("the span is outside the text")
+	// ErrUnknownLabel: the label is not in the set's schema.
+	ErrUnknownLabel = errors.New("the label is not in the schema")
+	// ErrAttribute: the annotation's label does not take the attribute.
+	ErrAttribute = errors.New("the label does not take that attribute")
+	// ErrInvalidID: an inserted annotation has no id, or the id of an
+	// annotation already in the set.
+	ErrInvalidID = errors.New("the id is empty or already in use")
+	// ErrTextMismatch: the text at an inserted annotation's span is not its
+	// exact text.
+	ErrTextMismatch = errors.New("the text at the span is not the annotation's exact text")
+)
+
+// Set holds the annotations of one document's text, in the stable order of
+// their start, then end, then creation time, then ID, and remembers the
+// changes made to it so that they can be undone and redone.
+//
+// Every change checks the annotation against the text and the schema, so a
+// Set only ever holds annotations whose Exact is their span of the text,
+// whose label is in the schema, and no two of which share label, start and
+// end. Spans may overlap and nest.
+//
+// Finding an annotation by id takes constant time; adding or deleting one
+// takes logarithmic time to find its place plus a copy of the pointers
+// after it. A Set is not safe for concurrent use.
+type Set struct {
+	text   *Text
+	schema Schema
+	labels map[string]Label
+	author string
+	now    func() time.Time
+
+	// items is in the order of less. Its annotations are never modified:
+	// a change replaces one, so that the history can keep both values.
+	items []*Annotation
+	byID  map[string]*Annotation
+	spans map[spanKey]string // the id of the annotation with each label and span
+
+	version int
+	hist    history
+}
+
+// spanKey is what two annotations may not share.
+type spanKey struct {
+	label      string
+	start, end int
+}
+
+func keyOf(a *Annotation) spanKey { return spanKey{a.Label, a.Start, a.End} }
+
+// bulk is how many annotations one step must touch before the Set rebuilds
+// its order in one pass rather than moving them one at a time.
+const bulk = 16
+
+// NewSet returns an empty set of annotations on text, with labels from
+// schema. The schema is copied; the caller should have validated it. A nil
+// text counts as the empty text.
+func NewSet(text *Text, schema Schema) *Set {
+	if text == nil {
+		text = NewText("")
+	}
+	s := &Set{
+		text:   text,
+		schema: schema.Clone(),
+		labels: make(map[string]Label, len(schema.Labels)),
+		now:    defaultNow,
+		byID:   map[string]*Annotation{},
+		spans:  map[spanKey]string{},
+		hist:   history{limit: UndoLimit},
+	}
+	for _, l := range s.schema.Labels {
+		s.labels[l.Name] = l
+	}
+	return s
+}
+
+func defaultNow() time.Time { return time.Now().UTC().Truncate(time.Millisecond) }
+
+// SetAuthor sets the author that new annotations are stamped with.
+func (s *Set) SetAuthor(name string) { s.author = name }
+
+// SetClock sets the clock that stamps Created and Modified, so that tests
+// can fix the time. A nil clock restores the default: time.Now in UTC,
+// truncated to milliseconds, as JSON and JavaScript keep it.
+func (s *Set) SetClock(now func() time.Time) {
+	if now == nil {
+		now = defaultNow
+	}
+	s.now = now
+}
+
+// Text returns the text the annotations are on.
+func (s *Set) Text() *Text { return s.text }
+
+// Schema returns a copy of the set's schema.
+func (s *Set) Schema() Schema { return s.schema.Clone() }
+
+// Len returns the number of annotations in the set.
+func (s *Set) Len() int { return len(s.items) }
+
+// Version returns a number that changes with every change to the set,
+// undo and redo included, so that a user interface can tell when to draw
+// the annotations again.
+func (s *Set) Version() int { return s.version }
+
+// All returns copies of all the annotations, in the set's stable order.
+func (s *Set) All() []Annotation {
+	out := make([]Annotation, len(s.items))
+	for i, a := range s.items {
+		out[i] = a.Clone()
+	}
+	return out
+}
+
+// Get returns a copy of the annotation with the given id, and whether there
+// is one.
+func (s *Set) Get(id string) (Annotation, bool) {
+	a, ok := s.byID[id]
+	if !ok {
+		return Annotation{}, false
+	}
+	return a.Clone(), true
+}
+
+// Covering returns copies of the annotations whose span holds code point
+// cp (Start <= cp < End), in the set's stable order: those under a click.
+func (s *Set) Covering(cp int) []Annotation {
+	// Only annotations that start at or before cp can cover it.
+	k := sort.Search(len(s.items), func(i int) bool { return s.items[i].Start > cp })
+	var out []Annotation
+	for _, a := range s.items[:k] {
+		if a.End > cp {
+			out = append(out, a.Clone())
+		}
+	}
+	return out
+}
+
+// Add tags the span [start, end) of the text with label and returns the new
+// annotation.
+//
+// White space at either edge of the span, as unicode.IsSpace defines it
+// (line breaks and no-break spaces included), is left out: start moves
+// forward and end back. Add refuses a span outside the text, one that is
+// empty or only white space, a label not in the schema, and a span that an
+// annotation with the same label already has, after trimming.
+//
+// The annotation gets a new version-7 UUID, the set's author, the current
+// time as Created and Modified, its exact text with up to ContextLen code
+// points of context on each side, and no attributes.
+func (s *Set) Add(label string, start, end int) (Annotation, error) {
+	if _, ok := s.labels[label]; !ok {
+		return Annotation{}, fmt.Errorf("cannot add %q: %w (%s)", label, ErrUnknownLabel, s.labelNames())
+	}
+	start, end, err := s.span(start, end)
+	if err != nil {
+		return Annotation{}, fmt.Errorf("cannot add %s at %w", label, err)
+	}
+	if other, dup := s.spans[spanKey{label, start, end}]; dup {
+		return Annotation{}, fmt.Errorf("cannot add %s at %s: %w (annotation %q)", label, chars(start, end), ErrDuplicate, other)
+	}
+	id, err := uuid.NewV7()
+	if err != nil {
+		return Annotation{}, fmt.Errorf("cannot add %s: making an id: %w", label, err)
+	}
+	now := s.now()
+	a := &Annotation{
+		ID:         id.String(),
+		Label:      label,
+		Start:      start,
+		End:        end,
+		Attributes: map[string]string{},
+		Author:     s.author,
+		Created:    now,
+		Modified:   now,
+		Anchor:     AnchorExact,
+	}
+	s.place(a)
+	s.do("add "+label, change{after: a})
+	return a.Clone(), nil
+}
+
+// Insert adds a ready-made annotation, such as one read from an export, as
+// it is. It refuses an annotation whose id is empty or already in the set,
+// whose label is not in the schema, whose span is outside the text or
+// empty, whose Exact is not the text of its span, or whose label and span
+// another annotation already has. Nothing is recomputed, except that nil
+// Attributes become an empty map.
+func (s *Set) Insert(a Annotation) error {
+	if a.ID == "" {
+		return fmt.Errorf("cannot insert %s at %s: %w", a.Label, chars(a.Start, a.End), ErrInvalidID)
+	}
+	if _, taken := s.byID[a.ID]; taken {
+		return fmt.Errorf("cannot insert annotation %q: %w", a.ID, ErrInvalidID)
+	}
+	if _, ok := s.labels[a.Label]; !ok {
+		return fmt.Errorf("cannot insert annotation %q labelled %q: %w (%s)", a.ID, a.Label, ErrUnknownLabel, s.labelNames())
+	}
+	if err := s.inRange(a.Start, a.End); err != nil {
+		return fmt.Errorf("cannot insert annotation %q at %w", a.ID, err)
+	}
+	if a.Start >= a.End {
+		return fmt.Errorf("cannot insert annotation %q at %s: %w", a.ID, chars(a.Start, a.End), ErrEmptySpan)
+	}
+	if got := s.text.Slice(a.Start, a.End); got != a.Exact {
+		return fmt.Errorf("cannot insert annotation %q at %s, which reads %q and not %q: %w",
+			a.ID, chars(a.Start, a.End), abbreviate(got), abbreviate(a.Exact), ErrTextMismatch)
+	}
+	if other, dup := s.spans[keyOf(&a)]; dup {
+		return fmt.Errorf("cannot insert annotation %q, %s at %s: %w (annotation %q)", a.ID, a.Label, chars(a.Start, a.End), ErrDuplicate, other)
+	}
+	b := a.Clone()
+	if b.Attributes == nil {
+		b.Attributes = map[string]string{}
+	}
+	s.do("insert "+b.Label, change{after: &b})
+	return nil
+}
+
+// Relabel gives the annotation with the given id another label. It keeps
+// all the attributes, even those the new label does not take, so that
+// nothing is lost by relabelling there and back. It refuses a label not in
+// the schema and one that would make the annotation a duplicate. Giving an
+// annotation the label it has changes nothing and is not recorded.
+func (s *Set) Relabel(id, label string) error {
+	old, ok := s.byID[id]
+	if !ok {
+		return fmt.Errorf("cannot relabel annotation %q: %w", id, ErrNotFound)
+	}
+	if _, ok := s.labels[label]; !ok {
+		return fmt.Errorf("cannot relabel annotation %q as %q: %w (%s)", id, label, ErrUnknownLabel, s.labelNames())
+	}
+	if label == old.Label {
+		return nil
+	}
+	if other, dup := s.spans[spanKey{label, old.Start, old.End}]; dup {
+		return fmt.Errorf("cannot relabel annotation %q at %s as %s: %w (annotation %q)", id, chars(old.Start, old.End), label, ErrDuplicate, other)
+	}
+	a := old.Clone()
+	a.Label = label
+	a.Modified = s.now()
+	s.do("relabel "+old.Label+" as "+label, change{before: old, after: &a})
+	return nil
+}
+
+// SetAttribute sets the attribute name of the annotation with the given id
+// to value, trimmed of surrounding white space; an empty value removes the
+// attribute. It refuses an attribute that the annotation's label does not
+// take, except to remove one kept from an earlier label. Setting the value
+// the attribute has changes nothing and is not recorded.
+func (s *Set) SetAttribute(id, name, value string) error {
+	old, ok := s.byID[id]
+	if !ok {
+		return fmt.Errorf("cannot set %q on annotation %q: %w", name, id, ErrNotFound)
+	}
+	value = strings.TrimSpace(value)
+	cur, has := old.Attributes[name]
+	if l := s.labels[old.Label]; !l.Takes(name) && !(value == "" && has) {
+		return fmt.Errorf("cannot set %q on %s annotation %q: %w (%s takes %s)",
+			name, old.Label, id, ErrAttribute, old.Label, strings.Join(append([]string{AttrNote}, l.Attributes...), ", "))
+	}
+	if cur == value {
+		return nil // also when removing what is not there
+	}
+	a := old.Clone()
+	if a.Attributes == nil {
+		a.Attributes = map[string]string{}
+	}
+	verb := "set "
+	if value == "" {
+		delete(a.Attributes, name)
+		verb = "clear "
+	} else {
+		a.Attributes[name] = value
+	}
+	a.Modified = s.now()
+	s.do(verb+name, change{before: old, after: &a})
+	return nil
+}
+
+// Resize moves the edges of the annotation with the given id to [start,
+// end), trimmed and checked as Add does, and takes its exact text and
+// context again from the new span. The annotation now stands where the
+// user put it, so its Anchor becomes AnchorExact. A span that trims to the
+// one the annotation has changes nothing and is not recorded.
+func (s *Set) Resize(id string, start, end int) error {
+	old, ok := s.byID[id]
+	if !ok {
+		return fmt.Errorf("cannot resize annotation %q: %w", id, ErrNotFound)
+	}
+	start, end, err := s.span(start, end)
+	if err != nil {
+		return fmt.Errorf("cannot resize annotation %q to %w", id, err)
+	}
+	if start == old.Start && end == old.End {
+		return nil
+	}
+	if other, dup := s.spans[spanKey{old.Label, start, end}]; dup {
+		return fmt.Errorf("cannot resize %s annotation %q to %s: %w (annotation %q)", old.Label, id, chars(start, end), ErrDuplicate, other)
+	}
+	a := old.Clone()
+	a.Start, a.End = start, end
+	a.Anchor = AnchorExact
+	a.Modified = s.now()
+	s.place(&a)
+	s.do("resize "+a.Label, change{before: old, after: &a})
+	return nil
+}
+
+// Delete deletes the annotations with the given ids, as one change that
+// one Undo restores. If any id is not in the set it deletes none of them.
+// An id given twice is deleted once.
+func (s *Set) Delete(ids ...string) error {
+	var missing []string
+	seen := make(map[string]bool, len(ids))
+	changes := make([]change, 0, len(ids))
+	for _, id := range ids {
+		if seen[id] {
+			continue
+		}
+		seen[id] = true
+		a, ok := s.byID[id]
+		if !ok {
+			missing = append(missing, fmt.Sprintf("%q", id))
+			continue
+		}
+		changes = append(changes, change{before: a})
+	}
+	if len(missing) > 0 {
+		if len(missing) > 3 {
+			missing = append(missing[:3], fmt.Sprintf("and %d more", len(missing)-3))
+		}
+		noun := "annotation"
+		if len(missing) > 1 {
+			noun = "annotations"
+		}
+		return fmt.Errorf("cannot delete %s %s, so none was deleted: %w", noun, strings.Join(missing, ", "), ErrNotFound)
+	}
+	// In the set's order, undoing and redoing find them sorted.
+	slices.SortFunc(changes, func(x, y change) int { return compare(x.before, y.before) })
+	switch len(changes) {
+	case 0:
+		return nil
+	case 1:
+		s.do("delete "+changes[0].before.Label, changes...)
+	default:
+		s.do(fmt.Sprintf("delete %d annotations", len(changes)), changes...)
+	}
+	return nil
+}
+
+// span checks the span [start, end) and trims white space from its edges.
+// Its errors read after "at" or "to".
+func (s *Set) span(start, end int) (int, int, error) {
+	if err := s.inRange(start, end); err != nil {
+		return 0, 0, err
+	}
+	if start >= end {
+		return 0, 0, fmt.Errorf("%s: %w", chars(start, end), ErrEmptySpan)
+	}
+	ts, te := s.trim(start, end)
+	if ts >= te {
+		return 0, 0, fmt.Errorf("%s: %w", chars(start, end), ErrEmptySpan)
+	}
+	return ts, te, nil
+}
+
+// inRange checks that start and end lie in [0, length of the text]. Its
+// error reads after "at" or "to".
+func (s *Set) inRange(start, end int) error {
+	n := s.text.Len()
+	if start < 0 || end < 0 || start > n || end > n {
+		return fmt.Errorf("%s of a text of %d characters: %w", chars(start, end), n, ErrOutOfRange)
+	}
+	return nil
+}
+
+// trim moves start forward and end back past white space, and returns
+// start >= end when there is nothing else.
+func (s *Set) trim(start, end int) (int, int) {
+	str := s.text.String()
+	b, e := s.text.Byte(start), s.text.Byte(end)
+	for start < end {
+		r, size := utf8.DecodeRuneInString(str[b:e])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		b += size
+		start++
+	}
+	for start < end {
+		r, size := utf8.DecodeLastRuneInString(str[b:e])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		e -= size
+		end--
+	}
+	return start, end
+}
+
+// place sets a's Exact, Prefix and Suffix from its span of the text.
+func (s *Set) place(a *Annotation) {
+	a.Exact = s.text.Slice(a.Start, a.End)
+	a.Prefix = s.text.Slice(a.Start-ContextLen, a.Start)
+	a.Suffix = s.text.Slice(a.End, a.End+ContextLen)
+}
+
+// labelNames lists the schema's labels for error messages.
+func (s *Set) labelNames() string {
+	names := make([]string, len(s.schema.Labels))
+	for i, l := range s.schema.Labels {
+		names[i] = l.Name
+	}
+	return "the schema has " + strings.Join(names, ", ")
+}
+
+// chars describes a span in an error message.
+func chars(start, end int) string { return fmt.Sprintf("characters %d to %d", start, end) }
+
+// abbreviate shortens long text for an error message.
+func abbreviate(t string) string {
+	const max = 40
+	if utf8.RuneCountInString(t) <= max {
+		return t
+	}
+	return string([]rune(t)[:max]) + "…"
+}
+
+// apply makes the changes of a step, or undoes them if reverse is set:
+// it takes out the annotations the step replaced and puts in those that
+// replaced them.
+func (s *Set) apply(changes []change, reverse bool) {
+	if len(changes) == 1 {
+		from, to := changes[0].before, changes[0].after
+		if reverse {
+			from, to = to, from
+		}
+		if from != nil {
+			s.removeOne(from)
+		}
+		if to != nil {
+			s.insertOne(to)
+		}
+		return
+	}
+	var out, in []*Annotation
+	for _, c := range changes {
+		from, to := c.before, c.after
+		if reverse {
+			from, to = to, from
+		}
+		if from != nil {
+			out = append(out, from)
+		}
+		if to != nil {
+			in = append(in, to)
+		}
+	}
+	s.remove(out)
+	s.insert(in)
+}
+
+// index returns the position of a, which is in the set.
+func (s *Set) index(a *Annotation) int {
+	i := sort.Search(len(s.items), func(i int) bool { return !less(s.items[i], a) })
+	if i == len(s.items) || s.items[i] != a {
+		panic("annotate: a Set lost track of annotation " + a.ID)
+	}
+	return i
+}
+
+func (s *Set) removeOne(a *Annotation) {
+	i := s.index(a)
+	s.items = slices.Delete(s.items, i, i+1)
+	s.forget(a)
+}
+
+func (s *Set) insertOne(a *Annotation) {
+	i := sort.Search(len(s.items), func(i int) bool { return less(a, s.items[i]) })
+	s.items = slices.Insert(s.items, i, a)
+	s.remember(a)
+}
+
+// remove takes the annotations, which are in the set, out: one at a time
+// when they are few, or in one pass over the set, walking it and them in
+// order together, when there are many.
+func (s *Set) remove(as []*Annotation) {
+	if len(as) < bulk {
+		for _, a := range as {
+			s.removeOne(a)
+		}
+		return
+	}
+	as = slices.Clone(as)
+	slices.SortFunc(as, compare)
+	kept, j := s.items[:0], 0
+	for _, a := range s.items {
+		if j < len(as) && a == as[j] {
+			j++
+			s.forget(a)
+			continue
+		}
+		kept = append(kept, a)
+	}
+	if j != len(as) {
+		panic("annotate: a Set lost track of the annotations it was to remove")
+	}
+	clear(s.items[len(kept):])
+	s.items = kept
+}
+
+// insert puts the annotations in, merging them in one pass when there are
+// many.
+func (s *Set) insert(as []*Annotation) {
+	if len(as) < bulk {
+		for _, a := range as {
+			s.insertOne(a)
+		}
+		return
+	}
+	as = slices.Clone(as)
+	slices.SortFunc(as, compare)
+	merged := make([]*Annotation, 0, len(s.items)+len(as))
+	i, j := 0, 0
+	for i < len(s.items) && j < len(as) {
+		if less(as[j], s.items[i]) {
+			merged = append(merged, as[j])
+			j++
+		} else {
+			merged = append(merged, s.items[i])
+			i++
+		}
+	}
+	merged = append(merged, s.items[i:]...)
+	merged = append(merged, as[j:]...)
+	s.items = merged
+	for _, a := range as {
+		s.remember(a)
+	}
+}
+
+func (s *Set) remember(a *Annotation) {
+	s.byID[a.ID] = a
+	s.spans[keyOf(a)] = a.ID
+}
+
+func (s *Set) forget(a *Annotation) {
+	delete(s.byID, a.ID)
+	if k := keyOf(a); s.spans[k] == a.ID {
+		delete(s.spans, k)
+	}
+}
+
+// compare is less as a three-way comparison.
+func compare(a, b *Annotation) int {
+	if c := cmp.Compare(a.Start, b.Start); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.End, b.End); c != 0 {
+		return c
+	}
+	if c := a.Created.Compare(b.Created); c != 0 {
+		return c
+	}
+	return strings.Compare(a.ID, b.ID)
+}
