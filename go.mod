@@ -2,13 +2,15 @@ module github.com/newsannotator/annotator
 
 go 1.26.0
 
-require golang.org/x/net v0.62.0
+require (
+	github.com/google/uuid v1.6.0
+	github.com/microcosm-cc/bluemonday v1.0.27
+	github.com/santhosh-tekuri/jsonschema/v6 v6.0.3
+	golang.org/x/net v0.62.0
+	golang.org/x/text v0.44.0
+)
 
 require (
 	github.com/aymerick/douceur v0.2.0 // indirect
-	github.com/google/uuid v1.6.0 // indirect
 	github.com/gorilla/css v1.0.1 // indirect
-	github.com/microcosm-cc/bluemonday v1.0.27 // indirect
-	github.com/santhosh-tekuri/jsonschema/v6 v6.0.3 // indirect
-	golang.org/x/text v0.44.0 // indirect
 )

@@ -56,6 +56,13 @@ func (s *Set) do(label string, changes ...change) {
 	s.version++
 }
 
+// ClearHistory forgets every change that could be undone or redone: what
+// the Set holds becomes its starting point, as after an import.
+func (s *Set) ClearHistory() {
+	s.hist.undo, s.hist.redo = nil, nil
+	s.version++
+}
+
 // Undo undoes the most recent change that has not been undone: an add,
 // insert, relabel, attribute change, resize or delete. It reports whether
 // there was one.

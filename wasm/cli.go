@@ -1,0 +1,151 @@
+//go:build !wasm
+
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"mime"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/newsannotator/annotator/annotate"
+)
+
+// Exit statuses of the command line.
+const (
+	exitOK      = 0
+	exitInvalid = 1 // the input was read and is not valid
+	exitUsage   = 2 // the command was not understood, or a file could not be read
+)
+
+const usage = `annotator: a news-article annotator.
+
+Usage:
+  annotator serve [-addr 127.0.0.1:8000] [-web DIR]   serve the app
+  annotator build [-out DIR] [-web DIR]                write the app as static files
+  annotator load [-url URL] [-type MEDIATYPE] FILE     print FILE as a version-1 JSON
+                                                       export with no annotations
+  annotator validate FILE.json...                      check exports; exit 0 when all
+                                                       are valid, 1 otherwise
+
+FILE may be - for standard input.
+`
+
+// runCLI runs the command line with args (without the program name) and
+// returns the exit status.
+func runCLI(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return exitUsage
+	}
+	switch args[0] {
+	case "load":
+		return cmdLoad(args[1:], stdin, stdout, stderr)
+	case "validate":
+		return cmdValidate(args[1:], stdin, stdout, stderr)
+	case "serve":
+		return cmdServe(args[1:], stderr)
+	case "build":
+		return cmdBuild(args[1:], stdout, stderr)
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(stdout, usage)
+		return exitOK
+	}
+	fmt.Fprintf(stderr, "annotator: unknown command %q\n\n%s", args[0], usage)
+	return exitUsage
+}
+
+// readInput reads a named file, or standard input for "-".
+func readInput(name string, stdin io.Reader) ([]byte, error) {
+	if name == "-" {
+		return io.ReadAll(io.LimitReader(stdin, annotate.MaxInputBytes+1))
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(io.LimitReader(f, annotate.MaxInputBytes+1))
+}
+
+func cmdLoad(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("load", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	pageURL := fs.String("url", "", "the address the page came from (resolves its relative links)")
+	mediaType := fs.String("type", "", "the media type, such as text/html or \"text/plain; charset=iso-8859-1\" (default: from the file name and contents)")
+	if err := fs.Parse(args); err != nil {
+		return exitUsage
+	}
+	if fs.NArg() != 1 {
+		fmt.Fprintln(stderr, "annotator load: give exactly one FILE (or - for standard input)")
+		return exitUsage
+	}
+	name := fs.Arg(0)
+	data, err := readInput(name, stdin)
+	if err != nil {
+		fmt.Fprintf(stderr, "annotator load: %v\n", err)
+		return exitUsage
+	}
+	if *mediaType == "" {
+		*mediaType = mime.TypeByExtension(filepath.Ext(name))
+	}
+	doc, err := annotate.Load(data, annotate.Source{Name: filepath.Base(name), MediaType: *mediaType, URL: *pageURL})
+	if err != nil {
+		fmt.Fprintf(stderr, "annotator load: %v\n", err)
+		return exitInvalid
+	}
+	set := annotate.NewSet(doc.Text(), annotate.DefaultSchema())
+	out, err := annotate.NewFile(doc, set, nil, time.Now()).Marshal()
+	if err != nil {
+		fmt.Fprintf(stderr, "annotator load: %v\n", err)
+		return exitInvalid
+	}
+	stdout.Write(out)
+	fmt.Fprintln(stdout)
+	return exitOK
+}
+
+func cmdValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprintln(stderr, "annotator validate: give one or more FILE.json (or - for standard input)")
+		return exitUsage
+	}
+	status := exitOK
+	for _, name := range args {
+		data, err := readInput(name, stdin)
+		if err != nil {
+			fmt.Fprintf(stderr, "annotator validate: %v\n", err)
+			status = max(status, exitUsage)
+			continue
+		}
+		problems := annotate.Validate(data)
+		errs := 0
+		for _, p := range problems {
+			fmt.Fprintf(stderr, "%s:%s\n", name, p)
+			if !p.Warning {
+				errs++
+			}
+		}
+		if errs > 0 {
+			fmt.Fprintf(stderr, "%s: not valid: %d %s\n", name, errs, plural(errs, "problem", "problems"))
+			status = max(status, exitInvalid)
+			continue
+		}
+		fmt.Fprintf(stdout, "%s: valid\n", name)
+	}
+	return status
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// errNotBuilt says that the app has not been built.
+var errNotBuilt = errors.New("web/app.wasm is missing: build it with 'make web/app.wasm' or run 'make run'")
