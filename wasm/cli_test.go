@@ -1,0 +1,76 @@
+//go:build !wasm
+
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/newsannotator/annotator/annotate"
+)
+
+// TestLoadThenValidate runs `load` on the built-in sample and `validate` on
+// what it printed, as a user of the command line would.
+func TestLoadThenValidate(t *testing.T) {
+	var out, errOut bytes.Buffer
+	if code := runCLI([]string{"load", "../web/sample.txt"}, nil, &out, &errOut); code != exitOK {
+		t.Fatalf("load exited %d: %s", code, errOut.String())
+	}
+	var f annotate.File
+	if err := json.Unmarshal(out.Bytes(), &f); err != nil {
+		t.Fatalf("load printed something that is not JSON: %v", err)
+	}
+	if f.Version != 1 || f.Document.OffsetUnit != "codepoint" || len(f.Annotations) != 0 || !strings.Contains(f.Document.Text, "yes we can") {
+		t.Errorf("unexpected export: version %d, unit %q, %d annotations", f.Version, f.Document.OffsetUnit, len(f.Annotations))
+	}
+	path := filepath.Join(t.TempDir(), "sample.json")
+	if err := os.WriteFile(path, out.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out.Reset()
+	errOut.Reset()
+	if code := runCLI([]string{"validate", path}, nil, &out, &errOut); code != exitOK {
+		t.Fatalf("validate exited %d: %s", code, errOut.String())
+	}
+	if !strings.Contains(out.String(), "valid") {
+		t.Errorf("validate said %q", out.String())
+	}
+}
+
+// TestValidateReportsLines checks that an invalid file gives exit status 1
+// and messages that name the file, the line and the column.
+func TestValidateReportsLines(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "broken.json")
+	if err := os.WriteFile(path, []byte("{\n  \"version\": 2,\n  \"document\": {}\n}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out, errOut bytes.Buffer
+	if code := runCLI([]string{"validate", path}, nil, &out, &errOut); code != exitInvalid {
+		t.Fatalf("validate exited %d, want %d", code, exitInvalid)
+	}
+	if !strings.Contains(errOut.String(), path+":2:") {
+		t.Errorf("the message does not point at line 2: %s", errOut.String())
+	}
+}
+
+// TestLoadRefusesInWords checks that bad input gets a message in words and
+// a non-zero exit status.
+func TestLoadRefusesInWords(t *testing.T) {
+	var out, errOut bytes.Buffer
+	code := runCLI([]string{"load", "-"}, bytes.NewReader([]byte("%PDF-1.4 binary")), &out, &errOut)
+	if code != exitInvalid || !strings.Contains(errOut.String(), "PDF") || out.Len() != 0 {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, out.String(), errOut.String())
+	}
+	out.Reset()
+	errOut.Reset()
+	if code := runCLI([]string{"load", "no/such/file.html"}, nil, &out, &errOut); code != exitUsage || !strings.Contains(errOut.String(), "no such file") {
+		t.Errorf("missing file: exit %d, stderr %q", code, errOut.String())
+	}
+	if code := runCLI([]string{"frobnicate"}, nil, &out, &errOut); code != exitUsage {
+		t.Errorf("unknown command: exit %d", code)
+	}
+}
