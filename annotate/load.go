@@ -28,6 +28,11 @@ var (
 
 // Source says where input came from, so that Load can tell how to read it.
 type Source struct {
+	// Progress, when not nil, is told as Load reaches each of its steps,
+	// so that a caller can show how far a large page has come. step counts
+	// from 1 to steps.
+	Progress func(step, steps int, what string)
+
 	// Name is the file name or the title to fall back on. Its extension
 	// (.html, .htm, .xhtml, .txt) tells HTML from text when MediaType is
 	// empty.
@@ -69,6 +74,7 @@ func Load(data []byte, src Source) (*Document, error) {
 	}
 	mediaType, params, _ := mime.ParseMediaType(src.MediaType)
 	isHTML := looksLikeHTML(data, mediaType, src.Name)
+	src.report(StepDecode)
 	text, charset, err := decode(data, params["charset"], isHTML)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
@@ -115,6 +121,7 @@ func looksLikeHTML(data []byte, mediaType, name string) bool {
 
 // loadHTML sanitises a page and makes it a Document.
 func loadHTML(page string, src Source, meta Meta) (*Document, error) {
+	src.report(StepParse)
 	doc, err := html.Parse(strings.NewReader(page))
 	if err != nil {
 		return nil, fmt.Errorf("%s could not be read as HTML: %w", src.Name, err)
@@ -137,6 +144,7 @@ func loadHTML(page string, src Source, meta Meta) (*Document, error) {
 			return nil, fmt.Errorf("%s could not be read as HTML: %w", src.Name, err)
 		}
 	}
+	src.report(StepSanitise)
 	root, err := sanitizeContent(b.String())
 	if err != nil {
 		return nil, fmt.Errorf("%s could not be sanitised: %w", src.Name, err)
@@ -148,6 +156,7 @@ func loadHTML(page string, src Source, meta Meta) (*Document, error) {
 	if title == "" {
 		title = titleFromName(src.Name)
 	}
+	src.report(StepIndex)
 	d, err := newDocument(root, title, docURL, meta)
 	if err != nil {
 		return nil, err
@@ -254,7 +263,31 @@ func loadPlainText(text string, src Source, meta Meta) (*Document, error) {
 			title = first
 		}
 	}
+	src.report(StepIndex)
 	return newDocument(root, title, src.URL, meta)
+}
+
+// The steps of Load, as Source.Progress is told of them.
+const (
+	StepDecode = iota + 1
+	StepParse
+	StepSanitise
+	StepIndex
+	loadSteps = StepIndex
+)
+
+var stepNames = [...]string{
+	StepDecode:   "reading the characters",
+	StepParse:    "parsing the page",
+	StepSanitise: "sanitising",
+	StepIndex:    "building the text and its index",
+}
+
+// report tells src.Progress that Load has reached step.
+func (src Source) report(step int) {
+	if src.Progress != nil {
+		src.Progress(step, loadSteps, stepNames[step])
+	}
 }
 
 // splitParagraphs splits text at blank lines and trims each paragraph's

@@ -3,6 +3,7 @@ package annotate
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -248,4 +249,28 @@ func FuzzLoad(f *testing.F) {
 		checkPolicy(t, "fuzz", d.HTML)
 		checkIndex(t, d)
 	})
+}
+
+// TestLoadReportsProgress checks that Load tells its steps in order.
+func TestLoadReportsProgress(t *testing.T) {
+	var steps []int
+	progress := func(step, of int, what string) {
+		if of != 4 || what == "" {
+			t.Errorf("step %d of %d: %q", step, of, what)
+		}
+		steps = append(steps, step)
+	}
+	if _, err := Load([]byte("<p>x</p>"), Source{Name: "a.html", Progress: progress}); err != nil {
+		t.Fatal(err)
+	}
+	if fmt.Sprint(steps) != "[1 2 3 4]" {
+		t.Errorf("HTML steps %v", steps)
+	}
+	steps = nil
+	if _, err := Load([]byte("x"), Source{Name: "a.txt", Progress: progress}); err != nil {
+		t.Fatal(err)
+	}
+	if fmt.Sprint(steps) != "[1 4]" {
+		t.Errorf("text steps %v", steps)
+	}
 }

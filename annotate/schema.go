@@ -65,7 +65,7 @@ var (
 )
 
 // reservedKeys are keys the annotator's own commands use.
-const reservedKeys = " ?/"
+const reservedKeys = " ?/[]"
 
 // Validate reports every problem with the schema, or nil.
 func (s Schema) Validate() error {

@@ -17,7 +17,7 @@ import (
 // what it printed, as a user of the command line would.
 func TestLoadThenValidate(t *testing.T) {
 	var out, errOut bytes.Buffer
-	if code := runCLI([]string{"load", "../web/sample.txt"}, nil, &out, &errOut); code != exitOK {
+	if code := runCLI([]string{"load", "../app/sample/starmer-trump-white-house.txt"}, nil, &out, &errOut); code != exitOK {
 		t.Fatalf("load exited %d: %s", code, errOut.String())
 	}
 	var f annotate.File

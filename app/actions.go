@@ -1,0 +1,335 @@
+package app
+
+import (
+	"fmt"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/newsannotator/annotator/annotate"
+)
+
+// run carries out a keyboard command.
+func (a *Annotator) run(ctx app.Context, b binding) {
+	switch b.Command {
+	case cmdTag:
+		a.tagOrRelabel(ctx, b.Label)
+	case cmdUndo:
+		a.undo(ctx)
+	case cmdRedo:
+		a.redo(ctx)
+	case cmdDelete:
+		a.deleteSelected(ctx)
+	case cmdEscape:
+		a.escape(ctx)
+	case cmdNext:
+		a.step(ctx, +1)
+	case cmdPrevious:
+		a.step(ctx, -1)
+	case cmdExtend:
+		extendSelection(b.Direction, b.Granularity)
+		a.describeSelection()
+	case cmdHelp:
+		a.help = !a.help
+	case cmdOpen:
+		openFilePicker()
+	case cmdExport:
+		a.downloadExport(ctx)
+	}
+}
+
+// tagOrRelabel tags the text selection with label; with no text selection,
+// it relabels the selected annotation.
+func (a *Annotator) tagOrRelabel(ctx app.Context, label string) {
+	if a.set == nil {
+		return
+	}
+	state, _ := readSelection()
+	if state == selectionNone && a.selected != "" {
+		a.relabel(ctx, a.selected, label)
+		return
+	}
+	a.tag(ctx, label)
+}
+
+// tag tags the browser's selection with label.
+func (a *Annotator) tag(ctx app.Context, label string) {
+	if a.set == nil {
+		return
+	}
+	span, ok := a.selectedSpan()
+	if !ok {
+		return
+	}
+	ann, err := a.set.Add(label, span.Start, span.End)
+	if err != nil {
+		a.fail(err.Error())
+		return
+	}
+	clearSelection()
+	a.selInfo = ""
+	a.selected, a.choices = ann.ID, nil
+	a.showEntry(ann.ID)
+	a.say(fmt.Sprintf("Tagged %s: “%s”.", label, excerpt(ann.Exact, 80)))
+	a.changed(ctx)
+}
+
+// selectedSpan returns the browser's selection as a span of the canonical
+// text, or says why there is none.
+func (a *Annotator) selectedSpan() (annotate.Span, bool) {
+	state, dom := readSelection()
+	switch state {
+	case selectionNone:
+		a.fail("Select some text in the article first, then press a label's key.")
+		return annotate.Span{}, false
+	case selectionOutside:
+		a.fail("The selection is outside the article. Select text in the article to tag it.")
+		return annotate.Span{}, false
+	case selectionAcross:
+		a.fail("The selection runs past the edge of the article. Select text inside the article only.")
+		return annotate.Span{}, false
+	}
+	index := a.doc.Index()
+	start, err1 := index.FromDOM(dom.StartNode, dom.StartOffset)
+	end, err2 := index.FromDOM(dom.EndNode, dom.EndOffset)
+	if err1 != nil || err2 != nil {
+		a.fail("The selection could not be mapped onto the article's text; reload the article and try again.")
+		return annotate.Span{}, false
+	}
+	mark("annotator:offsets")
+	return annotate.Span{Start: start, End: end}, true
+}
+
+// describeSelection shows the text selection's extent, or nothing.
+func (a *Annotator) describeSelection() {
+	if a.doc == nil {
+		return
+	}
+	state, dom := readSelection()
+	a.selInfo = ""
+	if state != selectionInside {
+		return
+	}
+	index := a.doc.Index()
+	start, err1 := index.FromDOM(dom.StartNode, dom.StartOffset)
+	end, err2 := index.FromDOM(dom.EndNode, dom.EndOffset)
+	mark("annotator:offsets")
+	if err1 != nil || err2 != nil || end <= start {
+		return
+	}
+	a.selInfo = fmt.Sprintf("Selected %d characters (%d–%d). Press a label's key to tag them.", end-start, start, end)
+}
+
+// relabel gives annotation id another label.
+func (a *Annotator) relabel(ctx app.Context, id, label string) {
+	if err := a.set.Relabel(id, label); err != nil {
+		a.fail(err.Error())
+		return
+	}
+	a.say("Relabelled as " + label + ".")
+	a.changed(ctx)
+}
+
+// setAttribute sets or clears an attribute of annotation id.
+func (a *Annotator) setAttribute(ctx app.Context, id, name, value string) {
+	if err := a.set.SetAttribute(id, name, value); err != nil {
+		a.fail(err.Error())
+		return
+	}
+	a.changed(ctx)
+}
+
+// deleteSelected deletes the selected annotation.
+func (a *Annotator) deleteSelected(ctx app.Context) {
+	if a.selected == "" {
+		a.fail("Select an annotation to delete it: click its highlight or its entry in the list.")
+		return
+	}
+	a.delete(ctx, a.selected)
+}
+
+// delete deletes annotation id and selects its neighbour in the list.
+func (a *Annotator) delete(ctx app.Context, id string) {
+	neighbour := a.neighbour(id, +1)
+	if neighbour == "" {
+		neighbour = a.neighbour(id, -1)
+	}
+	ann, _ := a.set.Get(id)
+	if err := a.set.Delete(id); err != nil {
+		a.fail(err.Error())
+		return
+	}
+	if a.selected == id {
+		a.selected = neighbour
+	}
+	a.choices = nil
+	a.say(fmt.Sprintf("Deleted %s “%s”. Ctrl+Z brings it back.", ann.Label, excerpt(ann.Exact, 60)))
+	a.changed(ctx)
+}
+
+// undo undoes the last change.
+func (a *Annotator) undo(ctx app.Context) {
+	if a.set == nil || !a.set.CanUndo() {
+		a.say("Nothing to undo.")
+		return
+	}
+	what := a.set.UndoLabel()
+	a.set.Undo()
+	a.keepSelection()
+	a.say("Undid " + what + ".")
+	a.changed(ctx)
+}
+
+// redo redoes the last undone change.
+func (a *Annotator) redo(ctx app.Context) {
+	if a.set == nil || !a.set.CanRedo() {
+		a.say("Nothing to redo.")
+		return
+	}
+	what := a.set.RedoLabel()
+	a.set.Redo()
+	a.keepSelection()
+	a.say("Redid " + what + ".")
+	a.changed(ctx)
+}
+
+// keepSelection forgets a selected annotation that a change removed.
+func (a *Annotator) keepSelection() {
+	if _, ok := a.set.Get(a.selected); !ok {
+		a.selected = ""
+	}
+	a.choices = nil
+}
+
+// escape drops the selections, the choice list and the help.
+func (a *Annotator) escape(ctx app.Context) {
+	clearSelection()
+	a.selInfo = ""
+	a.choices = nil
+	a.help = false
+	if a.selected != "" {
+		a.selected = ""
+		ctx.Defer(a.paint)
+	}
+}
+
+// choose selects annotation id, scrolls the article to it and marks it.
+func (a *Annotator) choose(ctx app.Context, id string) {
+	ann, ok := a.set.Get(id)
+	if !ok {
+		return
+	}
+	a.selected = id
+	a.choices = nil
+	a.showEntry(id)
+	ctx.Defer(func(ctx app.Context) {
+		a.paint(ctx)
+		scrollToSpan(a.doc, annotate.Span{Start: ann.Start, End: ann.End})
+	})
+}
+
+// step selects the next (+1) or previous (-1) annotation in the list.
+func (a *Annotator) step(ctx app.Context, dir int) {
+	list := a.visible()
+	if len(list) == 0 {
+		return
+	}
+	next := ""
+	if a.selected == "" {
+		if dir > 0 {
+			next = list[0].ID
+		} else {
+			next = list[len(list)-1].ID
+		}
+	} else {
+		next = a.neighbour(a.selected, dir)
+	}
+	if next != "" {
+		a.choose(ctx, next)
+	}
+}
+
+// neighbour returns the ID of the annotation dir places from id among those
+// the sidebar shows, or "".
+func (a *Annotator) neighbour(id string, dir int) string {
+	list := a.visible()
+	for i, ann := range list {
+		if ann.ID == id {
+			if j := i + dir; j >= 0 && j < len(list) {
+				return list[j].ID
+			}
+			return ""
+		}
+	}
+	return ""
+}
+
+// clickArticle selects the annotations under a click on the article's
+// text: one at once, several as a choice.
+func (a *Annotator) clickArticle(ctx app.Context, x, y float64) {
+	if a.set == nil {
+		return
+	}
+	if state, _ := readSelection(); state != selectionNone {
+		return // the click ended a text selection
+	}
+	node, offset, ok := caretAt(x, y)
+	if !ok {
+		return
+	}
+	cp, err := a.doc.Index().FromDOM(node, offset)
+	if err != nil {
+		return
+	}
+	var ids []string
+	for _, ann := range a.set.Covering(cp) {
+		ids = append(ids, ann.ID)
+	}
+	switch len(ids) {
+	case 0:
+		if a.selected != "" {
+			a.selected, a.choices = "", nil
+			ctx.Defer(a.paint)
+		}
+	case 1:
+		a.choose(ctx, ids[0])
+	default:
+		a.choices = ids
+		a.say(fmt.Sprintf("%d annotations overlap here; choose one in the list.", len(ids)))
+	}
+}
+
+// changed is called after every change of the annotations: the
+// highlights are painted again once the page has been rendered.
+func (a *Annotator) changed(ctx app.Context) {
+	ctx.Defer(a.paint)
+}
+
+// paint hands the highlights to the browser: one per label, one where
+// spans overlap, and one for the selected annotation, above the others.
+func (a *Annotator) paint(ctx app.Context) {
+	if a.doc == nil {
+		return
+	}
+	schema := a.schema()
+	byLabel := map[string]int{}
+	highlights := make([]highlight, 0, len(schema.Labels)+2)
+	for i, l := range schema.Labels {
+		byLabel[l.Name] = i
+		highlights = append(highlights, highlight{Name: labelClass(l.Name)})
+	}
+	all := a.annotations()
+	var selected []annotate.Span
+	for _, ann := range all {
+		sp := annotate.Span{Start: ann.Start, End: ann.End}
+		if i, ok := byLabel[ann.Label]; ok {
+			highlights[i].Spans = append(highlights[i].Spans, sp)
+		}
+		if ann.ID == a.selected {
+			selected = append(selected, sp)
+		}
+	}
+	highlights = append(highlights,
+		highlight{Name: "overlap", Spans: annotate.Overlaps(all)},
+		highlight{Name: "selected", Spans: selected})
+	paintHighlights(a.doc, highlights)
+}

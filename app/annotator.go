@@ -1,0 +1,153 @@
+// Package app holds the annotator's go-app components: a thin layer that
+// turns DOM events into calls on package annotate and renders the result.
+//
+// Annotator is the one root component. Its handlers read the event, call
+// package annotate, and leave the drawing to Render; the highlights are
+// painted after each render through web/annotator.js (see bridge.go).
+package app
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/newsannotator/annotator/annotate"
+)
+
+// Annotator is the root component: the whole annotator on one page.
+type Annotator struct {
+	app.Compo
+
+	doc     *annotate.Document
+	set     *annotate.Set
+	orphans []annotate.Annotation
+	// exported is the set's Version when its annotations were last
+	// exported or opened: when it differs, there is work to lose.
+	exported int
+
+	selected string   // ID of the selected annotation, or ""
+	choices  []string // IDs of the annotations under a click, when several
+	filter   string   // the label the sidebar shows, or "" for all
+	page     int      // index of the first sidebar entry shown
+	selInfo  string   // the text selection, in words
+	author   string   // who the new annotations are by
+	// keySchema is the schema the keyboard handler reads, outside the UI
+	// goroutine; it is replaced, never changed, when a document opens.
+	keySchema annotate.Schema
+
+	notice   notice
+	loading  *progress
+	pending  *pendingDocument
+	help     bool
+	dragging bool
+
+	// snapshot is set.All() as of snapshotVersion, shared by the sidebar
+	// and the painter so that one change copies the annotations once.
+	snapshot        []annotate.Annotation
+	snapshotVersion int
+	snapshotSet     *annotate.Set
+
+	listeners []func()
+}
+
+// notice is the message line: what just happened, in words.
+type notice struct {
+	Text  string
+	Error bool
+}
+
+// progress is the state of an article being opened.
+type progress struct {
+	Name        string
+	Size        int
+	Step, Steps int
+	What        string
+}
+
+// pendingDocument is an opened article that waits for the user's word,
+// because opening it would drop annotations that were not exported.
+type pendingDocument struct {
+	doc     *annotate.Document
+	set     *annotate.Set
+	orphans []annotate.Annotation
+	note    string
+}
+
+// authorKey is where the annotator's name is kept in local storage.
+const authorKey = "annotator.author"
+
+// OnMount listens to the document and opens the sample article.
+func (a *Annotator) OnMount(ctx app.Context) {
+	ctx.LocalStorage().Get(authorKey, &a.author)
+	a.listen(ctx)
+	if a.doc == nil {
+		a.openSample(ctx)
+	}
+}
+
+// OnDismount stops listening to the document.
+func (a *Annotator) OnDismount() {
+	for _, stop := range a.listeners {
+		stop()
+	}
+	a.listeners = nil
+}
+
+// annotations returns the set's annotations in order, copied once per
+// change of the set.
+func (a *Annotator) annotations() []annotate.Annotation {
+	if a.set == nil {
+		return nil
+	}
+	if a.snapshotSet != a.set || a.snapshotVersion != a.set.Version() {
+		a.snapshot = a.set.All()
+		a.snapshotSet, a.snapshotVersion = a.set, a.set.Version()
+	}
+	return a.snapshot
+}
+
+// schema returns the label schema of the open document.
+func (a *Annotator) schema() annotate.Schema {
+	if a.set == nil {
+		return annotate.DefaultSchema()
+	}
+	return a.set.Schema()
+}
+
+// dirty reports whether there are annotations that were changed since they
+// were last exported.
+func (a *Annotator) dirty() bool {
+	return a.set != nil && a.set.Version() != a.exported && (a.set.Len() > 0 || len(a.orphans) > 0)
+}
+
+// say shows a message.
+func (a *Annotator) say(text string) { a.notice = notice{Text: text} }
+
+// fail shows an error message.
+func (a *Annotator) fail(text string) { a.notice = notice{Text: text, Error: true} }
+
+// Render draws the annotator.
+func (a *Annotator) Render() app.UI {
+	return app.Div().
+		Class("annotator", classIf(a.dragging, "dragging")).
+		Body(
+			a.renderToolbar(),
+			a.renderNotices(),
+			app.Div().Class("workspace").Body(
+				a.renderReader(),
+				a.renderSidebar(),
+			),
+			app.If(a.help, a.renderHelp),
+			app.If(a.dragging, func() app.UI {
+				return app.Div().Class("drop-overlay").Aria("hidden", "true").Body(
+					app.P().Text("Drop an article (.html, .htm, .txt) or an export (.json) to open it"),
+				)
+			}),
+		)
+}
+
+// classIf returns class when cond holds, else "".
+func classIf(cond bool, class string) string {
+	if cond {
+		return class
+	}
+	return ""
+}

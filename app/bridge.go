@@ -1,0 +1,177 @@
+package app
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/newsannotator/annotator/annotate"
+)
+
+// This file is the Go side of web/annotator.js, the small script that walks
+// the DOM in one call where Go would need one call per node. Every DOM
+// position that crosses it is a (text node, UTF-16 offset) pair, the text
+// node counted under the article's root in document order.
+
+// domSpan is a span of the article in DOM positions.
+type domSpan struct {
+	StartNode, StartOffset, EndNode, EndOffset int
+}
+
+// selectionState says where the browser's selection is.
+type selectionState int
+
+const (
+	selectionNone    selectionState = iota // nothing, or a caret
+	selectionInside                        // within the article
+	selectionOutside                       // entirely outside the article
+	selectionAcross                        // across the article's edge
+)
+
+// helper returns window.annotator, or an undefined value when the script
+// has not loaded (or outside a browser).
+func helper() app.Value {
+	if app.IsServer {
+		return app.Undefined()
+	}
+	return app.Window().Get("annotator")
+}
+
+// readSelection returns the browser's selection.
+func readSelection() (selectionState, domSpan) {
+	h := helper()
+	if !h.Truthy() {
+		return selectionNone, domSpan{}
+	}
+	v := h.Call("selection")
+	s := domSpan{v.Index(1).Int(), v.Index(2).Int(), v.Index(3).Int(), v.Index(4).Int()}
+	return selectionState(v.Index(0).Int()), s
+}
+
+// caretAt returns the DOM position under a viewport point, or ok false when
+// the point is not on the article's text.
+func caretAt(x, y float64) (node, offset int, ok bool) {
+	h := helper()
+	if !h.Truthy() {
+		return 0, 0, false
+	}
+	v := h.Call("caretAt", x, y)
+	node, offset = v.Index(0).Int(), v.Index(1).Int()
+	return node, offset, node >= 0
+}
+
+// highlight is one named set of spans for the CSS Custom Highlight API.
+type highlight struct {
+	Name  string
+	Spans []annotate.Span
+}
+
+// paintHighlights hands every highlight to the browser in one call. Spans
+// are converted to DOM positions through the document's index; later
+// highlights are painted above earlier ones.
+func paintHighlights(doc *annotate.Document, highlights []highlight) {
+	h := helper()
+	if !h.Truthy() || doc == nil {
+		return
+	}
+	index := doc.Index()
+	names := make([]string, len(highlights))
+	var b strings.Builder
+	for i, hl := range highlights {
+		names[i] = hl.Name
+		for _, sp := range hl.Spans {
+			sn, so, ok1 := index.ToDOM(sp.Start, true)
+			en, eo, ok2 := index.ToDOM(sp.End, false)
+			if !ok1 || !ok2 {
+				continue
+			}
+			if b.Len() > 0 {
+				b.WriteByte(',')
+			}
+			for k, n := range [5]int{i, sn, so, en, eo} {
+				if k > 0 {
+					b.WriteByte(',')
+				}
+				b.WriteString(strconv.Itoa(n))
+			}
+		}
+	}
+	h.Call("paint", strings.Join(names, ","), b.String())
+}
+
+// scrollToSpan scrolls the start of a span into view.
+func scrollToSpan(doc *annotate.Document, sp annotate.Span) {
+	h := helper()
+	if !h.Truthy() || doc == nil {
+		return
+	}
+	if node, offset, ok := doc.Index().ToDOM(sp.Start, true); ok {
+		h.Call("scrollTo", node, offset)
+	}
+}
+
+// selectSpan sets the browser's selection to a span of the document.
+func selectSpan(doc *annotate.Document, sp annotate.Span) {
+	h := helper()
+	if !h.Truthy() || doc == nil {
+		return
+	}
+	sn, so, ok1 := doc.Index().ToDOM(sp.Start, true)
+	en, eo, ok2 := doc.Index().ToDOM(sp.End, false)
+	if ok1 && ok2 {
+		h.Call("select", sn, so, en, eo)
+	}
+}
+
+// extendSelection grows or shrinks the selection from the keyboard.
+func extendSelection(direction, granularity string) {
+	if h := helper(); h.Truthy() {
+		h.Call("extend", direction, granularity)
+	}
+}
+
+// clearSelection removes the browser's selection.
+func clearSelection() {
+	if h := helper(); h.Truthy() {
+		h.Call("clear")
+	}
+}
+
+// download saves text as a file.
+func download(filename, text, mime string) {
+	if h := helper(); h.Truthy() {
+		h.Call("download", filename, text, mime)
+	}
+}
+
+// copyText puts text on the clipboard and calls done with whether it did.
+func copyText(text string, done func(ok bool)) {
+	h := helper()
+	if !h.Truthy() {
+		done(false)
+		return
+	}
+	h.Call("copy", text).Then(func(v app.Value) { done(v.Truthy()) })
+}
+
+// readFile reads a File object's bytes and calls done with them.
+func readFile(file app.Value, done func([]byte)) {
+	h := helper()
+	if !h.Truthy() {
+		done(nil)
+		return
+	}
+	h.Call("readFile", file).Then(func(v app.Value) {
+		data := make([]byte, v.Length())
+		app.CopyBytesToGo(data, v)
+		done(data)
+	})
+}
+
+// mark records a performance mark, which benchmarks read to time the app.
+func mark(name string) {
+	if app.IsClient {
+		app.Window().Get("performance").Call("mark", name)
+	}
+}

@@ -1,0 +1,64 @@
+package app
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/newsannotator/annotator/annotate"
+)
+
+// exportJSON returns the version-1 export of the open document.
+func (a *Annotator) exportJSON() ([]byte, error) {
+	return annotate.NewFile(a.doc, a.set, a.orphans, time.Now()).Marshal()
+}
+
+// downloadExport saves the export as a file named after the title.
+func (a *Annotator) downloadExport(ctx app.Context) {
+	if a.doc == nil {
+		return
+	}
+	data, err := a.exportJSON()
+	if err != nil {
+		a.fail("The export could not be written: " + err.Error())
+		return
+	}
+	name := annotate.ExportFileName(a.doc.Title)
+	download(name, string(data), "application/json")
+	a.exported = a.set.Version()
+	a.say(fmt.Sprintf("Downloaded %s with %d annotations.", name, a.set.Len()))
+}
+
+// copyExport puts the export on the clipboard.
+func (a *Annotator) copyExport(ctx app.Context) {
+	if a.doc == nil {
+		return
+	}
+	data, err := a.exportJSON()
+	if err != nil {
+		a.fail("The export could not be written: " + err.Error())
+		return
+	}
+	version, count := a.set.Version(), a.set.Len()
+	copyText(string(data), func(ok bool) {
+		ctx.Dispatch(func(ctx app.Context) {
+			if !ok {
+				a.fail("The browser did not allow copying to the clipboard. Use Download instead.")
+				return
+			}
+			a.exported = version
+			a.say(fmt.Sprintf("Copied the export (%d annotations, %d KB) to the clipboard.", count, (len(data)+1023)/1024))
+		})
+	})
+}
+
+// exportThenOpen downloads the current work, then opens the pending
+// document.
+func (a *Annotator) exportThenOpen(ctx app.Context) {
+	if a.pending == nil {
+		return
+	}
+	a.downloadExport(ctx)
+	a.replaceDocument(ctx, a.pending)
+}

@@ -1,0 +1,159 @@
+package app
+
+import (
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/newsannotator/annotator/annotate"
+)
+
+// listen registers the annotator's document-wide listeners: the keyboard,
+// paste, drag and drop, and the end of a mouse selection. go-app has no
+// document-level events, so they are added here and removed on dismount.
+func (a *Annotator) listen(ctx app.Context) {
+	if !app.IsClient {
+		return
+	}
+	doc := app.Window().Get("document")
+	on := func(event string, handle func(e app.Value)) {
+		fn := app.FuncOf(func(this app.Value, args []app.Value) any {
+			handle(args[0])
+			return nil
+		})
+		doc.Call("addEventListener", event, fn)
+		a.listeners = append(a.listeners, func() {
+			doc.Call("removeEventListener", event, fn)
+			fn.Release()
+		})
+	}
+
+	on("keydown", func(e app.Value) {
+		target := e.Get("target")
+		k := keyPress{
+			Key:      e.Get("key").String(),
+			Ctrl:     e.Get("ctrlKey").Bool(),
+			Meta:     e.Get("metaKey").Bool(),
+			Shift:    e.Get("shiftKey").Bool(),
+			Alt:      e.Get("altKey").Bool(),
+			InField:  isField(target),
+			OnButton: isButton(target),
+		}
+		b := bindingFor(k, a.schemaForKeys())
+		if b.Command == cmdNone {
+			return
+		}
+		// The decision is made here, in the event, so that the browser's
+		// own action for the key (typing, saving the page) is stopped.
+		e.Call("preventDefault")
+		mark("annotator:key")
+		ctx.Dispatch(func(ctx app.Context) { a.run(ctx, b) })
+	})
+
+	// The end of a selection by mouse or keyboard: show what is selected.
+	selectionEnd := func(e app.Value) {
+		ctx.Dispatch(func(ctx app.Context) { a.describeSelection() })
+	}
+	on("mouseup", selectionEnd)
+	on("keyup", func(e app.Value) {
+		if e.Get("shiftKey").Bool() || e.Get("key").String() == "Shift" {
+			selectionEnd(e)
+		}
+	})
+
+	on("paste", func(e app.Value) {
+		if isField(e.Get("target")) {
+			return
+		}
+		e.Call("preventDefault")
+		a.paste(ctx, e.Get("clipboardData"))
+	})
+
+	// A drag that starts in the page (a selection of the article, say) is
+	// not something to open.
+	internalDrag := false
+	on("dragstart", func(e app.Value) { internalDrag = true })
+	on("dragend", func(e app.Value) { internalDrag = false })
+
+	on("dragover", func(e app.Value) {
+		if internalDrag || !carriesData(e) {
+			return
+		}
+		e.Call("preventDefault") // allows the drop
+		if !a.dragging {
+			ctx.Dispatch(func(ctx app.Context) { a.dragging = true })
+		}
+	})
+	on("dragleave", func(e app.Value) {
+		// Leaving for the outside of the window, not for a child element.
+		if e.Get("relatedTarget").Truthy() {
+			return
+		}
+		ctx.Dispatch(func(ctx app.Context) { a.dragging = false })
+	})
+	on("drop", func(e app.Value) {
+		if internalDrag || !carriesData(e) {
+			return
+		}
+		e.Call("preventDefault")
+		ctx.Dispatch(func(ctx app.Context) { a.dragging = false })
+		a.drop(ctx, e.Get("dataTransfer"))
+	})
+}
+
+// schemaForKeys returns the labels the keyboard handler maps keys to. It
+// runs in the event, outside the UI goroutine, so it reads a copy that
+// changes only with the document.
+func (a *Annotator) schemaForKeys() annotate.Schema { return a.keySchema }
+
+// isField reports whether a DOM element takes typed text.
+func isField(el app.Value) bool {
+	if !el.Truthy() {
+		return false
+	}
+	if ce := el.Get("isContentEditable"); ce.Truthy() {
+		return true
+	}
+	switch strings.ToUpper(el.Get("tagName").String()) {
+	case "TEXTAREA", "SELECT":
+		return true
+	case "INPUT":
+		switch strings.ToLower(el.Get("type").String()) {
+		case "button", "submit", "reset", "checkbox", "radio", "file", "range", "color":
+			return false
+		}
+		return true
+	}
+	return false
+}
+
+// isButton reports whether a DOM element is pressed by Enter or Space.
+func isButton(el app.Value) bool {
+	if !el.Truthy() {
+		return false
+	}
+	switch strings.ToUpper(el.Get("tagName").String()) {
+	case "BUTTON", "SUMMARY", "A":
+		return true
+	case "INPUT":
+		return true
+	}
+	return el.Call("getAttribute", "role").String() == "button"
+}
+
+// carriesData reports whether a drag event carries files or text, rather
+// than, say, a selection being dragged within the page.
+func carriesData(e app.Value) bool {
+	dt := e.Get("dataTransfer")
+	if !dt.Truthy() {
+		return false
+	}
+	types := dt.Get("types")
+	for i := 0; i < types.Length(); i++ {
+		switch types.Index(i).String() {
+		case "Files", "text/html", "text/plain", "text/uri-list":
+			return true
+		}
+	}
+	return false
+}

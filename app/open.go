@@ -1,0 +1,221 @@
+package app
+
+import (
+	"bytes"
+	"fmt"
+	"path"
+	"strings"
+	"time"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/newsannotator/annotator/annotate"
+)
+
+// fileInputID is the ID of the hidden file input that Open uses.
+const fileInputID = "open-file"
+
+// progressFrom is the size from which opening an article shows its
+// progress step by step: below it, opening takes less than a frame or two.
+const progressFrom = 200 << 10
+
+// openSample opens the built-in sample article.
+func (a *Annotator) openSample(ctx app.Context) {
+	a.open(ctx, sampleArticle, sampleName, "text/plain")
+}
+
+// openFilePicker opens the browser's file picker.
+func openFilePicker() {
+	if app.IsClient {
+		app.Window().GetElementByID(fileInputID).Call("click")
+	}
+}
+
+// onFileChosen opens the file chosen in the picker.
+func (a *Annotator) onFileChosen(ctx app.Context, e app.Event) {
+	input := ctx.JSSrc()
+	files := input.Get("files")
+	if files.Length() == 0 {
+		return
+	}
+	a.openFile(ctx, files.Index(0))
+	input.Set("value", "") // choosing the same file again opens it again
+}
+
+// openFile reads a File object and opens it.
+func (a *Annotator) openFile(ctx app.Context, file app.Value) {
+	name := file.Get("name").String()
+	mediaType := file.Get("type").String()
+	size := file.Get("size").Int()
+	if size > annotate.MaxInputBytes {
+		a.fail(fmt.Sprintf("%s is %.1f MB; the annotator opens files of up to %d MB. The current article stays open.",
+			name, float64(size)/(1<<20), annotate.MaxInputBytes>>20))
+		ctx.Update()
+		return
+	}
+	a.loading = &progress{Name: name, Size: size, What: "reading the file"}
+	ctx.Update()
+	readFile(file, func(data []byte) {
+		ctx.Dispatch(func(ctx app.Context) {
+			if data == nil {
+				a.loading = nil
+				a.fail("The file " + name + " could not be read. The current article stays open.")
+				return
+			}
+			a.open(ctx, data, name, mediaType)
+		})
+	})
+}
+
+// paste opens what the clipboard holds: a file, else HTML, else text.
+func (a *Annotator) paste(ctx app.Context, clipboard app.Value) {
+	if !clipboard.Truthy() {
+		return
+	}
+	if files := clipboard.Get("files"); files.Truthy() && files.Length() > 0 {
+		ctx.Dispatch(func(ctx app.Context) { a.openFile(ctx, files.Index(0)) })
+		return
+	}
+	htmlData := clipboard.Call("getData", "text/html").String()
+	textData := clipboard.Call("getData", "text/plain").String()
+	ctx.Dispatch(func(ctx app.Context) {
+		switch {
+		case strings.TrimSpace(htmlData) != "":
+			a.open(ctx, []byte(htmlData), "Pasted article", "text/html")
+		case strings.TrimSpace(textData) != "":
+			a.open(ctx, []byte(textData), "Pasted text", "text/plain")
+		default:
+			a.fail("The clipboard holds no text or HTML to open.")
+		}
+	})
+}
+
+// drop opens what was dropped on the page: a file, else HTML, else text.
+func (a *Annotator) drop(ctx app.Context, transfer app.Value) {
+	if files := transfer.Get("files"); files.Truthy() && files.Length() > 0 {
+		if files.Length() > 1 {
+			ctx.Dispatch(func(ctx app.Context) {
+				a.say(fmt.Sprintf("%d files were dropped; the annotator opens one at a time, so it opened the first.", files.Length()))
+			})
+		}
+		ctx.Dispatch(func(ctx app.Context) { a.openFile(ctx, files.Index(0)) })
+		return
+	}
+	a.paste(ctx, transfer)
+}
+
+// isExport reports whether a file is an export to import rather than an
+// article to open.
+func isExport(data []byte, name, mediaType string) bool {
+	if strings.EqualFold(path.Ext(name), ".json") || strings.HasPrefix(mediaType, "application/json") {
+		return true
+	}
+	head := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), " \t\r\n")
+	return bytes.HasPrefix(head, []byte("{")) && bytes.Contains(head[:min(len(head), 4096)], []byte(`"version"`))
+}
+
+// open loads an article or imports an export, in the background, and shows
+// it when it is ready. On error the current document stays.
+func (a *Annotator) open(ctx app.Context, data []byte, name, mediaType string) {
+	if isExport(data, name, mediaType) {
+		a.importExport(ctx, data, name)
+		return
+	}
+	large := len(data) >= progressFrom
+	a.loading = &progress{Name: name, Size: len(data), Steps: 4, What: "starting"}
+	src := annotate.Source{Name: name, MediaType: mediaType}
+	if large {
+		src.Progress = func(step, steps int, what string) {
+			ctx.Dispatch(func(ctx app.Context) {
+				if a.loading != nil {
+					a.loading.Step, a.loading.Steps, a.loading.What = step, steps, what
+				}
+			})
+			// Give the browser a frame to show the progress.
+			time.Sleep(20 * time.Millisecond)
+		}
+	}
+	ctx.Async(func() {
+		if large {
+			time.Sleep(20 * time.Millisecond)
+		}
+		doc, err := annotate.Load(data, src)
+		ctx.Dispatch(func(ctx app.Context) {
+			a.loading = nil
+			if err != nil {
+				a.fail(sentence(err.Error()) + " The current article stays open.")
+				return
+			}
+			if name == sampleName {
+				doc.Title = sampleTitle
+				doc.Meta.Published = samplePublished
+			}
+			set := annotate.NewSet(doc.Text(), annotate.DefaultSchema())
+			a.show(ctx, &pendingDocument{doc: doc, set: set,
+				note: fmt.Sprintf("Opened “%s”: %d characters. Select text and press a label's key to tag it.", doc.Title, doc.Text().Len())})
+		})
+	})
+}
+
+// importExport imports a version-1 export: its article and annotations.
+func (a *Annotator) importExport(ctx app.Context, data []byte, name string) {
+	a.loading = &progress{Name: name, Size: len(data), Steps: 1, What: "importing"}
+	ctx.Async(func() {
+		imp, err := annotate.Import(data)
+		ctx.Dispatch(func(ctx app.Context) {
+			a.loading = nil
+			if err != nil {
+				a.fail(fmt.Sprintf("%s could not be imported: %s The current article stays open.", name, sentence(err.Error())))
+				return
+			}
+			note := fmt.Sprintf("Imported “%s” with %d annotations.", imp.Document.Title, imp.Set.Len())
+			if imp.Moved > 0 {
+				note += fmt.Sprintf(" %d were placed again by their text because the article changed.", imp.Moved)
+			}
+			if len(imp.Orphans) > 0 {
+				note += fmt.Sprintf(" %d could not be placed: they are listed as orphans for you to place or drop.", len(imp.Orphans))
+			}
+			a.show(ctx, &pendingDocument{doc: imp.Document, set: imp.Set, orphans: imp.Orphans, note: note})
+		})
+	})
+}
+
+// show makes an opened document the current one, unless that would drop
+// annotations that were not exported: then it waits for the user's word.
+func (a *Annotator) show(ctx app.Context, p *pendingDocument) {
+	if a.dirty() {
+		a.pending = p
+		a.say("")
+		return
+	}
+	a.replaceDocument(ctx, p)
+}
+
+// replaceDocument makes p's document the current one.
+func (a *Annotator) replaceDocument(ctx app.Context, p *pendingDocument) {
+	a.pending = nil
+	a.doc, a.set, a.orphans = p.doc, p.set, p.orphans
+	a.set.SetAuthor(a.author)
+	a.keySchema = a.set.Schema()
+	a.exported = a.set.Version()
+	a.selected, a.choices, a.filter, a.page, a.selInfo = "", nil, "", 0, ""
+	a.say(p.note)
+	ctx.Defer(func(ctx app.Context) {
+		installLabelStyles(a.keySchema)
+		a.paint(ctx)
+		app.Window().Call("scrollTo", 0, 0)
+	})
+}
+
+// sentence makes an error message a sentence: a capital and a full stop.
+func sentence(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return s
+	}
+	s = strings.ToUpper(s[:1]) + s[1:]
+	if !strings.HasSuffix(s, ".") {
+		s += "."
+	}
+	return s
+}

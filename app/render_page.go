@@ -1,0 +1,215 @@
+package app
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// This file draws the toolbar, the message lines, the article and the
+// keyboard help.
+
+func (a *Annotator) renderToolbar() app.UI {
+	canUndo := a.set != nil && a.set.CanUndo()
+	canRedo := a.set != nil && a.set.CanRedo()
+	undoTitle, redoTitle := "Nothing to undo", "Nothing to redo"
+	if canUndo {
+		undoTitle = "Undo " + a.set.UndoLabel() + " (Ctrl+Z)"
+	}
+	if canRedo {
+		redoTitle = "Redo " + a.set.RedoLabel() + " (Ctrl+Shift+Z)"
+	}
+	return app.Header().Class("toolbar").Body(
+		app.Div().Class("brand").Body(
+			app.Img().Src("/web/icon.svg").Alt("").Class("brand-icon"),
+			app.Span().Text("Annotator"),
+		),
+		app.Div().Class("group").Aria("label", "Article").Body(
+			app.Button().ID("open-button").Title("Open an article (.html, .htm, .txt) or an export (.json) — Ctrl+O; or drop a file, or paste with Ctrl+V").
+				OnClick(func(ctx app.Context, e app.Event) { openFilePicker() }).Text("Open…"),
+			app.Input().Type("file").ID(fileInputID).Class("hidden-input").TabIndex(-1).Aria("hidden", "true").
+				Accept(".html,.htm,.xhtml,.txt,.json,text/html,text/plain,application/json").
+				OnChange(a.onFileChosen),
+			app.Button().ID("sample-button").Title("Open the built-in sample article").
+				OnClick(func(ctx app.Context, e app.Event) { a.openSample(ctx) }).Text("Sample"),
+		),
+		app.Div().Class("group").Aria("label", "Export").Body(
+			app.Button().ID("download-button").Title("Download the annotations as JSON (Ctrl+S)").Disabled(a.doc == nil).
+				OnClick(func(ctx app.Context, e app.Event) { a.downloadExport(ctx) }).Text("Download JSON"),
+			app.Button().ID("copy-button").Title("Copy the JSON export to the clipboard").Disabled(a.doc == nil).
+				OnClick(func(ctx app.Context, e app.Event) { a.copyExport(ctx) }).Text("Copy JSON"),
+		),
+		app.Div().Class("group").Aria("label", "History").Body(
+			app.Button().ID("undo-button").Title(undoTitle).Aria("label", undoTitle).Disabled(!canUndo).
+				OnClick(func(ctx app.Context, e app.Event) { a.undo(ctx) }).Text("Undo"),
+			app.Button().ID("redo-button").Title(redoTitle).Aria("label", redoTitle).Disabled(!canRedo).
+				OnClick(func(ctx app.Context, e app.Event) { a.redo(ctx) }).Text("Redo"),
+		),
+		app.Label().Class("author").Body(
+			app.Span().Text("Your name"),
+			app.Input().Type("text").ID("author-input").Value(a.author).Placeholder("anonymous").
+				AutoComplete(true).OnChange(a.onAuthorChange),
+		),
+		app.Button().ID("help-button").Class("help-button").Title("Keyboard shortcuts (?)").Aria("expanded", a.help).
+			OnClick(func(ctx app.Context, e app.Event) { a.help = !a.help }).Text("Keys ?"),
+	)
+}
+
+// onAuthorChange keeps the annotator's name for new annotations.
+func (a *Annotator) onAuthorChange(ctx app.Context, e app.Event) {
+	a.author = strings.TrimSpace(ctx.JSSrc().Get("value").String())
+	ctx.LocalStorage().Set(authorKey, a.author)
+	if a.set != nil {
+		a.set.SetAuthor(a.author)
+	}
+}
+
+func (a *Annotator) renderNotices() app.UI {
+	return app.Div().Class("notices").Body(
+		app.If(a.loading != nil, func() app.UI {
+			p := a.loading
+			label := fmt.Sprintf("Opening %s (%s): %s…", p.Name, sizeText(p.Size), p.What)
+			if p.Steps > 1 && p.Step > 0 {
+				label = fmt.Sprintf("Opening %s (%s): %s (step %d of %d)…", p.Name, sizeText(p.Size), p.What, p.Step, p.Steps)
+			}
+			return app.Div().ID("progress").Class("progress").Role("status").Body(
+				app.Span().Text(label),
+				app.Progress().Max(max(p.Steps, 1)).Value(p.Step).Aria("label", label),
+			)
+		}),
+		app.If(a.pending != nil, func() app.UI {
+			count := a.set.Len() + len(a.orphans)
+			return app.Div().ID("pending").Class("pending").Role("alertdialog").Aria("label", "Unsaved annotations").Body(
+				app.P().Text(fmt.Sprintf("“%s” has %d %s that you have not exported. Opening “%s” will close it.",
+					a.doc.Title, count, plural(count, "annotation", "annotations"), a.pending.doc.Title)),
+				app.Button().ID("pending-export").OnClick(func(ctx app.Context, e app.Event) { a.exportThenOpen(ctx) }).
+					Text("Download them, then open"),
+				app.Button().ID("pending-open").OnClick(func(ctx app.Context, e app.Event) { a.replaceDocument(ctx, a.pending) }).
+					Text("Open without them"),
+				app.Button().ID("pending-cancel").OnClick(func(ctx app.Context, e app.Event) {
+					a.pending = nil
+					a.say("Kept the current article.")
+				}).Text("Keep the current article"),
+			)
+		}),
+		app.P().ID("notice").Class("notice", classIf(a.notice.Error, "error")).
+			Role(map[bool]string{true: "alert", false: "status"}[a.notice.Error]).Text(a.notice.Text),
+		app.P().ID("selection-info").Class("selection-info").Aria("live", "polite").Text(a.selInfo),
+	)
+}
+
+func (a *Annotator) renderReader() app.UI {
+	if a.doc == nil {
+		return app.Main().Class("reader").Body(
+			app.P().Class("placeholder").Text("Opening the sample article…"),
+		)
+	}
+	d := a.doc
+	var facts []string
+	for _, f := range []string{d.Meta.SiteName, d.Meta.Author, d.Meta.Published} {
+		if f != "" {
+			facts = append(facts, f)
+		}
+	}
+	source := d.URL
+	if source == "" {
+		source = d.Meta.Source
+	}
+	return app.Main().Class("reader").Aria("label", "Article").Body(
+		app.Header().Class("article-head").Body(
+			app.H1().ID("doc-title").Text(d.Title),
+			app.If(len(facts) > 0, func() app.UI { return app.P().Class("byline").Text(strings.Join(facts, " · ")) }),
+			app.If(source != "", func() app.UI { return app.P().Class("source").Text("Source: " + source) }),
+		),
+		a.renderLegend(),
+		app.Div().ID("article").Class("article-frame").TabIndex(0).
+			Aria("label", "Article text: select text with the mouse, or with Shift and the arrow keys, then press a label's key").
+			OnClick(a.onArticleClick).
+			Body(app.Raw(d.HTML)),
+	)
+}
+
+// onArticleClick keeps the article's links from leaving the annotator on
+// a plain click, and selects the annotations under the click.
+func (a *Annotator) onArticleClick(ctx app.Context, e app.Event) {
+	target := e.Get("target")
+	if target.Truthy() && target.Get("closest").Truthy() {
+		if link := target.Call("closest", "a[href]"); link.Truthy() {
+			if !e.Get("ctrlKey").Bool() && !e.Get("metaKey").Bool() {
+				e.PreventDefault()
+				a.say("Links open in a new tab with Ctrl+click (⌘+click on a Mac): " + link.Get("href").String())
+				return
+			}
+			return // the link opens in a new tab, as the sanitiser set it
+		}
+	}
+	a.clickArticle(ctx, e.Get("clientX").Float(), e.Get("clientY").Float())
+}
+
+// renderLegend names the labels with their keys; each tags the selection.
+func (a *Annotator) renderLegend() app.UI {
+	labels := a.schema().Labels
+	return app.Div().Class("legend").Aria("label", "Labels").Body(
+		app.Range(labels).Slice(func(i int) app.UI {
+			l := labels[i]
+			return app.Button().ID("tag-"+l.Name).Class("legend-item", labelClass(l.Name)).
+				Title(fmt.Sprintf("Tag the selection as %s (key %s)", l.Name, strings.ToUpper(l.Key))).
+				// Pressing the button must not take the text selection away.
+				OnMouseDown(func(ctx app.Context, e app.Event) { e.PreventDefault() }, app.EventScope(l.Name)).
+				OnClick(func(ctx app.Context, e app.Event) { a.tagOrRelabel(ctx, l.Name) }, app.EventScope(l.Name)).
+				Body(
+					app.Span().Class("swatch", labelClass(l.Name)).Aria("hidden", "true"),
+					app.Span().Text(l.Name),
+					app.Kbd().Text(strings.ToUpper(l.Key)),
+				)
+		}),
+		app.Span().Class("legend-item", "legend-overlap").Title("Where spans overlap or nest, a line runs above the text").Body(
+			app.Span().Class("swatch", "swatch-overlap").Aria("hidden", "true"),
+			app.Span().Text("overlap"),
+		),
+	)
+}
+
+func (a *Annotator) renderHelp() app.UI {
+	labels := a.schema().Labels
+	return app.Div().ID("help").Class("help").Role("dialog").Aria("label", "Keyboard shortcuts").Body(
+		app.H2().Text("Keyboard shortcuts"),
+		app.Table().Body(
+			app.TBody().Body(
+				app.Range(labels).Slice(func(i int) app.UI {
+					l := labels[i]
+					return app.Tr().Body(
+						app.Td().Body(app.Kbd().Text(strings.ToUpper(l.Key))),
+						app.Td().Text(fmt.Sprintf("tag the selection as %s; with no selection, relabel the selected annotation", l.Name)),
+					)
+				}),
+				app.Range(shortcuts).Slice(func(i int) app.UI {
+					return app.Tr().Body(
+						app.Td().Body(app.Kbd().Text(shortcuts[i].Keys)),
+						app.Td().Text(shortcuts[i].Does),
+					)
+				}),
+			),
+		),
+		app.Button().ID("help-close").OnClick(func(ctx app.Context, e app.Event) { a.help = false }).Text("Close"),
+	)
+}
+
+// sizeText writes a byte count for people.
+func sizeText(n int) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%d KB", n>>10)
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}

@@ -1,0 +1,175 @@
+package app
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/newsannotator/annotator/annotate"
+)
+
+// annotatorWith returns an Annotator showing the sample article with a
+// quote and a claim nested in it, mounted in go-app's test engine.
+// setup, when not nil, changes the state before the first render.
+func annotatorWith(t *testing.T, setup func(a *Annotator, quote, claim annotate.Annotation)) (*Annotator, annotate.Annotation, annotate.Annotation) {
+	t.Helper()
+	doc, err := annotate.Load(sampleArticle, annotate.Source{Name: sampleName})
+	if err != nil {
+		t.Fatal(err)
+	}
+	set := annotate.NewSet(doc.Text(), annotate.DefaultSchema())
+	text := doc.Text().String()
+	at := annotate.RuneCount(text[:strings.Index(text, "“yes we can”")])
+	quote, err := set.Add("quote", at+1, at+11)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := set.SetAttribute(quote.ID, "speaker", "Donald Trump"); err != nil {
+		t.Fatal(err)
+	}
+	claim, err := set.Add("claim", at+1, at+4)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := &Annotator{doc: doc, set: set, keySchema: set.Schema()}
+	if setup != nil {
+		setup(a, quote, claim)
+	}
+	e := app.NewTestEngine()
+	if err := e.Load(a); err != nil {
+		t.Fatal(err)
+	}
+	e.ConsumeAll()
+	return a, quote, claim
+}
+
+func TestRenderArticleAndSidebar(t *testing.T) {
+	a, quote, claim := annotatorWith(t, nil)
+	html := app.HTMLString(a)
+	for _, want := range []string{
+		`<article class="doc">`,              // the sanitised article, in one root
+		"Annotations (2)",                    // the count
+		`id="entry-` + quote.ID,              // each annotation listed
+		`id="entry-` + claim.ID,              //
+		"speaker: Donald Trump",              // with its attributes
+		`id="tag-quote"`,                     // the legend tags with each label
+		"Tag the selection as quote (key Q)", // and names its key
+		`id="filter-claim"`,                  // a filter per label
+	} {
+		if !strings.Contains(html, want) {
+			t.Errorf("the page lacks %q", want)
+		}
+	}
+	// The claim starts where the quote starts and ends first: document order
+	// puts the shorter first.
+	if strings.Index(html, "entry-"+claim.ID) > strings.Index(html, "entry-"+quote.ID) {
+		t.Errorf("entries are not in document order")
+	}
+	if strings.Contains(html, `class="editor"`) {
+		t.Errorf("an editor is open with nothing selected")
+	}
+}
+
+func TestRenderEditorOfSelected(t *testing.T) {
+	a, _, _ := annotatorWith(t, func(a *Annotator, quote, _ annotate.Annotation) { a.selected = quote.ID })
+	html := app.HTMLString(a)
+	for _, want := range []string{`class="editor"`, `id="edit-speaker"`, `value="Donald Trump"`, `id="edit-note"`, `id="delete-button"`} {
+		if !strings.Contains(html, want) {
+			t.Errorf("the editor lacks %q", want)
+		}
+	}
+	if strings.Contains(html, `id="edit-party"`) {
+		t.Errorf("a quote's editor offers the pledge's party")
+	}
+}
+
+func TestRenderFilterAndPaging(t *testing.T) {
+	a, quote, claim := annotatorWith(t, func(a *Annotator, _, _ annotate.Annotation) { a.filter = "claim" })
+	html := app.HTMLString(a)
+	if !strings.Contains(html, "entry-"+claim.ID) || strings.Contains(html, "entry-"+quote.ID) {
+		t.Errorf("the claim filter shows the wrong entries")
+	}
+	// Many annotations: only one page is drawn.
+	a, _, _ = annotatorWith(t, func(a *Annotator, _, _ annotate.Annotation) {
+		for i := 0; i < 250; i++ {
+			a.set.Add("pledge", i*10, i*10+5) // some land on white space only, and are refused
+		}
+	})
+	html = app.HTMLString(a)
+	if n := strings.Count(html, `class="entry `); n != pageSize || a.set.Len() <= pageSize {
+		t.Errorf("%d entries drawn of %d, want a page of %d", n, a.set.Len(), pageSize)
+	}
+	if !strings.Contains(html, `id="page-next"`) {
+		t.Errorf("no pager for a long list")
+	}
+}
+
+func TestRenderOrphansAndPending(t *testing.T) {
+	other, err := annotate.Load([]byte("<h1>Other</h1><p>Text.</p>"), annotate.Source{Name: "other.html"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, _, _ := annotatorWith(t, func(a *Annotator, quote, _ annotate.Annotation) {
+		o := quote
+		o.ID, o.Exact, o.Anchor = "0190b3c4-1111-7000-8000-000000000009", "words that are gone", annotate.AnchorOrphan
+		a.orphans = []annotate.Annotation{o}
+		a.pending = &pendingDocument{doc: other, set: annotate.NewSet(other.Text(), annotate.DefaultSchema())}
+	})
+	html := app.HTMLString(a)
+	for _, want := range []string{"Orphans (1)", "words that are gone", `id="pending"`, "3 annotations that you have not exported", "Opening “Other” will close it"} {
+		if !strings.Contains(html, want) {
+			t.Errorf("the page lacks %q", want)
+		}
+	}
+}
+
+func TestRenderBeforeTheArticle(t *testing.T) {
+	a := &Annotator{}
+	e := app.NewTestEngine()
+	if err := e.Load(a); err != nil {
+		t.Fatal(err)
+	}
+	e.ConsumeAll()
+	if html := app.HTMLString(a); !strings.Contains(html, "Opening the sample article") {
+		t.Errorf("no placeholder before the article: %s", html)
+	}
+}
+
+func TestLabelCSS(t *testing.T) {
+	css := labelCSS(annotate.DefaultSchema())
+	for _, want := range []string{
+		"::highlight(label-claim) { background-color: rgba(0, 114, 178, 0.22); text-decoration: underline solid rgb(0, 114, 178)",
+		"::highlight(label-quote)", "underline dashed rgb(230, 159, 0)",
+		"::highlight(label-pledge)", "underline dotted",
+		".hl-box.hl-label-quote", ".swatch.label-pledge", ".badge.label-claim",
+	} {
+		if !strings.Contains(css, want) {
+			t.Errorf("label CSS lacks %q:\n%s", want, css)
+		}
+	}
+}
+
+func TestExcerptAndExportDetection(t *testing.T) {
+	if got := excerpt("one  two\nthree four five", 12); got != "one two…" {
+		t.Errorf("excerpt = %q", got)
+	}
+	if got := excerpt("short", 12); got != "short" {
+		t.Errorf("excerpt = %q", got)
+	}
+	cases := []struct {
+		data, name, mediaType string
+		want                  bool
+	}{
+		{`{"version": 1}`, "a.json", "", true},
+		{`<p>x</p>`, "a.json", "", true},
+		{`  {"version": 1, "document": {}}`, "Pasted text", "text/plain", true},
+		{`{curly} text`, "notes.txt", "", false},
+		{`<p>{"version"}</p>`, "a.html", "text/html", false},
+	}
+	for _, c := range cases {
+		if got := isExport([]byte(c.data), c.name, c.mediaType); got != c.want {
+			t.Errorf("isExport(%q, %q) = %v", c.data, c.name, got)
+		}
+	}
+}

@@ -1,0 +1,66 @@
+package app
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/newsannotator/annotator/annotate"
+)
+
+// Each label's colour comes from the schema, which a team may change, so
+// its styles are made here and installed as a constructed style sheet
+// (the page's Content-Security-Policy allows no inline style).
+
+// labelClass is the CSS class, and the highlight name, of a label.
+func labelClass(name string) string { return "label-" + name }
+
+// decorations tell labels apart without colour: each label's highlight is
+// underlined in its own style, for readers who cannot tell the colours
+// apart.
+var decorations = []string{"solid", "dashed", "dotted", "double", "wavy"}
+
+// labelCSS returns the style sheet for a schema's labels: the highlight of
+// each, the swatch and badge that name it, and the overlay boxes used where
+// the browser has no CSS Custom Highlight API.
+func labelCSS(schema annotate.Schema) string {
+	var b strings.Builder
+	for i, l := range schema.Labels {
+		r, g, bl := hexRGB(l.Color)
+		class := labelClass(l.Name)
+		deco := decorations[i%len(decorations)]
+		fill := fmt.Sprintf("rgba(%d, %d, %d, 0.22)", r, g, bl)
+		line := fmt.Sprintf("rgb(%d, %d, %d)", r, g, bl)
+		fmt.Fprintf(&b, "::highlight(%s) { background-color: %s; text-decoration: underline %s %s 2px; text-underline-offset: 3px; }\n", class, fill, deco, line)
+		fmt.Fprintf(&b, ".hl-box.hl-%s { background-color: %s; border-bottom: 2px %s %s; }\n", class, fill, cssBorder(deco), line)
+		fmt.Fprintf(&b, ".swatch.%s { background-color: %s; border-bottom: 3px %s %s; }\n", class, fill, cssBorder(deco), line)
+		fmt.Fprintf(&b, ".badge.%s { background-color: %s; color: #fff; }\n", class, line)
+		fmt.Fprintf(&b, ".entry.%s { border-left-color: %s; }\n", class, line)
+		fmt.Fprintf(&b, ".filter.%s[aria-pressed=true] { box-shadow: inset 0 -3px 0 %s; }\n", class, line)
+	}
+	return b.String()
+}
+
+// cssBorder maps a text-decoration style to a border style that exists.
+func cssBorder(deco string) string {
+	if deco == "wavy" {
+		return "dashed"
+	}
+	return deco
+}
+
+// hexRGB parses #rrggbb; the schema was validated, so a bad colour is grey.
+func hexRGB(color string) (r, g, b int) {
+	v, err := strconv.ParseUint(strings.TrimPrefix(color, "#"), 16, 32)
+	if err != nil || len(color) != 7 {
+		return 128, 128, 128
+	}
+	return int(v >> 16 & 0xff), int(v >> 8 & 0xff), int(v & 0xff)
+}
+
+// installLabelStyles puts a schema's label styles into the page.
+func installLabelStyles(schema annotate.Schema) {
+	if h := helper(); h.Truthy() {
+		h.Call("style", labelCSS(schema))
+	}
+}
