@@ -1,12 +1,32 @@
 # The annotator's build. `make run` and `make test` are the whole set-up.
 GO      ?= go
 ADDR    ?= 127.0.0.1:8000
-SAMPLE  := web/sample.txt
+SAMPLE  := app/sample/starmer-trump-white-house.txt
 
-.PHONY: run test vet bench fuzz clean
+.PHONY: run build sample test vet bench fuzz clean
 
-## run: load the built-in sample article and print it as a version-1 export
-run:
+# Every Go file (and what is embedded) goes into both builds.
+GO_SOURCES := $(shell find . -name '*.go' -not -path './.git/*' -not -path './build/*') \
+	go.mod go.sum $(wildcard annotate/jsonschema/*.json app/sample/*)
+
+## web/app.wasm: build the app for the browser
+web/app.wasm: $(GO_SOURCES)
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o $@ ./wasm
+
+## bin/annotator: build the command line and server
+bin/annotator: $(GO_SOURCES)
+	$(GO) build -trimpath -o $@ ./wasm
+
+## run: build both and serve the app at http://$(ADDR)/ (make run ADDR=127.0.0.1:9000)
+run: web/app.wasm bin/annotator
+	./bin/annotator serve -addr $(ADDR)
+
+## build: write the app as a static site in build/ (with _headers for Netlify and Cloudflare Pages)
+build: web/app.wasm bin/annotator
+	./bin/annotator build -out build -web web
+
+## sample: load the built-in sample article and print it as a version-1 export
+sample:
 	$(GO) run ./wasm load $(SAMPLE)
 
 ## test: vet and run every test
@@ -30,4 +50,4 @@ fuzz:
 	done
 
 clean:
-	rm -rf bin build
+	rm -rf bin build web/app.wasm web/app.wasm.br web/app.wasm.gz

@@ -200,8 +200,15 @@ func (a *Annotator) keepSelection() {
 	a.choices = nil
 }
 
-// escape drops the selections, the choice list and the help.
+// escape leaves a text field, and drops the selections, the choice list
+// and the help.
 func (a *Annotator) escape(ctx app.Context) {
+	if app.IsClient {
+		if el := app.Window().Get("document").Get("activeElement"); isField(el) {
+			el.Call("blur") // back to the keyboard shortcuts
+			return
+		}
+	}
 	clearSelection()
 	a.selInfo = ""
 	a.choices = nil

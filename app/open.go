@@ -144,6 +144,7 @@ func (a *Annotator) open(ctx app.Context, data []byte, name, mediaType string) {
 			a.loading = nil
 			if err != nil {
 				a.fail(sentence(err.Error()) + " The current article stays open.")
+				mark("annotator:open-failed")
 				return
 			}
 			if name == sampleName {
@@ -166,6 +167,7 @@ func (a *Annotator) importExport(ctx app.Context, data []byte, name string) {
 			a.loading = nil
 			if err != nil {
 				a.fail(fmt.Sprintf("%s could not be imported: %s The current article stays open.", name, sentence(err.Error())))
+				mark("annotator:open-failed")
 				return
 			}
 			note := fmt.Sprintf("Imported “%s” with %d annotations.", imp.Document.Title, imp.Set.Len())
@@ -186,6 +188,7 @@ func (a *Annotator) show(ctx app.Context, p *pendingDocument) {
 	if a.dirty() {
 		a.pending = p
 		a.say("")
+		mark("annotator:pending")
 		return
 	}
 	a.replaceDocument(ctx, p)
@@ -204,6 +207,7 @@ func (a *Annotator) replaceDocument(ctx app.Context, p *pendingDocument) {
 		installLabelStyles(a.keySchema)
 		a.paint(ctx)
 		app.Window().Call("scrollTo", 0, 0)
+		mark("annotator:opened")
 	})
 }
 

@@ -1,0 +1,166 @@
+//go:build !wasm
+
+package main
+
+import (
+	"fmt"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// This file starts the real app for end-to-end tests: app.wasm built from
+// this tree, served by the real handler, driven in headless Chromium.
+
+var (
+	appBuildOnce sync.Once
+	appWebDir    string
+	appBuildErr  error
+)
+
+// builtWebDir builds app.wasm once per test run into a temporary copy of
+// web/, and returns that directory.
+func builtWebDir(t testing.TB) string {
+	t.Helper()
+	appBuildOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "annotator-web-")
+		if err != nil {
+			appBuildErr = err
+			return
+		}
+		entries, err := os.ReadDir(filepath.Join("..", "web"))
+		if err != nil {
+			appBuildErr = err
+			return
+		}
+		for _, e := range entries {
+			if e.IsDir() || strings.HasPrefix(e.Name(), "app.wasm") {
+				continue
+			}
+			data, err := os.ReadFile(filepath.Join("..", "web", e.Name()))
+			if err == nil {
+				err = os.WriteFile(filepath.Join(dir, e.Name()), data, 0o644)
+			}
+			if err != nil {
+				appBuildErr = err
+				return
+			}
+		}
+		start := time.Now()
+		cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", filepath.Join(dir, "app.wasm"), ".")
+		cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			appBuildErr = fmt.Errorf("building app.wasm: %v\n%s", err, out)
+			return
+		}
+		appWebDir = dir
+		fmt.Fprintf(os.Stderr, "built app.wasm for the browser tests in %v\n", time.Since(start).Round(time.Millisecond))
+	})
+	if appBuildErr != nil {
+		t.Fatal(appBuildErr)
+	}
+	return appWebDir
+}
+
+// TestMain removes the built app after the tests.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if appWebDir != "" {
+		os.RemoveAll(appWebDir)
+	}
+	os.Exit(code)
+}
+
+// appServer serves the built app on a loopback address.
+func appServer(t testing.TB) *httptest.Server {
+	t.Helper()
+	h, err := newHandler(builtWebDir(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return serveHandler(t, h)
+}
+
+// openApp starts a browser on the app and waits until the sample article
+// is on the page, with the highlight helper loaded.
+func openApp(t testing.TB) (*browser, *httptest.Server) {
+	t.Helper()
+	srv := appServer(t)
+	b := newBrowser(t)
+	b.run(chromedp.Navigate(srv.URL + "/"))
+	waitFor(t, b, `document.querySelector("article.doc") !== null && !!window.annotator && document.querySelector("#doc-title") !== null`)
+	return b, srv
+}
+
+// waitFor polls a JavaScript condition until it is true, failing the test
+// after browserTimeout with the condition and the app's message line.
+func waitFor(t testing.TB, b *browser, cond string) {
+	t.Helper()
+	deadline := time.Now().Add(browserTimeout)
+	for {
+		ok, err := tryEvalJS[bool](b, "!!("+cond+")")
+		if err == nil && ok {
+			return
+		}
+		if time.Now().After(deadline) {
+			notice, _ := tryEvalJS[string](b, `(document.querySelector("#notice")||{}).textContent||""`)
+			t.Fatalf("waited %v for %s (error %v); the app says %q", browserTimeout, cond, err, notice)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// selectPhrase selects the nth occurrence (from 0) of phrase in the
+// article with a real DOM range, as a mouse would.
+func selectPhrase(t testing.TB, b *browser, phrase string, nth int) {
+	t.Helper()
+	ok := evalJS[bool](t, b, fmt.Sprintf(`(() => {
+		const root = document.querySelector("article.doc");
+		const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+		let seen = 0;
+		for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+			for (let i = n.data.indexOf(%[1]s); i >= 0; i = n.data.indexOf(%[1]s, i + 1)) {
+				if (seen++ < %[2]d) continue;
+				const r = document.createRange();
+				r.setStart(n, i);
+				r.setEnd(n, i + %[1]s.length);
+				const s = getSelection();
+				s.removeAllRanges();
+				s.addRange(r);
+				return true;
+			}
+		}
+		return false;
+	})()`, jsString(phrase), nth))
+	if !ok {
+		t.Fatalf("the article has no occurrence %d of %q in one text node", nth, phrase)
+	}
+}
+
+// jsString quotes s as a JavaScript string literal.
+func jsString(s string) string { return jsCall("", s)[1 : len(jsCall("", s))-1] }
+
+// press sends a key press to the page, as the keyboard would.
+func press(t testing.TB, b *browser, key string, modifiers ...chromedp.KeyOption) {
+	t.Helper()
+	b.runIn(t, chromedp.KeyEvent(key, modifiers...))
+}
+
+// text returns the text content of the first element matching selector.
+func text(t testing.TB, b *browser, selector string) string {
+	t.Helper()
+	return evalJS[string](t, b, fmt.Sprintf(`(document.querySelector(%s)||{}).textContent||""`, jsString(selector)))
+}
+
+// entryCount returns the number of annotations the sidebar lists.
+func entryCount(t testing.TB, b *browser) int {
+	t.Helper()
+	return evalJS[int](t, b, `document.querySelectorAll("#entries > li").length`)
+}

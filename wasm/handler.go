@@ -1,0 +1,366 @@
+//go:build !wasm
+
+package main
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"io/fs"
+	"net/http"
+	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// ContentSecurityPolicy is the Content-Security-Policy that the server and
+// the static build send with every response. It forbids inline and foreign
+// script: every script is a file from the app's own origin, and
+// 'wasm-unsafe-eval' only lets WebAssembly.instantiateStreaming compile
+// app.wasm (it does not allow eval or new Function). Styles also come only
+// from files, so components must use classes, not style attributes.
+const ContentSecurityPolicy = "default-src 'self'; " +
+	"script-src 'self' 'wasm-unsafe-eval'; " +
+	"style-src 'self'; " +
+	"img-src 'self' data:; " +
+	"font-src 'self'; " +
+	"connect-src 'self'; " +
+	"worker-src 'self'; " +
+	"manifest-src 'self'; " +
+	"object-src 'none'; " +
+	"base-uri 'none'; " +
+	"form-action 'none'; " +
+	"frame-ancestors 'none'"
+
+// securityHeaders are set on every response of the server, and written to
+// the static build's _headers file.
+var securityHeaders = []struct{ Name, Value string }{
+	{"Content-Security-Policy", ContentSecurityPolicy},
+	{"X-Content-Type-Options", "nosniff"},
+	{"Referrer-Policy", "no-referrer"},
+	{"Cross-Origin-Opener-Policy", "same-origin"},
+	{"Cross-Origin-Resource-Policy", "same-origin"},
+	{"X-Frame-Options", "DENY"},
+	{"Permissions-Policy", "camera=(), microphone=(), geolocation=()"},
+}
+
+// What the page says about the app.
+const (
+	appName         = "Annotator"
+	appTitle        = "Annotator — tag claims, quotes and pledges"
+	appDescription  = "Highlight spans of a news article and tag each one as a claim, a quote or a pledge, then export the annotations as JSON. Runs in the browser and works offline."
+	appLoadingLabel = "Loading the annotator… {progress}%"
+	appThemeColor   = "#1f3a5f" // deep ink blue: the icon's background
+	appBackground   = "#f7f6f2" // paper: the page behind the article
+)
+
+// The app's files under /web/, by URL path. requiredAssets must exist in the
+// web directory: the page links them and the service worker caches them.
+const (
+	wasmURL         = "/web/app.wasm"
+	styleURL        = "/web/app.css"
+	scriptURL       = "/web/annotator.js"
+	iconSVGURL      = "/web/icon.svg"
+	icon192URL      = "/web/icon-192.png"
+	icon512URL      = "/web/icon-512.png"
+	iconMaskableURL = "/web/icon-maskable-512.png"
+)
+
+var requiredAssets = []string{styleURL, scriptURL, iconSVGURL, icon192URL, icon512URL, iconMaskableURL}
+
+// wasmFileName is app.wasm's name in the web directory; its compressed
+// variants are wasmFileName+".br" and wasmFileName+".gz".
+const wasmFileName = "app.wasm"
+
+var routesOnce sync.Once
+
+// site is the app as served from one web directory: the built app.wasm
+// (with its compressed variants), the other assets, and the go-app handler
+// configured for them.
+type site struct {
+	webDir  string
+	wasm    *wasmFile
+	assets  []string // the other files, relative to webDir, slash-separated, sorted
+	version string   // short hex hash of app.wasm and the assets
+	app     *app.Handler
+}
+
+// newHandler returns the HTTP handler that serves the app from webDir: the
+// page, go-app's generated files, the assets under /web/ and a
+// pre-compressed app.wasm, all with the security headers.
+func newHandler(webDir string) (http.Handler, error) {
+	s, err := loadSite(webDir, io.Discard)
+	if err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// loadSite reads webDir, compresses app.wasm (or reuses the compressed files
+// cached beside it) and configures the go-app handler. Progress goes to log.
+func loadSite(webDir string, log io.Writer) (*site, error) {
+	routesOnce.Do(registerRoutes)
+	if webDir == "" {
+		webDir = "."
+	}
+	wf, err := loadWasm(webDir, log)
+	if err != nil {
+		return nil, err
+	}
+	assets, err := listAssets(webDir)
+	if err != nil {
+		return nil, err
+	}
+	for _, u := range requiredAssets {
+		rel := strings.TrimPrefix(u, "/web/")
+		if !slices.Contains(assets, rel) {
+			return nil, fmt.Errorf("%s is missing: the page needs it", filepath.Join(webDir, filepath.FromSlash(rel)))
+		}
+	}
+	version, err := siteVersion(webDir, wf, assets)
+	if err != nil {
+		return nil, err
+	}
+	s := &site{webDir: webDir, wasm: wf, assets: assets, version: version}
+	s.app = s.newAppHandler()
+	return s, nil
+}
+
+// newAppHandler returns a fresh go-app handler for the site (a handler
+// initialises itself once, on its first request).
+func (s *site) newAppHandler() *app.Handler {
+	cacheable := make([]string, 0, len(s.assets))
+	for _, a := range s.assets {
+		cacheable = append(cacheable, (&url.URL{Path: "/web/" + a}).EscapedPath())
+	}
+	return &app.Handler{
+		Name:            appName,
+		ShortName:       appName,
+		Title:           appTitle,
+		Description:     appDescription,
+		Lang:            "en",
+		ThemeColor:      appThemeColor,
+		BackgroundColor: appBackground,
+		LoadingLabel:    appLoadingLabel,
+		Icon: app.Icon{
+			Default:  icon192URL,
+			Large:    icon512URL,
+			SVG:      iconSVGURL,
+			Maskable: iconMaskableURL,
+		},
+		Styles:  []string{styleURL},
+		Scripts: []string{scriptURL},
+		// Everything in the web directory but app.wasm (which go-app
+		// caches itself) is needed offline; icon.svg in particular is not
+		// cached by go-app unless it is listed here.
+		CacheableResources: cacheable,
+		Resources:          webResolver{http.StripPrefix("/web", http.FileServer(assetFS{http.Dir(s.webDir)}))},
+		Version:            s.version,
+		WasmContentLength:  strconv.Itoa(len(s.wasm.raw)),
+	}
+}
+
+// ServeHTTP serves the app with the security headers on every response.
+func (s *site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	h := w.Header()
+	for _, sh := range securityHeaders {
+		h.Set(sh.Name, sh.Value)
+	}
+	switch p := r.URL.Path; p {
+	case wasmURL, "/app.wasm", "/goapp.wasm":
+		s.wasm.ServeHTTP(w, r)
+	case "/robots.txt", "/sitemap.xml", "/ads.txt":
+		// go-app would fetch these from http://<Host header>/web/..., on
+		// the server, and cache what it got for everyone.
+		s.serveRootFile(w, r, p[1:])
+	case "/app.js", "/goapp.js", "/app-worker.js", "/wasm_exec.js", "/manifest.webmanifest", "/manifest.json", "/app.css":
+		s.app.ServeHTTP(w, r)
+	default:
+		if strings.HasPrefix(p, "/web/") {
+			s.app.ServeHTTP(w, r)
+			return
+		}
+		s.servePage(w, r)
+	}
+}
+
+func (s *site) serveRootFile(w http.ResponseWriter, r *http.Request, name string) {
+	if !slices.Contains(s.assets, name) {
+		http.NotFound(w, r)
+		return
+	}
+	w.Header().Set("Cache-Control", "no-cache")
+	http.ServeFile(w, r, filepath.Join(s.webDir, name))
+}
+
+// servePage lets go-app render a page, then removes what it writes for an
+// unset Domain (see cleanPage).
+func (s *site) servePage(w http.ResponseWriter, r *http.Request) {
+	bw := &bufferedWriter{header: w.Header(), status: http.StatusOK}
+	s.app.ServeHTTP(bw, r)
+	body := bw.body.Bytes()
+	if strings.HasPrefix(bw.header.Get("Content-Type"), "text/html") {
+		body = cleanPage(body)
+		bw.header.Set("Content-Type", "text/html; charset=utf-8")
+		bw.header.Set("Content-Length", strconv.Itoa(len(body)))
+	}
+	w.WriteHeader(bw.status)
+	if r.Method != http.MethodHead {
+		w.Write(body)
+	}
+}
+
+// bufferedWriter holds a response's status and body; its header is the
+// real response's header.
+type bufferedWriter struct {
+	header http.Header
+	status int
+	wrote  bool
+	body   bytes.Buffer
+}
+
+func (b *bufferedWriter) Header() http.Header { return b.header }
+
+func (b *bufferedWriter) WriteHeader(status int) {
+	if !b.wrote {
+		b.status, b.wrote = status, true
+	}
+}
+
+func (b *bufferedWriter) Write(p []byte) (int, error) {
+	b.wrote = true
+	return b.body.Write(p)
+}
+
+// emptyDomainContent matches the content of the meta tags that go-app fills
+// with "https://"+Domain+path when Domain is empty (og:url, og:image,
+// twitter:image): an address with no host, which is neither useful nor the
+// page's own origin. (go-app writes attributes in random order.)
+var (
+	metaTag            = regexp.MustCompile(`<meta [^<>]*>`)
+	emptyDomainContent = regexp.MustCompile(`\scontent="https://(?:/[^"]*)?"`)
+)
+
+// cleanPage removes from go-app's page the meta tags that would name an
+// address with no host, since the app does not know the domain it is
+// served from.
+func cleanPage(page []byte) []byte {
+	return metaTag.ReplaceAllFunc(page, func(m []byte) []byte {
+		if emptyDomainContent.Match(m) {
+			return nil
+		}
+		return m
+	})
+}
+
+// webResolver tells go-app where the files of the web directory are: at
+// /web/ on the same origin. (app.LocalDir with a directory makes the client
+// fetch "DIR/web/app.wasm", a relative path.)
+type webResolver struct{ http.Handler }
+
+func (webResolver) Resolve(p string) string {
+	switch {
+	case p == "" || p == "/":
+		return "/"
+	case p == "web" || strings.HasPrefix(p, "web/"):
+		return "/" + p
+	}
+	return p
+}
+
+// assetFS serves the files of the web directory: no directory listings, no
+// dot files.
+type assetFS struct{ fs http.FileSystem }
+
+func (a assetFS) Open(name string) (http.File, error) {
+	for part := range strings.SplitSeq(name, "/") {
+		if strings.HasPrefix(part, ".") {
+			return nil, fs.ErrNotExist
+		}
+	}
+	f, err := a.fs.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	if st, err := f.Stat(); err != nil || st.IsDir() {
+		f.Close()
+		return nil, fs.ErrNotExist
+	}
+	return f, nil
+}
+
+// listAssets returns the files of webDir other than app.wasm and its
+// compressed variants, relative to webDir, slash-separated and sorted. Dot
+// files and dot directories are left out.
+func listAssets(webDir string) ([]string, error) {
+	var assets []string
+	err := filepath.WalkDir(webDir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if p == webDir {
+			return nil
+		}
+		if strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		rel, err := filepath.Rel(webDir, p)
+		if err != nil {
+			return err
+		}
+		rel = filepath.ToSlash(rel)
+		if rel == wasmFileName || strings.HasPrefix(rel, wasmFileName+".") {
+			return nil
+		}
+		if st, err := os.Stat(p); err != nil || !st.Mode().IsRegular() {
+			return nil // a broken link, a socket...
+		}
+		assets = append(assets, rel)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("reading the web directory: %w", err)
+	}
+	slices.Sort(assets)
+	return assets, nil
+}
+
+// siteVersion is a short hex hash of app.wasm and of every asset's name
+// and content: a new build or a changed asset gives a new version (so the
+// service worker updates), and restarting the same build gives the same one.
+func siteVersion(webDir string, wf *wasmFile, assets []string) (string, error) {
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\x00%x\x00", wasmFileName, wf.sum)
+	for _, a := range assets {
+		data, err := os.ReadFile(filepath.Join(webDir, filepath.FromSlash(a)))
+		if err != nil {
+			return "", err
+		}
+		fmt.Fprintf(h, "%s\x00%x\x00", a, sha256.Sum256(data))
+	}
+	return hex.EncodeToString(h.Sum(nil))[:16], nil
+}
+
+// notBuiltError says that the web directory has no app.wasm.
+type notBuiltError struct{ path string }
+
+func (e notBuiltError) Error() string {
+	return fmt.Sprintf("%s is missing: build it with 'make web/app.wasm' (or run 'make run')", e.path)
+}
+
+func (e notBuiltError) Unwrap() error { return errNotBuilt }

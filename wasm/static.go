@@ -1,0 +1,156 @@
+//go:build !wasm
+
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// headersFileName is the static build's header rules, in the format of
+// Netlify and Cloudflare Pages.
+const headersFileName = "_headers"
+
+// writeStatic writes the app as a static site in out: go-app's page and
+// generated files, the web directory's assets, app.wasm with its brotli and
+// gzip variants, and _headers. The site is written beside out and then
+// renamed into place; an earlier build in out is replaced, anything else
+// there is left alone and is an error.
+func (s *site) writeStatic(out string) error {
+	outAbs, err := filepath.Abs(out)
+	if err != nil {
+		return err
+	}
+	webAbs, err := filepath.Abs(s.webDir)
+	if err != nil {
+		return err
+	}
+	if within(outAbs, webAbs) || within(webAbs, outAbs) {
+		return fmt.Errorf("the output directory %s and the web directory %s must not hold one another", out, s.webDir)
+	}
+	replace := false
+	if entries, err := os.ReadDir(outAbs); err == nil {
+		if len(entries) > 0 && !isStaticBuild(outAbs) {
+			return fmt.Errorf("%s exists and does not hold an earlier build: remove it or choose another -out", out)
+		}
+		replace = true
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(outAbs), 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.MkdirTemp(filepath.Dir(outAbs), "."+filepath.Base(outAbs)+".tmp-*")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp) // a no-op once renamed
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		return err
+	}
+	if err := s.writeStaticFiles(tmp); err != nil {
+		return err
+	}
+	if replace {
+		if err := os.RemoveAll(outAbs); err != nil {
+			return err
+		}
+	}
+	return os.Rename(tmp, outAbs)
+}
+
+func (s *site) writeStaticFiles(dir string) error {
+	if err := app.GenerateStaticWebsite(dir, s.newAppHandler()); err != nil {
+		return fmt.Errorf("generating the pages: %w", err)
+	}
+	pages, err := filepath.Glob(filepath.Join(dir, "*.html"))
+	if err != nil {
+		return err
+	}
+	for _, p := range pages {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		if err := os.WriteFile(p, cleanPage(data), 0o644); err != nil {
+			return err
+		}
+	}
+	web := filepath.Join(dir, "web")
+	for _, a := range s.assets {
+		if err := copyFile(filepath.Join(s.webDir, filepath.FromSlash(a)), filepath.Join(web, filepath.FromSlash(a))); err != nil {
+			return err
+		}
+	}
+	for name, data := range map[string][]byte{
+		wasmFileName:         s.wasm.raw,
+		wasmFileName + ".br": s.wasm.br,
+		wasmFileName + ".gz": s.wasm.gz,
+	} {
+		if err := os.WriteFile(filepath.Join(web, name), data, 0o644); err != nil {
+			return err
+		}
+	}
+	return os.WriteFile(filepath.Join(dir, headersFileName), []byte(headersFile()), 0o644)
+}
+
+// headersFile returns the static build's _headers: the server's security
+// headers on every path, and the types and caching the app relies on.
+func headersFile() string {
+	var b strings.Builder
+	b.WriteString("# The headers that `annotator serve` sends, for Netlify and Cloudflare Pages.\n")
+	b.WriteString("# Other static hosts must be configured to send them too.\n")
+	b.WriteString("/*\n")
+	for _, h := range securityHeaders {
+		fmt.Fprintf(&b, "  %s: %s\n", h.Name, h.Value)
+	}
+	// Nothing is named by its content: let browsers check for a new build
+	// (the service worker's cache serves the app offline).
+	b.WriteString("  Cache-Control: no-cache\n")
+	b.WriteString("/web/app.wasm\n  Content-Type: application/wasm\n")
+	b.WriteString("/manifest.webmanifest\n  Content-Type: application/manifest+json\n")
+	return b.String()
+}
+
+// isStaticBuild reports whether dir holds what writeStatic writes.
+func isStaticBuild(dir string) bool {
+	for _, name := range []string{"index.html", "app-worker.js", headersFileName} {
+		if _, err := os.Stat(filepath.Join(dir, name)); err != nil {
+			return false
+		}
+	}
+	return true
+}
+
+// within reports whether path is dir or inside it (both absolute and clean).
+func within(path, dir string) bool {
+	rel, err := filepath.Rel(dir, path)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
+
+func copyFile(src, dst string) error {
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+		return err
+	}
+	out, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
+}

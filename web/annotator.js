@@ -1,0 +1,474 @@
+// annotator.js: the DOM side of the annotator, as window.annotator.
+//
+// Go (in WebAssembly) pays one syscall/js call per DOM node it touches, so
+// the walks over the article's text nodes happen here, in one call each.
+// Every position that crosses to Go is a pair (text node, UTF-16 offset):
+// the node is counted, from 0, among the text nodes under the article's
+// root <article class="doc"> in document order, whitespace-only nodes
+// included (what a TreeWalker with NodeFilter.SHOW_TEXT visits). Go's
+// annotate.TextIndex maps such pairs to code-point offsets and back.
+//
+// Values cross as flat arrays, numbers and strings, which are cheap. The
+// page's Content-Security-Policy forbids inline script and eval; nothing
+// here needs either. Styles are set through the CSSOM (element.style),
+// which that policy allows. The script never changes the article's text
+// nodes: highlights are CSS Custom Highlights, or boxes in an overlay
+// beside the article where the Highlight API is missing.
+(function () {
+  "use strict";
+
+  // The cache of the current article's text nodes: nodes[i] is text node
+  // i, and index maps a node back to i. Rebuilt when the root element is a
+  // different object, and by reindex().
+  let root = null;
+  let nodes = [];
+  let index = new Map();
+
+  // Highlight names this script set, so that it deletes only its own.
+  let painted = new Set();
+  // The overlay fallback: its element, and what it draws (to redraw it on
+  // resize).
+  let overlay = null;
+  let overlayRanges = []; // [name, Range] pairs
+
+  const NONE = 0; // no selection, or a caret
+  const INSIDE = 1; // within the article
+  const OUTSIDE = 2; // entirely outside the article
+  const ACROSS = 3; // part inside, part outside
+  const NO_SELECTION = [NONE, -1, -1, -1, -1];
+
+  // article returns the current root, reindexing when it changed; null
+  // when the page has no article.
+  function article() {
+    const el = document.querySelector("article.doc");
+    if (el !== root) {
+      root = el;
+      rebuild();
+    }
+    return root;
+  }
+
+  function rebuild() {
+    nodes = [];
+    index = new Map();
+    if (!root) return;
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      index.set(n, nodes.length);
+      nodes.push(n);
+    }
+  }
+
+  // textIndexOf returns the index of text node n, reindexing once when n is
+  // under the root but unknown (the article's DOM changed in place).
+  function textIndexOf(n) {
+    let i = index.get(n);
+    if (i === undefined && root && root.contains(n)) {
+      rebuild();
+      i = index.get(n);
+    }
+    return i === undefined ? -1 : i;
+  }
+
+  // inArticle reports whether boundary-point container c is the root or
+  // inside it.
+  function inArticle(c) {
+    return root !== null && root.contains(c);
+  }
+
+  // toText converts a boundary point (c, k) inside the article to a text
+  // position [node, offset]. A point in a text node stays. Any other point
+  // goes, for a start (forward true), to offset 0 of the first text node at
+  // or after it, or the end of the last text node when none follows; for
+  // an end, to the end of the last text node before it, or the start of the
+  // first when none precedes. Binary search over the cached nodes, which
+  // are in document order. Returns null when the article has no text.
+  function toText(c, k, forward) {
+    if (c.nodeType === Node.TEXT_NODE) {
+      const i = textIndexOf(c);
+      if (i >= 0) return [i, k];
+    }
+    if (nodes.length === 0) return null;
+    const point = document.createRange();
+    point.setStart(c, k);
+    const last = nodes.length - 1;
+    if (forward) {
+      // The first node whose start is at or after the point.
+      let lo = 0, hi = nodes.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (point.comparePoint(nodes[mid], 0) >= 0) hi = mid;
+        else lo = mid + 1;
+      }
+      return lo < nodes.length ? [lo, 0] : [last, nodes[last].length];
+    }
+    // The last node whose end is at or before the point.
+    let lo = -1, hi = last;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (point.comparePoint(nodes[mid], nodes[mid].length) <= 0) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo >= 0 ? [lo, nodes[lo].length] : [0, 0];
+  }
+
+  // rangeOf makes a Range from text positions of the cached nodes (call
+  // article() first), or returns null when they are not in the article.
+  // Offsets are clamped to the nodes' lengths. An end before the start
+  // gives a range collapsed at the start: a span of only the separators
+  // that the canonical text puts between blocks maps to such positions.
+  function rangeOf(sn, so, en, eo) {
+    const a = nodes[sn], b = nodes[en];
+    if (!a || !b) return null;
+    so = Math.max(0, Math.min(so | 0, a.length));
+    eo = Math.max(0, Math.min(eo | 0, b.length));
+    const r = document.createRange();
+    r.setStart(a, so);
+    if (r.comparePoint(b, eo) > 0) r.setEnd(b, eo);
+    return r;
+  }
+
+  // selection returns [code, sn, so, en, eo] for the first range of the
+  // document's selection (a Range is always start <= end, so a backwards
+  // selection comes out normalised). For ACROSS, the positions are those of
+  // the part inside the article; for NONE and OUTSIDE they are -1.
+  function selection() {
+    const sel = document.getSelection();
+    if (!sel || sel.rangeCount === 0 || sel.isCollapsed) return NO_SELECTION.slice();
+    const r = sel.getRangeAt(0);
+    if (!article()) return [OUTSIDE, -1, -1, -1, -1];
+    const startIn = inArticle(r.startContainer);
+    const endIn = inArticle(r.endContainer);
+    let code = INSIDE;
+    let start, end;
+    if (startIn && endIn) {
+      start = toText(r.startContainer, r.startOffset, true);
+      end = toText(r.endContainer, r.endOffset, false);
+    } else if (!startIn && !endIn && !r.intersectsNode(root)) {
+      return [OUTSIDE, -1, -1, -1, -1];
+    } else {
+      // Part in, part out (or the whole article and more): clamp to it.
+      code = ACROSS;
+      start = startIn ? toText(r.startContainer, r.startOffset, true) : toText(root, 0, true);
+      end = endIn ? toText(r.endContainer, r.endOffset, false) : toText(root, root.childNodes.length, false);
+    }
+    if (!start || !end) return [code, -1, -1, -1, -1];
+    // An element-container selection between two text nodes (between two
+    // paragraphs, say) can convert to an end before its start.
+    if (end[0] < start[0] || (end[0] === start[0] && end[1] < start[1])) end = start.slice();
+    return [code, start[0], start[1], end[0], end[1]];
+  }
+
+  // caretAt returns the text position under viewport point (x, y), or
+  // [-1, -1] when that is not in the article.
+  function caretAt(x, y) {
+    let c = null, k = 0;
+    if (document.caretPositionFromPoint) {
+      const p = document.caretPositionFromPoint(x, y);
+      if (p) { c = p.offsetNode; k = p.offset; }
+    } else if (document.caretRangeFromPoint) {
+      const r = document.caretRangeFromPoint(x, y);
+      if (r) { c = r.startContainer; k = r.startOffset; }
+    }
+    if (!c || !article() || !inArticle(c)) return [-1, -1];
+    const p = toText(c, k, true);
+    return p || [-1, -1];
+  }
+
+  // splitNames accepts an array of names or a comma-separated string.
+  function splitNames(names) {
+    if (Array.isArray(names)) return names.map(String);
+    const s = String(names == null ? "" : names);
+    return s === "" ? [] : s.split(",");
+  }
+
+  // paint replaces every highlight this script set. names are the
+  // highlights' names, later ones painted above earlier ones; spans is a
+  // string (or array) of integers, five per span: name index, sn, so, en,
+  // eo. Returns the number of ranges painted.
+  function paint(names, spans) {
+    names = splitNames(names);
+    article();
+    const list = typeof spans === "string" ? (spans === "" ? [] : spans.split(",")) : Array.from(spans || []);
+    const ranges = names.map(() => []);
+    let count = 0;
+    for (let i = 0; i + 4 < list.length; i += 5) {
+      const k = +list[i];
+      if (!ranges[k]) continue;
+      const r = rangeOf(+list[i + 1], +list[i + 2], +list[i + 3], +list[i + 4]);
+      if (!r) continue;
+      ranges[k].push(r);
+      count++;
+    }
+    if (window.CSS && CSS.highlights && typeof Highlight === "function") {
+      const keep = new Set(names);
+      for (const name of painted) {
+        if (!keep.has(name)) CSS.highlights.delete(name);
+      }
+      names.forEach((name, i) => {
+        const h = new Highlight(...ranges[i]);
+        h.priority = i; // later names above earlier ones
+        CSS.highlights.set(name, h);
+      });
+      painted = keep;
+    } else {
+      overlayRanges = [];
+      names.forEach((name, i) => ranges[i].forEach((r) => overlayRanges.push([name, r])));
+      drawOverlay();
+    }
+    requestAnimationFrame(() => {
+      document.dispatchEvent(new CustomEvent("annotator:painted", {
+        detail: { count: count, painted: performance.now() },
+      }));
+    });
+    return count;
+  }
+
+  // drawOverlay draws the overlay fallback: one absolutely positioned box
+  // per client rect of each range, with classes "hl-box hl-<name>", in one
+  // element (class "hl-overlay") placed just before the article, out of
+  // the flow, at the article's start. The boxes are placed relative to the
+  // overlay's own position. Later names come later, so they draw on top.
+  // The boxes lie over the text and let the pointer through; the page's
+  // CSS gives .hl-box a translucent background.
+  function drawOverlay() {
+    const el = article();
+    if (!el || !el.parentNode) {
+      if (overlay) overlay.remove();
+      overlay = null;
+      return;
+    }
+    if (!overlay) {
+      overlay = document.createElement("div");
+      overlay.className = "hl-overlay";
+      overlay.setAttribute("aria-hidden", "true");
+      const s = overlay.style;
+      s.position = "absolute";
+      s.width = "0";
+      s.height = "0";
+      s.overflow = "visible";
+      s.pointerEvents = "none";
+      s.zIndex = "0";
+    }
+    if (overlay.nextSibling !== el) el.parentNode.insertBefore(overlay, el);
+    overlay.replaceChildren();
+    const origin = overlay.getBoundingClientRect();
+    const frag = document.createDocumentFragment();
+    for (const [name, r] of overlayRanges) {
+      for (const rect of r.getClientRects()) {
+        if (rect.width === 0 && rect.height === 0) continue;
+        const box = document.createElement("div");
+        box.className = "hl-box hl-" + name;
+        const s = box.style;
+        s.position = "absolute";
+        s.left = rect.left - origin.left + "px";
+        s.top = rect.top - origin.top + "px";
+        s.width = rect.width + "px";
+        s.height = rect.height + "px";
+        frag.appendChild(box);
+      }
+    }
+    overlay.appendChild(frag);
+  }
+
+  // The boxes are placed in the overlay's coordinates, which move with the
+  // article when the window scrolls but not when a scrolling box between
+  // the overlay and its containing block does, nor when the text reflows:
+  // redraw, once a frame at most, on resize and on such scrolls.
+  let redrawQueued = false;
+  function queueRedraw() {
+    if (!overlay || redrawQueued) return;
+    redrawQueued = true;
+    requestAnimationFrame(() => {
+      redrawQueued = false;
+      drawOverlay();
+    });
+  }
+  window.addEventListener("resize", queueRedraw);
+  document.addEventListener("scroll", (e) => {
+    if (overlay && e.target !== document && e.target.contains && e.target.contains(overlay)) queueRedraw();
+  }, { capture: true, passive: true });
+
+  // scrollable reports whether el scrolls its content vertically.
+  function scrollable(el) {
+    const y = getComputedStyle(el).overflowY;
+    return (y === "auto" || y === "scroll" || y === "overlay") && el.scrollHeight > el.clientHeight;
+  }
+
+  // rectOf returns a range's bounding rect, or its container's when the
+  // range has no box of its own; null when neither is rendered (inside a
+  // closed <details>, say).
+  function rectOf(r) {
+    const empty = (b) => b.top === 0 && b.bottom === 0 && b.left === 0 && b.right === 0;
+    const rect = r.getBoundingClientRect();
+    if (!empty(rect)) return rect;
+    const el = r.startContainer.parentElement;
+    const box = el && el.getBoundingClientRect();
+    return box && !empty(box) ? box : null;
+  }
+
+  // scrollTo centres the text position vertically in every scrollable
+  // ancestor, then in the window. Returns true when the position is inside
+  // the viewport afterwards; false, without scrolling, for a position that
+  // is not in the article or not rendered.
+  function scrollTo(node, offset) {
+    article();
+    const r = rangeOf(node, offset, node, offset);
+    if (!r || !rectOf(r)) return false;
+    for (let el = r.startContainer.parentElement; el; el = el.parentElement) {
+      if (el === document.body || el === document.documentElement) break;
+      if (!scrollable(el)) continue;
+      const rect = rectOf(r);
+      const box = el.getBoundingClientRect();
+      const delta = rect.top + rect.height / 2 - (box.top + el.clientTop + el.clientHeight / 2);
+      el.scrollTo({ top: el.scrollTop + delta, behavior: "instant" });
+    }
+    const rect = rectOf(r);
+    window.scrollTo({ top: window.scrollY + rect.top + rect.height / 2 - window.innerHeight / 2, behavior: "instant" });
+    const after = rectOf(r);
+    return after.bottom >= 0 && after.top <= window.innerHeight;
+  }
+
+  // select sets the document's selection to the text positions' range.
+  function select(sn, so, en, eo) {
+    article();
+    const r = rangeOf(sn, so, en, eo);
+    const sel = document.getSelection();
+    if (!r || !sel) return false;
+    sel.removeAllRanges();
+    sel.addRange(r);
+    return true;
+  }
+
+  const DIRECTIONS = new Set(["forward", "backward"]);
+  const GRANULARITIES = new Set(["character", "word", "line", "paragraph", "sentence"]);
+
+  // extend grows or shrinks the selection with Selection.modify. Without a
+  // selection or caret in the article, it starts from a caret before the
+  // first character of the article's first text node that is not only
+  // white space. A direction or granularity it does not know changes
+  // nothing. Returns the selection as selection() does.
+  function extend(direction, granularity) {
+    const sel = document.getSelection();
+    if (!sel || !article() || !DIRECTIONS.has(direction) || !GRANULARITIES.has(granularity)) return selection();
+    if (sel.rangeCount === 0 || !inArticle(sel.anchorNode) || !inArticle(sel.focusNode)) {
+      const first = nodes.find((n) => /[^ \t\n\r\f]/.test(n.data));
+      if (!first) return selection();
+      sel.collapse(first, first.data.search(/[^ \t\n\r\f]/));
+    }
+    sel.modify("extend", direction, granularity);
+    return selection();
+  }
+
+  // clear removes the selection.
+  function clear() {
+    const sel = document.getSelection();
+    if (sel) sel.removeAllRanges();
+  }
+
+  // download saves text (a string, or bytes) as a file.
+  function download(filename, text, mime) {
+    const url = URL.createObjectURL(new Blob([text], { type: mime || "text/plain" }));
+    const a = document.createElement("a");
+    a.href = url;
+    a.download = filename;
+    a.rel = "noopener";
+    a.style.display = "none";
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    // The download has read the URL once the click returns in current
+    // browsers; wait a while anyway, as older ones read it later.
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+    return true;
+  }
+
+  // copy puts text on the clipboard: the async Clipboard API, or else a
+  // hidden textarea and execCommand("copy"), restoring the selection after.
+  async function copy(text) {
+    text = String(text);
+    try {
+      if (navigator.clipboard && navigator.clipboard.writeText) {
+        await navigator.clipboard.writeText(text);
+        return true;
+      }
+    } catch (e) {
+      // Not allowed here (no focus, no permission): try the old way.
+    }
+    const sel = document.getSelection();
+    const saved = [];
+    for (let i = 0; sel && i < sel.rangeCount; i++) saved.push(sel.getRangeAt(i));
+    const active = document.activeElement;
+    const ta = document.createElement("textarea");
+    ta.value = text;
+    ta.setAttribute("readonly", "");
+    ta.setAttribute("aria-hidden", "true");
+    const s = ta.style;
+    s.position = "fixed";
+    s.top = "0";
+    s.left = "-9999px";
+    s.opacity = "0";
+    document.body.appendChild(ta);
+    let ok = false;
+    try {
+      ta.select();
+      ok = document.execCommand("copy");
+    } catch (e) {
+      ok = false;
+    }
+    ta.remove();
+    if (sel) {
+      sel.removeAllRanges();
+      saved.forEach((r) => sel.addRange(r));
+    }
+    if (active && active.focus) active.focus();
+    return ok;
+  }
+
+  // readFile returns a File's (or Blob's) bytes.
+  async function readFile(file) {
+    return new Uint8Array(await file.arrayBuffer());
+  }
+
+  // text returns the text of the range between two text positions, as
+  // Range.toString gives it (for tests and diagnostics).
+  function text(sn, so, en, eo) {
+    article();
+    const r = rangeOf(sn, so, en, eo);
+    return r ? r.toString() : "";
+  }
+
+  // nodeCount returns the number of text nodes under the article's root,
+  // 0 when there is no article.
+  function nodeCount() {
+    article();
+    return nodes.length;
+  }
+
+  // reindex forgets the cached text nodes, for when the article's DOM
+  // changed in place; it returns the new count.
+  function reindex() {
+    root = null;
+    return nodeCount();
+  }
+
+  // The label styles: the colours of the labels come from the schema, so
+  // the app makes their CSS and installs it here, as a constructed style
+  // sheet (the CSP allows no inline <style>, but the CSSOM is allowed).
+  let labelSheet = null;
+
+  // style replaces the label style sheet with css.
+  function style(css) {
+    if (!labelSheet) {
+      labelSheet = new CSSStyleSheet();
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, labelSheet];
+    }
+    labelSheet.replaceSync(css);
+    return labelSheet.cssRules.length;
+  }
+
+  window.annotator = Object.freeze({
+    nodeCount, reindex, selection, caretAt, paint, scrollTo, select, extend,
+    clear, download, copy, readFile, text, style,
+  });
+})();
