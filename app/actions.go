@@ -215,7 +215,7 @@ func (a *Annotator) escape(ctx app.Context) {
 	a.help = false
 	if a.selected != "" {
 		a.selected = ""
-		ctx.Defer(a.paint)
+		a.paint(ctx)
 	}
 }
 
@@ -228,10 +228,18 @@ func (a *Annotator) choose(ctx app.Context, id string) {
 	a.selected = id
 	a.choices = nil
 	a.showEntry(id)
-	ctx.Defer(func(ctx app.Context) {
-		a.paint(ctx)
-		scrollToSpan(a.doc, annotate.Span{Start: ann.Start, End: ann.End})
-	})
+	a.paint(ctx)
+	scrollToSpan(a.doc, annotate.Span{Start: ann.Start, End: ann.End})
+	// The list is drawn anew: keep the keyboard on the chosen entry.
+	if app.IsClient {
+		if active := app.Window().Get("document").Get("activeElement"); active.Truthy() && active.Call("closest", ".entries-frame").Truthy() {
+			ctx.Defer(func(ctx app.Context) {
+				if el := app.Window().GetElementByID("entry-" + id); el.Truthy() {
+					el.Call("querySelector", ".entry-main").Call("focus", map[string]any{"preventScroll": true})
+				}
+			})
+		}
+	}
 }
 
 // step selects the next (+1) or previous (-1) annotation in the list.
@@ -295,7 +303,7 @@ func (a *Annotator) clickArticle(ctx app.Context, x, y float64) {
 	case 0:
 		if a.selected != "" {
 			a.selected, a.choices = "", nil
-			ctx.Defer(a.paint)
+			a.paint(ctx)
 		}
 	case 1:
 		a.choose(ctx, ids[0])
@@ -305,10 +313,13 @@ func (a *Annotator) clickArticle(ctx app.Context, x, y float64) {
 	}
 }
 
-// changed is called after every change of the annotations: the
-// highlights are painted again once the page has been rendered.
+// changed is called after every change of the annotations. The highlights
+// are painted at once, before go-app renders the rest of the page in its
+// next frame: they depend only on the annotations and the article, whose
+// DOM does not change, so the change shows in the frame after the key
+// press even when the sidebar takes longer.
 func (a *Annotator) changed(ctx app.Context) {
-	ctx.Defer(a.paint)
+	a.paint(ctx)
 }
 
 // paint hands the highlights to the browser: one per label, one where

@@ -86,6 +86,7 @@ func (a *Annotator) paste(ctx app.Context, clipboard app.Value) {
 			a.open(ctx, []byte(textData), "Pasted text", "text/plain")
 		default:
 			a.fail("The clipboard holds no text or HTML to open.")
+			mark("annotator:open-failed")
 		}
 	})
 }

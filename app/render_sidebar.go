@@ -79,8 +79,13 @@ func (a *Annotator) renderSidebar() app.UI {
 		app.If(len(list) == 0, func() app.UI {
 			return app.P().Class("empty").Text(a.emptyText())
 		}),
-		app.Ol().ID("entries").Class("entries").Aria("label", "Annotations in document order").Body(
-			app.Range(shown).Slice(func(i int) app.UI { return a.renderEntry(shown[i]) }),
+		app.If(a.selected != "", a.renderSelected),
+		// The list is drawn as one piece of HTML, with one click handler for
+		// it all: go-app compares lists by position, so one annotation
+		// inserted at the top would otherwise rewrite every entry below it,
+		// one DOM call at a time, which costs frames on long lists.
+		app.Div().Class("entries-frame").OnClick(a.onEntryClick).Body(
+			app.Raw(entriesHTML(shown, a.selected)),
 		),
 		app.If(len(list) > pageSize, func() app.UI { return a.renderPager(len(list)) }),
 		app.If(len(a.orphans) > 0, a.renderOrphans),
@@ -119,28 +124,34 @@ func orAll(label string) string {
 	return label
 }
 
-// renderEntry draws one annotation in the list, with its editor when it is
-// the selected one.
-func (a *Annotator) renderEntry(ann annotate.Annotation) app.UI {
-	selected := ann.ID == a.selected
-	var attrs []string
-	for _, name := range attributeOrder(ann.Attributes) {
-		attrs = append(attrs, name+": "+ann.Attributes[name])
+// onEntryClick selects the annotation whose entry was clicked.
+func (a *Annotator) onEntryClick(ctx app.Context, e app.Event) {
+	target := e.Get("target")
+	if !target.Truthy() || !target.Get("closest").Truthy() {
+		return
 	}
-	id := ann.ID
-	summary := fmt.Sprintf("%s: %s", ann.Label, excerpt(ann.Exact, 60))
-	return app.Li().ID("entry-"+id).Class("entry", labelClass(ann.Label), classIf(selected, "selected")).Body(
-		app.Button().Class("entry-main").Aria("pressed", selected).Aria("label", summary).
-			OnClick(func(ctx app.Context, e app.Event) { a.choose(ctx, id) }, app.EventScope(id)).
-			Body(
-				app.Span().Class("badge", labelClass(ann.Label)).Text(ann.Label),
-				app.Span().Class("excerpt").Text("“"+excerpt(ann.Exact, 140)+"”"),
-				app.If(len(attrs) > 0, func() app.UI { return app.Span().Class("attrs").Text(strings.Join(attrs, " · ")) }),
-				app.If(ann.Anchor != annotate.AnchorExact && ann.Anchor != "", func() app.UI {
-					return app.Span().Class("anchor").Title("How this annotation was placed on import").Text("placed " + anchorWords(ann.Anchor))
-				}),
-			),
-		app.If(selected, func() app.UI { return a.renderEditor(ann) }),
+	main := target.Call("closest", ".entry-main")
+	if !main.Truthy() {
+		return // a click in the editor
+	}
+	if id := main.Get("parentElement").Get("dataset").Get("id"); id.Truthy() {
+		a.choose(ctx, id.String())
+	}
+}
+
+// renderSelected draws the selected annotation with the fields that edit
+// it.
+func (a *Annotator) renderSelected() app.UI {
+	ann, ok := a.set.Get(a.selected)
+	if !ok {
+		return app.Div()
+	}
+	return app.Section().ID("selected").Class("selected-panel", labelClass(ann.Label)).Aria("label", "Selected annotation").Body(
+		app.P().Class("selected-text").Body(
+			app.Span().Class("badge", labelClass(ann.Label)).Text(ann.Label),
+			app.Span().Class("excerpt").Text("“"+excerpt(ann.Exact, 200)+"”"),
+		),
+		a.renderEditor(ann),
 	)
 }
 

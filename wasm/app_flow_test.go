@@ -152,7 +152,9 @@ func clickPhrase(t testing.TB, b *browser, phrase string) {
 	t.Helper()
 	selectPhrase(t, b, phrase, 0)
 	xy := evalJS[[]float64](t, b, `(() => {
-		const r = getSelection().getRangeAt(0).getBoundingClientRect();
+		const range = getSelection().getRangeAt(0);
+		range.startContainer.parentElement.scrollIntoView({block: "center"});
+		const r = range.getBoundingClientRect();
 		getSelection().removeAllRanges();
 		return [r.left + r.width / 2, r.top + r.height / 2];
 	})()`)

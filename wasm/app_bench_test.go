@@ -1,0 +1,248 @@
+//go:build !wasm
+
+package main
+
+import (
+	"bytes"
+	"compress/gzip"
+	"fmt"
+	"math/rand"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/newsannotator/annotator/annotate"
+)
+
+// The browser benchmarks measure the app as a user meets it, in headless
+// Chromium: how long a key press takes to become a painted highlight on a
+// large article that already holds many annotations, how long a mouse
+// selection takes to become offsets, and how long the app takes to load.
+// They report their figures with b.ReportMetric; nothing here asserts a
+// time. Run them with `make bench-browser`.
+
+const (
+	benchWords       = 50000
+	benchAnnotations = 2000
+)
+
+var (
+	benchExportOnce sync.Once
+	benchExportPath string
+	benchExportErr  error
+)
+
+// benchExport writes, once, an export of a synthetic article of 50,000
+// words that holds 2,000 annotations, and returns its path.
+func benchExport(b *testing.B) string {
+	b.Helper()
+	benchExportOnce.Do(func() {
+		doc, err := annotate.Load([]byte(syntheticArticle(benchWords)), annotate.Source{Name: "fifty-thousand-words.html"})
+		if err != nil {
+			benchExportErr = err
+			return
+		}
+		set := annotate.NewSet(doc.Text(), annotate.DefaultSchema())
+		rng := rand.New(rand.NewSource(5))
+		labels := []string{"claim", "quote", "pledge"}
+		n := doc.Text().Len()
+		for set.Len() < benchAnnotations {
+			start := rng.Intn(n - 200)
+			if _, err := set.Add(labels[rng.Intn(3)], start, start+10+rng.Intn(150)); err != nil {
+				continue // white space only, or a duplicate: try another
+			}
+		}
+		data, err := annotate.NewFile(doc, set, nil, time.Now()).Marshal()
+		if err != nil {
+			benchExportErr = err
+			return
+		}
+		dir, err := os.MkdirTemp("", "annotator-bench-")
+		if err != nil {
+			benchExportErr = err
+			return
+		}
+		benchExportPath = filepath.Join(dir, "fifty-thousand-words.annotations.json")
+		benchExportErr = os.WriteFile(benchExportPath, data, 0o644)
+	})
+	if benchExportErr != nil {
+		b.Fatal(benchExportErr)
+	}
+	return benchExportPath
+}
+
+// syntheticArticle returns an HTML article of about words words, in
+// paragraphs of 50 with some emphasis, emoji and non-Latin words.
+func syntheticArticle(words int) string {
+	vocabulary := strings.Fields("the minister said on Thursday that trade was pretty balanced and pledged to raise defence spending 😀 from April café 日本語 naïve “quoted” words")
+	rng := rand.New(rand.NewSource(1))
+	var s strings.Builder
+	s.WriteString("<h1>Fifty thousand words</h1>\n")
+	for i := 0; i < words; i++ {
+		switch {
+		case i%50 == 0 && i > 0:
+			s.WriteString("</p>\n<p>")
+		case i == 0:
+			s.WriteString("<p>")
+		default:
+			s.WriteString(" ")
+		}
+		w := vocabulary[rng.Intn(len(vocabulary))]
+		if i%17 == 0 {
+			w = "<em>" + w + "</em>"
+		}
+		s.WriteString(w)
+	}
+	s.WriteString("</p>\n")
+	return s.String()
+}
+
+// openBenchArticle opens the app and imports the large export.
+func openBenchArticle(b *testing.B) *browser {
+	b.Helper()
+	br, _ := openApp(b)
+	start := time.Now()
+	openFile(b, br, benchExport(b))
+	waitFor(b, br, fmt.Sprintf(`document.querySelector(".sidebar h2").textContent === "Annotations (%d)"`, benchAnnotations))
+	b.ReportMetric(float64(time.Since(start).Milliseconds()), "ms-import")
+	// Record the time of every key press and mouse release, as the page's
+	// own clock gives it.
+	evalJS[bool](b, br, `(() => {
+		window.__bench = {keys: [], ups: [], paints: []};
+		addEventListener("keydown", e => __bench.keys.push(e.timeStamp), true);
+		addEventListener("mouseup", e => __bench.ups.push(e.timeStamp), true);
+		document.addEventListener("annotator:painted", e => __bench.paints.push(e.detail.painted));
+		return true;
+	})()`)
+	return br
+}
+
+// BenchmarkBrowserTagging measures, on an article of 50,000 words that
+// holds 2,000 annotations, the time from the key press that tags a
+// selection to the animation frame that paints its highlight.
+func BenchmarkBrowserTagging(b *testing.B) {
+	br := openBenchArticle(b)
+	rng := rand.New(rand.NewSource(int64(b.N)))
+	var latencies []float64
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		if !evalJS[bool](b, br, fmt.Sprintf(`(() => {
+			const ps = document.querySelectorAll("article.doc p");
+			const p = ps[%d %% ps.length];
+			const w = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+			let n = w.nextNode();
+			while (n && n.data.length < 30) n = w.nextNode();
+			if (!n) return false;
+			const s = %d %% (n.data.length - 20);
+			const r = document.createRange();
+			r.setStart(n, s); r.setEnd(n, s + 12);
+			getSelection().removeAllRanges(); getSelection().addRange(r);
+			__bench.paints.length = 0;
+			return true;
+		})()`, rng.Intn(1<<20), rng.Intn(1<<20))) {
+			continue
+		}
+		before := entryTotal(b, br)
+		b.StartTimer()
+		press(b, br, "c")
+		waitFor(b, br, `__bench.paints.length > 0 || document.querySelector("#notice").getAttribute("role") === "alert"`)
+		b.StopTimer()
+		if entryTotal(b, br) > before {
+			latencies = append(latencies, evalJS[float64](b, br, `__bench.paints[0] - __bench.keys[__bench.keys.length - 1]`))
+		}
+		b.StartTimer()
+	}
+	b.StopTimer()
+	reportLatencies(b, latencies, "key-to-paint")
+}
+
+// entryTotal returns the number of annotations the sidebar counts.
+func entryTotal(b testing.TB, br *browser) int {
+	return evalJS[int](b, br, `parseInt(document.querySelector(".sidebar h2").textContent.replace(/\D/g, ""), 10)`)
+}
+
+// BenchmarkBrowserSelecting measures, on the same article, the time from
+// the mouse release that ends a selection to the app's knowing its
+// code-point offsets (the performance mark "annotator:offsets").
+func BenchmarkBrowserSelecting(b *testing.B) {
+	br := openBenchArticle(b)
+	rng := rand.New(rand.NewSource(int64(b.N)))
+	var latencies []float64
+	for i := 0; i < b.N; i++ {
+		// Two points on the text of a paragraph in view, found in the page.
+		pts := evalJS[[]float64](b, br, fmt.Sprintf(`(() => {
+			const ps = document.querySelectorAll("article.doc p");
+			const p = ps[%d %% ps.length];
+			p.scrollIntoView({block: "center"});
+			const r = p.getClientRects()[0];
+			performance.clearMarks("annotator:offsets");
+			return [r.left + 5, r.top + 8, r.left + r.width * 0.6, r.top + 8 + 30];
+		})()`, rng.Intn(1<<20)))
+		drag(b, br, pts[0], pts[1], pts[2], pts[3])
+		waitFor(b, br, `performance.getEntriesByName("annotator:offsets").length > 0`)
+		latencies = append(latencies, evalJS[float64](b, br, `performance.getEntriesByName("annotator:offsets")[0].startTime - __bench.ups[__bench.ups.length - 1]`))
+	}
+	reportLatencies(b, latencies, "mouseup-to-offsets")
+}
+
+// drag presses the mouse at one point, moves it to another and releases
+// it there, as a reader selecting text does.
+func drag(b testing.TB, br *browser, x1, y1, x2, y2 float64) {
+	b.Helper()
+	br.runIn(b, chromedp.MouseEvent(chromedp.MousePressed, x1, y1, chromedp.ButtonLeft),
+		chromedp.MouseEvent(chromedp.MouseMoved, (x1+x2)/2, (y1+y2)/2, chromedp.ButtonLeft),
+		chromedp.MouseEvent(chromedp.MouseMoved, x2, y2, chromedp.ButtonLeft),
+		chromedp.MouseEvent(chromedp.MouseReleased, x2, y2, chromedp.ButtonLeft))
+}
+
+// BenchmarkBrowserLoad measures the cold load of the app in a fresh
+// browser (no cache): from the start of navigation to the sample article
+// opened and painted; then the same after a reload, when the service
+// worker serves the app. It reports the size of app.wasm as served.
+func BenchmarkBrowserLoad(b *testing.B) {
+	web := builtWebDir(b)
+	srv := appServer(b)
+	var cold, warm []float64
+	for i := 0; i < b.N; i++ {
+		br := newBrowser(b)
+		br.run(chromedp.Navigate(srv.URL + "/"))
+		waitFor(b, br, `performance.getEntriesByName("annotator:opened").length > 0`)
+		cold = append(cold, evalJS[float64](b, br, `performance.getEntriesByName("annotator:opened")[0].startTime`))
+		// The service worker has cached the app once it is ready.
+		evalJS[bool](b, br, `navigator.serviceWorker.ready.then(() => true)`)
+		br.run(chromedp.Reload())
+		waitFor(b, br, `performance.getEntriesByName("annotator:opened").length > 0`)
+		warm = append(warm, evalJS[float64](b, br, `performance.getEntriesByName("annotator:opened")[0].startTime`))
+	}
+	reportLatencies(b, cold, "cold-load")
+	reportLatencies(b, warm, "reload")
+	raw, _ := os.ReadFile(filepath.Join(web, "app.wasm"))
+	br, _ := os.ReadFile(filepath.Join(web, "app.wasm.br"))
+	var gz bytes.Buffer
+	w, _ := gzip.NewWriterLevel(&gz, gzip.BestCompression)
+	w.Write(raw)
+	w.Close()
+	b.ReportMetric(float64(len(raw))/1e6, "MB-wasm-raw")
+	b.ReportMetric(float64(gz.Len())/1e6, "MB-wasm-gzip9")
+	b.ReportMetric(float64(len(br))/1e6, "MB-wasm-brotli")
+}
+
+// reportLatencies reports the median and the 95th percentile of samples in
+// milliseconds.
+func reportLatencies(b *testing.B, samples []float64, name string) {
+	if len(samples) == 0 {
+		b.Logf("no %s samples", name)
+		return
+	}
+	slices.Sort(samples)
+	b.ReportMetric(samples[len(samples)/2], "ms-"+name+"-p50")
+	b.ReportMetric(samples[min(len(samples)-1, len(samples)*95/100)], "ms-"+name+"-p95")
+	b.Logf("%s over %d samples: min %.1f ms, median %.1f ms, max %.1f ms", name, len(samples), samples[0], samples[len(samples)/2], samples[len(samples)-1])
+}

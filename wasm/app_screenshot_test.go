@@ -1,0 +1,47 @@
+//go:build !wasm
+
+package main
+
+import (
+	"os"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+// TestScreenshot writes a screenshot of the app at work to the file that
+// $ANNOTATOR_SCREENSHOT names (make screenshot); without it, it is skipped.
+func TestScreenshot(t *testing.T) {
+	out := os.Getenv("ANNOTATOR_SCREENSHOT")
+	if out == "" {
+		t.Skip("set ANNOTATOR_SCREENSHOT to the PNG file to write")
+	}
+	b, _ := openApp(t)
+	tag := func(phrase, key string) {
+		selectPhrase(t, b, phrase, 0)
+		n := entryCount(t, b)
+		press(t, b, key)
+		waitFor(t, b, jsCall("((n) => document.querySelectorAll('#entries > li').length > n)", n))
+	}
+	tag("said “yes we can” when asked if a peace deal could be achieved in Ukraine", "q")
+	tag("yes we can", "q")
+	b.run(chromedp.Click(chromedp.ID("edit-speaker")), chromedp.SendKeys(chromedp.ID("edit-speaker"), "Donald Trump"))
+	press(t, b, kb.Tab)
+	press(t, b, kb.Escape)
+	tag("a peace deal could be achieved in Ukraine", "c")
+	tag("commit British troops to a peacekeeping mission", "p")
+	tag("US promises are vital", "c")
+	tag("Mr Trump greeted Sir Keir at the White House with a warm handshake", "c")
+	clickPhrase(t, b, "yes we can")
+	waitFor(t, b, `document.querySelectorAll("#choices .choice").length > 0`)
+	b.run(chromedp.Click(chromedp.CSS("#choices .choice.label-quote:last-child")))
+	waitFor(t, b, `document.getElementById("edit-speaker") !== null`)
+	png, err := chromedp.Run(b.ctx, chromedp.CaptureScreenshot())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(out, png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
