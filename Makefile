@@ -3,7 +3,7 @@ GO      ?= go
 ADDR    ?= 127.0.0.1:8000
 SAMPLE  := app/sample/starmer-trump-white-house.txt
 
-.PHONY: run build sample test vet bench fuzz clean
+.PHONY: run build sample test vet chromium bench bench-browser screenshot fuzz clean
 
 # Every Go file (and what is embedded) goes into both builds.
 GO_SOURCES := $(shell find . -name '*.go' -not -path './.git/*' -not -path './build/*') \
@@ -29,18 +29,41 @@ build: web/app.wasm bin/annotator
 sample:
 	$(GO) run ./wasm load $(SAMPLE)
 
-## test: vet and run every test
-test: vet
-	$(GO) test -count=1 ./...
+## test: vet and run every test, the browser tests in headless Chromium included
+test: vet chromium
+	$(GO) test -count=1 -timeout 15m ./...
+
+## chromium: make sure a Chromium is there for the browser tests (as root with
+## apt-get, Debian's chromium package is installed when it is missing)
+chromium:
+	@if [ -n "$$CHROMIUM" ] || command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1; then \
+		exit 0; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		echo "installing Debian's chromium for the browser tests"; \
+		export DEBIAN_FRONTEND=noninteractive; \
+		apt-get install -y -qq chromium >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }; \
+	else \
+		echo "the browser tests need Chromium: install Debian's chromium package, or set CHROMIUM to a Chromium binary"; \
+		exit 1; \
+	fi
 
 vet:
 	@unformatted=$$(gofmt -l annotate app wasm 2>/dev/null); \
 	if [ -n "$$unformatted" ]; then echo "gofmt would change: $$unformatted"; exit 1; fi
 	$(GO) vet ./...
 
-## bench: run the Go benchmarks
+## bench: run the Go benchmarks of the core
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./annotate/
+
+## bench-browser: run the browser benchmarks (tagging and selecting on 50,000
+## words with 2,000 annotations, loading, the size of app.wasm)
+bench-browser: chromium
+	$(GO) test -count=1 -run '^$$' -bench Browser -benchtime 20x ./wasm/
+
+## screenshot: write screenshot.png, the app at work on the sample article
+screenshot: chromium
+	ANNOTATOR_SCREENSHOT=$(CURDIR)/screenshot.png $(GO) test -count=1 -run '^TestScreenshot$$' ./wasm/
 
 ## fuzz: run each fuzz target for a while (FUZZTIME=30s by default)
 FUZZTIME ?= 30s

@@ -233,7 +233,7 @@ func (a *Annotator) choose(ctx app.Context, id string) {
 	// The list is drawn anew: keep the keyboard on the chosen entry.
 	if app.IsClient {
 		if active := app.Window().Get("document").Get("activeElement"); active.Truthy() && active.Call("closest", ".entries-frame").Truthy() {
-			ctx.Defer(func(ctx app.Context) {
+			a.afterRender(ctx, func(ctx app.Context) {
 				if el := app.Window().GetElementByID("entry-" + id); el.Truthy() {
 					el.Call("querySelector", ".entry-main").Call("focus", map[string]any{"preventScroll": true})
 				}

@@ -46,6 +46,9 @@ type Annotator struct {
 	snapshotSet     *annotate.Set
 
 	listeners []func()
+	// mounted is the component's own context, from OnMount.
+	mounted   app.Context
+	isMounted bool
 }
 
 // notice is the message line: what just happened, in words.
@@ -76,6 +79,7 @@ const authorKey = "annotator.author"
 
 // OnMount listens to the document and opens the sample article.
 func (a *Annotator) OnMount(ctx app.Context) {
+	a.mounted, a.isMounted = ctx, true
 	ctx.LocalStorage().Get(authorKey, &a.author)
 	a.listen(ctx)
 	if a.doc == nil {
@@ -89,6 +93,18 @@ func (a *Annotator) OnDismount() {
 		stop()
 	}
 	a.listeners = nil
+}
+
+// afterRender runs fn once the page has been rendered. It goes through the
+// component's own context: go-app drops a deferred function whose element
+// is gone, and the button that asked (in the unsaved-work banner, say) is
+// often removed by that very render.
+func (a *Annotator) afterRender(ctx app.Context, fn func(app.Context)) {
+	if a.isMounted {
+		a.mounted.Defer(fn)
+		return
+	}
+	ctx.Defer(fn)
 }
 
 // annotations returns the set's annotations in order, copied once per

@@ -61,6 +61,22 @@ func (a *Annotator) listen(ctx app.Context) {
 		}
 	})
 
+	// Closing or reloading the tab with annotations that were not exported
+	// asks first: they live only in this page.
+	win := app.Window()
+	beforeUnload := app.FuncOf(func(this app.Value, args []app.Value) any {
+		if a.dirty() {
+			args[0].Call("preventDefault")
+			args[0].Set("returnValue", "")
+		}
+		return nil
+	})
+	win.Call("addEventListener", "beforeunload", beforeUnload)
+	a.listeners = append(a.listeners, func() {
+		win.Call("removeEventListener", "beforeunload", beforeUnload)
+		beforeUnload.Release()
+	})
+
 	on("paste", func(e app.Value) {
 		if isField(e.Get("target")) {
 			return

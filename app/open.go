@@ -6,6 +6,8 @@ import (
 	"path"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -144,7 +146,7 @@ func (a *Annotator) open(ctx app.Context, data []byte, name, mediaType string) {
 		ctx.Dispatch(func(ctx app.Context) {
 			a.loading = nil
 			if err != nil {
-				a.fail(sentence(err.Error()) + " The current article stays open.")
+				a.fail(sentence(err.Error(), name) + " The current article stays open.")
 				mark("annotator:open-failed")
 				return
 			}
@@ -167,7 +169,7 @@ func (a *Annotator) importExport(ctx app.Context, data []byte, name string) {
 		ctx.Dispatch(func(ctx app.Context) {
 			a.loading = nil
 			if err != nil {
-				a.fail(fmt.Sprintf("%s could not be imported: %s The current article stays open.", name, sentence(err.Error())))
+				a.fail(fmt.Sprintf("%s could not be imported: %s The current article stays open.", name, sentence(err.Error(), name)))
 				mark("annotator:open-failed")
 				return
 			}
@@ -204,7 +206,7 @@ func (a *Annotator) replaceDocument(ctx app.Context, p *pendingDocument) {
 	a.exported = a.set.Version()
 	a.selected, a.choices, a.filter, a.page, a.selInfo = "", nil, "", 0, ""
 	a.say(p.note)
-	ctx.Defer(func(ctx app.Context) {
+	a.afterRender(ctx, func(ctx app.Context) {
 		installLabelStyles(a.keySchema)
 		a.paint(ctx)
 		app.Window().Call("scrollTo", 0, 0)
@@ -212,13 +214,18 @@ func (a *Annotator) replaceDocument(ctx app.Context, p *pendingDocument) {
 	})
 }
 
-// sentence makes an error message a sentence: a capital and a full stop.
-func sentence(s string) string {
+// sentence makes an error message a sentence: a capital at its start,
+// unless it starts with a file's name, which keeps its own spelling, and a
+// full stop at its end.
+func sentence(s, name string) string {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return s
 	}
-	s = strings.ToUpper(s[:1]) + s[1:]
+	if name == "" || !strings.HasPrefix(s, name) {
+		r, size := utf8.DecodeRuneInString(s)
+		s = string(unicode.ToUpper(r)) + s[size:]
+	}
 	if !strings.HasSuffix(s, ".") {
 		s += "."
 	}

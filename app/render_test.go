@@ -173,3 +173,18 @@ func TestExcerptAndExportDetection(t *testing.T) {
 		}
 	}
 }
+
+func TestSentence(t *testing.T) {
+	cases := []struct{ in, name, want string }{
+		{"picture.png: this is a PNG image", "picture.png", "picture.png: this is a PNG image."},
+		{"été.txt has no text in it", "été.txt", "été.txt has no text in it."},
+		{"élan is lost", "other.txt", "Élan is lost."},
+		{"the file ends early.", "", "The file ends early."},
+		{"  ", "x", ""},
+	}
+	for _, c := range cases {
+		if got := sentence(c.in, c.name); got != c.want {
+			t.Errorf("sentence(%q, %q) = %q, want %q", c.in, c.name, got, c.want)
+		}
+	}
+}

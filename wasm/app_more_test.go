@@ -143,6 +143,48 @@ func TestAppMoreNoticeKeepsFileName(t *testing.T) {
 	}
 }
 
+// TestAppMorePendingOpenPaints imports an export while there is unsaved
+// work, and opens it from the banner: the highlights must then be those of
+// the imported annotations, with nothing left of the work that was dropped.
+func TestAppMorePendingOpenPaints(t *testing.T) {
+	b, _ := openApp(t)
+	b.expectNoConsoleErrors()
+
+	selectPhrase(t, b, "yes we can", 0)
+	press(t, b, "q")
+	waitFor(t, b, `document.querySelectorAll("#entries > li").length === 1`)
+	export := filepath.Join(t.TempDir(), "quote.annotations.json")
+	if err := os.WriteFile(export, downloadVia(t, b, chromedp.Click(chromedp.ID("download-button"))), 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	for _, button := range []string{"pending-open", "pending-export"} {
+		// Unsaved work: a claim, selected as it is made.
+		selectPhrase(t, b, "pretty balanced", 0)
+		press(t, b, "c")
+		waitFor(t, b, `document.querySelectorAll("#entries > li").length === 2`)
+		waitFor(t, b, `CSS.highlights.get("label-claim").size === 1`)
+
+		openFile(t, b, export)
+		waitFor(t, b, `document.querySelector("#pending") !== null`)
+		if button == "pending-export" {
+			downloadVia(t, b, chromedp.Click(chromedp.ID(button)))
+		} else {
+			b.run(chromedp.Click(chromedp.ID(button)))
+		}
+		waitFor(t, b, `document.querySelector("#pending") === null && document.querySelectorAll("#entries > li").length === 1`)
+		// Let the page settle: nothing more is to come.
+		time.Sleep(300 * time.Millisecond)
+		hl := evalJS[map[string][]string](t, b, `Object.fromEntries([...CSS.highlights.keys()].map(k => [k, [...CSS.highlights.get(k)].map(String)]))`)
+		if len(hl["label-claim"]) != 0 || len(hl["selected"]) != 0 {
+			t.Errorf("after #%s the dropped claim is still painted: %q", button, hl)
+		}
+		if !slices.Equal(hl["label-quote"], []string{"yes we can"}) {
+			t.Errorf("after #%s the imported quote is painted on %q", button, hl["label-quote"])
+		}
+	}
+}
+
 // TestAppMoreUnsavedWork tags a span and opens another article: the app
 // asks first, keeps the article when told to, opens the other without the
 // annotations when told to, and downloads them before opening when told to.
@@ -192,7 +234,6 @@ func TestAppMoreUnsavedWork(t *testing.T) {
 	if n := entryCount(t, b); n != 0 {
 		t.Errorf("the new article shows %d annotations of the old one", n)
 	}
-	waitFor(t, b, `CSS.highlights.get("label-claim").size === 0`)
 
 	// Download them, then open.
 	selectPhrase(t, b, "sales rose 12%", 0)
@@ -385,6 +426,7 @@ func TestAppMoreKeyboard(t *testing.T) {
 		t.Fatalf("the selection is not in the article")
 	}
 	trimmed := strings.TrimSpace(selected)
+	t.Logf("Shift+→ ×3 selected %q, then Ctrl+Shift+→ ×2 %q", byChar, selected)
 	waitFor(t, b, `document.querySelector("#selection-info").textContent.startsWith("Selected ")`)
 	press(t, b, "c")
 	waitFor(t, b, `document.querySelectorAll("#entries > li").length === 1`)
@@ -464,7 +506,7 @@ func TestAppMoreKeyboard(t *testing.T) {
 
 	// Every button has a name a screen reader can say, the editor's too.
 	press(t, b, "]")
-	waitFor(t, b, `document.querySelector("#entries li.selected .editor") !== null`)
+	waitFor(t, b, `document.querySelector(".sidebar .editor") !== null`)
 	unnamed := evalJS[[]string](t, b, `[...document.querySelectorAll(".toolbar button, .sidebar button, .legend button, .notices button")]
 		.filter(el => !((el.getAttribute("aria-label") || "").trim() || el.textContent.trim()))
 		.map(el => el.outerHTML.slice(0, 120))`)
@@ -630,8 +672,12 @@ func TestAppMoreClickSelects(t *testing.T) {
 	if got := text(t, b, "#entries li.selected .excerpt"); got != "“yes we can”" {
 		t.Errorf("the click selected %q", got)
 	}
-	if !evalJS[bool](t, b, `(() => { const e = document.querySelector("#entries li.selected .editor"); return !!e && e.getBoundingClientRect().height > 0; })()`) {
+	waitFor(t, b, `document.querySelector(".sidebar .editor") !== null`)
+	if !evalJS[bool](t, b, `(() => { const e = document.querySelector(".sidebar .editor"); return e.getBoundingClientRect().height > 0 && getComputedStyle(e).visibility !== "hidden"; })()`) {
 		t.Errorf("the editor is not shown for the selected annotation")
+	}
+	if got := evalJS[string](t, b, `(document.querySelector("#edit-label")||{}).value||""`); got != "quote" {
+		t.Errorf("the editor's label is %q, want quote", got)
 	}
 	if got := evalJS[string](t, b, `document.querySelector("#entries li.selected .entry-main").getAttribute("aria-pressed")`); got != "true" {
 		t.Errorf("the selected entry's aria-pressed is %q", got)
@@ -655,7 +701,7 @@ func TestAppMoreClickSelects(t *testing.T) {
 	if n := entryCount(t, b); n != 2 {
 		t.Errorf("clicking changed the annotations: %d listed", n)
 	}
-	if evalJS[bool](t, b, `document.querySelector(".editor") !== null`) {
+	if evalJS[bool](t, b, `document.querySelector(".sidebar .editor") !== null`) {
 		t.Errorf("the editor is still shown")
 	}
 }
