@@ -1,0 +1,23 @@
+//go:build !wasm
+
+package main
+
+import (
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// TestAppOffline loads the app once, then stops the server and reloads:
+// the service worker must start the app from its cache, with the sample
+// article, ready to tag.
+func TestAppOffline(t *testing.T) {
+	b, srv := openApp(t)
+	evalJS[bool](t, b, `navigator.serviceWorker.ready.then(() => true)`)
+	srv.Close() // no network from here on
+	b.run(chromedp.Reload())
+	waitFor(t, b, `document.querySelector("article.doc") !== null && !!window.annotator && performance.getEntriesByName("annotator:opened").length > 0`)
+	selectPhrase(t, b, "pretty balanced", 0)
+	press(t, b, "c")
+	waitFor(t, b, `document.querySelectorAll("#entries > li").length === 1 && CSS.highlights.get("label-claim").size === 1`)
+}
