@@ -139,6 +139,19 @@ func (s *Set) All() []Annotation {
 	return out
 }
 
+// Snapshot returns the annotations in the set's stable order, as All does,
+// but without copying their Attributes maps, which it shares with the set:
+// the set never changes a map it holds, and the caller must not either. It
+// is for drawing many annotations often, where All's copies would keep the
+// garbage collector busy.
+func (s *Set) Snapshot() []Annotation {
+	out := make([]Annotation, len(s.items))
+	for i, a := range s.items {
+		out[i] = *a
+	}
+	return out
+}
+
 // Get returns a copy of the annotation with the given id, and whether there
 // is one.
 func (s *Set) Get(id string) (Annotation, bool) {

@@ -1264,3 +1264,33 @@ func TestSetCompareAgreesWithLess(t *testing.T) {
 		}
 	}
 }
+
+// TestSnapshotSharesNothingThatChanges checks that a snapshot taken before
+// a change still shows the annotations as they were: the set replaces
+// attribute maps rather than changing them.
+func TestSnapshotSharesNothingThatChanges(t *testing.T) {
+	s := NewSet(NewText("The minister said yes we can today."), DefaultSchema())
+	a, err := s.Add("quote", 18, 28)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetAttribute(a.ID, AttrSpeaker, "Trump"); err != nil {
+		t.Fatal(err)
+	}
+	before := s.Snapshot()
+	if err := s.SetAttribute(a.ID, AttrSpeaker, "Starmer"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetAttribute(a.ID, AttrNote, "checked"); err != nil {
+		t.Fatal(err)
+	}
+	s.Undo()
+	s.Undo()
+	s.Redo()
+	if got := before[0].Attributes[AttrSpeaker]; got != "Trump" || len(before[0].Attributes) != 1 {
+		t.Errorf("the snapshot changed under its holder: %v", before[0].Attributes)
+	}
+	if got := s.Snapshot()[0].Attributes[AttrSpeaker]; got != "Starmer" {
+		t.Errorf("the set holds speaker %q after redo", got)
+	}
+}

@@ -318,8 +318,17 @@ func (a *Annotator) clickArticle(ctx app.Context, x, y float64) {
 // next frame: they depend only on the annotations and the article, whose
 // DOM does not change, so the change shows in the frame after the key
 // press even when the sidebar takes longer.
+//
+// The rest of the page waits for that frame: go-app would otherwise render
+// the sidebar in its next tick, which often comes before the browser's
+// frame and would hold the highlight back by the time it takes.
 func (a *Annotator) changed(ctx app.Context) {
 	a.paint(ctx)
+	if !a.isMounted {
+		return
+	}
+	ctx.PreventUpdate()
+	afterNextFrame(func() { a.mounted.Update() })
 }
 
 // paint hands the highlights to the browser: one per label, one where

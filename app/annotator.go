@@ -114,7 +114,7 @@ func (a *Annotator) annotations() []annotate.Annotation {
 		return nil
 	}
 	if a.snapshotSet != a.set || a.snapshotVersion != a.set.Version() {
-		a.snapshot = a.set.All()
+		a.snapshot = a.set.Snapshot() // read only: the attribute maps are the set's
 		a.snapshotSet, a.snapshotVersion = a.set, a.set.Version()
 	}
 	return a.snapshot

@@ -169,6 +169,28 @@ func readFile(file app.Value, done func([]byte)) {
 	})
 }
 
+// afterNextFrame calls fn once the browser has drawn its next frame: from a
+// task queued by the frame's animation callback, which runs after the
+// frame's rendering.
+func afterNextFrame(fn func()) {
+	if !app.IsClient {
+		fn()
+		return
+	}
+	var inFrame, afterFrame app.Func
+	afterFrame = app.FuncOf(func(this app.Value, args []app.Value) any {
+		afterFrame.Release()
+		fn()
+		return nil
+	})
+	inFrame = app.FuncOf(func(this app.Value, args []app.Value) any {
+		inFrame.Release()
+		app.Window().Call("setTimeout", afterFrame, 0)
+		return nil
+	})
+	app.Window().Call("requestAnimationFrame", inFrame)
+}
+
 // mark records a performance mark, which benchmarks read to time the app.
 func mark(name string) {
 	if app.IsClient {
