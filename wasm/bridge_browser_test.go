@@ -979,3 +979,33 @@ func TestBridgeFiles(t *testing.T) {
 		t.Errorf("readFile gave %v", got)
 	}
 }
+
+// TestBridgeStyle checks that style installs the label style sheet under
+// the strict CSP (no inline style), replaces it on each call, and that its
+// rules reach the page.
+func TestBridgeStyle(t *testing.T) {
+	t.Parallel()
+	br := newBridge(t, "/index.html")
+	br.show(t, "hand", loadHand(t))
+	n := evalJS[int](t, br.browser, `annotator.style("::highlight(label-x) { background-color: rgb(1, 2, 3); } .swatch.label-x { color: rgb(4, 5, 6); }")`)
+	if n != 2 {
+		t.Errorf("style reported %d rules, want 2", n)
+	}
+	got := evalJS[string](t, br.browser, `(() => {
+		const el = document.createElement("span");
+		el.className = "swatch label-x";
+		document.body.appendChild(el);
+		const c = getComputedStyle(el).color;
+		el.remove();
+		return c;
+	})()`)
+	if got != "rgb(4, 5, 6)" {
+		t.Errorf("the label rule did not apply: color %q", got)
+	}
+	// A second call replaces the sheet rather than adding one.
+	evalJS[int](t, br.browser, `annotator.style(".swatch.label-y { color: rgb(7, 8, 9); }")`)
+	if sheets := evalJS[int](t, br.browser, `document.adoptedStyleSheets.length`); sheets != 1 {
+		t.Errorf("%d adopted style sheets after two calls, want 1", sheets)
+	}
+	br.browser.expectNoConsoleErrors()
+}
