@@ -71,6 +71,16 @@ func (a Annotation) Clone() Annotation {
 	return a
 }
 
+// Place puts a on the span [start, end) of text: it sets the span, and the
+// exact text with up to ContextLen code points of prefix and suffix, the
+// two anchors an annotation carries.
+func (a *Annotation) Place(text *Text, start, end int) {
+	a.Start, a.End = start, end
+	a.Exact = text.Slice(start, end)
+	a.Prefix = text.Slice(start-ContextLen, start)
+	a.Suffix = text.Slice(end, end+ContextLen)
+}
+
 // less orders annotations by start, then end, then creation time, then ID,
 // which is the stable order of a Set.
 func less(a, b *Annotation) bool {

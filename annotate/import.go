@@ -114,10 +114,8 @@ func Import(data []byte) (*Imported, error) {
 			continue
 		}
 		b := a.Clone()
-		b.Start, b.End, b.Anchor = start, end, how
-		b.Exact = text.Slice(start, end)
-		b.Prefix = text.Slice(start-ContextLen, start)
-		b.Suffix = text.Slice(end, end+ContextLen)
+		b.Place(text, start, end)
+		b.Anchor = how
 		if err := imp.Set.Insert(b); err != nil {
 			v.add(path, sevWarning, "the annotation could not be placed (%v); it is kept as an orphan", err)
 			imp.Orphans = append(imp.Orphans, asOrphan(a))
@@ -186,10 +184,8 @@ func Merge(set *Set, f File) (added int, orphans []Annotation, err error) {
 			continue
 		}
 		b := a.Clone()
-		b.Start, b.End, b.Anchor = start, end, how
-		b.Exact = text.Slice(start, end)
-		b.Prefix = text.Slice(start-ContextLen, start)
-		b.Suffix = text.Slice(end, end+ContextLen)
+		b.Place(text, start, end)
+		b.Anchor = how
 		if err := set.Insert(b); err != nil {
 			orphans = append(orphans, asOrphan(a))
 			continue

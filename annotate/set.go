@@ -440,11 +440,7 @@ func (s *Set) trim(start, end int) (int, int) {
 }
 
 // place sets a's Exact, Prefix and Suffix from its span of the text.
-func (s *Set) place(a *Annotation) {
-	a.Exact = s.text.Slice(a.Start, a.End)
-	a.Prefix = s.text.Slice(a.Start-ContextLen, a.Start)
-	a.Suffix = s.text.Slice(a.End, a.End+ContextLen)
-}
+func (s *Set) place(a *Annotation) { a.Place(s.text, a.Start, a.End) }
 
 // labelNames lists the schema's labels for error messages.
 func (s *Set) labelNames() string {

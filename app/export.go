@@ -9,19 +9,10 @@ import (
 	"github.com/newsannotator/annotator/annotate"
 )
 
-// exportJSON returns the version-1 export of the open document.
-func (a *Annotator) exportJSON() ([]byte, error) {
-	return annotate.NewFile(a.doc, a.set, a.orphans, time.Now()).Marshal()
-}
-
 // downloadExport saves the export as a file named after the title.
 func (a *Annotator) downloadExport(ctx app.Context) {
-	if a.doc == nil {
-		return
-	}
-	data, err := a.exportJSON()
-	if err != nil {
-		a.fail("The export could not be written: " + err.Error())
+	data, ok := a.exportOrSay()
+	if !ok {
 		return
 	}
 	name := annotate.ExportFileName(a.doc.Title)
@@ -32,12 +23,8 @@ func (a *Annotator) downloadExport(ctx app.Context) {
 
 // copyExport puts the export on the clipboard.
 func (a *Annotator) copyExport(ctx app.Context) {
-	if a.doc == nil {
-		return
-	}
-	data, err := a.exportJSON()
-	if err != nil {
-		a.fail("The export could not be written: " + err.Error())
+	data, ok := a.exportOrSay()
+	if !ok {
 		return
 	}
 	version, count := a.set.Version(), a.set.Len()
@@ -51,6 +38,20 @@ func (a *Annotator) copyExport(ctx app.Context) {
 			a.say(fmt.Sprintf("Copied the export (%d annotations, %d KB) to the clipboard.", count, (len(data)+1023)/1024))
 		})
 	})
+}
+
+// exportOrSay returns the export of the open document, or says why there
+// is none.
+func (a *Annotator) exportOrSay() ([]byte, bool) {
+	if a.doc == nil {
+		return nil, false
+	}
+	data, err := annotate.NewFile(a.doc, a.set, a.orphans, time.Now()).Marshal()
+	if err != nil {
+		a.fail("The export could not be written: " + err.Error())
+		return nil, false
+	}
+	return data, true
 }
 
 // exportThenOpen downloads the current work, then opens the pending

@@ -316,10 +316,7 @@ func (a *Annotator) placeOrphan(ctx app.Context, id string) {
 	}
 	text := a.doc.Text()
 	o := a.orphans[i].Clone()
-	o.Start, o.End = span.Start, span.End
-	o.Exact = text.Slice(span.Start, span.End)
-	o.Prefix = text.Slice(span.Start-annotate.ContextLen, span.Start)
-	o.Suffix = text.Slice(span.End, span.End+annotate.ContextLen)
+	o.Place(text, span.Start, span.End)
 	o.Anchor = annotate.AnchorExact
 	if strings.TrimSpace(o.Exact) != o.Exact || o.Exact == "" {
 		a.fail("Select the passage without white space at its edges to place the orphan.")
