@@ -3,6 +3,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"net/http/httptest"
 	"os"
@@ -13,6 +14,8 @@ import (
 	"testing"
 	"time"
 
+	cdpbrowser "github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 )
 
@@ -163,4 +166,33 @@ func text(t testing.TB, b *browser, selector string) string {
 func entryCount(t testing.TB, b *browser) int {
 	t.Helper()
 	return evalJS[int](t, b, `document.querySelectorAll("#entries > li").length`)
+}
+
+// tagPhrase selects the first occurrence of phrase, presses key, and waits
+// until the sidebar lists one more annotation.
+func tagPhrase(t testing.TB, b *browser, phrase, key string) {
+	t.Helper()
+	n := entryCount(t, b)
+	selectPhrase(t, b, phrase, 0)
+	press(t, b, key)
+	waitFor(t, b, fmt.Sprintf(`document.querySelectorAll("#entries > li").length > %d`, n))
+}
+
+// grantClipboard lets the page at origin read and write the clipboard, with
+// the focus that the clipboard API needs in a headless browser.
+func grantClipboard(t testing.TB, b *browser, origin string) {
+	t.Helper()
+	b.runIn(t, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		for _, name := range []string{"clipboard-read", "clipboard-write"} {
+			if _, err := chromedp.CallBrowser(ctx, cdpbrowser.SetPermission, cdpbrowser.SetPermissionParams{
+				Permission: &cdpbrowser.PermissionDescriptor{Name: name},
+				Setting:    cdpbrowser.PermissionSettingGranted,
+				Origin:     origin,
+			}); err != nil {
+				return err
+			}
+		}
+		_, err := chromedp.Call(ctx, emulation.SetFocusEmulationEnabled, emulation.SetFocusEmulationEnabledParams{Enabled: true})
+		return err
+	}))
 }

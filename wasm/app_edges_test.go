@@ -3,15 +3,12 @@
 package main
 
 import (
-	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	cdpbrowser "github.com/chromedp/cdproto/browser"
-	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 
 	"github.com/newsannotator/annotator/annotate"
@@ -94,22 +91,8 @@ func TestAppShowsProgressOnLargePages(t *testing.T) {
 func TestAppCopiesTheExport(t *testing.T) {
 	b, srv := openApp(t)
 	b.expectNoConsoleErrors()
-	b.run(chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-		for _, name := range []string{"clipboard-read", "clipboard-write"} {
-			if _, err := chromedp.CallBrowser(ctx, cdpbrowser.SetPermission, cdpbrowser.SetPermissionParams{
-				Permission: &cdpbrowser.PermissionDescriptor{Name: name},
-				Setting:    cdpbrowser.PermissionSettingGranted,
-				Origin:     srv.URL,
-			}); err != nil {
-				return err
-			}
-		}
-		_, err := chromedp.Call(ctx, emulation.SetFocusEmulationEnabled, emulation.SetFocusEmulationEnabledParams{Enabled: true})
-		return err
-	}))
-	selectPhrase(t, b, "pretty balanced", 0)
-	press(t, b, "c")
-	waitFor(t, b, `document.querySelectorAll("#entries > li").length === 1`)
+	grantClipboard(t, b, srv.URL)
+	tagPhrase(t, b, "pretty balanced", "c")
 	b.run(chromedp.Click(chromedp.ID("copy-button")))
 	waitFor(t, b, `document.querySelector("#notice").textContent.startsWith("Copied the export")`)
 	data := evalJS[string](t, b, `navigator.clipboard.readText()`)

@@ -26,9 +26,7 @@ import (
 func TestAppQuoteFlow(t *testing.T) {
 	b, _ := openApp(t)
 
-	selectPhrase(t, b, "yes we can", 0)
-	press(t, b, "q")
-	waitFor(t, b, `document.querySelectorAll("#entries > li").length === 1`)
+	tagPhrase(t, b, "yes we can", "q")
 	if got := text(t, b, "#entries .badge"); got != "quote" {
 		t.Fatalf("the new entry is labelled %q", got)
 	}
@@ -95,17 +93,11 @@ func TestAppEmojiAndNestedSpans(t *testing.T) {
 	openFile(t, b, filepath.Join("..", "testdata", "emoji-article.html"))
 	waitFor(t, b, `document.querySelector("#doc-title").textContent === "Emoji 😀 and nested spans"`)
 
-	selectPhrase(t, b, "we will cut taxes 💷 by 2027 🇬🇧", 0)
-	press(t, b, "q")
-	waitFor(t, b, `document.querySelectorAll("#entries > li").length === 1`)
-	selectPhrase(t, b, "cut taxes 💷 by 2027", 0)
-	press(t, b, "p")
-	waitFor(t, b, `document.querySelectorAll("#entries > li").length === 2`)
+	tagPhrase(t, b, "we will cut taxes 💷 by 2027 🇬🇧", "q")
+	tagPhrase(t, b, "cut taxes 💷 by 2027", "p")
 	selectPhrase(t, b, "sales rose 12%", 0)
 	press(t, b, "c")
-	selectPhrase(t, b, "the final quote", 0)
-	press(t, b, "q")
-	waitFor(t, b, `document.querySelectorAll("#entries > li").length === 4`)
+	tagPhrase(t, b, "the final quote", "q")
 	// The pledge nests in the quote: that stretch is marked as an overlap.
 	waitFor(t, b, `CSS.highlights.get("overlap").size === 1`)
 	if got := evalJS[string](t, b, `[...CSS.highlights.get("overlap")][0].toString()`); got != "cut taxes 💷 by 2027" {

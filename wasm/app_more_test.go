@@ -35,9 +35,7 @@ func TestAppMoreBadInputKeepsDocument(t *testing.T) {
 	b, _ := openApp(t)
 	b.expectNoConsoleErrors()
 
-	selectPhrase(t, b, "yes we can", 0)
-	press(t, b, "q")
-	waitFor(t, b, `document.querySelectorAll("#entries > li").length === 1`)
+	tagPhrase(t, b, "yes we can", "q")
 	waitFor(t, b, `CSS.highlights.get("label-quote").size === 1`)
 
 	// A truncated export, made natively from the sample article.
@@ -150,9 +148,7 @@ func TestAppMorePendingOpenPaints(t *testing.T) {
 	b, _ := openApp(t)
 	b.expectNoConsoleErrors()
 
-	selectPhrase(t, b, "yes we can", 0)
-	press(t, b, "q")
-	waitFor(t, b, `document.querySelectorAll("#entries > li").length === 1`)
+	tagPhrase(t, b, "yes we can", "q")
 	export := filepath.Join(t.TempDir(), "quote.annotations.json")
 	if err := os.WriteFile(export, downloadVia(t, b, chromedp.Click(chromedp.ID("download-button"))), 0o644); err != nil {
 		t.Fatal(err)
@@ -194,9 +190,7 @@ func TestAppMoreUnsavedWork(t *testing.T) {
 	emoji := filepath.Join("..", "testdata", "emoji-article.html")
 	const emojiTitle = "Emoji 😀 and nested spans"
 
-	selectPhrase(t, b, "pretty balanced", 0)
-	press(t, b, "c")
-	waitFor(t, b, `document.querySelectorAll("#entries > li").length === 1`)
+	tagPhrase(t, b, "pretty balanced", "c")
 
 	// Keep the current article.
 	openFile(t, b, emoji)
@@ -236,9 +230,7 @@ func TestAppMoreUnsavedWork(t *testing.T) {
 	}
 
 	// Download them, then open.
-	selectPhrase(t, b, "sales rose 12%", 0)
-	press(t, b, "c")
-	waitFor(t, b, `document.querySelectorAll("#entries > li").length === 1`)
+	tagPhrase(t, b, "sales rose 12%", "c")
 	third := filepath.Join(t.TempDir(), "third.html")
 	if err := os.WriteFile(third, []byte(`<!doctype html><html><head><title>A third article</title></head>
 <body><h1>A third article</h1><p>Nothing to see here, only words.</p></body></html>`), 0o644); err != nil {
@@ -268,12 +260,8 @@ func TestAppMoreImportOrphans(t *testing.T) {
 	b.expectNoConsoleErrors()
 	dir := t.TempDir()
 
-	selectPhrase(t, b, "yes we can", 0)
-	press(t, b, "q")
-	waitFor(t, b, `document.querySelectorAll("#entries > li").length === 1`)
-	selectPhrase(t, b, "pretty balanced", 0)
-	press(t, b, "c")
-	waitFor(t, b, `document.querySelectorAll("#entries > li").length === 2`)
+	tagPhrase(t, b, "yes we can", "q")
+	tagPhrase(t, b, "pretty balanced", "c")
 	original := downloadVia(t, b, chromedp.Click(chromedp.ID("download-button")))
 	first := parseExport(t, original)
 	if len(first.Annotations) != 2 {
@@ -439,12 +427,8 @@ func TestAppMoreKeyboard(t *testing.T) {
 	}
 
 	// Two more, the last far down the article.
-	selectPhrase(t, b, "yes we can", 0)
-	press(t, b, "q")
-	waitFor(t, b, `document.querySelectorAll("#entries > li").length === 2`)
-	selectPhrase(t, b, "pretty balanced", 0)
-	press(t, b, "c")
-	waitFor(t, b, `document.querySelectorAll("#entries > li").length === 3`)
+	tagPhrase(t, b, "yes we can", "q")
+	tagPhrase(t, b, "pretty balanced", "c")
 	b.run(chromedp.Focus(chromedp.ID("article")))
 	press(t, b, kb.Escape)
 	waitFor(t, b, `document.querySelector("#entries li.selected") === null`)
@@ -619,9 +603,7 @@ func TestAppMorePasteAndDrop(t *testing.T) {
 		t.Errorf("the text paste did not replace the article: %q", got)
 	}
 	// It is annotatable like any article.
-	selectPhrase(t, b, "second paragraph", 0)
-	press(t, b, "c")
-	waitFor(t, b, `document.querySelectorAll("#entries > li").length === 1`)
+	tagPhrase(t, b, "second paragraph", "c")
 	// Export it, so that the drop below opens at once.
 	parseExport(t, downloadVia(t, b, chromedp.Click(chromedp.ID("download-button"))))
 
@@ -658,12 +640,8 @@ func TestAppMoreClickSelects(t *testing.T) {
 	b, _ := openApp(t)
 	b.expectNoConsoleErrors()
 
-	selectPhrase(t, b, "yes we can", 0)
-	press(t, b, "q")
-	waitFor(t, b, `document.querySelectorAll("#entries > li").length === 1`)
-	selectPhrase(t, b, "pretty balanced", 0)
-	press(t, b, "c")
-	waitFor(t, b, `document.querySelectorAll("#entries > li").length === 2`)
+	tagPhrase(t, b, "yes we can", "q")
+	tagPhrase(t, b, "pretty balanced", "c")
 	press(t, b, kb.Escape)
 	waitFor(t, b, `document.querySelector("#entries li.selected") === null && CSS.highlights.get("selected").size === 0`)
 

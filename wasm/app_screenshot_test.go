@@ -18,12 +18,7 @@ func TestScreenshot(t *testing.T) {
 		t.Skip("set ANNOTATOR_SCREENSHOT to the PNG file to write")
 	}
 	b, _ := openApp(t)
-	tag := func(phrase, key string) {
-		selectPhrase(t, b, phrase, 0)
-		n := entryCount(t, b)
-		press(t, b, key)
-		waitFor(t, b, jsCall("((n) => document.querySelectorAll('#entries > li').length > n)", n))
-	}
+	tag := func(phrase, key string) { tagPhrase(t, b, phrase, key) }
 	tag("said “yes we can” when asked if a peace deal could be achieved in Ukraine", "q")
 	tag("yes we can", "q")
 	b.run(chromedp.Click(chromedp.ID("edit-speaker")), chromedp.SendKeys(chromedp.ID("edit-speaker"), "Donald Trump"))

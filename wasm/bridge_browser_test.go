@@ -27,7 +27,6 @@ import (
 	"unicode/utf8"
 
 	cdpbrowser "github.com/chromedp/cdproto/browser"
-	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 
 	"github.com/newsannotator/annotator/annotate"
@@ -927,19 +926,7 @@ func TestBridgeFiles(t *testing.T) {
 	// without clipboard permission; with it, the text is on the clipboard.
 	copied := evalJS[bool](t, br.browser, `annotator.copy("not allowed")`)
 	t.Logf("copy without clipboard permission or focus: %v", copied)
-	br.run(chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-		for _, name := range []string{"clipboard-read", "clipboard-write"} {
-			if _, err := chromedp.CallBrowser(ctx, cdpbrowser.SetPermission, cdpbrowser.SetPermissionParams{
-				Permission: &cdpbrowser.PermissionDescriptor{Name: name},
-				Setting:    cdpbrowser.PermissionSettingGranted,
-				Origin:     br.srv.URL,
-			}); err != nil {
-				return err
-			}
-		}
-		_, err := chromedp.Call(ctx, emulation.SetFocusEmulationEnabled, emulation.SetFocusEmulationEnabledParams{Enabled: true})
-		return err
-	}))
+	grantClipboard(t, br.browser, br.srv.URL)
 	const clip = "Quote: \"yes we can\" 😀\u00a0—"
 	if got := evalJS[string](t, br.browser, jsCall(`(async (s) => (await annotator.copy(s)) ? navigator.clipboard.readText() : "copy failed")`, clip)); got != clip {
 		t.Errorf("the clipboard holds %q, want %q", got, clip)
