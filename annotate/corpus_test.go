@@ -1,13 +1,13 @@
 package annotate
 
 import (
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"unicode"
 
+	"github.com/newsannotator/annotator/internal/testcorpus"
 	"golang.org/x/net/html"
 )
 
@@ -16,15 +16,10 @@ import (
 // canonical text that holds the words of Readability's own extraction, and
 // HTML that loads again to the same text.
 func TestLoadReadabilityCorpus(t *testing.T) {
-	pages, err := filepath.Glob(filepath.Join(sharedDir(t), "corpus", "readability", "*", "source.html"))
-	if err != nil || len(pages) < 100 {
-		t.Fatalf("found %d corpus pages (%v); expected about 130", len(pages), err)
-	}
-	for _, page := range pages {
-		dir := filepath.Dir(page)
-		name := filepath.Base(dir)
+	for _, page := range testcorpus.Pages(t) {
+		dir, name := page.Dir, page.Name
 		t.Run(name, func(t *testing.T) {
-			src, err := os.ReadFile(page)
+			src, err := os.ReadFile(page.Source())
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -88,20 +83,7 @@ func articleWords(t *testing.T, fragment string) []string {
 // TestLoadXSSPayloads loads every payload of DOMPurify's test fixtures as an
 // article and checks that nothing in the result could run or fetch.
 func TestLoadXSSPayloads(t *testing.T) {
-	data, err := os.ReadFile(filepath.Join(sharedDir(t), "corpus", "xss", "dompurify.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var cases []struct {
-		Title   *string `json:"title"`
-		Payload string  `json:"payload"`
-	}
-	if err := json.Unmarshal(data, &cases); err != nil {
-		t.Fatal(err)
-	}
-	if len(cases) < 200 {
-		t.Fatalf("only %d payloads", len(cases))
-	}
+	cases := testcorpus.XSSPayloads(t)
 	loaded := 0
 	for i, c := range cases {
 		d, err := Load([]byte(c.Payload), Source{Name: "payload.html", MediaType: "text/html"})

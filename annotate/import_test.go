@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/newsannotator/annotator/internal/testcorpus"
 )
 
 func TestImportRoundTrip(t *testing.T) {
@@ -381,10 +383,7 @@ func BenchmarkImport10000(b *testing.B) {
 // its context, and the one whose words the correction touched by a fuzzy
 // match.
 func TestImportSeedArticle(t *testing.T) {
-	src, err := os.ReadFile(filepath.Join(sharedDir(t), "seed", "000_d5daed31138c5547.txt"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	src := testcorpus.File(t, testcorpus.SampleArticle)
 	d, err := Load(src, Source{Name: "000_d5daed31138c5547.txt"})
 	if err != nil {
 		t.Fatal(err)

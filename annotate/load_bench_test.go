@@ -3,19 +3,19 @@ package annotate
 import (
 	"math/rand"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/newsannotator/annotator/internal/testcorpus"
 )
 
 // BenchmarkLoadCorpus loads every page of the Readability corpus once per
 // iteration; its MB/s is the loading speed over real pages.
 func BenchmarkLoadCorpus(b *testing.B) {
-	pages, _ := filepath.Glob(filepath.Join(sharedDir(b), "corpus", "readability", "*", "source.html"))
 	var data [][]byte
 	total := 0
-	for _, p := range pages {
-		d, err := os.ReadFile(p)
+	for _, p := range testcorpus.Pages(b) {
+		d, err := os.ReadFile(p.Source())
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -35,7 +35,7 @@ func BenchmarkLoadCorpus(b *testing.B) {
 
 // BenchmarkLoadLargePage loads the corpus's largest page (yahoo-2, 1.6 MB).
 func BenchmarkLoadLargePage(b *testing.B) {
-	data, err := os.ReadFile(filepath.Join(sharedDir(b), "corpus", "readability", "yahoo-2", "source.html"))
+	data, err := os.ReadFile(testcorpus.PageNamed(b, "yahoo-2").Source())
 	if err != nil {
 		b.Fatal(err)
 	}

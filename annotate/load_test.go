@@ -5,10 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/newsannotator/annotator/internal/testcorpus"
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/japanese"
 	"golang.org/x/text/encoding/unicode"
@@ -91,7 +91,7 @@ func TestLoadDecoding(t *testing.T) {
 // TestLoadQQDeclaresGB2312 loads the corpus page that declares gb2312 but
 // is UTF-8, and checks its Chinese text survives.
 func TestLoadQQDeclaresGB2312(t *testing.T) {
-	src, err := os.ReadFile(filepath.Join(sharedDir(t), "corpus", "readability", "qq", "source.html"))
+	src, err := os.ReadFile(testcorpus.PageNamed(t, "qq").Source())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -158,10 +158,7 @@ func TestLoadPlainText(t *testing.T) {
 // TestLoadSeed loads the reference article: its canonical text is the file
 // itself, trimmed.
 func TestLoadSeed(t *testing.T) {
-	src, err := os.ReadFile(filepath.Join(sharedDir(t), "seed", "000_d5daed31138c5547.txt"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	src := testcorpus.File(t, testcorpus.SampleArticle)
 	d, err := Load(src, Source{Name: "000_d5daed31138c5547.txt"})
 	if err != nil {
 		t.Fatal(err)

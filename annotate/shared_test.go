@@ -2,28 +2,12 @@ package annotate
 
 import (
 	"net/url"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
 	"golang.org/x/net/html"
 )
-
-// sharedDir returns the directory of the shared corpus that stands beside
-// the repository (../shared), or the one ANNOTATOR_SHARED names.
-func sharedDir(t testing.TB) string {
-	t.Helper()
-	dir := os.Getenv("ANNOTATOR_SHARED")
-	if dir == "" {
-		dir = filepath.Join("..", "..", "shared")
-	}
-	if _, err := os.Stat(filepath.Join(dir, "corpus")); err != nil {
-		t.Fatalf("the shared corpus is missing (set ANNOTATOR_SHARED to the directory holding corpus/ and seed/): %v", err)
-	}
-	return dir
-}
 
 // checkPolicy fails t for anything in a document's HTML that is outside
 // the article policy: an element or attribute not on its lists, an event

@@ -12,6 +12,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/newsannotator/annotator/annotate"
+	"github.com/newsannotator/annotator/internal/testcorpus"
 )
 
 // TestAppRefusesSelectionsOffTheArticle checks that a selection outside the
@@ -65,7 +66,7 @@ func TestAppShowsProgressOnLargePages(t *testing.T) {
 		}).observe(document.body, {childList: true, subtree: true, characterData: true});
 		return true;
 	})()`)
-	data, err := os.ReadFile(filepath.Join(sharedDir(t), "corpus", "readability", "yahoo-2", "source.html"))
+	data, err := os.ReadFile(testcorpus.PageNamed(t, "yahoo-2").Source())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,7 +3,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"math/rand"
 	"os"
@@ -12,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/newsannotator/annotator/annotate"
+	"github.com/newsannotator/annotator/internal/testcorpus"
 )
 
 // TestAppXSSPayloads pastes every payload of DOMPurify's test fixtures into
@@ -21,16 +21,7 @@ import (
 // request leaves the app's origin, and the article holds nothing that
 // could run or fetch.
 func TestAppXSSPayloads(t *testing.T) {
-	data, err := os.ReadFile(filepath.Join(sharedDir(t), "corpus", "xss", "dompurify.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var cases []struct {
-		Payload string `json:"payload"`
-	}
-	if err := json.Unmarshal(data, &cases); err != nil {
-		t.Fatal(err)
-	}
+	cases := testcorpus.XSSPayloads(t)
 	b, srv := openApp(t)
 	// One script in the page pastes a payload and waits until the app has
 	// opened it or refused it, then reports what the article holds.
@@ -91,7 +82,7 @@ func TestAppCorpusSpans(t *testing.T) {
 	b, _ := openApp(t)
 	rng := rand.New(rand.NewSource(11))
 	for _, name := range pages {
-		path := filepath.Join(sharedDir(t), "corpus", "readability", name, "source.html")
+		path := testcorpus.PageNamed(t, name).Source()
 		if _, err := os.Stat(path); err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}

@@ -30,6 +30,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/newsannotator/annotator/annotate"
+	"github.com/newsannotator/annotator/internal/testcorpus"
 )
 
 // bridgeIndexHTML is the test page: the helper and a bootstrap script, both
@@ -281,10 +282,7 @@ func onlySpace(s string) bool {
 // that agrees with the browser's text of the span.
 func TestBridgeCorpus(t *testing.T) {
 	t.Parallel()
-	pages, err := filepath.Glob(filepath.Join(sharedDir(t), "corpus", "readability", "*", "source.html"))
-	if err != nil || len(pages) < 100 {
-		t.Fatalf("found %d corpus pages (%v); expected about 130", len(pages), err)
-	}
+	pages := testcorpus.Pages(t)
 	br := newBridge(t, "/index.html")
 
 	// Load every page in Go first, in parallel.
@@ -296,7 +294,7 @@ func TestBridgeCorpus(t *testing.T) {
 		wg.Go(func() {
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			src, err := os.ReadFile(page)
+			src, err := os.ReadFile(page.Source())
 			if err == nil {
 				docs[i], err = annotate.Load(src, annotate.Source{Name: "source.html", URL: "http://fakehost/test/page.html"})
 			}
@@ -308,7 +306,7 @@ func TestBridgeCorpus(t *testing.T) {
 	const domSpansPerPage, cpSpansPerPage = 20, 10
 	var total, exact int
 	for i, page := range pages {
-		name := filepath.Base(filepath.Dir(page))
+		name := page.Name
 		t.Run(name, func(t *testing.T) {
 			if errs[i] != nil {
 				t.Fatalf("Load: %v", errs[i])

@@ -25,8 +25,8 @@ package main
 //     any other target's (service workers included).
 //   - serveFiles(t, files), serveHandler(t, h), fileHandler(files): test
 //     servers on 127.0.0.1 that send testCSP.
-//   - repoFile(t, path), sharedDir(t): the repository's files and the
-//     shared corpus.
+//   - repoFile(t, path): the repository's files; the corpus comes from
+//     internal/testcorpus.
 //
 // A test typically does:
 //
@@ -53,7 +53,6 @@ import (
 	"os"
 	"os/exec"
 	"path"
-	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -64,6 +63,7 @@ import (
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+	"github.com/newsannotator/annotator/internal/testcorpus"
 )
 
 // testCSP is the policy the test server sends with every response: no
@@ -590,11 +590,7 @@ func serveHandler(t testing.TB, h http.Handler) *httptest.Server {
 // repository's root.
 func repoFile(t testing.TB, name string) []byte {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join("..", filepath.FromSlash(name)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return data
+	return testcorpus.File(t, name)
 }
 
 // TestBrowserHarness checks the harness itself: that it sees console
@@ -663,19 +659,4 @@ self.addEventListener("activate", (e) => e.waitUntil(self.clients.claim()));
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
-}
-
-// sharedDir returns the directory of the shared corpus beside the
-// repository (../shared), or the one $ANNOTATOR_SHARED names. A missing
-// corpus fails the test.
-func sharedDir(t testing.TB) string {
-	t.Helper()
-	dir := os.Getenv("ANNOTATOR_SHARED")
-	if dir == "" {
-		dir = filepath.Join("..", "..", "shared")
-	}
-	if _, err := os.Stat(filepath.Join(dir, "corpus")); err != nil {
-		t.Fatalf("the shared corpus is missing (set ANNOTATOR_SHARED to the directory holding corpus/): %v", err)
-	}
-	return dir
 }
