@@ -21,7 +21,11 @@ package annotate
 //     about 70 MB (a file of nothing but '"', which becomes "&#34;" in the
 //     HTML and `\"` in the text), so 100 MB holds any article at the limit
 //     with room for tens of thousands of annotations. Importing decodes the
-//     JSON once, which a tab can do at this size.
+//     JSON once, which a tab can do at this size. A page can be made to grow
+//     when sanitised (thousands of empty relative links under a long
+//     <base> become long absolute ones): Load refuses an article whose
+//     document alone would fill more than half an export, rather than let
+//     someone annotate it for hours into a file that cannot be read back.
 //
 // The limits are in decimal megabytes (1 MB = 1,000,000 bytes), the unit
 // that macOS, iOS and the GNOME and KDE file managers show, and the SI
@@ -149,4 +153,36 @@ func (l Limit) ReadAll(r io.Reader, name string) ([]byte, error) {
 		return nil, l.refuse(name, "more than "+FormatSize(16*l.Bytes), l.Bytes)
 	}
 	return nil, l.Check(name, int64(len(data))+rest)
+}
+
+// exportShare is the part of JSONLimit that an article's document may take
+// in an export; the rest is for its annotations.
+const exportShare = MaxJSONBytes / 2
+
+// checkExportable refuses a document, loaded from the input called name,
+// whose HTML and text alone would take more than exportShare of an export.
+func checkExportable(d *Document, name string) error {
+	size := jsonStringBytes(d.HTML) + jsonStringBytes(d.Text().String())
+	if size <= exportShare {
+		return nil
+	}
+	return &loadError{kind: ErrTooLarge, msg: fmt.Sprintf("%s grows to %s once sanitised, more than an export of it could hold with its annotations "+
+		"(the annotator reads %s of up to %s): %s", name, FormatSize(size), JSONLimit.Of, FormatSize(JSONLimit.Bytes), ArticleLimit.Hint)}
+}
+
+// jsonStringBytes returns the length of s written as a JSON string the way
+// File.Marshal writes it (no HTML escaping), without its quotes.
+func jsonStringBytes(s string) int64 {
+	n := int64(len(s))
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '"', c == '\\', c == '\n', c == '\r', c == '\t', c == '\b', c == '\f':
+			n++
+		case c < 0x20:
+			n += 5
+		case c == 0xe2 && i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0xa8 || s[i+2] == 0xa9):
+			n += 3 // U+2028 and U+2029 are written \u2028 and \u2029
+		}
+	}
+	return n
 }

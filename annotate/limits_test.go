@@ -2,6 +2,7 @@ package annotate
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -214,5 +215,50 @@ func TestArticleAtLimitExportsAndImports(t *testing.T) {
 	_, err = Load(bigArticle(MaxArticleBytes+1), FileSource("long-report.html", "text/html"))
 	if !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), "long-report.html is 10,000,001 bytes; the annotator opens articles of up to 10 MB (10,000,000 bytes)") {
 		t.Errorf("one byte over the limit: %v", err)
+	}
+}
+
+// TestLoadRefusesWhatCannotBeExported checks that a page that grows past
+// half an export when sanitised is refused at once, in words, rather than
+// annotated into a file that cannot be read back; and that the JSON size
+// Load counts is what Marshal writes.
+func TestLoadRefusesWhatCannotBeExported(t *testing.T) {
+	if testing.Short() {
+		t.Skip("sanitises 55 MB")
+	}
+	base := "https://example.com/" + strings.Repeat("a-very-long-section-name/", 320)
+	var b strings.Builder
+	b.WriteString(`<base href="` + base + `"><p>Links:`)
+	for range 6500 {
+		b.WriteString(`<a href=x>.</a>`)
+	}
+	b.WriteString("</p>")
+	_, err := Load([]byte(b.String()), Source{Name: "links.html"})
+	if !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), "links.html grows to ") || !strings.Contains(err.Error(), "once sanitised") {
+		t.Errorf("Load = %v, want a refusal that says the page grows", err)
+	}
+
+	d, err := Load([]byte("<p>\"Quotes\" and \\ backslashes,\ttabs\u2028and a line separator.</p><pre>a\nb</pre>"), Source{Name: "q.html"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := NewFile(d, NewSet(d.Text(), DefaultSchema()), nil, time.Now()).Marshal()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{d.HTML, d.Text().String()} {
+		var quoted bytes.Buffer
+		enc := json.NewEncoder(&quoted)
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(s); err != nil {
+			t.Fatal(err)
+		}
+		q := bytes.TrimSuffix(quoted.Bytes(), []byte("\n"))
+		if !bytes.Contains(out, q) {
+			t.Fatalf("the export does not hold %s as the test writes it", q)
+		}
+		if want := int64(len(q) - 2); jsonStringBytes(s) != want {
+			t.Errorf("jsonStringBytes(%q) = %d, want %d", s, jsonStringBytes(s), want)
+		}
 	}
 }

@@ -82,8 +82,18 @@ type Source struct {
 // encoding that cannot be read, and a page with no readable text are
 // refused with an error that wraps ErrEmpty, ErrBinary, ErrTooLarge,
 // ErrEncoding or ErrHTML and says, in words, what is wrong and what to do.
+//
+// An article whose sanitised HTML and text alone would fill more than half
+// of an export (see limits.go) is refused too, with ErrTooLarge.
 func Load(data []byte, src Source) (*Document, error) {
-	return load(data, src, ArticleLimit)
+	d, err := load(data, src, ArticleLimit)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkExportable(d, src.name()); err != nil {
+		return nil, err
+	}
+	return d, nil
 }
 
 // load is Load with the limit that bounds data: ArticleLimit for an
