@@ -47,10 +47,14 @@ chromium:
 		exit 1; \
 	fi
 
+## vet: gofmt, go vet (natively and for the browser's build) and
+## staticcheck (a Go tool dependency in go.mod)
 vet:
-	@unformatted=$$(gofmt -l annotate app wasm 2>/dev/null); \
+	@unformatted=$$(gofmt -l annotate app wasm internal 2>/dev/null); \
 	if [ -n "$$unformatted" ]; then echo "gofmt would change: $$unformatted"; exit 1; fi
 	$(GO) vet ./...
+	GOOS=js GOARCH=wasm $(GO) vet ./annotate/... ./app/... ./wasm
+	$(GO) tool staticcheck ./...
 
 ## bench: run the Go benchmarks of the core
 bench:
@@ -59,11 +63,11 @@ bench:
 ## bench-browser: run the browser benchmarks (tagging and selecting on 50,000
 ## words with 2,000 annotations, loading, the size of app.wasm)
 bench-browser: chromium
-	$(GO) test -count=1 -run '^$$' -bench Browser -benchtime 20x ./wasm/
+	$(GO) test -count=1 -run '^$$' -bench Browser -benchtime 20x ./wasm/e2e/
 
 ## screenshot: write screenshot.png, the app at work on the sample article
 screenshot: chromium
-	ANNOTATOR_SCREENSHOT=$(CURDIR)/screenshot.png $(GO) test -count=1 -run '^TestScreenshot$$' ./wasm/
+	ANNOTATOR_SCREENSHOT=$(CURDIR)/screenshot.png $(GO) test -count=1 -run '^TestScreenshot$$' ./wasm/e2e/
 
 ## fuzz: run each fuzz target for a while (FUZZTIME=30s by default)
 FUZZTIME ?= 30s

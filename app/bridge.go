@@ -111,19 +111,6 @@ func scrollToSpan(doc *annotate.Document, sp annotate.Span) {
 	}
 }
 
-// selectSpan sets the browser's selection to a span of the document.
-func selectSpan(doc *annotate.Document, sp annotate.Span) {
-	h := helper()
-	if !h.Truthy() || doc == nil {
-		return
-	}
-	sn, so, ok1 := doc.Index().ToDOM(sp.Start, true)
-	en, eo, ok2 := doc.Index().ToDOM(sp.End, false)
-	if ok1 && ok2 {
-		h.Call("select", sn, so, en, eo)
-	}
-}
-
 // extendSelection grows or shrinks the selection from the keyboard.
 func extendSelection(direction, granularity string) {
 	if h := helper(); h.Truthy() {

@@ -2,9 +2,13 @@
 
 package main
 
-import "github.com/maxence-charriere/go-app/v10/pkg/app"
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	ui "github.com/newsannotator/annotator/app"
+)
 
 func main() {
-	registerRoutes()
+	ui.RegisterRoutes()
 	app.RunWhenOnBrowser()
 }

@@ -1,17 +1,17 @@
 //go:build !wasm
 
-package main
+package server
 
 import (
 	"bytes"
 	"compress/gzip"
 	"context"
-	"crypto/rand"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"image/png"
 	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -24,34 +24,10 @@ import (
 	"time"
 
 	"github.com/andybalholm/brotli"
+	"github.com/newsannotator/annotator/internal/testcorpus"
+	"github.com/newsannotator/annotator/internal/testweb"
 	"golang.org/x/net/html"
 )
-
-// srvWebDir returns a temporary web directory holding the repository's
-// assets (../web, without any built app.wasm) and a fake app.wasm of random
-// bytes, which it also returns.
-func srvWebDir(t testing.TB) (string, []byte) {
-	t.Helper()
-	dir := t.TempDir()
-	entries, err := os.ReadDir("../web")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, e := range entries {
-		name := e.Name()
-		if !e.Type().IsRegular() || strings.HasPrefix(name, ".") || strings.HasPrefix(name, wasmFileName) {
-			continue
-		}
-		if err := copyFile(filepath.Join("../web", name), filepath.Join(dir, name)); err != nil {
-			t.Fatal(err)
-		}
-	}
-	wasm := make([]byte, 300<<10)
-	rand.Read(wasm)
-	copy(wasm, "\x00asm\x01\x00\x00\x00")
-	srvWriteFile(t, filepath.Join(dir, wasmFileName), wasm)
-	return dir, wasm
-}
 
 func srvWriteFile(t testing.TB, name string, data []byte) {
 	t.Helper()
@@ -62,7 +38,7 @@ func srvWriteFile(t testing.TB, name string, data []byte) {
 
 func srvHandler(t testing.TB, dir string) http.Handler {
 	t.Helper()
-	h, err := newHandler(dir)
+	h, err := NewHandler(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -125,7 +101,7 @@ func TestHandlerContentSecurityPolicy(t *testing.T) {
 }
 
 func TestHandlerSecurityHeadersOnEveryResponse(t *testing.T) {
-	dir, _ := srvWebDir(t)
+	dir, _ := testweb.WebDir(t)
 	h := srvHandler(t, dir)
 	for _, p := range []string{
 		"/", "/app.js", "/app-worker.js", "/wasm_exec.js", "/manifest.webmanifest", "/app.css",
@@ -161,7 +137,7 @@ func TestHandlerSecurityHeadersOnEveryResponse(t *testing.T) {
 }
 
 func TestHandlerServesWasmPrecompressed(t *testing.T) {
-	dir, wasm := srvWebDir(t)
+	dir, wasm := testweb.WebDir(t)
 	h := srvHandler(t, dir)
 	cases := []struct {
 		acceptEncoding string
@@ -242,7 +218,7 @@ func TestHandlerServesWasmPrecompressed(t *testing.T) {
 }
 
 func TestHandlerWasmETagAndNotModified(t *testing.T) {
-	dir, _ := srvWebDir(t)
+	dir, _ := testweb.WebDir(t)
 	h := srvHandler(t, dir)
 	for _, ae := range []string{"", "gzip", "br"} {
 		etag := srvRequest(h, "GET", "/web/app.wasm", "Accept-Encoding", ae).Header().Get("ETag")
@@ -272,10 +248,10 @@ func TestHandlerWasmETagAndNotModified(t *testing.T) {
 // TestHandlerVersion checks that the version (the service worker's cache
 // name, and the ETag of everything go-app serves) follows the built files.
 func TestHandlerVersion(t *testing.T) {
-	dir, wasm := srvWebDir(t)
+	dir, wasm := testweb.WebDir(t)
 	version := func() string {
 		t.Helper()
-		s, err := loadSite(dir, io.Discard)
+		s, err := Load(dir, io.Discard)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -323,8 +299,8 @@ func TestHandlerVersion(t *testing.T) {
 }
 
 func TestHandlerCachesCompressedWasm(t *testing.T) {
-	dir, wasm := srvWebDir(t)
-	s, err := loadSite(dir, io.Discard)
+	dir, wasm := testweb.WebDir(t)
+	s, err := Load(dir, io.Discard)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -336,7 +312,7 @@ func TestHandlerCachesCompressedWasm(t *testing.T) {
 			t.Errorf("app.wasm%s was not cached: %v", ext, err)
 		}
 	}
-	s, err = loadSite(dir, io.Discard)
+	s, err = Load(dir, io.Discard)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -349,7 +325,7 @@ func TestHandlerCachesCompressedWasm(t *testing.T) {
 	rebuilt := slices.Clone(wasm)
 	rebuilt[0] = 'X'
 	srvWriteFile(t, filepath.Join(dir, wasmFileName), rebuilt)
-	s, err = loadSite(dir, io.Discard)
+	s, err = Load(dir, io.Discard)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -445,7 +421,7 @@ func checkNoOffOriginURL(t *testing.T, what, body, origin string) {
 }
 
 func TestHandlerPageHasNoInlineScriptOrForeignURL(t *testing.T) {
-	dir, _ := srvWebDir(t)
+	dir, _ := testweb.WebDir(t)
 	srv := httptest.NewServer(srvHandler(t, dir))
 	defer srv.Close()
 	client := srv.Client()
@@ -494,7 +470,7 @@ type webManifest struct {
 }
 
 func TestHandlerManifestListsLocalIcons(t *testing.T) {
-	dir, _ := srvWebDir(t)
+	dir, _ := testweb.WebDir(t)
 	h := srvHandler(t, dir)
 	rec := srvRequest(h, "GET", "/manifest.webmanifest")
 	var m webManifest
@@ -560,7 +536,7 @@ var resourcesToCacheRE = regexp.MustCompile(`resourcesToCache = (\[[^\]]*\]);`)
 // worker caches on install: everything the app needs offline, and only
 // what the server has (cache.addAll fails as a whole on one failure).
 func TestHandlerServiceWorkerCachesEveryAsset(t *testing.T) {
-	dir, _ := srvWebDir(t)
+	dir, _ := testweb.WebDir(t)
 	h := srvHandler(t, dir)
 	m := resourcesToCacheRE.FindStringSubmatch(srvRequest(h, "GET", "/app-worker.js").Body.String())
 	if m == nil {
@@ -595,7 +571,7 @@ func TestHandlerServiceWorkerCachesEveryAsset(t *testing.T) {
 }
 
 func TestHandlerDoesNotProxyRootFiles(t *testing.T) {
-	dir, _ := srvWebDir(t)
+	dir, _ := testweb.WebDir(t)
 	srvWriteFile(t, filepath.Join(dir, "robots.txt"), []byte("User-agent: *\nDisallow:\n"))
 	h := srvHandler(t, dir)
 	// go-app would fetch http://<Host>/web/robots.txt from the server.
@@ -612,39 +588,17 @@ func TestHandlerDoesNotProxyRootFiles(t *testing.T) {
 }
 
 func TestHandlerRefusesMissingFiles(t *testing.T) {
-	dir, _ := srvWebDir(t)
+	dir, _ := testweb.WebDir(t)
 	os.Remove(filepath.Join(dir, wasmFileName))
-	_, err := newHandler(dir)
-	if !errors.Is(err, errNotBuilt) || !strings.Contains(err.Error(), filepath.Join(dir, "app.wasm")) {
+	_, err := NewHandler(dir)
+	if !errors.Is(err, ErrNotBuilt) || !strings.Contains(err.Error(), filepath.Join(dir, "app.wasm")) {
 		t.Errorf("no app.wasm: error %v", err)
 	}
 
-	dir, _ = srvWebDir(t)
+	dir, _ = testweb.WebDir(t)
 	os.Remove(filepath.Join(dir, "icon.svg"))
-	if _, err := newHandler(dir); err == nil || !strings.Contains(err.Error(), "icon.svg") {
+	if _, err := NewHandler(dir); err == nil || !strings.Contains(err.Error(), "icon.svg") {
 		t.Errorf("no icon.svg: error %v", err)
-	}
-}
-
-func TestServeRefusesMissingWasm(t *testing.T) {
-	dir := t.TempDir()
-	var out, errOut bytes.Buffer
-	code := runCLI([]string{"serve", "-addr", "127.0.0.1:0", "-web", dir}, nil, &out, &errOut)
-	if code == exitOK {
-		t.Fatal("serve started with no app.wasm")
-	}
-	msg := errOut.String()
-	if !strings.Contains(msg, filepath.Join(dir, "app.wasm")) || !strings.Contains(msg, "make web/app.wasm") {
-		t.Errorf("serve said %q: it should name the missing file and how to build it", msg)
-	}
-}
-
-func TestServeReadsAddrFromEnvironment(t *testing.T) {
-	dir, _ := srvWebDir(t)
-	t.Setenv("ANNOTATOR_ADDR", "127.0.0.1:not-a-port")
-	var out, errOut bytes.Buffer
-	if code := runCLI([]string{"serve", "-web", dir}, nil, &out, &errOut); code == exitOK || !strings.Contains(errOut.String(), "not-a-port") {
-		t.Errorf("serve with a bad $ANNOTATOR_ADDR: exit %d, %q", code, errOut.String())
 	}
 }
 
@@ -667,19 +621,27 @@ func (s *srvSyncBuffer) String() string {
 }
 
 func TestServeServesUntilStopped(t *testing.T) {
-	dir, _ := srvWebDir(t)
+	dir, _ := testweb.WebDir(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	var log srvSyncBuffer
-	done := make(chan int, 1)
-	go func() { done <- serve(ctx, "127.0.0.1:0", dir, &log) }()
+	s, err := Load(dir, &log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- Serve(ctx, ln, s, &log) }()
 
 	urlRE := regexp.MustCompile(`http://127\.0\.0\.1:\d+/`)
 	var u string
 	for deadline := time.Now().Add(20 * time.Second); u == "" && time.Now().Before(deadline); {
 		select {
-		case code := <-done:
-			t.Fatalf("serve stopped with %d: %s", code, log.String())
+		case err := <-done:
+			t.Fatalf("Serve stopped with %v: %s", err, log.String())
 		case <-time.After(20 * time.Millisecond):
 		}
 		u = urlRE.FindString(log.String())
@@ -697,9 +659,9 @@ func TestServeServesUntilStopped(t *testing.T) {
 	}
 	cancel()
 	select {
-	case code := <-done:
-		if code != exitOK {
-			t.Errorf("serve exited %d after being stopped: %s", code, log.String())
+	case err := <-done:
+		if err != nil {
+			t.Errorf("Serve returned %v after being stopped: %s", err, log.String())
 		}
 	case <-time.After(15 * time.Second):
 		t.Fatal("serve did not stop")
@@ -707,11 +669,14 @@ func TestServeServesUntilStopped(t *testing.T) {
 }
 
 func TestStaticBuild(t *testing.T) {
-	dir, wasm := srvWebDir(t)
+	dir, wasm := testweb.WebDir(t)
 	out := filepath.Join(t.TempDir(), "site")
-	var stdout, stderr bytes.Buffer
-	if code := runCLI([]string{"build", "-web", dir, "-out", out}, nil, &stdout, &stderr); code != exitOK {
-		t.Fatalf("build exited %d: %s", code, stderr.String())
+	s, err := Load(dir, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.WriteStatic(out); err != nil {
+		t.Fatalf("WriteStatic: %v", err)
 	}
 	read := func(name string) string {
 		t.Helper()
@@ -783,23 +748,22 @@ func TestStaticBuild(t *testing.T) {
 	// A second build replaces the first; a directory that holds something
 	// else is left alone.
 	srvWriteFile(t, filepath.Join(out, "stale.txt"), []byte("stale"))
-	if code := runCLI([]string{"build", "-web", dir, "-out", out}, nil, &stdout, &stderr); code != exitOK {
-		t.Fatalf("second build exited %d: %s", code, stderr.String())
+	if err := s.WriteStatic(out); err != nil {
+		t.Fatalf("second WriteStatic: %v", err)
 	}
 	if _, err := os.Stat(filepath.Join(out, "stale.txt")); err == nil {
 		t.Error("the second build kept a file of the first")
 	}
 	other := t.TempDir()
 	srvWriteFile(t, filepath.Join(other, "precious.txt"), []byte("keep me"))
-	stderr.Reset()
-	if code := runCLI([]string{"build", "-web", dir, "-out", other}, nil, &stdout, &stderr); code == exitOK || !strings.Contains(stderr.String(), "earlier build") {
-		t.Errorf("build into a directory of other files: exit %d, %q", code, stderr.String())
+	if err := s.WriteStatic(other); err == nil || !strings.Contains(err.Error(), "earlier build") {
+		t.Errorf("WriteStatic into a directory of other files: %v", err)
 	}
 	if _, err := os.Stat(filepath.Join(other, "precious.txt")); err != nil {
 		t.Error("build removed a file it did not write")
 	}
-	if code := runCLI([]string{"build", "-web", dir, "-out", filepath.Dir(dir)}, nil, &stdout, &stderr); code == exitOK {
-		t.Error("build accepted an output directory holding the web directory")
+	if err := s.WriteStatic(filepath.Dir(dir)); err == nil {
+		t.Error("WriteStatic accepted an output directory holding the web directory")
 	}
 }
 
@@ -811,9 +775,9 @@ func srvMust[T any](v T, err error) T {
 }
 
 // BenchmarkCompressWasm measures compressing app.wasm: the built one in
-// ../web when there is one (make web/app.wasm), else 8 MB of sample data.
+// web/ when there is one (make web/app.wasm), else 8 MB of sample data.
 func BenchmarkCompressWasm(b *testing.B) {
-	raw, err := os.ReadFile("../web/app.wasm")
+	raw, err := os.ReadFile(filepath.Join(testcorpus.Root(b), "web", "app.wasm"))
 	if err != nil {
 		raw = bytes.Repeat([]byte("\x00asm wasm-ish bytes, not very random: 0123456789abcdef\n"), 8<<20/56)
 	}

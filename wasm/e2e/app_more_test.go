@@ -1,6 +1,6 @@
 //go:build !wasm
 
-package main
+package e2e
 
 import (
 	"bytes"
@@ -18,6 +18,7 @@ import (
 	"github.com/chromedp/chromedp/kb"
 
 	"github.com/newsannotator/annotator/annotate"
+	"github.com/newsannotator/annotator/internal/testcorpus"
 )
 
 // This file drives more of the annotator's user flows end to end in
@@ -187,7 +188,7 @@ func TestAppMorePendingOpenPaints(t *testing.T) {
 func TestAppMoreUnsavedWork(t *testing.T) {
 	b, _ := openApp(t)
 	b.expectNoConsoleErrors()
-	emoji := filepath.Join("..", "testdata", "emoji-article.html")
+	emoji := filepath.Join(testcorpus.Root(t), "testdata", "emoji-article.html")
 	const emojiTitle = "Emoji 😀 and nested spans"
 
 	tagPhrase(t, b, "pretty balanced", "c")

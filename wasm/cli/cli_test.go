@@ -1,6 +1,6 @@
 //go:build !wasm
 
-package main
+package cli
 
 import (
 	"bytes"
@@ -17,7 +17,7 @@ import (
 // what it printed, as a user of the command line would.
 func TestLoadThenValidate(t *testing.T) {
 	var out, errOut bytes.Buffer
-	if code := runCLI([]string{"load", "../app/sample/starmer-trump-white-house.txt"}, nil, &out, &errOut); code != exitOK {
+	if code := Run([]string{"load", "../../app/sample/starmer-trump-white-house.txt"}, nil, &out, &errOut); code != exitOK {
 		t.Fatalf("load exited %d: %s", code, errOut.String())
 	}
 	var f annotate.File
@@ -33,7 +33,7 @@ func TestLoadThenValidate(t *testing.T) {
 	}
 	out.Reset()
 	errOut.Reset()
-	if code := runCLI([]string{"validate", path}, nil, &out, &errOut); code != exitOK {
+	if code := Run([]string{"validate", path}, nil, &out, &errOut); code != exitOK {
 		t.Fatalf("validate exited %d: %s", code, errOut.String())
 	}
 	if !strings.Contains(out.String(), "valid") {
@@ -49,7 +49,7 @@ func TestValidateReportsLines(t *testing.T) {
 		t.Fatal(err)
 	}
 	var out, errOut bytes.Buffer
-	if code := runCLI([]string{"validate", path}, nil, &out, &errOut); code != exitInvalid {
+	if code := Run([]string{"validate", path}, nil, &out, &errOut); code != exitInvalid {
 		t.Fatalf("validate exited %d, want %d", code, exitInvalid)
 	}
 	if !strings.Contains(errOut.String(), path+":2:") {
@@ -61,16 +61,16 @@ func TestValidateReportsLines(t *testing.T) {
 // a non-zero exit status.
 func TestLoadRefusesInWords(t *testing.T) {
 	var out, errOut bytes.Buffer
-	code := runCLI([]string{"load", "-"}, bytes.NewReader([]byte("%PDF-1.4 binary")), &out, &errOut)
+	code := Run([]string{"load", "-"}, bytes.NewReader([]byte("%PDF-1.4 binary")), &out, &errOut)
 	if code != exitInvalid || !strings.Contains(errOut.String(), "PDF") || out.Len() != 0 {
 		t.Errorf("exit %d, stdout %q, stderr %q", code, out.String(), errOut.String())
 	}
 	out.Reset()
 	errOut.Reset()
-	if code := runCLI([]string{"load", "no/such/file.html"}, nil, &out, &errOut); code != exitUsage || !strings.Contains(errOut.String(), "no such file") {
+	if code := Run([]string{"load", "no/such/file.html"}, nil, &out, &errOut); code != exitUsage || !strings.Contains(errOut.String(), "no such file") {
 		t.Errorf("missing file: exit %d, stderr %q", code, errOut.String())
 	}
-	if code := runCLI([]string{"frobnicate"}, nil, &out, &errOut); code != exitUsage {
+	if code := Run([]string{"frobnicate"}, nil, &out, &errOut); code != exitUsage {
 		t.Errorf("unknown command: exit %d", code)
 	}
 }

@@ -1,6 +1,6 @@
 //go:build !wasm
 
-package main
+package e2e
 
 // This file is the shared harness of the browser tests: it finds (or
 // installs) Chromium, starts it headless under chromedp, records what the

@@ -1,6 +1,6 @@
 //go:build !wasm
 
-package main
+package server
 
 import (
 	"errors"
@@ -14,16 +14,16 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// headersFileName is the static build's header rules, in the format of
+// HeadersFileName is the static build's header rules, in the format of
 // Netlify and Cloudflare Pages.
-const headersFileName = "_headers"
+const HeadersFileName = "_headers"
 
-// writeStatic writes the app as a static site in out: go-app's page and
+// WriteStatic writes the app as a static site in out: go-app's page and
 // generated files, the web directory's assets, app.wasm with its brotli and
 // gzip variants, and _headers. The site is written beside out and then
 // renamed into place; an earlier build in out is replaced, anything else
 // there is left alone and is an error.
-func (s *site) writeStatic(out string) error {
+func (s *Site) WriteStatic(out string) error {
 	outAbs, err := filepath.Abs(out)
 	if err != nil {
 		return err
@@ -66,7 +66,7 @@ func (s *site) writeStatic(out string) error {
 	return os.Rename(tmp, outAbs)
 }
 
-func (s *site) writeStaticFiles(dir string) error {
+func (s *Site) writeStaticFiles(dir string) error {
 	if err := app.GenerateStaticWebsite(dir, s.newAppHandler()); err != nil {
 		return fmt.Errorf("generating the pages: %w", err)
 	}
@@ -98,7 +98,7 @@ func (s *site) writeStaticFiles(dir string) error {
 			return err
 		}
 	}
-	return os.WriteFile(filepath.Join(dir, headersFileName), []byte(headersFile()), 0o644)
+	return os.WriteFile(filepath.Join(dir, HeadersFileName), []byte(headersFile()), 0o644)
 }
 
 // headersFile returns the static build's _headers: the server's security
@@ -119,9 +119,9 @@ func headersFile() string {
 	return b.String()
 }
 
-// isStaticBuild reports whether dir holds what writeStatic writes.
+// isStaticBuild reports whether dir holds what WriteStatic writes.
 func isStaticBuild(dir string) bool {
-	for _, name := range []string{"index.html", "app-worker.js", headersFileName} {
+	for _, name := range []string{"index.html", "app-worker.js", HeadersFileName} {
 		if _, err := os.Stat(filepath.Join(dir, name)); err != nil {
 			return false
 		}

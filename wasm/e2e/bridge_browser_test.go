@@ -1,6 +1,6 @@
 //go:build !wasm
 
-package main
+package e2e
 
 // Tests of web/annotator.js in headless Chromium: the DOM positions it
 // reads and sets must agree with package annotate's TextIndex on every page

@@ -1,6 +1,6 @@
 //go:build !wasm
 
-package main
+package e2e
 
 import (
 	"context"
@@ -9,7 +9,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -17,6 +16,9 @@ import (
 	cdpbrowser "github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
+	"github.com/newsannotator/annotator/internal/testcorpus"
+	"github.com/newsannotator/annotator/internal/testweb"
+	"github.com/newsannotator/annotator/wasm/server"
 )
 
 // This file starts the real app for end-to-end tests: app.wasm built from
@@ -38,26 +40,14 @@ func builtWebDir(t testing.TB) string {
 			appBuildErr = err
 			return
 		}
-		entries, err := os.ReadDir(filepath.Join("..", "web"))
-		if err != nil {
+		root := testcorpus.Root(t)
+		if err := testweb.CopyAssets(root, dir); err != nil {
 			appBuildErr = err
 			return
 		}
-		for _, e := range entries {
-			if e.IsDir() || strings.HasPrefix(e.Name(), "app.wasm") {
-				continue
-			}
-			data, err := os.ReadFile(filepath.Join("..", "web", e.Name()))
-			if err == nil {
-				err = os.WriteFile(filepath.Join(dir, e.Name()), data, 0o644)
-			}
-			if err != nil {
-				appBuildErr = err
-				return
-			}
-		}
 		start := time.Now()
-		cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", filepath.Join(dir, "app.wasm"), ".")
+		cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", filepath.Join(dir, "app.wasm"), "./wasm")
+		cmd.Dir = root
 		cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 		if out, err := cmd.CombinedOutput(); err != nil {
 			appBuildErr = fmt.Errorf("building app.wasm: %v\n%s", err, out)
@@ -84,7 +74,7 @@ func TestMain(m *testing.M) {
 // appServer serves the built app on a loopback address.
 func appServer(t testing.TB) *httptest.Server {
 	t.Helper()
-	h, err := newHandler(builtWebDir(t))
+	h, err := server.NewHandler(builtWebDir(t))
 	if err != nil {
 		t.Fatal(err)
 	}

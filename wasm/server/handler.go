@@ -1,11 +1,16 @@
 //go:build !wasm
 
-package main
+// Package server serves the annotator's app: the page and go-app's files, the
+// assets of web/ and a pre-compressed app.wasm, every response with the
+// security headers; and writes the same as a static site. The command line
+// (package cli) starts it.
+package server
 
 import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -20,6 +25,8 @@ import (
 	"sync"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	ui "github.com/newsannotator/annotator/app"
 )
 
 // ContentSecurityPolicy is the Content-Security-Policy that the server and
@@ -83,10 +90,10 @@ const wasmFileName = "app.wasm"
 
 var routesOnce sync.Once
 
-// site is the app as served from one web directory: the built app.wasm
+// Site is the app as served from one web directory: the built app.wasm
 // (with its compressed variants), the other assets, and the go-app handler
-// configured for them.
-type site struct {
+// configured for them. It is an http.Handler.
+type Site struct {
 	webDir  string
 	wasm    *wasmFile
 	assets  []string // the other files, relative to webDir, slash-separated, sorted
@@ -94,21 +101,25 @@ type site struct {
 	app     *app.Handler
 }
 
-// newHandler returns the HTTP handler that serves the app from webDir: the
+// NewHandler returns the HTTP handler that serves the app from webDir: the
 // page, go-app's generated files, the assets under /web/ and a
 // pre-compressed app.wasm, all with the security headers.
-func newHandler(webDir string) (http.Handler, error) {
-	s, err := loadSite(webDir, io.Discard)
+func NewHandler(webDir string) (http.Handler, error) {
+	s, err := Load(webDir, io.Discard)
 	if err != nil {
 		return nil, err
 	}
 	return s, nil
 }
 
-// loadSite reads webDir, compresses app.wasm (or reuses the compressed files
-// cached beside it) and configures the go-app handler. Progress goes to log.
-func loadSite(webDir string, log io.Writer) (*site, error) {
-	routesOnce.Do(registerRoutes)
+// Load reads webDir, compresses app.wasm (or reuses the compressed files
+// cached beside it) and configures the go-app handler. Progress goes to
+// log. A webDir without app.wasm is refused with an error that wraps
+// ErrNotBuilt.
+func Load(webDir string, log io.Writer) (*Site, error) {
+	// go-app renders the page of a route on the server too: the routes
+	// are the app's own, registered once per process.
+	routesOnce.Do(ui.RegisterRoutes)
 	if webDir == "" {
 		webDir = "."
 	}
@@ -130,14 +141,14 @@ func loadSite(webDir string, log io.Writer) (*site, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &site{webDir: webDir, wasm: wf, assets: assets, version: version}
+	s := &Site{webDir: webDir, wasm: wf, assets: assets, version: version}
 	s.app = s.newAppHandler()
 	return s, nil
 }
 
 // newAppHandler returns a fresh go-app handler for the site (a handler
 // initialises itself once, on its first request).
-func (s *site) newAppHandler() *app.Handler {
+func (s *Site) newAppHandler() *app.Handler {
 	cacheable := make([]string, 0, len(s.assets))
 	for _, a := range s.assets {
 		cacheable = append(cacheable, (&url.URL{Path: "/web/" + a}).EscapedPath())
@@ -170,7 +181,7 @@ func (s *site) newAppHandler() *app.Handler {
 }
 
 // ServeHTTP serves the app with the security headers on every response.
-func (s *site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+func (s *Site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h := w.Header()
 	for _, sh := range securityHeaders {
 		h.Set(sh.Name, sh.Value)
@@ -193,7 +204,7 @@ func (s *site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-func (s *site) serveRootFile(w http.ResponseWriter, r *http.Request, name string) {
+func (s *Site) serveRootFile(w http.ResponseWriter, r *http.Request, name string) {
 	if !slices.Contains(s.assets, name) {
 		http.NotFound(w, r)
 		return
@@ -204,7 +215,7 @@ func (s *site) serveRootFile(w http.ResponseWriter, r *http.Request, name string
 
 // servePage lets go-app render a page, then removes what it writes for an
 // unset Domain (see cleanPage).
-func (s *site) servePage(w http.ResponseWriter, r *http.Request) {
+func (s *Site) servePage(w http.ResponseWriter, r *http.Request) {
 	bw := &bufferedWriter{header: w.Header(), status: http.StatusOK}
 	s.app.ServeHTTP(bw, r)
 	body := bw.body.Bytes()
@@ -356,11 +367,19 @@ func siteVersion(webDir string, wf *wasmFile, assets []string) (string, error) {
 	return hex.EncodeToString(h.Sum(nil))[:16], nil
 }
 
-// notBuiltError says that the web directory has no app.wasm.
+// Version is the site's version: a short hex hash of app.wasm and of every
+// asset, which the service worker's cache is named after.
+func (s *Site) Version() string { return s.version }
+
+// ErrNotBuilt is wrapped by the error of a web directory that has no
+// app.wasm.
+var ErrNotBuilt = errors.New("the app is not built")
+
+// notBuiltError says which app.wasm is missing and how to build it.
 type notBuiltError struct{ path string }
 
 func (e notBuiltError) Error() string {
 	return fmt.Sprintf("%s is missing: build it with 'make web/app.wasm' (or run 'make run')", e.path)
 }
 
-func (e notBuiltError) Unwrap() error { return errNotBuilt }
+func (e notBuiltError) Unwrap() error { return ErrNotBuilt }

@@ -1,9 +1,11 @@
 //go:build !wasm
 
-package main
+// Package cli is the annotator's command line: serve and build the app,
+// load an article as an export, validate exports. Run takes its streams
+// and returns its exit status, so it is tested without a process.
+package cli
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -35,9 +37,10 @@ Usage:
 FILE may be - for standard input.
 `
 
-// runCLI runs the command line with args (without the program name) and
-// returns the exit status.
-func runCLI(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+// Run runs the command line with args (without the program name), reading
+// standard input from stdin and writing to stdout and stderr, and returns
+// the exit status. It never exits the process, so tests call it directly.
+func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
 		return exitUsage
@@ -146,6 +149,3 @@ func plural(n int, one, many string) string {
 	}
 	return many
 }
-
-// errNotBuilt says that the app has not been built.
-var errNotBuilt = errors.New("web/app.wasm is missing: build it with 'make web/app.wasm' or run 'make run'")

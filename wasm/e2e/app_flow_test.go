@@ -1,6 +1,6 @@
 //go:build !wasm
 
-package main
+package e2e
 
 import (
 	"encoding/json"
@@ -17,6 +17,7 @@ import (
 	"github.com/chromedp/chromedp/kb"
 
 	"github.com/newsannotator/annotator/annotate"
+	"github.com/newsannotator/annotator/internal/testcorpus"
 )
 
 // TestAppQuoteFlow does what an annotator does on the sample article: select
@@ -90,7 +91,7 @@ func TestAppQuoteFlow(t *testing.T) {
 // overlapping spans, and checks the exported offsets.
 func TestAppEmojiAndNestedSpans(t *testing.T) {
 	b, _ := openApp(t)
-	openFile(t, b, filepath.Join("..", "testdata", "emoji-article.html"))
+	openFile(t, b, filepath.Join(testcorpus.Root(t), "testdata", "emoji-article.html"))
 	waitFor(t, b, `document.querySelector("#doc-title").textContent === "Emoji 😀 and nested spans"`)
 
 	tagPhrase(t, b, "we will cut taxes 💷 by 2027 🇬🇧", "q")
