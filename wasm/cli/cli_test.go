@@ -67,7 +67,7 @@ func TestLoadRefusesInWords(t *testing.T) {
 	}
 	out.Reset()
 	errOut.Reset()
-	if code := Run([]string{"load", "no/such/file.html"}, nil, &out, &errOut); code != exitUsage || !strings.Contains(errOut.String(), "no such file") {
+	if code := Run([]string{"load", "no/such/file.html"}, nil, &out, &errOut); code != exitUsage || !strings.Contains(errOut.String(), "no/such/file.html does not exist: check the path") {
 		t.Errorf("missing file: exit %d, stderr %q", code, errOut.String())
 	}
 	if code := Run([]string{"frobnicate"}, nil, &out, &errOut); code != exitUsage {
