@@ -53,11 +53,6 @@ const (
 	MaxJSONBytes = 100_000_000
 )
 
-// MaxInputBytes is the old name of MaxArticleBytes.
-//
-// Deprecated: use ArticleLimit, or JSONLimit for an export.
-const MaxInputBytes = MaxArticleBytes
-
 // Limit is the largest size of one kind of input, with the words that
 // refuse a larger one.
 type Limit struct {
