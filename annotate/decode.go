@@ -76,6 +76,10 @@ func decode(data []byte, declared string, isHTML bool, name string) (string, str
 			return "", "", refusal(ErrBinary, "%s is %s, not an article: open the article's web page (.html) or its text (.txt) instead", name, sig.kind)
 		}
 	}
+	if order := utf16WithoutBOM(data); order != "" && declared == "" {
+		return "", "", refusal(ErrEncoding, "%s looks like text saved as UTF-16 (%s) without the byte-order mark that says so, "+
+			"which browsers do not read either: save it as UTF-8, or as UTF-16 with a byte-order mark, and open it again", name, order)
+	}
 	// Valid UTF-8 is trusted over a declaration, which is often wrong.
 	// NUL bytes are valid UTF-8: checkText drops a few, and refuses input
 	// that is mostly control characters, as binary files are.
@@ -143,6 +147,35 @@ func checkText(s, encName, name string) (string, string, error) {
 		}, s)
 	}
 	return s, encName, nil
+}
+
+// utf16WithoutBOM returns "little-endian" or "big-endian" when data looks
+// like UTF-16 text with no byte-order mark: most of its first bytes come
+// in pairs of which one, always on the same side, is NUL, as the Latin
+// letters, digits and punctuation of UTF-16 text do. Otherwise it returns
+// "". Binary files have NULs too, but not so regularly.
+func utf16WithoutBOM(data []byte) string {
+	data = data[:min(len(data), 4096)&^1]
+	if len(data) < 8 {
+		return ""
+	}
+	var odd, even int
+	for i := 0; i < len(data); i += 2 {
+		if data[i] == 0 && data[i+1] != 0 {
+			even++
+		}
+		if data[i+1] == 0 && data[i] != 0 {
+			odd++
+		}
+	}
+	pairs := len(data) / 2
+	switch {
+	case odd*10 >= pairs*9 && even == 0:
+		return "little-endian"
+	case even*10 >= pairs*9 && odd == 0:
+		return "big-endian"
+	}
+	return ""
 }
 
 // isStrayControl reports whether r is a C0 control character other than

@@ -38,6 +38,8 @@ func TestLoadRefuses(t *testing.T) {
 		{"control characters", bytes.Repeat([]byte("a\x01\x02\x03"), 100), ErrBinary, []string{"input.html is not text", "control characters"}},
 		{"too large", bytes.Repeat([]byte("a"), MaxArticleBytes+1), ErrTooLarge, []string{"input.html is 10,000,001 bytes; the annotator opens articles of up to 10 MB (10,000,000 bytes)", "save only the article"}},
 		{"well over", bytes.Repeat([]byte("a"), 11_200_000), ErrTooLarge, []string{"input.html is 11.2 MB; the annotator opens articles of up to 10 MB"}},
+		{"utf-16 without a byte-order mark", []byte("<\x00p\x00>\x00c\x00a\x00f\x00\xe9\x00<\x00/\x00p\x00>\x00"), ErrEncoding, []string{"input.html looks like text saved as UTF-16 (little-endian) without the byte-order mark", "save it as UTF-8"}},
+		{"utf-16be without a byte-order mark", []byte("\x00T\x00h\x00e\x00 \x00n\x00e\x00w\x00s"), ErrEncoding, []string{"UTF-16 (big-endian)"}},
 		{"unknown charset", []byte(`<meta charset="klingon"><p>caf` + "\xe9</p>"), ErrEncoding, []string{`input.html says it is written in the character encoding "klingon"`, "save it as UTF-8"}},
 	}
 	for _, c := range cases {
@@ -358,5 +360,17 @@ func TestFileSource(t *testing.T) {
 		if src := FileSource("dir/a.html", guess); src.MediaType != want || src.Name != "dir/a.html" {
 			t.Errorf("FileSource(%q) = %+v, want media type %q", guess, src, want)
 		}
+	}
+}
+
+// TestLoadDeclaredUTF16 checks that UTF-16 without a byte-order mark is
+// read when a media type declares it.
+func TestLoadDeclaredUTF16(t *testing.T) {
+	d, err := Load([]byte("<\x00p\x00>\x00c\x00a\x00f\x00\xe9\x00<\x00/\x00p\x00>\x00"), Source{Name: "a.html", MediaType: "text/html; charset=utf-16le"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Text().String() != "café" {
+		t.Errorf("text %q", d.Text().String())
 	}
 }
