@@ -134,12 +134,23 @@ func (a *Annotator) open(ctx app.Context, data []byte, name, mediaType string) {
 	src := annotate.FileSource(name, mediaType)
 	if large {
 		src.Progress = func(step, steps int, what string) {
+			// Load runs on this goroutine and holds the only thread until
+			// it blocks: wait until go-app has put the step on the page
+			// (a Defer runs after the frame's updates), then give the
+			// browser a frame to paint it. A fixed sleep alone was not
+			// enough on a busy machine: steps were skipped. A Defer whose
+			// element is gone is dropped, hence the time limit.
+			shown := make(chan struct{})
 			ctx.Dispatch(func(ctx app.Context) {
 				if a.loading != nil {
 					a.loading.Step, a.loading.Steps, a.loading.What = step, steps, what
 				}
+				ctx.Defer(func(app.Context) { close(shown) })
 			})
-			// Give the browser a frame to show the progress.
+			select {
+			case <-shown:
+			case <-time.After(250 * time.Millisecond):
+			}
 			time.Sleep(20 * time.Millisecond)
 		}
 	}
