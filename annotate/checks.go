@@ -10,33 +10,49 @@ import (
 	"errors"
 	"fmt"
 	"sort"
-	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
 )
 
-// with it, with anything in it, or with a value that holds it (which is
-// then of the wrong type, or missing).
-func (v *fileValidator) bad(path string) bool {
-	for _, p := range v.schemaBad {
-		if p == path || strings.HasPrefix(p, path+"/") || strings.HasPrefix(path, p+"/") {
-			return true
-		}
+// markBad records that the JSON Schema found fault with the value at path.
+func (v *fileValidator) markBad(path string) {
+	if v.badPaths == nil {
+		v.badPaths, v.badHolders = map[string]bool{}, map[string]bool{}
 	}
-	return false
+	v.badPaths[path] = true
+	for p := path; p != ""; {
+		p = p[:strings.LastIndexByte(p, '/')]
+		if v.badHolders[p] {
+			break
+		}
+		v.badHolders[p] = true
+	}
+}
+
+// bad reports whether the JSON Schema found fault with the value at path:
+// with it, with anything in it, or with a value that holds it (which is
+// then of the wrong type, or missing). It costs the depth of path, not
+// the number of faults found.
+func (v *fileValidator) bad(path string) bool {
+	return v.badHolders[path] || v.broken(path)
 }
 
 // broken reports whether the JSON Schema found fault with the value at
 // path itself or with a value that holds it, but not merely with
 // something in it.
 func (v *fileValidator) broken(path string) bool {
-	for _, p := range v.schemaBad {
-		if p == path || strings.HasPrefix(path, p+"/") {
+	if len(v.badPaths) == 0 {
+		return false
+	}
+	for p := path; ; p = p[:strings.LastIndexByte(p, '/')] {
+		if v.badPaths[p] {
 			return true
 		}
+		if p == "" {
+			return false
+		}
 	}
-	return false
 }
 
 // checkSemantics makes the checks that the JSON Schema cannot express.
@@ -44,13 +60,19 @@ func (v *fileValidator) checkSemantics() {
 	f := &v.file
 	textOK := !v.bad("/document/text")
 	if textOK {
-		v.text = NewText(f.Document.Text)
+		v.text = NewText(str(f.Document.Text))
 		if !v.bad("/document/textSha256") {
-			sum := sha256.Sum256([]byte(f.Document.Text))
+			sum := sha256.Sum256([]byte(v.text.String()))
 			if got := hex.EncodeToString(sum[:]); got != f.Document.TextSHA256 {
 				v.add("/document/textSha256", sevFatal,
 					"textSha256 is not the SHA-256 of the document's text (which hashes to %s…): the text or the hash was changed after the file was written", got[:12])
 			}
+		}
+	}
+
+	if f.Exported != nil && !v.bad("/exported") {
+		if _, err := parseFileTime(*f.Exported); err != nil {
+			v.add("/exported", sevFatal, "exported %q is not a date and time in RFC 3339 form, such as 2025-04-01T09:30:00.000Z", abbreviateFor(*f.Exported))
 		}
 	}
 
@@ -76,7 +98,7 @@ func (v *fileValidator) checkSemantics() {
 
 	ids := map[string]string{}    // id -> path of the first annotation with it
 	spans := map[spanKey]string{} // label and span -> path of the first annotation with them
-	check := func(list string, as []annotationWire, placed bool) {
+	check := func(list string, as []annotationIn, placed bool) {
 		for i, a := range as {
 			path := fmt.Sprintf("/%s/%d", list, i)
 			if v.broken(path) {
@@ -89,10 +111,12 @@ func (v *fileValidator) checkSemantics() {
 			}
 			v.checkLabel(schema, labelsOK, path, a)
 			v.checkTimes(path, a)
+			v.checkOffset(path+"/start", a.Start)
+			v.checkOffset(path+"/end", a.End)
 			if !placed || !textOK {
 				continue
 			}
-			spanBad := false
+			spanBad := a.Start.Kind != intExact || a.End.Kind != intExact
 			for _, field := range []string{"label", "start", "end", "exact", "prefix", "suffix"} {
 				spanBad = spanBad || v.bad(path+"/"+field)
 			}
@@ -100,10 +124,10 @@ func (v *fileValidator) checkSemantics() {
 				continue
 			}
 			if v.checkSpan(path, a) {
-				key := spanKey{a.Label, a.Start, a.End}
+				key := spanKey{a.Label, a.Start.N, a.End.N}
 				if first, dup := spans[key]; dup {
-					v.add(path, sevRepairable, "this annotation has the same label (%s) and span (%d to %d) as %s%s; only one can be kept",
-						a.Label, a.Start, a.End, first, v.lineOf(first))
+					v.addSee(path, sevRepairable, first, "this annotation has the same label (%s) and span (%d to %d) as %s%s; only one can be kept",
+						a.Label, a.Start.N, a.End.N, first, lineMark)
 				} else {
 					spans[key] = path
 				}
@@ -118,7 +142,7 @@ func (v *fileValidator) checkSemantics() {
 func fileSchemaOf(w schemaWire) Schema {
 	s := Schema{Labels: make([]Label, len(w.Labels))}
 	for i, l := range w.Labels {
-		s.Labels[i] = Label{Name: l.Name, Color: l.Color, Key: l.Key, Attributes: l.Attributes, Description: l.Description}
+		s.Labels[i] = Label(l)
 	}
 	return s
 }
@@ -126,7 +150,7 @@ func fileSchemaOf(w schemaWire) Schema {
 func (v *fileValidator) checkID(ids map[string]string, path, id string) {
 	key := strings.ToLower(id)
 	if first, dup := ids[key]; dup {
-		v.add(path+"/id", sevFatal, "id %q is already the id of %s%s; every annotation needs its own", id, first, v.lineOf(first+"/id"))
+		v.addSee(path+"/id", sevFatal, first+"/id", "id %q is already the id of %s%s; every annotation needs its own", id, first, lineMark)
 		return
 	}
 	ids[key] = path
@@ -134,7 +158,7 @@ func (v *fileValidator) checkID(ids map[string]string, path, id string) {
 
 // checkLabel checks that the annotation's label is in the schema and that
 // its attributes have valid names that the label takes.
-func (v *fileValidator) checkLabel(schema Schema, labelsOK bool, path string, a annotationWire) {
+func (v *fileValidator) checkLabel(schema Schema, labelsOK bool, path string, a annotationIn) {
 	names := make([]string, 0, len(a.Attributes))
 	for name := range a.Attributes {
 		names = append(names, name)
@@ -167,7 +191,26 @@ func (v *fileValidator) checkLabel(schema Schema, labelsOK bool, path string, a 
 	}
 }
 
-func (v *fileValidator) checkTimes(path string, a annotationWire) {
+// checkOffset refuses a start or end that is not a whole number that an
+// offset can be. One past the end of the text is checkSpan's to report.
+func (v *fileValidator) checkOffset(path string, w wireInt) {
+	if v.bad(path) {
+		return // the JSON Schema has said what is wrong
+	}
+	field := path[strings.LastIndexByte(path, '/')+1:]
+	switch {
+	case w.Kind == intFraction:
+		v.add(path, sevFatal, "%s is %s, which is not a whole number: offsets count code points from 0", field, w.Raw)
+	case w.Kind == intHuge && w.Neg:
+		v.add(path, sevFatal, "%s is %s but must not be negative", field, w.Raw)
+	case w.Kind == intHuge:
+		v.add(path, sevFatal, "%s is %s, far past the end of any text this annotator can hold: offsets count code points from 0", field, w.Raw)
+	case w.Kind == intNotNum:
+		v.add(path, sevFatal, "%s should be an integer, not %s", field, w.Raw)
+	}
+}
+
+func (v *fileValidator) checkTimes(path string, a annotationIn) {
 	var created, modified time.Time
 	var errC, errM error
 	if !v.bad(path + "/created") {
@@ -185,16 +228,13 @@ func (v *fileValidator) checkTimes(path string, a annotationWire) {
 	}
 }
 
-// parseFileTime reads an RFC 3339 time as the format writes it.
-func parseFileTime(s string) (time.Time, error) {
-	var t time.Time
-	err := t.UnmarshalJSON([]byte(strconv.Quote(s)))
-	return t, err
-}
-
 // checkSpan checks a placed annotation's offsets, exact text and context
 // against the text, and reports whether its span is sound.
-func (v *fileValidator) checkSpan(path string, a annotationWire) bool {
+func (v *fileValidator) checkSpan(path string, w annotationIn) bool {
+	a := struct {
+		Start, End            int
+		Exact, Prefix, Suffix string
+	}{w.Start.N, w.End.N, w.Exact, str(w.Prefix), str(w.Suffix)}
 	t := v.text
 	n := t.Len()
 	switch {

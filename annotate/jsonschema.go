@@ -3,6 +3,7 @@ package annotate
 import (
 	"bytes"
 	_ "embed"
+	"encoding/json"
 	"fmt"
 	"sync"
 
@@ -17,6 +18,26 @@ var JSONSchemaV1 []byte
 
 // JSONSchemaV1ID is the $id of JSONSchemaV1.
 const JSONSchemaV1ID = "https://raw.githubusercontent.com/newsannotator/annotator/main/annotate/jsonschema/annotations-v1.schema.json"
+
+// jsonSchemaKeyPattern returns the pattern that JSONSchemaV1 gives a
+// label's key.
+func jsonSchemaKeyPattern() string {
+	var s struct {
+		Defs struct {
+			Label struct {
+				Properties struct {
+					Key struct {
+						Pattern string `json:"pattern"`
+					} `json:"key"`
+				} `json:"properties"`
+			} `json:"label"`
+		} `json:"$defs"`
+	}
+	if err := json.Unmarshal(JSONSchemaV1, &s); err != nil || s.Defs.Label.Properties.Key.Pattern == "" {
+		panic("annotate: the embedded JSON Schema has no pattern for a label's key")
+	}
+	return s.Defs.Label.Properties.Key.Pattern
+}
 
 var (
 	fileSchemaOnce sync.Once

@@ -13,8 +13,6 @@ import (
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"github.com/santhosh-tekuri/jsonschema/v6/kind"
-	"golang.org/x/text/language"
-	"golang.org/x/text/message"
 )
 
 // jsonKind names the kind of a decoded JSON value, with an article.
@@ -79,25 +77,33 @@ func (v *fileValidator) checkSchema(doc any) {
 			}
 			return
 		}
-		v.schemaProblem(path, schemaMessage(e.InstanceLocation, e.ErrorKind, instanceAt(doc, e.InstanceLocation)), seen)
+		msg := schemaMessage(e.InstanceLocation, e.ErrorKind, instanceAt(doc, e.InstanceLocation))
 		if req, ok := e.ErrorKind.(*kind.Required); ok {
 			// The fields are missing, not the object: the checks that
 			// follow skip those fields and use the others.
-			v.schemaBad = v.schemaBad[:len(v.schemaBad)-1]
-			for _, name := range req.Missing {
-				v.schemaBad = append(v.schemaBad, path+"/"+escapePointer(name))
+			if !seen[path+"\x00"+msg] {
+				seen[path+"\x00"+msg] = true
+				v.add(path, sevFatal, "%s", msg)
 			}
+			for _, name := range req.Missing {
+				v.markBad(path + "/" + escapePointer(name))
+			}
+			return
 		}
+		v.schemaProblem(path, msg, seen)
 	}
 	walk(ve)
 }
 
+// schemaProblem records a problem the JSON Schema found at path, once:
+// two rules that say the same thing in the same words (a time's pattern
+// and its format) make one problem.
 func (v *fileValidator) schemaProblem(path, msg string, seen map[string]bool) {
+	v.markBad(path)
 	if seen[path+"\x00"+msg] {
 		return
 	}
 	seen[path+"\x00"+msg] = true
-	v.schemaBad = append(v.schemaBad, path)
 	v.add(path, sevFatal, "%s", msg)
 }
 
@@ -119,8 +125,6 @@ func instanceAt(doc any, path []string) any {
 	}
 	return doc
 }
-
-var englishPrinter = message.NewPrinter(language.English)
 
 // describe names the object at path in words.
 func describe(path []string) string {
@@ -162,13 +166,20 @@ func schemaMessage(path []string, k jsonschema.ErrorKind, got any) string {
 	case *kind.Pattern:
 		switch {
 		case field == "id":
-			return fmt.Sprintf("id %q is not a UUID (32 hexadecimal digits written 8-4-4-4-12)", k.Got)
+			return fmt.Sprintf("id %q is not a UUID (32 hexadecimal digits written 8-4-4-4-12)", abbreviateFor(k.Got))
+		case field == "key":
+			if k.Got == "" {
+				return "key is empty: it must be exactly one character"
+			}
+			return fmt.Sprintf("key %q must be one character (a letter with its accents, or one emoji, counts as one)", abbreviateFor(k.Got))
+		case isTimeField(field):
+			return dateTimeMessage(field, got)
 		case field == "color":
 			return fmt.Sprintf("colour %q is not written #rrggbb", k.Got)
 		case field == "textSha256":
 			return fmt.Sprintf("textSha256 %q is not a SHA-256 hash written as 64 lower-case hexadecimal digits", abbreviateFor(k.Got))
 		case field == "label" || field == "name" || field == "attributes item":
-			return fmt.Sprintf("%s %q is not a valid name: names are 1 to 32 lower-case letters, digits, '-' or '_', starting with a letter", strings.TrimSuffix(field, " item"), k.Got)
+			return fmt.Sprintf("%s %q is not a valid name: names are 1 to 32 lower-case letters, digits, '-' or '_', starting with a letter", strings.TrimSuffix(field, " item"), abbreviateFor(k.Got))
 		}
 		return fmt.Sprintf("%s %q does not have the expected form (%s)", field, abbreviateFor(k.Got), k.Want)
 	case *kind.Const:
@@ -186,7 +197,7 @@ func schemaMessage(path []string, k jsonschema.ErrorKind, got any) string {
 		return fmt.Sprintf("%s is %s but must not be negative", field, displayJSON(got))
 	case *kind.Format:
 		if k.Want == "date-time" {
-			return fmt.Sprintf("%s %s is not a date and time in RFC 3339 form, such as 2025-04-01T09:30:00.000Z", field, displayJSON(got))
+			return dateTimeMessage(field, got)
 		}
 		return fmt.Sprintf("%s %s is not a valid %s", field, displayJSON(got), k.Want)
 	case *kind.MinLength:
@@ -198,9 +209,6 @@ func schemaMessage(path []string, k jsonschema.ErrorKind, got any) string {
 		}
 		return fmt.Sprintf("%s must be at least %d characters long", field, k.Want)
 	case *kind.MaxLength:
-		if field == "key" {
-			return fmt.Sprintf("key %s must be exactly one character", displayJSON(got))
-		}
 		return fmt.Sprintf("%s must be at most %d characters long", field, k.Want)
 	case *kind.MinItems:
 		if field == "labels" {
@@ -218,6 +226,56 @@ func schemaMessage(path []string, k jsonschema.ErrorKind, got any) string {
 		return fmt.Sprintf("%s is not allowed here", field)
 	}
 	return fmt.Sprintf("%s: %s", field, k.LocalizedString(englishPrinter))
+}
+
+// isTimeField reports whether a field holds a date and time.
+func isTimeField(field string) bool {
+	return field == "created" || field == "modified" || field == "exported"
+}
+
+// dateTimeMessage says that a field's value is not an RFC 3339 date-time;
+// its pattern and its format both say so, in these words, once.
+func dateTimeMessage(field string, got any) string {
+	return fmt.Sprintf("%s %s is not a date and time in RFC 3339 form, such as 2025-04-01T09:30:00.000Z", field, displayJSON(got))
+}
+
+// syntaxWords says what encoding/json's syntax error means, in words.
+func syntaxWords(msg string) string {
+	var c string
+	rest, ok := strings.CutPrefix(msg, "invalid character ")
+	if ok {
+		if i := strings.LastIndex(rest, "' "); i > 0 {
+			c, rest = rest[:i+1], rest[i+2:]
+		}
+	}
+	switch rest {
+	case "after object key:value pair":
+		return fmt.Sprintf("a ',' or '}' should come after a field's value, not %s", c)
+	case "after object key":
+		return fmt.Sprintf("a ':' should come after a field's name, not %s", c)
+	case "after array element":
+		return fmt.Sprintf("a ',' or ']' should come after a list item, not %s", c)
+	case "looking for beginning of object key string":
+		return fmt.Sprintf("a field's name in double quotes should come here, not %s (is there a ',' too many?)", c)
+	case "looking for beginning of value":
+		return fmt.Sprintf("a value (a string in double quotes, a number, an object, a list, true, false or null) should come here, not %s", c)
+	case "after top-level value":
+		return fmt.Sprintf("the JSON ends before %s: there is more in the file after it", c)
+	case "in string literal":
+		return fmt.Sprintf("%s is inside a string: write a line break as \\n and a tab as \\t", c)
+	case "in string escape code":
+		return fmt.Sprintf("%s after a backslash is not a JSON escape: write a backslash as \\\\", c)
+	case "in \\u hexadecimal character escape":
+		return fmt.Sprintf("%s is not a hexadecimal digit, which \\u must be followed by four of", c)
+	case "in numeric literal", "in literal true (expecting 'r')", "in literal false (expecting 'a')", "in literal null (expecting 'u')":
+	}
+	if strings.HasPrefix(rest, "in numeric literal") {
+		return fmt.Sprintf("%s is not part of a number", c)
+	}
+	if strings.HasPrefix(rest, "in literal") {
+		return fmt.Sprintf("%s: a value here is not a string in double quotes, a number, true, false or null", c)
+	}
+	return msg
 }
 
 // withArticle turns JSON Schema type names into words.

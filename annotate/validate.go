@@ -1,6 +1,8 @@
 // This file is the validator's flow: read the file, check it against the
 // JSON Schema, decode it, check what the schema cannot say, and hand back
-// the problems in the order of the file.
+// the problems in the order of the file. Every step is linear in the
+// size of the file: a valid file costs about one decode (quick.go), and
+// each problem costs a constant amount, wherever it is.
 
 package annotate
 
@@ -9,16 +11,19 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 )
 
-// Validate checks a file in the native JSON format and returns every
-// problem it finds, sorted by where they are in the file, or nil when
-// there is none. It checks, in order:
+// Validate checks a file in the native JSON format and returns its
+// problems, sorted by where they are in the file, or nil when there is
+// none. A file with more than MaxProblems problems gets the first
+// MaxProblems, then one more Problem that counts those not listed (its
+// OmittedErrors and OmittedWarnings are set; CountProblems counts them).
+// It checks, in order:
 //
 //   - that the file is UTF-8 and JSON (a syntax error stops the checks);
 //   - that it is format version 1 (another version stops the checks);
@@ -49,13 +54,11 @@ type fileValidator struct {
 	problems []Problem
 
 	// Filled in as the checks go.
-	schemaBad []string // paths that the JSON Schema found fault with
-	file      fileWire
-	decoded   bool // file holds what could be decoded
-	text      *Text
-
-	offsets map[string]int // JSON Pointer -> byte offset in data, made on demand
-	lines   []int          // byte offsets in raw at which lines start
+	badPaths   map[string]bool // paths that the JSON Schema found fault with
+	badHolders map[string]bool // paths that hold one of badPaths
+	file       fileIn
+	decoded    bool // file holds what could be decoded
+	text       *Text
 }
 
 func newFileValidator(raw []byte) *fileValidator {
@@ -72,6 +75,13 @@ func (v *fileValidator) add(path string, sev severity, format string, args ...an
 		repairable: sev == sevRepairable,
 		offset:     -1,
 	})
+}
+
+// addSee records a problem whose message names the line of the value at
+// see, where lineMark stands in the message.
+func (v *fileValidator) addSee(path string, sev severity, see string, format string, args ...any) {
+	v.add(path, sev, format, args...)
+	v.problems[len(v.problems)-1].seeAlso = see
 }
 
 // addAt records a problem at byte offset off of data.
@@ -95,13 +105,20 @@ func (v *fileValidator) run() {
 		}
 		v.addAt(off, "", "the file is not valid UTF-8 (byte 0x%02x); save it as UTF-8", v.data[off])
 	}
+	if v.quick() {
+		// The file has the shape the JSON Schema asks for: only the
+		// checks it cannot express are left.
+		v.decoded = true
+		v.checkSemantics()
+		return
+	}
 	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(v.data))
 	if err != nil {
 		// json.Unmarshal says where the syntax error is.
 		if err := json.Unmarshal(v.data, new(json.RawMessage)); err != nil {
 			v.syntaxError(err)
 		} else {
-			v.addAt(0, "", "the file could not be read as JSON: %v", err)
+			v.addAt(0, "", "the file could not be read as JSON (%v): this is not an annotations file", err)
 		}
 		return
 	}
@@ -110,9 +127,11 @@ func (v *fileValidator) run() {
 		v.add("", sevFatal, "the file is %s, not a JSON object: this is not an annotations file", jsonKind(doc))
 		return
 	}
-	if ver, ok := obj["version"].(json.Number); ok && !numberIs(ver, FormatVersion) {
-		v.add("/version", sevFatal, "the file is in format version %s; this annotator reads version %d", ver, FormatVersion)
-		return
+	if ver, ok := obj["version"].(json.Number); ok {
+		if n, kind, _ := parseJSONInt([]byte(ver)); kind != intExact || n != FormatVersion {
+			v.add("/version", sevFatal, "the file is in format version %s; this annotator reads version %d", abbreviateFor(string(ver)), FormatVersion)
+			return
+		}
 	}
 	v.checkSchema(doc)
 	v.decode()
@@ -121,31 +140,30 @@ func (v *fileValidator) run() {
 	}
 }
 
-// numberIs reports whether the JSON number n is the integer i.
-func numberIs(n json.Number, i int) bool {
-	f, err := n.Float64()
-	return err == nil && f == float64(i)
-}
-
 // syntaxError records a JSON syntax error at its line and column.
 func (v *fileValidator) syntaxError(err error) {
 	var se *json.SyntaxError
 	if !errors.As(err, &se) {
-		v.addAt(0, "", "the file is not JSON: %v", err)
+		v.addAt(0, "", "the file is not JSON (%v): this is not an annotations file", err)
 		return
 	}
 	off := int(se.Offset)
-	if strings.Contains(se.Error(), "unexpected end") {
+	switch msg := se.Error(); {
+	case strings.Contains(msg, "unexpected end"):
 		// Point just past the last thing in the file.
 		off = len(bytes.TrimRight(v.data, " \t\r\n"))
 		v.addAt(off, "", "the file ends before its JSON is complete (is it cut short?)")
-		return
+	case strings.Contains(msg, "exceeded max depth"):
+		off = clamp(off-1, 0, len(v.data))
+		v.addAt(off, "", "the file nests lists and objects more than 10,000 deep here, more than a JSON reader will follow: this is not an annotations file, which nests 4 deep")
+	default:
+		off = clamp(off-1, 0, len(v.data)) // Offset counts the byte at fault
+		v.addAt(off, "", "the file is not valid JSON here: %s", syntaxWords(msg))
 	}
-	off = clamp(off-1, 0, len(v.data)) // Offset counts the byte at fault
-	v.addAt(off, "", "the file is not valid JSON here: %s", se.Error())
 }
 
-// decode reads the file into v.file as far as it can.
+// decode reads the file into v.file as far as it can: a value of the
+// wrong type is left out, as the JSON Schema has said what is wrong.
 func (v *fileValidator) decode() {
 	err := json.Unmarshal(v.data, &v.file)
 	var te *json.UnmarshalTypeError
@@ -155,27 +173,56 @@ func (v *fileValidator) decode() {
 	v.decoded = true
 }
 
-// bad reports whether the JSON Schema found fault with the value at path:
-
 // sorted returns the problems with their lines and columns, in the order
-// of their places in the file.
+// of their places in the file: at most MaxProblems of them, then one that
+// counts the rest.
 func (v *fileValidator) sorted() []Problem {
-	if len(v.problems) == 0 {
+	ps := v.problems
+	if len(ps) == 0 {
 		return nil
 	}
-	for i := range v.problems {
-		p := &v.problems[i]
+	// Find the byte offsets of every problem's value, in one pass.
+	var paths []string
+	for _, p := range ps {
 		if p.offset < 0 {
-			p.offset = v.offsetOf(p.Path)
+			paths = append(paths, p.Path)
 		}
-		p.Line, p.Column = v.position(p.offset)
+		if p.seeAlso != "" {
+			paths = append(paths, p.seeAlso)
+		}
 	}
-	sort.SliceStable(v.problems, func(i, j int) bool {
-		a, b := v.problems[i], v.problems[j]
-		if a.offset != b.offset {
-			return a.offset < b.offset
+	var offsets map[string]int
+	if len(paths) > 0 {
+		offsets = pointerOffsets(v.data, paths)
+	}
+	for i := range ps {
+		if ps[i].offset < 0 {
+			ps[i].offset = offsets[ps[i].Path]
 		}
-		return a.Path < b.Path
+	}
+	slices.SortStableFunc(ps, func(a, b Problem) int {
+		if a.offset != b.offset {
+			return a.offset - b.offset
+		}
+		return strings.Compare(a.Path, b.Path)
 	})
-	return v.problems
+	shown := min(len(ps), MaxProblems+1)
+	offs := make([]int, shown)
+	for i := range offs {
+		offs[i] = ps[i].offset
+	}
+	lines := newLineIndex(v.raw, v.base)
+	ls, cs := lines.positions(offs)
+	for i := range shown {
+		p := &ps[i]
+		p.Line, p.Column = ls[i], cs[i]
+		if p.seeAlso != "" {
+			p.Message = strings.Replace(p.Message, lineMark, fmt.Sprintf(" (line %d)", lines.line(offsets[p.seeAlso])), 1)
+		}
+	}
+	if len(ps) <= MaxProblems {
+		return ps
+	}
+	errs, warns := CountProblems(ps[MaxProblems:])
+	return append(ps[:MaxProblems:MaxProblems], omittedProblem(ps[MaxProblems], errs, warns))
 }

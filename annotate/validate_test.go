@@ -59,7 +59,7 @@ func TestValidateBrokenFiles(t *testing.T) {
 		{name: "syntax error", make: func(t *testing.T) result {
 			d := fxReplace(t, good, `"version": 1,`, `"version": 1`)
 			return result{d, fxLine(t, d, "", `"generator"`)}
-		}, path: "", message: "not valid JSON here: invalid character '\"' after object key:value pair"},
+		}, path: "", message: "not valid JSON here: a ',' or '}' should come after a field's value, not '\"'"},
 		{name: "cut short", make: func(t *testing.T) result {
 			d := good[:len(good)/2]
 			return result{d, bytes.Count(d, []byte("\n")) + 1}

@@ -1,0 +1,120 @@
+// This file is the validator's fast path: a file that already has the
+// shape the JSON Schema asks for is checked by one strict decode and a few
+// Go checks, at about the cost of decoding it, instead of by the JSON
+// Schema library, which builds the whole file as maps and walks it (four
+// times the cost). Any doubt sends the file down the slow path, which
+// finds and words every problem; so quick never decides that a file is
+// wrong, only that it is right. FuzzValidate checks that the JSON Schema
+// agrees with every file quick takes.
+
+package annotate
+
+import (
+	"bytes"
+	"encoding/json"
+	"regexp"
+)
+
+// quick decodes the file into v.file and reports whether it certainly
+// passes the JSON Schema.
+func (v *fileValidator) quick() bool {
+	if !nullFree(v.data) {
+		return false // a null reads as "missing" below; let the schema say
+	}
+	dec := json.NewDecoder(bytes.NewReader(v.data))
+	dec.DisallowUnknownFields()
+	var f fileIn
+	if err := dec.Decode(&f); err != nil {
+		return false
+	}
+	if len(bytes.TrimSpace(v.data[dec.InputOffset():])) > 0 {
+		return false // something after the JSON value
+	}
+	if !f.quickCheck() {
+		return false
+	}
+	v.file = f
+	return true
+}
+
+// nullFree reports whether data holds no null outside its strings.
+func nullFree(data []byte) bool {
+	for i := 0; i < len(data); i++ {
+		switch data[i] {
+		case '"':
+			for i++; i < len(data) && data[i] != '"'; i++ {
+				if data[i] == '\\' {
+					i++
+				}
+			}
+		case 'n':
+			return false
+		}
+	}
+	return true
+}
+
+var (
+	uuidPattern = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
+	sha256Hex   = regexp.MustCompile(`^[0-9a-f]{64}$`)
+)
+
+// quickCheck reports whether the decoded file certainly passes the JSON
+// Schema: every rule of jsonschema/annotations-v1.schema.json is here.
+func (f *fileIn) quickCheck() bool {
+	d := &f.Document
+	if f.Version.Kind != intExact || f.Version.N != FormatVersion ||
+		(f.Exported != nil && !isDateTime(*f.Exported)) ||
+		d.ID == nil || d.Title == nil || d.URL == nil || d.HTML == nil || d.Text == nil ||
+		!sha256Hex.MatchString(d.TextSHA256) || d.OffsetUnit != OffsetUnit || d.Meta == nil ||
+		f.Annotations == nil ||
+		len(f.Schema.Labels) < 1 || len(f.Schema.Labels) > MaxLabels {
+		return false
+	}
+	for _, l := range f.Schema.Labels {
+		if !namePattern.MatchString(l.Name) || !colorPattern.MatchString(l.Color) || !isOneKey(l.Key) || l.Attributes == nil {
+			return false
+		}
+		seen := make(map[string]bool, len(l.Attributes))
+		for _, a := range l.Attributes {
+			if seen[a] || !namePattern.MatchString(a) {
+				return false
+			}
+			seen[a] = true
+		}
+	}
+	for _, as := range [][]annotationIn{f.Annotations, f.Orphans} {
+		for i := range as {
+			if !as[i].quickCheck() {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func (a *annotationIn) quickCheck() bool {
+	if !uuidPattern.MatchString(a.ID) || !namePattern.MatchString(a.Label) ||
+		a.Start.Kind != intExact || a.Start.N < 0 || a.End.Kind != intExact || a.End.N < 0 ||
+		a.Exact == "" || a.Prefix == nil || a.Suffix == nil || a.Author == nil || a.Attributes == nil ||
+		!isDateTime(a.Created) || !isDateTime(a.Modified) {
+		return false
+	}
+	switch a.Anchor {
+	case AnchorExact, AnchorContext, AnchorFuzzy, AnchorOrphan:
+	default:
+		return false
+	}
+	for name := range a.Attributes {
+		if !namePattern.MatchString(name) {
+			return false
+		}
+	}
+	return true
+}
+
+// isDateTime reports whether s is an RFC 3339 date-time.
+func isDateTime(s string) bool {
+	_, err := parseFileTime(s)
+	return err == nil
+}
