@@ -39,11 +39,13 @@ type ImportError struct {
 const importErrorShown = 3
 
 // Error says how many problems keep the file from being imported and
-// spells out the first few, with their lines and columns.
+// spells out the first few, with their lines and columns: it stays short
+// however many there are.
 func (e *ImportError) Error() string {
+	errs, _ := CountProblems(e.Problems)
 	var serious []Problem
 	for _, p := range e.Problems {
-		if !p.Warning {
+		if !p.Warning && !p.Omitted() && len(serious) < importErrorShown {
 			serious = append(serious, p)
 		}
 	}
@@ -51,20 +53,19 @@ func (e *ImportError) Error() string {
 		return "the file cannot be imported"
 	}
 	var b strings.Builder
-	if len(serious) == 1 {
+	if errs == 1 {
 		b.WriteString("the file cannot be imported: ")
 	} else {
-		fmt.Fprintf(&b, "the file cannot be imported: %d problems: ", len(serious))
+		b.WriteString(englishPrinter.Sprintf("the file cannot be imported: %d problems: ", errs))
 	}
 	for i, p := range serious {
-		if i == importErrorShown {
-			fmt.Fprintf(&b, "; and %d more", len(serious)-importErrorShown)
-			break
-		}
 		if i > 0 {
 			b.WriteString("; ")
 		}
 		b.WriteString(p.String())
+	}
+	if more := errs - len(serious); more > 0 {
+		b.WriteString(englishPrinter.Sprintf("; and %d more", more))
 	}
 	return b.String()
 }
