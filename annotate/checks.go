@@ -223,8 +223,8 @@ func (v *fileValidator) checkTimes(path string, a annotationIn) {
 			v.add(path+"/modified", sevFatal, "modified %q is not a date and time in RFC 3339 form, such as 2025-04-01T09:30:00.000Z", a.Modified)
 		}
 	}
-	if errC == nil && errM == nil && !created.IsZero() && !modified.IsZero() && modified.Before(created) {
-		v.add(path+"/modified", sevRepairable, "modified (%s) is before created (%s)", a.Modified, a.Created)
+	if errC == nil && errM == nil && !v.bad(path+"/created") && !v.bad(path+"/modified") && modified.Before(created) {
+		v.add(path+"/modified", sevRepairable, "modified (%s) is before created (%s); an import takes it to be the time created", a.Modified, a.Created)
 	}
 }
 

@@ -221,5 +221,10 @@ func (w annotationIn) toAnnotation() (Annotation, error) {
 	if a.Modified, err = parseFileTime(w.Modified); err != nil {
 		return Annotation{}, fmt.Errorf("modified: %w", err)
 	}
+	if a.Modified.Before(a.Created) {
+		// Validate reports it; an annotation cannot have been changed
+		// before it was made, so the import takes the time it was made.
+		a.Modified = a.Created
+	}
 	return a, nil
 }
