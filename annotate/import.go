@@ -1,6 +1,7 @@
 package annotate
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -106,23 +107,16 @@ func Import(data []byte) (*Imported, error) {
 	imp := &Imported{Document: doc, Set: NewSet(text, f.Schema)}
 	an := NewAnchorer(text)
 	for i, a := range f.Annotations {
-		path := fmt.Sprintf("/annotations/%d", i)
-		start, end, how := an.Anchor(a)
-		if how == AnchorOrphan {
-			v.add(path, sevWarning, "the annotation's passage %q was not found in the text, or was found in more than one place; it is kept as an orphan",
+		b, err := imp.Set.Reanchor(an, a)
+		switch {
+		case errors.Is(err, ErrOrphaned):
+			v.add(fmt.Sprintf("/annotations/%d", i), sevWarning, "the annotation's passage %q was not found in the text, or was found in more than one place; it is kept as an orphan",
 				abbreviateFor(a.Exact))
-			imp.Orphans = append(imp.Orphans, asOrphan(a))
-			continue
-		}
-		b := a.Clone()
-		b.Place(text, start, end)
-		b.Anchor = how
-		if err := imp.Set.Insert(b); err != nil {
-			v.add(path, sevWarning, "the annotation could not be placed (%v); it is kept as an orphan", err)
-			imp.Orphans = append(imp.Orphans, asOrphan(a))
-			continue
-		}
-		if how != AnchorExact {
+			imp.Orphans = append(imp.Orphans, b)
+		case err != nil:
+			v.add(fmt.Sprintf("/annotations/%d", i), sevWarning, "the annotation could not be placed (%v); it is kept as an orphan", err)
+			imp.Orphans = append(imp.Orphans, b)
+		case b.Anchor != AnchorExact:
 			imp.Moved++
 		}
 	}
@@ -153,13 +147,6 @@ func importDocument(fd FileDocument) (*Document, error) {
 	return doc, nil
 }
 
-// asOrphan returns a copy of a marked AnchorOrphan.
-func asOrphan(a Annotation) Annotation {
-	a = a.Clone()
-	a.Anchor = AnchorOrphan
-	return a
-}
-
 // Merge adds the annotations of file f to set, which holds the annotations
 // of the same document or of a new version of it: each is anchored on the
 // set's text and inserted. Annotations whose id the set already has are
@@ -171,24 +158,15 @@ func Merge(set *Set, f File) (added int, orphans []Annotation, err error) {
 	if f.Version != FormatVersion {
 		return 0, nil, fmt.Errorf("the file is in format version %d; this annotator reads version %d", f.Version, FormatVersion)
 	}
-	text := set.Text()
-	an := NewAnchorer(text)
+	an := NewAnchorer(set.Text())
 	as := append([]Annotation{}, f.Annotations...)
 	sort.SliceStable(as, func(i, j int) bool { return less(&as[i], &as[j]) })
 	for _, a := range as {
 		if _, ok := set.Get(a.ID); ok {
 			continue
 		}
-		start, end, how := an.Anchor(a)
-		if how == AnchorOrphan {
-			orphans = append(orphans, asOrphan(a))
-			continue
-		}
-		b := a.Clone()
-		b.Place(text, start, end)
-		b.Anchor = how
-		if err := set.Insert(b); err != nil {
-			orphans = append(orphans, asOrphan(a))
+		if b, err := set.Reanchor(an, a); err != nil {
+			orphans = append(orphans, b)
 			continue
 		}
 		added++
