@@ -96,8 +96,9 @@ func (v *fileValidator) checkSemantics() {
 		}
 	}
 
-	ids := map[string]string{}    // id -> path of the first annotation with it
-	spans := map[spanKey]string{} // label and span -> path of the first annotation with them
+	n := len(f.Annotations) + len(f.Orphans)
+	ids := make(map[string]string, n)    // id -> path of the first annotation with it
+	spans := make(map[spanKey]string, n) // label and span -> path of the first annotation with them
 	check := func(list string, as []annotationIn, placed bool) {
 		for i, a := range as {
 			path := fmt.Sprintf("/%s/%d", list, i)

@@ -54,10 +54,29 @@ func nullFree(data []byte) bool {
 	return true
 }
 
-var (
-	uuidPattern = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
-	sha256Hex   = regexp.MustCompile(`^[0-9a-f]{64}$`)
-)
+var sha256Hex = regexp.MustCompile(`^[0-9a-f]{64}$`)
+
+// isUUID reports whether s is a UUID written 8-4-4-4-12, as the JSON
+// Schema's pattern for ids says; by hand, as it runs once per annotation.
+func isUUID(s string) bool {
+	if len(s) != 36 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch i {
+		case 8, 13, 18, 23:
+			if c != '-' {
+				return false
+			}
+		default:
+			if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F') {
+				return false
+			}
+		}
+	}
+	return true
+}
 
 // quickCheck reports whether the decoded file certainly passes the JSON
 // Schema: every rule of jsonschema/annotations-v1.schema.json is here.
@@ -83,9 +102,17 @@ func (f *fileIn) quickCheck() bool {
 			seen[a] = true
 		}
 	}
+	names := map[string]bool{} // names already matched against namePattern
+	isName := func(s string) bool {
+		if ok, seen := names[s]; seen {
+			return ok
+		}
+		names[s] = namePattern.MatchString(s)
+		return names[s]
+	}
 	for _, as := range [][]annotationIn{f.Annotations, f.Orphans} {
 		for i := range as {
-			if !as[i].quickCheck() {
+			if !as[i].quickCheck(isName) {
 				return false
 			}
 		}
@@ -93,8 +120,10 @@ func (f *fileIn) quickCheck() bool {
 	return true
 }
 
-func (a *annotationIn) quickCheck() bool {
-	if !uuidPattern.MatchString(a.ID) || !namePattern.MatchString(a.Label) ||
+// quickCheck reports whether the annotation certainly passes the JSON
+// Schema; isName says whether a label or attribute name is valid.
+func (a *annotationIn) quickCheck(isName func(string) bool) bool {
+	if !isUUID(a.ID) || !isName(a.Label) ||
 		a.Start.Kind != intExact || a.Start.N < 0 || a.End.Kind != intExact || a.End.N < 0 ||
 		a.Exact == "" || a.Prefix == nil || a.Suffix == nil || a.Author == nil || a.Attributes == nil ||
 		!isDateTime(a.Created) || !isDateTime(a.Modified) {
@@ -106,7 +135,7 @@ func (a *annotationIn) quickCheck() bool {
 		return false
 	}
 	for name := range a.Attributes {
-		if !namePattern.MatchString(name) {
+		if !isName(name) {
 			return false
 		}
 	}
