@@ -149,7 +149,14 @@ func schemaMessage(path []string, k jsonschema.ErrorKind, got any) string {
 	if len(path) > 0 {
 		field = path[len(path)-1]
 		if _, err := strconv.Atoi(field); err == nil && len(path) > 1 {
-			field = path[len(path)-2] + " item"
+			switch path[len(path)-2] {
+			case "labels":
+				field = "a label"
+			case "annotations", "orphans":
+				field = "an annotation"
+			default:
+				field = path[len(path)-2] + " item"
+			}
 		}
 		if len(path) == 4 && path[2] == "attributes" {
 			field = fmt.Sprintf("attribute %q", field)
@@ -266,11 +273,11 @@ func syntaxWords(msg string) string {
 	case "in string escape code":
 		return fmt.Sprintf("%s after a backslash is not a JSON escape: write a backslash as \\\\", c)
 	case "in \\u hexadecimal character escape":
-		return fmt.Sprintf("%s is not a hexadecimal digit, which \\u must be followed by four of", c)
+		return fmt.Sprintf("\\u must be followed by four hexadecimal digits, not %s", c)
 	case "in numeric literal", "in literal true (expecting 'r')", "in literal false (expecting 'a')", "in literal null (expecting 'u')":
 	}
-	if strings.HasPrefix(rest, "in numeric literal") {
-		return fmt.Sprintf("%s is not part of a number", c)
+	if strings.HasSuffix(rest, "numeric literal") {
+		return fmt.Sprintf("%s cannot come here in a number: numbers are written like 12, -3.5 or 1e3", c)
 	}
 	if strings.HasPrefix(rest, "in literal") {
 		return fmt.Sprintf("%s: a value here is not a string in double quotes, a number, true, false or null", c)

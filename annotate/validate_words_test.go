@@ -135,12 +135,15 @@ func TestValidateMessagesInWords(t *testing.T) {
 		"control in text": fxReplace(t, good, `"author": "ann"`, "\"author\": \"a\tnn\""),
 		"bad escape":      fxReplace(t, good, `"author": "ann"`, `"author": "a\qnn"`),
 		"array item":      []byte(`[1 2]`),
+		"number":          []byte(`{"a": 1.}`),
+		"unicode escape":  []byte(`{"a": "\u00"}`),
+		"label a number":  fxReplace(t, good, `"labels": [`, `"labels": [7, `),
 		"key too long":    fxReplace(t, good, `"key": "q"`, `"key": "qq"`),
 		"huge id":         fxReplace(t, good, `"label": "pledge"`, `"label": "`+strings.Repeat("x", 500)+`"`),
 	}
 	for name, data := range files {
 		for _, p := range Validate(data) {
-			for _, lib := range []string{"invalid character", "looking for beginning", "maxLength", "does not match pattern", "characters long", strings.Repeat("x", 100)} {
+			for _, lib := range []string{"invalid character", "looking for beginning", "maxLength", "does not match pattern", "characters long", "numeric literal", "hexadecimal character escape", "item should be", strings.Repeat("x", 100)} {
 				if strings.Contains(p.Message, lib) {
 					t.Errorf("%s: %v is in a library's words (%q)", name, p, lib)
 				}
