@@ -1,3 +1,7 @@
+// This file reads files in the native JSON format back: Import refuses a
+// file that Validate finds unusable and places the rest on the article's
+// text again; Merge adds a file's annotations to a set.
+
 package annotate
 
 import (
@@ -24,15 +28,17 @@ type Imported struct {
 	// rather than where the file said they were.
 	Moved int
 	// Problems are the file's problems that did not stop the import,
-	// with what the import did about them, sorted by place in the file.
+	// with what the import did about them, sorted by place in the file;
+	// past MaxProblems, one last Problem counts the rest (CountProblems).
 	Problems []Problem
 }
 
 // ImportError is the error of a file that cannot be imported. It lists
 // every problem found in it.
 type ImportError struct {
-	// Problems are all the file's problems, sorted by place in the file;
-	// at least one of them is not a warning.
+	// Problems are the file's problems, sorted by place in the file; at
+	// least one of them is not a warning. Past MaxProblems, one last
+	// Problem counts the rest (CountProblems), as Validate does.
 	Problems []Problem
 }
 

@@ -1,3 +1,7 @@
+// This file embeds the published JSON Schema of the native format and
+// compiles it once; what it says about a key is read from it, so that the
+// Go code and the schema cannot disagree.
+
 package annotate
 
 import (

@@ -1,3 +1,7 @@
+// This file is the label schema: the labels a team annotates with, and
+// the rules a schema keeps (valid names and colours, one-character keys
+// that no two labels share).
+
 package annotate
 
 import (
