@@ -74,14 +74,16 @@ type wireInt struct {
 	N    int
 	Kind intKind
 	Neg  bool   // for intHuge: the number is negative
-	Raw  string // the number as written, shortened, for messages
+	Raw  string // the value as written, shortened, when it is not intExact
 }
 
 // UnmarshalJSON never fails, so that one odd number does not stop the
 // rest of the file from being read.
 func (w *wireInt) UnmarshalJSON(b []byte) error {
-	w.Raw = abbreviateFor(string(b))
 	w.N, w.Kind, w.Neg = parseJSONInt(b)
+	if w.Kind != intExact {
+		w.Raw = abbreviateFor(string(b)) // kept only for a message
+	}
 	return nil
 }
 
@@ -105,7 +107,7 @@ func parseJSONInt(b []byte) (n int, kind intKind, neg bool) {
 		return 0, intNotNum, false
 	}
 	// The significant digits, and the power of ten they are scaled by.
-	var digits []byte
+	digits := make([]byte, 0, 24)
 	for ; i < len(b) && b[i] >= '0' && b[i] <= '9'; i++ {
 		digits = append(digits, b[i])
 	}
