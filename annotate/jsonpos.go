@@ -104,7 +104,11 @@ func (s *jsonScan) value(ptr string, want map[string]bool, m map[string]int) {
 				s.i++
 				continue
 			}
+			before := s.i
 			s.child(ptr+"/"+strconv.Itoa(n), want, m)
+			if s.i == before {
+				s.i++ // not JSON here: move on rather than stop
+			}
 			n++
 		}
 	default:
