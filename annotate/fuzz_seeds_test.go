@@ -9,6 +9,7 @@ package annotate
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -46,11 +47,56 @@ func fxTinyExport(t testing.TB) []byte {
 	return b.Bytes()
 }
 
+// fxAssemble returns a file of the text with one quote, then more (raw
+// JSON, such as `,{...}` for another annotation), with the text's true
+// hash and a schema of one label, quote.
+func fxAssemble(text string, quote, more []byte) []byte {
+	sum := sha256.Sum256([]byte(text))
+	t, _ := json.Marshal(text)
+	return fmt.Appendf(nil, `{"version":1,"document":{"id":"","title":"","url":"","html":"","text":%s,"textSha256":"%x","offsetUnit":"codepoint","meta":{}},"schema":{"labels":[{"name":"quote","color":"#e69f00","key":"q","attributes":["speaker"]}]},"annotations":[%s%s]}`,
+		t, sum, quote, more)
+}
+
+// fxSeedAnnotation returns the JSON of a quote with a speaker.
+func fxSeedAnnotation(exact, prefix, suffix string, start, end int) []byte {
+	data, _ := json.Marshal(map[string]any{
+		"id": "0195a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b", "label": "quote", "start": start, "end": end,
+		"exact": exact, "prefix": prefix, "suffix": suffix, "attributes": map[string]string{"speaker": "K"},
+		"author": "", "created": "2025-02-27T09:30:01Z", "modified": "2025-02-27T09:30:02Z", "anchor": "exact",
+	})
+	return data
+}
+
+// fxImportSeeds are FuzzImport's seeds.
+var fxImportSeeds = []struct {
+	name, text, exact, prefix, suffix string
+	start, end                        int
+	more                              string
+}{
+	{"export", "é 🇬🇧 “yes”.", "“yes”", "é 🇬🇧 ", ".", 5, 10, ""},
+	// The offsets a tool counting UTF-16 units wrote.
+	{"utf16-offsets", "é 🇬🇧 “yes”.", "“yes”", "é 🇬🇧 ", ".", 7, 12, ""},
+	// The text gained a line: the quote is found by its context.
+	{"moved", "New:\né 🇬🇧 “yes”.", "“yes”", "é 🇬🇧 ", ".", 5, 10, ""},
+	// A lookalike: the quote is there twice, without context.
+	{"twice", "yes, yes", "yes", "", "", 0, 3, ""},
+	// The same label and span under another id, so it is kept as an
+	// orphan, and modified before created: FuzzImport found that Import
+	// took such a file and exported it so, which Validate refuses.
+	{"duplicate", "yes", "yes", "", "", 0, 3, `,{"id":"0195a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5c","label":"quote","start":0,"end":3,"exact":"yes","prefix":"","suffix":"","attributes":{},"author":"","created":"2025-02-27T09:30:01Z","modified":"0000-01-01T00:00:00Z","anchor":"exact"}`},
+	{"empty", "", "x", "", "", 0, 1, ""},
+}
+
 // TestFuzzSeedsAreSmall checks that every checked-in seed of FuzzValidate
 // and FuzzImport is small enough to fuzz from.
 func TestFuzzSeedsAreSmall(t *testing.T) {
 	if n := len(fxTinyExport(t)); n > 1024 {
 		t.Errorf("the tiny export is %d bytes", n)
+	}
+	// FuzzImport starts from a valid file.
+	s := fxImportSeeds[0]
+	if p := Validate(fxAssemble(s.text, fxSeedAnnotation(s.exact, s.prefix, s.suffix, s.start, s.end), nil)); p != nil {
+		t.Errorf("FuzzImport's first seed is not valid:\n%s", fxProblems(p))
 	}
 	for _, name := range []string{"FuzzValidate", "FuzzImport"} {
 		files, _ := filepath.Glob(filepath.Join("testdata", "fuzz", name, "*"))
@@ -69,23 +115,20 @@ func TestWriteFuzzSeeds(t *testing.T) {
 		t.Skip("set ANNOTATOR_WRITE_SEEDS=1 to write the fuzz seeds")
 	}
 	tiny := fxTinyExport(t)
-	var f map[string]any
-	json.Unmarshal(tiny, &f)
-	f["document"].(map[string]any)["html"] = ""
-	noHTML, _ := json.Marshal(f)
 	seeds := map[string][]byte{
-		"FuzzImport/export":        tiny,
-		"FuzzImport/no-html":       noHTML,
-		"FuzzImport/utf16-offsets": bytes.Replace(tiny, []byte(`"start":6,"end":11,`), []byte(`"start":8,"end":13,`), 1),
-		// Found by FuzzImport: Import took a file whose modified is
-		// before its created and exported it so.
-		"FuzzImport/modified-before-created": bytes.Replace(tiny, []byte(`"modified":"2025-02-27T09:30:02.000Z"`), []byte(`"modified":"0000-01-01T00:00:00Z"`), 1),
-		"FuzzValidate/export":                tiny,
-		"FuzzValidate/end-past-text":         bytes.Replace(tiny, []byte(`"end":11,`), []byte(`"end":9999,`), 1),
-		"FuzzValidate/missing-comma":         bytes.Replace(tiny, []byte(`"version":1,`), []byte(`"version":1`), 1),
+		"FuzzValidate/export":        tiny,
+		"FuzzValidate/end-past-text": bytes.Replace(tiny, []byte(`"end":11,`), []byte(`"end":9999,`), 1),
+		"FuzzValidate/missing-comma": bytes.Replace(tiny, []byte(`"version":1,`), []byte(`"version":1`), 1),
+	}
+	for _, s := range fxImportSeeds {
+		out := fmt.Sprintf("go test fuzz v1\nstring(%q)\nstring(%q)\nstring(%q)\nstring(%q)\nint(%d)\nint(%d)\n[]byte(%q)\n",
+			s.text, s.exact, s.prefix, s.suffix, s.start, s.end, s.more)
+		if err := os.WriteFile(filepath.Join("testdata", "fuzz", "FuzzImport", s.name), []byte(out), 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 	for name, data := range seeds {
-		if bytes.Equal(data, tiny) && name != "FuzzImport/export" && name != "FuzzValidate/export" {
+		if bytes.Equal(data, tiny) && name != "FuzzValidate/export" {
 			t.Fatalf("%s: the replacement did not apply", name)
 		}
 		out := fmt.Sprintf("go test fuzz v1\n[]byte(%s)\n", strconv.Quote(string(data)))
