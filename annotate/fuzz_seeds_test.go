@@ -14,7 +14,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strconv"
 	"testing"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
@@ -114,25 +113,28 @@ func TestWriteFuzzSeeds(t *testing.T) {
 	if os.Getenv("ANNOTATOR_WRITE_SEEDS") != "1" {
 		t.Skip("set ANNOTATOR_WRITE_SEEDS=1 to write the fuzz seeds")
 	}
-	tiny := fxTinyExport(t)
-	seeds := map[string][]byte{
-		"FuzzValidate/export":        tiny,
-		"FuzzValidate/end-past-text": bytes.Replace(tiny, []byte(`"end":11,`), []byte(`"end":9999,`), 1),
-		"FuzzValidate/missing-comma": bytes.Replace(tiny, []byte(`"version":1,`), []byte(`"version":1`), 1),
+	quote := fxSeedAnnotation("“yes”", "é 🇬🇧 ", ".", 5, 10)
+	seeds := map[string]struct {
+		whole bool
+		data  []byte
+	}{
+		"FuzzValidate/export":        {false, quote},
+		"FuzzValidate/end-past-text": {false, bytes.Replace(quote, []byte(`"end":10,`), []byte(`"end":9999,`), 1)},
+		"FuzzValidate/missing-comma": {false, bytes.Replace(quote, []byte(`"end":10,`), []byte(`"end":10`), 1)},
+	}
+	for name, s := range seeds {
+		if !s.whole && bytes.Equal(s.data, quote) && name != "FuzzValidate/export" {
+			t.Fatalf("%s: the replacement did not apply", name)
+		}
+		out := fmt.Sprintf("go test fuzz v1\nbool(%v)\n[]byte(%q)\n", s.whole, s.data)
+		if err := os.WriteFile(filepath.Join("testdata", "fuzz", name), []byte(out), 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 	for _, s := range fxImportSeeds {
 		out := fmt.Sprintf("go test fuzz v1\nstring(%q)\nstring(%q)\nstring(%q)\nstring(%q)\nint(%d)\nint(%d)\n[]byte(%q)\n",
 			s.text, s.exact, s.prefix, s.suffix, s.start, s.end, s.more)
 		if err := os.WriteFile(filepath.Join("testdata", "fuzz", "FuzzImport", s.name), []byte(out), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	for name, data := range seeds {
-		if bytes.Equal(data, tiny) && name != "FuzzValidate/export" {
-			t.Fatalf("%s: the replacement did not apply", name)
-		}
-		out := fmt.Sprintf("go test fuzz v1\n[]byte(%s)\n", strconv.Quote(string(data)))
-		if err := os.WriteFile(filepath.Join("testdata", "fuzz", name), []byte(out), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}

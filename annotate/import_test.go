@@ -356,9 +356,9 @@ func TestImportFuzzSeeds(t *testing.T) {
 		}
 		for _, file := range files {
 			data, err := os.ReadFile(file)
-			want := "go test fuzz v1\n[]byte("
+			want := "go test fuzz v1\nbool(" // FuzzValidate's whole, then its data
 			if name == "FuzzImport" {
-				want = "go test fuzz v1\nstring("
+				want = "go test fuzz v1\nstring(" // FuzzImport's text, then the rest
 			}
 			if err != nil || !bytes.HasPrefix(data, []byte(want)) {
 				t.Errorf("%s is not a seed: %v", file, err)
