@@ -12,13 +12,15 @@ package annotate
 import (
 	"bytes"
 	"encoding/json"
+	"reflect"
 	"regexp"
+	"strings"
 )
 
 // quick decodes the file into v.file and reports whether it certainly
 // passes the JSON Schema.
 func (v *fileValidator) quick() bool {
-	if !nullFree(v.data) {
+	if !plainJSON(v.data) {
 		return false // a null reads as "missing" below; let the schema say
 	}
 	dec := json.NewDecoder(bytes.NewReader(v.data))
@@ -37,15 +39,30 @@ func (v *fileValidator) quick() bool {
 	return true
 }
 
-// nullFree reports whether data holds no null outside its strings.
-func nullFree(data []byte) bool {
+// plainJSON reports whether data holds no null outside its strings, and
+// no key that encoding/json would take for a field of another spelling:
+// it matches keys to fields without regard to case ("stArt" fills Start),
+// which the JSON Schema does not. A key with an escape or a non-ASCII
+// byte is not plain either, as it may fold to a field's name.
+func plainJSON(data []byte) bool {
 	for i := 0; i < len(data); i++ {
 		switch data[i] {
 		case '"':
+			start, plain := i+1, true
 			for i++; i < len(data) && data[i] != '"'; i++ {
 				if data[i] == '\\' {
 					i++
+					plain = false
+				} else if data[i] >= 0x80 {
+					plain = false
 				}
+			}
+			j := i + 1
+			for j < len(data) && (data[j] == ' ' || data[j] == '\t' || data[j] == '\r' || data[j] == '\n') {
+				j++
+			}
+			if j < len(data) && data[j] == ':' && !plainKey(data[start:min(i, len(data))], plain) {
+				return false
 			}
 		case 'n':
 			return false
@@ -53,6 +70,40 @@ func nullFree(data []byte) bool {
 	}
 	return true
 }
+
+// plainKey reports whether key, which is plain (no escape, ASCII) or not,
+// names a field of the format only as the format spells it.
+func plainKey(key []byte, plain bool) bool {
+	if len(key) > 32 {
+		return true // longer than any field's name
+	}
+	if !plain {
+		return false
+	}
+	var buf [32]byte
+	for i, c := range key {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	name, ok := fieldNames[string(buf[:len(key)])]
+	return !ok || name == string(key)
+}
+
+// fieldNames maps the lower-case form of every field name of the format
+// to the name.
+var fieldNames = func() map[string]string {
+	m := map[string]string{}
+	for _, v := range []any{fileIn{}, documentIn{}, Meta{}, schemaWire{}, labelWire{}, annotationIn{}} {
+		t := reflect.TypeOf(v)
+		for i := range t.NumField() {
+			name, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
+			m[strings.ToLower(name)] = name
+		}
+	}
+	return m
+}()
 
 var sha256Hex = regexp.MustCompile(`^[0-9a-f]{64}$`)
 

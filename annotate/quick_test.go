@@ -28,6 +28,11 @@ func TestQuickAgreesWithSchema(t *testing.T) {
 		{`"start": 9,`, `"start": -9,`},
 		{`"start": 9,`, `"start": 9.5,`},
 		{`"start": 9,`, `"start": 9, "start": "x",`},
+		{`"start": 9,`, `"Start": 9,`}, // encoding/json matches it to start
+		{`"label": "claim",`, `"LABEL": "claim",`},
+		{`"start": 9,`, `"ſtart": 9,`}, // a long s folds to s
+		{`"start": 9,`, `"st\u0061rt": 9,`},
+		{`"version": 1,`, `"Version": 1,`},
 		{`"anchor": "exact"`, `"anchor": "near"`},
 		{`"exact": "yes we can",`, `"exact": "",`},
 		{`"created": "2025-02-27T09:30:10.000Z"`, `"created": "2025-02-27T09:30:10.000+0100"`},
