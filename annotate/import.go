@@ -63,7 +63,7 @@ func (e *ImportError) Error() string {
 	if errs == 1 {
 		b.WriteString("the file cannot be imported: ")
 	} else {
-		b.WriteString(englishPrinter.Sprintf("the file cannot be imported: %d problems: ", errs))
+		b.WriteString("the file cannot be imported: " + GroupDigits(int64(errs)) + " problems: ")
 	}
 	for i, p := range serious {
 		if i > 0 {
@@ -72,7 +72,7 @@ func (e *ImportError) Error() string {
 		b.WriteString(p.String())
 	}
 	if more := errs - len(serious); more > 0 {
-		b.WriteString(englishPrinter.Sprintf("; and %d more", more))
+		b.WriteString("; and " + GroupDigits(int64(more)) + " more")
 	}
 	return b.String()
 }

@@ -7,9 +7,6 @@ package annotate
 import (
 	"fmt"
 	"strings"
-
-	"golang.org/x/text/language"
-	"golang.org/x/text/message"
 )
 
 // Problem is one thing wrong with a file in the native JSON format, and
@@ -99,25 +96,21 @@ const (
 	sevWarning                    // the file is usable
 )
 
-var englishPrinter = message.NewPrinter(language.English)
-
 // omittedProblem says how many problems were left off a list; first is the
 // first of them.
 func omittedProblem(first Problem, errs, warns int) Problem {
+	count := func(n int, one, many string) string {
+		return GroupDigits(int64(n)) + " more " + Plural(n, one, many)
+	}
 	var what string
 	switch {
 	case warns == 0:
-		what = englishPrinter.Sprintf("%d more errors", errs)
-		if errs == 1 {
-			what = "1 more error"
-		}
+		what = count(errs, "error", "errors")
 	case errs == 0:
-		what = englishPrinter.Sprintf("%d more warnings", warns)
-		if warns == 1 {
-			what = "1 more warning"
-		}
+		what = count(warns, "warning", "warnings")
 	default:
-		what = englishPrinter.Sprintf("%d more problems (%d errors, %d warnings)", errs+warns, errs, warns)
+		what = fmt.Sprintf("%s (%s, %s)", count(errs+warns, "problem", "problems"),
+			GroupDigits(int64(errs))+" "+Plural(errs, "error", "errors"), GroupDigits(int64(warns))+" "+Plural(warns, "warning", "warnings"))
 	}
 	return Problem{
 		Line: first.Line, Column: first.Column,

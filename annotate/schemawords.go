@@ -13,6 +13,8 @@ import (
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"github.com/santhosh-tekuri/jsonschema/v6/kind"
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
 )
 
 // jsonKind names the kind of a decoded JSON value, with an article.
@@ -339,3 +341,7 @@ func abbreviateFor(s string) string {
 	r := []rune(s)
 	return string(r[:max]) + "…"
 }
+
+// englishPrinter words the JSON Schema library's own messages, for the
+// errors that schemaMessage has no words of its own for.
+var englishPrinter = message.NewPrinter(language.English)

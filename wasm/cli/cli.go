@@ -159,15 +159,11 @@ func cmdValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			continue
 		}
 		problems := annotate.Validate(data)
-		errs := 0
 		for _, p := range problems {
 			fmt.Fprintf(stderr, "%s:%s\n", name, p)
-			if !p.Warning {
-				errs++
-			}
 		}
-		if errs > 0 {
-			fmt.Fprintf(stderr, "%s: not valid: %d %s\n", name, errs, annotate.Plural(errs, "problem", "problems"))
+		if errs, _ := annotate.CountProblems(problems); errs > 0 {
+			fmt.Fprintf(stderr, "%s: not valid: %s %s\n", name, annotate.GroupDigits(int64(errs)), annotate.Plural(errs, "problem", "problems"))
 			status = max(status, exitInvalid)
 			continue
 		}
