@@ -107,11 +107,24 @@ func TestFuzzSeedsAreSmall(t *testing.T) {
 	}
 }
 
-// TestWriteFuzzSeeds writes the seeds again from fxTinyExport when
-// ANNOTATOR_WRITE_SEEDS=1.
-func TestWriteFuzzSeeds(t *testing.T) {
-	if os.Getenv("ANNOTATOR_WRITE_SEEDS") != "1" {
-		t.Skip("set ANNOTATOR_WRITE_SEEDS=1 to write the fuzz seeds")
+// TestFuzzSeedsUpToDate checks that the checked-in seeds are the ones
+// made from fxTinyExport and fxImportSeeds, so that a change to the
+// format cannot leave the fuzzers starting from files of the old one.
+// With ANNOTATOR_WRITE_SEEDS=1 it writes them instead.
+func TestFuzzSeedsUpToDate(t *testing.T) {
+	write := os.Getenv("ANNOTATOR_WRITE_SEEDS") == "1"
+	seed := func(name, out string) {
+		t.Helper()
+		path := filepath.Join("testdata", "fuzz", filepath.FromSlash(name))
+		if write {
+			if err := os.WriteFile(path, []byte(out), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			return
+		}
+		if have, err := os.ReadFile(path); err != nil || string(have) != out {
+			t.Errorf("the seed %s is not the one the tests make (%v): write the seeds again with ANNOTATOR_WRITE_SEEDS=1 go test -run TestFuzzSeedsUpToDate ./annotate/", path, err)
+		}
 	}
 	quote := fxSeedAnnotation("“yes”", "é 🇬🇧 ", ".", 5, 10)
 	seeds := map[string]struct {
@@ -126,17 +139,11 @@ func TestWriteFuzzSeeds(t *testing.T) {
 		if !s.whole && bytes.Equal(s.data, quote) && name != "FuzzValidate/export" {
 			t.Fatalf("%s: the replacement did not apply", name)
 		}
-		out := fmt.Sprintf("go test fuzz v1\nbool(%v)\n[]byte(%q)\n", s.whole, s.data)
-		if err := os.WriteFile(filepath.Join("testdata", "fuzz", name), []byte(out), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		seed(name, fmt.Sprintf("go test fuzz v1\nbool(%v)\n[]byte(%q)\n", s.whole, s.data))
 	}
 	for _, s := range fxImportSeeds {
-		out := fmt.Sprintf("go test fuzz v1\nstring(%q)\nstring(%q)\nstring(%q)\nstring(%q)\nint(%d)\nint(%d)\n[]byte(%q)\n",
-			s.text, s.exact, s.prefix, s.suffix, s.start, s.end, s.more)
-		if err := os.WriteFile(filepath.Join("testdata", "fuzz", "FuzzImport", s.name), []byte(out), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		seed("FuzzImport/"+s.name, fmt.Sprintf("go test fuzz v1\nstring(%q)\nstring(%q)\nstring(%q)\nstring(%q)\nint(%d)\nint(%d)\n[]byte(%q)\n",
+			s.text, s.exact, s.prefix, s.suffix, s.start, s.end, s.more))
 	}
 }
 
