@@ -22,10 +22,11 @@ func (a *Annotator) renderToolbar() app.UI {
 	}
 	return app.Header().Class("toolbar").Body(
 		app.Div().Class("brand").Body(
-			app.Img().Src("/web/icon.svg").Alt("").Class("brand-icon"),
+			// Decoration: go-app drops an empty alt, so it is hidden instead.
+			app.Img().Src("/web/icon.svg").Class("brand-icon").Aria("hidden", "true"),
 			app.Span().Text("Annotator"),
 		),
-		app.Div().Class("group").Aria("label", "Article").Body(
+		app.Div().Class("group").Role("group").Aria("label", "Article").Body(
 			app.Button().ID("open-button").Title("Open an article (.html, .htm, .txt) or an export (.json) — Ctrl+O; or drop a file, or paste with Ctrl+V").
 				OnClick(func(ctx app.Context, e app.Event) { openFilePicker() }).Text("Open…"),
 			app.Input().Type("file").ID(fileInputID).Class("hidden-input").TabIndex(-1).Aria("hidden", "true").
@@ -34,13 +35,13 @@ func (a *Annotator) renderToolbar() app.UI {
 			app.Button().ID("sample-button").Title("Open the built-in sample article").
 				OnClick(func(ctx app.Context, e app.Event) { a.openSample(ctx) }).Text("Sample"),
 		),
-		app.Div().Class("group").Aria("label", "Export").Body(
+		app.Div().Class("group").Role("group").Aria("label", "Export").Body(
 			app.Button().ID("download-button").Title("Download the annotations as JSON (Ctrl+S)").Disabled(a.doc == nil).
 				OnClick(func(ctx app.Context, e app.Event) { a.downloadExport(ctx) }).Text("Download JSON"),
 			app.Button().ID("copy-button").Title("Copy the JSON export to the clipboard").Disabled(a.doc == nil).
 				OnClick(func(ctx app.Context, e app.Event) { a.copyExport(ctx) }).Text("Copy JSON"),
 		),
-		app.Div().Class("group").Aria("label", "History").Body(
+		app.Div().Class("group").Role("group").Aria("label", "History").Body(
 			app.Button().ID("undo-button").Title(undoTitle).Aria("label", undoTitle).Disabled(!canUndo).
 				OnClick(func(ctx app.Context, e app.Event) { a.undo(ctx) }).Text("Undo"),
 			app.Button().ID("redo-button").Title(redoTitle).Aria("label", redoTitle).Disabled(!canRedo).
@@ -123,11 +124,20 @@ func (a *Annotator) renderReader() app.UI {
 			app.If(source != "", func() app.UI { return app.P().Class("source").Text("Source: " + source) }),
 		),
 		a.renderLegend(),
+		// The instructions are the frame's description, which a screen
+		// reader says when the frame takes the focus; aria-label is only
+		// heard on an element with a role, so the frame is a region.
+		app.P().ID("article-hint").Class("visually-hidden").Text(a.articleHint()),
 		app.Div().ID("article").Class("article-frame").TabIndex(0).
-			Aria("label", "Article text: select text with the mouse, or with Shift and the arrow keys, then press a label's key").
+			Role("region").Aria("label", "Article text").Aria("describedby", "article-hint").
 			OnClick(a.onArticleClick).
 			Body(app.Raw(d.HTML)),
 	)
+}
+
+// articleHint tells how to tag from the keyboard.
+func (a *Annotator) articleHint() string {
+	return "Select text with the mouse, or with Shift and the arrow keys, then press a label's key: " + a.keyList() + ". Press ? for every key."
 }
 
 // onArticleClick keeps the article's links from leaving the annotator on
@@ -150,7 +160,7 @@ func (a *Annotator) onArticleClick(ctx app.Context, e app.Event) {
 // renderLegend names the labels with their keys; each tags the selection.
 func (a *Annotator) renderLegend() app.UI {
 	labels := a.schema().Labels
-	return app.Div().Class("legend").Aria("label", "Labels").Body(
+	return app.Div().Class("legend").Role("group").Aria("label", "Labels").Body(
 		app.Range(labels).Slice(func(i int) app.UI {
 			l := labels[i]
 			return app.Button().ID("tag-"+l.Name).Class("legend-item", labelClass(l.Name)).
