@@ -21,6 +21,13 @@ func (a *Annotator) renderToolbar() app.UI {
 		redoTitle = "Redo " + a.set.RedoLabel() + " (Ctrl+Shift+Z)"
 	}
 	return app.Header().Class("toolbar").Body(
+		// First in the tab order, shown when focused: past the toolbar.
+		app.Div().Class("skip-links").Body(
+			app.Button().ID("skip-article").Class("skip-link").Title("Alt+A").
+				OnClick(func(ctx app.Context, e app.Event) { focusText() }).Text("Skip to the article"),
+			app.Button().ID("skip-annotations").Class("skip-link").Title("Alt+L").
+				OnClick(func(ctx app.Context, e app.Event) { a.focusAnnotations(ctx) }).Text("Skip to the annotations"),
+		),
 		app.Div().Class("brand").Body(
 			// Decoration: go-app drops an empty alt, so it is hidden instead.
 			app.Img().Src("/web/icon.svg").Class("brand-icon").Aria("hidden", "true"),
@@ -79,23 +86,13 @@ func (a *Annotator) renderNotices() app.UI {
 				app.Progress().Max(max(p.Steps, 1)).Value(p.Step).Aria("label", label),
 			)
 		}),
-		app.If(a.pending != nil, func() app.UI {
-			count := a.set.Len() + len(a.orphans)
-			return app.Div().ID("pending").Class("pending").Role("alertdialog").Aria("label", "Unsaved annotations").Body(
-				app.P().Text(fmt.Sprintf("“%s” has %d %s that you have not exported. Opening “%s” will close it.",
-					a.doc.Title, count, plural(count, "annotation", "annotations"), a.pending.doc.Title)),
-				app.Button().ID("pending-export").OnClick(func(ctx app.Context, e app.Event) { a.exportThenOpen(ctx) }).
-					Text("Download them, then open"),
-				app.Button().ID("pending-open").OnClick(func(ctx app.Context, e app.Event) { a.replaceDocument(ctx, a.pending) }).
-					Text("Open without them"),
-				app.Button().ID("pending-cancel").OnClick(func(ctx app.Context, e app.Event) {
-					a.pending = nil
-					a.say("Kept the current article.")
-				}).Text("Keep the current article"),
-			)
-		}),
+		app.If(a.pending != nil, a.renderPending),
+		// The live region that says what each action did. A message said
+		// again gets a trailing no-break space, so that it changes and is
+		// said again.
 		app.P().ID("notice").Class("notice", classIf(a.notice.Error, "error")).
-			Role(map[bool]string{true: "alert", false: "status"}[a.notice.Error]).Text(a.notice.Text),
+			Role(map[bool]string{true: "alert", false: "status"}[a.notice.Error]).Aria("atomic", "true").
+			Text(a.notice.Text+map[bool]string{true: "\u00a0"}[a.notice.Again]),
 		app.P().ID("selection-info").Class("selection-info").Aria("live", "polite").Text(a.selInfo),
 	)
 }
@@ -183,8 +180,8 @@ func (a *Annotator) renderLegend() app.UI {
 
 func (a *Annotator) renderHelp() app.UI {
 	labels := a.schema().Labels
-	return app.Div().ID("help").Class("help").Role("dialog").Aria("label", "Keyboard shortcuts").Body(
-		app.H2().Text("Keyboard shortcuts"),
+	return &modal{ID: "help", Class: "help", Role: "dialog", TitleID: "help-title", Content: []app.UI{
+		app.H2().ID("help-title").Text("Keyboard shortcuts"),
 		app.Table().Body(
 			app.TBody().Body(
 				app.Range(labels).Slice(func(i int) app.UI {
@@ -203,7 +200,34 @@ func (a *Annotator) renderHelp() app.UI {
 			),
 		),
 		app.Button().ID("help-close").OnClick(func(ctx app.Context, e app.Event) { a.help = false }).Text("Close"),
-	)
+	}}
+}
+
+// renderPending asks what to do with annotations that were not exported
+// before another article replaces them. Keeping the current article is
+// the answer that loses nothing, so it has the focus, and it is Escape's.
+func (a *Annotator) renderPending() app.UI {
+	count := a.set.Len() + len(a.orphans)
+	return &modal{ID: "pending", Class: "pending", Role: "alertdialog", TitleID: "pending-title", DescribedBy: "pending-text", Content: []app.UI{
+		app.H2().ID("pending-title").Text("Annotations not exported"),
+		app.P().ID("pending-text").Text(fmt.Sprintf("“%s” has %d %s that you have not exported. Opening “%s” will close it.",
+			a.doc.Title, count, plural(count, "annotation", "annotations"), a.pending.doc.Title)),
+		app.Div().Class("dialog-buttons").Body(
+			app.Button().ID("pending-export").OnClick(func(ctx app.Context, e app.Event) { a.exportThenOpen(ctx) }).
+				Text("Download them, then open"),
+			app.Button().ID("pending-open").OnClick(func(ctx app.Context, e app.Event) { a.replaceDocument(ctx, a.pending) }).
+				Text("Open without them"),
+			app.Button().ID("pending-cancel").AutoFocus(true).OnClick(func(ctx app.Context, e app.Event) { a.keepCurrent() }).
+				Text("Keep the current article"),
+		),
+	}}
+}
+
+// keepCurrent answers the question about unexported work: the current
+// article stays.
+func (a *Annotator) keepCurrent() {
+	a.pending = nil
+	a.say("Kept the current article.")
 }
 
 // sizeText writes a byte count for people.

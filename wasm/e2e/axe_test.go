@@ -74,12 +74,12 @@ func TestAxe(t *testing.T) {
 	auditA11y(t, b, "annotations with the editor open")
 
 	press(t, b, "?")
-	waitFor(t, b, `document.querySelector("#help") !== null`)
+	waitFor(t, b, `document.querySelector("#help") !== null && document.querySelector("#help").open`)
 	auditA11y(t, b, "the keyboard help open")
 	press(t, b, kb.Escape)
 	waitFor(t, b, `document.querySelector("#help") === null`)
 
 	openFile(t, b, filepath.Join(testcorpus.Root(t), "testdata", "emoji-article.html"))
-	waitFor(t, b, `document.querySelector("#pending") !== null`)
+	waitFor(t, b, `document.querySelector("#pending") !== null && document.querySelector("#pending").open`)
 	auditA11y(t, b, "the question about unexported work open")
 }
