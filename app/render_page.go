@@ -134,7 +134,8 @@ func (a *Annotator) renderReader() app.UI {
 
 // articleHint tells how to tag from the keyboard.
 func (a *Annotator) articleHint() string {
-	return "Select text with the mouse, or with Shift and the arrow keys, then press a label's key: " + a.keyList() + ". Press ? for every key."
+	return "Move the caret with the arrow keys (Alt with up and down: by sentence; Ctrl: by paragraph), hold Shift to select from it, " +
+		"then press a label's key: " + a.keyList() + ". Enter edits the annotation at the caret. Press ? for every key."
 }
 
 // onArticleClick keeps the article's links from leaving the annotator on

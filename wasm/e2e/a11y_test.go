@@ -308,3 +308,39 @@ func checkDialog(t testing.TB, b *browser, id, title string) {
 		}
 	}
 }
+
+// TestAnnouncements tags, deletes, undoes and redoes from the keyboard:
+// each is said in words in the status live region, a message said twice
+// included.
+func TestAnnouncements(t *testing.T) {
+	b, _ := openApp(t)
+	b.expectNoConsoleErrors()
+	if got := evalJS[string](t, b, `(() => { const n = document.querySelector("#notice"); return n.getAttribute("role") + " " + n.getAttribute("aria-atomic"); })()`); got != "status true" {
+		t.Errorf("the message line is %q, not an atomic status region", got)
+	}
+	said := func(want string) {
+		t.Helper()
+		waitFor(t, b, fmt.Sprintf(`document.querySelector("#notice").textContent.trim() === %s`, jsString(want)))
+	}
+	tagPhrase(t, b, "yes we can", "q")
+	said("Tagged “yes we can” as quote.")
+	press(t, b, kb.Delete)
+	said("Deleted the quote “yes we can”. Ctrl+Z brings it back.")
+	press(t, b, "z", ctrl)
+	said("Undid: delete quote.")
+	press(t, b, "z", ctrl)
+	said("Undid: add quote.")
+	press(t, b, "z", chromedp.KeyModifiers(chromedp.ModifierCtrl, chromedp.ModifierShift))
+	said("Redid: add quote.")
+
+	// The same message again still changes the region, so it is said again.
+	press(t, b, "]")
+	waitFor(t, b, `document.querySelector("#entries li.selected") !== null`)
+	press(t, b, kb.Delete)
+	said("Deleted the quote “yes we can”. Ctrl+Z brings it back.")
+	press(t, b, "z", chromedp.KeyModifiers(chromedp.ModifierCtrl, chromedp.ModifierShift))
+	said("Nothing to redo.")
+	press(t, b, "z", chromedp.KeyModifiers(chromedp.ModifierCtrl, chromedp.ModifierShift))
+	waitFor(t, b, fmt.Sprintf(`document.querySelector("#notice").textContent !== %s`, jsString("Nothing to redo.")))
+	said("Nothing to redo.")
+}
