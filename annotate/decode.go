@@ -1,8 +1,15 @@
 package annotate
 
+// This file keeps the rule for reading an input's characters, the same in
+// the app and on the command line: a byte-order mark; then valid UTF-8;
+// then a charset that was declared (by an HTTP Content-Type, a type the
+// user chose, or the page's own <meta charset>); then Windows-1252, as
+// browsers do. A media type guessed from a file's name declares nothing.
+// Binary input is refused; a few stray control characters are dropped.
+
 import (
 	"bytes"
-	"fmt"
+	"mime"
 	"regexp"
 	"strings"
 	"unicode/utf8"
@@ -34,29 +41,50 @@ var binarySignatures = []struct {
 // way a browser's pre-scan does.
 var metaCharset = regexp.MustCompile(`(?i)<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:\-]+)`)
 
-// decode turns data into a string. It returns the name of the encoding it
-// used. declared is the charset of the media type, if any.
-func decode(data []byte, declared string, isHTML bool) (string, string, error) {
+// FileSource returns the Source of a file opened by its name, with the
+// media type the system guessed for it: a browser's File.type, or Go's
+// mime.TypeByExtension, which says "text/html; charset=utf-8" for any
+// .html file. The guess tells HTML from text; its charset declares
+// nothing, since no one who knew the file said it, so FileSource drops it
+// and the file's characters are read from the file itself (its byte-order
+// mark, valid UTF-8, its <meta charset>, or Windows-1252) exactly as the
+// app reads them. A media type that the user chose or a server sent is a
+// declaration: put it in Source.MediaType as it is.
+func FileSource(name, guessedType string) Source {
+	src := Source{Name: name}
+	if mt, _, err := mime.ParseMediaType(guessedType); err == nil {
+		src.MediaType = mt
+	}
+	return src
+}
+
+// decode turns data, the input called name, into a string. It returns the
+// name of the encoding it used. declared is the charset of the media
+// type, if any.
+func decode(data []byte, declared string, isHTML bool, name string) (string, string, error) {
 	// A byte-order mark is the strongest signal there is.
 	switch {
 	case bytes.HasPrefix(data, []byte("\xef\xbb\xbf")):
-		return checkText(string(data[3:]), "utf-8")
+		return checkText(string(data[3:]), "utf-8", name)
 	case bytes.HasPrefix(data, []byte("\xff\xfe")):
-		return decodeWith(unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM), data, "utf-16le")
+		return decodeWith(unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM), data, "utf-16le", name)
 	case bytes.HasPrefix(data, []byte("\xfe\xff")):
-		return decodeWith(unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM), data, "utf-16be")
+		return decodeWith(unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM), data, "utf-16be", name)
 	}
 	for _, sig := range binarySignatures {
 		if bytes.HasPrefix(data, []byte(sig.magic)) {
-			return "", "", fmt.Errorf("this is %s, not an article: %w", sig.kind, ErrBinary)
+			return "", "", refusal(ErrBinary, "%s is %s, not an article: open the article's web page (.html) or its text (.txt) instead", name, sig.kind)
 		}
 	}
-	if bytes.IndexByte(data, 0) >= 0 {
-		return "", "", fmt.Errorf("it holds NUL bytes, so it is a binary file rather than an article: %w", ErrBinary)
+	if order := utf16WithoutBOM(data); order != "" && declared == "" {
+		return "", "", refusal(ErrEncoding, "%s looks like text saved as UTF-16 (%s) without the byte-order mark that says so, "+
+			"which browsers do not read either: save it as UTF-8, or as UTF-16 with a byte-order mark, and open it again", name, order)
 	}
 	// Valid UTF-8 is trusted over a declaration, which is often wrong.
+	// NUL bytes are valid UTF-8: checkText drops a few, and refuses input
+	// that is mostly control characters, as binary files are.
 	if utf8.Valid(data) {
-		return checkText(string(data), "utf-8")
+		return checkText(string(data), "utf-8", name)
 	}
 	if declared == "" && isHTML {
 		head := data
@@ -73,26 +101,29 @@ func decode(data []byte, declared string, isHTML bool) (string, string, error) {
 	}
 	enc, err := htmlindex.Get(declared)
 	if err != nil {
-		if e, name := charset.Lookup(declared); e != nil {
-			return decodeWith(e, data, name)
+		if e, encName := charset.Lookup(declared); e != nil {
+			return decodeWith(e, data, encName, name)
 		}
-		return "", "", fmt.Errorf("it is written in the character encoding %q, which the annotator cannot read; save it as UTF-8 and open it again: %w", declared, ErrEncoding)
+		return "", "", refusal(ErrEncoding, "%s says it is written in the character encoding %q, which the annotator does not know: "+
+			"save it as UTF-8 (most editors offer it when saving) and open it again", name, declared)
 	}
-	name, _ := htmlindex.Name(enc)
-	return decodeWith(enc, data, name)
+	encName, _ := htmlindex.Name(enc)
+	return decodeWith(enc, data, encName, name)
 }
 
-func decodeWith(enc encoding.Encoding, data []byte, name string) (string, string, error) {
+func decodeWith(enc encoding.Encoding, data []byte, encName, name string) (string, string, error) {
 	out, err := enc.NewDecoder().Bytes(data)
 	if err != nil {
-		return "", "", fmt.Errorf("it could not be decoded as %s (%v): %w", name, err, ErrEncoding)
+		return "", "", refusal(ErrEncoding, "%s could not be read as %s text (%v): save it as UTF-8 and open it again", name, encName, err)
 	}
-	return checkText(strings.TrimPrefix(string(out), "\ufeff"), name)
+	return checkText(strings.TrimPrefix(string(out), "\ufeff"), encName, name)
 }
 
 // checkText refuses decoded text that is mostly control characters: binary
-// data that happened to decode.
-func checkText(s, name string) (string, string, error) {
+// data that happened to decode. A few control characters (a stray NUL, a
+// form feed pasted from a terminal) are junk in an otherwise fine article:
+// they are dropped.
+func checkText(s, encName, name string) (string, string, error) {
 	control, total := 0, 0
 	for _, r := range s {
 		total++
@@ -104,10 +135,10 @@ func checkText(s, name string) (string, string, error) {
 		}
 	}
 	if control >= 16 && control*10 > total {
-		return "", "", fmt.Errorf("%d of its first %d characters are control characters, so it is a binary file rather than an article: %w", control, total, ErrBinary)
+		return "", "", refusal(ErrBinary, "%s is not text: %d of its first %d characters are control characters, as in an image, an archive or a program; "+
+			"open the article's web page (.html) or its text (.txt) instead", name, control, total)
 	}
 	if control > 0 {
-		// A few stray control characters are invisible junk: drop them.
 		s = strings.Map(func(r rune) rune {
 			if isStrayControl(r) {
 				return -1
@@ -115,7 +146,36 @@ func checkText(s, name string) (string, string, error) {
 			return r
 		}, s)
 	}
-	return s, name, nil
+	return s, encName, nil
+}
+
+// utf16WithoutBOM returns "little-endian" or "big-endian" when data looks
+// like UTF-16 text with no byte-order mark: most of its first bytes come
+// in pairs of which one, always on the same side, is NUL, as the Latin
+// letters, digits and punctuation of UTF-16 text do. Otherwise it returns
+// "". Binary files have NULs too, but not so regularly.
+func utf16WithoutBOM(data []byte) string {
+	data = data[:min(len(data), 4096)&^1]
+	if len(data) < 8 {
+		return ""
+	}
+	var odd, even int
+	for i := 0; i < len(data); i += 2 {
+		if data[i] == 0 && data[i+1] != 0 {
+			even++
+		}
+		if data[i+1] == 0 && data[i] != 0 {
+			odd++
+		}
+	}
+	pairs := len(data) / 2
+	switch {
+	case odd*10 >= pairs*9 && even == 0:
+		return "little-endian"
+	case even*10 >= pairs*9 && odd == 0:
+		return "big-endian"
+	}
+	return ""
 }
 
 // isStrayControl reports whether r is a C0 control character other than

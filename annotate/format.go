@@ -3,7 +3,6 @@ package annotate
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"time"
 )
 
@@ -181,53 +180,6 @@ type annotationWire struct {
 	Created    string            `json:"created"`
 	Modified   string            `json:"modified"`
 	Anchor     Anchoring         `json:"anchor"`
-}
-
-// toFile turns a file as read back into a File. It fails only on a time
-// that is not RFC 3339, which Validate reports.
-func (w *fileWire) toFile() (File, error) {
-	f := File{
-		Version:     w.Version,
-		Generator:   w.Generator,
-		Document:    w.Document,
-		Schema:      fileSchemaOf(w.Schema),
-		Annotations: make([]Annotation, len(w.Annotations)),
-	}
-	var err error
-	if w.Exported != "" {
-		if f.Exported, err = parseFileTime(w.Exported); err != nil {
-			return File{}, fmt.Errorf("exported: %w", err)
-		}
-	}
-	for i, a := range w.Annotations {
-		if f.Annotations[i], err = a.toAnnotation(); err != nil {
-			return File{}, fmt.Errorf("annotation %d: %w", i, err)
-		}
-	}
-	for i, a := range w.Orphans {
-		b, err := a.toAnnotation()
-		if err != nil {
-			return File{}, fmt.Errorf("orphan %d: %w", i, err)
-		}
-		f.Orphans = append(f.Orphans, b)
-	}
-	return f, nil
-}
-
-func (w annotationWire) toAnnotation() (Annotation, error) {
-	a := Annotation{
-		ID: w.ID, Label: w.Label, Start: w.Start, End: w.End,
-		Exact: w.Exact, Prefix: w.Prefix, Suffix: w.Suffix,
-		Attributes: w.Attributes, Author: w.Author, Anchor: w.Anchor,
-	}
-	var err error
-	if a.Created, err = parseFileTime(w.Created); err != nil {
-		return Annotation{}, fmt.Errorf("created: %w", err)
-	}
-	if a.Modified, err = parseFileTime(w.Modified); err != nil {
-		return Annotation{}, fmt.Errorf("modified: %w", err)
-	}
-	return a, nil
 }
 
 func toWire(a Annotation) annotationWire {

@@ -1,6 +1,11 @@
+// This file reads files in the native JSON format back: Import refuses a
+// file that Validate finds unusable and places the rest on the article's
+// text again; Merge adds a file's annotations to a set.
+
 package annotate
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -23,15 +28,17 @@ type Imported struct {
 	// rather than where the file said they were.
 	Moved int
 	// Problems are the file's problems that did not stop the import,
-	// with what the import did about them, sorted by place in the file.
+	// with what the import did about them, sorted by place in the file;
+	// past MaxProblems, one last Problem counts the rest (CountProblems).
 	Problems []Problem
 }
 
 // ImportError is the error of a file that cannot be imported. It lists
 // every problem found in it.
 type ImportError struct {
-	// Problems are all the file's problems, sorted by place in the file;
-	// at least one of them is not a warning.
+	// Problems are the file's problems, sorted by place in the file; at
+	// least one of them is not a warning. Past MaxProblems, one last
+	// Problem counts the rest (CountProblems), as Validate does.
 	Problems []Problem
 }
 
@@ -39,11 +46,13 @@ type ImportError struct {
 const importErrorShown = 3
 
 // Error says how many problems keep the file from being imported and
-// spells out the first few, with their lines and columns.
+// spells out the first few, with their lines and columns: it stays short
+// however many there are.
 func (e *ImportError) Error() string {
+	errs, _ := CountProblems(e.Problems)
 	var serious []Problem
 	for _, p := range e.Problems {
-		if !p.Warning {
+		if !p.Warning && !p.Omitted() && len(serious) < importErrorShown {
 			serious = append(serious, p)
 		}
 	}
@@ -51,20 +60,19 @@ func (e *ImportError) Error() string {
 		return "the file cannot be imported"
 	}
 	var b strings.Builder
-	if len(serious) == 1 {
+	if errs == 1 {
 		b.WriteString("the file cannot be imported: ")
 	} else {
-		fmt.Fprintf(&b, "the file cannot be imported: %d problems: ", len(serious))
+		b.WriteString("the file cannot be imported: " + GroupDigits(int64(errs)) + " problems: ")
 	}
 	for i, p := range serious {
-		if i == importErrorShown {
-			fmt.Fprintf(&b, "; and %d more", len(serious)-importErrorShown)
-			break
-		}
 		if i > 0 {
 			b.WriteString("; ")
 		}
 		b.WriteString(p.String())
+	}
+	if more := errs - len(serious); more > 0 {
+		b.WriteString("; and " + GroupDigits(int64(more)) + " more")
 	}
 	return b.String()
 }
@@ -105,23 +113,16 @@ func Import(data []byte) (*Imported, error) {
 	imp := &Imported{Document: doc, Set: NewSet(text, f.Schema)}
 	an := NewAnchorer(text)
 	for i, a := range f.Annotations {
-		path := fmt.Sprintf("/annotations/%d", i)
-		start, end, how := an.Anchor(a)
-		if how == AnchorOrphan {
-			v.add(path, sevWarning, "the annotation's passage %q was not found in the text, or was found in more than one place; it is kept as an orphan",
+		b, err := imp.Set.Reanchor(an, a)
+		switch {
+		case errors.Is(err, ErrOrphaned):
+			v.add(fmt.Sprintf("/annotations/%d", i), sevWarning, "the annotation's passage %q was not found in the text, or was found in more than one place; it is kept as an orphan",
 				abbreviateFor(a.Exact))
-			imp.Orphans = append(imp.Orphans, asOrphan(a))
-			continue
-		}
-		b := a.Clone()
-		b.Place(text, start, end)
-		b.Anchor = how
-		if err := imp.Set.Insert(b); err != nil {
-			v.add(path, sevWarning, "the annotation could not be placed (%v); it is kept as an orphan", err)
-			imp.Orphans = append(imp.Orphans, asOrphan(a))
-			continue
-		}
-		if how != AnchorExact {
+			imp.Orphans = append(imp.Orphans, b)
+		case err != nil:
+			v.add(fmt.Sprintf("/annotations/%d", i), sevWarning, "the annotation could not be placed (%v); it is kept as an orphan", err)
+			imp.Orphans = append(imp.Orphans, b)
+		case b.Anchor != AnchorExact:
 			imp.Moved++
 		}
 	}
@@ -138,25 +139,23 @@ func Import(data []byte) (*Imported, error) {
 // importDocument loads a file's document again from its HTML, or from its
 // text when it has no HTML, and gives it the file's title, URL and
 // metadata.
+//
+// The HTML is bounded by the file's own limit, JSONLimit, not by the
+// article limit: Load's output from an article within ArticleLimit can be
+// larger than the article (links made absolute, tags closed), and an
+// export of it must import.
 func importDocument(fd FileDocument) (*Document, error) {
 	src := Source{Name: fd.Title, MediaType: "text/html", URL: fd.URL}
 	data := fd.HTML
 	if strings.TrimSpace(data) == "" {
 		src.MediaType, data = "text/plain", fd.Text
 	}
-	doc, err := Load([]byte(data), src)
+	doc, err := load([]byte(data), src, JSONLimit)
 	if err != nil {
 		return nil, err
 	}
 	doc.Title, doc.URL, doc.Meta = fd.Title, fd.URL, fd.Meta
 	return doc, nil
-}
-
-// asOrphan returns a copy of a marked AnchorOrphan.
-func asOrphan(a Annotation) Annotation {
-	a = a.Clone()
-	a.Anchor = AnchorOrphan
-	return a
 }
 
 // Merge adds the annotations of file f to set, which holds the annotations
@@ -170,24 +169,15 @@ func Merge(set *Set, f File) (added int, orphans []Annotation, err error) {
 	if f.Version != FormatVersion {
 		return 0, nil, fmt.Errorf("the file is in format version %d; this annotator reads version %d", f.Version, FormatVersion)
 	}
-	text := set.Text()
-	an := NewAnchorer(text)
+	an := NewAnchorer(set.Text())
 	as := append([]Annotation{}, f.Annotations...)
 	sort.SliceStable(as, func(i, j int) bool { return less(&as[i], &as[j]) })
 	for _, a := range as {
 		if _, ok := set.Get(a.ID); ok {
 			continue
 		}
-		start, end, how := an.Anchor(a)
-		if how == AnchorOrphan {
-			orphans = append(orphans, asOrphan(a))
-			continue
-		}
-		b := a.Clone()
-		b.Place(text, start, end)
-		b.Anchor = how
-		if err := set.Insert(b); err != nil {
-			orphans = append(orphans, asOrphan(a))
+		if b, err := set.Reanchor(an, a); err != nil {
+			orphans = append(orphans, b)
 			continue
 		}
 		added++

@@ -1,5 +1,9 @@
 package annotate
 
+// This file keeps the way in: Load turns the bytes of an article into a
+// Document, and every way it can refuse them says what is wrong in the
+// user's terms, names the input and says what to do.
+
 import (
 	"bytes"
 	"errors"
@@ -13,18 +17,32 @@ import (
 	"golang.org/x/net/html/atom"
 )
 
-// MaxInputBytes is the largest input Load accepts: 10 MiB, six times the
-// largest real article page we have met, and about a second of sanitising
-// in the browser.
-const MaxInputBytes = 10 << 20
-
-// Errors that Load wraps with the details of the input.
+// The kinds of refusal. Load's errors wrap one of them, for errors.Is;
+// their own messages are whole sentences in words, naming the input. The
+// message of every refusal for want of text contains ErrEmpty's words,
+// for callers that match text rather than use errors.Is.
 var (
-	ErrEmpty    = errors.New("the input is empty")
+	ErrEmpty    = errors.New("no text to annotate")
 	ErrTooLarge = errors.New("the input is too large")
 	ErrBinary   = errors.New("the input is not text")
 	ErrEncoding = errors.New("the input's character encoding is not supported")
+	ErrHTML     = errors.New("the input could not be read as HTML")
 )
+
+// loadError is a refusal in words: Error is the whole message, with no
+// Go-flavoured tail, and errors.Is finds its kind.
+type loadError struct {
+	msg  string
+	kind error
+}
+
+func (e *loadError) Error() string { return e.msg }
+func (e *loadError) Unwrap() error { return e.kind }
+
+// refusal makes a loadError of kind with a formatted message.
+func refusal(kind error, format string, args ...any) error {
+	return &loadError{msg: fmt.Sprintf(format, args...), kind: kind}
+}
 
 // Source says where input came from, so that Load can tell how to read it.
 type Source struct {
@@ -37,8 +55,11 @@ type Source struct {
 	// (.html, .htm, .xhtml, .txt) tells HTML from text when MediaType is
 	// empty.
 	Name string
-	// MediaType is a MIME type such as "text/html; charset=utf-8", when
-	// known. A charset parameter counts as a declaration.
+	// MediaType is a declared MIME type such as "text/html;
+	// charset=iso-8859-1": an HTTP Content-Type, or a type the user chose.
+	// Its charset parameter counts as a declaration of the encoding, and
+	// wins over the page's own <meta charset>. A type guessed from a file
+	// name is not a declaration: make the Source of a file with FileSource.
 	MediaType string
 	// URL is the address of the page, when known. It resolves the page's
 	// relative links and is the document's URL unless the page names a
@@ -57,30 +78,43 @@ type Source struct {
 // root is already <article class="doc"> (a document's own HTML) is
 // sanitised again without being wrapped twice.
 //
-// Empty, binary and oversized input, and input in an encoding that cannot
-// be read, is refused with an error that wraps ErrEmpty, ErrBinary,
-// ErrTooLarge or ErrEncoding.
+// Empty, binary and oversized input (over ArticleLimit), input in an
+// encoding that cannot be read, and a page with no readable text are
+// refused with an error that wraps ErrEmpty, ErrBinary, ErrTooLarge,
+// ErrEncoding or ErrHTML and says, in words, what is wrong and what to do.
+//
+// An article whose sanitised HTML and text alone would fill more than half
+// of an export (see limits.go) is refused too, with ErrTooLarge.
 func Load(data []byte, src Source) (*Document, error) {
-	name := src.Name
-	if name == "" {
-		name = "the input"
+	d, err := load(data, src, ArticleLimit)
+	if err != nil {
+		return nil, err
 	}
-	if len(data) > MaxInputBytes {
-		return nil, fmt.Errorf("%s is %s; the annotator opens articles of up to %s: %w",
-			name, formatSize(len(data)), formatSize(MaxInputBytes), ErrTooLarge)
+	if err := checkExportable(d, src.name()); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+// load is Load with the limit that bounds data: ArticleLimit for an
+// article, or the limit of the file that the data came out of.
+func load(data []byte, src Source, limit Limit) (*Document, error) {
+	name := src.name()
+	if err := limit.Check(name, int64(len(data))); err != nil {
+		return nil, err
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, fmt.Errorf("%s has no text in it: %w", name, ErrEmpty)
+		return nil, refusal(ErrEmpty, "%s is empty: it has no text to annotate; check that it is the file you meant to open", name)
 	}
 	mediaType, params, _ := mime.ParseMediaType(src.MediaType)
 	isHTML := looksLikeHTML(data, mediaType, src.Name)
 	src.report(StepDecode)
-	text, charset, err := decode(data, params["charset"], isHTML)
+	text, charset, err := decode(data, params["charset"], isHTML, name)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+		return nil, err
 	}
 	if strings.TrimSpace(text) == "" {
-		return nil, fmt.Errorf("%s has no text in it: %w", name, ErrEmpty)
+		return nil, refusal(ErrEmpty, "%s holds only blank space and control characters: no text to annotate; check that it is the file you meant to open", name)
 	}
 	meta := Meta{Source: src.Name, Charset: charset}
 	if isHTML {
@@ -122,9 +156,9 @@ func looksLikeHTML(data []byte, mediaType, name string) bool {
 // loadHTML sanitises a page and makes it a Document.
 func loadHTML(page string, src Source, meta Meta) (*Document, error) {
 	src.report(StepParse)
-	doc, err := html.Parse(strings.NewReader(page))
+	doc, err := parsePage(page)
 	if err != nil {
-		return nil, fmt.Errorf("%s could not be read as HTML: %w", src.Name, err)
+		return nil, notHTML(src, err)
 	}
 	info := readPageMeta(doc)
 	meta.Author, meta.Published, meta.SiteName = info.Author, info.Published, info.SiteName
@@ -141,13 +175,13 @@ func loadHTML(page string, src Source, meta Meta) (*Document, error) {
 	var b strings.Builder
 	for c := content.FirstChild; c != nil; c = c.NextSibling {
 		if err := html.Render(&b, c); err != nil {
-			return nil, fmt.Errorf("%s could not be read as HTML: %w", src.Name, err)
+			return nil, notHTML(src, err)
 		}
 	}
 	src.report(StepSanitise)
 	root, err := sanitizeContent(b.String())
 	if err != nil {
-		return nil, fmt.Errorf("%s could not be sanitised: %w", src.Name, err)
+		return nil, notHTML(src, err)
 	}
 	title := info.Title
 	if title == "" {
@@ -159,15 +193,24 @@ func loadHTML(page string, src Source, meta Meta) (*Document, error) {
 	src.report(StepIndex)
 	d, err := newDocument(root, title, docURL, meta)
 	if err != nil {
-		return nil, err
+		return nil, notHTML(src, err)
 	}
 	if d.Text().Len() == 0 {
-		return nil, fmt.Errorf("%s has no readable text once scripts, styles and hidden parts are removed: %w", name(src), ErrEmpty)
+		return nil, refusal(ErrEmpty, "%s has no text to annotate once its scripts, styles and hidden parts are removed: "+
+			"the page may fill in its article with a script; open the article in a browser, then copy its text and paste it, or save the page once it has loaded", src.name())
 	}
 	return d, nil
 }
 
-func name(src Source) string {
+// notHTML is the refusal of a page that the HTML parser could not read.
+// With strings as input and deep nesting flattened that should not
+// happen; if it does, the text of the page is still worth having.
+func notHTML(src Source, err error) error {
+	return refusal(ErrHTML, "%s could not be read as a web page (%v): save it again from the browser, or open its text as a .txt file", src.name(), err)
+}
+
+// name returns how messages call the input: its name, or "the input".
+func (src Source) name() string {
 	if src.Name == "" {
 		return "the input"
 	}
@@ -345,14 +388,3 @@ func textContent(n *html.Node) string {
 // collapseSpace trims s and turns every run of white space in it into one
 // space.
 func collapseSpace(s string) string { return strings.Join(strings.Fields(s), " ") }
-
-// formatSize writes a byte count for people.
-func formatSize(n int) string {
-	switch {
-	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
-	case n >= 1<<10:
-		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
-	}
-	return fmt.Sprintf("%d bytes", n)
-}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"mime"
 	"os"
 	"strings"
 	"testing"
@@ -14,24 +15,32 @@ import (
 	"golang.org/x/text/encoding/unicode"
 )
 
-// TestLoadRefuses checks that bad input is refused with the right error and
-// a message that names the input.
+// TestLoadRefuses checks every refusal of Load: the kind of error callers
+// test, and a message in words that names the input, says what is wrong
+// and what to do, and carries no Go-flavoured tail such as ": the input is
+// not text".
 func TestLoadRefuses(t *testing.T) {
+	deepOnlyScript := strings.Repeat("<div>", 2000) + "<script>alert(1)</script>"
 	cases := []struct {
 		name string
 		data []byte
 		want error
-		says string
+		says []string
 	}{
-		{"empty", nil, ErrEmpty, "has no text"},
-		{"white space", []byte(" \n\t "), ErrEmpty, "has no text"},
-		{"only a script", []byte("<script>alert(1)</script>"), ErrEmpty, "no readable text"},
-		{"png", []byte("\x89PNG\r\n\x1a\n\x00\x00"), ErrBinary, "PNG image"},
-		{"pdf", []byte("%PDF-1.7\n..."), ErrBinary, "PDF document"},
-		{"nul bytes", []byte("abc\x00def"), ErrBinary, "NUL"},
-		{"control characters", bytes.Repeat([]byte("a\x01\x02\x03"), 100), ErrBinary, "control characters"},
-		{"too large", bytes.Repeat([]byte("a"), MaxInputBytes+1), ErrTooLarge, "up to 10.0 MB"},
-		{"unknown charset", []byte(`<meta charset="klingon"><p>caf` + "\xe9</p>"), ErrEncoding, `"klingon"`},
+		{"empty", nil, ErrEmpty, []string{"input.html is empty", "check that it is the file you meant to open"}},
+		{"white space", []byte(" \n\t "), ErrEmpty, []string{"input.html is empty", "check that it is the file"}},
+		{"only control characters and space", []byte(" \x01 \x02 "), ErrEmpty, []string{"input.html holds only blank space and control characters: no text to annotate", "check that it is the file"}},
+		{"only a script", []byte("<script>alert(1)</script>"), ErrEmpty, []string{"input.html has no text to annotate once", "copy its text and paste it"}},
+		{"deep, only a script", []byte(deepOnlyScript), ErrEmpty, []string{"input.html has no text to annotate once"}},
+		{"png", []byte("\x89PNG\r\n\x1a\n\x00\x00"), ErrBinary, []string{"input.html is a PNG image, not an article", "open the article's web page (.html) or its text (.txt) instead"}},
+		{"pdf", []byte("%PDF-1.7\n..."), ErrBinary, []string{"input.html is a PDF document, not an article", "instead"}},
+		{"mostly NUL bytes", bytes.Repeat([]byte("ab\x00\x00"), 100), ErrBinary, []string{"input.html is not text: 200 of its first 400 characters are control characters", "instead"}},
+		{"control characters", bytes.Repeat([]byte("a\x01\x02\x03"), 100), ErrBinary, []string{"input.html is not text", "control characters"}},
+		{"too large", bytes.Repeat([]byte("a"), MaxArticleBytes+1), ErrTooLarge, []string{"input.html is 10,000,001 bytes; the annotator opens articles of up to 10 MB (10,000,000 bytes)", "save only the article"}},
+		{"well over", bytes.Repeat([]byte("a"), 11_200_000), ErrTooLarge, []string{"input.html is 11.2 MB; the annotator opens articles of up to 10 MB"}},
+		{"utf-16 without a byte-order mark", []byte("<\x00p\x00>\x00c\x00a\x00f\x00\xe9\x00<\x00/\x00p\x00>\x00"), ErrEncoding, []string{"input.html looks like text saved as UTF-16 (little-endian) without the byte-order mark", "save it as UTF-8"}},
+		{"utf-16be without a byte-order mark", []byte("\x00T\x00h\x00e\x00 \x00n\x00e\x00w\x00s"), ErrEncoding, []string{"UTF-16 (big-endian)"}},
+		{"unknown charset", []byte(`<meta charset="klingon"><p>caf` + "\xe9</p>"), ErrEncoding, []string{`input.html says it is written in the character encoding "klingon"`, "save it as UTF-8"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -39,10 +48,32 @@ func TestLoadRefuses(t *testing.T) {
 			if !errors.Is(err, c.want) {
 				t.Fatalf("Load = %v, %v; want an error wrapping %v", d, err, c.want)
 			}
-			if !strings.Contains(err.Error(), c.says) || !strings.Contains(err.Error(), "input.html") {
-				t.Errorf("message %q should name the input and say %q", err, c.says)
+			for _, say := range c.says {
+				if !strings.Contains(err.Error(), say) {
+					t.Errorf("message %q should say %q", err, say)
+				}
+			}
+			for _, kind := range []error{ErrEmpty, ErrTooLarge, ErrBinary, ErrEncoding, ErrHTML} {
+				if strings.HasSuffix(err.Error(), kind.Error()) {
+					t.Errorf("message %q ends in the error kind's own words", err)
+				}
 			}
 		})
+	}
+	if _, err := Load([]byte(""), Source{}); err == nil || !strings.HasPrefix(err.Error(), "the input is empty") {
+		t.Errorf("an input with no name: %v", err)
+	}
+}
+
+// TestLoadDropsStrayNUL checks that a few NUL bytes in an otherwise fine
+// article are junk to drop, not a sign of a binary file.
+func TestLoadDropsStrayNUL(t *testing.T) {
+	d, err := Load([]byte("<p>The council\x00 met on Tuesday.</p>\x00<p>It agreed.</p>"), Source{Name: "page.html"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "The council met on Tuesday.\n\nIt agreed."; d.Text().String() != want {
+		t.Errorf("text %q, want %q", d.Text().String(), want)
 	}
 }
 
@@ -238,7 +269,7 @@ func FuzzLoad(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte, name string) {
 		d, err := Load(data, Source{Name: name})
 		if err != nil {
-			if !errors.Is(err, ErrEmpty) && !errors.Is(err, ErrBinary) && !errors.Is(err, ErrEncoding) && !errors.Is(err, ErrTooLarge) {
+			if !errors.Is(err, ErrEmpty) && !errors.Is(err, ErrBinary) && !errors.Is(err, ErrEncoding) && !errors.Is(err, ErrTooLarge) && !errors.Is(err, ErrHTML) {
 				t.Fatalf("Load failed with an error of no known kind: %v", err)
 			}
 			return
@@ -269,5 +300,77 @@ func TestLoadReportsProgress(t *testing.T) {
 	}
 	if fmt.Sprint(steps) != "[1 4]" {
 		t.Errorf("text steps %v", steps)
+	}
+}
+
+// TestLoadWindows1252File loads a windows-1252 page, with and without its
+// own <meta charset>, the ways a file reaches Load: from the command line
+// (whose media type Go guesses from the extension as "text/html;
+// charset=utf-8"), from the browser's file picker (File.type "text/html"),
+// and with no type at all. The guessed charset declares nothing, so the
+// text is read the same every way: "café" and curly quotes, no mojibake.
+func TestLoadWindows1252File(t *testing.T) {
+	body := "<p>Caf\xe9 owners said \x93we are open\x94 on Tuesday.</p>"
+	pages := map[string]string{
+		"with meta":    `<!doctype html><html><head><meta charset="windows-1252"><title>Caf` + "\xe9</title></head><body>" + body + "</body></html>",
+		"without meta": "<!doctype html><html><body>" + body + "</body></html>",
+	}
+	guesses := map[string]string{
+		"command line": mime.TypeByExtension(".html"),
+		"browser":      "text/html",
+		"no type":      "",
+	}
+	if !strings.Contains(guesses["command line"], "charset=utf-8") {
+		t.Logf("mime.TypeByExtension(.html) = %q: this system does not add the charset the test guards against", guesses["command line"])
+	}
+	for pname, page := range pages {
+		for gname, guess := range guesses {
+			d, err := Load([]byte(page), FileSource("cafe.html", guess))
+			if err != nil {
+				t.Fatalf("%s, %s: %v", pname, gname, err)
+			}
+			if want := "Café owners said “we are open” on Tuesday."; !strings.Contains(d.Text().String(), want) {
+				t.Errorf("%s, %s: text %q, want it to hold %q", pname, gname, d.Text().String(), want)
+			}
+			if d.Meta.Charset != "windows-1252" {
+				t.Errorf("%s, %s: charset %q", pname, gname, d.Meta.Charset)
+			}
+		}
+	}
+	// A type someone chose is a declaration, and wins over the page's own.
+	d, err := Load([]byte(pages["with meta"]), Source{Name: "cafe.html", MediaType: "text/html; charset=iso-8859-7"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(d.Text().String(), "Café") {
+		t.Errorf("a declared charset was ignored: %q", d.Text().String())
+	}
+}
+
+// TestFileSource checks that a guessed media type keeps its type and loses
+// its charset.
+func TestFileSource(t *testing.T) {
+	for guess, want := range map[string]string{
+		"text/html; charset=utf-8":  "text/html",
+		"text/plain; charset=utf-8": "text/plain",
+		"application/json":          "application/json",
+		"":                          "",
+		"nonsense;;":                "",
+	} {
+		if src := FileSource("dir/a.html", guess); src.MediaType != want || src.Name != "dir/a.html" {
+			t.Errorf("FileSource(%q) = %+v, want media type %q", guess, src, want)
+		}
+	}
+}
+
+// TestLoadDeclaredUTF16 checks that UTF-16 without a byte-order mark is
+// read when a media type declares it.
+func TestLoadDeclaredUTF16(t *testing.T) {
+	d, err := Load([]byte("<\x00p\x00>\x00c\x00a\x00f\x00\xe9\x00<\x00/\x00p\x00>\x00"), Source{Name: "a.html", MediaType: "text/html; charset=utf-16le"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Text().String() != "café" {
+		t.Errorf("text %q", d.Text().String())
 	}
 }

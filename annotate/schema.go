@@ -1,10 +1,13 @@
+// This file is the label schema: the labels a team annotates with, and
+// the rules a schema keeps (valid names and colours, one-character keys
+// that no two labels share).
+
 package annotate
 
 import (
 	"fmt"
 	"regexp"
 	"strings"
-	"unicode/utf8"
 )
 
 // Label is one kind of span an annotator can tag.
@@ -64,6 +67,17 @@ var (
 	colorPattern = regexp.MustCompile(`^#[0-9a-fA-F]{6}$`)
 )
 
+// keyPattern matches a key: one user-perceived character, that is a
+// flag (two regional indicators), or a character that is not a mark or a
+// control, followed by its combining marks (variation selectors among
+// them), emoji modifiers, tag characters (as in subdivision flags) and
+// characters joined by a zero-width joiner. It is read from the published
+// JSON Schema, so that the schema and Schema.Validate cannot disagree.
+var keyPattern = regexp.MustCompile(jsonSchemaKeyPattern())
+
+// isOneKey reports whether key is one user-perceived character.
+func isOneKey(key string) bool { return keyPattern.MatchString(key) }
+
 // reservedKeys are keys the annotator's own commands use.
 const reservedKeys = " ?/[]"
 
@@ -94,8 +108,8 @@ func (s Schema) Validate() error {
 		}
 		key := strings.ToLower(l.Key)
 		switch {
-		case utf8.RuneCountInString(l.Key) != 1:
-			add("%s: the key %q must be exactly one character", where, l.Key)
+		case !isOneKey(l.Key):
+			add("%s: the key %q must be one character (a letter with its accents, or one emoji, counts as one)", where, l.Key)
 		case strings.Contains(reservedKeys, l.Key):
 			add("%s: the key %q is reserved for the annotator's own commands", where, l.Key)
 		default:

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
 )
 
 // fxLine returns the line, from 1, of the first occurrence of marker in
@@ -59,7 +61,7 @@ func TestValidateBrokenFiles(t *testing.T) {
 		{name: "syntax error", make: func(t *testing.T) result {
 			d := fxReplace(t, good, `"version": 1,`, `"version": 1`)
 			return result{d, fxLine(t, d, "", `"generator"`)}
-		}, path: "", message: "not valid JSON here: invalid character '\"' after object key:value pair"},
+		}, path: "", message: "not valid JSON here: a ',' or '}' should come after a field's value, not '\"'"},
 		{name: "cut short", make: func(t *testing.T) result {
 			d := good[:len(good)/2]
 			return result{d, bytes.Count(d, []byte("\n")) + 1}
@@ -328,15 +330,26 @@ func TestValidateManyProblems(t *testing.T) {
 	}
 }
 
+// FuzzValidate checks that Validate gives sound problems in the order of
+// the file, that Import agrees with it, and that every file Validate's
+// fast path takes passes the JSON Schema too. When whole is false, data
+// is the inside of the annotations list of a valid file (see fxAssemble):
+// small inputs that reach every check, which the fuzzer minimises in
+// moments; when it is true, data is the whole file (see
+// fuzz_seeds_test.go).
 func FuzzValidate(f *testing.F) {
-	good := fxExport(f)
-	f.Add(good)
-	f.Add([]byte(`{}`))
-	f.Add([]byte(`{"version": 1, "document": {"text": "abc"}, "annotations": [{"start": 0, "end": 9}]}`))
-	f.Add(bytes.Replace(good, []byte(`"end": 23,`), []byte(`"end": 9999,`), 1))
-	f.Add(good[:len(good)/3])
-	f.Add([]byte("\xef\xbb\xbf[\"\xff\"]"))
-	f.Fuzz(func(t *testing.T, data []byte) {
+	s := fxImportSeeds[0]
+	quote := fxSeedAnnotation(s.exact, s.prefix, s.suffix, s.start, s.end)
+	f.Add(false, quote)
+	f.Add(false, bytes.Replace(quote, []byte(`"end":10,`), []byte(`"end":1e309,`), 1))
+	f.Add(true, []byte(`{}`))
+	f.Add(true, []byte(`{"version": 1, "document": {"text": "abc"}, "annotations": [{"start": 0, "end": 9}]}`))
+	f.Add(true, fxTinyExport(f)[:200])
+	f.Add(true, []byte("\xef\xbb\xbf[\"\xff\"]"))
+	f.Fuzz(func(t *testing.T, whole bool, data []byte) {
+		if !whole {
+			data = fxAssemble(s.text, data, nil)
+		}
 		problems := Validate(data)
 		lines := bytes.Count(data, []byte("\n")) + 1
 		for _, p := range problems {
@@ -355,12 +368,19 @@ func FuzzValidate(f *testing.F) {
 				t.Fatalf("problems out of order: %v before %v", a, b)
 			}
 		}
-		// The same file, the same answer.
-		if again := Validate(data); fmt.Sprint(again) != fmt.Sprint(problems) {
-			t.Fatalf("Validate is not deterministic:\n%v\n%v", problems, again)
+		// The fast path takes only what the JSON Schema takes.
+		if v := newFileValidator(data); v.quick() {
+			doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(v.data))
+			if err != nil {
+				t.Fatalf("the fast path took a file that is not JSON: %v", err)
+			}
+			if err := fxSchema(t).Validate(doc); err != nil {
+				t.Fatalf("the fast path took a file that the JSON Schema refuses: %v", err)
+			}
 		}
 		// Import agrees: it refuses exactly the files with a problem
-		// that is not a warning or a mendable one.
+		// that is not a warning or a mendable one, with the same
+		// problems (so Validate gives the same answer twice).
 		fatal := false
 		for _, p := range problems {
 			fatal = fatal || p.fatal()
@@ -370,8 +390,12 @@ func FuzzValidate(f *testing.F) {
 			t.Fatalf("Import took a file with problems:\n%s", fxProblems(problems))
 		}
 		if err != nil {
-			if _, ok := err.(*ImportError); !ok {
+			ie, ok := err.(*ImportError)
+			if !ok {
 				t.Fatalf("Import error %T: %v", err, err)
+			}
+			if fatal && fmt.Sprint(ie.Problems) != fmt.Sprint(problems) {
+				t.Fatalf("Import and Validate disagree:\n%s\n%s", fxProblems(ie.Problems), fxProblems(problems))
 			}
 		}
 	})

@@ -49,9 +49,12 @@ func (a *Annotator) openFile(ctx app.Context, file app.Value) {
 	name := file.Get("name").String()
 	mediaType := file.Get("type").String()
 	size := file.Get("size").Int()
-	if size > annotate.MaxInputBytes {
-		a.fail(fmt.Sprintf("%s is %.1f MB; the annotator opens files of up to %d MB. The current article stays open.",
-			name, float64(size)/(1<<20), annotate.MaxInputBytes>>20))
+	// Refuse before reading: a file over its limit would cost the tab its
+	// whole size in memory just to be refused. An export may be as large
+	// as JSONLimit; anything else is an article.
+	if err := annotate.LimitFor(name, mediaType).Check(name, int64(size)); err != nil {
+		a.fail(sentence(err.Error(), name) + " The current article stays open.")
+		mark("annotator:open-failed")
 		ctx.Update()
 		return
 	}
@@ -126,15 +129,28 @@ func (a *Annotator) open(ctx app.Context, data []byte, name, mediaType string) {
 	}
 	large := len(data) >= progressFrom
 	a.loading = &progress{Name: name, Size: len(data), Steps: 4, What: "starting"}
-	src := annotate.Source{Name: name, MediaType: mediaType}
+	// A file's type is the browser's guess from its name, and pasted
+	// HTML is already decoded: neither declares a charset.
+	src := annotate.FileSource(name, mediaType)
 	if large {
 		src.Progress = func(step, steps int, what string) {
+			// Load runs on this goroutine and holds the only thread until
+			// it blocks: wait until go-app has put the step on the page
+			// (a Defer runs after the frame's updates), then give the
+			// browser a frame to paint it. A fixed sleep alone was not
+			// enough on a busy machine: steps were skipped. A Defer whose
+			// element is gone is dropped, hence the time limit.
+			shown := make(chan struct{})
 			ctx.Dispatch(func(ctx app.Context) {
 				if a.loading != nil {
 					a.loading.Step, a.loading.Steps, a.loading.What = step, steps, what
 				}
+				ctx.Defer(func(app.Context) { close(shown) })
 			})
-			// Give the browser a frame to show the progress.
+			select {
+			case <-shown:
+			case <-time.After(250 * time.Millisecond):
+			}
 			time.Sleep(20 * time.Millisecond)
 		}
 	}

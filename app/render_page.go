@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/newsannotator/annotator/annotate"
 )
 
 // This file draws the toolbar, the message lines, the article and the
@@ -77,9 +79,9 @@ func (a *Annotator) renderNotices() app.UI {
 	return app.Div().Class("notices").Body(
 		app.If(a.loading != nil, func() app.UI {
 			p := a.loading
-			label := fmt.Sprintf("Opening %s (%s): %s…", p.Name, sizeText(p.Size), p.What)
+			label := fmt.Sprintf("Opening %s (%s): %s…", p.Name, annotate.FormatSize(int64(p.Size)), p.What)
 			if p.Steps > 1 && p.Step > 0 {
-				label = fmt.Sprintf("Opening %s (%s): %s (step %d of %d)…", p.Name, sizeText(p.Size), p.What, p.Step, p.Steps)
+				label = fmt.Sprintf("Opening %s (%s): %s (step %d of %d)…", p.Name, annotate.FormatSize(int64(p.Size)), p.What, p.Step, p.Steps)
 			}
 			return app.Div().ID("progress").Class("progress").Role("status").Body(
 				app.Span().Text(label),
@@ -212,7 +214,7 @@ func (a *Annotator) renderPending() app.UI {
 	return &modal{ID: "pending", Class: "pending", Role: "alertdialog", TitleID: "pending-title", DescribedBy: "pending-text", Content: []app.UI{
 		app.H2().ID("pending-title").Text("Annotations not exported"),
 		app.P().ID("pending-text").Text(fmt.Sprintf("“%s” has %d %s that you have not exported. Opening “%s” will close it.",
-			a.doc.Title, count, plural(count, "annotation", "annotations"), a.pending.doc.Title)),
+			a.doc.Title, count, annotate.Plural(count, "annotation", "annotations"), a.pending.doc.Title)),
 		app.Div().Class("dialog-buttons").Body(
 			app.Button().ID("pending-export").OnClick(func(ctx app.Context, e app.Event) { a.exportThenOpen(ctx) }).
 				Text("Download them, then open"),
@@ -229,22 +231,4 @@ func (a *Annotator) renderPending() app.UI {
 func (a *Annotator) keepCurrent() {
 	a.pending = nil
 	a.say("Kept the current article.")
-}
-
-// sizeText writes a byte count for people.
-func sizeText(n int) string {
-	switch {
-	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
-	case n >= 1<<10:
-		return fmt.Sprintf("%d KB", n>>10)
-	}
-	return fmt.Sprintf("%d bytes", n)
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -314,15 +315,12 @@ func (a *Annotator) placeOrphan(ctx app.Context, id string) {
 	if !ok {
 		return
 	}
-	text := a.doc.Text()
-	o := a.orphans[i].Clone()
-	o.Place(text, span.Start, span.End)
-	o.Anchor = annotate.AnchorExact
-	if strings.TrimSpace(o.Exact) != o.Exact || o.Exact == "" {
+	o, err := a.set.PlaceOrphan(a.orphans[i], span.Start, span.End)
+	switch {
+	case errors.Is(err, annotate.ErrSpanEdges) || errors.Is(err, annotate.ErrEmptySpan):
 		a.fail("Select the passage without white space at its edges to place the orphan.")
 		return
-	}
-	if err := a.set.Insert(o); err != nil {
+	case err != nil:
 		a.fail(err.Error())
 		return
 	}

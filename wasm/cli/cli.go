@@ -6,12 +6,14 @@
 package cli
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"mime"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/newsannotator/annotator/annotate"
@@ -62,24 +64,58 @@ func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return exitUsage
 }
 
-// readInput reads a named file, or standard input for "-".
-func readInput(name string, stdin io.Reader) ([]byte, error) {
+// readInput reads a named file, or standard input for "-", refusing in
+// words a file over limit, a folder and a file that cannot be opened.
+// what names the file the command wants: "an article".
+func readInput(name string, stdin io.Reader, limit annotate.Limit, what string) ([]byte, error) {
 	if name == "-" {
-		return io.ReadAll(io.LimitReader(stdin, annotate.MaxInputBytes+1))
+		return limit.ReadAll(stdin, "standard input")
 	}
 	f, err := os.Open(name)
-	if err != nil {
-		return nil, err
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, fmt.Errorf("%s does not exist: check the path, or give - to read %s from standard input", name, what)
+	case errors.Is(err, fs.ErrPermission):
+		return nil, fmt.Errorf("%s cannot be read: you do not have permission to read it", name)
+	case err != nil:
+		return nil, fmt.Errorf("%s could not be opened: %v", name, err)
 	}
 	defer f.Close()
-	return io.ReadAll(io.LimitReader(f, annotate.MaxInputBytes+1))
+	if fi, err := f.Stat(); err == nil && fi.IsDir() {
+		if !strings.HasSuffix(name, string(filepath.Separator)) && !strings.HasSuffix(name, "/") {
+			name += "/"
+		}
+		return nil, fmt.Errorf("%s is a folder, not a file: give the path of %s", name, what)
+	}
+	data, err := limit.ReadAll(f, name)
+	if err != nil && !errors.Is(err, annotate.ErrTooLarge) {
+		return nil, fmt.Errorf("%s could not be read: %v", name, err)
+	}
+	return data, err
+}
+
+// source is the Source of the article called name, read with the media
+// type given with -type, if any. Without one, nothing declares the
+// characters: the article is read exactly as the app reads a file, by its
+// name and its contents (see annotate.FileSource).
+func source(name, mediaType, pageURL string) annotate.Source {
+	base := filepath.Base(name)
+	if name == "-" {
+		base = "standard input"
+	}
+	src := annotate.FileSource(base, "")
+	if mediaType != "" {
+		src.MediaType = mediaType
+	}
+	src.URL = pageURL
+	return src
 }
 
 func cmdLoad(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("load", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	pageURL := fs.String("url", "", "the address the page came from (resolves its relative links)")
-	mediaType := fs.String("type", "", "the media type, such as text/html or \"text/plain; charset=iso-8859-1\" (default: from the file name and contents)")
+	mediaType := fs.String("type", "", "the media type, such as text/html or \"text/plain; charset=iso-8859-1\" (default: from the file name and contents, as the app reads a file)")
 	if err := fs.Parse(args); err != nil {
 		return exitUsage
 	}
@@ -88,15 +124,12 @@ func cmdLoad(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	name := fs.Arg(0)
-	data, err := readInput(name, stdin)
+	data, err := readInput(name, stdin, annotate.ArticleLimit, "an article")
 	if err != nil {
 		fmt.Fprintf(stderr, "annotator load: %v\n", err)
 		return exitUsage
 	}
-	if *mediaType == "" {
-		*mediaType = mime.TypeByExtension(filepath.Ext(name))
-	}
-	doc, err := annotate.Load(data, annotate.Source{Name: filepath.Base(name), MediaType: *mediaType, URL: *pageURL})
+	doc, err := annotate.Load(data, source(name, *mediaType, *pageURL))
 	if err != nil {
 		fmt.Fprintf(stderr, "annotator load: %v\n", err)
 		return exitInvalid
@@ -119,33 +152,22 @@ func cmdValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	status := exitOK
 	for _, name := range args {
-		data, err := readInput(name, stdin)
+		data, err := readInput(name, stdin, annotate.JSONLimit, "a JSON export")
 		if err != nil {
 			fmt.Fprintf(stderr, "annotator validate: %v\n", err)
 			status = max(status, exitUsage)
 			continue
 		}
 		problems := annotate.Validate(data)
-		errs := 0
 		for _, p := range problems {
 			fmt.Fprintf(stderr, "%s:%s\n", name, p)
-			if !p.Warning {
-				errs++
-			}
 		}
-		if errs > 0 {
-			fmt.Fprintf(stderr, "%s: not valid: %d %s\n", name, errs, plural(errs, "problem", "problems"))
+		if errs, _ := annotate.CountProblems(problems); errs > 0 {
+			fmt.Fprintf(stderr, "%s: not valid: %s %s\n", name, annotate.GroupDigits(int64(errs)), annotate.Plural(errs, "problem", "problems"))
 			status = max(status, exitInvalid)
 			continue
 		}
 		fmt.Fprintf(stdout, "%s: valid\n", name)
 	}
 	return status
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }

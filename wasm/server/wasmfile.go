@@ -20,6 +20,8 @@ import (
 	"time"
 
 	"github.com/andybalholm/brotli"
+
+	"github.com/newsannotator/annotator/annotate"
 )
 
 // Compression settings for app.wasm. Brotli quality 9 (window 2^22) makes
@@ -89,8 +91,8 @@ func loadWasm(webDir string, log io.Writer) (*wasmFile, error) {
 	if !wf.cached {
 		wf.took = time.Since(start)
 		fmt.Fprintf(log, "annotator: compressed %s (%s): brotli %s in %v, gzip %s in %v\n",
-			p, sizeString(len(raw)), sizeString(len(wf.br)), brTook.Round(time.Millisecond),
-			sizeString(len(wf.gz)), gzTook.Round(time.Millisecond))
+			p, annotate.FormatSize(int64(len(raw))), annotate.FormatSize(int64(len(wf.br))), brTook.Round(time.Millisecond),
+			annotate.FormatSize(int64(len(wf.gz))), gzTook.Round(time.Millisecond))
 	}
 	return wf, nil
 }
@@ -254,15 +256,4 @@ func chooseEncoding(values []string) string {
 		return "gzip"
 	}
 	return ""
-}
-
-// sizeString prints a byte count in the units people read.
-func sizeString(n int) string {
-	switch {
-	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
-	case n >= 1<<10:
-		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
-	}
-	return fmt.Sprintf("%d B", n)
 }

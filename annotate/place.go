@@ -1,0 +1,73 @@
+// This file puts an annotation from elsewhere (an import, a merge, an
+// orphan the user places) on a set's text: give it its span, take its
+// exact text and context from the text, insert it, or hand it back as an
+// orphan. It is written once, here, for all three.
+
+package annotate
+
+import (
+	"errors"
+	"fmt"
+)
+
+var (
+	// ErrOrphaned is the error of an annotation whose passage was not
+	// found in the text, or was found in more than one place.
+	ErrOrphaned = errors.New("its passage was not found in the text, or was found in more than one place")
+	// ErrSpanEdges is the error of a span that starts or ends with white
+	// space.
+	ErrSpanEdges = errors.New("the span starts or ends with white space")
+)
+
+// Reanchor finds a's place on the set's text with an, which must be an
+// Anchorer of that text, and inserts it there (see PlaceAt). When a cannot
+// be found (ErrOrphaned) or inserted (Insert's error), it returns a copy of
+// a marked AnchorOrphan, with the start and end it had, and the error.
+func (s *Set) Reanchor(an *Anchorer, a Annotation) (Annotation, error) {
+	start, end, how := an.Anchor(a)
+	if how == AnchorOrphan {
+		return asOrphan(a), ErrOrphaned
+	}
+	return s.PlaceAt(a, start, end, how)
+}
+
+// PlaceAt inserts a copy of a on the span start..end of the set's text,
+// with its Exact, Prefix and Suffix taken from the text and its Anchor set
+// to how, and returns it as inserted. When Insert refuses it, PlaceAt
+// returns a copy of a marked AnchorOrphan, as it was, and Insert's error.
+func (s *Set) PlaceAt(a Annotation, start, end int, how Anchoring) (Annotation, error) {
+	b := a.Clone()
+	b.Place(s.text, start, end)
+	b.Anchor = how
+	if err := s.Insert(b); err != nil {
+		return asOrphan(a), err
+	}
+	return b, nil
+}
+
+// PlaceOrphan puts orphan o on the span start..end that the user chose,
+// as an exact anchoring. It refuses a span outside the text
+// (ErrOutOfRange), an empty one (ErrEmptySpan) and one that starts or ends
+// with white space (ErrSpanEdges), and what Insert refuses; then o is
+// returned as it was.
+func (s *Set) PlaceOrphan(o Annotation, start, end int) (Annotation, error) {
+	ts, te, err := s.span(start, end)
+	if err != nil {
+		return o, fmt.Errorf("cannot place the orphan at %w", err)
+	}
+	if ts != start || te != end {
+		return o, fmt.Errorf("cannot place the orphan at %s: %w", chars(start, end), ErrSpanEdges)
+	}
+	b, err := s.PlaceAt(o, start, end, AnchorExact)
+	if err != nil {
+		return o, err
+	}
+	return b, nil
+}
+
+// asOrphan returns a copy of a marked AnchorOrphan.
+func asOrphan(a Annotation) Annotation {
+	a = a.Clone()
+	a.Anchor = AnchorOrphan
+	return a
+}
