@@ -25,9 +25,16 @@ func (a *Annotator) run(ctx app.Context, b binding) {
 		a.step(ctx, +1)
 	case cmdPrevious:
 		a.step(ctx, -1)
-	case cmdExtend:
-		extendSelection(b.Direction, b.Granularity)
-		a.describeSelection()
+	case cmdMove, cmdExtend:
+		a.moveCaret(b)
+	case cmdEdit:
+		a.editAtCaret(ctx)
+	case cmdFocus:
+		if b.Target == focusAnnotations {
+			a.focusAnnotations(ctx)
+		} else {
+			focusText()
+		}
 	case cmdHelp:
 		a.help = !a.help
 	case cmdOpen:
@@ -65,11 +72,11 @@ func (a *Annotator) tag(ctx app.Context, label string) {
 		a.fail(err.Error())
 		return
 	}
-	clearSelection()
+	collapseSelection(true) // the caret stays after the span, for the next one
 	a.selInfo = ""
 	a.selected, a.choices = ann.ID, nil
 	a.showEntry(ann.ID)
-	a.say(fmt.Sprintf("Tagged %s: “%s”.", label, excerpt(ann.Exact, 80)))
+	a.say(fmt.Sprintf("Tagged “%s” as %s.", excerpt(ann.Exact, 80), label))
 	a.changed(ctx)
 }
 
@@ -116,7 +123,8 @@ func (a *Annotator) describeSelection() {
 	if err1 != nil || err2 != nil || end <= start {
 		return
 	}
-	a.selInfo = fmt.Sprintf("Selected %d characters (%d–%d). Press a label's key to tag them.", end-start, start, end)
+	a.selInfo = fmt.Sprintf("Selected “%s”: %d characters (%d–%d). Press a label's key to tag them.",
+		excerpt(a.doc.Text().Slice(start, end), 60), end-start, start, end)
 }
 
 // relabel gives annotation id another label.
@@ -125,7 +133,8 @@ func (a *Annotator) relabel(ctx app.Context, id, label string) {
 		a.fail(err.Error())
 		return
 	}
-	a.say("Relabelled as " + label + ".")
+	ann, _ := a.set.Get(id)
+	a.say(fmt.Sprintf("Relabelled “%s” as %s.", excerpt(ann.Exact, 60), label))
 	a.changed(ctx)
 }
 
@@ -162,7 +171,7 @@ func (a *Annotator) delete(ctx app.Context, id string) {
 		a.selected = neighbour
 	}
 	a.choices = nil
-	a.say(fmt.Sprintf("Deleted %s “%s”. Ctrl+Z brings it back.", ann.Label, excerpt(ann.Exact, 60)))
+	a.say(fmt.Sprintf("Deleted the %s “%s”. Ctrl+Z brings it back.", ann.Label, excerpt(ann.Exact, 60)))
 	a.changed(ctx)
 }
 
@@ -175,7 +184,7 @@ func (a *Annotator) undo(ctx app.Context) {
 	what := a.set.UndoLabel()
 	a.set.Undo()
 	a.keepSelection()
-	a.say("Undid " + what + ".")
+	a.say("Undid: " + what + ".")
 	a.changed(ctx)
 }
 
@@ -188,7 +197,7 @@ func (a *Annotator) redo(ctx app.Context) {
 	what := a.set.RedoLabel()
 	a.set.Redo()
 	a.keepSelection()
-	a.say("Redid " + what + ".")
+	a.say("Redid: " + what + ".")
 	a.changed(ctx)
 }
 
@@ -200,19 +209,30 @@ func (a *Annotator) keepSelection() {
 	a.choices = nil
 }
 
-// escape leaves a text field, and drops the selections, the choice list
-// and the help.
+// escape closes the open dialog; else it leaves a text field (for the
+// article, from the sidebar's editor); else it drops the text selection
+// (the caret stays), the choice list and the selected annotation.
 func (a *Annotator) escape(ctx app.Context) {
+	switch {
+	case a.pending != nil:
+		a.keepCurrent()
+		return
+	case a.help:
+		a.help = false
+		return
+	}
 	if app.IsClient {
 		if el := app.Window().Get("document").Get("activeElement"); isField(el) {
-			el.Call("blur") // back to the keyboard shortcuts
+			el.Call("blur") // back to the keyboard shortcuts; the change is kept
+			if el.Call("closest", ".sidebar").Truthy() {
+				focusText()
+			}
 			return
 		}
 	}
-	clearSelection()
+	collapseSelection(false)
 	a.selInfo = ""
 	a.choices = nil
-	a.help = false
 	if a.selected != "" {
 		a.selected = ""
 		a.paint(ctx)

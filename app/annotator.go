@@ -32,6 +32,7 @@ type Annotator struct {
 	// keySchema is the schema the keyboard handler reads, outside the UI
 	// goroutine; it is replaced, never changed, when a document opens.
 	keySchema annotate.Schema
+	bounds    boundaries // the sentences and paragraphs of doc
 
 	notice   notice
 	loading  *progress
@@ -55,6 +56,7 @@ type Annotator struct {
 type notice struct {
 	Text  string
 	Error bool
+	Again bool // toggled when the same message is said again
 }
 
 // progress is the state of an article being opened.
@@ -134,11 +136,20 @@ func (a *Annotator) dirty() bool {
 	return a.set != nil && a.set.Version() != a.exported && (a.set.Len() > 0 || len(a.orphans) > 0)
 }
 
-// say shows a message.
-func (a *Annotator) say(text string) { a.notice = notice{Text: text} }
+// say shows and announces a message.
+func (a *Annotator) say(text string) { a.tell(notice{Text: text}) }
 
-// fail shows an error message.
-func (a *Annotator) fail(text string) { a.notice = notice{Text: text, Error: true} }
+// fail shows and announces an error message.
+func (a *Annotator) fail(text string) { a.tell(notice{Text: text, Error: true}) }
+
+// tell shows n. The same message twice in a row is drawn a little
+// differently, so that the live region announces it again.
+func (a *Annotator) tell(n notice) {
+	if n.Text != "" && n.Text == a.notice.Text && n.Error == a.notice.Error {
+		n.Again = !a.notice.Again
+	}
+	a.notice = n
+}
 
 // Render draws the annotator.
 func (a *Annotator) Render() app.UI {

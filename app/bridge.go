@@ -111,10 +111,47 @@ func scrollToSpan(doc *annotate.Document, sp annotate.Span) {
 	}
 }
 
-// extendSelection grows or shrinks the selection from the keyboard.
-func extendSelection(direction, granularity string) {
+// moveSelection moves the caret (alter "move") or the selection's focus
+// (alter "extend") by one of Selection.modify's granularities, within the
+// article.
+func moveSelection(alter, direction, granularity string) {
 	if h := helper(); h.Truthy() {
-		h.Call("extend", direction, granularity)
+		h.Call("move", alter, direction, granularity)
+	}
+}
+
+// caretPosition returns the DOM position of the caret (the selection's
+// focus), or ok false when it is not in the article.
+func caretPosition() (node, offset int, ok bool) {
+	h := helper()
+	if !h.Truthy() {
+		return 0, 0, false
+	}
+	v := h.Call("caret")
+	node, offset = v.Index(0).Int(), v.Index(1).Int()
+	return node, offset, node >= 0
+}
+
+// placeCaret puts the caret at a DOM position, or with extend moves the
+// selection's focus there.
+func placeCaret(node, offset int, extend bool) {
+	if h := helper(); h.Truthy() {
+		h.Call("place", node, offset, extend)
+	}
+}
+
+// collapseSelection leaves a caret where the selection was: at its end
+// (toEnd), or at its focus.
+func collapseSelection(toEnd bool) {
+	if h := helper(); h.Truthy() {
+		h.Call("collapse", toEnd)
+	}
+}
+
+// focusText moves the focus to the article, with its caret in view.
+func focusText() {
+	if h := helper(); h.Truthy() {
+		h.Call("focusText")
 	}
 }
 

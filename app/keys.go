@@ -12,6 +12,8 @@ type keyPress struct {
 	Ctrl, Meta, Shift, Alt bool
 	InField                bool // focus is in a text field, a select or an editable element
 	OnButton               bool // focus is on a button, where Enter and Space press it
+	InArticle              bool // focus is on the article, where the arrows move the caret
+	InDialog               bool // a dialog is open: it takes no key but Escape
 }
 
 // command is what a key does in the annotator.
@@ -27,6 +29,9 @@ const (
 	cmdNext             // select the next annotation
 	cmdPrevious         // select the previous annotation
 	cmdExtend           // grow or shrink the text selection from the keyboard
+	cmdMove             // move the caret in the article
+	cmdEdit             // edit the annotation at the caret, or the selected one
+	cmdFocus            // move the focus to a part of the page
 	cmdHelp             // show or hide the keyboard help
 	cmdOpen             // open a file
 	cmdExport           // download the export
@@ -34,11 +39,22 @@ const (
 
 // binding is the command a key press maps to, with what it needs.
 type binding struct {
-	Command     command
-	Label       string // for cmdTag
-	Direction   string // for cmdExtend: "forward" or "backward"
-	Granularity string // for cmdExtend: "character", "word", "line"
+	Command   command
+	Label     string // for cmdTag
+	Direction string // for cmdMove and cmdExtend: "forward" or "backward"
+	// Granularity is how far cmdMove and cmdExtend go: "character",
+	// "word", "line", "lineboundary" (Selection.modify's own), or
+	// "sentence", "paragraph", "documentboundary" (the article's, from
+	// package annotate).
+	Granularity string
+	Target      string // for cmdFocus: focusArticle or focusAnnotations
 }
+
+// The parts of the page that cmdFocus reaches.
+const (
+	focusArticle     = "article"
+	focusAnnotations = "annotations"
+)
 
 // Shortcut is one line of the keyboard help.
 type Shortcut struct {
@@ -47,17 +63,24 @@ type Shortcut struct {
 
 // shortcuts lists the keys besides the labels' own, for the help.
 var shortcuts = []Shortcut{
+	{"Alt+A", "go to the article (or the “Skip to the article” link, first on the page)"},
+	{"Alt+L", "go to the list of annotations"},
+	{"← →", "in the article: move the caret by a character (with Ctrl or Alt: by a word)"},
+	{"↑ ↓", "move the caret by a line"},
+	{"Alt+↑ ↓", "move the caret to the previous or next sentence"},
+	{"Ctrl+↑ ↓", "move the caret to the previous or next paragraph"},
+	{"Home / End", "move the caret to the start or end of the line (with Ctrl: of the article)"},
+	{"Shift + any of these", "select from the caret"},
+	{"Enter", "in the article: edit the annotation at the caret (or the selected one)"},
 	{"Ctrl+Z / ⌘Z", "undo"},
 	{"Ctrl+Shift+Z / ⌘⇧Z, Ctrl+Y", "redo"},
 	{"Delete / Backspace", "delete the selected annotation"},
 	{"] and [", "select the next or previous annotation"},
-	{"Shift+← →", "extend the selection by a character (with Ctrl or Alt: by a word)"},
-	{"Shift+↑ ↓", "extend the selection by a line"},
-	{"Esc", "clear the selection"},
+	{"Esc", "close a dialog; leave a field for the article; clear the selection"},
 	{"Ctrl+O", "open an article or an export"},
 	{"Ctrl+S", "download the export"},
 	{"Ctrl+V", "open the article on the clipboard"},
-	{"?", "show or hide this help"},
+	{"?", "show this help"},
 }
 
 // bindingFor maps a key press to a command. It returns cmdNone for keys
@@ -66,9 +89,19 @@ var shortcuts = []Shortcut{
 func bindingFor(k keyPress, schema annotate.Schema) binding {
 	mod := k.Ctrl || k.Meta
 	key := k.Key
-	if k.InField {
+	if k.InDialog {
+		// A dialog holds the focus until it is answered or closed.
 		if key == "Escape" {
 			return binding{Command: cmdEscape}
+		}
+		return binding{}
+	}
+	if k.InField {
+		switch {
+		case key == "Escape":
+			return binding{Command: cmdEscape}
+		case mod && !k.Alt && strings.ToLower(key) == "s":
+			return binding{Command: cmdExport} // the field's edit is kept first
 		}
 		return binding{} // the field's own editing, undo included
 	}
@@ -87,21 +120,16 @@ func bindingFor(k keyPress, schema annotate.Schema) binding {
 			return binding{Command: cmdExport}
 		}
 	}
-	if k.Shift {
-		granularity := "character"
-		if k.Ctrl || k.Alt {
-			granularity = "word"
+	if k.Alt && !mod && !k.Shift {
+		switch strings.ToLower(key) {
+		case "a":
+			return binding{Command: cmdFocus, Target: focusArticle}
+		case "l":
+			return binding{Command: cmdFocus, Target: focusAnnotations}
 		}
-		switch key {
-		case "ArrowRight":
-			return binding{Command: cmdExtend, Direction: "forward", Granularity: granularity}
-		case "ArrowLeft":
-			return binding{Command: cmdExtend, Direction: "backward", Granularity: granularity}
-		case "ArrowDown":
-			return binding{Command: cmdExtend, Direction: "forward", Granularity: "line"}
-		case "ArrowUp":
-			return binding{Command: cmdExtend, Direction: "backward", Granularity: "line"}
-		}
+	}
+	if b, ok := caretBinding(k); ok {
+		return b
 	}
 	if mod || k.Alt {
 		return binding{}
@@ -117,6 +145,10 @@ func bindingFor(k keyPress, schema annotate.Schema) binding {
 		return binding{Command: cmdPrevious}
 	case "?":
 		return binding{Command: cmdHelp}
+	case "Enter":
+		if k.InArticle && !k.OnButton { // on a link, Enter follows it
+			return binding{Command: cmdEdit}
+		}
 	}
 	if k.OnButton && (key == " " || key == "Enter") {
 		return binding{}
@@ -125,4 +157,56 @@ func bindingFor(k keyPress, schema annotate.Schema) binding {
 		return binding{Command: cmdTag, Label: l.Name}
 	}
 	return binding{}
+}
+
+// caretBinding maps the keys that move the caret. With Shift they grow the
+// selection from the caret wherever the focus is (but a field); without,
+// they move the caret in the article only, and elsewhere do what the
+// browser does with them (scroll, move in a list). ok is false for other
+// keys. The ⌘ arrows and Ctrl+Alt arrows are the system's.
+func caretBinding(k keyPress) (b binding, ok bool) {
+	if k.Meta || (k.Ctrl && k.Alt) {
+		return binding{}, false
+	}
+	switch k.Key {
+	case "ArrowRight", "ArrowDown", "End":
+		b.Direction = "forward"
+	case "ArrowLeft", "ArrowUp", "Home":
+		b.Direction = "backward"
+	default:
+		return binding{}, false
+	}
+	switch k.Key {
+	case "ArrowRight", "ArrowLeft":
+		b.Granularity = "character"
+		if k.Ctrl || k.Alt {
+			b.Granularity = "word"
+		}
+	case "ArrowDown", "ArrowUp":
+		switch {
+		case k.Ctrl:
+			b.Granularity = "paragraph"
+		case k.Alt:
+			b.Granularity = "sentence"
+		default:
+			b.Granularity = "line"
+		}
+	case "End", "Home":
+		if k.Alt {
+			return binding{}, false
+		}
+		b.Granularity = "lineboundary"
+		if k.Ctrl {
+			b.Granularity = "documentboundary"
+		}
+	}
+	switch {
+	case k.Shift:
+		b.Command = cmdExtend
+	case k.InArticle:
+		b.Command = cmdMove
+	default:
+		return binding{}, true
+	}
+	return b, true
 }

@@ -39,6 +39,36 @@ func TestBindingFor(t *testing.T) {
 		{"open", keyPress{Key: "o", Ctrl: true}, binding{Command: cmdOpen}},
 		{"save exports", keyPress{Key: "s", Meta: true}, binding{Command: cmdExport}},
 		{"space on a button presses it", keyPress{Key: " ", OnButton: true}, binding{}},
+		{"save from a field", keyPress{Key: "s", Ctrl: true, InField: true}, binding{Command: cmdExport}},
+
+		// The caret: moves in the article, extends anywhere but a field.
+		{"caret by character", keyPress{Key: "ArrowRight", InArticle: true}, binding{Command: cmdMove, Direction: "forward", Granularity: "character"}},
+		{"caret by word with ctrl", keyPress{Key: "ArrowLeft", Ctrl: true, InArticle: true}, binding{Command: cmdMove, Direction: "backward", Granularity: "word"}},
+		{"caret by word with alt", keyPress{Key: "ArrowRight", Alt: true, InArticle: true}, binding{Command: cmdMove, Direction: "forward", Granularity: "word"}},
+		{"caret by line", keyPress{Key: "ArrowUp", InArticle: true}, binding{Command: cmdMove, Direction: "backward", Granularity: "line"}},
+		{"caret to the next sentence", keyPress{Key: "ArrowDown", Alt: true, InArticle: true}, binding{Command: cmdMove, Direction: "forward", Granularity: "sentence"}},
+		{"caret to the next paragraph", keyPress{Key: "ArrowDown", Ctrl: true, InArticle: true}, binding{Command: cmdMove, Direction: "forward", Granularity: "paragraph"}},
+		{"caret to the line's start", keyPress{Key: "Home", InArticle: true}, binding{Command: cmdMove, Direction: "backward", Granularity: "lineboundary"}},
+		{"caret to the article's end", keyPress{Key: "End", Ctrl: true, InArticle: true}, binding{Command: cmdMove, Direction: "forward", Granularity: "documentboundary"}},
+		{"extend to the previous paragraph", keyPress{Key: "ArrowUp", Ctrl: true, Shift: true}, binding{Command: cmdExtend, Direction: "backward", Granularity: "paragraph"}},
+		{"extend to the next sentence", keyPress{Key: "ArrowDown", Alt: true, Shift: true, InArticle: true}, binding{Command: cmdExtend, Direction: "forward", Granularity: "sentence"}},
+		{"extend to the line's end", keyPress{Key: "End", Shift: true, InArticle: true}, binding{Command: cmdExtend, Direction: "forward", Granularity: "lineboundary"}},
+		{"arrows outside the article are the browser's", keyPress{Key: "ArrowDown"}, binding{}},
+		{"home outside the article is the browser's", keyPress{Key: "Home"}, binding{}},
+		{"shift+arrow in a field is the field's", keyPress{Key: "ArrowRight", Shift: true, InField: true}, binding{}},
+		{"⌘ arrows are the system's", keyPress{Key: "ArrowRight", Meta: true, InArticle: true}, binding{}},
+		{"ctrl+alt arrows are the system's", keyPress{Key: "ArrowRight", Ctrl: true, Alt: true, InArticle: true}, binding{}},
+
+		// Jumps, editing, and dialogs.
+		{"alt+a goes to the article", keyPress{Key: "a", Alt: true}, binding{Command: cmdFocus, Target: focusArticle}},
+		{"alt+l goes to the annotations", keyPress{Key: "L", Alt: true}, binding{Command: cmdFocus, Target: focusAnnotations}},
+		{"enter in the article edits", keyPress{Key: "Enter", InArticle: true}, binding{Command: cmdEdit}},
+		{"enter on a button presses it", keyPress{Key: "Enter", OnButton: true}, binding{}},
+		{"enter on a link in the article follows it", keyPress{Key: "Enter", OnButton: true, InArticle: true}, binding{}},
+		{"escape closes a dialog", keyPress{Key: "Escape", InDialog: true}, binding{Command: cmdEscape}},
+		{"a label key does not tag behind a dialog", keyPress{Key: "q", InDialog: true}, binding{}},
+		{"undo does not reach behind a dialog", keyPress{Key: "z", Ctrl: true, InDialog: true}, binding{}},
+		{"arrows do not move the caret behind a dialog", keyPress{Key: "ArrowRight", Shift: true, InDialog: true}, binding{}},
 	}
 	for _, c := range cases {
 		if got := bindingFor(c.key, schema); got != c.want {

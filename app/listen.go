@@ -31,17 +31,24 @@ func (a *Annotator) listen(ctx app.Context) {
 	on("keydown", func(e app.Value) {
 		target := e.Get("target")
 		k := keyPress{
-			Key:      e.Get("key").String(),
-			Ctrl:     e.Get("ctrlKey").Bool(),
-			Meta:     e.Get("metaKey").Bool(),
-			Shift:    e.Get("shiftKey").Bool(),
-			Alt:      e.Get("altKey").Bool(),
-			InField:  isField(target),
-			OnButton: isButton(target),
+			Key:       e.Get("key").String(),
+			Ctrl:      e.Get("ctrlKey").Bool(),
+			Meta:      e.Get("metaKey").Bool(),
+			Shift:     e.Get("shiftKey").Bool(),
+			Alt:       e.Get("altKey").Bool(),
+			InField:   isField(target),
+			OnButton:  isButton(target),
+			InArticle: inArticle(target),
+			InDialog:  dialogOpen(),
 		}
 		b := bindingFor(k, a.schemaForKeys())
 		if b.Command == cmdNone {
 			return
+		}
+		if k.InField && b.Command == cmdExport {
+			// Leaving the field fires its change event, which keeps the
+			// edit, and is dispatched before the export.
+			target.Call("blur")
 		}
 		// The decision is made here, in the event, so that the browser's
 		// own action for the key (typing, saving the page) is stopped.
@@ -141,6 +148,16 @@ func isField(el app.Value) bool {
 		return true
 	}
 	return false
+}
+
+// inArticle reports whether a DOM element is the article's frame or in it.
+func inArticle(el app.Value) bool {
+	return el.Truthy() && el.Get("closest").Truthy() && el.Call("closest", "#article").Truthy()
+}
+
+// dialogOpen reports whether one of the app's dialogs is open.
+func dialogOpen() bool {
+	return app.Window().Get("document").Call("querySelector", "dialog[open]").Truthy()
 }
 
 // isButton reports whether a DOM element is pressed by Enter or Space.

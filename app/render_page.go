@@ -23,11 +23,19 @@ func (a *Annotator) renderToolbar() app.UI {
 		redoTitle = "Redo " + a.set.RedoLabel() + " (Ctrl+Shift+Z)"
 	}
 	return app.Header().Class("toolbar").Body(
+		// First in the tab order, shown when focused: past the toolbar.
+		app.Div().Class("skip-links").Body(
+			app.Button().ID("skip-article").Class("skip-link").Title("Alt+A").
+				OnClick(func(ctx app.Context, e app.Event) { focusText() }).Text("Skip to the article"),
+			app.Button().ID("skip-annotations").Class("skip-link").Title("Alt+L").
+				OnClick(func(ctx app.Context, e app.Event) { a.focusAnnotations(ctx) }).Text("Skip to the annotations"),
+		),
 		app.Div().Class("brand").Body(
-			app.Img().Src("/web/icon.svg").Alt("").Class("brand-icon"),
+			// Decoration: go-app drops an empty alt, so it is hidden instead.
+			app.Img().Src("/web/icon.svg").Class("brand-icon").Aria("hidden", "true"),
 			app.Span().Text("Annotator"),
 		),
-		app.Div().Class("group").Aria("label", "Article").Body(
+		app.Div().Class("group").Role("group").Aria("label", "Article").Body(
 			app.Button().ID("open-button").Title("Open an article (.html, .htm, .txt) or an export (.json) — Ctrl+O; or drop a file, or paste with Ctrl+V").
 				OnClick(func(ctx app.Context, e app.Event) { openFilePicker() }).Text("Open…"),
 			app.Input().Type("file").ID(fileInputID).Class("hidden-input").TabIndex(-1).Aria("hidden", "true").
@@ -36,13 +44,13 @@ func (a *Annotator) renderToolbar() app.UI {
 			app.Button().ID("sample-button").Title("Open the built-in sample article").
 				OnClick(func(ctx app.Context, e app.Event) { a.openSample(ctx) }).Text("Sample"),
 		),
-		app.Div().Class("group").Aria("label", "Export").Body(
+		app.Div().Class("group").Role("group").Aria("label", "Export").Body(
 			app.Button().ID("download-button").Title("Download the annotations as JSON (Ctrl+S)").Disabled(a.doc == nil).
 				OnClick(func(ctx app.Context, e app.Event) { a.downloadExport(ctx) }).Text("Download JSON"),
 			app.Button().ID("copy-button").Title("Copy the JSON export to the clipboard").Disabled(a.doc == nil).
 				OnClick(func(ctx app.Context, e app.Event) { a.copyExport(ctx) }).Text("Copy JSON"),
 		),
-		app.Div().Class("group").Aria("label", "History").Body(
+		app.Div().Class("group").Role("group").Aria("label", "History").Body(
 			app.Button().ID("undo-button").Title(undoTitle).Aria("label", undoTitle).Disabled(!canUndo).
 				OnClick(func(ctx app.Context, e app.Event) { a.undo(ctx) }).Text("Undo"),
 			app.Button().ID("redo-button").Title(redoTitle).Aria("label", redoTitle).Disabled(!canRedo).
@@ -80,23 +88,13 @@ func (a *Annotator) renderNotices() app.UI {
 				app.Progress().Max(max(p.Steps, 1)).Value(p.Step).Aria("label", label),
 			)
 		}),
-		app.If(a.pending != nil, func() app.UI {
-			count := a.set.Len() + len(a.orphans)
-			return app.Div().ID("pending").Class("pending").Role("alertdialog").Aria("label", "Unsaved annotations").Body(
-				app.P().Text(fmt.Sprintf("“%s” has %d %s that you have not exported. Opening “%s” will close it.",
-					a.doc.Title, count, annotate.Plural(count, "annotation", "annotations"), a.pending.doc.Title)),
-				app.Button().ID("pending-export").OnClick(func(ctx app.Context, e app.Event) { a.exportThenOpen(ctx) }).
-					Text("Download them, then open"),
-				app.Button().ID("pending-open").OnClick(func(ctx app.Context, e app.Event) { a.replaceDocument(ctx, a.pending) }).
-					Text("Open without them"),
-				app.Button().ID("pending-cancel").OnClick(func(ctx app.Context, e app.Event) {
-					a.pending = nil
-					a.say("Kept the current article.")
-				}).Text("Keep the current article"),
-			)
-		}),
+		app.If(a.pending != nil, a.renderPending),
+		// The live region that says what each action did. A message said
+		// again gets a trailing no-break space, so that it changes and is
+		// said again.
 		app.P().ID("notice").Class("notice", classIf(a.notice.Error, "error")).
-			Role(map[bool]string{true: "alert", false: "status"}[a.notice.Error]).Text(a.notice.Text),
+			Role(map[bool]string{true: "alert", false: "status"}[a.notice.Error]).Aria("atomic", "true").
+			Text(a.notice.Text+map[bool]string{true: "\u00a0"}[a.notice.Again]),
 		app.P().ID("selection-info").Class("selection-info").Aria("live", "polite").Text(a.selInfo),
 	)
 }
@@ -125,11 +123,21 @@ func (a *Annotator) renderReader() app.UI {
 			app.If(source != "", func() app.UI { return app.P().Class("source").Text("Source: " + source) }),
 		),
 		a.renderLegend(),
+		// The instructions are the frame's description, which a screen
+		// reader says when the frame takes the focus; aria-label is only
+		// heard on an element with a role, so the frame is a region.
+		app.P().ID("article-hint").Class("visually-hidden").Text(a.articleHint()),
 		app.Div().ID("article").Class("article-frame").TabIndex(0).
-			Aria("label", "Article text: select text with the mouse, or with Shift and the arrow keys, then press a label's key").
+			Role("region").Aria("label", "Article text").Aria("describedby", "article-hint").
 			OnClick(a.onArticleClick).
 			Body(app.Raw(d.HTML)),
 	)
+}
+
+// articleHint tells how to tag from the keyboard.
+func (a *Annotator) articleHint() string {
+	return "Move the caret with the arrow keys (Alt with up and down: by sentence; Ctrl: by paragraph), hold Shift to select from it, " +
+		"then press a label's key: " + a.keyList() + ". Enter edits the annotation at the caret. Press ? for every key."
 }
 
 // onArticleClick keeps the article's links from leaving the annotator on
@@ -152,7 +160,7 @@ func (a *Annotator) onArticleClick(ctx app.Context, e app.Event) {
 // renderLegend names the labels with their keys; each tags the selection.
 func (a *Annotator) renderLegend() app.UI {
 	labels := a.schema().Labels
-	return app.Div().Class("legend").Aria("label", "Labels").Body(
+	return app.Div().Class("legend").Role("group").Aria("label", "Labels").Body(
 		app.Range(labels).Slice(func(i int) app.UI {
 			l := labels[i]
 			return app.Button().ID("tag-"+l.Name).Class("legend-item", labelClass(l.Name)).
@@ -175,8 +183,8 @@ func (a *Annotator) renderLegend() app.UI {
 
 func (a *Annotator) renderHelp() app.UI {
 	labels := a.schema().Labels
-	return app.Div().ID("help").Class("help").Role("dialog").Aria("label", "Keyboard shortcuts").Body(
-		app.H2().Text("Keyboard shortcuts"),
+	return &modal{ID: "help", Class: "help", Role: "dialog", TitleID: "help-title", Content: []app.UI{
+		app.H2().ID("help-title").Text("Keyboard shortcuts"),
 		app.Table().Body(
 			app.TBody().Body(
 				app.Range(labels).Slice(func(i int) app.UI {
@@ -195,5 +203,32 @@ func (a *Annotator) renderHelp() app.UI {
 			),
 		),
 		app.Button().ID("help-close").OnClick(func(ctx app.Context, e app.Event) { a.help = false }).Text("Close"),
-	)
+	}}
+}
+
+// renderPending asks what to do with annotations that were not exported
+// before another article replaces them. Keeping the current article is
+// the answer that loses nothing, so it has the focus, and it is Escape's.
+func (a *Annotator) renderPending() app.UI {
+	count := a.set.Len() + len(a.orphans)
+	return &modal{ID: "pending", Class: "pending", Role: "alertdialog", TitleID: "pending-title", DescribedBy: "pending-text", Content: []app.UI{
+		app.H2().ID("pending-title").Text("Annotations not exported"),
+		app.P().ID("pending-text").Text(fmt.Sprintf("“%s” has %d %s that you have not exported. Opening “%s” will close it.",
+			a.doc.Title, count, annotate.Plural(count, "annotation", "annotations"), a.pending.doc.Title)),
+		app.Div().Class("dialog-buttons").Body(
+			app.Button().ID("pending-export").OnClick(func(ctx app.Context, e app.Event) { a.exportThenOpen(ctx) }).
+				Text("Download them, then open"),
+			app.Button().ID("pending-open").OnClick(func(ctx app.Context, e app.Event) { a.replaceDocument(ctx, a.pending) }).
+				Text("Open without them"),
+			app.Button().ID("pending-cancel").AutoFocus(true).OnClick(func(ctx app.Context, e app.Event) { a.keepCurrent() }).
+				Text("Keep the current article"),
+		),
+	}}
+}
+
+// keepCurrent answers the question about unexported work: the current
+// article stays.
+func (a *Annotator) keepCurrent() {
+	a.pending = nil
+	a.say("Kept the current article.")
 }

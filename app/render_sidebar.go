@@ -69,7 +69,7 @@ func (a *Annotator) renderSidebar() app.UI {
 	shown := list[a.page:min(len(list), a.page+pageSize)]
 	labels := a.schema().Labels
 	return app.Aside().Class("sidebar").Aria("label", "Annotations").Body(
-		app.H2().Text(fmt.Sprintf("Annotations (%d)", len(all))),
+		app.H2().ID("annotations-title").TabIndex(-1).Text(fmt.Sprintf("Annotations (%d)", len(all))),
 		app.Div().Class("filters").Role("group").Aria("label", "Show").Body(
 			a.filterButton("", "All", len(all)),
 			app.Range(labels).Slice(func(i int) app.UI {

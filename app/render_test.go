@@ -142,7 +142,11 @@ func TestLabelCSS(t *testing.T) {
 		"::highlight(label-claim) { background-color: rgba(0, 114, 178, 0.22); text-decoration: underline solid rgb(0, 114, 178)",
 		"::highlight(label-quote)", "underline dashed rgb(230, 159, 0)",
 		"::highlight(label-pledge)", "underline dotted",
-		".hl-box.hl-label-quote", ".swatch.label-pledge", ".badge.label-claim",
+		".hl-box.hl-label-quote", ".swatch.label-pledge",
+		// Badge text by the colour's luminance: white on blue, black on orange and green.
+		".badge.label-claim { background-color: rgb(0, 114, 178); color: #ffffff; }",
+		".badge.label-quote { background-color: rgb(230, 159, 0); color: #000000; }",
+		".badge.label-pledge { background-color: rgb(0, 158, 115); color: #000000; }",
 	} {
 		if !strings.Contains(css, want) {
 			t.Errorf("label CSS lacks %q:\n%s", want, css)

@@ -2,7 +2,6 @@ package app
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/newsannotator/annotator/annotate"
@@ -26,7 +25,8 @@ var decorations = []string{"solid", "dashed", "dotted", "double", "wavy"}
 func labelCSS(schema annotate.Schema) string {
 	var b strings.Builder
 	for i, l := range schema.Labels {
-		r, g, bl := hexRGB(l.Color)
+		c := labelColor(l.Color)
+		r, g, bl := c.R, c.G, c.B
 		class := labelClass(l.Name)
 		deco := decorations[i%len(decorations)]
 		fill := fmt.Sprintf("rgba(%d, %d, %d, 0.22)", r, g, bl)
@@ -34,7 +34,8 @@ func labelCSS(schema annotate.Schema) string {
 		fmt.Fprintf(&b, "::highlight(%s) { background-color: %s; text-decoration: underline %s %s 2px; text-underline-offset: 3px; }\n", class, fill, deco, line)
 		fmt.Fprintf(&b, ".hl-box.hl-%s { background-color: %s; border-bottom: 2px %s %s; }\n", class, fill, cssBorder(deco), line)
 		fmt.Fprintf(&b, ".swatch.%s { background-color: %s; border-bottom: 3px %s %s; }\n", class, fill, cssBorder(deco), line)
-		fmt.Fprintf(&b, ".badge.%s { background-color: %s; color: #fff; }\n", class, line)
+		// The badge's text is black or white, whichever reads on the colour.
+		fmt.Fprintf(&b, ".badge.%s { background-color: %s; color: %s; }\n", class, line, annotate.TextOn(c).Hex())
 		fmt.Fprintf(&b, ".entry.%s { border-left-color: %s; }\n", class, line)
 		fmt.Fprintf(&b, ".filter.%s[aria-pressed=true] { box-shadow: inset 0 -3px 0 %s; }\n", class, line)
 	}
@@ -49,13 +50,13 @@ func cssBorder(deco string) string {
 	return deco
 }
 
-// hexRGB parses #rrggbb; the schema was validated, so a bad colour is grey.
-func hexRGB(color string) (r, g, b int) {
-	v, err := strconv.ParseUint(strings.TrimPrefix(color, "#"), 16, 32)
-	if err != nil || len(color) != 7 {
-		return 128, 128, 128
+// labelColor parses a label's #rrggbb; the schema was validated, so a bad
+// colour is grey.
+func labelColor(color string) annotate.RGB {
+	if c, ok := annotate.ParseColor(color); ok {
+		return c
 	}
-	return int(v >> 16 & 0xff), int(v >> 8 & 0xff), int(v & 0xff)
+	return annotate.RGB{R: 128, G: 128, B: 128}
 }
 
 // installLabelStyles puts a schema's label styles into the page.

@@ -349,25 +349,222 @@
     return true;
   }
 
-  const DIRECTIONS = new Set(["forward", "backward"]);
-  const GRANULARITIES = new Set(["character", "word", "line", "paragraph", "sentence"]);
+  // The caret. A collapsed selection in the article is the keyboard's
+  // caret, and Shift grows the selection from it. Chromium draws no caret
+  // in text that is not editable, and the article must not be editable
+  // (its text nodes never change), so this script draws one: an element
+  // over the text at the selection's focus, shown while the article's
+  // frame (its nearest focusable ancestor) has the focus.
 
-  // extend grows or shrinks the selection with Selection.modify. Without a
-  // selection or caret in the article, it starts from a caret before the
-  // first character of the article's first text node that is not only
-  // white space. A direction or granularity it does not know changes
-  // nothing. Returns the selection as selection() does.
-  function extend(direction, granularity) {
+  const ALTERS = new Set(["move", "extend"]);
+  const DIRECTIONS = new Set(["forward", "backward"]);
+  const GRANULARITIES = new Set(["character", "word", "line", "lineboundary", "paragraph", "sentence"]);
+
+  // frame returns the article's focusable frame, or null.
+  function frame() {
+    const el = article();
+    return el && el.parentElement ? el.parentElement.closest("[tabindex]") : null;
+  }
+
+  // ensureCaret makes sure the selection is in the article: else it puts a
+  // caret before the first character of the article's first text node that
+  // is not only white space. Returns false when the article has no text.
+  function ensureCaret() {
     const sel = document.getSelection();
-    if (!sel || !article() || !DIRECTIONS.has(direction) || !GRANULARITIES.has(granularity)) return selection();
-    if (sel.rangeCount === 0 || !inArticle(sel.anchorNode) || !inArticle(sel.focusNode)) {
-      const first = nodes.find((n) => /[^ \t\n\r\f]/.test(n.data));
-      if (!first) return selection();
-      sel.collapse(first, first.data.search(/[^ \t\n\r\f]/));
+    if (!sel || !article()) return false;
+    if (sel.rangeCount > 0 && inArticle(sel.anchorNode) && inArticle(sel.focusNode)) return true;
+    const first = nodes.find((n) => /[^ \t\n\r\f]/.test(n.data));
+    if (!first) return false;
+    sel.collapse(first, first.data.search(/[^ \t\n\r\f]/));
+    return true;
+  }
+
+  // move moves the caret (alter "move") or the selection's focus (alter
+  // "extend") with Selection.modify, from a caret at the article's start
+  // when the selection is not in the article. The article's edge stops it:
+  // a step that would leave the article changes nothing. Unknown alters,
+  // directions and granularities change nothing. The frame takes the
+  // focus, and the caret is scrolled into view. Returns the selection as
+  // selection() does.
+  function move(alter, direction, granularity) {
+    const sel = document.getSelection();
+    if (!sel || !ALTERS.has(alter) || !DIRECTIONS.has(direction) || !GRANULARITIES.has(granularity) || !ensureCaret()) {
+      return selection();
     }
-    sel.modify("extend", direction, granularity);
+    const anchor = [sel.anchorNode, sel.anchorOffset];
+    const focus = [sel.focusNode, sel.focusOffset];
+    sel.modify(alter, direction, granularity);
+    if (!inArticle(sel.anchorNode) || !inArticle(sel.focusNode)) {
+      sel.setBaseAndExtent(anchor[0], anchor[1], focus[0], focus[1]);
+    }
+    takeFocus();
+    showCaret(true);
     return selection();
   }
+
+  // extend grows or shrinks the selection: move("extend", …).
+  function extend(direction, granularity) {
+    return move("extend", direction, granularity);
+  }
+
+  // caret returns the text position of the selection's focus (the caret,
+  // or the moving end of a selection), or [-1, -1] when it is not in the
+  // article.
+  function caret() {
+    const sel = document.getSelection();
+    if (!sel || sel.rangeCount === 0 || !article() || !inArticle(sel.focusNode)) return [-1, -1];
+    return toText(sel.focusNode, sel.focusOffset, true) || [-1, -1];
+  }
+
+  // place puts the caret at a text position, or with extend true moves the
+  // selection's focus there, keeping its anchor. The frame takes the focus
+  // and the caret is scrolled into view. Returns the selection as
+  // selection() does.
+  function place(node, offset, extend) {
+    const sel = document.getSelection();
+    if (!sel || !ensureCaret()) return selection();
+    const r = rangeOf(node, offset, node, offset);
+    if (!r) return selection();
+    if (extend) sel.extend(r.startContainer, r.startOffset);
+    else sel.collapse(r.startContainer, r.startOffset);
+    takeFocus();
+    showCaret(true);
+    return selection();
+  }
+
+  // collapse turns a selection in the article into a caret: at its end
+  // (toEnd true: after tagging it) or at its focus (where the keyboard
+  // left it). A selection elsewhere is removed.
+  function collapse(toEnd) {
+    const sel = document.getSelection();
+    if (!sel || sel.rangeCount === 0) return;
+    if (!article() || !inArticle(sel.anchorNode) || !inArticle(sel.focusNode)) {
+      sel.removeAllRanges();
+      return;
+    }
+    if (toEnd) sel.collapseToEnd();
+    else sel.collapse(sel.focusNode, sel.focusOffset);
+    showCaret(false);
+  }
+
+  // focusText moves the focus to the article's frame, with a caret in the
+  // article (kept where it was, else at the start), scrolled into view.
+  function focusText() {
+    const f = frame();
+    if (!f) return false;
+    ensureCaret();
+    f.focus({ preventScroll: true });
+    showCaret(true);
+    return true;
+  }
+
+  // takeFocus gives the frame the focus, unless it or something in it
+  // (a link of the article) has it.
+  function takeFocus() {
+    const f = frame();
+    if (f && !f.contains(document.activeElement)) f.focus({ preventScroll: true });
+  }
+
+  // The drawn caret: one element in the body, placed in page coordinates.
+  let caretEl = null;
+
+  // showCaret draws the caret at the selection's focus while the frame
+  // has the focus, and hides it otherwise; with scroll true it scrolls it
+  // into view (the caret's scroll-margin keeps it clear of the sticky
+  // toolbar). Its blinking restarts, so that it shows while it moves.
+  function showCaret(scroll) {
+    const f = frame();
+    const sel = document.getSelection();
+    const on = f && sel && sel.rangeCount > 0 && f.contains(document.activeElement) && inArticle(sel.focusNode);
+    if (!on) {
+      if (caretEl) caretEl.hidden = true;
+      return;
+    }
+    if (!caretEl || !caretEl.isConnected) {
+      caretEl = document.createElement("div");
+      caretEl.className = "text-caret";
+      caretEl.setAttribute("aria-hidden", "true");
+      document.body.appendChild(caretEl);
+    }
+    const r = document.createRange();
+    r.setStart(sel.focusNode, sel.focusOffset);
+    let rect = r.getBoundingClientRect();
+    let height = rect.height;
+    if (rect.top === 0 && rect.bottom === 0 && rect.left === 0 && rect.right === 0) {
+      // No box of its own (between blocks): the start of its container.
+      rect = rectOf(r);
+      const el = sel.focusNode.nodeType === Node.ELEMENT_NODE ? sel.focusNode : sel.focusNode.parentElement;
+      height = parseFloat(getComputedStyle(el).lineHeight) || 20;
+    }
+    if (!rect) {
+      caretEl.hidden = true;
+      return;
+    }
+    const s = caretEl.style;
+    s.left = rect.left + window.scrollX + "px";
+    s.top = rect.top + window.scrollY + "px";
+    s.height = height + "px";
+    caretEl.hidden = false;
+    caretEl.classList.remove("blink");
+    void caretEl.offsetWidth; // restarts the animation
+    caretEl.classList.add("blink");
+    if (scroll) caretEl.scrollIntoView({ block: "nearest", inline: "nearest", behavior: "instant" });
+  }
+
+  document.addEventListener("selectionchange", () => showCaret(false));
+  document.addEventListener("focusin", () => showCaret(false));
+  document.addEventListener("focusout", () => showCaret(false));
+  window.addEventListener("resize", () => showCaret(false));
+
+  // Dialogs. The app's dialogs are modal <dialog> elements: the rest of
+  // the page is inert while one is open. Tab wraps inside the open one
+  // rather than leaving for the browser's own controls.
+
+  // openModal shows dialog id as a modal, which focuses its [autofocus]
+  // element, else its first focusable one.
+  function openModal(id) {
+    const el = document.getElementById(id);
+    if (!el || el.open || !el.showModal) return false;
+    el.showModal();
+    return true;
+  }
+
+  // closeModal closes dialog id (when it is still there) and gives the
+  // focus back to opener, or to the article's frame when opener is gone
+  // or was the page itself.
+  function closeModal(id, opener) {
+    const el = document.getElementById(id);
+    if (el && el.open) el.close();
+    let back = opener && opener.isConnected && opener !== document.body && typeof opener.focus === "function" ? opener : null;
+    if (back && back.closest && back.closest("dialog")) back = null;
+    back = back || frame();
+    if (back) back.focus({ preventScroll: true });
+    showCaret(false);
+  }
+
+  const FOCUSABLE = 'button, [href], input, select, textarea, summary, [tabindex]:not([tabindex="-1"])';
+  document.addEventListener("keydown", (e) => {
+    if (e.key !== "Tab" || e.defaultPrevented) return;
+    const d = document.querySelector("dialog[open]");
+    if (!d) return;
+    const items = [...d.querySelectorAll(FOCUSABLE)].filter((el) => !el.disabled && el.getClientRects().length > 0);
+    const active = document.activeElement;
+    if (items.length === 0) {
+      e.preventDefault();
+      return;
+    }
+    const first = items[0], last = items[items.length - 1];
+    if (!d.contains(active)) {
+      e.preventDefault();
+      first.focus();
+    } else if (e.shiftKey && active === first) {
+      e.preventDefault();
+      last.focus();
+    } else if (!e.shiftKey && active === last) {
+      e.preventDefault();
+      first.focus();
+    }
+  }, true);
 
   // clear removes the selection.
   function clear() {
@@ -478,6 +675,7 @@
 
   window.annotator = Object.freeze({
     nodeCount, reindex, selection, caretAt, paint, scrollTo, select, extend,
+    move, caret, place, collapse, focusText, openModal, closeModal,
     clear, download, copy, readFile, text, style,
   });
 })();

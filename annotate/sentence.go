@@ -1,0 +1,137 @@
+package annotate
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+)
+
+// This file keeps the rule for where the sentences and paragraphs of a
+// canonical text begin, for moving a caret through the article by
+// sentence or paragraph. Chromium's own sentence movement was measured
+// and breaks after "Mr." and inside "U.S.", and its paragraph movement
+// walks out of the article, so the boundaries are decided here, on the
+// canonical text, and mapped to the page through the text's index.
+//
+// A paragraph begins at the first character after a line break that is
+// not white space (and at the text's first such character): every block
+// of the canonical text is a paragraph, as a reader sees it. A sentence
+// begins at every paragraph's start and after a sentence's end: one or
+// more of . ! ? … then any closing quotes or brackets, then spaces, then a
+// capital letter, a digit or an opening quote or bracket. A full stop
+// after a known abbreviation (Mr, Dr, St, …) or after an initial (the "S"
+// of "U.S.", the "K" of "J. K.") ends no sentence.
+
+// abbreviations end with a full stop that does not end a sentence, in
+// lower case.
+var abbreviations = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "mx": true, "dr": true, "prof": true, "st": true, "sr": true, "jr": true,
+	"rev": true, "hon": true, "gen": true, "col": true, "lt": true, "capt": true, "sgt": true, "cpl": true,
+	"gov": true, "sen": true, "rep": true, "pres": true, "mt": true, "ft": true, "no": true, "nos": true,
+	"vs": true, "v": true, "cf": true, "e.g": true, "i.e": true, "approx": true, "est": true, "inc": true,
+	"ltd": true, "co": true, "corp": true, "jan": true, "feb": true, "mar": true, "apr": true, "jun": true,
+	"jul": true, "aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
+}
+
+const (
+	sentenceEnds = ".!?…"
+	closers      = "\"'”’)]»"
+	openers      = "\"'“‘([«¡¿"
+)
+
+// ParagraphStarts returns the code-point offsets at which the paragraphs
+// of text begin, in increasing order.
+func ParagraphStarts(text string) []int {
+	var starts []int
+	atLineStart := true
+	i := 0
+	for _, r := range text {
+		switch {
+		case r == '\n':
+			atLineStart = true
+		case atLineStart && !unicode.IsSpace(r):
+			starts = append(starts, i)
+			atLineStart = false
+		}
+		i++
+	}
+	return starts
+}
+
+// SentenceStarts returns the code-point offsets at which the sentences of
+// text begin, in increasing order; every paragraph's start is one.
+func SentenceStarts(text string) []int {
+	rs := []rune(text)
+	starts := ParagraphStarts(text)
+	for i := 0; i < len(rs); i++ {
+		if !strings.ContainsRune(sentenceEnds, rs[i]) {
+			continue
+		}
+		first, end := i, i
+		for end+1 < len(rs) && strings.ContainsRune(sentenceEnds, rs[end+1]) {
+			end++
+		}
+		j := end + 1
+		for j < len(rs) && strings.ContainsRune(closers, rs[j]) {
+			j++
+		}
+		k := j
+		for k < len(rs) && rs[k] != '\n' && unicode.IsSpace(rs[k]) {
+			k++
+		}
+		i = end
+		if k == j || k >= len(rs) || rs[k] == '\n' {
+			continue // no space after it, or a line break (a paragraph's start)
+		}
+		next := rs[k]
+		if !unicode.IsUpper(next) && !unicode.IsDigit(next) && !strings.ContainsRune(openers, next) {
+			continue
+		}
+		if end == first && rs[first] == '.' && j == end+1 && abbreviated(rs[:first]) {
+			continue
+		}
+		starts = append(starts, k)
+	}
+	sort.Ints(starts)
+	return starts
+}
+
+// abbreviated reports whether the word that ends just before a full stop
+// (the end of before) is an abbreviation or an initial.
+func abbreviated(before []rune) bool {
+	w := len(before)
+	for w > 0 && (unicode.IsLetter(before[w-1]) || before[w-1] == '.') {
+		w--
+	}
+	word := strings.ToLower(string(before[w:]))
+	if word == "" {
+		return false
+	}
+	if abbreviations[word] {
+		return true
+	}
+	// An initial: one letter ("J."), or the last letter of an initialism
+	// written with stops ("U.S.").
+	letters := strings.Split(word, ".")
+	last := []rune(letters[len(letters)-1])
+	return len(last) == 1 && (len(letters) > 1 || unicode.IsUpper(before[len(before)-1]))
+}
+
+// NextStart returns the first of starts after pos, or end when none is.
+func NextStart(starts []int, pos, end int) int {
+	i := sort.SearchInts(starts, pos+1)
+	if i < len(starts) {
+		return starts[i]
+	}
+	return end
+}
+
+// PreviousStart returns the last of starts before pos, or 0 when none is:
+// from inside a sentence, the start of that sentence.
+func PreviousStart(starts []int, pos int) int {
+	i := sort.SearchInts(starts, pos)
+	if i > 0 {
+		return starts[i-1]
+	}
+	return 0
+}

@@ -1,0 +1,128 @@
+package app
+
+import (
+	"fmt"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/newsannotator/annotator/annotate"
+)
+
+// This file keeps the keyboard's way through the page: the caret in the
+// article (moved by the browser's Selection.modify for characters, words
+// and lines, and by package annotate's boundaries for sentences,
+// paragraphs and the article's ends), editing the annotation at the caret,
+// and the jumps to the article and to the list of annotations.
+
+// boundaries are where the open document's sentences and paragraphs
+// begin, found once per document.
+type boundaries struct {
+	text                  *annotate.Text
+	sentences, paragraphs []int
+}
+
+// starts returns the sentence or paragraph starts of the open document.
+func (a *Annotator) starts(granularity string) []int {
+	text := a.doc.Text()
+	if a.bounds.text != text {
+		s := text.String()
+		a.bounds = boundaries{text: text, sentences: annotate.SentenceStarts(s), paragraphs: annotate.ParagraphStarts(s)}
+	}
+	if granularity == "paragraph" {
+		return a.bounds.paragraphs
+	}
+	return a.bounds.sentences
+}
+
+// moveCaret carries out cmdMove and cmdExtend.
+func (a *Annotator) moveCaret(b binding) {
+	if a.doc == nil {
+		return
+	}
+	alter := "move"
+	if b.Command == cmdExtend {
+		alter = "extend"
+	}
+	switch b.Granularity {
+	case "sentence", "paragraph", "documentboundary":
+		index := a.doc.Index()
+		pos := 0
+		if node, offset, ok := caretPosition(); ok {
+			if cp, err := index.FromDOM(node, offset); err == nil {
+				pos = cp
+			}
+		}
+		end := a.doc.Text().Len()
+		target := 0
+		switch {
+		case b.Granularity == "documentboundary" && b.Direction == "forward":
+			target = end
+		case b.Granularity == "documentboundary":
+			target = 0
+		case b.Direction == "forward":
+			target = annotate.NextStart(a.starts(b.Granularity), pos, end)
+		default:
+			target = annotate.PreviousStart(a.starts(b.Granularity), pos)
+		}
+		if node, offset, ok := index.ToDOM(target, true); ok {
+			placeCaret(node, offset, alter == "extend")
+		}
+	default:
+		moveSelection(alter, b.Direction, b.Granularity)
+	}
+	a.describeSelection()
+}
+
+// editAtCaret opens the editor of the annotation at the caret: one, or a
+// choice among several; with none there, the selected annotation's.
+func (a *Annotator) editAtCaret(ctx app.Context) {
+	if a.set == nil {
+		return
+	}
+	if state, _ := readSelection(); state != selectionNone {
+		a.say("Press a label's key to tag the selected text: " + a.keyList() + ".")
+		return
+	}
+	var ids []string
+	if node, offset, ok := caretPosition(); ok {
+		if cp, err := a.doc.Index().FromDOM(node, offset); err == nil {
+			for _, ann := range a.set.Covering(cp) {
+				ids = append(ids, ann.ID)
+			}
+		}
+	}
+	switch {
+	case len(ids) == 1:
+		a.selected, a.choices = ids[0], nil
+		a.showEntry(ids[0])
+		a.paint(ctx)
+	case len(ids) > 1:
+		a.choices = ids
+		a.say(fmt.Sprintf("%d annotations overlap here; choose one in the list.", len(ids)))
+		a.focusAfterRender(ctx, "#choices button")
+		return
+	case a.selected == "":
+		a.say("No annotation is at the caret. Move the caret into a highlight, or press ] to select the first annotation.")
+		return
+	}
+	a.focusAfterRender(ctx, "#selected .editor select, #selected .editor input, #selected .editor textarea")
+}
+
+// focusAnnotations moves the focus to the list of annotations: the
+// selected entry, else the first, else the list's heading.
+func (a *Annotator) focusAnnotations(ctx app.Context) {
+	a.focusAfterRender(ctx, "#entries li.selected .entry-main, #entries .entry-main, #annotations-title")
+}
+
+// focusAfterRender focuses the first element that selector finds once
+// the page has been rendered.
+func (a *Annotator) focusAfterRender(ctx app.Context, selector string) {
+	if !app.IsClient {
+		return
+	}
+	a.afterRender(ctx, func(ctx app.Context) {
+		if el := app.Window().Get("document").Call("querySelector", selector); el.Truthy() {
+			el.Call("focus")
+		}
+	})
+}
