@@ -20,6 +20,26 @@ import (
 // (a missing field) gets the offset of the nearest value that holds it.
 // Values that no path leads into are skipped without being decoded.
 func pointerOffsets(data []byte, paths []string) map[string]int {
+	m := scanOffsets(data, paths)
+	for _, p := range paths {
+		for q := p; ; q = q[:strings.LastIndexByte(q, '/')] {
+			if off, ok := m[q]; ok {
+				m[p] = off
+				break
+			}
+			if q == "" {
+				m[p] = 0
+				break
+			}
+		}
+	}
+	return m
+}
+
+// scanOffsets returns the byte offset in data, which must be valid JSON,
+// at which the value at each of paths, and at each path that leads to
+// one, starts; a path with no value is not in the map.
+func scanOffsets(data []byte, paths []string) map[string]int {
 	// want holds every path and every path that leads to one.
 	want := map[string]bool{"": true}
 	for _, p := range paths {
@@ -31,20 +51,6 @@ func pointerOffsets(data []byte, paths []string) map[string]int {
 	m := make(map[string]int, len(want))
 	s := &jsonScan{data: data}
 	s.value("", want, m)
-	for p := range want {
-		q := p
-		for {
-			if off, ok := m[q]; ok {
-				m[p] = off
-				break
-			}
-			if q == "" {
-				m[p] = 0
-				break
-			}
-			q = q[:strings.LastIndexByte(q, '/')]
-		}
-	}
 	return m
 }
 
