@@ -60,30 +60,55 @@ func (v *fileValidator) quick() bool {
 // which the JSON Schema does not. A key with an escape or a non-ASCII
 // byte is not plain either, as it may fold to a field's name.
 func plainJSON(data []byte) bool {
-	for i := 0; i < len(data); i++ {
-		switch data[i] {
-		case '"':
-			start, plain := i+1, true
-			for i++; i < len(data) && data[i] != '"'; i++ {
-				if data[i] == '\\' {
-					i++
-					plain = false
-				} else if data[i] >= 0x80 {
-					plain = false
-				}
-			}
-			j := i + 1
-			for j < len(data) && (data[j] == ' ' || data[j] == '\t' || data[j] == '\r' || data[j] == '\n') {
-				j++
-			}
-			if j < len(data) && data[j] == ':' && !plainKey(data[start:min(i, len(data))], plain) {
-				return false
-			}
-		case 'n':
+	for i := 0; i < len(data); {
+		// Outside strings: no null (nor any other n).
+		q := bytes.IndexByte(data[i:], '"')
+		if q < 0 {
+			return bytes.IndexByte(data[i:], 'n') < 0
+		}
+		if bytes.IndexByte(data[i:i+q], 'n') >= 0 {
 			return false
 		}
+		start := i + q + 1
+		end := stringEnd(data, start)
+		j := end + 1
+		for j < len(data) && (data[j] == ' ' || data[j] == '\t' || data[j] == '\r' || data[j] == '\n') {
+			j++
+		}
+		if j < len(data) && data[j] == ':' {
+			key := data[start:end]
+			plain := bytes.IndexByte(key, '\\') < 0
+			for _, c := range key {
+				plain = plain && c < 0x80
+			}
+			if !plainKey(key, plain) {
+				return false
+			}
+		}
+		i = end + 1
 	}
 	return true
+}
+
+// stringEnd returns the offset of the quote that ends the string whose
+// first byte is at start, or len(data).
+func stringEnd(data []byte, start int) int {
+	for k := start; ; {
+		r := bytes.IndexByte(data[k:], '"')
+		if r < 0 {
+			return len(data)
+		}
+		// The quote is escaped if an odd number of backslashes come
+		// just before it.
+		bs := 0
+		for p := k + r - 1; p >= start && data[p] == '\\'; p-- {
+			bs++
+		}
+		if bs%2 == 0 {
+			return k + r
+		}
+		k += r + 1
+	}
 }
 
 // plainKey reports whether key, which is plain (no escape, ASCII) or not,

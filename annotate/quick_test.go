@@ -284,3 +284,32 @@ func TestQuickAgreesWithSlowManyFaults(t *testing.T) {
 		fxSameProblems(t, name, data)
 	}
 }
+
+// fxPlainJSONByteByByte is plainJSON as it was first written, a byte at
+// a time: FuzzValidate checks that plainJSON agrees with it.
+func fxPlainJSONByteByByte(data []byte) bool {
+	for i := 0; i < len(data); i++ {
+		switch data[i] {
+		case '"':
+			start, plain := i+1, true
+			for i++; i < len(data) && data[i] != '"'; i++ {
+				if data[i] == '\\' {
+					i++
+					plain = false
+				} else if data[i] >= 0x80 {
+					plain = false
+				}
+			}
+			j := i + 1
+			for j < len(data) && (data[j] == ' ' || data[j] == '\t' || data[j] == '\r' || data[j] == '\n') {
+				j++
+			}
+			if j < len(data) && data[j] == ':' && !plainKey(data[start:min(i, len(data))], plain) {
+				return false
+			}
+		case 'n':
+			return false
+		}
+	}
+	return true
+}

@@ -368,6 +368,9 @@ func FuzzValidate(f *testing.F) {
 				t.Fatalf("problems out of order: %v before %v", a, b)
 			}
 		}
+		if plainJSON(data) != fxPlainJSONByteByByte(data) {
+			t.Fatalf("plainJSON says %v", plainJSON(data))
+		}
 		// The fast path finds clean only what the JSON Schema takes, and
 		// whatever file it takes, it gives the slow path's problems.
 		if taken, clean := quickTakes(data); taken {
