@@ -1,8 +1,9 @@
 // This file is the validator's flow: read the file, check it against the
 // JSON Schema, decode it, check what the schema cannot say, and hand back
 // the problems in the order of the file. Every step is linear in the
-// size of the file: a valid file costs about one decode (quick.go), and
-// each problem costs a constant amount, wherever it is.
+// size of the file: a valid file, or one whose structure is right and
+// only some values wrong, costs about one decode (quick.go), and each
+// problem costs a constant amount, wherever it is.
 
 package annotate
 
