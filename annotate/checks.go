@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -53,6 +54,18 @@ func (v *fileValidator) broken(path string) bool {
 			return false
 		}
 	}
+}
+
+// badIn reports whether the JSON Schema found fault with the value at
+// path+"/"+field, or with anything in it, when it found none with the
+// value at path itself or with a value that holds it: bad, in fewer
+// steps, for the fields of an annotation.
+func (v *fileValidator) badIn(path, field string) bool {
+	if len(v.badPaths) == 0 {
+		return false
+	}
+	p := path + "/" + field
+	return v.badHolders[p] || v.badPaths[p]
 }
 
 // checkSemantics makes the checks that the JSON Schema cannot express.
@@ -101,25 +114,26 @@ func (v *fileValidator) checkSemantics() {
 	spans := make(map[spanKey]string, n) // label and span -> path of the first annotation with them
 	check := func(list string, as []annotationIn, placed bool) {
 		for i, a := range as {
-			path := fmt.Sprintf("/%s/%d", list, i)
+			path := "/" + list + "/" + strconv.Itoa(i)
 			if v.broken(path) {
 				// The annotation is not an object: the JSON Schema has
-				// said so, and what follows would only repeat it.
+				// said so, and what follows would only repeat it. From
+				// here on, v.badIn(path, field) is v.bad(path+"/"+field).
 				continue
 			}
-			if !v.bad(path + "/id") {
+			if !v.badIn(path, "id") {
 				v.checkID(ids, path, a.ID)
 			}
 			v.checkLabel(schema, labelsOK, path, a)
 			v.checkTimes(path, a)
-			v.checkOffset(path+"/start", a.Start)
-			v.checkOffset(path+"/end", a.End)
+			v.checkOffset(path, "start", a.Start)
+			v.checkOffset(path, "end", a.End)
 			if !placed || !textOK {
 				continue
 			}
 			spanBad := a.Start.Kind != intExact || a.End.Kind != intExact
 			for _, field := range []string{"label", "start", "end", "exact", "prefix", "suffix"} {
-				spanBad = spanBad || v.bad(path+"/"+field)
+				spanBad = spanBad || v.badIn(path, field)
 			}
 			if spanBad {
 				continue
@@ -158,7 +172,8 @@ func (v *fileValidator) checkID(ids map[string]string, path, id string) {
 }
 
 // checkLabel checks that the annotation's label is in the schema and that
-// its attributes have valid names that the label takes.
+// its attributes have valid names that the label takes. The annotation at
+// path is not broken.
 func (v *fileValidator) checkLabel(schema Schema, labelsOK bool, path string, a annotationIn) {
 	names := make([]string, 0, len(a.Attributes))
 	for name := range a.Attributes {
@@ -173,7 +188,7 @@ func (v *fileValidator) checkLabel(schema Schema, labelsOK bool, path string, a 
 		}
 		valid = append(valid, name)
 	}
-	if !labelsOK || v.bad(path+"/label") {
+	if !labelsOK || v.badIn(path, "label") {
 		return
 	}
 	l, ok := schema.Label(a.Label)
@@ -194,11 +209,12 @@ func (v *fileValidator) checkLabel(schema Schema, labelsOK bool, path string, a 
 
 // checkOffset refuses a start or end that is not a whole number that an
 // offset can be. One past the end of the text is checkSpan's to report.
-func (v *fileValidator) checkOffset(path string, w wireInt) {
-	if v.bad(path) {
-		return // the JSON Schema has said what is wrong
+// The annotation at path is not broken.
+func (v *fileValidator) checkOffset(path, field string, w wireInt) {
+	if w.Kind == intExact || v.badIn(path, field) {
+		return // nothing to say, or the JSON Schema has said what is wrong
 	}
-	field := path[strings.LastIndexByte(path, '/')+1:]
+	path += "/" + field
 	switch {
 	case w.Kind == intFraction:
 		v.add(path, sevFatal, "%s is %s, which is not a whole number: offsets count code points from 0", field, w.Raw)
@@ -211,20 +227,23 @@ func (v *fileValidator) checkOffset(path string, w wireInt) {
 	}
 }
 
+// checkTimes checks the annotation's times; the annotation at path is
+// not broken.
 func (v *fileValidator) checkTimes(path string, a annotationIn) {
 	var created, modified time.Time
 	var errC, errM error
-	if !v.bad(path + "/created") {
+	badC, badM := v.badIn(path, "created"), v.badIn(path, "modified")
+	if !badC {
 		if created, errC = parseFileTime(a.Created); errC != nil {
 			v.add(path+"/created", sevFatal, "created %q is not a date and time in RFC 3339 form, such as 2025-04-01T09:30:00.000Z", a.Created)
 		}
 	}
-	if !v.bad(path + "/modified") {
+	if !badM {
 		if modified, errM = parseFileTime(a.Modified); errM != nil {
 			v.add(path+"/modified", sevFatal, "modified %q is not a date and time in RFC 3339 form, such as 2025-04-01T09:30:00.000Z", a.Modified)
 		}
 	}
-	if errC == nil && errM == nil && !v.bad(path+"/created") && !v.bad(path+"/modified") && modified.Before(created) {
+	if errC == nil && errM == nil && !badC && !badM && modified.Before(created) {
 		v.add(path+"/modified", sevRepairable, "modified (%s) is before created (%s); an import takes it to be the time created", a.Modified, a.Created)
 	}
 }
@@ -249,7 +268,13 @@ func (v *fileValidator) checkSpan(path string, w annotationIn) bool {
 		v.add(path+"/start", sevRepairable, "start (%d) is not before end (%d): a span must hold at least one character", a.Start, a.End)
 		return false
 	}
-	if got := t.Slice(a.Start, a.End); got != a.Exact {
+	// 0 <= Start < End <= n: the span's bytes are s[bs:be]. Strings read
+	// from JSON are valid UTF-8, so a prefix that ends the text before
+	// the span, byte for byte, is its last code points, and a suffix
+	// that starts the text after it is its first.
+	s := t.String()
+	bs, be := t.Byte(a.Start), t.Byte(a.End)
+	if got := s[bs:be]; got != a.Exact {
 		hint := ""
 		switch {
 		case t.Slice(t.CodePointAtUTF16(a.Start), t.CodePointAtUTF16(a.End)) == a.Exact:
@@ -261,11 +286,13 @@ func (v *fileValidator) checkSpan(path string, w annotationIn) bool {
 			abbreviateFor(a.Exact), a.Start, a.End, abbreviateFor(got), hint)
 		return false
 	}
-	if k := utf8.RuneCountInString(a.Prefix); t.Slice(a.Start-k, a.Start) != a.Prefix {
+	if !strings.HasSuffix(s[:bs], a.Prefix) {
+		k := utf8.RuneCountInString(a.Prefix)
 		v.add(path+"/prefix", sevWarning, "prefix %q does not agree with the text before the span, %q",
 			abbreviateTail(a.Prefix), abbreviateTail(t.Slice(a.Start-k, a.Start)))
 	}
-	if k := utf8.RuneCountInString(a.Suffix); t.Slice(a.End, a.End+k) != a.Suffix {
+	if !strings.HasPrefix(s[be:], a.Suffix) {
+		k := utf8.RuneCountInString(a.Suffix)
 		v.add(path+"/suffix", sevWarning, "suffix %q does not agree with the text after the span, %q",
 			abbreviateFor(a.Suffix), abbreviateFor(t.Slice(a.End, a.End+k)))
 	}

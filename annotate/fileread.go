@@ -83,6 +83,8 @@ func (w *wireInt) UnmarshalJSON(b []byte) error {
 	w.N, w.Kind, w.Neg = parseJSONInt(b)
 	if w.Kind != intExact {
 		w.Raw = abbreviateFor(string(b)) // kept only for a message
+	} else if w.N < 0 {
+		w.Raw = string(b) // as written, for the JSON Schema's message
 	}
 	return nil
 }

@@ -7,6 +7,7 @@
 package annotate
 
 import (
+	"bytes"
 	"encoding/json"
 	"slices"
 	"sort"
@@ -20,20 +21,9 @@ import (
 // (a missing field) gets the offset of the nearest value that holds it.
 // Values that no path leads into are skipped without being decoded.
 func pointerOffsets(data []byte, paths []string) map[string]int {
-	// want holds every path and every path that leads to one.
-	want := map[string]bool{"": true}
+	m := scanOffsets(data, paths)
 	for _, p := range paths {
-		for p != "" && !want[p] {
-			want[p] = true
-			p = p[:strings.LastIndexByte(p, '/')]
-		}
-	}
-	m := make(map[string]int, len(want))
-	s := &jsonScan{data: data}
-	s.value("", want, m)
-	for p := range want {
-		q := p
-		for {
+		for q := p; ; q = q[:strings.LastIndexByte(q, '/')] {
 			if off, ok := m[q]; ok {
 				m[p] = off
 				break
@@ -42,17 +32,38 @@ func pointerOffsets(data []byte, paths []string) map[string]int {
 				m[p] = 0
 				break
 			}
-			q = q[:strings.LastIndexByte(q, '/')]
 		}
 	}
 	return m
 }
 
+// scanOffsets returns the byte offset in data, which must be valid JSON,
+// at which the value at each of paths, and at each path that leads to
+// one, starts; a path with no value is not in the map.
+func scanOffsets(data []byte, paths []string) map[string]int {
+	// want holds every path and every path that leads to one.
+	want := map[string]bool{"": true}
+	for _, p := range paths {
+		for p != "" && !want[p] {
+			want[p] = true
+			p = p[:strings.LastIndexByte(p, '/')]
+		}
+	}
+	s := &jsonScan{data: data, want: want, m: make(map[string]int, len(want))}
+	s.value()
+	return s.m
+}
+
 // jsonScan walks valid JSON by hand: much faster than json.Decoder's
-// tokens, and it can skip a value without building it.
+// tokens, and it can skip a value without building it. It builds the
+// pointer of the value it is at in path, and makes a string of it only
+// to record a wanted value's offset in m.
 type jsonScan struct {
 	data []byte
 	i    int
+	path []byte          // the JSON Pointer of the value at i
+	want map[string]bool // the pointers to walk into
+	m    map[string]int  // the offsets of the wanted values
 }
 
 func (s *jsonScan) space() {
@@ -66,14 +77,15 @@ func (s *jsonScan) space() {
 	}
 }
 
-// value records the offset of the value at ptr, which is wanted, and walks
-// into it.
-func (s *jsonScan) value(ptr string, want map[string]bool, m map[string]int) {
+// value records the offset of the value at s.path, which is wanted, and
+// walks into it.
+func (s *jsonScan) value() {
 	s.space()
-	m[ptr] = s.i
+	s.m[string(s.path)] = s.i
 	if s.i >= len(s.data) {
 		return
 	}
+	n := len(s.path)
 	switch s.data[s.i] {
 	case '{':
 		s.i++
@@ -90,11 +102,13 @@ func (s *jsonScan) value(ptr string, want map[string]bool, m map[string]int) {
 			key := s.key()
 			s.space()
 			s.i++ // the colon
-			s.child(ptr+"/"+escapePointer(key), want, m)
+			s.path = appendPointerToken(append(s.path, '/'), key)
+			s.child()
+			s.path = s.path[:n]
 		}
 	case '[':
 		s.i++
-		for n := 0; ; {
+		for k := 0; ; {
 			s.space()
 			if s.i >= len(s.data) || s.data[s.i] == ']' {
 				s.i++
@@ -105,38 +119,49 @@ func (s *jsonScan) value(ptr string, want map[string]bool, m map[string]int) {
 				continue
 			}
 			before := s.i
-			s.child(ptr+"/"+strconv.Itoa(n), want, m)
+			s.path = strconv.AppendInt(append(s.path, '/'), int64(k), 10)
+			s.child()
+			s.path = s.path[:n]
 			if s.i == before {
 				s.i++ // not JSON here: move on rather than stop
 			}
-			n++
+			k++
 		}
 	default:
 		s.skip()
 	}
 }
 
-// child walks into the value at ptr if it is wanted, and skips it if not.
-func (s *jsonScan) child(ptr string, want map[string]bool, m map[string]int) {
-	if want[ptr] {
-		s.value(ptr, want, m)
+// child walks into the value at s.path if it is wanted, and skips it if
+// not.
+func (s *jsonScan) child() {
+	if s.want[string(s.path)] {
+		s.value()
 		return
 	}
 	s.space()
 	s.skip()
 }
 
-// key reads an object's key.
-func (s *jsonScan) key() string {
+// key reads an object's key; the bytes are data's when it can.
+func (s *jsonScan) key() []byte {
 	start := s.i
 	s.str()
 	raw := s.data[start:min(s.i, len(s.data))]
 	if len(raw) >= 2 && !slices.Contains(raw, '\\') {
-		return string(raw[1 : len(raw)-1])
+		return raw[1 : len(raw)-1]
 	}
 	var k string
 	json.Unmarshal(raw, &k)
-	return k
+	return []byte(k)
+}
+
+// appendPointerToken appends tok to a JSON Pointer, escaped.
+func appendPointerToken(ptr, tok []byte) []byte {
+	if !bytes.ContainsAny(tok, "~/") {
+		return append(ptr, tok...)
+	}
+	return append(ptr, escapePointer(string(tok))...)
 }
 
 // str moves past the string that starts at s.i.

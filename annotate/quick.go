@@ -1,26 +1,37 @@
 // This file is the validator's fast path: a file that already has the
-// shape the JSON Schema asks for is checked by one strict decode and a few
-// Go checks, at about the cost of decoding it, instead of by the JSON
-// Schema library, which builds the whole file as maps and walks it (four
-// times the cost). Any doubt sends the file down the slow path, which
-// finds and words every problem; so quick never decides that a file is
-// wrong, only that it is right. FuzzValidate checks that the JSON Schema
-// agrees with every file quick takes.
+// structure the JSON Schema asks for (every field there, of the right
+// JSON type, and no other) is checked by one strict decode and a few Go
+// checks, at about the cost of decoding it, instead of by the JSON Schema
+// library, which builds the whole file as maps and walks it (four times
+// the cost, and far more when it has many errors to build). The values
+// the schema rules on (an id that is not a UUID, a name, a negative
+// offset, a time...) are checked here too, and their problems worded by
+// schemaMessage from the very error kinds the library would give, so that
+// the problems are the same either way. Any doubt about the structure
+// sends the file down the slow path, which finds and words every
+// problem. FuzzValidate checks that both paths agree on every file quick
+// takes.
 
 package annotate
 
 import (
 	"bytes"
 	"encoding/json"
+	"math/big"
 	"reflect"
 	"regexp"
+	"strconv"
 	"strings"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+	"github.com/santhosh-tekuri/jsonschema/v6/kind"
 )
 
-// quick decodes the file into v.file and reports whether it certainly
-// passes the JSON Schema.
+// quick decodes the file into v.file and reports whether its structure
+// certainly passes the JSON Schema; if so, it records the problems that
+// the JSON Schema has with its values, as checkSchema would have.
 func (v *fileValidator) quick() bool {
-	if !plainJSON(v.data) {
+	if v.slowOnly || !plainJSON(v.data) {
 		return false // a null reads as "missing" below; let the schema say
 	}
 	dec := json.NewDecoder(bytes.NewReader(v.data))
@@ -32,10 +43,14 @@ func (v *fileValidator) quick() bool {
 	if len(bytes.TrimSpace(v.data[dec.InputOffset():])) > 0 {
 		return false // something after the JSON value
 	}
-	if !f.quickCheck() {
+	if !f.wellFormed() {
 		return false
 	}
+	if empty := f.emptyStrings(); len(empty) > 0 && !allPresent(v.data, empty) {
+		return false // a required string is missing, not empty
+	}
 	v.file = f
+	v.valueFaults()
 	return true
 }
 
@@ -45,30 +60,55 @@ func (v *fileValidator) quick() bool {
 // which the JSON Schema does not. A key with an escape or a non-ASCII
 // byte is not plain either, as it may fold to a field's name.
 func plainJSON(data []byte) bool {
-	for i := 0; i < len(data); i++ {
-		switch data[i] {
-		case '"':
-			start, plain := i+1, true
-			for i++; i < len(data) && data[i] != '"'; i++ {
-				if data[i] == '\\' {
-					i++
-					plain = false
-				} else if data[i] >= 0x80 {
-					plain = false
-				}
-			}
-			j := i + 1
-			for j < len(data) && (data[j] == ' ' || data[j] == '\t' || data[j] == '\r' || data[j] == '\n') {
-				j++
-			}
-			if j < len(data) && data[j] == ':' && !plainKey(data[start:min(i, len(data))], plain) {
-				return false
-			}
-		case 'n':
+	for i := 0; i < len(data); {
+		// Outside strings: no null (nor any other n).
+		q := bytes.IndexByte(data[i:], '"')
+		if q < 0 {
+			return bytes.IndexByte(data[i:], 'n') < 0
+		}
+		if bytes.IndexByte(data[i:i+q], 'n') >= 0 {
 			return false
 		}
+		start := i + q + 1
+		end := stringEnd(data, start)
+		j := end + 1
+		for j < len(data) && (data[j] == ' ' || data[j] == '\t' || data[j] == '\r' || data[j] == '\n') {
+			j++
+		}
+		if j < len(data) && data[j] == ':' {
+			key := data[start:end]
+			plain := bytes.IndexByte(key, '\\') < 0
+			for _, c := range key {
+				plain = plain && c < 0x80
+			}
+			if !plainKey(key, plain) {
+				return false
+			}
+		}
+		i = end + 1
 	}
 	return true
+}
+
+// stringEnd returns the offset of the quote that ends the string whose
+// first byte is at start, or len(data).
+func stringEnd(data []byte, start int) int {
+	for k := start; ; {
+		r := bytes.IndexByte(data[k:], '"')
+		if r < 0 {
+			return len(data)
+		}
+		// The quote is escaped if an odd number of backslashes come
+		// just before it.
+		bs := 0
+		for p := k + r - 1; p >= start && data[p] == '\\'; p-- {
+			bs++
+		}
+		if bs%2 == 0 {
+			return k + r
+		}
+		k += r + 1
+	}
 }
 
 // plainKey reports whether key, which is plain (no escape, ASCII) or not,
@@ -129,41 +169,29 @@ func isUUID(s string) bool {
 	return true
 }
 
-// quickCheck reports whether the decoded file certainly passes the JSON
-// Schema: every rule of jsonschema/annotations-v1.schema.json is here.
-func (f *fileIn) quickCheck() bool {
+// wellFormed reports whether the decoded file certainly has the structure
+// the JSON Schema asks for: the format version, and every required field
+// there with the right type. The strict decode has refused other fields,
+// other types and nulls; a required string that reads as "" may still be
+// missing (see emptyStrings). Offsets must be exact integers: any other
+// number sends the file down the slow path.
+func (f *fileIn) wellFormed() bool {
 	d := &f.Document
 	if f.Version.Kind != intExact || f.Version.N != FormatVersion ||
-		(f.Exported != nil && !isDateTime(*f.Exported)) ||
-		d.ID == nil || d.Title == nil || d.URL == nil || d.HTML == nil || d.Text == nil ||
-		!sha256Hex.MatchString(d.TextSHA256) || d.OffsetUnit != OffsetUnit || d.Meta == nil ||
-		f.Annotations == nil ||
-		len(f.Schema.Labels) < 1 || len(f.Schema.Labels) > MaxLabels {
+		d.ID == nil || d.Title == nil || d.URL == nil || d.HTML == nil || d.Text == nil || d.Meta == nil ||
+		f.Annotations == nil || f.Schema.Labels == nil {
 		return false
 	}
 	for _, l := range f.Schema.Labels {
-		if !namePattern.MatchString(l.Name) || !colorPattern.MatchString(l.Color) || !isOneKey(l.Key) || l.Attributes == nil {
+		if l.Attributes == nil {
 			return false
 		}
-		seen := make(map[string]bool, len(l.Attributes))
-		for _, a := range l.Attributes {
-			if seen[a] || !namePattern.MatchString(a) {
-				return false
-			}
-			seen[a] = true
-		}
-	}
-	names := map[string]bool{} // names already matched against namePattern
-	isName := func(s string) bool {
-		if ok, seen := names[s]; seen {
-			return ok
-		}
-		names[s] = namePattern.MatchString(s)
-		return names[s]
 	}
 	for _, as := range [][]annotationIn{f.Annotations, f.Orphans} {
 		for i := range as {
-			if !as[i].quickCheck(isName) {
+			a := &as[i]
+			if a.Start.Kind != intExact || a.End.Kind != intExact ||
+				a.Prefix == nil || a.Suffix == nil || a.Author == nil || a.Attributes == nil {
 				return false
 			}
 		}
@@ -171,26 +199,222 @@ func (f *fileIn) quickCheck() bool {
 	return true
 }
 
-// quickCheck reports whether the annotation certainly passes the JSON
-// Schema; isName says whether a label or attribute name is valid.
-func (a *annotationIn) quickCheck(isName func(string) bool) bool {
-	if !isUUID(a.ID) || !isName(a.Label) ||
-		a.Start.Kind != intExact || a.Start.N < 0 || a.End.Kind != intExact || a.End.N < 0 ||
-		a.Exact == "" || a.Prefix == nil || a.Suffix == nil || a.Author == nil || a.Attributes == nil ||
-		!isDateTime(a.Created) || !isDateTime(a.Modified) {
-		return false
+// emptyStrings returns the paths of the required strings that read as "":
+// empty, or missing.
+func (f *fileIn) emptyStrings() []string {
+	var paths []string
+	check := func(path, s string) {
+		if s == "" {
+			paths = append(paths, path)
+		}
 	}
-	switch a.Anchor {
-	case AnchorExact, AnchorContext, AnchorFuzzy, AnchorOrphan:
-	default:
-		return false
+	check("/document/textSha256", f.Document.TextSHA256)
+	check("/document/offsetUnit", f.Document.OffsetUnit)
+	for i, l := range f.Schema.Labels {
+		if l.Name == "" || l.Color == "" || l.Key == "" {
+			path := "/schema/labels/" + strconv.Itoa(i)
+			check(path+"/name", l.Name)
+			check(path+"/color", l.Color)
+			check(path+"/key", l.Key)
+		}
 	}
-	for name := range a.Attributes {
-		if !isName(name) {
+	for _, list := range []string{"annotations", "orphans"} {
+		as := f.Annotations
+		if list == "orphans" {
+			as = f.Orphans
+		}
+		for i := range as {
+			a := &as[i]
+			if a.ID == "" || a.Label == "" || a.Exact == "" || a.Created == "" || a.Modified == "" || a.Anchor == "" {
+				path := "/" + list + "/" + strconv.Itoa(i)
+				check(path+"/id", a.ID)
+				check(path+"/label", a.Label)
+				check(path+"/exact", a.Exact)
+				check(path+"/created", a.Created)
+				check(path+"/modified", a.Modified)
+				check(path+"/anchor", string(a.Anchor))
+			}
+		}
+	}
+	return paths
+}
+
+// allPresent reports whether data, valid JSON, has a value at every one
+// of paths.
+func allPresent(data []byte, paths []string) bool {
+	m := scanOffsets(data, paths)
+	for _, p := range paths {
+		if _, ok := m[p]; !ok {
 			return false
 		}
 	}
 	return true
+}
+
+// The rules of the JSON Schema on values, read from it, for the error
+// kinds that valueFaults builds as the library would.
+var schemaRules = func() (r struct {
+	uuid, dateTime, name, color, sha256 string
+	anchors                             []any
+}) {
+	var s struct {
+		Defs struct {
+			UUID     struct{ Pattern string } `json:"uuid"`
+			DateTime struct{ Pattern string } `json:"dateTime"`
+			Name     struct{ Pattern string } `json:"name"`
+			Document struct {
+				Properties struct {
+					TextSHA256 struct{ Pattern string } `json:"textSha256"`
+				} `json:"properties"`
+			} `json:"document"`
+			Label struct {
+				Properties struct {
+					Color struct{ Pattern string } `json:"color"`
+				} `json:"properties"`
+			} `json:"label"`
+			Annotation struct {
+				Properties struct {
+					Anchor struct{ Enum []any } `json:"anchor"`
+				} `json:"properties"`
+			} `json:"annotation"`
+		} `json:"$defs"`
+	}
+	dec := json.NewDecoder(bytes.NewReader(JSONSchemaV1))
+	dec.UseNumber()
+	if err := dec.Decode(&s); err != nil {
+		panic("annotate: the embedded JSON Schema cannot be read: " + err.Error())
+	}
+	d := &s.Defs
+	r.uuid, r.dateTime, r.name = d.UUID.Pattern, d.DateTime.Pattern, d.Name.Pattern
+	r.color, r.sha256 = d.Label.Properties.Color.Pattern, d.Document.Properties.TextSHA256.Pattern
+	r.anchors = d.Annotation.Properties.Anchor.Enum
+	return r
+}()
+
+// valueFaults records, as checkSchema would, the problems the JSON Schema
+// has with the values of a file whose structure it takes: the same
+// messages, from the same error kinds, at the same paths, marked bad the
+// same way. A rule whose error checkSchema leaves out (propertyNames) is
+// left out here too; checkLabel words those.
+func (v *fileValidator) valueFaults() {
+	f := &v.file
+	fault := func(path []string, k jsonschema.ErrorKind, got any) {
+		p := jsonPointer(path)
+		v.markBad(p)
+		v.add(p, sevFatal, "%s", schemaMessage(path, k, got))
+	}
+	dateTime := func(path []string, s string) {
+		if !isDateTime(s) {
+			// The format's error comes first, and the pattern's says the
+			// same in the same words.
+			fault(path, &kind.Format{Got: s, Want: "date-time", Err: ErrNotDateTime}, s)
+		}
+	}
+	if f.Exported != nil {
+		dateTime([]string{"exported"}, *f.Exported)
+	}
+	d := &f.Document
+	if !sha256Hex.MatchString(d.TextSHA256) {
+		fault([]string{"document", "textSha256"}, &kind.Pattern{Got: d.TextSHA256, Want: schemaRules.sha256}, d.TextSHA256)
+	}
+	if d.OffsetUnit != OffsetUnit {
+		fault([]string{"document", "offsetUnit"}, &kind.Const{Got: d.OffsetUnit, Want: OffsetUnit}, d.OffsetUnit)
+	}
+	labels := f.Schema.Labels
+	switch {
+	case len(labels) < 1:
+		fault([]string{"schema", "labels"}, &kind.MinItems{Got: len(labels), Want: 1}, nil)
+	case len(labels) > MaxLabels:
+		fault([]string{"schema", "labels"}, &kind.MaxItems{Got: len(labels), Want: MaxLabels}, nil)
+	}
+	for i, l := range labels {
+		at := func(field ...string) []string {
+			return append([]string{"schema", "labels", strconv.Itoa(i)}, field...)
+		}
+		if !namePattern.MatchString(l.Name) {
+			fault(at("name"), &kind.Pattern{Got: l.Name, Want: schemaRules.name}, l.Name)
+		}
+		if !colorPattern.MatchString(l.Color) {
+			fault(at("color"), &kind.Pattern{Got: l.Color, Want: schemaRules.color}, l.Color)
+		}
+		if l.Key == "" {
+			// Its minLength and its pattern say so in the same words.
+			fault(at("key"), &kind.MinLength{Got: 0, Want: 1}, l.Key)
+		} else if !isOneKey(l.Key) {
+			fault(at("key"), &kind.Pattern{Got: l.Key, Want: keyPattern.String()}, l.Key)
+		}
+	dup:
+		for j := 1; j < len(l.Attributes); j++ {
+			for k := range j {
+				if l.Attributes[j] == l.Attributes[k] {
+					fault(at("attributes"), &kind.UniqueItems{Duplicates: [2]int{k, j}}, nil)
+					break dup
+				}
+			}
+		}
+		for j, a := range l.Attributes {
+			if !namePattern.MatchString(a) {
+				fault(at("attributes", strconv.Itoa(j)), &kind.Pattern{Got: a, Want: schemaRules.name}, a)
+			}
+		}
+	}
+	names := map[string]bool{} // names already matched against namePattern
+	for _, list := range []string{"annotations", "orphans"} {
+		as := f.Annotations
+		if list == "orphans" {
+			as = f.Orphans
+		}
+		for i := range as {
+			a := &as[i]
+			if isUUID(a.ID) && a.Start.N >= 0 && a.End.N >= 0 && a.Exact != "" && goodAnchor(a.Anchor) &&
+				isDateTime(a.Created) && isDateTime(a.Modified) && isName(names, a.Label) {
+				continue
+			}
+			at := func(field string) []string { return []string{list, strconv.Itoa(i), field} }
+			if !isUUID(a.ID) {
+				fault(at("id"), &kind.Pattern{Got: a.ID, Want: schemaRules.uuid}, a.ID)
+			}
+			if !isName(names, a.Label) {
+				fault(at("label"), &kind.Pattern{Got: a.Label, Want: schemaRules.name}, a.Label)
+			}
+			for _, o := range []struct {
+				field string
+				w     wireInt
+			}{{"start", a.Start}, {"end", a.End}} {
+				if o.w.N < 0 {
+					fault(at(o.field), &kind.Minimum{Got: big.NewRat(int64(o.w.N), 1), Want: new(big.Rat)}, json.Number(o.w.Raw))
+				}
+			}
+			if a.Exact == "" {
+				fault(at("exact"), &kind.MinLength{Got: 0, Want: 1}, a.Exact)
+			}
+			dateTime(at("created"), a.Created)
+			dateTime(at("modified"), a.Modified)
+			if !goodAnchor(a.Anchor) {
+				fault(at("anchor"), &kind.Enum{Got: string(a.Anchor), Want: schemaRules.anchors}, string(a.Anchor))
+			}
+		}
+	}
+}
+
+// isName reports whether s is a valid label or attribute name, with the
+// answers so far in names.
+func isName(names map[string]bool, s string) bool {
+	ok, seen := names[s]
+	if !seen {
+		ok = namePattern.MatchString(s)
+		names[s] = ok
+	}
+	return ok
+}
+
+// goodAnchor reports whether a is one of the ways of anchoring.
+func goodAnchor(a Anchoring) bool {
+	switch a {
+	case AnchorExact, AnchorContext, AnchorFuzzy, AnchorOrphan:
+		return true
+	}
+	return false
 }
 
 // isDateTime reports whether s is an RFC 3339 date-time.

@@ -1,8 +1,9 @@
 // This file is the validator's flow: read the file, check it against the
 // JSON Schema, decode it, check what the schema cannot say, and hand back
 // the problems in the order of the file. Every step is linear in the
-// size of the file: a valid file costs about one decode (quick.go), and
-// each problem costs a constant amount, wherever it is.
+// size of the file: a valid file, or one whose structure is right and
+// only some values wrong, costs about one decode (quick.go), and each
+// problem costs a constant amount, wherever it is.
 
 package annotate
 
@@ -59,6 +60,8 @@ type fileValidator struct {
 	file       fileIn
 	decoded    bool // file holds what could be decoded
 	text       *Text
+
+	slowOnly bool // for tests: leave every file to the JSON Schema library
 }
 
 func newFileValidator(raw []byte) *fileValidator {
@@ -106,8 +109,9 @@ func (v *fileValidator) run() {
 		v.addAt(off, "", "the file is not valid UTF-8 (byte 0x%02x); save it as UTF-8", v.data[off])
 	}
 	if v.quick() {
-		// The file has the shape the JSON Schema asks for: only the
-		// checks it cannot express are left.
+		// The file has the structure the JSON Schema asks for, and the
+		// problems with its values are recorded: only the checks the
+		// schema cannot express are left.
 		v.decoded = true
 		v.checkSemantics()
 		return
