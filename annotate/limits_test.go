@@ -4,13 +4,14 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/newsannotator/annotator/internal/testcorpus"
 )
 
 // TestFormatSize checks the one byte-size formatter: decimal units, one
@@ -149,28 +150,6 @@ func (zeros) Read(p []byte) (int, error) {
 	return len(p), nil
 }
 
-// bigArticle returns an HTML page of exactly size bytes made of realistic
-// news paragraphs, with relative links that Load makes absolute.
-func bigArticle(size int) []byte {
-	var b bytes.Buffer
-	b.WriteString(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A very long report</title>` +
-		`<link rel="canonical" href="https://news.example.com/2026/12/03/long-report"></head><body><article><h1>A very long report</h1>` + "\n")
-	const tail = "</article></body></html>\n"
-	for i := 0; ; i++ {
-		p := fmt.Sprintf(`<p>Paragraph %d. The council said on Tuesday that “spending on roads will rise by 2.5%% from April”, `+
-			`a pledge the <a href="/people/mayor-%d">mayor</a> repeated at the café on Main Street. Critics called the figures `+
-			`<em>pretty balanced</em> at best; see <a href="../related/%d.html">the related story</a> for the background.</p>`+"\n", i, i%97, i)
-		if b.Len()+len(p)+len(tail) > size {
-			break
-		}
-		b.WriteString(p)
-	}
-	pad := size - b.Len() - len(tail) - len("<p></p>\n")
-	b.WriteString("<p>" + strings.Repeat("x", max(pad, 0)) + "</p>\n")
-	b.WriteString(tail)
-	return b.Bytes()
-}
-
 // TestArticleAtLimitExportsAndImports is the chain a user goes through
 // with the largest article the annotator opens: it loads, its export
 // validates, and the export imports, although the sanitised HTML (links
@@ -180,7 +159,7 @@ func TestArticleAtLimitExportsAndImports(t *testing.T) {
 	if testing.Short() {
 		t.Skip("loads a 10 MB article")
 	}
-	page := bigArticle(MaxArticleBytes)
+	page := testcorpus.ArticleOfSize(MaxArticleBytes)
 	if len(page) != MaxArticleBytes {
 		t.Fatalf("the article is %d bytes, want %d", len(page), MaxArticleBytes)
 	}
@@ -212,7 +191,7 @@ func TestArticleAtLimitExportsAndImports(t *testing.T) {
 		t.Errorf("the imported text differs from the loaded one")
 	}
 
-	_, err = Load(bigArticle(MaxArticleBytes+1), FileSource("long-report.html", "text/html"))
+	_, err = Load(testcorpus.ArticleOfSize(MaxArticleBytes+1), FileSource("long-report.html", "text/html"))
 	if !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), "long-report.html is 10,000,001 bytes; the annotator opens articles of up to 10 MB (10,000,000 bytes)") {
 		t.Errorf("one byte over the limit: %v", err)
 	}

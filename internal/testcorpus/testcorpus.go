@@ -9,10 +9,13 @@
 package testcorpus
 
 import (
+	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"testing"
 )
 
@@ -161,4 +164,28 @@ func XSSPayloads(tb testing.TB) []Payload {
 		tb.Fatalf("testcorpus: %s holds no payloads", path)
 	}
 	return cases
+}
+
+// ArticleOfSize returns an HTML page of exactly size bytes made of
+// realistic news paragraphs, with relative links that loading makes
+// absolute (so its sanitised HTML is larger than the page): the largest
+// article the annotator opens, for the tests of the size limits.
+func ArticleOfSize(size int) []byte {
+	var b bytes.Buffer
+	b.WriteString(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A very long report</title>` +
+		`<link rel="canonical" href="https://news.example.com/2026/12/03/long-report"></head><body><article><h1>A very long report</h1>` + "\n")
+	const tail = "</article></body></html>\n"
+	for i := 0; ; i++ {
+		p := fmt.Sprintf(`<p>Paragraph %d. The council said on Tuesday that “spending on roads will rise by 2.5%% from April”, `+
+			`a pledge the <a href="/people/mayor-%d">mayor</a> repeated at the café on Main Street. Critics called the figures `+
+			`<em>pretty balanced</em> at best; see <a href="../related/%d.html">the related story</a> for the background.</p>`+"\n", i, i%97, i)
+		if b.Len()+len(p)+len(tail) > size {
+			break
+		}
+		b.WriteString(p)
+	}
+	pad := size - b.Len() - len(tail) - len("<p></p>\n")
+	b.WriteString("<p>" + strings.Repeat("x", max(pad, 0)) + "</p>\n")
+	b.WriteString(tail)
+	return b.Bytes()
 }

@@ -5,13 +5,13 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/newsannotator/annotator/annotate"
+	"github.com/newsannotator/annotator/internal/testcorpus"
 )
 
 // run runs the command line and returns its exit status, standard output
@@ -100,25 +100,6 @@ func TestLoadWindows1252(t *testing.T) {
 	}
 }
 
-// articleOf returns an HTML page of exactly size bytes of news paragraphs
-// with relative links, which sanitising makes longer.
-func articleOf(size int) []byte {
-	var b bytes.Buffer
-	b.WriteString(`<!doctype html><html><head><meta charset="utf-8"><title>A long report</title>` +
-		`<link rel="canonical" href="https://news.example.com/2026/12/03/long-report"></head><body><article>` + "\n")
-	const tail = "</article></body></html>\n"
-	for i := 0; ; i++ {
-		p := fmt.Sprintf(`<p>Paragraph %d. The council said that “spending on roads will rise by 2.5%% from April”, `+
-			`a pledge the <a href="/people/mayor">mayor</a> repeated at the café. See <a href="../related/%d.html">the related story</a>.</p>`+"\n", i, i)
-		if b.Len()+len(p)+len(tail)+len("<p></p>\n") > size {
-			break
-		}
-		b.WriteString(p)
-	}
-	b.WriteString("<p>" + strings.Repeat("x", size-b.Len()-len(tail)-len("<p></p>\n")) + "</p>\n" + tail)
-	return b.Bytes()
-}
-
 // TestLoadAtLimitThenValidate is the chain at the article limit: an
 // article of exactly the limit loads, and its export, larger than the
 // article limit, validates.
@@ -126,7 +107,7 @@ func TestLoadAtLimitThenValidate(t *testing.T) {
 	if testing.Short() {
 		t.Skip("loads a 10 MB article")
 	}
-	page := articleOf(annotate.MaxArticleBytes)
+	page := testcorpus.ArticleOfSize(annotate.MaxArticleBytes)
 	if len(page) != annotate.MaxArticleBytes {
 		t.Fatalf("the article is %d bytes", len(page))
 	}
