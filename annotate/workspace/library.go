@@ -13,7 +13,9 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -54,12 +56,15 @@ var ErrNothingToUndo = errors.New("there is nothing to undo in the library")
 // by title, then id, so the order never depends on the store's.
 func List(summaries []Summary, q Query) []Summary {
 	words := foldWords(q.Words)
+	// Sort small entries that point at the summaries: moving whole
+	// summaries about costs more than comparing them.
 	type entry struct {
-		s     Summary
+		s     *Summary
 		title string
 	}
 	kept := make([]entry, 0, len(summaries))
-	for _, s := range summaries {
+	for i := range summaries {
+		s := &summaries[i]
 		if q.Status != "" && s.Status != q.Status {
 			continue
 		}
@@ -90,24 +95,57 @@ func List(summaries []Summary, q Query) []Summary {
 	})
 	out := make([]Summary, len(kept))
 	for i, e := range kept {
-		out[i] = e.s
+		out[i] = *e.s
 	}
 	return out
 }
 
 // fold writes s in lower case without accents: "Élection" gives
-// "election".
+// "election". Each character is decomposed (NFKD) on its own and its
+// combining marks dropped, which gives what decomposing the whole string
+// would, since the marks are dropped whatever their order. The Latin
+// letters are looked up in a table made once: the library folds every
+// title on every keystroke in its search box.
 func fold(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range norm.NFKD.String(s) {
-		if unicode.Is(unicode.Mn, r) {
+	b := make([]byte, 0, len(s))
+	for _, r := range s {
+		if r < 0x80 {
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			b = append(b, byte(r))
 			continue
 		}
-		b.WriteRune(unicode.ToLower(r))
+		if latin := latinFolds(); r < rune(len(latin)) {
+			b = append(b, latin[r]...)
+			continue
+		}
+		b = foldRune(b, r)
 	}
-	return b.String()
+	return string(b)
 }
+
+// foldRune appends the folding of r to b.
+func foldRune(b []byte, r rune) []byte {
+	var one [4]byte
+	n := utf8.EncodeRune(one[:], r)
+	for _, d := range norm.NFKD.String(string(one[:n])) {
+		if !unicode.Is(unicode.Mn, d) {
+			b = utf8.AppendRune(b, unicode.ToLower(d))
+		}
+	}
+	return b
+}
+
+// latinFolds holds the folding of every character below U+0250 (the
+// Latin letters of most European languages), made once.
+var latinFolds = sync.OnceValue(func() []string {
+	t := make([]string, 0x250)
+	for r := range rune(len(t)) {
+		t[r] = string(foldRune(nil, r))
+	}
+	return t
+})
 
 func splitWords(s string) []string {
 	return strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) })

@@ -230,3 +230,18 @@ func BenchmarkList1000(b *testing.B) {
 		})
 	}
 }
+
+func TestFold(t *testing.T) {
+	for in, want := range map[string]string{
+		"Élection":   "election",
+		"CAFÉ Zoë":   "cafe zoe",
+		"cafe\u0301": "cafe",
+		"Ｆｕｌｌ ｗｉｄｔｈ": "full width",
+		"Straße 😀":   "straße 😀",
+		"Ångström":   "angstrom",
+	} {
+		if got := fold(in); got != want {
+			t.Errorf("fold(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

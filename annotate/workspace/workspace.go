@@ -256,34 +256,50 @@ func (e *Editor) ID() string { return e.id }
 // wrote or deleted. The first annotation moves a new document to
 // StatusInProgress.
 func (e *Editor) Save() (int, error) {
-	current := make(map[string]annotate.Annotation, e.Set.Len()+len(e.Orphans))
-	for _, a := range e.Set.Snapshot() {
-		current[a.ID] = a
-	}
-	for _, o := range e.Orphans {
-		o.Anchor = annotate.AnchorOrphan
-		current[o.ID] = o
-	}
-	writes := 0
-	for id, a := range current {
-		if old, ok := e.saved[id]; ok && sameAnnotation(old, a) {
-			continue
+	// One pass over the annotations, with no map built: on a document with
+	// thousands of annotations a Save runs after every keystroke that
+	// changes one.
+	snapshot := e.Set.Snapshot()
+	before, seen, writes := len(e.saved), 0, 0
+	put := func(a annotate.Annotation) error {
+		old, ok := e.saved[a.ID]
+		if ok {
+			seen++
+			if sameAnnotation(old, a) {
+				return nil
+			}
 		}
 		if err := e.w.store.PutAnnotation(e.id, a); err != nil {
-			return writes, err
+			return err
 		}
-		e.saved[id] = a.Clone()
+		e.saved[a.ID] = a.Clone()
 		writes++
+		return nil
 	}
-	for id := range e.saved {
-		if _, ok := current[id]; ok {
-			continue
-		}
-		if err := e.w.store.DeleteAnnotation(e.id, id); err != nil && !errors.Is(err, ErrNoAnnotation) {
+	for _, a := range snapshot {
+		if err := put(a); err != nil {
 			return writes, err
 		}
-		delete(e.saved, id)
-		writes++
+	}
+	orphanIDs := make(map[string]bool, len(e.Orphans))
+	for _, o := range e.Orphans {
+		o.Anchor = annotate.AnchorOrphan
+		orphanIDs[o.ID] = true
+		if err := put(o); err != nil {
+			return writes, err
+		}
+	}
+	if seen < before { // some saved annotations are gone
+		for id := range e.saved {
+			if _, placed := e.Set.Get(id); placed || orphanIDs[id] {
+				continue
+			}
+			if err := e.w.store.DeleteAnnotation(e.id, id); err != nil && !errors.Is(err, ErrNoAnnotation) {
+				return writes, err
+			}
+			delete(e.saved, id)
+			writes++
+		}
 	}
 	if writes == 0 {
 		return 0, nil
@@ -292,7 +308,7 @@ func (e *Editor) Save() (int, error) {
 	if err != nil {
 		return writes, err
 	}
-	sum.Counts = countLabels(e.Set.Snapshot())
+	sum.Counts = countLabels(snapshot)
 	sum.Orphans = len(e.Orphans)
 	sum.Changed = e.w.now()
 	if sum.Status == StatusNew {

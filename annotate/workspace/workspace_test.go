@@ -243,3 +243,40 @@ func TestUpgradeFromVersion1(t *testing.T) {
 		t.Errorf("failed step: %v, layout %d; want boom at layout 2", err, v)
 	}
 }
+
+// BenchmarkSaveOneChange2000 measures what one tag costs on a document
+// that holds 2,000 annotations: the Set's change and the Save that writes
+// it (one annotation and the summary) to a Memory.
+func BenchmarkSaveOneChange2000(b *testing.B) {
+	w, _ := openMemory(b)
+	doc := loadText(b, "words.txt", manyWords(2100))
+	set := annotate.NewSet(doc.Text(), annotate.DefaultSchema())
+	for i := range 2000 {
+		if _, err := set.Add("claim", i*10, i*10+9); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if _, err := w.Add(doc, set, nil, ""); err != nil {
+		b.Fatal(err)
+	}
+	e, err := w.Edit(doc.ID)
+	if err != nil {
+		b.Fatal(err)
+	}
+	a, err := e.Set.Add("quote", 20500, 20509)
+	if err != nil {
+		b.Fatal(err)
+	}
+	e.Save()
+	labels := []string{"claim", "pledge"}
+	i := 0
+	for b.Loop() {
+		if err := e.Set.Relabel(a.ID, labels[i%2]); err != nil {
+			b.Fatal(err)
+		}
+		i++
+		if n, err := e.Save(); err != nil || n != 1 {
+			b.Fatalf("Save = %d, %v", n, err)
+		}
+	}
+}
