@@ -91,6 +91,9 @@ type Duplicate struct {
 	ID   string
 	// Of is the id of the document already stored, OfTitle its title.
 	Of, OfTitle string
+	// Annotations counts the annotations (orphans included) that came with
+	// it, from an export, and were not imported with it.
+	Annotations int
 	// Earlier names the line or file of this import that added it, such
 	// as "batch.jsonl, line 12" or "budget.html", or is "" when it was in the
 	// workspace before.
@@ -99,10 +102,17 @@ type Duplicate struct {
 
 func (d Duplicate) String() string {
 	where := (&ItemError{Name: d.Name, Line: d.Line, ID: d.ID}).Where()
+	var msg string
 	if d.Earlier != "" {
-		return fmt.Sprintf("%s: the same article as %s; it was not added twice", where, d.Earlier)
+		msg = fmt.Sprintf("%s: the same article as %s; it was not added twice", where, d.Earlier)
+	} else {
+		msg = fmt.Sprintf("%s: the same article as %q, already in the workspace; it was not added again", where, d.OfTitle)
 	}
-	return fmt.Sprintf("%s: the same article as %q, already in the workspace; it was not added again", where, d.OfTitle)
+	if d.Annotations > 0 {
+		msg += fmt.Sprintf(", and its %s %s not imported: open the article and merge this file into it to add them",
+			annotate.GroupDigits(int64(d.Annotations)), annotate.Plural(d.Annotations, "annotation was", "annotations were"))
+	}
+	return msg
 }
 
 // Report says what an import did.
@@ -275,7 +285,10 @@ func (b *batch) addLine(name string, n int, bl BatchLine) error {
 func (b *batch) add(doc *annotate.Document, set *annotate.Set, orphans []annotate.Annotation, sourceID, name string, line int) error {
 	s, err := b.w.Add(doc, set, orphans, sourceID)
 	if errors.Is(err, ErrDuplicateText) {
-		d := Duplicate{Name: name, Line: line, ID: sourceID, Earlier: b.earlier[doc.TextSHA256()]}
+		d := Duplicate{Name: name, Line: line, ID: sourceID, Earlier: b.earlier[doc.TextSHA256()], Annotations: len(orphans)}
+		if set != nil {
+			d.Annotations += set.Len()
+		}
 		if id, found, _ := b.w.store.DocumentByText(doc.TextSHA256()); found {
 			d.Of = id
 			if sum, err := b.w.store.Summary(id); err == nil {

@@ -209,6 +209,7 @@ func TestImportFiles(t *testing.T) {
 		{"scan.pdf", []byte("%PDF-1.4")},
 		{"empty.htm", nil},
 		{"again.txt", seed},
+		{"pledge-copy.json", export},
 		{"batch.jsonl", []byte(`{"text": "From a batch."}` + "\n" + `{"oops"}`)},
 	}
 	var done int
@@ -216,7 +217,7 @@ func TestImportFiles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(r.Added) != 4 || len(r.Duplicates) != 1 || len(r.Errors) != 4 || done != len(files) {
+	if len(r.Added) != 4 || len(r.Duplicates) != 2 || len(r.Errors) != 4 || done != len(files) {
 		t.Fatalf("added %d, duplicates %v, errors %v, progress %d", len(r.Added), r.Duplicates, r.Errors, done)
 	}
 	for i, want := range []struct {
@@ -235,6 +236,9 @@ func TestImportFiles(t *testing.T) {
 	}
 	if r.Duplicates[0].Name != "again.txt" || r.Duplicates[0].Earlier != "seed.txt" {
 		t.Errorf("duplicate: %+v", r.Duplicates[0])
+	}
+	if d := r.Duplicates[1]; d.Annotations != 1 || !strings.Contains(d.String(), "its 1 annotation was not imported") {
+		t.Errorf("an export of an article already there must say its annotations were not imported: %s", d)
 	}
 	// The export's annotation came with it.
 	sum := r.Added[2]

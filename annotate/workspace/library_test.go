@@ -106,6 +106,21 @@ func TestLibraryOf1000(t *testing.T) {
 	if got, _ := w.List(Query{Words: "election nowhere"}); len(got) != 0 {
 		t.Errorf("a word in no title still found %d documents", len(got))
 	}
+
+	// Delete one of the thousand and undo: it is back, once.
+	victim := all[500]
+	if err := w.Delete(victim.ID); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := w.List(Query{}); len(got) != 999 || slices.ContainsFunc(got, func(s Summary) bool { return s.ID == victim.ID }) {
+		t.Fatalf("after deleting: %d documents", len(got))
+	}
+	if err := w.Undo(); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := w.List(Query{}); len(got) != 1000 || !slices.ContainsFunc(got, func(s Summary) bool { return s.ID == victim.ID }) {
+		t.Errorf("after undoing the delete: %d documents, the deleted one back: %v", len(got), slices.ContainsFunc(got, func(s Summary) bool { return s.ID == victim.ID }))
+	}
 }
 
 func compareStrings(a, b string) int {

@@ -280,3 +280,46 @@ func BenchmarkSaveOneChange2000(b *testing.B) {
 		}
 	}
 }
+
+func TestMemoryHandsOutCopies(t *testing.T) {
+	w, m := openMemory(t)
+	doc := loadText(t, "a.txt", "Ministers pledged to raise defence spending.")
+	set := annotate.NewSet(doc.Text(), annotate.DefaultSchema())
+	a, err := set.Add("quote", 0, 9)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := set.SetAttribute(a.ID, annotate.AttrSpeaker, "Ada"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.Add(doc, set, nil, ""); err != nil {
+		t.Fatal(err)
+	}
+	rec, _ := m.Document(doc.ID)
+	rec.Counts["quote"] = 99
+	rec.Schema.Labels[0].Name = "changed"
+	anns, _ := m.Annotations(doc.ID)
+	anns[0].Attributes[annotate.AttrSpeaker] = "Eve"
+	again, _ := m.Document(doc.ID)
+	anns2, _ := m.Annotations(doc.ID)
+	if again.Counts["quote"] != 1 || again.Schema.Labels[0].Name == "changed" || anns2[0].Attributes[annotate.AttrSpeaker] != "Ada" {
+		t.Errorf("changing what Memory returned changed what it holds: %v, %v, %v", again.Counts, again.Schema.Labels[0].Name, anns2[0].Attributes)
+	}
+}
+
+func TestSite(t *testing.T) {
+	for _, c := range []struct {
+		meta annotate.Meta
+		url  string
+		want string
+	}{
+		{annotate.Meta{SiteName: "The Guardian"}, "https://www.theguardian.com/x", "The Guardian"},
+		{annotate.Meta{}, "https://www.theguardian.com/x", "theguardian.com"},
+		{annotate.Meta{CanonicalURL: "https://bbc.co.uk/news/1"}, "", "bbc.co.uk"},
+		{annotate.Meta{}, "", ""},
+	} {
+		if got := Site(c.meta, c.url); got != c.want {
+			t.Errorf("Site(%+v, %q) = %q, want %q", c.meta, c.url, got, c.want)
+		}
+	}
+}
