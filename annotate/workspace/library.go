@@ -228,7 +228,7 @@ func (w *Workspace) Rename(id, title string) error {
 	if err := w.store.PutSummary(s); err != nil {
 		return err
 	}
-	w.remember(fmt.Sprintf("rename %q", old.Title), func() error { return w.store.PutSummary(old) })
+	w.remember(fmt.Sprintf("rename %q", old.Title), w.undoSummary(id, func(s *Summary) { s.Title = old.Title }))
 	return nil
 }
 
@@ -246,8 +246,23 @@ func (w *Workspace) SetStatus(id string, st Status) error {
 	if err := w.store.PutSummary(s); err != nil {
 		return err
 	}
-	w.remember(fmt.Sprintf("mark %q %s", old.Title, st), func() error { return w.store.PutSummary(old) })
+	w.remember(fmt.Sprintf("mark %q %s", old.Title, st), w.undoSummary(id, func(s *Summary) { s.Status = old.Status }))
 	return nil
+}
+
+// undoSummary returns an undo that puts back one field of a summary,
+// through put, and leaves the rest as it is by then: the annotations may
+// have changed the counts since.
+func (w *Workspace) undoSummary(id string, put func(*Summary)) func() error {
+	return func() error {
+		s, err := w.store.Summary(id)
+		if err != nil {
+			return err
+		}
+		put(&s)
+		s.Changed = w.now()
+		return w.store.PutSummary(s)
+	}
 }
 
 // Delete deletes document id and its annotations. Undo restores both.

@@ -193,6 +193,18 @@ func TestRenameStatusDeleteUndo(t *testing.T) {
 		len(annsAfter) != 1 || !sameAnnotation(annsAfter[0], annsBefore[0]) {
 		t.Errorf("restored %q (%s) with %d annotations; want it as it was", after.Title, after.Status, len(annsAfter))
 	}
+	// Annotate between the rename and its undo: the undo puts back the
+	// title and keeps the new counts.
+	e, err := w.Edit(s.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.Set.Add("claim", 0, 9); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.Save(); err != nil {
+		t.Fatal(err)
+	}
 	// Undo the status, then the rename.
 	if err := w.Undo(); err != nil {
 		t.Fatal(err)
@@ -200,8 +212,8 @@ func TestRenameStatusDeleteUndo(t *testing.T) {
 	if err := w.Undo(); err != nil {
 		t.Fatal(err)
 	}
-	if got, _ := m.Summary(s.ID); got.Title != doc.Title || got.Status != StatusInProgress {
-		t.Errorf("after undoing all: %q, %q; want %q, in progress", got.Title, got.Status, doc.Title)
+	if got, _ := m.Summary(s.ID); got.Title != doc.Title || got.Status != StatusInProgress || got.Counts["claim"] != 1 || got.Counts["pledge"] != 1 {
+		t.Errorf("after undoing all: %q, %q, %v; want %q, in progress, 1 claim and 1 pledge", got.Title, got.Status, got.Counts, doc.Title)
 	}
 	if err := w.Undo(); !errors.Is(err, ErrNothingToUndo) {
 		t.Errorf("undo past the start: %v", err)

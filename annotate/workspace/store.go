@@ -179,6 +179,7 @@ func NewMemory() *Memory {
 	}
 }
 
+// Memory implements Store; its methods do what Store's say.
 var _ Store = (*Memory)(nil)
 
 func (m *Memory) Layout() (int, error) {
