@@ -1,0 +1,224 @@
+package workspace
+
+// This file keeps the one rule for backups: a backup holds the whole
+// workspace (layout version, settings, every document record and every
+// annotation, orphans included) and restores into an empty store with
+// nothing lost, so that a backup of the restored workspace is the same
+// file, byte for byte. A backup is a file from outside like any other:
+// restoring checks everything before it writes anything, and sanitises
+// every article's HTML again, since the HTML will be shown in the page.
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sort"
+	"time"
+
+	"github.com/newsannotator/annotator/annotate"
+)
+
+// BackupFormat names the format in every backup's "format" field.
+const BackupFormat = "annotator-workspace-backup"
+
+// ErrBackup is the error of a file that is not a usable backup; the message
+// says what is wrong and where.
+var ErrBackup = errors.New("the file is not a usable workspace backup")
+
+// ErrNotEmpty is the error of a restore into a store that holds documents.
+var ErrNotEmpty = errors.New("a backup restores only into an empty workspace: delete its documents, or restore in another browser profile")
+
+// Backup is a whole workspace in one file.
+type Backup struct {
+	Format    string    `json:"format"`
+	Layout    int       `json:"layout"`
+	Generator string    `json:"generator"`
+	Written   time.Time `json:"written"`
+	// Author and Schema are the workspace's Settings.
+	Author    string           `json:"author"`
+	Schema    annotate.Schema  `json:"schema"`
+	Documents []BackupDocument `json:"documents"`
+}
+
+// BackupDocument is one document of a backup, with all its annotations.
+type BackupDocument struct {
+	DocumentRecord
+	// Annotations are every annotation of the document, orphans
+	// included, sorted by id.
+	Annotations []annotate.Annotation `json:"annotations"`
+}
+
+// Backup returns the whole workspace as one JSON file, stamped with the
+// workspace's clock. Documents are sorted by id and annotations by id, so
+// that the same workspace always gives the same file.
+func (w *Workspace) Backup() ([]byte, error) {
+	settings, err := w.store.Settings()
+	if err != nil {
+		return nil, err
+	}
+	sums, err := w.store.Documents()
+	if err != nil {
+		return nil, err
+	}
+	sort.Slice(sums, func(i, j int) bool { return sums[i].ID < sums[j].ID })
+	b := Backup{Format: BackupFormat, Layout: LayoutVersion, Generator: annotate.Generator, Written: w.now(),
+		Author: settings.Author, Schema: settings.Schema, Documents: make([]BackupDocument, 0, len(sums))}
+	for _, s := range sums {
+		rec, err := w.store.Document(s.ID)
+		if err != nil {
+			return nil, err
+		}
+		anns, err := w.store.Annotations(s.ID)
+		if err != nil {
+			return nil, err
+		}
+		sort.Slice(anns, func(i, j int) bool { return anns[i].ID < anns[j].ID })
+		rec.Added, rec.Changed = rec.Added.UTC(), rec.Changed.UTC()
+		for i := range anns {
+			anns[i].Created, anns[i].Modified = anns[i].Created.UTC(), anns[i].Modified.UTC()
+		}
+		if anns == nil {
+			anns = []annotate.Annotation{}
+		}
+		b.Documents = append(b.Documents, BackupDocument{DocumentRecord: rec, Annotations: anns})
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(b); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// Restore reads backup data into s, which must hold no document. It checks
+// the whole backup before writing anything: a damaged one is refused with
+// an error wrapping ErrBackup that names the document and what is wrong,
+// one from a newer annotator with ErrNewerLayout. Every article's HTML is
+// sanitised again, and must give the text the backup holds.
+func Restore(s Store, data []byte) error {
+	var b Backup
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&b); err != nil {
+		return fmt.Errorf("%w: it could not be read as JSON (%v)", ErrBackup, err)
+	}
+	if b.Format != BackupFormat {
+		return fmt.Errorf("%w: its format is %q, not %q; to open an export of one article, import it instead", ErrBackup, b.Format, BackupFormat)
+	}
+	if b.Layout > LayoutVersion {
+		return fmt.Errorf("the backup has layout version %d and this annotator knows up to %d: %w", b.Layout, LayoutVersion, ErrNewerLayout)
+	}
+	if b.Layout < 1 {
+		return fmt.Errorf("%w: its layout version %d is not one any annotator writes", ErrBackup, b.Layout)
+	}
+	if len(b.Schema.Labels) > 0 {
+		if err := b.Schema.Validate(); err != nil {
+			return fmt.Errorf("%w: its label schema: %v", ErrBackup, err)
+		}
+	}
+	existing, err := s.Documents()
+	if err != nil {
+		return err
+	}
+	if len(existing) > 0 {
+		return ErrNotEmpty
+	}
+	seen := map[string]bool{}
+	for i := range b.Documents {
+		d := &b.Documents[i]
+		if err := checkBackupDocument(d); err != nil {
+			return fmt.Errorf("%w: document %d (%q, %s): %v", ErrBackup, i+1, d.Title, d.ID, err)
+		}
+		if seen[d.ID] {
+			return fmt.Errorf("%w: document %d (%q) has the id %s of an earlier one", ErrBackup, i+1, d.Title, d.ID)
+		}
+		seen[d.ID] = true
+	}
+	if err := s.PutSettings(Settings{Author: b.Author, Schema: b.Schema}); err != nil {
+		return err
+	}
+	for _, d := range b.Documents {
+		if err := s.PutDocument(d.DocumentRecord); err != nil {
+			return err
+		}
+		for _, a := range d.Annotations {
+			if err := s.PutAnnotation(d.ID, a); err != nil {
+				return err
+			}
+		}
+	}
+	if err := s.SetLayout(b.Layout); err != nil {
+		return err
+	}
+	return Upgrade(s, b.Layout)
+}
+
+// checkBackupDocument checks one document of a backup and sanitises its
+// HTML again, in place.
+func checkBackupDocument(d *BackupDocument) error {
+	if d.ID == "" {
+		return errors.New("it has no id")
+	}
+	if !d.Status.Valid() {
+		return fmt.Errorf("its status %q is not one of new, in progress or done", d.Status)
+	}
+	if err := d.Schema.Validate(); err != nil {
+		return fmt.Errorf("its label schema: %v", err)
+	}
+	sum := sha256.Sum256([]byte(d.Text))
+	if hex.EncodeToString(sum[:]) != d.TextSHA256 {
+		return errors.New("its text does not match its textSha256")
+	}
+	doc, err := annotate.Load([]byte(d.HTML), annotate.Source{Name: d.Title, MediaType: "text/html"})
+	if err != nil {
+		return fmt.Errorf("its HTML: %v", err)
+	}
+	if doc.Text().String() != d.Text || doc.ID != d.ID {
+		return errors.New("its HTML, sanitised again, does not give its text")
+	}
+	d.HTML = doc.HTML
+	if d.Annotations == nil {
+		d.Annotations = []annotate.Annotation{}
+	}
+	set := annotate.NewSet(doc.Text(), d.Schema)
+	ids := map[string]bool{}
+	orphans := 0
+	for j, a := range d.Annotations {
+		if ids[a.ID] || a.ID == "" {
+			return fmt.Errorf("annotation %d: its id %q is empty or used twice", j+1, a.ID)
+		}
+		ids[a.ID] = true
+		if a.Anchor == annotate.AnchorOrphan {
+			orphans++
+			continue
+		}
+		if err := set.Insert(a); err != nil {
+			return fmt.Errorf("annotation %d (%s): %v", j+1, a.ID, err)
+		}
+	}
+	if counts := countLabels(set.Snapshot()); !sameCounts(counts, d.Counts) || orphans != d.Orphans {
+		return errors.New("its counts per label do not match its annotations")
+	}
+	if d.Counts == nil {
+		d.Counts = map[string]int{}
+	}
+	return nil
+}
+
+func sameCounts(a, b map[string]int) bool {
+	for k, v := range a {
+		if b[k] != v {
+			return false
+		}
+	}
+	for k, v := range b {
+		if a[k] != v {
+			return false
+		}
+	}
+	return true
+}

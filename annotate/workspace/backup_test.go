@@ -1,0 +1,169 @@
+package workspace
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/newsannotator/annotator/annotate"
+)
+
+var fixed = time.Date(2026, 5, 1, 12, 0, 0, 0, time.UTC)
+
+func fixedClock() time.Time { return fixed }
+
+// exports returns the version-1 export of every document, by id.
+func exports(t *testing.T, w *Workspace) map[string][]byte {
+	t.Helper()
+	sums, err := w.List(Query{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string][]byte{}
+	for _, s := range sums {
+		e, err := w.Edit(s.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := e.Export(fixed)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[s.ID] = b
+	}
+	return out
+}
+
+func TestBackupRestoreLosesNothing(t *testing.T) {
+	w, ids := datasetWorkspace(t)
+	if err := w.SetAuthor("Ada Lovelace"); err != nil {
+		t.Fatal(err)
+	}
+	schema := annotate.DefaultSchema()
+	schema.Labels[0].Description = "Something said to be true."
+	if err := w.SetSchema(schema); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Rename(ids[2], "Renamed <&> «title»"); err != nil {
+		t.Fatal(err)
+	}
+	w.clock = fixedClock
+	before, err := w.Backup()
+	if err != nil {
+		t.Fatal(err)
+	}
+	exportsBefore := exports(t, w)
+
+	m := NewMemory()
+	if err := Restore(m, before); err != nil {
+		t.Fatal(err)
+	}
+	w2, err := Open(m, fixedClock)
+	if err != nil {
+		t.Fatal(err)
+	}
+	after, err := w2.Backup()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(before, after) {
+		t.Errorf("backup after restore differs:\nbefore %s\nafter  %s", before, after)
+	}
+	exportsAfter := exports(t, w2)
+	if len(exportsAfter) != 3 {
+		t.Fatalf("%d documents after restore, want 3", len(exportsAfter))
+	}
+	for id, b := range exportsBefore {
+		if !bytes.Equal(b, exportsAfter[id]) {
+			t.Errorf("the export of %s differs after restore:\nbefore %s\nafter  %s", id, b, exportsAfter[id])
+		}
+	}
+	// What the backup holds, in so many words: the author, the schema,
+	// the orphan, the statuses.
+	s, _ := w2.Settings()
+	e, _ := w2.Edit(ids[0])
+	sum, _ := m.Summary(ids[1])
+	if s.Author != "Ada Lovelace" || s.Schema.Labels[0].Description != schema.Labels[0].Description ||
+		len(e.Orphans) != 1 || e.Set.Len() != 4 || sum.Status != StatusDone {
+		t.Errorf("restored: author %q, schema %v, %d orphans, %d annotations, status %q", s.Author, s.Schema.Labels[0], len(e.Orphans), e.Set.Len(), sum.Status)
+	}
+	if e.Set.Len() > 0 {
+		a, _ := e.Set.Add("claim", 0, 8)
+		if a.Author != "Ada Lovelace" {
+			t.Errorf("a new annotation after restore is by %q", a.Author)
+		}
+	}
+}
+
+func TestRestoreRefuses(t *testing.T) {
+	w, ids := datasetWorkspace(t)
+	w.clock = fixedClock
+	good, err := w.Backup()
+	if err != nil {
+		t.Fatal(err)
+	}
+	edit := func(change func(b *Backup)) []byte {
+		var b Backup
+		if err := json.Unmarshal(good, &b); err != nil {
+			t.Fatal(err)
+		}
+		change(&b)
+		out, _ := json.Marshal(b)
+		return out
+	}
+	for _, c := range []struct {
+		name  string
+		data  []byte
+		err   error
+		words string
+	}{
+		{"not JSON", []byte("{"), ErrBackup, "JSON"},
+		{"an export", []byte(`{"format": "x"}`), ErrBackup, "import it instead"},
+		{"newer", edit(func(b *Backup) { b.Layout = LayoutVersion + 1 }), ErrNewerLayout, "newer version"},
+		{"text changed", edit(func(b *Backup) { b.Documents[2].Text += "!" }), ErrBackup, "textSha256"},
+		{"bad status", edit(func(b *Backup) { b.Documents[1].Status = "finished" }), ErrBackup, `"finished"`},
+		{"span moved", edit(func(b *Backup) {
+			for d := range b.Documents {
+				for i, a := range b.Documents[d].Annotations {
+					if a.Anchor != annotate.AnchorOrphan {
+						b.Documents[d].Annotations[i].Start++
+						return
+					}
+				}
+			}
+		}), ErrBackup, "annotation"},
+		{"counts", edit(func(b *Backup) { b.Documents[2].Counts["claim"] = 7 }), ErrBackup, "counts"},
+	} {
+		m := NewMemory()
+		err := Restore(m, c.data)
+		if !errors.Is(err, c.err) || !strings.Contains(err.Error(), c.words) {
+			t.Errorf("%s: %v; want %v saying %q", c.name, err, c.err, c.words)
+		}
+		if docs, _ := m.Documents(); len(docs) != 0 {
+			t.Errorf("%s: a refused backup wrote %d documents", c.name, len(docs))
+		}
+	}
+	// Into a store that holds documents: refused.
+	if err := Restore(w.Store(), good); !errors.Is(err, ErrNotEmpty) {
+		t.Errorf("restore into a full store: %v", err)
+	}
+	// A script slipped into a backup's HTML is sanitised away.
+	evil := edit(func(b *Backup) {
+		for i := range b.Documents {
+			if b.Documents[i].ID == ids[2] {
+				b.Documents[i].HTML = strings.Replace(b.Documents[i].HTML, "</p>", `<script>alert(1)</script><img src=x onerror=alert(2)></p>`, 1)
+			}
+		}
+	})
+	m := NewMemory()
+	if err := Restore(m, evil); err != nil {
+		t.Fatal(err)
+	}
+	rec, _ := m.Document(ids[2])
+	if strings.Contains(rec.HTML, "script") || strings.Contains(rec.HTML, "onerror") {
+		t.Errorf("restored HTML kept the script: %s", rec.HTML)
+	}
+}

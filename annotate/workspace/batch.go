@@ -1,0 +1,391 @@
+package workspace
+
+// This file keeps the rules for importing articles by the hundred: a bad
+// line or a bad file never stops the others, and each is named with its
+// line number and the reason in words, so that the user can fix exactly
+// that one; an article already in the workspace, or met earlier in the same
+// batch, is reported as a duplicate rather than stored twice.
+//
+// A batch is JSON Lines, one article to a line:
+//
+//	{"id": "a7", "title": "…", "url": "https://…", "html": "<p>…</p>", "meta": {"author": "…"}}
+//
+// with either "html" or "text", never both. Every field but the article is
+// optional; "meta" takes the fields of annotate.Meta, which override what
+// the page says of itself.
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"path"
+	"strings"
+
+	"github.com/newsannotator/annotator/annotate"
+)
+
+// The reasons a line or file is refused, besides the errors of
+// annotate.Load and annotate.Import, which keep their own (annotate.ErrEmpty,
+// annotate.ErrTooLarge, *annotate.ImportError, …). Test for them with
+// errors.Is on an ItemError.
+var (
+	ErrBadJSON      = errors.New("the line is not a JSON object")
+	ErrNoArticle    = errors.New(`the line has neither "html" nor "text": give one of them, holding the article`)
+	ErrBothArticles = errors.New(`the line has both "html" and "text": give only one of them`)
+	ErrBlank        = errors.New("the article is empty: there is no text to annotate")
+	ErrDuplicateID  = errors.New("the id is used by an earlier line: give every line its own id")
+	ErrUnsupported  = errors.New("only .html, .htm and .txt articles, .json exports and .jsonl batches can be imported")
+)
+
+// batchFields lists, in words, the fields a batch line takes.
+const batchFields = `"id", "title", "url", "html" or "text", and "meta"`
+
+// BatchLine is one line of a batch.
+type BatchLine struct {
+	ID    string         `json:"id"`
+	Title string         `json:"title"`
+	URL   string         `json:"url"`
+	HTML  *string        `json:"html"`
+	Text  *string        `json:"text"`
+	Meta  *annotate.Meta `json:"meta"`
+}
+
+// ItemError is why one line of a batch, or one file, was not imported.
+type ItemError struct {
+	// Name is the file's name (the batch's, for a line).
+	Name string
+	// Line is the line's number, from 1, or 0 for a whole file.
+	Line int
+	// ID is the line's id, when it has one.
+	ID  string
+	Err error
+}
+
+// Where names the file and line.
+func (e *ItemError) Where() string {
+	w := e.Name
+	if e.Line > 0 {
+		if w != "" {
+			w += ", "
+		}
+		w += fmt.Sprintf("line %d", e.Line)
+	}
+	if e.ID != "" {
+		w += fmt.Sprintf(" (id %q)", e.ID)
+	}
+	return w
+}
+
+func (e *ItemError) Error() string { return e.Where() + ": " + e.Err.Error() }
+func (e *ItemError) Unwrap() error { return e.Err }
+
+// Duplicate is an article that was not added because its text is already
+// in the workspace.
+type Duplicate struct {
+	// Name, Line and ID say where the duplicate was, as in ItemError.
+	Name string
+	Line int
+	ID   string
+	// Of is the id of the document already stored, OfTitle its title.
+	Of, OfTitle string
+	// Annotations counts the annotations (orphans included) that came with
+	// it, from an export, and were not imported with it.
+	Annotations int
+	// Earlier names the line or file of this import that added it, such
+	// as "batch.jsonl, line 12" or "budget.html", or is "" when it was in the
+	// workspace before.
+	Earlier string
+}
+
+func (d Duplicate) String() string {
+	where := (&ItemError{Name: d.Name, Line: d.Line, ID: d.ID}).Where()
+	var msg string
+	if d.Earlier != "" {
+		msg = fmt.Sprintf("%s: the same article as %s; it was not added twice", where, d.Earlier)
+	} else {
+		msg = fmt.Sprintf("%s: the same article as %q, already in the workspace; it was not added again", where, d.OfTitle)
+	}
+	if d.Annotations > 0 {
+		msg += fmt.Sprintf(", and its %s %s not imported: open the article and merge this file into it to add them",
+			annotate.GroupDigits(int64(d.Annotations)), annotate.Plural(d.Annotations, "annotation was", "annotations were"))
+	}
+	return msg
+}
+
+// Report says what an import did.
+type Report struct {
+	// Added are the documents stored, in the order of the input.
+	Added []Summary
+	// Duplicates are the articles whose text was already stored.
+	Duplicates []Duplicate
+	// Errors are the lines and files refused, in the order of the input.
+	Errors []*ItemError
+}
+
+// Progress is told, after each line or file, how many are done of how
+// many in all.
+type Progress func(done, total int)
+
+// batch is the state of one import: where each text came from.
+type batch struct {
+	w      *Workspace
+	report *Report
+	// earlier names, by the SHA-256 of its text, the line or file that
+	// added a document during this import.
+	earlier map[string]string
+}
+
+// ImportBatch imports the JSON Lines batch data, named name, line by line.
+// Bad lines are named in the report's Errors and the good ones are added;
+// blank lines are skipped. It stops between two lines when ctx is done,
+// returning what it added so far and ctx's error; any other error is the
+// store's.
+func (w *Workspace) ImportBatch(ctx context.Context, name string, data []byte, progress Progress) (Report, error) {
+	var r Report
+	b := &batch{w: w, report: &r, earlier: map[string]string{}}
+	return r, b.lines(ctx, name, data, progress)
+}
+
+func (b *batch) lines(ctx context.Context, name string, data []byte, progress Progress) error {
+	type line struct {
+		n    int
+		data []byte
+	}
+	var lines []line
+	for n := 1; len(data) > 0; n++ {
+		l := data
+		if i := bytes.IndexByte(data, '\n'); i >= 0 {
+			l, data = data[:i], data[i+1:]
+		} else {
+			data = nil
+		}
+		if l = bytes.TrimSpace(l); len(l) > 0 {
+			lines = append(lines, line{n, l})
+		}
+	}
+	ids := map[string]int{}
+	for i, l := range lines {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		bl, err := parseLine(l.data)
+		if err == nil && bl.ID != "" {
+			if first, ok := ids[bl.ID]; ok {
+				err = fmt.Errorf("%w (line %d)", ErrDuplicateID, first)
+			} else {
+				ids[bl.ID] = l.n
+			}
+		}
+		if err != nil {
+			err = &ItemError{Name: name, Line: l.n, ID: bl.ID, Err: err}
+		} else {
+			err = b.addLine(name, l.n, bl)
+		}
+		if err != nil {
+			var ie *ItemError
+			if !errors.As(err, &ie) {
+				return err // the store's
+			}
+			b.report.Errors = append(b.report.Errors, ie)
+		}
+		if progress != nil {
+			progress(i+1, len(lines))
+		}
+	}
+	return nil
+}
+
+// parseLine reads one line and says in words what is wrong with it.
+func parseLine(data []byte) (BatchLine, error) {
+	var bl BatchLine
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&bl); err != nil {
+		return bl, lineJSONError(data, err)
+	}
+	if dec.More() {
+		return bl, fmt.Errorf("%w: there is more after the object; put each article on a line of its own", ErrBadJSON)
+	}
+	switch {
+	case bl.HTML == nil && bl.Text == nil:
+		return bl, ErrNoArticle
+	case bl.HTML != nil && bl.Text != nil:
+		return bl, ErrBothArticles
+	}
+	return bl, nil
+}
+
+// lineJSONError turns a decoding error into words.
+func lineJSONError(data []byte, err error) error {
+	var syn *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	switch {
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return fmt.Errorf("%w: the line ends before its JSON does (a quote or a brace is not closed)", ErrBadJSON)
+	case errors.As(err, &syn):
+		col := annotate.RuneCount(string(data[:min(int(syn.Offset), len(data))]))
+		return fmt.Errorf("%w: broken JSON at column %d (%v)", ErrBadJSON, max(col, 1), syn)
+	case errors.As(err, &typ) && typ.Field == "":
+		return fmt.Errorf("%w: it holds a JSON %s", ErrBadJSON, typ.Value)
+	case errors.As(err, &typ):
+		return fmt.Errorf("%w: %q must be %s, not a JSON %s", ErrBadJSON, typ.Field, wantType(typ.Field), typ.Value)
+	case strings.HasPrefix(err.Error(), "json: unknown field "):
+		field := strings.TrimPrefix(err.Error(), "json: unknown field ")
+		return fmt.Errorf("%w: it has a field %s, which a batch line does not take (it takes %s)", ErrBadJSON, field, batchFields)
+	}
+	return fmt.Errorf("%w: %v", ErrBadJSON, err)
+}
+
+func wantType(field string) string {
+	if field == "meta" {
+		return "an object"
+	}
+	return "a string"
+}
+
+// addLine loads one good line and adds it.
+func (b *batch) addLine(name string, n int, bl BatchLine) error {
+	fail := func(err error) error { return &ItemError{Name: name, Line: n, ID: bl.ID, Err: err} }
+	content, mediaType := bl.Text, "text/plain"
+	if bl.HTML != nil {
+		content, mediaType = bl.HTML, "text/html"
+	}
+	label := bl.ID
+	if label == "" {
+		label = fmt.Sprintf("line %d", n)
+	}
+	if err := annotate.ArticleLimit.Check("the article", int64(len(*content))); err != nil {
+		return fail(err)
+	}
+	if strings.TrimSpace(*content) == "" {
+		return fail(ErrBlank)
+	}
+	doc, err := annotate.Load([]byte(*content), annotate.Source{Name: label, MediaType: mediaType, URL: bl.URL})
+	if err != nil {
+		return fail(err)
+	}
+	cp := *doc
+	if t := strings.TrimSpace(bl.Title); t != "" {
+		cp.Title = t
+	}
+	if bl.URL != "" {
+		cp.URL = bl.URL
+	}
+	if bl.Meta != nil {
+		cp.Meta = mergeMeta(cp.Meta, *bl.Meta)
+	}
+	return b.add(&cp, nil, nil, bl.ID, name, n)
+}
+
+// add stores doc, or reports it as a duplicate. Only the store's own
+// failures come back as errors that are not an *ItemError.
+func (b *batch) add(doc *annotate.Document, set *annotate.Set, orphans []annotate.Annotation, sourceID, name string, line int) error {
+	s, err := b.w.Add(doc, set, orphans, sourceID)
+	if errors.Is(err, ErrDuplicateText) {
+		d := Duplicate{Name: name, Line: line, ID: sourceID, Earlier: b.earlier[doc.TextSHA256()], Annotations: len(orphans)}
+		if set != nil {
+			d.Annotations += set.Len()
+		}
+		if id, found, _ := b.w.store.DocumentByText(doc.TextSHA256()); found {
+			d.Of = id
+			if sum, err := b.w.store.Summary(id); err == nil {
+				d.OfTitle = sum.Title
+			}
+		} else {
+			d.Of = doc.ID
+		}
+		b.report.Duplicates = append(b.report.Duplicates, d)
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	b.earlier[doc.TextSHA256()] = (&ItemError{Name: name, Line: line}).Where()
+	b.report.Added = append(b.report.Added, s)
+	return nil
+}
+
+// mergeMeta returns page's metadata with every field that given sets
+// taken from given.
+func mergeMeta(page, given annotate.Meta) annotate.Meta {
+	set := func(dst *string, v string) {
+		if v = strings.TrimSpace(v); v != "" {
+			*dst = v
+		}
+	}
+	set(&page.Author, given.Author)
+	set(&page.Published, given.Published)
+	set(&page.SiteName, given.SiteName)
+	set(&page.CanonicalURL, given.CanonicalURL)
+	set(&page.Description, given.Description)
+	set(&page.Language, given.Language)
+	set(&page.Source, given.Source)
+	return page
+}
+
+// File is a file to import: its name and what it holds.
+type File struct {
+	Name string
+	Data []byte
+}
+
+// ImportFiles imports files: .html and .htm pages and .txt texts as
+// articles, .json files as version-1 exports with their annotations, and
+// .jsonl files as batches. Each file refused is named in the report's
+// Errors with its reason. Progress counts files. It stops between two
+// files (or two lines of a batch) when ctx is done.
+func (w *Workspace) ImportFiles(ctx context.Context, files []File, progress Progress) (Report, error) {
+	var r Report
+	b := &batch{w: w, report: &r, earlier: map[string]string{}}
+	for i, f := range files {
+		if err := ctx.Err(); err != nil {
+			return r, err
+		}
+		if err := b.file(ctx, f); err != nil {
+			var ie *ItemError
+			if !errors.As(err, &ie) {
+				return r, err
+			}
+			r.Errors = append(r.Errors, ie)
+		}
+		if progress != nil {
+			progress(i+1, len(files))
+		}
+	}
+	return r, nil
+}
+
+func (b *batch) file(ctx context.Context, f File) error {
+	fail := func(err error) error { return &ItemError{Name: f.Name, Err: err} }
+	switch ext := strings.ToLower(path.Ext(f.Name)); ext {
+	case ".html", ".htm", ".txt":
+		mediaType := "text/html"
+		if ext == ".txt" {
+			mediaType = "text/plain"
+		}
+		if err := annotate.ArticleLimit.Check(f.Name, int64(len(f.Data))); err != nil {
+			return fail(err)
+		}
+		doc, err := annotate.Load(f.Data, annotate.FileSource(f.Name, mediaType))
+		if err != nil {
+			return fail(err)
+		}
+		return b.add(doc, nil, nil, "", f.Name, 0)
+	case ".json":
+		if err := annotate.JSONLimit.Check(f.Name, int64(len(f.Data))); err != nil {
+			return fail(err)
+		}
+		imp, err := annotate.Import(f.Data)
+		if err != nil {
+			return fail(err)
+		}
+		return b.add(imp.Document, imp.Set, imp.Orphans, "", f.Name, 0)
+	case ".jsonl":
+		return b.lines(ctx, f.Name, f.Data, nil)
+	default:
+		return fail(ErrUnsupported)
+	}
+}

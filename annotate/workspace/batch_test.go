@@ -1,0 +1,251 @@
+package workspace
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/newsannotator/annotator/annotate"
+)
+
+func jsonLine(t testing.TB, v map[string]any) string {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// article returns the i-th test article, as HTML when i is even.
+func article(t testing.TB, i int) string {
+	v := map[string]any{"id": fmt.Sprintf("a%03d", i), "title": fmt.Sprintf("Article %d", i), "url": fmt.Sprintf("https://news.example/%d", i)}
+	if i%2 == 0 {
+		v["html"] = fmt.Sprintf("<h1>Heading %d</h1><p>The minister said <b>%d</b> things.</p><script>alert(1)</script>", i, i)
+	} else {
+		v["text"] = fmt.Sprintf("Plain story %d.\n\nIt has two paragraphs.", i)
+		v["meta"] = map[string]any{"author": "Ada", "siteName": "Example News"}
+	}
+	return jsonLine(t, v)
+}
+
+// TestBatchOf200 imports 200 lines of which 5 are bad: 195 are added and
+// the 5 are named by line.
+func TestBatchOf200(t *testing.T) {
+	w, _ := openMemory(t)
+	bad := map[int]string{ // line number → the line
+		7:   `{"id": "x7", "title": "broken", "html": "<p>no end}`,
+		50:  `{"id": "x50", "title": "neither"}`,
+		99:  `{"id": "x99", "html": "<p>a</p>", "text": "a"}`,
+		150: `{"id": "x150", "text": "   "}`,
+		200: `{"id": "a001", "text": "An id used twice."}`,
+	}
+	var lines []string
+	good := 0
+	for n := 1; n <= 200; n++ {
+		if l, ok := bad[n]; ok {
+			lines = append(lines, l)
+			continue
+		}
+		lines = append(lines, article(t, good))
+		good++
+	}
+	var calls, lastDone, lastTotal int
+	r, err := w.ImportBatch(context.Background(), "batch.jsonl", []byte(strings.Join(lines, "\n")+"\n"), func(done, total int) {
+		calls++
+		if done < lastDone {
+			t.Errorf("progress went back from %d to %d", lastDone, done)
+		}
+		lastDone, lastTotal = done, total
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Added) != 195 || len(r.Errors) != 5 || len(r.Duplicates) != 0 {
+		t.Fatalf("added %d, refused %d, duplicates %d; want 195, 5, 0: %v", len(r.Added), len(r.Errors), len(r.Duplicates), r.Errors)
+	}
+	if calls != 200 || lastDone != 200 || lastTotal != 200 {
+		t.Errorf("progress told %d times, last %d of %d; want 200 of 200", calls, lastDone, lastTotal)
+	}
+	want := []struct {
+		line  int
+		err   error
+		words string
+	}{
+		{7, ErrBadJSON, "not closed"},
+		{50, ErrNoArticle, "neither"},
+		{99, ErrBothArticles, "both"},
+		{150, ErrBlank, "empty"},
+		{200, ErrDuplicateID, "line 2"},
+	}
+	for i, e := range r.Errors {
+		if e.Line != want[i].line || !errors.Is(e, want[i].err) || !strings.Contains(e.Error(), want[i].words) ||
+			!strings.HasPrefix(e.Error(), fmt.Sprintf("batch.jsonl, line %d", want[i].line)) {
+			t.Errorf("error %d: %v; want line %d, %v, saying %q", i, e, want[i].line, want[i].err, want[i].words)
+		}
+	}
+	all, _ := w.List(Query{})
+	if len(all) != 195 {
+		t.Errorf("the workspace holds %d documents, want 195", len(all))
+	}
+	// A line's title, URL and meta are kept, and its HTML is sanitised.
+	rec, err := w.Store().Document(r.Added[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rec.Title != "Article 0" || rec.URL != "https://news.example/0" || rec.SourceID != "a000" || strings.Contains(rec.HTML, "script") {
+		t.Errorf("line 1 stored as %q, %q, source %q, html %q", rec.Title, rec.URL, rec.SourceID, rec.HTML)
+	}
+	rec, _ = w.Store().Document(r.Added[1].ID)
+	if rec.Meta.Author != "Ada" || rec.Site != "Example News" {
+		t.Errorf("line 2's meta not kept: %+v, site %q", rec.Meta, rec.Site)
+	}
+}
+
+func TestBatchDuplicates(t *testing.T) {
+	w, _ := openMemory(t)
+	first, err := w.Add(loadText(t, "kept.txt", "Already here."), nil, nil, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	batch := strings.Join([]string{
+		`{"id": "1", "text": "A new story."}`,
+		`{"id": "2", "text": "Already here."}`,
+		`{"id": "3", "html": "<p>A  new\n story.</p>"}`, // the same canonical text as line 1
+	}, "\n")
+	r, err := w.ImportBatch(context.Background(), "b.jsonl", []byte(batch), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Added) != 1 || len(r.Duplicates) != 2 || len(r.Errors) != 0 {
+		t.Fatalf("added %d, duplicates %v, errors %v; want 1 added, 2 duplicates", len(r.Added), r.Duplicates, r.Errors)
+	}
+	d := r.Duplicates[0]
+	if d.Line != 2 || d.Of != first.ID || d.Earlier != "" || !strings.Contains(d.String(), "already in the workspace") {
+		t.Errorf("duplicate of a stored document: %+v (%s)", d, d)
+	}
+	d = r.Duplicates[1]
+	if d.Line != 3 || d.Of != r.Added[0].ID || d.Earlier != "b.jsonl, line 1" || !strings.Contains(d.String(), "the same article as b.jsonl, line 1") {
+		t.Errorf("duplicate within the batch: %+v (%s)", d, d)
+	}
+}
+
+func TestBatchLineErrors(t *testing.T) {
+	big := strings.Repeat("a", annotate.MaxArticleBytes+1)
+	for _, c := range []struct {
+		line  string
+		err   error
+		words string
+	}{
+		{`[1, 2]`, ErrBadJSON, "JSON array"},
+		{`{"text": "a",}`, ErrBadJSON, "broken JSON at column 14"},
+		{`{"text": "a"} {"text": "b"}`, ErrBadJSON, "a line of its own"},
+		{`{"text": "a", "body": "b"}`, ErrBadJSON, `"body"`},
+		{`{"text": 12}`, ErrBadJSON, `"text" must be a string`},
+		{`{"text": "a", "meta": "x"}`, ErrBadJSON, `"meta" must be an object`},
+		{`{"id": "n"}`, ErrNoArticle, "neither"},
+		{`{"html": "", "text": ""}`, ErrBothArticles, "both"},
+		{`{"html": ""}`, ErrBlank, "empty"},
+		{`{"html": "<img src=x>"}`, annotate.ErrEmpty, "no text"},
+		{`{"text": "` + big + `"}`, annotate.ErrTooLarge, "10 MB"},
+	} {
+		w, _ := openMemory(t)
+		r, err := w.ImportBatch(context.Background(), "b.jsonl", []byte("\n"+c.line+"\n"), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(r.Errors) != 1 || r.Errors[0].Line != 2 || !errors.Is(r.Errors[0], c.err) || !strings.Contains(r.Errors[0].Error(), c.words) {
+			t.Errorf("%.60s: %v; want line 2, %v, saying %q", c.line, r.Errors, c.err, c.words)
+		}
+	}
+}
+
+func TestBatchCancel(t *testing.T) {
+	w, _ := openMemory(t)
+	var lines []string
+	for i := range 20 {
+		lines = append(lines, article(t, i))
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	r, err := w.ImportBatch(ctx, "b.jsonl", []byte(strings.Join(lines, "\n")), func(done, total int) {
+		if done == 5 {
+			cancel()
+		}
+	})
+	if !errors.Is(err, context.Canceled) || len(r.Added) != 5 {
+		t.Fatalf("cancelled after 5: %v, %d added", err, len(r.Added))
+	}
+	if all, _ := w.List(Query{}); len(all) != 5 {
+		t.Errorf("%d stored after cancelling, want the 5 added", len(all))
+	}
+}
+
+func TestImportFiles(t *testing.T) {
+	seed, err := os.ReadFile("../../../shared/seed/000_d5daed31138c5547.txt")
+	if err != nil {
+		seed = []byte("A stand-in for the seed article.\n\nWith two paragraphs.")
+	}
+	// A version-1 export with one annotation.
+	doc := loadText(t, "pledge.txt", "Ministers pledged to raise defence spending.")
+	set := annotate.NewSet(doc.Text(), annotate.DefaultSchema())
+	if _, err := set.Add("pledge", 0, 44); err != nil {
+		t.Fatal(err)
+	}
+	export, err := annotate.NewFile(doc, set, nil, time.Date(2026, 4, 1, 0, 0, 0, 0, time.UTC)).Marshal()
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, _ := openMemory(t)
+	files := []File{
+		{"seed.txt", seed},
+		{"page.HTML", []byte("<title>A page</title><p>Hello from a page.</p>")},
+		{"pledge.annotations.json", export},
+		{"broken.json", []byte(`{"version": 1,`)},
+		{"scan.pdf", []byte("%PDF-1.4")},
+		{"empty.htm", nil},
+		{"again.txt", seed},
+		{"pledge-copy.json", export},
+		{"batch.jsonl", []byte(`{"text": "From a batch."}` + "\n" + `{"oops"}`)},
+	}
+	var done int
+	r, err := w.ImportFiles(context.Background(), files, func(d, total int) { done = d })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Added) != 4 || len(r.Duplicates) != 2 || len(r.Errors) != 4 || done != len(files) {
+		t.Fatalf("added %d, duplicates %v, errors %v, progress %d", len(r.Added), r.Duplicates, r.Errors, done)
+	}
+	for i, want := range []struct {
+		name string
+		line int
+		err  error
+	}{{"broken.json", 0, nil}, {"scan.pdf", 0, ErrUnsupported}, {"empty.htm", 0, annotate.ErrEmpty}, {"batch.jsonl", 2, ErrBadJSON}} {
+		e := r.Errors[i]
+		if e.Name != want.name || e.Line != want.line || (want.err != nil && !errors.Is(e, want.err)) || !strings.HasPrefix(e.Error(), want.name) {
+			t.Errorf("error %d: %v; want %s line %d (%v)", i, e, want.name, want.line, want.err)
+		}
+	}
+	var ie *annotate.ImportError
+	if !errors.As(r.Errors[0], &ie) {
+		t.Errorf("broken.json: %v; want an *annotate.ImportError", r.Errors[0])
+	}
+	if r.Duplicates[0].Name != "again.txt" || r.Duplicates[0].Earlier != "seed.txt" {
+		t.Errorf("duplicate: %+v", r.Duplicates[0])
+	}
+	if d := r.Duplicates[1]; d.Annotations != 1 || !strings.Contains(d.String(), "its 1 annotation was not imported") {
+		t.Errorf("an export of an article already there must say its annotations were not imported: %s", d)
+	}
+	// The export's annotation came with it.
+	sum := r.Added[2]
+	if sum.Counts["pledge"] != 1 || sum.Status != StatusInProgress {
+		t.Errorf("imported export: counts %v, status %q", sum.Counts, sum.Status)
+	}
+	if anns, _ := w.Store().Annotations(sum.ID); len(anns) != 1 || anns[0].Exact != "Ministers pledged to raise defence spending." {
+		t.Errorf("imported export's annotations: %v", anns)
+	}
+}

@@ -1,0 +1,187 @@
+package workspace
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/newsannotator/annotator/annotate"
+)
+
+// tricky is a text whose code points, UTF-16 units and bytes all differ:
+// emoji outside the BMP, a skin-tone modifier, combining accents, NBSP and
+// characters that JSON encoders like to escape.
+const tricky = "Le maire 😀 a dit: «Nous 👍🏽 baisserons les impôts de 5 %» (cafe\u0301 & <b>).\n\nLa ministre Zoë a répondu: «Non»."
+
+// datasetWorkspace holds three documents: tricky with four spans and an
+// orphan (in progress), a done one with one span, and a new one.
+func datasetWorkspace(t *testing.T) (*Workspace, []string) {
+	t.Helper()
+	w, _ := openMemory(t)
+	doc := loadText(t, "tricky.txt", tricky)
+	set := annotate.NewSet(doc.Text(), annotate.DefaultSchema())
+	text := doc.Text().String()
+	span := func(label, s string) annotate.Annotation {
+		i := strings.Index(text, s)
+		if i < 0 {
+			t.Fatalf("%q not in the text", s)
+		}
+		start := annotate.RuneCount(text[:i])
+		a, err := set.Add(label, start, start+annotate.RuneCount(s))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return a
+	}
+	q := span("quote", "«Nous 👍🏽 baisserons les impôts de 5 %»")
+	if err := set.SetAttribute(q.ID, annotate.AttrSpeaker, "Le maire 😀"); err != nil {
+		t.Fatal(err)
+	}
+	p := span("pledge", "baisserons les impôts")
+	if err := set.SetAttribute(p.ID, annotate.AttrNote, "<i>tax</i> & more"); err != nil {
+		t.Fatal(err)
+	}
+	span("claim", "cafe\u0301 & <b>")
+	span("quote", "«Non»")
+	orphan := annotate.Annotation{ID: "0190a000-0000-7000-8000-000000000001", Label: "claim", Start: 1, End: 3, Exact: "gone", Anchor: annotate.AnchorOrphan}
+	s1, err := w.Add(doc, set, []annotate.Annotation{orphan}, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc2 := loadText(t, "done.txt", "Trade with the US is pretty balanced.")
+	set2 := annotate.NewSet(doc2.Text(), annotate.DefaultSchema())
+	if _, err := set2.Add("claim", 0, 37); err != nil {
+		t.Fatal(err)
+	}
+	s2, err := w.Add(doc2, set2, nil, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.SetStatus(s2.ID, StatusDone); err != nil {
+		t.Fatal(err)
+	}
+	s3, err := w.Add(loadText(t, "new.txt", "Nothing tagged yet."), nil, nil, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return w, []string{s1.ID, s2.ID, s3.ID}
+}
+
+func readLines(t *testing.T, data []byte) []map[string]any {
+	t.Helper()
+	var out []map[string]any
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	sc.Buffer(nil, 1<<26)
+	for sc.Scan() {
+		var m map[string]any
+		if err := json.Unmarshal(sc.Bytes(), &m); err != nil {
+			t.Fatalf("a line is not JSON: %v: %s", err, sc.Bytes())
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+func TestDatasetSpansAreCodePointSlices(t *testing.T) {
+	w, ids := datasetWorkspace(t)
+	var buf bytes.Buffer
+	n, err := w.ExportDataset(&buf, SelectAll)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := readLines(t, buf.Bytes())
+	if n != 3 || len(lines) != 3 {
+		t.Fatalf("wrote %d (%d lines), want 3", n, len(lines))
+	}
+	spans := 0
+	for i, l := range lines {
+		if l["id"] != ids[i] {
+			t.Errorf("line %d is %v, want %s (the order of adding)", i+1, l["id"], ids[i])
+		}
+		runes := []rune(l["text"].(string))
+		for _, s := range l["spans"].([]any) {
+			sp := s.(map[string]any)
+			start, end := int(sp["start"].(float64)), int(sp["end"].(float64))
+			if got := string(runes[start:end]); got != sp["text"] {
+				t.Errorf("span %v: text[%d:%d] = %q, span text %q", sp["id"], start, end, got, sp["text"])
+			}
+			spans++
+		}
+	}
+	if spans != 5 {
+		t.Errorf("%d spans written, want 5 (the orphan left out)", spans)
+	}
+	first := lines[0]["spans"].([]any)
+	if first[0].(map[string]any)["speaker"] != "Le maire 😀" || first[1].(map[string]any)["label"] != "pledge" || first[2].(map[string]any)["label"] != "claim" {
+		t.Errorf("spans not in text order with attributes flattened: %v", first)
+	}
+	if !strings.Contains(buf.String(), "<i>tax</i> & more") || !strings.Contains(buf.String(), `"spans":[]`) {
+		t.Errorf("HTML characters escaped or empty spans not an array:\n%s", buf.String())
+	}
+
+	if py, err := exec.LookPath("python3"); err == nil {
+		file := filepath.Join(t.TempDir(), "dataset.jsonl")
+		if err := os.WriteFile(file, buf.Bytes(), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		script := `
+import json, sys
+n = 0
+with open(sys.argv[1], encoding="utf-8") as f:
+    for line in f:
+        d = json.loads(line)
+        for s in d["spans"]:
+            assert d["text"][s["start"]:s["end"]] == s["text"], (d["id"], s)
+            n += 1
+print(n)
+`
+		out, err := exec.Command(py, "-c", script, file).CombinedOutput()
+		if err != nil {
+			t.Fatalf("Python disagrees with a span: %v\n%s", err, out)
+		}
+		if got, _ := strconv.Atoi(strings.TrimSpace(string(out))); got != spans {
+			t.Errorf("Python checked %s spans, want %d", out, spans)
+		}
+	} else {
+		t.Log("python3 is not on the PATH: the Python check did not run")
+	}
+}
+
+func TestDatasetSelections(t *testing.T) {
+	w, ids := datasetWorkspace(t)
+	export := func(sel Selection) []string {
+		var buf bytes.Buffer
+		if _, err := w.ExportDataset(&buf, sel); err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, l := range readLines(t, buf.Bytes()) {
+			got = append(got, l["id"].(string))
+		}
+		return got
+	}
+	if got := export(SelectDone); len(got) != 1 || got[0] != ids[1] {
+		t.Errorf("done: %v, want [%s]", got, ids[1])
+	}
+	if got := export(SelectIDs(ids[2], ids[0])); len(got) != 2 || got[0] != ids[2] || got[1] != ids[0] {
+		t.Errorf("selected: %v, want [%s %s]", got, ids[2], ids[0])
+	}
+	var buf bytes.Buffer
+	if _, err := w.ExportDataset(&buf, SelectIDs(ids[0], "sha256:nothere")); !errors.Is(err, ErrNoDocument) || buf.Len() != 0 {
+		t.Errorf("an unknown id: %v, %d bytes written; want ErrNoDocument and nothing", err, buf.Len())
+	}
+}
+
+func TestDatasetSpanReservedAttribute(t *testing.T) {
+	b, _ := json.Marshal(DatasetSpan{ID: "x", Start: 1, End: 2, Label: "claim", Text: "a", Attributes: map[string]string{"text": "b", "note": "c"}})
+	if want := `{"id":"x","start":1,"end":2,"label":"claim","text":"a","note":"c","attr_text":"b"}`; string(b) != want {
+		t.Errorf("got %s\nwant %s", b, want)
+	}
+}

@@ -1,0 +1,301 @@
+package workspace
+
+// This file keeps the library's rules: how documents are listed (sorted
+// and filtered as an annotator with a thousand articles expects: titles
+// compared without regard to case or accents, every word typed must
+// match), and the changes made from the library (rename, status, delete),
+// each of which one undo reverses, so that a document deleted by mistake
+// comes back with every annotation it had.
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/newsannotator/annotator/annotate"
+)
+
+// SortKey is what a listing is sorted by.
+type SortKey string
+
+// The keys a listing can be sorted by. The zero SortKey sorts by SortAdded.
+const (
+	SortTitle   SortKey = "title"
+	SortAdded   SortKey = "added"
+	SortChanged SortKey = "changed"
+	SortStatus  SortKey = "status"
+)
+
+// Query says which documents a listing shows, and in what order.
+type Query struct {
+	Sort SortKey
+	// Descending reverses the order.
+	Descending bool
+	// Status, when not "", keeps only the documents with that status.
+	Status Status
+	// Words, when not blank, keeps only the documents whose title has
+	// every one of its words, each as the start of a word of the title,
+	// ignoring case and accents: "elec uk" finds "UK élections".
+	Words string
+}
+
+// ErrTitle is the error of a blank title.
+var ErrTitle = errors.New("a title cannot be blank")
+
+// ErrNothingToUndo is the error of an Undo with nothing to undo.
+var ErrNothingToUndo = errors.New("there is nothing to undo in the library")
+
+// List returns the summaries that q keeps, in q's order. Ties are broken
+// by title, then id, so the order never depends on the store's.
+func List(summaries []Summary, q Query) []Summary {
+	words := foldWords(q.Words)
+	// Sort small entries that point at the summaries: moving whole
+	// summaries about costs more than comparing them.
+	type entry struct {
+		s     *Summary
+		title string
+	}
+	kept := make([]entry, 0, len(summaries))
+	for i := range summaries {
+		s := &summaries[i]
+		if q.Status != "" && s.Status != q.Status {
+			continue
+		}
+		title := fold(s.Title)
+		if len(words) > 0 && !hasWords(title, words) {
+			continue
+		}
+		kept = append(kept, entry{s, title})
+	}
+	slices.SortFunc(kept, func(a, b entry) int {
+		c := 0
+		switch q.Sort {
+		case SortTitle:
+		case SortChanged:
+			c = a.s.Changed.Compare(b.s.Changed)
+		case SortStatus:
+			c = cmp.Compare(a.s.Status.rank(), b.s.Status.rank())
+		default:
+			c = a.s.Added.Compare(b.s.Added)
+		}
+		if c == 0 {
+			c = cmp.Or(strings.Compare(a.title, b.title), strings.Compare(a.s.Title, b.s.Title), strings.Compare(a.s.ID, b.s.ID))
+		}
+		if q.Descending {
+			return -c
+		}
+		return c
+	})
+	out := make([]Summary, len(kept))
+	for i, e := range kept {
+		out[i] = *e.s
+	}
+	return out
+}
+
+// fold writes s in lower case without accents: "Élection" gives
+// "election". Each character is decomposed (NFKD) on its own and its
+// combining marks dropped, which gives what decomposing the whole string
+// would, since the marks are dropped whatever their order. The Latin
+// letters are looked up in a table made once: the library folds every
+// title on every keystroke in its search box.
+func fold(s string) string {
+	b := make([]byte, 0, len(s))
+	for _, r := range s {
+		if r < 0x80 {
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			b = append(b, byte(r))
+			continue
+		}
+		if latin := latinFolds(); r < rune(len(latin)) {
+			b = append(b, latin[r]...)
+			continue
+		}
+		b = foldRune(b, r)
+	}
+	return string(b)
+}
+
+// foldRune appends the folding of r to b.
+func foldRune(b []byte, r rune) []byte {
+	var one [4]byte
+	n := utf8.EncodeRune(one[:], r)
+	for _, d := range norm.NFKD.String(string(one[:n])) {
+		if !unicode.Is(unicode.Mn, d) {
+			b = utf8.AppendRune(b, unicode.ToLower(d))
+		}
+	}
+	return b
+}
+
+// latinFolds holds the folding of every character below U+0250 (the
+// Latin letters of most European languages), made once.
+var latinFolds = sync.OnceValue(func() []string {
+	t := make([]string, 0x250)
+	for r := range rune(len(t)) {
+		t[r] = string(foldRune(nil, r))
+	}
+	return t
+})
+
+func splitWords(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) })
+}
+
+func foldWords(s string) []string { return splitWords(fold(s)) }
+
+// hasWords reports whether every one of words starts a word of title, both
+// folded.
+func hasWords(title string, words []string) bool {
+	tw := splitWords(title)
+	for _, w := range words {
+		if !slices.ContainsFunc(tw, func(t string) bool { return strings.HasPrefix(t, w) }) {
+			return false
+		}
+	}
+	return true
+}
+
+// List returns the workspace's documents that q keeps, in q's order.
+func (w *Workspace) List(q Query) ([]Summary, error) {
+	all, err := w.store.Documents()
+	if err != nil {
+		return nil, err
+	}
+	return List(all, q), nil
+}
+
+// UndoLimit is how many library changes a Workspace remembers for undo.
+// A deleted document is held in memory until it drops off the list.
+const UndoLimit = 20
+
+// libraryChange is one change made from the library, with how to undo it.
+type libraryChange struct {
+	label string
+	undo  func() error
+}
+
+func (w *Workspace) remember(label string, undo func() error) {
+	w.undo = append(w.undo, libraryChange{label, undo})
+	if len(w.undo) > UndoLimit {
+		w.undo = slices.Delete(w.undo, 0, len(w.undo)-UndoLimit)
+	}
+}
+
+// UndoLabel describes the change Undo would undo, such as `delete "Budget
+// day"`, or "" when there is none.
+func (w *Workspace) UndoLabel() string {
+	if len(w.undo) == 0 {
+		return ""
+	}
+	return w.undo[len(w.undo)-1].label
+}
+
+// Undo undoes the most recent rename, status change or delete made from
+// the library. It returns ErrNothingToUndo when there is none; a change
+// that cannot be undone (a deleted article added again meanwhile) is
+// dropped from the list and its error returned.
+func (w *Workspace) Undo() error {
+	if len(w.undo) == 0 {
+		return ErrNothingToUndo
+	}
+	c := w.undo[len(w.undo)-1]
+	w.undo = w.undo[:len(w.undo)-1]
+	return c.undo()
+}
+
+// Rename gives document id a new title.
+func (w *Workspace) Rename(id, title string) error {
+	title = strings.Join(strings.Fields(title), " ")
+	if title == "" {
+		return ErrTitle
+	}
+	s, err := w.store.Summary(id)
+	if err != nil {
+		return err
+	}
+	old := s
+	s.Title, s.Changed = title, w.now()
+	if err := w.store.PutSummary(s); err != nil {
+		return err
+	}
+	w.remember(fmt.Sprintf("rename %q", old.Title), w.undoSummary(id, func(s *Summary) { s.Title = old.Title }))
+	return nil
+}
+
+// SetStatus sets the status of document id.
+func (w *Workspace) SetStatus(id string, st Status) error {
+	if !st.Valid() {
+		return fmt.Errorf("%q: %w", st, ErrStatus)
+	}
+	s, err := w.store.Summary(id)
+	if err != nil {
+		return err
+	}
+	old := s
+	s.Status, s.Changed = st, w.now()
+	if err := w.store.PutSummary(s); err != nil {
+		return err
+	}
+	w.remember(fmt.Sprintf("mark %q %s", old.Title, st), w.undoSummary(id, func(s *Summary) { s.Status = old.Status }))
+	return nil
+}
+
+// undoSummary returns an undo that puts back one field of a summary,
+// through put, and leaves the rest as it is by then: the annotations may
+// have changed the counts since.
+func (w *Workspace) undoSummary(id string, put func(*Summary)) func() error {
+	return func() error {
+		s, err := w.store.Summary(id)
+		if err != nil {
+			return err
+		}
+		put(&s)
+		s.Changed = w.now()
+		return w.store.PutSummary(s)
+	}
+}
+
+// Delete deletes document id and its annotations. Undo restores both.
+func (w *Workspace) Delete(id string) error {
+	rec, err := w.store.Document(id)
+	if err != nil {
+		return err
+	}
+	anns, err := w.store.Annotations(id)
+	if err != nil {
+		return err
+	}
+	if err := w.store.DeleteDocument(id); err != nil {
+		return err
+	}
+	w.remember(fmt.Sprintf("delete %q", rec.Title), func() error { return w.restore(rec, anns) })
+	return nil
+}
+
+// restore puts back a deleted document and its annotations.
+func (w *Workspace) restore(rec DocumentRecord, anns []annotate.Annotation) error {
+	if id, found, err := w.store.DocumentByText(rec.TextSHA256); err != nil {
+		return err
+	} else if found {
+		return w.duplicateError(id)
+	}
+	if err := w.store.PutDocument(rec); err != nil {
+		return err
+	}
+	for _, a := range anns {
+		if err := w.store.PutAnnotation(rec.ID, a); err != nil {
+			return err
+		}
+	}
+	return nil
+}

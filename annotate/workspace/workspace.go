@@ -1,0 +1,330 @@
+package workspace
+
+// This file keeps the rule that no change is lost and none costs more than
+// it must: a Workspace adds documents whole, once, and an Editor writes
+// back after each change exactly the annotations that changed and the
+// document's small summary, never its body.
+
+import (
+	"errors"
+	"fmt"
+	"maps"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/newsannotator/annotator/annotate"
+)
+
+// ErrDuplicateText is the error of a document whose canonical text is
+// already in the workspace: the same article is never stored twice.
+var ErrDuplicateText = errors.New("the same article (the same text) is already in the workspace")
+
+// ErrCorrupt is the error of a stored document whose text no longer matches
+// its hash or its HTML: the store was damaged outside the annotator.
+var ErrCorrupt = errors.New("the stored document is damaged: its text does not match its HTML or its hash")
+
+// Workspace is the annotator's library of documents over a Store.
+// It is not safe for concurrent use.
+type Workspace struct {
+	store Store
+	clock func() time.Time
+	undo  []libraryChange
+}
+
+// Open opens the workspace kept in s, upgrading its layout first (see
+// Upgrade). now stamps every date the workspace writes; nil means the
+// current time in UTC to the millisecond, as JSON and JavaScript keep it.
+func Open(s Store, now func() time.Time) (*Workspace, error) {
+	v, err := s.Layout()
+	if err != nil {
+		return nil, err
+	}
+	if err := Upgrade(s, v); err != nil {
+		return nil, err
+	}
+	return &Workspace{store: s, clock: now}, nil
+}
+
+// Store returns the store the workspace keeps its records in.
+func (w *Workspace) Store() Store { return w.store }
+
+func (w *Workspace) now() time.Time {
+	if w.clock != nil {
+		return w.clock().UTC()
+	}
+	return time.Now().UTC().Truncate(time.Millisecond)
+}
+
+// Settings returns the workspace's settings, with the default schema when
+// none was set.
+func (w *Workspace) Settings() (Settings, error) {
+	s, err := w.store.Settings()
+	if err != nil {
+		return s, err
+	}
+	if len(s.Schema.Labels) == 0 {
+		s.Schema = annotate.DefaultSchema()
+	}
+	return s, nil
+}
+
+// SetAuthor sets the name that new annotations are stamped with.
+func (w *Workspace) SetAuthor(name string) error {
+	s, err := w.store.Settings()
+	if err != nil {
+		return err
+	}
+	s.Author = strings.TrimSpace(name)
+	return w.store.PutSettings(s)
+}
+
+// SetSchema sets the label schema that documents added from now on start
+// with. It refuses a schema that is not valid.
+func (w *Workspace) SetSchema(schema annotate.Schema) error {
+	if err := schema.Validate(); err != nil {
+		return err
+	}
+	s, err := w.store.Settings()
+	if err != nil {
+		return err
+	}
+	s.Schema = schema.Clone()
+	return w.store.PutSettings(s)
+}
+
+// Site returns the site an article came from: the name the page declares,
+// or else the host of its URL without "www.".
+func Site(meta annotate.Meta, address string) string {
+	if s := strings.TrimSpace(meta.SiteName); s != "" {
+		return s
+	}
+	for _, a := range []string{address, meta.CanonicalURL} {
+		if u, err := url.Parse(a); err == nil && u.Hostname() != "" {
+			return strings.TrimPrefix(u.Hostname(), "www.")
+		}
+	}
+	return ""
+}
+
+// Add stores doc with the annotations of set (nil for none) and the
+// orphans that could not be placed, and returns its summary. sourceID is
+// the id the document had where it came from, such as a batch line, or "".
+// A document whose text is already stored is refused with an error
+// wrapping ErrDuplicateText that names the document already there.
+func (w *Workspace) Add(doc *annotate.Document, set *annotate.Set, orphans []annotate.Annotation, sourceID string) (Summary, error) {
+	sha := doc.TextSHA256()
+	if id, found, err := w.store.DocumentByText(sha); err != nil {
+		return Summary{}, err
+	} else if found {
+		return Summary{}, w.duplicateError(id)
+	}
+	if _, err := w.store.Summary(doc.ID); err == nil {
+		return Summary{}, w.duplicateError(doc.ID)
+	} else if !errors.Is(err, ErrNoDocument) {
+		return Summary{}, err
+	}
+	var schema annotate.Schema
+	if set != nil {
+		schema = set.Schema()
+	} else {
+		s, err := w.Settings()
+		if err != nil {
+			return Summary{}, err
+		}
+		schema = s.Schema
+	}
+	now := w.now()
+	title := strings.TrimSpace(doc.Title)
+	if title == "" {
+		title = "Untitled article"
+	}
+	var anns []annotate.Annotation
+	if set != nil {
+		anns = set.All()
+	}
+	rec := DocumentRecord{
+		Summary: Summary{
+			ID: doc.ID, Title: title, Site: Site(doc.Meta, doc.URL), URL: doc.URL,
+			Status: StatusNew, Added: now, Changed: now,
+			Counts: countLabels(anns), Orphans: len(orphans),
+		},
+		Body: Body{
+			SourceID: sourceID, HTML: doc.HTML, Text: doc.Text().String(), TextSHA256: sha,
+			Meta: doc.Meta, Schema: schema.Clone(),
+		},
+	}
+	if len(anns)+len(orphans) > 0 {
+		rec.Status = StatusInProgress
+	}
+	if err := w.store.PutDocument(rec); err != nil {
+		return Summary{}, err
+	}
+	for _, a := range anns {
+		if err := w.store.PutAnnotation(doc.ID, a); err != nil {
+			return Summary{}, err
+		}
+	}
+	for _, o := range orphans {
+		o.Anchor = annotate.AnchorOrphan
+		if err := w.store.PutAnnotation(doc.ID, o); err != nil {
+			return Summary{}, err
+		}
+	}
+	return rec.Summary.clone(), nil
+}
+
+func (w *Workspace) duplicateError(id string) error {
+	if s, err := w.store.Summary(id); err == nil {
+		return fmt.Errorf("%w: %q (%s)", ErrDuplicateText, s.Title, id)
+	}
+	return fmt.Errorf("%w (%s)", ErrDuplicateText, id)
+}
+
+func countLabels(anns []annotate.Annotation) map[string]int {
+	c := map[string]int{}
+	for _, a := range anns {
+		c[a.Label]++
+	}
+	return c
+}
+
+// Editor holds one document open for annotating. Change its Set (and
+// Orphans) as the user works, and call Save after every change.
+type Editor struct {
+	w  *Workspace
+	id string
+	// Document is the stored article, made again from its sanitised HTML.
+	Document *annotate.Document
+	// Set holds its placed annotations.
+	Set *annotate.Set
+	// Orphans are its annotations that could not be placed.
+	Orphans []annotate.Annotation
+	// saved is every annotation as the store holds it, by id.
+	saved map[string]annotate.Annotation
+}
+
+// Edit opens document id for annotating. An annotation that no longer
+// fits the text (which only a damaged store holds) is kept as an orphan,
+// and the next Save stores it so.
+func (w *Workspace) Edit(id string) (*Editor, error) {
+	rec, err := w.store.Document(id)
+	if err != nil {
+		return nil, err
+	}
+	doc, err := annotate.FromSanitized(rec.HTML, rec.Title, rec.URL, rec.Meta)
+	if err != nil {
+		return nil, fmt.Errorf("document %s: %w (%v)", id, ErrCorrupt, err)
+	}
+	if doc.TextSHA256() != rec.TextSHA256 || doc.Text().String() != rec.Text {
+		return nil, fmt.Errorf("document %s: %w", id, ErrCorrupt)
+	}
+	anns, err := w.store.Annotations(id)
+	if err != nil {
+		return nil, err
+	}
+	settings, err := w.Settings()
+	if err != nil {
+		return nil, err
+	}
+	e := &Editor{w: w, id: id, Document: doc, Set: annotate.NewSet(doc.Text(), rec.Schema),
+		saved: make(map[string]annotate.Annotation, len(anns))}
+	e.Set.SetAuthor(settings.Author)
+	e.Set.SetClock(w.clock)
+	for _, a := range anns {
+		e.saved[a.ID] = a
+		if a.Anchor == annotate.AnchorOrphan {
+			e.Orphans = append(e.Orphans, a)
+			continue
+		}
+		if err := e.Set.Insert(a); err != nil {
+			o := a.Clone()
+			o.Anchor = annotate.AnchorOrphan
+			e.Orphans = append(e.Orphans, o)
+		}
+	}
+	e.Set.ClearHistory()
+	return e, nil
+}
+
+// ID returns the id of the document being edited.
+func (e *Editor) ID() string { return e.id }
+
+// Save writes what changed since the document was opened or last saved:
+// each annotation added or changed, each one deleted, and the summary with
+// its counts, when anything changed. It returns how many annotations it
+// wrote or deleted. The first annotation moves a new document to
+// StatusInProgress.
+func (e *Editor) Save() (int, error) {
+	// One pass over the annotations, with no map built: on a document with
+	// thousands of annotations a Save runs after every keystroke that
+	// changes one.
+	snapshot := e.Set.Snapshot()
+	before, seen, writes := len(e.saved), 0, 0
+	put := func(a annotate.Annotation) error {
+		old, ok := e.saved[a.ID]
+		if ok {
+			seen++
+			if sameAnnotation(old, a) {
+				return nil
+			}
+		}
+		if err := e.w.store.PutAnnotation(e.id, a); err != nil {
+			return err
+		}
+		e.saved[a.ID] = a.Clone()
+		writes++
+		return nil
+	}
+	for _, a := range snapshot {
+		if err := put(a); err != nil {
+			return writes, err
+		}
+	}
+	orphanIDs := make(map[string]bool, len(e.Orphans))
+	for _, o := range e.Orphans {
+		o.Anchor = annotate.AnchorOrphan
+		orphanIDs[o.ID] = true
+		if err := put(o); err != nil {
+			return writes, err
+		}
+	}
+	if seen < before { // some saved annotations are gone
+		for id := range e.saved {
+			if _, placed := e.Set.Get(id); placed || orphanIDs[id] {
+				continue
+			}
+			if err := e.w.store.DeleteAnnotation(e.id, id); err != nil && !errors.Is(err, ErrNoAnnotation) {
+				return writes, err
+			}
+			delete(e.saved, id)
+			writes++
+		}
+	}
+	if writes == 0 {
+		return 0, nil
+	}
+	sum, err := e.w.store.Summary(e.id)
+	if err != nil {
+		return writes, err
+	}
+	sum.Counts = countLabels(snapshot)
+	sum.Orphans = len(e.Orphans)
+	sum.Changed = e.w.now()
+	if sum.Status == StatusNew {
+		sum.Status = StatusInProgress
+	}
+	return writes, e.w.store.PutSummary(sum)
+}
+
+// Export returns the document's version-1 JSON export, stamped now.
+func (e *Editor) Export(now time.Time) ([]byte, error) {
+	return annotate.NewFile(e.Document, e.Set, e.Orphans, now).Marshal()
+}
+
+func sameAnnotation(a, b annotate.Annotation) bool {
+	return a.ID == b.ID && a.Label == b.Label && a.Start == b.Start && a.End == b.End &&
+		a.Exact == b.Exact && a.Prefix == b.Prefix && a.Suffix == b.Suffix &&
+		a.Author == b.Author && a.Created.Equal(b.Created) && a.Modified.Equal(b.Modified) &&
+		a.Anchor == b.Anchor && maps.Equal(a.Attributes, b.Attributes)
+}

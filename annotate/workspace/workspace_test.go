@@ -1,0 +1,325 @@
+package workspace
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/newsannotator/annotator/annotate"
+)
+
+// clock returns a fixed clock that moves one second on each reading, so
+// that dates differ and tests stay repeatable.
+func clock() func() time.Time {
+	t := time.Date(2026, 4, 1, 9, 30, 0, 0, time.UTC)
+	return func() time.Time {
+		t = t.Add(time.Second)
+		return t
+	}
+}
+
+func loadText(t testing.TB, name, text string) *annotate.Document {
+	t.Helper()
+	doc, err := annotate.Load([]byte(text), annotate.Source{Name: name, MediaType: "text/plain"})
+	if err != nil {
+		t.Fatalf("loading %s: %v", name, err)
+	}
+	return doc
+}
+
+func openMemory(t testing.TB) (*Workspace, *Memory) {
+	t.Helper()
+	m := NewMemory()
+	w, err := Open(m, clock())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return w, m
+}
+
+// counting is a Store that counts the writes made to it.
+type counting struct {
+	Store
+	putDocument, putSummary, putAnnotation, deleteAnnotation int
+}
+
+func (c *counting) PutDocument(r DocumentRecord) error {
+	c.putDocument++
+	return c.Store.PutDocument(r)
+}
+func (c *counting) PutSummary(s Summary) error { c.putSummary++; return c.Store.PutSummary(s) }
+func (c *counting) PutAnnotation(id string, a annotate.Annotation) error {
+	c.putAnnotation++
+	return c.Store.PutAnnotation(id, a)
+}
+func (c *counting) DeleteAnnotation(d, a string) error {
+	c.deleteAnnotation++
+	return c.Store.DeleteAnnotation(d, a)
+}
+func (c *counting) reset() { *c = counting{Store: c.Store} }
+
+func TestParseStatus(t *testing.T) {
+	for _, s := range []string{"new", "in progress", "done"} {
+		if st, err := ParseStatus(s); err != nil || string(st) != s {
+			t.Errorf("ParseStatus(%q) = %q, %v", s, st, err)
+		}
+	}
+	for _, s := range []string{"", "Done", "in-progress", "finished"} {
+		if _, err := ParseStatus(s); !errors.Is(err, ErrStatus) {
+			t.Errorf("ParseStatus(%q) error = %v, want ErrStatus", s, err)
+		}
+	}
+}
+
+// manyWords is a text of n distinct words, ten to a paragraph.
+func manyWords(n int) string {
+	var b strings.Builder
+	for i := range n {
+		fmt.Fprintf(&b, "word%05d", i)
+		if i%10 == 9 {
+			b.WriteString("\n\n")
+		} else {
+			b.WriteString(" ")
+		}
+	}
+	return b.String()
+}
+
+// TestOneChangeOneWrite shows that a change on a document with 2,000
+// annotations writes that annotation and the summary, never the document
+// or the other annotations.
+func TestOneChangeOneWrite(t *testing.T) {
+	c := &counting{Store: NewMemory()}
+	w, err := Open(c, clock())
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := loadText(t, "words.txt", manyWords(2100))
+	set := annotate.NewSet(doc.Text(), annotate.DefaultSchema())
+	text := doc.Text().String()
+	for i := range 2000 {
+		start := annotate.RuneCount(text[:strings.Index(text, fmt.Sprintf("word%05d", i))])
+		if _, err := set.Add("claim", start, start+9); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := w.Add(doc, set, nil, ""); err != nil {
+		t.Fatal(err)
+	}
+	e, err := w.Edit(doc.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e.Set.Len() != 2000 {
+		t.Fatalf("reopened with %d annotations, want 2000", e.Set.Len())
+	}
+	if e.Set.CanUndo() {
+		t.Error("a document just opened can undo: undo would remove stored annotations")
+	}
+	c.reset()
+	if n, err := e.Save(); err != nil || n != 0 {
+		t.Fatalf("Save with no change = %d, %v; want 0 writes", n, err)
+	}
+	start := annotate.RuneCount(text[:strings.Index(text, "word02050")])
+	a, err := e.Set.Add("quote", start, start+9)
+	if err != nil {
+		t.Fatal(err)
+	}
+	check := func(what string, n, puts, dels int) {
+		t.Helper()
+		got, err := e.Save()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got != n || c.putAnnotation != puts || c.deleteAnnotation != dels || c.putSummary != 1 || c.putDocument != 0 {
+			t.Errorf("%s: %d writes; %d annotation puts, %d deletes, %d summaries, %d documents; want %d, %d, %d, 1, 0",
+				what, got, c.putAnnotation, c.deleteAnnotation, c.putSummary, c.putDocument, n, puts, dels)
+		}
+		c.reset()
+	}
+	check("add", 1, 1, 0)
+	if err := e.Set.SetAttribute(a.ID, annotate.AttrSpeaker, "Ada"); err != nil {
+		t.Fatal(err)
+	}
+	check("attribute", 1, 1, 0)
+	if err := e.Set.Delete(a.ID); err != nil {
+		t.Fatal(err)
+	}
+	check("delete", 1, 0, 1)
+	e.Set.Undo()
+	check("undo", 1, 1, 0)
+
+	sum, err := w.Store().Summary(doc.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Counts["claim"] != 2000 || sum.Counts["quote"] != 1 || sum.Status != StatusInProgress {
+		t.Errorf("summary counts %v, status %q; want 2000 claims, 1 quote, in progress", sum.Counts, sum.Status)
+	}
+	again, err := w.Edit(doc.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, ok := again.Set.Get(a.ID)
+	if !ok || got.Attributes[annotate.AttrSpeaker] != "Ada" || again.Set.Len() != 2001 {
+		t.Errorf("reopened: %d annotations, quote %v (%v); want 2001 with the speaker kept", again.Set.Len(), got, ok)
+	}
+}
+
+func TestAddRefusesDuplicateText(t *testing.T) {
+	w, _ := openMemory(t)
+	if _, err := w.Add(loadText(t, "a.txt", "The same words."), nil, nil, ""); err != nil {
+		t.Fatal(err)
+	}
+	_, err := w.Add(loadText(t, "b.txt", "The same words."), nil, nil, "")
+	if !errors.Is(err, ErrDuplicateText) {
+		t.Fatalf("adding the same text again: %v, want ErrDuplicateText", err)
+	}
+}
+
+func TestEditRefusesDamagedText(t *testing.T) {
+	w, m := openMemory(t)
+	s, err := w.Add(loadText(t, "a.txt", "Some words."), nil, nil, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec, _ := m.Document(s.ID)
+	rec.Text = "Other words."
+	if err := m.PutDocument(rec); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.Edit(s.ID); !errors.Is(err, ErrCorrupt) {
+		t.Fatalf("Edit of a damaged record: %v, want ErrCorrupt", err)
+	}
+}
+
+// TestUpgradeFromVersion1 exercises the upgrade path from the first layout.
+func TestUpgradeFromVersion1(t *testing.T) {
+	w, m := openMemory(t)
+	if v, _ := m.Layout(); v != LayoutVersion {
+		t.Fatalf("a new store has layout %d after Open, want %d", v, LayoutVersion)
+	}
+	s, err := w.Add(loadText(t, "a.txt", "Kept across upgrades."), nil, nil, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Today's upgrade from 1 changes nothing and keeps the document.
+	if err := Upgrade(m, 1); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := m.Document(s.ID); err != nil {
+		t.Fatalf("after Upgrade(1): %v", err)
+	}
+	// The loop runs each step from 1 and stamps each version.
+	ran := 0
+	steps := map[int]upgradeStep{1: func(st Store) error {
+		ran++
+		if v, _ := st.Layout(); v != 1 {
+			t.Errorf("step from 1 saw layout %d", v)
+		}
+		return nil
+	}}
+	if err := upgrade(m, 1, 2, steps); err != nil {
+		t.Fatal(err)
+	}
+	if v, _ := m.Layout(); ran != 1 || v != 2 {
+		t.Errorf("upgrade 1→2 ran the step %d times and left layout %d; want 1 and 2", ran, v)
+	}
+	// A store from a newer annotator is refused, untouched.
+	if _, err := Open(m, nil); !errors.Is(err, ErrNewerLayout) {
+		t.Errorf("Open of a layout-2 store: %v, want ErrNewerLayout", err)
+	}
+	if v, _ := m.Layout(); v != 2 {
+		t.Errorf("refused store's layout changed to %d", v)
+	}
+	// A step that fails stops the upgrade at the version before it.
+	m2 := NewMemory()
+	_ = m2.SetLayout(1)
+	boom := errors.New("boom")
+	err = upgrade(m2, 1, 3, map[int]upgradeStep{1: func(Store) error { return nil }, 2: func(Store) error { return boom }})
+	if v, _ := m2.Layout(); !errors.Is(err, boom) || v != 2 {
+		t.Errorf("failed step: %v, layout %d; want boom at layout 2", err, v)
+	}
+}
+
+// BenchmarkSaveOneChange2000 measures what one tag costs on a document
+// that holds 2,000 annotations: the Set's change and the Save that writes
+// it (one annotation and the summary) to a Memory.
+func BenchmarkSaveOneChange2000(b *testing.B) {
+	w, _ := openMemory(b)
+	doc := loadText(b, "words.txt", manyWords(2100))
+	set := annotate.NewSet(doc.Text(), annotate.DefaultSchema())
+	for i := range 2000 {
+		if _, err := set.Add("claim", i*10, i*10+9); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if _, err := w.Add(doc, set, nil, ""); err != nil {
+		b.Fatal(err)
+	}
+	e, err := w.Edit(doc.ID)
+	if err != nil {
+		b.Fatal(err)
+	}
+	a, err := e.Set.Add("quote", 20500, 20509)
+	if err != nil {
+		b.Fatal(err)
+	}
+	e.Save()
+	labels := []string{"claim", "pledge"}
+	i := 0
+	for b.Loop() {
+		if err := e.Set.Relabel(a.ID, labels[i%2]); err != nil {
+			b.Fatal(err)
+		}
+		i++
+		if n, err := e.Save(); err != nil || n != 1 {
+			b.Fatalf("Save = %d, %v", n, err)
+		}
+	}
+}
+
+func TestMemoryHandsOutCopies(t *testing.T) {
+	w, m := openMemory(t)
+	doc := loadText(t, "a.txt", "Ministers pledged to raise defence spending.")
+	set := annotate.NewSet(doc.Text(), annotate.DefaultSchema())
+	a, err := set.Add("quote", 0, 9)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := set.SetAttribute(a.ID, annotate.AttrSpeaker, "Ada"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.Add(doc, set, nil, ""); err != nil {
+		t.Fatal(err)
+	}
+	rec, _ := m.Document(doc.ID)
+	rec.Counts["quote"] = 99
+	rec.Schema.Labels[0].Name = "changed"
+	anns, _ := m.Annotations(doc.ID)
+	anns[0].Attributes[annotate.AttrSpeaker] = "Eve"
+	again, _ := m.Document(doc.ID)
+	anns2, _ := m.Annotations(doc.ID)
+	if again.Counts["quote"] != 1 || again.Schema.Labels[0].Name == "changed" || anns2[0].Attributes[annotate.AttrSpeaker] != "Ada" {
+		t.Errorf("changing what Memory returned changed what it holds: %v, %v, %v", again.Counts, again.Schema.Labels[0].Name, anns2[0].Attributes)
+	}
+}
+
+func TestSite(t *testing.T) {
+	for _, c := range []struct {
+		meta annotate.Meta
+		url  string
+		want string
+	}{
+		{annotate.Meta{SiteName: "The Guardian"}, "https://www.theguardian.com/x", "The Guardian"},
+		{annotate.Meta{}, "https://www.theguardian.com/x", "theguardian.com"},
+		{annotate.Meta{CanonicalURL: "https://bbc.co.uk/news/1"}, "", "bbc.co.uk"},
+		{annotate.Meta{}, "", ""},
+	} {
+		if got := Site(c.meta, c.url); got != c.want {
+			t.Errorf("Site(%+v, %q) = %q, want %q", c.meta, c.url, got, c.want)
+		}
+	}
+}
