@@ -44,10 +44,11 @@ func afterCaret(t testing.TB, b *browser) string {
 }
 
 // caretShown reports whether the drawn caret is visible, in view, and at
-// the selection's focus.
+// the selection's focus, once the next frame (where a caret queued by a
+// selection change is drawn) has run.
 func caretShown(t testing.TB, b *browser) bool {
 	t.Helper()
-	return evalJS[bool](t, b, `(() => {
+	return evalJS[bool](t, b, `new Promise(done => requestAnimationFrame(() => done((() => {
 		const c = document.querySelector(".text-caret");
 		if (!c || c.hidden) return false;
 		const box = c.getBoundingClientRect();
@@ -56,7 +57,7 @@ func caretShown(t testing.TB, b *browser) bool {
 		r.setStart(s.focusNode, s.focusOffset);
 		const at = r.getBoundingClientRect();
 		return box.height > 0 && box.top >= 0 && box.bottom <= innerHeight && Math.abs(box.left + box.width / 2 - at.left) < 2 && Math.abs(box.top - at.top) < 2;
-	})()`)
+	})())))`)
 }
 
 // TestKeyboardOnlyTagging reaches the article through the skip link, moves
