@@ -65,6 +65,10 @@ type Set struct {
 
 	version int
 	hist    history
+
+	// touched holds the ids of the annotations that changes, undos and
+	// redos have added, replaced or taken out since TakeTouched last ran.
+	touched map[string]struct{}
 }
 
 // spanKey is what two annotations may not share.
@@ -467,6 +471,7 @@ func abbreviate(t string) string {
 // it takes out the annotations the step replaced and puts in those that
 // replaced them.
 func (s *Set) apply(changes []change, reverse bool) {
+	s.touch(changes)
 	if len(changes) == 1 {
 		from, to := changes[0].before, changes[0].after
 		if reverse {
@@ -600,4 +605,34 @@ func compare(a, b *Annotation) int {
 		return c
 	}
 	return strings.Compare(a.ID, b.ID)
+}
+
+// touch records the ids of the annotations that changes concern.
+func (s *Set) touch(changes []change) {
+	if s.touched == nil {
+		s.touched = make(map[string]struct{}, len(changes))
+	}
+	for _, c := range changes {
+		if c.before != nil {
+			s.touched[c.before.ID] = struct{}{}
+		}
+		if c.after != nil {
+			s.touched[c.after.ID] = struct{}{}
+		}
+	}
+}
+
+// TakeTouched returns the ids of the annotations that were added, changed
+// or deleted (by a change, an undo or a redo) since it last ran, in no
+// particular order, and forgets them. A store that keeps the Set calls it
+// to write only what changed: its cost grows with the changes, not with
+// the Set. An id may be there although its annotation is as it was (a
+// change and its undo); the caller compares.
+func (s *Set) TakeTouched() []string {
+	ids := make([]string, 0, len(s.touched))
+	for id := range s.touched {
+		ids = append(ids, id)
+	}
+	clear(s.touched)
+	return ids
 }

@@ -202,6 +202,12 @@ type Editor struct {
 	Orphans []annotate.Annotation
 	// saved is every annotation as the store holds it, by id.
 	saved map[string]annotate.Annotation
+	// tracked is the Set whose touched ids Save takes; counts are the
+	// stored counts per label of its placed annotations, and orphanIDs
+	// the ids of the orphans stored, so that a Save costs what changed.
+	tracked   *annotate.Set
+	counts    map[string]int
+	orphanIDs map[string]bool
 }
 
 // Edit opens document id for annotating. An annotation that no longer
@@ -244,7 +250,24 @@ func (w *Workspace) Edit(id string) (*Editor, error) {
 		}
 	}
 	e.Set.ClearHistory()
+	e.track()
 	return e, nil
+}
+
+// track makes e.Set the Set that Save follows, counting what the store
+// holds: Save then looks only at the annotations the Set says changed.
+func (e *Editor) track() {
+	e.tracked = e.Set
+	e.Set.TakeTouched()
+	e.counts = map[string]int{}
+	e.orphanIDs = map[string]bool{}
+	for id, a := range e.saved {
+		if a.Anchor == annotate.AnchorOrphan {
+			e.orphanIDs[id] = true
+		} else {
+			e.counts[a.Label]++
+		}
+	}
 }
 
 // ID returns the id of the document being edited.
@@ -256,30 +279,68 @@ func (e *Editor) ID() string { return e.id }
 // wrote or deleted. The first annotation moves a new document to
 // StatusInProgress.
 func (e *Editor) Save() (int, error) {
-	// One pass over the annotations, with no map built: on a document with
-	// thousands of annotations a Save runs after every keystroke that
-	// changes one.
-	snapshot := e.Set.Snapshot()
-	before, seen, writes := len(e.saved), 0, 0
+	// A Save runs after every change, on documents of thousands of
+	// annotations: it looks only at the annotations the Set says were
+	// touched, and at the orphans (few, and kept outside the Set).
+	if e.Set != e.tracked {
+		// The Set was replaced: compare every annotation, stored or
+		// held, once, and follow the new Set from now on.
+		e.tracked = e.Set
+		e.Set.TakeTouched()
+		touched := make([]string, 0, len(e.saved)+e.Set.Len())
+		for id := range e.saved {
+			touched = append(touched, id)
+		}
+		for _, a := range e.Set.Snapshot() {
+			touched = append(touched, a.ID)
+		}
+		return e.save(touched)
+	}
+	return e.save(e.Set.TakeTouched())
+}
+
+// save writes the annotations whose ids are touched, and the orphans, as
+// they now are: added or changed ones put, gone ones deleted, the counts
+// per label kept up to date.
+func (e *Editor) save(touched []string) (int, error) {
+	writes := 0
+	uncount := func(a annotate.Annotation) {
+		if a.Anchor != annotate.AnchorOrphan {
+			if e.counts[a.Label]--; e.counts[a.Label] <= 0 {
+				delete(e.counts, a.Label)
+			}
+		}
+	}
 	put := func(a annotate.Annotation) error {
 		old, ok := e.saved[a.ID]
-		if ok {
-			seen++
-			if sameAnnotation(old, a) {
-				return nil
-			}
+		if ok && sameAnnotation(old, a) {
+			return nil
 		}
 		if err := e.w.store.PutAnnotation(e.id, a); err != nil {
 			return err
+		}
+		if ok {
+			uncount(old)
+		}
+		if a.Anchor != annotate.AnchorOrphan {
+			e.counts[a.Label]++
 		}
 		e.saved[a.ID] = a.Clone()
 		writes++
 		return nil
 	}
-	for _, a := range snapshot {
-		if err := put(a); err != nil {
-			return writes, err
+	drop := func(id string) error {
+		old, ok := e.saved[id]
+		if !ok {
+			return nil
 		}
+		if err := e.w.store.DeleteAnnotation(e.id, id); err != nil && !errors.Is(err, ErrNoAnnotation) {
+			return err
+		}
+		uncount(old)
+		delete(e.saved, id)
+		writes++
+		return nil
 	}
 	orphanIDs := make(map[string]bool, len(e.Orphans))
 	for _, o := range e.Orphans {
@@ -289,16 +350,25 @@ func (e *Editor) Save() (int, error) {
 			return writes, err
 		}
 	}
-	if seen < before { // some saved annotations are gone
-		for id := range e.saved {
-			if _, placed := e.Set.Get(id); placed || orphanIDs[id] {
-				continue
-			}
-			if err := e.w.store.DeleteAnnotation(e.id, id); err != nil && !errors.Is(err, ErrNoAnnotation) {
-				return writes, err
-			}
-			delete(e.saved, id)
-			writes++
+	gone := touched
+	for id := range e.orphanIDs {
+		if !orphanIDs[id] {
+			gone = append(gone, id) // an orphan placed or dropped
+		}
+	}
+	e.orphanIDs = orphanIDs
+	for _, id := range gone {
+		if orphanIDs[id] {
+			continue
+		}
+		var err error
+		if a, placed := e.Set.Get(id); placed {
+			err = put(a)
+		} else {
+			err = drop(id)
+		}
+		if err != nil {
+			return writes, err
 		}
 	}
 	if writes == 0 {
@@ -308,7 +378,7 @@ func (e *Editor) Save() (int, error) {
 	if err != nil {
 		return writes, err
 	}
-	sum.Counts = countLabels(snapshot)
+	sum.Counts = maps.Clone(e.counts)
 	sum.Orphans = len(e.Orphans)
 	sum.Changed = e.w.now()
 	if sum.Status == StatusNew {

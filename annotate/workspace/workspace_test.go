@@ -3,6 +3,7 @@ package workspace
 import (
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"time"
@@ -321,5 +322,115 @@ func TestSite(t *testing.T) {
 		if got := Site(c.meta, c.url); got != c.want {
 			t.Errorf("Site(%+v, %q) = %q, want %q", c.meta, c.url, got, c.want)
 		}
+	}
+}
+
+// TestSaveFollowsEveryChange makes random changes to a stored document
+// (adds, relabels, attributes, deletes, undos, redos, orphans placed and
+// dropped, the Set replaced by another) and saves after each: the store
+// then holds exactly what the editor holds, and the summary's counts are
+// those of the placed annotations, although Save looks only at what the
+// Set says changed.
+func TestSaveFollowsEveryChange(t *testing.T) {
+	w, err := Open(NewMemory(), clock())
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := loadText(t, "words.txt", manyWords(300))
+	text := doc.Text().String()
+	at := func(i int) int { return annotate.RuneCount(text[:strings.Index(text, fmt.Sprintf("word%05d", i))]) }
+	set := annotate.NewSet(doc.Text(), annotate.DefaultSchema())
+	for i := range 40 {
+		if _, err := set.Add("claim", at(i), at(i)+9); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var orphans []annotate.Annotation
+	for i := range 12 {
+		orphans = append(orphans, annotate.Annotation{ID: fmt.Sprintf("0195a5b4-7c3e-7000-8000-0000000000%02d", i), Label: "quote",
+			Start: 5, End: 9, Exact: "not in the text", Anchor: annotate.AnchorOrphan})
+	}
+	if _, err := w.Add(doc, set, orphans, ""); err != nil {
+		t.Fatal(err)
+	}
+	e, err := w.Edit(doc.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rng := rand.New(rand.NewPCG(7, 11))
+	labels := []string{"claim", "quote", "pledge"}
+	placed, dropped := 0, 0
+	for step := range 400 {
+		all := e.Set.All()
+		switch op := rng.IntN(8); {
+		case step%100 == 99:
+			// The whole Set replaced, as an import into the open document would.
+			fresh := annotate.NewSet(doc.Text(), e.Set.Schema())
+			for _, a := range all[:len(all)/2] {
+				fresh.Insert(a)
+			}
+			e.Set = fresh
+		case op == 0 || len(all) == 0:
+			i := 40 + rng.IntN(250)
+			e.Set.Add(labels[rng.IntN(3)], at(i), at(i)+9)
+		case op == 1:
+			e.Set.Relabel(all[rng.IntN(len(all))].ID, labels[rng.IntN(3)])
+		case op == 2:
+			a := all[rng.IntN(len(all))]
+			if l, _ := e.Set.Schema().Label(a.Label); len(l.Attributes) > 0 {
+				e.Set.SetAttribute(a.ID, l.Attributes[0], fmt.Sprint(step))
+			} else {
+				e.Set.SetAttribute(a.ID, annotate.AttrNote, fmt.Sprint(step))
+			}
+		case op == 3:
+			e.Set.Delete(all[rng.IntN(len(all))].ID)
+		case op == 4:
+			e.Set.Undo()
+		case op == 5:
+			e.Set.Redo()
+		case op == 6 && len(e.Orphans) > 0:
+			// Place the first orphan somewhere, as the sidebar's Place does.
+			i := 40 + rng.IntN(250)
+			if _, err := e.Set.PlaceOrphan(e.Orphans[0], at(i), at(i)+9); err == nil {
+				e.Orphans = e.Orphans[1:]
+				placed++
+			}
+		case op == 7 && len(e.Orphans) > 0:
+			e.Orphans = e.Orphans[:len(e.Orphans)-1] // dropped
+			dropped++
+		}
+		if _, err := e.Save(); err != nil {
+			t.Fatalf("step %d: %v", step, err)
+		}
+		stored, err := w.store.Annotations(doc.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := map[string]annotate.Annotation{}
+		for _, a := range e.Set.All() {
+			want[a.ID] = a
+		}
+		for _, o := range e.Orphans {
+			o.Anchor = annotate.AnchorOrphan
+			want[o.ID] = o
+		}
+		if len(stored) != len(want) {
+			t.Fatalf("step %d: the store holds %d annotations, the editor %d", step, len(stored), len(want))
+		}
+		for _, a := range stored {
+			if b, ok := want[a.ID]; !ok || !sameAnnotation(a, b) {
+				t.Fatalf("step %d: the store's %s differs from the editor's", step, a.ID)
+			}
+		}
+		sum, err := w.store.Summary(doc.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if counts := countLabels(e.Set.All()); !sameCounts(counts, sum.Counts) || sum.Orphans != len(e.Orphans) {
+			t.Fatalf("step %d: the summary counts %v and %d orphans; the editor holds %v and %d", step, sum.Counts, sum.Orphans, counts, len(e.Orphans))
+		}
+	}
+	if placed == 0 || dropped == 0 {
+		t.Errorf("the steps placed %d orphans and dropped %d; the test needs both", placed, dropped)
 	}
 }
