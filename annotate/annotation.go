@@ -1,6 +1,7 @@
 package annotate
 
 import (
+	"maps"
 	"time"
 )
 
@@ -58,6 +59,15 @@ const (
 	AttrParty   = "party"
 	AttrNote    = "note"
 )
+
+// Equal reports whether a and b are the same annotation in every field,
+// times compared as instants.
+func (a Annotation) Equal(b Annotation) bool {
+	return a.ID == b.ID && a.Label == b.Label && a.Start == b.Start && a.End == b.End &&
+		a.Exact == b.Exact && a.Prefix == b.Prefix && a.Suffix == b.Suffix &&
+		a.Author == b.Author && a.Created.Equal(b.Created) && a.Modified.Equal(b.Modified) &&
+		a.Anchor == b.Anchor && maps.Equal(a.Attributes, b.Attributes)
+}
 
 // Clone returns a deep copy of a.
 func (a Annotation) Clone() Annotation {

@@ -21,6 +21,7 @@ type change struct {
 
 // step is one undoable change to a Set, which may touch many annotations.
 type step struct {
+	seq     int    // the step's number, unique in the Set, growing
 	label   string // what the step did, in words: "add quote"
 	changes []change
 }
@@ -30,21 +31,43 @@ type step struct {
 type history struct {
 	undo, redo []step
 	limit      int
+	// next is the number the next new step gets; touched holds the numbers
+	// of the steps pushed, moved between undo and redo, or forgotten since
+	// TakeTouchedSteps last ran (see history_store.go).
+	next    int
+	touched map[int]struct{}
+}
+
+// touch records that step seq was pushed, moved or forgotten.
+func (h *history) touch(seq int) {
+	if h.touched == nil {
+		h.touched = map[int]struct{}{}
+	}
+	h.touched[seq] = struct{}{}
 }
 
 // push remembers st as the newest step that can be undone and forgets
 // everything that could be redone, since it was undone from another state.
 func (h *history) push(st step) {
+	for _, r := range h.redo {
+		h.touch(r.seq)
+	}
 	clear(h.redo)
 	h.redo = h.redo[:0]
 	if len(h.undo) >= h.limit {
 		// Drop the oldest steps, copying so that the slice does not creep
 		// through ever newer memory.
 		drop := len(h.undo) - h.limit + 1
+		for _, d := range h.undo[:drop] {
+			h.touch(d.seq)
+		}
 		n := copy(h.undo, h.undo[drop:])
 		clear(h.undo[n:])
 		h.undo = h.undo[:n]
 	}
+	h.next++
+	st.seq = h.next
+	h.touch(st.seq)
 	h.undo = append(h.undo, st)
 }
 
@@ -59,6 +82,12 @@ func (s *Set) do(label string, changes ...change) {
 // ClearHistory forgets every change that could be undone or redone: what
 // the Set holds becomes its starting point, as after an import.
 func (s *Set) ClearHistory() {
+	for _, st := range s.hist.undo {
+		s.hist.touch(st.seq)
+	}
+	for _, st := range s.hist.redo {
+		s.hist.touch(st.seq)
+	}
 	s.hist.undo, s.hist.redo = nil, nil
 	s.version++
 }
@@ -75,6 +104,7 @@ func (s *Set) Undo() bool {
 	s.hist.undo[n-1] = step{}
 	s.hist.undo = s.hist.undo[:n-1]
 	s.apply(st.changes, true)
+	s.hist.touch(st.seq)
 	s.hist.redo = append(s.hist.redo, st)
 	s.version++
 	return true
@@ -91,6 +121,7 @@ func (s *Set) Redo() bool {
 	s.hist.redo[n-1] = step{}
 	s.hist.redo = s.hist.redo[:n-1]
 	s.apply(st.changes, false)
+	s.hist.touch(st.seq)
 	s.hist.undo = append(s.hist.undo, st)
 	s.version++
 	return true

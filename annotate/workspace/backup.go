@@ -142,13 +142,8 @@ func Restore(s Store, data []byte) error {
 		return err
 	}
 	for _, d := range b.Documents {
-		if err := s.PutDocument(d.DocumentRecord); err != nil {
+		if err := s.PutDocument(d.DocumentRecord, d.Annotations); err != nil {
 			return err
-		}
-		for _, a := range d.Annotations {
-			if err := s.PutAnnotation(d.ID, a); err != nil {
-				return err
-			}
 		}
 	}
 	if err := s.SetLayout(b.Layout); err != nil {

@@ -289,13 +289,5 @@ func (w *Workspace) restore(rec DocumentRecord, anns []annotate.Annotation) erro
 	} else if found {
 		return w.duplicateError(id)
 	}
-	if err := w.store.PutDocument(rec); err != nil {
-		return err
-	}
-	for _, a := range anns {
-		if err := w.store.PutAnnotation(rec.ID, a); err != nil {
-			return err
-		}
-	}
-	return nil
+	return w.store.PutDocument(rec, anns)
 }

@@ -190,7 +190,7 @@ func TestRenameStatusDeleteUndo(t *testing.T) {
 	}
 	annsAfter, _ := m.Annotations(s.ID)
 	if after.Title != before.Title || after.Status != StatusDone || after.Text != before.Text ||
-		len(annsAfter) != 1 || !sameAnnotation(annsAfter[0], annsBefore[0]) {
+		len(annsAfter) != 1 || !annsAfter[0].Equal(annsBefore[0]) {
 		t.Errorf("restored %q (%s) with %d annotations; want it as it was", after.Title, after.Status, len(annsAfter))
 	}
 	// Annotate between the rename and its undo: the undo puts back the

@@ -15,11 +15,7 @@ package workspace
 
 import (
 	"errors"
-	"fmt"
 	"maps"
-	"slices"
-	"sort"
-	"sync"
 	"time"
 
 	"github.com/newsannotator/annotator/annotate"
@@ -125,9 +121,10 @@ type Store interface {
 	// PutSettings replaces the settings.
 	PutSettings(Settings) error
 
-	// PutDocument writes a whole document record (summary and body),
-	// never its annotations.
-	PutDocument(DocumentRecord) error
+	// PutDocument writes a whole document record (summary and body) with
+	// its annotations, orphans included, in one transaction, replacing
+	// any annotations and history it had.
+	PutDocument(DocumentRecord, []annotate.Annotation) error
 	// PutSummary rewrites only the summary of a stored document: what an
 	// annotation's change costs besides the annotation itself. It returns
 	// ErrNoDocument when the document is not stored.
@@ -142,198 +139,21 @@ type Store interface {
 	// DocumentByText returns the id of the document whose canonical text
 	// has the hex SHA-256 sha, if there is one.
 	DocumentByText(sha string) (id string, found bool, err error)
-	// DeleteDocument deletes a document and all its annotations, or
-	// returns ErrNoDocument.
+	// DeleteDocument deletes a document, all its annotations and its
+	// history, or returns ErrNoDocument.
 	DeleteDocument(id string) error
 
-	// PutAnnotation writes one annotation of a stored document, adding
-	// it or replacing the one with its id.
-	PutAnnotation(docID string, a annotate.Annotation) error
-	// DeleteAnnotation deletes one annotation, or returns ErrNoAnnotation.
-	DeleteAnnotation(docID, annotationID string) error
+	// Apply makes one change of a stored document's annotations, in one
+	// transaction: it puts and deletes the annotations and history steps
+	// the change names and rewrites the summary as c.Update says. A
+	// document that is not stored (deleted in another tab, say) gets
+	// ErrNoDocument and nothing is written.
+	Apply(docID string, c Change) error
 	// Annotations returns every annotation of a document, orphans
 	// included, sorted by id.
 	Annotations(docID string) ([]annotate.Annotation, error)
+	// Steps returns the undo history kept for a document, in no set
+	// order (annotate.Set.RestoreHistory orders it).
+	Steps(docID string) ([]annotate.Step, error)
 }
 
-// Memory is a Store held in memory: for tests, and for browsers that offer
-// no IndexedDB (the work then lasts as long as the tab). It is safe for
-// concurrent use.
-type Memory struct {
-	mu          sync.Mutex
-	layout      int
-	settings    Settings
-	summaries   map[string]Summary
-	bodies      map[string]Body
-	byText      map[string]string
-	annotations map[string]map[string]annotate.Annotation
-}
-
-// NewMemory returns an empty Memory.
-func NewMemory() *Memory {
-	return &Memory{
-		summaries:   map[string]Summary{},
-		bodies:      map[string]Body{},
-		byText:      map[string]string{},
-		annotations: map[string]map[string]annotate.Annotation{},
-	}
-}
-
-// Memory implements Store; its methods do what Store's say.
-var _ Store = (*Memory)(nil)
-
-func (m *Memory) Layout() (int, error) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	return m.layout, nil
-}
-
-func (m *Memory) SetLayout(v int) error {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	m.layout = v
-	return nil
-}
-
-func (m *Memory) Settings() (Settings, error) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	s := m.settings
-	s.Schema = s.Schema.Clone()
-	return s, nil
-}
-
-func (m *Memory) PutSettings(s Settings) error {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	s.Schema = s.Schema.Clone()
-	m.settings = s
-	return nil
-}
-
-func (m *Memory) PutDocument(r DocumentRecord) error {
-	if r.ID == "" {
-		return fmt.Errorf("a document without an id: %w", ErrRecord)
-	}
-	r = r.Clone()
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	if old, ok := m.bodies[r.ID]; ok && m.byText[old.TextSHA256] == r.ID {
-		delete(m.byText, old.TextSHA256)
-	}
-	m.summaries[r.ID] = r.Summary
-	m.bodies[r.ID] = r.Body
-	if r.TextSHA256 != "" {
-		m.byText[r.TextSHA256] = r.ID
-	}
-	if m.annotations[r.ID] == nil {
-		m.annotations[r.ID] = map[string]annotate.Annotation{}
-	}
-	return nil
-}
-
-func (m *Memory) PutSummary(s Summary) error {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	if _, ok := m.summaries[s.ID]; !ok {
-		return fmt.Errorf("document %s: %w", s.ID, ErrNoDocument)
-	}
-	m.summaries[s.ID] = s.clone()
-	return nil
-}
-
-func (m *Memory) Document(id string) (DocumentRecord, error) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	s, ok := m.summaries[id]
-	if !ok {
-		return DocumentRecord{}, fmt.Errorf("document %s: %w", id, ErrNoDocument)
-	}
-	return DocumentRecord{Summary: s, Body: m.bodies[id]}.Clone(), nil
-}
-
-func (m *Memory) Summary(id string) (Summary, error) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	s, ok := m.summaries[id]
-	if !ok {
-		return Summary{}, fmt.Errorf("document %s: %w", id, ErrNoDocument)
-	}
-	return s.clone(), nil
-}
-
-func (m *Memory) Documents() ([]Summary, error) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	out := make([]Summary, 0, len(m.summaries))
-	for _, s := range m.summaries {
-		out = append(out, s.clone())
-	}
-	return out, nil
-}
-
-func (m *Memory) DocumentByText(sha string) (string, bool, error) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	id, ok := m.byText[sha]
-	return id, ok, nil
-}
-
-func (m *Memory) DeleteDocument(id string) error {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	if _, ok := m.summaries[id]; !ok {
-		return fmt.Errorf("document %s: %w", id, ErrNoDocument)
-	}
-	if m.byText[m.bodies[id].TextSHA256] == id {
-		delete(m.byText, m.bodies[id].TextSHA256)
-	}
-	delete(m.summaries, id)
-	delete(m.bodies, id)
-	delete(m.annotations, id)
-	return nil
-}
-
-func (m *Memory) PutAnnotation(docID string, a annotate.Annotation) error {
-	if a.ID == "" {
-		return fmt.Errorf("an annotation without an id in document %s: %w", docID, ErrRecord)
-	}
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	anns, ok := m.annotations[docID]
-	if !ok {
-		return fmt.Errorf("document %s: %w", docID, ErrNoDocument)
-	}
-	anns[a.ID] = a.Clone()
-	return nil
-}
-
-func (m *Memory) DeleteAnnotation(docID, annotationID string) error {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	anns, ok := m.annotations[docID]
-	if !ok {
-		return fmt.Errorf("document %s: %w", docID, ErrNoDocument)
-	}
-	if _, ok := anns[annotationID]; !ok {
-		return fmt.Errorf("annotation %s of document %s: %w", annotationID, docID, ErrNoAnnotation)
-	}
-	delete(anns, annotationID)
-	return nil
-}
-
-func (m *Memory) Annotations(docID string) ([]annotate.Annotation, error) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	anns, ok := m.annotations[docID]
-	if !ok {
-		return nil, fmt.Errorf("document %s: %w", docID, ErrNoDocument)
-	}
-	ids := slices.Collect(maps.Keys(anns))
-	sort.Strings(ids)
-	out := make([]annotate.Annotation, len(ids))
-	for i, id := range ids {
-		out[i] = anns[id].Clone()
-	}
-	return out, nil
-}

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"maps"
 	"net/url"
+	"slices"
 	"strings"
 	"time"
 
@@ -157,19 +158,14 @@ func (w *Workspace) Add(doc *annotate.Document, set *annotate.Set, orphans []ann
 	if len(anns)+len(orphans) > 0 {
 		rec.Status = StatusInProgress
 	}
-	if err := w.store.PutDocument(rec); err != nil {
-		return Summary{}, err
-	}
-	for _, a := range anns {
-		if err := w.store.PutAnnotation(doc.ID, a); err != nil {
-			return Summary{}, err
-		}
-	}
+	all := make([]annotate.Annotation, 0, len(anns)+len(orphans))
+	all = append(all, anns...)
 	for _, o := range orphans {
 		o.Anchor = annotate.AnchorOrphan
-		if err := w.store.PutAnnotation(doc.ID, o); err != nil {
-			return Summary{}, err
-		}
+		all = append(all, o)
+	}
+	if err := w.store.PutDocument(rec, all); err != nil {
+		return Summary{}, err
 	}
 	return rec.Summary.clone(), nil
 }
@@ -190,7 +186,9 @@ func countLabels(anns []annotate.Annotation) map[string]int {
 }
 
 // Editor holds one document open for annotating. Change its Set (and
-// Orphans) as the user works, and call Save after every change.
+// Orphans) as the user works, and call Save after every change; or, where
+// the write must not hold up the caller (the browser), take each change
+// with Pending and hand it to the store with Apply in order.
 type Editor struct {
 	w  *Workspace
 	id string
@@ -200,19 +198,28 @@ type Editor struct {
 	Set *annotate.Set
 	// Orphans are its annotations that could not be placed.
 	Orphans []annotate.Annotation
-	// saved is every annotation as the store holds it, by id.
+	// HistoryLost is set when the stored undo history did not fit the
+	// annotations and was dropped; the annotations are kept.
+	HistoryLost bool
+	// saved is every annotation as handed to the store, by id.
 	saved map[string]annotate.Annotation
-	// tracked is the Set whose touched ids Save takes; counts are the
-	// stored counts per label of its placed annotations, and orphanIDs
-	// the ids of the orphans stored, so that a Save costs what changed.
+	// tracked is the Set whose touched ids Pending takes; counts are the
+	// counts per label of its placed annotations as handed to the store,
+	// and orphanIDs the ids of the orphans, so that a change costs what
+	// changed.
 	tracked   *annotate.Set
 	counts    map[string]int
 	orphanIDs map[string]bool
+	// steps holds the numbers of the history steps handed to the store;
+	// stale those to delete at the next change (a history that was
+	// dropped, or replaced with the Set).
+	steps map[int]bool
+	stale []int
 }
 
-// Edit opens document id for annotating. An annotation that no longer
-// fits the text (which only a damaged store holds) is kept as an orphan,
-// and the next Save stores it so.
+// Edit opens document id for annotating, with its undo history. An
+// annotation that no longer fits the text (which only a damaged store
+// holds) is kept as an orphan, and the next change stores it so.
 func (w *Workspace) Edit(id string) (*Editor, error) {
 	rec, err := w.store.Document(id)
 	if err != nil {
@@ -226,6 +233,10 @@ func (w *Workspace) Edit(id string) (*Editor, error) {
 		return nil, fmt.Errorf("document %s: %w", id, ErrCorrupt)
 	}
 	anns, err := w.store.Annotations(id)
+	if err != nil {
+		return nil, err
+	}
+	steps, err := w.store.Steps(id)
 	if err != nil {
 		return nil, err
 	}
@@ -250,12 +261,25 @@ func (w *Workspace) Edit(id string) (*Editor, error) {
 		}
 	}
 	e.Set.ClearHistory()
+	e.Set.TakeTouchedSteps()
+	if err := e.Set.RestoreHistory(steps); err != nil {
+		// The history is dropped, here and in the store at the next
+		// change; the annotations are what matters.
+		e.HistoryLost = true
+	}
+	e.steps = map[int]bool{}
+	for _, st := range steps {
+		e.steps[st.Seq] = true
+	}
+	if e.HistoryLost {
+		e.stale = slices.Sorted(maps.Keys(e.steps))
+	}
 	e.track()
 	return e, nil
 }
 
-// track makes e.Set the Set that Save follows, counting what the store
-// holds: Save then looks only at the annotations the Set says changed.
+// track makes e.Set the Set that Pending follows, counting what the store
+// holds: Pending then looks only at the annotations the Set says changed.
 func (e *Editor) track() {
 	e.tracked = e.Set
 	e.Set.TakeTouched()
@@ -273,37 +297,65 @@ func (e *Editor) track() {
 // ID returns the id of the document being edited.
 func (e *Editor) ID() string { return e.id }
 
-// Save writes what changed since the document was opened or last saved:
-// each annotation added or changed, each one deleted, and the summary with
-// its counts, when anything changed. It returns how many annotations it
-// wrote or deleted. The first annotation moves a new document to
-// StatusInProgress.
+// Save writes what changed since the document was opened or last saved
+// (see Pending) and returns how many annotations it wrote or deleted.
 func (e *Editor) Save() (int, error) {
-	// A Save runs after every change, on documents of thousands of
-	// annotations: it looks only at the annotations the Set says were
-	// touched, and at the orphans (few, and kept outside the Set).
+	c := e.Pending()
+	if c.Empty() {
+		return 0, nil
+	}
+	return len(c.Put) + len(c.Delete), e.w.store.Apply(e.id, c)
+}
+
+// Pending returns what changed since the last Pending: each annotation
+// added or changed, each one deleted, the undo history's steps, and the
+// counts; and counts it as handed to the store. The caller must Apply
+// every Change it takes, in order: one that fails must be applied again
+// before the next (each puts or deletes whole records, so applying one
+// twice does no harm).
+func (e *Editor) Pending() Change {
+	// Pending runs after every change, on documents of thousands of
+	// annotations: it looks only at the annotations and steps the Set says
+	// were touched, and at the orphans (few, and kept outside the Set).
+	var touched []string
 	if e.Set != e.tracked {
 		// The Set was replaced: compare every annotation, stored or
-		// held, once, and follow the new Set from now on.
+		// held, once, and follow the new Set from now on. Its history
+		// replaces the old one.
 		e.tracked = e.Set
 		e.Set.TakeTouched()
-		touched := make([]string, 0, len(e.saved)+e.Set.Len())
+		touched = make([]string, 0, len(e.saved)+e.Set.Len())
 		for id := range e.saved {
 			touched = append(touched, id)
 		}
 		for _, a := range e.Set.Snapshot() {
 			touched = append(touched, a.ID)
 		}
-		return e.save(touched)
+		e.Set.TakeTouchedSteps()
+		e.stale = append(e.stale, slices.Sorted(maps.Keys(e.steps))...)
+		for _, st := range e.Set.History() {
+			e.stale = append(e.stale, st.Seq) // put again below if held
+		}
+	} else {
+		touched = e.Set.TakeTouched()
 	}
-	return e.save(e.Set.TakeTouched())
+	c := e.collect(touched)
+	e.collectSteps(&c, append(e.stale, e.Set.TakeTouchedSteps()...))
+	e.stale = nil
+	if c.Empty() {
+		return Change{}
+	}
+	c.Counts = maps.Clone(e.counts)
+	c.Orphans = len(e.Orphans)
+	c.Changed = e.w.now()
+	return c
 }
 
-// save writes the annotations whose ids are touched, and the orphans, as
-// they now are: added or changed ones put, gone ones deleted, the counts
-// per label kept up to date.
-func (e *Editor) save(touched []string) (int, error) {
-	writes := 0
+// collect puts in c the annotations whose ids are touched, and the
+// orphans, as they now are: added or changed ones put, gone ones deleted,
+// the counts per label kept up to date.
+func (e *Editor) collect(touched []string) Change {
+	var c Change
 	uncount := func(a annotate.Annotation) {
 		if a.Anchor != annotate.AnchorOrphan {
 			if e.counts[a.Label]--; e.counts[a.Label] <= 0 {
@@ -311,13 +363,10 @@ func (e *Editor) save(touched []string) (int, error) {
 			}
 		}
 	}
-	put := func(a annotate.Annotation) error {
+	put := func(a annotate.Annotation) {
 		old, ok := e.saved[a.ID]
-		if ok && sameAnnotation(old, a) {
-			return nil
-		}
-		if err := e.w.store.PutAnnotation(e.id, a); err != nil {
-			return err
+		if ok && old.Equal(a) {
+			return
 		}
 		if ok {
 			uncount(old)
@@ -325,30 +374,24 @@ func (e *Editor) save(touched []string) (int, error) {
 		if a.Anchor != annotate.AnchorOrphan {
 			e.counts[a.Label]++
 		}
-		e.saved[a.ID] = a.Clone()
-		writes++
-		return nil
+		a = a.Clone()
+		e.saved[a.ID] = a
+		c.Put = append(c.Put, a)
 	}
-	drop := func(id string) error {
+	drop := func(id string) {
 		old, ok := e.saved[id]
 		if !ok {
-			return nil
-		}
-		if err := e.w.store.DeleteAnnotation(e.id, id); err != nil && !errors.Is(err, ErrNoAnnotation) {
-			return err
+			return
 		}
 		uncount(old)
 		delete(e.saved, id)
-		writes++
-		return nil
+		c.Delete = append(c.Delete, id)
 	}
 	orphanIDs := make(map[string]bool, len(e.Orphans))
 	for _, o := range e.Orphans {
 		o.Anchor = annotate.AnchorOrphan
 		orphanIDs[o.ID] = true
-		if err := put(o); err != nil {
-			return writes, err
-		}
+		put(o)
 	}
 	gone := touched
 	for id := range e.orphanIDs {
@@ -361,40 +404,36 @@ func (e *Editor) save(touched []string) (int, error) {
 		if orphanIDs[id] {
 			continue
 		}
-		var err error
 		if a, placed := e.Set.Get(id); placed {
-			err = put(a)
+			put(a)
 		} else {
-			err = drop(id)
-		}
-		if err != nil {
-			return writes, err
+			drop(id)
 		}
 	}
-	if writes == 0 {
-		return 0, nil
+	c.Annotated = len(c.Put)+len(c.Delete) > 0
+	return c
+}
+
+// collectSteps puts in c the history steps numbered seqs as they now are:
+// put when the Set's history has them, deleted when the store has them and
+// the history no longer does.
+func (e *Editor) collectSteps(c *Change, seqs []int) {
+	slices.Sort(seqs)
+	for i, seq := range seqs {
+		if i > 0 && seqs[i-1] == seq {
+			continue
+		}
+		if st, ok := e.Set.HistoryStep(seq); ok {
+			c.PutSteps = append(c.PutSteps, st)
+			e.steps[seq] = true
+		} else if e.steps[seq] {
+			c.DeleteSteps = append(c.DeleteSteps, seq)
+			delete(e.steps, seq)
+		}
 	}
-	sum, err := e.w.store.Summary(e.id)
-	if err != nil {
-		return writes, err
-	}
-	sum.Counts = maps.Clone(e.counts)
-	sum.Orphans = len(e.Orphans)
-	sum.Changed = e.w.now()
-	if sum.Status == StatusNew {
-		sum.Status = StatusInProgress
-	}
-	return writes, e.w.store.PutSummary(sum)
 }
 
 // Export returns the document's version-1 JSON export, stamped now.
 func (e *Editor) Export(now time.Time) ([]byte, error) {
 	return annotate.NewFile(e.Document, e.Set, e.Orphans, now).Marshal()
-}
-
-func sameAnnotation(a, b annotate.Annotation) bool {
-	return a.ID == b.ID && a.Label == b.Label && a.Start == b.Start && a.End == b.End &&
-		a.Exact == b.Exact && a.Prefix == b.Prefix && a.Suffix == b.Suffix &&
-		a.Author == b.Author && a.Created.Equal(b.Created) && a.Modified.Equal(b.Modified) &&
-		a.Anchor == b.Anchor && maps.Equal(a.Attributes, b.Attributes)
 }

@@ -43,21 +43,20 @@ func openMemory(t testing.TB) (*Workspace, *Memory) {
 // counting is a Store that counts the writes made to it.
 type counting struct {
 	Store
-	putDocument, putSummary, putAnnotation, deleteAnnotation int
+	putDocument, putSummary, apply, putAnnotation, deleteAnnotation, steps int
 }
 
-func (c *counting) PutDocument(r DocumentRecord) error {
+func (c *counting) PutDocument(r DocumentRecord, anns []annotate.Annotation) error {
 	c.putDocument++
-	return c.Store.PutDocument(r)
+	return c.Store.PutDocument(r, anns)
 }
 func (c *counting) PutSummary(s Summary) error { c.putSummary++; return c.Store.PutSummary(s) }
-func (c *counting) PutAnnotation(id string, a annotate.Annotation) error {
-	c.putAnnotation++
-	return c.Store.PutAnnotation(id, a)
-}
-func (c *counting) DeleteAnnotation(d, a string) error {
-	c.deleteAnnotation++
-	return c.Store.DeleteAnnotation(d, a)
+func (c *counting) Apply(id string, ch Change) error {
+	c.apply++
+	c.putAnnotation += len(ch.Put)
+	c.deleteAnnotation += len(ch.Delete)
+	c.steps += len(ch.PutSteps) + len(ch.DeleteSteps)
+	return c.Store.Apply(id, ch)
 }
 func (c *counting) reset() { *c = counting{Store: c.Store} }
 
@@ -134,9 +133,12 @@ func TestOneChangeOneWrite(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got != n || c.putAnnotation != puts || c.deleteAnnotation != dels || c.putSummary != 1 || c.putDocument != 0 {
-			t.Errorf("%s: %d writes; %d annotation puts, %d deletes, %d summaries, %d documents; want %d, %d, %d, 1, 0",
-				what, got, c.putAnnotation, c.deleteAnnotation, c.putSummary, c.putDocument, n, puts, dels)
+		// One transaction: the annotation, one or two history steps (the
+		// new one, and one forgotten or moved), never the document.
+		if got != n || c.putAnnotation != puts || c.deleteAnnotation != dels || c.apply != 1 ||
+			c.steps < 1 || c.steps > 2 || c.putDocument != 0 || c.putSummary != 0 {
+			t.Errorf("%s: %d writes; %d annotation puts, %d deletes, %d transactions, %d steps, %d documents, %d summaries; want %d, %d, %d, 1, 1-2, 0, 0",
+				what, got, c.putAnnotation, c.deleteAnnotation, c.apply, c.steps, c.putDocument, c.putSummary, n, puts, dels)
 		}
 		c.reset()
 	}
@@ -167,6 +169,30 @@ func TestOneChangeOneWrite(t *testing.T) {
 	if !ok || got.Attributes[annotate.AttrSpeaker] != "Ada" || again.Set.Len() != 2001 {
 		t.Errorf("reopened: %d annotations, quote %v (%v); want 2001 with the speaker kept", again.Set.Len(), got, ok)
 	}
+	// The history came back with the document: undo, redo and undo again
+	// walk the same steps as before the reopening.
+	if again.HistoryLost || again.Set.UndoLabel() != e.Set.UndoLabel() || again.Set.RedoLabel() != e.Set.RedoLabel() {
+		t.Fatalf("reopened history: undo %q redo %q (lost %v); want %q and %q",
+			again.Set.UndoLabel(), again.Set.RedoLabel(), again.HistoryLost, e.Set.UndoLabel(), e.Set.RedoLabel())
+	}
+	again.Set.Undo() // the speaker set before the delete and its undo
+	if q, ok := again.Set.Get(a.ID); !ok || q.Attributes[annotate.AttrSpeaker] != "" {
+		t.Fatalf("undo after reopening: the quote is %v (%v), want it without its speaker", q, ok)
+	}
+	if _, err := again.Save(); err != nil {
+		t.Fatal(err)
+	}
+	third, err := w.Edit(doc.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if q, _ := third.Set.Get(a.ID); third.Set.Len() != 2001 || q.Attributes[annotate.AttrSpeaker] != "" ||
+		third.Set.RedoLabel() != again.Set.RedoLabel() || !third.Set.Redo() {
+		t.Fatalf("after an undo and a reopening: %d annotations, redo %q; want 2001, %q", third.Set.Len(), third.Set.RedoLabel(), again.Set.RedoLabel())
+	}
+	if q, _ := third.Set.Get(a.ID); q.Attributes[annotate.AttrSpeaker] != "Ada" {
+		t.Fatal("redo after a reopening did not set the speaker again")
+	}
 }
 
 func TestAddRefusesDuplicateText(t *testing.T) {
@@ -188,7 +214,7 @@ func TestEditRefusesDamagedText(t *testing.T) {
 	}
 	rec, _ := m.Document(s.ID)
 	rec.Text = "Other words."
-	if err := m.PutDocument(rec); err != nil {
+	if err := m.PutDocument(rec, nil); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := w.Edit(s.ID); !errors.Is(err, ErrCorrupt) {
@@ -418,7 +444,7 @@ func TestSaveFollowsEveryChange(t *testing.T) {
 			t.Fatalf("step %d: the store holds %d annotations, the editor %d", step, len(stored), len(want))
 		}
 		for _, a := range stored {
-			if b, ok := want[a.ID]; !ok || !sameAnnotation(a, b) {
+			if b, ok := want[a.ID]; !ok || !a.Equal(b) {
 				t.Fatalf("step %d: the store's %s differs from the editor's", step, a.ID)
 			}
 		}

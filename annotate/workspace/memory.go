@@ -1,0 +1,216 @@
+package workspace
+
+// This file keeps a workspace in memory: the Store that native tests use,
+// and the one the app falls back on when the browser offers no IndexedDB.
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"sort"
+	"sync"
+
+	"github.com/newsannotator/annotator/annotate"
+)
+
+// Memory is a Store held in memory: for tests, and for browsers that offer
+// no IndexedDB (the work then lasts as long as the tab). It is safe for
+// concurrent use.
+type Memory struct {
+	mu          sync.Mutex
+	layout      int
+	settings    Settings
+	summaries   map[string]Summary
+	bodies      map[string]Body
+	byText      map[string]string
+	annotations map[string]map[string]annotate.Annotation
+	steps       map[string]map[int]annotate.Step
+}
+
+// NewMemory returns an empty Memory.
+func NewMemory() *Memory {
+	return &Memory{
+		summaries:   map[string]Summary{},
+		bodies:      map[string]Body{},
+		byText:      map[string]string{},
+		annotations: map[string]map[string]annotate.Annotation{},
+		steps:       map[string]map[int]annotate.Step{},
+	}
+}
+
+// Memory implements Store; its methods do what Store's say.
+var _ Store = (*Memory)(nil)
+
+func (m *Memory) Layout() (int, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.layout, nil
+}
+
+func (m *Memory) SetLayout(v int) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.layout = v
+	return nil
+}
+
+func (m *Memory) Settings() (Settings, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	s := m.settings
+	s.Schema = s.Schema.Clone()
+	return s, nil
+}
+
+func (m *Memory) PutSettings(s Settings) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	s.Schema = s.Schema.Clone()
+	m.settings = s
+	return nil
+}
+
+func (m *Memory) PutDocument(r DocumentRecord, anns []annotate.Annotation) error {
+	if r.ID == "" {
+		return fmt.Errorf("a document without an id: %w", ErrRecord)
+	}
+	byID := make(map[string]annotate.Annotation, len(anns))
+	for _, a := range anns {
+		if a.ID == "" {
+			return fmt.Errorf("an annotation without an id in document %s: %w", r.ID, ErrRecord)
+		}
+		byID[a.ID] = a.Clone()
+	}
+	r = r.Clone()
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if old, ok := m.bodies[r.ID]; ok && m.byText[old.TextSHA256] == r.ID {
+		delete(m.byText, old.TextSHA256)
+	}
+	m.summaries[r.ID] = r.Summary
+	m.bodies[r.ID] = r.Body
+	if r.TextSHA256 != "" {
+		m.byText[r.TextSHA256] = r.ID
+	}
+	m.annotations[r.ID] = byID
+	m.steps[r.ID] = map[int]annotate.Step{}
+	return nil
+}
+
+func (m *Memory) PutSummary(s Summary) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if _, ok := m.summaries[s.ID]; !ok {
+		return fmt.Errorf("document %s: %w", s.ID, ErrNoDocument)
+	}
+	m.summaries[s.ID] = s.clone()
+	return nil
+}
+
+func (m *Memory) Document(id string) (DocumentRecord, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	s, ok := m.summaries[id]
+	if !ok {
+		return DocumentRecord{}, fmt.Errorf("document %s: %w", id, ErrNoDocument)
+	}
+	return DocumentRecord{Summary: s, Body: m.bodies[id]}.Clone(), nil
+}
+
+func (m *Memory) Summary(id string) (Summary, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	s, ok := m.summaries[id]
+	if !ok {
+		return Summary{}, fmt.Errorf("document %s: %w", id, ErrNoDocument)
+	}
+	return s.clone(), nil
+}
+
+func (m *Memory) Documents() ([]Summary, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	out := make([]Summary, 0, len(m.summaries))
+	for _, s := range m.summaries {
+		out = append(out, s.clone())
+	}
+	return out, nil
+}
+
+func (m *Memory) DocumentByText(sha string) (string, bool, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	id, ok := m.byText[sha]
+	return id, ok, nil
+}
+
+func (m *Memory) DeleteDocument(id string) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if _, ok := m.summaries[id]; !ok {
+		return fmt.Errorf("document %s: %w", id, ErrNoDocument)
+	}
+	if m.byText[m.bodies[id].TextSHA256] == id {
+		delete(m.byText, m.bodies[id].TextSHA256)
+	}
+	delete(m.summaries, id)
+	delete(m.bodies, id)
+	delete(m.annotations, id)
+	delete(m.steps, id)
+	return nil
+}
+
+func (m *Memory) Apply(docID string, c Change) error {
+	for _, a := range c.Put {
+		if a.ID == "" {
+			return fmt.Errorf("an annotation without an id in document %s: %w", docID, ErrRecord)
+		}
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	sum, ok := m.summaries[docID]
+	if !ok {
+		return fmt.Errorf("document %s: %w", docID, ErrNoDocument)
+	}
+	anns, steps := m.annotations[docID], m.steps[docID]
+	for _, a := range c.Put {
+		anns[a.ID] = a.Clone()
+	}
+	for _, id := range c.Delete {
+		delete(anns, id)
+	}
+	for _, st := range c.PutSteps {
+		steps[st.Seq] = st // steps are values the store never changes
+	}
+	for _, seq := range c.DeleteSteps {
+		delete(steps, seq)
+	}
+	m.summaries[docID] = c.Update(sum)
+	return nil
+}
+
+func (m *Memory) Annotations(docID string) ([]annotate.Annotation, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	anns, ok := m.annotations[docID]
+	if !ok {
+		return nil, fmt.Errorf("document %s: %w", docID, ErrNoDocument)
+	}
+	ids := slices.Collect(maps.Keys(anns))
+	sort.Strings(ids)
+	out := make([]annotate.Annotation, len(ids))
+	for i, id := range ids {
+		out[i] = anns[id].Clone()
+	}
+	return out, nil
+}
+
+func (m *Memory) Steps(docID string) ([]annotate.Step, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	steps, ok := m.steps[docID]
+	if !ok {
+		return nil, fmt.Errorf("document %s: %w", docID, ErrNoDocument)
+	}
+	return slices.Collect(maps.Values(steps)), nil
+}
