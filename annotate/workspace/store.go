@@ -156,4 +156,3 @@ type Store interface {
 	// order (annotate.Set.RestoreHistory orders it).
 	Steps(docID string) ([]annotate.Step, error)
 }
-
