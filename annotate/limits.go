@@ -76,7 +76,9 @@ var (
 // LimitFor returns the limit of a file by its name and media type: a JSON
 // file (an export) has JSONLimit, anything else is an article.
 func LimitFor(name, mediaType string) Limit {
-	if strings.EqualFold(path.Ext(name), ".json") || strings.HasPrefix(strings.ToLower(mediaType), "application/json") {
+	switch ext, mt := strings.ToLower(path.Ext(name)), strings.ToLower(mediaType); {
+	case ext == ".json" || ext == ".jsonl" || strings.HasPrefix(mt, "application/json"),
+		strings.HasPrefix(mt, "application/jsonl"), strings.HasPrefix(mt, "application/x-ndjson"):
 		return JSONLimit
 	}
 	return ArticleLimit

@@ -60,7 +60,7 @@ func (a *Annotator) tagOrRelabel(ctx app.Context, label string) {
 
 // tag tags the browser's selection with label.
 func (a *Annotator) tag(ctx app.Context, label string) {
-	if a.set == nil {
+	if !a.canChange() {
 		return
 	}
 	span, ok := a.selectedSpan()
@@ -129,6 +129,9 @@ func (a *Annotator) describeSelection() {
 
 // relabel gives annotation id another label.
 func (a *Annotator) relabel(ctx app.Context, id, label string) {
+	if !a.canChange() {
+		return
+	}
 	if err := a.set.Relabel(id, label); err != nil {
 		a.fail(err.Error())
 		return
@@ -140,6 +143,9 @@ func (a *Annotator) relabel(ctx app.Context, id, label string) {
 
 // setAttribute sets or clears an attribute of annotation id.
 func (a *Annotator) setAttribute(ctx app.Context, id, name, value string) {
+	if !a.canChange() {
+		return
+	}
 	if err := a.set.SetAttribute(id, name, value); err != nil {
 		a.fail(err.Error())
 		return
@@ -158,6 +164,9 @@ func (a *Annotator) deleteSelected(ctx app.Context) {
 
 // delete deletes annotation id and selects its neighbour in the list.
 func (a *Annotator) delete(ctx app.Context, id string) {
+	if !a.canChange() {
+		return
+	}
 	neighbour := a.neighbour(id, +1)
 	if neighbour == "" {
 		neighbour = a.neighbour(id, -1)
@@ -177,6 +186,9 @@ func (a *Annotator) delete(ctx app.Context, id string) {
 
 // undo undoes the last change.
 func (a *Annotator) undo(ctx app.Context) {
+	if a.set != nil && a.set.CanUndo() && !a.canChange() {
+		return
+	}
 	if a.set == nil || !a.set.CanUndo() {
 		a.say("Nothing to undo.")
 		return
@@ -190,6 +202,9 @@ func (a *Annotator) undo(ctx app.Context) {
 
 // redo redoes the last undone change.
 func (a *Annotator) redo(ctx app.Context) {
+	if a.set != nil && a.set.CanRedo() && !a.canChange() {
+		return
+	}
 	if a.set == nil || !a.set.CanRedo() {
 		a.say("Nothing to redo.")
 		return
@@ -214,9 +229,6 @@ func (a *Annotator) keepSelection() {
 // (the caret stays), the choice list and the selected annotation.
 func (a *Annotator) escape(ctx app.Context) {
 	switch {
-	case a.pending != nil:
-		a.keepCurrent()
-		return
 	case a.help:
 		a.help = false
 		return
@@ -344,6 +356,8 @@ func (a *Annotator) clickArticle(ctx app.Context, x, y float64) {
 // frame and would hold the highlight back by the time it takes.
 func (a *Annotator) changed(ctx app.Context) {
 	a.paint(ctx)
+	a.save(ctx)
+	a.rememberSession(ctx)
 	if !a.isMounted {
 		return
 	}

@@ -16,12 +16,23 @@ import (
 type Annotator struct {
 	app.Compo
 
+	// keep holds the workspace and writes every change (keeper.go).
+	keep keeper
+	view view // the article or the library
+	// readOnly is set while another tab holds the open document.
+	readOnly bool
+	// libraryGeneration changes when the workspace changed under the
+	// library's feet (an import, a restore): it reads its listing again.
+	libraryGeneration int
+	importing         *importing
+	report            *importReport
+	// updateReady is set when a new version of the app was installed in
+	// the background and a reload would start it.
+	updateReady bool
+
 	doc     *annotate.Document
 	set     *annotate.Set
 	orphans []annotate.Annotation
-	// exported is the set's Version when its annotations were last
-	// exported or opened: when it differs, there is work to lose.
-	exported int
 
 	selected string   // ID of the selected annotation, or ""
 	choices  []string // IDs of the annotations under a click, when several
@@ -36,7 +47,6 @@ type Annotator struct {
 
 	notice   notice
 	loading  *progress
-	pending  *pendingDocument
 	help     bool
 	dragging bool
 
@@ -67,26 +77,44 @@ type progress struct {
 	What        string
 }
 
-// pendingDocument is an opened article that waits for the user's word,
-// because opening it would drop annotations that were not exported.
-type pendingDocument struct {
-	doc     *annotate.Document
-	set     *annotate.Set
-	orphans []annotate.Annotation
-	note    string
-}
+// view is what the page shows: the open article or the library.
+type view int
 
-// authorKey is where the annotator's name is kept in local storage.
+const (
+	viewArticle view = iota
+	viewLibrary
+)
+
+// authorKey is where earlier versions kept the annotator's name, in local
+// storage; the workspace's settings keep it now.
 const authorKey = "annotator.author"
 
-// OnMount listens to the document and opens the sample article.
+// OnMount listens to the document and opens the workspace.
 func (a *Annotator) OnMount(ctx app.Context) {
 	a.mounted, a.isMounted = ctx, true
-	ctx.LocalStorage().Get(authorKey, &a.author)
 	a.listen(ctx)
-	if a.doc == nil {
-		a.openSample(ctx)
+	if a.keep.ws == nil {
+		a.startWorkspace(ctx)
 	}
+}
+
+// OnAppUpdate offers to reload when a new version of the app has been
+// installed in the background. Reloading loses nothing: every change is
+// written as it is made.
+func (a *Annotator) OnAppUpdate(ctx app.Context) {
+	if ctx.AppUpdateAvailable() {
+		a.updateReady = true
+		mark("annotator:update-ready")
+	}
+}
+
+// reloadForUpdate reloads the page once every change is written.
+func (a *Annotator) reloadForUpdate(ctx app.Context) {
+	if len(a.keep.queue) > 0 {
+		a.fail("A change is still being saved; reload once the toolbar says “All changes saved”.")
+		return
+	}
+	ctx.Reload()
 }
 
 // OnDismount stops listening to the document.
@@ -130,12 +158,6 @@ func (a *Annotator) schema() annotate.Schema {
 	return a.set.Schema()
 }
 
-// dirty reports whether there are annotations that were changed since they
-// were last exported.
-func (a *Annotator) dirty() bool {
-	return a.set != nil && a.set.Version() != a.exported && (a.set.Len() > 0 || len(a.orphans) > 0)
-}
-
 // say shows and announces a message.
 func (a *Annotator) say(text string) { a.tell(notice{Text: text}) }
 
@@ -158,10 +180,12 @@ func (a *Annotator) Render() app.UI {
 		Body(
 			a.renderToolbar(),
 			a.renderNotices(),
-			app.Div().Class("workspace").Body(
-				a.renderReader(),
-				a.renderSidebar(),
-			),
+			app.If(a.view == viewLibrary, a.renderLibrary).Else(func() app.UI {
+				return app.Div().Class("workspace").Body(
+					a.renderReader(),
+					a.renderSidebar(),
+				)
+			}),
 			app.If(a.help, a.renderHelp),
 			app.If(a.dragging, func() app.UI {
 				return app.Div().Class("drop-overlay").Aria("hidden", "true").Body(

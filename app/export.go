@@ -17,7 +17,6 @@ func (a *Annotator) downloadExport(ctx app.Context) {
 	}
 	name := annotate.ExportFileName(a.doc.Title)
 	download(name, string(data), "application/json")
-	a.exported = a.set.Version()
 	a.say(fmt.Sprintf("Downloaded %s with %d annotations.", name, a.set.Len()))
 }
 
@@ -27,14 +26,13 @@ func (a *Annotator) copyExport(ctx app.Context) {
 	if !ok {
 		return
 	}
-	version, count := a.set.Version(), a.set.Len()
+	count := a.set.Len()
 	copyText(string(data), func(ok bool) {
 		ctx.Dispatch(func(ctx app.Context) {
 			if !ok {
 				a.fail("The browser did not allow copying to the clipboard. Use Download instead.")
 				return
 			}
-			a.exported = version
 			a.say(fmt.Sprintf("Copied the export (%d annotations, %d KB) to the clipboard.", count, (len(data)+1023)/1024))
 		})
 	})
@@ -52,14 +50,4 @@ func (a *Annotator) exportOrSay() ([]byte, bool) {
 		return nil, false
 	}
 	return data, true
-}
-
-// exportThenOpen downloads the current work, then opens the pending
-// document.
-func (a *Annotator) exportThenOpen(ctx app.Context) {
-	if a.pending == nil {
-		return
-	}
-	a.downloadExport(ctx)
-	a.replaceDocument(ctx, a.pending)
 }

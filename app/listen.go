@@ -68,11 +68,11 @@ func (a *Annotator) listen(ctx app.Context) {
 		}
 	})
 
-	// Closing or reloading the tab with annotations that were not exported
-	// asks first: they live only in this page.
+	// Closing or reloading the tab while a change is still being written,
+	// or when the workspace lives only in this tab, asks first.
 	win := app.Window()
 	beforeUnload := app.FuncOf(func(this app.Value, args []app.Value) any {
-		if a.dirty() {
+		if a.keep.unsafe() {
 			args[0].Call("preventDefault")
 			args[0].Set("returnValue", "")
 		}

@@ -1,9 +1,7 @@
 package app
 
 import (
-	"bytes"
 	"fmt"
-	"path"
 	"strings"
 	"time"
 	"unicode"
@@ -99,10 +97,14 @@ func (a *Annotator) paste(ctx app.Context, clipboard app.Value) {
 // drop opens what was dropped on the page: a file, else HTML, else text.
 func (a *Annotator) drop(ctx app.Context, transfer app.Value) {
 	if files := transfer.Get("files"); files.Truthy() && files.Length() > 0 {
-		if files.Length() > 1 {
-			ctx.Dispatch(func(ctx app.Context) {
-				a.say(fmt.Sprintf("%d files were dropped; the annotator opens one at a time, so it opened the first.", files.Length()))
-			})
+		if files.Length() > 1 || strings.HasSuffix(strings.ToLower(files.Index(0).Get("name").String()), ".jsonl") {
+			// Many files, or a batch: into the library.
+			list := make([]app.Value, files.Length())
+			for i := range list {
+				list[i] = files.Index(i)
+			}
+			ctx.Dispatch(func(ctx app.Context) { a.importMany(ctx, list) })
+			return
 		}
 		ctx.Dispatch(func(ctx app.Context) { a.openFile(ctx, files.Index(0)) })
 		return
@@ -110,20 +112,10 @@ func (a *Annotator) drop(ctx app.Context, transfer app.Value) {
 	a.paste(ctx, transfer)
 }
 
-// isExport reports whether a file is an export to import rather than an
-// article to open.
-func isExport(data []byte, name, mediaType string) bool {
-	if strings.EqualFold(path.Ext(name), ".json") || strings.HasPrefix(mediaType, "application/json") {
-		return true
-	}
-	head := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), " \t\r\n")
-	return bytes.HasPrefix(head, []byte("{")) && bytes.Contains(head[:min(len(head), 4096)], []byte(`"version"`))
-}
-
 // open loads an article or imports an export, in the background, and shows
 // it when it is ready. On error the current document stays.
 func (a *Annotator) open(ctx app.Context, data []byte, name, mediaType string) {
-	if isExport(data, name, mediaType) {
+	if annotate.IsExport(data, name, mediaType) {
 		a.importExport(ctx, data, name)
 		return
 	}
@@ -170,9 +162,8 @@ func (a *Annotator) open(ctx app.Context, data []byte, name, mediaType string) {
 				doc.Title = sampleTitle
 				doc.Meta.Published = samplePublished
 			}
-			set := annotate.NewSet(doc.Text(), annotate.DefaultSchema())
-			a.show(ctx, &pendingDocument{doc: doc, set: set,
-				note: fmt.Sprintf("Opened “%s”: %d characters. Select text and press a label's key to tag it.", doc.Title, doc.Text().Len())})
+			a.addAndOpen(ctx, doc, nil, nil,
+				fmt.Sprintf("Opened “%s”: %d characters, and added it to your library. Select text and press a label's key to tag it.", doc.Title, doc.Text().Len()))
 		})
 	})
 }
@@ -196,37 +187,8 @@ func (a *Annotator) importExport(ctx app.Context, data []byte, name string) {
 			if len(imp.Orphans) > 0 {
 				note += fmt.Sprintf(" %d could not be placed: they are listed as orphans for you to place or drop.", len(imp.Orphans))
 			}
-			a.show(ctx, &pendingDocument{doc: imp.Document, set: imp.Set, orphans: imp.Orphans, note: note})
+			a.addAndOpen(ctx, imp.Document, imp.Set, imp.Orphans, note)
 		})
-	})
-}
-
-// show makes an opened document the current one, unless that would drop
-// annotations that were not exported: then it waits for the user's word.
-func (a *Annotator) show(ctx app.Context, p *pendingDocument) {
-	if a.dirty() {
-		a.pending = p
-		a.say("")
-		mark("annotator:pending")
-		return
-	}
-	a.replaceDocument(ctx, p)
-}
-
-// replaceDocument makes p's document the current one.
-func (a *Annotator) replaceDocument(ctx app.Context, p *pendingDocument) {
-	a.pending = nil
-	a.doc, a.set, a.orphans = p.doc, p.set, p.orphans
-	a.set.SetAuthor(a.author)
-	a.keySchema = a.set.Schema()
-	a.exported = a.set.Version()
-	a.selected, a.choices, a.filter, a.page, a.selInfo = "", nil, "", 0, ""
-	a.say(p.note)
-	a.afterRender(ctx, func(ctx app.Context) {
-		installLabelStyles(a.keySchema)
-		a.paint(ctx)
-		app.Window().Call("scrollTo", 0, 0)
-		mark("annotator:opened")
 	})
 }
 

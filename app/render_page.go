@@ -35,6 +35,16 @@ func (a *Annotator) renderToolbar() app.UI {
 			app.Img().Src("/web/icon.svg").Class("brand-icon").Aria("hidden", "true"),
 			app.Span().Text("Annotator"),
 		),
+		app.Div().Class("group").Role("group").Aria("label", "Library").Body(
+			app.Button().ID("library-button").Aria("pressed", a.view == viewLibrary).
+				Title("Every document of your workspace: open, rename, mark done, add many, export a dataset, back up").
+				OnClick(func(ctx app.Context, e app.Event) { a.toggleLibrary() }).Text("Library"),
+			app.Input().Type("file").ID(manyInputID).Class("hidden-input").TabIndex(-1).Aria("hidden", "true").Multiple(true).
+				Accept(".html,.htm,.xhtml,.txt,.json,.jsonl,text/html,text/plain,application/json").
+				OnChange(a.onManyChosen),
+			app.Input().Type("file").ID(backupInputID).Class("hidden-input").TabIndex(-1).Aria("hidden", "true").
+				Accept(".json,application/json").OnChange(a.onBackupChosen),
+		),
 		app.Div().Class("group").Role("group").Aria("label", "Article").Body(
 			app.Button().ID("open-button").Title("Open an article (.html, .htm, .txt) or an export (.json) — Ctrl+O; or drop a file, or paste with Ctrl+V").
 				OnClick(func(ctx app.Context, e app.Event) { openFilePicker() }).Text("Open…"),
@@ -61,6 +71,7 @@ func (a *Annotator) renderToolbar() app.UI {
 			app.Input().Type("text").ID("author-input").Value(a.author).Placeholder("anonymous").
 				AutoComplete(true).OnChange(a.onAuthorChange),
 		),
+		a.renderSaveState(),
 		app.Button().ID("help-button").Class("help-button").Title("Keyboard shortcuts (?)").Aria("expanded", a.help).
 			OnClick(func(ctx app.Context, e app.Event) { a.help = !a.help }).Text("Keys ?"),
 	)
@@ -69,7 +80,11 @@ func (a *Annotator) renderToolbar() app.UI {
 // onAuthorChange keeps the annotator's name for new annotations.
 func (a *Annotator) onAuthorChange(ctx app.Context, e app.Event) {
 	a.author = strings.TrimSpace(ctx.JSSrc().Get("value").String())
-	ctx.LocalStorage().Set(authorKey, a.author)
+	if ws := a.keep.ws; ws != nil {
+		if err := ws.SetAuthor(a.author); err != nil {
+			a.fail("Your name could not be saved: " + err.Error())
+		}
+	}
 	if a.set != nil {
 		a.set.SetAuthor(a.author)
 	}
@@ -88,7 +103,13 @@ func (a *Annotator) renderNotices() app.UI {
 				app.Progress().Max(max(p.Steps, 1)).Value(p.Step).Aria("label", label),
 			)
 		}),
-		app.If(a.pending != nil, a.renderPending),
+		a.renderImport(),
+		app.If(a.updateReady, func() app.UI {
+			return app.Div().ID("update").Class("update").Role("status").Body(
+				app.Span().Text("A new version of the annotator is ready. Reloading keeps all your work."),
+				app.Button().ID("update-reload").OnClick(func(ctx app.Context, e app.Event) { a.reloadForUpdate(ctx) }).Text("Reload now"),
+			)
+		}),
 		// The live region that says what each action did. A message said
 		// again gets a trailing no-break space, so that it changes and is
 		// said again.
@@ -206,29 +227,11 @@ func (a *Annotator) renderHelp() app.UI {
 	}}
 }
 
-// renderPending asks what to do with annotations that were not exported
-// before another article replaces them. Keeping the current article is
-// the answer that loses nothing, so it has the focus, and it is Escape's.
-func (a *Annotator) renderPending() app.UI {
-	count := a.set.Len() + len(a.orphans)
-	return &modal{ID: "pending", Class: "pending", Role: "alertdialog", TitleID: "pending-title", DescribedBy: "pending-text", Content: []app.UI{
-		app.H2().ID("pending-title").Text("Annotations not exported"),
-		app.P().ID("pending-text").Text(fmt.Sprintf("“%s” has %d %s that you have not exported. Opening “%s” will close it.",
-			a.doc.Title, count, annotate.Plural(count, "annotation", "annotations"), a.pending.doc.Title)),
-		app.Div().Class("dialog-buttons").Body(
-			app.Button().ID("pending-export").OnClick(func(ctx app.Context, e app.Event) { a.exportThenOpen(ctx) }).
-				Text("Download them, then open"),
-			app.Button().ID("pending-open").OnClick(func(ctx app.Context, e app.Event) { a.replaceDocument(ctx, a.pending) }).
-				Text("Open without them"),
-			app.Button().ID("pending-cancel").AutoFocus(true).OnClick(func(ctx app.Context, e app.Event) { a.keepCurrent() }).
-				Text("Keep the current article"),
-		),
-	}}
-}
-
-// keepCurrent answers the question about unexported work: the current
-// article stays.
-func (a *Annotator) keepCurrent() {
-	a.pending = nil
-	a.say("Kept the current article.")
+// toggleLibrary shows the library, or the open article again.
+func (a *Annotator) toggleLibrary() {
+	if a.view == viewLibrary && a.doc != nil {
+		a.view = viewArticle
+		return
+	}
+	a.view = viewLibrary
 }

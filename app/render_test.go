@@ -105,19 +105,14 @@ func TestRenderFilterAndPaging(t *testing.T) {
 	}
 }
 
-func TestRenderOrphansAndPending(t *testing.T) {
-	other, err := annotate.Load([]byte("<h1>Other</h1><p>Text.</p>"), annotate.Source{Name: "other.html"})
-	if err != nil {
-		t.Fatal(err)
-	}
+func TestRenderOrphans(t *testing.T) {
 	a, _, _ := annotatorWith(t, func(a *Annotator, quote, _ annotate.Annotation) {
 		o := quote
 		o.ID, o.Exact, o.Anchor = "0190b3c4-1111-7000-8000-000000000009", "words that are gone", annotate.AnchorOrphan
 		a.orphans = []annotate.Annotation{o}
-		a.pending = &pendingDocument{doc: other, set: annotate.NewSet(other.Text(), annotate.DefaultSchema())}
 	})
 	html := app.HTMLString(a)
-	for _, want := range []string{"Orphans (1)", "words that are gone", `id="pending"`, "3 annotations that you have not exported", "Opening “Other” will close it"} {
+	for _, want := range []string{"Orphans (1)", "words that are gone"} {
 		if !strings.Contains(html, want) {
 			t.Errorf("the page lacks %q", want)
 		}
@@ -154,27 +149,12 @@ func TestLabelCSS(t *testing.T) {
 	}
 }
 
-func TestExcerptAndExportDetection(t *testing.T) {
+func TestExcerpt(t *testing.T) {
 	if got := excerpt("one  two\nthree four five", 12); got != "one two…" {
 		t.Errorf("excerpt = %q", got)
 	}
 	if got := excerpt("short", 12); got != "short" {
 		t.Errorf("excerpt = %q", got)
-	}
-	cases := []struct {
-		data, name, mediaType string
-		want                  bool
-	}{
-		{`{"version": 1}`, "a.json", "", true},
-		{`<p>x</p>`, "a.json", "", true},
-		{`  {"version": 1, "document": {}}`, "Pasted text", "text/plain", true},
-		{`{curly} text`, "notes.txt", "", false},
-		{`<p>{"version"}</p>`, "a.html", "text/html", false},
-	}
-	for _, c := range cases {
-		if got := isExport([]byte(c.data), c.name, c.mediaType); got != c.want {
-			t.Errorf("isExport(%q, %q) = %v", c.data, c.name, got)
-		}
 	}
 }
 

@@ -690,9 +690,81 @@
     return labelSheet.cssRules.length;
   }
 
+  // The workspace keeps each document in one tab at a time: the tab that
+  // opens it holds a Web Lock named after it for as long as it shows it,
+  // and a second tab shows it read-only until that lock is free. Go cannot
+  // hold a lock itself (the lock lasts as long as a promise its callback
+  // returns), hence this helper.
+  let held = null; // {id, release}
+
+  // lockDocument asks for the lock of document id and calls granted(true)
+  // at once when it is free, or granted(false) and later granted(true)
+  // when the tab that holds it lets it go. It releases the lock of the
+  // document held before. Without Web Locks, every tab may write.
+  function lockDocument(id, granted) {
+    unlockDocument();
+    if (!navigator.locks) {
+      granted(true);
+      return;
+    }
+    let release;
+    const kept = new Promise((r) => (release = r));
+    const mine = { id, release, cancelled: false };
+    held = mine;
+    const name = "annotator-document:" + id;
+    navigator.locks.request(name, { ifAvailable: true }, (lock) => {
+      if (mine.cancelled) return null;
+      if (lock) {
+        granted(true);
+        return kept;
+      }
+      granted(false);
+      navigator.locks.request(name, () => {
+        if (mine.cancelled) return null;
+        granted(true);
+        return kept;
+      });
+      return null;
+    });
+  }
+
+  // unlockDocument lets the held document's lock go.
+  function unlockDocument() {
+    if (held) {
+      held.cancelled = true;
+      held.release();
+      held = null;
+    }
+  }
+
+  // keepScroll remembers the window's scroll position under key in local
+  // storage, a quarter of a second after scrolling stops, with the id of
+  // the document shown, so that a reload reopens it where it was read.
+  // It is written here because a scroll fires dozens of events a second.
+  let scrollKey = "", scrollDoc = "", scrollTimer = 0;
+  window.addEventListener("scroll", () => {
+    if (!scrollKey) return;
+    clearTimeout(scrollTimer);
+    scrollTimer = setTimeout(saveScroll, 250);
+  }, { passive: true });
+  function saveScroll() {
+    if (!scrollKey) return;
+    try {
+      localStorage.setItem(scrollKey, JSON.stringify({ doc: scrollDoc, y: Math.round(window.scrollY) }));
+    } catch (e) {
+      // Storage refused (a private window): the position is not kept.
+    }
+  }
+  window.addEventListener("pagehide", saveScroll);
+  function keepScroll(key, doc) {
+    scrollKey = key;
+    scrollDoc = doc;
+  }
+
   window.annotator = Object.freeze({
     nodeCount, reindex, selection, caretAt, paint, scrollTo, select, extend,
     move, caret, place, collapse, focusText, openModal, closeModal,
     clear, download, copy, readFile, text, style,
+    lockDocument, unlockDocument, keepScroll,
   });
 })();

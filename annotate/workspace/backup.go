@@ -217,3 +217,35 @@ func sameCounts(a, b map[string]int) bool {
 	}
 	return true
 }
+
+// RestoreOver restores backup data into the workspace, which must hold no
+// document but untouched ones from sourceID (the sample a first start
+// adds, say: still new, never annotated); those are deleted first, and
+// only once the whole backup has been read and checked, so that a bad
+// backup changes nothing.
+func (w *Workspace) RestoreOver(data []byte, sourceID string) error {
+	if err := Restore(NewMemory(), data); err != nil {
+		return err
+	}
+	sums, err := w.store.Documents()
+	if err != nil {
+		return err
+	}
+	var replace []string
+	for _, s := range sums {
+		rec, err := w.store.Document(s.ID)
+		if err != nil {
+			return err
+		}
+		if sourceID == "" || rec.SourceID != sourceID || s.Status != StatusNew || s.Annotations()+s.Orphans > 0 {
+			return ErrNotEmpty
+		}
+		replace = append(replace, s.ID)
+	}
+	for _, id := range replace {
+		if err := w.store.DeleteDocument(id); err != nil {
+			return err
+		}
+	}
+	return Restore(w.store, data)
+}

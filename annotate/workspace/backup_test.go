@@ -167,3 +167,49 @@ func TestRestoreRefuses(t *testing.T) {
 		t.Errorf("restored HTML kept the script: %s", rec.HTML)
 	}
 }
+
+// TestRestoreOverTheSample: a restore replaces a library that holds only
+// the untouched sample, and refuses one with work in it, changing nothing.
+func TestRestoreOverTheSample(t *testing.T) {
+	src, _ := openMemory(t)
+	if _, err := src.Add(loadText(t, "kept.txt", "Words kept in the backup."), nil, nil, ""); err != nil {
+		t.Fatal(err)
+	}
+	data, err := src.Backup()
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	w, m := openMemory(t)
+	sample, err := w.Add(loadText(t, "sample.txt", "The sample article."), nil, nil, "sample")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.RestoreOver([]byte(`{"format":"nope"}`), "sample"); !errors.Is(err, ErrBackup) {
+		t.Fatalf("a bad backup: %v, want ErrBackup", err)
+	}
+	if _, err := m.Summary(sample.ID); err != nil {
+		t.Fatalf("a bad backup deleted the sample: %v", err)
+	}
+	if err := w.RestoreOver(data, "sample"); err != nil {
+		t.Fatal(err)
+	}
+	again, err := w.Backup()
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs, _ := m.Documents()
+	if len(docs) != 1 || docs[0].Title != "kept" && !strings.Contains(string(again), "Words kept") {
+		t.Fatalf("after the restore the library holds %v", docs)
+	}
+
+	// With work in it, a library is never replaced.
+	busy, _ := openMemory(t)
+	s, _ := busy.Add(loadText(t, "sample.txt", "The sample article."), nil, nil, "sample")
+	if err := busy.SetStatus(s.ID, StatusDone); err != nil {
+		t.Fatal(err)
+	}
+	if err := busy.RestoreOver(data, "sample"); !errors.Is(err, ErrNotEmpty) {
+		t.Fatalf("restore over a library with work: %v, want ErrNotEmpty", err)
+	}
+}

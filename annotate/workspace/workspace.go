@@ -171,11 +171,27 @@ func (w *Workspace) Add(doc *annotate.Document, set *annotate.Set, orphans []ann
 }
 
 func (w *Workspace) duplicateError(id string) error {
+	e := &DuplicateError{ID: id}
 	if s, err := w.store.Summary(id); err == nil {
-		return fmt.Errorf("%w: %q (%s)", ErrDuplicateText, s.Title, id)
+		e.Title = s.Title
 	}
-	return fmt.Errorf("%w (%s)", ErrDuplicateText, id)
+	return e
 }
+
+// DuplicateError is the error of an article already in the workspace: it
+// names the document there, and wraps ErrDuplicateText.
+type DuplicateError struct {
+	ID, Title string
+}
+
+func (e *DuplicateError) Error() string {
+	if e.Title == "" {
+		return fmt.Sprintf("%v (%s)", ErrDuplicateText, e.ID)
+	}
+	return fmt.Sprintf("%v: %q (%s)", ErrDuplicateText, e.Title, e.ID)
+}
+
+func (e *DuplicateError) Unwrap() error { return ErrDuplicateText }
 
 func countLabels(anns []annotate.Annotation) map[string]int {
 	c := map[string]int{}

@@ -1,0 +1,300 @@
+package app
+
+// This file brings articles into the workspace by the hundred and takes
+// datasets and backups out of it. The rules (which files are what, each
+// bad line named, duplicates reported) are the workspace's; this file
+// reads the files, shows the progress with a Cancel button, and shows the
+// report.
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/newsannotator/annotator/annotate"
+	"github.com/newsannotator/annotator/annotate/workspace"
+)
+
+// The hidden file inputs of the library.
+const (
+	manyInputID   = "add-files"
+	backupInputID = "restore-file"
+)
+
+// importing is the state of an import of many files.
+type importing struct {
+	Done, Total int
+	What        string
+	cancel      context.CancelFunc
+}
+
+// importReport is what the last import did, in words.
+type importReport struct {
+	Summary string
+	Lines   []string // each refused line or file, and each duplicate
+}
+
+func (a *Annotator) pickFiles() {
+	if app.IsClient {
+		app.Window().GetElementByID(manyInputID).Call("click")
+	}
+}
+
+func (a *Annotator) pickBackup() {
+	if app.IsClient {
+		app.Window().GetElementByID(backupInputID).Call("click")
+	}
+}
+
+// onManyChosen imports the files chosen in the library's picker.
+func (a *Annotator) onManyChosen(ctx app.Context, e app.Event) {
+	input := ctx.JSSrc()
+	files := input.Get("files")
+	list := make([]app.Value, files.Length())
+	for i := range list {
+		list[i] = files.Index(i)
+	}
+	input.Set("value", "")
+	a.importMany(ctx, list)
+}
+
+// importMany reads files and imports them into the workspace.
+func (a *Annotator) importMany(ctx app.Context, files []app.Value) {
+	ws := a.keep.ws
+	if ws == nil || len(files) == 0 {
+		return
+	}
+	if a.importing != nil {
+		a.fail("An import is already running; wait for it or cancel it first.")
+		return
+	}
+	// Each file is checked against its limit before it is read.
+	var refused []string
+	var total int64
+	var ok []app.Value
+	for _, f := range files {
+		name, size := f.Get("name").String(), int64(f.Get("size").Int())
+		if err := annotate.LimitFor(name, f.Get("type").String()).Check(name, size); err != nil {
+			refused = append(refused, sentence(err.Error(), name))
+			continue
+		}
+		ok = append(ok, f)
+		total += size
+	}
+	cctx, cancel := context.WithCancel(context.Background())
+	a.importing = &importing{Total: len(ok), What: "reading the files", cancel: cancel}
+	a.report = nil
+	read := make([]workspace.File, len(ok))
+	remaining := len(ok)
+	start := time.Now()
+	run := func() {
+		ctx.Async(func() {
+			progress := func(done, all int) {
+				ctx.Dispatch(func(ctx app.Context) {
+					if a.importing != nil {
+						a.importing.Done, a.importing.Total, a.importing.What = done, all, "adding them to the library"
+					}
+				})
+			}
+			var rep workspace.Report
+			var err error
+			if len(read) == 1 && strings.HasSuffix(strings.ToLower(read[0].Name), ".jsonl") {
+				rep, err = ws.ImportBatch(cctx, read[0].Name, read[0].Data, progress)
+			} else {
+				rep, err = ws.ImportFiles(cctx, read, progress)
+			}
+			took := time.Since(start)
+			ctx.Dispatch(func(ctx app.Context) {
+				a.importing = nil
+				a.showReport(rep, refused, err, total, took)
+				a.libraryGeneration++
+				mark("annotator:imported")
+			})
+		})
+	}
+	if remaining == 0 {
+		run()
+		return
+	}
+	for i, f := range ok {
+		name := f.Get("name").String()
+		readFile(f, func(data []byte) {
+			ctx.Dispatch(func(ctx app.Context) {
+				if data == nil {
+					refused = append(refused, name+": the file could not be read.")
+				} else {
+					read[i] = workspace.File{Name: name, Data: data}
+				}
+				if remaining--; remaining == 0 {
+					kept := read[:0]
+					for _, f := range read {
+						if f.Name != "" {
+							kept = append(kept, f)
+						}
+					}
+					read = kept
+					run()
+				}
+			})
+		})
+	}
+}
+
+// cancelImport stops the import between two files or lines; what was
+// added stays.
+func (a *Annotator) cancelImport() {
+	if a.importing != nil && a.importing.cancel != nil {
+		a.importing.cancel()
+		a.importing.What = "stopping"
+	}
+}
+
+// showReport says what an import did.
+func (a *Annotator) showReport(rep workspace.Report, refused []string, err error, size int64, took time.Duration) {
+	r := &importReport{}
+	for _, e := range rep.Errors {
+		r.Lines = append(r.Lines, sentence(e.Error(), e.Name))
+	}
+	r.Lines = append(r.Lines, refused...)
+	for _, d := range rep.Duplicates {
+		r.Lines = append(r.Lines, sentence(d.String(), d.Name))
+	}
+	bad := len(rep.Errors) + len(refused)
+	r.Summary = fmt.Sprintf("Added %s %s to the library", annotate.GroupDigits(int64(len(rep.Added))), annotate.Plural(len(rep.Added), "document", "documents"))
+	if bad > 0 {
+		r.Summary += fmt.Sprintf("; %d refused", bad)
+	}
+	if len(rep.Duplicates) > 0 {
+		r.Summary += fmt.Sprintf("; %d already there", len(rep.Duplicates))
+	}
+	if err == context.Canceled {
+		r.Summary += "; the import was cancelled, and what it added is kept"
+	} else if err != nil {
+		r.Summary += "; it stopped: " + err.Error()
+	}
+	if secs := took.Seconds(); secs > 0 && size > 0 {
+		r.Summary += fmt.Sprintf(" (%s in %.1f s)", annotate.FormatSize(size), secs)
+	}
+	r.Summary += "."
+	a.report = r
+	if bad > 0 || err != nil {
+		a.fail(r.Summary + " The reasons are listed below.")
+	} else {
+		a.say(r.Summary)
+	}
+}
+
+// renderImport draws the progress of an import and the last report.
+func (a *Annotator) renderImport() app.UI {
+	return app.Div().Body(
+		app.If(a.importing != nil, func() app.UI {
+			p := a.importing
+			label := fmt.Sprintf("Importing: %s, %d of %d…", p.What, p.Done, p.Total)
+			return app.Div().ID("import-progress").Class("progress").Role("status").Body(
+				app.Span().Text(label),
+				app.Progress().Max(max(p.Total, 1)).Value(p.Done).Aria("label", label),
+				app.Button().ID("import-cancel").OnClick(func(ctx app.Context, e app.Event) { a.cancelImport() }).Text("Cancel"),
+			)
+		}),
+		app.If(a.report != nil, func() app.UI {
+			r := a.report
+			return app.Section().ID("import-report").Class("import-report").Aria("labelledby", "import-report-title").Body(
+				app.H2().ID("import-report-title").Text("Import"),
+				app.P().Text(r.Summary),
+				app.Ul().Body(app.Range(r.Lines).Slice(func(i int) app.UI { return app.Li().Text(r.Lines[i]) })),
+				app.Button().ID("import-report-close").OnClick(func(ctx app.Context, e app.Event) { a.report = nil }).Text("Close"),
+			)
+		}),
+	)
+}
+
+// exportDataset downloads the documents sel holds as one JSON Lines
+// dataset.
+func (a *Annotator) exportDataset(ctx app.Context, sel workspace.Selection, what string) {
+	ws := a.keep.ws
+	if ws == nil {
+		return
+	}
+	var buf bytes.Buffer
+	n, err := ws.ExportDataset(&buf, sel)
+	if err != nil {
+		a.fail(sentence("The dataset could not be written: "+err.Error(), ""))
+		return
+	}
+	if n == 0 {
+		a.fail("There is nothing to export: " + what + " holds no document.")
+		return
+	}
+	name := "dataset-" + time.Now().Format("2006-01-02") + ".jsonl"
+	download(name, buf.String(), "application/jsonl")
+	a.say(fmt.Sprintf("Downloaded %s: %s, %d %s, one a line (offsets count code points).", name, what, n, annotate.Plural(n, "document", "documents")))
+}
+
+// backup downloads the whole workspace in one file.
+func (a *Annotator) backup(ctx app.Context) {
+	ws := a.keep.ws
+	if ws == nil {
+		return
+	}
+	data, err := ws.Backup()
+	if err != nil {
+		a.fail(sentence("The backup could not be written: "+err.Error(), ""))
+		return
+	}
+	name := "annotator-backup-" + time.Now().Format("2006-01-02") + ".json"
+	download(name, string(data), "application/json")
+	a.say(fmt.Sprintf("Downloaded %s (%s): restore it in any browser with “Restore…” in the library.", name, annotate.FormatSize(int64(len(data)))))
+}
+
+// onBackupChosen restores the backup chosen in the picker.
+func (a *Annotator) onBackupChosen(ctx app.Context, e app.Event) {
+	input := ctx.JSSrc()
+	files := input.Get("files")
+	if files.Length() == 0 || a.keep.ws == nil {
+		return
+	}
+	file := files.Index(0)
+	input.Set("value", "")
+	name := file.Get("name").String()
+	if err := annotate.JSONLimit.Check(name, int64(file.Get("size").Int())); err != nil {
+		a.fail(sentence(err.Error(), name))
+		return
+	}
+	readFile(file, func(data []byte) {
+		ctx.Dispatch(func(ctx app.Context) {
+			if data == nil {
+				a.fail("The file " + name + " could not be read.")
+				return
+			}
+			a.restore(ctx, name, data)
+		})
+	})
+}
+
+// restore restores a backup into the workspace: only an empty one, or one
+// that holds only the untouched sample.
+func (a *Annotator) restore(ctx app.Context, name string, data []byte) {
+	ws := a.keep.ws
+	if a.keep.editor != nil && a.keep.editor.ID() != "" {
+		helper().Call("unlockDocument")
+	}
+	ctx.Async(func() {
+		err := ws.RestoreOver(data, sampleSourceID)
+		docs, _ := ws.Store().Documents()
+		ctx.Dispatch(func(ctx app.Context) {
+			if err != nil {
+				a.fail(sentence(fmt.Sprintf("%s was not restored: %v. Nothing in the library changed", name, err), name))
+				return
+			}
+			a.keep.editor, a.doc, a.set, a.orphans = nil, nil, nil, nil
+			a.view = viewLibrary
+			a.libraryGeneration++
+			a.say(fmt.Sprintf("Restored %s: %d %s.", name, len(docs), annotate.Plural(len(docs), "document", "documents")))
+			mark("annotator:restored-backup")
+		})
+	})
+}

@@ -1,0 +1,196 @@
+package app
+
+// This file keeps the one promise of the workspace in the browser: no
+// change is ever lost. Every change of the open document is taken from its
+// Editor at once (workspace.Editor.Pending, which costs the change, not the
+// document) and queued; the queue is written to the store in order, off
+// the UI goroutine, one transaction a change. A write that fails stays at
+// the head of the queue, the app says so, and the next change (or Retry)
+// writes it again: a failed write is never dropped.
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/newsannotator/annotator/annotate"
+	"github.com/newsannotator/annotator/annotate/workspace"
+)
+
+// Storage is what the app needs of the browser's storage. The browser's
+// main fills it in with the IndexedDB adapter; left empty (as natively),
+// the app keeps the workspace in memory and says that changes last only as
+// long as the tab.
+type Storage struct {
+	// Open opens the store the workspace is kept in.
+	Open func() (workspace.Store, error)
+	// Persist asks the browser to keep the site's storage under pressure,
+	// and reports whether it will.
+	Persist func() (bool, error)
+	// Estimate reports how many bytes the site stores, and may store.
+	Estimate func() (usage, quota int64, err error)
+}
+
+// BrowserStorage is the storage the app uses; see Storage.
+var BrowserStorage Storage
+
+// keeper holds the workspace, the open document's editor and the changes
+// on their way to the store.
+type keeper struct {
+	ws    *workspace.Workspace
+	store workspace.Store
+	// memory is set when the store is in memory (no IndexedDB); why says
+	// why, in words.
+	memory bool
+	why    string
+
+	editor *workspace.Editor
+	queue  []queuedChange
+	// writing is set while the head of the queue is being written; failed
+	// holds the error of the last write that failed, until one succeeds.
+	writing bool
+	failed  error
+	// changed is set once a change was made in a memory workspace: the
+	// tab then asks before it closes.
+	changed bool
+	// persisted says whether the browser keeps the storage under
+	// pressure; usage and quota are its estimate, in bytes (0: unknown).
+	persisted    bool
+	usage, quota int64
+}
+
+// queuedChange is one change of one document, not yet written.
+type queuedChange struct {
+	doc    string
+	change workspace.Change
+}
+
+// saveState is what the toolbar says of the work.
+type saveState int
+
+const (
+	stateStarting saveState = iota
+	stateSaved
+	stateSaving
+	stateFailed
+	stateMemory
+)
+
+func (k *keeper) state() saveState {
+	switch {
+	case k.ws == nil:
+		return stateStarting
+	case k.failed != nil:
+		return stateFailed
+	case k.memory:
+		return stateMemory
+	case len(k.queue) > 0:
+		return stateSaving
+	}
+	return stateSaved
+}
+
+// unsafe reports whether closing the tab now would lose work: a change not
+// yet written, or any change in a workspace kept only in memory.
+func (k *keeper) unsafe() bool {
+	return len(k.queue) > 0 || (k.memory && k.changed)
+}
+
+// save takes the open document's change, if there is one, and queues it.
+// It runs after every change of the annotations, on the UI goroutine.
+func (a *Annotator) save(ctx app.Context) {
+	k := &a.keep
+	if k.editor == nil || a.set == nil {
+		return
+	}
+	k.editor.Set, k.editor.Orphans = a.set, a.orphans
+	c := k.editor.Pending()
+	if c.Empty() {
+		return
+	}
+	k.changed = true
+	k.queue = append(k.queue, queuedChange{doc: k.editor.ID(), change: c})
+	mark("annotator:save-queued")
+	a.flush(ctx)
+}
+
+// flush writes the head of the queue, then the next, until the queue is
+// empty or a write fails.
+func (a *Annotator) flush(ctx app.Context) {
+	k := &a.keep
+	if k.writing || len(k.queue) == 0 {
+		return
+	}
+	k.writing = true
+	head, store := k.queue[0], k.store
+	ctx.Async(func() {
+		err := store.Apply(head.doc, head.change)
+		ctx.Dispatch(func(ctx app.Context) {
+			k.writing = false
+			if err != nil {
+				first := k.failed == nil
+				k.failed = err
+				if first {
+					a.fail(saveFailure(err))
+				}
+				mark("annotator:save-failed")
+				return
+			}
+			if k.failed != nil {
+				k.failed = nil
+				a.say("Saved again: every change is now kept in this browser.")
+			}
+			k.queue = k.queue[1:]
+			if len(k.queue) == 0 {
+				k.queue = nil
+				mark("annotator:saved")
+			}
+			a.flush(ctx)
+		})
+	})
+}
+
+// retrySave writes again what failed.
+func (a *Annotator) retrySave(ctx app.Context) {
+	if a.keep.failed == nil {
+		return
+	}
+	a.say("Trying to save again…")
+	a.flush(ctx)
+}
+
+// saveFailure says why a write failed and that nothing is lost.
+func saveFailure(err error) string {
+	what := err.Error()
+	if errors.Is(err, workspace.ErrNoDocument) {
+		what = "this document was deleted from the library, perhaps in another tab"
+	}
+	return sentence(fmt.Sprintf("Your last change could not be saved in this browser: %s. It is kept in this tab, "+
+		"and everything saved before is safe; download the JSON to keep it, or press Retry", what), "")
+}
+
+// renderSaveState draws what the toolbar says of the work.
+func (a *Annotator) renderSaveState() app.UI {
+	k := &a.keep
+	text, title, state := "", "", ""
+	switch k.state() {
+	case stateStarting:
+		text, state = "Opening your workspace…", "starting"
+	case stateSaved:
+		text, title, state = "All changes saved", "Every change is kept in this browser as you make it", "saved"
+	case stateSaving:
+		text, title, state = "Saving…", fmt.Sprintf("%d %s being written", len(k.queue), annotate.Plural(len(k.queue), "change", "changes")), "saving"
+	case stateFailed:
+		text, title, state = "Not saved", saveFailure(k.failed), "failed"
+	case stateMemory:
+		text, title, state = "Kept in this tab only", k.why, "memory"
+	}
+	return app.Div().ID("save-state").Class("save-state", "save-"+state).DataSet("state", state).Title(title).Body(
+		app.Span().Role("status").Text(text),
+		app.If(state == "failed", func() app.UI {
+			return app.Button().ID("save-retry").OnClick(func(ctx app.Context, e app.Event) { a.retrySave(ctx) }).Text("Retry")
+		}),
+	)
+}
+

@@ -1,0 +1,338 @@
+package app
+
+// This file is the library: every document of the workspace, listed with
+// its counts and status, sorted and filtered by the workspace's rules
+// (workspace.List), and the actions on them. It is a component of its own
+// that owns its listing; the root gives it the workspace and is told which
+// document to open.
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/newsannotator/annotator/annotate"
+	"github.com/newsannotator/annotator/annotate/workspace"
+)
+
+// libraryPage is how many documents the library draws at once: a page of
+// a thousand rows would cost a second to draw and help nobody.
+const libraryPage = 50
+
+// libraryHost is what the library asks of the root component.
+type libraryHost interface {
+	workspaceOf() *workspace.Workspace
+	openFromLibrary(ctx app.Context, id string)
+	tellFromLibrary(text string, isError bool)
+	storageWords() string
+	pickFiles()
+	exportDataset(ctx app.Context, sel workspace.Selection, what string)
+	backup(ctx app.Context)
+	pickBackup()
+	openID() string
+}
+
+// library is the library view.
+type library struct {
+	app.Compo
+
+	Host libraryHost
+	// Generation changes when the workspace changed outside the library
+	// (an import, a restore): the listing is read again.
+	Generation int
+
+	seen     int
+	all      []workspace.Summary
+	query    workspace.Query
+	page     int
+	checked  map[string]bool
+	renaming string
+	loaded   bool
+}
+
+// OnMount reads the listing.
+func (l *library) OnMount(ctx app.Context) {
+	l.seen = l.Generation
+	l.query.Sort, l.query.Descending = workspace.SortChanged, true
+	l.reload(ctx)
+}
+
+// OnUpdate reads the listing again when the root says the workspace
+// changed.
+func (l *library) OnUpdate(ctx app.Context) {
+	if l.Generation != l.seen {
+		l.seen = l.Generation
+		l.reload(ctx)
+	}
+}
+
+// reload reads every summary, off the UI goroutine.
+func (l *library) reload(ctx app.Context) {
+	ws := l.Host.workspaceOf()
+	if ws == nil {
+		return
+	}
+	ctx.Async(func() {
+		docs, err := ws.Store().Documents()
+		ctx.Dispatch(func(ctx app.Context) {
+			if err != nil {
+				l.Host.tellFromLibrary("The library could not be read: "+err.Error(), true)
+				return
+			}
+			l.all, l.loaded = docs, true
+			mark("annotator:library")
+		})
+	})
+}
+
+// act runs a library change and reads the listing again.
+func (l *library) act(ctx app.Context, done string, change func(ws *workspace.Workspace) error) {
+	ws := l.Host.workspaceOf()
+	if ws == nil {
+		return
+	}
+	if err := change(ws); err != nil {
+		l.Host.tellFromLibrary(sentence(err.Error(), ""), true)
+		return
+	}
+	if done != "" {
+		l.Host.tellFromLibrary(done, false)
+	}
+	l.reload(ctx)
+}
+
+func (l *library) shown() []workspace.Summary {
+	return workspace.List(l.all, l.query)
+}
+
+func (l *library) Render() app.UI {
+	if !l.loaded {
+		return app.Main().ID("library").Class("library").Body(app.P().Text("Reading the library…"))
+	}
+	shown := l.shown()
+	pages := max(1, (len(shown)+libraryPage-1)/libraryPage)
+	l.page = min(l.page, pages-1)
+	from, to := l.page*libraryPage, min(len(shown), (l.page+1)*libraryPage)
+	checked := l.checkedIDs()
+	ws := l.Host.workspaceOf()
+	undo := ""
+	if ws != nil {
+		undo = ws.UndoLabel()
+	}
+	return app.Main().ID("library").Class("library").Aria("labelledby", "library-title").Body(
+		app.Header().Class("library-head").Body(
+			app.H1().ID("library-title").Text("Library"),
+			app.P().ID("library-count").Text(fmt.Sprintf("%s %s; %s shown.",
+				annotate.GroupDigits(int64(len(l.all))), annotate.Plural(len(l.all), "document", "documents"),
+				annotate.GroupDigits(int64(len(shown))))),
+		),
+		app.Div().Class("library-tools").Role("group").Aria("label", "Find").Body(
+			app.Label().Body(app.Span().Text("Title has"),
+				app.Input().Type("search").ID("library-search").Value(l.query.Words).Placeholder("words of the title").
+					OnInput(func(ctx app.Context, e app.Event) {
+						l.query.Words, l.page = ctx.JSSrc().Get("value").String(), 0
+					})),
+			app.Label().Body(app.Span().Text("Status"),
+				app.Select().ID("library-status-filter").OnChange(func(ctx app.Context, e app.Event) {
+					l.query.Status, l.page = workspace.Status(ctx.JSSrc().Get("value").String()), 0
+				}).Body(
+					app.Option().Value("").Selected(l.query.Status == "").Text("any"),
+					app.Range(workspace.Statuses).Slice(func(i int) app.UI {
+						st := workspace.Statuses[i]
+						return app.Option().Value(string(st)).Selected(l.query.Status == st).Text(string(st))
+					}),
+				)),
+			app.Label().Body(app.Span().Text("Sort by"),
+				app.Select().ID("library-sort").OnChange(func(ctx app.Context, e app.Event) {
+					v := ctx.JSSrc().Get("value").String()
+					key, desc, _ := strings.Cut(v, ":")
+					l.query.Sort, l.query.Descending = workspace.SortKey(key), desc == "desc"
+				}).Body(
+					l.sortOption("changed:desc", "last change, newest first"),
+					l.sortOption("added:desc", "date added, newest first"),
+					l.sortOption("added:asc", "date added, oldest first"),
+					l.sortOption("title:asc", "title"),
+					l.sortOption("status:asc", "status"),
+				)),
+		),
+		app.Div().Class("library-tools").Role("group").Aria("label", "Bring in and take out").Body(
+			app.Button().ID("library-add").Title("Add articles (.html, .htm, .txt), exports (.json) or a JSON Lines batch (.jsonl); or drop them on the page").
+				OnClick(func(ctx app.Context, e app.Event) { l.Host.pickFiles() }).Text("Add files…"),
+			app.Button().ID("export-all").OnClick(func(ctx app.Context, e app.Event) {
+				l.Host.exportDataset(ctx, workspace.SelectAll, "the whole library")
+			}).Text("Export dataset"),
+			app.Button().ID("export-done").OnClick(func(ctx app.Context, e app.Event) {
+				l.Host.exportDataset(ctx, workspace.SelectDone, "every document marked done")
+			}).Text("Export done"),
+			app.Button().ID("export-checked").Disabled(len(checked) == 0).OnClick(func(ctx app.Context, e app.Event) {
+				l.Host.exportDataset(ctx, workspace.SelectIDs(l.checkedIDs()...), fmt.Sprintf("%d chosen documents", len(l.checkedIDs())))
+			}).Text(fmt.Sprintf("Export %d chosen", len(checked))),
+			app.Button().ID("backup-button").Title("Download the whole workspace in one file, to restore in any browser").
+				OnClick(func(ctx app.Context, e app.Event) { l.Host.backup(ctx) }).Text("Back up"),
+			app.Button().ID("restore-button").Title("Restore a backup into this browser (its library must be empty, or hold only the untouched sample)").
+				OnClick(func(ctx app.Context, e app.Event) { l.Host.pickBackup() }).Text("Restore…"),
+			app.Button().ID("library-undo").Disabled(undo == "").Title(map[bool]string{true: "Nothing to undo in the library", false: "Undo " + undo}[undo == ""]).
+				OnClick(func(ctx app.Context, e app.Event) {
+					l.act(ctx, "Undid: "+undo+".", func(ws *workspace.Workspace) error { return ws.Undo() })
+				}).Text("Undo"),
+		),
+		app.If(len(shown) == 0, func() app.UI {
+			return app.P().ID("library-empty").Class("placeholder").Text("No document matches. Add articles with “Add files…”, or by dropping them on the page.")
+		}).Else(func() app.UI {
+			return app.Table().ID("library-table").Class("library-table").Body(
+				app.THead().Body(app.Tr().Body(
+					app.Th().Scope("col").Body(app.Span().Class("visually-hidden").Text("Chosen")),
+					app.Th().Scope("col").Text("Title"),
+					app.Th().Scope("col").Text("Site"),
+					app.Th().Scope("col").Text("Added"),
+					app.Th().Scope("col").Text("Annotations"),
+					app.Th().Scope("col").Text("Status"),
+					app.Th().Scope("col").Text("Last change"),
+					app.Th().Scope("col").Body(app.Span().Class("visually-hidden").Text("Actions")),
+				)),
+				app.TBody().Body(app.Range(shown[from:to]).Slice(func(i int) app.UI {
+					return l.renderRow(shown[from+i])
+				})),
+			)
+		}),
+		app.If(pages > 1, func() app.UI {
+			return app.Nav().Class("pager").Aria("label", "Library pages").Body(
+				app.Button().ID("library-prev").Disabled(l.page == 0).OnClick(func(ctx app.Context, e app.Event) { l.page-- }).Text("Previous"),
+				app.Span().Text(fmt.Sprintf("Documents %d–%d of %d", from+1, to, len(shown))),
+				app.Button().ID("library-next").Disabled(l.page >= pages-1).OnClick(func(ctx app.Context, e app.Event) { l.page++ }).Text("Next"),
+			)
+		}),
+		app.P().ID("storage-info").Class("storage-info").Text(l.Host.storageWords()),
+	)
+}
+
+func (l *library) sortOption(value, text string) app.UI {
+	cur := string(l.query.Sort) + ":" + map[bool]string{true: "desc", false: "asc"}[l.query.Descending]
+	return app.Option().Value(value).Selected(cur == value).Text(text)
+}
+
+func (l *library) checkedIDs() []string {
+	var ids []string
+	for _, s := range l.shown() {
+		if l.checked[s.ID] {
+			ids = append(ids, s.ID)
+		}
+	}
+	return ids
+}
+
+func (l *library) renderRow(s workspace.Summary) app.UI {
+	id := s.ID
+	var counts []string
+	for _, label := range sortedLabels(s.Counts) {
+		counts = append(counts, fmt.Sprintf("%d %s", s.Counts[label], label))
+	}
+	if s.Orphans > 0 {
+		counts = append(counts, fmt.Sprintf("%d unplaced", s.Orphans))
+	}
+	countText := strings.Join(counts, ", ")
+	if countText == "" {
+		countText = "none"
+	}
+	open := l.Host.openID() == id
+	return app.Tr().ID("doc-"+id).Class("library-row", classIf(open, "open")).DataSet("id", id).Body(
+		app.Td().Body(app.Input().Type("checkbox").Class("library-check").Aria("label", "Choose “"+s.Title+"”").
+			Checked(l.checked[id]).OnChange(func(ctx app.Context, e app.Event) {
+			if l.checked == nil {
+				l.checked = map[string]bool{}
+			}
+			l.checked[id] = ctx.JSSrc().Get("checked").Bool()
+		})),
+		app.Td().Class("library-title").Body(
+			app.If(l.renaming == id, func() app.UI {
+				return app.Input().Type("text").ID("rename-"+id).Class("rename").Value(s.Title).AutoFocus(true).
+					Aria("label", "New title").
+					OnChange(func(ctx app.Context, e app.Event) {
+						title := ctx.JSSrc().Get("value").String()
+						l.renaming = ""
+						l.act(ctx, "Renamed it “"+strings.TrimSpace(title)+"”.", func(ws *workspace.Workspace) error { return ws.Rename(id, title) })
+					})
+			}).Else(func() app.UI {
+				return app.Button().Class("link", "library-open").Title("Open this document").
+					OnClick(func(ctx app.Context, e app.Event) { l.Host.openFromLibrary(ctx, id) }).Text(s.Title)
+			}),
+		),
+		app.Td().Class("library-site").Text(s.Site),
+		app.Td().Class("library-added").Body(app.Time().DateTime(s.Added.Format(time.RFC3339)).Text(s.Added.Local().Format("2 Jan 2006"))),
+		app.Td().Class("library-counts").Text(countText),
+		app.Td().Class("library-status").Body(
+			app.Select().Class("status-select").Aria("label", "Status of “"+s.Title+"”").OnChange(func(ctx app.Context, e app.Event) {
+				st := workspace.Status(ctx.JSSrc().Get("value").String())
+				l.act(ctx, fmt.Sprintf("Marked “%s” %s.", s.Title, st), func(ws *workspace.Workspace) error { return ws.SetStatus(id, st) })
+			}).Body(app.Range(workspace.Statuses).Slice(func(i int) app.UI {
+				st := workspace.Statuses[i]
+				return app.Option().Value(string(st)).Selected(s.Status == st).Text(string(st))
+			})),
+		),
+		app.Td().Class("library-changed").Body(app.Time().DateTime(s.Changed.Format(time.RFC3339)).Text(s.Changed.Local().Format("2 Jan 2006 15:04"))),
+		app.Td().Class("library-actions").Body(
+			app.Button().Class("library-rename").Aria("label", "Rename “"+s.Title+"”").
+				OnClick(func(ctx app.Context, e app.Event) { l.renaming = id }).Text("Rename"),
+			app.Button().Class("library-delete").Aria("label", "Delete “"+s.Title+"”").Disabled(open).
+				Title(map[bool]string{true: "Open another document to delete this one", false: "Delete it; Undo brings it back"}[open]).
+				OnClick(func(ctx app.Context, e app.Event) {
+					l.act(ctx, fmt.Sprintf("Deleted “%s”. Undo brings it back.", s.Title), func(ws *workspace.Workspace) error { return ws.Delete(id) })
+				}).Text("Delete"),
+		),
+	)
+}
+
+// sortedLabels returns the labels of counts in a stable order.
+func sortedLabels(counts map[string]int) []string {
+	return slices.Sorted(maps.Keys(counts))
+}
+
+// These methods make the root the library's host.
+
+func (a *Annotator) workspaceOf() *workspace.Workspace { return a.keep.ws }
+
+func (a *Annotator) openFromLibrary(ctx app.Context, id string) {
+	if a.keep.editor != nil && a.keep.editor.ID() == id {
+		a.view = viewArticle
+		return
+	}
+	a.openDocument(ctx, id, func() { a.say("Opened “" + a.doc.Title + "” as you left it.") })
+}
+
+func (a *Annotator) tellFromLibrary(text string, isError bool) {
+	a.tell(notice{Text: text, Error: isError})
+}
+
+func (a *Annotator) openID() string {
+	if a.keep.editor == nil {
+		return ""
+	}
+	return a.keep.editor.ID()
+}
+
+// storageWords says where the work is kept and how much room it takes.
+func (a *Annotator) storageWords() string {
+	k := &a.keep
+	if k.memory {
+		return "This library is kept only in this tab: " + k.why
+	}
+	s := "Your library is kept in this browser's storage for this site (IndexedDB)"
+	if k.quota > 0 {
+		s += fmt.Sprintf(", using %s of the %s the browser allows", annotate.FormatSize(k.usage), annotate.FormatSize(k.quota))
+	}
+	if k.persisted {
+		s += ". The browser has agreed to keep it even when space runs low."
+	} else {
+		s += ". The browser may clear it if space runs low: back it up now and then."
+	}
+	return s
+}
+
+// renderLibrary draws the library.
+func (a *Annotator) renderLibrary() app.UI {
+	return &library{Host: a, Generation: a.libraryGeneration}
+}

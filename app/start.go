@@ -1,0 +1,313 @@
+package app
+
+// This file opens the workspace when the app starts and opens documents
+// from it, under one rule: the app always shows a document as the store
+// holds it. An article that is opened, dropped, pasted or imported is
+// added to the workspace first and then opened from it, so that there is
+// never work that lives only in the page; and on start the app reopens the
+// document that was open, where it was read.
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/newsannotator/annotator/annotate"
+	"github.com/newsannotator/annotator/annotate/workspace"
+)
+
+// Where the app keeps, in local storage, what the workspace does not: the
+// document last open and its selected annotation, and its scroll position
+// (written by web/annotator.js as the page scrolls).
+const (
+	sessionKey = "annotator.session"
+	scrollKey  = "annotator.scroll"
+)
+
+// session is what sessionKey holds.
+type session struct {
+	Doc      string `json:"doc"`
+	Selected string `json:"selected,omitempty"`
+}
+
+// startWorkspace opens the store and the workspace, off the UI goroutine,
+// then the document that was open last, or the sample on a first start.
+func (a *Annotator) startWorkspace(ctx app.Context) {
+	var last session
+	ctx.LocalStorage().Get(sessionKey, &last)
+	var oldAuthor string
+	ctx.LocalStorage().Get(authorKey, &oldAuthor)
+	ctx.Async(func() {
+		store, memory, why := openStore()
+		ws, err := workspace.Open(store, nil)
+		if err != nil && !memory {
+			// The stored workspace cannot be read by this version (a
+			// newer layout, or damage): keep it untouched and work in
+			// memory, saying so.
+			why = sentence(fmt.Sprintf("Your saved workspace could not be opened: %v. It is left untouched; "+
+				"changes are kept only in this tab until that is solved", err), "")
+			store, memory = workspace.NewMemory(), true
+			ws, err = workspace.Open(store, nil)
+		}
+		if err != nil {
+			ctx.Dispatch(func(ctx app.Context) { a.fail("The workspace could not be opened: " + err.Error()) })
+			return
+		}
+		settings, _ := ws.Settings()
+		if settings.Author == "" && oldAuthor != "" {
+			ws.SetAuthor(oldAuthor) // kept in local storage by earlier versions
+			settings.Author = oldAuthor
+		}
+		id, note := a.firstDocument(ws, last.Doc)
+		ctx.Dispatch(func(ctx app.Context) {
+			k := &a.keep
+			k.ws, k.store, k.memory, k.why = ws, store, memory, why
+			a.author = settings.Author
+			if memory {
+				a.fail(why)
+			}
+			mark("annotator:workspace")
+			if id == "" {
+				a.view = viewLibrary
+				a.say(note)
+				return
+			}
+			a.openDocument(ctx, id, func() {
+				if note != "" {
+					a.say(note)
+				}
+				a.restoreSession(ctx, last)
+			})
+		})
+	})
+	if app.IsClient {
+		go a.keepStorage(ctx)
+	}
+}
+
+// openStore opens the store OpenStore gives, or one in memory, and says
+// why when it is in memory.
+func openStore() (store workspace.Store, memory bool, why string) {
+	if open := BrowserStorage.Open; open != nil {
+		s, err := open()
+		if err == nil {
+			return s, false, ""
+		}
+		return workspace.NewMemory(), true, sentence(fmt.Sprintf("This browser does not let the annotator keep your work (%v). "+
+			"Your changes are kept only in this tab: download the JSON or a backup before you close it", err), "")
+	}
+	return workspace.NewMemory(), true, "Your changes are kept only in this tab: download the JSON or a backup before you close it."
+}
+
+// firstDocument chooses the document to open on start: the one open last,
+// else the sample, added on a first start. It returns "" to show the
+// library.
+func (a *Annotator) firstDocument(ws *workspace.Workspace, last string) (id, note string) {
+	docs, err := ws.Store().Documents()
+	if err != nil {
+		return "", "The library could not be read: " + err.Error()
+	}
+	for _, d := range docs {
+		if d.ID == last {
+			return last, ""
+		}
+	}
+	if len(docs) > 0 {
+		return "", "The document you had open is no longer in the library; choose one."
+	}
+	doc, err := annotate.Load(sampleArticle, annotate.FileSource(sampleName, "text/plain"))
+	if err != nil {
+		return "", "The sample article could not be opened: " + err.Error()
+	}
+	doc.Title, doc.Meta.Published = sampleTitle, samplePublished
+	sum, err := ws.Add(doc, nil, nil, sampleSourceID)
+	if err != nil {
+		return "", "The sample article could not be added to the library: " + err.Error()
+	}
+	return sum.ID, fmt.Sprintf("Opened “%s”: %d characters. Select text and press a label's key to tag it. "+
+		"Everything you do is saved in this browser as you go.", doc.Title, doc.Text().Len())
+}
+
+// sampleSourceID marks the sample in the library, so that a restore may
+// replace it when it is all the library holds.
+const sampleSourceID = "annotator-sample"
+
+// openDocument opens document id from the workspace, off the UI
+// goroutine, and shows it; then calls then, if not nil.
+func (a *Annotator) openDocument(ctx app.Context, id string, then func()) {
+	ws := a.keep.ws
+	if ws == nil {
+		return
+	}
+	a.loading = &progress{Name: "the document", Steps: 1, What: "reading it from the library"}
+	ctx.Async(func() {
+		e, err := ws.Edit(id)
+		ctx.Dispatch(func(ctx app.Context) {
+			a.loading = nil
+			if err != nil {
+				a.fail(sentence("The document could not be opened: "+err.Error(), ""))
+				mark("annotator:open-failed")
+				return
+			}
+			a.showEditor(ctx, e, then)
+		})
+	})
+}
+
+// showEditor makes e's document the current one.
+func (a *Annotator) showEditor(ctx app.Context, e *workspace.Editor, then func()) {
+	k := &a.keep
+	k.editor = e
+	a.view = viewArticle
+	a.doc, a.set, a.orphans = e.Document, e.Set, e.Orphans
+	a.set.SetAuthor(a.author)
+	a.keySchema = a.set.Schema()
+	a.selected, a.choices, a.filter, a.page, a.selInfo = "", nil, "", 0, ""
+	a.readOnly = false
+	if e.HistoryLost {
+		a.say("The undo history of this document could not be read back; its annotations are all there.")
+	}
+	a.rememberSession(ctx)
+	a.lockDocument(ctx, e.ID())
+	a.afterRender(ctx, func(ctx app.Context) {
+		installLabelStyles(a.keySchema)
+		a.paint(ctx)
+		app.Window().Call("scrollTo", 0, 0)
+		if app.IsClient {
+			helper().Call("keepScroll", scrollKey, e.ID())
+		}
+		if then != nil {
+			then()
+		}
+		mark("annotator:opened")
+	})
+}
+
+// restoreSession selects the annotation that was selected and scrolls to
+// where the article was read.
+func (a *Annotator) restoreSession(ctx app.Context, last session) {
+	if a.doc == nil || last.Doc != a.keep.editor.ID() {
+		return
+	}
+	if _, ok := a.set.Get(last.Selected); ok {
+		a.selected = last.Selected
+		a.showEntry(last.Selected)
+		a.paint(ctx)
+	}
+	if !app.IsClient {
+		return
+	}
+	var pos struct {
+		Doc string  `json:"doc"`
+		Y   float64 `json:"y"`
+	}
+	if raw := app.Window().Get("localStorage").Call("getItem", scrollKey); raw.Truthy() {
+		if json.Unmarshal([]byte(raw.String()), &pos) == nil && pos.Doc == last.Doc {
+			app.Window().Call("scrollTo", 0, pos.Y)
+		}
+	}
+	mark("annotator:restored")
+	ctx.Update()
+}
+
+// rememberSession keeps the open document and its selected annotation.
+func (a *Annotator) rememberSession(ctx app.Context) {
+	if a.keep.editor == nil {
+		return
+	}
+	ctx.LocalStorage().Set(sessionKey, session{Doc: a.keep.editor.ID(), Selected: a.selected})
+}
+
+// lockDocument takes the document's lock, so that a second tab shows it
+// read-only; when this tab must wait for it, the document is read-only
+// here until the other tab lets it go, and is then read again.
+func (a *Annotator) lockDocument(ctx app.Context, id string) {
+	if !app.IsClient {
+		return
+	}
+	var granted app.Func
+	granted = app.FuncOf(func(this app.Value, args []app.Value) any {
+		ok := args[0].Bool()
+		ctx.Dispatch(func(ctx app.Context) {
+			if a.keep.editor == nil || a.keep.editor.ID() != id {
+				return
+			}
+			switch {
+			case !ok:
+				a.readOnly = true
+				a.say("This document is open in another tab, so it is read-only here. It becomes editable here when that tab closes it.")
+				mark("annotator:read-only")
+			case a.readOnly:
+				// The other tab let it go: read what it saved.
+				a.openDocument(ctx, id, func() {
+					a.say("The other tab closed this document: it is editable here now, with every change made there.")
+				})
+			}
+		})
+		if ok {
+			granted.Release()
+		}
+		return nil
+	})
+	helper().Call("lockDocument", id, granted)
+}
+
+// canChange reports whether the open document may be changed here, and
+// says why not.
+func (a *Annotator) canChange() bool {
+	if a.set == nil {
+		return false
+	}
+	if a.readOnly {
+		a.fail("This document is open in another tab and is read-only here. Close it there to edit it here.")
+		return false
+	}
+	return true
+}
+
+// addAndOpen adds an opened article to the workspace and opens it; an
+// article already in the library is opened as it is there.
+func (a *Annotator) addAndOpen(ctx app.Context, doc *annotate.Document, set *annotate.Set, orphans []annotate.Annotation, note string) {
+	ws := a.keep.ws
+	if ws == nil {
+		a.fail("The workspace is still opening; try again in a moment.")
+		return
+	}
+	ctx.Async(func() {
+		sum, err := ws.Add(doc, set, orphans, "")
+		ctx.Dispatch(func(ctx app.Context) {
+			var dup *workspace.DuplicateError
+			switch {
+			case errors.As(err, &dup):
+				a.openDocument(ctx, dup.ID, func() {
+					a.say(fmt.Sprintf("“%s” is already in your library: opened it as you left it.", dup.Title))
+				})
+			case err != nil:
+				a.fail(sentence(fmt.Sprintf("“%s” could not be added to the library: %v. The current article stays open", doc.Title, err), ""))
+				mark("annotator:open-failed")
+			default:
+				a.openDocument(ctx, sum.ID, func() { a.say(note) })
+			}
+		})
+	})
+}
+
+// keepStorage asks the browser to keep the workspace's storage, and
+// measures how much it uses. It runs on its own goroutine: both wait on
+// the browser.
+func (a *Annotator) keepStorage(ctx app.Context) {
+	st := BrowserStorage
+	var persisted bool
+	var usage, quota int64
+	if st.Persist != nil {
+		persisted, _ = st.Persist()
+	}
+	if st.Estimate != nil {
+		usage, quota, _ = st.Estimate()
+	}
+	ctx.Dispatch(func(ctx app.Context) {
+		a.keep.persisted, a.keep.usage, a.keep.quota = persisted, usage, quota
+	})
+}
