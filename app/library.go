@@ -300,7 +300,7 @@ func (a *Annotator) openFromLibrary(ctx app.Context, id string) {
 		a.view = viewArticle
 		return
 	}
-	a.openDocument(ctx, id, func() { a.say("Opened “" + a.doc.Title + "” as you left it.") })
+	a.openDocument(ctx, id, "", nil)
 }
 
 func (a *Annotator) tellFromLibrary(text string, isError bool) {

@@ -74,12 +74,7 @@ func (a *Annotator) startWorkspace(ctx app.Context) {
 				a.say(note)
 				return
 			}
-			a.openDocument(ctx, id, func() {
-				if note != "" {
-					a.say(note)
-				}
-				a.restoreSession(ctx, last)
-			})
+			a.openDocument(ctx, id, note, func() { a.restoreSession(ctx, last) })
 		})
 	})
 	if app.IsClient {
@@ -135,8 +130,9 @@ func (a *Annotator) firstDocument(ws *workspace.Workspace, last string) (id, not
 const sampleSourceID = "annotator-sample"
 
 // openDocument opens document id from the workspace, off the UI
-// goroutine, and shows it; then calls then, if not nil.
-func (a *Annotator) openDocument(ctx app.Context, id string, then func()) {
+// goroutine, and shows it with note on the message line; then calls then,
+// if not nil, once it is drawn.
+func (a *Annotator) openDocument(ctx app.Context, id, note string, then func()) {
 	ws := a.keep.ws
 	if ws == nil {
 		return
@@ -151,6 +147,10 @@ func (a *Annotator) openDocument(ctx app.Context, id string, then func()) {
 				mark("annotator:open-failed")
 				return
 			}
+			if note == "" {
+				note = fmt.Sprintf("Opened “%s” as you left it.", e.Document.Title)
+			}
+			a.say(note)
 			a.showEditor(ctx, e, then)
 		})
 	})
@@ -241,9 +241,7 @@ func (a *Annotator) lockDocument(ctx app.Context, id string) {
 				mark("annotator:read-only")
 			case a.readOnly:
 				// The other tab let it go: read what it saved.
-				a.openDocument(ctx, id, func() {
-					a.say("The other tab closed this document: it is editable here now, with every change made there.")
-				})
+				a.openDocument(ctx, id, "The other tab closed this document: it is editable here now, with every change made there.", nil)
 			}
 		})
 		if ok {
@@ -268,7 +266,8 @@ func (a *Annotator) canChange() bool {
 }
 
 // addAndOpen adds an opened article to the workspace and opens it; an
-// article already in the library is opened as it is there.
+// article already in the library is opened as it is there. An export
+// (set not nil) fills the library's copy when that has no annotation.
 func (a *Annotator) addAndOpen(ctx app.Context, doc *annotate.Document, set *annotate.Set, orphans []annotate.Annotation, note string) {
 	ws := a.keep.ws
 	if ws == nil {
@@ -276,19 +275,34 @@ func (a *Annotator) addAndOpen(ctx app.Context, doc *annotate.Document, set *ann
 		return
 	}
 	ctx.Async(func() {
-		sum, err := ws.Add(doc, set, orphans, "")
+		// The new document opens from the one in hand: read back from the
+		// store, a long article would be parsed a second time.
+		e, err := ws.AddAndEdit(doc, set, orphans, "")
+		filled := ""
+		if errors.Is(err, workspace.ErrDuplicateText) && set != nil {
+			if sum, ok, ferr := ws.AddExport(doc, set, orphans); ferr == nil && ok {
+				filled, err = sum.ID, nil
+			}
+		}
 		ctx.Dispatch(func(ctx app.Context) {
 			var dup *workspace.DuplicateError
 			switch {
 			case errors.As(err, &dup):
-				a.openDocument(ctx, dup.ID, func() {
-					a.say(fmt.Sprintf("“%s” is already in your library: opened it as you left it.", dup.Title))
-				})
+				msg := fmt.Sprintf("Opened “%s”, which was already in your library, as you left it.", dup.Title)
+				if set != nil {
+					n := set.Len() + len(orphans)
+					msg = fmt.Sprintf("Opened “%s” as you left it: it is already in your library with annotations of its own, "+
+						"so the %d %s of the file were not added to it.", dup.Title, n, annotate.Plural(n, "annotation", "annotations"))
+				}
+				a.openDocument(ctx, dup.ID, msg, nil)
 			case err != nil:
 				a.fail(sentence(fmt.Sprintf("“%s” could not be added to the library: %v. The current article stays open", doc.Title, err), ""))
 				mark("annotator:open-failed")
+			case filled != "":
+				a.openDocument(ctx, filled, note, nil)
 			default:
-				a.openDocument(ctx, sum.ID, func() { a.say(note) })
+				a.say(note)
+				a.showEditor(ctx, e, nil)
 			}
 		})
 	})

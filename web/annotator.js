@@ -702,6 +702,10 @@
   // when the tab that holds it lets it go. It releases the lock of the
   // document held before. Without Web Locks, every tab may write.
   function lockDocument(id, granted) {
+    if (held && held.id === id && held.granted) {
+      granted(true); // opened again in this tab: the lock is still ours
+      return;
+    }
     unlockDocument();
     if (!navigator.locks) {
       granted(true);
@@ -709,18 +713,20 @@
     }
     let release;
     const kept = new Promise((r) => (release = r));
-    const mine = { id, release, cancelled: false };
+    const mine = { id, release, cancelled: false, granted: false };
     held = mine;
     const name = "annotator-document:" + id;
     navigator.locks.request(name, { ifAvailable: true }, (lock) => {
       if (mine.cancelled) return null;
       if (lock) {
+        mine.granted = true;
         granted(true);
         return kept;
       }
       granted(false);
       navigator.locks.request(name, () => {
         if (mine.cancelled) return null;
+        mine.granted = true;
         granted(true);
         return kept;
       });

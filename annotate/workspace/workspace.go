@@ -256,11 +256,17 @@ func (w *Workspace) Edit(id string) (*Editor, error) {
 	if err != nil {
 		return nil, err
 	}
+	return w.editor(id, doc, rec.Schema, anns, steps)
+}
+
+// editor makes the Editor of document id, made from doc, with the stored
+// annotations and history steps.
+func (w *Workspace) editor(id string, doc *annotate.Document, schema annotate.Schema, anns []annotate.Annotation, steps []annotate.Step) (*Editor, error) {
 	settings, err := w.Settings()
 	if err != nil {
 		return nil, err
 	}
-	e := &Editor{w: w, id: id, Document: doc, Set: annotate.NewSet(doc.Text(), rec.Schema),
+	e := &Editor{w: w, id: id, Document: doc, Set: annotate.NewSet(doc.Text(), schema),
 		saved: make(map[string]annotate.Annotation, len(anns))}
 	e.Set.SetAuthor(settings.Author)
 	e.Set.SetClock(w.clock)
@@ -292,6 +298,27 @@ func (w *Workspace) Edit(id string) (*Editor, error) {
 	}
 	e.track()
 	return e, nil
+}
+
+// AddAndEdit adds doc like Add and opens it for annotating at once, from
+// the document in hand: opening it from the store would parse its HTML
+// again, which on a long article costs seconds.
+func (w *Workspace) AddAndEdit(doc *annotate.Document, set *annotate.Set, orphans []annotate.Annotation, sourceID string) (*Editor, error) {
+	sum, err := w.Add(doc, set, orphans, sourceID)
+	if err != nil {
+		return nil, err
+	}
+	schema, anns := annotate.DefaultSchema(), []annotate.Annotation(nil)
+	if set != nil {
+		schema, anns = set.Schema(), set.All()
+	} else if s, err := w.Settings(); err == nil {
+		schema = s.Schema
+	}
+	for _, o := range orphans {
+		o.Anchor = annotate.AnchorOrphan
+		anns = append(anns, o)
+	}
+	return w.editor(sum.ID, doc, schema, anns, nil)
 }
 
 // track makes e.Set the Set that Pending follows, counting what the store
@@ -452,4 +479,44 @@ func (e *Editor) collectSteps(c *Change, seqs []int) {
 // Export returns the document's version-1 JSON export, stamped now.
 func (e *Editor) Export(now time.Time) ([]byte, error) {
 	return annotate.NewFile(e.Document, e.Set, e.Orphans, now).Marshal()
+}
+
+// AddExport adds an imported export's document like Add. When its article
+// is already in the workspace without a single annotation, the export's
+// annotations are written into that document instead (nothing is lost: it
+// had none), and filled is set. When the document there has annotations of
+// its own, nothing is written and the error is the *DuplicateError.
+func (w *Workspace) AddExport(doc *annotate.Document, set *annotate.Set, orphans []annotate.Annotation) (sum Summary, filled bool, err error) {
+	sum, err = w.Add(doc, set, orphans, "")
+	var dup *DuplicateError
+	if !errors.As(err, &dup) {
+		return sum, false, err
+	}
+	have, err := w.store.Summary(dup.ID)
+	if err != nil {
+		return Summary{}, false, err
+	}
+	if have.Annotations()+have.Orphans > 0 || set == nil || set.Len()+len(orphans) == 0 {
+		return Summary{}, false, dup
+	}
+	rec, err := w.store.Document(dup.ID)
+	if err != nil {
+		return Summary{}, false, err
+	}
+	if rec.Text != doc.Text().String() {
+		return Summary{}, false, dup
+	}
+	anns := set.All()
+	rec.Counts, rec.Orphans, rec.Changed = countLabels(anns), len(orphans), w.now()
+	if rec.Status == StatusNew {
+		rec.Status = StatusInProgress
+	}
+	for _, o := range orphans {
+		o.Anchor = annotate.AnchorOrphan
+		anns = append(anns, o)
+	}
+	if err := w.store.PutDocument(rec, anns); err != nil {
+		return Summary{}, false, err
+	}
+	return rec.Summary.clone(), true, nil
 }

@@ -460,3 +460,33 @@ func TestSaveFollowsEveryChange(t *testing.T) {
 		t.Errorf("the steps placed %d orphans and dropped %d; the test needs both", placed, dropped)
 	}
 }
+
+// TestAddExportFillsAnUntouchedDocument: an export of an article already in
+// the workspace fills it when it has no annotation, and is refused with the
+// document named when it has some.
+func TestAddExportFillsAnUntouchedDocument(t *testing.T) {
+	w, _ := openMemory(t)
+	doc := loadText(t, "a.txt", "The minister said taxes fall.")
+	first, err := w.Add(doc, nil, nil, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	again := loadText(t, "a.txt", "The minister said taxes fall.")
+	set := annotate.NewSet(again.Text(), annotate.DefaultSchema())
+	if _, err := set.Add("claim", 4, 12); err != nil {
+		t.Fatal(err)
+	}
+	sum, filled, err := w.AddExport(again, set, nil)
+	if err != nil || !filled || sum.ID != first.ID || sum.Counts["claim"] != 1 || sum.Status != StatusInProgress {
+		t.Fatalf("AddExport on an untouched copy = %+v, %v, %v; want it filled with one claim", sum, filled, err)
+	}
+	e, err := w.Edit(first.ID)
+	if err != nil || e.Set.Len() != 1 {
+		t.Fatalf("the filled document reopens with %v annotations (%v)", e, err)
+	}
+	_, filled, err = w.AddExport(again, set, nil)
+	var dup *DuplicateError
+	if filled || !errors.As(err, &dup) || dup.ID != first.ID || !errors.Is(err, ErrDuplicateText) {
+		t.Fatalf("AddExport on an annotated copy: filled %v, %v; want a DuplicateError naming %s", filled, err, first.ID)
+	}
+}

@@ -4,13 +4,11 @@ package e2e
 
 import (
 	"fmt"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
-	"github.com/newsannotator/annotator/internal/testcorpus"
 )
 
 // This file drives the app with the keyboard alone, as an annotator who
@@ -258,29 +256,12 @@ func TestDialogsTakeTheFocus(t *testing.T) {
 	press(t, b, kb.Escape)
 	waitFor(t, b, `document.querySelector("#help") === null && document.activeElement.id === "help-button"`)
 
-	// The question about unexported work.
-	press(t, b, "a", alt)
-	for range 3 {
-		press(t, b, kb.ArrowRight, ctrlShift)
-	}
-	press(t, b, "c")
-	waitFor(t, b, `document.querySelectorAll("#entries > li").length === 1`)
-	b.run(chromedp.Focus(chromedp.ID("open-button")))
-	openFile(t, b, filepath.Join(testcorpus.Root(t), "testdata", "emoji-article.html"))
-	waitFor(t, b, `document.querySelector("#pending") && document.querySelector("#pending").open`)
-	waitFor(t, b, `document.activeElement.id === "pending-cancel"`)
-	checkDialog(t, b, "pending", "Annotations not exported")
-	if got := evalJS[string](t, b, `document.getElementById(document.querySelector("#pending").getAttribute("aria-describedby")).textContent`); !strings.Contains(got, "not exported") {
-		t.Errorf("the question is described by %q", got)
-	}
-	press(t, b, kb.Escape)
-	waitFor(t, b, `document.querySelector("#pending") === null`)
-	waitFor(t, b, `document.activeElement.id === "open-button"`)
-	if got := text(t, b, "#notice"); !strings.HasPrefix(got, "Kept the current article") {
-		t.Errorf("after Escape the app says %q", got)
-	}
-	if n := entryCount(t, b); n != 1 {
-		t.Errorf("after Escape %d annotations are listed", n)
+	// The library: a view, not a dialog; the focus stays on its button.
+	b.run(chromedp.Focus(chromedp.ID("library-button")))
+	press(t, b, kb.Enter)
+	waitFor(t, b, `document.querySelector("#library-table") !== null && document.activeElement.id === "library-button"`)
+	if got := evalJS[string](t, b, `document.querySelector("#library-button").getAttribute("aria-pressed")`); got != "true" {
+		t.Errorf("the library button says aria-pressed=%q while the library shows", got)
 	}
 }
 

@@ -142,10 +142,10 @@ func TestAppMoreNoticeKeepsFileName(t *testing.T) {
 	}
 }
 
-// TestAppMorePendingOpenPaints imports an export while there is unsaved
-// work, and opens it from the banner: the highlights must then be those of
-// the imported annotations, with nothing left of the work that was dropped.
-func TestAppMorePendingOpenPaints(t *testing.T) {
+// TestAppMoreOpenPaints opens an export of the open article, another
+// article and the first again: each time the highlights are those of the
+// document shown, with nothing left of the one before.
+func TestAppMoreOpenPaints(t *testing.T) {
 	b, _ := openApp(t)
 	b.expectNoConsoleErrors()
 
@@ -155,101 +155,70 @@ func TestAppMorePendingOpenPaints(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	for _, button := range []string{"pending-open", "pending-export"} {
-		// Unsaved work: a claim, selected as it is made.
-		selectPhrase(t, b, "pretty balanced", 0)
-		press(t, b, "c")
-		waitFor(t, b, `document.querySelectorAll("#entries > li").length === 2`)
-		waitFor(t, b, `CSS.highlights.get("label-claim").size === 1`)
+	// A claim on the sample, then the export opened: it is the same
+	// article, so the library's copy opens, with both annotations.
+	selectPhrase(t, b, "pretty balanced", 0)
+	press(t, b, "c")
+	waitFor(t, b, `document.querySelectorAll("#entries > li").length === 2`)
+	openFile(t, b, export)
+	if got := text(t, b, "#notice"); !strings.Contains(got, "already in your library") {
+		t.Errorf("opening the export of the open article says %q", got)
+	}
+	waitFor(t, b, `document.querySelectorAll("#entries > li").length === 2`)
 
-		openFile(t, b, export)
-		waitFor(t, b, `document.querySelector("#pending") !== null`)
-		if button == "pending-export" {
-			downloadVia(t, b, chromedp.Click(chromedp.ID(button)))
-		} else {
-			b.run(chromedp.Click(chromedp.ID(button)))
+	// Another article: nothing of the first is painted on it.
+	openFile(t, b, filepath.Join(testcorpus.Root(t), "testdata", "emoji-article.html"))
+	waitFor(t, b, `document.querySelectorAll("#entries > li").length === 0`)
+	time.Sleep(300 * time.Millisecond) // let the page settle: nothing more is to come
+	hl := evalJS[map[string][]string](t, b, `Object.fromEntries([...CSS.highlights.keys()].map(k => [k, [...CSS.highlights.get(k)].map(String)]))`)
+	for name, spans := range hl {
+		if len(spans) != 0 {
+			t.Errorf("on the new article %s still paints %q", name, spans)
 		}
-		waitFor(t, b, `document.querySelector("#pending") === null && document.querySelectorAll("#entries > li").length === 1`)
-		// Let the page settle: nothing more is to come.
-		time.Sleep(300 * time.Millisecond)
-		hl := evalJS[map[string][]string](t, b, `Object.fromEntries([...CSS.highlights.keys()].map(k => [k, [...CSS.highlights.get(k)].map(String)]))`)
-		if len(hl["label-claim"]) != 0 || len(hl["selected"]) != 0 {
-			t.Errorf("after #%s the dropped claim is still painted: %q", button, hl)
-		}
-		if !slices.Equal(hl["label-quote"], []string{"yes we can"}) {
-			t.Errorf("after #%s the imported quote is painted on %q", button, hl["label-quote"])
-		}
+	}
+	// And back: the first article's work is there, painted.
+	openFromLibrary(t, b, sampleTitle)
+	waitFor(t, b, `document.querySelectorAll("#entries > li").length === 2`)
+	waitFor(t, b, `CSS.highlights.get("label-claim").size === 1 && CSS.highlights.get("label-quote").size === 1`)
+	hl = evalJS[map[string][]string](t, b, `Object.fromEntries([...CSS.highlights.keys()].map(k => [k, [...CSS.highlights.get(k)].map(String)]))`)
+	if !slices.Equal(hl["label-quote"], []string{"yes we can"}) || !slices.Equal(hl["label-claim"], []string{"pretty balanced"}) {
+		t.Errorf("back on the first article the highlights are %q", hl)
 	}
 }
 
-// TestAppMoreUnsavedWork tags a span and opens another article: the app
-// asks first, keeps the article when told to, opens the other without the
-// annotations when told to, and downloads them before opening when told to.
-func TestAppMoreUnsavedWork(t *testing.T) {
+// TestAppMoreSwitchKeepsWork tags a span and opens another article: the
+// app asks nothing, since nothing is unsaved; both articles keep their
+// annotations in the library, and each opens with its own.
+func TestAppMoreSwitchKeepsWork(t *testing.T) {
 	b, _ := openApp(t)
 	b.expectNoConsoleErrors()
 	emoji := filepath.Join(testcorpus.Root(t), "testdata", "emoji-article.html")
 	const emojiTitle = "Emoji 😀 and nested spans"
 
 	tagPhrase(t, b, "pretty balanced", "c")
-
-	// Keep the current article.
 	openFile(t, b, emoji)
-	waitFor(t, b, `document.querySelector("#pending") !== null`)
-	if got := evalJS[string](t, b, `document.querySelector("#pending").getAttribute("role")`); got != "alertdialog" {
-		t.Errorf("the banner's role is %q", got)
-	}
-	banner := text(t, b, "#pending p")
-	for _, w := range []string{sampleTitle, emojiTitle, "1 annotation"} {
-		if !strings.Contains(banner, w) {
-			t.Errorf("the banner does not say %q: %q", w, banner)
-		}
-	}
-	if got := text(t, b, "#doc-title"); got != sampleTitle {
-		t.Errorf("while the banner asks, the title is %q", got)
-	}
-	b.run(chromedp.Click(chromedp.ID("pending-cancel")))
-	waitFor(t, b, `document.querySelector("#pending") === null`)
-	if got := text(t, b, "#doc-title"); got != sampleTitle {
-		t.Errorf("after keeping the article the title is %q", got)
-	}
-	if n := entryCount(t, b); n != 1 {
-		t.Errorf("after keeping the article the sidebar lists %d annotations", n)
-	}
-	if got := text(t, b, "#entries .excerpt"); got != "“pretty balanced”" {
-		t.Errorf("after keeping the article the annotation is %q", got)
-	}
-
-	// Open without them.
-	openFile(t, b, emoji)
-	waitFor(t, b, `document.querySelector("#pending") !== null`)
-	b.run(chromedp.Click(chromedp.ID("pending-open")))
 	waitFor(t, b, fmt.Sprintf(`document.querySelector("#doc-title").textContent === %s`, jsString(emojiTitle)))
-	waitFor(t, b, `document.querySelector("#pending") === null`)
 	if n := entryCount(t, b); n != 0 {
 		t.Errorf("the new article shows %d annotations of the old one", n)
 	}
-
-	// Download them, then open.
 	tagPhrase(t, b, "sales rose 12%", "c")
-	third := filepath.Join(t.TempDir(), "third.html")
-	if err := os.WriteFile(third, []byte(`<!doctype html><html><head><title>A third article</title></head>
-<body><h1>A third article</h1><p>Nothing to see here, only words.</p></body></html>`), 0o644); err != nil {
-		t.Fatal(err)
+
+	openFromLibrary(t, b, sampleTitle)
+	waitFor(t, b, `document.querySelectorAll("#entries > li").length === 1`)
+	if got := text(t, b, "#entries .excerpt"); got != "“pretty balanced”" {
+		t.Errorf("back on the sample the annotation is %q", got)
 	}
-	openFile(t, b, third)
-	waitFor(t, b, `document.querySelector("#pending") !== null`)
-	data := downloadVia(t, b, chromedp.Click(chromedp.ID("pending-export")))
+	openFromLibrary(t, b, emojiTitle)
+	waitFor(t, b, `document.querySelectorAll("#entries > li").length === 1`)
+	if got := text(t, b, "#entries .excerpt"); got != "“sales rose 12%”" {
+		t.Errorf("back on the emoji article the annotation is %q", got)
+	}
+	data := downloadVia(t, b, chromedp.Click(chromedp.ID("download-button")))
 	f := parseExport(t, data)
-	if f.Document.Title != emojiTitle || len(f.Annotations) != 1 || f.Annotations[0].Exact != "sales rose 12%" || f.Annotations[0].Label != "claim" {
+	if f.Document.Title != emojiTitle || len(f.Annotations) != 1 || f.Annotations[0].Exact != "sales rose 12%" {
 		t.Errorf("the download holds %q with %+v", f.Document.Title, f.Annotations)
 	}
 	checkOffsets(t, f)
-	waitFor(t, b, `document.querySelector("#doc-title").textContent === "A third article"`)
-	waitFor(t, b, `document.querySelector("#pending") === null`)
-	if n := entryCount(t, b); n != 0 {
-		t.Errorf("the third article shows %d annotations", n)
-	}
 }
 
 // TestAppMoreImportOrphans exports two annotations, edits one so that its
@@ -311,7 +280,10 @@ func TestAppMoreImportOrphans(t *testing.T) {
 		}
 	}
 
-	// Import the edited file: one entry, one orphan.
+	// Import the edited file into the article emptied of its annotations
+	// (an export fills the library's copy only when it has none): one
+	// entry, one orphan.
+	emptyDocument(t, b)
 	openFile(t, b, editedFile)
 	waitFor(t, b, `document.querySelectorAll(".orphan").length === 1`)
 	if got := text(t, b, "#doc-title"); got != sampleTitle {
@@ -343,11 +315,9 @@ func TestAppMoreImportOrphans(t *testing.T) {
 		t.Errorf("the placed orphan is highlighted on %q", got)
 	}
 
-	// Import the edited file again (the placement is unsaved work) and
-	// drop the orphan.
+	// Empty it, import the edited file again and drop the orphan.
+	emptyDocument(t, b)
 	openFile(t, b, editedFile)
-	waitFor(t, b, `document.querySelector("#pending") !== null`)
-	b.run(chromedp.Click(chromedp.ID("pending-open")))
 	waitFor(t, b, `document.querySelectorAll(".orphan").length === 1`)
 	b.run(chromedp.Click(chromedp.CSS(".orphan .drop")))
 	waitFor(t, b, `document.querySelector("#orphans") === null`)
@@ -360,6 +330,7 @@ func TestAppMoreImportOrphans(t *testing.T) {
 	}
 
 	// Import the unchanged export: the same annotations at the same offsets.
+	emptyDocument(t, b)
 	openFile(t, b, originalFile)
 	waitFor(t, b, `document.querySelectorAll("#entries > li").length === 2`)
 	if evalJS[bool](t, b, `document.querySelector("#orphans, #pending") !== null`) {

@@ -1,0 +1,79 @@
+//go:build !wasm
+
+package e2e
+
+// This file holds the helpers of the workspace's browser tests: the
+// library, read as a user reads it.
+
+import (
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+// showLibrary shows the library and waits until its listing is read.
+func showLibrary(t testing.TB, b *browser) {
+	t.Helper()
+	if !evalJS[bool](t, b, `document.querySelector("#library") !== null`) {
+		b.run(chromedp.Click(chromedp.ID("library-button")))
+	}
+	waitFor(t, b, `document.querySelector("#library-table, #library-empty") !== null`)
+}
+
+// libraryTitles returns the titles the library lists, in its order.
+func libraryTitles(t testing.TB, b *browser) []string {
+	t.Helper()
+	showLibrary(t, b)
+	return evalJS[[]string](t, b, `[...document.querySelectorAll("#library-table .library-row .library-title")].map(e => e.textContent)`)
+}
+
+// openFromLibrary opens the document titled title from the library and
+// waits until it is shown.
+func openFromLibrary(t testing.TB, b *browser, title string) {
+	t.Helper()
+	showLibrary(t, b)
+	before := evalJS[int](t, b, `performance.getEntriesByName("annotator:opened").length`)
+	ok := evalJS[bool](t, b, fmt.Sprintf(`(() => {
+		const row = [...document.querySelectorAll("#library-table .library-row")].find(r => r.querySelector(".library-title").textContent === %s);
+		if (!row) return false;
+		row.querySelector(".library-open").click();
+		return true;
+	})()`, jsString(title)))
+	if !ok {
+		t.Fatalf("the library does not list %q: it lists %q", title, libraryTitles(t, b))
+	}
+	waitFor(t, b, fmt.Sprintf(`performance.getEntriesByName("annotator:opened").length > %d || (%s && document.querySelector("#doc-title") && document.querySelector("#doc-title").textContent === %s)`,
+		before, "document.querySelector('#library') === null", jsString(title)))
+	waitFor(t, b, fmt.Sprintf(`document.querySelector("#library") === null && document.querySelector("#doc-title").textContent === %s`, jsString(title)))
+}
+
+// waitSaved waits until the toolbar says every change is saved.
+func waitSaved(t testing.TB, b *browser) {
+	t.Helper()
+	waitFor(t, b, `document.querySelector("#save-state") && ["saved", "memory"].includes(document.querySelector("#save-state").dataset.state)`)
+}
+
+// emptyDocument deletes every annotation of the open document and drops
+// its orphans, as a user would, and waits until that is saved.
+func emptyDocument(t testing.TB, b *browser) {
+	t.Helper()
+	for i := 0; evalJS[int](t, b, `document.querySelectorAll("#entries > li, .orphan").length`) > 0; i++ {
+		if i > 200 {
+			t.Fatal("the annotations would not go")
+		}
+		evalJS[bool](t, b, `(() => {
+			const drop = document.querySelector(".orphan .drop");
+			if (drop) { drop.click(); return true; }
+			document.querySelector("#entries > li .entry-main").click();
+			return true;
+		})()`)
+		if evalJS[bool](t, b, `document.querySelector(".entry-main[aria-pressed=true]") !== null`) {
+			press(t, b, kb.Delete)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	waitSaved(t, b)
+}
