@@ -292,7 +292,7 @@ func (a *Annotator) addAndOpen(ctx app.Context, doc *annotate.Document, set *ann
 				if set != nil {
 					n := set.Len() + len(orphans)
 					msg = fmt.Sprintf("Opened “%s” as you left it: it is already in your library with annotations of its own, "+
-						"so the %d %s of the file were not added to it.", dup.Title, n, annotate.Plural(n, "annotation", "annotations"))
+						"so the file's %d %s not added to it.", dup.Title, n, annotate.Plural(n, "annotation was", "annotations were"))
 				}
 				a.openDocument(ctx, dup.ID, msg, nil)
 			case err != nil:
