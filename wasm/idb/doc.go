@@ -50,9 +50,25 @@
 //
 // # Size
 //
-// What the package adds to app.wasm (GOOS=js GOARCH=wasm go build -trimpath
-// -ldflags='-s -w' ./wasm, blank-importing it; brotli at quality 9):
-// SIZE-FIGURES
+// What a package adds to app.wasm (GOOS=js GOARCH=wasm go build -trimpath
+// -ldflags='-s -w' of ./wasm's main with the package blank-imported; Go
+// 1.26; app.wasm is 11,905,946 bytes, 2,705,981 with brotli -q 9 and
+// 3,230,781 with gzip -9):
+//
+//	                               raw        gzip -9    brotli -q 9
+//	this package (blank import)    +10,155    +2,195     -1,228
+//	this package (Open, Persist,   +10,386    -1,150     -1,338
+//	  Estimate called)
+//	hack-pad/go-indexeddb v0.3.2   +36,675    +6,179     -2,319
+//	  (blank import)
+//	hack-pad/go-indexeddb v0.3.2   +36,748    +5,779     -1,824
+//	  (open, put, get, getAll, count, index)
+//
+// Compressed, the difference is lost in the noise of how the linker lays
+// out the rest (brotli comes out smaller with either); raw, this package
+// costs about 10 KB, the binding with its safejs dependency about 37 KB.
+// A blank import of this package keeps nearly all of it, as the
+// workspace.Store assertion keeps every method.
 //
 // The package builds only for js/wasm; on other platforms it has only this
 // documentation and the errors, so that native tools see it.
