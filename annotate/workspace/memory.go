@@ -180,7 +180,7 @@ func (m *Memory) Apply(docID string, c Change) error {
 		delete(anns, id)
 	}
 	for _, st := range c.PutSteps {
-		steps[st.Seq] = st // steps are values the store never changes
+		steps[st.Seq] = cloneStep(st)
 	}
 	for _, seq := range c.DeleteSteps {
 		delete(steps, seq)
@@ -212,5 +212,28 @@ func (m *Memory) Steps(docID string) ([]annotate.Step, error) {
 	if !ok {
 		return nil, fmt.Errorf("document %s: %w", docID, ErrNoDocument)
 	}
-	return slices.Collect(maps.Values(steps)), nil
+	out := make([]annotate.Step, 0, len(steps))
+	for _, st := range steps {
+		out = append(out, cloneStep(st))
+	}
+	return out, nil
+}
+
+// cloneStep returns a deep copy of st: a step holds annotations by
+// pointer, which a caller could otherwise change in the store.
+func cloneStep(st annotate.Step) annotate.Step {
+	changes := make([]annotate.StepChange, len(st.Changes))
+	for i, c := range st.Changes {
+		if c.Before != nil {
+			b := c.Before.Clone()
+			c.Before = &b
+		}
+		if c.After != nil {
+			a := c.After.Clone()
+			c.After = &a
+		}
+		changes[i] = c
+	}
+	st.Changes = changes
+	return st
 }

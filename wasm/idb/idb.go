@@ -1,0 +1,841 @@
+//go:build js && wasm
+
+package idb
+
+// This file keeps the one rule of IndexedDB from Go (see the package
+// documentation): each method is one transaction whose requests are all
+// issued before Go waits, and Go waits only for the transaction's end.
+// Writes that depend on a read are issued from the read's success
+// callback, which never blocks.
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+	"sync/atomic"
+	"syscall/js"
+
+	"github.com/newsannotator/annotator/annotate"
+	"github.com/newsannotator/annotator/annotate/workspace"
+)
+
+// version is the version of the database's layout of object stores.
+const version = 1
+
+// The object stores.
+const (
+	metaStore       = "meta"
+	summaryStore    = "summaries"
+	bodyStore       = "bodies"
+	annotationStore = "annotations"
+	stepStore       = "steps"
+	textIndex       = "textSha256"
+	layoutKey       = "layout"
+	settingsKey     = "settings"
+	readonly        = "readonly"
+	readwrite       = "readwrite"
+)
+
+// noDocumentReason formats ErrNoDocument as workspace.Memory does.
+const noDocumentReason = "document %s: %w"
+
+// Store is a workspace kept in an IndexedDB database. Its methods may be
+// called from several goroutines; each is one transaction.
+type Store struct {
+	name string
+	db   js.Value
+	// closed holds the error every call returns once the database is
+	// closed: by Close, by a newer version of the app, or by the browser.
+	closed atomic.Pointer[error]
+	funcs  []js.Func
+}
+
+// Store implements workspace.Store; its methods do what Store's say.
+var _ workspace.Store = (*Store)(nil)
+
+// Open opens the IndexedDB database name, creating it or upgrading it to
+// the layout this package writes. It fails with ErrUnavailable when the
+// browser offers no IndexedDB or refuses to open it, ErrQuota when the
+// site's storage is full, and ErrClosed when a newer version of the app has
+// upgraded the database or another tab blocks the upgrade.
+func Open(name string) (*Store, error) {
+	op := "open the database " + name
+	factory, err := indexedDB(op)
+	if err != nil {
+		return nil, err
+	}
+	var req js.Value
+	if err := try(func() { req = factory.Call("open", name, version) }); err != nil {
+		return nil, openError(op, err)
+	}
+
+	type result struct {
+		db  js.Value
+		err error
+	}
+	done := make(chan result, 1)
+	var (
+		funcs      []js.Func
+		gaveUp     bool  // set when blocked: a later success closes the db
+		upgradeErr error // what went wrong creating the object stores
+	)
+	release := func() {
+		for _, f := range funcs {
+			f.Release()
+		}
+	}
+	on := func(event string, f func(ev js.Value)) {
+		fn := js.FuncOf(func(this js.Value, args []js.Value) any {
+			var ev js.Value
+			if len(args) > 0 {
+				ev = args[0]
+			}
+			f(ev)
+			return nil
+		})
+		funcs = append(funcs, fn)
+		req.Set("on"+event, fn)
+	}
+	on("upgradeneeded", func(ev js.Value) {
+		if err := try(func() { upgrade(req.Get("result"), ev.Get("oldVersion").Int()) }); err != nil {
+			upgradeErr = err
+			_ = try(func() { req.Get("transaction").Call("abort") })
+		}
+	})
+	on("success", func(js.Value) {
+		db := req.Get("result")
+		if gaveUp {
+			_ = try(func() { db.Call("close") })
+			release()
+			return
+		}
+		done <- result{db: db}
+	})
+	on("error", func(ev js.Value) {
+		err := errorOf(req.Get("error"))
+		if upgradeErr != nil {
+			err = upgradeErr
+		}
+		if gaveUp {
+			release()
+			return
+		}
+		done <- result{err: openError(op, err)}
+	})
+	on("blocked", func(js.Value) {
+		gaveUp = true
+		done <- result{err: &Error{Op: op, Name: "blocked",
+			Message: "another tab keeps the database open with an older version of the app; close it", kind: ErrClosed}}
+	})
+	r := <-done
+	if r.err != nil {
+		if !gaveUp {
+			release()
+		}
+		return nil, r.err
+	}
+	release()
+
+	s := &Store{name: name, db: r.db}
+	s.watch("versionchange", func() {
+		_ = try(func() { s.db.Call("close") })
+		s.setClosed(&Error{Op: "use the database " + name, Name: "versionchange",
+			Message: "another tab opened it with a newer version of the app", kind: ErrClosed})
+	})
+	s.watch("close", func() {
+		s.setClosed(&Error{Op: "use the database " + name, Name: "close",
+			Message: "the browser closed it (the site's data may have been cleared)", kind: ErrClosed})
+	})
+	return s, nil
+}
+
+// upgrade creates the object stores a database of version old lacks.
+func upgrade(db js.Value, old int) {
+	if old < 1 {
+		db.Call("createObjectStore", metaStore)
+		db.Call("createObjectStore", summaryStore, map[string]any{"keyPath": "id"})
+		bodies := db.Call("createObjectStore", bodyStore, map[string]any{"keyPath": "id"})
+		bodies.Call("createIndex", textIndex, textIndex)
+		db.Call("createObjectStore", annotationStore, map[string]any{"keyPath": []any{"doc", "id"}})
+		db.Call("createObjectStore", stepStore, map[string]any{"keyPath": []any{"doc", "seq"}})
+	}
+}
+
+// watch calls f on the database's event, until Close.
+func (s *Store) watch(event string, f func()) {
+	fn := js.FuncOf(func(js.Value, []js.Value) any {
+		f()
+		return nil
+	})
+	s.funcs = append(s.funcs, fn)
+	s.db.Set("on"+event, fn)
+}
+
+func (s *Store) setClosed(err error) {
+	s.closed.CompareAndSwap(nil, &err)
+}
+
+// Close closes the database. Every later call returns ErrClosed.
+func (s *Store) Close() {
+	s.setClosed(&Error{Op: "use the database " + s.name, Message: "the store was closed", kind: ErrClosed})
+	_ = try(func() { s.db.Call("close") })
+	for _, f := range s.funcs {
+		f.Release()
+	}
+	s.funcs = nil
+	s.db.Set("onversionchange", js.Null())
+	s.db.Set("onclose", js.Null())
+}
+
+// Delete deletes the IndexedDB database name, with everything in it. It
+// waits until the browser has deleted it; it fails with ErrClosed when a
+// connection to the database stays open in another tab.
+func Delete(name string) error {
+	op := "delete the database " + name
+	factory, err := indexedDB(op)
+	if err != nil {
+		return err
+	}
+	var req js.Value
+	if err := try(func() { req = factory.Call("deleteDatabase", name) }); err != nil {
+		return asError(op, err, nil)
+	}
+	done := make(chan error, 1)
+	var funcs []js.Func
+	gaveUp := false
+	release := func() {
+		for _, f := range funcs {
+			f.Release()
+		}
+	}
+	on := func(event string, f func()) {
+		fn := js.FuncOf(func(js.Value, []js.Value) any { f(); return nil })
+		funcs = append(funcs, fn)
+		req.Set("on"+event, fn)
+	}
+	settle := func(err error) {
+		if gaveUp {
+			release()
+			return
+		}
+		done <- err
+	}
+	on("success", func() { settle(nil) })
+	on("error", func() { settle(asError(op, errorOf(req.Get("error")), nil)) })
+	on("blocked", func() {
+		gaveUp = true
+		done <- &Error{Op: op, Name: "blocked", Message: "a connection to it stays open", kind: ErrClosed}
+	})
+	err = <-done
+	if !gaveUp {
+		release()
+	}
+	return err
+}
+
+// indexedDB returns the page's IDBFactory, or ErrUnavailable.
+func indexedDB(op string) (js.Value, error) {
+	var f js.Value
+	// Reading indexedDB throws a SecurityError in some sandboxed frames.
+	if err := try(func() { f = js.Global().Get("indexedDB") }); err != nil {
+		return js.Value{}, openError(op, err)
+	}
+	if f.IsUndefined() || f.IsNull() {
+		return js.Value{}, &Error{Op: op, Message: "this browser offers no IndexedDB", kind: ErrUnavailable}
+	}
+	return f, nil
+}
+
+// openError classifies a failure to open: a full storage is ErrQuota, a
+// database of a newer version ErrClosed, anything else ErrUnavailable.
+func openError(op string, err error) error {
+	e := asError(op, err, ErrUnavailable)
+	if e, ok := e.(*Error); ok {
+		switch e.Name {
+		case "QuotaExceededError":
+			e.kind = ErrQuota
+		case "VersionError":
+			e.kind = ErrClosed
+			e.Message += " (a newer version of the app has upgraded the database)"
+		}
+	}
+	return e
+}
+
+// domException is an exception or error value from JavaScript.
+type domException struct{ name, message string }
+
+func (e domException) Error() string { return e.name + ": " + e.message }
+
+// errorOf reads a DOMException (or any thrown value).
+func errorOf(v js.Value) error {
+	if v.Type() != js.TypeObject {
+		if v.IsUndefined() || v.IsNull() {
+			return domException{"UnknownError", "the browser gave no reason"}
+		}
+		return domException{"Error", v.String()}
+	}
+	name, msg := v.Get("name"), v.Get("message")
+	e := domException{"Error", ""}
+	if name.Type() == js.TypeString {
+		e.name = name.String()
+	}
+	if msg.Type() == js.TypeString {
+		e.message = msg.String()
+	} else {
+		e.message = v.Call("toString").String()
+	}
+	return e
+}
+
+// asError makes err an *Error of op: a DOMException keeps its name; a
+// QuotaExceededError is ErrQuota whatever kind says.
+func asError(op string, err error, kind error) error {
+	switch e := err.(type) {
+	case *Error:
+		return e
+	case domException:
+		if e.name == "QuotaExceededError" {
+			kind = ErrQuota
+		}
+		return &Error{Op: op, Name: e.name, Message: e.message, kind: kind}
+	}
+	return fmt.Errorf("IndexedDB: %s: %w", op, err)
+}
+
+// try runs f, returning a JavaScript exception thrown in it as a
+// domException instead of a panic.
+func try(f func()) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			je, ok := r.(js.Error)
+			if !ok {
+				panic(r)
+			}
+			err = errorOf(je.Value)
+		}
+	}()
+	f()
+	return nil
+}
+
+// tx is one transaction: its requests, the callbacks it made, and how it
+// ended.
+type tx struct {
+	s     *Store
+	op    string
+	v     js.Value
+	funcs []js.Func
+	done  chan struct{}
+	// Set by callbacks before done is signalled, read after.
+	aborted bool
+	refused error // the store aborted on purpose, with this error
+	failed  error // a callback failed, and aborted
+}
+
+// begin starts a transaction over stores. Nothing may block between begin
+// and wait.
+func (s *Store) begin(op, mode string, stores ...string) (*tx, error) {
+	if err := s.closed.Load(); err != nil {
+		return nil, fmt.Errorf("%s: %w", op, *err)
+	}
+	t := &tx{s: s, op: op, done: make(chan struct{}, 1)}
+	names := make([]any, len(stores))
+	for i, n := range stores {
+		names[i] = n
+	}
+	if err := try(func() { t.v = s.db.Call("transaction", names, mode) }); err != nil {
+		if cerr := s.closed.Load(); cerr != nil {
+			return nil, fmt.Errorf("%s: %w", op, *cerr)
+		}
+		return nil, asError(op, err, nil)
+	}
+	t.on(t.v, "complete", func(js.Value) { t.done <- struct{}{} })
+	t.on(t.v, "abort", func(js.Value) {
+		t.aborted = true
+		t.done <- struct{}{}
+	})
+	return t, nil
+}
+
+// on sets target's handler of event to f, released when the transaction
+// ends.
+func (t *tx) on(target js.Value, event string, f func(this js.Value)) {
+	fn := js.FuncOf(func(this js.Value, _ []js.Value) any {
+		f(this)
+		return nil
+	})
+	t.funcs = append(t.funcs, fn)
+	target.Set("on"+event, fn)
+}
+
+// store returns the transaction's object store name.
+func (t *tx) store(name string) js.Value { return t.v.Call("objectStore", name) }
+
+// refuse aborts the transaction from a callback, so that nothing is
+// written, and makes wait return err.
+func (t *tx) refuse(err error) {
+	t.refused = err
+	_ = try(func() { t.v.Call("abort") })
+}
+
+// fail aborts the transaction from a callback that met err.
+func (t *tx) fail(err error) {
+	t.failed = err
+	_ = try(func() { t.v.Call("abort") })
+}
+
+// issue runs f, which issues the transaction's requests; a request that
+// throws aborts the transaction, and wait returns its error.
+func (t *tx) issue(f func()) {
+	if err := try(f); err != nil {
+		t.fail(asError(t.op, err, nil))
+	}
+}
+
+// wait waits for the transaction to end, releases its callbacks, and
+// returns why it was aborted, if it was.
+func (t *tx) wait() error {
+	<-t.done
+	for _, f := range t.funcs {
+		f.Release()
+	}
+	t.funcs = nil
+	switch {
+	case t.refused != nil:
+		return t.refused
+	case t.failed != nil:
+		return t.failed
+	case !t.aborted:
+		return nil
+	}
+	if err := t.s.closed.Load(); err != nil {
+		return fmt.Errorf("%s: %w", t.op, *err)
+	}
+	var e js.Value
+	_ = try(func() { e = t.v.Get("error") })
+	if e.IsNull() || e.IsUndefined() {
+		return &Error{Op: t.op, Name: "AbortError", Message: "the browser aborted the transaction"}
+	}
+	return asError(t.op, errorOf(e), nil)
+}
+
+// result returns a finished request's result.
+func result(req js.Value) js.Value { return req.Get("result") }
+
+// encode returns v's JSON, HTML characters unescaped (they would take six
+// bytes each in a document's body).
+func encode(v any) (string, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return "", err
+	}
+	return strings.TrimSuffix(b.String(), "\n"), nil
+}
+
+// decode reads the JSON of a stored record into v.
+func decode(op string, rec js.Value, v any) error {
+	j := rec.Get("json")
+	if j.Type() != js.TypeString {
+		return fmt.Errorf("IndexedDB: %s: a stored record has no JSON: %w", op, workspace.ErrRecord)
+	}
+	if err := json.Unmarshal([]byte(j.String()), v); err != nil {
+		return fmt.Errorf("IndexedDB: %s: a stored record is damaged: %v", op, err)
+	}
+	return nil
+}
+
+// docRange is the key range of a document's annotations or steps: every
+// key [doc, x], as arrays sort after strings and numbers.
+func docRange(doc string) js.Value {
+	return js.Global().Get("IDBKeyRange").Call("bound", []any{doc}, []any{doc, []any{}})
+}
+
+func (s *Store) Layout() (int, error) {
+	var v int // 0 when never written
+	_, err := s.getMeta("read the layout version", layoutKey, &v)
+	return v, err
+}
+
+func (s *Store) SetLayout(v int) error {
+	return s.putMeta(fmt.Sprintf("write the layout version %d", v), layoutKey, v)
+}
+
+func (s *Store) Settings() (workspace.Settings, error) {
+	var set workspace.Settings
+	_, err := s.getMeta("read the settings", settingsKey, &set)
+	set.Schema = set.Schema.Clone()
+	return set, err
+}
+
+func (s *Store) PutSettings(set workspace.Settings) error {
+	return s.putMeta("write the settings", settingsKey, set)
+}
+
+// getMeta reads the meta record key into v.
+func (s *Store) getMeta(op, key string, v any) (bool, error) {
+	t, err := s.begin(op, readonly, metaStore)
+	if err != nil {
+		return false, err
+	}
+	var req js.Value
+	t.issue(func() { req = t.store(metaStore).Call("get", key) })
+	if err := t.wait(); err != nil {
+		return false, err
+	}
+	r := result(req)
+	if r.IsUndefined() {
+		return false, nil
+	}
+	return true, decode(op, r, v)
+}
+
+// putMeta writes v as the meta record key.
+func (s *Store) putMeta(op, key string, v any) error {
+	j, err := encode(v)
+	if err != nil {
+		return fmt.Errorf("%s: %w", op, err)
+	}
+	t, err := s.begin(op, readwrite, metaStore)
+	if err != nil {
+		return err
+	}
+	t.issue(func() { t.store(metaStore).Call("put", map[string]any{"json": j}, key) })
+	return t.wait()
+}
+
+// summaryRecord returns the stored form of sum.
+func summaryRecord(sum workspace.Summary) (map[string]any, error) {
+	j, err := encode(sum)
+	if err != nil {
+		return nil, fmt.Errorf("document %s: %w", sum.ID, err)
+	}
+	return map[string]any{"id": sum.ID, "json": j}, nil
+}
+
+// annotationRecords returns the stored form of a document's annotations,
+// or ErrRecord for one without an id.
+func annotationRecords(doc string, anns []annotate.Annotation) ([]any, error) {
+	recs := make([]any, len(anns))
+	for i, a := range anns {
+		if a.ID == "" {
+			return nil, fmt.Errorf("an annotation without an id in document %s: %w", doc, workspace.ErrRecord)
+		}
+		j, err := encode(a)
+		if err != nil {
+			return nil, fmt.Errorf("annotation %s of document %s: %w", a.ID, doc, err)
+		}
+		recs[i] = map[string]any{"doc": doc, "id": a.ID, "json": j}
+	}
+	return recs, nil
+}
+
+func (s *Store) PutDocument(r workspace.DocumentRecord, anns []annotate.Annotation) error {
+	if r.ID == "" {
+		return fmt.Errorf("a document without an id: %w", workspace.ErrRecord)
+	}
+	op := "write document " + r.ID
+	sum, err := summaryRecord(r.Summary)
+	if err != nil {
+		return err
+	}
+	bj, err := encode(r.Body)
+	if err != nil {
+		return fmt.Errorf("%s: %w", op, err)
+	}
+	body := map[string]any{"id": r.ID, "json": bj}
+	if r.TextSHA256 != "" {
+		// A record without the field is left out of the index.
+		body[textIndex] = r.TextSHA256
+	}
+	recs, err := annotationRecords(r.ID, anns)
+	if err != nil {
+		return err
+	}
+	t, err := s.begin(op, readwrite, summaryStore, bodyStore, annotationStore, stepStore)
+	if err != nil {
+		return err
+	}
+	t.issue(func() {
+		rng := docRange(r.ID)
+		annStore := t.store(annotationStore)
+		annStore.Call("delete", rng)
+		t.store(stepStore).Call("delete", rng)
+		t.store(summaryStore).Call("put", sum)
+		t.store(bodyStore).Call("put", body)
+		for _, rec := range recs {
+			annStore.Call("put", rec)
+		}
+	})
+	return t.wait()
+}
+
+func (s *Store) PutSummary(sum workspace.Summary) error {
+	op := "write the summary of document " + sum.ID
+	rec, err := summaryRecord(sum)
+	if err != nil {
+		return err
+	}
+	t, err := s.begin(op, readwrite, summaryStore)
+	if err != nil {
+		return err
+	}
+	t.issue(func() {
+		st := t.store(summaryStore)
+		req := st.Call("count", sum.ID)
+		t.on(req, "success", func(js.Value) {
+			if result(req).Int() == 0 {
+				t.refuse(fmt.Errorf(noDocumentReason, sum.ID, workspace.ErrNoDocument))
+				return
+			}
+			t.issue(func() { st.Call("put", rec) })
+		})
+	})
+	return t.wait()
+}
+
+func (s *Store) Document(id string) (workspace.DocumentRecord, error) {
+	op := "read document " + id
+	t, err := s.begin(op, readonly, summaryStore, bodyStore)
+	if err != nil {
+		return workspace.DocumentRecord{}, err
+	}
+	var sreq, breq js.Value
+	t.issue(func() {
+		sreq = t.store(summaryStore).Call("get", id)
+		breq = t.store(bodyStore).Call("get", id)
+	})
+	if err := t.wait(); err != nil {
+		return workspace.DocumentRecord{}, err
+	}
+	var r workspace.DocumentRecord
+	sv, bv := result(sreq), result(breq)
+	if sv.IsUndefined() {
+		return r, fmt.Errorf(noDocumentReason, id, workspace.ErrNoDocument)
+	}
+	if err := decodeSummary(op, sv, &r.Summary); err != nil {
+		return r, err
+	}
+	if bv.IsUndefined() {
+		return r, fmt.Errorf("IndexedDB: %s: its body is missing: %w", op, workspace.ErrRecord)
+	}
+	if err := decode(op, bv, &r.Body); err != nil {
+		return r, err
+	}
+	r.Schema = r.Schema.Clone()
+	return r, nil
+}
+
+// decodeSummary reads a stored summary; its counts are never nil, as a
+// caller may add to them.
+func decodeSummary(op string, v js.Value, sum *workspace.Summary) error {
+	if err := decode(op, v, sum); err != nil {
+		return err
+	}
+	if sum.Counts == nil {
+		sum.Counts = map[string]int{}
+	}
+	return nil
+}
+
+func (s *Store) Summary(id string) (workspace.Summary, error) {
+	op := "read the summary of document " + id
+	t, err := s.begin(op, readonly, summaryStore)
+	if err != nil {
+		return workspace.Summary{}, err
+	}
+	var req js.Value
+	t.issue(func() { req = t.store(summaryStore).Call("get", id) })
+	if err := t.wait(); err != nil {
+		return workspace.Summary{}, err
+	}
+	var sum workspace.Summary
+	v := result(req)
+	if v.IsUndefined() {
+		return sum, fmt.Errorf(noDocumentReason, id, workspace.ErrNoDocument)
+	}
+	return sum, decodeSummary(op, v, &sum)
+}
+
+func (s *Store) Documents() ([]workspace.Summary, error) {
+	op := "read the list of documents"
+	t, err := s.begin(op, readonly, summaryStore)
+	if err != nil {
+		return nil, err
+	}
+	var req js.Value
+	t.issue(func() { req = t.store(summaryStore).Call("getAll") })
+	if err := t.wait(); err != nil {
+		return nil, err
+	}
+	all := result(req)
+	out := make([]workspace.Summary, all.Length())
+	for i := range out {
+		if err := decodeSummary(op, all.Index(i), &out[i]); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+func (s *Store) DocumentByText(sha string) (string, bool, error) {
+	if sha == "" {
+		return "", false, nil // no document is indexed without a hash
+	}
+	op := "look up the document of text " + sha
+	t, err := s.begin(op, readonly, bodyStore)
+	if err != nil {
+		return "", false, err
+	}
+	var req js.Value
+	t.issue(func() { req = t.store(bodyStore).Call("index", textIndex).Call("getKey", sha) })
+	if err := t.wait(); err != nil {
+		return "", false, err
+	}
+	k := result(req)
+	if k.Type() != js.TypeString {
+		return "", false, nil
+	}
+	return k.String(), true, nil
+}
+
+func (s *Store) DeleteDocument(id string) error {
+	op := "delete document " + id
+	t, err := s.begin(op, readwrite, summaryStore, bodyStore, annotationStore, stepStore)
+	if err != nil {
+		return err
+	}
+	t.issue(func() {
+		sums := t.store(summaryStore)
+		req := sums.Call("count", id)
+		t.on(req, "success", func(js.Value) {
+			if result(req).Int() == 0 {
+				t.refuse(fmt.Errorf(noDocumentReason, id, workspace.ErrNoDocument))
+			}
+		})
+		// Issued now, undone by the abort if the document is missing.
+		rng := docRange(id)
+		sums.Call("delete", id)
+		t.store(bodyStore).Call("delete", id)
+		t.store(annotationStore).Call("delete", rng)
+		t.store(stepStore).Call("delete", rng)
+	})
+	return t.wait()
+}
+
+func (s *Store) Apply(docID string, c workspace.Change) error {
+	op := "write a change of document " + docID
+	anns, err := annotationRecords(docID, c.Put)
+	if err != nil {
+		return err
+	}
+	steps := make([]any, len(c.PutSteps))
+	for i, st := range c.PutSteps {
+		j, err := encode(st)
+		if err != nil {
+			return fmt.Errorf("%s: step %d: %w", op, st.Seq, err)
+		}
+		steps[i] = map[string]any{"doc": docID, "seq": st.Seq, "json": j}
+	}
+	t, err := s.begin(op, readwrite, summaryStore, annotationStore, stepStore)
+	if err != nil {
+		return err
+	}
+	t.issue(func() {
+		sums := t.store(summaryStore)
+		req := sums.Call("get", docID)
+		t.on(req, "success", func(js.Value) {
+			// The summary as it is now, a rename in another tab
+			// included, moved by the change.
+			v := result(req)
+			if v.IsUndefined() {
+				t.refuse(fmt.Errorf(noDocumentReason, docID, workspace.ErrNoDocument))
+				return
+			}
+			var sum workspace.Summary
+			if err := decodeSummary(op, v, &sum); err != nil {
+				t.fail(err)
+				return
+			}
+			rec, err := summaryRecord(c.Update(sum))
+			if err != nil {
+				t.fail(err)
+				return
+			}
+			t.issue(func() { sums.Call("put", rec) })
+		})
+		// Issued now, undone by the abort if the document is missing.
+		annStore, stepSt := t.store(annotationStore), t.store(stepStore)
+		for _, rec := range anns {
+			annStore.Call("put", rec)
+		}
+		for _, id := range c.Delete {
+			annStore.Call("delete", []any{docID, id})
+		}
+		for _, rec := range steps {
+			stepSt.Call("put", rec)
+		}
+		for _, seq := range c.DeleteSteps {
+			stepSt.Call("delete", []any{docID, seq})
+		}
+	})
+	return t.wait()
+}
+
+// readAll reads every record of a document in store, in one transaction
+// that also checks that the document is there.
+func (s *Store) readAll(op, store, docID string) (js.Value, error) {
+	t, err := s.begin(op, readonly, summaryStore, store)
+	if err != nil {
+		return js.Value{}, err
+	}
+	var count, all js.Value
+	t.issue(func() {
+		count = t.store(summaryStore).Call("count", docID)
+		all = t.store(store).Call("getAll", docRange(docID))
+	})
+	if err := t.wait(); err != nil {
+		return js.Value{}, err
+	}
+	if result(count).Int() == 0 {
+		return js.Value{}, fmt.Errorf(noDocumentReason, docID, workspace.ErrNoDocument)
+	}
+	return result(all), nil
+}
+
+func (s *Store) Annotations(docID string) ([]annotate.Annotation, error) {
+	op := "read the annotations of document " + docID
+	all, err := s.readAll(op, annotationStore, docID)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]annotate.Annotation, all.Length())
+	for i := range out {
+		if err := decode(op, all.Index(i), &out[i]); err != nil {
+			return nil, err
+		}
+	}
+	// IndexedDB orders keys by UTF-16 code units, Go by bytes: the two
+	// differ past U+FFFF.
+	slices.SortFunc(out, func(a, b annotate.Annotation) int { return strings.Compare(a.ID, b.ID) })
+	return out, nil
+}
+
+func (s *Store) Steps(docID string) ([]annotate.Step, error) {
+	op := "read the history of document " + docID
+	all, err := s.readAll(op, stepStore, docID)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]annotate.Step, all.Length())
+	for i := range out {
+		if err := decode(op, all.Index(i), &out[i]); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}

@@ -1,0 +1,274 @@
+//go:build js && wasm
+
+package idb_test
+
+// These tests run in a browser (wasm/e2e's TestIndexedDBStore builds them
+// and runs them in headless Chromium): the Store conformance suite on a
+// fresh database per subtest, the errors the browser can cause, and the
+// benchmarks of the writes and reads the app makes. The one rule: every
+// database a test opens has a name of its own and is deleted after.
+
+import (
+	"errors"
+	"fmt"
+	"sync/atomic"
+	"syscall/js"
+	"testing"
+	"time"
+
+	"github.com/newsannotator/annotator/annotate"
+	"github.com/newsannotator/annotator/annotate/workspace"
+	"github.com/newsannotator/annotator/annotate/workspace/storetest"
+	"github.com/newsannotator/annotator/wasm/idb"
+)
+
+var dbCount atomic.Int64
+
+// dbName returns a database name no other test uses.
+func dbName() string {
+	return fmt.Sprintf("idb-test-%d-%d", time.Now().UnixNano(), dbCount.Add(1))
+}
+
+// openStore opens a fresh database, closed and deleted when tb ends.
+func openStore(tb testing.TB) (*idb.Store, string) {
+	tb.Helper()
+	name := dbName()
+	s, err := idb.Open(name)
+	if err != nil {
+		tb.Fatalf("Open(%s): %v", name, err)
+	}
+	tb.Cleanup(func() {
+		s.Close()
+		if err := idb.Delete(name); err != nil {
+			tb.Errorf("Delete(%s): %v", name, err)
+		}
+	})
+	return s, name
+}
+
+func TestStore(t *testing.T) {
+	storetest.Run(t, func(t *testing.T) workspace.Store {
+		s, _ := openStore(t)
+		return s
+	})
+}
+
+// TestReopen checks that what one connection wrote, another reads: the
+// records are in the database, not in the Store.
+func TestReopen(t *testing.T) {
+	s, name := openStore(t)
+	r := storetest.Doc("d1")
+	if err := s.PutDocument(r, storetest.Anns(20)); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetLayout(2); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	if _, err := s.Layout(); !errors.Is(err, idb.ErrClosed) {
+		t.Errorf("Layout after Close: %v, want ErrClosed", err)
+	}
+	s2, err := idb.Open(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s2.Close()
+	if v, err := s2.Layout(); err != nil || v != 2 {
+		t.Errorf("Layout after reopening = %d, %v; want 2", v, err)
+	}
+	if anns, err := s2.Annotations("d1"); err != nil || len(anns) != 20 {
+		t.Errorf("Annotations after reopening: %d, %v; want 20", len(anns), err)
+	}
+}
+
+// hide makes globalThis[name] (or navigator[name]) undefined until the
+// test ends.
+func hide(t *testing.T, obj js.Value, name string) {
+	t.Helper()
+	object := js.Global().Get("Object")
+	desc := object.Call("getOwnPropertyDescriptor", obj, name)
+	object.Call("defineProperty", obj, name, map[string]any{"value": js.Undefined(), "configurable": true, "writable": true})
+	t.Cleanup(func() {
+		if desc.IsUndefined() {
+			js.Global().Get("Reflect").Call("deleteProperty", obj, name)
+		} else {
+			object.Call("defineProperty", obj, name, desc)
+		}
+	})
+	if !obj.Get(name).IsUndefined() {
+		t.Fatalf("could not hide %s", name)
+	}
+}
+
+func TestUnavailable(t *testing.T) {
+	hide(t, js.Global(), "indexedDB")
+	s, err := idb.Open(dbName())
+	if !errors.Is(err, idb.ErrUnavailable) {
+		t.Fatalf("Open without indexedDB: %v, %v; want ErrUnavailable", s, err)
+	}
+	if err := idb.Delete(dbName()); !errors.Is(err, idb.ErrUnavailable) {
+		t.Errorf("Delete without indexedDB: %v, want ErrUnavailable", err)
+	}
+	t.Logf("the message: %v", err)
+}
+
+// TestClosedByNewerVersion opens the database at version 2, as a newer
+// app in another tab would: the store closes its connection so as not to
+// block the upgrade, and says so on its next call.
+func TestClosedByNewerVersion(t *testing.T) {
+	s, name := openStore(t)
+	if err := s.PutDocument(storetest.Doc("d1"), nil); err != nil {
+		t.Fatal(err)
+	}
+	req := js.Global().Get("indexedDB").Call("open", name, 2)
+	done := make(chan string, 1)
+	var funcs []js.Func
+	for _, ev := range []string{"success", "error", "blocked"} {
+		f := js.FuncOf(func(js.Value, []js.Value) any {
+			select {
+			case done <- ev:
+			default:
+			}
+			return nil
+		})
+		funcs = append(funcs, f)
+		req.Set("on"+ev, f)
+	}
+	got := <-done
+	for _, f := range funcs {
+		f.Release()
+	}
+	if got != "success" {
+		t.Fatalf("opening version 2 while the store is open: %s, want success (the store should close for it)", got)
+	}
+	newer := req.Get("result")
+	defer newer.Call("close")
+
+	for name, call := range map[string]func() error{
+		"Layout":      func() error { _, err := s.Layout(); return err },
+		"Document":    func() error { _, err := s.Document("d1"); return err },
+		"PutDocument": func() error { return s.PutDocument(storetest.Doc("d2"), nil) },
+		"Apply":       func() error { return s.Apply("d1", workspace.Change{}) },
+	} {
+		if err := call(); !errors.Is(err, idb.ErrClosed) {
+			t.Errorf("%s after a newer version opened the database: %v, want ErrClosed", name, err)
+		}
+	}
+
+	// And this version of the app cannot open it any more.
+	newer.Call("close")
+	if s2, err := idb.Open(name); !errors.Is(err, idb.ErrClosed) {
+		if s2 != nil {
+			s2.Close()
+		}
+		t.Errorf("Open of a database a newer version upgraded: %v, want ErrClosed", err)
+	} else {
+		t.Logf("the message: %v", err)
+	}
+}
+
+func TestStorage(t *testing.T) {
+	usage, quota, err := idb.Estimate()
+	if err != nil {
+		t.Fatalf("Estimate: %v", err)
+	}
+	if quota <= 0 || usage < 0 {
+		t.Errorf("Estimate = %d, %d; want a positive quota", usage, quota)
+	}
+	t.Logf("usage %d of %d bytes", usage, quota)
+	persisted, err := idb.Persist()
+	if err != nil {
+		t.Fatalf("Persist: %v", err)
+	}
+	t.Logf("persist: %v", persisted)
+
+	hide(t, js.Global().Get("navigator"), "storage")
+	if _, _, err := idb.Estimate(); err == nil {
+		t.Error("Estimate without navigator.storage gave no error")
+	} else {
+		t.Logf("the message: %v", err)
+	}
+	if _, err := idb.Persist(); err == nil {
+		t.Error("Persist without navigator.storage gave no error")
+	}
+}
+
+// benchStep returns a history step that changed a into b.
+func benchStep(seq int, a, b annotate.Annotation) annotate.Step {
+	return annotate.Step{Seq: seq, Label: "edit", Changes: []annotate.StepChange{{Before: &a, After: &b}}}
+}
+
+// BenchmarkApplyOneChange writes what one change of a 2,000-annotation
+// document writes: one annotation, one history step, the summary.
+func BenchmarkApplyOneChange(b *testing.B) {
+	s, _ := openStore(b)
+	anns := storetest.Anns(2000)
+	if err := s.PutDocument(storetest.Doc("d1"), anns); err != nil {
+		b.Fatal(err)
+	}
+	counts := map[string]int{"claim": 600, "quote": 600, "pledge": 600}
+	for i := 0; b.Loop(); i++ {
+		a := anns[i%len(anns)]
+		changed := a
+		changed.Label = "claim"
+		c := workspace.Change{
+			Put:       []annotate.Annotation{changed},
+			PutSteps:  []annotate.Step{benchStep(i+1, a, changed)},
+			Counts:    counts,
+			Orphans:   200,
+			Changed:   time.Now(),
+			Annotated: true,
+		}
+		if err := s.Apply("d1", c); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkReopen2000 reads what opening a 2,000-annotation document
+// reads: the document, its annotations and its history of 100 steps.
+func BenchmarkReopen2000(b *testing.B) {
+	s, _ := openStore(b)
+	anns := storetest.Anns(2000)
+	if err := s.PutDocument(storetest.Doc("d1"), anns); err != nil {
+		b.Fatal(err)
+	}
+	var steps []annotate.Step
+	for i := range 100 {
+		steps = append(steps, benchStep(i+1, anns[i], anns[i+1]))
+	}
+	if err := s.Apply("d1", workspace.Change{PutSteps: steps}); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, err := s.Document("d1"); err != nil {
+			b.Fatal(err)
+		}
+		got, err := s.Annotations("d1")
+		if err != nil || len(got) != 2000 {
+			b.Fatalf("Annotations: %d, %v", len(got), err)
+		}
+		st, err := s.Steps("d1")
+		if err != nil || len(st) != 100 {
+			b.Fatalf("Steps: %d, %v", len(st), err)
+		}
+	}
+}
+
+// BenchmarkDocuments1000 lists a library of 1,000 documents.
+func BenchmarkDocuments1000(b *testing.B) {
+	s, _ := openStore(b)
+	for i := range 1000 {
+		r := storetest.Doc(fmt.Sprintf("doc-%04d", i))
+		r.Counts = map[string]int{"claim": i % 7, "quote": i % 5}
+		if err := s.PutDocument(r, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+	for b.Loop() {
+		docs, err := s.Documents()
+		if err != nil || len(docs) != 1000 {
+			b.Fatalf("Documents: %d, %v", len(docs), err)
+		}
+	}
+}
