@@ -5,10 +5,20 @@ package main
 import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"github.com/newsannotator/annotator/annotate/workspace"
 	ui "github.com/newsannotator/annotator/app"
+	"github.com/newsannotator/annotator/wasm/idb"
 )
 
+// databaseName is the IndexedDB database the workspace lives in.
+const databaseName = "annotator"
+
 func main() {
+	ui.BrowserStorage = ui.Storage{
+		Open:     func() (workspace.Store, error) { return idb.Open(databaseName) },
+		Persist:  idb.Persist,
+		Estimate: idb.Estimate,
+	}
 	ui.RegisterRoutes()
 	app.RunWhenOnBrowser()
 }
