@@ -56,6 +56,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -167,6 +168,7 @@ type browser struct {
 	netRequests []string // the URLs of requests that reached the network, from any target
 	barrier     int      // the last console barrier seen; see flushConsole
 	seen        chan struct{}
+	offline     *atomic.Bool // set: requests that reach the network fail (setOffline); shared by the browser's tabs
 	output      lockedBuffer // the browser process's stdout and stderr
 }
 
@@ -188,11 +190,12 @@ const consoleBarrier = "\x00harness-barrier "
 // it) and a 1280x900 window. It records the console, dismisses and records
 // every dialog, and records every request URL: those of the page, and
 // those that reach the network from any target of the browser, service
-// workers included. t.Cleanup closes it all.
-func newBrowser(t testing.TB) *browser {
+// workers included. t.Cleanup closes it all. extra allocator options come
+// after the others (newBrowserWithProfile gives a profile directory).
+func newBrowser(t testing.TB, extra ...chromedp.ExecAllocatorOption) *browser {
 	t.Helper()
 	exe := findChromium(t)
-	b := &browser{t: t, seen: make(chan struct{}, 1)}
+	b := &browser{t: t, seen: make(chan struct{}, 1), offline: new(atomic.Bool)}
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(exe),
 		chromedp.Flag("headless", true),
@@ -206,6 +209,7 @@ func newBrowser(t testing.TB) *browser {
 		chromedp.WindowSize(1280, 900),
 		chromedp.CombinedOutput(&b.output),
 	)
+	opts = append(opts, extra...)
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancel := chromedp.NewContext(allocCtx)
 	t.Cleanup(func() {
@@ -228,6 +232,18 @@ func newBrowser(t testing.TB) *browser {
 		t.Logf("the browser took %v to start", d)
 	}
 
+	b.interceptAll()
+	b.watchTab()
+	return b
+}
+
+// watchTab records what the tab of b.ctx reports: its requests, its console
+// and its dialogs (dismissed).
+func (b *browser) watchTab() {
+	t := b.t
+	t.Helper()
+	ctx := b.ctx
+
 	// Requests the page makes, in order, seen before the command that
 	// caused them returns. CSP-blocked requests are seen here too.
 	if err := chromedp.Listen(ctx, func(ev any) {
@@ -237,7 +253,6 @@ func newBrowser(t testing.TB) *browser {
 	}); err != nil {
 		t.Fatal(err)
 	}
-	b.interceptAll()
 
 	// Console messages, exceptions and browser log entries (CSP violations
 	// among them).
@@ -265,14 +280,14 @@ func newBrowser(t testing.TB) *browser {
 			_, _ = chromedp.Call(ctx, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{Accept: false})
 		}
 	}()
-	return b
 }
 
 // interceptAll records every request that reaches the network, from any
 // target: Fetch interception at the browser level pauses each request until
 // it is continued, so even a service worker's first fetches at install are
 // seen. Requests a CSP blocks never reach the network; the page's own
-// listener sees those.
+// listener sees those. While b.offline is set, each fails as if the
+// network were down (net::ERR_INTERNET_DISCONNECTED), still recorded.
 func (b *browser) interceptAll() {
 	t := b.t
 	t.Helper()
@@ -297,6 +312,10 @@ func (b *browser) interceptAll() {
 			case <-b.ctx.Done():
 				return
 			case id := <-paused:
+				if b.offline.Load() {
+					_, _ = chromedp.CallBrowser(b.ctx, fetch.FailRequest, fetch.FailRequestParams{RequestID: id, ErrorReason: network.ErrorReasonInternetDisconnected})
+					continue
+				}
 				_, _ = chromedp.CallBrowser(b.ctx, fetch.ContinueRequest, fetch.ContinueRequestParams{RequestID: id})
 			}
 		}
