@@ -66,7 +66,7 @@ func (a *Annotator) startWorkspace(ctx app.Context) {
 			k.ws, k.store, k.memory, k.why = ws, store, memory, why
 			a.author = settings.Author
 			if memory {
-				a.fail(why)
+				note = why // what matters most: the work is not kept
 			}
 			mark("annotator:workspace")
 			if id == "" {
@@ -150,7 +150,7 @@ func (a *Annotator) openDocument(ctx app.Context, id, note string, then func()) 
 			if note == "" {
 				note = fmt.Sprintf("Opened “%s” as you left it.", e.Document.Title)
 			}
-			a.say(note)
+			a.tell(notice{Text: note, Error: a.keep.memory && note == a.keep.why})
 			a.showEditor(ctx, e, then)
 		})
 	})

@@ -7,8 +7,12 @@ package e2e
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"testing"
 	"time"
+
+	cdpbrowser "github.com/chromedp/cdproto/browser"
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
@@ -76,4 +80,30 @@ func emptyDocument(t testing.TB, b *browser) {
 		time.Sleep(50 * time.Millisecond)
 	}
 	waitSaved(t, b)
+}
+
+// downloadFile runs action and returns the one file the browser saved
+// whose name matches pattern, once it is complete.
+func downloadFile(t testing.TB, b *browser, pattern string, action chromedp.Action[chromedp.Void]) []byte {
+	t.Helper()
+	dir := t.TempDir()
+	if _, err := chromedp.CallBrowser(b.ctx, cdpbrowser.SetDownloadBehavior, cdpbrowser.SetDownloadBehaviorParams{
+		Behavior: cdpbrowser.SetDownloadBehaviorBehaviorAllow, DownloadPath: dir}); err != nil {
+		t.Fatal(err)
+	}
+	b.run(action)
+	deadline := time.Now().Add(browserTimeout)
+	for {
+		matches, _ := filepath.Glob(filepath.Join(dir, pattern))
+		if len(matches) == 1 {
+			// Chromium writes to a .crdownload file and renames it when done.
+			if d, err := os.ReadFile(matches[0]); err == nil && len(d) > 0 {
+				return d
+			}
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("no %s was downloaded (the app says %q)", pattern, text(t, b, "#notice"))
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
 }

@@ -1,0 +1,135 @@
+//go:build !wasm
+
+package e2e
+
+// This file takes articles into the workspace by the hundred and datasets
+// and backups out of it, in the browser: a JSON Lines batch with bad lines,
+// the dataset checked in Python, and a backup restored in a fresh profile.
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// batchOf writes a JSON Lines batch of n articles, with the lines bad (by
+// number, from 1) broken in five different ways.
+func batchOf(t testing.TB, n int, bad map[int]bool) string {
+	t.Helper()
+	var buf bytes.Buffer
+	kinds := []string{
+		`{"id": "x", "title": "no text"}`,
+		`{"id": "y", "html": 12}`,
+		`{"id": "z", "text": "unterminated`,
+		`[1, 2, 3]`,
+		`{"id": "w", "text": "   "}`,
+	}
+	k := 0
+	for i := 1; i <= n; i++ {
+		if bad[i] {
+			buf.WriteString(kinds[k%len(kinds)] + "\n")
+			k++
+			continue
+		}
+		line, _ := json.Marshal(map[string]any{
+			"id": fmt.Sprintf("doc-%03d", i), "title": fmt.Sprintf("Report %03d on the budget", i),
+			"url":  fmt.Sprintf("https://news.example/%03d", i),
+			"html": fmt.Sprintf("<h1>Report %03d</h1><p>The minister 😀 said on day %d that taxes would fall by %d%%.</p><p>Critics disagreed, naïvely.</p>", i, i, i%17),
+			"meta": map[string]string{"author": "A. Writer"},
+		})
+		buf.Write(line)
+		buf.WriteByte('\n')
+	}
+	path := filepath.Join(t.TempDir(), "batch.jsonl")
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func TestWorkspaceBatchDatasetBackup(t *testing.T) {
+	b, _ := openApp(t)
+	b.expectNoConsoleErrors()
+	waitStarted(t, b)
+	tagTwo(t, b)
+
+	bad := map[int]bool{7: true, 50: true, 99: true, 150: true, 200: true}
+	batch := batchOf(t, 200, bad)
+	showLibrary(t, b)
+	b.run(chromedp.SetUploadFiles(chromedp.ID("add-files"), []string{batch}))
+	waitFor(t, b, `document.querySelector("#import-report") !== null`)
+	report := text(t, b, "#import-report")
+	if !strings.Contains(report, "Added 195 documents") || !strings.Contains(report, "5 refused") {
+		t.Errorf("the import report says %q", report)
+	}
+	lines := evalJS[[]string](t, b, `[...document.querySelectorAll("#import-report li")].map(e => e.textContent)`)
+	if len(lines) != 5 {
+		t.Errorf("the report names %d lines, want 5: %q", len(lines), lines)
+	}
+	for i, n := range []int{7, 50, 99, 150, 200} {
+		if i < len(lines) && !strings.Contains(lines[i], fmt.Sprintf("line %d", n)) {
+			t.Errorf("report line %d is %q, want line %d named", i, lines[i], n)
+		}
+	}
+	waitFor(t, b, `document.querySelector("#library-count").textContent.startsWith("196 documents")`)
+
+	// The dataset, checked in Python: text[start:end] is every span.
+	dataset := downloadFile(t, b, "dataset-*.jsonl", chromedp.Click(chromedp.ID("export-all")))
+	if got := bytes.Count(dataset, []byte("\n")); got != 196 {
+		t.Errorf("the dataset has %d lines, want 196", got)
+	}
+	checkDatasetInPython(t, dataset, 2)
+
+	// A backup restored into a fresh profile gives the same library: the
+	// same dataset, byte for byte.
+	backup := filepath.Join(t.TempDir(), "backup.json")
+	if err := os.WriteFile(backup, downloadFile(t, b, "annotator-backup-*.json", chromedp.Click(chromedp.ID("backup-button"))), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	fresh, _ := openApp(t)
+	waitStarted(t, fresh)
+	showLibrary(t, fresh)
+	fresh.run(chromedp.SetUploadFiles(chromedp.ID("restore-file"), []string{backup}))
+	waitFor(t, fresh, `performance.getEntriesByName("annotator:restored-backup").length > 0`)
+	waitFor(t, fresh, `document.querySelector("#library-count") && document.querySelector("#library-count").textContent.startsWith("196 documents")`)
+	again := downloadFile(t, fresh, "dataset-*.jsonl", chromedp.Click(chromedp.ID("export-all")))
+	if !bytes.Equal(again, dataset) {
+		t.Errorf("the restored library's dataset differs from the original's (%d bytes against %d)", len(again), len(dataset))
+	}
+}
+
+// checkDatasetInPython checks a JSON Lines dataset with Python: for every
+// span, text[start:end] is its text, and spans spans are there in all.
+func checkDatasetInPython(t testing.TB, data []byte, spans int) {
+	t.Helper()
+	python, err := exec.LookPath("python3")
+	if err != nil {
+		t.Fatal("python3 is needed to check the dataset's offsets as Python counts them")
+	}
+	const script = `
+import json, sys
+n = 0
+for i, line in enumerate(sys.stdin, 1):
+    d = json.loads(line)
+    for s in d["spans"]:
+        assert d["text"][s["start"]:s["end"]] == s["text"], (i, s)
+        n += 1
+print(n)
+`
+	cmd := exec.Command(python, "-c", script)
+	cmd.Stdin = bytes.NewReader(data)
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("Python refused the dataset: %v\n%s", err, out)
+	}
+	if got := strings.TrimSpace(string(out)); got != fmt.Sprint(spans) {
+		t.Errorf("Python checked %s spans, want %d", got, spans)
+	}
+}

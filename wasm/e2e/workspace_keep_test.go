@@ -1,0 +1,213 @@
+//go:build !wasm
+
+package e2e
+
+// This file shows that the workspace never loses work: an article tagged,
+// then — without opening it again — found with every annotation after a
+// reload, a renderer crash and a new tab, a browser closed and started
+// again on the same profile, a reload with the network gone, and in a
+// second tab; and undo still works after the reload.
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+)
+
+// tagTwo tags a quote and a claim on the sample and waits until both are
+// saved; it returns the excerpts the sidebar shows.
+func tagTwo(t testing.TB, b *browser) []string {
+	t.Helper()
+	tagPhrase(t, b, "yes we can", "q")
+	tagPhrase(t, b, "pretty balanced", "c")
+	waitSaved(t, b)
+	return excerpts(t, b)
+}
+
+// excerpts returns the excerpts the sidebar lists, in its order.
+func excerpts(t testing.TB, b *browser) []string {
+	t.Helper()
+	return evalJS[[]string](t, b, `[...document.querySelectorAll("#entries > li .excerpt")].map(e => e.textContent)`)
+}
+
+// waitStarted waits until the app has opened a document from the workspace.
+func waitStarted(t testing.TB, b *browser) {
+	t.Helper()
+	waitFor(t, b, appReadyCond+` && performance.getEntriesByName("annotator:opened").length > 0 && document.querySelector("#save-state").dataset.state !== "starting"`)
+}
+
+// sameWork checks that the page shows the sample with the annotations want.
+func sameWork(t testing.TB, b *browser, when string, want []string) {
+	t.Helper()
+	waitStarted(t, b)
+	waitFor(t, b, fmt.Sprintf(`document.querySelectorAll("#entries > li").length === %d`, len(want)))
+	if got := text(t, b, "#doc-title"); got != sampleTitle {
+		t.Errorf("%s: the page shows %q, not the sample", when, got)
+	}
+	if got := excerpts(t, b); !slices.Equal(got, want) {
+		t.Errorf("%s: the annotations are %q, want %q", when, got, want)
+	}
+	waitFor(t, b, fmt.Sprintf(`[...CSS.highlights.values()].reduce((n, h) => n + (h.size||0), 0) >= %d`, len(want)))
+}
+
+func TestWorkspaceSurvivesReload(t *testing.T) {
+	b, _ := openApp(t)
+	b.expectNoConsoleErrors()
+	want := tagTwo(t, b)
+	b.run(chromedp.Reload())
+	sameWork(t, b, "after a reload", want)
+
+	// Undo after the reload takes back the claim, and that too is kept.
+	if got := evalJS[string](t, b, `document.querySelector("#undo-button").getAttribute("aria-label")`); got != "Undo add claim (Ctrl+Z)" {
+		t.Errorf("after the reload the undo button says %q", got)
+	}
+	press(t, b, "z", ctrl)
+	waitFor(t, b, `document.querySelectorAll("#entries > li").length === 1`)
+	waitSaved(t, b)
+	b.run(chromedp.Reload())
+	sameWork(t, b, "after an undo and a reload", want[:1])
+	press(t, b, "z", ctrlShift) // redo, from the history kept
+	waitFor(t, b, `document.querySelectorAll("#entries > li").length === 2`)
+}
+
+func TestWorkspaceSurvivesCrash(t *testing.T) {
+	b, srv := openApp(t)
+	want := tagTwo(t, b)
+	b.crashTab(t)
+	tab := b.newTab(t)
+	openAppAt(t, tab, srv.URL+"/")
+	sameWork(t, tab, "in a new tab after a crash", want)
+}
+
+func TestWorkspaceSurvivesRestart(t *testing.T) {
+	profile := t.TempDir()
+	addr := freeAddr(t)
+	srv := appServerAt(t, addr)
+	b := newBrowserWithProfile(t, profile)
+	openAppAt(t, b, srv.URL+"/")
+	waitStarted(t, b)
+	want := tagTwo(t, b)
+	b.close(t)
+
+	again := newBrowserWithProfile(t, profile)
+	openAppAt(t, again, srv.URL+"/")
+	sameWork(t, again, "after the browser was started again", want)
+}
+
+func TestWorkspaceSurvivesOfflineReload(t *testing.T) {
+	b, _ := openApp(t)
+	evalJS[bool](t, b, `navigator.serviceWorker.ready.then(() => true)`)
+	want := tagTwo(t, b)
+	b.setOffline(t, true)
+	b.run(chromedp.Reload())
+	sameWork(t, b, "after a reload with the network gone", want)
+}
+
+func TestWorkspaceSecondTab(t *testing.T) {
+	b, srv := openApp(t)
+	want := tagTwo(t, b)
+	tab := b.newTab(t)
+	openAppAt(t, tab, srv.URL+"/")
+	sameWork(t, tab, "in a second tab", want)
+	// The first tab holds the document: the second is read-only and says so.
+	waitFor(t, tab, `performance.getEntriesByName("annotator:read-only").length > 0`)
+	selectPhrase(t, tab, "technology", 0)
+	press(t, tab, "p")
+	waitFor(t, tab, `document.querySelector("#notice").textContent.includes("read-only")`)
+	if n := entryCount(t, tab); n != 2 {
+		t.Errorf("the read-only tab tagged: %d annotations", n)
+	}
+	// The first tab goes on working; once it closes, the second takes the
+	// document over with every change made there.
+	tagPhrase(t, b, "technology", "p")
+	waitSaved(t, b)
+	// The first tab closes; the browser stays.
+	if _, err := chromedp.Call(b.ctx, page.Close, cdp.Empty{}); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, tab, `document.querySelectorAll("#entries > li").length === 3 && document.querySelector("#notice").textContent.includes("editable here now")`)
+}
+
+// TestWorkspaceWithoutIndexedDB: where the browser refuses IndexedDB, the
+// app says that changes are kept only in this tab, works in memory, and
+// asks before the tab closes.
+func TestWorkspaceWithoutIndexedDB(t *testing.T) {
+	for _, how := range []idbBlock{idbMissing, idbThrows, idbOpenFails} {
+		t.Run(how.String(), func(t *testing.T) {
+			b, _ := openApp(t)
+			noIndexedDB(t, b, how)
+			b.run(chromedp.Reload())
+			waitStarted(t, b)
+			waitFor(t, b, `document.querySelector("#save-state").dataset.state === "memory"`)
+			if got := text(t, b, "#notice"); !containsAll(got, "does not let the annotator keep your work", "kept only in this tab") {
+				t.Errorf("without IndexedDB the app says %q", got)
+			}
+			tagPhrase(t, b, "yes we can", "q")
+			if n := entryCount(t, b); n != 1 {
+				t.Errorf("in memory, tagging gives %d annotations", n)
+			}
+			if !evalJS[bool](t, b, `(() => { const e = new Event("beforeunload", {cancelable: true}); window.dispatchEvent(e); return e.defaultPrevented; })()`) {
+				t.Error("closing the tab with work kept only in memory does not ask first")
+			}
+		})
+	}
+}
+
+// TestWorkspaceTinyQuota: with the storage full, a change that cannot be
+// written is said to have failed, stays in the page, and nothing stored
+// before is lost.
+func TestWorkspaceTinyQuota(t *testing.T) {
+	profile := t.TempDir()
+	srv := appServerAt(t, freeAddr(t))
+	b := newBrowserWithProfile(t, profile)
+	openAppAt(t, b, srv.URL+"/")
+	waitStarted(t, b)
+	want := tagTwo(t, b)
+	b.close(t)
+
+	// The quota must be set before the page opens IndexedDB (Chromium
+	// keeps the space it granted an open origin for a while).
+	b = newBrowserWithProfile(t, profile)
+	overrideQuota(t, b, srv.URL, 1)
+	openAppAt(t, b, srv.URL+"/")
+	sameWork(t, b, "with a full storage", want)
+	// A long note (random, so that it does not compress) cannot be stored.
+	clickPhrase(t, b, "yes we can")
+	waitFor(t, b, `document.querySelector("#selected textarea, #selected input[name=note], #edit-note") !== null`)
+	evalJS[bool](t, b, `(() => {
+		const f = document.querySelector("#edit-note") || document.querySelector("#selected textarea");
+		let s = ""; for (let i = 0; i < 200000; i++) s += String.fromCharCode(33 + Math.floor(Math.random() * 90));
+		f.value = s; f.dispatchEvent(new Event("change", {bubbles: true})); return true;
+	})()`)
+	waitFor(t, b, `document.querySelector("#save-state").dataset.state === "failed"`)
+	if got := text(t, b, "#notice"); !containsAll(got, "could not be saved", "kept in this tab", "download the JSON") {
+		t.Errorf("with the storage full the app says %q", got)
+	}
+	// The export still holds the change.
+	f := parseExport(t, downloadVia(t, b, chromedp.Click(chromedp.ID("download-button"))))
+	if len(f.Annotations) != 2 {
+		t.Errorf("the export with the storage full holds %d annotations", len(f.Annotations))
+	}
+	// Closing the tab now would lose the change: the tab asks first.
+	if !evalJS[bool](t, b, `(() => { const e = new Event("beforeunload", {cancelable: true}); window.dispatchEvent(e); return e.defaultPrevented; })()`) {
+		t.Error("closing the tab with a change not saved does not ask first")
+	}
+	// Everything stored before is there, as another tab reads it.
+	tab := b.newTab(t)
+	openAppAt(t, tab, srv.URL+"/")
+	sameWork(t, tab, "after the failed write, in another tab", want)
+}
+
+func containsAll(s string, words ...string) bool {
+	for _, w := range words {
+		if !strings.Contains(s, w) {
+			return false
+		}
+	}
+	return true
+}
