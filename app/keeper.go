@@ -193,4 +193,3 @@ func (a *Annotator) renderSaveState() app.UI {
 		}),
 	)
 }
-
