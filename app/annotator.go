@@ -137,6 +137,18 @@ func (a *Annotator) afterRender(ctx app.Context, fn func(app.Context)) {
 	ctx.Defer(fn)
 }
 
+// ui returns the context to run work later in: the root's own, once it is
+// mounted. go-app drops a Dispatch or Defer whose source element is gone,
+// and the button that started a write or a read (Drop, in the orphan list,
+// say) is often removed by the very render that follows: the write's
+// result would be dropped and the queue would wait for it forever.
+func (a *Annotator) ui(ctx app.Context) app.Context {
+	if a.isMounted {
+		return a.mounted
+	}
+	return ctx
+}
+
 // annotations returns the set's annotations in order, copied once per
 // change of the set.
 func (a *Annotator) annotations() []annotate.Annotation {

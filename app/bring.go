@@ -64,6 +64,7 @@ func (a *Annotator) onManyChosen(ctx app.Context, e app.Event) {
 
 // importMany reads files and imports them into the workspace.
 func (a *Annotator) importMany(ctx app.Context, files []app.Value) {
+	ctx = a.ui(ctx)
 	ws := a.keep.ws
 	if ws == nil || len(files) == 0 {
 		return
@@ -253,6 +254,7 @@ func (a *Annotator) backup(ctx app.Context) {
 // onBackupChosen restores the backup chosen in the picker.
 func (a *Annotator) onBackupChosen(ctx app.Context, e app.Event) {
 	input := ctx.JSSrc()
+	ctx = a.ui(ctx)
 	files := input.Get("files")
 	if files.Length() == 0 || a.keep.ws == nil {
 		return
@@ -278,6 +280,7 @@ func (a *Annotator) onBackupChosen(ctx app.Context, e app.Event) {
 // restore restores a backup into the workspace: only an empty one, or one
 // that holds only the untouched sample.
 func (a *Annotator) restore(ctx app.Context, name string, data []byte) {
+	ctx = a.ui(ctx)
 	ws := a.keep.ws
 	if a.keep.editor != nil && a.keep.editor.ID() != "" {
 		helper().Call("unlockDocument")

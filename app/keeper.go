@@ -118,6 +118,7 @@ func (a *Annotator) save(ctx app.Context) {
 // flush writes the head of the queue, then the next, until the queue is
 // empty or a write fails.
 func (a *Annotator) flush(ctx app.Context) {
+	ctx = a.ui(ctx)
 	k := &a.keep
 	if k.writing || len(k.queue) == 0 {
 		return

@@ -44,6 +44,7 @@ func (a *Annotator) onFileChosen(ctx app.Context, e app.Event) {
 
 // openFile reads a File object and opens it.
 func (a *Annotator) openFile(ctx app.Context, file app.Value) {
+	ctx = a.ui(ctx)
 	name := file.Get("name").String()
 	mediaType := file.Get("type").String()
 	size := file.Get("size").Int()
@@ -115,6 +116,7 @@ func (a *Annotator) drop(ctx app.Context, transfer app.Value) {
 // open loads an article or imports an export, in the background, and shows
 // it when it is ready. On error the current document stays.
 func (a *Annotator) open(ctx app.Context, data []byte, name, mediaType string) {
+	ctx = a.ui(ctx)
 	if annotate.IsExport(data, name, mediaType) {
 		a.importExport(ctx, data, name)
 		return
@@ -170,6 +172,7 @@ func (a *Annotator) open(ctx app.Context, data []byte, name, mediaType string) {
 
 // importExport imports a version-1 export: its article and annotations.
 func (a *Annotator) importExport(ctx app.Context, data []byte, name string) {
+	ctx = a.ui(ctx)
 	a.loading = &progress{Name: name, Size: len(data), Steps: 1, What: "importing"}
 	ctx.Async(func() {
 		imp, err := annotate.Import(data)

@@ -35,6 +35,7 @@ type session struct {
 // startWorkspace opens the store and the workspace, off the UI goroutine,
 // then the document that was open last, or the sample on a first start.
 func (a *Annotator) startWorkspace(ctx app.Context) {
+	ctx = a.ui(ctx)
 	var last session
 	ctx.LocalStorage().Get(sessionKey, &last)
 	var oldAuthor string
@@ -133,6 +134,7 @@ const sampleSourceID = "annotator-sample"
 // goroutine, and shows it with note on the message line; then calls then,
 // if not nil, once it is drawn.
 func (a *Annotator) openDocument(ctx app.Context, id, note string, then func()) {
+	ctx = a.ui(ctx)
 	ws := a.keep.ws
 	if ws == nil {
 		return
@@ -224,6 +226,7 @@ func (a *Annotator) rememberSession(ctx app.Context) {
 // read-only; when this tab must wait for it, the document is read-only
 // here until the other tab lets it go, and is then read again.
 func (a *Annotator) lockDocument(ctx app.Context, id string) {
+	ctx = a.ui(ctx)
 	if !app.IsClient {
 		return
 	}
@@ -269,6 +272,7 @@ func (a *Annotator) canChange() bool {
 // article already in the library is opened as it is there. An export
 // (set not nil) fills the library's copy when that has no annotation.
 func (a *Annotator) addAndOpen(ctx app.Context, doc *annotate.Document, set *annotate.Set, orphans []annotate.Annotation, note string) {
+	ctx = a.ui(ctx)
 	ws := a.keep.ws
 	if ws == nil {
 		a.fail("The workspace is still opening; try again in a moment.")
@@ -312,6 +316,7 @@ func (a *Annotator) addAndOpen(ctx app.Context, doc *annotate.Document, set *ann
 // measures how much it uses. It runs on its own goroutine: both wait on
 // the browser.
 func (a *Annotator) keepStorage(ctx app.Context) {
+	ctx = a.ui(ctx)
 	st := BrowserStorage
 	var persisted bool
 	var usage, quota int64

@@ -57,7 +57,10 @@ func openFromLibrary(t testing.TB, b *browser, title string) {
 // waitSaved waits until the toolbar says every change is saved.
 func waitSaved(t testing.TB, b *browser) {
 	t.Helper()
-	waitFor(t, b, `document.querySelector("#save-state") && ["saved", "memory"].includes(document.querySelector("#save-state").dataset.state)`)
+	if !tryWait(b, `document.querySelector("#save-state") && ["saved", "memory"].includes(document.querySelector("#save-state").dataset.state)`) {
+		state, _ := tryEvalJS[string](b, `(() => { const e = document.querySelector("#save-state"); return e ? e.dataset.state + ": " + e.title : "none"; })()`)
+		t.Fatalf("the changes were not saved within %v: the toolbar says %q; the app says %q", browserTimeout, state, text(t, b, "#notice"))
+	}
 }
 
 // emptyDocument deletes every annotation of the open document and drops
@@ -106,4 +109,17 @@ func downloadFile(t testing.TB, b *browser, pattern string, action chromedp.Acti
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
+}
+
+// tryWait polls a JavaScript condition until it is true, and reports
+// whether it became true within browserTimeout.
+func tryWait(b *browser, cond string) bool {
+	deadline := time.Now().Add(browserTimeout)
+	for time.Now().Before(deadline) {
+		if ok, err := tryEvalJS[bool](b, "!!("+cond+")"); err == nil && ok {
+			return true
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	return false
 }
