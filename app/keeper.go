@@ -179,7 +179,7 @@ func (a *Annotator) renderSaveState() app.UI {
 	case stateStarting:
 		text, state = "Opening your workspace…", "starting"
 	case stateSaved:
-		text, title, state = "All changes saved", "Every change is kept in this browser as you make it", "saved"
+		text, title, state = "Saved", "Every change is kept in this browser as you make it", "saved"
 	case stateSaving:
 		text, title, state = "Saving…", fmt.Sprintf("%d %s being written", len(k.queue), annotate.Plural(len(k.queue), "change", "changes")), "saving"
 	case stateFailed:

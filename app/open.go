@@ -19,11 +19,6 @@ const fileInputID = "open-file"
 // progress step by step: below it, opening takes less than a frame or two.
 const progressFrom = 200 << 10
 
-// openSample opens the built-in sample article.
-func (a *Annotator) openSample(ctx app.Context) {
-	a.open(ctx, sampleArticle, sampleName, "text/plain")
-}
-
 // openFilePicker opens the browser's file picker.
 func openFilePicker() {
 	if app.IsClient {

@@ -51,8 +51,6 @@ func (a *Annotator) renderToolbar() app.UI {
 			app.Input().Type("file").ID(fileInputID).Class("hidden-input").TabIndex(-1).Aria("hidden", "true").
 				Accept(".html,.htm,.xhtml,.txt,.json,text/html,text/plain,application/json").
 				OnChange(a.onFileChosen),
-			app.Button().ID("sample-button").Title("Open the built-in sample article").
-				OnClick(func(ctx app.Context, e app.Event) { a.openSample(ctx) }).Text("Sample"),
 		),
 		app.Div().Class("group").Role("group").Aria("label", "Export").Body(
 			app.Button().ID("download-button").Title("Download the annotations as JSON (Ctrl+S)").Disabled(a.doc == nil).

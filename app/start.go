@@ -122,8 +122,7 @@ func (a *Annotator) firstDocument(ws *workspace.Workspace, last string) (id, not
 	if err != nil {
 		return "", "The sample article could not be added to the library: " + err.Error()
 	}
-	return sum.ID, fmt.Sprintf("Opened “%s”: %d characters. Select text and press a label's key to tag it. "+
-		"Everything you do is saved in this browser as you go.", doc.Title, doc.Text().Len())
+	return sum.ID, fmt.Sprintf("Opened “%s”: %d characters. Select text and press a label's key to tag it.", doc.Title, doc.Text().Len())
 }
 
 // sampleSourceID marks the sample in the library, so that a restore may
