@@ -316,7 +316,8 @@ const (
 	StepParse
 	StepSanitise
 	StepIndex
-	loadSteps = StepIndex
+	// LoadSteps is how many steps Load reports.
+	LoadSteps = StepIndex
 )
 
 var stepNames = [...]string{
@@ -329,7 +330,7 @@ var stepNames = [...]string{
 // report tells src.Progress that Load has reached step.
 func (src Source) report(step int) {
 	if src.Progress != nil {
-		src.Progress(step, loadSteps, stepNames[step])
+		src.Progress(step, LoadSteps, stepNames[step])
 	}
 }
 

@@ -78,8 +78,18 @@ var keyPattern = regexp.MustCompile(jsonSchemaKeyPattern())
 // isOneKey reports whether key is one user-perceived character.
 func isOneKey(key string) bool { return keyPattern.MatchString(key) }
 
-// reservedKeys are keys the annotator's own commands use.
-const reservedKeys = " ?/[]"
+// The one-character keys the annotator's own commands use, which no label
+// may take: the app's keyboard maps them, and Validate refuses them.
+const (
+	KeyNext     = "]" // select the next annotation
+	KeyPrevious = "[" // select the previous annotation
+	KeyHelp     = "?" // show the keyboard help
+	KeySearch   = "/" // kept for finding in the article
+	KeySpace    = " " // presses the focused button
+)
+
+// reservedKeys are the keys the annotator's own commands use.
+const reservedKeys = KeySpace + KeyHelp + KeySearch + KeyPrevious + KeyNext
 
 // Validate reports every problem with the schema, or nil.
 func (s Schema) Validate() error {

@@ -139,18 +139,18 @@ func bindingFor(k keyPress, schema annotate.Schema) binding {
 		return binding{Command: cmdDelete}
 	case "Escape":
 		return binding{Command: cmdEscape}
-	case "]":
+	case annotate.KeyNext:
 		return binding{Command: cmdNext}
-	case "[":
+	case annotate.KeyPrevious:
 		return binding{Command: cmdPrevious}
-	case "?":
+	case annotate.KeyHelp:
 		return binding{Command: cmdHelp}
 	case "Enter":
 		if k.InArticle && !k.OnButton { // on a link, Enter follows it
 			return binding{Command: cmdEdit}
 		}
 	}
-	if k.OnButton && (key == " " || key == "Enter") {
+	if k.OnButton && (key == annotate.KeySpace || key == "Enter") {
 		return binding{}
 	}
 	if l, ok := schema.LabelForKey(key); ok {

@@ -117,7 +117,7 @@ func (a *Annotator) open(ctx app.Context, data []byte, name, mediaType string) {
 		return
 	}
 	large := len(data) >= progressFrom
-	a.loading = &progress{Name: name, Size: len(data), Steps: 4, What: "starting"}
+	a.loading = &progress{Name: name, Size: len(data), Steps: annotate.LoadSteps, What: "starting"}
 	// A file's type is the browser's guess from its name, and pasted
 	// HTML is already decoded: neither declares a charset.
 	src := annotate.FileSource(name, mediaType)
