@@ -357,7 +357,6 @@ func (a *Annotator) clickArticle(ctx app.Context, x, y float64) {
 func (a *Annotator) changed(ctx app.Context) {
 	a.paint(ctx)
 	a.save(ctx)
-	a.rememberSession(ctx)
 	if !a.isMounted {
 		return
 	}
@@ -393,4 +392,7 @@ func (a *Annotator) paint(ctx app.Context) {
 		highlight{Name: "overlap", Spans: annotate.Overlaps(all)},
 		highlight{Name: "selected", Spans: selected})
 	paintHighlights(a.doc, highlights)
+	// Every change of the annotations or of the one selected is painted
+	// here: the place to remember the selection for the next start.
+	a.rememberSession(ctx)
 }

@@ -52,10 +52,15 @@ type library struct {
 	checked  map[string]bool
 	renaming string
 	loaded   bool
+	// own is the library's own context, from OnMount: reads finish
+	// through it, since go-app drops a Dispatch whose element is gone
+	// (the rename field that asked, say).
+	own app.Context
 }
 
 // OnMount reads the listing.
 func (l *library) OnMount(ctx app.Context) {
+	l.own = ctx
 	l.seen = l.Generation
 	l.query.Sort, l.query.Descending = workspace.SortChanged, true
 	l.reload(ctx)
@@ -76,6 +81,7 @@ func (l *library) reload(ctx app.Context) {
 	if ws == nil {
 		return
 	}
+	ctx = l.own
 	ctx.Async(func() {
 		docs, err := ws.Store().Documents()
 		ctx.Dispatch(func(ctx app.Context) {
@@ -225,6 +231,11 @@ func (l *library) checkedIDs() []string {
 	return ids
 }
 
+// renderRow draws one document's row. Its handlers read the document's id
+// from the row (data-id), never from the closure: go-app keeps an
+// element's handler when a list is drawn again in another order, since
+// the closure's code is the same, so a captured id would belong to
+// whichever document the row showed first.
 func (l *library) renderRow(s workspace.Summary) app.UI {
 	id := s.ID
 	var counts []string
@@ -245,20 +256,20 @@ func (l *library) renderRow(s workspace.Summary) app.UI {
 			if l.checked == nil {
 				l.checked = map[string]bool{}
 			}
-			l.checked[id] = ctx.JSSrc().Get("checked").Bool()
+			l.checked[rowID(ctx)] = ctx.JSSrc().Get("checked").Bool()
 		})),
 		app.Td().Class("library-title").Body(
 			app.If(l.renaming == id, func() app.UI {
 				return app.Input().Type("text").ID("rename-"+id).Class("rename").Value(s.Title).AutoFocus(true).
 					Aria("label", "New title").
 					OnChange(func(ctx app.Context, e app.Event) {
-						title := ctx.JSSrc().Get("value").String()
+						id, title := rowID(ctx), ctx.JSSrc().Get("value").String()
 						l.renaming = ""
 						l.act(ctx, "Renamed it “"+strings.TrimSpace(title)+"”.", func(ws *workspace.Workspace) error { return ws.Rename(id, title) })
 					})
 			}).Else(func() app.UI {
 				return app.Button().Class("link", "library-open").Title("Open this document").
-					OnClick(func(ctx app.Context, e app.Event) { l.Host.openFromLibrary(ctx, id) }).Text(s.Title)
+					OnClick(func(ctx app.Context, e app.Event) { l.Host.openFromLibrary(ctx, rowID(ctx)) }).Text(s.Title)
 			}),
 		),
 		app.Td().Class("library-site").Text(s.Site),
@@ -266,8 +277,8 @@ func (l *library) renderRow(s workspace.Summary) app.UI {
 		app.Td().Class("library-counts").Text(countText),
 		app.Td().Class("library-status").Body(
 			app.Select().Class("status-select").Aria("label", "Status of “"+s.Title+"”").OnChange(func(ctx app.Context, e app.Event) {
-				st := workspace.Status(ctx.JSSrc().Get("value").String())
-				l.act(ctx, fmt.Sprintf("Marked “%s” %s.", s.Title, st), func(ws *workspace.Workspace) error { return ws.SetStatus(id, st) })
+				id, st := rowID(ctx), workspace.Status(ctx.JSSrc().Get("value").String())
+				l.act(ctx, fmt.Sprintf("Marked “%s” %s.", l.title(id), st), func(ws *workspace.Workspace) error { return ws.SetStatus(id, st) })
 			}).Body(app.Range(workspace.Statuses).Slice(func(i int) app.UI {
 				st := workspace.Statuses[i]
 				return app.Option().Value(string(st)).Selected(s.Status == st).Text(string(st))
@@ -276,14 +287,38 @@ func (l *library) renderRow(s workspace.Summary) app.UI {
 		app.Td().Class("library-changed").Body(app.Time().DateTime(s.Changed.Format(time.RFC3339)).Text(s.Changed.Local().Format("2 Jan 2006 15:04"))),
 		app.Td().Class("library-actions").Body(
 			app.Button().Class("library-rename").Aria("label", "Rename “"+s.Title+"”").
-				OnClick(func(ctx app.Context, e app.Event) { l.renaming = id }).Text("Rename"),
+				OnClick(func(ctx app.Context, e app.Event) { l.renaming = rowID(ctx) }).Text("Rename"),
 			app.Button().Class("library-delete").Aria("label", "Delete “"+s.Title+"”").Disabled(open).
 				Title(map[bool]string{true: "Open another document to delete this one", false: "Delete it; Undo brings it back"}[open]).
 				OnClick(func(ctx app.Context, e app.Event) {
-					l.act(ctx, fmt.Sprintf("Deleted “%s”. Undo brings it back.", s.Title), func(ws *workspace.Workspace) error { return ws.Delete(id) })
+					id := rowID(ctx)
+					if id == l.Host.openID() {
+						return
+					}
+					l.act(ctx, fmt.Sprintf("Deleted “%s”. Undo brings it back.", l.title(id)), func(ws *workspace.Workspace) error { return ws.Delete(id) })
 				}).Text("Delete"),
 		),
 	)
+}
+
+// rowID returns the id of the document whose row holds the event's
+// element.
+func rowID(ctx app.Context) string {
+	row := ctx.JSSrc().Call("closest", "tr")
+	if !row.Truthy() {
+		return ""
+	}
+	return row.Get("dataset").Get("id").String()
+}
+
+// title returns the title of document id as listed.
+func (l *library) title(id string) string {
+	for _, s := range l.all {
+		if s.ID == id {
+			return s.Title
+		}
+	}
+	return id
 }
 
 // sortedLabels returns the labels of counts in a stable order.

@@ -211,3 +211,94 @@ func containsAll(s string, words ...string) bool {
 	}
 	return true
 }
+
+// TestWorkspaceReopensWhereLeft: after a reload the selected annotation is
+// selected again and the article is scrolled where it was read.
+func TestWorkspaceReopensWhereLeft(t *testing.T) {
+	b, _ := openApp(t)
+	b.expectNoConsoleErrors()
+	tagTwo(t, b)
+	clickPhrase(t, b, "yes we can")
+	waitFor(t, b, `document.querySelector(".entry-main[aria-pressed=true]") !== null`)
+	selected := evalJS[string](t, b, `document.querySelector(".entry-main[aria-pressed=true]").closest("li").id`)
+	evalJS[bool](t, b, `(window.scrollTo(0, 600), true)`)
+	waitFor(t, b, `JSON.parse(localStorage.getItem("annotator.scroll") || "{}").y === Math.round(window.scrollY)`)
+	y := evalJS[float64](t, b, `window.scrollY`)
+	if y < 300 {
+		t.Fatalf("the page scrolled only to %v", y)
+	}
+	b.run(chromedp.Reload())
+	waitStarted(t, b)
+	waitFor(t, b, `performance.getEntriesByName("annotator:restored").length > 0`)
+	if got := evalJS[string](t, b, `(document.querySelector(".entry-main[aria-pressed=true]") || {closest: () => ({id: ""})}).closest("li").id`); got != selected {
+		t.Errorf("after the reload the selected annotation is %q, want %q", got, selected)
+	}
+	if got := evalJS[float64](t, b, `window.scrollY`); got < y-2 || got > y+2 {
+		t.Errorf("after the reload the page is scrolled to %v, want %v", got, y)
+	}
+}
+
+// TestWorkspaceLibrary sorts, filters, renames, marks done, and deletes a
+// document from the library, and brings it back with Undo.
+func TestWorkspaceLibrary(t *testing.T) {
+	b, _ := openApp(t)
+	b.expectNoConsoleErrors()
+	waitStarted(t, b)
+	tagTwo(t, b)
+	showLibrary(t, b)
+	b.run(chromedp.SetUploadFiles(chromedp.ID("add-files"), []string{batchOf(t, 3, nil)}))
+	waitFor(t, b, `document.querySelector("#library-count").textContent.startsWith("4 documents")`)
+
+	// Counts per label and status, as stored.
+	row := func(title string) string {
+		return fmt.Sprintf(`[...document.querySelectorAll("#library-table .library-row")].find(r => r.querySelector(".library-title").textContent === %s)`, jsString(title))
+	}
+	if got := evalJS[string](t, b, row(sampleTitle)+`.querySelector(".library-counts").textContent`); got != "1 claim, 1 quote" {
+		t.Errorf("the sample's counts read %q", got)
+	}
+	if got := evalJS[string](t, b, row(sampleTitle)+`.querySelector(".status-select").value`); got != "in progress" {
+		t.Errorf("the sample's status is %q", got)
+	}
+
+	// Sort by title, filter by words.
+	evalJS[bool](t, b, `(() => { const s = document.querySelector("#library-sort"); s.value = "title:asc"; s.dispatchEvent(new Event("change", {bubbles: true})); return true; })()`)
+	waitFor(t, b, `document.querySelector("#library-table .library-row .library-title").textContent === "Report 001 on the budget"`)
+	evalJS[bool](t, b, `(() => { const s = document.querySelector("#library-search"); s.value = "repo 002"; s.dispatchEvent(new Event("input", {bubbles: true})); return true; })()`)
+	waitFor(t, b, `document.querySelectorAll("#library-table .library-row").length === 1`)
+	if got := libraryTitles(t, b); len(got) != 1 || got[0] != "Report 002 on the budget" {
+		t.Errorf("searching for “repo 002” lists %q", got)
+	}
+
+	// Rename, mark done, filter by status.
+	evalJS[bool](t, b, row("Report 002 on the budget")+`.querySelector(".library-rename").click() || true`)
+	waitFor(t, b, `document.querySelector("input.rename") !== null`)
+	evalJS[bool](t, b, `(() => { const f = document.querySelector("input.rename"); f.value = "Budget, renamed"; f.dispatchEvent(new Event("change", {bubbles: true})); return true; })()`)
+	evalJS[bool](t, b, `(() => { const s = document.querySelector("#library-search"); s.value = ""; s.dispatchEvent(new Event("input", {bubbles: true})); return true; })()`)
+	waitFor(t, b, row("Budget, renamed")+` !== undefined`)
+	evalJS[bool](t, b, `(() => { const s = `+row("Budget, renamed")+`.querySelector(".status-select"); s.value = "done"; s.dispatchEvent(new Event("change", {bubbles: true})); return true; })()`)
+	evalJS[bool](t, b, `(() => { const s = document.querySelector("#library-status-filter"); s.value = "done"; s.dispatchEvent(new Event("change", {bubbles: true})); return true; })()`)
+	waitFor(t, b, `document.querySelectorAll("#library-table .library-row").length === 1`)
+	if got := libraryTitles(t, b); len(got) != 1 || got[0] != "Budget, renamed" {
+		t.Errorf("the documents marked done are %q", got)
+	}
+	evalJS[bool](t, b, `(() => { const s = document.querySelector("#library-status-filter"); s.value = ""; s.dispatchEvent(new Event("change", {bubbles: true})); return true; })()`)
+
+	// Delete, then Undo brings it back with its status.
+	evalJS[bool](t, b, row("Budget, renamed")+`.querySelector(".library-delete").click() || true`)
+	waitFor(t, b, `document.querySelector("#library-count").textContent.startsWith("3 documents")`)
+	b.run(chromedp.Click(chromedp.ID("library-undo")))
+	waitFor(t, b, `document.querySelector("#library-count").textContent.startsWith("4 documents")`)
+	if got := evalJS[string](t, b, row("Budget, renamed")+`.querySelector(".status-select").value`); got != "done" {
+		t.Errorf("after Undo the document's status is %q", got)
+	}
+	// The open document cannot be deleted from under the annotator.
+	if !evalJS[bool](t, b, row(sampleTitle)+`.querySelector(".library-delete").disabled`) {
+		t.Error("the open document's Delete is enabled")
+	}
+	// And everything is kept: after a reload the library reads the same.
+	b.run(chromedp.Reload())
+	waitStarted(t, b)
+	if got := libraryTitles(t, b); len(got) != 4 || !slices.Contains(got, "Budget, renamed") {
+		t.Errorf("after a reload the library lists %q", got)
+	}
+}
