@@ -495,7 +495,8 @@ func corpusBatch(b *testing.B, n, round int) (path string, size, html int64) {
 // in MB/s of the batch file and in ms per article. It also reads the
 // bytes the origin stores (Storage.getUsageAndQuota) before and after
 // each import, and reports the bytes stored per document against the
-// size of its HTML.
+// size of its HTML; and, of each article's time, how long its write
+// waited for IndexedDB (its first request to its transaction's end).
 func BenchmarkBrowserWorkspaceImport(b *testing.B) {
 	br, srv := openApp(b)
 	waitStarted(b, br)
@@ -505,6 +506,7 @@ func BenchmarkBrowserWorkspaceImport(b *testing.B) {
 		document.addEventListener("change", (e) => { if (e.target.id === "add-files") __imp.change = e.timeStamp; }, true);
 		return true;
 	})()`)
+	evalJS[bool](b, br, idbProbe)
 	type batch struct {
 		path       string
 		size, html int64
@@ -515,18 +517,28 @@ func BenchmarkBrowserWorkspaceImport(b *testing.B) {
 	for i := range batches {
 		batches[i].path, batches[i].size, batches[i].html = corpusBatch(b, importArticles, i)
 	}
-	var mbps, perArticle, ratio []float64
+	var mbps, perArticle, writeWait, ratio []float64
 	var totalStored, totalHTML, totalDocs int64
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()
-		evalJS[bool](b, br, `(() => { __imp.change = 0; performance.clearMarks("annotator:imported"); return true; })()`)
+		evalJS[bool](b, br, `(() => { __imp.change = 0; __idb.length = 0; performance.clearMarks("annotator:imported"); return true; })()`)
 		usage := originUsage(b, br, srv.URL)
 		b.StartTimer()
 		br.run(chromedp.SetUploadFiles(chromedp.ID("add-files"), []string{batches[i].path}))
 		waitFor(b, br, `performance.getEntriesByName("annotator:imported").length > 0`)
 		b.StopTimer()
 		ms := evalJS[float64](b, br, `performance.getEntriesByName("annotator:imported")[0].startTime - __imp.change`)
+		// The time each document's write waited for IndexedDB: from its
+		// first request to its transaction's completion.
+		wait := evalJS[float64](b, br, `(() => {
+			let sum = 0, first = -1;
+			for (const [k, t] of __idb) {
+				if (k === "req" && first < 0) first = t;
+				if (k === "done" && first >= 0) { sum += t - first; first = -1; }
+			}
+			return sum;
+		})()`)
 		waitFor(b, br, `document.querySelector("#import-report") !== null`)
 		if r := text(b, br, "#import-report"); !strings.Contains(r, fmt.Sprintf("Added %d documents", importArticles)) {
 			b.Fatalf("the import report says %q", r)
@@ -534,6 +546,7 @@ func BenchmarkBrowserWorkspaceImport(b *testing.B) {
 		stored := originUsage(b, br, srv.URL) - usage
 		mbps = append(mbps, float64(batches[i].size)/1e6/(ms/1000))
 		perArticle = append(perArticle, ms/importArticles)
+		writeWait = append(writeWait, wait/importArticles)
 		ratio = append(ratio, float64(stored)/float64(batches[i].html))
 		totalStored += stored
 		totalHTML += batches[i].html
@@ -545,6 +558,7 @@ func BenchmarkBrowserWorkspaceImport(b *testing.B) {
 	b.ReportMetric(mbps[len(mbps)/2], "MB/s-p50")
 	b.ReportMetric(mbps[len(mbps)*5/100], "MB/s-p5")
 	reportLatencies(b, perArticle, "per-article")
+	reportLatencies(b, writeWait, "per-article-idb-write")
 	b.ReportMetric(float64(batches[0].size)/1e6, "MB-batch")
 	b.ReportMetric(float64(totalHTML)/float64(totalDocs)/1e3, "KB-html-per-doc")
 	b.ReportMetric(float64(totalStored)/float64(totalDocs)/1e3, "KB-stored-per-doc")
