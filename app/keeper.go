@@ -104,6 +104,7 @@ func (a *Annotator) save(ctx app.Context) {
 	if k.editor == nil || a.set == nil {
 		return
 	}
+	mark("annotator:save") // to "annotator:save-queued": Pending, on the UI goroutine
 	k.editor.Set, k.editor.Orphans = a.set, a.orphans
 	c := k.editor.Pending()
 	if c.Empty() {
@@ -126,7 +127,9 @@ func (a *Annotator) flush(ctx app.Context) {
 	k.writing = true
 	head, store := k.queue[0], k.store
 	ctx.Async(func() {
+		mark("annotator:apply") // to "annotator:applied": Apply's wall time, IndexedDB's wait included
 		err := store.Apply(head.doc, head.change)
+		mark("annotator:applied")
 		ctx.Dispatch(func(ctx app.Context) {
 			k.writing = false
 			if err != nil {
