@@ -3,6 +3,7 @@ package annotate
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -61,6 +62,40 @@ func FromSanitized(sanitized string, title, url string, meta Meta) (*Document, e
 	}
 	return newDocument(root, title, url, meta)
 }
+
+// FromStored makes a Document again from what a store kept of one made
+// here: its HTML (Document.HTML, which is already what the parser gives
+// back, so it is parsed once and not rendered again) and its canonical
+// text and that text's hex SHA-256, which the result must have. HTML that
+// does not give that text back (changed outside the annotator) is made
+// again the long way, by FromSanitized, and must then give it back too:
+// otherwise the error wraps ErrStoredText.
+func FromStored(storedHTML, text, textSHA256, title, url string, meta Meta) (*Document, error) {
+	if root, err := parseRoot(storedHTML); err == nil {
+		flat, index := flatten(root)
+		if flat == text {
+			sum := sha256.Sum256([]byte(flat))
+			if hash := hex.EncodeToString(sum[:]); hash == textSHA256 {
+				return &Document{
+					ID: "sha256:" + hash[:16], Title: strings.TrimSpace(title), URL: url, Meta: meta,
+					HTML: storedHTML, text: index.Text(), index: index, hash: hash,
+				}, nil
+			}
+		}
+	}
+	doc, err := FromSanitized(storedHTML, title, url, meta)
+	if err != nil {
+		return nil, err
+	}
+	if doc.Text().String() != text || doc.TextSHA256() != textSHA256 {
+		return nil, ErrStoredText
+	}
+	return doc, nil
+}
+
+// ErrStoredText is the error of stored HTML that no longer gives back the
+// text stored with it.
+var ErrStoredText = errors.New("the stored HTML does not give back the stored text")
 
 // newDocument renders root, which must be the document's root element, and
 // indexes its text.
