@@ -358,10 +358,12 @@ func (a *Annotator) changed(ctx app.Context) {
 	a.paint(ctx)
 	a.save(ctx)
 	if !a.isMounted {
+		a.flush(ctx)
 		return
 	}
 	ctx.PreventUpdate()
-	afterNextFrame(func() { a.mounted.Update() })
+	// After the frame: the rest of the page, and the write of the change.
+	afterNextFrame(func() { a.mounted.Dispatch(func(ctx app.Context) { a.flush(ctx) }) })
 }
 
 // paint hands the highlights to the browser: one per label, one where

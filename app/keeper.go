@@ -113,7 +113,10 @@ func (a *Annotator) save(ctx app.Context) {
 	k.changed = true
 	k.queue = append(k.queue, queuedChange{doc: k.editor.ID(), change: c})
 	mark("annotator:save-queued")
-	a.flush(ctx)
+	// The change is queued (and the tab asks before closing) now; the
+	// write starts once the browser has drawn the frame that shows the
+	// change (see changed), so that encoding it and handing it to
+	// IndexedDB never holds that frame back.
 }
 
 // flush writes the head of the queue, then the next, until the queue is
