@@ -75,13 +75,14 @@ func (l *library) OnUpdate(ctx app.Context) {
 	}
 }
 
-// reload reads every summary, off the UI goroutine.
-func (l *library) reload(ctx app.Context) {
+// reload reads every summary, off the UI goroutine, and finishes through
+// the library's own context.
+func (l *library) reload(app.Context) {
 	ws := l.Host.workspaceOf()
 	if ws == nil {
 		return
 	}
-	ctx = l.own
+	ctx := l.own
 	ctx.Async(func() {
 		docs, err := ws.Store().Documents()
 		ctx.Dispatch(func(ctx app.Context) {

@@ -146,22 +146,7 @@ func BenchmarkBrowserTagging(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()
-		if !evalJS[bool](b, br, fmt.Sprintf(`(() => {
-			const ps = document.querySelectorAll("article.doc p");
-			const p = ps[%d %% ps.length];
-			p.scrollIntoView({block: "center"});
-			const w = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
-			let n = w.nextNode();
-			while (n && n.data.length < 30) n = w.nextNode();
-			if (!n) return false;
-			const s = %d %% (n.data.length - 20);
-			const r = document.createRange();
-			r.setStart(n, s); r.setEnd(n, s + 12);
-			getSelection().removeAllRanges(); getSelection().addRange(r);
-			__bench.paints.length = 0;
-			__bench.lists.length = 0;
-			return true;
-		})()`, rng.Intn(1<<20), rng.Intn(1<<20))) {
+		if !evalJS[bool](b, br, randomSelection(rng, `__bench.paints.length = 0; __bench.lists.length = 0;`)) {
 			continue
 		}
 		// Let the scroll settle into a frame of its own.
@@ -281,4 +266,26 @@ func reportLatencies(b *testing.B, samples []float64, name string) {
 	b.ReportMetric(samples[len(samples)/2], "ms-"+name+"-p50")
 	b.ReportMetric(samples[min(len(samples)-1, len(samples)*95/100)], "ms-"+name+"-p95")
 	b.Logf("%s over %d samples: min %.1f ms, median %.1f ms, max %.1f ms", name, len(samples), samples[0], samples[len(samples)/2], samples[len(samples)-1])
+}
+
+// randomSelection is JavaScript that scrolls to a paragraph of the article
+// picked by rng, selects 12 characters of one of its text nodes, runs
+// reset (the benchmark's own bookkeeping) and returns true; false when the
+// paragraph has no text node long enough.
+func randomSelection(rng *rand.Rand, reset string) string {
+	return fmt.Sprintf(`(() => {
+			const ps = document.querySelectorAll("article.doc p");
+			const p = ps[%d %% ps.length];
+			p.scrollIntoView({block: "center"});
+			const w = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+			let n = w.nextNode();
+			while (n && n.data.length < 30) n = w.nextNode();
+			if (!n) return false;
+			const s = %d %% (n.data.length - 20);
+			const r = document.createRange();
+			r.setStart(n, s); r.setEnd(n, s + 12);
+			getSelection().removeAllRanges(); getSelection().addRange(r);
+			%s
+			return true;
+		})()`, rng.Intn(1<<20), rng.Intn(1<<20), reset)
 }

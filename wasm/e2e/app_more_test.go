@@ -13,7 +13,6 @@ import (
 	"testing"
 	"time"
 
-	cdpbrowser "github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
@@ -678,30 +677,13 @@ func clickInView(t testing.TB, b *browser, phrase string) {
 // the file the browser saved, after checking that it validates.
 func downloadVia(t testing.TB, b *browser, action chromedp.Action[chromedp.Void]) []byte {
 	t.Helper()
-	dir := t.TempDir()
-	if _, err := chromedp.CallBrowser(b.ctx, cdpbrowser.SetDownloadBehavior, cdpbrowser.SetDownloadBehaviorParams{
-		Behavior: cdpbrowser.SetDownloadBehaviorBehaviorAllow, DownloadPath: dir}); err != nil {
-		t.Fatal(err)
-	}
-	b.run(action)
-	deadline := time.Now().Add(browserTimeout)
-	for {
-		matches, _ := filepath.Glob(filepath.Join(dir, "*.annotations.json"))
-		if len(matches) == 1 {
-			if d, err := os.ReadFile(matches[0]); err == nil && json.Valid(d) {
-				for _, p := range annotate.Validate(d) {
-					if !p.Warning {
-						t.Errorf("the export is not valid: %s", p)
-					}
-				}
-				return d
-			}
+	d := downloadFile(t, b, "*.annotations.json", action)
+	for _, p := range annotate.Validate(d) {
+		if !p.Warning {
+			t.Errorf("the export is not valid: %s", p)
 		}
-		if time.Now().After(deadline) {
-			t.Fatalf("no export was downloaded (the app says %q)", text(t, b, "#notice"))
-		}
-		time.Sleep(50 * time.Millisecond)
 	}
+	return d
 }
 
 // parseExport decodes an export.

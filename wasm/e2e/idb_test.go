@@ -130,7 +130,10 @@ func runIDBTests(t *testing.T, argv ...string) string {
 
 	b := newBrowser(t)
 	b.expectNoConsoleErrors()
-	args, _ := json.Marshal(append([]string{"js"}, argv...))
+	// The wasm tests time out before the runner gives up on them, so that
+	// a test stuck waiting on IndexedDB panics with every goroutine's
+	// stack in the output rather than leaving only a timeout here.
+	args, _ := json.Marshal(append([]string{"js", fmt.Sprintf("-test.timeout=%v", idbRunTimeout*4/5)}, argv...))
 	b.run(chromedp.Navigate(srv.URL + "/index.html?argv=" + url.QueryEscape(string(args))))
 
 	deadline := time.Now().Add(idbRunTimeout)

@@ -309,25 +309,11 @@ func BenchmarkBrowserWorkspaceSave(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()
-		if !evalJS[bool](b, br, fmt.Sprintf(`(() => {
-			const ps = document.querySelectorAll("article.doc p");
-			const p = ps[%d %% ps.length];
-			p.scrollIntoView({block: "center"});
-			const w = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
-			let n = w.nextNode();
-			while (n && n.data.length < 30) n = w.nextNode();
-			if (!n) return false;
-			const s = %d %% (n.data.length - 20);
-			const r = document.createRange();
-			r.setStart(n, s); r.setEnd(n, s + 12);
-			getSelection().removeAllRanges(); getSelection().addRange(r);
-			__bench.paints.length = 0;
+		if !evalJS[bool](b, br, randomSelection(rng, `__bench.paints.length = 0;
 			__bench.lists.length = 0;
 			__bench.long.length = 0;
 			__idb.length = 0;
-			for (const m of ["annotator:save", "annotator:save-queued", "annotator:apply", "annotator:applied", "annotator:saved"]) performance.clearMarks(m);
-			return true;
-		})()`, rng.Intn(1<<20), rng.Intn(1<<20))) {
+			for (const m of ["annotator:save", "annotator:save-queued", "annotator:apply", "annotator:applied", "annotator:saved"]) performance.clearMarks(m);`)) {
 			continue
 		}
 		evalJS[bool](b, br, `new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))`)
