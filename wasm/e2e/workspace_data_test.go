@@ -133,3 +133,59 @@ print(n)
 		t.Errorf("Python checked %s spans, want %d", got, spans)
 	}
 }
+
+// TestWorkspaceImportFilesAndCancel picks several files at once (a page, a
+// text, an export, a file that is no article) and then cancels a long
+// batch: each bad file is named, the good ones are added, and a cancelled
+// import keeps what it added and says so.
+func TestWorkspaceImportFilesAndCancel(t *testing.T) {
+	b, _ := openApp(t)
+	b.expectNoConsoleErrors()
+	waitStarted(t, b)
+	tagTwo(t, b)
+	export := filepath.Join(t.TempDir(), "sample.annotations.json")
+	if err := os.WriteFile(export, downloadVia(t, b, chromedp.Click(chromedp.ID("download-button"))), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	files := map[string]string{
+		"page.html":  "<html><head><title>A page</title></head><body><h1>A page</h1><p>Words of a page.</p></body></html>",
+		"notes.txt":  "Plain notes.\n\nA second paragraph.",
+		"empty.html": "<html><body>   </body></html>",
+	}
+	var paths []string
+	for name, body := range files {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, p)
+	}
+	paths = append(paths, export) // the open article's own export: already there
+	showLibrary(t, b)
+	b.run(chromedp.SetUploadFiles(chromedp.ID("add-files"), paths))
+	waitFor(t, b, `document.querySelector("#import-report") !== null`)
+	report := text(t, b, "#import-report")
+	for _, want := range []string{"Added 2 documents", "1 refused", "1 already there", "empty.html", "sample.annotations.json"} {
+		if !strings.Contains(report, want) {
+			t.Errorf("the report does not say %q: %q", want, report)
+		}
+	}
+	waitFor(t, b, `document.querySelector("#library-count").textContent.startsWith("3 documents")`)
+
+	// A long batch, cancelled as soon as it shows its progress.
+	b.run(chromedp.Click(chromedp.ID("import-report-close")))
+	b.run(chromedp.SetUploadFiles(chromedp.ID("add-files"), []string{batchOf(t, 400, nil)}))
+	waitFor(t, b, `document.querySelector("#import-cancel") !== null`)
+	b.run(chromedp.Click(chromedp.ID("import-cancel")))
+	waitFor(t, b, `document.querySelector("#import-report") !== null`)
+	report = text(t, b, "#import-report")
+	if !strings.Contains(report, "cancelled") {
+		t.Fatalf("after Cancel the report says %q", report)
+	}
+	var added int
+	if _, err := fmt.Sscanf(report[strings.Index(report, "Added"):], "Added %d", &added); err != nil || added >= 400 {
+		t.Errorf("a cancelled import added %d of 400 (%v): %q", added, err, report)
+	}
+	waitFor(t, b, fmt.Sprintf(`document.querySelector("#library-count").textContent.startsWith("%d documents")`, 3+added))
+}
