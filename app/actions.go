@@ -36,7 +36,7 @@ func (a *Annotator) run(ctx app.Context, b binding) {
 			focusText()
 		}
 	case cmdHelp:
-		a.help = !a.help
+		ctx.NewAction(actionHelp)
 	case cmdOpen:
 		openFilePicker()
 	case cmdExport:
@@ -228,9 +228,8 @@ func (a *Annotator) keepSelection() {
 // article, from the sidebar's editor); else it drops the text selection
 // (the caret stays), the choice list and the selected annotation.
 func (a *Annotator) escape(ctx app.Context) {
-	switch {
-	case a.help:
-		a.help = false
+	if app.IsClient && dialogOpen() {
+		ctx.NewAction(actionCloseDialog)
 		return
 	}
 	if app.IsClient {

@@ -47,7 +47,6 @@ type Annotator struct {
 
 	notice   notice
 	loading  *progress
-	help     bool
 	dragging bool
 
 	// snapshot is set.All() as of snapshotVersion, shared by the sidebar
@@ -198,7 +197,6 @@ func (a *Annotator) Render() app.UI {
 					a.renderSidebar(),
 				)
 			}),
-			app.If(a.help, a.renderHelp),
 			app.If(a.dragging, func() app.UI {
 				return app.Div().Class("drop-overlay").Aria("hidden", "true").Body(
 					app.P().Text("Drop an article (.html, .htm, .txt) or an export (.json) to open it"),

@@ -70,8 +70,7 @@ func (a *Annotator) renderToolbar() app.UI {
 				AutoComplete(true).OnChange(a.onAuthorChange),
 		),
 		a.renderSaveState(),
-		app.Button().ID("help-button").Class("help-button").Title("Keyboard shortcuts (?)").Aria("expanded", a.help).
-			OnClick(func(ctx app.Context, e app.Event) { a.help = !a.help }).Text("Keys ?"),
+		&help{Labels: a.schema().Labels},
 	)
 }
 
@@ -198,31 +197,6 @@ func (a *Annotator) renderLegend() app.UI {
 			app.Span().Text("overlap"),
 		),
 	)
-}
-
-func (a *Annotator) renderHelp() app.UI {
-	labels := a.schema().Labels
-	return &modal{ID: "help", Class: "help", Role: "dialog", TitleID: "help-title", Content: []app.UI{
-		app.H2().ID("help-title").Text("Keyboard shortcuts"),
-		app.Table().Body(
-			app.TBody().Body(
-				app.Range(labels).Slice(func(i int) app.UI {
-					l := labels[i]
-					return app.Tr().Body(
-						app.Td().Body(app.Kbd().Text(strings.ToUpper(l.Key))),
-						app.Td().Text(fmt.Sprintf("tag the selection as %s; with no selection, relabel the selected annotation", l.Name)),
-					)
-				}),
-				app.Range(shortcuts).Slice(func(i int) app.UI {
-					return app.Tr().Body(
-						app.Td().Body(app.Kbd().Text(shortcuts[i].Keys)),
-						app.Td().Text(shortcuts[i].Does),
-					)
-				}),
-			),
-		),
-		app.Button().ID("help-close").OnClick(func(ctx app.Context, e app.Event) { a.help = false }).Text("Close"),
-	}}
 }
 
 // toggleLibrary shows the library, or the open article again.

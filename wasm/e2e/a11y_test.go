@@ -125,7 +125,10 @@ func TestKeyboardOnlyTagging(t *testing.T) {
 		t.Errorf("after tagging no caret is left in the article")
 	}
 
-	// Enter edits the annotation: its label, then (Tab) its note.
+	// Enter edits the annotation: its label, then (Tab) its note. (Once
+	// the tag is saved: the renders that follow the write could otherwise
+	// land between Enter and Tab; see the closing note of issue 8.)
+	waitSaved(t, b)
 	press(t, b, kb.Enter)
 	waitFor(t, b, `document.activeElement.id === "edit-label"`)
 	press(t, b, kb.Tab)
