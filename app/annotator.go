@@ -24,8 +24,6 @@ type Annotator struct {
 	// libraryGeneration changes when the workspace changed under the
 	// library's feet (an import, a restore): it reads its listing again.
 	libraryGeneration int
-	importing         *importing
-	report            *importReport
 	// updateReady is set when a new version of the app was installed in
 	// the background and a reload would start it.
 	updateReady bool
@@ -91,6 +89,12 @@ const authorKey = "annotator.author"
 // OnMount listens to the document and opens the workspace.
 func (a *Annotator) OnMount(ctx app.Context) {
 	a.mounted, a.isMounted = ctx, true
+	ctx.Handle(actionLibraryChanged, func(ctx app.Context, _ app.Action) { a.libraryGeneration++ })
+	ctx.Handle(actionTell, func(ctx app.Context, act app.Action) {
+		if n, ok := act.Value.(notice); ok {
+			a.tell(n)
+		}
+	})
 	a.listen(ctx)
 	if a.keep.ws == nil {
 		a.startWorkspace(ctx)

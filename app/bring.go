@@ -25,8 +25,30 @@ const (
 	backupInputID = "restore-file"
 )
 
-// importing is the state of an import of many files.
-type importing struct {
+// actionImport asks the importer to import files (its value: the
+// []app.Value of File objects); actionLibraryChanged tells the root that
+// the workspace changed under the library.
+const (
+	actionImport         = "annotator.import"
+	actionLibraryChanged = "annotator.library-changed"
+	actionTell           = "annotator.tell"
+)
+
+// importer brings many files into the workspace: a component that owns the
+// import's progress and its last report. Work reaches it by actionImport.
+type importer struct {
+	app.Compo
+
+	// Host gives it the workspace.
+	Host libraryHost
+
+	running *importProgress
+	report  *importReport
+	own     app.Context
+}
+
+// importProgress is the state of a running import.
+type importProgress struct {
 	Done, Total int
 	What        string
 	cancel      context.CancelFunc
@@ -38,39 +60,29 @@ type importReport struct {
 	Lines   []string // each refused line or file, and each duplicate
 }
 
-func (a *Annotator) pickFiles() {
-	if app.IsClient {
-		app.Window().GetElementByID(manyInputID).Call("click")
-	}
+// OnMount listens for files to import.
+func (m *importer) OnMount(ctx app.Context) {
+	m.own = ctx
+	ctx.Handle(actionImport, func(ctx app.Context, a app.Action) {
+		if files, ok := a.Value.([]app.Value); ok {
+			m.importMany(files)
+		}
+	})
 }
 
-func (a *Annotator) pickBackup() {
-	if app.IsClient {
-		app.Window().GetElementByID(backupInputID).Call("click")
-	}
-}
-
-// onManyChosen imports the files chosen in the library's picker.
-func (a *Annotator) onManyChosen(ctx app.Context, e app.Event) {
-	input := ctx.JSSrc()
-	files := input.Get("files")
-	list := make([]app.Value, files.Length())
-	for i := range list {
-		list[i] = files.Index(i)
-	}
-	input.Set("value", "")
-	a.importMany(ctx, list)
+func (m *importer) tell(text string, isError bool) {
+	m.own.NewActionWithValue(actionTell, notice{Text: text, Error: isError})
 }
 
 // importMany reads files and imports them into the workspace.
-func (a *Annotator) importMany(ctx app.Context, files []app.Value) {
-	ctx = a.ui(ctx)
-	ws := a.keep.ws
+func (m *importer) importMany(files []app.Value) {
+	ctx := m.own
+	ws := m.Host.workspaceOf()
 	if ws == nil || len(files) == 0 {
 		return
 	}
-	if a.importing != nil {
-		a.fail("An import is already running; wait for it or cancel it first.")
+	if m.running != nil {
+		m.tell("An import is already running; wait for it or cancel it first.", true)
 		return
 	}
 	// Each file is checked against its limit before it is read.
@@ -87,8 +99,8 @@ func (a *Annotator) importMany(ctx app.Context, files []app.Value) {
 		total += size
 	}
 	cctx, cancel := context.WithCancel(context.Background())
-	a.importing = &importing{Total: len(ok), What: "reading the files", cancel: cancel}
-	a.report = nil
+	m.running = &importProgress{Total: len(ok), What: "reading the files", cancel: cancel}
+	m.report = nil
 	read := make([]workspace.File, len(ok))
 	remaining := len(ok)
 	start := time.Now()
@@ -96,8 +108,8 @@ func (a *Annotator) importMany(ctx app.Context, files []app.Value) {
 		ctx.Async(func() {
 			progress := func(done, all int) {
 				ctx.Dispatch(func(ctx app.Context) {
-					if a.importing != nil {
-						a.importing.Done, a.importing.Total, a.importing.What = done, all, "adding them to the library"
+					if m.running != nil {
+						m.running.Done, m.running.Total, m.running.What = done, all, "adding them to the library"
 					}
 				})
 			}
@@ -110,9 +122,9 @@ func (a *Annotator) importMany(ctx app.Context, files []app.Value) {
 			}
 			took := time.Since(start)
 			ctx.Dispatch(func(ctx app.Context) {
-				a.importing = nil
-				a.showReport(rep, refused, err, total, took)
-				a.libraryGeneration++
+				m.running = nil
+				m.showReport(rep, refused, err, total, took)
+				ctx.NewAction(actionLibraryChanged)
 				mark("annotator:imported")
 			})
 		})
@@ -145,17 +157,17 @@ func (a *Annotator) importMany(ctx app.Context, files []app.Value) {
 	}
 }
 
-// cancelImport stops the import between two files or lines; what was
-// added stays.
-func (a *Annotator) cancelImport() {
-	if a.importing != nil && a.importing.cancel != nil {
-		a.importing.cancel()
-		a.importing.What = "stopping"
+// cancel stops the import between two files or lines; what was added
+// stays.
+func (m *importer) cancel() {
+	if m.running != nil && m.running.cancel != nil {
+		m.running.cancel()
+		m.running.What = "stopping"
 	}
 }
 
 // showReport says what an import did.
-func (a *Annotator) showReport(rep workspace.Report, refused []string, err error, size int64, took time.Duration) {
+func (m *importer) showReport(rep workspace.Report, refused []string, err error, size int64, took time.Duration) {
 	r := &importReport{}
 	for _, e := range rep.Errors {
 		r.Lines = append(r.Lines, sentence(e.Error(), e.Name))
@@ -181,33 +193,33 @@ func (a *Annotator) showReport(rep workspace.Report, refused []string, err error
 		r.Summary += fmt.Sprintf(" (%s in %.1f s)", annotate.FormatSize(size), secs)
 	}
 	r.Summary += "."
-	a.report = r
+	m.report = r
 	if bad > 0 || err != nil {
-		a.fail(r.Summary + " The reasons are listed below.")
+		m.tell(r.Summary+" The reasons are listed below.", true)
 	} else {
-		a.say(r.Summary)
+		m.tell(r.Summary, false)
 	}
 }
 
-// renderImport draws the progress of an import and the last report.
-func (a *Annotator) renderImport() app.UI {
-	return app.Div().Body(
-		app.If(a.importing != nil, func() app.UI {
-			p := a.importing
+// Render draws the progress of an import and the last report.
+func (m *importer) Render() app.UI {
+	return app.Div().Class("importer").Body(
+		app.If(m.running != nil, func() app.UI {
+			p := m.running
 			label := fmt.Sprintf("Importing: %s, %d of %d…", p.What, p.Done, p.Total)
 			return app.Div().ID("import-progress").Class("progress").Role("status").Body(
 				app.Span().Text(label),
 				app.Progress().Max(max(p.Total, 1)).Value(p.Done).Aria("label", label),
-				app.Button().ID("import-cancel").OnClick(func(ctx app.Context, e app.Event) { a.cancelImport() }).Text("Cancel"),
+				app.Button().ID("import-cancel").OnClick(func(ctx app.Context, e app.Event) { m.cancel() }).Text("Cancel"),
 			)
 		}),
-		app.If(a.report != nil, func() app.UI {
-			r := a.report
+		app.If(m.report != nil, func() app.UI {
+			r := m.report
 			return app.Section().ID("import-report").Class("import-report").Aria("labelledby", "import-report-title").Body(
 				app.H2().ID("import-report-title").Text("Import"),
 				app.P().Text(r.Summary),
 				app.Ul().Body(app.Range(r.Lines).Slice(func(i int) app.UI { return app.Li().Text(r.Lines[i]) })),
-				app.Button().ID("import-report-close").OnClick(func(ctx app.Context, e app.Event) { a.report = nil }).Text("Close"),
+				app.Button().ID("import-report-close").OnClick(func(ctx app.Context, e app.Event) { m.report = nil }).Text("Close"),
 			)
 		}),
 	)
@@ -300,4 +312,29 @@ func (a *Annotator) restore(ctx app.Context, name string, data []byte) {
 			mark("annotator:restored-backup")
 		})
 	})
+}
+
+func (a *Annotator) pickFiles() {
+	if app.IsClient {
+		app.Window().GetElementByID(manyInputID).Call("click")
+	}
+}
+
+func (a *Annotator) pickBackup() {
+	if app.IsClient {
+		app.Window().GetElementByID(backupInputID).Call("click")
+	}
+}
+
+// onManyChosen hands the files chosen in the library's picker to the
+// importer.
+func (a *Annotator) onManyChosen(ctx app.Context, e app.Event) {
+	input := ctx.JSSrc()
+	files := input.Get("files")
+	list := make([]app.Value, files.Length())
+	for i := range list {
+		list[i] = files.Index(i)
+	}
+	input.Set("value", "")
+	ctx.NewActionWithValue(actionImport, list)
 }

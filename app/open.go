@@ -99,7 +99,7 @@ func (a *Annotator) drop(ctx app.Context, transfer app.Value) {
 			for i := range list {
 				list[i] = files.Index(i)
 			}
-			ctx.Dispatch(func(ctx app.Context) { a.importMany(ctx, list) })
+			ctx.NewActionWithValue(actionImport, list)
 			return
 		}
 		ctx.Dispatch(func(ctx app.Context) { a.openFile(ctx, files.Index(0)) })

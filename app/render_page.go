@@ -100,7 +100,7 @@ func (a *Annotator) renderNotices() app.UI {
 				app.Progress().Max(max(p.Steps, 1)).Value(p.Step).Aria("label", label),
 			)
 		}),
-		a.renderImport(),
+		&importer{Host: a},
 		app.If(a.updateReady, func() app.UI {
 			return app.Div().ID("update").Class("update").Role("status").Body(
 				app.Span().Text("A new version of the annotator is ready. Reloading keeps all your work."),
