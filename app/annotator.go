@@ -24,9 +24,6 @@ type Annotator struct {
 	// libraryGeneration changes when the workspace changed under the
 	// library's feet (an import, a restore): it reads its listing again.
 	libraryGeneration int
-	// updateReady is set when a new version of the app was installed in
-	// the background and a reload would start it.
-	updateReady bool
 
 	doc     *annotate.Document
 	set     *annotate.Set
@@ -99,25 +96,6 @@ func (a *Annotator) OnMount(ctx app.Context) {
 	if a.keep.ws == nil {
 		a.startWorkspace(ctx)
 	}
-}
-
-// OnAppUpdate offers to reload when a new version of the app has been
-// installed in the background. Reloading loses nothing: every change is
-// written as it is made.
-func (a *Annotator) OnAppUpdate(ctx app.Context) {
-	if ctx.AppUpdateAvailable() {
-		a.updateReady = true
-		mark("annotator:update-ready")
-	}
-}
-
-// reloadForUpdate reloads the page once every change is written.
-func (a *Annotator) reloadForUpdate(ctx app.Context) {
-	if len(a.keep.queue) > 0 {
-		a.fail("A change is still being saved; reload once the toolbar says “All changes saved”.")
-		return
-	}
-	ctx.Reload()
 }
 
 // OnDismount stops listening to the document.

@@ -200,3 +200,6 @@ func (a *Annotator) renderSaveState() app.UI {
 		}),
 	)
 }
+
+// unwritten returns how many changes are still being written.
+func (a *Annotator) unwritten() int { return len(a.keep.queue) }

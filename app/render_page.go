@@ -101,12 +101,7 @@ func (a *Annotator) renderNotices() app.UI {
 			)
 		}),
 		&importer{Host: a},
-		app.If(a.updateReady, func() app.UI {
-			return app.Div().ID("update").Class("update").Role("status").Body(
-				app.Span().Text("A new version of the annotator is ready. Reloading keeps all your work."),
-				app.Button().ID("update-reload").OnClick(func(ctx app.Context, e app.Event) { a.reloadForUpdate(ctx) }).Text("Reload now"),
-			)
-		}),
+		&update{Host: a},
 		// The live region that says what each action did. A message said
 		// again gets a trailing no-break space, so that it changes and is
 		// said again.
