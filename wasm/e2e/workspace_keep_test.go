@@ -219,7 +219,8 @@ func TestWorkspaceReopensWhereLeft(t *testing.T) {
 	b.expectNoConsoleErrors()
 	tagTwo(t, b)
 	clickPhrase(t, b, "yes we can")
-	waitFor(t, b, `document.querySelector(".entry-main[aria-pressed=true]") !== null`)
+	// Tagging selected the claim: wait until the click has selected the quote.
+	waitFor(t, b, `(document.querySelector(".entry-main[aria-pressed=true]") || {textContent: ""}).textContent.includes("yes we can")`)
 	selected := evalJS[string](t, b, `document.querySelector(".entry-main[aria-pressed=true]").closest("li").id`)
 	evalJS[bool](t, b, `(window.scrollTo(0, 600), true)`)
 	waitFor(t, b, `JSON.parse(localStorage.getItem("annotator.scroll") || "{}").y === Math.round(window.scrollY)`)
