@@ -228,39 +228,56 @@ func (m *importer) Render() app.UI {
 // exportDataset downloads the documents sel holds as one JSON Lines
 // dataset.
 func (a *Annotator) exportDataset(ctx app.Context, sel workspace.Selection, what string) {
-	ws := a.keep.ws
-	if ws == nil {
-		return
-	}
-	var buf bytes.Buffer
-	n, err := ws.ExportDataset(&buf, sel)
-	if err != nil {
-		a.fail(sentence("The dataset could not be written: "+err.Error(), ""))
-		return
-	}
-	if n == 0 {
-		a.fail("There is nothing to export: " + what + " holds no document.")
-		return
-	}
 	name := "dataset-" + time.Now().Format("2006-01-02") + ".jsonl"
-	download(name, buf.String(), "application/jsonl")
-	a.say(fmt.Sprintf("Downloaded %s: %s, %d %s, one a line (offsets count code points).", name, what, n, annotate.Plural(n, "document", "documents")))
+	a.writeOut(ctx, "Writing the dataset of "+what+"…", func(ws *workspace.Workspace) (string, error) {
+		var buf bytes.Buffer
+		n, err := ws.ExportDataset(&buf, sel)
+		switch {
+		case err != nil:
+			return "", fmt.Errorf("the dataset could not be written: %w", err)
+		case n == 0:
+			return "", fmt.Errorf("there is nothing to export: %s holds no document", what)
+		}
+		download(name, buf.String(), "application/jsonl")
+		return fmt.Sprintf("Downloaded %s: %s, %d %s, one a line (offsets count code points).",
+			name, what, n, annotate.Plural(n, "document", "documents")), nil
+	})
 }
 
 // backup downloads the whole workspace in one file.
 func (a *Annotator) backup(ctx app.Context) {
+	name := "annotator-backup-" + time.Now().Format("2006-01-02") + ".json"
+	a.writeOut(ctx, "Writing the backup…", func(ws *workspace.Workspace) (string, error) {
+		data, err := ws.Backup()
+		if err != nil {
+			return "", fmt.Errorf("the backup could not be written: %w", err)
+		}
+		download(name, string(data), "application/json")
+		return fmt.Sprintf("Downloaded %s (%s): restore it in any browser with “Restore…” in the library.",
+			name, annotate.FormatSize(int64(len(data)))), nil
+	})
+}
+
+// writeOut runs write, which reads the whole library and downloads what it
+// makes, off the UI goroutine: on a library of a thousand documents it
+// reads for seconds, and the page goes on meanwhile. It says what it did.
+func (a *Annotator) writeOut(ctx app.Context, doing string, write func(ws *workspace.Workspace) (string, error)) {
+	ctx = a.ui(ctx)
 	ws := a.keep.ws
 	if ws == nil {
 		return
 	}
-	data, err := ws.Backup()
-	if err != nil {
-		a.fail(sentence("The backup could not be written: "+err.Error(), ""))
-		return
-	}
-	name := "annotator-backup-" + time.Now().Format("2006-01-02") + ".json"
-	download(name, string(data), "application/json")
-	a.say(fmt.Sprintf("Downloaded %s (%s): restore it in any browser with “Restore…” in the library.", name, annotate.FormatSize(int64(len(data)))))
+	a.say(doing)
+	ctx.Async(func() {
+		done, err := write(ws)
+		ctx.Dispatch(func(ctx app.Context) {
+			if err != nil {
+				a.fail(sentence(err.Error(), ""))
+				return
+			}
+			a.say(done)
+		})
+	})
 }
 
 // onBackupChosen restores the backup chosen in the picker.
@@ -294,7 +311,7 @@ func (a *Annotator) onBackupChosen(ctx app.Context, e app.Event) {
 func (a *Annotator) restore(ctx app.Context, name string, data []byte) {
 	ctx = a.ui(ctx)
 	ws := a.keep.ws
-	if a.keep.editor != nil && a.keep.editor.ID() != "" {
+	if app.IsClient {
 		helper().Call("unlockDocument")
 	}
 	ctx.Async(func() {

@@ -336,7 +336,7 @@ func (a *Annotator) openFromLibrary(ctx app.Context, id string) {
 		a.view = viewArticle
 		return
 	}
-	a.openDocument(ctx, id, "", nil)
+	a.openDocument(ctx, id, notice{}, nil)
 }
 
 func (a *Annotator) tellFromLibrary(text string, isError bool) {

@@ -61,21 +61,22 @@ func (a *Annotator) startWorkspace(ctx app.Context) {
 			ws.SetAuthor(oldAuthor) // kept in local storage by earlier versions
 			settings.Author = oldAuthor
 		}
-		id, note := a.firstDocument(ws, last.Doc)
+		id, note := firstDocument(ws, last.Doc)
 		ctx.Dispatch(func(ctx app.Context) {
 			k := &a.keep
 			k.ws, k.store, k.memory, k.why = ws, store, memory, why
 			a.author = settings.Author
+			n := notice{Text: note}
 			if memory {
-				note = why // what matters most: the work is not kept
+				n = notice{Text: why, Error: true} // what matters most: the work is not kept
 			}
 			mark("annotator:workspace")
 			if id == "" {
 				a.view = viewLibrary
-				a.say(note)
+				a.tell(n)
 				return
 			}
-			a.openDocument(ctx, id, note, func() { a.restoreSession(ctx, last) })
+			a.openDocument(ctx, id, n, func() { a.restoreSession(ctx, last) })
 		})
 	})
 	if app.IsClient {
@@ -83,7 +84,7 @@ func (a *Annotator) startWorkspace(ctx app.Context) {
 	}
 }
 
-// openStore opens the store OpenStore gives, or one in memory, and says
+// openStore opens the store BrowserStorage gives, or one in memory, and says
 // why when it is in memory.
 func openStore() (store workspace.Store, memory bool, why string) {
 	if open := BrowserStorage.Open; open != nil {
@@ -100,7 +101,7 @@ func openStore() (store workspace.Store, memory bool, why string) {
 // firstDocument chooses the document to open on start: the one open last,
 // else the sample, added on a first start. It returns "" to show the
 // library.
-func (a *Annotator) firstDocument(ws *workspace.Workspace, last string) (id, note string) {
+func firstDocument(ws *workspace.Workspace, last string) (id, note string) {
 	docs, err := ws.Store().Documents()
 	if err != nil {
 		return "", "The library could not be read: " + err.Error()
@@ -130,9 +131,9 @@ func (a *Annotator) firstDocument(ws *workspace.Workspace, last string) (id, not
 const sampleSourceID = "annotator-sample"
 
 // openDocument opens document id from the workspace, off the UI
-// goroutine, and shows it with note on the message line; then calls then,
-// if not nil, once it is drawn.
-func (a *Annotator) openDocument(ctx app.Context, id, note string, then func()) {
+// goroutine, and shows it with n on the message line (by default, that it
+// opened as it was left); then calls then, if not nil, once it is drawn.
+func (a *Annotator) openDocument(ctx app.Context, id string, n notice, then func()) {
 	ctx = a.ui(ctx)
 	ws := a.keep.ws
 	if ws == nil {
@@ -148,10 +149,10 @@ func (a *Annotator) openDocument(ctx app.Context, id, note string, then func()) 
 				mark("annotator:open-failed")
 				return
 			}
-			if note == "" {
-				note = fmt.Sprintf("Opened “%s” as you left it.", e.Document.Title)
+			if n.Text == "" {
+				n.Text = fmt.Sprintf("Opened “%s” as you left it.", e.Document.Title)
 			}
-			a.tell(notice{Text: note, Error: a.keep.memory && note == a.keep.why})
+			a.tell(n)
 			a.showEditor(ctx, e, then)
 		})
 	})
@@ -170,8 +171,7 @@ func (a *Annotator) showEditor(ctx app.Context, e *workspace.Editor, then func()
 	if e.HistoryLost {
 		a.say("The undo history of this document could not be read back; its annotations are all there.")
 	}
-	a.rememberSession(ctx)
-	a.lockDocument(ctx, e.ID())
+	a.lockDocument(ctx, e.ID()) // the session is remembered when it is painted
 	a.afterRender(ctx, func(ctx app.Context) {
 		installLabelStyles(a.keySchema)
 		a.paint(ctx)
@@ -243,7 +243,7 @@ func (a *Annotator) lockDocument(ctx app.Context, id string) {
 				mark("annotator:read-only")
 			case a.readOnly:
 				// The other tab let it go: read what it saved.
-				a.openDocument(ctx, id, "The other tab closed this document: it is editable here now, with every change made there.", nil)
+				a.openDocument(ctx, id, notice{Text: "The other tab closed this document: it is editable here now, with every change made there."}, nil)
 			}
 		})
 		if ok {
@@ -297,12 +297,12 @@ func (a *Annotator) addAndOpen(ctx app.Context, doc *annotate.Document, set *ann
 					msg = fmt.Sprintf("Opened “%s” as you left it: it is already in your library with annotations of its own, "+
 						"so the file's %d %s not added to it.", dup.Title, n, annotate.Plural(n, "annotation was", "annotations were"))
 				}
-				a.openDocument(ctx, dup.ID, msg, nil)
+				a.openDocument(ctx, dup.ID, notice{Text: msg}, nil)
 			case err != nil:
 				a.fail(sentence(fmt.Sprintf("“%s” could not be added to the library: %v. The current article stays open", doc.Title, err), ""))
 				mark("annotator:open-failed")
 			case filled != "":
-				a.openDocument(ctx, filled, note, nil)
+				a.openDocument(ctx, filled, notice{Text: note}, nil)
 			default:
 				a.say(note)
 				a.showEditor(ctx, e, nil)
