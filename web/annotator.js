@@ -182,45 +182,139 @@
     return s === "" ? [] : s.split(",");
   }
 
+  // What paint and patch drew, to change it range by range: byID holds
+  // [name, Range] for each annotation's range; loose holds, by name, the
+  // ranges without an id (the overlaps, the selected annotation); order is
+  // the names, lowest priority first.
+  let byID = new Map();
+  let loose = new Map();
+  let order = [];
+
+  // tuples returns the integers of a spans argument as a list.
+  function tuples(spans) {
+    return typeof spans === "string" ? (spans === "" ? [] : spans.split(",")) : Array.from(spans || []);
+  }
+
+  const hasHighlights = () => !!(window.CSS && CSS.highlights && typeof Highlight === "function");
+
+  // take reads the spans into ranges: five integers a span (name index,
+  // sn, so, en, eo) and, in ids (a comma-separated string), one id a span,
+  // empty for a loose range. It calls put(name, id, range) for each and
+  // returns how many there were.
+  function take(names, spans, ids, put) {
+    const list = tuples(spans);
+    const idList = ids ? String(ids).split(",") : [];
+    let count = 0;
+    for (let i = 0, k = 0; i + 4 < list.length; i += 5, k++) {
+      const name = names[+list[i]];
+      if (name === undefined) continue;
+      const r = rangeOf(+list[i + 1], +list[i + 2], +list[i + 3], +list[i + 4]);
+      if (!r) continue;
+      put(name, idList[k] || "", r);
+      count++;
+    }
+    return count;
+  }
+
   // paint replaces every highlight this script set. names are the
   // highlights' names, later ones painted above earlier ones; spans is a
   // string (or array) of integers, five per span: name index, sn, so, en,
-  // eo. Returns the number of ranges painted.
-  function paint(names, spans) {
+  // eo; ids, when given, names the annotation of each span (empty for a
+  // span of no one annotation), so that patch can change it later.
+  // Returns the number of ranges painted.
+  function paint(names, spans, ids) {
     const started = performance.now();
     names = splitNames(names);
     article();
-    const list = typeof spans === "string" ? (spans === "" ? [] : spans.split(",")) : Array.from(spans || []);
-    const ranges = names.map(() => []);
-    let count = 0;
-    for (let i = 0; i + 4 < list.length; i += 5) {
-      const k = +list[i];
-      if (!ranges[k]) continue;
-      const r = rangeOf(+list[i + 1], +list[i + 2], +list[i + 3], +list[i + 4]);
-      if (!r) continue;
-      ranges[k].push(r);
-      count++;
-    }
-    if (window.CSS && CSS.highlights && typeof Highlight === "function") {
+    byID = new Map();
+    loose = new Map();
+    order = names;
+    const count = take(names, spans, ids, (name, id, r) => {
+      if (id) byID.set(id, [name, r]);
+      else looseOf(name).push(r);
+    });
+    if (hasHighlights()) {
+      const ranges = new Map(names.map((n) => [n, []]));
+      for (const [name, r] of byID.values()) ranges.get(name).push(r);
+      for (const [name, rs] of loose) ranges.get(name).push(...rs);
       const keep = new Set(names);
       for (const name of painted) {
         if (!keep.has(name)) CSS.highlights.delete(name);
       }
       names.forEach((name, i) => {
-        const h = new Highlight(...ranges[i]);
+        const h = new Highlight(...ranges.get(name));
         h.priority = i; // later names above earlier ones
         CSS.highlights.set(name, h);
       });
       painted = keep;
     } else {
-      overlayRanges = [];
-      names.forEach((name, i) => ranges[i].forEach((r) => overlayRanges.push([name, r])));
-      drawOverlay();
+      redrawOverlay();
     }
-    // The detail times the call (started, ended), the start of the frame
-    // that shows the result (frame), and the end of that frame's rendering
-    // work (painted: a task queued from the frame runs after it), for the
-    // browser benchmarks.
+    reportPaint(started, count);
+    return count;
+  }
+
+  function looseOf(name) {
+    let rs = loose.get(name);
+    if (!rs) loose.set(name, (rs = []));
+    return rs;
+  }
+
+  // patch changes what paint drew, at the cost of the change: the spans
+  // with an id replace that annotation's range (or add it); the ids in gone
+  // (comma-separated) are taken out; and the loose ranges of the highlights
+  // named in replace are replaced by the spans without an id. names must be
+  // those paint was given. Returns the number of ranges given, or -1 (and
+  // changes nothing) when names differ from paint's: paint again.
+  function patch(names, spans, ids, gone, replace) {
+    const started = performance.now();
+    names = splitNames(names);
+    if (names.join(",") !== order.join(",")) return -1;
+    article();
+    const live = hasHighlights();
+    const drop = (name, r) => { if (live) CSS.highlights.get(name).delete(r); };
+    const add = (name, r) => { if (live) CSS.highlights.get(name).add(r); };
+    for (const id of splitNames(gone)) {
+      const old = byID.get(id);
+      if (old) {
+        byID.delete(id);
+        drop(old[0], old[1]);
+      }
+    }
+    for (const name of splitNames(replace)) {
+      for (const r of loose.get(name) || []) drop(name, r);
+      loose.set(name, []);
+    }
+    const count = take(names, spans, ids, (name, id, r) => {
+      if (id) {
+        const old = byID.get(id);
+        if (old) drop(old[0], old[1]);
+        byID.set(id, [name, r]);
+      } else {
+        looseOf(name).push(r);
+      }
+      add(name, r);
+    });
+    if (!live) redrawOverlay();
+    reportPaint(started, count);
+    return count;
+  }
+
+  // redrawOverlay draws every range in the overlay fallback, in order.
+  function redrawOverlay() {
+    overlayRanges = [];
+    for (const name of order) {
+      for (const [n, r] of byID.values()) if (n === name) overlayRanges.push([name, r]);
+      for (const r of loose.get(name) || []) overlayRanges.push([name, r]);
+    }
+    drawOverlay();
+  }
+
+  // reportPaint tells the browser benchmarks when a paint or patch was
+  // called (started), returned (ended), the start of the frame that shows
+  // it (frame), and the end of that frame's rendering work (painted: a task
+  // queued from the frame runs after it).
+  function reportPaint(started, count) {
     const ended = performance.now();
     requestAnimationFrame(() => {
       const frame = performance.now();
@@ -230,7 +324,6 @@
         }));
       }, 0);
     });
-    return count;
   }
 
   // drawOverlay draws the overlay fallback: one absolutely positioned box
@@ -675,6 +768,22 @@
     return nodeCount();
   }
 
+  // joinJSON returns the "json" strings of IndexedDB records (an array
+  // from getAll) in one string, one a line, for wasm/idb: Go would copy
+  // each record's string across syscall/js by itself, four calls a record,
+  // which on 2,000 annotations was most of their decoding. JSON keeps no
+  // raw line break inside a value, so the lines are the records. Returns
+  // null when a record holds no JSON string, for Go to say which.
+  function joinJSON(records) {
+    const out = new Array(records.length);
+    for (let i = 0; i < records.length; i++) {
+      const j = records[i] && records[i].json;
+      if (typeof j !== "string" || j.includes("\n")) return null;
+      out[i] = j;
+    }
+    return out.join("\n");
+  }
+
   // The label styles: the colours of the labels come from the schema, so
   // the app makes their CSS and installs it here, as a constructed style
   // sheet (the CSP allows no inline <style>, but the CSSOM is allowed).
@@ -768,9 +877,9 @@
   }
 
   window.annotator = Object.freeze({
-    nodeCount, reindex, selection, caretAt, paint, scrollTo, select, extend,
+    nodeCount, reindex, selection, caretAt, paint, patch, scrollTo, select, extend,
     move, caret, place, collapse, focusText, openModal, closeModal,
     clear, download, copy, readFile, text, style,
-    lockDocument, unlockDocument, keepScroll,
+    lockDocument, unlockDocument, keepScroll, joinJSON,
   });
 })();

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"maps"
 	"net/url"
+	"runtime"
 	"slices"
 	"strings"
 	"time"
@@ -241,21 +242,42 @@ func (w *Workspace) Edit(id string) (*Editor, error) {
 	if err != nil {
 		return nil, err
 	}
+	// The annotations and the history are read while the HTML is parsed:
+	// in the browser the store's reads wait on IndexedDB, and the parse
+	// then fills that wait instead of following it.
+	read := make(chan storedEdits, 1)
+	go func() { read <- w.readEdits(id) }()
+	// WebAssembly runs one goroutine at a time and switches only when one
+	// blocks: let the reader issue its reads before the parse starts.
+	runtime.Gosched()
 	// The stored HTML is parsed once (FromStored), not made again as an
 	// import makes it: on a long article that halves the reopening.
 	doc, err := annotate.FromStored(rec.HTML, rec.Text, rec.TextSHA256, rec.Title, rec.URL, rec.Meta)
+	got := <-read
 	if err != nil {
 		return nil, fmt.Errorf("document %s: %w (%v)", id, ErrCorrupt, err)
 	}
+	if got.err != nil {
+		return nil, got.err
+	}
+	return w.editor(id, doc, rec.Schema, got.anns, got.steps)
+}
+
+// storedEdits is what Edit reads of a document beside its body.
+type storedEdits struct {
+	anns  []annotate.Annotation
+	steps []annotate.Step
+	err   error
+}
+
+// readEdits reads document id's annotations and history.
+func (w *Workspace) readEdits(id string) storedEdits {
 	anns, err := w.store.Annotations(id)
 	if err != nil {
-		return nil, err
+		return storedEdits{err: err}
 	}
 	steps, err := w.store.Steps(id)
-	if err != nil {
-		return nil, err
-	}
-	return w.editor(id, doc, rec.Schema, anns, steps)
+	return storedEdits{anns: anns, steps: steps, err: err}
 }
 
 // editor makes the Editor of document id, made from doc, with the stored

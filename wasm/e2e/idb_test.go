@@ -34,9 +34,11 @@ const idbRunTimeout = 5 * time.Minute
 // compile WebAssembly and nothing else (as the app's server sends).
 const wasmCSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'"
 
-// idbRunnerPage loads wasm_exec.js, then the runner; no inline script.
+// idbRunnerPage loads wasm_exec.js, the app's annotator.js, then the runner; no
+// inline script.
 const idbRunnerPage = `<!doctype html><html><head><meta charset="utf-8"><title>idb tests</title>
 <script src="/wasm_exec.js"></script>
+<script src="/annotator.js"></script>
 <script src="/runner.js"></script>
 </head><body><p>wasm/idb tests</p></body></html>`
 
@@ -121,6 +123,9 @@ func runIDBTests(t *testing.T, argv ...string) string {
 		"/index.html":   []byte(idbRunnerPage),
 		"/wasm_exec.js": wasmExec,
 		"/runner.js":    []byte(idbRunner),
+		// The app's script, as the app's page loads it: wasm/idb reads
+		// records through its joinJSON.
+		"/annotator.js": repoFile(t, "web/annotator.js"),
 		"/test.wasm":    idbTestBinary(t),
 	})
 	srv := serveHandler(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

@@ -11,6 +11,7 @@ package idb_test
 import (
 	"errors"
 	"fmt"
+	"reflect"
 	"sync/atomic"
 	"syscall/js"
 	"testing"
@@ -97,6 +98,37 @@ func hide(t *testing.T, obj js.Value, name string) {
 	})
 	if !obj.Get(name).IsUndefined() {
 		t.Fatalf("could not hide %s", name)
+	}
+}
+
+// TestAnnotationsJoined checks that the annotations are read through
+// web/annotator.js's joinJSON when the page has it (the runner loads it,
+// as the app's page does), and give the very same annotations as the
+// record-by-record path a page without it takes.
+func TestAnnotationsJoined(t *testing.T) {
+	h := js.Global().Get("annotator")
+	if h.Type() != js.TypeObject || h.Get("joinJSON").Type() != js.TypeFunction {
+		t.Fatal("the page has no annotator.joinJSON: the runner must load web/annotator.js, or the fast path goes untested")
+	}
+	s, _ := openStore(t)
+	anns := storetest.Anns(300)
+	anns[7].Exact = "a line\nbreak, a \"quote\", <b>&amp;</b> and 😀"
+	anns[8].Attributes = map[string]string{"speaker": "Ünïcødé\u2028"}
+	if err := s.PutDocument(storetest.Doc("d1"), anns); err != nil {
+		t.Fatal(err)
+	}
+	fast, err := s.Annotations("d1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	js.Global().Set("annotator", js.Undefined())
+	slow, err := s.Annotations("d1")
+	js.Global().Set("annotator", h)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(fast) != len(anns) || !reflect.DeepEqual(fast, slow) {
+		t.Fatalf("joined: %d annotations, record by record: %d; they differ: %v", len(fast), len(slow), !reflect.DeepEqual(fast, slow))
 	}
 }
 
