@@ -69,6 +69,9 @@ type Set struct {
 	// touched holds the ids of the annotations that changes, undos and
 	// redos have added, replaced or taken out since TakeTouched last ran.
 	touched map[string]struct{}
+	// journal and journalFrom answer ChangedSince (set_journal.go).
+	journal     []journalEntry
+	journalFrom int
 }
 
 // spanKey is what two annotations may not share.
@@ -615,9 +618,11 @@ func (s *Set) touch(changes []change) {
 	for _, c := range changes {
 		if c.before != nil {
 			s.touched[c.before.ID] = struct{}{}
+			s.record(c.before.ID)
 		}
 		if c.after != nil {
 			s.touched[c.after.ID] = struct{}{}
+			s.record(c.after.ID)
 		}
 	}
 }

@@ -75,7 +75,7 @@ func (a *Annotator) tag(ctx app.Context, label string) {
 	collapseSelection(true) // the caret stays after the span, for the next one
 	a.selInfo = ""
 	a.selected, a.choices = ann.ID, nil
-	a.showEntry(ann.ID)
+	a.revealSelected()
 	a.say(fmt.Sprintf("Tagged “%s” as %s.", excerpt(ann.Exact, 80), label))
 	a.changed(ctx)
 }
@@ -258,7 +258,7 @@ func (a *Annotator) choose(ctx app.Context, id string) {
 	}
 	a.selected = id
 	a.choices = nil
-	a.showEntry(id)
+	a.revealSelected()
 	a.paint(ctx)
 	scrollToSpan(a.doc, annotate.Span{Start: ann.Start, End: ann.End})
 	// The list is drawn anew: keep the keyboard on the chosen entry.
@@ -275,7 +275,7 @@ func (a *Annotator) choose(ctx app.Context, id string) {
 
 // step selects the next (+1) or previous (-1) annotation in the list.
 func (a *Annotator) step(ctx app.Context, dir int) {
-	list := a.visible()
+	list := a.listed()
 	if len(list) == 0 {
 		return
 	}
@@ -297,17 +297,26 @@ func (a *Annotator) step(ctx app.Context, dir int) {
 // neighbour returns the ID of the annotation dir places from id among those
 // the sidebar shows, or "".
 func (a *Annotator) neighbour(id string, dir int) string {
-	list := a.visible()
-	for i, ann := range list {
-		if ann.ID == id {
-			if j := i + dir; j >= 0 && j < len(list) {
-				return list[j].ID
-			}
-			return ""
-		}
+	if a.list != nil && a.list.Set == a.set {
+		return a.list.neighbour(id, dir)
 	}
-	return ""
+	return (&sidebar{Set: a.set}).neighbour(id, dir)
 }
+
+// listed returns the annotations the sidebar shows, in its order.
+func (a *Annotator) listed() []annotate.Annotation {
+	if a.list != nil && a.list.Set == a.set {
+		return a.list.visible()
+	}
+	return (&sidebar{Set: a.set}).visible()
+}
+
+// revealSelected has the sidebar show the selected annotation's entry.
+func (a *Annotator) revealSelected() { a.reveal++ }
+
+// attach keeps the sidebar on the page, which the keyboard's steps ask for
+// the annotations it shows.
+func (a *Annotator) attach(s *sidebar) { a.list = s }
 
 // clickArticle selects the annotations under a click on the article's
 // text: one at once, several as a choice.
@@ -363,37 +372,4 @@ func (a *Annotator) changed(ctx app.Context) {
 	ctx.PreventUpdate()
 	// After the frame: the rest of the page, and the write of the change.
 	afterNextFrame(func() { a.mounted.Dispatch(func(ctx app.Context) { a.flush(ctx) }) })
-}
-
-// paint hands the highlights to the browser: one per label, one where
-// spans overlap, and one for the selected annotation, above the others.
-func (a *Annotator) paint(ctx app.Context) {
-	if a.doc == nil {
-		return
-	}
-	schema := a.schema()
-	byLabel := map[string]int{}
-	highlights := make([]highlight, 0, len(schema.Labels)+2)
-	for i, l := range schema.Labels {
-		byLabel[l.Name] = i
-		highlights = append(highlights, highlight{Name: labelClass(l.Name)})
-	}
-	all := a.annotations()
-	var selected []annotate.Span
-	for _, ann := range all {
-		sp := annotate.Span{Start: ann.Start, End: ann.End}
-		if i, ok := byLabel[ann.Label]; ok {
-			highlights[i].Spans = append(highlights[i].Spans, sp)
-		}
-		if ann.ID == a.selected {
-			selected = append(selected, sp)
-		}
-	}
-	highlights = append(highlights,
-		highlight{Name: "overlap", Spans: annotate.Overlaps(all)},
-		highlight{Name: "selected", Spans: selected})
-	paintHighlights(a.doc, highlights)
-	// Every change of the annotations or of the one selected is painted
-	// here: the place to remember the selection for the next start.
-	a.rememberSession(ctx)
 }

@@ -31,10 +31,12 @@ type Annotator struct {
 
 	selected string   // ID of the selected annotation, or ""
 	choices  []string // IDs of the annotations under a click, when several
-	filter   string   // the label the sidebar shows, or "" for all
-	page     int      // index of the first sidebar entry shown
-	selInfo  string   // the text selection, in words
-	author   string   // who the new annotations are by
+	// reveal changes when the sidebar must show the selected entry; list
+	// is the sidebar on the page, which owns what it lists.
+	reveal  int
+	list    *sidebar
+	selInfo string // the text selection, in words
+	author  string // who the new annotations are by
 	// keySchema is the schema the keyboard handler reads, outside the UI
 	// goroutine; it is replaced, never changed, when a document opens.
 	keySchema annotate.Schema
@@ -44,11 +46,8 @@ type Annotator struct {
 	loading  *progress
 	dragging bool
 
-	// snapshot is set.All() as of snapshotVersion, shared by the sidebar
-	// and the painter so that one change copies the annotations once.
-	snapshot        []annotate.Annotation
-	snapshotVersion int
-	snapshotSet     *annotate.Set
+	// painter is what the page shows of the annotations (paint.go).
+	painter painter
 
 	listeners []func()
 	// mounted is the component's own context, from OnMount.
@@ -87,6 +86,7 @@ const authorKey = "annotator.author"
 func (a *Annotator) OnMount(ctx app.Context) {
 	a.mounted, a.isMounted = ctx, true
 	ctx.Handle(actionLibraryChanged, func(ctx app.Context, _ app.Action) { a.libraryGeneration++ })
+	ctx.Handle(actionRetrySave, func(ctx app.Context, _ app.Action) { a.retrySave(ctx) })
 	ctx.Handle(actionTell, func(ctx app.Context, act app.Action) {
 		if n, ok := act.Value.(notice); ok {
 			a.tell(n)
@@ -130,17 +130,12 @@ func (a *Annotator) ui(ctx app.Context) app.Context {
 	return ctx
 }
 
-// annotations returns the set's annotations in order, copied once per
-// change of the set.
-func (a *Annotator) annotations() []annotate.Annotation {
+// version returns the open document's Set's version, or 0.
+func (a *Annotator) version() int {
 	if a.set == nil {
-		return nil
+		return 0
 	}
-	if a.snapshotSet != a.set || a.snapshotVersion != a.set.Version() {
-		a.snapshot = a.set.Snapshot() // read only: the attribute maps are the set's
-		a.snapshotSet, a.snapshotVersion = a.set, a.set.Version()
-	}
-	return a.snapshot
+	return a.set.Version()
 }
 
 // schema returns the label schema of the open document.
@@ -171,12 +166,13 @@ func (a *Annotator) Render() app.UI {
 	return app.Div().
 		Class("annotator", classIf(a.dragging, "dragging")).
 		Body(
-			a.renderToolbar(),
+			a.toolbarOf(),
 			a.renderNotices(),
 			app.If(a.view == viewLibrary, a.renderLibrary).Else(func() app.UI {
 				return app.Div().Class("workspace").Body(
 					a.renderReader(),
-					a.renderSidebar(),
+					&sidebar{Set: a.set, Version: a.version(), Selected: a.selected, Reveal: a.reveal,
+						Choices: a.choices, Orphans: a.orphans, Host: a},
 				)
 			}),
 			app.If(a.dragging, func() app.UI {

@@ -61,43 +61,56 @@ func caretAt(x, y float64) (node, offset int, ok bool) {
 	return node, offset, node >= 0
 }
 
-// highlight is one named set of spans for the CSS Custom Highlight API.
-type highlight struct {
-	Name  string
-	Spans []annotate.Span
+// paintList is spans on their way to web/annotator.js's paint or patch:
+// five integers a span (the highlight's index among the names, then its
+// start and end as DOM positions) and, beside them, the annotation's id,
+// empty for a span of no one annotation (an overlap, the selection).
+type paintList struct {
+	nums, ids strings.Builder
+	n         int
 }
 
-// paintHighlights hands every highlight to the browser in one call. Spans
-// are converted to DOM positions through the document's index; later
-// highlights are painted above earlier ones.
-func paintHighlights(doc *annotate.Document, highlights []highlight) {
-	h := helper()
-	if !h.Truthy() || doc == nil {
+// add converts sp to DOM positions through index and adds it to
+// highlight name; a span that does not map is left out.
+func (l *paintList) add(index *annotate.TextIndex, name int, sp annotate.Span, id string) {
+	sn, so, ok1 := index.ToDOM(sp.Start, true)
+	en, eo, ok2 := index.ToDOM(sp.End, false)
+	if !ok1 || !ok2 {
 		return
 	}
-	index := doc.Index()
-	names := make([]string, len(highlights))
-	var b strings.Builder
-	for i, hl := range highlights {
-		names[i] = hl.Name
-		for _, sp := range hl.Spans {
-			sn, so, ok1 := index.ToDOM(sp.Start, true)
-			en, eo, ok2 := index.ToDOM(sp.End, false)
-			if !ok1 || !ok2 {
-				continue
-			}
-			if b.Len() > 0 {
-				b.WriteByte(',')
-			}
-			for k, n := range [5]int{i, sn, so, en, eo} {
-				if k > 0 {
-					b.WriteByte(',')
-				}
-				b.WriteString(strconv.Itoa(n))
-			}
-		}
+	if l.n > 0 {
+		l.nums.WriteByte(',')
+		l.ids.WriteByte(',')
 	}
-	h.Call("paint", strings.Join(names, ","), b.String())
+	for k, n := range [5]int{name, sn, so, en, eo} {
+		if k > 0 {
+			l.nums.WriteByte(',')
+		}
+		l.nums.WriteString(strconv.Itoa(n))
+	}
+	l.ids.WriteString(id)
+	l.n++
+}
+
+// paintAll replaces every highlight with those of l. names are the
+// highlights' names, later ones painted above earlier ones.
+func paintAll(names []string, l *paintList) {
+	if h := helper(); h.Truthy() {
+		h.Call("paint", strings.Join(names, ","), l.nums.String(), l.ids.String())
+	}
+}
+
+// patchPaint changes what paintAll painted: l's spans with an id replace
+// that annotation's, the ids in gone are taken out, and the highlights in
+// replace get l's spans without an id in place of theirs. It reports false
+// when the page could not patch (names changed): paint everything then.
+func patchPaint(names []string, l *paintList, gone, replace []string) bool {
+	h := helper()
+	if !h.Truthy() {
+		return true
+	}
+	return h.Call("patch", strings.Join(names, ","), l.nums.String(), l.ids.String(),
+		strings.Join(gone, ","), strings.Join(replace, ",")).Int() >= 0
 }
 
 // scrollToSpan scrolls the start of a span into view.

@@ -80,7 +80,7 @@ func (a *Annotator) editAtCaret(ctx app.Context) {
 		return
 	}
 	if state, _ := readSelection(); state != selectionNone {
-		a.say("Press a label's key to tag the selected text: " + a.keyList() + ".")
+		a.say("Press a label's key to tag the selected text: " + keyList(a.schema().Labels) + ".")
 		return
 	}
 	var ids []string
@@ -94,7 +94,7 @@ func (a *Annotator) editAtCaret(ctx app.Context) {
 	switch {
 	case len(ids) == 1:
 		a.selected, a.choices = ids[0], nil
-		a.showEntry(ids[0])
+		a.revealSelected()
 		a.paint(ctx)
 	case len(ids) > 1:
 		a.choices = ids

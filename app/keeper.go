@@ -58,6 +58,8 @@ type keeper struct {
 	// pressure; usage and quota are its estimate, in bytes (0: unknown).
 	persisted    bool
 	usage, quota int64
+	// shown is what the toolbar's indicator was last told.
+	shown saveView
 }
 
 // queuedChange is one change of one document, not yet written.
@@ -113,6 +115,7 @@ func (a *Annotator) save(ctx app.Context) {
 	k.changed = true
 	k.queue = append(k.queue, queuedChange{doc: k.editor.ID(), change: c})
 	mark("annotator:save-queued")
+	a.showSaveState(ctx)
 	// The change is queued (and the tab asks before closing) now; the
 	// write starts once the browser has drawn the frame that shows the
 	// change (see changed), so that encoding it and handing it to
@@ -140,19 +143,26 @@ func (a *Annotator) flush(ctx app.Context) {
 				k.failed = err
 				if first {
 					a.fail(saveFailure(err))
+				} else {
+					ctx.PreventUpdate()
 				}
+				a.showSaveState(ctx)
 				mark("annotator:save-failed")
 				return
 			}
 			if k.failed != nil {
 				k.failed = nil
 				a.say("Saved again: every change is now kept in this browser.")
+			} else {
+				// Nothing of the page but the indicator changes.
+				ctx.PreventUpdate()
 			}
 			k.queue = k.queue[1:]
 			if len(k.queue) == 0 {
 				k.queue = nil
 				mark("annotator:saved")
 			}
+			a.showSaveState(ctx)
 			a.flush(ctx)
 		})
 	})
@@ -177,26 +187,72 @@ func saveFailure(err error) string {
 		"and everything saved before is safe; download the JSON to keep it, or press Retry", what), "")
 }
 
-// renderSaveState draws what the toolbar says of the work.
-func (a *Annotator) renderSaveState() app.UI {
-	k := &a.keep
-	text, title, state := "", "", ""
+// saveView is what the toolbar says of the work, in words.
+type saveView struct {
+	State string // starting, saved, saving, failed or memory
+	Text  string
+	Title string
+}
+
+// view says the keeper's state in words.
+func (k *keeper) view() saveView {
 	switch k.state() {
-	case stateStarting:
-		text, state = "Opening your workspace…", "starting"
 	case stateSaved:
-		text, title, state = "Saved", "Every change is kept in this browser as you make it", "saved"
+		return saveView{"saved", "Saved", "Every change is kept in this browser as you make it"}
 	case stateSaving:
-		text, title, state = "Saving…", fmt.Sprintf("%d %s being written", len(k.queue), annotate.Plural(len(k.queue), "change", "changes")), "saving"
+		return saveView{"saving", "Saving…", fmt.Sprintf("%d %s being written", len(k.queue), annotate.Plural(len(k.queue), "change", "changes"))}
 	case stateFailed:
-		text, title, state = "Not saved", saveFailure(k.failed), "failed"
+		return saveView{"failed", "Not saved", saveFailure(k.failed)}
 	case stateMemory:
-		text, title, state = "Kept in this tab only", k.why, "memory"
+		return saveView{"memory", "Kept in this tab only", k.why}
 	}
-	return app.Div().ID("save-state").Class("save-state", "save-"+state).DataSet("state", state).Title(title).Body(
-		app.Span().Role("status").Text(text),
-		app.If(state == "failed", func() app.UI {
-			return app.Button().ID("save-retry").OnClick(func(ctx app.Context, e app.Event) { a.retrySave(ctx) }).Text("Retry")
+	return saveView{"starting", "Opening your workspace…", ""}
+}
+
+// showSaveState tells the toolbar's indicator what to say, when it
+// changed: the indicator renders alone, and a save never makes go-app
+// render the whole page again.
+func (a *Annotator) showSaveState(ctx app.Context) {
+	v := a.keep.view()
+	if v == a.keep.shown {
+		return
+	}
+	a.keep.shown = v
+	a.ui(ctx).NewActionWithValue(actionSaveState, v)
+}
+
+// Actions of the save indicator.
+const (
+	actionSaveState = "annotator.save-state" // the root to the indicator: a saveView
+	actionRetrySave = "annotator.retry-save" // the indicator to the root
+)
+
+// saveIndicator says whether the work is saved, with Retry when a write
+// failed. It owns what it says; the root tells it by action.
+type saveIndicator struct {
+	app.Compo
+
+	view saveView
+}
+
+func (s *saveIndicator) OnMount(ctx app.Context) {
+	s.view = saveView{"starting", "Opening your workspace…", ""}
+	ctx.Handle(actionSaveState, func(ctx app.Context, act app.Action) {
+		if v, ok := act.Value.(saveView); ok {
+			s.view = v
+		}
+	})
+}
+
+func (s *saveIndicator) Render() app.UI {
+	v := s.view
+	if v.State == "" {
+		v = saveView{"starting", "Opening your workspace…", ""}
+	}
+	return app.Div().ID("save-state").Class("save-state", "save-"+v.State).DataSet("state", v.State).Title(v.Title).Body(
+		app.Span().Role("status").Text(v.Text),
+		app.If(v.State == "failed", func() app.UI {
+			return app.Button().ID("save-retry").OnClick(func(ctx app.Context, e app.Event) { ctx.NewAction(actionRetrySave) }).Text("Retry")
 		}),
 	)
 }

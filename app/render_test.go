@@ -85,8 +85,16 @@ func TestRenderEditorOfSelected(t *testing.T) {
 }
 
 func TestRenderFilterAndPaging(t *testing.T) {
-	a, quote, claim := annotatorWith(t, func(a *Annotator, _, _ annotate.Annotation) { a.filter = "claim" })
-	html := app.HTMLString(a)
+	a, quote, claim := annotatorWith(t, nil)
+	// The sidebar owns its filter.
+	s := &sidebar{Set: a.set, Version: a.set.Version(), Host: a}
+	s.filter = "claim"
+	e := app.NewTestEngine()
+	if err := e.Load(s); err != nil {
+		t.Fatal(err)
+	}
+	e.ConsumeAll()
+	html := app.HTMLString(s)
 	if !strings.Contains(html, "entry-"+claim.ID) || strings.Contains(html, "entry-"+quote.ID) {
 		t.Errorf("the claim filter shows the wrong entries")
 	}

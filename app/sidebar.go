@@ -1,7 +1,13 @@
 package app
 
+// This file is the sidebar: the list of annotations, the selected one's
+// editor, the choices under a click and the orphans. It is a component
+// that owns what the list shows (the label it is filtered by, the page,
+// and the copy of the annotations it draws from), and renders again only
+// when the annotations, the selection or the orphans change: the root's
+// other changes (a message, a save) leave it alone.
+
 import (
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -16,27 +22,118 @@ import (
 // holds thousands of annotations.
 const pageSize = 100
 
-// visible returns the annotations the sidebar lists: all of them in
-// document order, or those of the filter's label.
-func (a *Annotator) visible() []annotate.Annotation {
-	all := a.annotations()
-	if a.filter == "" {
+// sidebarHost is what the sidebar asks of the root, which holds the
+// document and its annotations.
+type sidebarHost interface {
+	// attach tells the root which sidebar is on the page (nil: none).
+	attach(s *sidebar)
+	choose(ctx app.Context, id string)
+	relabel(ctx app.Context, id, label string)
+	setAttribute(ctx app.Context, id, name, value string)
+	delete(ctx app.Context, id string)
+	placeOrphan(ctx app.Context, id string)
+	dropOrphan(id string)
+}
+
+// sidebar lists the annotations of Set.
+type sidebar struct {
+	app.Compo
+
+	Set      *annotate.Set
+	Version  int    // Set's version: the sidebar renders again when it changes
+	Selected string // the selected annotation's id, or ""
+	// Reveal changes when the root asks for the selected entry to be
+	// shown (after a tag, a click, a step), even when it was selected.
+	Reveal  int
+	Choices []string              // the annotations under a click, when several
+	Orphans []annotate.Annotation // the imported annotations not placed
+	Host    sidebarHost
+
+	filter string // the label the list shows, or "" for all
+	page   int    // index of the first entry shown
+
+	// snapshot is Set's annotations as of snapshotVersion, copied once a
+	// change.
+	snapshot        []annotate.Annotation
+	snapshotVersion int
+	snapshotSet     *annotate.Set
+	revealed        int
+}
+
+func (s *sidebar) OnMount(ctx app.Context) {
+	s.Host.attach(s)
+	s.reveal()
+}
+
+func (s *sidebar) OnDismount() { s.Host.attach(nil) }
+
+// OnUpdate shows the selected entry when the root asks, or when another
+// document opens.
+func (s *sidebar) OnUpdate(ctx app.Context) {
+	if s.snapshotSet != s.Set && s.snapshotSet != nil {
+		s.filter, s.page = "", 0
+	}
+	if s.Reveal != s.revealed {
+		s.reveal()
+	}
+}
+
+// reveal turns to the page that holds the selected entry.
+func (s *sidebar) reveal() {
+	s.revealed = s.Reveal
+	if s.Selected != "" {
+		s.showEntry(s.Selected)
+	}
+}
+
+// annotations returns Set's annotations in order, copied once per change.
+func (s *sidebar) annotations() []annotate.Annotation {
+	if s.Set == nil {
+		return nil
+	}
+	if s.snapshotSet != s.Set || s.snapshotVersion != s.Set.Version() {
+		s.snapshot = s.Set.Snapshot() // read only: the attribute maps are the set's
+		s.snapshotSet, s.snapshotVersion = s.Set, s.Set.Version()
+	}
+	return s.snapshot
+}
+
+// visible returns the annotations the list shows: all of them in document
+// order, or those of the filter's label.
+func (s *sidebar) visible() []annotate.Annotation {
+	all := s.annotations()
+	if s.filter == "" {
 		return all
 	}
 	var out []annotate.Annotation
 	for _, ann := range all {
-		if ann.Label == a.filter {
+		if ann.Label == s.filter {
 			out = append(out, ann)
 		}
 	}
 	return out
 }
 
-// showEntry makes sure the sidebar shows annotation id: it drops a filter
+// neighbour returns the ID of the annotation dir places from id among those
+// the list shows, or "".
+func (s *sidebar) neighbour(id string, dir int) string {
+	list := s.visible()
+	for i, ann := range list {
+		if ann.ID == id {
+			if j := i + dir; j >= 0 && j < len(list) {
+				return list[j].ID
+			}
+			return ""
+		}
+	}
+	return ""
+}
+
+// showEntry makes sure the list shows annotation id: it drops a filter
 // that hides it and turns to the page that holds it.
-func (a *Annotator) showEntry(id string) {
+func (s *sidebar) showEntry(id string) {
 	find := func() int {
-		for i, ann := range a.visible() {
+		for i, ann := range s.visible() {
 			if ann.ID == id {
 				return i
 			}
@@ -44,76 +141,76 @@ func (a *Annotator) showEntry(id string) {
 		return -1
 	}
 	i := find()
-	if i < 0 && a.filter != "" {
-		a.filter = ""
+	if i < 0 && s.filter != "" {
+		s.filter = ""
 		i = find()
 	}
 	if i >= 0 {
-		a.page = i / pageSize * pageSize
+		s.page = i / pageSize * pageSize
 	}
 }
 
-func (a *Annotator) renderSidebar() app.UI {
-	if a.set == nil {
+func (s *sidebar) Render() app.UI {
+	if s.Set == nil {
 		return app.Aside().Class("sidebar")
 	}
-	all := a.annotations()
+	all := s.annotations()
 	counts := map[string]int{}
 	for _, ann := range all {
 		counts[ann.Label]++
 	}
-	list := a.visible()
-	if a.page >= len(list) {
-		a.page = max(0, (len(list)-1)/pageSize*pageSize)
+	list := s.visible()
+	if s.page >= len(list) {
+		s.page = max(0, (len(list)-1)/pageSize*pageSize)
 	}
-	shown := list[a.page:min(len(list), a.page+pageSize)]
-	labels := a.schema().Labels
+	shown := list[s.page:min(len(list), s.page+pageSize)]
+	labels := s.Set.Schema().Labels
 	return app.Aside().Class("sidebar").Aria("label", "Annotations").Body(
 		app.H2().ID("annotations-title").TabIndex(-1).Text(fmt.Sprintf("Annotations (%d)", len(all))),
 		app.Div().Class("filters").Role("group").Aria("label", "Show").Body(
-			a.filterButton("", "All", len(all)),
+			s.filterButton("", "All", len(all)),
 			app.Range(labels).Slice(func(i int) app.UI {
-				return a.filterButton(labels[i].Name, labels[i].Name, counts[labels[i].Name])
+				return s.filterButton(labels[i].Name, labels[i].Name, counts[labels[i].Name])
 			}),
 		),
-		app.If(len(a.choices) > 1, a.renderChoices),
+		app.If(len(s.Choices) > 1, s.renderChoices),
 		app.If(len(list) == 0, func() app.UI {
-			return app.P().Class("empty").Text(a.emptyText())
+			return app.P().Class("empty").Text(s.emptyText(labels))
 		}),
-		app.If(a.selected != "", a.renderSelected),
+		app.If(s.Selected != "", s.renderSelected),
 		// The list is drawn as one piece of HTML, with one click handler for
 		// it all: go-app compares lists by position, so one annotation
 		// inserted at the top would otherwise rewrite every entry below it,
 		// one DOM call at a time, which costs frames on long lists.
-		app.Div().Class("entries-frame").OnClick(a.onEntryClick).Body(
-			app.Raw(entriesHTML(shown, a.selected)),
+		app.Div().Class("entries-frame").OnClick(s.onEntryClick).Body(
+			app.Raw(entriesHTML(shown, s.Selected)),
 		),
-		app.If(len(list) > pageSize, func() app.UI { return a.renderPager(len(list)) }),
-		app.If(len(a.orphans) > 0, a.renderOrphans),
+		app.If(len(list) > pageSize, func() app.UI { return s.renderPager(len(list)) }),
+		app.If(len(s.Orphans) > 0, s.renderOrphans),
 	)
 }
 
-func (a *Annotator) emptyText() string {
-	if a.filter != "" {
-		return "No " + a.filter + " yet."
+func (s *sidebar) emptyText(labels []annotate.Label) string {
+	if s.filter != "" {
+		return "No " + s.filter + " yet."
 	}
-	return "No annotations yet. Select text in the article and press a label's key: " + a.keyList() + "."
+	return "No annotations yet. Select text in the article and press a label's key: " + keyList(labels) + "."
 }
 
 // keyList names the labels' keys: "C for claim, Q for quote, P for pledge".
-func (a *Annotator) keyList() string {
+func keyList(labels []annotate.Label) string {
 	var parts []string
-	for _, l := range a.schema().Labels {
+	for _, l := range labels {
 		parts = append(parts, strings.ToUpper(l.Key)+" for "+l.Name)
 	}
 	return strings.Join(parts, ", ")
 }
 
-func (a *Annotator) filterButton(label, text string, count int) app.UI {
+func (s *sidebar) filterButton(label, text string, count int) app.UI {
 	return app.Button().ID("filter-"+orAll(label)).Class("filter", classIf(label != "", labelClass(label))).
-		Aria("pressed", a.filter == label).
+		Aria("pressed", s.filter == label).
 		OnClick(func(ctx app.Context, e app.Event) {
-			a.filter, a.page = label, 0
+			s.filter, s.page = label, 0
 		}, app.EventScope(label)).
 		Body(app.Span().Text(text), app.Span().Class("count").Text(count))
 }
@@ -126,7 +223,7 @@ func orAll(label string) string {
 }
 
 // onEntryClick selects the annotation whose entry was clicked.
-func (a *Annotator) onEntryClick(ctx app.Context, e app.Event) {
+func (s *sidebar) onEntryClick(ctx app.Context, e app.Event) {
 	target := e.Get("target")
 	if !target.Truthy() || !target.Get("closest").Truthy() {
 		return
@@ -136,14 +233,14 @@ func (a *Annotator) onEntryClick(ctx app.Context, e app.Event) {
 		return // a click in the editor
 	}
 	if id := main.Get("parentElement").Get("dataset").Get("id"); id.Truthy() {
-		a.choose(ctx, id.String())
+		s.Host.choose(ctx, id.String())
 	}
 }
 
 // renderSelected draws the selected annotation with the fields that edit
 // it.
-func (a *Annotator) renderSelected() app.UI {
-	ann, ok := a.set.Get(a.selected)
+func (s *sidebar) renderSelected() app.UI {
+	ann, ok := s.Set.Get(s.Selected)
 	if !ok {
 		return app.Div()
 	}
@@ -152,14 +249,14 @@ func (a *Annotator) renderSelected() app.UI {
 			app.Span().Class("badge", labelClass(ann.Label)).Text(ann.Label),
 			app.Span().Class("excerpt").Text("“"+excerpt(ann.Exact, 200)+"”"),
 		),
-		a.renderEditor(ann),
+		s.renderEditor(ann),
 	)
 }
 
 // renderEditor draws the fields that edit the selected annotation.
-func (a *Annotator) renderEditor(ann annotate.Annotation) app.UI {
+func (s *sidebar) renderEditor(ann annotate.Annotation) app.UI {
 	id := ann.ID
-	schema := a.schema()
+	schema := s.Set.Schema()
 	label, _ := schema.Label(ann.Label)
 	fields := append([]string{}, label.Attributes...)
 	// Attributes the annotation kept from an earlier label stay editable.
@@ -172,7 +269,7 @@ func (a *Annotator) renderEditor(ann annotate.Annotation) app.UI {
 		app.Label().Body(
 			app.Span().Text("Label"),
 			app.Select().ID("edit-label").OnChange(func(ctx app.Context, e app.Event) {
-				a.relabel(ctx, id, ctx.JSSrc().Get("value").String())
+				s.Host.relabel(ctx, id, ctx.JSSrc().Get("value").String())
 			}, app.EventScope(id)).Body(
 				app.Range(schema.Labels).Slice(func(i int) app.UI {
 					l := schema.Labels[i]
@@ -187,7 +284,7 @@ func (a *Annotator) renderEditor(ann annotate.Annotation) app.UI {
 				app.Input().Type("text").ID("edit-"+name).Value(ann.Attributes[name]).
 					Placeholder(attributeHint(name)).
 					OnChange(func(ctx app.Context, e app.Event) {
-						a.setAttribute(ctx, id, name, ctx.JSSrc().Get("value").String())
+						s.Host.setAttribute(ctx, id, name, ctx.JSSrc().Get("value").String())
 					}, app.EventScope(id+"/"+name)),
 			)
 		}),
@@ -195,12 +292,12 @@ func (a *Annotator) renderEditor(ann annotate.Annotation) app.UI {
 			app.Span().Text("Note"),
 			app.Textarea().ID("edit-note").Rows(2).Text(ann.Attributes[annotate.AttrNote]).
 				OnChange(func(ctx app.Context, e app.Event) {
-					a.setAttribute(ctx, id, annotate.AttrNote, ctx.JSSrc().Get("value").String())
+					s.Host.setAttribute(ctx, id, annotate.AttrNote, ctx.JSSrc().Get("value").String())
 				}, app.EventScope(id)),
 		),
 		app.P().Class("span-info").Text(fmt.Sprintf("Characters %d–%d · %s", ann.Start, ann.End, authorText(ann.Author))),
 		app.Button().ID("delete-button").Class("danger").Title("Delete this annotation (Delete key)").
-			OnClick(func(ctx app.Context, e app.Event) { a.delete(ctx, id) }, app.EventScope(id)).Text("Delete"),
+			OnClick(func(ctx app.Context, e app.Event) { s.Host.delete(ctx, id) }, app.EventScope(id)).Text("Delete"),
 	)
 }
 
@@ -254,14 +351,14 @@ func anchorWords(how annotate.Anchoring) string {
 }
 
 // renderChoices lists the annotations under a click, to choose one.
-func (a *Annotator) renderChoices() app.UI {
+func (s *sidebar) renderChoices() app.UI {
 	return app.Div().ID("choices").Class("choices").Role("group").Aria("label", "Annotations at this place").Body(
-		app.P().Text(fmt.Sprintf("%d annotations are here. Choose one:", len(a.choices))),
-		app.Range(a.choices).Slice(func(i int) app.UI {
-			id := a.choices[i]
-			ann, _ := a.set.Get(id)
+		app.P().Text(fmt.Sprintf("%d annotations are here. Choose one:", len(s.Choices))),
+		app.Range(s.Choices).Slice(func(i int) app.UI {
+			id := s.Choices[i]
+			ann, _ := s.Set.Get(id)
 			return app.Button().Class("choice", labelClass(ann.Label)).
-				OnClick(func(ctx app.Context, e app.Event) { a.choose(ctx, id) }, app.EventScope(id)).
+				OnClick(func(ctx app.Context, e app.Event) { s.Host.choose(ctx, id) }, app.EventScope(id)).
 				Body(
 					app.Span().Class("badge", labelClass(ann.Label)).Text(ann.Label),
 					app.Span().Text(" “"+excerpt(ann.Exact, 80)+"”"),
@@ -271,83 +368,38 @@ func (a *Annotator) renderChoices() app.UI {
 }
 
 // renderPager turns the pages of a long list.
-func (a *Annotator) renderPager(total int) app.UI {
-	last := min(total, a.page+pageSize)
+func (s *sidebar) renderPager(total int) app.UI {
+	last := min(total, s.page+pageSize)
 	return app.Div().Class("pager").Body(
-		app.Button().ID("page-previous").Disabled(a.page == 0).
-			OnClick(func(ctx app.Context, e app.Event) { a.page = max(0, a.page-pageSize) }).Text("Previous"),
-		app.Span().Text(fmt.Sprintf("%d–%d of %d", a.page+1, last, total)),
+		app.Button().ID("page-previous").Disabled(s.page == 0).
+			OnClick(func(ctx app.Context, e app.Event) { s.page = max(0, s.page-pageSize) }).Text("Previous"),
+		app.Span().Text(fmt.Sprintf("%d–%d of %d", s.page+1, last, total)),
 		app.Button().ID("page-next").Disabled(last >= total).
-			OnClick(func(ctx app.Context, e app.Event) { a.page += pageSize }).Text("Next"),
+			OnClick(func(ctx app.Context, e app.Event) { s.page += pageSize }).Text("Next"),
 	)
 }
 
 // renderOrphans lists the imported annotations that could not be placed.
-func (a *Annotator) renderOrphans() app.UI {
+func (s *sidebar) renderOrphans() app.UI {
 	return app.Section().ID("orphans").Class("orphans").Aria("label", "Orphans").Body(
-		app.H3().Text(fmt.Sprintf("Orphans (%d)", len(a.orphans))),
+		app.H3().Text(fmt.Sprintf("Orphans (%d)", len(s.Orphans))),
 		app.P().Class("hint").Text("These imported annotations were not found in the text, or were found in more than one place. Select where one belongs and press Place, or drop it."),
 		app.Ul().Body(
-			app.Range(a.orphans).Slice(func(i int) app.UI {
-				o := a.orphans[i]
+			app.Range(s.Orphans).Slice(func(i int) app.UI {
+				o := s.Orphans[i]
 				id := o.ID
 				return app.Li().Class("orphan", labelClass(o.Label)).Body(
 					app.Span().Class("badge", labelClass(o.Label)).Text(o.Label),
 					app.Span().Class("excerpt").Text("“"+excerpt(o.Exact, 120)+"”"),
 					app.Button().Class("place").Title("Place it on the text selected in the article").
 						OnMouseDown(func(ctx app.Context, e app.Event) { e.PreventDefault() }, app.EventScope(id)).
-						OnClick(func(ctx app.Context, e app.Event) { a.placeOrphan(ctx, id) }, app.EventScope(id)).Text("Place"),
+						OnClick(func(ctx app.Context, e app.Event) { s.Host.placeOrphan(ctx, id) }, app.EventScope(id)).Text("Place"),
 					app.Button().Class("drop").Title("Drop this annotation").
-						OnClick(func(ctx app.Context, e app.Event) { a.dropOrphan(id) }, app.EventScope(id)).Text("Drop"),
+						OnClick(func(ctx app.Context, e app.Event) { s.Host.dropOrphan(id) }, app.EventScope(id)).Text("Drop"),
 				)
 			}),
 		),
 	)
-}
-
-// placeOrphan puts orphan id on the selected text.
-func (a *Annotator) placeOrphan(ctx app.Context, id string) {
-	i := a.orphanIndex(id)
-	if i < 0 {
-		return
-	}
-	span, ok := a.selectedSpan()
-	if !ok {
-		return
-	}
-	o, err := a.set.PlaceOrphan(a.orphans[i], span.Start, span.End)
-	switch {
-	case errors.Is(err, annotate.ErrSpanEdges) || errors.Is(err, annotate.ErrEmptySpan):
-		a.fail("Select the passage without white space at its edges to place the orphan.")
-		return
-	case err != nil:
-		a.fail(err.Error())
-		return
-	}
-	a.orphans = append(a.orphans[:i:i], a.orphans[i+1:]...)
-	clearSelection()
-	a.selected = o.ID
-	a.showEntry(o.ID)
-	a.say(fmt.Sprintf("Placed the %s on “%s”.", o.Label, excerpt(o.Exact, 60)))
-	a.changed(ctx)
-}
-
-// dropOrphan forgets orphan id.
-func (a *Annotator) dropOrphan(id string) {
-	if i := a.orphanIndex(id); i >= 0 {
-		o := a.orphans[i]
-		a.orphans = append(a.orphans[:i:i], a.orphans[i+1:]...)
-		a.say(fmt.Sprintf("Dropped the orphan %s “%s”.", o.Label, excerpt(o.Exact, 60)))
-	}
-}
-
-func (a *Annotator) orphanIndex(id string) int {
-	for i, o := range a.orphans {
-		if o.ID == id {
-			return i
-		}
-	}
-	return -1
 }
 
 // excerpt shortens s to about n characters, at a word boundary, with the

@@ -65,6 +65,7 @@ func (a *Annotator) startWorkspace(ctx app.Context) {
 		ctx.Dispatch(func(ctx app.Context) {
 			k := &a.keep
 			k.ws, k.store, k.memory, k.why = ws, store, memory, why
+			a.showSaveState(ctx)
 			a.author = settings.Author
 			n := notice{Text: note}
 			if memory {
@@ -142,6 +143,7 @@ func (a *Annotator) openDocument(ctx app.Context, id string, n notice, then func
 	a.loading = &progress{Name: "the document", Steps: 1, What: "reading it from the library"}
 	ctx.Async(func() {
 		e, err := ws.Edit(id)
+		mark("annotator:edited") // the document, its Set and history built
 		ctx.Dispatch(func(ctx app.Context) {
 			a.loading = nil
 			if err != nil {
@@ -166,13 +168,14 @@ func (a *Annotator) showEditor(ctx app.Context, e *workspace.Editor, then func()
 	a.doc, a.set, a.orphans = e.Document, e.Set, e.Orphans
 	a.set.SetAuthor(a.author)
 	a.keySchema = a.set.Schema()
-	a.selected, a.choices, a.filter, a.page, a.selInfo = "", nil, "", 0, ""
+	a.selected, a.choices, a.selInfo = "", nil, ""
 	a.readOnly = false
 	if e.HistoryLost {
 		a.say("The undo history of this document could not be read back; its annotations are all there.")
 	}
 	a.lockDocument(ctx, e.ID()) // the session is remembered when it is painted
 	a.afterRender(ctx, func(ctx app.Context) {
+		mark("annotator:rendered")
 		installLabelStyles(a.keySchema)
 		a.paint(ctx)
 		app.Window().Call("scrollTo", 0, 0)
@@ -194,7 +197,7 @@ func (a *Annotator) restoreSession(ctx app.Context, last session) {
 	}
 	if _, ok := a.set.Get(last.Selected); ok {
 		a.selected = last.Selected
-		a.showEntry(last.Selected)
+		a.revealSelected()
 		a.paint(ctx)
 	}
 	if !app.IsClient {

@@ -1,0 +1,58 @@
+package app
+
+// This file places and drops the imported annotations that could not be
+// placed on the text (the orphans), from the sidebar's buttons.
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/newsannotator/annotator/annotate"
+)
+
+// placeOrphan puts orphan id on the selected text.
+func (a *Annotator) placeOrphan(ctx app.Context, id string) {
+	i := a.orphanIndex(id)
+	if i < 0 {
+		return
+	}
+	span, ok := a.selectedSpan()
+	if !ok {
+		return
+	}
+	o, err := a.set.PlaceOrphan(a.orphans[i], span.Start, span.End)
+	switch {
+	case errors.Is(err, annotate.ErrSpanEdges) || errors.Is(err, annotate.ErrEmptySpan):
+		a.fail("Select the passage without white space at its edges to place the orphan.")
+		return
+	case err != nil:
+		a.fail(err.Error())
+		return
+	}
+	a.orphans = append(a.orphans[:i:i], a.orphans[i+1:]...)
+	clearSelection()
+	a.selected = o.ID
+	a.revealSelected()
+	a.say(fmt.Sprintf("Placed the %s on “%s”.", o.Label, excerpt(o.Exact, 60)))
+	a.changed(ctx)
+}
+
+// dropOrphan forgets orphan id.
+func (a *Annotator) dropOrphan(id string) {
+	if i := a.orphanIndex(id); i >= 0 {
+		o := a.orphans[i]
+		a.orphans = append(a.orphans[:i:i], a.orphans[i+1:]...)
+		a.say(fmt.Sprintf("Dropped the orphan %s “%s”.", o.Label, excerpt(o.Exact, 60)))
+	}
+}
+
+func (a *Annotator) orphanIndex(id string) int {
+	for i, o := range a.orphans {
+		if o.ID == id {
+			return i
+		}
+	}
+	return -1
+}

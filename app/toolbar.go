@@ -1,0 +1,109 @@
+package app
+
+// This file is the toolbar: the library, opening and exporting an
+// article, undo and redo, the author's name, whether the work is saved
+// (saveIndicator, keeper.go) and the keyboard help (help.go). It is a
+// component whose props are what it shows, so that go-app renders it again
+// only when one of them changes; its buttons call the root.
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/newsannotator/annotator/annotate"
+)
+
+// toolbarHost is what the toolbar asks of the root.
+type toolbarHost interface {
+	toggleLibrary()
+	focusAnnotations(ctx app.Context)
+	onManyChosen(ctx app.Context, e app.Event)
+	onBackupChosen(ctx app.Context, e app.Event)
+	onFileChosen(ctx app.Context, e app.Event)
+	onAuthorChange(ctx app.Context, e app.Event)
+	downloadExport(ctx app.Context)
+	copyExport(ctx app.Context)
+	undo(ctx app.Context)
+	redo(ctx app.Context)
+}
+
+// toolbar is the bar at the top of the page.
+type toolbar struct {
+	app.Compo
+
+	Library bool // the library is shown
+	HasDoc  bool // a document is open
+	// UndoTitle and RedoTitle say what undo and redo would do, or that
+	// there is nothing to; CanUndo and CanRedo enable them.
+	UndoTitle, RedoTitle string
+	CanUndo, CanRedo     bool
+	Author               string
+	Labels               []annotate.Label
+	Host                 toolbarHost
+}
+
+// toolbarOf returns the toolbar's props for the root's state.
+func (a *Annotator) toolbarOf() *toolbar {
+	t := &toolbar{Library: a.view == viewLibrary, HasDoc: a.doc != nil, Author: a.author,
+		UndoTitle: "Nothing to undo", RedoTitle: "Nothing to redo", Labels: a.schema().Labels, Host: a}
+	if a.set != nil && a.set.CanUndo() {
+		t.CanUndo, t.UndoTitle = true, "Undo "+a.set.UndoLabel()+" (Ctrl+Z)"
+	}
+	if a.set != nil && a.set.CanRedo() {
+		t.CanRedo, t.RedoTitle = true, "Redo "+a.set.RedoLabel()+" (Ctrl+Shift+Z)"
+	}
+	return t
+}
+
+func (t *toolbar) Render() app.UI {
+	h := t.Host
+	return app.Header().Class("toolbar").Body(
+		// First in the tab order, shown when focused: past the toolbar.
+		app.Div().Class("skip-links").Body(
+			app.Button().ID("skip-article").Class("skip-link").Title("Alt+A").
+				OnClick(func(ctx app.Context, e app.Event) { focusText() }).Text("Skip to the article"),
+			app.Button().ID("skip-annotations").Class("skip-link").Title("Alt+L").
+				OnClick(func(ctx app.Context, e app.Event) { h.focusAnnotations(ctx) }).Text("Skip to the annotations"),
+		),
+		app.Div().Class("brand").Body(
+			// Decoration: go-app drops an empty alt, so it is hidden instead.
+			app.Img().Src("/web/icon.svg").Class("brand-icon").Aria("hidden", "true"),
+			app.Span().Text("Annotator"),
+		),
+		app.Div().Class("group").Role("group").Aria("label", "Library").Body(
+			app.Button().ID("library-button").Aria("pressed", t.Library).
+				Title("Every document of your workspace: open, rename, mark done, add many, export a dataset, back up").
+				OnClick(func(ctx app.Context, e app.Event) { h.toggleLibrary() }).Text("Library"),
+			app.Input().Type("file").ID(manyInputID).Class("hidden-input").TabIndex(-1).Aria("hidden", "true").Multiple(true).
+				Accept(".html,.htm,.xhtml,.txt,.json,.jsonl,text/html,text/plain,application/json").
+				OnChange(h.onManyChosen),
+			app.Input().Type("file").ID(backupInputID).Class("hidden-input").TabIndex(-1).Aria("hidden", "true").
+				Accept(".json,application/json").OnChange(h.onBackupChosen),
+		),
+		app.Div().Class("group").Role("group").Aria("label", "Article").Body(
+			app.Button().ID("open-button").Title("Open an article (.html, .htm, .txt) or an export (.json) — Ctrl+O; or drop a file, or paste with Ctrl+V").
+				OnClick(func(ctx app.Context, e app.Event) { openFilePicker() }).Text("Open…"),
+			app.Input().Type("file").ID(fileInputID).Class("hidden-input").TabIndex(-1).Aria("hidden", "true").
+				Accept(".html,.htm,.xhtml,.txt,.json,text/html,text/plain,application/json").
+				OnChange(h.onFileChosen),
+		),
+		app.Div().Class("group").Role("group").Aria("label", "Export").Body(
+			app.Button().ID("download-button").Title("Download the annotations as JSON (Ctrl+S)").Disabled(!t.HasDoc).
+				OnClick(func(ctx app.Context, e app.Event) { h.downloadExport(ctx) }).Text("Download JSON"),
+			app.Button().ID("copy-button").Title("Copy the JSON export to the clipboard").Disabled(!t.HasDoc).
+				OnClick(func(ctx app.Context, e app.Event) { h.copyExport(ctx) }).Text("Copy JSON"),
+		),
+		app.Div().Class("group").Role("group").Aria("label", "History").Body(
+			app.Button().ID("undo-button").Title(t.UndoTitle).Aria("label", t.UndoTitle).Disabled(!t.CanUndo).
+				OnClick(func(ctx app.Context, e app.Event) { h.undo(ctx) }).Text("Undo"),
+			app.Button().ID("redo-button").Title(t.RedoTitle).Aria("label", t.RedoTitle).Disabled(!t.CanRedo).
+				OnClick(func(ctx app.Context, e app.Event) { h.redo(ctx) }).Text("Redo"),
+		),
+		app.Label().Class("author").Body(
+			app.Span().Text("Your name"),
+			app.Input().Type("text").ID("author-input").Value(t.Author).Placeholder("anonymous").
+				AutoComplete(true).OnChange(h.onAuthorChange),
+		),
+		&saveIndicator{},
+		&help{Labels: t.Labels},
+	)
+}
