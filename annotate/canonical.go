@@ -10,6 +10,8 @@ import (
 
 // This file holds the flattening algorithm: sanitised HTML in, canonical
 // text and its index out. The package documentation describes it in words.
+// Stores keep indexes made by it (textindex_data.go): a change here that
+// changes a text or an index must increase indexDataVersion.
 
 // separator is what stands between two pieces of content: nothing, a
 // collapsed space, a table-cell tab, or one or two line breaks. When several

@@ -63,14 +63,41 @@ func FromSanitized(sanitized string, title, url string, meta Meta) (*Document, e
 	return newDocument(root, title, url, meta)
 }
 
+// Stored is what a store keeps of a Document to make it again.
+type Stored struct {
+	// HTML is Document.HTML, which is already what the parser gives back.
+	HTML string
+	// Text is the document's canonical text, and TextSHA256 its hex
+	// SHA-256, which the document made again must have.
+	Text, TextSHA256 string
+	// Index is Document.IndexData, or nil: the document's text index, so
+	// that its HTML need not be parsed again.
+	Index      []byte
+	Title, URL string
+	Meta       Meta
+}
+
 // FromStored makes a Document again from what a store kept of one made
-// here: its HTML (Document.HTML, which is already what the parser gives
-// back, so it is parsed once and not rendered again) and its canonical
-// text and that text's hex SHA-256, which the result must have. HTML that
-// does not give that text back (changed outside the annotator) is made
-// again the long way, by FromSanitized, and must then give it back too:
-// otherwise the error wraps ErrStoredText.
-func FromStored(storedHTML, text, textSHA256, title, url string, meta Meta) (*Document, error) {
+// here. With an index that fits the HTML and the text, it parses nothing;
+// otherwise it parses the HTML once (it is not rendered again). HTML that
+// does not give the stored text back (changed outside the annotator) is
+// made again the long way, by FromSanitized, and must then give it back
+// too: otherwise the error wraps ErrStoredText.
+func FromStored(s Stored) (*Document, error) {
+	if len(s.Index) > 0 {
+		// The index is checked against the HTML and the text (their
+		// lengths and CRC-32s) and the text's hash is the stored one: the
+		// SHA-256 is not computed again.
+		t := NewText(s.Text)
+		if index, err := indexFromData(s.Index, s.HTML, t); err == nil && len(s.TextSHA256) == 64 {
+			return &Document{
+				ID: "sha256:" + s.TextSHA256[:16], Title: strings.TrimSpace(s.Title), URL: s.URL, Meta: s.Meta,
+				HTML: s.HTML, text: t, index: index, hash: s.TextSHA256,
+			}, nil
+		}
+	}
+	storedHTML, text, textSHA256 := s.HTML, s.Text, s.TextSHA256
+	title, url, meta := s.Title, s.URL, s.Meta
 	if root, err := parseRoot(storedHTML); err == nil {
 		flat, index := flatten(root)
 		if flat == text {

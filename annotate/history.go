@@ -55,15 +55,17 @@ func (h *history) push(st step) {
 	clear(h.redo)
 	h.redo = h.redo[:0]
 	if len(h.undo) >= h.limit {
-		// Drop the oldest steps, copying so that the slice does not creep
-		// through ever newer memory.
+		// Drop the oldest steps.
 		drop := len(h.undo) - h.limit + 1
 		for _, d := range h.undo[:drop] {
 			h.touch(d.seq)
 		}
-		n := copy(h.undo, h.undo[drop:])
-		clear(h.undo[n:])
-		h.undo = h.undo[:n]
+		// Slide the window rather than copy the steps down: append moves
+		// them to a new array only when this one is full, so a change
+		// costs one step's move on average, not the limit's. The slots
+		// left behind are cleared, to hold no annotation.
+		clear(h.undo[:drop])
+		h.undo = h.undo[drop:]
 	}
 	h.next++
 	st.seq = h.next

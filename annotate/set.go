@@ -234,10 +234,62 @@ func (s *Set) Add(label string, start, end int) (Annotation, error) {
 // another annotation already has. Nothing is recomputed, except that nil
 // Attributes become an empty map.
 func (s *Set) Insert(a Annotation) error {
+	if err := s.insertable(&a, nil); err != nil {
+		return err
+	}
+	b := a.Clone()
+	if b.Attributes == nil {
+		b.Attributes = map[string]string{}
+	}
+	s.do("insert "+b.Label, change{after: &b})
+	return nil
+}
+
+// InsertAll inserts annotations as Insert does, in one step that one undo
+// takes back. It returns, in order, the error Insert gives for each
+// annotation it refuses, or nil for each it takes; an annotation whose id
+// or span one before it in anns took is refused. It sorts once, where one
+// Insert after another moves the set's order for each: what a document of
+// 2,000 annotations opens with.
+func (s *Set) InsertAll(anns []Annotation) []error {
+	errs := make([]error, len(anns))
+	batch := &insertBatch{ids: make(map[string]bool, len(anns)), spans: make(map[spanKey]string, len(anns))}
+	if len(s.items) == 0 {
+		// Grown once, not doubled a dozen times over.
+		s.byID, s.spans = make(map[string]*Annotation, len(anns)), make(map[spanKey]string, len(anns))
+	}
+	var changes []change
+	for i := range anns {
+		a := &anns[i]
+		if errs[i] = s.insertable(a, batch); errs[i] != nil {
+			continue
+		}
+		b := a.Clone()
+		if b.Attributes == nil {
+			b.Attributes = map[string]string{}
+		}
+		batch.ids[b.ID], batch.spans[keyOf(&b)] = true, b.ID
+		changes = append(changes, change{after: &b})
+	}
+	if len(changes) > 0 {
+		s.do(fmt.Sprintf("insert %d annotations", len(changes)), changes...)
+	}
+	return errs
+}
+
+// insertBatch is what InsertAll took so far, besides the set.
+type insertBatch struct {
+	ids   map[string]bool
+	spans map[spanKey]string
+}
+
+// insertable returns the error of inserting a, or nil; batch, if not nil,
+// holds annotations being inserted with it.
+func (s *Set) insertable(a *Annotation, batch *insertBatch) error {
 	if a.ID == "" {
 		return fmt.Errorf("cannot insert %s at %s: %w", a.Label, chars(a.Start, a.End), ErrInvalidID)
 	}
-	if _, taken := s.byID[a.ID]; taken {
+	if _, taken := s.byID[a.ID]; taken || (batch != nil && batch.ids[a.ID]) {
 		return fmt.Errorf("cannot insert annotation %q: %w", a.ID, ErrInvalidID)
 	}
 	if _, ok := s.labels[a.Label]; !ok {
@@ -253,14 +305,13 @@ func (s *Set) Insert(a Annotation) error {
 		return fmt.Errorf("cannot insert annotation %q at %s, which reads %q and not %q: %w",
 			a.ID, chars(a.Start, a.End), abbreviate(got), abbreviate(a.Exact), ErrTextMismatch)
 	}
-	if other, dup := s.spans[keyOf(&a)]; dup {
+	other, dup := s.spans[keyOf(a)]
+	if !dup && batch != nil {
+		other, dup = batch.spans[keyOf(a)]
+	}
+	if dup {
 		return fmt.Errorf("cannot insert annotation %q, %s at %s: %w (annotation %q)", a.ID, a.Label, chars(a.Start, a.End), ErrDuplicate, other)
 	}
-	b := a.Clone()
-	if b.Attributes == nil {
-		b.Attributes = map[string]string{}
-	}
-	s.do("insert "+b.Label, change{after: &b})
 	return nil
 }
 

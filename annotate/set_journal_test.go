@@ -125,3 +125,43 @@ func BenchmarkSetOverlaps(b *testing.B) {
 		}
 	})
 }
+
+// TestInsertAll checks that inserting in one step gives what one Insert
+// after another gives: the same annotations in the same order, the same
+// refusals, and one undo takes them all out.
+func TestInsertAll(t *testing.T) {
+	src := journalSet(t, 400)
+	rng := rand.New(rand.NewSource(4))
+	for src.Len() < 300 {
+		start := rng.Intn(src.Text().Len() - 30)
+		src.Add([]string{"claim", "quote", "pledge"}[rng.Intn(3)], start, start+1+rng.Intn(30))
+	}
+	anns := src.All()
+	rng.Shuffle(len(anns), func(i, j int) { anns[i], anns[j] = anns[j], anns[i] })
+	// A duplicate id, a duplicate span, a wrong text and an unknown label.
+	dupSpan := anns[3]
+	dupSpan.ID = "0190b3c4-1111-7000-8000-00000000000a"
+	wrong := anns[5]
+	wrong.ID, wrong.Exact = "0190b3c4-1111-7000-8000-00000000000b", "not the text"
+	unknown := anns[6]
+	unknown.ID, unknown.Label = "0190b3c4-1111-7000-8000-00000000000c", "rumour"
+	anns = append(anns, anns[0], dupSpan, wrong, unknown)
+
+	one, all := journalSet(t, 400), journalSet(t, 400)
+	var want []error
+	for _, a := range anns {
+		want = append(want, one.Insert(a))
+	}
+	got := all.InsertAll(anns)
+	for i := range anns {
+		if (got[i] == nil) != (want[i] == nil) || (got[i] != nil && got[i].Error() != want[i].Error()) {
+			t.Errorf("annotation %d: InsertAll says %v, Insert %v", i, got[i], want[i])
+		}
+	}
+	if !reflect.DeepEqual(all.All(), one.All()) {
+		t.Error("InsertAll and Insert give different sets")
+	}
+	if !all.Undo() || all.Len() != 0 {
+		t.Errorf("one undo leaves %d annotations, want 0", all.Len())
+	}
+}

@@ -27,7 +27,7 @@ func TestFromStoredAgreesWithFromSanitized(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			quick, err := FromStored(d.HTML, d.Text().String(), d.TextSHA256(), d.Title, d.URL, d.Meta)
+			quick, err := FromStored(Stored{HTML: d.HTML, Text: d.Text().String(), TextSHA256: d.TextSHA256(), Title: d.Title, URL: d.URL, Meta: d.Meta})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -49,10 +49,10 @@ func TestFromStoredRefusesAnotherText(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := FromStored(d.HTML, "Other words.", d.TextSHA256(), d.Title, "", d.Meta); !errors.Is(err, ErrStoredText) {
+	if _, err := FromStored(Stored{HTML: d.HTML, Text: "Other words.", TextSHA256: d.TextSHA256(), Title: d.Title, Meta: d.Meta}); !errors.Is(err, ErrStoredText) {
 		t.Fatalf("another text: %v, want ErrStoredText", err)
 	}
-	if _, err := FromStored(d.HTML, d.Text().String(), "00", d.Title, "", d.Meta); !errors.Is(err, ErrStoredText) {
+	if _, err := FromStored(Stored{HTML: d.HTML, Text: d.Text().String(), TextSHA256: "00", Title: d.Title, Meta: d.Meta}); !errors.Is(err, ErrStoredText) {
 		t.Fatalf("another hash: %v, want ErrStoredText", err)
 	}
 }
@@ -75,7 +75,7 @@ func BenchmarkReopen(b *testing.B) {
 	})
 	b.Run("FromStored", func(b *testing.B) {
 		for b.Loop() {
-			if _, err := FromStored(d.HTML, text, sha, d.Title, "", d.Meta); err != nil {
+			if _, err := FromStored(Stored{HTML: d.HTML, Text: text, TextSHA256: sha, Title: d.Title, Meta: d.Meta}); err != nil {
 				b.Fatal(err)
 			}
 		}

@@ -10,6 +10,7 @@ import (
 
 // run carries out a keyboard command.
 func (a *Annotator) run(ctx app.Context, b binding) {
+	mark("annotator:run") // from "annotator:key": the dispatch to the UI goroutine
 	switch b.Command {
 	case cmdTag:
 		a.tagOrRelabel(ctx, b.Label)

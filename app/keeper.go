@@ -115,11 +115,12 @@ func (a *Annotator) save(ctx app.Context) {
 	k.changed = true
 	k.queue = append(k.queue, queuedChange{doc: k.editor.ID(), change: c})
 	mark("annotator:save-queued")
-	a.showSaveState(ctx)
 	// The change is queued (and the tab asks before closing) now; the
 	// write starts once the browser has drawn the frame that shows the
 	// change (see changed), so that encoding it and handing it to
-	// IndexedDB never holds that frame back.
+	// IndexedDB never holds that frame back. The toolbar says "Saving…"
+	// then too: its update renders the page's root (go-app updates every
+	// component above one that changes), which must not come first.
 }
 
 // flush writes the head of the queue, then the next, until the queue is
@@ -127,6 +128,7 @@ func (a *Annotator) save(ctx app.Context) {
 func (a *Annotator) flush(ctx app.Context) {
 	ctx = a.ui(ctx)
 	k := &a.keep
+	a.showSaveState(ctx)
 	if k.writing || len(k.queue) == 0 {
 		return
 	}
@@ -210,8 +212,10 @@ func (k *keeper) view() saveView {
 }
 
 // showSaveState tells the toolbar's indicator what to say, when it
-// changed: the indicator renders alone, and a save never makes go-app
-// render the whole page again.
+// changed. go-app renders the components above the indicator with it, the
+// root included; that costs little, since the article's text and the
+// sidebar render only when their props change, but it must not come
+// between a change and the frame that shows it (see save).
 func (a *Annotator) showSaveState(ctx app.Context) {
 	v := a.keep.view()
 	if v == a.keep.shown {

@@ -175,7 +175,7 @@ func checkBackupDocument(d *BackupDocument) error {
 	if doc.Text().String() != d.Text || doc.ID != d.ID {
 		return errors.New("its HTML, sanitised again, does not give its text")
 	}
-	d.HTML = doc.HTML
+	d.HTML, d.Index = doc.HTML, doc.IndexData() // a backup carries no index
 	if d.Annotations == nil {
 		d.Annotations = []annotate.Annotation{}
 	}

@@ -16,6 +16,7 @@ package workspace
 import (
 	"errors"
 	"maps"
+	"slices"
 	"time"
 
 	"github.com/newsannotator/annotator/annotate"
@@ -79,9 +80,13 @@ type Body struct {
 	// Text is its canonical text, which every offset counts.
 	Text string `json:"text"`
 	// TextSHA256 is the hex SHA-256 of Text, which finds duplicates.
-	TextSHA256 string          `json:"textSha256"`
-	Meta       annotate.Meta   `json:"meta"`
-	Schema     annotate.Schema `json:"schema"`
+	TextSHA256 string `json:"textSha256"`
+	// Index is the text's index (annotate.Document.IndexData), so that
+	// opening the document need not parse its HTML. It is made again from
+	// the HTML when missing, and is never part of a backup.
+	Index  []byte          `json:"-"`
+	Meta   annotate.Meta   `json:"meta"`
+	Schema annotate.Schema `json:"schema"`
 }
 
 // DocumentRecord is a stored document without its annotations.
@@ -94,6 +99,7 @@ type DocumentRecord struct {
 func (r DocumentRecord) Clone() DocumentRecord {
 	r.Summary = r.Summary.clone()
 	r.Schema = r.Schema.Clone()
+	r.Index = slices.Clone(r.Index)
 	return r
 }
 

@@ -153,7 +153,7 @@ func (w *Workspace) Add(doc *annotate.Document, set *annotate.Set, orphans []ann
 		},
 		Body: Body{
 			SourceID: sourceID, HTML: doc.HTML, Text: doc.Text().String(), TextSHA256: sha,
-			Meta: doc.Meta, Schema: schema.Clone(),
+			Index: doc.IndexData(), Meta: doc.Meta, Schema: schema.Clone(),
 		},
 	}
 	if len(anns)+len(orphans) > 0 {
@@ -252,7 +252,8 @@ func (w *Workspace) Edit(id string) (*Editor, error) {
 	runtime.Gosched()
 	// The stored HTML is parsed once (FromStored), not made again as an
 	// import makes it: on a long article that halves the reopening.
-	doc, err := annotate.FromStored(rec.HTML, rec.Text, rec.TextSHA256, rec.Title, rec.URL, rec.Meta)
+	doc, err := annotate.FromStored(annotate.Stored{HTML: rec.HTML, Text: rec.Text, TextSHA256: rec.TextSHA256,
+		Index: rec.Index, Title: rec.Title, URL: rec.URL, Meta: rec.Meta})
 	got := <-read
 	if err != nil {
 		return nil, fmt.Errorf("document %s: %w (%v)", id, ErrCorrupt, err)
@@ -291,14 +292,20 @@ func (w *Workspace) editor(id string, doc *annotate.Document, schema annotate.Sc
 		saved: make(map[string]annotate.Annotation, len(anns))}
 	e.Set.SetAuthor(settings.Author)
 	e.Set.SetClock(w.clock)
+	placed := make([]annotate.Annotation, 0, len(anns))
 	for _, a := range anns {
 		e.saved[a.ID] = a
 		if a.Anchor == annotate.AnchorOrphan {
 			e.Orphans = append(e.Orphans, a)
 			continue
 		}
-		if err := e.Set.Insert(a); err != nil {
-			o := a.Clone()
+		placed = append(placed, a)
+	}
+	// In one step: one at a time, 2,000 inserts would each move the Set's
+	// order.
+	for i, err := range e.Set.InsertAll(placed) {
+		if err != nil {
+			o := placed[i].Clone()
 			o.Anchor = annotate.AnchorOrphan
 			e.Orphans = append(e.Orphans, o)
 		}

@@ -1,9 +1,11 @@
 package workspace
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -488,5 +490,62 @@ func TestAddExportFillsAnUntouchedDocument(t *testing.T) {
 	var dup *DuplicateError
 	if filled || !errors.As(err, &dup) || dup.ID != first.ID || !errors.Is(err, ErrDuplicateText) {
 		t.Fatalf("AddExport on an annotated copy: filled %v, %v; want a DuplicateError naming %s", filled, err, first.ID)
+	}
+}
+
+// BenchmarkEdit2000 measures opening a stored document of 2,000
+// annotations for editing, from a Memory: the HTML parsed and checked, the
+// annotations read, the Set built and the history restored.
+func BenchmarkEdit2000(b *testing.B) {
+	w, _ := openMemory(b)
+	doc := loadText(b, "words.txt", manyWords(21000))
+	set := annotate.NewSet(doc.Text(), annotate.DefaultSchema())
+	rng := rand.New(rand.NewPCG(5, 5))
+	for set.Len() < 2000 {
+		start := rng.IntN(doc.Text().Len() - 100)
+		set.Add([]string{"claim", "quote", "pledge"}[rng.IntN(3)], start, start+1+rng.IntN(100))
+	}
+	if _, err := w.Add(doc, set, nil, ""); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, err := w.Edit(doc.ID); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// TestEditWithAndWithoutIndex: a document added here is stored with its
+// text index and opens from it; one stored without (by an earlier version,
+// or restored from a backup by hand) opens by parsing its HTML, to the same
+// document.
+func TestEditWithAndWithoutIndex(t *testing.T) {
+	w, m := openMemory(t)
+	doc := loadText(t, "words.txt", manyWords(300))
+	sum, err := w.Add(doc, nil, nil, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec, err := m.Document(sum.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(rec.Index, doc.IndexData()) {
+		t.Fatal("the document was stored without its index")
+	}
+	withIndex, err := w.Edit(sum.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec.Index = nil
+	if err := m.PutDocument(rec, nil); err != nil {
+		t.Fatal(err)
+	}
+	parsed, err := w.Edit(sum.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(withIndex.Document.Index(), parsed.Document.Index()) || withIndex.Document.ID != parsed.Document.ID {
+		t.Fatal("the document opened from its index differs from the one parsed")
 	}
 }

@@ -554,6 +554,13 @@ func (s *Store) PutDocument(r workspace.DocumentRecord, anns []annotate.Annotati
 		return fmt.Errorf("%s: %w", op, err)
 	}
 	body := map[string]any{"id": r.ID, "json": bj, "html": r.HTML, "text": r.Text}
+	if len(r.Index) > 0 {
+		// The text's index, as bytes: opening the document reads it in
+		// place of parsing the HTML.
+		index := js.Global().Get("Uint8Array").New(len(r.Index))
+		js.CopyBytesToJS(index, r.Index)
+		body["index"] = index
+	}
 	if r.TextSHA256 != "" {
 		// A record without the field is left out of the index.
 		body[textIndex] = r.TextSHA256
@@ -634,6 +641,10 @@ func (s *Store) Document(id string) (workspace.DocumentRecord, error) {
 	}
 	if h, t := bv.Get("html"), bv.Get("text"); h.Type() == js.TypeString && t.Type() == js.TypeString {
 		r.HTML, r.Text = h.String(), t.String()
+	}
+	if x := bv.Get("index"); x.InstanceOf(js.Global().Get("Uint8Array")) {
+		r.Index = make([]byte, x.Length())
+		js.CopyBytesToGo(r.Index, x)
 	}
 	r.Schema = r.Schema.Clone()
 	return r, nil

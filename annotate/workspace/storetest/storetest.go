@@ -98,8 +98,10 @@ func Doc(id string) workspace.DocumentRecord {
 			HTML:       `<article class="doc"><p>` + text + `</p></article>`,
 			Text:       text,
 			TextSHA256: fmt.Sprintf("%064x", len(id))[:56] + hexOf(id),
-			Meta:       annotate.Meta{Author: "A. Writer", SiteName: "Example", MediaType: "text/html", Charset: "utf-8"},
-			Schema:     annotate.DefaultSchema(),
+			// Bytes of every value, which a store keeps as they are.
+			Index:  []byte{'X', 0, 1, 0x7f, 0x80, 0xff, byte(len(id))},
+			Meta:   annotate.Meta{Author: "A. Writer", SiteName: "Example", MediaType: "text/html", Charset: "utf-8"},
+			Schema: annotate.DefaultSchema(),
 		},
 	}
 }
