@@ -1,9 +1,15 @@
 // Package app holds the annotator's go-app components: a thin layer that
 // turns DOM events into calls on package annotate and renders the result.
 //
-// Annotator is the one root component. Its handlers read the event, call
-// package annotate, and leave the drawing to Render; the highlights are
-// painted after each render through web/annotator.js (see bridge.go).
+// Annotator is the root: it holds the open document, its annotations and
+// the selection, and turns events into calls on package annotate. What the
+// page shows is drawn by components that each own their own state and
+// render only when their props change: the toolbar (toolbar.go) with the
+// save indicator (keeper.go) and the keyboard help (help.go), the article's
+// text (article.go), the sidebar (sidebar.go), the library (library.go),
+// the batch import (bring.go) and the update offer (update.go). The
+// highlights are painted, then patched, through web/annotator.js (paint.go,
+// bridge.go).
 package app
 
 import (

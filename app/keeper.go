@@ -11,6 +11,7 @@ package app
 import (
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -47,9 +48,11 @@ type keeper struct {
 
 	editor *workspace.Editor
 	queue  []queuedChange
-	// writing is set while the head of the queue is being written; failed
-	// holds the error of the last write that failed, until one succeeds.
+	// writing is set while the head of the queue is being written, the
+	// writes-th write; failed holds the error of the last write that
+	// failed (or has not finished in time), until one succeeds.
 	writing bool
+	writes  int
 	failed  error
 	// changed is set once a change was made in a memory workspace: the
 	// tab then asks before it closes.
@@ -133,11 +136,25 @@ func (a *Annotator) flush(ctx app.Context) {
 		return
 	}
 	k.writing = true
-	head, store := k.queue[0], k.store
+	k.writes++
+	head, store, write := k.queue[0], k.store, k.writes
+	// A write the browser never finishes would leave "Saving…" for ever:
+	// past stallAfter it is said to have failed, and it is still awaited.
+	stall := time.AfterFunc(stallAfter, func() {
+		ctx.Dispatch(func(ctx app.Context) {
+			if k.writing && k.writes == write && k.failed == nil {
+				k.failed = errStalled
+				a.fail(saveFailure(errStalled))
+				a.showSaveState(ctx)
+				mark("annotator:save-stalled")
+			}
+		})
+	})
 	ctx.Async(func() {
 		mark("annotator:apply") // to "annotator:applied": Apply's wall time, IndexedDB's wait included
 		err := store.Apply(head.doc, head.change)
 		mark("annotator:applied")
+		stall.Stop()
 		ctx.Dispatch(func(ctx app.Context) {
 			k.writing = false
 			if err != nil {
@@ -170,9 +187,21 @@ func (a *Annotator) flush(ctx app.Context) {
 	})
 }
 
+// stallAfter is how long a write may take before the app says that it
+// has not been saved: IndexedDB writes here take milliseconds, and tens of
+// seconds under heavy load.
+const stallAfter = 10 * time.Second
+
+// errStalled is the failure of a write the browser has not finished.
+var errStalled = fmt.Errorf("the browser has not finished writing it after %d seconds", int(stallAfter/time.Second))
+
 // retrySave writes again what failed.
 func (a *Annotator) retrySave(ctx app.Context) {
 	if a.keep.failed == nil {
+		return
+	}
+	if a.keep.writing {
+		a.fail("The browser is still writing your last change; it is kept in this tab, and the toolbar will say “Saved” once it is written.")
 		return
 	}
 	a.say("Trying to save again…")

@@ -125,10 +125,8 @@ func TestKeyboardOnlyTagging(t *testing.T) {
 		t.Errorf("after tagging no caret is left in the article")
 	}
 
-	// Enter edits the annotation: its label, then (Tab) its note. (Once
-	// the tag is saved: the renders that follow the write could otherwise
-	// land between Enter and Tab; see the closing note of issue 8.)
-	waitSaved(t, b)
+	// Enter edits the annotation: its label, then (Tab) its note, at once,
+	// while the tag is still being written.
 	press(t, b, kb.Enter)
 	waitFor(t, b, `document.activeElement.id === "edit-label"`)
 	press(t, b, kb.Tab)

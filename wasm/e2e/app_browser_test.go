@@ -15,7 +15,9 @@ import (
 
 	cdpbrowser "github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 	"github.com/newsannotator/annotator/internal/testcorpus"
 	"github.com/newsannotator/annotator/internal/testweb"
 	"github.com/newsannotator/annotator/wasm/server"
@@ -141,9 +143,39 @@ func selectPhrase(t testing.TB, b *browser, phrase string, nth int) {
 func jsString(s string) string { return jsCall("", s)[1 : len(jsCall("", s))-1] }
 
 // press sends a key press to the page, as the keyboard would.
+//
+// It presses as a keyboard does: the key down carries its character, so
+// that the browser makes the keypress itself and, as for a real key, makes
+// none when the key down is prevented. chromedp.KeyEvent sends the
+// character as an event of its own, which reaches whatever took the focus
+// in between, prevented or not: an Enter that moved the focus to a
+// <select> then opened it, and the Tab after it went to its popup.
 func press(t testing.TB, b *browser, key string, modifiers ...chromedp.KeyOption) {
 	t.Helper()
-	b.runIn(t, chromedp.KeyEvent(key, modifiers...))
+	b.runIn(t, chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+		for _, r := range key {
+			evs := kb.Encode(r)
+			for i := 0; i < len(evs); i++ {
+				k := evs[i]
+				for _, o := range modifiers {
+					o(k)
+				}
+				if k.Type == kb.KeyDown && i+1 < len(evs) && evs[i+1].Type == kb.KeyChar {
+					c := evs[i+1]
+					i++
+					// A character with Ctrl, Alt or Meta is no character
+					// (chromedp sends none either).
+					if k.Modifiers&^int64(kb.ModifierShift) == 0 {
+						k.Text, k.UnmodifiedText = c.Text, c.UnmodifiedText
+					}
+				}
+				if _, err := chromedp.Call(ctx, input.DispatchKeyEvent, *k); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	}))
 }
 
 // text returns the text content of the first element matching selector.

@@ -303,3 +303,54 @@ func TestWorkspaceLibrary(t *testing.T) {
 		t.Errorf("after a reload the library lists %q", got)
 	}
 }
+
+// stallWrites makes every read-write IndexedDB transaction of the page
+// stay open (a read issued again from each one's callback keeps it alive)
+// while window.__stall is set: a write the browser does not finish.
+const stallWrites = `(() => {
+	window.__stall = true;
+	const orig = IDBDatabase.prototype.transaction;
+	IDBDatabase.prototype.transaction = function (stores, mode, ...rest) {
+		const tx = orig.call(this, stores, mode, ...rest);
+		if (mode === "readwrite" && window.__stall) {
+			const name = Array.isArray(stores) ? stores[0] : stores;
+			const spin = () => { if (window.__stall) tx.objectStore(name).count().onsuccess = spin; };
+			spin();
+		}
+		return tx;
+	};
+	return true;
+})()`
+
+// TestWorkspaceStalledWrite: a write the browser does not finish is said
+// to have failed once stallAfter has passed (not "Saving…" for ever), the
+// tab asks before it closes, Retry says that the write is still awaited,
+// and when the browser finishes it the app says that all is saved, and the
+// change is there after a reload.
+func TestWorkspaceStalledWrite(t *testing.T) {
+	b, _ := openApp(t)
+	waitStarted(t, b)
+	tagPhrase(t, b, "yes we can", "q")
+	waitSaved(t, b)
+	evalJS[bool](t, b, stallWrites)
+	tagPhrase(t, b, "pretty balanced", "c")
+	waitFor(t, b, `document.querySelector("#save-state").dataset.state === "saving"`)
+	// stallAfter is 10 s; waitFor gives up after browserTimeout.
+	waitFor(t, b, `document.querySelector("#save-state").dataset.state === "failed"`)
+	if got := text(t, b, "#notice"); !containsAll(got, "could not be saved", "has not finished writing it", "kept in this tab") {
+		t.Errorf("with the write not finished the app says %q", got)
+	}
+	if !evalJS[bool](t, b, `(() => { const e = new Event("beforeunload", {cancelable: true}); window.dispatchEvent(e); return e.defaultPrevented; })()`) {
+		t.Error("closing the tab with a write not finished does not ask first")
+	}
+	b.run(chromedp.Click(chromedp.ID("save-retry")))
+	waitFor(t, b, `document.querySelector("#notice").textContent.includes("still writing your last change")`)
+	evalJS[bool](t, b, `(window.__stall = false, true)`)
+	waitSaved(t, b)
+	if got := text(t, b, "#notice"); !strings.Contains(got, "Saved again") {
+		t.Errorf("once the write is finished the app says %q", got)
+	}
+	want := excerpts(t, b)
+	b.run(chromedp.Reload())
+	sameWork(t, b, "after the stalled write and a reload", want)
+}
