@@ -19,14 +19,7 @@ func TestLoadReadabilityCorpus(t *testing.T) {
 	for _, page := range testcorpus.Pages(t) {
 		dir, name := page.Dir, page.Name
 		t.Run(name, func(t *testing.T) {
-			src, err := os.ReadFile(page.Source())
-			if err != nil {
-				t.Fatal(err)
-			}
-			d, err := Load(src, Source{Name: "source.html", URL: "http://fakehost/test/page.html"})
-			if err != nil {
-				t.Fatalf("Load: %v", err)
-			}
+			d := loadPage(t, page)
 			checkPolicy(t, name, d.HTML)
 			checkIndex(t, d)
 

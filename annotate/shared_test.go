@@ -2,10 +2,12 @@ package annotate
 
 import (
 	"net/url"
+	"os"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/newsannotator/annotator/internal/testcorpus"
 	"golang.org/x/net/html"
 )
 
@@ -64,4 +66,18 @@ func checkPolicy(t testing.TB, what, sanitized string) {
 		}
 	}
 	walk(root)
+}
+
+// loadPage loads a corpus page's source as an article.
+func loadPage(t testing.TB, page testcorpus.Page) *Document {
+	t.Helper()
+	src, err := os.ReadFile(page.Source())
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := Load(src, Source{Name: "source.html", URL: "http://fakehost/test/page.html"})
+	if err != nil {
+		t.Fatalf("Load: %v", err)
+	}
+	return d
 }

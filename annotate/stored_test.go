@@ -2,7 +2,6 @@ package annotate
 
 import (
 	"errors"
-	"os"
 	"reflect"
 	"testing"
 
@@ -15,14 +14,7 @@ import (
 func TestFromStoredAgreesWithFromSanitized(t *testing.T) {
 	for _, page := range testcorpus.Pages(t) {
 		t.Run(page.Name, func(t *testing.T) {
-			src, err := os.ReadFile(page.Source())
-			if err != nil {
-				t.Fatal(err)
-			}
-			d, err := Load(src, Source{Name: "source.html"})
-			if err != nil {
-				t.Fatal(err)
-			}
+			d := loadPage(t, page)
 			long, err := FromSanitized(d.HTML, d.Title, d.URL, d.Meta)
 			if err != nil {
 				t.Fatal(err)

@@ -2,7 +2,6 @@ package annotate
 
 import (
 	"errors"
-	"os"
 	"reflect"
 	"testing"
 
@@ -36,15 +35,7 @@ func TestIndexDataRoundTrip(t *testing.T) {
 	}
 	for _, page := range testcorpus.Pages(t) {
 		t.Run(page.Name, func(t *testing.T) {
-			src, err := os.ReadFile(page.Source())
-			if err != nil {
-				t.Fatal(err)
-			}
-			d, err := Load(src, Source{Name: "source.html"})
-			if err != nil {
-				t.Fatal(err)
-			}
-			check(t, d)
+			check(t, loadPage(t, page))
 		})
 	}
 	t.Run("odd text", func(t *testing.T) {
