@@ -19,6 +19,9 @@ type articleHost interface {
 	clickText(x, y float64)
 	// stayOnLink says that a plain click on a link does not leave.
 	stayOnLink(href string)
+	// textShown says that the text is on the page again, with new nodes
+	// for the highlights to lie in.
+	textShown()
 }
 
 // articleText is the article's text, focusable, with its instructions.
@@ -29,6 +32,10 @@ type articleText struct {
 	Hint string
 	Host articleHost
 }
+
+// OnMount has the highlights painted on the text just drawn: coming back
+// from the library draws the article anew.
+func (t *articleText) OnMount(ctx app.Context) { t.Host.textShown() }
 
 func (t *articleText) Render() app.UI {
 	html := ""

@@ -91,6 +91,15 @@ func (a *Annotator) clickText(x, y float64) {
 	}
 }
 
+// textShown paints the highlights on the article's text, drawn anew: the
+// page then has every highlight again (web/annotator.js's patch refuses an
+// article it did not paint, and paint paints all).
+func (a *Annotator) textShown() {
+	if a.isMounted {
+		a.mounted.Defer(func(ctx app.Context) { a.paint(ctx) })
+	}
+}
+
 // stayOnLink says how to follow a link of the article.
 func (a *Annotator) stayOnLink(href string) {
 	if a.isMounted {

@@ -189,6 +189,7 @@
   let byID = new Map();
   let loose = new Map();
   let order = [];
+  let paintedRoot = null; // the article's root element they lie in
 
   // tuples returns the integers of a spans argument as a list.
   function tuples(spans) {
@@ -225,7 +226,7 @@
   function paint(names, spans, ids) {
     const started = performance.now();
     names = splitNames(names);
-    article();
+    paintedRoot = article();
     byID = new Map();
     loose = new Map();
     order = names;
@@ -265,12 +266,13 @@
   // (comma-separated) are taken out; and the loose ranges of the highlights
   // named in replace are replaced by the spans without an id. names must be
   // those paint was given. Returns the number of ranges given, or -1 (and
-  // changes nothing) when names differ from paint's: paint again.
+  // changes nothing) when names differ from paint's, or the article is
+  // another element than the one paint drew in (it was drawn again, after
+  // the library, say): paint again.
   function patch(names, spans, ids, gone, replace) {
     const started = performance.now();
     names = splitNames(names);
-    if (names.join(",") !== order.join(",")) return -1;
-    article();
+    if (names.join(",") !== order.join(",") || article() !== paintedRoot || !paintedRoot) return -1;
     const live = hasHighlights();
     const drop = (name, r) => { if (live) CSS.highlights.get(name).delete(r); };
     const add = (name, r) => { if (live) CSS.highlights.get(name).add(r); };

@@ -354,3 +354,32 @@ func TestWorkspaceStalledWrite(t *testing.T) {
 	b.run(chromedp.Reload())
 	sameWork(t, b, "after the stalled write and a reload", want)
 }
+
+// TestWorkspaceBackFromLibrary: going to the library and back to the same
+// article (the Library button twice) shows its highlights again, on the
+// article's new text nodes, and a tag after it is painted too.
+func TestWorkspaceBackFromLibrary(t *testing.T) {
+	b, _ := openApp(t)
+	b.expectNoConsoleErrors()
+	waitStarted(t, b)
+	tagTwo(t, b)
+	// Every range of the labels' highlights lies in the article on the page.
+	const shown = `(() => {
+		let n = 0;
+		for (const [name, h] of CSS.highlights) {
+			if (!name.startsWith("label-")) continue;
+			for (const r of h) { if (!r.startContainer.isConnected || !document.querySelector("#article").contains(r.startContainer)) return -1; n++; }
+		}
+		return n;
+	})()`
+	if got := evalJS[int](t, b, shown); got != 2 {
+		t.Fatalf("before the library %d ranges are shown, want 2", got)
+	}
+	for range 2 {
+		b.run(chromedp.Click(chromedp.ID("library-button")))
+	}
+	waitFor(t, b, `document.querySelector("#library") === null && document.querySelector("#article") !== null`)
+	waitFor(t, b, shown+` === 2`)
+	tagPhrase(t, b, "White House", "p")
+	waitFor(t, b, shown+` === 3`)
+}
