@@ -158,7 +158,9 @@ func (a *Annotator) flush(ctx app.Context) {
 		ctx.Dispatch(func(ctx app.Context) {
 			k.writing = false
 			if err != nil {
-				first := k.failed == nil
+				// The first failure is said; so is the real reason of a
+				// write said to have stalled.
+				first := k.failed == nil || k.failed == errStalled
 				k.failed = err
 				if first {
 					a.fail(saveFailure(err))
@@ -188,8 +190,9 @@ func (a *Annotator) flush(ctx app.Context) {
 }
 
 // stallAfter is how long a write may take before the app says that it
-// has not been saved: IndexedDB writes here take milliseconds, and tens of
-// seconds under heavy load.
+// has not been saved: IndexedDB writes take tens of milliseconds here
+// (about 100 ms at the 95th percentile on a loaded machine, BENCH.md), so
+// ten seconds means a browser that is stuck, not slow.
 const stallAfter = 10 * time.Second
 
 // errStalled is the failure of a write the browser has not finished.

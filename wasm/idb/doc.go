@@ -39,10 +39,14 @@
 // an object built field by field. A body keeps its HTML and text as two
 // strings beside the JSON of the rest (decoding 700 KB of escaped JSON
 // cost a long article's reopening tens of milliseconds); a body whose JSON
-// holds them, as the first builds wrote, reads as well. A document's
-// annotations and steps are
-// the key range IDBKeyRange.bound([doc], [doc, []]), deleted without being
-// read.
+// holds them, as the first builds wrote, reads as well. A body also keeps
+// its text's index (annotate.Document.IndexData) as a Uint8Array, "index",
+// when it has one. A document's annotations and steps are the key range
+// IDBKeyRange.bound([doc], [doc, []]), deleted without being read. The
+// annotations of a document are read back through web/annotator.js's
+// joinJSON when the page has it, which joins their JSON strings into one
+// (a string copied across syscall/js per record cost most of a reopening);
+// without it they are read one by one.
 //
 // # Errors
 //

@@ -836,7 +836,7 @@ func (s *Store) Annotations(docID string) ([]annotate.Annotation, error) {
 	var out []annotate.Annotation
 	if lines, ok := joined(all); ok {
 		// One string across syscall/js and a decoder without reflection:
-		// together, a tenth of the time json.Unmarshal took record by
+		// together, a quarter of the time json.Unmarshal took record by
 		// record (BENCH.md, the reopen).
 		if out, err = annotate.DecodeAnnotationLines([]byte(lines)); err != nil {
 			return nil, fmt.Errorf("IndexedDB: %s: a stored record is damaged: %v", op, err)
