@@ -5,8 +5,20 @@ package app
 // this one, which owns whether the offer shows, offers to reload. Reloading
 // loses nothing, since every change is written as it is made; it waits only
 // for a write still on its way.
+//
+// The browser looks for a new version when the page loads; a tab that an
+// annotator keeps open all day would never hear of one. So the app asks
+// too (app.TryUpdate) when the tab comes back into view and every
+// updateEvery while it stays open.
 
-import "github.com/maxence-charriere/go-app/v10/pkg/app"
+import (
+	"time"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// updateEvery is how often an open tab looks for a new version.
+const updateEvery = time.Hour
 
 // updateHost is what the update offer asks of the root.
 type updateHost interface {
@@ -21,6 +33,46 @@ type update struct {
 	Host updateHost
 
 	ready bool
+	stop  func()
+}
+
+// OnMount looks for a new version when the tab comes back into view, and
+// every updateEvery.
+func (u *update) OnMount(ctx app.Context) {
+	doc := app.Window().Get("document")
+	visible := app.FuncOf(func(this app.Value, args []app.Value) any {
+		if doc.Get("visibilityState").String() == "visible" {
+			app.TryUpdate()
+		}
+		return nil
+	})
+	doc.Call("addEventListener", "visibilitychange", visible)
+	tick := time.NewTicker(updateEvery)
+	done := make(chan struct{})
+	ctx.Async(func() {
+		for {
+			select {
+			case <-tick.C:
+				app.TryUpdate()
+			case <-done:
+				return
+			}
+		}
+	})
+	u.stop = func() {
+		doc.Call("removeEventListener", "visibilitychange", visible)
+		visible.Release()
+		tick.Stop()
+		close(done)
+	}
+}
+
+// OnDismount stops looking.
+func (u *update) OnDismount() {
+	if u.stop != nil {
+		u.stop()
+		u.stop = nil
+	}
 }
 
 // OnAppUpdate shows the offer once a new version is installed.

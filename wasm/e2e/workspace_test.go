@@ -74,7 +74,9 @@ func emptyDocument(t testing.TB, b *browser) {
 		evalJS[bool](t, b, `(() => {
 			const drop = document.querySelector(".orphan .drop");
 			if (drop) { drop.click(); return true; }
-			document.querySelector("#entries > li .entry-main").click();
+			// The list may have been drawn again since it was counted.
+			const entry = document.querySelector("#entries > li .entry-main");
+			if (entry) entry.click();
 			return true;
 		})()`)
 		if evalJS[bool](t, b, `document.querySelector(".entry-main[aria-pressed=true]") !== null`) {

@@ -86,11 +86,13 @@ func waitForPromise(t testing.TB, b *browser, cond string) {
 	}
 }
 
-// TestWorkspaceUpdateOffered: a user works with build A, installed by the
-// service worker; build B is then deployed at the same origin. The next
-// load starts A again, from the cache, while B installs in the background;
-// the page offers to reload, and the reload runs B with the work intact.
-func TestWorkspaceUpdateOffered(t *testing.T) {
+// onBuildA starts the story both update tests tell: a user works with
+// build A, installed and cached by the service worker, with two
+// annotations (want); build B is then deployed at the same origin, in place
+// of A. It returns the browser still showing A, and both builds' versions
+// and B's app.wasm's SHA-256.
+func onBuildA(t *testing.T) (b *browser, want []string, vA, vB, sumB string) {
+	t.Helper()
 	root := testcorpus.Root(t)
 	a, err := buildApp(root, t.TempDir(), "-X main.updateTestBuild=A")
 	if err != nil {
@@ -114,10 +116,10 @@ func TestWorkspaceUpdateOffered(t *testing.T) {
 	// Build A: the app opens, its service worker installs it, the
 	// workspace gets two annotations.
 	addr := freeAddr(t)
-	vA := a.site.Version()
+	vA = a.site.Version()
 	srvA := serveHandlerAt(t, addr, a.site)
 	origin := srvA.URL
-	b := newBrowser(t)
+	b = newBrowser(t)
 	openAppAt(t, b, origin+"/")
 	evalJS[bool](t, b, `navigator.serviceWorker.ready.then(() => true)`)
 	waitFor(t, b, `!!navigator.serviceWorker.controller`)
@@ -125,7 +127,7 @@ func TestWorkspaceUpdateOffered(t *testing.T) {
 	if got := evalJS[string](t, b, pageVersionJS); got != vA {
 		t.Fatalf("build A's page says version %q, want %q", got, vA)
 	}
-	want := tagTwo(t, b)
+	want = tagTwo(t, b)
 	// go-app's worker does not hold its install event open while it caches
 	// the app (it is activated at once, and ready resolves before the
 	// cache is full); cache.addAll adds every file at once, so A is
@@ -138,7 +140,7 @@ func TestWorkspaceUpdateOffered(t *testing.T) {
 		t.Fatal(bldErr)
 	}
 	t.Logf("build B (version %s) took %v", bld.site.Version(), bld.took.Round(time.Millisecond))
-	vB, sumB := bld.site.Version(), bld.wasmSum
+	vB, sumB = bld.site.Version(), bld.wasmSum
 	if vB == vA {
 		t.Fatalf("the two builds have the same version %s", vA)
 	}
@@ -147,6 +149,15 @@ func TestWorkspaceUpdateOffered(t *testing.T) {
 	}
 	srvA.Close()
 	serveHandlerAt(t, addr, bld.site)
+	return b, want, vA, vB, sumB
+}
+
+// TestWorkspaceUpdateOffered: a user works with build A, installed by the
+// service worker; build B is then deployed at the same origin. The next
+// load starts A again, from the cache, while B installs in the background;
+// the page offers to reload, and the reload runs B with the work intact.
+func TestWorkspaceUpdateOffered(t *testing.T) {
+	b, want, vA, vB, sumB := onBuildA(t)
 
 	// The reload starts A from the cache; B installs in the background
 	// and the page offers it.
@@ -179,4 +190,25 @@ func TestWorkspaceUpdateOffered(t *testing.T) {
 	if n := evalJS[int](t, b, `document.querySelectorAll("#update").length`); n != 0 {
 		t.Error("after the update, the page still offers one")
 	}
+}
+
+// TestWorkspaceUpdateFoundWhileOpen: with build A open, build B is
+// deployed; the tab is not reloaded, but when it comes back into view the
+// app looks for a new version, B installs in the background, and the page
+// offers it, still running A; the reload runs B with the work intact.
+func TestWorkspaceUpdateFoundWhileOpen(t *testing.T) {
+	b, want, vA, vB, _ := onBuildA(t)
+	evalJS[bool](t, b, `(window.__notReloaded = true)`)
+	evalJS[bool](t, b, `(document.dispatchEvent(new Event("visibilitychange")), true)`)
+	waitFor(t, b, `performance.getEntriesByName("annotator:update-ready").length > 0 && document.querySelector("#update") !== null`)
+	if !evalJS[bool](t, b, `window.__notReloaded === true`) {
+		t.Fatal("the page was reloaded to find the update")
+	}
+	if got := evalJS[string](t, b, pageVersionJS); got != vA {
+		t.Errorf("while the update is offered the page runs %q, want %q", got, vA)
+	}
+	sameWork(t, b, "while the update is offered", want)
+	b.run(chromedp.Click(chromedp.ID("update-reload")))
+	waitFor(t, b, fmt.Sprintf(`(%s) === %s`, pageVersionJS, jsString(vB)))
+	sameWork(t, b, "after the update", want)
 }
