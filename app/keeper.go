@@ -61,8 +61,6 @@ type keeper struct {
 	// pressure; usage and quota are its estimate, in bytes (0: unknown).
 	persisted    bool
 	usage, quota int64
-	// shown is what the toolbar's indicator was last told.
-	shown saveView
 }
 
 // queuedChange is one change of one document, not yet written.
@@ -122,8 +120,7 @@ func (a *Annotator) save(ctx app.Context) {
 	// write starts once the browser has drawn the frame that shows the
 	// change (see changed), so that encoding it and handing it to
 	// IndexedDB never holds that frame back. The toolbar says "Saving…"
-	// then too: its update renders the page's root (go-app updates every
-	// component above one that changes), which must not come first.
+	// in the render after that frame, with the sidebar.
 }
 
 // flush writes the head of the queue, then the next, until the queue is
@@ -131,7 +128,6 @@ func (a *Annotator) save(ctx app.Context) {
 func (a *Annotator) flush(ctx app.Context) {
 	ctx = a.ui(ctx)
 	k := &a.keep
-	a.showSaveState(ctx)
 	if k.writing || len(k.queue) == 0 {
 		return
 	}
@@ -145,7 +141,6 @@ func (a *Annotator) flush(ctx app.Context) {
 			if k.writing && k.writes == write && k.failed == nil {
 				k.failed = errStalled
 				a.fail(saveFailure(errStalled))
-				a.showSaveState(ctx)
 				mark("annotator:save-stalled")
 			}
 		})
@@ -164,26 +159,19 @@ func (a *Annotator) flush(ctx app.Context) {
 				k.failed = err
 				if first {
 					a.fail(saveFailure(err))
-				} else {
-					ctx.PreventUpdate()
 				}
-				a.showSaveState(ctx)
 				mark("annotator:save-failed")
 				return
 			}
 			if k.failed != nil {
 				k.failed = nil
 				a.say("Saved again: every change is now kept in this browser.")
-			} else {
-				// Nothing of the page but the indicator changes.
-				ctx.PreventUpdate()
 			}
 			k.queue = k.queue[1:]
 			if len(k.queue) == 0 {
 				k.queue = nil
 				mark("annotator:saved")
 			}
-			a.showSaveState(ctx)
 			a.flush(ctx)
 		})
 	})
@@ -243,45 +231,21 @@ func (k *keeper) view() saveView {
 	return saveView{"starting", "Opening your workspace…", ""}
 }
 
-// showSaveState tells the toolbar's indicator what to say, when it
-// changed. go-app renders the components above the indicator with it, the
-// root included; that costs little, since the article's text and the
-// sidebar render only when their props change, but it must not come
-// between a change and the frame that shows it (see save).
-func (a *Annotator) showSaveState(ctx app.Context) {
-	v := a.keep.view()
-	if v == a.keep.shown {
-		return
-	}
-	a.keep.shown = v
-	a.ui(ctx).NewActionWithValue(actionSaveState, v)
-}
-
-// Actions of the save indicator.
-const (
-	actionSaveState = "annotator.save-state" // the root to the indicator: a saveView
-	actionRetrySave = "annotator.retry-save" // the indicator to the root
-)
+// The indicator's action: its Retry button, to the root.
+const actionRetrySave = "annotator.retry-save"
 
 // saveIndicator says whether the work is saved, with Retry when a write
-// failed. It owns what it says; the root tells it by action.
+// failed. What it says is the toolbar's prop, made by the root from the
+// keeper in the same render as the rest of the page, so that the page
+// never shows a change as listed while the toolbar still says "Saved".
 type saveIndicator struct {
 	app.Compo
 
-	view saveView
-}
-
-func (s *saveIndicator) OnMount(ctx app.Context) {
-	s.view = saveView{"starting", "Opening your workspace…", ""}
-	ctx.Handle(actionSaveState, func(ctx app.Context, act app.Action) {
-		if v, ok := act.Value.(saveView); ok {
-			s.view = v
-		}
-	})
+	View saveView
 }
 
 func (s *saveIndicator) Render() app.UI {
-	v := s.view
+	v := s.View
 	if v.State == "" {
 		v = saveView{"starting", "Opening your workspace…", ""}
 	}

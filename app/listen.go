@@ -155,9 +155,12 @@ func inArticle(el app.Value) bool {
 	return el.Truthy() && el.Get("closest").Truthy() && el.Call("closest", "#article").Truthy()
 }
 
-// dialogOpen reports whether one of the app's dialogs is open.
+// dialogOpen reports whether one of the app's dialogs is open. The app
+// draws a <dialog> only while it is open, and shows it as a modal just
+// after (modal.OnMount): a key pressed in between is the dialog's too, so
+// the element is enough, open attribute or not.
 func dialogOpen() bool {
-	return app.Window().Get("document").Call("querySelector", "dialog[open]").Truthy()
+	return app.Window().Get("document").Call("querySelector", "dialog").Truthy()
 }
 
 // isButton reports whether a DOM element is pressed by Enter or Space.

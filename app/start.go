@@ -65,7 +65,6 @@ func (a *Annotator) startWorkspace(ctx app.Context) {
 		ctx.Dispatch(func(ctx app.Context) {
 			k := &a.keep
 			k.ws, k.store, k.memory, k.why = ws, store, memory, why
-			a.showSaveState(ctx)
 			a.author = settings.Author
 			n := notice{Text: note}
 			if memory {

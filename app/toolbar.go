@@ -38,13 +38,14 @@ type toolbar struct {
 	CanUndo, CanRedo     bool
 	Author               string
 	Labels               []annotate.Label
+	Save                 saveView // what the save indicator says
 	Host                 toolbarHost
 }
 
 // toolbarOf returns the toolbar's props for the root's state.
 func (a *Annotator) toolbarOf() *toolbar {
 	t := &toolbar{Library: a.view == viewLibrary, HasDoc: a.doc != nil, Author: a.author,
-		UndoTitle: "Nothing to undo", RedoTitle: "Nothing to redo", Labels: a.schema().Labels, Host: a}
+		UndoTitle: "Nothing to undo", RedoTitle: "Nothing to redo", Labels: a.schema().Labels, Save: a.keep.view(), Host: a}
 	if a.set != nil && a.set.CanUndo() {
 		t.CanUndo, t.UndoTitle = true, "Undo "+a.set.UndoLabel()+" (Ctrl+Z)"
 	}
@@ -103,7 +104,7 @@ func (t *toolbar) Render() app.UI {
 			app.Input().Type("text").ID("author-input").Value(t.Author).Placeholder("anonymous").
 				AutoComplete(true).OnChange(h.onAuthorChange),
 		),
-		&saveIndicator{},
+		&saveIndicator{View: t.Save},
 		&help{Labels: t.Labels},
 	)
 }

@@ -18,6 +18,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"reflect"
 	"runtime"
 	"sort"
 	"strings"
@@ -673,6 +674,63 @@ func TestBridgePaint(t *testing.T) {
 		}
 	}
 	paint(nil, nil)
+}
+
+// TestBridgePatch paints highlights with ids, then patches them: an
+// annotation's range moved, one added, one taken out, the loose ranges of a
+// highlight replaced; the registry then holds exactly the ranges a paint
+// of the same state would. A patch with other names, or after the article
+// was drawn anew, changes nothing and asks for a paint (-1).
+func TestBridgePatch(t *testing.T) {
+	t.Parallel()
+	br := newBridge(t, "/index.html")
+	d := loadHand(t)
+	br.show(t, "hand", d)
+	index, text := d.Index(), d.Text()
+	dom := func(name int, s string) string {
+		b := strings.Index(text.String(), s)
+		if b < 0 {
+			t.Fatalf("%q is not in the text", s)
+		}
+		start := text.CodePointAtByte(b)
+		sn, so, _ := index.ToDOM(start, true)
+		en, eo, _ := index.ToDOM(start+annotate.RuneCount(s), false)
+		return fmt.Sprint(name, ",", sn, ",", so, ",", en, ",", eo)
+	}
+	// What each highlight holds, as the text of its ranges, sorted.
+	const state = `(() => {
+		const r = {};
+		for (const name of ["claim", "quote", "overlap"]) r[name] = [...(CSS.highlights.get(name) || [])].map((x) => x.toString()).sort();
+		return r;
+	})()`
+	names := "claim,quote,overlap"
+	if n := evalJS[int](t, br.browser, jsCall("annotator.paint", names,
+		strings.Join([]string{dom(0, "Thumbs"), dom(1, "Nested bold"), dom(2, "Thu")}, ","), "a,b,")); n != 3 {
+		t.Fatalf("paint painted %d ranges, want 3", n)
+	}
+	// a moves to "flags", c is a new quote, b is gone, the overlap is
+	// replaced by none.
+	if n := evalJS[int](t, br.browser, jsCall("annotator.patch", names,
+		strings.Join([]string{dom(0, "flags"), dom(1, "tail")}, ","), "a,c", "b", "overlap")); n != 2 {
+		t.Fatalf("patch took %d ranges, want 2", n)
+	}
+	got := evalJS[map[string][]string](t, br.browser, state)
+	want := map[string][]string{"claim": {"flags"}, "quote": {"tail"}, "overlap": {}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("after the patch the highlights hold %q, want %q", got, want)
+	}
+	// Other names: nothing changes.
+	if n := evalJS[int](t, br.browser, jsCall("annotator.patch", "claim,quote", dom(0, "Emoji"), "a", "", "")); n != -1 {
+		t.Errorf("a patch with other names returned %d, want -1", n)
+	}
+	if got := evalJS[map[string][]string](t, br.browser, state); !reflect.DeepEqual(got, want) {
+		t.Errorf("a refused patch changed the highlights to %q", got)
+	}
+	// The article drawn anew: its old ranges are of nodes no longer there.
+	br.show(t, "hand", d)
+	if n := evalJS[int](t, br.browser, jsCall("annotator.patch", names, dom(0, "Emoji"), "a", "", "")); n != -1 {
+		t.Errorf("a patch on an article drawn anew returned %d, want -1", n)
+	}
 }
 
 // screenshotOf returns a PNG of the first element that matches a CSS
