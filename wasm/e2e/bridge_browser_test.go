@@ -572,6 +572,17 @@ type paintResult struct {
 	Text     string   // the first range of "quote", as text
 }
 
+// spanOf returns the span of the first s in text, in code points.
+func spanOf(t testing.TB, text *annotate.Text, s string) annotate.Span {
+	t.Helper()
+	b := strings.Index(text.String(), s)
+	if b < 0 {
+		t.Fatalf("%q is not in the text", s)
+	}
+	start := text.CodePointAtByte(b)
+	return annotate.Span{Start: start, End: start + annotate.RuneCount(s)}
+}
+
 // TestBridgePaint paints three overlapping highlights with the CSS Custom
 // Highlight API, repaints with fewer, and checks the painted event, that a
 // highlight it did not set survives, and that the page's pixels change.
@@ -585,14 +596,7 @@ func TestBridgePaint(t *testing.T) {
 	// Spans by code points: "Thumbs 👍🏽 up" is a claim, inside a quote that
 	// runs to "naïve", with a pledge over "up, café" (accents as combining
 	// marks).
-	find := func(s string) annotate.Span {
-		b := strings.Index(text.String(), s)
-		if b < 0 {
-			t.Fatalf("%q is not in the text", s)
-		}
-		start := text.CodePointAtByte(b)
-		return annotate.Span{Start: start, End: start + annotate.RuneCount(s)}
-	}
+	find := func(s string) annotate.Span { return spanOf(t, text, s) }
 	spans := func(names []string, byName map[string][]annotate.Span) string {
 		var out []string
 		for i, name := range names {
@@ -688,13 +692,9 @@ func TestBridgePatch(t *testing.T) {
 	br.show(t, "hand", d)
 	index, text := d.Index(), d.Text()
 	dom := func(name int, s string) string {
-		b := strings.Index(text.String(), s)
-		if b < 0 {
-			t.Fatalf("%q is not in the text", s)
-		}
-		start := text.CodePointAtByte(b)
-		sn, so, _ := index.ToDOM(start, true)
-		en, eo, _ := index.ToDOM(start+annotate.RuneCount(s), false)
+		sp := spanOf(t, text, s)
+		sn, so, _ := index.ToDOM(sp.Start, true)
+		en, eo, _ := index.ToDOM(sp.End, false)
 		return fmt.Sprint(name, ",", sn, ",", so, ",", en, ",", eo)
 	}
 	// What each highlight holds, as the text of its ranges, sorted.
