@@ -133,13 +133,7 @@ func openBenchArticle(b *testing.B) *browser {
 // update, which the app leaves to the frame after.
 func BenchmarkBrowserTagging(b *testing.B) {
 	br := openBenchArticle(b)
-	// Every animation frame's start, to tell which frame showed the tag.
-	evalJS[bool](b, br, `(() => {
-		__bench.frames = [];
-		const loop = (t) => { __bench.frames.push(performance.now()); if (__bench.frames.length > 5000) __bench.frames.splice(0, 4000); requestAnimationFrame(loop); };
-		requestAnimationFrame(loop);
-		return true;
-	})()`)
+	logFrames(b, br)
 	rng := rand.New(rand.NewSource(int64(b.N)))
 	var toFrame, toPainted, toCall, painting, toList, toHandler, toRun []float64
 	firstFrame := 0
@@ -186,8 +180,26 @@ func BenchmarkBrowserTagging(b *testing.B) {
 	reportLatencies(b, toRun, "go-listener-to-ui-goroutine")
 	reportLatencies(b, painting, "paint-call")
 	reportLatencies(b, toList, "key-to-sidebar")
-	if n := len(toFrame); n > 0 {
-		b.ReportMetric(100*float64(firstFrame)/float64(n), "%-in-first-frame")
+	reportFirstFrame(b, firstFrame, len(toFrame))
+}
+
+// logFrames has the page record the start of every animation frame in
+// __bench.frames, to tell which frame showed a change.
+func logFrames(b *testing.B, br *browser) {
+	b.Helper()
+	evalJS[bool](b, br, `(() => {
+		__bench.frames = [];
+		const loop = () => { __bench.frames.push(performance.now()); if (__bench.frames.length > 5000) __bench.frames.splice(0, 4000); requestAnimationFrame(loop); };
+		requestAnimationFrame(loop);
+		return true;
+	})()`)
+}
+
+// reportFirstFrame reports how many of n changes came in the first frame
+// after their key press, in percent.
+func reportFirstFrame(b *testing.B, first, n int) {
+	if n > 0 {
+		b.ReportMetric(100*float64(first)/float64(n), "%-in-first-frame")
 	}
 }
 

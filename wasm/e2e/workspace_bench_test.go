@@ -315,13 +315,9 @@ func BenchmarkBrowserWorkspaceSave(b *testing.B) {
 	evalJS[bool](b, br, `(() => {
 		__bench.long = [];
 		new PerformanceObserver((l) => { for (const e of l.getEntries()) __bench.long.push([e.startTime, e.duration]); }).observe({type: "longtask"});
-		// Every animation frame's start, to tell whether the highlight
-		// came in the first frame after the key press.
-		__bench.frames = [];
-		const loop = () => { __bench.frames.push(performance.now()); if (__bench.frames.length > 5000) __bench.frames.splice(0, 4000); requestAnimationFrame(loop); };
-		requestAnimationFrame(loop);
 		return true;
 	})()`)
+	logFrames(b, br)
 	rng := rand.New(rand.NewSource(int64(b.N) + 7))
 	var toFrame, pending, applySync, applyCallback, applyWake, toSaved, mainThread, applyWall, idbWait, longMax, longSave []float64
 	firstFrame := 0
@@ -398,9 +394,7 @@ func BenchmarkBrowserWorkspaceSave(b *testing.B) {
 	reportLatencies(b, applyWall, "apply-wall")
 	reportLatencies(b, idbWait, "apply-idb-wait")
 	reportLatencies(b, toFrame, "key-to-frame")
-	if n := len(toFrame); n > 0 {
-		b.ReportMetric(100*float64(firstFrame)/float64(n), "%-in-first-frame")
-	}
+	reportFirstFrame(b, firstFrame, len(toFrame))
 	reportLatencies(b, longMax, "longest-task")
 	reportLatencies(b, longSave, "longest-task-during-apply")
 }
