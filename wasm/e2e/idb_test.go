@@ -178,8 +178,10 @@ func runIDBTests(t *testing.T, argv ...string) string {
 // of wasm/idb against Chromium's IndexedDB.
 func TestIndexedDBStore(t *testing.T) {
 	out := runIDBTests(t, "-test.v")
-	if !strings.Contains(out, "--- PASS: TestStore ") {
-		t.Errorf("the output does not show the conformance suite passing:\n%s", out)
+	for _, suite := range []string{"TestStore", "TestStoreWithoutScript", "TestApplyAcrossConnections"} {
+		if !strings.Contains(out, "--- PASS: "+suite+" ") {
+			t.Errorf("the output does not show %s passing:\n%s", suite, out)
+		}
 	}
 	t.Logf("the wasm tests' output:\n%s", out)
 }

@@ -50,6 +50,8 @@ type Store struct {
 	// closed: by Close, by a newer version of the app, or by the browser.
 	closed atomic.Pointer[error]
 	funcs  []js.Func
+	// summaries are those this Store last read or wrote, for Apply.
+	summaries knownSummaries
 }
 
 // Store implements workspace.Store; its methods do what Store's say.
@@ -508,19 +510,33 @@ func (s *Store) putMeta(op, key string, v any) error {
 	return t.wait()
 }
 
-// summaryRecord returns the stored form of sum.
-func summaryRecord(sum workspace.Summary) (map[string]any, error) {
+// summaryRecord returns the stored form of sum, and its JSON.
+func summaryRecord(sum workspace.Summary) (map[string]any, summaryJSON, error) {
 	j, err := encode(sum)
 	if err != nil {
-		return nil, fmt.Errorf("document %s: %w", sum.ID, err)
+		return nil, summaryJSON{}, fmt.Errorf("document %s: %w", sum.ID, err)
 	}
-	return map[string]any{"id": sum.ID, "json": j}, nil
+	return map[string]any{"id": sum.ID, "json": j}, summaryJSON{sum: sum, json: j}, nil
 }
 
 // annotationRecords returns the stored form of a document's annotations,
 // or ErrRecord for one without an id.
 func annotationRecords(doc string, anns []annotate.Annotation) ([]any, error) {
+	jsons, err := annotationJSON(doc, anns)
+	if err != nil {
+		return nil, err
+	}
 	recs := make([]any, len(anns))
+	for i, a := range anns {
+		recs[i] = map[string]any{"doc": doc, "id": a.ID, "json": jsons[i]}
+	}
+	return recs, nil
+}
+
+// annotationJSON returns the stored JSON of a document's annotations, or
+// ErrRecord for one without an id.
+func annotationJSON(doc string, anns []annotate.Annotation) ([]string, error) {
+	out := make([]string, len(anns))
 	for i, a := range anns {
 		if a.ID == "" {
 			return nil, fmt.Errorf("an annotation without an id in document %s: %w", doc, workspace.ErrRecord)
@@ -529,9 +545,9 @@ func annotationRecords(doc string, anns []annotate.Annotation) ([]any, error) {
 		if err != nil {
 			return nil, fmt.Errorf("annotation %s of document %s: %w", a.ID, doc, err)
 		}
-		recs[i] = map[string]any{"doc": doc, "id": a.ID, "json": j}
+		out[i] = j
 	}
-	return recs, nil
+	return out, nil
 }
 
 func (s *Store) PutDocument(r workspace.DocumentRecord, anns []annotate.Annotation) error {
@@ -539,7 +555,7 @@ func (s *Store) PutDocument(r workspace.DocumentRecord, anns []annotate.Annotati
 		return fmt.Errorf("a document without an id: %w", workspace.ErrRecord)
 	}
 	op := "write document " + r.ID
-	sum, err := summaryRecord(r.Summary)
+	sum, stored, err := summaryRecord(r.Summary)
 	if err != nil {
 		return err
 	}
@@ -584,12 +600,23 @@ func (s *Store) PutDocument(r workspace.DocumentRecord, anns []annotate.Annotati
 			annStore.Call("put", rec)
 		}
 	})
-	return t.wait()
+	return s.wrote(t, r.ID, stored)
+}
+
+// wrote waits for t, which wrote the summary of document id as stored,
+// and remembers it for Apply.
+func (s *Store) wrote(t *tx, id string, stored summaryJSON) error {
+	if err := t.wait(); err != nil {
+		s.summaries.forget(id)
+		return err
+	}
+	s.summaries.put(id, stored)
+	return nil
 }
 
 func (s *Store) PutSummary(sum workspace.Summary) error {
 	op := "write the summary of document " + sum.ID
-	rec, err := summaryRecord(sum)
+	rec, stored, err := summaryRecord(sum)
 	if err != nil {
 		return err
 	}
@@ -608,7 +635,7 @@ func (s *Store) PutSummary(sum workspace.Summary) error {
 			t.issue(func() { st.Call("put", rec) })
 		})
 	})
-	return t.wait()
+	return s.wrote(t, sum.ID, stored)
 }
 
 func (s *Store) Document(id string) (workspace.DocumentRecord, error) {
@@ -630,9 +657,12 @@ func (s *Store) Document(id string) (workspace.DocumentRecord, error) {
 	if sv.IsUndefined() {
 		return r, fmt.Errorf(noDocumentReason, id, workspace.ErrNoDocument)
 	}
-	if err := decodeSummary(op, sv, &r.Summary); err != nil {
+	stored, err := readSummary(op, sv)
+	if err != nil {
 		return r, err
 	}
+	s.summaries.put(id, stored)
+	r.Summary = stored.sum
 	if bv.IsUndefined() {
 		return r, fmt.Errorf("IndexedDB: %s: its body is missing: %w", op, workspace.ErrRecord)
 	}
@@ -650,16 +680,27 @@ func (s *Store) Document(id string) (workspace.DocumentRecord, error) {
 	return r, nil
 }
 
-// decodeSummary reads a stored summary; its counts are never nil, as a
-// caller may add to them.
-func decodeSummary(op string, v js.Value, sum *workspace.Summary) error {
-	if err := decode(op, v, sum); err != nil {
-		return err
+// readSummary reads a stored summary record.
+func readSummary(op string, v js.Value) (summaryJSON, error) {
+	j := v.Get("json")
+	if j.Type() != js.TypeString {
+		return summaryJSON{}, fmt.Errorf("IndexedDB: %s: a stored record has no JSON: %w", op, workspace.ErrRecord)
+	}
+	sum, err := decodeSummary(op, j.String())
+	return summaryJSON{sum: sum, json: j.String()}, err
+}
+
+// decodeSummary decodes a stored summary's JSON; its counts are never nil,
+// as a caller may add to them.
+func decodeSummary(op, j string) (workspace.Summary, error) {
+	var sum workspace.Summary
+	if err := json.Unmarshal([]byte(j), &sum); err != nil {
+		return sum, fmt.Errorf("IndexedDB: %s: a stored record is damaged: %v", op, err)
 	}
 	if sum.Counts == nil {
 		sum.Counts = map[string]int{}
 	}
-	return nil
+	return sum, nil
 }
 
 func (s *Store) Summary(id string) (workspace.Summary, error) {
@@ -673,12 +714,16 @@ func (s *Store) Summary(id string) (workspace.Summary, error) {
 	if err := t.wait(); err != nil {
 		return workspace.Summary{}, err
 	}
-	var sum workspace.Summary
 	v := result(req)
 	if v.IsUndefined() {
-		return sum, fmt.Errorf(noDocumentReason, id, workspace.ErrNoDocument)
+		return workspace.Summary{}, fmt.Errorf(noDocumentReason, id, workspace.ErrNoDocument)
 	}
-	return sum, decodeSummary(op, v, &sum)
+	stored, err := readSummary(op, v)
+	if err != nil {
+		return workspace.Summary{}, err
+	}
+	s.summaries.put(id, stored)
+	return stored.sum, nil
 }
 
 func (s *Store) Documents() ([]workspace.Summary, error) {
@@ -695,9 +740,11 @@ func (s *Store) Documents() ([]workspace.Summary, error) {
 	all := result(req)
 	out := make([]workspace.Summary, all.Length())
 	for i := range out {
-		if err := decodeSummary(op, all.Index(i), &out[i]); err != nil {
+		stored, err := readSummary(op, all.Index(i))
+		if err != nil {
 			return nil, err
 		}
+		out[i] = stored.sum
 	}
 	return out, nil
 }
@@ -744,65 +791,7 @@ func (s *Store) DeleteDocument(id string) error {
 		t.store(annotationStore).Call("delete", rng)
 		t.store(stepStore).Call("delete", rng)
 	})
-	return t.wait()
-}
-
-func (s *Store) Apply(docID string, c workspace.Change) error {
-	op := "write a change of document " + docID
-	anns, err := annotationRecords(docID, c.Put)
-	if err != nil {
-		return err
-	}
-	steps := make([]any, len(c.PutSteps))
-	for i, st := range c.PutSteps {
-		j, err := encode(st)
-		if err != nil {
-			return fmt.Errorf("%s: step %d: %w", op, st.Seq, err)
-		}
-		steps[i] = map[string]any{"doc": docID, "seq": st.Seq, "json": j}
-	}
-	t, err := s.begin(op, readwrite, summaryStore, annotationStore, stepStore)
-	if err != nil {
-		return err
-	}
-	t.issue(func() {
-		sums := t.store(summaryStore)
-		req := sums.Call("get", docID)
-		t.on(req, "success", func(js.Value) {
-			// The summary as it is now, a rename in another tab
-			// included, moved by the change.
-			v := result(req)
-			if v.IsUndefined() {
-				t.refuse(fmt.Errorf(noDocumentReason, docID, workspace.ErrNoDocument))
-				return
-			}
-			var sum workspace.Summary
-			if err := decodeSummary(op, v, &sum); err != nil {
-				t.fail(err)
-				return
-			}
-			rec, err := summaryRecord(c.Update(sum))
-			if err != nil {
-				t.fail(err)
-				return
-			}
-			t.issue(func() { sums.Call("put", rec) })
-		})
-		// Issued now, undone by the abort if the document is missing.
-		annStore, stepSt := t.store(annotationStore), t.store(stepStore)
-		for _, rec := range anns {
-			annStore.Call("put", rec)
-		}
-		for _, id := range c.Delete {
-			annStore.Call("delete", []any{docID, id})
-		}
-		for _, rec := range steps {
-			stepSt.Call("put", rec)
-		}
-		for _, seq := range c.DeleteSteps {
-			stepSt.Call("delete", []any{docID, seq})
-		}
-	})
+	s.summaries.forget(id)
 	return t.wait()
 }
 
@@ -860,8 +849,8 @@ func (s *Store) Annotations(docID string) ([]annotate.Annotation, error) {
 // false when the page lacks the script or a record holds no JSON string
 // (decode then reads them one by one, and says which).
 func joined(recs js.Value) (lines string, ok bool) {
-	h := js.Global().Get("annotator")
-	if h.Type() != js.TypeObject || h.Get("joinJSON").Type() != js.TypeFunction {
+	h := helper("joinJSON")
+	if h.Type() != js.TypeObject {
 		return "", false
 	}
 	v := h.Call("joinJSON", recs)

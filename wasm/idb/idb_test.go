@@ -48,10 +48,100 @@ func openStore(tb testing.TB) (*idb.Store, string) {
 }
 
 func TestStore(t *testing.T) {
+	if helperMissing("applyChange") {
+		t.Fatal("the page has no annotator.applyChange: the runner must load web/annotator.js, or the one-call write goes untested")
+	}
 	storetest.Run(t, func(t *testing.T) workspace.Store {
 		s, _ := openStore(t)
 		return s
 	})
+}
+
+// TestStoreWithoutScript runs the suite on a page without
+// web/annotator.js, where Apply issues each request from Go.
+func TestStoreWithoutScript(t *testing.T) {
+	hide(t, js.Global(), "annotator")
+	storetest.Run(t, func(t *testing.T) workspace.Store {
+		s, _ := openStore(t)
+		return s
+	})
+}
+
+// helperMissing reports whether the page lacks web/annotator.js's
+// function name.
+func helperMissing(name string) bool {
+	h := js.Global().Get("annotator")
+	return h.Type() != js.TypeObject || h.Get(name).Type() != js.TypeFunction
+}
+
+// TestApplyAcrossConnections checks Apply's compare-and-swap of the
+// summary where it matters: another connection (another tab) renames the
+// document, marks it done or deletes it between two changes this Store
+// writes, so the summary this Store last wrote is no longer the stored
+// one. The rename and the status must be kept and the counts moved; a
+// change of a deleted document must write nothing. Both ways of writing
+// are checked.
+func TestApplyAcrossConnections(t *testing.T) {
+	for _, script := range []bool{true, false} {
+		t.Run(fmt.Sprintf("script=%v", script), func(t *testing.T) {
+			if !script {
+				hide(t, js.Global(), "annotator")
+			}
+			s, name := openStore(t)
+			other, err := idb.Open(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer other.Close()
+			anns := storetest.Anns(3)
+			if err := s.PutDocument(storetest.Doc("d1"), anns); err != nil {
+				t.Fatal(err)
+			}
+			change := func(n int) workspace.Change {
+				a := anns[0]
+				a.Label = "pledge"
+				return workspace.Change{Put: []annotate.Annotation{a}, Counts: map[string]int{"pledge": n},
+					Orphans: n, Changed: time.UnixMilli(int64(1_735_000_000_000 + n)).UTC(), Annotated: true}
+			}
+			if err := s.Apply("d1", change(1)); err != nil {
+				t.Fatal(err)
+			}
+			sum, err := other.Summary("d1")
+			if err != nil {
+				t.Fatal(err)
+			}
+			sum.Title, sum.Status = "Renamed elsewhere", workspace.StatusDone
+			if err := other.PutSummary(sum); err != nil {
+				t.Fatal(err)
+			}
+			if err := s.Apply("d1", change(2)); err != nil {
+				t.Fatal(err)
+			}
+			got, err := other.Summary("d1")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.Title != "Renamed elsewhere" || got.Status != workspace.StatusDone || got.Counts["pledge"] != 2 || got.Orphans != 2 {
+				t.Errorf("after a rename elsewhere, Apply left %+v", got)
+			}
+			// And the compare-and-swap holds again after the merge.
+			if err := s.Apply("d1", change(3)); err != nil {
+				t.Fatal(err)
+			}
+			if got, _ := other.Summary("d1"); got.Title != "Renamed elsewhere" || got.Counts["pledge"] != 3 {
+				t.Errorf("the change after the merge left %+v", got)
+			}
+			if err := other.DeleteDocument("d1"); err != nil {
+				t.Fatal(err)
+			}
+			if err := s.Apply("d1", change(4)); !errors.Is(err, workspace.ErrNoDocument) {
+				t.Fatalf("Apply to a document deleted elsewhere: %v, want ErrNoDocument", err)
+			}
+			if got, err := other.Annotations("d1"); !errors.Is(err, workspace.ErrNoDocument) {
+				t.Errorf("the refused change wrote annotations: %v, %v", got, err)
+			}
+		})
+	}
 }
 
 // TestReopen checks that what one connection wrote, another reads: the
@@ -107,7 +197,7 @@ func hide(t *testing.T, obj js.Value, name string) {
 // record-by-record path a page without it takes.
 func TestAnnotationsJoined(t *testing.T) {
 	h := js.Global().Get("annotator")
-	if h.Type() != js.TypeObject || h.Get("joinJSON").Type() != js.TypeFunction {
+	if helperMissing("joinJSON") {
 		t.Fatal("the page has no annotator.joinJSON: the runner must load web/annotator.js, or the fast path goes untested")
 	}
 	s, _ := openStore(t)
