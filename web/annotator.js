@@ -786,76 +786,16 @@
     return out.join("\n");
   }
 
-  // applyChange writes one change of a document in one IndexedDB
-  // transaction, for wasm/idb's Store.Apply, the write made after every
-  // key press: from Go it would be some thirty syscall/js calls and a Go
-  // callback between the summary's read and its write; here it is one
-  // call. change is JSON:
-  //   {"stores": [summaries, annotations, steps], "doc": id,
-  //    "put": [{"key": id, "json": …}, …], "delete": [id, …],
-  //    "putSteps": [{"key": seq, "json": …}, …], "deleteSteps": [seq, …],
-  //    each list possibly null for none,
-  //    "expect": the stored summary's JSON as Go last knew it, or null,
-  //    "summary": that summary moved by the change}
-  // The records are written as Go writes them: {doc, id, json},
-  // {doc, seq, json} and {id, json}. The summary is a compare-and-swap:
-  // when the stored JSON is not "expect" (another tab renamed the
-  // document, say), call("merge", json) asks Go for the summary to
-  // write instead, and a non-string answer aborts. This script knows no
-  // rule of the summary; it only compares strings. When the transaction
-  // ends, call("done", status, error) says how: "complete";
-  // "missing" (no such document: aborted, nothing written); "throw" (a
-  // request threw error); "abort" (the browser's tx.error, or Go's
-  // refusal). Throws what db.transaction throws.
-  function applyChange(db, call, change) {
-    const c = JSON.parse(change);
-    const [sumStore, annStore, stepStore] = c.stores;
-    const tx = db.transaction(c.stores, "readwrite");
-    let status = "abort";
-    let error = null;
-    const fail = (e) => {
-      status = "throw";
-      error = e;
-      try {
-        tx.abort();
-      } catch (_) {
-        // already ending; onabort or oncomplete says how
-      }
-    };
-    tx.oncomplete = () => call("done", "complete", null);
-    tx.onabort = () => call("done", status, error || tx.error);
+  // startWriter starts web/store-writer.js, the worker that writes
+  // wasm/idb's changes off the main thread, from beside this script
+  // whatever the app's path; null when the page cannot start workers.
+  const scriptURL = document.currentScript ? document.currentScript.src : "";
+  function startWriter() {
+    if (!scriptURL || typeof Worker !== "function") return null;
     try {
-      const sums = tx.objectStore(sumStore);
-      const req = sums.get(c.doc);
-      req.onsuccess = () => {
-        const rec = req.result;
-        if (rec === undefined) {
-          status = "missing";
-          tx.abort();
-          return;
-        }
-        let json = c.summary;
-        if (c.expect === null || rec.json !== c.expect) {
-          json = call("merge", typeof rec.json === "string" ? rec.json : null);
-          if (typeof json !== "string") {
-            tx.abort();
-            return;
-          }
-        }
-        try {
-          sums.put({ id: c.doc, json: json });
-        } catch (e) {
-          fail(e);
-        }
-      };
-      const anns = tx.objectStore(annStore);
-      for (const r of c.put || []) anns.put({ doc: c.doc, id: r.key, json: r.json });
-      for (const id of c.delete || []) anns.delete([c.doc, id]);
-      const steps = tx.objectStore(stepStore);
-      for (const r of c.putSteps || []) steps.put({ doc: c.doc, seq: r.key, json: r.json });
-      for (const seq of c.deleteSteps || []) steps.delete([c.doc, seq]);
-    } catch (e) {
-      fail(e);
+      return new Worker(new URL("store-writer.js", scriptURL));
+    } catch (_) {
+      return null;
     }
   }
 
@@ -955,6 +895,6 @@
     nodeCount, reindex, selection, caretAt, paint, patch, scrollTo, select, extend,
     move, caret, place, collapse, focusText, openModal, closeModal,
     clear, download, copy, readFile, text, style,
-    lockDocument, unlockDocument, keepScroll, joinJSON, applyChange,
+    lockDocument, unlockDocument, keepScroll, joinJSON, startWriter,
   });
 })();

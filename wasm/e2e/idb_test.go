@@ -126,7 +126,10 @@ func runIDBTests(t *testing.T, argv ...string) string {
 		// The app's script, as the app's page loads it: wasm/idb reads
 		// records through its joinJSON.
 		"/annotator.js": repoFile(t, "web/annotator.js"),
-		"/test.wasm":    idbTestBinary(t),
+		// The worker annotator.js starts beside itself, which writes
+		// the changes.
+		"/store-writer.js": repoFile(t, "web/store-writer.js"),
+		"/test.wasm":       idbTestBinary(t),
 	})
 	srv := serveHandler(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Security-Policy", wasmCSP)
@@ -178,7 +181,7 @@ func runIDBTests(t *testing.T, argv ...string) string {
 // of wasm/idb against Chromium's IndexedDB.
 func TestIndexedDBStore(t *testing.T) {
 	out := runIDBTests(t, "-test.v")
-	for _, suite := range []string{"TestStore", "TestStoreWithoutScript", "TestApplyAcrossConnections"} {
+	for _, suite := range []string{"TestStore", "TestStoreWithoutScript", "TestApplyInWorker", "TestApplyAcrossConnections"} {
 		if !strings.Contains(out, "--- PASS: "+suite+" ") {
 			t.Errorf("the output does not show %s passing:\n%s", suite, out)
 		}

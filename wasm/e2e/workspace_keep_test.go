@@ -304,23 +304,27 @@ func TestWorkspaceLibrary(t *testing.T) {
 	}
 }
 
-// stallWrites makes every read-write IndexedDB transaction of the page
-// stay open (a read issued again from each one's callback keeps it alive)
-// while window.__stall is set: a write the browser does not finish.
-const stallWrites = `(() => {
+// stallWrites holds, while window.__stall is set, a read-write
+// transaction over the workspace's stores on a connection of its own (a
+// read issued again from each one's callback keeps it alive): IndexedDB
+// runs the app's writes after it, so that a write the app makes in the
+// meantime, from the page or from its writer worker, does not finish. It
+// resolves once the transaction holds the stores.
+const stallWrites = `new Promise((resolve, reject) => {
 	window.__stall = true;
-	const orig = IDBDatabase.prototype.transaction;
-	IDBDatabase.prototype.transaction = function (stores, mode, ...rest) {
-		const tx = orig.call(this, stores, mode, ...rest);
-		if (mode === "readwrite" && window.__stall) {
-			const name = Array.isArray(stores) ? stores[0] : stores;
-			const spin = () => { if (window.__stall) tx.objectStore(name).count().onsuccess = spin; };
-			spin();
-		}
-		return tx;
+	const req = indexedDB.open("annotator");
+	req.onerror = () => reject(req.error);
+	req.onsuccess = () => {
+		const db = req.result;
+		const tx = db.transaction(["summaries", "annotations", "steps"], "readwrite");
+		const spin = () => {
+			if (window.__stall) tx.objectStore("summaries").count().onsuccess = spin;
+			else db.close();
+		};
+		spin();
+		resolve(true);
 	};
-	return true;
-})()`
+})`
 
 // TestWorkspaceStalledWrite: a write the browser does not finish is said
 // to have failed once stallAfter has passed (not "Saving…" for ever), the

@@ -3,15 +3,19 @@
 package idb
 
 // This file keeps the write the app makes after every change of the open
-// document, Store.Apply, and its one rule: it costs the main thread the
-// change, never the document, and as little of the change as it can. With
-// web/annotator.js on the page, the whole transaction is one call,
-// applyChange, and the summary the change moves is written by
-// compare-and-swap: Go moves the summary it last read or wrote, and the
-// script writes that when the stored one is still the same; only when
-// another tab changed it does the script call back into Go, which moves
-// the summary it finds. Without the script, Go issues every request and
-// moves the summary in the read's callback (applyFromGo).
+// document, Store.Apply, and its one rule: it costs the page's main thread
+// the change, never the document, and as little of the change as it can.
+// The records are written by web/store-writer.js, a worker started with
+// the Store (see writer.go): the page encodes the change, posts one string
+// and reads one reply, and IndexedDB's own work runs on the worker's
+// thread. The summary the change moves is written by compare-and-swap: Go
+// moves the summary it last read or wrote, and the worker writes that when
+// the stored one is still the same; when another tab changed it, the
+// worker writes nothing and sends the stored summary back, and Go moves
+// that one and posts the change again. Without the worker (no
+// web/annotator.js, no workers, or the worker gone), Go issues every
+// request itself and moves the summary in the read's callback
+// (applyFromGo).
 
 import (
 	"encoding/json"
@@ -23,24 +27,16 @@ import (
 )
 
 func (s *Store) Apply(docID string, c workspace.Change) error {
-	if h := helper("applyChange"); h.Type() == js.TypeObject {
-		return s.applyInOneCall(h, docID, c)
+	if s.writer != nil {
+		if written, err := s.applyInWorker(docID, c); written {
+			return err
+		}
 	}
 	return s.applyFromGo(docID, c)
 }
 
-// helper returns web/annotator.js's window.annotator when the page has it
-// and it has the function name; otherwise undefined.
-func helper(name string) js.Value {
-	h := js.Global().Get("annotator")
-	if h.Type() != js.TypeObject || h.Get(name).Type() != js.TypeFunction {
-		return js.Undefined()
-	}
-	return h
-}
-
-// changeJSON is a change as applyChange reads it (see web/annotator.js):
-// the records' JSON as strings, written as they are.
+// changeJSON is a change as web/store-writer.js reads it: the records'
+// JSON as strings, written as they are.
 type changeJSON struct {
 	Stores      [3]string    `json:"stores"` // summaries, annotations, steps
 	Doc         string       `json:"doc"`
@@ -48,9 +44,9 @@ type changeJSON struct {
 	Delete      []string     `json:"delete"`
 	PutSteps    []recordJSON `json:"putSteps"`
 	DeleteSteps []int        `json:"deleteSteps"`
-	// Expect is the stored summary's JSON as this Store last knew it
-	// (null when it knows none); Summary is that summary moved by the
-	// change, written when the stored one is still Expect.
+	// Expect is the stored summary's JSON as this Store knows it (null
+	// when it knows none); Summary is that summary moved by the change,
+	// written when the stored one is still Expect.
 	Expect  *string `json:"expect"`
 	Summary string  `json:"summary"`
 }
@@ -62,19 +58,24 @@ type recordJSON struct {
 	JSON string `json:"json"`
 }
 
-// applyInOneCall writes the change through applyChange: one syscall/js
-// call to issue every request, and none between the summary's read and
-// its write unless another tab moved the summary.
-func (s *Store) applyInOneCall(h js.Value, docID string, c workspace.Change) error {
+// maxConflicts is how many times Apply posts a change whose summary
+// another tab keeps moving before it writes the change from Go, which
+// moves the summary inside the transaction.
+const maxConflicts = 4
+
+// applyInWorker writes the change through the writer; written is false
+// when the writer is gone (or another tab kept moving the summary), and
+// the change is still to be written.
+func (s *Store) applyInWorker(docID string, c workspace.Change) (written bool, err error) {
 	op := "write a change of document " + docID
 	if err := s.closed.Load(); err != nil {
-		return fmt.Errorf("%s: %w", op, *err)
+		return true, fmt.Errorf("%s: %w", op, *err)
 	}
 	p := changeJSON{Stores: [3]string{summaryStore, annotationStore, stepStore}, Doc: docID,
 		Delete: c.Delete, DeleteSteps: c.DeleteSteps}
 	anns, err := annotationJSON(docID, c.Put)
 	if err != nil {
-		return err
+		return true, err
 	}
 	for i, a := range c.Put {
 		p.Put = append(p.Put, recordJSON{Key: a.ID, JSON: anns[i]})
@@ -82,84 +83,57 @@ func (s *Store) applyInOneCall(h js.Value, docID string, c workspace.Change) err
 	for _, st := range c.PutSteps {
 		j, err := encode(st)
 		if err != nil {
-			return fmt.Errorf("%s: step %d: %w", op, st.Seq, err)
+			return true, fmt.Errorf("%s: step %d: %w", op, st.Seq, err)
 		}
 		p.PutSteps = append(p.PutSteps, recordJSON{Key: st.Seq, JSON: j})
 	}
-	var next summaryJSON
-	if k, ok := s.summaries.get(docID); ok {
-		if next, err = moved(k.sum, c); err != nil {
-			return fmt.Errorf("%s: %w", op, err)
+	stored, known := s.summaries.get(docID)
+	for range maxConflicts {
+		var next summaryJSON
+		p.Expect, p.Summary = nil, ""
+		if known {
+			if next, err = moved(stored.sum, c); err != nil {
+				return true, fmt.Errorf("%s: %w", op, err)
+			}
+			p.Expect, p.Summary = &stored.json, next.json
 		}
-		p.Expect, p.Summary = &k.json, next.json
-	}
-	payload, err := json.Marshal(p)
-	if err != nil {
-		return fmt.Errorf("%s: %w", op, err)
-	}
-
-	// Go's only work inside the transaction: moving a summary another
-	// tab changed (call "merge", from the read's success callback, which
-	// must not block), and hearing how it ended (call "done").
-	var (
-		done           = make(chan struct{}, 1)
-		status         string
-		failure        js.Value
-		mergeErr       error
-		mergeCalled    bool
-		mergedOrExpect = next
-	)
-	call := js.FuncOf(func(_ js.Value, args []js.Value) any {
-		switch args[0].String() {
-		case "merge":
-			mergeCalled = true
-			stored := args[1]
-			if stored.Type() != js.TypeString {
-				mergeErr = fmt.Errorf("IndexedDB: %s: a stored record has no JSON: %w", op, workspace.ErrRecord)
-				return nil
+		payload, err := json.Marshal(p)
+		if err != nil {
+			return true, fmt.Errorf("%s: %w", op, err)
+		}
+		r, ok := s.writer.write(string(payload))
+		if !ok {
+			return false, nil
+		}
+		switch r.status {
+		case "complete":
+			s.summaries.put(docID, next)
+			return true, nil
+		case "conflict":
+			// Another tab moved the summary (or this Store knew none):
+			// move the stored one, and post the change again.
+			if r.stored == nil {
+				s.summaries.forget(docID)
+				return true, fmt.Errorf("IndexedDB: %s: a stored record has no JSON: %w", op, workspace.ErrRecord)
 			}
-			sum, err := decodeSummary(op, stored.String())
-			if err == nil {
-				mergedOrExpect, err = moved(sum, c)
-			}
+			sum, err := decodeSummary(op, *r.stored)
 			if err != nil {
-				mergeErr = err
-				return nil
+				s.summaries.forget(docID)
+				return true, err
 			}
-			return mergedOrExpect.json
-		case "done":
-			status, failure = args[1].String(), args[2]
-			done <- struct{}{}
+			stored, known = summaryJSON{sum: sum, json: *r.stored}, true
+			continue
 		}
-		return nil
-	})
-	defer call.Release()
-	if err := try(func() { h.Call("applyChange", s.db, call, string(payload)) }); err != nil {
 		s.summaries.forget(docID)
-		if cerr := s.closed.Load(); cerr != nil {
-			return fmt.Errorf("%s: %w", op, *cerr)
+		if r.status == "missing" {
+			return true, fmt.Errorf(noDocumentReason, docID, workspace.ErrNoDocument)
 		}
-		return asError(op, err, nil)
+		if err := s.closed.Load(); err != nil {
+			return true, fmt.Errorf("%s: %w", op, *err)
+		}
+		return true, asError(op, domException{r.name, r.message}, nil)
 	}
-	<-done
-	if status == "complete" {
-		s.summaries.put(docID, mergedOrExpect)
-		return nil
-	}
-	s.summaries.forget(docID)
-	switch {
-	case status == "missing":
-		return fmt.Errorf(noDocumentReason, docID, workspace.ErrNoDocument)
-	case mergeCalled && mergeErr != nil:
-		return mergeErr
-	}
-	if err := s.closed.Load(); err != nil {
-		return fmt.Errorf("%s: %w", op, *err)
-	}
-	if failure.IsNull() || failure.IsUndefined() {
-		return &Error{Op: op, Name: "AbortError", Message: "the browser aborted the transaction"}
-	}
-	return asError(op, errorOf(failure), nil)
+	return false, nil
 }
 
 // applyFromGo writes the change with a syscall/js call per request, and

@@ -29,6 +29,24 @@
 // only for the transaction's complete or abort event, then reads the
 // requests' results, and releases every js.Func it made.
 //
+// # The writer
+//
+// The write made after every change, Apply, runs off the page's main
+// thread: Open starts web/store-writer.js, a worker with a connection of
+// its own (through web/annotator.js's startWriter, which finds it beside
+// itself), and Apply encodes the change, posts it as one string and waits
+// for the answer. IndexedDB's own work for a change (the transaction, a
+// structured clone of every record, the requests) then costs the worker's
+// thread, not the page's. The summary the change moves is written by
+// compare-and-swap: Apply moves the summary this Store last read or wrote
+// (workspace.Change.Update, the one rule, stays in Go), and the worker
+// writes it only if the stored JSON is still the one Apply expected;
+// otherwise (another tab renamed the document, say) it writes nothing and
+// answers with the stored summary, which Apply moves and posts again.
+// Without the worker (no script on the page, no workers, its script not
+// loaded), or with a worker that goes away, Apply writes from the page as
+// the other methods do, so that a change is never left unwritten.
+//
 // # Layout
 //
 // The database (version 1) has five object stores: meta (out-of-line keys

@@ -52,6 +52,8 @@ type Store struct {
 	funcs  []js.Func
 	// summaries are those this Store last read or wrote, for Apply.
 	summaries knownSummaries
+	// writer writes Apply's changes off the main thread; nil without it.
+	writer *writer
 }
 
 // Store implements workspace.Store; its methods do what Store's say.
@@ -150,6 +152,7 @@ func Open(name string) (*Store, error) {
 		s.setClosed(&Error{Op: "use the database " + name, Name: "close",
 			Message: "the browser closed it (the site's data may have been cleared)", kind: ErrClosed})
 	})
+	s.writer = startWriter(name, version)
 	return s, nil
 }
 
@@ -182,6 +185,9 @@ func (s *Store) setClosed(err error) {
 // Close closes the database. Every later call returns ErrClosed.
 func (s *Store) Close() {
 	s.setClosed(&Error{Op: "use the database " + s.name, Message: "the store was closed", kind: ErrClosed})
+	if s.writer != nil {
+		s.writer.close()
+	}
 	_ = try(func() { s.db.Call("close") })
 	for _, f := range s.funcs {
 		f.Release()
@@ -842,6 +848,16 @@ func (s *Store) Annotations(docID string) ([]annotate.Annotation, error) {
 	// differ past U+FFFF.
 	slices.SortFunc(out, func(a, b annotate.Annotation) int { return strings.Compare(a.ID, b.ID) })
 	return out, nil
+}
+
+// helper returns web/annotator.js's window.annotator when the page has it
+// with the function name; otherwise undefined.
+func helper(name string) js.Value {
+	h := js.Global().Get("annotator")
+	if h.Type() != js.TypeObject || h.Get(name).Type() != js.TypeFunction {
+		return js.Undefined()
+	}
+	return h
 }
 
 // joined returns the JSON of every record in recs, one a line, copied

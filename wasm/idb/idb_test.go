@@ -48,8 +48,8 @@ func openStore(tb testing.TB) (*idb.Store, string) {
 }
 
 func TestStore(t *testing.T) {
-	if helperMissing("applyChange") {
-		t.Fatal("the page has no annotator.applyChange: the runner must load web/annotator.js, or the one-call write goes untested")
+	if helperMissing("startWriter") {
+		t.Fatal("the page has no annotator.startWriter: the runner must load web/annotator.js, or the worker's writes go untested")
 	}
 	storetest.Run(t, func(t *testing.T) workspace.Store {
 		s, _ := openStore(t)
@@ -58,7 +58,8 @@ func TestStore(t *testing.T) {
 }
 
 // TestStoreWithoutScript runs the suite on a page without
-// web/annotator.js, where Apply issues each request from Go.
+// web/annotator.js, where no worker writes and Apply issues each request
+// from Go.
 func TestStoreWithoutScript(t *testing.T) {
 	hide(t, js.Global(), "annotator")
 	storetest.Run(t, func(t *testing.T) workspace.Store {
@@ -72,6 +73,84 @@ func TestStoreWithoutScript(t *testing.T) {
 func helperMissing(name string) bool {
 	h := js.Global().Get("annotator")
 	return h.Type() != js.TypeObject || h.Get(name).Type() != js.TypeFunction
+}
+
+// countPuts counts, until the test ends, the IndexedDB puts the page's
+// main thread makes (a worker has IndexedDB objects of its own).
+func countPuts(t *testing.T) func() int {
+	t.Helper()
+	proto := js.Global().Get("IDBObjectStore").Get("prototype")
+	orig := proto.Get("put")
+	n := 0
+	wrap := js.FuncOf(func(this js.Value, args []js.Value) any {
+		n++
+		a := make([]any, len(args))
+		for i, v := range args {
+			a[i] = v
+		}
+		return orig.Call("apply", this, a)
+	})
+	proto.Set("put", wrap)
+	t.Cleanup(func() {
+		proto.Set("put", orig)
+		wrap.Release()
+	})
+	return func() int { return n }
+}
+
+// TestApplyInWorker checks that a change is written by the worker, not
+// from the page's main thread, and read back whole; and that with a
+// worker that cannot start (its script missing, as offline with nothing
+// cached), the change is written from the page, nothing lost.
+func TestApplyInWorker(t *testing.T) {
+	change := func(anns []annotate.Annotation) workspace.Change {
+		a := anns[1]
+		a.Label = "quote"
+		return workspace.Change{Put: []annotate.Annotation{a}, Delete: []string{anns[2].ID},
+			PutSteps: []annotate.Step{benchStep(1, anns[1], a)}, Counts: map[string]int{"quote": 9},
+			Changed: time.UnixMilli(1_735_000_000_000).UTC(), Annotated: true}
+	}
+	check := func(t *testing.T, s *idb.Store, mainPuts func() int, wantMain bool) {
+		anns := storetest.Anns(5)
+		if err := s.PutDocument(storetest.Doc("d1"), anns); err != nil {
+			t.Fatal(err)
+		}
+		before := mainPuts()
+		c := change(anns)
+		if err := s.Apply("d1", c); err != nil {
+			t.Fatal(err)
+		}
+		if got := mainPuts() - before; (got > 0) != wantMain {
+			t.Errorf("the page's main thread made %d puts for the change; want them made there: %v", got, wantMain)
+		}
+		got, err := s.Annotations("d1")
+		if err != nil || len(got) != 4 || !reflect.DeepEqual(got[1], c.Put[0]) {
+			t.Errorf("after the change: %d annotations, %v; the changed one %+v", len(got), err, got)
+		}
+		if st, err := s.Steps("d1"); err != nil || len(st) != 1 {
+			t.Errorf("after the change: %d steps, %v", len(st), err)
+		}
+		if sum, err := s.Summary("d1"); err != nil || sum.Counts["quote"] != 9 || sum.Status != workspace.StatusInProgress {
+			t.Errorf("after the change: summary %+v, %v", sum, err)
+		}
+	}
+	t.Run("worker", func(t *testing.T) {
+		puts := countPuts(t)
+		s, _ := openStore(t)
+		check(t, s, puts, false)
+	})
+	t.Run("worker missing", func(t *testing.T) {
+		h := js.Global().Get("annotator")
+		missing := js.FuncOf(func(js.Value, []js.Value) any {
+			return js.Global().Get("Worker").New("/no-such-writer.js")
+		})
+		defer missing.Release()
+		js.Global().Set("annotator", map[string]any{"startWriter": missing, "joinJSON": h.Get("joinJSON")})
+		defer js.Global().Set("annotator", h)
+		puts := countPuts(t)
+		s, _ := openStore(t)
+		check(t, s, puts, true)
+	})
 }
 
 // TestApplyAcrossConnections checks Apply's compare-and-swap of the

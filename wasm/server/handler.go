@@ -76,13 +76,14 @@ const (
 	wasmURL         = "/web/app.wasm"
 	styleURL        = "/web/app.css"
 	scriptURL       = "/web/annotator.js"
+	writerURL       = "/web/store-writer.js" // the worker annotator.js starts
 	iconSVGURL      = "/web/icon.svg"
 	icon192URL      = "/web/icon-192.png"
 	icon512URL      = "/web/icon-512.png"
 	iconMaskableURL = "/web/icon-maskable-512.png"
 )
 
-var requiredAssets = []string{styleURL, scriptURL, iconSVGURL, icon192URL, icon512URL, iconMaskableURL}
+var requiredAssets = []string{styleURL, scriptURL, writerURL, iconSVGURL, icon192URL, icon512URL, iconMaskableURL}
 
 // wasmFileName is app.wasm's name in the web directory; its compressed
 // variants are wasmFileName+".br" and wasmFileName+".gz".

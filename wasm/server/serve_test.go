@@ -449,7 +449,7 @@ func TestHandlerPageHasNoInlineScriptOrForeignURL(t *testing.T) {
 		}
 	}
 	// The assets the page links to are local too.
-	for _, name := range []string{"icon.svg", "app.css", "annotator.js"} {
+	for _, name := range []string{"icon.svg", "app.css", "annotator.js", "store-writer.js"} {
 		data, err := os.ReadFile(filepath.Join(dir, name))
 		if err != nil {
 			t.Fatal(err)
@@ -546,7 +546,7 @@ func TestHandlerServiceWorkerCachesEveryAsset(t *testing.T) {
 	if err := json.Unmarshal([]byte(m[1]), &list); err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"/", "/app.js", "/wasm_exec.js", "/app.css", "/manifest.webmanifest", wasmURL, styleURL, scriptURL, iconSVGURL, icon192URL, icon512URL, iconMaskableURL} {
+	for _, want := range []string{"/", "/app.js", "/wasm_exec.js", "/app.css", "/manifest.webmanifest", wasmURL, styleURL, scriptURL, writerURL, iconSVGURL, icon192URL, icon512URL, iconMaskableURL} {
 		if !slices.Contains(list, want) {
 			t.Errorf("the service worker does not cache %s", want)
 		}
