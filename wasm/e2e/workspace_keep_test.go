@@ -106,6 +106,16 @@ func TestWorkspaceSurvivesOfflineReload(t *testing.T) {
 	b.setOffline(t, true)
 	b.run(chromedp.Reload())
 	sameWork(t, b, "after a reload with the network gone", want)
+	// Offline, a change is still written by the writer worker, whose
+	// script the service worker cached, and kept.
+	tagPhrase(t, b, "White House", "p")
+	waitSaved(t, b)
+	if !evalJS[bool](t, b, `performance.getEntriesByName("idb:posted").length > 0`) {
+		t.Error("offline, the change was not posted to the writer worker (its script not cached?)")
+	}
+	want = excerpts(t, b)
+	b.run(chromedp.Reload())
+	sameWork(t, b, "after a change made offline and a reload", want)
 }
 
 func TestWorkspaceSecondTab(t *testing.T) {
