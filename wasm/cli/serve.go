@@ -49,6 +49,9 @@ func serve(ctx context.Context, addr, webDir string, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "annotator serve: %v\n", err)
 		return exitUsage
 	}
+	// app.wasm is served at brotli quality 9 at once, and at 11 once it
+	// is made (a minute, once per build: it is cached).
+	go s.BestCompression(stderr)
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		fmt.Fprintf(stderr, "annotator serve: cannot listen on %s: %v\n", addr, err)
@@ -78,6 +81,11 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		fmt.Fprintf(stderr, "annotator build: %v\n", err)
 		return exitUsage
+	}
+	// A static site is served as it is written: with the smallest app.wasm.
+	if err := s.BestCompression(stderr); err != nil {
+		fmt.Fprintf(stderr, "annotator build: %v\n", err)
+		return exitInvalid
 	}
 	if err := s.WriteStatic(*out); err != nil {
 		fmt.Fprintf(stderr, "annotator build: %v\n", err)

@@ -4,6 +4,7 @@ package cli
 
 import (
 	"bytes"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -30,5 +31,33 @@ func TestServeReadsAddrFromEnvironment(t *testing.T) {
 	var out, errOut bytes.Buffer
 	if code := Run([]string{"serve", "-web", dir}, nil, &out, &errOut); code == exitOK || !strings.Contains(errOut.String(), "not-a-port") {
 		t.Errorf("serve with a bad $ANNOTATOR_ADDR: exit %d, %q", code, errOut.String())
+	}
+}
+
+// TestBuildShipsBestCompression: `annotator build` writes app.wasm.br at
+// brotli quality 11, the variant it made and cached beside app.wasm (a
+// second build reuses it).
+func TestBuildShipsBestCompression(t *testing.T) {
+	dir, _ := testweb.WebDir(t)
+	out := filepath.Join(t.TempDir(), "site")
+	for round := range 2 {
+		var stdout, stderr bytes.Buffer
+		if code := Run([]string{"build", "-web", dir, "-out", out}, nil, &stdout, &stderr); code != exitOK {
+			t.Fatalf("build: exit %d, %s", code, stderr.String())
+		}
+		if said := strings.Contains(stderr.String(), "brotli quality 11"); said != (round == 0) {
+			t.Errorf("build %d says %q: the first makes quality 11, the second reuses it", round+1, stderr.String())
+		}
+		built, err := os.ReadFile(filepath.Join(out, "web", "app.wasm.br"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		best, err := os.ReadFile(filepath.Join(dir, "app.wasm.br11"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(built, best) {
+			t.Errorf("build %d: app.wasm.br is not the quality-11 variant", round+1)
+		}
 	}
 }

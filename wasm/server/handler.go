@@ -372,6 +372,12 @@ func siteVersion(webDir string, wf *wasmFile, assets []string) (string, error) {
 // asset, which the service worker's cache is named after.
 func (s *Site) Version() string { return s.version }
 
+// BestCompression compresses app.wasm with brotli at quality 11 (about a
+// minute for the app here), unless a build did it already, and serves that
+// from then on; the result is cached beside app.wasm, so that it is made
+// once per build. Load serves quality 9 until then. Progress goes to log.
+func (s *Site) BestCompression(log io.Writer) error { return s.wasm.bestCompression(log) }
+
 // ErrNotBuilt is wrapped by the error of a web directory that has no
 // app.wasm.
 var ErrNotBuilt = errors.New("the app is not built")

@@ -271,9 +271,9 @@ func TestHandlerVersion(t *testing.T) {
 	if v := version(); v != v1 {
 		t.Errorf("restarting on the same files changed the version from %s to %s", v1, v)
 	}
-	os.Remove(filepath.Join(dir, "app.wasm.br"))
+	os.Remove(filepath.Join(dir, "app.wasm.gz"))
 	if v := version(); v != v1 {
-		t.Errorf("losing the cached app.wasm.br changed the version from %s to %s", v1, v)
+		t.Errorf("losing the cached app.wasm.gz changed the version from %s to %s", v1, v)
 	}
 
 	rebuilt := slices.Clone(wasm)
@@ -307,10 +307,32 @@ func TestHandlerCachesCompressedWasm(t *testing.T) {
 	if s.wasm.cached {
 		t.Error("the first start found compressed files that were never written")
 	}
-	for _, ext := range []string{".br", ".gz"} {
-		if _, err := os.Stat(filepath.Join(dir, wasmFileName+ext)); err != nil {
-			t.Errorf("app.wasm%s was not cached: %v", ext, err)
+	// The first start serves brotli at quality 9 at once; BestCompression
+	// then serves quality 11, and caches it.
+	brotliServed := func(s *Site, wantQuality int) {
+		t.Helper()
+		rec := srvRequest(s, "GET", "/web/app.wasm", "Accept-Encoding", "br")
+		if etag := rec.Header().Get("ETag"); !strings.HasSuffix(etag, fmt.Sprintf(`-br%d"`, wantQuality)) {
+			t.Errorf("brotli served with ETag %s, want quality %d", etag, wantQuality)
 		}
+		if got, err := io.ReadAll(brotli.NewReader(rec.Body)); err != nil || !bytes.Equal(got, wasm) {
+			t.Errorf("brotli at quality %d does not decode to app.wasm (err %v)", wantQuality, err)
+		}
+	}
+	brotliServed(s, fastBrotliQuality)
+	if _, err := os.Stat(filepath.Join(dir, wasmFileName+".gz")); err != nil {
+		t.Errorf("app.wasm.gz was not cached: %v", err)
+	}
+	var log strings.Builder
+	if err := s.BestCompression(&log); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(log.String(), "quality 11") {
+		t.Errorf("BestCompression says %q", log.String())
+	}
+	brotliServed(s, brotliQuality)
+	if _, err := os.Stat(filepath.Join(dir, wasmFileName+bestBrotliSuffix)); err != nil {
+		t.Errorf("the quality-11 variant was not cached: %v", err)
 	}
 	s, err = Load(dir, io.Discard)
 	if err != nil {
@@ -319,9 +341,14 @@ func TestHandlerCachesCompressedWasm(t *testing.T) {
 	if !s.wasm.cached {
 		t.Error("the second start compressed app.wasm again")
 	}
+	brotliServed(s, brotliQuality)
+	log.Reset()
+	if err := s.BestCompression(&log); err != nil || log.Len() > 0 {
+		t.Errorf("BestCompression on a cached quality 11 compressed again: %q, %v", log.String(), err)
+	}
 
 	// A stale or damaged cache is never served.
-	srvWriteFile(t, filepath.Join(dir, wasmFileName+".br"), []byte("not brotli"))
+	srvWriteFile(t, filepath.Join(dir, wasmFileName+bestBrotliSuffix), []byte("not brotli"))
 	rebuilt := slices.Clone(wasm)
 	rebuilt[0] = 'X'
 	srvWriteFile(t, filepath.Join(dir, wasmFileName), rebuilt)
@@ -784,7 +811,11 @@ func BenchmarkCompressWasm(b *testing.B) {
 	for _, c := range []struct {
 		name string
 		f    func([]byte) ([]byte, error)
-	}{{"brotli", compressBrotli}, {"gzip", compressGzip}} {
+	}{
+		{"brotli-9", func(raw []byte) ([]byte, error) { return compressBrotli(raw, fastBrotliQuality) }},
+		{"brotli-11", func(raw []byte) ([]byte, error) { return compressBrotli(raw, brotliQuality) }},
+		{"gzip", compressGzip},
+	} {
 		b.Run(c.name, func(b *testing.B) {
 			b.SetBytes(int64(len(raw)))
 			var n int

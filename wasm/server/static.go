@@ -89,9 +89,10 @@ func (s *Site) writeStaticFiles(dir string) error {
 			return err
 		}
 	}
+	br, _ := s.wasm.brotli()
 	for name, data := range map[string][]byte{
 		wasmFileName:         s.wasm.raw,
-		wasmFileName + ".br": s.wasm.br,
+		wasmFileName + ".br": br,
 		wasmFileName + ".gz": s.wasm.gz,
 	} {
 		if err := os.WriteFile(filepath.Join(web, name), data, 0o644); err != nil {

@@ -24,26 +24,40 @@ import (
 	"github.com/newsannotator/annotator/annotate"
 )
 
-// Compression settings for app.wasm. Brotli quality 9 (window 2^22) makes
-// a Go wasm file about 23% of its size at 7 to 9 MB/s on one core: a 14 MB
-// app.wasm takes one and a half to two seconds, once per build (the result
-// is cached). Quality 10 saves another 10% but is ten times slower, quality
-// 11 twenty times. Gzip, only for clients without brotli, runs at the same
-// time; level 9 would save 0.6% for three times the work.
+// Compression settings for app.wasm. Brotli quality 11 makes the 13.3 MB
+// app.wasm 2.56 MB, against 2.97 MB at quality 9, but takes about 70 s on
+// one core here (quality 9: 3 s): so the server starts at once with
+// quality 9, and BestCompression makes quality 11 once per build, in the
+// background for `annotator serve`, before writing for `annotator build`,
+// and caches it beside app.wasm (bestBrotliSuffix). A larger window (2^24)
+// saves another 0.5% for 10% more time. Gzip, only for clients without
+// brotli, runs at the same time as quality 9; level 9 would save 0.6% for
+// three times the work.
 const (
-	brotliQuality = 9
-	brotliWindow  = 22
-	gzipLevel     = gzip.DefaultCompression
+	brotliQuality     = 11
+	fastBrotliQuality = 9
+	brotliWindow      = 22
+	gzipLevel         = gzip.DefaultCompression
+	// bestBrotliSuffix names the cache of the quality-11 variant, beside
+	// app.wasm: app.wasm.br11. (app.wasm.br, which earlier versions
+	// cached at quality 9, is not read.)
+	bestBrotliSuffix = ".br11"
 )
 
 // wasmFile is the built app.wasm with its brotli and gzip variants, kept in
 // memory and served by content negotiation.
 type wasmFile struct {
-	raw, br, gz []byte
-	sum         [sha256.Size]byte // of raw
-	etag        string            // base ETag; the variants add -br and -gz
-	cached      bool              // both variants came from the files beside app.wasm
-	took        time.Duration     // time spent compressing (0 when cached)
+	raw, gz []byte
+	sum     [sha256.Size]byte // of raw
+	etag    string            // base ETag; the variants add -br9, -br11 and -gz
+	cached  bool              // both variants came from the files beside app.wasm
+	took    time.Duration     // time spent compressing (0 when cached)
+	path    string            // of app.wasm
+
+	mu        sync.Mutex // guards br and brQuality, which BestCompression replaces
+	br        []byte
+	brQuality int
+	best      sync.Once // BestCompression's work
 }
 
 // loadWasm reads webDir/app.wasm and its compressed variants. The variants
@@ -62,7 +76,7 @@ func loadWasm(webDir string, log io.Writer) (*wasmFile, error) {
 	if len(raw) == 0 {
 		return nil, fmt.Errorf("%s is empty: build it again with 'make web/app.wasm'", p)
 	}
-	wf := &wasmFile{raw: raw, sum: sha256.Sum256(raw)}
+	wf := &wasmFile{raw: raw, sum: sha256.Sum256(raw), path: p}
 	wf.etag = `"` + hex.EncodeToString(wf.sum[:])[:16] + `"`
 
 	var (
@@ -75,7 +89,16 @@ func loadWasm(webDir string, log io.Writer) (*wasmFile, error) {
 	)
 	start := time.Now()
 	wg.Go(func() {
-		wf.br, brOK, brTook, brErr = cachedVariant(p+".br", raw, compressBrotli, decompressBrotli)
+		// The quality-11 variant when a build made it, else quality 9
+		// now (not cached: BestCompression makes the one to keep).
+		wf.br, brOK, brTook, brErr = cachedVariant(p+bestBrotliSuffix, raw, nil, decompressBrotli)
+		wf.brQuality = brotliQuality
+		if !brOK && brErr == nil {
+			wf.brQuality = fastBrotliQuality
+			start := time.Now()
+			wf.br, brErr = compressBrotli(raw, fastBrotliQuality)
+			brTook = time.Since(start)
+		}
 	})
 	wg.Go(func() {
 		wf.gz, gzOK, gzTook, gzErr = cachedVariant(p+".gz", raw, compressGzip, decompressGzip)
@@ -90,22 +113,58 @@ func loadWasm(webDir string, log io.Writer) (*wasmFile, error) {
 	wf.cached = brOK && gzOK
 	if !wf.cached {
 		wf.took = time.Since(start)
-		fmt.Fprintf(log, "annotator: compressed %s (%s): brotli %s in %v, gzip %s in %v\n",
-			p, annotate.FormatSize(int64(len(raw))), annotate.FormatSize(int64(len(wf.br))), brTook.Round(time.Millisecond),
+		fmt.Fprintf(log, "annotator: compressed %s (%s): brotli (quality %d) %s in %v, gzip %s in %v\n",
+			p, annotate.FormatSize(int64(len(raw))), wf.brQuality, annotate.FormatSize(int64(len(wf.br))), brTook.Round(time.Millisecond),
 			annotate.FormatSize(int64(len(wf.gz))), gzTook.Round(time.Millisecond))
 	}
 	return wf, nil
 }
 
+// brotli returns the brotli variant served now, and its quality.
+func (wf *wasmFile) brotli() ([]byte, int) {
+	wf.mu.Lock()
+	defer wf.mu.Unlock()
+	return wf.br, wf.brQuality
+}
+
+// bestCompression makes the quality-11 variant, unless it is there,
+// serves it from then on and caches it beside app.wasm; a second call
+// waits for the first. It reports the size and time to log.
+func (wf *wasmFile) bestCompression(log io.Writer) error {
+	var err error
+	wf.best.Do(func() {
+		if _, q := wf.brotli(); q == brotliQuality {
+			return
+		}
+		start := time.Now()
+		var br []byte
+		if br, err = compressBrotli(wf.raw, brotliQuality); err != nil {
+			err = fmt.Errorf("compressing %s: %w", wf.path, err)
+			return
+		}
+		wf.mu.Lock()
+		wf.br, wf.brQuality = br, brotliQuality
+		wf.mu.Unlock()
+		_ = writeFileAtomic(wf.path+bestBrotliSuffix, br) // a cache: failing to write it is not an error
+		fmt.Fprintf(log, "annotator: compressed %s with brotli quality %d: %s in %v, served from now on\n",
+			wf.path, brotliQuality, annotate.FormatSize(int64(len(br))), time.Since(start).Round(time.Second))
+	})
+	return err
+}
+
 // cachedVariant returns the compressed variant of raw kept in file, when it
 // decompresses to raw; otherwise it compresses raw and tries to write the
 // result to file (a read-only web directory only costs the time to
-// compress again on the next start).
+// compress again on the next start). With compress nil it only reads: no
+// data, and cached false, when file does not fit.
 func cachedVariant(file string, raw []byte, compress func([]byte) ([]byte, error), decompress func([]byte, int) ([]byte, error)) (data []byte, cached bool, took time.Duration, err error) {
 	if data, err := os.ReadFile(file); err == nil {
 		if back, err := decompress(data, len(raw)); err == nil && bytes.Equal(back, raw) {
 			return data, true, 0, nil
 		}
+	}
+	if compress == nil {
+		return nil, false, 0, nil
 	}
 	start := time.Now()
 	data, err = compress(raw)
@@ -117,10 +176,10 @@ func cachedVariant(file string, raw []byte, compress func([]byte) ([]byte, error
 	return data, false, took, nil
 }
 
-func compressBrotli(raw []byte) ([]byte, error) {
+func compressBrotli(raw []byte, quality int) ([]byte, error) {
 	var b bytes.Buffer
 	b.Grow(len(raw) / 3)
-	w := brotli.NewWriterOptions(&b, brotli.WriterOptions{Quality: brotliQuality, LGWin: brotliWindow})
+	w := brotli.NewWriterOptions(&b, brotli.WriterOptions{Quality: quality, LGWin: brotliWindow})
 	if _, err := w.Write(raw); err != nil {
 		return nil, err
 	}
@@ -196,7 +255,9 @@ func (wf *wasmFile) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	body, etag := wf.raw, wf.etag
 	switch chooseEncoding(r.Header.Values("Accept-Encoding")) {
 	case "br":
-		body, etag = wf.br, wf.etag[:len(wf.etag)-1]+`-br"`
+		var q int
+		body, q = wf.brotli()
+		etag = wf.etag[:len(wf.etag)-1] + "-br" + strconv.Itoa(q) + `"`
 		h.Set("Content-Encoding", "br")
 	case "gzip":
 		body, etag = wf.gz, wf.etag[:len(wf.etag)-1]+`-gz"`
