@@ -100,6 +100,7 @@ type Site struct {
 	assets  []string // the other files, relative to webDir, slash-separated, sorted
 	version string   // short hex hash of app.wasm and the assets
 	app     *app.Handler
+	appJS   []byte // go-app's app.js with the annotator's loader (loader.go)
 }
 
 // NewHandler returns the HTTP handler that serves the app from webDir: the
@@ -144,6 +145,9 @@ func Load(webDir string, log io.Writer) (*Site, error) {
 	}
 	s := &Site{webDir: webDir, wasm: wf, assets: assets, version: version}
 	s.app = s.newAppHandler()
+	if s.appJS, err = loadAppJS(s.app); err != nil {
+		return nil, err
+	}
 	return s, nil
 }
 
@@ -194,7 +198,9 @@ func (s *Site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		// go-app would fetch these from http://<Host header>/web/..., on
 		// the server, and cache what it got for everyone.
 		s.serveRootFile(w, r, p[1:])
-	case "/app.js", "/goapp.js", "/app-worker.js", "/wasm_exec.js", "/manifest.webmanifest", "/manifest.json", "/app.css":
+	case "/app.js", "/goapp.js":
+		s.serveAppJS(w, r)
+	case "/app-worker.js", "/wasm_exec.js", "/manifest.webmanifest", "/manifest.json", "/app.css":
 		s.app.ServeHTTP(w, r)
 	default:
 		if strings.HasPrefix(p, "/web/") {
@@ -352,12 +358,14 @@ func listAssets(webDir string) ([]string, error) {
 	return assets, nil
 }
 
-// siteVersion is a short hex hash of app.wasm and of every asset's name
-// and content: a new build or a changed asset gives a new version (so the
-// service worker updates), and restarting the same build gives the same one.
+// siteVersion is a short hex hash of app.wasm, of every asset's name and
+// content, and of the loader the server puts in app.js: a new build, a
+// changed asset or a new loader gives a new version (so the service worker
+// updates), and restarting the same build gives the same one.
 func siteVersion(webDir string, wf *wasmFile, assets []string) (string, error) {
 	h := sha256.New()
 	fmt.Fprintf(h, "%s\x00%x\x00", wasmFileName, wf.sum)
+	fmt.Fprintf(h, "loader\x00%x\x00", sha256.Sum256([]byte(loaderJS)))
 	for _, a := range assets {
 		data, err := os.ReadFile(filepath.Join(webDir, filepath.FromSlash(a)))
 		if err != nil {

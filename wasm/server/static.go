@@ -70,6 +70,9 @@ func (s *Site) writeStaticFiles(dir string) error {
 	if err := app.GenerateStaticWebsite(dir, s.newAppHandler()); err != nil {
 		return fmt.Errorf("generating the pages: %w", err)
 	}
+	if err := os.WriteFile(filepath.Join(dir, "app.js"), s.appJS, 0o644); err != nil {
+		return err
+	}
 	pages, err := filepath.Glob(filepath.Join(dir, "*.html"))
 	if err != nil {
 		return err
