@@ -307,6 +307,11 @@ func TestHandlerCachesCompressedWasm(t *testing.T) {
 	if s.wasm.cached {
 		t.Error("the first start found compressed files that were never written")
 	}
+	// Quality 9 is cached too: a second start (every test server of a
+	// run) does not compress again.
+	if again, err := Load(dir, io.Discard); err != nil || !again.wasm.cached {
+		t.Errorf("a second start before BestCompression compressed again (err %v)", err)
+	}
 	// The first start serves brotli at quality 9 at once; BestCompression
 	// then serves quality 11, and caches it.
 	brotliServed := func(s *Site, wantQuality int) {
