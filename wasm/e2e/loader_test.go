@@ -7,6 +7,7 @@ package e2e
 import (
 	"context"
 	"encoding/json"
+	"slices"
 	"strings"
 	"testing"
 
@@ -24,17 +25,20 @@ const progressProbe = `(() => {
 	}).observe(document, {subtree: true, childList: true, characterData: true});
 })();`
 
-// TestAppCompiledCodeCached starts the app three times in a browser on one
-// profile, closing the browser in between, as a user opening it day after
-// day: the first start compiles app.wasm from the network, the second
-// from the service worker's cache (and Chromium keeps that code), and the
-// third must take the compiled code from Chromium's code cache. With
-// go-app's own loader (a Response without a URL), the trace shows no
-// compiled module cached at all.
+// TestAppCompiledCodeCached starts the app again and again in a browser on
+// one profile, closing the browser in between, as a user opening it day
+// after day: the first start compiles app.wasm from the network, the
+// second from the service worker's cache (and Chromium keeps that code, a
+// moment after compiling it in full), and a later start must take the
+// compiled code from Chromium's code cache: the third, unless the machine
+// was too slow for Chromium to keep it in time, so the test allows four.
+// Each start's loading line must count the download. With go-app's own
+// loader (a Response without a URL), the trace shows no compiled module
+// kept at all, and the test fails.
 func TestAppCompiledCodeCached(t *testing.T) {
 	srv := appServer(t)
 	profile := t.TempDir()
-	for start := 1; start <= 3; start++ {
+	for start := 1; start <= 4; start++ {
 		b := newBrowserWithProfile(t, profile)
 		b.expectNoConsoleErrors()
 		b.runIn(t, chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
@@ -44,12 +48,16 @@ func TestAppCompiledCodeCached(t *testing.T) {
 		stop := startTrace(t, b, "disabled-by-default-devtools.timeline")
 		openAppAt(t, b, srv.URL+"/")
 		waitStarted(t, b)
-		if start < 3 {
-			// Chromium writes the code to its cache once the module has
-			// been compiled in full, a moment after the start.
-			waitFor(t, b, `new Promise(r => setTimeout(() => r(true), 1500))`)
+		// The line counts up as app.wasm arrives; the app may start (and
+		// the line go) before its last figure is drawn.
+		progress := evalJS[[]int](t, b, `__progress.map(s => parseInt((s.match(/(\d+)%/) || [0, -1])[1], 10))`)
+		if len(progress) < 2 || !slices.IsSorted(progress) || progress[0] < 0 || progress[len(progress)-1] <= 0 {
+			t.Errorf("start %d: the loading line's figures were %v, want them counting up from 0", start, progress)
 		}
-		var hit, cached bool
+		// Chromium keeps the compiled code once the module is compiled
+		// in full, a moment after the start.
+		waitFor(t, b, `new Promise(r => setTimeout(() => r(true), 3000))`)
+		var hit, kept bool
 		for _, e := range stop() {
 			var args struct {
 				URL string `json:"url"`
@@ -59,20 +67,14 @@ func TestAppCompiledCodeCached(t *testing.T) {
 			case "v8.wasm.moduleCacheHit":
 				hit = hit || strings.HasSuffix(args.URL, "/web/app.wasm")
 			case "v8.wasm.cachedModule":
-				cached = true
+				kept = true
 			}
 		}
-		t.Logf("start %d: compiled code taken from the cache: %v; kept in it: %v", start, hit, cached)
-		if start == 3 && !hit {
-			t.Error("the third start compiled app.wasm again: Chromium's code cache was not used")
-		}
-		if start < 3 && !hit && !cached {
-			t.Errorf("start %d neither took compiled code from the cache nor kept it there", start)
-		}
-		progress := evalJS[[]string](t, b, `__progress`)
-		if len(progress) < 2 || !strings.Contains(progress[len(progress)-1], "100%") {
-			t.Errorf("start %d: the loading line said %q, want it to count up to 100%%", start, progress)
-		}
+		t.Logf("start %d: compiled code taken from the cache: %v; kept in it: %v", start, hit, kept)
 		b.close(t)
+		if hit {
+			return
+		}
 	}
+	t.Error("four starts compiled app.wasm every time: Chromium's code cache was not used")
 }
