@@ -105,12 +105,9 @@ func idbTestBinary(t *testing.T) []byte {
 	return idbTestWasm
 }
 
-// runIDBTests runs the wasm/idb test binary in a fresh headless Chromium
-// with argv, and returns its output; it fails the test when the binary
-// does not exit with 0.
-func runIDBTests(t *testing.T, argv ...string) string {
+// goWasmExec returns the Go toolchain's wasm_exec.js.
+func goWasmExec(t testing.TB) []byte {
 	t.Helper()
-	findChromium(t) // skips in -short mode before the build
 	goroot, err := exec.Command("go", "env", "GOROOT").Output()
 	if err != nil {
 		t.Fatalf("go env GOROOT: %v", err)
@@ -119,6 +116,16 @@ func runIDBTests(t *testing.T, argv ...string) string {
 	if err != nil {
 		t.Fatalf("Go's wasm_exec.js: %v", err)
 	}
+	return wasmExec
+}
+
+// runIDBTests runs the wasm/idb test binary in a fresh headless Chromium
+// with argv, and returns its output; it fails the test when the binary
+// does not exit with 0.
+func runIDBTests(t *testing.T, argv ...string) string {
+	t.Helper()
+	findChromium(t) // skips in -short mode before the build
+	wasmExec := goWasmExec(t)
 	files := fileHandler(map[string][]byte{
 		"/index.html":   []byte(idbRunnerPage),
 		"/wasm_exec.js": wasmExec,
