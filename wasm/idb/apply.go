@@ -73,19 +73,8 @@ func (s *Store) applyInWorker(docID string, c workspace.Change) (written bool, e
 	}
 	p := changeJSON{Stores: [3]string{summaryStore, annotationStore, stepStore}, Doc: docID,
 		Delete: c.Delete, DeleteSteps: c.DeleteSteps}
-	anns, err := annotationJSON(docID, c.Put)
-	if err != nil {
+	if p.Put, p.PutSteps, err = changeRecords(op, docID, c); err != nil {
 		return true, err
-	}
-	for i, a := range c.Put {
-		p.Put = append(p.Put, recordJSON{Key: a.ID, JSON: anns[i]})
-	}
-	for _, st := range c.PutSteps {
-		j, err := encode(st)
-		if err != nil {
-			return true, fmt.Errorf("%s: step %d: %w", op, st.Seq, err)
-		}
-		p.PutSteps = append(p.PutSteps, recordJSON{Key: st.Seq, JSON: j})
 	}
 	stored, known := s.summaries.get(docID)
 	for range maxConflicts {
@@ -140,17 +129,17 @@ func (s *Store) applyInWorker(docID string, c workspace.Change) (written bool, e
 // moves the summary in the read's success callback.
 func (s *Store) applyFromGo(docID string, c workspace.Change) error {
 	op := "write a change of document " + docID
-	anns, err := annotationRecords(docID, c.Put)
+	annJSON, stepJSON, err := changeRecords(op, docID, c)
 	if err != nil {
 		return err
 	}
-	steps := make([]any, len(c.PutSteps))
-	for i, st := range c.PutSteps {
-		j, err := encode(st)
-		if err != nil {
-			return fmt.Errorf("%s: step %d: %w", op, st.Seq, err)
-		}
-		steps[i] = map[string]any{"doc": docID, "seq": st.Seq, "json": j}
+	anns := make([]any, len(annJSON))
+	for i, r := range annJSON {
+		anns[i] = map[string]any{"doc": docID, "id": r.Key, "json": r.JSON}
+	}
+	steps := make([]any, len(stepJSON))
+	for i, r := range stepJSON {
+		steps[i] = map[string]any{"doc": docID, "seq": r.Key, "json": r.JSON}
 	}
 	t, err := s.begin(op, readwrite, summaryStore, annotationStore, stepStore)
 	if err != nil {
@@ -200,6 +189,26 @@ func (s *Store) applyFromGo(docID string, c workspace.Change) error {
 	}
 	s.summaries.put(docID, written)
 	return nil
+}
+
+// changeRecords returns the annotations and history steps the change puts,
+// as stored: keyed by id and by number, with their JSON.
+func changeRecords(op, docID string, c workspace.Change) (anns, steps []recordJSON, err error) {
+	annJSON, err := annotationJSON(docID, c.Put)
+	if err != nil {
+		return nil, nil, err
+	}
+	for i, a := range c.Put {
+		anns = append(anns, recordJSON{Key: a.ID, JSON: annJSON[i]})
+	}
+	for _, st := range c.PutSteps {
+		j, err := encode(st)
+		if err != nil {
+			return nil, nil, fmt.Errorf("%s: step %d: %w", op, st.Seq, err)
+		}
+		steps = append(steps, recordJSON{Key: st.Seq, JSON: j})
+	}
+	return anns, steps, nil
 }
 
 // moved returns sum moved by the change (workspace.Change.Update), with
