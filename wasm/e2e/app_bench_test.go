@@ -34,61 +34,76 @@ const (
 	benchAnnotations = 2000
 )
 
+// benchParagraphs are the shapes of the 50,000-word article the browser
+// benchmarks run on: 1,000 paragraphs of 50 words (the figures before
+// issue 9), and 10,000 paragraphs of 5 words, ten times as many blocks for
+// the browser to lay out, paint and walk (issue 9's goal).
+var benchParagraphs = []int{1000, 10000}
+
+// forEachShape runs bench once per article shape, as a sub-benchmark
+// named after its number of paragraphs.
+func forEachShape(b *testing.B, bench func(b *testing.B, paragraphs int)) {
+	for _, n := range benchParagraphs {
+		b.Run(fmt.Sprintf("paragraphs=%d", n), func(b *testing.B) { bench(b, n) })
+	}
+}
+
 var (
-	benchExportOnce sync.Once
-	benchExportPath string
-	benchExportErr  error
+	benchExportMu    sync.Mutex
+	benchExportPaths = map[int]string{}
 )
 
-// benchExport writes, once, an export of a synthetic article of 50,000
-// words that holds 2,000 annotations, and returns its path.
-func benchExport(b *testing.B) string {
+// benchExport writes, once per shape, an export of a synthetic article of
+// 50,000 words in paragraphs paragraphs that holds 2,000 annotations, and
+// returns its path.
+func benchExport(b *testing.B, paragraphs int) string {
 	b.Helper()
-	benchExportOnce.Do(func() {
-		doc, err := annotate.Load([]byte(syntheticArticle(benchWords)), annotate.Source{Name: "fifty-thousand-words.html"})
-		if err != nil {
-			benchExportErr = err
-			return
-		}
-		set := annotate.NewSet(doc.Text(), annotate.DefaultSchema())
-		rng := rand.New(rand.NewSource(5))
-		labels := []string{"claim", "quote", "pledge"}
-		n := doc.Text().Len()
-		for set.Len() < benchAnnotations {
-			start := rng.Intn(n - 200)
-			if _, err := set.Add(labels[rng.Intn(3)], start, start+10+rng.Intn(150)); err != nil {
-				continue // white space only, or a duplicate: try another
-			}
-		}
-		data, err := annotate.NewFile(doc, set, nil, time.Now()).Marshal()
-		if err != nil {
-			benchExportErr = err
-			return
-		}
-		dir, err := os.MkdirTemp("", "annotator-bench-")
-		if err != nil {
-			benchExportErr = err
-			return
-		}
-		benchExportPath = filepath.Join(dir, "fifty-thousand-words.annotations.json")
-		benchExportErr = os.WriteFile(benchExportPath, data, 0o644)
-	})
-	if benchExportErr != nil {
-		b.Fatal(benchExportErr)
+	benchExportMu.Lock()
+	defer benchExportMu.Unlock()
+	if path, ok := benchExportPaths[paragraphs]; ok {
+		return path
 	}
-	return benchExportPath
+	doc, err := annotate.Load([]byte(syntheticArticle(benchWords, benchWords/paragraphs)), annotate.Source{Name: "fifty-thousand-words.html"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	set := annotate.NewSet(doc.Text(), annotate.DefaultSchema())
+	rng := rand.New(rand.NewSource(5))
+	labels := []string{"claim", "quote", "pledge"}
+	n := doc.Text().Len()
+	for set.Len() < benchAnnotations {
+		start := rng.Intn(n - 200)
+		if _, err := set.Add(labels[rng.Intn(3)], start, start+10+rng.Intn(150)); err != nil {
+			continue // white space only, or a duplicate: try another
+		}
+	}
+	data, err := annotate.NewFile(doc, set, nil, time.Now()).Marshal()
+	if err != nil {
+		b.Fatal(err)
+	}
+	dir, err := os.MkdirTemp("", "annotator-bench-")
+	if err != nil {
+		b.Fatal(err)
+	}
+	path := filepath.Join(dir, fmt.Sprintf("fifty-thousand-words-%d-paragraphs.annotations.json", paragraphs))
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		b.Fatal(err)
+	}
+	benchExportPaths[paragraphs] = path
+	return path
 }
 
 // syntheticArticle returns an HTML article of about words words, in
-// paragraphs of 50 with some emphasis, emoji and non-Latin words.
-func syntheticArticle(words int) string {
+// paragraphs of perParagraph words, with some emphasis, emoji and
+// non-Latin words.
+func syntheticArticle(words, perParagraph int) string {
 	vocabulary := strings.Fields("the minister said on Thursday that trade was pretty balanced and pledged to raise defence spending 😀 from April café 日本語 naïve “quoted” words")
 	rng := rand.New(rand.NewSource(1))
 	var s strings.Builder
 	s.WriteString("<h1>Fifty thousand words</h1>\n")
 	for i := 0; i < words; i++ {
 		switch {
-		case i%50 == 0 && i > 0:
+		case i%perParagraph == 0 && i > 0:
 			s.WriteString("</p>\n<p>")
 		case i == 0:
 			s.WriteString("<p>")
@@ -105,12 +120,13 @@ func syntheticArticle(words int) string {
 	return s.String()
 }
 
-// openBenchArticle opens the app and imports the large export.
-func openBenchArticle(b *testing.B) *browser {
+// openBenchArticle opens the app and imports the large export of the
+// given shape.
+func openBenchArticle(b *testing.B, paragraphs int) *browser {
 	b.Helper()
 	br, _ := openApp(b)
 	start := time.Now()
-	openFile(b, br, benchExport(b))
+	openFile(b, br, benchExport(b, paragraphs))
 	waitFor(b, br, fmt.Sprintf(`document.querySelector(".sidebar h2").textContent === "Annotations (%d)"`, benchAnnotations))
 	b.ReportMetric(float64(time.Since(start).Milliseconds()), "ms-import")
 	// Record the time of every key press and mouse release, as the page's
@@ -133,8 +149,10 @@ func openBenchArticle(b *testing.B) *browser {
 // task the frame queues runs after it). It also counts how often that
 // frame is the first one after the key press, and times the sidebar's
 // update, which the app leaves to the frame after.
-func BenchmarkBrowserTagging(b *testing.B) {
-	br := openBenchArticle(b)
+func BenchmarkBrowserTagging(b *testing.B) { forEachShape(b, benchTagging) }
+
+func benchTagging(b *testing.B, paragraphs int) {
+	br := openBenchArticle(b, paragraphs)
 	logFrames(b, br)
 	rng := rand.New(rand.NewSource(int64(b.N)))
 	var toFrame, toPainted, toCall, painting, toList, toHandler, toRun []float64
@@ -213,8 +231,10 @@ func entryTotal(b testing.TB, br *browser) int {
 // BenchmarkBrowserSelecting measures, on the same article, the time from
 // the mouse release that ends a selection to the app's knowing its
 // code-point offsets (the performance mark "annotator:offsets").
-func BenchmarkBrowserSelecting(b *testing.B) {
-	br := openBenchArticle(b)
+func BenchmarkBrowserSelecting(b *testing.B) { forEachShape(b, benchSelecting) }
+
+func benchSelecting(b *testing.B, paragraphs int) {
+	br := openBenchArticle(b, paragraphs)
 	rng := rand.New(rand.NewSource(int64(b.N)))
 	var latencies []float64
 	for i := 0; i < b.N; i++ {
@@ -318,19 +338,23 @@ func reportLatencies(b *testing.B, samples []float64, name string) {
 }
 
 // randomSelection is JavaScript that scrolls to a paragraph of the article
-// picked by rng, selects 12 characters of one of its text nodes, runs
-// reset (the benchmark's own bookkeeping) and returns true; false when the
-// paragraph has no text node long enough.
+// picked by rng (or the first after it with a text node of 16 characters
+// or more: a paragraph of five words may be cut by emphasis), selects 12
+// characters of that text node, runs reset (the benchmark's own
+// bookkeeping) and returns true; false when no paragraph has such a node.
 func randomSelection(rng *rand.Rand, reset string) string {
 	return fmt.Sprintf(`(() => {
 			const ps = document.querySelectorAll("article.doc p");
-			const p = ps[%d %% ps.length];
-			p.scrollIntoView({block: "center"});
-			const w = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
-			let n = w.nextNode();
-			while (n && n.data.length < 30) n = w.nextNode();
+			let n = null, p = null;
+			for (let k = 0; k < ps.length && !n; k++) {
+				p = ps[(%d + k) %% ps.length];
+				const w = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+				n = w.nextNode();
+				while (n && n.data.length < 16) n = w.nextNode();
+			}
 			if (!n) return false;
-			const s = %d %% (n.data.length - 20);
+			p.scrollIntoView({block: "center"});
+			const s = %d %% (n.data.length - 12);
 			const r = document.createRange();
 			r.setStart(n, s); r.setEnd(n, s + 12);
 			getSelection().removeAllRanges(); getSelection().addRange(r);

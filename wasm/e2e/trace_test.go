@@ -26,6 +26,8 @@ import (
 type traceEvent struct {
 	Name string          `json:"name"`
 	Cat  string          `json:"cat"`
+	Ph   string          `json:"ph"`  // the phase: "X" a complete event, "B"/"E" its begin and end...
+	Dur  float64         `json:"dur"` // of a complete event, microseconds
 	TS   float64         `json:"ts"`  // wall clock, microseconds
 	TTS  *float64        `json:"tts"` // the thread's CPU clock, microseconds, when traced
 	Args json.RawMessage `json:"args"`

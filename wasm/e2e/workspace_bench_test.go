@@ -145,10 +145,12 @@ func idbRead(t testing.TB, b *browser) []float64 {
 // highlights painted ("annotator:opened") and to the frame that shows
 // them. In the same run, alternating with it, a second browser whose last
 // document is the small sample does the same: the app's own start.
-func BenchmarkBrowserWorkspaceReopen(b *testing.B) {
+func BenchmarkBrowserWorkspaceReopen(b *testing.B) { forEachShape(b, benchWorkspaceReopen) }
+
+func benchWorkspaceReopen(b *testing.B, paragraphs int) {
 	big, _ := openApp(b)
 	waitStarted(b, big)
-	openFile(b, big, benchExport(b))
+	openFile(b, big, benchExport(b, paragraphs))
 	waitFor(b, big, fmt.Sprintf(`document.querySelector(".sidebar h2").textContent === "Annotations (%d)"`, benchAnnotations))
 	waitSaved(b, big)
 	small, _ := openApp(b)
@@ -309,8 +311,10 @@ type saveTimes struct {
 // same run it measures the key press → the frame that shows the
 // highlight, as BenchmarkBrowserTagging does. It fails when the main
 // thread makes an IndexedDB request during Apply: the worker must write.
-func BenchmarkBrowserWorkspaceSave(b *testing.B) {
-	br := openBenchArticle(b)
+func BenchmarkBrowserWorkspaceSave(b *testing.B) { forEachShape(b, benchWorkspaceSave) }
+
+func benchWorkspaceSave(b *testing.B, paragraphs int) {
+	br := openBenchArticle(b, paragraphs)
 	waitSaved(b, br)
 	evalJS[bool](b, br, idbProbe)
 	evalJS[bool](b, br, `(() => {

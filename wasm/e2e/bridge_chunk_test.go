@@ -1,0 +1,99 @@
+//go:build !wasm
+
+package e2e
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/newsannotator/annotator/annotate"
+)
+
+// TestBridgeChunks checks that annotator.js groups a long article's blocks
+// in chunks (for content-visibility, see its chunk) without moving a text
+// node out of its order: its text nodes are those of the Go index, spans
+// that cross chunks select the canonical text, and the page's text is
+// unchanged. A short article is left as it is.
+func TestBridgeChunks(t *testing.T) {
+	t.Parallel()
+	br := newBridge(t, "/index.html")
+
+	// 1,050 blocks in a wrapper, with white space, inline elements and a
+	// list between them: the chunks hold 100 blocks, the last 50.
+	var s strings.Builder
+	s.WriteString("<article><div class=\"body\">\n")
+	for i := range 1050 {
+		switch {
+		case i%97 == 0:
+			fmt.Fprintf(&s, "<ul><li>item %d one</li>\n<li>item %d <b>two</b></li></ul>\n", i, i)
+		default:
+			fmt.Fprintf(&s, "<p>Paragraph %d has <em>some</em> words 😀 in it.</p>\n", i)
+		}
+	}
+	s.WriteString("</div></article>")
+	d, err := annotate.Load([]byte(s.String()), annotate.Source{Name: "long.html"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	index := d.Index()
+	if got, want := br.show(t, "long", d), index.NodeCount(); got != want {
+		t.Fatalf("annotator.nodeCount() = %d; the Go index has %d text nodes", got, want)
+	}
+	chunks := evalJS[[]int](t, br.browser, `Array.from(document.querySelectorAll("article.doc .cv-chunk"), (c) => c.childElementCount)`)
+	if len(chunks) != 11 || chunks[0] != 100 || chunks[10] != 50 {
+		t.Fatalf("the chunks hold %v blocks; want 10 of 100, then 50", chunks)
+	}
+	if sizes := evalJS[int](t, br.browser, `Array.from(document.querySelectorAll("article.doc .cv-chunk")).filter((c) => /^auto \d+em$/.test(c.style.containIntrinsicSize)).length`); sizes != 11 {
+		t.Errorf("%d of 11 chunks have an estimated size", sizes)
+	}
+	// The text nodes, in order, are the Go index's: the length of each.
+	lengths := evalJS[[]int](t, br.browser, `(() => {
+		const out = [];
+		const w = document.createTreeWalker(document.querySelector("article.doc"), NodeFilter.SHOW_TEXT);
+		for (let n = w.nextNode(); n; n = w.nextNode()) out.push(n.length);
+		return out;
+	})()`)
+	if len(lengths) != index.NodeCount() {
+		t.Fatalf("the page has %d text nodes after chunking; the Go index has %d", len(lengths), index.NodeCount())
+	}
+	for i, n := range lengths {
+		if n != index.NodeLen(i) {
+			t.Fatalf("text node %d is %d UTF-16 units long in the page, %d in the Go index", i, n, index.NodeLen(i))
+		}
+	}
+	// Spans by code points, across chunk boundaries, select their text.
+	var spans []int
+	var want []string
+	n := d.Text().Len()
+	for k := 1; k <= 20; k++ {
+		s := k * n / 21
+		e := min(n, s+700) // several blocks: every fifth or so crosses a chunk
+		sn, so, _ := index.ToDOM(s, true)
+		en, eo, _ := index.ToDOM(e, false)
+		spans = append(spans, sn, so, en, eo)
+		want = append(want, d.Text().Slice(s, e))
+	}
+	res := evalJS[struct {
+		Sel   []int
+		Texts []string
+	}](t, br.browser, jsCall("testPage.roundTrip", spans))
+	if len(res.Texts) != len(want) {
+		t.Fatalf("the round trip gave %d texts for %d spans", len(res.Texts), len(want))
+	}
+	for k, text := range res.Texts {
+		if ok, _ := textAgrees(want[k], text); !ok {
+			t.Errorf("span %d:\n canonical %q\n browser   %q", k, abbreviate(want[k], 200), abbreviate(text, 200))
+		}
+	}
+
+	// A short article keeps its blocks where they are.
+	short, err := annotate.Load([]byte("<article><p>One.</p><p>Two.</p><p>Three.</p></article>"), annotate.Source{Name: "short.html"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	br.show(t, "short", short)
+	if got := evalJS[int](t, br.browser, `document.querySelectorAll("article.doc .cv-chunk").length`); got != 0 {
+		t.Errorf("a three-paragraph article has %d chunks", got)
+	}
+}
