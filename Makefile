@@ -3,7 +3,7 @@ GO      ?= go
 ADDR    ?= 127.0.0.1:8000
 SAMPLE  := app/sample/starmer-trump-white-house.txt
 
-.PHONY: run build sample test vet chromium bench bench-browser screenshot fuzz clean
+.PHONY: run build sample test vet chromium bench bench-browser size screenshot fuzz clean
 
 # Every Go file (and what is embedded) goes into both builds.
 GO_SOURCES := $(shell find . -name '*.go' -not -path './.git/*' -not -path './build/*') \
@@ -64,6 +64,13 @@ bench:
 ## words with 2,000 annotations, loading, the size of app.wasm)
 bench-browser: chromium
 	$(GO) test -count=1 -run '^$$' -bench Browser -benchtime 20x ./wasm/e2e/
+
+## size: write, as a Markdown table, what each dependency (module, standard
+## package, our package) takes of app.wasm, uncompressed (SIZE_PKG=./wasm/e2e/testdata/bareapp
+## for the bare go-app app of the load benchmark)
+SIZE_PKG ?= ./wasm
+size:
+	$(GO) run ./internal/sizemap -pkg $(SIZE_PKG)
 
 ## screenshot: write screenshot.png, the app at work on the sample article
 screenshot: chromium

@@ -64,11 +64,14 @@ func builtWebDir(t testing.TB) string {
 	return appWebDir
 }
 
-// TestMain removes the built app after the tests.
+// TestMain removes the built apps after the tests.
 func TestMain(m *testing.M) {
 	code := m.Run()
 	if appWebDir != "" {
 		os.RemoveAll(appWebDir)
+	}
+	for _, dir := range bareDirs {
+		os.RemoveAll(dir)
 	}
 	os.Exit(code)
 }

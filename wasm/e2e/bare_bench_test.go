@@ -1,0 +1,309 @@
+//go:build !wasm
+
+package e2e
+
+// This file keeps one rule: the annotator's load is measured against a
+// bare go-app app (testdata/bareapp) built and served the same way in the
+// same run, alternating between the two, so that the ratio says what the
+// annotator costs over go-app itself.
+//
+// What is the same for both: the Go toolchain, the build flags
+// (GOOS=js GOARCH=wasm -trimpath -ldflags='-s -w'), the server (package
+// server's Site: the same page, pre-rendered from the annotator's routes,
+// the same app.js with the annotator's loader, go-app's service worker,
+// the same assets, app.css, annotator.js and the icons included), and
+// app.wasm served as brotli quality 11, the quality `annotator serve` and
+// `annotator build` ship. Only app.wasm differs. So the ratio is the cost of
+// the annotator's Go code (download, compile, initialisation and first
+// render), not of its JavaScript and CSS, which a real bare app would not
+// load: the bare app's figures are go-app's floor under this page, not
+// those of an empty go-app site.
+//
+// "Start" is the same for both: from the navigation's start to the
+// animation frame that paints the app's first meaningful content (the
+// annotator: the sample article's text; the bare app: its heading), seen by
+// a script the benchmark adds to every page (a MutationObserver, then
+// requestAnimationFrame). For the annotator the mark "annotator:opened",
+// BenchmarkBrowserLoad's figure (article opened and its highlights
+// painted, before that frame), is reported beside it.
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+
+	"github.com/newsannotator/annotator/internal/testcorpus"
+	"github.com/newsannotator/annotator/internal/testweb"
+	"github.com/newsannotator/annotator/wasm/server"
+)
+
+// bareHeading is the heading of testdata/bareapp (its BareHeading).
+const bareHeading = "A bare go-app app"
+
+// loadedApp is one of the two apps the comparison serves.
+type loadedApp struct {
+	name  string // "" for the annotator, "bare"
+	dir   string // its web directory
+	shown string // JavaScript: true once its first meaningful content is in the page
+	srv   *httptest.Server
+}
+
+var (
+	bareOnce  sync.Once
+	bareDirs  []string // the web directories of the comparison, removed by TestMain
+	bareApps  [2]string
+	bareErr   error
+	bareBuild = []string{"build", "-trimpath", "-ldflags=-s -w"} // as builtWebDir builds the annotator
+)
+
+// comparisonWebDirs returns two web directories, the annotator's and the
+// bare app's, each with the repository's assets, its app.wasm and that
+// app.wasm compressed with brotli quality 11 beside it (made once per run:
+// about a minute for the annotator). They are not builtWebDir itself, whose
+// test servers serve quality 9.
+func comparisonWebDirs(b *testing.B) (ours, bare string) {
+	b.Helper()
+	ourWasm := filepath.Join(builtWebDir(b), "app.wasm")
+	bareOnce.Do(func() {
+		root := testcorpus.Root(b)
+		for i := range bareApps {
+			dir, err := os.MkdirTemp("", "annotator-bench-web-")
+			if err != nil {
+				bareErr = err
+				return
+			}
+			bareDirs = append(bareDirs, dir)
+			if err := testweb.CopyAssets(root, dir); err != nil {
+				bareErr = err
+				return
+			}
+			bareApps[i] = dir
+		}
+		data, err := os.ReadFile(ourWasm)
+		if err == nil {
+			err = os.WriteFile(filepath.Join(bareApps[0], "app.wasm"), data, 0o644)
+		}
+		if err != nil {
+			bareErr = err
+			return
+		}
+		cmd := exec.Command("go", append(bareBuild, "-o", filepath.Join(bareApps[1], "app.wasm"), "./wasm/e2e/testdata/bareapp")...)
+		cmd.Dir = root
+		cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			bareErr = fmt.Errorf("building the bare app: %v\n%s", err, out)
+			return
+		}
+		// Quality 11 for both, at the same time (two cores).
+		start := time.Now()
+		var wg sync.WaitGroup
+		errs := make([]error, len(bareApps))
+		for i, dir := range bareApps {
+			wg.Go(func() {
+				site, err := server.Load(dir, io.Discard)
+				if err == nil {
+					err = site.BestCompression(io.Discard)
+				}
+				errs[i] = err
+			})
+		}
+		wg.Wait()
+		for _, err := range errs {
+			if err != nil {
+				bareErr = err
+				return
+			}
+		}
+		fmt.Fprintf(os.Stderr, "compressed both app.wasm with brotli quality 11 in %v\n", time.Since(start).Round(time.Second))
+	})
+	if bareErr != nil {
+		b.Fatal(bareErr)
+	}
+	return bareApps[0], bareApps[1]
+}
+
+// serveComparison serves the web directory dir as `annotator serve` does,
+// and checks that app.wasm goes out as brotli quality 11; it returns the
+// server and the size of app.wasm as served.
+func serveComparison(b *testing.B, dir string) (*httptest.Server, int64) {
+	b.Helper()
+	site, err := server.Load(dir, io.Discard)
+	if err != nil {
+		b.Fatal(err)
+	}
+	srv := serveHandler(b, site)
+	req, _ := http.NewRequest(http.MethodGet, srv.URL+"/web/app.wasm", nil)
+	req.Header.Set("Accept-Encoding", "br")
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer res.Body.Close()
+	n, err := io.Copy(io.Discard, res.Body)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if etag := res.Header.Get("ETag"); res.Header.Get("Content-Encoding") != "br" || !strings.HasSuffix(etag, `-br11"`) {
+		b.Fatalf("%s: app.wasm is served as %q (ETag %s), not brotli quality 11", dir, res.Header.Get("Content-Encoding"), etag)
+	}
+	return srv, n
+}
+
+// shownProbe is the script added to every page: once shown (a JavaScript
+// expression) is true, it records in window.__shown the time, from the
+// navigation's start, of the animation frame that paints it.
+func shownProbe(shown string) string {
+	return `(() => {
+		const shown = () => { try { return !!(` + shown + `); } catch { return false; } };
+		const stamp = () => {
+			if (window.__shown !== undefined || !shown()) return window.__shown !== undefined;
+			window.__shown = null;
+			requestAnimationFrame(() => { window.__shown = performance.now(); });
+			return true;
+		};
+		if (stamp()) return;
+		const mo = new MutationObserver(() => { if (stamp()) mo.disconnect(); });
+		mo.observe(document, {childList: true, subtree: true, characterData: true});
+	})()`
+}
+
+// startBrowser starts a browser on profile with a's probe added to every
+// page.
+func (a *loadedApp) startBrowser(b *testing.B, profile string) *browser {
+	b.Helper()
+	br := newBrowserWithProfile(b, profile)
+	br.run(chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+		_, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: shownProbe(a.shown)})
+		return err
+	}))
+	return br
+}
+
+// shownAt waits until a's content is painted and returns when, in ms from
+// the navigation's start; for the annotator also its "annotator:opened".
+func (a *loadedApp) shownAt(b *testing.B, br *browser) (shown, opened float64) {
+	b.Helper()
+	waitFor(b, br, `typeof window.__shown === "number"`)
+	shown = evalJS[float64](b, br, `window.__shown`)
+	if a.name == "" {
+		waitFor(b, br, `performance.getEntriesByName("annotator:opened").length > 0`)
+		opened = evalJS[float64](b, br, `performance.getEntriesByName("annotator:opened")[0].startTime`)
+	}
+	return shown, opened
+}
+
+// loadTimes are one app's samples, in ms.
+type loadTimes struct{ cold, reload, restarted, coldOpened, reloadOpened, restartedOpened []float64 }
+
+// measure runs BenchmarkBrowserLoad's sequence on a: a cold start in a
+// fresh profile, a reload (the service worker serves the app), then two
+// starts of a browser on the same profile, the second of which counts
+// (Chromium may have the compiled code by then).
+func (a *loadedApp) measure(b *testing.B, t *loadTimes) {
+	b.Helper()
+	profile := b.TempDir()
+	br := a.startBrowser(b, profile)
+	br.run(chromedp.Navigate(a.srv.URL + "/"))
+	s, o := a.shownAt(b, br)
+	t.cold, t.coldOpened = append(t.cold, s), append(t.coldOpened, o)
+	evalJS[bool](b, br, `navigator.serviceWorker.ready.then(() => true)`)
+	br.run(chromedp.Reload())
+	s, o = a.shownAt(b, br)
+	t.reload, t.reloadOpened = append(t.reload, s), append(t.reloadOpened, o)
+	// Chromium keeps compiled code a moment after compiling it.
+	evalJS[bool](b, br, `new Promise(r => setTimeout(() => r(true), 1500))`)
+	br.close(b)
+	for again := range 2 {
+		br = a.startBrowser(b, profile)
+		br.run(chromedp.Navigate(a.srv.URL + "/"))
+		s, o = a.shownAt(b, br)
+		if again == 1 {
+			t.restarted, t.restartedOpened = append(t.restarted, s), append(t.restartedOpened, o)
+		}
+		evalJS[bool](b, br, `new Promise(r => setTimeout(() => r(true), 1500))`)
+		br.close(b)
+	}
+}
+
+// BenchmarkBrowserLoadVsBare measures, in one run, the annotator and a
+// bare go-app app side by side: app.wasm's size (raw, and brotli quality
+// 11 as served), and the start (to the first meaningful content painted)
+// cold, after a reload and in a browser started again, alternating which
+// app goes first. It reports each figure for both and the ratio
+// annotator/bare of the medians (x-...-vs-bare; the goal is at most 1.25).
+func BenchmarkBrowserLoadVsBare(b *testing.B) {
+	ourDir, bareDir := comparisonWebDirs(b)
+	ours := &loadedApp{dir: ourDir, shown: `document.querySelector("article.doc").textContent.trim() !== ""`}
+	bare := &loadedApp{name: "bare", dir: bareDir, shown: `document.querySelector("h1").textContent === ` + jsString(bareHeading)}
+	var ourBr, bareBr int64
+	ours.srv, ourBr = serveComparison(b, ourDir)
+	bare.srv, bareBr = serveComparison(b, bareDir)
+	var ourT, bareT loadTimes
+	for i := 0; i < b.N; i++ {
+		if i%2 == 0 {
+			ours.measure(b, &ourT)
+			bare.measure(b, &bareT)
+		} else {
+			bare.measure(b, &bareT)
+			ours.measure(b, &ourT)
+		}
+	}
+	b.StopTimer()
+	for _, p := range []struct {
+		name       string
+		ours, bare []float64
+	}{{"cold", ourT.cold, bareT.cold}, {"reload", ourT.reload, bareT.reload}, {"restarted", ourT.restarted, bareT.restarted}} {
+		reportLatencies(b, p.ours, p.name)
+		reportLatencies(b, p.bare, p.name+"-bare")
+		reportRatio(b, median(p.ours), median(p.bare), "x-"+p.name+"-vs-bare")
+	}
+	reportLatencies(b, ourT.coldOpened, "cold-opened")
+	reportLatencies(b, ourT.reloadOpened, "reload-opened")
+	reportLatencies(b, ourT.restartedOpened, "restarted-opened")
+	ourRaw, bareRaw := fileSize(b, filepath.Join(ourDir, "app.wasm")), fileSize(b, filepath.Join(bareDir, "app.wasm"))
+	b.ReportMetric(float64(ourRaw)/1e6, "MB-wasm-raw")
+	b.ReportMetric(float64(bareRaw)/1e6, "MB-wasm-raw-bare")
+	reportRatio(b, float64(ourRaw), float64(bareRaw), "x-raw-vs-bare")
+	b.ReportMetric(float64(ourBr)/1e6, "MB-wasm-br11")
+	b.ReportMetric(float64(bareBr)/1e6, "MB-wasm-br11-bare")
+	reportRatio(b, float64(ourBr), float64(bareBr), "x-br11-vs-bare")
+}
+
+// median returns the middle of samples (the p50 of reportLatencies), or 0.
+func median(samples []float64) float64 {
+	if len(samples) == 0 {
+		return 0
+	}
+	s := slices.Clone(samples)
+	slices.Sort(s)
+	return s[len(s)/2]
+}
+
+// reportRatio reports ours/bare, when both are known.
+func reportRatio(b *testing.B, ours, bare float64, unit string) {
+	if ours > 0 && bare > 0 {
+		b.ReportMetric(ours/bare, unit)
+	}
+}
+
+func fileSize(b *testing.B, name string) int64 {
+	b.Helper()
+	st, err := os.Stat(name)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return st.Size()
+}
