@@ -88,6 +88,7 @@ func TestLegacyRefusals(t *testing.T) {
 		{"GBK's user-defined area", "text/plain; charset=gbk", []byte("\xd6\xd0\xaa\xa1"), "could not be read as gbk text"},
 		{"Big5, a lead byte alone", "text/plain; charset=big5", []byte("\xa4\xa4\x84\x41"), "could not be read as big5 text"},
 		{"x-user-defined", "text/plain; charset=x-user-defined", []byte("a\xe9"), "could not be read as x-user-defined text"},
+		{"GB18030-2022's new private-use code", "text/plain; charset=gb18030", []byte("\xd6\xd0\x81\x35\xf4\x37"), "could not be read as gb18030 text"},
 		{"a replacement label", "text/plain; charset=iso-2022-kr", []byte("a\xe9"), `page.txt says it is written in the character encoding "iso-2022-kr", which the annotator does not know`},
 	}
 	for _, c := range cases {
@@ -171,5 +172,16 @@ func TestCharsetsInjected(t *testing.T) {
 	})
 	if charsetName("latin1") != "windows-1252" {
 		t.Error("withCharsets did not put x/text's back")
+	}
+}
+
+// TestGB18030Changes checks that the native build reads GBK and GB18030
+// as GB18030-2022 (and the browser) does, where x/text's tables are older.
+func TestGB18030Changes(t *testing.T) {
+	for _, label := range []string{"gbk", "gb18030"} {
+		text, name, err := DecodeText([]byte("\xd6\xd0\xfe\x59\xa6\xd9\xa8\xbc a\x82\x35\x90\x37"), Source{Name: "a.txt", MediaType: "text/plain; charset=" + label})
+		if text != "中\u9fb4\ufe10\u1e3f a\u9fb4" || err != nil || name != label {
+			t.Errorf("%s: %q, %q, %v", label, text, name, err)
+		}
 	}
 }
