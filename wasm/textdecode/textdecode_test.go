@@ -112,7 +112,7 @@ func TestMatchesNative(t *testing.T) {
 	if len(cases) == 0 {
 		t.Fatal("no cases")
 	}
-	t.Logf("checked %d inputs: %d read, %d refused, all as natively", len(cases), read, refused)
+	t.Logf("checked %d inputs: %d read, %d refused", len(cases), read, refused)
 }
 
 // firstDifference says where got and want first differ, in characters.
