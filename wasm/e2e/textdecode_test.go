@@ -193,30 +193,19 @@ func readsNatively(data []byte, label string) bool {
 	return err == nil
 }
 
-// nativeCase is one input and what the native build made of it, as
-// wasm/textdecode's test reads it.
-type nativeCase struct {
-	ID        int    `json:"id"`
-	Name      string `json:"name"`
-	MediaType string `json:"mediaType"`
-	SHA256    string `json:"sha256"`
-	Charset   string `json:"charset"`
-	Error     string `json:"error"`
-}
-
 // TestTextDecoderMatchesNative runs wasm/textdecode's tests in Chromium,
 // with every input above: each must be read by the browser's TextDecoder
 // into the same text, encoding name and refusal as natively.
 func TestTextDecoderMatchesNative(t *testing.T) {
 	findChromium(t) // skips in -short mode before the work
 	inputs := append(syntheticInputs(t), corpusInputs(t)...)
-	cases := make([]nativeCase, len(inputs))
+	cases := make([]testcorpus.DecodeCase, len(inputs))
 	refused := 0
 	charsets := map[string]int{}
 	for i, in := range inputs {
 		text, charset, err := annotate.DecodeText(in.data(), annotate.Source{Name: in.name, MediaType: in.mediaType})
 		sum := sha256.Sum256([]byte(text))
-		cases[i] = nativeCase{ID: i, Name: in.name, MediaType: in.mediaType, SHA256: hex.EncodeToString(sum[:]), Charset: charset}
+		cases[i] = testcorpus.DecodeCase{ID: i, Name: in.name, MediaType: in.mediaType, SHA256: hex.EncodeToString(sum[:]), Charset: charset}
 		if err != nil {
 			cases[i].Error = err.Error()
 			refused++

@@ -17,6 +17,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/newsannotator/annotator/annotate"
+	"github.com/newsannotator/annotator/internal/testcorpus"
 )
 
 // casesURL is where wasm/e2e serves the cases to compare with the native
@@ -68,16 +69,6 @@ func TestCharsets(t *testing.T) {
 	}
 }
 
-// nativeCase is one input and what the native build made of it.
-type nativeCase struct {
-	ID        int    `json:"id"`
-	Name      string `json:"name"`
-	MediaType string `json:"mediaType"`
-	SHA256    string `json:"sha256"`
-	Charset   string `json:"charset"`
-	Error     string `json:"error"`
-}
-
 // TestMatchesNative reads every input that wasm/e2e serves, with the
 // browser's TextDecoder, and checks that annotate.DecodeText gives what
 // the native build gave: the same text (by its SHA-256; the whole text is
@@ -86,7 +77,7 @@ func TestMatchesNative(t *testing.T) {
 	if *casesURL == "" {
 		t.Skip("run by wasm/e2e's TestTextDecoderMatchesNative, which serves the cases")
 	}
-	var cases []nativeCase
+	var cases []testcorpus.DecodeCase
 	if err := json.Unmarshal(fetch(t, *casesURL), &cases); err != nil {
 		t.Fatal(err)
 	}
