@@ -6,18 +6,16 @@ package annotate
 // user chose, or the page's own <meta charset>); then Windows-1252, as
 // browsers do. A media type guessed from a file's name declares nothing.
 // Binary input is refused; a few stray control characters are dropped.
+// UTF-8 and UTF-16 are read here (unicodetext.go); the tables of the other
+// encodings come from the Charsets in use (charsets.go).
 
 import (
 	"bytes"
+	"encoding/binary"
 	"mime"
 	"regexp"
 	"strings"
 	"unicode/utf8"
-
-	"golang.org/x/net/html/charset"
-	"golang.org/x/text/encoding"
-	"golang.org/x/text/encoding/htmlindex"
-	"golang.org/x/text/encoding/unicode"
 )
 
 // binarySignatures names the file types people most often open by mistake,
@@ -58,6 +56,15 @@ func FileSource(name, guessedType string) Source {
 	return src
 }
 
+// DecodeText reads the characters of data, from src, as Load reads them
+// (see Load for the rules), without reading it as an article: it returns
+// the text and the name of the encoding it was written in (what Load puts
+// in Meta.Charset), or Load's refusal.
+func DecodeText(data []byte, src Source) (text, charset string, err error) {
+	mediaType, params, _ := mime.ParseMediaType(src.MediaType)
+	return decode(data, params["charset"], looksLikeHTML(data, mediaType, src.Name), src.name())
+}
+
 // decode turns data, the input called name, into a string. It returns the
 // name of the encoding it used. declared is the charset of the media
 // type, if any.
@@ -67,9 +74,9 @@ func decode(data []byte, declared string, isHTML bool, name string) (string, str
 	case bytes.HasPrefix(data, []byte("\xef\xbb\xbf")):
 		return checkText(string(data[3:]), "utf-8", name)
 	case bytes.HasPrefix(data, []byte("\xff\xfe")):
-		return decodeWith(unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM), data, "utf-16le", name)
+		return decoded(utf16Text(data[2:], binary.LittleEndian), "utf-16le", name)
 	case bytes.HasPrefix(data, []byte("\xfe\xff")):
-		return decodeWith(unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM), data, "utf-16be", name)
+		return decoded(utf16Text(data[2:], binary.BigEndian), "utf-16be", name)
 	}
 	for _, sig := range binarySignatures {
 		if bytes.HasPrefix(data, []byte(sig.magic)) {
@@ -99,24 +106,33 @@ func decode(data []byte, declared string, isHTML bool, name string) (string, str
 		// Browsers read undeclared, non-UTF-8 pages as Windows-1252.
 		declared = "windows-1252"
 	}
-	enc, err := htmlindex.Get(declared)
-	if err != nil {
-		if e, encName := charset.Lookup(declared); e != nil {
-			return decodeWith(e, data, encName, name)
-		}
+	if charsets == nil {
+		return "", "", refusal(ErrEncoding, "%s is not written in UTF-8 (it would be read as %q), "+
+			"and this build of the annotator reads only UTF-8 and UTF-16: save it as UTF-8 and open it again", name, declared)
+	}
+	encName := charsetName(declared)
+	switch encName {
+	case "":
 		return "", "", refusal(ErrEncoding, "%s says it is written in the character encoding %q, which the annotator does not know: "+
 			"save it as UTF-8 (most editors offer it when saving) and open it again", name, declared)
+	case "utf-8":
+		return decoded(utf8Text(data), encName, name)
+	case "utf-16le":
+		return decoded(utf16Text(data, binary.LittleEndian), encName, name)
+	case "utf-16be":
+		return decoded(utf16Text(data, binary.BigEndian), encName, name)
 	}
-	encName, _ := htmlindex.Name(enc)
-	return decodeWith(enc, data, encName, name)
-}
-
-func decodeWith(enc encoding.Encoding, data []byte, encName, name string) (string, string, error) {
-	out, err := enc.NewDecoder().Bytes(data)
+	text, err := decodeLegacy(data, encName)
 	if err != nil {
 		return "", "", refusal(ErrEncoding, "%s could not be read as %s text (%v): save it as UTF-8 and open it again", name, encName, err)
 	}
-	return checkText(strings.TrimPrefix(string(out), "\ufeff"), encName, name)
+	return decoded(text, encName, name)
+}
+
+// decoded checks text, decoded from the encoding encName, as checkText
+// does, less a byte-order mark at its start.
+func decoded(text, encName, name string) (string, string, error) {
+	return checkText(strings.TrimPrefix(text, "\ufeff"), encName, name)
 }
 
 // checkText refuses decoded text that is mostly control characters: binary

@@ -5,15 +5,20 @@ package main
 import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"github.com/newsannotator/annotator/annotate"
 	"github.com/newsannotator/annotator/annotate/workspace"
 	ui "github.com/newsannotator/annotator/app"
 	"github.com/newsannotator/annotator/wasm/idb"
+	"github.com/newsannotator/annotator/wasm/textdecode"
 )
 
 // databaseName is the IndexedDB database the workspace lives in.
 const databaseName = "annotator"
 
 func main() {
+	// The browser reads legacy character encodings itself: app.wasm
+	// carries none of x/text's tables.
+	annotate.UseCharsets(textdecode.Charsets{})
 	ui.BrowserStorage = ui.Storage{
 		Open:     func() (workspace.Store, error) { return idb.Open(databaseName) },
 		Persist:  idb.Persist,

@@ -2,11 +2,12 @@
 
 package e2e
 
-// This file runs wasm/idb's own tests where IndexedDB is: it builds them
-// as a js/wasm test binary, serves it with Go's wasm_exec.js and a small
-// runner page, and runs it in headless Chromium, failing with the test
-// binary's output when it fails. The one rule: the Go test binary decides
-// pass or fail (its exit code); this side only carries its output.
+// This file runs the tests of the packages that need a browser (wasm/idb,
+// wasm/textdecode) where they run: it builds a package's tests as a
+// js/wasm test binary, serves it with Go's wasm_exec.js and a small runner
+// page, and runs it in headless Chromium, failing with the test binary's
+// output when it fails. The one rule: the Go test binary decides pass or
+// fail (its exit code); this side only carries its output.
 
 import (
 	"encoding/json"
@@ -25,28 +26,28 @@ import (
 	"github.com/newsannotator/annotator/internal/testcorpus"
 )
 
-// idbRunTimeout bounds one run of the wasm test binary: the suite writes a
-// 10 MB body and thousands of annotations, and the benchmarks fill a
-// library of 1,000 documents.
-const idbRunTimeout = 5 * time.Minute
+// wasmRunTimeout bounds one run of a wasm test binary: wasm/idb's suite
+// writes a 10 MB body and thousands of annotations, its benchmarks fill a
+// library of 1,000 documents, and wasm/textdecode's reads the corpus
+// several times over.
+const wasmRunTimeout = 5 * time.Minute
 
 // wasmCSP is the test policy plus 'wasm-unsafe-eval', which lets the page
 // compile WebAssembly and nothing else (as the app's server sends).
 const wasmCSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'"
 
-// idbRunnerPage loads wasm_exec.js, the app's annotator.js, then the runner; no
-// inline script.
-const idbRunnerPage = `<!doctype html><html><head><meta charset="utf-8"><title>idb tests</title>
+// wasmRunnerPage loads wasm_exec.js, the scripts the package needs, then
+// the runner; no inline script.
+const wasmRunnerPage = `<!doctype html><html><head><meta charset="utf-8"><title>wasm tests</title>
 <script src="/wasm_exec.js"></script>
-<script src="/annotator.js"></script>
-<script src="/runner.js"></script>
-</head><body><p>wasm/idb tests</p></body></html>`
+%s<script src="/runner.js"></script>
+</head><body><p>%s tests</p></body></html>`
 
-// idbRunner runs /test.wasm with the arguments in the page's ?argv= (a
+// wasmRunner runs /test.wasm with the arguments in the page's ?argv= (a
 // JSON array), keeps what it writes to stdout and stderr (wasm_exec.js
 // writes both through globalThis.fs.writeSync), and sets window.harness
 // when it is done.
-const idbRunner = `"use strict";
+const wasmRunner = `"use strict";
 (() => {
 	const argv = JSON.parse(new URLSearchParams(location.search).get("argv") || '["js"]');
 	const decoder = new TextDecoder();
@@ -73,36 +74,42 @@ const idbRunner = `"use strict";
 })();
 `
 
-var (
-	idbBuildOnce sync.Once
-	idbTestWasm  []byte
-	idbBuildErr  error
-)
+// wasmBuild is one package's test binary, built once per test run.
+type wasmBuild struct {
+	once sync.Once
+	wasm []byte
+	err  error
+}
 
-// idbTestBinary builds wasm/idb's tests for js/wasm, once per test run.
-func idbTestBinary(t *testing.T) []byte {
+var wasmBuilds sync.Map // package path → *wasmBuild
+
+// wasmTestBinary builds the tests of pkg (such as "./wasm/idb") for
+// js/wasm, once per test run.
+func wasmTestBinary(t *testing.T, pkg string) []byte {
 	t.Helper()
-	idbBuildOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "idb-test-")
+	v, _ := wasmBuilds.LoadOrStore(pkg, new(wasmBuild))
+	b := v.(*wasmBuild)
+	b.once.Do(func() {
+		dir, err := os.MkdirTemp("", "wasm-test-")
 		if err != nil {
-			idbBuildErr = err
+			b.err = err
 			return
 		}
 		defer os.RemoveAll(dir)
-		out := filepath.Join(dir, "idb.test.wasm")
-		cmd := exec.Command("go", "test", "-c", "-o", out, "./wasm/idb")
+		out := filepath.Join(dir, "pkg.test.wasm")
+		cmd := exec.Command("go", "test", "-c", "-o", out, pkg)
 		cmd.Dir = testcorpus.Root(t)
 		cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 		if msg, err := cmd.CombinedOutput(); err != nil {
-			idbBuildErr = fmt.Errorf("building wasm/idb's tests for js/wasm: %v\n%s", err, msg)
+			b.err = fmt.Errorf("building %s's tests for js/wasm: %v\n%s", pkg, err, msg)
 			return
 		}
-		idbTestWasm, idbBuildErr = os.ReadFile(out)
+		b.wasm, b.err = os.ReadFile(out)
 	})
-	if idbBuildErr != nil {
-		t.Fatal(idbBuildErr)
+	if b.err != nil {
+		t.Fatal(b.err)
 	}
-	return idbTestWasm
+	return b.wasm
 }
 
 // goWasmExec returns the Go toolchain's wasm_exec.js.
@@ -119,28 +126,65 @@ func goWasmExec(t testing.TB) []byte {
 	return wasmExec
 }
 
+// wasmRun says what a package's test binary needs from its page.
+type wasmRun struct {
+	// pkg is the package whose tests run, such as "./wasm/idb".
+	pkg string
+	// scripts are loaded by the page before the test binary starts.
+	scripts []string
+	// files are served beside the page (the scripts among them).
+	files map[string][]byte
+	// handlers serve what files does not hold, by http.ServeMux pattern
+	// (such as "/input/").
+	handlers map[string]http.Handler
+}
+
 // runIDBTests runs the wasm/idb test binary in a fresh headless Chromium
 // with argv, and returns its output; it fails the test when the binary
 // does not exit with 0.
 func runIDBTests(t *testing.T, argv ...string) string {
 	t.Helper()
-	findChromium(t) // skips in -short mode before the build
-	wasmExec := goWasmExec(t)
-	files := fileHandler(map[string][]byte{
-		"/index.html":   []byte(idbRunnerPage),
-		"/wasm_exec.js": wasmExec,
-		"/runner.js":    []byte(idbRunner),
+	return runWasmTests(t, wasmRun{
+		pkg: "./wasm/idb",
 		// The app's script, as the app's page loads it: wasm/idb reads
 		// records through its joinJSON.
-		"/annotator.js": repoFile(t, "web/annotator.js"),
-		// The worker annotator.js starts beside itself, which writes
-		// the changes.
-		"/store-writer.js": repoFile(t, "web/store-writer.js"),
-		"/test.wasm":       idbTestBinary(t),
-	})
+		scripts: []string{"/annotator.js"},
+		files: map[string][]byte{
+			"/annotator.js": repoFile(t, "web/annotator.js"),
+			// The worker annotator.js starts beside itself, which
+			// writes the changes.
+			"/store-writer.js": repoFile(t, "web/store-writer.js"),
+		},
+	}, argv...)
+}
+
+// runWasmTests runs the test binary of run.pkg in a fresh headless
+// Chromium with argv, and returns its output; it fails the test when the
+// binary does not exit with 0.
+func runWasmTests(t *testing.T, run wasmRun, argv ...string) string {
+	t.Helper()
+	findChromium(t) // skips in -short mode before the build
+	var scripts strings.Builder
+	for _, src := range run.scripts {
+		fmt.Fprintf(&scripts, "<script src=%q></script>\n", src)
+	}
+	files := map[string][]byte{
+		"/index.html":   fmt.Appendf(nil, wasmRunnerPage, scripts.String(), run.pkg),
+		"/wasm_exec.js": goWasmExec(t),
+		"/runner.js":    []byte(wasmRunner),
+		"/test.wasm":    wasmTestBinary(t, run.pkg),
+	}
+	for name, data := range run.files {
+		files[name] = data
+	}
+	mux := http.NewServeMux()
+	mux.Handle("/", fileHandler(files))
+	for pattern, h := range run.handlers {
+		mux.Handle(pattern, h)
+	}
 	srv := serveHandler(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Security-Policy", wasmCSP)
-		files.ServeHTTP(w, r)
+		mux.ServeHTTP(w, r)
 	}))
 
 	b := newBrowser(t)
@@ -148,10 +192,10 @@ func runIDBTests(t *testing.T, argv ...string) string {
 	// The wasm tests time out before the runner gives up on them, so that
 	// a test stuck waiting on IndexedDB panics with every goroutine's
 	// stack in the output rather than leaving only a timeout here.
-	args, _ := json.Marshal(append([]string{"js", fmt.Sprintf("-test.timeout=%v", idbRunTimeout*4/5)}, argv...))
+	args, _ := json.Marshal(append([]string{"js", fmt.Sprintf("-test.timeout=%v", wasmRunTimeout*4/5)}, argv...))
 	b.run(chromedp.Navigate(srv.URL + "/index.html?argv=" + url.QueryEscape(string(args))))
 
-	deadline := time.Now().Add(idbRunTimeout)
+	deadline := time.Now().Add(wasmRunTimeout)
 	for {
 		done, err := tryEvalJS[bool](b, `!!(window.harness && window.harness.done)`)
 		if err == nil && done {
@@ -159,7 +203,7 @@ func runIDBTests(t *testing.T, argv ...string) string {
 		}
 		if time.Now().After(deadline) {
 			out, _ := tryEvalJS[string](b, `window.harness ? window.harness.output() : ""`)
-			t.Fatalf("the wasm tests did not finish within %v (last error %v); their output so far:\n%s", idbRunTimeout, err, out)
+			t.Fatalf("the wasm tests did not finish within %v (last error %v); their output so far:\n%s", wasmRunTimeout, err, out)
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
