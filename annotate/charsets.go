@@ -8,7 +8,10 @@ package annotate
 // The tables of the two differ only where a byte has no character in
 // x/text's and a C1 control or a private-use character in the browser's,
 // and in how many U+FFFD they write for bytes that are no character at
-// all; so text that holds any of those three is refused, in both builds.
+// all. In a single-byte encoding every byte is one character in both, so
+// a byte with none reads as U+FFFD in both, as it always did (a stray
+// byte in an old Latin-1 page does not cost the whole page); in the
+// others, text that holds any of the three is refused, in both builds.
 
 import (
 	"errors"
@@ -62,6 +65,14 @@ func decodeLegacy(data []byte, encName string) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	if singleByte(encName) {
+		return strings.Map(func(r rune) rune {
+			if isC1(r) {
+				return utf8.RuneError
+			}
+			return r
+		}, text), nil
+	}
 	if strings.IndexFunc(text, notFromTable) >= 0 {
 		return "", ErrUndecodable
 	}
@@ -75,5 +86,21 @@ func decodeLegacy(data []byte, encName string) (string, error) {
 // reads Shift_JIS's and GBK's user-defined areas as). None of them is
 // text a reader sees.
 func notFromTable(r rune) bool {
-	return r == utf8.RuneError || (r >= 0x80 && r <= 0x9f) || (r >= 0xe000 && r <= 0xf8ff)
+	return r == utf8.RuneError || isC1(r) || (r >= 0xe000 && r <= 0xf8ff)
+}
+
+// isC1 reports whether r is a C1 control character.
+func isC1(r rune) bool { return r >= 0x80 && r <= 0x9f }
+
+// singleByte reports whether the WHATWG encoding called name is one of
+// its single-byte encodings, whose every byte is one character (or none).
+// x-user-defined is one too, but its upper half is private-use
+// characters, which x/text and browsers need not agree on: it is left to
+// the rule of the others.
+func singleByte(name string) bool {
+	switch name {
+	case "ibm866", "koi8-r", "koi8-u", "macintosh", "x-mac-cyrillic":
+		return true
+	}
+	return strings.HasPrefix(name, "windows-") || strings.HasPrefix(name, "iso-8859-")
 }

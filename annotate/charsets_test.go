@@ -6,6 +6,7 @@ import (
 	"math/rand"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"golang.org/x/text/encoding/unicode"
 )
@@ -76,13 +77,35 @@ func TestUTF16Text(t *testing.T) {
 // browser reads as C1 controls or private-use characters and x/text as
 // U+FFFD, and the labels of the "replacement" encoding.
 func TestLegacyRefusals(t *testing.T) {
+	// In a single-byte encoding, a byte that is no character reads as
+	// U+FFFD, whichever table reads it: x/text's gives U+FFFD, the
+	// browser's a C1 control.
+	for _, c := range []struct {
+		name, mediaType string
+		data            []byte
+		want            string
+	}{
+		{"windows-1252's unassigned 0x81", "", []byte("caf\xe9 \x81"), "café \ufffd"},
+		{"ISO-8859-2's C1 range", "text/plain; charset=iso-8859-2", []byte("\xbf\x93"), "ż\ufffd"},
+	} {
+		for _, table := range []struct {
+			name string
+			c    Charsets
+		}{{"x/text", charsets}, {"C1 controls", c1Charsets{charsets}}} {
+			withCharsets(t, table.c, func() {
+				text, _, err := DecodeText(c.data, Source{Name: "page.txt", MediaType: c.mediaType})
+				if err != nil || text != c.want {
+					t.Errorf("%s, read with %s: %q, %v; want %q", c.name, table.name, text, err, c.want)
+				}
+			})
+		}
+	}
+
 	cases := []struct {
 		name, mediaType string
 		data            []byte
 		says            string
 	}{
-		{"windows-1252's unassigned 0x81", "", []byte("caf\xe9 \x81"), "page.txt could not be read as windows-1252 text (some of its bytes stand for no character in that encoding)"},
-		{"ISO-8859-2's C1 range", "text/plain; charset=iso-8859-2", []byte("\xbf\x93"), "could not be read as iso-8859-2 text"},
 		{"Shift_JIS, a bad second byte", "text/plain; charset=shift_jis", []byte("\x82\xa0\x81\x20"), "could not be read as shift_jis text"},
 		{"Shift_JIS's user-defined area", "text/plain; charset=shift_jis", []byte("\x82\xa0\xf0\x40"), "could not be read as shift_jis text"},
 		{"GBK's user-defined area", "text/plain; charset=gbk", []byte("\xd6\xd0\xaa\xa1"), "could not be read as gbk text"},
@@ -120,6 +143,25 @@ func TestCharsetLabels(t *testing.T) {
 			t.Errorf("charsetName(%q) = %q, want %q", label, got, want)
 		}
 	}
+}
+
+// c1Charsets reads as the browser's TextDecoder does where x/text has no
+// character for a byte of a single-byte encoding: as the C1 control of the
+// same number.
+type c1Charsets struct{ Charsets }
+
+func (c c1Charsets) Decode(name string, data []byte) (string, error) {
+	text, err := c.Charsets.Decode(name, data)
+	if err != nil || !singleByte(name) {
+		return text, err
+	}
+	r := []rune(text)
+	for i := range r {
+		if r[i] == utf8.RuneError {
+			r[i] = rune(data[i])
+		}
+	}
+	return string(r), nil
 }
 
 // fakeCharsets reads every label as "fake", as the string it holds.

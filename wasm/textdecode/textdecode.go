@@ -3,7 +3,8 @@
 package textdecode
 
 // This file keeps the one rule of the package: the browser's TextDecoder
-// reads the bytes, and what it cannot read is refused, never guessed at.
+// reads the bytes, as it reads a page; what to do with bytes that are no
+// character (U+FFFD in its text) is annotate's rule.
 
 import (
 	"syscall/js"
@@ -32,8 +33,9 @@ func (Charsets) Name(label string) string {
 	return dec.Get("encoding").String()
 }
 
-// Decode reads data as the encoding called name, refusing bytes that are
-// no character of it with annotate.ErrUndecodable.
+// Decode reads data as the encoding called name, writing U+FFFD for bytes
+// that are no character of it, as browsers do; annotate refuses such text
+// where the builds' tables may disagree on it.
 func (Charsets) Decode(name string, data []byte) (string, error) {
 	dec, err := newDecoder(name)
 	if err != nil {
@@ -43,7 +45,7 @@ func (Charsets) Decode(name string, data []byte) (string, error) {
 	js.CopyBytesToJS(buf, data)
 	text, err := call(dec, "decode", buf)
 	if err != nil {
-		return "", annotate.ErrUndecodable
+		return "", annotate.ErrUndecodable // the browser has no memory for it, say
 	}
 	if name == "big5" {
 		text = mendBig5(text)
@@ -51,11 +53,11 @@ func (Charsets) Decode(name string, data []byte) (string, error) {
 	return text.String(), nil
 }
 
-// newDecoder makes a fatal TextDecoder for label, or returns the error it
-// throws (a RangeError for a label it does not know).
+// newDecoder makes a TextDecoder for label, or returns the error it throws
+// (a RangeError for a label it does not know).
 func newDecoder(label string) (dec js.Value, err error) {
 	defer catch(&err)
-	return textDecoder.New(label, map[string]any{"fatal": true}), nil
+	return textDecoder.New(label), nil
 }
 
 // call calls v's method, returning what it throws as an error.
