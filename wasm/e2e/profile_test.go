@@ -56,6 +56,7 @@ import (
 	"net/http/httptest"
 	"strings"
 	"sync/atomic"
+	"syscall"
 	"testing"
 	"time"
 
@@ -119,7 +120,14 @@ func freeAddr(t testing.TB) string {
 // server closes when the test ends.
 func serveHandlerAt(t testing.TB, addr string, h http.Handler) *httptest.Server {
 	t.Helper()
+	// The port was free when freeAddr or the server before took it, but
+	// a connection of another program may hold it as its own port for a
+	// moment (on a machine that runs several test runs at once, it did).
 	l, err := net.Listen("tcp", addr)
+	for deadline := time.Now().Add(10 * time.Second); errors.Is(err, syscall.EADDRINUSE) && time.Now().Before(deadline); {
+		time.Sleep(100 * time.Millisecond)
+		l, err = net.Listen("tcp", addr)
+	}
 	if err != nil {
 		t.Fatalf("listening on %s: %v", addr, err)
 	}
