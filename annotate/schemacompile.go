@@ -138,7 +138,7 @@ func (c *schemaCompiler) fill(n *schemaNode, s any, loc string, root bool) error
 			// Read by compileSchema, and only at the root, where they
 			// set the dialect and what "#" means.
 			if !root {
-				return fmt.Errorf("%w %q away from the root, at %s", ErrSchemaKeyword, kw, loc)
+				return fmt.Errorf("%w %q away from the root, at %s", ErrSchemaKeyword, kw, pointerOrRoot(loc))
 			}
 			if _, isString := v.(string); kw == "$id" && !isString {
 				return bad(kw)
