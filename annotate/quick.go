@@ -2,12 +2,11 @@
 // structure the JSON Schema asks for (every field there, of the right
 // JSON type, and no other) is checked by one strict decode and a few Go
 // checks, at about the cost of decoding it, instead of by the JSON Schema
-// library, which builds the whole file as maps and walks it (four times
-// the cost, and far more when it has many errors to build). The values
-// the schema rules on (an id that is not a UUID, a name, a negative
-// offset, a time...) are checked here too, and their problems worded by
-// schemaMessage from the very error kinds the library would give, so that
-// the problems are the same either way. Any doubt about the structure
+// checker (schemacheck.go), which reads the whole file as maps and walks
+// it. The values the schema rules on (an id that is not a UUID, a name, a
+// negative offset, a time...) are checked here too, and their problems
+// worded by schemaMessage from the very faults the checker would find, so
+// that the problems are the same either way. Any doubt about the structure
 // sends the file down the slow path, which finds and words every
 // problem. FuzzValidate checks that both paths agree on every file quick
 // takes.
@@ -248,8 +247,8 @@ func allPresent(data []byte, paths []string) bool {
 	return true
 }
 
-// The rules of the JSON Schema on values, read from it, for the error
-// kinds that valueFaults builds as the library would.
+// The rules of the JSON Schema on values, read from it, for the faults
+// that valueFaults builds as the checker would.
 var schemaRules = func() (r struct {
 	uuid, dateTime, name, color, sha256 string
 	anchors                             []any

@@ -1,5 +1,5 @@
-// This file turns the JSON Schema's errors into plain words that say
-// what is wrong and where, in the user's terms rather than the library's.
+// This file turns the JSON Schema's faults into plain words that say
+// what is wrong and where, in the user's terms rather than the schema's.
 
 package annotate
 

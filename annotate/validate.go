@@ -59,7 +59,7 @@ type fileValidator struct {
 	decoded    bool // file holds what could be decoded
 	text       *Text
 
-	slowOnly bool // for tests: leave every file to the JSON Schema library
+	slowOnly bool // for tests: leave every file to the JSON Schema checker
 }
 
 func newFileValidator(raw []byte) *fileValidator {

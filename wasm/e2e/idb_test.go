@@ -73,36 +73,54 @@ const idbRunner = `"use strict";
 })();
 `
 
-var (
-	idbBuildOnce sync.Once
-	idbTestWasm  []byte
-	idbBuildErr  error
-)
-
 // idbTestBinary builds wasm/idb's tests for js/wasm, once per test run.
 func idbTestBinary(t *testing.T) []byte {
 	t.Helper()
-	idbBuildOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "idb-test-")
+	return wasmBinary(t, "./wasm/idb", true)
+}
+
+// wasmBuild is one js/wasm build of a test run.
+type wasmBuild struct {
+	once sync.Once
+	data []byte
+	err  error
+}
+
+// wasmBuilds holds the builds of this test run, by package and kind.
+var wasmBuilds sync.Map
+
+// wasmBinary builds the package pkg (a path from the repository's root)
+// for js/wasm, once per test run: its test binary when test is true (go
+// test -c), else the program.
+func wasmBinary(t *testing.T, pkg string, test bool) []byte {
+	t.Helper()
+	v, _ := wasmBuilds.LoadOrStore(fmt.Sprint(pkg, test), new(wasmBuild))
+	b := v.(*wasmBuild)
+	b.once.Do(func() {
+		dir, err := os.MkdirTemp("", "wasm-build-")
 		if err != nil {
-			idbBuildErr = err
+			b.err = err
 			return
 		}
 		defer os.RemoveAll(dir)
-		out := filepath.Join(dir, "idb.test.wasm")
-		cmd := exec.Command("go", "test", "-c", "-o", out, "./wasm/idb")
+		out := filepath.Join(dir, "out.wasm")
+		args := []string{"build", "-o", out, pkg}
+		if test {
+			args = []string{"test", "-c", "-o", out, pkg}
+		}
+		cmd := exec.Command("go", args...)
 		cmd.Dir = testcorpus.Root(t)
 		cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 		if msg, err := cmd.CombinedOutput(); err != nil {
-			idbBuildErr = fmt.Errorf("building wasm/idb's tests for js/wasm: %v\n%s", err, msg)
+			b.err = fmt.Errorf("go %s for js/wasm: %v\n%s", strings.Join(args, " "), err, msg)
 			return
 		}
-		idbTestWasm, idbBuildErr = os.ReadFile(out)
+		b.data, b.err = os.ReadFile(out)
 	})
-	if idbBuildErr != nil {
-		t.Fatal(idbBuildErr)
+	if b.err != nil {
+		t.Fatal(b.err)
 	}
-	return idbTestWasm
+	return b.data
 }
 
 // goWasmExec returns the Go toolchain's wasm_exec.js.

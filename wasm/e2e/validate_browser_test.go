@@ -16,11 +16,8 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -39,36 +36,10 @@ const validateRunner = `"use strict";
 })();
 `
 
-var (
-	validateBuildOnce sync.Once
-	validateWasm      []byte
-	validateBuildErr  error
-)
-
 // validateBinary builds wasm/e2e/testdata/validate for js/wasm, once.
 func validateBinary(t *testing.T) []byte {
 	t.Helper()
-	validateBuildOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "validate-wasm-")
-		if err != nil {
-			validateBuildErr = err
-			return
-		}
-		defer os.RemoveAll(dir)
-		out := filepath.Join(dir, "validate.wasm")
-		cmd := exec.Command("go", "build", "-o", out, "./wasm/e2e/testdata/validate")
-		cmd.Dir = testcorpus.Root(t)
-		cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
-		if msg, err := cmd.CombinedOutput(); err != nil {
-			validateBuildErr = fmt.Errorf("building wasm/e2e/testdata/validate: %v\n%s", err, msg)
-			return
-		}
-		validateWasm, validateBuildErr = os.ReadFile(out)
-	})
-	if validateBuildErr != nil {
-		t.Fatal(validateBuildErr)
-	}
-	return validateWasm
+	return wasmBinary(t, "./wasm/e2e/testdata/validate", false)
 }
 
 // invalidFiles returns the paths of testdata/invalid's files.
