@@ -21,6 +21,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // quick decodes the file into v.file and reports whether its structure
@@ -247,9 +248,11 @@ func allPresent(data []byte, paths []string) bool {
 	return true
 }
 
-// The rules of the JSON Schema on values, read from it, for the faults
-// that valueFaults builds as the checker would.
-var schemaRules = func() (r struct {
+// schemaRules returns the rules of the JSON Schema on values, read from
+// it, for the faults that valueFaults builds as the checker would. It
+// reads them once, for the first file with such a fault, rather than when
+// the program starts.
+var schemaRules = sync.OnceValue(func() (r struct {
 	uuid, dateTime, name, color, sha256 string
 	anchors                             []any
 }) {
@@ -285,7 +288,7 @@ var schemaRules = func() (r struct {
 	r.color, r.sha256 = d.Label.Properties.Color.Pattern, d.Document.Properties.TextSHA256.Pattern
 	r.anchors = d.Annotation.Properties.Anchor.Enum
 	return r
-}()
+})
 
 // valueFaults records, as checkSchema would, the problems the JSON Schema
 // has with the values of a file whose structure it takes: the same
@@ -311,7 +314,7 @@ func (v *fileValidator) valueFaults() {
 	}
 	d := &f.Document
 	if !sha256Hex.MatchString(d.TextSHA256) {
-		fault([]string{"document", "textSha256"}, &faultPattern{Got: d.TextSHA256, Want: schemaRules.sha256}, d.TextSHA256)
+		fault([]string{"document", "textSha256"}, &faultPattern{Got: d.TextSHA256, Want: schemaRules().sha256}, d.TextSHA256)
 	}
 	if d.OffsetUnit != OffsetUnit {
 		fault([]string{"document", "offsetUnit"}, &faultConst{Got: d.OffsetUnit, Want: OffsetUnit}, d.OffsetUnit)
@@ -328,16 +331,16 @@ func (v *fileValidator) valueFaults() {
 			return append([]string{"schema", "labels", strconv.Itoa(i)}, field...)
 		}
 		if !namePattern.MatchString(l.Name) {
-			fault(at("name"), &faultPattern{Got: l.Name, Want: schemaRules.name}, l.Name)
+			fault(at("name"), &faultPattern{Got: l.Name, Want: schemaRules().name}, l.Name)
 		}
 		if !colorPattern.MatchString(l.Color) {
-			fault(at("color"), &faultPattern{Got: l.Color, Want: schemaRules.color}, l.Color)
+			fault(at("color"), &faultPattern{Got: l.Color, Want: schemaRules().color}, l.Color)
 		}
 		if l.Key == "" {
 			// Its minLength and its pattern say so in the same words.
 			fault(at("key"), &faultMinLength{Got: 0, Want: 1}, l.Key)
 		} else if !isOneKey(l.Key) {
-			fault(at("key"), &faultPattern{Got: l.Key, Want: keyPattern.String()}, l.Key)
+			fault(at("key"), &faultPattern{Got: l.Key, Want: keyPattern().String()}, l.Key)
 		}
 	dup:
 		for j := 1; j < len(l.Attributes); j++ {
@@ -350,7 +353,7 @@ func (v *fileValidator) valueFaults() {
 		}
 		for j, a := range l.Attributes {
 			if !namePattern.MatchString(a) {
-				fault(at("attributes", strconv.Itoa(j)), &faultPattern{Got: a, Want: schemaRules.name}, a)
+				fault(at("attributes", strconv.Itoa(j)), &faultPattern{Got: a, Want: schemaRules().name}, a)
 			}
 		}
 	}
@@ -368,10 +371,10 @@ func (v *fileValidator) valueFaults() {
 			}
 			at := func(field string) []string { return []string{list, strconv.Itoa(i), field} }
 			if !isUUID(a.ID) {
-				fault(at("id"), &faultPattern{Got: a.ID, Want: schemaRules.uuid}, a.ID)
+				fault(at("id"), &faultPattern{Got: a.ID, Want: schemaRules().uuid}, a.ID)
 			}
 			if !isName(names, a.Label) {
-				fault(at("label"), &faultPattern{Got: a.Label, Want: schemaRules.name}, a.Label)
+				fault(at("label"), &faultPattern{Got: a.Label, Want: schemaRules().name}, a.Label)
 			}
 			for _, o := range []struct {
 				field string
@@ -387,7 +390,7 @@ func (v *fileValidator) valueFaults() {
 			dateTime(at("created"), a.Created)
 			dateTime(at("modified"), a.Modified)
 			if !goodAnchor(a.Anchor) {
-				fault(at("anchor"), &faultEnum{Got: string(a.Anchor), Want: schemaRules.anchors}, string(a.Anchor))
+				fault(at("anchor"), &faultEnum{Got: string(a.Anchor), Want: schemaRules().anchors}, string(a.Anchor))
 			}
 		}
 	}
