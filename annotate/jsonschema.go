@@ -1,17 +1,12 @@
-// This file embeds the published JSON Schema of the native format and
-// compiles it once; what it says about a key is read from it, so that the
-// Go code and the schema cannot disagree.
+// This file embeds the published JSON Schema of the native format, which
+// schemacompile.go reads to check files; what it says about a key is read
+// from it too, so that the Go code and the schema cannot disagree.
 
 package annotate
 
 import (
-	"bytes"
 	_ "embed"
 	"encoding/json"
-	"fmt"
-	"sync"
-
-	"github.com/santhosh-tekuri/jsonschema/v6"
 )
 
 // JSONSchemaV1 is the published JSON Schema (draft 2020-12) of the native
@@ -41,31 +36,4 @@ func jsonSchemaKeyPattern() string {
 		panic("annotate: the embedded JSON Schema has no pattern for a label's key")
 	}
 	return s.Defs.Label.Properties.Key.Pattern
-}
-
-var (
-	fileSchemaOnce sync.Once
-	fileSchema     *jsonschema.Schema
-	fileSchemaErr  error
-)
-
-// compiledSchemaV1 returns JSONSchemaV1 compiled, with formats asserted.
-// It compiles it once.
-func compiledSchemaV1() (*jsonschema.Schema, error) {
-	fileSchemaOnce.Do(func() {
-		doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(JSONSchemaV1))
-		if err != nil {
-			fileSchemaErr = fmt.Errorf("reading the embedded JSON Schema: %w", err)
-			return
-		}
-		c := jsonschema.NewCompiler()
-		c.DefaultDraft(jsonschema.Draft2020)
-		c.AssertFormat()
-		if err := c.AddResource(JSONSchemaV1ID, doc); err != nil {
-			fileSchemaErr = fmt.Errorf("adding the embedded JSON Schema: %w", err)
-			return
-		}
-		fileSchema, fileSchemaErr = c.Compile(JSONSchemaV1ID)
-	})
-	return fileSchema, fileSchemaErr
 }

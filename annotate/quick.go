@@ -2,12 +2,11 @@
 // structure the JSON Schema asks for (every field there, of the right
 // JSON type, and no other) is checked by one strict decode and a few Go
 // checks, at about the cost of decoding it, instead of by the JSON Schema
-// library, which builds the whole file as maps and walks it (four times
-// the cost, and far more when it has many errors to build). The values
-// the schema rules on (an id that is not a UUID, a name, a negative
-// offset, a time...) are checked here too, and their problems worded by
-// schemaMessage from the very error kinds the library would give, so that
-// the problems are the same either way. Any doubt about the structure
+// checker (schemacheck.go), which reads the whole file as maps and walks
+// it. The values the schema rules on (an id that is not a UUID, a name, a
+// negative offset, a time...) are checked here too, and their problems
+// worded by schemaMessage from the very faults the checker would find, so
+// that the problems are the same either way. Any doubt about the structure
 // sends the file down the slow path, which finds and words every
 // problem. FuzzValidate checks that both paths agree on every file quick
 // takes.
@@ -22,9 +21,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-
-	"github.com/santhosh-tekuri/jsonschema/v6"
-	"github.com/santhosh-tekuri/jsonschema/v6/kind"
+	"sync"
 )
 
 // quick decodes the file into v.file and reports whether its structure
@@ -251,9 +248,11 @@ func allPresent(data []byte, paths []string) bool {
 	return true
 }
 
-// The rules of the JSON Schema on values, read from it, for the error
-// kinds that valueFaults builds as the library would.
-var schemaRules = func() (r struct {
+// schemaRules returns the rules of the JSON Schema on values, read from
+// it, for the faults that valueFaults builds as the checker would. It
+// reads them once, for the first file with such a fault, rather than when
+// the program starts.
+var schemaRules = sync.OnceValue(func() (r struct {
 	uuid, dateTime, name, color, sha256 string
 	anchors                             []any
 }) {
@@ -289,7 +288,7 @@ var schemaRules = func() (r struct {
 	r.color, r.sha256 = d.Label.Properties.Color.Pattern, d.Document.Properties.TextSHA256.Pattern
 	r.anchors = d.Annotation.Properties.Anchor.Enum
 	return r
-}()
+})
 
 // valueFaults records, as checkSchema would, the problems the JSON Schema
 // has with the values of a file whose structure it takes: the same
@@ -298,7 +297,7 @@ var schemaRules = func() (r struct {
 // left out here too; checkLabel words those.
 func (v *fileValidator) valueFaults() {
 	f := &v.file
-	fault := func(path []string, k jsonschema.ErrorKind, got any) {
+	fault := func(path []string, k faultKind, got any) {
 		p := jsonPointer(path)
 		v.markBad(p)
 		v.add(p, sevFatal, "%s", schemaMessage(path, k, got))
@@ -307,7 +306,7 @@ func (v *fileValidator) valueFaults() {
 		if !isDateTime(s) {
 			// The format's error comes first, and the pattern's says the
 			// same in the same words.
-			fault(path, &kind.Format{Got: s, Want: "date-time", Err: ErrNotDateTime}, s)
+			fault(path, &faultFormat{Got: s, Want: "date-time"}, s)
 		}
 	}
 	if f.Exported != nil {
@@ -315,46 +314,46 @@ func (v *fileValidator) valueFaults() {
 	}
 	d := &f.Document
 	if !sha256Hex.MatchString(d.TextSHA256) {
-		fault([]string{"document", "textSha256"}, &kind.Pattern{Got: d.TextSHA256, Want: schemaRules.sha256}, d.TextSHA256)
+		fault([]string{"document", "textSha256"}, &faultPattern{Got: d.TextSHA256, Want: schemaRules().sha256}, d.TextSHA256)
 	}
 	if d.OffsetUnit != OffsetUnit {
-		fault([]string{"document", "offsetUnit"}, &kind.Const{Got: d.OffsetUnit, Want: OffsetUnit}, d.OffsetUnit)
+		fault([]string{"document", "offsetUnit"}, &faultConst{Got: d.OffsetUnit, Want: OffsetUnit}, d.OffsetUnit)
 	}
 	labels := f.Schema.Labels
 	switch {
 	case len(labels) < 1:
-		fault([]string{"schema", "labels"}, &kind.MinItems{Got: len(labels), Want: 1}, nil)
+		fault([]string{"schema", "labels"}, &faultMinItems{Got: len(labels), Want: 1}, nil)
 	case len(labels) > MaxLabels:
-		fault([]string{"schema", "labels"}, &kind.MaxItems{Got: len(labels), Want: MaxLabels}, nil)
+		fault([]string{"schema", "labels"}, &faultMaxItems{Got: len(labels), Want: MaxLabels}, nil)
 	}
 	for i, l := range labels {
 		at := func(field ...string) []string {
 			return append([]string{"schema", "labels", strconv.Itoa(i)}, field...)
 		}
 		if !namePattern.MatchString(l.Name) {
-			fault(at("name"), &kind.Pattern{Got: l.Name, Want: schemaRules.name}, l.Name)
+			fault(at("name"), &faultPattern{Got: l.Name, Want: schemaRules().name}, l.Name)
 		}
 		if !colorPattern.MatchString(l.Color) {
-			fault(at("color"), &kind.Pattern{Got: l.Color, Want: schemaRules.color}, l.Color)
+			fault(at("color"), &faultPattern{Got: l.Color, Want: schemaRules().color}, l.Color)
 		}
 		if l.Key == "" {
 			// Its minLength and its pattern say so in the same words.
-			fault(at("key"), &kind.MinLength{Got: 0, Want: 1}, l.Key)
+			fault(at("key"), &faultMinLength{Got: 0, Want: 1}, l.Key)
 		} else if !isOneKey(l.Key) {
-			fault(at("key"), &kind.Pattern{Got: l.Key, Want: keyPattern.String()}, l.Key)
+			fault(at("key"), &faultPattern{Got: l.Key, Want: keyPattern().String()}, l.Key)
 		}
 	dup:
 		for j := 1; j < len(l.Attributes); j++ {
 			for k := range j {
 				if l.Attributes[j] == l.Attributes[k] {
-					fault(at("attributes"), &kind.UniqueItems{Duplicates: [2]int{k, j}}, nil)
+					fault(at("attributes"), &faultUniqueItems{Duplicates: [2]int{k, j}}, nil)
 					break dup
 				}
 			}
 		}
 		for j, a := range l.Attributes {
 			if !namePattern.MatchString(a) {
-				fault(at("attributes", strconv.Itoa(j)), &kind.Pattern{Got: a, Want: schemaRules.name}, a)
+				fault(at("attributes", strconv.Itoa(j)), &faultPattern{Got: a, Want: schemaRules().name}, a)
 			}
 		}
 	}
@@ -372,26 +371,26 @@ func (v *fileValidator) valueFaults() {
 			}
 			at := func(field string) []string { return []string{list, strconv.Itoa(i), field} }
 			if !isUUID(a.ID) {
-				fault(at("id"), &kind.Pattern{Got: a.ID, Want: schemaRules.uuid}, a.ID)
+				fault(at("id"), &faultPattern{Got: a.ID, Want: schemaRules().uuid}, a.ID)
 			}
 			if !isName(names, a.Label) {
-				fault(at("label"), &kind.Pattern{Got: a.Label, Want: schemaRules.name}, a.Label)
+				fault(at("label"), &faultPattern{Got: a.Label, Want: schemaRules().name}, a.Label)
 			}
 			for _, o := range []struct {
 				field string
 				w     wireInt
 			}{{"start", a.Start}, {"end", a.End}} {
 				if o.w.N < 0 {
-					fault(at(o.field), &kind.Minimum{Got: big.NewRat(int64(o.w.N), 1), Want: new(big.Rat)}, json.Number(o.w.Raw))
+					fault(at(o.field), &faultMinimum{Got: big.NewRat(int64(o.w.N), 1), Want: new(big.Rat)}, json.Number(o.w.Raw))
 				}
 			}
 			if a.Exact == "" {
-				fault(at("exact"), &kind.MinLength{Got: 0, Want: 1}, a.Exact)
+				fault(at("exact"), &faultMinLength{Got: 0, Want: 1}, a.Exact)
 			}
 			dateTime(at("created"), a.Created)
 			dateTime(at("modified"), a.Modified)
 			if !goodAnchor(a.Anchor) {
-				fault(at("anchor"), &kind.Enum{Got: string(a.Anchor), Want: schemaRules.anchors}, string(a.Anchor))
+				fault(at("anchor"), &faultEnum{Got: string(a.Anchor), Want: schemaRules().anchors}, string(a.Anchor))
 			}
 		}
 	}

@@ -12,7 +12,7 @@ import (
 )
 
 // slowProblems validates data by the slow path alone: the JSON Schema
-// library finds every problem it has with the file.
+// checker finds every problem it has with the file.
 func slowProblems(data []byte) []Problem {
 	v := newFileValidator(data)
 	v.slowOnly = true
@@ -181,7 +181,7 @@ var fxValueFaults = map[string][]fxEdit{
 }
 
 // fxStructureFaults are exports that the fast path must leave to the
-// JSON Schema library: their structure is wrong, or in doubt.
+// JSON Schema checker: their structure is wrong, or in doubt.
 var fxStructureFaults = map[string][]fxEdit{
 	"extra top field":   {{`"version": 1,`, `"version": 1, "x-run": 7,`, 1}},
 	"extra meta field":  {{`"lang": "en"`, `"lang": "en", "paywall": "none"`, 1}},

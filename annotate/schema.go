@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // Label is one kind of span an annotator can tag.
@@ -72,11 +73,13 @@ var (
 // control, followed by its combining marks (variation selectors among
 // them), emoji modifiers, tag characters (as in subdivision flags) and
 // characters joined by a zero-width joiner. It is read from the published
-// JSON Schema, so that the schema and Schema.Validate cannot disagree.
-var keyPattern = regexp.MustCompile(jsonSchemaKeyPattern())
+// JSON Schema, so that the schema and Schema.Validate cannot disagree. It
+// is read on first use rather than when the program starts: reading the
+// schema and compiling the pattern took a third of the package's start.
+var keyPattern = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(jsonSchemaKeyPattern()) })
 
 // isOneKey reports whether key is one user-perceived character.
-func isOneKey(key string) bool { return keyPattern.MatchString(key) }
+func isOneKey(key string) bool { return keyPattern().MatchString(key) }
 
 // The one-character keys the annotator's own commands use, which no label
 // may take: the app's keyboard maps them, and Validate refuses them.

@@ -1,20 +1,14 @@
-// This file turns the JSON Schema's errors into plain words that say
-// what is wrong and where, in the user's terms rather than the library's.
+// This file turns the JSON Schema's faults into plain words that say
+// what is wrong and where, in the user's terms rather than the schema's.
 
 package annotate
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"strconv"
 	"strings"
 	"unicode/utf8"
-
-	"github.com/santhosh-tekuri/jsonschema/v6"
-	"github.com/santhosh-tekuri/jsonschema/v6/kind"
-	"golang.org/x/text/language"
-	"golang.org/x/text/message"
 )
 
 // jsonKind names the kind of a decoded JSON value, with an article.
@@ -41,60 +35,40 @@ func jsonKind(x any) string {
 	return fmt.Sprintf("%T", x)
 }
 
-// checkSchema validates the decoded file against JSONSchemaV1 and records
-// every leaf error.
+// checkSchema checks the decoded file against JSONSchemaV1 and records
+// every fault.
 func (v *fileValidator) checkSchema(doc any) {
-	sch, err := compiledSchemaV1()
+	sch, err := schemaV1()
 	if err != nil {
 		v.add("", sevFatal, "the annotator's own JSON Schema is broken: %v", err)
 		return
 	}
-	err = sch.Validate(doc)
-	if err == nil {
-		return
-	}
-	var ve *jsonschema.ValidationError
-	if !errors.As(err, &ve) {
-		v.add("", sevFatal, "the file could not be checked against the JSON Schema: %v", err)
-		return
-	}
 	seen := map[string]bool{}
-	var walk func(e *jsonschema.ValidationError)
-	walk = func(e *jsonschema.ValidationError) {
-		if _, ok := e.ErrorKind.(*kind.PropertyNames); ok {
-			// jsonschema v6.0.3 gives these a location that later
-			// errors overwrite; checkLabel checks attribute names.
-			return
-		}
-		if len(e.Causes) > 0 {
-			for _, c := range e.Causes {
-				walk(c)
+	for _, f := range sch.check(doc) {
+		path := jsonPointer(f.at)
+		switch k := f.kind.(type) {
+		case *faultPropertyNames:
+			// checkLabel says which attribute names are not valid, in
+			// the label's terms.
+		case *faultAdditionalProperties:
+			for _, p := range k.Properties {
+				v.schemaProblem(path+"/"+escapePointer(p), fmt.Sprintf("unknown field %q: %s takes only the fields the format names (is it misspelt?)", p, describe(f.at)), seen)
 			}
-			return
-		}
-		path := jsonPointer(e.InstanceLocation)
-		if ap, ok := e.ErrorKind.(*kind.AdditionalProperties); ok {
-			for _, p := range ap.Properties {
-				v.schemaProblem(path+"/"+escapePointer(p), fmt.Sprintf("unknown field %q: %s takes only the fields the format names (is it misspelt?)", p, describe(e.InstanceLocation)), seen)
-			}
-			return
-		}
-		msg := schemaMessage(e.InstanceLocation, e.ErrorKind, instanceAt(doc, e.InstanceLocation))
-		if req, ok := e.ErrorKind.(*kind.Required); ok {
+		case *faultRequired:
 			// The fields are missing, not the object: the checks that
 			// follow skip those fields and use the others.
+			msg := schemaMessage(f.at, k, instanceAt(doc, f.at))
 			if !seen[path+"\x00"+msg] {
 				seen[path+"\x00"+msg] = true
 				v.add(path, sevFatal, "%s", msg)
 			}
-			for _, name := range req.Missing {
+			for _, name := range k.Missing {
 				v.markBad(path + "/" + escapePointer(name))
 			}
-			return
+		default:
+			v.schemaProblem(path, schemaMessage(f.at, k, instanceAt(doc, f.at)), seen)
 		}
-		v.schemaProblem(path, msg, seen)
 	}
-	walk(ve)
 }
 
 // schemaProblem records a problem the JSON Schema found at path, once:
@@ -146,7 +120,7 @@ func describe(path []string) string {
 }
 
 // schemaMessage words a JSON Schema error at path for a person.
-func schemaMessage(path []string, k jsonschema.ErrorKind, got any) string {
+func schemaMessage(path []string, k faultKind, got any) string {
 	field := "the file"
 	if len(path) > 0 {
 		field = path[len(path)-1]
@@ -165,14 +139,14 @@ func schemaMessage(path []string, k jsonschema.ErrorKind, got any) string {
 		}
 	}
 	switch k := k.(type) {
-	case *kind.Required:
+	case *faultRequired:
 		if len(k.Missing) == 1 {
 			return fmt.Sprintf("%s has no %q, which is required", describe(path), k.Missing[0])
 		}
 		return fmt.Sprintf("%s has no %s, which are required", describe(path), quoteList(k.Missing))
-	case *kind.Type:
+	case *faultType:
 		return fmt.Sprintf("%s should be %s, not %s", field, withArticle(k.Want), jsonKind(got))
-	case *kind.Pattern:
+	case *faultPattern:
 		switch {
 		case field == "id":
 			return fmt.Sprintf("id %q is not a UUID (32 hexadecimal digits written 8-4-4-4-12)", abbreviateFor(k.Got))
@@ -191,25 +165,25 @@ func schemaMessage(path []string, k jsonschema.ErrorKind, got any) string {
 			return fmt.Sprintf("%s %q is not a valid name: names are 1 to 32 lower-case letters, digits, '-' or '_', starting with a letter", strings.TrimSuffix(field, " item"), abbreviateFor(k.Got))
 		}
 		return fmt.Sprintf("%s %q does not have the expected form (%s)", field, abbreviateFor(k.Got), k.Want)
-	case *kind.Const:
+	case *faultConst:
 		if field == "offsetUnit" {
 			return fmt.Sprintf("offsetUnit is %s but must be \"codepoint\": this format counts offsets in Unicode code points", displayJSON(got))
 		}
 		return fmt.Sprintf("%s is %s but must be %s", field, displayJSON(got), displayJSON(k.Want))
-	case *kind.Enum:
+	case *faultEnum:
 		want := make([]string, len(k.Want))
 		for i, w := range k.Want {
 			want[i] = displayJSON(w)
 		}
 		return fmt.Sprintf("%s is %s but must be one of %s", field, displayJSON(got), strings.Join(want, ", "))
-	case *kind.Minimum:
+	case *faultMinimum:
 		return fmt.Sprintf("%s is %s but must not be negative", field, displayJSON(got))
-	case *kind.Format:
+	case *faultFormat:
 		if k.Want == "date-time" {
 			return dateTimeMessage(field, got)
 		}
 		return fmt.Sprintf("%s %s is not a valid %s", field, displayJSON(got), k.Want)
-	case *kind.MinLength:
+	case *faultMinLength:
 		if field == "exact" {
 			return "exact is empty: a span must hold at least one character"
 		}
@@ -217,24 +191,22 @@ func schemaMessage(path []string, k jsonschema.ErrorKind, got any) string {
 			return "key is empty: it must be exactly one character"
 		}
 		return fmt.Sprintf("%s must be at least %d characters long", field, k.Want)
-	case *kind.MaxLength:
-		return fmt.Sprintf("%s must be at most %d characters long", field, k.Want)
-	case *kind.MinItems:
+	case *faultMinItems:
 		if field == "labels" {
 			return "the schema has no labels; it needs at least one"
 		}
 		return fmt.Sprintf("%s has %d items but needs at least %d", field, k.Got, k.Want)
-	case *kind.MaxItems:
+	case *faultMaxItems:
 		if field == "labels" {
 			return fmt.Sprintf("the schema has %d labels; at most %d are allowed", k.Got, k.Want)
 		}
 		return fmt.Sprintf("%s has %d items but may have at most %d", field, k.Got, k.Want)
-	case *kind.UniqueItems:
+	case *faultUniqueItems:
 		return fmt.Sprintf("%s lists the same value twice (items %d and %d)", field, k.Duplicates[0], k.Duplicates[1])
-	case *kind.FalseSchema:
-		return fmt.Sprintf("%s is not allowed here", field)
 	}
-	return fmt.Sprintf("%s: %s", field, k.LocalizedString(englishPrinter))
+	// Not reached: checkSchema words unknown fields and leaves names to
+	// checkLabel; TestSchemaMessageWordsEveryFault checks the others.
+	return fmt.Sprintf("%s breaks the JSON Schema's rule %q", field, k.keyword())
 }
 
 // isTimeField reports whether a field holds a date and time.
@@ -341,7 +313,3 @@ func abbreviateFor(s string) string {
 	r := []rune(s)
 	return string(r[:max]) + "…"
 }
-
-// englishPrinter words the JSON Schema library's own messages, for the
-// errors that schemaMessage has no words of its own for.
-var englishPrinter = message.NewPrinter(language.English)

@@ -15,8 +15,6 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
-
-	"github.com/santhosh-tekuri/jsonschema/v6"
 )
 
 // Validate checks a file in the native JSON format and returns its
@@ -61,7 +59,7 @@ type fileValidator struct {
 	decoded    bool // file holds what could be decoded
 	text       *Text
 
-	slowOnly bool // for tests: leave every file to the JSON Schema library
+	slowOnly bool // for tests: leave every file to the JSON Schema checker
 }
 
 func newFileValidator(raw []byte) *fileValidator {
@@ -116,7 +114,7 @@ func (v *fileValidator) run() {
 		v.checkSemantics()
 		return
 	}
-	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(v.data))
+	doc, err := decodeJSONValue(v.data)
 	if err != nil {
 		// json.Unmarshal says where the syntax error is.
 		if err := json.Unmarshal(v.data, new(json.RawMessage)); err != nil {

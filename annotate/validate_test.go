@@ -38,7 +38,24 @@ func fxReplace(t testing.TB, data []byte, old, new string) []byte {
 	return bytes.Replace(data, []byte(old), []byte(new), 1)
 }
 
-func TestValidateBrokenFiles(t *testing.T) {
+// fxBrokenResult is a broken file, and the line of its problem.
+type fxBrokenResult struct {
+	data []byte
+	line int
+}
+
+// fxBrokenFile is a file with one thing wrong, and the problem Validate
+// gives.
+type fxBrokenFile struct {
+	name    string
+	make    func(t *testing.T) fxBrokenResult
+	path    string // the problem's path
+	message string // a substring of its message
+	warning bool
+}
+
+// fxBrokenFiles are an export broken in one way each.
+func fxBrokenFiles(t *testing.T) []fxBrokenFile {
 	good := fxExport(t)
 	var f File
 	if err := json.Unmarshal(good, &f); err != nil {
@@ -47,165 +64,159 @@ func TestValidateBrokenFiles(t *testing.T) {
 	id0, id3 := f.Annotations[0].ID, f.Annotations[3].ID
 	textLen := RuneCount(f.Document.Text)
 
-	type result struct {
-		data []byte
-		line int
-	}
-	tests := []struct {
-		name    string
-		make    func(t *testing.T) result
-		path    string // the problem's path
-		message string // a substring of its message
-		warning bool
-	}{
-		{name: "syntax error", make: func(t *testing.T) result {
+	return []fxBrokenFile{
+		{name: "syntax error", make: func(t *testing.T) fxBrokenResult {
 			d := fxReplace(t, good, `"version": 1,`, `"version": 1`)
-			return result{d, fxLine(t, d, "", `"generator"`)}
+			return fxBrokenResult{d, fxLine(t, d, "", `"generator"`)}
 		}, path: "", message: "not valid JSON here: a ',' or '}' should come after a field's value, not '\"'"},
-		{name: "cut short", make: func(t *testing.T) result {
+		{name: "cut short", make: func(t *testing.T) fxBrokenResult {
 			d := good[:len(good)/2]
-			return result{d, bytes.Count(d, []byte("\n")) + 1}
+			return fxBrokenResult{d, bytes.Count(d, []byte("\n")) + 1}
 		}, message: "ends before its JSON is complete"},
-		{name: "trailing garbage", make: func(t *testing.T) result {
+		{name: "trailing garbage", make: func(t *testing.T) fxBrokenResult {
 			d := append(append([]byte{}, good...), []byte("\n\n}")...)
-			return result{d, bytes.Count(d, []byte("\n")) + 1}
+			return fxBrokenResult{d, bytes.Count(d, []byte("\n")) + 1}
 		}, message: "not valid JSON here"},
-		{name: "wrong version", make: func(t *testing.T) result {
-			return result{fxReplace(t, good, `"version": 1,`, `"version": 2,`), 2}
+		{name: "wrong version", make: func(t *testing.T) fxBrokenResult {
+			return fxBrokenResult{fxReplace(t, good, `"version": 1,`, `"version": 2,`), 2}
 		}, path: "/version", message: "format version 2; this annotator reads version 1"},
-		{name: "missing field", make: func(t *testing.T) result {
+		{name: "missing field", make: func(t *testing.T) fxBrokenResult {
 			d := fxReplace(t, good, `"exact": "yes we can",`, ``)
 			// The problem is at the annotation's opening brace.
-			return result{d, fxLine(t, d, "", f.Annotations[4].ID) - 1}
+			return fxBrokenResult{d, fxLine(t, d, "", f.Annotations[4].ID) - 1}
 		}, path: "/annotations/4", message: `an annotation has no "exact", which is required`},
-		{name: "bad uuid", make: func(t *testing.T) result {
+		{name: "bad uuid", make: func(t *testing.T) fxBrokenResult {
 			d := fxReplace(t, good, id0, "not-a-uuid")
-			return result{d, fxLine(t, d, "", "not-a-uuid")}
+			return fxBrokenResult{d, fxLine(t, d, "", "not-a-uuid")}
 		}, path: "/annotations/0/id", message: `id "not-a-uuid" is not a UUID`},
-		{name: "end past the text", make: func(t *testing.T) result {
+		{name: "end past the text", make: func(t *testing.T) fxBrokenResult {
 			d := fxReplace(t, good, `"end": 23,`, `"end": 9999,`)
-			return result{d, fxLine(t, d, "", `"end": 9999`)}
+			return fxBrokenResult{d, fxLine(t, d, "", `"end": 9999`)}
 		}, path: "/annotations/0/end", message: fmt.Sprintf("end (9999) is past the end of the text (%d code points)", textLen)},
-		{name: "start after end", make: func(t *testing.T) result {
+		{name: "start after end", make: func(t *testing.T) fxBrokenResult {
 			d := fxReplace(t, good, `"start": 9,`, `"start": 30,`)
-			return result{d, fxLine(t, d, "", `"start": 30`)}
+			return fxBrokenResult{d, fxLine(t, d, "", `"start": 30`)}
 		}, path: "/annotations/0/start", message: "start (30) is not before end (23)"},
-		{name: "negative start", make: func(t *testing.T) result {
+		{name: "negative start", make: func(t *testing.T) fxBrokenResult {
 			d := fxReplace(t, good, `"start": 9,`, `"start": -1,`)
-			return result{d, fxLine(t, d, "", `"start": -1`)}
+			return fxBrokenResult{d, fxLine(t, d, "", `"start": -1`)}
 		}, path: "/annotations/0/start", message: "start is -1 but must not be negative"},
-		{name: "start not a number", make: func(t *testing.T) result {
+		{name: "start not a number", make: func(t *testing.T) fxBrokenResult {
 			d := fxReplace(t, good, `"start": 9,`, `"start": "9",`)
-			return result{d, fxLine(t, d, "", `"start": "9"`)}
+			return fxBrokenResult{d, fxLine(t, d, "", `"start": "9"`)}
 		}, path: "/annotations/0/start", message: "start should be an integer, not a string"},
-		{name: "exact mismatch", make: func(t *testing.T) result {
+		{name: "exact mismatch", make: func(t *testing.T) fxBrokenResult {
 			d := fxReplace(t, good, `"exact": "yes we can"`, `"exact": "yes we did"`)
-			return result{d, fxLine(t, d, "", `"exact": "yes we did"`)}
+			return fxBrokenResult{d, fxLine(t, d, "", `"exact": "yes we did"`)}
 		}, path: "/annotations/4/exact", message: `exact is "yes we did" but the text from`},
-		{name: "offsets in UTF-16", make: func(t *testing.T) result {
+		{name: "offsets in UTF-16", make: func(t *testing.T) fxBrokenResult {
 			d := fxReplace(t, good, `"end": 23,`, `"end": 25,`)
-			return result{d, fxLine(t, d, "", `"exact": "Starmer`)}
+			return fxBrokenResult{d, fxLine(t, d, "", `"exact": "Starmer`)}
 		}, path: "/annotations/0/exact", message: "offsets look like UTF-16 code units"},
-		{name: "unknown label", make: func(t *testing.T) result {
+		{name: "unknown label", make: func(t *testing.T) fxBrokenResult {
 			d := fxReplace(t, good, `"label": "pledge"`, `"label": "promise"`)
-			return result{d, fxLine(t, d, "", `"label": "promise"`)}
+			return fxBrokenResult{d, fxLine(t, d, "", `"label": "promise"`)}
 		}, path: "/annotations/3/label", message: `label "promise" is not in the file's schema, which has claim, quote, pledge`},
-		{name: "duplicate ids", make: func(t *testing.T) result {
+		{name: "duplicate ids", make: func(t *testing.T) fxBrokenResult {
 			d := fxReplace(t, good, id3, id0)
-			return result{d, fxLine(t, d, `"annotations"`, `"label": "pledge"`) - 1}
+			return fxBrokenResult{d, fxLine(t, d, `"annotations"`, `"label": "pledge"`) - 1}
 		}, path: "/annotations/3/id", message: fmt.Sprintf("id %q is already the id of /annotations/0 (line %d)", id0, fxLine(t, good, "", id0))},
-		{name: "orphan with an annotation's id", make: func(t *testing.T) result {
+		{name: "orphan with an annotation's id", make: func(t *testing.T) fxBrokenResult {
 			d := fxReplace(t, good, "0195a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b", id3)
-			return result{d, fxLine(t, d, `"orphans"`, id3)}
+			return fxBrokenResult{d, fxLine(t, d, `"orphans"`, id3)}
 		}, path: "/orphans/0/id", message: "is already the id of /annotations/3"},
-		{name: "bad hash", make: func(t *testing.T) result {
+		{name: "bad hash", make: func(t *testing.T) fxBrokenResult {
 			d := fxReplace(t, good, f.Document.TextSHA256, strings.Repeat("0", 64))
-			return result{d, fxLine(t, d, "", `"textSha256"`)}
+			return fxBrokenResult{d, fxLine(t, d, "", `"textSha256"`)}
 		}, path: "/document/textSha256", message: "textSha256 is not the SHA-256 of the document's text"},
-		{name: "hash not hex", make: func(t *testing.T) result {
+		{name: "hash not hex", make: func(t *testing.T) fxBrokenResult {
 			d := fxReplace(t, good, f.Document.TextSHA256, "xyz")
-			return result{d, fxLine(t, d, "", `"textSha256"`)}
+			return fxBrokenResult{d, fxLine(t, d, "", `"textSha256"`)}
 		}, path: "/document/textSha256", message: "not a SHA-256 hash written as 64 lower-case hexadecimal digits"},
-		{name: "text edited", make: func(t *testing.T) result {
+		{name: "text edited", make: func(t *testing.T) fxBrokenResult {
 			d := fxReplace(t, good, `Sir Keir Starmer 🇬🇧 met Donald Trump in the White House on Thursday.\n\nThe`, `Sir Keir Starmer 🇬🇧 met Donald Trump in the White House on Friday.\n\nThe`)
-			return result{d, fxLine(t, d, "", `"textSha256"`)}
+			return fxBrokenResult{d, fxLine(t, d, "", `"textSha256"`)}
 		}, path: "/document/textSha256", message: "the text or the hash was changed"},
-		{name: "offset unit", make: func(t *testing.T) result {
+		{name: "offset unit", make: func(t *testing.T) fxBrokenResult {
 			d := fxReplace(t, good, `"offsetUnit": "codepoint"`, `"offsetUnit": "utf16"`)
-			return result{d, fxLine(t, d, "", `"offsetUnit"`)}
+			return fxBrokenResult{d, fxLine(t, d, "", `"offsetUnit"`)}
 		}, path: "/document/offsetUnit", message: `offsetUnit is "utf16" but must be "codepoint"`},
-		{name: "bad colour", make: func(t *testing.T) result {
+		{name: "bad colour", make: func(t *testing.T) fxBrokenResult {
 			d := fxReplace(t, good, `"color": "#e69f00"`, `"color": "orange"`)
-			return result{d, fxLine(t, d, "", `"color": "orange"`)}
+			return fxBrokenResult{d, fxLine(t, d, "", `"color": "orange"`)}
 		}, path: "/schema/labels/1/color", message: `colour "orange" is not written #rrggbb`},
-		{name: "two labels share a key", make: func(t *testing.T) result {
+		{name: "two labels share a key", make: func(t *testing.T) fxBrokenResult {
 			d := fxReplace(t, good, `"key": "q"`, `"key": "C"`)
-			return result{d, fxLine(t, d, "", `"name": "quote"`) - 1}
+			return fxBrokenResult{d, fxLine(t, d, "", `"name": "quote"`) - 1}
 		}, path: "/schema/labels/1", message: `the key "C" is already used by label 1`},
-		{name: "no labels", make: func(t *testing.T) result {
+		{name: "no labels", make: func(t *testing.T) fxBrokenResult {
 			i := bytes.Index(good, []byte(`"labels": [`))
 			j := bytes.Index(good, []byte(`"annotations": [`))
 			d := append(append(append([]byte{}, good[:i]...), []byte("\"labels\": []\n  },\n  ")...), good[j:]...)
-			return result{d, fxLine(t, d, "", `"labels"`)}
+			return fxBrokenResult{d, fxLine(t, d, "", `"labels"`)}
 		}, path: "/schema/labels", message: "the schema has no labels"},
-		{name: "anchor not known", make: func(t *testing.T) result {
+		{name: "anchor not known", make: func(t *testing.T) fxBrokenResult {
 			d := fxReplace(t, good, `"anchor": "exact"`, `"anchor": "nearby"`)
-			return result{d, fxLine(t, d, "", `"anchor": "nearby"`)}
+			return fxBrokenResult{d, fxLine(t, d, "", `"anchor": "nearby"`)}
 		}, path: "/annotations/0/anchor", message: `anchor is "nearby" but must be one of "exact", "context", "fuzzy", "orphan"`},
-		{name: "bad time", make: func(t *testing.T) result {
+		{name: "bad time", make: func(t *testing.T) fxBrokenResult {
 			d := fxReplace(t, good, `"created": "2025-02-27T09:30:10.000Z"`, `"created": "yesterday"`)
-			return result{d, fxLine(t, d, "", `"created": "yesterday"`)}
+			return fxBrokenResult{d, fxLine(t, d, "", `"created": "yesterday"`)}
 		}, path: "/annotations/0/created", message: `created "yesterday" is not a date and time in RFC 3339 form`},
-		{name: "modified before created", make: func(t *testing.T) result {
+		{name: "modified before created", make: func(t *testing.T) fxBrokenResult {
 			d := fxReplace(t, good, `"modified": "2025-02-27T09:30:10.000Z"`, `"modified": "2025-02-27T09:00:00.000Z"`)
-			return result{d, fxLine(t, d, "", `"modified": "2025-02-27T09:00:00.000Z"`)}
+			return fxBrokenResult{d, fxLine(t, d, "", `"modified": "2025-02-27T09:00:00.000Z"`)}
 		}, path: "/annotations/0/modified", message: "modified (2025-02-27T09:00:00.000Z) is before created (2025-02-27T09:30:10.000Z)"},
-		{name: "unknown field", make: func(t *testing.T) result {
+		{name: "unknown field", make: func(t *testing.T) fxBrokenResult {
 			d := fxReplace(t, good, `"author": "ann",`, `"author": "ann", "lable": "claim",`)
-			return result{d, fxLine(t, d, "", `"lable"`)}
+			return fxBrokenResult{d, fxLine(t, d, "", `"lable"`)}
 		}, path: "/annotations/0/lable", message: `unknown field "lable": an annotation takes only the fields the format names`},
-		{name: "attribute value not a string", make: func(t *testing.T) result {
+		{name: "attribute value not a string", make: func(t *testing.T) fxBrokenResult {
 			d := fxReplace(t, good, `"speaker": "Donald Trump"`, `"speaker": 45`)
-			return result{d, fxLine(t, d, "", `"speaker": 45`)}
+			return fxBrokenResult{d, fxLine(t, d, "", `"speaker": 45`)}
 		}, path: "/annotations/2/attributes/speaker", message: `attribute "speaker" should be a string, not an integer`},
-		{name: "bad attribute name", make: func(t *testing.T) result {
+		{name: "bad attribute name", make: func(t *testing.T) fxBrokenResult {
 			d := fxReplace(t, good, `"speaker": "Donald Trump"`, `"Speaker": "Donald Trump"`)
-			return result{d, fxLine(t, d, "", `"Speaker"`)}
+			return fxBrokenResult{d, fxLine(t, d, "", `"Speaker"`)}
 		}, path: "/annotations/2/attributes/Speaker", message: `"Speaker" is not a valid attribute name`},
-		{name: "prefix disagrees", make: func(t *testing.T) result {
+		{name: "prefix disagrees", make: func(t *testing.T) fxBrokenResult {
 			d := fxReplace(t, good, `"prefix": "Sir Keir ",`, `"prefix": "Mr Keir ",`)
-			return result{d, fxLine(t, d, "", `"prefix": "Mr Keir "`)}
+			return fxBrokenResult{d, fxLine(t, d, "", `"prefix": "Mr Keir "`)}
 		}, path: "/annotations/0/prefix", message: `prefix "Mr Keir " does not agree with the text before the span, "ir Keir "`, warning: true},
-		{name: "suffix disagrees", make: func(t *testing.T) result {
+		{name: "suffix disagrees", make: func(t *testing.T) fxBrokenResult {
 			d := fxReplace(t, good, `"suffix": " Donald Trump in the White House",`, `"suffix": " Donald Duck",`)
-			return result{d, fxLine(t, d, "", `"suffix": " Donald Duck"`)}
+			return fxBrokenResult{d, fxLine(t, d, "", `"suffix": " Donald Duck"`)}
 		}, path: "/annotations/0/suffix", message: `suffix " Donald Duck" does not agree with the text after the span, " Donald Trum"`, warning: true},
-		{name: "attribute the label does not take", make: func(t *testing.T) result {
+		{name: "attribute the label does not take", make: func(t *testing.T) fxBrokenResult {
 			d := fxReplace(t, good, `"attributes": {},`, `"attributes": {"speaker": "Keir"},`)
-			return result{d, fxLine(t, d, "", `"speaker": "Keir"`)}
+			return fxBrokenResult{d, fxLine(t, d, "", `"speaker": "Keir"`)}
 		}, path: "/annotations/0/attributes/speaker", message: `the label "claim" does not take the attribute "speaker"`, warning: true},
-		{name: "same label and span twice", make: func(t *testing.T) result {
+		{name: "same label and span twice", make: func(t *testing.T) fxBrokenResult {
 			i := bytes.Index(good, []byte(`"annotations": [`)) + len(`"annotations": [`)
 			j := bytes.Index(good[i:], []byte("\n    },")) + i + 7
 			copy := bytes.Replace(good[i:j], []byte(id0), []byte("0195a1b2-c3d4-7e5f-8a9b-000000000001"), 1)
 			d := append(append(append([]byte{}, good[:j]...), copy...), good[j:]...)
-			return result{d, fxLine(t, d, "", "0195a1b2-c3d4-7e5f-8a9b-000000000001") - 1}
+			return fxBrokenResult{d, fxLine(t, d, "", "0195a1b2-c3d4-7e5f-8a9b-000000000001") - 1}
 		}, path: "/annotations/1", message: "this annotation has the same label (claim) and span (9 to 23) as /annotations/0"},
-		{name: "not an object", make: func(t *testing.T) result {
-			return result{[]byte("\n[1, 2]\n"), 2}
+		{name: "not an object", make: func(t *testing.T) fxBrokenResult {
+			return fxBrokenResult{[]byte("\n[1, 2]\n"), 2}
 		}, path: "", message: "the file is an array, not a JSON object"},
-		{name: "empty", make: func(t *testing.T) result {
-			return result{[]byte(" \n"), 1}
+		{name: "empty", make: func(t *testing.T) fxBrokenResult {
+			return fxBrokenResult{[]byte(" \n"), 1}
 		}, path: "", message: "the file is empty"},
-		{name: "not UTF-8", make: func(t *testing.T) result {
+		{name: "not UTF-8", make: func(t *testing.T) fxBrokenResult {
 			d := fxReplace(t, good, `"author": "ann"`, "\"author\": \"an\xffn\"")
-			return result{d, fxLine(t, d, "", "\xff")}
+			return fxBrokenResult{d, fxLine(t, d, "", "\xff")}
 		}, path: "", message: "not valid UTF-8 (byte 0xff)"},
-		{name: "byte-order mark and a syntax error", make: func(t *testing.T) result {
+		{name: "byte-order mark and a syntax error", make: func(t *testing.T) fxBrokenResult {
 			d := append([]byte("\xef\xbb\xbf"), fxReplace(t, good, `"version": 1,`, `"version": 1`)...)
-			return result{d, 3}
+			return fxBrokenResult{d, 3}
 		}, path: "", message: "not valid JSON"},
 	}
+}
+
+func TestValidateBrokenFiles(t *testing.T) {
+	tests := fxBrokenFiles(t)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			r := tt.make(t)
@@ -385,6 +396,9 @@ func FuzzValidate(f *testing.F) {
 			}
 			fxSameProblems(t, "the fuzzed file", data)
 		}
+		// The annotator's JSON Schema checker finds what the library
+		// finds.
+		fxSameFaults(t, "the fuzzed file", data)
 		// Import agrees: it refuses exactly the files with a problem
 		// that is not a warning or a mendable one, with the same
 		// problems (so Validate gives the same answer twice).

@@ -74,42 +74,48 @@ const wasmRunner = `"use strict";
 })();
 `
 
-// wasmBuild is one package's test binary, built once per test run.
+// wasmBuild is one js/wasm build of a test run.
 type wasmBuild struct {
 	once sync.Once
-	wasm []byte
+	data []byte
 	err  error
 }
 
-var wasmBuilds sync.Map // package path → *wasmBuild
+// wasmBuilds holds the builds of this test run, by package and kind.
+var wasmBuilds sync.Map
 
-// wasmTestBinary builds the tests of pkg (such as "./wasm/idb") for
-// js/wasm, once per test run.
-func wasmTestBinary(t *testing.T, pkg string) []byte {
+// wasmBinary builds the package pkg (a path from the repository's root)
+// for js/wasm, once per test run: its test binary when test is true (go
+// test -c), else the program.
+func wasmBinary(t *testing.T, pkg string, test bool) []byte {
 	t.Helper()
-	v, _ := wasmBuilds.LoadOrStore(pkg, new(wasmBuild))
+	v, _ := wasmBuilds.LoadOrStore(fmt.Sprint(pkg, test), new(wasmBuild))
 	b := v.(*wasmBuild)
 	b.once.Do(func() {
-		dir, err := os.MkdirTemp("", "wasm-test-")
+		dir, err := os.MkdirTemp("", "wasm-build-")
 		if err != nil {
 			b.err = err
 			return
 		}
 		defer os.RemoveAll(dir)
-		out := filepath.Join(dir, "pkg.test.wasm")
-		cmd := exec.Command("go", "test", "-c", "-o", out, pkg)
+		out := filepath.Join(dir, "out.wasm")
+		args := []string{"build", "-o", out, pkg}
+		if test {
+			args = []string{"test", "-c", "-o", out, pkg}
+		}
+		cmd := exec.Command("go", args...)
 		cmd.Dir = testcorpus.Root(t)
 		cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 		if msg, err := cmd.CombinedOutput(); err != nil {
-			b.err = fmt.Errorf("building %s's tests for js/wasm: %v\n%s", pkg, err, msg)
+			b.err = fmt.Errorf("go %s for js/wasm: %v\n%s", strings.Join(args, " "), err, msg)
 			return
 		}
-		b.wasm, b.err = os.ReadFile(out)
+		b.data, b.err = os.ReadFile(out)
 	})
 	if b.err != nil {
 		t.Fatal(b.err)
 	}
-	return b.wasm
+	return b.data
 }
 
 // goWasmExec returns the Go toolchain's wasm_exec.js.
@@ -172,7 +178,7 @@ func runWasmTests(t *testing.T, run wasmRun, argv ...string) string {
 		"/index.html":   fmt.Appendf(nil, wasmRunnerPage, scripts.String(), run.pkg),
 		"/wasm_exec.js": goWasmExec(t),
 		"/runner.js":    []byte(wasmRunner),
-		"/test.wasm":    wasmTestBinary(t, run.pkg),
+		"/test.wasm":    wasmBinary(t, run.pkg, true),
 	}
 	for name, data := range run.files {
 		files[name] = data
