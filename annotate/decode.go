@@ -13,7 +13,6 @@ import (
 	"bytes"
 	"encoding/binary"
 	"mime"
-	"regexp"
 	"strings"
 	"unicode/utf8"
 )
@@ -37,7 +36,7 @@ var binarySignatures = []struct {
 
 // metaCharset finds a charset declared in the first bytes of a page, the
 // way a browser's pre-scan does.
-var metaCharset = regexp.MustCompile(`(?i)<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:\-]+)`)
+var metaCharset = lazyRegexp(`(?i)<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:\-]+)`)
 
 // FileSource returns the Source of a file opened by its name, with the
 // media type the system guessed for it: a browser's File.type, or Go's
@@ -98,7 +97,7 @@ func decode(data []byte, declared string, isHTML bool, name string) (string, str
 		if len(head) > 4096 {
 			head = head[:4096]
 		}
-		if m := metaCharset.FindSubmatch(head); m != nil {
+		if m := metaCharset().FindSubmatch(head); m != nil {
 			declared = string(m[1])
 		}
 	}

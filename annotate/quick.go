@@ -18,7 +18,6 @@ import (
 	"encoding/json"
 	"math/big"
 	"reflect"
-	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -124,13 +123,13 @@ func plainKey(key []byte, plain bool) bool {
 		}
 		buf[i] = c
 	}
-	name, ok := fieldNames[string(buf[:len(key)])]
+	name, ok := fieldNames()[string(buf[:len(key)])]
 	return !ok || name == string(key)
 }
 
 // fieldNames maps the lower-case form of every field name of the format
 // to the name.
-var fieldNames = func() map[string]string {
+var fieldNames = sync.OnceValue(func() map[string]string {
 	m := map[string]string{}
 	for _, v := range []any{fileIn{}, documentIn{}, Meta{}, schemaWire{}, labelWire{}, annotationIn{}} {
 		t := reflect.TypeOf(v)
@@ -140,9 +139,9 @@ var fieldNames = func() map[string]string {
 		}
 	}
 	return m
-}()
+})
 
-var sha256Hex = regexp.MustCompile(`^[0-9a-f]{64}$`)
+var sha256Hex = lazyRegexp(`^[0-9a-f]{64}$`)
 
 // isUUID reports whether s is a UUID written 8-4-4-4-12, as the JSON
 // Schema's pattern for ids says; by hand, as it runs once per annotation.
@@ -313,7 +312,7 @@ func (v *fileValidator) valueFaults() {
 		dateTime([]string{"exported"}, *f.Exported)
 	}
 	d := &f.Document
-	if !sha256Hex.MatchString(d.TextSHA256) {
+	if !sha256Hex().MatchString(d.TextSHA256) {
 		fault([]string{"document", "textSha256"}, &faultPattern{Got: d.TextSHA256, Want: schemaRules().sha256}, d.TextSHA256)
 	}
 	if d.OffsetUnit != OffsetUnit {
@@ -330,10 +329,10 @@ func (v *fileValidator) valueFaults() {
 		at := func(field ...string) []string {
 			return append([]string{"schema", "labels", strconv.Itoa(i)}, field...)
 		}
-		if !namePattern.MatchString(l.Name) {
+		if !namePattern().MatchString(l.Name) {
 			fault(at("name"), &faultPattern{Got: l.Name, Want: schemaRules().name}, l.Name)
 		}
-		if !colorPattern.MatchString(l.Color) {
+		if !colorPattern().MatchString(l.Color) {
 			fault(at("color"), &faultPattern{Got: l.Color, Want: schemaRules().color}, l.Color)
 		}
 		if l.Key == "" {
@@ -352,7 +351,7 @@ func (v *fileValidator) valueFaults() {
 			}
 		}
 		for j, a := range l.Attributes {
-			if !namePattern.MatchString(a) {
+			if !namePattern().MatchString(a) {
 				fault(at("attributes", strconv.Itoa(j)), &faultPattern{Got: a, Want: schemaRules().name}, a)
 			}
 		}
@@ -401,7 +400,7 @@ func (v *fileValidator) valueFaults() {
 func isName(names map[string]bool, s string) bool {
 	ok, seen := names[s]
 	if !seen {
-		ok = namePattern.MatchString(s)
+		ok = namePattern().MatchString(s)
 		names[s] = ok
 	}
 	return ok

@@ -113,7 +113,7 @@ var droppedWithContent = map[atom.Atom]bool{
 	atom.Track: true, atom.Noframes: true, atom.Noembed: true, atom.Title: true,
 }
 
-var hiddenStyle = regexp.MustCompile(`(?i)(display\s*:\s*none|visibility\s*:\s*hidden)`)
+var hiddenStyle = lazyRegexp(`(?i)(display\s*:\s*none|visibility\s*:\s*hidden)`)
 
 // isHidden reports whether the page hides n from its readers.
 func isHidden(n *html.Node) bool {
@@ -126,7 +126,7 @@ func isHidden(n *html.Node) bool {
 				return true
 			}
 		case "style":
-			if hiddenStyle.MatchString(a.Val) {
+			if hiddenStyle().MatchString(a.Val) {
 				return true
 			}
 		}
@@ -205,8 +205,8 @@ func resolveLink(a *html.Node, base *url.URL) {
 }
 
 var (
-	fileNameAlt = regexp.MustCompile(`(?i)^[\w\-. ]+\.(jpe?g|png|gif|webp|svg|avif|bmp)$`)
-	slugAlt     = regexp.MustCompile(`^[\w]+([_\-][\w]+)+$`)
+	fileNameAlt = lazyRegexp(`(?i)^[\w\-. ]+\.(jpe?g|png|gif|webp|svg|avif|bmp)$`)
+	slugAlt     = lazyRegexp(`^[\w]+([_\-][\w]+)+$`)
 )
 
 // leafTexts appends the trimmed text of every text node under n.
@@ -230,7 +230,7 @@ func meaningfulAlt(alt string) string {
 	case "", "image", "img", "photo", "picture", "logo", "icon", "spacer", "avatar", "thumbnail", "placeholder":
 		return ""
 	}
-	if fileNameAlt.MatchString(alt) || slugAlt.MatchString(alt) || !strings.ContainsFunc(alt, unicode.IsLetter) {
+	if fileNameAlt().MatchString(alt) || slugAlt().MatchString(alt) || !strings.ContainsFunc(alt, unicode.IsLetter) {
 		return ""
 	}
 	return alt

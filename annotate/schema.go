@@ -64,8 +64,8 @@ func DefaultSchema() Schema {
 const MaxLabels = 26
 
 var (
-	namePattern  = regexp.MustCompile(`^[a-z][a-z0-9_-]{0,31}$`)
-	colorPattern = regexp.MustCompile(`^#[0-9a-fA-F]{6}$`)
+	namePattern  = lazyRegexp(`^[a-z][a-z0-9_-]{0,31}$`)
+	colorPattern = lazyRegexp(`^#[0-9a-fA-F]{6}$`)
 )
 
 // keyPattern matches a key: one user-perceived character, that is a
@@ -108,7 +108,7 @@ func (s Schema) Validate() error {
 	keys := map[string]int{}
 	for i, l := range s.Labels {
 		where := fmt.Sprintf("label %d (%q)", i+1, l.Name)
-		if !namePattern.MatchString(l.Name) {
+		if !namePattern().MatchString(l.Name) {
 			add("%s: the name must be 1 to 32 lower-case letters, digits, '-' or '_', starting with a letter", where)
 		}
 		if j, ok := names[l.Name]; ok {
@@ -116,7 +116,7 @@ func (s Schema) Validate() error {
 		} else {
 			names[l.Name] = i
 		}
-		if !colorPattern.MatchString(l.Color) {
+		if !colorPattern().MatchString(l.Color) {
 			add("%s: the colour %q must be written #rrggbb", where, l.Color)
 		}
 		key := strings.ToLower(l.Key)
@@ -135,7 +135,7 @@ func (s Schema) Validate() error {
 		seen := map[string]bool{}
 		for _, a := range l.Attributes {
 			switch {
-			case !namePattern.MatchString(a):
+			case !namePattern().MatchString(a):
 				add("%s: the attribute name %q must be lower-case letters, digits, '-' or '_', starting with a letter", where, a)
 			case a == AttrNote:
 				add("%s: every label takes a note; do not list %q", where, a)
