@@ -271,13 +271,17 @@ func drag(b testing.TB, br *browser, x1, y1, x2, y2 float64) {
 // profile, twice (a user's next day: the service worker serves the app,
 // and from the third start Chromium can take app.wasm's compiled code
 // from its cache, see TestAppCompiledCodeCached), the figure of the
-// second. It reports the size of app.wasm as served.
+// second. It reports the size of app.wasm as served, and the app's own
+// part of every start: from its main to the article opened.
 func BenchmarkBrowserLoad(b *testing.B) {
 	web := builtWebDir(b)
 	srv := appServer(b)
+	var ownStart []float64 // the app's main → its article opened, every start
 	opened := func(br *browser) float64 {
 		waitFor(b, br, `performance.getEntriesByName("annotator:opened").length > 0`)
-		return evalJS[float64](b, br, `performance.getEntriesByName("annotator:opened")[0].startTime`)
+		t := evalJS[[]float64](b, br, `["annotator:main", "annotator:opened"].map((n) => performance.getEntriesByName(n)[0].startTime)`)
+		ownStart = append(ownStart, t[1]-t[0])
+		return t[1]
 	}
 	var cold, warm, restarted []float64
 	for i := 0; i < b.N; i++ {
@@ -306,6 +310,7 @@ func BenchmarkBrowserLoad(b *testing.B) {
 	reportLatencies(b, cold, "cold-load")
 	reportLatencies(b, warm, "reload")
 	reportLatencies(b, restarted, "browser-restarted")
+	reportLatencies(b, ownStart, "main-to-opened")
 	raw, _ := os.ReadFile(filepath.Join(web, "app.wasm"))
 	var gz bytes.Buffer
 	w, _ := gzip.NewWriterLevel(&gz, gzip.BestCompression)
