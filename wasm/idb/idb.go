@@ -608,13 +608,19 @@ func (s *Store) PutDocuments(docs []workspace.NewDocument) error {
 	return nil
 }
 
-// docRecords is a document as PutDocument stores it.
+// docRecords is a document as PutDocument stores it. Its annotations are
+// either records (anns) or, when the page has web/annotator.js's
+// putRecords, their ids as a JSON array and their JSON one a line, which
+// putRecords (putter) puts in one call.
 type docRecords struct {
 	id     string
 	sum    map[string]any
 	stored summaryJSON
 	body   map[string]any
 	anns   []any
+	ids    string
+	lines  string
+	putter js.Value
 }
 
 // documentRecords makes the records of a document and its annotations.
@@ -649,11 +655,27 @@ func documentRecords(r workspace.DocumentRecord, anns []annotate.Annotation) (*d
 		// A record without the field is left out of the index.
 		body[textIndex] = r.TextSHA256
 	}
-	recs, err := annotationRecords(r.ID, anns)
-	if err != nil {
+	d := &docRecords{id: r.ID, sum: sum, stored: stored, body: body}
+	if h := helper("putRecords"); h.Type() == js.TypeObject {
+		jsons, err := annotationJSON(r.ID, anns)
+		if err != nil {
+			return nil, err
+		}
+		ids := make([]string, len(anns))
+		for i, a := range anns {
+			ids[i] = a.ID
+		}
+		idsJSON, err := json.Marshal(ids)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", op, err)
+		}
+		d.ids, d.lines, d.putter = string(idsJSON), strings.Join(jsons, "\n"), h
+		return d, nil
+	}
+	if d.anns, err = annotationRecords(r.ID, anns); err != nil {
 		return nil, err
 	}
-	return &docRecords{id: r.ID, sum: sum, stored: stored, body: body, anns: recs}, nil
+	return d, nil
 }
 
 // put issues, in t, the requests that replace the document: its
@@ -665,6 +687,10 @@ func (d *docRecords) put(t *tx) {
 	t.store(stepStore).Call("delete", rng)
 	t.store(summaryStore).Call("put", d.sum)
 	t.store(bodyStore).Call("put", d.body)
+	if d.putter.Type() == js.TypeObject {
+		d.putter.Call("putRecords", annStore, d.id, d.ids, d.lines)
+		return
+	}
 	for _, rec := range d.anns {
 		annStore.Call("put", rec)
 	}
