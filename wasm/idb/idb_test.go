@@ -270,6 +270,17 @@ func hide(t *testing.T, obj js.Value, name string) {
 	}
 }
 
+// awkwardAnns returns 300 annotations of which some hold what JSON and
+// line-joined strings must keep: line breaks, quotes, markup, emoji, a
+// line separator, and an id with quotes and a backslash.
+func awkwardAnns() []annotate.Annotation {
+	anns := storetest.Anns(300)
+	anns[7].Exact = "a line\nbreak, a \"quote\", <b>&amp;</b> and 😀"
+	anns[8].Attributes = map[string]string{"speaker": "Ünïcødé\u2028"}
+	anns[9].ID = "id with \"quotes\", \\ and 😀"
+	return anns
+}
+
 // TestAnnotationsJoined checks that the annotations are read through
 // web/annotator.js's joinJSON when the page has it (the runner loads it,
 // as the app's page does), and give the very same annotations as the
@@ -280,9 +291,7 @@ func TestAnnotationsJoined(t *testing.T) {
 		t.Fatal("the page has no annotator.joinJSON: the runner must load web/annotator.js, or the fast path goes untested")
 	}
 	s, _ := openStore(t)
-	anns := storetest.Anns(300)
-	anns[7].Exact = "a line\nbreak, a \"quote\", <b>&amp;</b> and 😀"
-	anns[8].Attributes = map[string]string{"speaker": "Ünïcødé\u2028"}
+	anns := awkwardAnns()
 	if err := s.PutDocument(storetest.Doc("d1"), anns); err != nil {
 		t.Fatal(err)
 	}
@@ -484,10 +493,7 @@ func TestAnnotationsPutJoined(t *testing.T) {
 		t.Fatal("the page has no annotator.putRecords: the runner must load web/annotator.js, or the fast path goes untested")
 	}
 	s, _ := openStore(t)
-	anns := storetest.Anns(300)
-	anns[7].Exact = "a line\nbreak, a \"quote\", <b>&amp;</b> and 😀"
-	anns[8].Attributes = map[string]string{"speaker": "Ünïcødé\u2028"}
-	anns[9].ID = "id with \"quotes\", \\ and 😀"
+	anns := awkwardAnns()
 	calls := 0
 	orig := h.Get("putRecords")
 	spy := js.FuncOf(func(this js.Value, args []js.Value) any {
