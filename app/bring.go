@@ -34,6 +34,9 @@ const (
 	actionTell           = "annotator.tell"
 )
 
+// progressEvery is how often an import's progress is drawn.
+const progressEvery = 100 * time.Millisecond
+
 // importer brings many files into the workspace: a component that owns the
 // import's progress and its last report. Work reaches it by actionImport.
 type importer struct {
@@ -106,7 +109,16 @@ func (m *importer) importMany(files []app.Value) {
 	start := time.Now()
 	run := func() {
 		ctx.Async(func() {
+			// The progress is drawn at most every progressEvery, and at
+			// the end: drawn after each line, a batch of 300 short
+			// articles redrew the page 300 times.
+			var drawn time.Time
 			progress := func(done, all int) {
+				now := time.Now()
+				if done < all && now.Sub(drawn) < progressEvery {
+					return
+				}
+				drawn = now
 				ctx.Dispatch(func(ctx app.Context) {
 					if m.running != nil {
 						m.running.Done, m.running.Total, m.running.What = done, all, "adding them to the library"

@@ -129,13 +129,22 @@ type Report struct {
 // many in all.
 type Progress func(done, total int)
 
-// batch is the state of one import: where each text came from.
+// batch is the state of one import: where each text came from, and the
+// documents not yet written (see batch_write.go).
 type batch struct {
 	w      *Workspace
 	report *Report
 	// earlier names, by the SHA-256 of its text, the line or file that
 	// added a document during this import.
 	earlier map[string]string
+	group
+}
+
+// newBatch starts an import into w that reports to r.
+func newBatch(w *Workspace, r *Report) *batch {
+	b := &batch{w: w, report: r, earlier: map[string]string{}}
+	b.writer, _ = w.store.(ManyWriter)
+	return b
 }
 
 // ImportBatch imports the JSON Lines batch data, named name, line by line.
@@ -145,8 +154,9 @@ type batch struct {
 // store's.
 func (w *Workspace) ImportBatch(ctx context.Context, name string, data []byte, progress Progress) (Report, error) {
 	var r Report
-	b := &batch{w: w, report: &r, earlier: map[string]string{}}
-	return r, b.lines(ctx, name, data, progress)
+	b := newBatch(w, &r)
+	err := b.finish(b.lines(ctx, name, data, progress))
+	return r, err
 }
 
 func (b *batch) lines(ctx context.Context, name string, data []byte, progress Progress) error {
@@ -283,21 +293,12 @@ func (b *batch) addLine(name string, n int, bl BatchLine) error {
 // add stores doc, or reports it as a duplicate. Only the store's own
 // failures come back as errors that are not an *ItemError.
 func (b *batch) add(doc *annotate.Document, set *annotate.Set, orphans []annotate.Annotation, sourceID, name string, line int) error {
+	if b.writer != nil {
+		return b.addToGroup(doc, set, orphans, sourceID, name, line)
+	}
 	s, err := b.w.Add(doc, set, orphans, sourceID)
 	if errors.Is(err, ErrDuplicateText) {
-		d := Duplicate{Name: name, Line: line, ID: sourceID, Earlier: b.earlier[doc.TextSHA256()], Annotations: len(orphans)}
-		if set != nil {
-			d.Annotations += set.Len()
-		}
-		if id, found, _ := b.w.store.DocumentByText(doc.TextSHA256()); found {
-			d.Of = id
-			if sum, err := b.w.store.Summary(id); err == nil {
-				d.OfTitle = sum.Title
-			}
-		} else {
-			d.Of = doc.ID
-		}
-		b.report.Duplicates = append(b.report.Duplicates, d)
+		b.duplicate(doc, set, orphans, sourceID, name, line, nil)
 		return nil
 	}
 	if err != nil {
@@ -306,6 +307,32 @@ func (b *batch) add(doc *annotate.Document, set *annotate.Set, orphans []annotat
 	b.earlier[doc.TextSHA256()] = (&ItemError{Name: name, Line: line}).Where()
 	b.report.Added = append(b.report.Added, s)
 	return nil
+}
+
+// duplicate reports doc as a duplicate: of the document of this import
+// not yet written, when of is not nil, or of the one stored.
+func (b *batch) duplicate(doc *annotate.Document, set *annotate.Set, orphans []annotate.Annotation, sourceID, name string, line int, of *waiting) {
+	d := Duplicate{Name: name, Line: line, ID: sourceID, Earlier: b.earlier[doc.TextSHA256()], Annotations: len(orphans)}
+	if set != nil {
+		d.Annotations += set.Len()
+	}
+	switch {
+	case of != nil:
+		d.Of = doc.ID
+		if of.Record.TextSHA256 == doc.TextSHA256() {
+			d.OfTitle = of.Record.Title
+		}
+	default:
+		if id, found, _ := b.w.store.DocumentByText(doc.TextSHA256()); found {
+			d.Of = id
+			if sum, err := b.w.store.Summary(id); err == nil {
+				d.OfTitle = sum.Title
+			}
+		} else {
+			d.Of = doc.ID
+		}
+	}
+	b.report.Duplicates = append(b.report.Duplicates, d)
 }
 
 // mergeMeta returns page's metadata with every field that given sets
@@ -339,23 +366,28 @@ type File struct {
 // files (or two lines of a batch) when ctx is done.
 func (w *Workspace) ImportFiles(ctx context.Context, files []File, progress Progress) (Report, error) {
 	var r Report
-	b := &batch{w: w, report: &r, earlier: map[string]string{}}
+	b := newBatch(w, &r)
+	err := b.finish(b.files(ctx, files, progress))
+	return r, err
+}
+
+func (b *batch) files(ctx context.Context, files []File, progress Progress) error {
 	for i, f := range files {
 		if err := ctx.Err(); err != nil {
-			return r, err
+			return err
 		}
 		if err := b.file(ctx, f); err != nil {
 			var ie *ItemError
 			if !errors.As(err, &ie) {
-				return r, err
+				return err
 			}
-			r.Errors = append(r.Errors, ie)
+			b.report.Errors = append(b.report.Errors, ie)
 		}
 		if progress != nil {
 			progress(i+1, len(files))
 		}
 	}
-	return r, nil
+	return nil
 }
 
 func (b *batch) file(ctx context.Context, f File) error {

@@ -39,7 +39,10 @@ func NewMemory() *Memory {
 }
 
 // Memory implements Store; its methods do what Store's say.
-var _ Store = (*Memory)(nil)
+var (
+	_ Store      = (*Memory)(nil)
+	_ ManyWriter = (*Memory)(nil)
+)
 
 func (m *Memory) Layout() (int, error) {
 	m.mu.Lock()
@@ -71,14 +74,11 @@ func (m *Memory) PutSettings(s Settings) error {
 }
 
 func (m *Memory) PutDocument(r DocumentRecord, anns []annotate.Annotation) error {
-	if r.ID == "" {
-		return fmt.Errorf("a document without an id: %w", ErrRecord)
+	if err := checkRecord(r, anns); err != nil {
+		return err
 	}
 	byID := make(map[string]annotate.Annotation, len(anns))
 	for _, a := range anns {
-		if a.ID == "" {
-			return fmt.Errorf("an annotation without an id in document %s: %w", r.ID, ErrRecord)
-		}
 		byID[a.ID] = a.Clone()
 	}
 	r = r.Clone()
@@ -94,6 +94,35 @@ func (m *Memory) PutDocument(r DocumentRecord, anns []annotate.Annotation) error
 	}
 	m.annotations[r.ID] = byID
 	m.steps[r.ID] = map[int]annotate.Step{}
+	return nil
+}
+
+// PutDocuments writes docs as PutDocument does, refusing them all when
+// one is not a record it can store.
+func (m *Memory) PutDocuments(docs []NewDocument) error {
+	for _, d := range docs {
+		if err := checkRecord(d.Record, d.Annotations); err != nil {
+			return err
+		}
+	}
+	for _, d := range docs {
+		if err := m.PutDocument(d.Record, d.Annotations); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// checkRecord refuses a record PutDocument cannot store.
+func checkRecord(r DocumentRecord, anns []annotate.Annotation) error {
+	if r.ID == "" {
+		return fmt.Errorf("a document without an id: %w", ErrRecord)
+	}
+	for _, a := range anns {
+		if a.ID == "" {
+			return fmt.Errorf("an annotation without an id in document %s: %w", r.ID, ErrRecord)
+		}
+	}
 	return nil
 }
 

@@ -111,6 +111,23 @@ type Settings struct {
 	Schema annotate.Schema `json:"schema"`
 }
 
+// NewDocument is a document record to write with its annotations, orphans
+// included, as PutDocument takes them.
+type NewDocument struct {
+	Record      DocumentRecord
+	Annotations []annotate.Annotation
+}
+
+// ManyWriter is a Store that can write several new documents in one
+// transaction: a batch import writes its articles a few dozen at a time,
+// where one transaction each cost a browser store as much as reading the
+// article (IndexedDB commits every transaction on its own). PutDocuments
+// writes every document as PutDocument does, all of them or none: on an
+// error nothing it was given is stored.
+type ManyWriter interface {
+	PutDocuments([]NewDocument) error
+}
+
 // Store keeps a workspace. Every method is one small transaction: a
 // browser store must finish it without waiting on anything else (see
 // DESIGN.md on IndexedDB). Records go in and come out as copies.

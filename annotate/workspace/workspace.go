@@ -115,26 +115,43 @@ func Site(meta annotate.Meta, address string) string {
 // A document whose text is already stored is refused with an error
 // wrapping ErrDuplicateText that names the document already there.
 func (w *Workspace) Add(doc *annotate.Document, set *annotate.Set, orphans []annotate.Annotation, sourceID string) (Summary, error) {
-	sha := doc.TextSHA256()
-	if id, found, err := w.store.DocumentByText(sha); err != nil {
-		return Summary{}, err
-	} else if found {
-		return Summary{}, w.duplicateError(id)
-	}
-	if _, err := w.store.Summary(doc.ID); err == nil {
-		return Summary{}, w.duplicateError(doc.ID)
-	} else if !errors.Is(err, ErrNoDocument) {
-		return Summary{}, err
-	}
-	var schema annotate.Schema
-	if set != nil {
-		schema = set.Schema()
-	} else {
+	var schema *annotate.Schema
+	if set == nil {
 		s, err := w.Settings()
 		if err != nil {
 			return Summary{}, err
 		}
-		schema = s.Schema
+		schema = &s.Schema
+	}
+	rec, all, err := w.newRecord(doc, set, orphans, sourceID, schema)
+	if err != nil {
+		return Summary{}, err
+	}
+	if err := w.store.PutDocument(rec, all); err != nil {
+		return Summary{}, err
+	}
+	return rec.Summary.clone(), nil
+}
+
+// newRecord is Add up to the write: it refuses a document already stored
+// and makes the record and the annotations (orphans marked) that Add
+// writes. A document without a set takes the schema schema, the
+// workspace's (a batch reads it once for all its documents).
+func (w *Workspace) newRecord(doc *annotate.Document, set *annotate.Set, orphans []annotate.Annotation, sourceID string, schema *annotate.Schema) (DocumentRecord, []annotate.Annotation, error) {
+	sha := doc.TextSHA256()
+	if id, found, err := w.store.DocumentByText(sha); err != nil {
+		return DocumentRecord{}, nil, err
+	} else if found {
+		return DocumentRecord{}, nil, w.duplicateError(id)
+	}
+	if _, err := w.store.Summary(doc.ID); err == nil {
+		return DocumentRecord{}, nil, w.duplicateError(doc.ID)
+	} else if !errors.Is(err, ErrNoDocument) {
+		return DocumentRecord{}, nil, err
+	}
+	if set != nil {
+		s := set.Schema()
+		schema = &s
 	}
 	now := w.now()
 	title := strings.TrimSpace(doc.Title)
@@ -165,10 +182,7 @@ func (w *Workspace) Add(doc *annotate.Document, set *annotate.Set, orphans []ann
 		o.Anchor = annotate.AnchorOrphan
 		all = append(all, o)
 	}
-	if err := w.store.PutDocument(rec, all); err != nil {
-		return Summary{}, err
-	}
-	return rec.Summary.clone(), nil
+	return rec, all, nil
 }
 
 func (w *Workspace) duplicateError(id string) error {

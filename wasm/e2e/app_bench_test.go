@@ -56,7 +56,7 @@ var (
 // benchExport writes, once per shape, an export of a synthetic article of
 // 50,000 words in paragraphs paragraphs that holds 2,000 annotations, and
 // returns its path.
-func benchExport(b *testing.B, paragraphs int) string {
+func benchExport(b testing.TB, paragraphs int) string {
 	b.Helper()
 	benchExportMu.Lock()
 	defer benchExportMu.Unlock()

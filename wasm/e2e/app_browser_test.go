@@ -48,7 +48,11 @@ func builtWebDir(t testing.TB) string {
 			return
 		}
 		start := time.Now()
-		cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", filepath.Join(dir, "app.wasm"), "./wasm")
+		ldflags := "-ldflags=-s -w"
+		if os.Getenv("ANNOTATOR_WASM_SYMBOLS") != "" {
+			ldflags = "-ldflags=" // keep the name section, for Chromium's profiler
+		}
+		cmd := exec.Command("go", "build", "-trimpath", ldflags, "-o", filepath.Join(dir, "app.wasm"), "./wasm")
 		cmd.Dir = root
 		cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 		if out, err := cmd.CombinedOutput(); err != nil {

@@ -57,7 +57,10 @@ type Store struct {
 }
 
 // Store implements workspace.Store; its methods do what Store's say.
-var _ workspace.Store = (*Store)(nil)
+var (
+	_ workspace.Store      = (*Store)(nil)
+	_ workspace.ManyWriter = (*Store)(nil)
+)
 
 // Open opens the IndexedDB database name, creating it or upgrading it to
 // the layout this package writes. It fails with ErrUnavailable when the
@@ -557,13 +560,78 @@ func annotationJSON(doc string, anns []annotate.Annotation) ([]string, error) {
 }
 
 func (s *Store) PutDocument(r workspace.DocumentRecord, anns []annotate.Annotation) error {
+	d, err := documentRecords(r, anns)
+	if err != nil {
+		return err
+	}
+	t, err := s.begin("write document "+r.ID, readwrite, summaryStore, bodyStore, annotationStore, stepStore)
+	if err != nil {
+		return err
+	}
+	t.issue(func() { d.put(t) })
+	return s.wrote(t, r.ID, d.stored)
+}
+
+// PutDocuments writes docs as PutDocument writes each, in one transaction:
+// a batch import's few dozen articles cost IndexedDB one commit, not one
+// each. On an error nothing is written.
+func (s *Store) PutDocuments(docs []workspace.NewDocument) error {
+	if len(docs) == 0 {
+		return nil
+	}
+	ds := make([]*docRecords, len(docs))
+	for i, d := range docs {
+		var err error
+		if ds[i], err = documentRecords(d.Record, d.Annotations); err != nil {
+			return err
+		}
+	}
+	op := fmt.Sprintf("write %d documents (%s, …)", len(docs), docs[0].Record.ID)
+	t, err := s.begin(op, readwrite, summaryStore, bodyStore, annotationStore, stepStore)
+	if err != nil {
+		return err
+	}
+	t.issue(func() {
+		for _, d := range ds {
+			d.put(t)
+		}
+	})
+	if err := t.wait(); err != nil {
+		for _, d := range ds {
+			s.summaries.forget(d.id)
+		}
+		return err
+	}
+	for _, d := range ds {
+		s.summaries.put(d.id, d.stored)
+	}
+	return nil
+}
+
+// docRecords is a document as PutDocument stores it. Its annotations are
+// either records (anns) or, when the page has web/annotator.js's
+// putRecords, their ids as a JSON array and their JSON one a line, which
+// putRecords (putter) puts in one call.
+type docRecords struct {
+	id     string
+	sum    map[string]any
+	stored summaryJSON
+	body   map[string]any
+	anns   []any
+	ids    string
+	lines  string
+	putter js.Value
+}
+
+// documentRecords makes the records of a document and its annotations.
+func documentRecords(r workspace.DocumentRecord, anns []annotate.Annotation) (*docRecords, error) {
 	if r.ID == "" {
-		return fmt.Errorf("a document without an id: %w", workspace.ErrRecord)
+		return nil, fmt.Errorf("a document without an id: %w", workspace.ErrRecord)
 	}
 	op := "write document " + r.ID
 	sum, stored, err := summaryRecord(r.Summary)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	// The HTML and the text, the bulk of a body, are kept as strings of
 	// their own beside the JSON of the rest: reading them back is then one
@@ -573,7 +641,7 @@ func (s *Store) PutDocument(r workspace.DocumentRecord, anns []annotate.Annotati
 	rest.HTML, rest.Text = "", ""
 	bj, err := encode(rest)
 	if err != nil {
-		return fmt.Errorf("%s: %w", op, err)
+		return nil, fmt.Errorf("%s: %w", op, err)
 	}
 	body := map[string]any{"id": r.ID, "json": bj, "html": r.HTML, "text": r.Text}
 	if len(r.Index) > 0 {
@@ -587,26 +655,45 @@ func (s *Store) PutDocument(r workspace.DocumentRecord, anns []annotate.Annotati
 		// A record without the field is left out of the index.
 		body[textIndex] = r.TextSHA256
 	}
-	recs, err := annotationRecords(r.ID, anns)
-	if err != nil {
-		return err
-	}
-	t, err := s.begin(op, readwrite, summaryStore, bodyStore, annotationStore, stepStore)
-	if err != nil {
-		return err
-	}
-	t.issue(func() {
-		rng := docRange(r.ID)
-		annStore := t.store(annotationStore)
-		annStore.Call("delete", rng)
-		t.store(stepStore).Call("delete", rng)
-		t.store(summaryStore).Call("put", sum)
-		t.store(bodyStore).Call("put", body)
-		for _, rec := range recs {
-			annStore.Call("put", rec)
+	d := &docRecords{id: r.ID, sum: sum, stored: stored, body: body}
+	if h := helper("putRecords"); h.Type() == js.TypeObject {
+		jsons, err := annotationJSON(r.ID, anns)
+		if err != nil {
+			return nil, err
 		}
-	})
-	return s.wrote(t, r.ID, stored)
+		ids := make([]string, len(anns))
+		for i, a := range anns {
+			ids[i] = a.ID
+		}
+		idsJSON, err := json.Marshal(ids)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", op, err)
+		}
+		d.ids, d.lines, d.putter = string(idsJSON), strings.Join(jsons, "\n"), h
+		return d, nil
+	}
+	if d.anns, err = annotationRecords(r.ID, anns); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+// put issues, in t, the requests that replace the document: its
+// annotations and history deleted, its summary, body and annotations put.
+func (d *docRecords) put(t *tx) {
+	rng := docRange(d.id)
+	annStore := t.store(annotationStore)
+	annStore.Call("delete", rng)
+	t.store(stepStore).Call("delete", rng)
+	t.store(summaryStore).Call("put", d.sum)
+	t.store(bodyStore).Call("put", d.body)
+	if d.putter.Type() == js.TypeObject {
+		d.putter.Call("putRecords", annStore, d.id, d.ids, d.lines)
+		return
+	}
+	for _, rec := range d.anns {
+		annStore.Call("put", rec)
+	}
 }
 
 // wrote waits for t, which wrote the summary of document id as stored,

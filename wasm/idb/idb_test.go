@@ -270,6 +270,17 @@ func hide(t *testing.T, obj js.Value, name string) {
 	}
 }
 
+// awkwardAnns returns 300 annotations of which some hold what JSON and
+// line-joined strings must keep: line breaks, quotes, markup, emoji, a
+// line separator, and an id with quotes and a backslash.
+func awkwardAnns() []annotate.Annotation {
+	anns := storetest.Anns(300)
+	anns[7].Exact = "a line\nbreak, a \"quote\", <b>&amp;</b> and 😀"
+	anns[8].Attributes = map[string]string{"speaker": "Ünïcødé\u2028"}
+	anns[9].ID = "id with \"quotes\", \\ and 😀"
+	return anns
+}
+
 // TestAnnotationsJoined checks that the annotations are read through
 // web/annotator.js's joinJSON when the page has it (the runner loads it,
 // as the app's page does), and give the very same annotations as the
@@ -280,9 +291,7 @@ func TestAnnotationsJoined(t *testing.T) {
 		t.Fatal("the page has no annotator.joinJSON: the runner must load web/annotator.js, or the fast path goes untested")
 	}
 	s, _ := openStore(t)
-	anns := storetest.Anns(300)
-	anns[7].Exact = "a line\nbreak, a \"quote\", <b>&amp;</b> and 😀"
-	anns[8].Attributes = map[string]string{"speaker": "Ünïcødé\u2028"}
+	anns := awkwardAnns()
 	if err := s.PutDocument(storetest.Doc("d1"), anns); err != nil {
 		t.Fatal(err)
 	}
@@ -471,5 +480,58 @@ func BenchmarkDocuments1000(b *testing.B) {
 		if err != nil || len(docs) != 1000 {
 			b.Fatalf("Documents: %d, %v", len(docs), err)
 		}
+	}
+}
+
+// TestAnnotationsPutJoined checks that a document's annotations are put
+// through web/annotator.js's putRecords when the page has it, in one call,
+// and read back the very same as those put record by record by a page
+// without it.
+func TestAnnotationsPutJoined(t *testing.T) {
+	h := js.Global().Get("annotator")
+	if helperMissing("putRecords") {
+		t.Fatal("the page has no annotator.putRecords: the runner must load web/annotator.js, or the fast path goes untested")
+	}
+	s, _ := openStore(t)
+	anns := awkwardAnns()
+	calls := 0
+	orig := h.Get("putRecords")
+	spy := js.FuncOf(func(this js.Value, args []js.Value) any {
+		calls++
+		return orig.Invoke(args[0], args[1], args[2], args[3])
+	})
+	defer spy.Release()
+	// window.annotator is frozen: the spy goes in a page object of its own.
+	js.Global().Set("annotator", map[string]any{"putRecords": spy})
+	err := s.PutDocument(storetest.Doc("d1"), anns)
+	js.Global().Set("annotator", h)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if calls != 1 {
+		t.Errorf("putRecords was called %d times for one document, want once", calls)
+	}
+	js.Global().Set("annotator", js.Undefined())
+	err = s.PutDocument(storetest.Doc("d2"), anns)
+	js.Global().Set("annotator", h)
+	if err != nil {
+		t.Fatal(err)
+	}
+	joined, err := s.Annotations("d1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	single, err := s.Annotations("d2")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(joined) != len(anns) || !reflect.DeepEqual(joined, single) {
+		t.Fatalf("put joined: %d annotations, record by record: %d; they differ: %v", len(joined), len(single), !reflect.DeepEqual(joined, single))
+	}
+	if err := s.PutDocument(storetest.Doc("d3"), nil); err != nil {
+		t.Fatalf("a document without annotations: %v", err)
+	}
+	if got, err := s.Annotations("d3"); err != nil || len(got) != 0 {
+		t.Fatalf("a document put without annotations has %d (%v)", len(got), err)
 	}
 }

@@ -41,6 +41,7 @@ func Run(t *testing.T, open func(t *testing.T) workspace.Store) {
 		{"PutDocument", testPutDocument},
 		{"PutDocumentReplaces", testPutDocumentReplaces},
 		{"PutDocumentRefusesRecordsWithoutID", testPutDocumentRecord},
+		{"PutDocuments", testPutDocuments},
 		{"PutSummary", testPutSummary},
 		{"MissingDocument", testMissingDocument},
 		{"Documents", testDocuments},
@@ -286,6 +287,67 @@ func testPutDocumentRecord(t *testing.T, s workspace.Store) {
 	}
 	if docs := must(s.Documents()); len(docs) != 0 {
 		t.Errorf("a refused PutDocument left %d documents", len(docs))
+	}
+}
+
+// testPutDocuments checks a store that writes several documents at once
+// (workspace.ManyWriter): each is stored as PutDocument stores it, one
+// already there replaced with its annotations and history; a group with
+// one record it refuses writes none of them.
+func testPutDocuments(t *testing.T, s workspace.Store) {
+	m, ok := s.(workspace.ManyWriter)
+	if !ok {
+		t.Skip("the store writes one document at a time")
+	}
+	put(t, s, Doc("d1"), Anns(5))
+	if err := s.Apply("d1", workspace.Change{PutSteps: []annotate.Step{step(1, Ann(0), Ann(1))}}); err != nil {
+		t.Fatalf("Apply: %v", err)
+	}
+	d1 := Doc("d1")
+	d1.Title = "Replaced"
+	docs := []workspace.NewDocument{
+		{Record: d1, Annotations: []annotate.Annotation{Ann(7)}},
+		{Record: Doc("d2"), Annotations: nil},
+		{Record: Doc("d3"), Annotations: []annotate.Annotation{Ann(3), Ann(1)}},
+	}
+	if err := m.PutDocuments(docs); err != nil {
+		t.Fatalf("PutDocuments: %v", err)
+	}
+	for _, d := range docs {
+		expect(t, "Document("+d.Record.ID+")", must(s.Document(d.Record.ID)), d.Record)
+		expect(t, "Summary("+d.Record.ID+")", must(s.Summary(d.Record.ID)), d.Record.Summary)
+		id, found, err := s.DocumentByText(d.Record.TextSHA256)
+		if err != nil || !found || id != d.Record.ID {
+			t.Errorf("DocumentByText of %s: %q, %v, %v", d.Record.ID, id, found, err)
+		}
+	}
+	expect(t, "Annotations(d1)", must(s.Annotations("d1")), []annotate.Annotation{Ann(7)})
+	if steps := must(s.Steps("d1")); len(steps) != 0 {
+		t.Errorf("a replaced document kept %d steps of its history, want none", len(steps))
+	}
+	if anns := must(s.Annotations("d2")); len(anns) != 0 {
+		t.Errorf("a document put without annotations has %d", len(anns))
+	}
+	expect(t, "Annotations(d3)", must(s.Annotations("d3")), []annotate.Annotation{Ann(1), Ann(3)})
+	if err := m.PutDocuments(nil); err != nil {
+		t.Errorf("PutDocuments of none: %v", err)
+	}
+
+	bad := Ann(2)
+	bad.ID = ""
+	for _, group := range [][]workspace.NewDocument{
+		{{Record: Doc("d4")}, {Record: Doc("")}},
+		{{Record: Doc("d4")}, {Record: Doc("d5"), Annotations: []annotate.Annotation{Ann(1), bad}}},
+	} {
+		if err := m.PutDocuments(group); !errors.Is(err, workspace.ErrRecord) {
+			t.Errorf("PutDocuments of a group with a bad record: %v, want ErrRecord", err)
+		}
+		if _, err := s.Document("d4"); !errors.Is(err, workspace.ErrNoDocument) {
+			t.Errorf("a refused PutDocuments wrote its first document (Document: %v)", err)
+		}
+	}
+	if docs := must(s.Documents()); len(docs) != 3 {
+		t.Errorf("%d documents after the refused groups, want the 3 written", len(docs))
 	}
 }
 

@@ -1,0 +1,130 @@
+package workspace
+
+// This file keeps the rule of writing an import a group at a time: the
+// documents of an import go to a store that can write several at once
+// (ManyWriter) in groups, and the import still reports and keeps exactly
+// what it would have one document at a time. A document is in the report's
+// Added only once it is written; a group the store refuses is written again
+// one document at a time, so that every document that can be stored is,
+// and the import stops at the first that cannot, its report then holding
+// nothing of the lines after that one, as it would have without groups; a
+// cancelled import, or one stopped by the store, writes the documents read
+// before it stopped.
+
+import (
+	"errors"
+
+	"github.com/newsannotator/annotator/annotate"
+)
+
+// The size of a group: a few dozen articles, and a few megabytes, so that
+// IndexedDB's cost per transaction is shared without one transaction
+// holding a large batch's whole HTML.
+const (
+	groupDocuments = 32
+	groupBytes     = 8 << 20
+)
+
+// group is the documents of an import waiting to be written.
+type group struct {
+	// writer is the store's, or nil when it writes one document at a time.
+	writer ManyWriter
+	// schema is the workspace's schema, read once for the documents that
+	// come without one.
+	schema  *annotate.Schema
+	waiting []waiting
+	// byID finds a waiting document by its id; bytes is the size of the
+	// waiting documents' HTML and text.
+	byID  map[string]int
+	bytes int
+}
+
+// waiting is a document read and not yet written, and how long the
+// report's Errors and Duplicates were when its line was read.
+type waiting struct {
+	NewDocument
+	errors, duplicates int
+}
+
+// addToGroup is add for a store that writes groups: doc waits, and the
+// group is written once it is full.
+func (b *batch) addToGroup(doc *annotate.Document, set *annotate.Set, orphans []annotate.Annotation, sourceID, name string, line int) error {
+	if i, ok := b.byID[doc.ID]; ok {
+		b.duplicate(doc, set, orphans, sourceID, name, line, &b.waiting[i])
+		return nil
+	}
+	if set == nil && b.schema == nil {
+		s, err := b.w.Settings()
+		if err != nil {
+			return err
+		}
+		b.schema = &s.Schema
+	}
+	rec, all, err := b.w.newRecord(doc, set, orphans, sourceID, b.schema)
+	if errors.Is(err, ErrDuplicateText) {
+		b.duplicate(doc, set, orphans, sourceID, name, line, nil)
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if b.byID == nil {
+		b.byID = map[string]int{}
+	}
+	b.byID[doc.ID] = len(b.waiting)
+	b.waiting = append(b.waiting, waiting{NewDocument{rec, all}, len(b.report.Errors), len(b.report.Duplicates)})
+	b.earlier[doc.TextSHA256()] = (&ItemError{Name: name, Line: line}).Where()
+	if b.bytes += len(rec.HTML) + len(rec.Text); len(b.waiting) >= groupDocuments || b.bytes >= groupBytes {
+		return b.flush()
+	}
+	return nil
+}
+
+// flush writes the waiting documents: in one transaction, or, when the
+// store refuses it, one at a time up to the first it refuses.
+func (b *batch) flush() error {
+	docs := b.waiting
+	b.waiting, b.byID, b.bytes = nil, nil, 0
+	if len(docs) == 0 {
+		return nil
+	}
+	all := make([]NewDocument, len(docs))
+	for i := range docs {
+		all[i] = docs[i].NewDocument
+	}
+	if err := b.writer.PutDocuments(all); err == nil {
+		for _, d := range docs {
+			b.report.Added = append(b.report.Added, d.Record.Summary.clone())
+		}
+		return nil
+	}
+	for _, d := range docs {
+		if err := b.w.store.PutDocument(d.Record, d.Annotations); err != nil {
+			// The import stops here: what it read after this document
+			// is not reported, as it would not have been read.
+			b.report.Errors = cut(b.report.Errors, d.errors)
+			b.report.Duplicates = cut(b.report.Duplicates, d.duplicates)
+			return err
+		}
+		b.report.Added = append(b.report.Added, d.Record.Summary.clone())
+	}
+	return nil
+}
+
+// finish writes what still waits once the import ends, however it ends,
+// and returns err, the error it ended with, or the store's.
+func (b *batch) finish(err error) error {
+	if ferr := b.flush(); err == nil {
+		err = ferr
+	}
+	return err
+}
+
+// cut returns the first n of s, nil for none, as a report that never had
+// the rest holds them.
+func cut[T any](s []T, n int) []T {
+	if n == 0 {
+		return nil
+	}
+	return s[:n:n]
+}
