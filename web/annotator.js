@@ -61,26 +61,31 @@
   }
 
   // chunk groups the blocks of a long article into <div class="cv-chunk">
-  // elements of chunkBlocks blocks each, which the page's CSS gives
-  // content-visibility: auto, so that the browser skips the style, layout
-  // and paint of the chunks out of view. It is done on the chunks rather
+  // elements of about chunkChars characters each, which the page's CSS
+  // gives content-visibility: auto, so that the browser skips the style,
+  // layout and paint of the chunks out of view. It is done on chunks rather
   // than on every block because Chromium checks every content-visibility
-  // element against the viewport in each frame: measured on 10,000
-  // paragraphs, 25 to 100 ms a frame while scrolling, against under 1 ms
-  // with 100 chunks. The blocks are those of the first element, from the
-  // root down, with more than one child element. Every child node moves,
-  // text nodes included, in order: the text nodes stay in document order,
-  // which the text positions count (see above). A chunk's estimated height,
-  // until it has been drawn once, comes from its blocks' lengths. Short
-  // articles are left alone, and so is an article already chunked.
-  const chunkBlocks = 100;
+  // element against the viewport in each frame: on 10,000 paragraphs that
+  // cost 25 to 100 ms a frame while scrolling. By characters, not blocks,
+  // so that a chunk stays small enough for a change of its highlights to
+  // repaint little (chunks of 100 long paragraphs made tagging slower) and
+  // an article of 50,000 words has about 150 of them whatever its blocks.
+  // The blocks are those of the first element, from the root down, with
+  // more than one child element; an article of fewer than minBlocks is
+  // left alone (each block has content-visibility of its own), and so is
+  // one already chunked. Every child node moves, text nodes included, in
+  // order: the text nodes stay in document order, which the text positions
+  // count (see above). A chunk's estimated height, until it has been drawn
+  // once, comes from its blocks' lengths.
+  const minBlocks = 200;
+  const chunkChars = 2000;
   function chunk(el) {
     while (el.childElementCount === 1) el = el.firstElementChild;
-    if (el.childElementCount <= 2 * chunkBlocks) return;
+    if (el.childElementCount < minBlocks) return;
     if (el.firstElementChild.classList.contains("cv-chunk")) return;
     const kids = Array.from(el.childNodes);
     const frag = document.createDocumentFragment();
-    let box = null, blocks = 0, lines = 0;
+    let box = null, blocks = 0, lines = 0, chars = 0;
     const close = () => {
       // About 75 characters a line, each block a line at least, and a
       // line and a half of margins a block.
@@ -89,16 +94,17 @@
     };
     for (const n of kids) {
       if (n.nodeType === Node.ELEMENT_NODE) {
-        if (box && blocks === chunkBlocks) close();
+        if (box && chars >= chunkChars) close();
         if (!box) {
           box = document.createElement("div");
           box.className = "cv-chunk";
-          blocks = 0;
-          lines = 0;
+          blocks = lines = chars = 0;
           frag.appendChild(box);
         }
+        const length = n.textContent.length;
         blocks++;
-        lines += Math.max(1, Math.ceil(n.textContent.length / 75));
+        chars += length;
+        lines += Math.max(1, Math.ceil(length / 75));
       }
       (box || frag).appendChild(n);
     }

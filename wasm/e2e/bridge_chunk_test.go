@@ -20,7 +20,7 @@ func TestBridgeChunks(t *testing.T) {
 	br := newBridge(t, "/index.html")
 
 	// 1,050 blocks in a wrapper, with white space, inline elements and a
-	// list between them: the chunks hold 100 blocks, the last 50.
+	// list between them: chunks of about 2,000 characters.
 	var s strings.Builder
 	s.WriteString("<article><div class=\"body\">\n")
 	for i := range 1050 {
@@ -40,12 +40,22 @@ func TestBridgeChunks(t *testing.T) {
 	if got, want := br.show(t, "long", d), index.NodeCount(); got != want {
 		t.Fatalf("annotator.nodeCount() = %d; the Go index has %d text nodes", got, want)
 	}
-	chunks := evalJS[[]int](t, br.browser, `Array.from(document.querySelectorAll("article.doc .cv-chunk"), (c) => c.childElementCount)`)
-	if len(chunks) != 11 || chunks[0] != 100 || chunks[10] != 50 {
-		t.Fatalf("the chunks hold %v blocks; want 10 of 100, then 50", chunks)
+	// Every chunk but the last holds 2,000 characters or just over (its
+	// last block crosses the line), the blocks are all in one, and the
+	// estimated sizes are set.
+	chunks := evalJS[[][3]int](t, br.browser, `Array.from(document.querySelectorAll("article.doc .cv-chunk"), (c) => [c.childElementCount, Array.from(c.children).slice(0, -1).reduce((n, e) => n + e.textContent.length, 0), c.lastElementChild.textContent.length])`)
+	blocks := 0
+	for i, c := range chunks {
+		blocks += c[0]
+		if i < len(chunks)-1 && (c[1] >= 2000 || c[1]+c[2] < 2000) {
+			t.Errorf("chunk %d holds %d characters, then a block of %d; it should close at the block that reaches 2,000", i, c[1], c[2])
+		}
 	}
-	if sizes := evalJS[int](t, br.browser, `Array.from(document.querySelectorAll("article.doc .cv-chunk")).filter((c) => /^auto \d+em$/.test(c.style.containIntrinsicSize)).length`); sizes != 11 {
-		t.Errorf("%d of 11 chunks have an estimated size", sizes)
+	if len(chunks) < 10 || blocks != 1050 {
+		t.Fatalf("%d chunks hold %d blocks; want the 1,050 blocks in chunks of about 2,000 characters", len(chunks), blocks)
+	}
+	if sizes := evalJS[int](t, br.browser, `Array.from(document.querySelectorAll("article.doc .cv-chunk")).filter((c) => /^auto \d+em$/.test(c.style.containIntrinsicSize)).length`); sizes != len(chunks) {
+		t.Errorf("%d of %d chunks have an estimated size", sizes, len(chunks))
 	}
 	// The text nodes, in order, are the Go index's: the length of each.
 	lengths := evalJS[[]int](t, br.browser, `(() => {
