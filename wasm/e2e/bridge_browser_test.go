@@ -138,6 +138,7 @@ func newBridge(t testing.TB, pagePath string) *bridge {
 		"/bootstrap.js":     []byte(bridgeBootstrapJS),
 		"/test.css":         []byte(bridgeCSS),
 		"/web/annotator.js": repoFile(t, "web/annotator.js"),
+		"/web/app.css":      repoFile(t, "web/app.css"),
 	}
 	static := fileHandler(files)
 	br.srv = serveHandler(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

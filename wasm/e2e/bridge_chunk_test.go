@@ -4,6 +4,7 @@ package e2e
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"testing"
 
@@ -95,6 +96,30 @@ func TestBridgeChunks(t *testing.T) {
 		if ok, _ := textAgrees(want[k], text); !ok {
 			t.Errorf("span %d:\n canonical %q\n browser   %q", k, abbreviate(want[k], 200), abbreviate(text, 200))
 		}
+	}
+
+	// Under the app's style sheet, the gap between two chunks is the gap
+	// between two paragraphs: a chunk's margins do not collapse with the
+	// next chunk's.
+	gaps := evalJS[[]float64](t, br.browser, `new Promise((done) => {
+		const link = document.createElement("link");
+		link.rel = "stylesheet";
+		link.href = "/web/app.css";
+		link.onload = () => {
+			document.getElementById("app").classList.add("article-frame");
+			// Both sides of the boundary in view, and drawn.
+			const c = document.querySelectorAll("article.doc .cv-chunk");
+			c[1].firstElementChild.scrollIntoView({ block: "center" });
+			requestAnimationFrame(() => requestAnimationFrame(() => {
+				const last = c[0].lastElementChild.getBoundingClientRect(), first = c[1].firstElementChild.getBoundingClientRect();
+				const a = c[1].children[0].getBoundingClientRect(), b = c[1].children[1].getBoundingClientRect();
+				done([first.top - last.bottom, b.top - a.bottom]);
+			}));
+		};
+		document.head.appendChild(link);
+	})`)
+	if math.Abs(gaps[0]-gaps[1]) > 0.5 {
+		t.Errorf("two chunks are %.1f px apart, two paragraphs %.1f px", gaps[0], gaps[1])
 	}
 
 	// A short article keeps its blocks where they are.
