@@ -1,0 +1,191 @@
+package formats
+
+// This file keeps the one rule by which a text-only format becomes a
+// native file: the text is loaded as plain text, as the app opens a .txt
+// (paragraphs at blank lines), and each span is placed on the canonical
+// text that gives, by its offsets when they still hold its text and by its
+// text and context otherwise, exactly as annotate.Import places the
+// annotations of an export. Labels and attributes the schema lacks are
+// added to it.
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/google/uuid"
+	"github.com/newsannotator/annotator/annotate"
+)
+
+// Span is an annotation as a text-only format carries it.
+type Span struct {
+	// ID is kept when it is a UUID; otherwise, or when it is empty, the
+	// annotation gets a new one.
+	ID    string
+	Label string
+	// Start and End count code points of the Plain's Text.
+	Start, End int
+	// Attributes are the annotation's attributes and note, by name.
+	Attributes map[string]string
+	// Author, Created and Modified are kept when the format has them.
+	Author            string
+	Created, Modified time.Time
+}
+
+// Plain is a document as a text-only format carries it.
+type Plain struct {
+	SourceID string
+	Title    string
+	URL      string
+	Text     string
+	Meta     annotate.Meta
+	// Schema is the label schema; nil is the default schema. Either way,
+	// labels and attributes the spans use and it lacks are added.
+	Schema *annotate.Schema
+	Spans  []Span
+}
+
+// Build makes the Doc of p, read from from ("name" or "name:line"). It
+// fails, in words, when p's text cannot be loaded as an article or when
+// its labels cannot make a valid schema; a span that cannot be placed is
+// kept as an orphan, with a note.
+func Build(p Plain, from string) (Doc, error) {
+	doc, err := annotate.Load([]byte(p.Text), annotate.Source{Name: from, MediaType: "text/plain; charset=utf-8", URL: p.URL})
+	if err != nil {
+		return Doc{}, err
+	}
+	if p.Title != "" {
+		doc.Title = p.Title
+	}
+	meta := p.Meta
+	meta.MediaType, meta.Charset = doc.Meta.MediaType, doc.Meta.Charset
+	if meta.Source == "" {
+		meta.Source = doc.Meta.Source
+	}
+	doc.Meta = meta
+
+	schema := annotate.DefaultSchema()
+	if p.Schema != nil {
+		schema = p.Schema.Clone()
+	}
+	if err := growSchema(&schema, p.Spans); err != nil {
+		return Doc{}, err
+	}
+
+	given := annotate.NewText(p.Text)
+	text := doc.Text()
+	set := annotate.NewSet(text, schema)
+	an := annotate.NewAnchorer(text)
+	d := Doc{SourceID: p.SourceID, From: from}
+	var orphans []annotate.Annotation
+	for i, s := range p.Spans {
+		a, err := s.annotation(given)
+		if err != nil {
+			d.Notes = append(d.Notes, fmt.Sprintf("span %d (%s): %v; it is left out", i+1, s.Label, err))
+			continue
+		}
+		b, err := set.Reanchor(an, a)
+		switch {
+		case err != nil:
+			d.Notes = append(d.Notes, fmt.Sprintf("span %d (%s, %q) could not be placed (%v); it is kept as an orphan", i+1, s.Label, abbreviate(a.Exact), err))
+			orphans = append(orphans, b)
+		case b.Anchor != annotate.AnchorExact:
+			d.Moved++
+		}
+	}
+	set.ClearHistory()
+	d.File = annotate.NewFile(doc, set, orphans, time.Time{})
+	return d, nil
+}
+
+// annotation makes s an annotation on text, the text its offsets count.
+func (s Span) annotation(text *annotate.Text) (annotate.Annotation, error) {
+	if s.Start < 0 || s.End > text.Len() || s.Start >= s.End {
+		return annotate.Annotation{}, fmt.Errorf("its span [%d, %d) is not within the text's %d code points", s.Start, s.End, text.Len())
+	}
+	id := s.ID
+	if _, err := uuid.Parse(id); err != nil || id == "" {
+		u, err := uuid.NewV7()
+		if err != nil {
+			return annotate.Annotation{}, err
+		}
+		id = u.String()
+	}
+	created, modified := s.Created, s.Modified
+	if created.IsZero() {
+		created = time.Now().UTC().Truncate(time.Millisecond)
+	}
+	if modified.IsZero() {
+		modified = created
+	}
+	a := annotate.Annotation{ID: id, Label: s.Label, Attributes: map[string]string{},
+		Author: s.Author, Created: created, Modified: modified, Anchor: annotate.AnchorExact}
+	for k, v := range s.Attributes {
+		if v != "" {
+			a.Attributes[k] = v
+		}
+	}
+	a.Place(text, s.Start, s.End)
+	return a, nil
+}
+
+// palette colours the labels a schema gains, after the three of the
+// default schema: the rest of the Okabe-Ito palette, then further
+// colours that stay apart from them.
+var palette = []string{"#d55e00", "#cc79a7", "#56b4e9", "#f0e442", "#000000", "#882255", "#44aa99", "#999933", "#332288", "#aa4499"}
+
+// growSchema adds to schema the labels and attributes that spans use and
+// it lacks, each new label with a free key and a colour of the palette.
+func growSchema(schema *annotate.Schema, spans []Span) error {
+	has := map[string]int{}
+	keys := map[string]bool{}
+	for i, l := range schema.Labels {
+		has[l.Name] = i
+		keys[strings.ToLower(l.Key)] = true
+	}
+	for _, s := range spans {
+		i, ok := has[s.Label]
+		if !ok {
+			l := annotate.Label{Name: s.Label, Color: palette[len(schema.Labels)%len(palette)], Key: freeKey(s.Label, keys), Attributes: []string{}}
+			keys[l.Key] = true
+			i = len(schema.Labels)
+			has[s.Label] = i
+			schema.Labels = append(schema.Labels, l)
+		}
+		l := &schema.Labels[i]
+		for name := range s.Attributes {
+			if !l.Takes(name) {
+				l.Attributes = append(l.Attributes, name)
+			}
+		}
+	}
+	for i := range schema.Labels {
+		slices.Sort(schema.Labels[i].Attributes)
+	}
+	if err := schema.Validate(); err != nil {
+		return fmt.Errorf("the labels cannot be used: %w", err)
+	}
+	return nil
+}
+
+// freeKey returns the first letter of name that no label's key is, or
+// else the first free letter or digit.
+func freeKey(name string, used map[string]bool) string {
+	for _, r := range name + "abcdefghijklmnorstuvwxyz0123456789" {
+		// A label's name is letters, digits, '-' and '_', none of them
+		// a key the annotator's own commands take.
+		if k := string(r); r < 0x80 && !used[k] {
+			return k
+		}
+	}
+	return ""
+}
+
+// abbreviate shortens s for a message.
+func abbreviate(s string) string {
+	if annotate.RuneCount(s) <= 40 {
+		return s
+	}
+	return string([]rune(s)[:39]) + "…"
+}

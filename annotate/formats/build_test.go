@@ -1,0 +1,104 @@
+package formats
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/newsannotator/annotator/annotate"
+)
+
+// validFile fails t unless f marshals to a file that annotate.Validate
+// takes without an error.
+func validFile(t *testing.T, f annotate.File) {
+	t.Helper()
+	data, err := f.Marshal()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range annotate.Validate(data) {
+		if !p.Warning {
+			t.Errorf("the built file is not valid: %s", p)
+		}
+	}
+}
+
+func TestBuildKeepsOffsetsOfCanonicalText(t *testing.T) {
+	text := "Café 👩‍💻 said: “we will build 300 homes.”\n\nThe mayor disagreed."
+	start := strings.Index(text, "we will")
+	p := Plain{Title: "T", Text: text, Spans: []Span{
+		{Label: "pledge", Start: annotate.RuneCount(text[:start]), End: annotate.RuneCount(text[:start]) + len("we will build 300 homes."), Attributes: map[string]string{"party": "the council"}},
+		{ID: "not-a-uuid", Label: "claim", Start: annotate.RuneCount(text) - len("The mayor disagreed."), End: annotate.RuneCount(text)},
+	}}
+	d, err := Build(p, "t.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := d.File.Document.Text; got != text {
+		t.Fatalf("text %q, want %q", got, text)
+	}
+	if len(d.File.Annotations) != 2 || d.Moved != 0 || len(d.File.Orphans) != 0 {
+		t.Fatalf("annotations %+v, moved %d, orphans %d", d.File.Annotations, d.Moved, len(d.File.Orphans))
+	}
+	for _, a := range d.File.Annotations {
+		if a.Exact != annotate.NewText(text).Slice(a.Start, a.End) || a.ID == "not-a-uuid" {
+			t.Errorf("annotation %+v", a)
+		}
+	}
+	validFile(t, d.File)
+}
+
+func TestBuildPlacesSpansOfAnotherTextByTheirText(t *testing.T) {
+	// Blank lines with spaces and indented lines are not canonical: the
+	// loaded text differs, and the span is found by its text.
+	text := "  First paragraph here.\n \n\n  Second one, with the claim.  "
+	start := annotate.RuneCount(text[:strings.Index(text, "with the claim")])
+	d, err := Build(Plain{Text: text, Spans: []Span{{Label: "claim", Start: start, End: start + len("with the claim")}}}, "t.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.File.Document.Text == text {
+		t.Fatal("the test's text is canonical already")
+	}
+	if len(d.File.Annotations) != 1 || d.Moved != 1 || d.File.Annotations[0].Exact != "with the claim" {
+		t.Fatalf("annotations %+v, moved %d", d.File.Annotations, d.Moved)
+	}
+}
+
+func TestBuildGrowsTheSchema(t *testing.T) {
+	text := "Alice met Bob in Paris."
+	d, err := Build(Plain{Text: text, Spans: []Span{
+		{Label: "per", Start: 0, End: 5},
+		{Label: "per", Start: 10, End: 13, Attributes: map[string]string{"gender": "m"}},
+		{Label: "loc", Start: 17, End: 22},
+		{Label: "pledge", Start: 0, End: 3, Attributes: map[string]string{"due": "2026"}},
+	}}, "t.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := d.File.Schema
+	per, ok1 := s.Label("per")
+	loc, ok2 := s.Label("loc")
+	pledge, _ := s.Label("pledge")
+	if !ok1 || !ok2 || !per.Takes("gender") || !pledge.Takes("due") || !pledge.Takes("party") || per.Key == loc.Key {
+		t.Fatalf("schema %+v", s)
+	}
+	validFile(t, d.File)
+	if _, err := Build(Plain{Text: text, Spans: []Span{{Label: "Not A Label", Start: 0, End: 5}}}, "t.txt"); err == nil || !strings.Contains(err.Error(), "name") {
+		t.Errorf("a label name the schema cannot take: %v", err)
+	}
+}
+
+func TestBuildKeepsWhatCannotBePlacedAsOrphans(t *testing.T) {
+	text := "one two one two"
+	d, err := Build(Plain{Text: text, Spans: []Span{
+		{Label: "claim", Start: 0, End: 99},
+		{Label: "claim", Start: 0, End: 3},
+		{Label: "claim", Start: 0, End: 3},
+	}}, "t.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.File.Annotations) != 1 || len(d.File.Orphans) != 1 || len(d.Notes) != 2 {
+		t.Fatalf("annotations %d, orphans %d, notes %q", len(d.File.Annotations), len(d.File.Orphans), d.Notes)
+	}
+}

@@ -1,0 +1,137 @@
+// Package formats reads and writes the exchange formats that teams train
+// on and that other annotation tools read, beside the native version-1
+// export: JSON Lines (the dataset line), W3C Web Annotation, Label Studio
+// tasks, brat standoff and CSV.
+//
+// Every format passes through one model, annotate.File. An export is made
+// from files; an import gives files whose annotations have been placed on
+// their document's canonical text as annotate.Import places them, with the
+// same report of what moved and what could not be placed. A conversion from
+// any format to any other is an import followed by an export, and the
+// browser and the command line share this one implementation.
+//
+// Each format says which unit its offsets count (Format.Unit), and every
+// file it writes says so too, where the format has room for it.
+package formats
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/newsannotator/annotator/annotate"
+)
+
+// Input is one file to import: its name (a path, for messages and for
+// pairing files that belong together, such as brat's .txt and .ann) and
+// its bytes.
+type Input struct {
+	Name string
+	Data []byte
+}
+
+// Output is one file an export writes. Name is "" for a format that writes
+// one file (the caller names it), and a file name to write beside the
+// others for one that writes several (brat: "ID.txt" and "ID.ann").
+type Output struct {
+	Name string
+	Data []byte
+}
+
+// Doc is one document read from a file in some format.
+type Doc struct {
+	// File is the document and its annotations in the native model, each
+	// placed on the document's canonical text; the annotations that could
+	// not be placed are its Orphans.
+	File annotate.File
+	// SourceID is the id the format gave the document, when it had one
+	// (a dataset line's "id", a Label Studio task's "id"): the native
+	// document id is derived from the text instead.
+	SourceID string
+	// From says where the document was read: the file's name, and
+	// ":LINE" for formats with a document per line.
+	From string
+	// Moved counts the annotations placed by their text and its context
+	// rather than at the offsets the file gave.
+	Moved int
+	// Notes are the problems that did not stop the document, in words:
+	// an annotation kept as an orphan, a field that was ignored.
+	Notes []string
+}
+
+// ErrUnreadable is what every Fault wraps: a file, or a line of one, that
+// could not be read as its format. The other files and lines are kept.
+var ErrUnreadable = errors.New("cannot be read")
+
+// Fault is a file, or one line of a file, that could not be read.
+type Fault struct {
+	// Name is the file's name; Line counts from 1, and is 0 when the
+	// fault is the whole file's.
+	Name string
+	Line int
+	// Message says, in words, what is wrong and, where it helps, what to
+	// do.
+	Message string
+}
+
+// Error formats the fault as "name:line: message", or "name: message".
+func (f *Fault) Error() string {
+	if f.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", f.Name, f.Line, f.Message)
+	}
+	return f.Name + ": " + f.Message
+}
+
+// Unwrap makes every Fault an ErrUnreadable.
+func (f *Fault) Unwrap() error { return ErrUnreadable }
+
+// Format is one exchange format.
+type Format struct {
+	// Name is how the command line's --to names it: "v1", "jsonl", "w3c",
+	// "labelstudio", "brat" or "csv".
+	Name string
+	// Unit is what its offsets count: "codepoint" or "utf16".
+	Unit string
+	// Extension is the file name extension its single file takes, with
+	// the dot; "" for a format that writes several files.
+	Extension string
+	// Export writes files, stamped with time now where the format has a
+	// date.
+	Export func(files []annotate.File, now time.Time) ([]Output, error)
+	// Import reads inputs that Recognise took for this format. It keeps
+	// every document it can read, and returns a Fault for each file or
+	// line it cannot.
+	Import func(inputs []Input) ([]Doc, []*Fault)
+	// Recognise reports whether in is a file of this format.
+	Recognise func(in Input) bool
+}
+
+// All returns every format, in the order in which Recognise tries them.
+func All() []Format {
+	return []Format{native}
+}
+
+// ErrUnknownFormat is the error of a format name that is not one of All's.
+var ErrUnknownFormat = errors.New("unknown format")
+
+// Lookup returns the format called name.
+func Lookup(name string) (Format, error) {
+	var names []string
+	for _, f := range All() {
+		if f.Name == name {
+			return f, nil
+		}
+		names = append(names, f.Name)
+	}
+	return Format{}, fmt.Errorf("%q is not a format this annotator knows (%v): %w", name, names, ErrUnknownFormat)
+}
+
+// Recognise returns the format of in, or false when no format takes it.
+func Recognise(in Input) (Format, bool) {
+	for _, f := range All() {
+		if f.Recognise(in) {
+			return f, true
+		}
+	}
+	return Format{}, false
+}
