@@ -100,11 +100,18 @@ type Format struct {
 	Export func(files []annotate.File, now time.Time) ([]Output, error)
 	// Import reads inputs that Recognise took for this format. It keeps
 	// every document it can read, and returns a Fault for each file or
-	// line it cannot.
-	Import func(inputs []Input) ([]Doc, []*Fault)
+	// line it cannot. A format whose files carry annotations without their
+	// document's text (CSV, or W3C annotations of someone else's making)
+	// finds the document with known; known may be nil.
+	Import func(inputs []Input, known Known) ([]Doc, []*Fault)
 	// Recognise reports whether in is a file of this format.
 	Recognise func(in Input) bool
 }
+
+// Known finds a document that a conversion already has, by its id (the
+// native "sha256:…" id, or the id a format gave it) or by its URL: the
+// documents of the other inputs, or the library's in the browser.
+type Known func(idOrURL string) (annotate.File, bool)
 
 // All returns every format, in the order in which Recognise tries them.
 func All() []Format {

@@ -40,7 +40,7 @@ func exportNative(files []annotate.File, _ time.Time) ([]Output, error) {
 	return out, nil
 }
 
-func importNative(inputs []Input) ([]Doc, []*Fault) {
+func importNative(inputs []Input, _ Known) ([]Doc, []*Fault) {
 	var docs []Doc
 	var faults []*Fault
 	for _, in := range inputs {
