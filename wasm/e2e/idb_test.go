@@ -64,8 +64,21 @@ const wasmRunner = `"use strict";
 		harness.code = code;
 		// Go's runtime leaves its timers scheduled when it exits; one
 		// firing later would throw "Go program has already exited".
-		// Record such calls instead, with where they came from.
-		go._resume = () => { harness.late.push(String(new Error("called after exit").stack)); };
+		// Cancel them, and record any other call instead, with where it
+		// came from. The map must be emptied too: wasm_exec.js's timeout
+		// callback calls _resume until Go has taken its id out of
+		// _scheduledTimeouts, which a Go that has exited never does, so a
+		// timer left in it spun the page forever, writing "missed timeout
+		// event" to the console until the test timed out.
+		const clearTimers = () => {
+			for (const t of go._scheduledTimeouts.values()) clearTimeout(t);
+			go._scheduledTimeouts.clear();
+		};
+		clearTimers();
+		go._resume = () => {
+			clearTimers();
+			if (harness.late.length < 20) harness.late.push(String(new Error("called after exit").stack));
+		};
 	};
 	WebAssembly.instantiateStreaming(fetch("/test.wasm"), go.importObject)
 		.then((result) => go.run(result.instance))
@@ -143,6 +156,9 @@ type wasmRun struct {
 	// handlers serve what files does not hold, by http.ServeMux pattern
 	// (such as "/input/").
 	handlers map[string]http.Handler
+	// after, when set, is called with the page once the binary has
+	// exited with 0.
+	after func(b *browser)
 }
 
 // runIDBTests runs the wasm/idb test binary in a fresh headless Chromium
@@ -231,6 +247,9 @@ func runWasmTests(t *testing.T, run wasmRun, argv ...string) string {
 	case *res.Code != 0:
 		t.Fatalf("the wasm tests exited with %d:\n%s", *res.Code, res.Output)
 	}
+	if run.after != nil {
+		run.after(b)
+	}
 	return res.Output
 }
 
@@ -260,4 +279,23 @@ func TestIndexedDBStoreBenchmarks(t *testing.T) {
 		t.Errorf("%d benchmark lines, want 3; output:\n%s", len(figures), out)
 	}
 	t.Logf("IndexedDB in Chromium:\n%s", strings.Join(figures, "\n"))
+}
+
+// TestWasmRunnerCancelsTimers checks the runner page itself: a test binary
+// that exits with a timeout of Go's runtime still scheduled must leave the
+// page idle. Before the runner cancelled those timeouts, the one left
+// spun the page's main thread in wasm_exec.js's "missed timeout event"
+// loop, and the suite hung until its timeout, now and then.
+func TestWasmRunnerCancelsTimers(t *testing.T) {
+	runWasmTests(t, wasmRun{pkg: "./wasm/e2e/testdata/latetimer", after: func(b *browser) {
+		time.Sleep(time.Second) // past the sleeper's wake-up
+		if _, err := tryEvalJS[int](b, `new Promise((ok) => setTimeout(() => ok(window.harness.late.length), 10))`); err != nil {
+			t.Fatalf("the page does not answer a second after the binary exited (%v): a timeout Go left behind spins it", err)
+		}
+		for _, m := range b.consoleMessages() {
+			if strings.Contains(m.Text, "missed timeout event") {
+				t.Fatalf("the page wrote %q after the binary exited", m.Text)
+			}
+		}
+	}}, "-test.v")
 }
