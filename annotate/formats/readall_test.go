@@ -1,0 +1,71 @@
+package formats
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/newsannotator/annotator/annotate"
+)
+
+// exportV1 returns the native export of text with one claim on its first
+// word.
+func exportV1(t *testing.T, text string) []byte {
+	t.Helper()
+	doc, err := annotate.Load([]byte(text), annotate.FileSource("a.txt", ""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	set := annotate.NewSet(doc.Text(), annotate.DefaultSchema())
+	if _, err := set.Add("claim", 0, strings.IndexByte(text, ' ')); err != nil {
+		t.Fatal(err)
+	}
+	data, err := annotate.NewFile(doc, set, nil, time.Unix(0, 0)).Marshal()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+func TestReadAllMixesFormatsAndArticles(t *testing.T) {
+	docs, faults := ReadAll([]Input{
+		{Name: "one.json", Data: exportV1(t, "Prices rose again.")},
+		{Name: "two.html", Data: []byte("<h1>Two</h1><p>An article with no annotations.</p>")},
+		{Name: "bad.json", Data: []byte(`{"version": 1, "document": {}}`)},
+		{Name: "image.png", Data: []byte("\x89PNG\r\n\x1a\n")},
+	}, nil)
+	if len(docs) != 2 {
+		t.Fatalf("%d documents, want 2: %+v", len(docs), docs)
+	}
+	var from []string
+	for _, d := range docs {
+		from = append(from, d.From)
+	}
+	if strings.Join(from, " ") != "one.json two.html" {
+		t.Errorf("documents from %v, want the inputs' order", from)
+	}
+	if n := len(docs[0].File.Annotations); n != 1 {
+		t.Errorf("the export's document has %d annotations, want 1", n)
+	}
+	if len(faults) != 2 {
+		t.Fatalf("faults %v, want two", faults)
+	}
+	for _, f := range faults {
+		if !errors.Is(f, ErrUnreadable) {
+			t.Errorf("%v is not an ErrUnreadable", f)
+		}
+	}
+	if faults[0].Name != "bad.json" || faults[0].Line == 0 || !strings.HasPrefix(faults[1].Error(), "image.png: is not a file of any format") {
+		t.Errorf("faults %+v, %q", faults[0], faults[1])
+	}
+}
+
+func TestLookupNamesTheFormats(t *testing.T) {
+	if f, err := Lookup("v1"); err != nil || f.Name != "v1" {
+		t.Errorf("Lookup(v1) = %v, %v", f.Name, err)
+	}
+	if _, err := Lookup("xml"); !errors.Is(err, ErrUnknownFormat) || !strings.Contains(err.Error(), "v1") {
+		t.Errorf("Lookup(xml) = %v", err)
+	}
+}
