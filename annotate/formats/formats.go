@@ -123,14 +123,12 @@ var ErrUnknownFormat = errors.New("unknown format")
 
 // Lookup returns the format called name.
 func Lookup(name string) (Format, error) {
-	var names []string
 	for _, f := range All() {
 		if f.Name == name {
 			return f, nil
 		}
-		names = append(names, f.Name)
 	}
-	return Format{}, fmt.Errorf("%q is not a format this annotator knows (%v): %w", name, names, ErrUnknownFormat)
+	return Format{}, fmt.Errorf("%q is not a format this annotator knows (%s): %w", name, Names(), ErrUnknownFormat)
 }
 
 // Recognise returns the format of in, or false when no format takes it.

@@ -40,7 +40,7 @@ func ReadAll(inputs []Input, known Known) ([]Doc, []*Fault) {
 		case articleExtensions[strings.ToLower(path.Ext(in.Name))]:
 			articles = append(articles, in)
 		default:
-			faults = append(faults, &Fault{Name: in.Name, Message: fmt.Sprintf("is not a file of any format this annotator reads (%s), nor an article (.html, .htm or .txt)", names(all))})
+			faults = append(faults, &Fault{Name: in.Name, Message: fmt.Sprintf("is not a file of any format this annotator reads (%s), nor an article (.html, .htm or .txt)", Names())})
 		}
 	}
 
@@ -113,10 +113,10 @@ func find(docs []Doc, key string) (annotate.File, bool) {
 	return annotate.File{}, false
 }
 
-// names lists the formats' names: "v1, jsonl, …".
-func names(all []Format) string {
+// Names lists the formats' names, as messages give them: "v1, jsonl, …".
+func Names() string {
 	var s []string
-	for _, f := range all {
+	for _, f := range All() {
 		s = append(s, f.Name)
 	}
 	return strings.Join(s, ", ")

@@ -1,8 +1,9 @@
 //go:build !wasm
 
 // Package cli is the annotator's command line: serve and build the app,
-// load an article as an export, validate exports. Run takes its streams
-// and returns its exit status, so it is tested without a process.
+// load an article as an export, validate, convert and count exports. Run
+// takes its streams and returns its exit status, so it is tested without a
+// process.
 package cli
 
 import (
@@ -35,8 +36,16 @@ Usage:
                                                        export with no annotations
   annotator validate FILE.json...                      check exports; exit 0 when all
                                                        are valid, 1 otherwise
+  annotator convert --to FORMAT [-o OUT] FILE...       convert files of any format into
+                                                       one dataset in FORMAT (v1, jsonl,
+                                                       w3c, labelstudio, brat, csv)
+  annotator stats [-json] FILE...                      count the annotations of each
+                                                       label, by document and in all
 
-FILE may be - for standard input.
+FILE may be - for standard input, and for convert and stats a folder: every
+file under it that looks like an input is read. Exit status: 0 done, 1 some
+input was not valid (what could be read is still written), 2 wrong usage or
+a file that could not be read.
 `
 
 // Run runs the command line with args (without the program name), reading
@@ -52,6 +61,10 @@ func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return cmdLoad(args[1:], stdin, stdout, stderr)
 	case "validate":
 		return cmdValidate(args[1:], stdin, stdout, stderr)
+	case "convert":
+		return cmdConvert(args[1:], stdin, stdout, stderr)
+	case "stats":
+		return cmdStats(args[1:], stdin, stdout, stderr)
 	case "serve":
 		return cmdServe(args[1:], stderr)
 	case "build":

@@ -1,0 +1,121 @@
+//go:build !wasm
+
+package cli
+
+// This file is `annotator convert`: files of any format in, one dataset in
+// the format asked for out. The good documents are written even when some
+// files or lines are bad; those are named, and the exit status says so.
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/newsannotator/annotator/annotate"
+	"github.com/newsannotator/annotator/annotate/formats"
+)
+
+func cmdConvert(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fset := flag.NewFlagSet("convert", flag.ContinueOnError)
+	fset.SetOutput(stderr)
+	to := fset.String("to", "", "the format to write: "+formats.Names())
+	out := fset.String("o", "-", "where to write: a file, - for standard output, or a folder for a format that writes several files")
+	if err := fset.Parse(args); err != nil {
+		return exitUsage
+	}
+	if *to == "" {
+		fmt.Fprintf(stderr, "annotator convert: say which format to write with --to (%s)\n", formats.Names())
+		return exitUsage
+	}
+	format, err := formats.Lookup(*to)
+	if err != nil {
+		fmt.Fprintf(stderr, "annotator convert: %v\n", err)
+		return exitUsage
+	}
+	if fset.NArg() == 0 {
+		fmt.Fprintln(stderr, "annotator convert: give one or more files or folders to convert (or - for standard input)")
+		return exitUsage
+	}
+	docs, status := readDocuments("convert", fset.Args(), stdin, stderr)
+	if len(docs) == 0 {
+		fmt.Fprintln(stderr, "annotator convert: no document could be read; nothing was written")
+		return max(status, exitInvalid)
+	}
+	files := make([]annotate.File, len(docs))
+	for i, d := range docs {
+		files[i] = d.File
+	}
+	outputs, err := format.Export(files, time.Now())
+	if err != nil {
+		fmt.Fprintf(stderr, "annotator convert: writing %s: %v\n", format.Name, err)
+		return exitInvalid
+	}
+	if err := writeOutputs(outputs, *out, stdout); err != nil {
+		fmt.Fprintf(stderr, "annotator convert: %v\n", err)
+		return exitUsage
+	}
+	fmt.Fprintf(stderr, "annotator convert: %s %s written as %s\n", annotate.GroupDigits(int64(len(docs))), annotate.Plural(len(docs), "document", "documents"), format.Name)
+	return status
+}
+
+// writeOutputs writes an export: one file to out (standard output for
+// "-"), or several into the folder out, which it makes. A file is written
+// whole or not at all, and no file already in the folder is overwritten.
+func writeOutputs(outputs []formats.Output, out string, stdout io.Writer) error {
+	if len(outputs) == 1 && outputs[0].Name == "" {
+		if out == "-" {
+			_, err := stdout.Write(outputs[0].Data)
+			return err
+		}
+		return writeWhole(out, outputs[0].Data)
+	}
+	if out == "-" {
+		return errors.New("this format writes several files: give a folder to write them into with -o FOLDER")
+	}
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		return fmt.Errorf("the folder %s could not be made: %v", out, err)
+	}
+	for _, o := range outputs {
+		name := filepath.Join(out, o.Name)
+		if _, err := os.Stat(name); err == nil {
+			return fmt.Errorf("%s is already there: give an empty folder, or remove the file first (nothing was overwritten)", name)
+		} else if !errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("%s: %v", name, err)
+		}
+	}
+	for _, o := range outputs {
+		if err := writeWhole(filepath.Join(out, o.Name), o.Data); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// writeWhole writes data to name through a temporary file beside it, so
+// that a failure leaves what was there before.
+func writeWhole(name string, data []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".*")
+	if err != nil {
+		return fmt.Errorf("%s could not be written: %v", name, err)
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return fmt.Errorf("%s could not be written: %v", name, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("%s could not be written: %v", name, err)
+	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		return err
+	}
+	if err := os.Rename(tmp.Name(), name); err != nil {
+		return fmt.Errorf("%s could not be written: %v", name, err)
+	}
+	return nil
+}

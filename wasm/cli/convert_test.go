@@ -1,0 +1,160 @@
+//go:build !wasm
+
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/newsannotator/annotator/annotate"
+)
+
+// writeExport writes, as name in dir, the native export of text with a
+// claim on each of the words listed in claims.
+func writeExport(t *testing.T, dir, name, text string, claims ...string) string {
+	t.Helper()
+	doc, err := annotate.Load([]byte(text), annotate.FileSource(name, "text/plain"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	set := annotate.NewSet(doc.Text(), annotate.DefaultSchema())
+	for _, w := range claims {
+		start := annotate.RuneCount(text[:strings.Index(text, w)])
+		if _, err := set.Add("claim", start, start+annotate.RuneCount(w)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	data, err := annotate.NewFile(doc, set, nil, time.Unix(0, 0)).Marshal()
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, name)
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func TestConvertFolderToOneDatasetKeepsTheGood(t *testing.T) {
+	dir := t.TempDir()
+	writeExport(t, dir, "a.json", "Prices rose again. Wages did not.", "Prices", "Wages")
+	writeExport(t, dir, "b.json", "The council will build homes.", "council")
+	os.WriteFile(filepath.Join(dir, "c.html"), []byte("<h1>C</h1><p>No annotations here.</p>"), 0o644)
+	os.WriteFile(filepath.Join(dir, "broken.json"), []byte("{\n \"version\": 1,\n \"document\": 7\n}\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "annotation.conf"), []byte("[entities]\n"), 0o644) // passed over in a folder
+	os.Mkdir(filepath.Join(dir, ".git"), 0o755)
+	os.WriteFile(filepath.Join(dir, ".git", "x.json"), []byte("{}"), 0o644) // hidden: passed over
+
+	out := filepath.Join(t.TempDir(), "all")
+	code, stdout, stderr := run(nil, "convert", "--to", "v1", "-o", out, dir)
+	if code != exitInvalid {
+		t.Fatalf("exit %d, want %d (one file is broken); stderr:\n%s", code, exitInvalid, stderr)
+	}
+	if !strings.Contains(stderr, filepath.Join(dir, "broken.json")+":1: the file cannot be imported") || strings.Contains(stderr, "x.json") || strings.Contains(stderr, "annotation.conf") {
+		t.Errorf("stderr does not name the broken file and its line alone:\n%s", stderr)
+	}
+	if stdout != "" || !strings.Contains(stderr, "3 documents written as v1") {
+		t.Errorf("stdout %q, stderr:\n%s", stdout, stderr)
+	}
+	written, _ := filepath.Glob(filepath.Join(out, "*.json"))
+	if len(written) != 3 {
+		t.Fatalf("%d files written, want 3: %v", len(written), written)
+	}
+	claims := 0
+	for _, name := range written {
+		code, _, stderr := run(nil, "validate", name)
+		if code != exitOK {
+			t.Errorf("%s does not validate: %s", name, stderr)
+		}
+		data, _ := os.ReadFile(name)
+		var f annotate.File
+		json.Unmarshal(data, &f)
+		claims += len(f.Annotations)
+	}
+	if claims != 3 {
+		t.Errorf("%d annotations written, want 3", claims)
+	}
+
+	// Again into the same folder: nothing is overwritten.
+	before, _ := os.ReadFile(written[0])
+	if code, _, stderr := run(nil, "convert", "--to", "v1", "-o", out, dir); code != exitUsage || !strings.Contains(stderr, "already there") {
+		t.Errorf("into a full folder: exit %d, stderr:\n%s", code, stderr)
+	}
+	if after, _ := os.ReadFile(written[0]); !bytes.Equal(before, after) {
+		t.Error("a file in the folder was overwritten")
+	}
+}
+
+func TestConvertOneFileToStandardOutput(t *testing.T) {
+	dir := t.TempDir()
+	a := writeExport(t, dir, "a.json", "Prices rose again.", "Prices")
+	code, stdout, stderr := run(nil, "convert", "--to", "v1", a)
+	if code != exitOK || !strings.Contains(stdout, `"exact": "Prices"`) {
+		t.Fatalf("exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	b := writeExport(t, dir, "b.json", "Wages fell.", "Wages")
+	if code, _, stderr := run(nil, "convert", "--to", "v1", a, b); code != exitUsage || !strings.Contains(stderr, "-o FOLDER") {
+		t.Errorf("two documents as v1 to standard output: exit %d, stderr %q", code, stderr)
+	}
+}
+
+func TestConvertUsage(t *testing.T) {
+	dir := t.TempDir()
+	a := writeExport(t, dir, "a.json", "Prices rose again.", "Prices")
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"convert", a}, "--to"},
+		{[]string{"convert", "--to", "xml", a}, `"xml" is not a format`},
+		{[]string{"convert", "--to", "v1"}, "give one or more files"},
+		{[]string{"convert", "--to", "v1", filepath.Join(dir, "missing.json")}, "does not exist"},
+		{[]string{"convert", "--to", "v1", t.TempDir()}, "holds no file to read"},
+	} {
+		code, _, stderr := run(nil, c.args...)
+		if code != exitUsage || !strings.Contains(stderr, c.want) {
+			t.Errorf("%q: exit %d, stderr %q; want %d and %q", c.args, code, stderr, exitUsage, c.want)
+		}
+	}
+	if code, _, stderr := run(nil, "convert", "--to", "v1", filepath.Join(dir, "a.json"), "/dev/null"); code == exitOK {
+		t.Errorf("an empty input: exit 0, stderr %q", stderr)
+	}
+}
+
+func TestStatsCountsByDocumentAndLabel(t *testing.T) {
+	dir := t.TempDir()
+	a := writeExport(t, dir, "a.json", "Prices rose again. Wages did not.", "Prices", "Wages")
+	b := writeExport(t, dir, "b.json", "The council will build homes.", "council")
+	code, stdout, stderr := run(nil, "stats", a, b)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	lines := strings.Split(strings.TrimSpace(stdout), "\n")
+	if len(lines) != 4 || !strings.Contains(lines[0], "claim") || !strings.Contains(lines[0], "pledge") {
+		t.Fatalf("table:\n%s", stdout)
+	}
+	if f := strings.Fields(lines[3]); f[0] != "all" || f[1] != "3" || f[len(f)-2] != "3" {
+		t.Errorf("total row %q, want 3 claims and 3 annotations", lines[3])
+	}
+	code, stdout, _ = run(nil, "stats", "-json", a, b)
+	var got struct {
+		Documents []struct {
+			Labels      map[string]int `json:"labels"`
+			Annotations int            `json:"annotations"`
+		} `json:"documents"`
+		Total struct {
+			Annotations int `json:"annotations"`
+		} `json:"total"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &got); err != nil || code != exitOK {
+		t.Fatalf("exit %d, %v: %s", code, err, stdout)
+	}
+	if len(got.Documents) != 2 || got.Documents[0].Labels["claim"] != 2 || got.Documents[1].Annotations != 1 || got.Total.Annotations != 3 {
+		t.Errorf("counts %+v", got)
+	}
+}

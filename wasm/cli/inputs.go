@@ -1,0 +1,104 @@
+//go:build !wasm
+
+package cli
+
+// This file gathers the inputs of the commands that take many files: each
+// argument is a file, a folder (read with everything under it that looks
+// like an input, in name order) or - for standard input.
+
+import (
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/newsannotator/annotator/annotate"
+	"github.com/newsannotator/annotator/annotate/formats"
+)
+
+// inputExtensions are the files a folder is read for; its other files
+// (brat's annotation.conf, notes, pictures) are passed over.
+var inputExtensions = []string{".json", ".jsonl", ".ndjson", ".jsonld", ".csv", ".ann", ".txt", ".html", ".htm", ".xhtml"}
+
+// gatherInputs reads the files that args name. It returns what it could
+// read, and an error in words for each argument it could not.
+func gatherInputs(args []string, stdin io.Reader) ([]formats.Input, []error) {
+	var inputs []formats.Input
+	var errs []error
+	read := func(name string) {
+		data, err := readInput(name, stdin, annotate.JSONLimit, "a file to read")
+		if err != nil {
+			errs = append(errs, err)
+			return
+		}
+		if name == "-" {
+			name = "standard input"
+		}
+		inputs = append(inputs, formats.Input{Name: name, Data: data})
+	}
+	for _, arg := range args {
+		fi, err := os.Stat(arg)
+		if arg == "-" || err != nil || !fi.IsDir() {
+			read(arg)
+			continue
+		}
+		var names []string
+		err = filepath.WalkDir(arg, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			hidden := strings.HasPrefix(d.Name(), ".") && path != arg
+			switch {
+			case d.IsDir() && hidden:
+				return filepath.SkipDir
+			case !d.IsDir() && !hidden && slices.Contains(inputExtensions, strings.ToLower(filepath.Ext(path))):
+				names = append(names, path)
+			}
+			return nil
+		})
+		if err != nil {
+			errs = append(errs, fmt.Errorf("%s could not be read: %v", arg, err))
+			continue
+		}
+		if len(names) == 0 {
+			errs = append(errs, fmt.Errorf("%s holds no file to read (%s)", arg, strings.Join(inputExtensions, ", ")))
+		}
+		for _, name := range names {
+			read(name)
+		}
+	}
+	return inputs, errs
+}
+
+// readDocuments gathers the files args name and reads them as documents
+// of any format, writing a line to stderr for each file or line that
+// could not be read and each note on what was read, prefixed by the
+// command's name. It returns the documents and the exit status so far:
+// exitUsage when a file could not be read at all, exitInvalid when one
+// was not valid, exitOK otherwise.
+func readDocuments(cmd string, args []string, stdin io.Reader, stderr io.Writer) ([]formats.Doc, int) {
+	inputs, errs := gatherInputs(args, stdin)
+	status := exitOK
+	for _, err := range errs {
+		fmt.Fprintf(stderr, "annotator %s: %v\n", cmd, err)
+		status = exitUsage
+	}
+	docs, faults := formats.ReadAll(inputs, nil)
+	for _, f := range faults {
+		fmt.Fprintf(stderr, "annotator %s: %v\n", cmd, f)
+		status = max(status, exitInvalid)
+	}
+	for _, d := range docs {
+		if d.Moved > 0 {
+			fmt.Fprintf(stderr, "annotator %s: %s: %d %s placed by %s text rather than %s offsets\n", cmd, d.From,
+				d.Moved, annotate.Plural(d.Moved, "annotation was", "annotations were"), annotate.Plural(d.Moved, "its", "their"), annotate.Plural(d.Moved, "its", "their"))
+		}
+		for _, n := range d.Notes {
+			fmt.Fprintf(stderr, "annotator %s: %s: %s\n", cmd, d.From, n)
+		}
+	}
+	return docs, status
+}
