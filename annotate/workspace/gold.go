@@ -1,0 +1,62 @@
+package workspace
+
+// This file keeps an adjudicated gold file in the library. The library
+// holds an article once (its text names it), so the gold annotations of
+// an article already there take the place of the annotations it had, as
+// one change that the library's Undo takes back; nothing is lost.
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/newsannotator/annotator/annotate"
+)
+
+// SaveGold keeps gold, a native file, in the library, marked done: as a
+// new document when its article is not there, or else as the article's
+// annotations in place of those it had (replaced is then set). Undo puts
+// the annotations it had back; their undo history is not kept. The file
+// is read as an import reads it: sanitised and anchored again.
+func (w *Workspace) SaveGold(gold annotate.File) (sum Summary, replaced bool, err error) {
+	data, err := gold.Marshal()
+	if err != nil {
+		return Summary{}, false, err
+	}
+	imp, err := annotate.Import(data)
+	if err != nil {
+		return Summary{}, false, err
+	}
+	sum, err = w.Add(imp.Document, imp.Set, imp.Orphans, "")
+	var dup *DuplicateError
+	switch {
+	case err == nil:
+		sum.Status = StatusDone
+		return sum.clone(), false, w.store.PutSummary(sum)
+	case !errors.As(err, &dup):
+		return Summary{}, false, err
+	}
+	old, err := w.store.Document(dup.ID)
+	if err != nil {
+		return Summary{}, false, err
+	}
+	if old.Text != imp.Document.Text().String() {
+		return Summary{}, false, dup
+	}
+	oldAnns, err := w.store.Annotations(dup.ID)
+	if err != nil {
+		return Summary{}, false, err
+	}
+	rec := old.Clone()
+	anns := imp.Set.All()
+	rec.Counts, rec.Orphans, rec.Changed, rec.Status = countLabels(anns), len(imp.Orphans), w.now(), StatusDone
+	rec.Schema = imp.Set.Schema()
+	for _, o := range imp.Orphans {
+		o.Anchor = annotate.AnchorOrphan
+		anns = append(anns, o)
+	}
+	if err := w.store.PutDocument(rec, anns); err != nil {
+		return Summary{}, false, err
+	}
+	w.remember(fmt.Sprintf("the gold annotations of %q", rec.Title), func() error { return w.store.PutDocument(old, oldAnns) })
+	return rec.Summary.clone(), true, nil
+}
