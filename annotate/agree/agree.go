@@ -70,7 +70,8 @@ var (
 
 // Annotator is one annotator's file of a document.
 type Annotator struct {
-	// Name is who made the annotations. When it is empty, the name is the
+	// Name is who made the annotations, on one line (runs of white space
+	// become one space). When it is empty, the name is the
 	// Author of the file's annotations if they all have the same one,
 	// else Path, else "annotator N" (N counting from 1 in the order
 	// given). Names that come out the same are told apart by " (2)",
@@ -133,6 +134,11 @@ func names(as []Annotator) []string {
 			} else {
 				name = fmt.Sprintf("annotator %d", i+1)
 			}
+		}
+		// A name is one line: merged files list sources one to a line.
+		name = strings.Join(strings.Fields(name), " ")
+		if name == "" {
+			name = fmt.Sprintf("annotator %d", i+1)
 		}
 		seen[name]++
 		if k := seen[name]; k > 1 {
@@ -226,13 +232,3 @@ func describe(a Annotator, name string) string {
 
 // ann returns the annotation behind span sp of rater r.
 func (r *rater) ann(sp span) *annotate.Annotation { return &r.file.Annotations[sp.ann] }
-
-// quote returns the text of [start, end), shortened to about 60 code
-// points, for messages and tables.
-func quote(t *annotate.Text, start, end int) string {
-	const most = 60
-	if end-start <= most {
-		return t.Slice(start, end)
-	}
-	return strings.TrimSpace(t.Slice(start, start+most/2)) + " … " + strings.TrimSpace(t.Slice(end-most/2, end))
-}

@@ -149,7 +149,9 @@ func TestAlphaUSingleUnit(t *testing.T) {
 // (UnitizingAgreementTest.testDistanceMetric and
 // Krippendorff2004Test.testDistanceMetric1).
 func TestAlphaUDistance(t *testing.T) {
-	s := func(offset, length int, unit bool) section { return section{offset: offset, length: length, unit: unit} }
+	s := func(offset, length int, unit bool) section {
+		return section{offset: offset, length: length, unit: unit}
+	}
 	for _, c := range []struct {
 		a, b section
 		want int64
