@@ -56,7 +56,7 @@ func (r *Report) WriteTable(w io.Writer) error {
 	}
 	t.add("all", r.Unitizing.Observed.String(), r.Unitizing.Expected.String(), r.AlphaU.String())
 	t.write(&b, "  ")
-	b.WriteString("\n— : does not apply (no span to divide by). spans: the reference's/the other's.\n")
+	b.WriteString("\n—: does not apply (nothing to divide by). spans: the reference's/the other's.\n")
 	_, err := io.WriteString(w, b.String())
 	return err
 }
