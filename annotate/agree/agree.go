@@ -189,7 +189,7 @@ func newStudy(as []Annotator) (*study, error) {
 	}
 	n := s.text.Len()
 	for i := range as {
-		r := rater{name: nm[i], file: &as[i].File}
+		r := rater{name: nm[i], file: &as[i].File, spans: make([]span, 0, len(as[i].File.Annotations))}
 		for k, x := range as[i].File.Annotations {
 			if x.Start < 0 || x.End > n || x.Start >= x.End {
 				return nil, fmt.Errorf("%s, annotation %s (%s, %d to %d; the text has %d code points): %w",

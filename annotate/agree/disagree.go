@@ -69,15 +69,17 @@ type Disagreement struct {
 	// the other's, nil when Missing.
 	ReferenceSpan *SpanRef `json:"referenceSpan"`
 	OtherSpan     *SpanRef `json:"otherSpan"`
+
+	pair int // the index of the pair in Report.Pairs, for sorting
 }
 
 // disagreements returns the disagreements of raters i and j of s, whose
 // spans split by label are bi and bj.
-func (s *study) disagreements(i, j int, bi, bj [][]span) []Disagreement {
+func (s *study) disagreements(i, j, pair int, bi, bj [][]span) []Disagreement {
 	ri, rj := &s.raters[i], &s.raters[j]
 	var out []Disagreement
 	add := func(kind Kind, a, b *span) {
-		d := Disagreement{Kind: kind, Reference: ri.name, Other: rj.name}
+		d := Disagreement{Kind: kind, Reference: ri.name, Other: rj.name, pair: pair}
 		switch {
 		case a != nil && b != nil:
 			d.Start, d.End = min(a.start, b.start), max(a.end, b.end)
@@ -183,9 +185,9 @@ func (s *study) ref(r *rater, sp span) *SpanRef {
 // kindOrder orders the kinds of disagreement at one place.
 var kindOrder = map[Kind]int{LabelDiffers: 0, Boundaries: 1, AttributesDiffer: 2, Missing: 3, Extra: 4}
 
-// sortDisagreements sorts by place, then by pair (pair gives each
-// disagreement's pair index), then kind, then the labels.
-func sortDisagreements(ds []Disagreement, pair func(Disagreement) int) {
+// sortDisagreements sorts by place, then by pair, then kind, then the
+// labels.
+func sortDisagreements(ds []Disagreement) {
 	label := func(r *SpanRef) string {
 		if r == nil {
 			return ""
@@ -193,7 +195,7 @@ func sortDisagreements(ds []Disagreement, pair func(Disagreement) int) {
 		return r.Label
 	}
 	slices.SortStableFunc(ds, func(a, b Disagreement) int {
-		return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(a.End, b.End), cmp.Compare(pair(a), pair(b)),
+		return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(a.End, b.End), cmp.Compare(a.pair, b.pair),
 			cmp.Compare(kindOrder[a.Kind], kindOrder[b.Kind]),
 			cmp.Compare(label(a.ReferenceSpan), label(b.ReferenceSpan)), cmp.Compare(label(a.OtherSpan), label(b.OtherSpan)))
 	})

@@ -42,7 +42,7 @@ func segments(spans []span, n int) []segment {
 	}
 	slices.SortFunc(edges, func(a, b edge) int { return cmp.Compare(a.at, b.at) })
 	var depth [64]int
-	out := []segment{{0, 0}}
+	out := make([]segment, 1, len(edges)+1)
 	var mask uint64
 	for k := 0; k < len(edges); {
 		at := edges[k].at

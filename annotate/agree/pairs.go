@@ -58,7 +58,18 @@ func (s Scores) add(t Scores) Scores {
 // byLabel splits spans, sorted by start, end and label, into one list per
 // label, each sorted by start and end.
 func byLabel(spans []span, labels int) [][]span {
+	counts := make([]int, labels)
+	for _, sp := range spans {
+		counts[sp.label]++
+	}
+	// One array for all the lists, each list a window of it.
+	backing := make([]span, len(spans))
 	out := make([][]span, labels)
+	at := 0
+	for k, c := range counts {
+		out[k] = backing[at : at : at+c]
+		at += c
+	}
 	for _, sp := range spans {
 		out[sp.label] = append(out[sp.label], sp)
 	}
@@ -69,7 +80,7 @@ func byLabel(spans []span, labels int) [][]span {
 // the same start and end; a and b are of one label, sorted, with no two
 // the same.
 func exactMatches(a, b []span) [][2]int {
-	var out [][2]int
+	out := make([][2]int, 0, min(len(a), len(b)))
 	for x, y := 0, 0; x < len(a) && y < len(b); {
 		switch c := cmp.Or(cmp.Compare(a[x].start, b[y].start), cmp.Compare(a[x].end, b[y].end)); {
 		case c < 0:
@@ -96,17 +107,21 @@ func overlapMatches(a, b []span) [][2]int {
 	if len(a) == 0 || len(b) == 0 {
 		return nil
 	}
-	// adj[x] lists the spans of b that overlap a[x], best first.
+	// adj[x] lists the spans of b that overlap a[x], best first; the
+	// lists are windows of one array.
 	adj := make([][]int, len(a))
+	flat := make([]int, 0, len(a)+len(b))
 	for x, s := range a {
+		from := len(flat)
 		// b is sorted by start: only those that start before s ends can
 		// overlap it.
 		upper, _ := slices.BinarySearchFunc(b, s.end, func(t span, end int) int { return cmp.Compare(t.start, end) })
 		for y := range upper {
 			if b[y].end > s.start {
-				adj[x] = append(adj[x], y)
+				flat = append(flat, y)
 			}
 		}
+		adj[x] = flat[from:len(flat):len(flat)]
 		slices.SortStableFunc(adj[x], func(y1, y2 int) int {
 			d1 := abs(b[y1].start-s.start) + abs(b[y1].end-s.end)
 			d2 := abs(b[y2].start-s.start) + abs(b[y2].end-s.end)
@@ -151,7 +166,7 @@ func overlapMatches(a, b []span) [][2]int {
 			augment(x, x+1)
 		}
 	}
-	var out [][2]int
+	out := make([][2]int, 0, min(len(a), len(b)))
 	for x, y := range mateA {
 		if y >= 0 {
 			out = append(out, [2]int{x, y})

@@ -101,7 +101,6 @@ func Agree(annotators []Annotator) (*Report, error) {
 		split[r] = byLabel(rr.spans, nl)
 		cover[r] = segments(rr.spans, n)
 	}
-	pairIndex := map[[2]string]int{}
 	for i := range s.raters {
 		for j := i + 1; j < len(s.raters); j++ {
 			p := Pair{Reference: s.raters[i].name, Other: s.raters[j].name, Labels: make([]LabelScores, nl)}
@@ -117,12 +116,11 @@ func Agree(annotators []Annotator) (*Report, error) {
 			}
 			p.Exact = newScores(exact.Matched, exact.Reference, exact.Other)
 			p.Overlap = newScores(overlap.Matched, overlap.Reference, overlap.Other)
-			pairIndex[[2]string{p.Reference, p.Other}] = len(rep.Pairs)
+			rep.Disagreements = append(rep.Disagreements, s.disagreements(i, j, len(rep.Pairs), split[i], split[j])...)
 			rep.Pairs = append(rep.Pairs, p)
-			rep.Disagreements = append(rep.Disagreements, s.disagreements(i, j, split[i], split[j])...)
 		}
 	}
-	sortDisagreements(rep.Disagreements, func(d Disagreement) int { return pairIndex[[2]string{d.Reference, d.Other}] })
+	sortDisagreements(rep.Disagreements)
 	all, perLabel := alphaU(split, s.labels, n)
 	rep.AlphaU = all.AlphaU
 	rep.Unitizing = Unitizing{Observed: all.Observed, Expected: all.Expected, Labels: perLabel}
