@@ -38,7 +38,7 @@ func Adjudicate(merged annotate.File, accepted []string, now time.Time) (annotat
 		Version:     annotate.FormatVersion,
 		Generator:   annotate.Generator,
 		Exported:    now.UTC(),
-		Document:    merged.Document,
+		Document:    document(merged.Document),
 		Schema:      withoutSources(merged.Schema),
 		Annotations: []annotate.Annotation{},
 	}

@@ -15,6 +15,8 @@ package agree
 
 import (
 	"cmp"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"slices"
@@ -58,6 +60,22 @@ func Sources(a annotate.Annotation) []Source {
 		out[k].Annotator = n
 		if k < len(ids) {
 			out[k].ID = ids[k]
+		}
+	}
+	return out
+}
+
+// SourceIndex maps every source of the merged file's annotations, placed
+// and orphans, to the id of the merged annotation: so that a span that
+// Agree lists in a disagreement, by its annotator and its id in their
+// file, can be found in the merged file, to be accepted or not.
+func SourceIndex(merged annotate.File) map[Source]string {
+	out := map[Source]string{}
+	for _, list := range [][]annotate.Annotation{merged.Annotations, merged.Orphans} {
+		for _, a := range list {
+			for _, s := range Sources(a) {
+				out[s] = a.ID
+			}
 		}
 	}
 	return out
@@ -112,7 +130,7 @@ func Merge(annotators []Annotator, now time.Time) (annotate.File, error) {
 		Version:     annotate.FormatVersion,
 		Generator:   annotate.Generator,
 		Exported:    now.UTC(),
-		Document:    first.Document,
+		Document:    document(first.Document),
 		Schema:      schema,
 		Annotations: []annotate.Annotation{},
 	}
@@ -170,6 +188,15 @@ func Merge(annotators []Annotator, now time.Time) (annotate.File, error) {
 		}
 	}
 	return out, nil
+}
+
+// document returns d with the hash of its text and the offset unit that
+// the format asks for, whatever the file said.
+func document(d annotate.FileDocument) annotate.FileDocument {
+	sum := sha256.Sum256([]byte(d.Text))
+	d.TextSHA256 = hex.EncodeToString(sum[:])
+	d.OffsetUnit = annotate.OffsetUnit
+	return d
 }
 
 // fromSource copies a for the merged file: a new id, an author, and

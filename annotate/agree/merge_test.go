@@ -106,6 +106,14 @@ func TestMergeAndAdjudicate(t *testing.T) {
 		}
 	}
 
+	// Every source finds its merged annotation: alice 2, bob 3 and an
+	// orphan, carol 2.
+	index := SourceIndex(merged)
+	if index[Source{"bob", bob.Annotations[0].ID}] != claim.ID || index[Source{"carol", carol.Annotations[0].ID}] != claim.ID ||
+		index[Source{"bob", "lost-1"}] != merged.Orphans[0].ID || len(index) != 8 {
+		t.Errorf("source index: %v", index)
+	}
+
 	// Only the claim is unanimous.
 	if u := Unanimous(merged); len(u) != 1 || u[0] != claim.ID {
 		t.Errorf("unanimous: %v, want the claim %s", u, claim.ID)
