@@ -584,3 +584,42 @@ func TestReportJSON(t *testing.T) {
 		t.Errorf("the JSON does not read back the same:\n%s\n%s", s, again)
 	}
 }
+
+// TestFromFiles: the two ways doc.go gives of reading a file, Import and
+// encoding/json, give the same figures as the file itself.
+func TestFromFiles(t *testing.T) {
+	doc := loadDoc(t, forty)
+	a := fileOf(t, doc, "alice", sp{label: "claim", start: 0, end: 10}, sp{label: "quote", start: 20, end: 30})
+	b := fileOf(t, doc, "bob", sp{label: "claim", start: 5, end: 15}, sp{label: "quote", start: 20, end: 30})
+	want, err := Agree([]Annotator{{File: a}, {File: b}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	read := func(f annotate.File) (imported, decoded annotate.File) {
+		data, err := f.Marshal()
+		if err != nil {
+			t.Fatal(err)
+		}
+		im, err := annotate.Import(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := json.Unmarshal(data, &decoded); err != nil {
+			t.Fatal(err)
+		}
+		return annotate.NewFile(im.Document, im.Set, im.Orphans, when), decoded
+	}
+	ai, ad := read(a)
+	bi, bd := read(b)
+	for _, as := range [][]Annotator{{{File: ai}, {File: bi}}, {{File: ad}, {File: bd}}} {
+		got, err := Agree(as)
+		if err != nil {
+			t.Fatal(err)
+		}
+		g, _ := json.Marshal(got)
+		w, _ := json.Marshal(want)
+		if string(g) != string(w) {
+			t.Errorf("read back:\n%s\nwant\n%s", g, w)
+		}
+	}
+}
