@@ -623,3 +623,24 @@ func TestFromFiles(t *testing.T) {
 		}
 	}
 }
+
+// TestNothingTagged: neither annotator tagged anything. No figure
+// applies: precision and recall divide by 0 spans; kappa's p_e is 1
+// (every code point "none" for both); α_u has no category. All null, and
+// no disagreement.
+func TestNothingTagged(t *testing.T) {
+	rep := agree(t, forty, nil, nil)
+	p := rep.Pairs[0]
+	scores(t, "exact", p.Exact, none, none, none)
+	scores(t, "overlap", p.Overlap, none, none, none)
+	null(t, "kappa", p.Kappa)
+	null(t, "α_u", rep.AlphaU)
+	null(t, "D_o", rep.Unitizing.Observed)
+	if len(rep.Disagreements) != 0 {
+		t.Errorf("disagreements: %+v", rep.Disagreements)
+	}
+	data, _ := json.Marshal(rep)
+	if !strings.Contains(string(data), `"kappa":null`) || !strings.Contains(string(data), `"alpha_u":null`) {
+		t.Errorf("JSON: %s", data)
+	}
+}
