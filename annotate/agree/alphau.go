@@ -8,9 +8,12 @@ package agree
 //
 //	dkpro-statistics-agreement/src/main/java/org/dkpro/statistics/agreement/unitizing/KrippendorffAlphaUnitizingAgreement.java
 //
-// of github.com/dkpro/dkpro-statistics (the version whose last change is
-// commit 540fdd1d), with the study of UnitizingAnnotationStudy.java and
-// the 1 - D_o/D_e of DisagreementMeasure.java:
+// of github.com/dkpro/dkpro-statistics (as at commit 540fdd1d), with the
+// study of UnitizingAnnotationStudy.java, the order of its units in
+// UnitizingAnnotationUnit.java and the 1 - D_o/D_e of
+// DisagreementMeasure.java. Its tests (Krippendorff1995Test,
+// Krippendorff2004Test, UnitizingAgreementTest) are reproduced in
+// alphau_test.go.
 //
 //   - The continuum is the text, code points 0 to its length L. Every
 //     annotator is a rater, whether or not they tagged anything; every

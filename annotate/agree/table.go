@@ -56,7 +56,8 @@ func (r *Report) WriteTable(w io.Writer) error {
 	}
 	t.add("all", r.Unitizing.Observed.String(), r.Unitizing.Expected.String(), r.AlphaU.String())
 	t.write(&b, "  ")
-	b.WriteString("\n—: does not apply (nothing to divide by). spans: the reference's/the other's.\n")
+	b.WriteString("\n—: does not apply (nothing to divide by). spans: the reference's/the other's.\n" +
+		"kappa: per label, over \"the label covers the code point or not\"; all, over the set of labels on each code point.\n")
 	_, err := io.WriteString(w, b.String())
 	return err
 }
