@@ -16,6 +16,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/newsannotator/annotator/annotate"
+	"github.com/newsannotator/annotator/annotate/formats"
 	"github.com/newsannotator/annotator/annotate/workspace"
 )
 
@@ -237,9 +238,50 @@ func (m *importer) Render() app.UI {
 	)
 }
 
-// exportDataset downloads the documents sel holds as one JSON Lines
+// exportDataset downloads the documents sel holds in one file of format:
+// the JSON Lines dataset ("jsonl"), or another single-file format of
+// annotate/formats.
+func (a *Annotator) exportDataset(ctx app.Context, sel workspace.Selection, what, format string) {
+	if format == "" || format == "jsonl" {
+		a.exportLines(ctx, sel, what)
+		return
+	}
+	f, err := formats.Lookup(format)
+	if err != nil || f.Extension == "" {
+		a.fail(fmt.Sprintf("The library cannot export as %q: choose another format.", format))
+		return
+	}
+	name := "annotations-" + time.Now().Format("2006-01-02") + f.Extension
+	a.writeOut(ctx, "Writing "+what+" as "+f.Name+"…", func(ws *workspace.Workspace) (string, error) {
+		files, err := ws.Files(sel)
+		switch {
+		case err != nil:
+			return "", fmt.Errorf("the export could not be written: %w", err)
+		case len(files) == 0:
+			return "", fmt.Errorf("there is nothing to export: %s holds no document", what)
+		}
+		out, err := f.Export(files, time.Now())
+		if err != nil {
+			return "", fmt.Errorf("the export could not be written: %w", err)
+		}
+		if len(out) != 1 {
+			return "", fmt.Errorf("%s writes %d files for %s: export the documents one by one", f.Name, len(out), what)
+		}
+		download(name, string(out[0].Data), mediaTypes[f.Extension])
+		return fmt.Sprintf("Downloaded %s: %s, %d %s (offsets count %s).",
+			name, what, len(files), annotate.Plural(len(files), "document", "documents"), unitWords[f.Unit]), nil
+	})
+}
+
+// mediaTypes are the types the exports are downloaded with, by extension.
+var mediaTypes = map[string]string{".json": "application/json", ".jsonld": "application/ld+json", ".csv": "text/csv", ".jsonl": "application/jsonl"}
+
+// unitWords says what each offset unit counts, in words.
+var unitWords = map[string]string{"codepoint": "code points", "utf16": "UTF-16 code units, as JavaScript and Label Studio do"}
+
+// exportLines downloads the documents sel holds as one JSON Lines
 // dataset.
-func (a *Annotator) exportDataset(ctx app.Context, sel workspace.Selection, what string) {
+func (a *Annotator) exportLines(ctx app.Context, sel workspace.Selection, what string) {
 	name := "dataset-" + time.Now().Format("2006-01-02") + ".jsonl"
 	a.writeOut(ctx, "Writing the dataset of "+what+"…", func(ws *workspace.Workspace) (string, error) {
 		var buf bytes.Buffer

@@ -25,12 +25,12 @@ const libraryPage = 50
 
 // libraryHost is what the library asks of the root component.
 type libraryHost interface {
-	workspaceOf() *workspace.Workspace
+	adjudicatorHost
 	openFromLibrary(ctx app.Context, id string)
 	tellFromLibrary(text string, isError bool)
 	storageWords() string
 	pickFiles()
-	exportDataset(ctx app.Context, sel workspace.Selection, what string)
+	exportDataset(ctx app.Context, sel workspace.Selection, what, format string)
 	backup(ctx app.Context)
 	pickBackup()
 	openID() string
@@ -52,10 +52,24 @@ type library struct {
 	checked  map[string]bool
 	renaming string
 	loaded   bool
+	// format is the exchange format the export buttons write: "jsonl",
+	// the dataset, or one of annotate/formats' single-file formats.
+	format string
 	// own is the library's own context, from OnMount: reads finish
 	// through it, since go-app drops a Dispatch whose element is gone
 	// (the rename field that asked, say).
 	own app.Context
+}
+
+// exportFormats are the formats the library's export buttons offer: each
+// writes the documents chosen into one file. brat, which writes two files
+// a document, and the native export, one file a document, are offered for
+// the open document instead.
+var exportFormats = []struct{ name, title string }{
+	{"jsonl", "JSON Lines dataset"},
+	{"w3c", "W3C Web Annotation"},
+	{"labelstudio", "Label Studio tasks"},
+	{"csv", "CSV (a row an annotation)"},
 }
 
 // OnMount reads the listing.
@@ -167,17 +181,28 @@ func (l *library) Render() app.UI {
 				)),
 		),
 		app.Div().Class("library-tools").Role("group").Aria("label", "Bring in and take out").Body(
-			app.Button().ID("library-add").Title("Add articles (.html, .htm, .txt), exports (.json) or a JSON Lines batch (.jsonl); or drop them on the page").
+			app.Button().ID("library-add").Title("Add articles (.html, .htm, .txt), exports (.json; W3C Web Annotation, Label Studio, brat .txt with .ann, CSV) or a JSON Lines batch (.jsonl); or drop them on the page").
 				OnClick(func(ctx app.Context, e app.Event) { l.Host.pickFiles() }).Text("Add files…"),
 			app.Button().ID("export-all").OnClick(func(ctx app.Context, e app.Event) {
-				l.Host.exportDataset(ctx, workspace.SelectAll, "the whole library")
+				l.Host.exportDataset(ctx, workspace.SelectAll, "the whole library", l.format)
 			}).Text("Export dataset"),
 			app.Button().ID("export-done").OnClick(func(ctx app.Context, e app.Event) {
-				l.Host.exportDataset(ctx, workspace.SelectDone, "every document marked done")
+				l.Host.exportDataset(ctx, workspace.SelectDone, "every document marked done", l.format)
 			}).Text("Export done"),
 			app.Button().ID("export-checked").Disabled(len(checked) == 0).OnClick(func(ctx app.Context, e app.Event) {
-				l.Host.exportDataset(ctx, workspace.SelectIDs(l.checkedIDs()...), fmt.Sprintf("%d chosen documents", len(l.checkedIDs())))
+				l.Host.exportDataset(ctx, workspace.SelectIDs(l.checkedIDs()...), fmt.Sprintf("%d chosen documents", len(l.checkedIDs())), l.format)
 			}).Text(fmt.Sprintf("Export %d chosen", len(checked))),
+			app.Label().Body(app.Span().Text("as"),
+				app.Select().ID("export-format").OnChange(func(ctx app.Context, e app.Event) {
+					l.format = ctx.JSSrc().Get("value").String()
+				}).Body(
+					app.Range(exportFormats).Slice(func(i int) app.UI {
+						f := exportFormats[i]
+						return app.Option().Value(f.name).Selected(l.format == f.name || l.format == "" && i == 0).Text(f.title)
+					}),
+				)),
+			app.Button().ID("adjudicate-button").Title("Compare several annotators' files of one article, accept or reject each span, and save the gold document").
+				OnClick(func(ctx app.Context, e app.Event) { pickAnnotatorFiles() }).Text("Adjudicate…"),
 			app.Button().ID("backup-button").Title("Download the whole workspace in one file, to restore in any browser").
 				OnClick(func(ctx app.Context, e app.Event) { l.Host.backup(ctx) }).Text("Back up"),
 			app.Button().ID("restore-button").Title("Restore a backup into this browser (its library must be empty, or hold only the untouched sample)").
@@ -187,6 +212,7 @@ func (l *library) Render() app.UI {
 					l.act(ctx, "Undid: "+undo+".", func(ws *workspace.Workspace) error { return ws.Undo() })
 				}).Text("Undo"),
 		),
+		&adjudicator{Host: l.Host},
 		app.If(len(shown) == 0, func() app.UI {
 			return app.P().ID("library-empty").Class("placeholder").Text("No document matches. Add articles with “Add files…”, or by dropping them on the page.")
 		}).Else(func() app.UI {
@@ -337,6 +363,20 @@ func (a *Annotator) openFromLibrary(ctx app.Context, id string) {
 		return
 	}
 	a.openDocument(ctx, id, notice{}, nil)
+}
+
+// release closes document id when it is the open one, so that adjudication
+// can replace its annotations; while its changes are on their way to the
+// store it refuses, in words.
+func (a *Annotator) release(id string) error {
+	if a.keep.editor == nil || a.keep.editor.ID() != id {
+		return nil
+	}
+	if len(a.keep.queue) > 0 {
+		return fmt.Errorf("“%s” is open and its last changes are still being saved: save the gold document again in a moment", a.doc.Title)
+	}
+	a.keep.editor, a.doc, a.set, a.orphans, a.selected = nil, nil, nil, nil, ""
+	return nil
 }
 
 func (a *Annotator) tellFromLibrary(text string, isError bool) {

@@ -75,7 +75,7 @@ func (t *toolbar) Render() app.UI {
 				Title("Every document of your workspace: open, rename, mark done, add many, export a dataset, back up").
 				OnClick(func(ctx app.Context, e app.Event) { h.toggleLibrary() }).Text("Library"),
 			app.Input().Type("file").ID(manyInputID).Class("hidden-input").TabIndex(-1).Aria("hidden", "true").Multiple(true).
-				Accept(".html,.htm,.xhtml,.txt,.json,.jsonl,text/html,text/plain,application/json").
+				Accept(".html,.htm,.xhtml,.txt,.json,.jsonl,.jsonld,.ann,.csv,text/html,text/plain,application/json,text/csv").
 				OnChange(h.onManyChosen),
 			app.Input().Type("file").ID(backupInputID).Class("hidden-input").TabIndex(-1).Aria("hidden", "true").
 				Accept(".json,application/json").OnChange(h.onBackupChosen),

@@ -37,7 +37,7 @@ var (
 	ErrBothArticles = errors.New(`the line has both "html" and "text": give only one of them`)
 	ErrBlank        = errors.New("the article is empty: there is no text to annotate")
 	ErrDuplicateID  = errors.New("the id is used by an earlier line: give every line its own id")
-	ErrUnsupported  = errors.New("only .html, .htm and .txt articles, .json exports and .jsonl batches can be imported")
+	ErrUnsupported  = errors.New("only .html, .htm and .txt articles, .json exports, .jsonl batches and the files of W3C Web Annotation, Label Studio, brat (a .txt with its .ann) and CSV can be imported")
 )
 
 // batchFields lists, in words, the fields a batch line takes.
@@ -360,8 +360,9 @@ type File struct {
 }
 
 // ImportFiles imports files: .html and .htm pages and .txt texts as
-// articles, .json files as version-1 exports with their annotations, and
-// .jsonl files as batches. Each file refused is named in the report's
+// articles, .json files as version-1 exports with their annotations,
+// .jsonl files as batches, and the files of the exchange formats that
+// annotate/formats reads (see foreign.go). Each file refused is named in the report's
 // Errors with its reason. Progress counts files. It stops between two
 // files (or two lines of a batch) when ctx is done.
 func (w *Workspace) ImportFiles(ctx context.Context, files []File, progress Progress) (Report, error) {
@@ -372,6 +373,7 @@ func (w *Workspace) ImportFiles(ctx context.Context, files []File, progress Prog
 }
 
 func (b *batch) files(ctx context.Context, files []File, progress Progress) error {
+	files, foreign := splitForeign(files)
 	for i, f := range files {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -384,7 +386,15 @@ func (b *batch) files(ctx context.Context, files []File, progress Progress) erro
 			b.report.Errors = append(b.report.Errors, ie)
 		}
 		if progress != nil {
-			progress(i+1, len(files))
+			progress(i+1, len(files)+len(foreign))
+		}
+	}
+	if len(foreign) > 0 {
+		if err := b.foreign(ctx, foreign); err != nil {
+			return err
+		}
+		if progress != nil {
+			progress(len(files)+len(foreign), len(files)+len(foreign))
 		}
 	}
 	return nil

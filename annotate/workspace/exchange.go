@@ -1,0 +1,147 @@
+package workspace
+
+// This file brings in the files of the exchange formats that other tools
+// write (W3C Web Annotation, Label Studio tasks, brat standoff, CSV):
+// annotate/formats reads them, as the command line's convert does, and
+// each document it reads is then imported like a native export (sanitised
+// again, its annotations anchored again), so that one rule decides what
+// the library holds whatever the format. A format without the article's
+// text (CSV, W3C annotations of someone else's making) finds the article
+// in the library, by its id or its address.
+
+import (
+	"context"
+	"fmt"
+	"path"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/newsannotator/annotator/annotate"
+	"github.com/newsannotator/annotator/annotate/formats"
+)
+
+// splitForeign separates the files of the exchange formats from those the
+// workspace reads itself: articles, native exports and batches. A .txt
+// is brat's text when a .ann of the same name comes with it.
+func splitForeign(files []File) (own, foreign []File) {
+	ann := map[string]bool{}
+	for _, f := range files {
+		if strings.EqualFold(path.Ext(f.Name), ".ann") {
+			ann[strings.TrimSuffix(f.Name, path.Ext(f.Name))] = true
+		}
+	}
+	for _, f := range files {
+		ext := strings.ToLower(path.Ext(f.Name))
+		switch {
+		case ext == ".txt" && ann[strings.TrimSuffix(f.Name, path.Ext(f.Name))]:
+			foreign = append(foreign, f)
+		case ext == ".html" || ext == ".htm" || ext == ".txt" || ext == ".jsonl":
+			own = append(own, f)
+		default:
+			if format, ok := formats.Recognise(formats.Input{Name: f.Name, Data: f.Data}); ok && format.Name != "v1" {
+				foreign = append(foreign, f)
+			} else {
+				own = append(own, f)
+			}
+		}
+	}
+	return own, foreign
+}
+
+// foreign imports files of the exchange formats.
+func (b *batch) foreign(ctx context.Context, files []File) error {
+	inputs := make([]formats.Input, len(files))
+	for i, f := range files {
+		inputs[i] = formats.Input{Name: f.Name, Data: f.Data}
+	}
+	docs, faults := formats.ReadAll(inputs, b.w.Find)
+	for _, f := range faults {
+		b.report.Errors = append(b.report.Errors, &ItemError{Name: f.Name, Line: f.Line, Err: f})
+	}
+	for _, d := range docs {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		name, line := d.From, 0
+		if i := strings.LastIndexByte(name, ':'); i > 0 {
+			if n, err := strconv.Atoi(name[i+1:]); err == nil {
+				name, line = name[:i], n
+			}
+		}
+		data, err := d.File.Marshal()
+		if err == nil {
+			var imp *annotate.Imported
+			if imp, err = annotate.Import(data); err == nil {
+				err = b.add(imp.Document, imp.Set, imp.Orphans, d.SourceID, name, line)
+			}
+		}
+		if err != nil {
+			b.report.Errors = append(b.report.Errors, &ItemError{Name: name, Line: line, ID: d.SourceID, Err: err})
+		}
+	}
+	return nil
+}
+
+// Find finds a document of the library by its id ("sha256:…") or its
+// address, with its annotations: a formats.Known, for a format whose
+// files carry none of the article's text.
+func (w *Workspace) Find(key string) (annotate.File, bool) {
+	id := key
+	if !strings.HasPrefix(key, "sha256:") {
+		all, err := w.store.Documents()
+		if err != nil {
+			return annotate.File{}, false
+		}
+		id = ""
+		for _, s := range all {
+			if s.URL == key {
+				id = s.ID
+				break
+			}
+		}
+	}
+	rec, err := w.store.Document(id)
+	if err != nil {
+		return annotate.File{}, false
+	}
+	anns, err := w.store.Annotations(id)
+	if err != nil {
+		return annotate.File{}, false
+	}
+	doc, err := annotate.FromStored(annotate.Stored{HTML: rec.HTML, Text: rec.Text, TextSHA256: rec.TextSHA256,
+		Index: rec.Index, Title: rec.Title, URL: rec.URL, Meta: rec.Meta})
+	if err != nil {
+		return annotate.File{}, false
+	}
+	set := annotate.NewSet(doc.Text(), rec.Schema)
+	var placed, orphans []annotate.Annotation
+	for _, a := range anns {
+		if a.Anchor == annotate.AnchorOrphan {
+			orphans = append(orphans, a)
+		} else {
+			placed = append(placed, a)
+		}
+	}
+	set.InsertAll(placed)
+	return annotate.NewFile(doc, set, orphans, time.Time{}), true
+}
+
+// Files returns the documents of sel as native files, each with its
+// annotations and orphans, in the order ExportDataset writes them: what
+// an exchange format's Export takes.
+func (w *Workspace) Files(sel Selection) ([]annotate.File, error) {
+	ids, err := w.selected(sel)
+	if err != nil {
+		return nil, err
+	}
+	files := make([]annotate.File, 0, len(ids))
+	for _, id := range ids {
+		f, ok := w.Find(id)
+		if !ok {
+			return nil, fmt.Errorf("document %s: %w", id, ErrCorrupt)
+		}
+		files = append(files, f)
+	}
+	return files, nil
+}

@@ -1,0 +1,327 @@
+package app
+
+// This file is adjudication: several annotators' files of one article
+// brought together, their agreement shown, every span they made listed
+// side by side with who made it, and the gold document saved to the
+// library from the spans the adjudicator accepts. The figures, the merge
+// and the gold file are annotate/agree's; this component reads the files,
+// keeps what is accepted, and draws.
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/newsannotator/annotator/annotate"
+	"github.com/newsannotator/annotator/annotate/agree"
+	"github.com/newsannotator/annotator/annotate/formats"
+	"github.com/newsannotator/annotator/annotate/workspace"
+)
+
+// adjudicateInputID is the hidden file input of the annotators' files.
+const adjudicateInputID = "adjudicate-input"
+
+// adjudicatorHost is what adjudication asks of the root.
+type adjudicatorHost interface {
+	workspaceOf() *workspace.Workspace
+	// release closes document id when it is the open one, so that its
+	// annotations can be replaced; it refuses while its changes are
+	// still being written.
+	release(id string) error
+}
+
+// adjudicator is the adjudication of one article. It owns the merged
+// file and what the adjudicator accepted.
+type adjudicator struct {
+	app.Compo
+
+	Host adjudicatorHost
+
+	report   *agree.Report
+	merged   annotate.File
+	accepted map[string]bool
+	// disputedOnly hides the spans every annotator made.
+	disputedOnly bool
+	busy         bool
+	own          app.Context
+}
+
+func (d *adjudicator) OnMount(ctx app.Context) { d.own = ctx }
+
+// tell shows text in the root's message line: by action, since the root
+// draws it and a child's Dispatch renders only the child.
+func (d *adjudicator) tell(text string, isError bool) {
+	d.own.NewActionWithValue(actionTell, notice{Text: text, Error: isError})
+}
+
+// pickAnnotatorFiles opens the picker of the annotators' files.
+func pickAnnotatorFiles() {
+	if app.IsClient {
+		app.Window().GetElementByID(adjudicateInputID).Call("click")
+	}
+}
+
+// onChosen reads the files chosen and starts the adjudication.
+func (d *adjudicator) onChosen(ctx app.Context, e app.Event) {
+	input := ctx.JSSrc()
+	list := input.Get("files")
+	n := list.Length()
+	files := make([]app.Value, n)
+	for i := range files {
+		files[i] = list.Index(i)
+	}
+	// Emptied only now: clearing the input empties its FileList too.
+	input.Set("value", "")
+	if n == 0 {
+		return
+	}
+	if n < 2 {
+		d.tell("Choose the files of two annotators or more, of the same article, to adjudicate.", true)
+		return
+	}
+	inputs := make([]formats.Input, n)
+	remaining := n
+	for i := range n {
+		f := files[i]
+		name := f.Get("name").String()
+		if err := annotate.LimitFor(name, f.Get("type").String()).Check(name, int64(f.Get("size").Int())); err != nil {
+			d.tell(sentence(err.Error(), name), true)
+			return
+		}
+		readFile(f, func(data []byte) {
+			ctx.Dispatch(func(ctx app.Context) {
+				inputs[i] = formats.Input{Name: name, Data: data}
+				if remaining--; remaining == 0 {
+					d.start(ctx, inputs)
+				}
+			})
+		})
+	}
+}
+
+// start reads the annotators' files, measures their agreement and merges
+// them, off the UI goroutine.
+func (d *adjudicator) start(ctx app.Context, inputs []formats.Input) {
+	ws := d.Host.workspaceOf()
+	d.busy = true
+	d.tell(fmt.Sprintf("Reading %d annotators' files…", len(inputs)), false)
+	ctx.Async(func() {
+		var known formats.Known
+		if ws != nil {
+			known = ws.Find
+		}
+		rep, merged, err := adjudication(inputs, known)
+		ctx.Dispatch(func(ctx app.Context) {
+			d.busy = false
+			if err != nil {
+				d.tell(sentence(err.Error(), ""), true)
+				return
+			}
+			d.report, d.merged, d.accepted, d.disputedOnly = rep, merged, map[string]bool{}, false
+			for _, id := range agree.Unanimous(merged) {
+				d.accepted[id] = true
+			}
+			d.tell(fmt.Sprintf("Adjudicating “%s”: %d spans, %d made by every annotator and accepted; accept or reject the others, then save the gold document.",
+				merged.Document.Title, len(merged.Annotations), len(d.accepted)), false)
+		})
+	})
+}
+
+// adjudication reads inputs as annotators' files of one article and
+// returns their agreement and their merged file, or an error in words.
+func adjudication(inputs []formats.Input, known formats.Known) (*agree.Report, annotate.File, error) {
+	docs, faults := formats.ReadAll(inputs, known)
+	if len(faults) > 0 {
+		var b strings.Builder
+		b.WriteString("These files could not be read, so nothing was compared: ")
+		for i, f := range faults {
+			if i > 0 {
+				b.WriteString("; ")
+			}
+			b.WriteString(f.Error())
+		}
+		return nil, annotate.File{}, errors.New(b.String())
+	}
+	if len(docs) < 2 {
+		return nil, annotate.File{}, fmt.Errorf("the files hold %d %s: adjudication needs the files of two annotators or more, of the same article", len(docs), annotate.Plural(len(docs), "document", "documents"))
+	}
+	annotators := make([]agree.Annotator, len(docs))
+	for i, doc := range docs {
+		annotators[i] = agree.Annotator{Path: doc.From, File: doc.File}
+	}
+	rep, err := agree.Agree(annotators)
+	if err != nil {
+		return nil, annotate.File{}, fmt.Errorf("the files cannot be compared: %v", err)
+	}
+	merged, err := agree.Merge(annotators, time.Now())
+	if err != nil {
+		return nil, annotate.File{}, fmt.Errorf("the files cannot be merged: %v", err)
+	}
+	return rep, merged, nil
+}
+
+// acceptedIDs lists the accepted spans in the merged file's order.
+func (d *adjudicator) acceptedIDs() []string {
+	var ids []string
+	for _, a := range d.merged.Annotations {
+		if d.accepted[a.ID] {
+			ids = append(ids, a.ID)
+		}
+	}
+	return ids
+}
+
+// saveGold saves the gold document of the accepted spans to the library.
+func (d *adjudicator) saveGold(ctx app.Context) {
+	ws := d.Host.workspaceOf()
+	if ws == nil || d.report == nil || d.busy {
+		return
+	}
+	gold, err := agree.Adjudicate(d.merged, d.acceptedIDs(), time.Now())
+	if err != nil {
+		d.tell("The gold document could not be made: "+err.Error()+".", true)
+		return
+	}
+	if err := d.Host.release(gold.Document.ID); err != nil {
+		d.tell(err.Error(), true)
+		return
+	}
+	d.busy = true
+	ctx.Async(func() {
+		sum, replaced, err := ws.SaveGold(gold)
+		ctx.Dispatch(func(ctx app.Context) {
+			d.busy = false
+			if err != nil {
+				d.tell(sentence(fmt.Sprintf("The gold document was not saved: %v. Nothing in the library changed", err), ""), true)
+				return
+			}
+			n := len(gold.Annotations)
+			msg := fmt.Sprintf("Saved the gold document “%s” to the library, marked done: %d %s.", sum.Title, n, annotate.Plural(n, "annotation", "annotations"))
+			if replaced {
+				msg += " They replace the annotations it had; Undo in the library puts those back."
+			}
+			d.report = nil
+			d.tell(msg, false)
+			ctx.NewAction(actionLibraryChanged)
+			mark("annotator:gold-saved")
+		})
+	})
+}
+
+// Render draws the hidden picker and, during an adjudication, its panel.
+func (d *adjudicator) Render() app.UI {
+	return app.Div().Class("adjudicator").Body(
+		app.Input().Type("file").ID(adjudicateInputID).Class("hidden-input").TabIndex(-1).Aria("hidden", "true").Multiple(true).
+			Accept(".json,.jsonl,.jsonld,.ann,.txt,.csv,application/json,text/csv").OnChange(d.onChosen),
+		app.If(d.report != nil, d.renderPanel),
+	)
+}
+
+func (d *adjudicator) renderPanel() app.UI {
+	rep := d.report
+	names := make([]string, len(rep.Annotators))
+	for i, a := range rep.Annotators {
+		names[i] = a.Name
+	}
+	all := len(names)
+	var rows []annotate.Annotation
+	disputed := 0
+	for _, a := range d.merged.Annotations {
+		made := len(agree.Sources(a))
+		if made < all {
+			disputed++
+		}
+		if !d.disputedOnly || made < all {
+			rows = append(rows, a)
+		}
+	}
+	return app.Section().ID("adjudication").Class("adjudication").Aria("labelledby", "adjudication-title").Body(
+		app.H2().ID("adjudication-title").TabIndex(-1).Text("Adjudication: "+d.merged.Document.Title),
+		app.P().Text(fmt.Sprintf("%d annotators (%s); %d spans in all, %d not made by every annotator; %d accepted.",
+			all, strings.Join(names, ", "), len(d.merged.Annotations), disputed, len(d.accepted))),
+		d.renderAgreement(),
+		app.Label().Class("check").Body(
+			app.Input().Type("checkbox").ID("disputed-only").Checked(d.disputedOnly).
+				OnChange(func(ctx app.Context, e app.Event) { d.disputedOnly = ctx.JSSrc().Get("checked").Bool() }),
+			app.Span().Text(" Show only the spans not every annotator made"),
+		),
+		app.Table().ID("adjudication-spans").Class("adjudication-spans").Body(
+			app.Caption().Text("Every span, with who made it: accept those the gold document keeps"),
+			app.THead().Body(app.Tr().Body(
+				app.Th().Scope("col").Text("Label"),
+				app.Th().Scope("col").Text("Text"),
+				app.Th().Scope("col").Text("Characters"),
+				app.Range(names).Slice(func(i int) app.UI { return app.Th().Scope("col").Text(names[i]) }),
+				app.Th().Scope("col").Text("Gold"),
+			)),
+			app.TBody().Body(app.Range(rows).Slice(func(i int) app.UI { return d.renderRow(rows[i], names) })),
+		),
+		app.Div().Class("adjudication-tools").Body(
+			app.Button().ID("gold-save").Class("primary").Disabled(d.busy).
+				OnClick(func(ctx app.Context, e app.Event) { d.saveGold(ctx) }).
+				Text(fmt.Sprintf("Save the gold document (%d %s)", len(d.accepted), annotate.Plural(len(d.accepted), "span", "spans"))),
+			app.Button().ID("adjudication-close").OnClick(func(ctx app.Context, e app.Event) { d.report = nil }).Text("Close"),
+		),
+	)
+}
+
+// renderRow draws one merged span: who made it, and whether it is kept.
+func (d *adjudicator) renderRow(a annotate.Annotation, names []string) app.UI {
+	made := map[string]bool{}
+	for _, s := range agree.Sources(a) {
+		made[s.Annotator] = true
+	}
+	id := a.ID
+	ok := d.accepted[id]
+	return app.Tr().DataSet("id", id).Class(classIf(len(made) < len(names), "disputed"), classIf(ok, "accepted")).Body(
+		app.Td().Body(app.Span().Class("badge", labelClass(a.Label)).Text(a.Label)),
+		app.Td().Class("excerpt").Text("“"+excerpt(a.Exact, 120)+"”"),
+		app.Td().Text(fmt.Sprintf("%d–%d", a.Start, a.End)),
+		app.Range(names).Slice(func(i int) app.UI {
+			if made[names[i]] {
+				return app.Td().Class("made").Aria("label", names[i]+" made it").Text("✓")
+			}
+			return app.Td().Class("not-made").Aria("label", names[i]+" did not").Text("—")
+		}),
+		app.Td().Body(
+			app.Button().Class("accept").Aria("pressed", ok).
+				OnClick(func(ctx app.Context, e app.Event) { d.accepted[id] = true }, app.EventScope(id)).Text("Accept"),
+			app.Button().Class("reject").Aria("pressed", !ok).
+				OnClick(func(ctx app.Context, e app.Event) { delete(d.accepted, id) }, app.EventScope(id)).Text("Reject"),
+		),
+	)
+}
+
+// renderAgreement draws the agreement table: each pair's precision,
+// recall and F1, exact and overlapping, its kappa, and α_u of all.
+func (d *adjudicator) renderAgreement() app.UI {
+	rep := d.report
+	return app.Table().ID("agreement-table").Class("agreement-table").Body(
+		app.Caption().Text(fmt.Sprintf("Agreement, each pair with the first as the reference · Krippendorff's α_u over all: %s", rep.AlphaU)),
+		app.THead().Body(
+			app.Tr().Body(
+				app.Th().Scope("col").Rowspan(2).Text("Reference"),
+				app.Th().Scope("col").Rowspan(2).Text("Other"),
+				app.Th().Scope("colgroup").ColSpan(3).Text("Exact spans"),
+				app.Th().Scope("colgroup").ColSpan(3).Text("Overlapping spans"),
+				app.Th().Scope("col").Rowspan(2).Text("Cohen's κ"),
+			),
+			app.Tr().Body(
+				app.Th().Scope("col").Text("precision"), app.Th().Scope("col").Text("recall"), app.Th().Scope("col").Text("F1"),
+				app.Th().Scope("col").Text("precision"), app.Th().Scope("col").Text("recall"), app.Th().Scope("col").Text("F1"),
+			),
+		),
+		app.TBody().Body(app.Range(rep.Pairs).Slice(func(i int) app.UI {
+			p := rep.Pairs[i]
+			return app.Tr().Body(
+				app.Td().Text(p.Reference), app.Td().Text(p.Other),
+				app.Td().Text(p.Exact.Precision.String()), app.Td().Text(p.Exact.Recall.String()), app.Td().Text(p.Exact.F1.String()),
+				app.Td().Text(p.Overlap.Precision.String()), app.Td().Text(p.Overlap.Recall.String()), app.Td().Text(p.Overlap.F1.String()),
+				app.Td().Text(p.Kappa.String()),
+			)
+		})),
+	)
+}
