@@ -1,9 +1,9 @@
 //go:build !wasm
 
 // Package cli is the annotator's command line: serve and build the app,
-// load an article as an export, validate, convert and count exports. Run
-// takes its streams and returns its exit status, so it is tested without a
-// process.
+// load an article as an export, validate, convert and count exports,
+// measure and merge annotators' files. Run takes its streams and returns
+// its exit status, so it is tested without a process.
 package cli
 
 import (
@@ -41,6 +41,10 @@ Usage:
                                                        w3c, labelstudio, brat, csv)
   annotator stats [-json] FILE...                      count the annotations of each
                                                        label, by document and in all
+  annotator agree [-json] FILE...                      the agreement of two or more
+                                                       annotators' files of one article
+  annotator merge [-o OUT] FILE...                     combine annotators' files into
+                                                       one, each span with its sources
 
 FILE may be - for standard input, and for convert and stats a folder: every
 file under it that looks like an input is read. Exit status: 0 done, 1 some
@@ -65,6 +69,10 @@ func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return cmdConvert(args[1:], stdin, stdout, stderr)
 	case "stats":
 		return cmdStats(args[1:], stdin, stdout, stderr)
+	case "agree":
+		return cmdAgree(args[1:], stdin, stdout, stderr)
+	case "merge":
+		return cmdMerge(args[1:], stdin, stdout, stderr)
 	case "serve":
 		return cmdServe(args[1:], stderr)
 	case "build":
