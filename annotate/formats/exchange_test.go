@@ -180,7 +180,11 @@ func annotateSentences(doc *annotate.Document, max int) annotate.File {
 		case 2:
 			if i+2 < len(starts) {
 				if p, err := set.Add("pledge", s, starts[i+2]); err == nil {
-					set.SetAttribute(p.ID, annotate.AttrParty, "Party & <Co>")
+					party := "Party & <Co>"
+					if i%8 == 2 {
+						party = "Labour" // one word: a brat attribute
+					}
+					set.SetAttribute(p.ID, annotate.AttrParty, party)
 					set.SetAttribute(p.ID, annotate.AttrNote, fmt.Sprintf("=note %d", i))
 				}
 			}
