@@ -8,7 +8,6 @@ package formats
 import (
 	"bytes"
 	"cmp"
-	"encoding/json"
 	"slices"
 	"strings"
 
@@ -41,24 +40,6 @@ func schemaName(s string) string {
 		}
 	}
 	return strings.TrimRight(b.String()[:min(b.Len(), 32)], "-_")
-}
-
-// marshalJSON writes v as the native export writes JSON: indented by two
-// spaces, '<', '>' and '&' not escaped, and a final newline.
-func marshalJSON(v any) ([]byte, error) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(v); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
-}
-
-// lineOf returns the line, counted from 1, of byte offset off in data.
-func lineOf(data []byte, off int) int {
-	return bytes.Count(data[:min(max(off, 0), len(data))], []byte("\n")) + 1
 }
 
 // trimBOM drops a UTF-8 byte order mark from the start of data.

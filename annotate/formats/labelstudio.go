@@ -43,6 +43,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"maps"
 	"slices"
 	"strings"
@@ -134,11 +135,28 @@ func exportLabelStudio(files []annotate.File, _ time.Time) ([]Output, error) {
 			Annotations: []lsAnnotations{{Result: results}},
 		})
 	}
-	data, err := marshalJSON(tasks)
-	if err != nil {
-		return nil, err
+	if len(tasks) == 0 {
+		return []Output{{Data: []byte("[]\n")}}, nil
 	}
-	return []Output{{Data: data}}, nil
+	// Task by task, into one buffer: the bytes that encoding the array
+	// indented writes, without growing and indenting it all at once.
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("  ", "  ")
+	buf.WriteString("[\n")
+	for i, t := range tasks {
+		buf.WriteString("  ")
+		if err := enc.Encode(t); err != nil {
+			return nil, err
+		}
+		if i < len(tasks)-1 {
+			buf.Truncate(buf.Len() - 1)
+			buf.WriteString(",\n")
+		}
+	}
+	buf.WriteString("]\n")
+	return []Output{{Data: buf.Bytes()}}, nil
 }
 
 // LabelConfig returns the Label Studio labeling config that the export of
@@ -245,16 +263,23 @@ func importLabelStudioFile(in Input, known Known) ([]Doc, []*Fault) {
 	}
 	var docs []Doc
 	var faults []*Fault
+	line, counted := 1, 0
 	for n := 1; dec.More(); n++ {
 		off := int(dec.InputOffset())
 		off += len(data[off:]) - len(bytes.TrimLeft(data[off:], " \t\r\n,"))
-		line := lineOf(data, off)
-		var raw json.RawMessage
-		if err := dec.Decode(&raw); err != nil {
-			faults = append(faults, &Fault{Name: in.Name, Line: line, Message: fmt.Sprintf("task %d is not valid JSON (%v); the tasks after it cannot be read", n, err)})
-			return docs, faults
+		line += bytes.Count(data[counted:off], []byte("\n"))
+		counted = off
+		var task lsTaskIn
+		if err := dec.Decode(&task); err != nil {
+			var syntax *json.SyntaxError
+			if errors.As(err, &syntax) || errors.Is(err, io.ErrUnexpectedEOF) {
+				faults = append(faults, &Fault{Name: in.Name, Line: line, Message: fmt.Sprintf("task %d is not valid JSON (%v); the tasks after it cannot be read", n, err)})
+				return docs, faults
+			}
+			faults = append(faults, &Fault{Name: in.Name, Line: line, Message: fmt.Sprintf("task %d cannot be read as a Label Studio task: %v", n, err)})
+			continue
 		}
-		d, err := lsTaskDocs(raw, n, fmt.Sprintf("%s:%d", in.Name, line), known)
+		d, err := lsTaskDocs(task, n, fmt.Sprintf("%s:%d", in.Name, line), known)
 		if err != nil {
 			faults = append(faults, &Fault{Name: in.Name, Line: line, Message: err.Error()})
 			continue
@@ -267,11 +292,7 @@ func importLabelStudioFile(in Input, known Known) ([]Doc, []*Fault) {
 // lsTaskDocs makes the documents of task n, read from from, on the
 // document known has under its data.document_id or data.url when that
 // has the task's text.
-func lsTaskDocs(raw json.RawMessage, n int, from string, known Known) ([]Doc, error) {
-	var task lsTaskIn
-	if err := json.Unmarshal(raw, &task); err != nil {
-		return nil, fmt.Errorf("task %d cannot be read as a Label Studio task: %v", n, err)
-	}
+func lsTaskDocs(task lsTaskIn, n int, from string, known Known) ([]Doc, error) {
 	var text string
 	if err := json.Unmarshal(task.Data["text"], &text); err != nil || strings.TrimSpace(text) == "" {
 		return nil, fmt.Errorf("task %d has no text: a task's data must hold the article's text in \"text\", as the labeling config's <Text value=\"$text\"/> reads it", n)

@@ -32,6 +32,29 @@ func TestLabelStudioRoundTrip(t *testing.T) {
 	}
 }
 
+func TestLabelStudioWritesTheArrayAsEncodingItWhole(t *testing.T) {
+	files := append(handMade(t), handMade(t)...)
+	outs, err := labelStudio.Export(files, nowForTests)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var tasks []lsTaskOut
+	if err := json.Unmarshal(outs[0].Data, &tasks); err != nil || len(tasks) != 4 {
+		t.Fatalf("%d tasks, %v", len(tasks), err)
+	}
+	var whole bytes.Buffer
+	enc := json.NewEncoder(&whole)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	enc.Encode(tasks)
+	if whole.String() != string(outs[0].Data) {
+		t.Errorf("the export is not the array encoded whole:\n%s", outs[0].Data)
+	}
+	if empty, _ := labelStudio.Export(nil, nowForTests); string(empty[0].Data) != "[]\n" {
+		t.Errorf("no files: %q", empty[0].Data)
+	}
+}
+
 func TestLabelStudioOffsetsCountUTF16(t *testing.T) {
 	outs, err := labelStudio.Export([]annotate.File{emojiFile(t)}, nowForTests)
 	if err != nil {
