@@ -2,6 +2,9 @@ package formats
 
 import (
 	"errors"
+	"fmt"
+	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -130,4 +133,51 @@ func FuzzBratImport(f *testing.F) {
 	f.Fuzz(func(t *testing.T, txt, ann []byte) {
 		brat.Import([]Input{{Name: "x.txt", Data: txt}, {Name: "x.ann", Data: ann}}, nil)
 	})
+}
+
+// TestBratPythonReadsTheOffsets checks, in Python, that every text-bound
+// annotation's fragments of the .txt, joined by a space, are its text, as
+// brat checks them: in the golden files and the corpus's export; and that
+// the check fails on an offset one off.
+func TestBratPythonReadsTheOffsets(t *testing.T) {
+	script := `
+import glob, os, sys
+bad = 0
+for ann in glob.glob(os.path.join(sys.argv[1], '*.ann')):
+    text = open(ann[:-4] + '.txt', encoding='utf-8', newline='').read()
+    for line in open(ann, encoding='utf-8', newline=''):
+        id_, rest = line.rstrip('\n').split('\t', 1)
+        if id_[0] != 'T':
+            continue
+        head, given = rest.split('\t', 1)
+        frags = [tuple(map(int, f.split())) for f in head.split(' ', 1)[1].split(';')]
+        got = ' '.join(text[s:e] for s, e in frags)
+        if got != given:
+            bad += 1
+            print(ann, id_, repr(got), '!=', repr(given))
+sys.exit(1 if bad else 0)
+`
+	if out, err := runPython(t, script, filepath.Join(testcorpus.Root(t), "testdata", "formats", "brat")); err != nil {
+		t.Errorf("Python finds offsets that do not hold their text in the golden files: %v\n%s", err, out)
+	}
+	dir := t.TempDir()
+	outs, err := brat.Export(append(corpusFiles(t), emojiFile(t)), nowForTests)
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeOutputs(t, dir, "", outs)
+	if out, err := runPython(t, script, dir); err != nil {
+		t.Errorf("Python finds offsets that do not hold their text in the corpus's export: %v\n%s", err, out)
+	}
+	off := t.TempDir()
+	// T1<TAB>LABEL START END…: START one more.
+	first, rest, _ := strings.Cut(string(outs[1].Data), "\n")
+	head, tail, _ := strings.Cut(first, "\t")
+	f := strings.SplitN(tail, " ", 3)
+	start, _ := strconv.Atoi(f[1])
+	ann := []byte(fmt.Sprintf("%s\t%s %d %s\n%s", head, f[0], start+1, f[2], rest))
+	writeOutputs(t, off, "", []Output{outs[0], {Name: outs[1].Name, Data: ann}})
+	if out, err := runPython(t, script, off); err == nil {
+		t.Errorf("the Python check passes an .ann whose first start is off:\n%s", out)
+	}
 }

@@ -4,8 +4,11 @@ import (
 	"fmt"
 	"maps"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 	"unicode/utf16"
@@ -142,6 +145,22 @@ func handMade(t *testing.T) []annotate.File { return []annotate.File{sample(t), 
 // with attributes; at most 100 annotations a page.
 func corpusFiles(t *testing.T) []annotate.File {
 	t.Helper()
+	corpusCache.Lock()
+	defer corpusCache.Unlock()
+	if corpusCache.files == nil {
+		corpusCache.files = loadCorpusFiles(t)
+	}
+	return slices.Clone(corpusCache.files)
+}
+
+// corpusCache keeps corpusFiles' files, which the tests only read, for
+// the next test that asks.
+var corpusCache struct {
+	sync.Mutex
+	files []annotate.File
+}
+
+func loadCorpusFiles(t *testing.T) []annotate.File {
 	var files []annotate.File
 	for _, page := range testcorpus.Pages(t) {
 		data, err := os.ReadFile(page.Source())
@@ -266,4 +285,29 @@ func checkWithoutTheDocuments(t *testing.T, f Format, c carries) {
 		changed++
 	}
 	t.Logf("%d of %d documents have a text that loading it as plain text changes; %d of %d annotations could not be placed on it", changed, len(docs), orphans, total)
+}
+
+// runPython runs a Python script with args, and skips t when python3 is
+// not on PATH.
+func runPython(t *testing.T, script string, args ...string) ([]byte, error) {
+	t.Helper()
+	python, err := exec.LookPath("python3")
+	if err != nil {
+		t.Skip("python3 is not on PATH")
+	}
+	return exec.Command(python, append([]string{"-c", script}, args...)...).CombinedOutput()
+}
+
+// writeOutputs writes outs into dir, a single output as name.
+func writeOutputs(t *testing.T, dir, name string, outs []Output) {
+	t.Helper()
+	for _, o := range outs {
+		n := o.Name
+		if n == "" {
+			n = name
+		}
+		if err := os.WriteFile(filepath.Join(dir, n), o.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 }

@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -160,10 +158,6 @@ func TestLabelStudioFaults(t *testing.T) {
 // and in the corpus's export; and that the check fails on an offset one
 // off, so that it checks something.
 func TestLabelStudioPythonReadsTheOffsets(t *testing.T) {
-	python, err := exec.LookPath("python3")
-	if err != nil {
-		t.Skip("python3 is not on PATH")
-	}
 	script := `
 import json, sys
 bad = 0
@@ -182,27 +176,28 @@ for path in sys.argv[1:]:
                     print(path, r['id'], repr(got), '!=', repr(v['text']))
 sys.exit(1 if bad else 0)
 `
-	outs, err := labelStudio.Export(corpusFiles(t), nowForTests)
+	dir := t.TempDir()
+	corpus, err := labelStudio.Export(corpusFiles(t), nowForTests)
 	if err != nil {
 		t.Fatal(err)
 	}
-	dir := t.TempDir()
-	corpus := filepath.Join(dir, "corpus.json")
-	if err := os.WriteFile(corpus, outs[0].Data, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	golden := filepath.Join(testcorpus.Root(t), "testdata", "formats", "labelstudio", "sample.json")
+	writeOutputs(t, dir, "corpus.json", corpus)
 	emoji, _ := labelStudio.Export([]annotate.File{emojiFile(t)}, nowForTests)
-	emojiPath := filepath.Join(dir, "emoji.json")
-	os.WriteFile(emojiPath, emoji[0].Data, 0o644)
-	if out, err := exec.Command(python, "-c", script, golden, emojiPath, corpus).CombinedOutput(); err != nil {
+	writeOutputs(t, dir, "emoji.json", emoji)
+	golden := filepath.Join(testcorpus.Root(t), "testdata", "formats", "labelstudio", "sample.json")
+	if out, err := runPython(t, script, golden, filepath.Join(dir, "emoji.json"), filepath.Join(dir, "corpus.json")); err != nil {
 		t.Errorf("Python finds offsets that do not hold their text: %v\n%s", err, out)
 	}
-	// One off: the check must fail.
-	off := bytes.Replace(emoji[0].Data, []byte(`"start": `), []byte(`"start": 1`), 1)
-	offPath := filepath.Join(dir, "off.json")
-	os.WriteFile(offPath, off, 0o644)
-	if out, err := exec.Command(python, "-c", script, offPath).CombinedOutput(); err == nil {
+	// A start one unit off, the end with it: the check must fail.
+	var tasks []lsTaskOut
+	if err := json.Unmarshal(emoji[0].Data, &tasks); err != nil {
+		t.Fatal(err)
+	}
+	v := &tasks[0].Annotations[0].Result[0].Value
+	v.Start, v.End = v.Start+1, v.End+1
+	off, _ := json.Marshal(tasks)
+	writeOutputs(t, dir, "off.json", []Output{{Data: off}})
+	if out, err := runPython(t, script, filepath.Join(dir, "off.json")); err == nil {
 		t.Errorf("the Python check passes a file whose first offset is off:\n%s", out)
 	}
 }
