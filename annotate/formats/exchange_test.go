@@ -66,6 +66,37 @@ func roundTrip(t *testing.T, f Format, files []annotate.File) []Doc {
 	return docs
 }
 
+// checkRoundTrips exports the hand-made articles and the corpus in f and
+// imports them back, knowing the documents, as a conversion that has
+// them does: the documents must come back with their HTML, and with the
+// same annotations. keep, when not nil, picks the files the import must
+// give back.
+func checkRoundTrips(t *testing.T, f Format, c carries, keep func([]annotate.File) []annotate.File) {
+	for name, files := range map[string][]annotate.File{"hand-made": handMade(t), "corpus": corpusFiles(t)} {
+		t.Run(name, func(t *testing.T) {
+			if keep != nil {
+				files = keep(files)
+			}
+			docs := roundTrip(t, f, files)
+			if len(docs) != len(files) {
+				t.Fatalf("%d documents back, not %d", len(docs), len(files))
+			}
+			ids := map[string]int{}
+			for _, f := range files {
+				ids[f.Document.ID]++
+			}
+			for i, d := range docs {
+				checkSame(t, files[i], d, c)
+				// Pages of one text are one document, whose HTML is
+				// the first's.
+				if d.File.Document.HTML != files[i].Document.HTML && ids[files[i].Document.ID] == 1 {
+					t.Errorf("%s: the document lost its HTML", files[i].Document.ID)
+				}
+			}
+		})
+	}
+}
+
 // carries says which fields of an annotation a format carries besides
 // label, span, text and attributes.
 type carries struct{ ids, authorAndTimes bool }

@@ -17,17 +17,7 @@ func TestLabelStudioGolden(t *testing.T) {
 }
 
 func TestLabelStudioRoundTrip(t *testing.T) {
-	for name, files := range map[string][]annotate.File{"hand-made": handMade(t), "corpus": corpusFiles(t)} {
-		t.Run(name, func(t *testing.T) {
-			docs := roundTrip(t, labelStudio, files)
-			if len(docs) != len(files) {
-				t.Fatalf("%d documents back, not %d", len(docs), len(files))
-			}
-			for i, d := range docs {
-				checkSame(t, files[i], d, carries{ids: true})
-			}
-		})
-	}
+	checkRoundTrips(t, labelStudio, carries{ids: true}, nil)
 }
 
 func TestLabelStudioWritesTheArrayAsEncodingItWhole(t *testing.T) {
