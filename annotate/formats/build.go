@@ -26,6 +26,11 @@ type Span struct {
 	Label string
 	// Start and End count code points of the Plain's Text.
 	Start, End int
+	// Text is the span's text as the file gives it, or "". When it is
+	// not the text at Start..End, the span is placed by this text, as an
+	// annotation whose offsets no longer hold is: a file whose document
+	// was found by its URL may count another version of the text.
+	Text string
 	// Attributes are the annotation's attributes and note, by name.
 	Attributes map[string]string
 	// Author, Created and Modified are kept when the format has them.
@@ -40,6 +45,10 @@ type Plain struct {
 	URL      string
 	Text     string
 	Meta     annotate.Meta
+	// Document, when not nil, is the document the spans are on, one that
+	// the conversion already has (Known's): Text, Title, URL and Meta are
+	// then its own, and it keeps its HTML.
+	Document *annotate.Document
 	// Schema is the label schema; nil is the default schema. Either way,
 	// labels and attributes the spans use and it lacks are added.
 	Schema *annotate.Schema
@@ -51,19 +60,16 @@ type Plain struct {
 // its labels cannot make a valid schema; a span that cannot be placed is
 // kept as an orphan, with a note.
 func Build(p Plain, from string) (Doc, error) {
-	doc, err := annotate.Load([]byte(p.Text), annotate.Source{Name: from, MediaType: "text/plain; charset=utf-8", URL: p.URL})
-	if err != nil {
-		return Doc{}, err
+	doc, given := p.Document, (*annotate.Text)(nil)
+	if doc != nil {
+		given = doc.Text()
+	} else {
+		var err error
+		if doc, err = loadPlain(p, from); err != nil {
+			return Doc{}, err
+		}
+		given = annotate.NewText(p.Text)
 	}
-	if p.Title != "" {
-		doc.Title = p.Title
-	}
-	meta := p.Meta
-	meta.MediaType, meta.Charset = doc.Meta.MediaType, doc.Meta.Charset
-	if meta.Source == "" {
-		meta.Source = doc.Meta.Source
-	}
-	doc.Meta = meta
 
 	schema := annotate.DefaultSchema()
 	if p.Schema != nil {
@@ -73,7 +79,6 @@ func Build(p Plain, from string) (Doc, error) {
 		return Doc{}, err
 	}
 
-	given := annotate.NewText(p.Text)
 	text := doc.Text()
 	set := annotate.NewSet(text, schema)
 	an := annotate.NewAnchorer(text)
@@ -97,6 +102,25 @@ func Build(p Plain, from string) (Doc, error) {
 	set.ClearHistory()
 	d.File = annotate.NewFile(doc, set, orphans, time.Time{})
 	return d, nil
+}
+
+// loadPlain loads p's text as the app opens a .txt, with p's title, URL
+// and metadata.
+func loadPlain(p Plain, from string) (*annotate.Document, error) {
+	doc, err := annotate.Load([]byte(p.Text), annotate.Source{Name: from, MediaType: "text/plain; charset=utf-8", URL: p.URL})
+	if err != nil {
+		return nil, err
+	}
+	if p.Title != "" {
+		doc.Title = p.Title
+	}
+	meta := p.Meta
+	meta.MediaType, meta.Charset = doc.Meta.MediaType, doc.Meta.Charset
+	if meta.Source == "" {
+		meta.Source = doc.Meta.Source
+	}
+	doc.Meta = meta
+	return doc, nil
 }
 
 // annotation makes s an annotation on text, the text its offsets count.
@@ -127,6 +151,9 @@ func (s Span) annotation(text *annotate.Text) (annotate.Annotation, error) {
 		}
 	}
 	a.Place(text, s.Start, s.End)
+	if s.Text != "" && s.Text != a.Exact {
+		a.Exact, a.Prefix, a.Suffix = s.Text, "", ""
+	}
 	return a, nil
 }
 

@@ -102,3 +102,34 @@ func TestBuildKeepsWhatCannotBePlacedAsOrphans(t *testing.T) {
 		t.Fatalf("annotations %d, orphans %d, notes %q", len(d.File.Annotations), len(d.File.Orphans), d.Notes)
 	}
 }
+
+func TestBuildPlacesByTheSpansTextWhenItsOffsetsDoNotHoldIt(t *testing.T) {
+	// The file counted another version of the text.
+	text := "one two one two three"
+	d, err := Build(Plain{Text: text, Spans: []Span{
+		{Label: "claim", Start: 10, End: 15, Text: "three"},
+		{Label: "claim", Start: 4, End: 7, Text: "one"}, // twice in the text
+		{Label: "claim", Start: 0, End: 3, Text: "one"},
+	}}, "t.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.File.Annotations) != 2 || d.File.Annotations[1].Start != 16 || d.Moved != 1 || len(d.File.Orphans) != 1 {
+		t.Fatalf("annotations %+v, orphans %+v, moved %d", d.File.Annotations, d.File.Orphans, d.Moved)
+	}
+}
+
+func TestBuildOnADocumentKeepsItsHTML(t *testing.T) {
+	doc, err := annotate.Load([]byte("<h1>Title</h1><p>One <b>bold</b> claim.</p><table><tr><td>a</td><td>b</td></tr></table>"), annotate.Source{Name: "a.html", MediaType: "text/html"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := strings.Index(doc.Text().String(), "bold")
+	d, err := Build(Plain{Document: doc, Spans: []Span{{Label: "claim", Start: start, End: start + 4}}}, "a.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.File.Document.HTML != doc.HTML || d.File.Document.ID != doc.ID || len(d.File.Annotations) != 1 || d.File.Annotations[0].Exact != "bold" {
+		t.Fatalf("document %+v, annotations %+v", d.File.Document, d.File.Annotations)
+	}
+}

@@ -1,0 +1,87 @@
+package formats
+
+// This file keeps what the exchange formats of this package share: the
+// order in which they write a document's annotations, the names they give
+// labels and attributes read from other tools, and JSON written as the
+// native export writes it.
+
+import (
+	"bytes"
+	"cmp"
+	"slices"
+	"strings"
+
+	"github.com/newsannotator/annotator/annotate"
+)
+
+// placed returns f's placed annotations sorted by start, end, label and
+// id: the order every export writes them in. Orphans, which have no place
+// in the text, are not among them.
+func placed(f annotate.File) []annotate.Annotation {
+	as := slices.Clone(f.Annotations)
+	slices.SortFunc(as, func(a, b annotate.Annotation) int {
+		return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(a.End, b.End), cmp.Compare(a.Label, b.Label), cmp.Compare(a.ID, b.ID))
+	})
+	return as
+}
+
+// schemaName makes a label or attribute name of another tool ("PER",
+// "Protein", "due date") one that a schema takes: lower case letters,
+// digits, '-' and '_', starting with a letter, at most 32 characters.
+// It returns "" for a name with nothing to keep.
+func schemaName(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(strings.TrimSpace(s)) {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9' && b.Len() > 0, (r == '-' || r == '_') && b.Len() > 0:
+			b.WriteRune(r)
+		case b.Len() > 0 && (r == ' ' || r == '.' || r == '/' || r == ':'):
+			b.WriteByte('_')
+		}
+	}
+	return strings.TrimRight(b.String()[:min(b.Len(), 32)], "-_")
+}
+
+// trimBOM drops a UTF-8 byte order mark from the start of data.
+func trimBOM(data []byte) []byte { return bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) }
+
+// fileDocument makes the document of f again, from its HTML, or from its
+// text when it has none.
+func fileDocument(f annotate.File) (*annotate.Document, error) {
+	fd := f.Document
+	if strings.TrimSpace(fd.HTML) != "" {
+		return annotate.FromSanitized(fd.HTML, fd.Title, fd.URL, fd.Meta)
+	}
+	doc, err := annotate.Load([]byte(fd.Text), annotate.Source{Name: fd.Title, MediaType: "text/plain; charset=utf-8", URL: fd.URL})
+	if err != nil {
+		return nil, err
+	}
+	doc.Title, doc.Meta = fd.Title, fd.Meta
+	return doc, nil
+}
+
+// knownDocument returns the document that known has under the first of
+// ids it knows, when its canonical text is text: the spans of a
+// text-only file are then placed on it, and it keeps its HTML, which
+// loading the text alone would lose. It returns nil otherwise.
+func knownDocument(known Known, text string, ids ...string) *annotate.Document {
+	if known == nil {
+		return nil
+	}
+	for _, id := range ids {
+		if id == "" {
+			continue
+		}
+		if f, ok := known(id); ok {
+			if f.Document.Text != text {
+				return nil
+			}
+			doc, err := fileDocument(f)
+			if err != nil || doc.Text().String() != text {
+				return nil
+			}
+			return doc
+		}
+	}
+	return nil
+}
