@@ -57,7 +57,7 @@ func (b *batch) foreign(ctx context.Context, files []File) error {
 	}
 	docs, faults := formats.ReadAll(inputs, b.w.Find)
 	for _, f := range faults {
-		b.report.Errors = append(b.report.Errors, &ItemError{Name: f.Name, Line: f.Line, Err: f})
+		b.report.Errors = append(b.report.Errors, &ItemError{Name: f.Name, Line: f.Line, Err: faultReason{f}})
 	}
 	for _, d := range docs {
 		if err := ctx.Err(); err != nil {
@@ -82,6 +82,13 @@ func (b *batch) foreign(ctx context.Context, files []File) error {
 	}
 	return nil
 }
+
+// faultReason is a Fault without its file and line, which the ItemError
+// that holds it names.
+type faultReason struct{ f *formats.Fault }
+
+func (r faultReason) Error() string { return r.f.Message }
+func (r faultReason) Unwrap() error { return r.f }
 
 // Find finds a document of the library by its id ("sha256:…") or its
 // address, with its annotations: a formats.Known, for a format whose
