@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -10,6 +11,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/newsannotator/annotator/annotate"
+	"github.com/newsannotator/annotator/annotate/formats"
 )
 
 // fileInputID is the ID of the hidden file input that Open uses.
@@ -112,7 +114,7 @@ func (a *Annotator) drop(ctx app.Context, transfer app.Value) {
 // it when it is ready. On error the current document stays.
 func (a *Annotator) open(ctx app.Context, data []byte, name, mediaType string) {
 	ctx = a.ui(ctx)
-	if annotate.IsExport(data, name, mediaType) {
+	if annotate.IsExport(data, name, mediaType) || isExchange(data, name) {
 		a.importExport(ctx, data, name)
 		return
 	}
@@ -169,8 +171,12 @@ func (a *Annotator) open(ctx app.Context, data []byte, name, mediaType string) {
 func (a *Annotator) importExport(ctx app.Context, data []byte, name string) {
 	ctx = a.ui(ctx)
 	a.loading = &progress{Name: name, Size: len(data), Steps: 1, What: "importing"}
+	var known formats.Known
+	if ws := a.keep.ws; ws != nil {
+		known = ws.Find
+	}
 	ctx.Async(func() {
-		imp, err := annotate.Import(data)
+		imp, moved, err := importOne(data, name, known)
 		ctx.Dispatch(func(ctx app.Context) {
 			a.loading = nil
 			if err != nil {
@@ -179,8 +185,8 @@ func (a *Annotator) importExport(ctx app.Context, data []byte, name string) {
 				return
 			}
 			note := fmt.Sprintf("Imported “%s” with %d annotations.", imp.Document.Title, imp.Set.Len())
-			if imp.Moved > 0 {
-				note += fmt.Sprintf(" %d were placed again by their text because the article changed.", imp.Moved)
+			if moved += imp.Moved; moved > 0 {
+				note += fmt.Sprintf(" %d were placed again by their text because the article changed.", moved)
 			}
 			if len(imp.Orphans) > 0 {
 				note += fmt.Sprintf(" %d could not be placed: they are listed as orphans for you to place or drop.", len(imp.Orphans))
@@ -188,6 +194,37 @@ func (a *Annotator) importExport(ctx app.Context, data []byte, name string) {
 			a.addAndOpen(ctx, imp.Document, imp.Set, imp.Orphans, note)
 		})
 	})
+}
+
+// isExchange reports whether data is a file of an exchange format other
+// than the native export (W3C, Label Studio, JSON Lines, brat, CSV).
+func isExchange(data []byte, name string) bool {
+	f, ok := formats.Recognise(formats.Input{Name: name, Data: data})
+	return ok && f.Name != "v1"
+}
+
+// importOne reads a file to open: a native export, or a file of an
+// exchange format that holds one document, read into the native model and
+// imported as an export is. moved counts the annotations the exchange
+// format's reading placed by their text.
+func importOne(data []byte, name string, known formats.Known) (imp *annotate.Imported, moved int, err error) {
+	if !isExchange(data, name) {
+		imp, err = annotate.Import(data)
+		return imp, 0, err
+	}
+	docs, faults := formats.ReadAll([]formats.Input{{Name: name, Data: data}}, known)
+	switch {
+	case len(faults) > 0:
+		return nil, 0, errors.New(faults[0].Message)
+	case len(docs) != 1:
+		return nil, 0, fmt.Errorf("it holds %d documents: add it to the library with “Add files…” there", len(docs))
+	}
+	native, err := docs[0].File.Marshal()
+	if err != nil {
+		return nil, 0, err
+	}
+	imp, err = annotate.Import(native)
+	return imp, docs[0].Moved, err
 }
 
 // sentence makes an error message a sentence: a capital at its start,

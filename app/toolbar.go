@@ -81,10 +81,10 @@ func (t *toolbar) Render() app.UI {
 				Accept(".json,application/json").OnChange(h.onBackupChosen),
 		),
 		app.Div().Class("group").Role("group").Aria("label", "Article").Body(
-			app.Button().ID("open-button").Title("Open an article (.html, .htm, .txt) or an export (.json) — Ctrl+O; or drop a file, or paste with Ctrl+V").
+			app.Button().ID("open-button").Title("Open an article (.html, .htm, .txt) or an export (.json, or one document in W3C, Label Studio, JSON Lines or CSV) — Ctrl+O; or drop a file, or paste with Ctrl+V").
 				OnClick(func(ctx app.Context, e app.Event) { openFilePicker() }).Text("Open…"),
 			app.Input().Type("file").ID(fileInputID).Class("hidden-input").TabIndex(-1).Aria("hidden", "true").
-				Accept(".html,.htm,.xhtml,.txt,.json,text/html,text/plain,application/json").
+				Accept(".html,.htm,.xhtml,.txt,.json,.jsonld,.jsonl,.csv,text/html,text/plain,application/json,text/csv").
 				OnChange(h.onFileChosen),
 		),
 		app.Div().Class("group").Role("group").Aria("label", "Export").Body(
