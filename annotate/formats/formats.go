@@ -115,7 +115,7 @@ type Known func(idOrURL string) (annotate.File, bool)
 
 // All returns every format, in the order in which Recognise tries them.
 func All() []Format {
-	return []Format{native, jsonl}
+	return []Format{native, w3c, jsonl}
 }
 
 // ErrUnknownFormat is the error of a format name that is not one of All's.
