@@ -19,6 +19,7 @@ import (
 
 	"github.com/newsannotator/annotator/annotate"
 	"github.com/newsannotator/annotator/internal/testcorpus"
+	"github.com/newsannotator/annotator/internal/testspans"
 )
 
 // writeGolden is set when the golden files are to be written again.
@@ -252,8 +253,7 @@ func sameAnnotations(t *testing.T, want annotate.File, d Doc) {
 
 // corpusFiles loads every corpus page (the sample testdata ships, and the
 // shared corpus when it is there) and annotates it deterministically:
-// every sentence (up to max) a claim, and every third one a quote over its
-// first half, nested in it, with a speaker; every fifth claim has a note.
+// as testspans.Sentences does.
 func corpusFiles(t testing.TB, max int) []annotate.File {
 	t.Helper()
 	corpusMu.Lock()
@@ -284,34 +284,14 @@ var (
 	corpusCache = map[int][]annotate.File{}
 )
 
-// annotateSentences tags the sentences of doc as corpusFiles says.
+// annotateSentences tags the sentences of doc as testspans.Sentences does.
 func annotateSentences(t testing.TB, doc *annotate.Document, max int) annotate.File {
 	t.Helper()
-	text := doc.Text()
-	set := annotate.NewSet(text, annotate.DefaultSchema())
-	starts := annotate.SentenceStarts(text.String())
-	for i, s := range starts[:min(len(starts), max)] {
-		end := annotate.NextStart(starts, s, text.Len())
-		a, err := set.Add("claim", s, end)
-		if err != nil {
-			continue // white space only
-		}
-		if i%5 == 0 {
-			if err := set.SetAttribute(a.ID, annotate.AttrNote, fmt.Sprintf("note %d <&>", i)); err != nil {
-				t.Fatal(err)
-			}
-		}
-		if i%3 == 0 && a.End-a.Start > 4 {
-			q, err := set.Add("quote", a.Start, a.Start+(a.End-a.Start)/2)
-			if err != nil {
-				continue
-			}
-			if err := set.SetAttribute(q.ID, annotate.AttrSpeaker, fmt.Sprintf("Speaker 😀 %d", i)); err != nil {
-				t.Fatal(err)
-			}
-		}
+	f, err := testspans.Sentences(doc, max)
+	if err != nil {
+		t.Fatal(err)
 	}
-	return annotate.NewFile(doc, set, nil, goldenNow)
+	return f
 }
 
 // emojiFiles are the hand-made articles: the sample, and

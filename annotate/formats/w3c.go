@@ -17,7 +17,8 @@ package formats
 //     attribute's name in "annotator:attribute" (a speaker, a party).
 //   - the target's "source" is the document's URL when it has one that no
 //     other document of the export shares, and otherwise an RFC 6920
-//     "ni:///sha-256;…" name of its canonical text. Its "selector" is a
+//     "ni:///sha-256;…" name of its canonical text (a urn:uuid: when two
+//     documents of the export have the same text). Its "selector" is a
 //     TextQuoteSelector and a TextPositionSelector.
 //   - the TextQuoteSelector's exact, prefix and suffix are taken from the
 //     text as the DOM of the document's HTML has it (domtext.go), not the
@@ -162,14 +163,17 @@ func exportW3C(files []annotate.File, now time.Time) ([]Output, error) {
 		Documents:  []w3cDocument{},
 		First:      w3cPage{Type: "AnnotationPage", Items: []w3cAnnotation{}},
 	}
-	urls := map[string]int{}
+	urls, texts := map[string]int{}, map[string]int{}
 	for _, f := range files {
 		urls[f.Document.URL]++
+		texts[f.Document.Text]++
 	}
 	ids := sha256.New()
+	seen := map[string]int{}
 	for _, f := range files {
 		fd := f.Document
-		source := sourceIRI(fd, urls[fd.URL] == 1)
+		seen[fd.Text]++
+		source := sourceIRI(fd, urls[fd.URL] == 1, texts[fd.Text] == 1, seen[fd.Text])
 		c.Documents = append(c.Documents, w3cDocument{ID: source, Type: "Text", DocID: fd.ID, Title: fd.Title, URL: fd.URL,
 			Text: fd.Text, HTML: fd.HTML, Meta: fd.Meta, Schema: f.Schema})
 		items, err := w3cAnnotations(f, source)
@@ -262,12 +266,18 @@ func w3cBodies(a annotate.Annotation) []w3cBody {
 
 // sourceIRI returns the IRI a document's annotations target: its URL when
 // it is an absolute http or https URL that no other document of the export
-// has, and otherwise the ni: name (RFC 6920) of its canonical text.
-func sourceIRI(fd annotate.FileDocument, unique bool) string {
-	if u, err := url.Parse(fd.URL); err == nil && unique && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" {
+// has; otherwise the ni: name (RFC 6920) of its canonical text when no
+// other document has that text; and otherwise (two files of one article,
+// or two pages that flatten to one text) a urn:uuid: named by the text and
+// by which of those documents it is, nth from 1.
+func sourceIRI(fd annotate.FileDocument, uniqueURL, uniqueText bool, nth int) string {
+	if u, err := url.Parse(fd.URL); err == nil && uniqueURL && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" {
 		return fd.URL
 	}
-	return textIRI(fd.Text)
+	if uniqueText {
+		return textIRI(fd.Text)
+	}
+	return "urn:uuid:" + uuid.NewSHA1(uuid.NameSpaceURL, fmt.Appendf(nil, "%s#%d", textIRI(fd.Text), nth)).String()
 }
 
 // textIRI is the RFC 6920 name of a text: its SHA-256 in base64url.
