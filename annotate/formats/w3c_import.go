@@ -27,17 +27,73 @@ import (
 // w3cItem is an Annotation as another tool may write it: a body and a
 // target that are an object, an array of them, or an IRI.
 type w3cItem struct {
-	ID       string          `json:"id"`
-	Created  string          `json:"created"`
-	Modified string          `json:"modified"`
-	Creator  json.RawMessage `json:"creator"`
-	Body     json.RawMessage `json:"body"`
-	Target   json.RawMessage `json:"target"`
+	ID       string            `json:"id"`
+	Created  string            `json:"created"`
+	Modified string            `json:"modified"`
+	Creator  json.RawMessage   `json:"creator"`
+	Body     many[w3cBodyIn]   `json:"body"`
+	Target   many[w3cTargetIn] `json:"target"`
+}
+
+type w3cBodyIn struct {
+	Purpose   string `json:"purpose"`
+	Value     string `json:"value"`
+	Attribute string `json:"annotator:attribute"`
 }
 
 type w3cTargetIn struct {
-	Source   string          `json:"source"`
-	Selector json.RawMessage `json:"selector"`
+	Source   string              `json:"source"`
+	Selector many[w3cSelectorIn] `json:"selector"`
+}
+
+// UnmarshalJSON reads a target that is an object, or only an IRI.
+func (t *w3cTargetIn) UnmarshalJSON(data []byte) error {
+	if len(data) > 0 && data[0] == '"' {
+		return json.Unmarshal(data, &t.Source)
+	}
+	type plain w3cTargetIn
+	return json.Unmarshal(data, (*plain)(t))
+}
+
+// many is a JSON value that is one T or an array of them; what is neither
+// (an IRI where an object may stand, a value of another shape) is left
+// out, as a reader of another tool's file must.
+type many[T any] []T
+
+func (m *many[T]) UnmarshalJSON(data []byte) error {
+	*m = nil
+	var raws []json.RawMessage
+	if len(data) > 0 && data[0] == '[' {
+		_ = json.Unmarshal(data, &raws)
+	} else {
+		raws = []json.RawMessage{data}
+	}
+	for _, raw := range raws {
+		var v T
+		if len(raw) > 0 && (raw[0] == '{' || raw[0] == '"') && json.Unmarshal(raw, &v) == nil {
+			*m = append(*m, v)
+		}
+	}
+	return nil
+}
+
+// w3cFirst is a collection's "first": its page of items, or a link to it.
+type w3cFirst struct {
+	link  string
+	items []json.RawMessage
+	bad   bool
+}
+
+func (f *w3cFirst) UnmarshalJSON(data []byte) error {
+	if len(data) > 0 && data[0] == '"' {
+		return json.Unmarshal(data, &f.link)
+	}
+	var page struct {
+		Items []json.RawMessage `json:"items"`
+	}
+	f.bad = json.Unmarshal(data, &page) != nil
+	f.items = page.Items
+	return nil
 }
 
 type w3cSelectorIn struct {
@@ -80,33 +136,32 @@ func importW3CFile(in Input, known Known) ([]Doc, []*Fault) {
 	fail := func(line int, format string, args ...any) []*Fault {
 		return []*Fault{{Name: in.Name, Line: line, Message: fmt.Sprintf(format, args...)}}
 	}
-	var top map[string]json.RawMessage
-	if err := json.Unmarshal(data, &top); err != nil {
-		return nil, fail(jsonErrorLine(data, err), "the file is not a JSON object (%v)", err)
+	var top struct {
+		Type      json.RawMessage   `json:"type"`
+		Documents json.RawMessage   `json:"annotator:documents"`
+		First     w3cFirst          `json:"first"`
+		Items     []json.RawMessage `json:"items"`
 	}
-	var page struct {
-		Items []json.RawMessage `json:"items"`
+	if err := json.Unmarshal(data, &top); err != nil {
+		return nil, fail(jsonErrorLine(data, err), "the file is not a JSON object with W3C annotations (%v)", err)
 	}
 	var documents []w3cDocument
-	if raw, ok := top["annotator:documents"]; ok && json.Unmarshal(raw, &documents) != nil {
+	if len(top.Documents) > 0 && json.Unmarshal(top.Documents, &documents) != nil {
 		return nil, fail(lineOf(data, "annotator:documents"), `"annotator:documents" cannot be read: it must be the documents as this annotator writes them`)
 	}
-	switch typ := typeOf(top["type"]); typ {
+	items := top.Items
+	switch typ := typeOf(top.Type); typ {
 	case "AnnotationCollection":
-		first := top["first"]
-		var link string
-		if json.Unmarshal(first, &link) == nil {
-			return nil, fail(lineOf(data, "first"), "the collection's annotations are on a page elsewhere (%q): give a file that holds them, as \"first\": {\"items\": […]}", link)
-		}
-		if len(first) > 0 && json.Unmarshal(first, &page) != nil {
+		switch {
+		case top.First.link != "":
+			return nil, fail(lineOf(data, "first"), "the collection's annotations are on a page elsewhere (%q): give a file that holds them, as \"first\": {\"items\": […]}", top.First.link)
+		case top.First.bad:
 			return nil, fail(lineOf(data, "first"), `the collection's "first" page cannot be read: it must be an AnnotationPage with "items"`)
 		}
+		items = top.First.items
 	case "AnnotationPage":
-		if json.Unmarshal(data, &page) != nil {
-			return nil, fail(lineOf(data, "items"), `the page's "items" cannot be read: it must be an array of Annotations`)
-		}
 	case "Annotation":
-		page.Items = []json.RawMessage{data}
+		items = []json.RawMessage{data}
 	default:
 		return nil, fail(lineOf(data, "type"), "the file is a W3C %q, not an AnnotationCollection, an AnnotationPage or an Annotation", typ)
 	}
@@ -120,7 +175,7 @@ func importW3CFile(in Input, known Known) ([]Doc, []*Fault) {
 			groups[d.ID] = nil
 		}
 	}
-	for i, raw := range page.Items {
+	for i, raw := range items {
 		r := readW3CItem(raw)
 		if r.source == "" {
 			faults = append(faults, &Fault{Name: in.Name, Line: lineOf(data, r.id), Message: fmt.Sprintf("annotation %d (%s) has no target \"source\": it is left out", i+1, cmp.Or(r.id, "without an id"))})
@@ -182,12 +237,34 @@ func w3cDocumentOf(source string, documents []w3cDocument, known Known) (annotat
 	return f.Document, &schema, true
 }
 
+// readW3CItemAsWritten reads an annotation shaped as this annotator
+// writes it (an array of bodies, one target with an array of selectors) in
+// one pass; ok is false for any other shape, which w3cItem reads.
+func readW3CItemAsWritten(raw json.RawMessage) (it w3cItem, ok bool) {
+	var written struct {
+		ID       string          `json:"id"`
+		Created  string          `json:"created"`
+		Modified string          `json:"modified"`
+		Creator  json.RawMessage `json:"creator"`
+		Body     []w3cBodyIn     `json:"body"`
+		Target   struct {
+			Source   string          `json:"source"`
+			Selector []w3cSelectorIn `json:"selector"`
+		} `json:"target"`
+	}
+	if json.Unmarshal(raw, &written) != nil {
+		return w3cItem{}, false
+	}
+	return w3cItem{ID: written.ID, Created: written.Created, Modified: written.Modified, Creator: written.Creator,
+		Body: written.Body, Target: many[w3cTargetIn]{{Source: written.Target.Source, Selector: written.Target.Selector}}}, true
+}
+
 // readW3CItem reads what an annotation says, leniently: another tool's
 // annotation may lack what ours always have.
 func readW3CItem(raw json.RawMessage) w3cRead {
-	var it w3cItem
 	r := w3cRead{attrs: map[string]string{}}
-	if json.Unmarshal(raw, &it) != nil {
+	it, ok := readW3CItemAsWritten(raw)
+	if !ok && json.Unmarshal(raw, &it) != nil {
 		r.description = "it is not a JSON object with a body and a target"
 		return r
 	}
@@ -201,16 +278,9 @@ func readW3CItem(raw json.RawMessage) w3cRead {
 		_ = json.Unmarshal(it.Creator, &r.author)
 	}
 	var notes []string
-	for _, b := range objects(it.Body) {
-		var body struct {
-			Purpose   string `json:"purpose"`
-			Value     string `json:"value"`
-			Attribute string `json:"annotator:attribute"`
-		}
-		if json.Unmarshal(b, &body) != nil || body.Value == "" {
-			continue
-		}
+	for _, body := range it.Body {
 		switch {
+		case body.Value == "":
 		case body.Purpose == purposeTag && r.label == "":
 			r.label = body.Value
 		case body.Attribute != "":
@@ -222,17 +292,10 @@ func readW3CItem(raw json.RawMessage) w3cRead {
 	if len(notes) > 0 {
 		r.attrs[annotate.AttrNote] = strings.Join(notes, "\n")
 	}
-	for _, t := range objects(it.Target) {
-		var target w3cTargetIn
-		if json.Unmarshal(t, &target) != nil {
-			continue
-		}
+	if len(it.Target) > 0 {
+		target := it.Target[0] // the first target
 		r.source = target.Source
-		for _, s := range objects(target.Selector) {
-			var sel w3cSelectorIn
-			if json.Unmarshal(s, &sel) != nil {
-				continue
-			}
+		for _, sel := range target.Selector {
 			switch {
 			case sel.Type == "TextQuoteSelector" && sel.Exact != nil && r.quote == nil:
 				r.quote = &sel
@@ -240,11 +303,6 @@ func readW3CItem(raw json.RawMessage) w3cRead {
 				r.position = &sel
 			}
 		}
-		break // the first target
-	}
-	var iri string
-	if r.source == "" && json.Unmarshal(it.Target, &iri) == nil {
-		r.source = iri
 	}
 	switch {
 	case r.label == "":
@@ -363,29 +421,6 @@ func (r w3cRead) annotation(dom *domText, given, text *annotate.Text) annotate.A
 		}
 	}
 	return a
-}
-
-// objects returns the JSON objects of raw: raw itself when it is one, the
-// objects of an array, or none.
-func objects(raw json.RawMessage) []json.RawMessage {
-	raw = bytes.TrimSpace(raw)
-	switch {
-	case len(raw) == 0:
-		return nil
-	case raw[0] == '{':
-		return []json.RawMessage{raw}
-	case raw[0] == '[':
-		var all []json.RawMessage
-		_ = json.Unmarshal(raw, &all)
-		var objs []json.RawMessage
-		for _, o := range all {
-			if o = bytes.TrimSpace(o); len(o) > 0 && o[0] == '{' {
-				objs = append(objs, o)
-			}
-		}
-		return objs
-	}
-	return nil
 }
 
 // typeOf returns a "type" that is a string, or the first string of an
