@@ -106,6 +106,27 @@ func nthIndex(s, sub string, nth int) int {
 	}
 }
 
+// goldenFormats are the formats this package's golden and round-trip
+// tests cover.
+var goldenFormats = []Format{jsonl, w3c}
+
+// TestGolden compares each format's export of the sample with its golden
+// file.
+func TestGolden(t *testing.T) {
+	for _, f := range goldenFormats {
+		t.Run(f.Name, func(t *testing.T) { checkGolden(t, f, []annotate.File{loadSample(t)}) })
+	}
+}
+
+// TestRoundTrip exports the emoji articles and the corpus in each format
+// and imports them back.
+func TestRoundTrip(t *testing.T) {
+	for _, f := range goldenFormats {
+		t.Run(f.Name+"/emoji", func(t *testing.T) { roundTrip(t, f, emojiFiles(t), nil) })
+		t.Run(f.Name+"/corpus", func(t *testing.T) { roundTrip(t, f, corpusFiles(t, 150), nil) })
+	}
+}
+
 // samplePath is where the shared sample input is.
 const samplePath = "testdata/formats/sample.v1.json"
 

@@ -50,19 +50,10 @@ func importJSONL(inputs []Input, _ Known) ([]Doc, []*Fault) {
 	var docs []Doc
 	var faults []*Fault
 	for _, in := range inputs {
-		data := bytes.TrimPrefix(in.Data, []byte("\xef\xbb\xbf"))
-		for n := 1; len(data) > 0; n++ {
-			l := data
-			if i := bytes.IndexByte(data, '\n'); i >= 0 {
-				l, data = data[:i], data[i+1:]
-			} else {
-				data = nil
-			}
-			if l = bytes.TrimSpace(l); len(l) == 0 {
-				continue
-			}
+		for _, l := range SplitLines(in.Data) {
+			n := l.N
 			from := fmt.Sprintf("%s:%d", in.Name, n)
-			line, err := ParseLine(l)
+			line, err := ParseLine(l.Data)
 			var d Doc
 			if err == nil {
 				d, err = LineDoc(line, from)
@@ -82,21 +73,11 @@ func importJSONL(inputs []Input, _ Known) ([]Doc, []*Fault) {
 // line with "html" loaded and sanitised as the app opens a page.
 func LineDoc(l Line, from string) (Doc, error) {
 	if l.HTML != nil {
-		doc, err := annotate.Load([]byte(*l.HTML), annotate.Source{Name: from, MediaType: "text/html", URL: l.URL})
+		doc, err := LineArticle(l, from)
 		if err != nil {
 			return Doc{}, err
 		}
-		cp := *doc
-		if t := strings.TrimSpace(l.Title); t != "" {
-			cp.Title = t
-		}
-		if l.URL != "" {
-			cp.URL = l.URL
-		}
-		if l.Meta != nil {
-			cp.Meta = MergeMeta(cp.Meta, *l.Meta)
-		}
-		return Doc{File: annotate.NewFile(&cp, nil, nil, time.Time{}), SourceID: cmp.Or(l.SourceID, l.ID), From: from}, nil
+		return Doc{File: annotate.NewFile(doc, nil, nil, time.Time{}), SourceID: cmp.Or(l.SourceID, l.ID), From: from}, nil
 	}
 	// A line whose id is its text's, as the dataset export writes it,
 	// holds a canonical text: it is kept as it stands.

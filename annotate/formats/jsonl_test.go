@@ -10,18 +10,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/newsannotator/annotator/annotate"
 	"github.com/newsannotator/annotator/internal/testcorpus"
 )
-
-func TestJSONLGolden(t *testing.T) {
-	checkGolden(t, jsonl, []annotate.File{loadSample(t)})
-}
-
-func TestJSONLRoundTrip(t *testing.T) {
-	t.Run("emoji", func(t *testing.T) { roundTrip(t, jsonl, emojiFiles(t), nil) })
-	t.Run("corpus", func(t *testing.T) { roundTrip(t, jsonl, corpusFiles(t, 150), nil) })
-}
 
 func TestJSONLImportKeepsGoodLines(t *testing.T) {
 	good := `{"id": "a1", "text": "Trade with the US is pretty balanced.", "spans": [{"start": 0, "end": 5, "label": "claim", "note": "n"}]}`

@@ -117,6 +117,32 @@ func (s *DatasetSpan) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// NumberedLine is one line of JSON Lines that is not blank, trimmed, with
+// its number from 1.
+type NumberedLine struct {
+	N    int
+	Data []byte
+}
+
+// SplitLines returns the lines of data that are not blank, a byte-order
+// mark at its start left out.
+func SplitLines(data []byte) []NumberedLine {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	var lines []NumberedLine
+	for n := 1; len(data) > 0; n++ {
+		l := data
+		if i := bytes.IndexByte(data, '\n'); i >= 0 {
+			l, data = data[:i], data[i+1:]
+		} else {
+			data = nil
+		}
+		if l = bytes.TrimSpace(l); len(l) > 0 {
+			lines = append(lines, NumberedLine{n, l})
+		}
+	}
+	return lines
+}
+
 // ParseLine reads one line and says in words what is wrong with it.
 func ParseLine(data []byte) (Line, error) {
 	var l Line
@@ -170,6 +196,34 @@ func wantType(field string) string {
 		return "an array"
 	}
 	return "a string"
+}
+
+// LineArticle loads the article of a line, named name: "html" as a page,
+// "text" as a .txt (its spans are not placed: see LineDoc), with the
+// line's title, URL and metadata over what the page says of itself.
+func LineArticle(l Line, name string) (*annotate.Document, error) {
+	content, mediaType := l.Text, "text/plain"
+	if l.HTML != nil {
+		content, mediaType = l.HTML, "text/html"
+	}
+	if content == nil {
+		return nil, ErrNoArticle
+	}
+	doc, err := annotate.Load([]byte(*content), annotate.Source{Name: name, MediaType: mediaType, URL: l.URL})
+	if err != nil {
+		return nil, err
+	}
+	cp := *doc
+	if t := strings.TrimSpace(l.Title); t != "" {
+		cp.Title = t
+	}
+	if l.URL != "" {
+		cp.URL = l.URL
+	}
+	if l.Meta != nil {
+		cp.Meta = MergeMeta(cp.Meta, *l.Meta)
+	}
+	return &cp, nil
 }
 
 // MergeMeta returns page's metadata with every field that given sets

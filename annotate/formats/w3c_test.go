@@ -10,15 +10,6 @@ import (
 	"github.com/newsannotator/annotator/internal/testcorpus"
 )
 
-func TestW3CGolden(t *testing.T) {
-	checkGolden(t, w3c, []annotate.File{loadSample(t)})
-}
-
-func TestW3CRoundTrip(t *testing.T) {
-	t.Run("emoji", func(t *testing.T) { roundTrip(t, w3c, emojiFiles(t), nil) })
-	t.Run("corpus", func(t *testing.T) { roundTrip(t, w3c, corpusFiles(t, 150), nil) })
-}
-
 // TestW3CQuotesAreDOMText checks the quotes of the sample: no blank line
 // between paragraphs, and each quote with its context found once only in
 // the DOM text, at its place.

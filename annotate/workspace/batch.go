@@ -16,7 +16,6 @@ package workspace
 // export writes it: its document comes with its annotations.
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -150,39 +149,24 @@ func (w *Workspace) ImportBatch(ctx context.Context, name string, data []byte, p
 }
 
 func (b *batch) lines(ctx context.Context, name string, data []byte, progress Progress) error {
-	type line struct {
-		n    int
-		data []byte
-	}
-	var lines []line
-	for n := 1; len(data) > 0; n++ {
-		l := data
-		if i := bytes.IndexByte(data, '\n'); i >= 0 {
-			l, data = data[:i], data[i+1:]
-		} else {
-			data = nil
-		}
-		if l = bytes.TrimSpace(l); len(l) > 0 {
-			lines = append(lines, line{n, l})
-		}
-	}
+	lines := formats.SplitLines(data)
 	ids := map[string]int{}
 	for i, l := range lines {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		bl, err := formats.ParseLine(l.data)
+		bl, err := formats.ParseLine(l.Data)
 		if err == nil && bl.ID != "" {
 			if first, ok := ids[bl.ID]; ok {
 				err = fmt.Errorf("%w (line %d)", ErrDuplicateID, first)
 			} else {
-				ids[bl.ID] = l.n
+				ids[bl.ID] = l.N
 			}
 		}
 		if err != nil {
-			err = &ItemError{Name: name, Line: l.n, ID: bl.ID, Err: err}
+			err = &ItemError{Name: name, Line: l.N, ID: bl.ID, Err: err}
 		} else {
-			err = b.addLine(name, l.n, bl)
+			err = b.addLine(name, l.N, bl)
 		}
 		if err != nil {
 			var ie *ItemError
@@ -201,12 +185,9 @@ func (b *batch) lines(ctx context.Context, name string, data []byte, progress Pr
 // addLine loads one good line and adds it.
 func (b *batch) addLine(name string, n int, bl BatchLine) error {
 	fail := func(err error) error { return &ItemError{Name: name, Line: n, ID: bl.ID, Err: err} }
-	if bl.HasSpans() {
-		return b.addDatasetLine(name, n, bl)
-	}
-	content, mediaType := bl.Text, "text/plain"
+	content := bl.Text
 	if bl.HTML != nil {
-		content, mediaType = bl.HTML, "text/html"
+		content = bl.HTML
 	}
 	label := bl.ID
 	if label == "" {
@@ -218,33 +199,20 @@ func (b *batch) addLine(name string, n int, bl BatchLine) error {
 	if strings.TrimSpace(*content) == "" {
 		return fail(ErrBlank)
 	}
-	doc, err := annotate.Load([]byte(*content), annotate.Source{Name: label, MediaType: mediaType, URL: bl.URL})
+	if bl.HasSpans() {
+		return b.addDatasetLine(name, n, bl)
+	}
+	doc, err := formats.LineArticle(bl, label)
 	if err != nil {
 		return fail(err)
 	}
-	cp := *doc
-	if t := strings.TrimSpace(bl.Title); t != "" {
-		cp.Title = t
-	}
-	if bl.URL != "" {
-		cp.URL = bl.URL
-	}
-	if bl.Meta != nil {
-		cp.Meta = formats.MergeMeta(cp.Meta, *bl.Meta)
-	}
-	return b.add(&cp, nil, nil, bl.ID, name, n)
+	return b.add(doc, nil, nil, bl.ID, name, n)
 }
 
-// addDatasetLine adds a line with spans: its document and annotations as
-// package formats makes them, imported as a native file is.
+// addDatasetLine adds a good line with spans: its document and
+// annotations as package formats makes them, imported as a native file is.
 func (b *batch) addDatasetLine(name string, n int, bl BatchLine) error {
 	fail := func(err error) error { return &ItemError{Name: name, Line: n, ID: bl.ID, Err: err} }
-	if err := annotate.ArticleLimit.Check("the article", int64(len(*bl.Text))); err != nil {
-		return fail(err)
-	}
-	if strings.TrimSpace(*bl.Text) == "" {
-		return fail(ErrBlank)
-	}
 	d, err := formats.LineDoc(bl, fmt.Sprintf("%s:%d", name, n))
 	if err != nil {
 		return fail(err)
