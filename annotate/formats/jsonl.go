@@ -80,9 +80,13 @@ func LineDoc(l Line, from string) (Doc, error) {
 		return Doc{File: annotate.NewFile(doc, nil, nil, time.Time{}), SourceID: cmp.Or(l.SourceID, l.ID), From: from}, nil
 	}
 	// A line whose id is its text's, as the dataset export writes it,
-	// holds a canonical text: it is kept as it stands.
-	p := Plain{SourceID: cmp.Or(l.SourceID, l.ID), Title: strings.TrimSpace(l.Title), URL: l.URL, Text: *l.Text,
-		Verbatim: l.ID != "" && l.ID == textID(*l.Text)}
+	// holds a canonical text: it is kept as it stands, and its id is no
+	// source id (the document's own id is that one).
+	own := l.ID != "" && l.ID == textID(*l.Text)
+	p := Plain{SourceID: l.SourceID, Title: strings.TrimSpace(l.Title), URL: l.URL, Text: *l.Text, Verbatim: own}
+	if !own {
+		p.SourceID = cmp.Or(l.SourceID, l.ID)
+	}
 	if l.Meta != nil {
 		p.Meta = *l.Meta
 	}

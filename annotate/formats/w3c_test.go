@@ -148,3 +148,38 @@ func FuzzW3CImport(f *testing.F) {
 		}
 	})
 }
+
+// TestW3CPlacesByQuoteWhereThePositionMoved imports the sample's export
+// with a paragraph added to its HTML before the annotations: the
+// positions no longer hold, and every annotation is placed by its quote.
+func TestW3CPlacesByQuoteWhereThePositionMoved(t *testing.T) {
+	sample := loadSample(t)
+	out, err := w3c.Export([]annotate.File{sample}, goldenNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	added := `<h1>Council pledges 300 homes 🏠</h1>\n<p>A new paragraph: the council listens, said one.</p>`
+	data := strings.Replace(string(out[0].Data), `<h1>Council pledges 300 homes 🏠</h1>`, added, 1)
+	if data == string(out[0].Data) {
+		t.Fatal("the HTML was not changed")
+	}
+	docs, faults := w3c.Import([]Input{{Name: "edited.jsonld", Data: []byte(data)}}, nil)
+	if len(faults) > 0 || len(docs) != 1 {
+		t.Fatalf("docs %d, faults %v", len(docs), faults)
+	}
+	d := docs[0]
+	if d.Moved != len(sample.Annotations) || d.File.Document.Text == sample.Document.Text {
+		t.Errorf("moved %d of %d; notes %q", d.Moved, len(sample.Annotations), d.Notes)
+	}
+	shift := annotate.RuneCount(d.File.Document.Text) - annotate.RuneCount(sample.Document.Text)
+	byID := map[string]annotate.Annotation{}
+	for _, a := range d.File.Annotations {
+		byID[a.ID] = a
+	}
+	for _, w := range sample.Annotations {
+		g := byID[w.ID]
+		if g.Label != w.Label || g.Exact != w.Exact || g.Start != w.Start+shift || g.End != w.End+shift || len(g.Attributes) != len(w.Attributes) {
+			t.Errorf("%s came back as %s %q [%d, %d), want %s %q [%d, %d)", w.ID, g.Label, g.Exact, g.Start, g.End, w.Label, w.Exact, w.Start+shift, w.End+shift)
+		}
+	}
+}
