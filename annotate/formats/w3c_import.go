@@ -191,9 +191,13 @@ func importW3CFile(in Input, known Known) ([]Doc, []*Fault) {
 		reads := groups[source]
 		fd, schema, ok := w3cDocumentOf(source, documents, known)
 		if !ok {
+			carries := `this file carries no text (it has no "annotator:documents")`
+			if len(documents) > 0 {
+				carries = `this file's "annotator:documents" do not hold it`
+			}
 			faults = append(faults, &Fault{Name: in.Name, Line: lineOf(data, reads[0].id), Message: fmt.Sprintf(
-				"the %d annotations of %s come without their article: this file carries no text (it has no \"annotator:documents\"), and no document given with it has that URL or id; give the article (its page, or its native export) with this file",
-				len(reads), source)})
+				"the %d annotations of %s come without their article: %s, and no document given with it has that URL or id; give the article (its page, or its native export) with this file",
+				len(reads), source, carries)})
 			continue
 		}
 		d, err := w3cDoc(in.Name, source, fd, schema, reads)
