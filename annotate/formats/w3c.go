@@ -9,7 +9,8 @@ package formats
 // Each Annotation has an "id" (urn:uuid: and the annotation's UUID),
 // "type", "motivation" ("tagging": the annotation tags the span with a
 // label), "created" and "modified", "creator" (a Person named by the
-// annotation's author, when it has one), a "body" and a "target":
+// annotation's author, when it has one), "generator" (this program, which
+// the collection describes), a "body" and a "target":
 //
 //   - the body is an array of TextualBody: first the label, with purpose
 //     "tagging"; then the note, with purpose "describing"; then every
@@ -75,6 +76,10 @@ var w3cContext = []any{annoContext, map[string]any{
 	"annotator:schema": map[string]string{"@type": "@json"},
 }}
 
+// generatorIRI names this program: the collection's generator, which each
+// annotation names by this IRI.
+const generatorIRI = "https://" + annotate.Generator
+
 // Motivation and purposes, from the W3C vocabulary.
 const (
 	w3cMotivation = "tagging"
@@ -127,6 +132,7 @@ type w3cAnnotation struct {
 	Created    string    `json:"created,omitempty"`
 	Modified   string    `json:"modified,omitempty"`
 	Creator    *w3cAgent `json:"creator,omitempty"`
+	Generator  string    `json:"generator,omitempty"`
 	Body       []w3cBody `json:"body"`
 	Target     w3cTarget `json:"target"`
 }
@@ -157,7 +163,7 @@ type w3cSelector struct {
 // exportW3C writes the files as one collection.
 func exportW3C(files []annotate.File, now time.Time) ([]Output, error) {
 	c := w3cCollection{Context: w3cContext, Type: "AnnotationCollection",
-		Generator:  &w3cAgent{ID: "https://" + annotate.Generator, Type: "Software", Name: "annotator"},
+		Generator:  &w3cAgent{ID: generatorIRI, Type: "Software", Name: "annotator"},
 		Generated:  now.UTC().Format(timeLayout),
 		OffsetUnit: annotate.OffsetUnit,
 		Documents:  []w3cDocument{},
@@ -230,7 +236,7 @@ func w3cAnnotations(f annotate.File, source string) ([]w3cAnnotation, error) {
 		prefix, suffix := dom.context(ds, de)
 		start, end := s.Start, s.End
 		item := w3cAnnotation{ID: "urn:uuid:" + a.ID, Type: "Annotation", Motivation: w3cMotivation,
-			Body: w3cBodies(a),
+			Generator: generatorIRI, Body: w3cBodies(a),
 			Target: w3cTarget{Source: source, Selector: []w3cSelector{
 				{Type: "TextQuoteSelector", Exact: &exact, Prefix: &prefix, Suffix: &suffix},
 				{Type: "TextPositionSelector", Start: &start, End: &end},
