@@ -78,6 +78,9 @@ func (p *bratPair) read(known Known) (*Doc, []*Fault) {
 		// loaded from it does not have: taken away, the context of a
 		// span at the very end stays the same.
 		plain.Text = strings.TrimSuffix(string(p.txt.Data), "\n")
+		// The offsets count this very text: it stays the document's
+		// text even where reading it as a .txt would change it.
+		plain.Verbatim = true
 		plain.Document = knownDocument(known, plain.Text, bratIDs(p.base)...)
 	} else {
 		from = p.ann.Name

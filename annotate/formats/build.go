@@ -10,6 +10,7 @@ package formats
 
 import (
 	"fmt"
+	"html"
 	"slices"
 	"strings"
 	"time"
@@ -53,6 +54,12 @@ type Plain struct {
 	// labels and attributes the spans use and it lacks are added.
 	Schema *annotate.Schema
 	Spans  []Span
+	// Verbatim keeps Text as the canonical text, character for character,
+	// where loading it as a .txt would change it (runs of blank lines,
+	// tabs, indented lines): set it for a text that is a document's
+	// canonical text already, such as one this annotator exported. Such a
+	// document is one preformatted block.
+	Verbatim bool
 }
 
 // Build makes the Doc of p, read from from ("name" or "name:line"). It
@@ -108,6 +115,11 @@ func Build(p Plain, from string) (Doc, error) {
 // and metadata.
 func loadPlain(p Plain, from string) (*annotate.Document, error) {
 	doc, err := annotate.Load([]byte(p.Text), annotate.Source{Name: from, MediaType: "text/plain; charset=utf-8", URL: p.URL})
+	if err == nil && p.Verbatim && doc.Text().String() != p.Text {
+		// In <pre> the canonical text is the text as it stands.
+		pre := "<pre>" + html.EscapeString(p.Text) + "</pre>"
+		doc, err = annotate.Load([]byte(pre), annotate.Source{Name: from, MediaType: "text/html; charset=utf-8", URL: p.URL})
+	}
 	if err != nil {
 		return nil, err
 	}

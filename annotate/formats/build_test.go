@@ -133,3 +133,20 @@ func TestBuildOnADocumentKeepsItsHTML(t *testing.T) {
 		t.Fatalf("document %+v, annotations %+v", d.File.Document, d.File.Annotations)
 	}
 }
+
+func TestBuildVerbatimKeepsACanonicalText(t *testing.T) {
+	text := "Film\tYear\n\n\n\nAfter three <br>s.\n  indented"
+	p := Plain{Text: text, Verbatim: true, Spans: []Span{{Label: "claim", Start: 0, End: 9}}}
+	d, err := Build(p, "t.jsonl:1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.File.Document.Text != text || d.Moved != 0 || len(d.File.Annotations) != 1 || d.File.Annotations[0].Exact != "Film\tYear" {
+		t.Fatalf("text %q, annotations %+v, moved %d", d.File.Document.Text, d.File.Annotations, d.Moved)
+	}
+	validFile(t, d.File)
+	p.Verbatim = false
+	if d, err := Build(p, "t.txt"); err != nil || d.File.Document.Text == text {
+		t.Fatalf("without Verbatim the text is loaded as a .txt: %q, %v", d.File.Document.Text, err)
+	}
+}

@@ -291,10 +291,10 @@ func utf16Runes(u []uint16) []rune { return utf16.Decode(u) }
 
 // checkWithoutTheDocuments exports the corpus in f and imports it with
 // no document known, as a conversion of the export alone does: the text
-// is then loaded as the app opens a .txt. Where the canonical text of the
-// page survives that (not where <pre> indentation or table tabs are lost),
-// the set must come back the same; everywhere, every document must come
-// back, and what could not be placed is counted in the log.
+// is then kept verbatim (Plain.Verbatim), so every document must come
+// back with the same text and the same set, even where reading the text
+// as a .txt would change it (<pre> indentation, table tabs, runs of blank
+// lines: 41 of the 130 pages before Verbatim).
 func checkWithoutTheDocuments(t *testing.T, f Format, c carries) {
 	files := corpusFiles(t)
 	outs, err := f.Export(files, nowForTests)
@@ -305,17 +305,13 @@ func checkWithoutTheDocuments(t *testing.T, f Format, c carries) {
 	if len(faults) > 0 || len(docs) != len(files) {
 		t.Fatalf("%d documents of %d, faults %v", len(docs), len(files), faults)
 	}
-	changed, orphans, total := 0, 0, 0
 	for i, d := range docs {
-		total += len(d.File.Annotations) + len(d.File.Orphans)
-		orphans += len(d.File.Orphans)
-		if d.File.Document.Text == files[i].Document.Text {
-			checkSame(t, files[i], d, c)
+		if d.File.Document.Text != files[i].Document.Text {
+			t.Errorf("%s: the text came back changed", d.From)
 			continue
 		}
-		changed++
+		checkSame(t, files[i], d, c)
 	}
-	t.Logf("%d of %d documents have a text that loading it as plain text changes; %d of %d annotations could not be placed on it", changed, len(docs), orphans, total)
 }
 
 // runPython runs a Python script with args, and skips t when python3 is

@@ -11,7 +11,11 @@
 // browser and the command line share this one implementation.
 //
 // Each format says which unit its offsets count (Format.Unit), and every
-// file it writes says so too, where the format has room for it.
+// file it writes says so too, where the format has room for it. The JSON
+// Lines dataset ("jsonl") counts Unicode code points of its "text", as
+// Python does; the W3C Web Annotation export ("w3c") counts code points of
+// the canonical text in its TextPositionSelector, and takes the quote of
+// its TextQuoteSelector from the text of the article's DOM.
 package formats
 
 import (
@@ -115,7 +119,7 @@ type Known func(idOrURL string) (annotate.File, bool)
 
 // All returns every format, in the order in which Recognise tries them.
 func All() []Format {
-	return []Format{native, labelStudio, brat, csvFormat}
+	return []Format{native, w3c, jsonl, labelStudio, brat, csvFormat}
 }
 
 // ErrUnknownFormat is the error of a format name that is not one of All's.

@@ -297,7 +297,9 @@ func lsTaskDocs(task lsTaskIn, n int, from string, known Known) ([]Doc, error) {
 	if err := json.Unmarshal(task.Data["text"], &text); err != nil || strings.TrimSpace(text) == "" {
 		return nil, fmt.Errorf("task %d has no text: a task's data must hold the article's text in \"text\", as the labeling config's <Text value=\"$text\"/> reads it", n)
 	}
-	p := Plain{Text: text, SourceID: lsString(task.ID)}
+	// Verbatim: the offsets count this very text, which stays the
+	// document's text even where reading it as a .txt would change it.
+	p := Plain{Text: text, SourceID: lsString(task.ID), Verbatim: true}
 	json.Unmarshal(task.Data["title"], &p.Title)
 	json.Unmarshal(task.Data["url"], &p.URL)
 	json.Unmarshal(task.Data["meta"], &p.Meta)

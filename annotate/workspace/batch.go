@@ -6,25 +6,24 @@ package workspace
 // that one; an article already in the workspace, or met earlier in the same
 // batch, is reported as a duplicate rather than stored twice.
 //
-// A batch is JSON Lines, one article to a line:
+// A batch is JSON Lines, one article to a line, read by package formats
+// (line.go says what a line holds):
 //
 //	{"id": "a7", "title": "…", "url": "https://…", "html": "<p>…</p>", "meta": {"author": "…"}}
 //
-// with either "html" or "text", never both. Every field but the article is
-// optional; "meta" takes the fields of annotate.Meta, which override what
-// the page says of itself.
+// with either "html" or "text", never both; "meta" overrides what the page
+// says of itself. A line with spans is a dataset line, as the dataset
+// export writes it: its document comes with its annotations.
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"path"
 	"strings"
 
 	"github.com/newsannotator/annotator/annotate"
+	"github.com/newsannotator/annotator/annotate/formats"
 )
 
 // The reasons a line or file is refused, besides the errors of
@@ -32,26 +31,16 @@ import (
 // annotate.ErrTooLarge, *annotate.ImportError, …). Test for them with
 // errors.Is on an ItemError.
 var (
-	ErrBadJSON      = errors.New("the line is not a JSON object")
-	ErrNoArticle    = errors.New(`the line has neither "html" nor "text": give one of them, holding the article`)
-	ErrBothArticles = errors.New(`the line has both "html" and "text": give only one of them`)
+	ErrBadJSON      = formats.ErrBadJSON
+	ErrNoArticle    = formats.ErrNoArticle
+	ErrBothArticles = formats.ErrBothArticles
 	ErrBlank        = errors.New("the article is empty: there is no text to annotate")
 	ErrDuplicateID  = errors.New("the id is used by an earlier line: give every line its own id")
 	ErrUnsupported  = errors.New("only .html, .htm and .txt articles, .json exports, .jsonl batches and the files of W3C Web Annotation, Label Studio, brat (a .txt with its .ann) and CSV can be imported")
 )
 
-// batchFields lists, in words, the fields a batch line takes.
-const batchFields = `"id", "title", "url", "html" or "text", and "meta"`
-
 // BatchLine is one line of a batch.
-type BatchLine struct {
-	ID    string         `json:"id"`
-	Title string         `json:"title"`
-	URL   string         `json:"url"`
-	HTML  *string        `json:"html"`
-	Text  *string        `json:"text"`
-	Meta  *annotate.Meta `json:"meta"`
-}
+type BatchLine = formats.Line
 
 // ItemError is why one line of a batch, or one file, was not imported.
 type ItemError struct {
@@ -160,39 +149,24 @@ func (w *Workspace) ImportBatch(ctx context.Context, name string, data []byte, p
 }
 
 func (b *batch) lines(ctx context.Context, name string, data []byte, progress Progress) error {
-	type line struct {
-		n    int
-		data []byte
-	}
-	var lines []line
-	for n := 1; len(data) > 0; n++ {
-		l := data
-		if i := bytes.IndexByte(data, '\n'); i >= 0 {
-			l, data = data[:i], data[i+1:]
-		} else {
-			data = nil
-		}
-		if l = bytes.TrimSpace(l); len(l) > 0 {
-			lines = append(lines, line{n, l})
-		}
-	}
+	lines := formats.SplitLines(data)
 	ids := map[string]int{}
 	for i, l := range lines {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		bl, err := parseLine(l.data)
+		bl, err := formats.ParseLine(l.Data)
 		if err == nil && bl.ID != "" {
 			if first, ok := ids[bl.ID]; ok {
 				err = fmt.Errorf("%w (line %d)", ErrDuplicateID, first)
 			} else {
-				ids[bl.ID] = l.n
+				ids[bl.ID] = l.N
 			}
 		}
 		if err != nil {
-			err = &ItemError{Name: name, Line: l.n, ID: bl.ID, Err: err}
+			err = &ItemError{Name: name, Line: l.N, ID: bl.ID, Err: err}
 		} else {
-			err = b.addLine(name, l.n, bl)
+			err = b.addLine(name, l.N, bl)
 		}
 		if err != nil {
 			var ie *ItemError
@@ -208,60 +182,12 @@ func (b *batch) lines(ctx context.Context, name string, data []byte, progress Pr
 	return nil
 }
 
-// parseLine reads one line and says in words what is wrong with it.
-func parseLine(data []byte) (BatchLine, error) {
-	var bl BatchLine
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&bl); err != nil {
-		return bl, lineJSONError(data, err)
-	}
-	if dec.More() {
-		return bl, fmt.Errorf("%w: there is more after the object; put each article on a line of its own", ErrBadJSON)
-	}
-	switch {
-	case bl.HTML == nil && bl.Text == nil:
-		return bl, ErrNoArticle
-	case bl.HTML != nil && bl.Text != nil:
-		return bl, ErrBothArticles
-	}
-	return bl, nil
-}
-
-// lineJSONError turns a decoding error into words.
-func lineJSONError(data []byte, err error) error {
-	var syn *json.SyntaxError
-	var typ *json.UnmarshalTypeError
-	switch {
-	case errors.Is(err, io.ErrUnexpectedEOF):
-		return fmt.Errorf("%w: the line ends before its JSON does (a quote or a brace is not closed)", ErrBadJSON)
-	case errors.As(err, &syn):
-		col := annotate.RuneCount(string(data[:min(int(syn.Offset), len(data))]))
-		return fmt.Errorf("%w: broken JSON at column %d (%v)", ErrBadJSON, max(col, 1), syn)
-	case errors.As(err, &typ) && typ.Field == "":
-		return fmt.Errorf("%w: it holds a JSON %s", ErrBadJSON, typ.Value)
-	case errors.As(err, &typ):
-		return fmt.Errorf("%w: %q must be %s, not a JSON %s", ErrBadJSON, typ.Field, wantType(typ.Field), typ.Value)
-	case strings.HasPrefix(err.Error(), "json: unknown field "):
-		field := strings.TrimPrefix(err.Error(), "json: unknown field ")
-		return fmt.Errorf("%w: it has a field %s, which a batch line does not take (it takes %s)", ErrBadJSON, field, batchFields)
-	}
-	return fmt.Errorf("%w: %v", ErrBadJSON, err)
-}
-
-func wantType(field string) string {
-	if field == "meta" {
-		return "an object"
-	}
-	return "a string"
-}
-
 // addLine loads one good line and adds it.
 func (b *batch) addLine(name string, n int, bl BatchLine) error {
 	fail := func(err error) error { return &ItemError{Name: name, Line: n, ID: bl.ID, Err: err} }
-	content, mediaType := bl.Text, "text/plain"
+	content := bl.Text
 	if bl.HTML != nil {
-		content, mediaType = bl.HTML, "text/html"
+		content = bl.HTML
 	}
 	label := bl.ID
 	if label == "" {
@@ -273,21 +199,33 @@ func (b *batch) addLine(name string, n int, bl BatchLine) error {
 	if strings.TrimSpace(*content) == "" {
 		return fail(ErrBlank)
 	}
-	doc, err := annotate.Load([]byte(*content), annotate.Source{Name: label, MediaType: mediaType, URL: bl.URL})
+	if bl.HasSpans() {
+		return b.addDatasetLine(name, n, bl)
+	}
+	doc, err := formats.LineArticle(bl, label)
 	if err != nil {
 		return fail(err)
 	}
-	cp := *doc
-	if t := strings.TrimSpace(bl.Title); t != "" {
-		cp.Title = t
+	return b.add(doc, nil, nil, bl.ID, name, n)
+}
+
+// addDatasetLine adds a good line with spans: its document and
+// annotations as package formats makes them, imported as a native file is.
+func (b *batch) addDatasetLine(name string, n int, bl BatchLine) error {
+	fail := func(err error) error { return &ItemError{Name: name, Line: n, ID: bl.ID, Err: err} }
+	d, err := formats.LineDoc(bl, fmt.Sprintf("%s:%d", name, n))
+	if err != nil {
+		return fail(err)
 	}
-	if bl.URL != "" {
-		cp.URL = bl.URL
+	data, err := d.File.Marshal()
+	if err != nil {
+		return fail(err)
 	}
-	if bl.Meta != nil {
-		cp.Meta = mergeMeta(cp.Meta, *bl.Meta)
+	imp, err := annotate.Import(data)
+	if err != nil {
+		return fail(err)
 	}
-	return b.add(&cp, nil, nil, bl.ID, name, n)
+	return b.add(imp.Document, imp.Set, imp.Orphans, d.SourceID, name, n)
 }
 
 // add stores doc, or reports it as a duplicate. Only the store's own
@@ -333,24 +271,6 @@ func (b *batch) duplicate(doc *annotate.Document, set *annotate.Set, orphans []a
 		}
 	}
 	b.report.Duplicates = append(b.report.Duplicates, d)
-}
-
-// mergeMeta returns page's metadata with every field that given sets
-// taken from given.
-func mergeMeta(page, given annotate.Meta) annotate.Meta {
-	set := func(dst *string, v string) {
-		if v = strings.TrimSpace(v); v != "" {
-			*dst = v
-		}
-	}
-	set(&page.Author, given.Author)
-	set(&page.Published, given.Published)
-	set(&page.SiteName, given.SiteName)
-	set(&page.CanonicalURL, given.CanonicalURL)
-	set(&page.Description, given.Description)
-	set(&page.Language, given.Language)
-	set(&page.Source, given.Source)
-	return page
 }
 
 // File is a file to import: its name and what it holds.

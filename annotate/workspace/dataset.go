@@ -1,32 +1,18 @@
 package workspace
 
-// This file keeps the dataset line: the export that a training pipeline
-// reads without cleaning. One document to a line, its spans with offsets
-// in code points of the canonical text, so that in Python
-// text[start:end] == span["text"] for every span, and the span's text is
-// always that slice, taken from the text itself rather than from what the
-// annotation remembers.
-//
-//	{"id": "sha256:…", "title": "…", "url": "…", "text": "…",
-//	 "spans": [{"id": "…", "start": 10, "end": 24, "label": "quote", "text": "…", "speaker": "…"}],
-//	 "meta": {…}}
-//
-// A span's attributes follow its five fields, sorted by name; an attribute
-// whose name is one of those five is written as "attr_" and its name.
-// "sourceId" follows "id" when the document came from a batch line with an
-// id. Orphans, which have no place in the text, are not written.
+// This file keeps the dataset export: the documents of a selection, one
+// dataset line (package formats, dataset.go, which says what a line holds)
+// to a document, in a stable order. Orphans, which have no place in the
+// text, are not written.
 
 import (
 	"bufio"
-	"bytes"
-	"cmp"
-	"encoding/json"
 	"fmt"
 	"io"
 	"slices"
-	"sort"
 
 	"github.com/newsannotator/annotator/annotate"
+	"github.com/newsannotator/annotator/annotate/formats"
 )
 
 // Selection says which documents an export holds. The zero Selection
@@ -47,71 +33,13 @@ var (
 // SelectIDs is the documents with the ids given, in that order.
 func SelectIDs(ids ...string) Selection { return Selection{IDs: slices.Clone(ids)} }
 
-// DatasetSpan is one span of a dataset line.
-type DatasetSpan struct {
-	ID    string
-	Start int
-	End   int
-	Label string
-	Text  string
-	// Attributes are written after the other fields, flattened.
-	Attributes map[string]string
-}
-
-// reservedSpanKeys are the fields an attribute cannot take the name of.
-var reservedSpanKeys = map[string]bool{"id": true, "start": true, "end": true, "label": true, "text": true}
-
-// MarshalJSON writes the span's fields in a fixed order, then its
-// attributes sorted by name.
-func (s DatasetSpan) MarshalJSON() ([]byte, error) {
-	var b bytes.Buffer
-	b.WriteString(`{"id":`)
-	b.Write(marshal(s.ID))
-	fmt.Fprintf(&b, `,"start":%d,"end":%d,"label":`, s.Start, s.End)
-	b.Write(marshal(s.Label))
-	b.WriteString(`,"text":`)
-	b.Write(marshal(s.Text))
-	names := make([]string, 0, len(s.Attributes))
-	for k := range s.Attributes {
-		names = append(names, k)
-	}
-	sort.Strings(names)
-	for _, k := range names {
-		key := k
-		if reservedSpanKeys[k] {
-			key = "attr_" + k
-		}
-		b.WriteByte(',')
-		b.Write(marshal(key))
-		b.WriteByte(':')
-		b.Write(marshal(s.Attributes[k]))
-	}
-	b.WriteByte('}')
-	return b.Bytes(), nil
-}
-
-// DatasetLine is one document of the dataset.
-type DatasetLine struct {
-	ID       string        `json:"id"`
-	SourceID string        `json:"sourceId,omitempty"`
-	Title    string        `json:"title"`
-	URL      string        `json:"url"`
-	Text     string        `json:"text"`
-	Spans    []DatasetSpan `json:"spans"`
-	Meta     annotate.Meta `json:"meta"`
-}
-
-// marshal writes v as JSON without escaping '<', '>' and '&', which a
-// dataset's text is full of.
-func marshal(v any) []byte {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		panic(err) // only strings, numbers and the types above are marshalled
-	}
-	return bytes.TrimSuffix(b.Bytes(), []byte("\n"))
-}
+// DatasetSpan and DatasetLine are the dataset line of package formats,
+// the one implementation of it: the workspace's export and the "jsonl"
+// format write the same lines.
+type (
+	DatasetSpan = formats.DatasetSpan
+	DatasetLine = formats.DatasetLine
+)
 
 // Dataset returns the line of document id.
 func (w *Workspace) Dataset(id string) (DatasetLine, error) {
@@ -123,22 +51,12 @@ func (w *Workspace) Dataset(id string) (DatasetLine, error) {
 	if err != nil {
 		return DatasetLine{}, err
 	}
-	text := annotate.NewText(rec.Text)
-	line := DatasetLine{ID: rec.ID, SourceID: rec.SourceID, Title: rec.Title, URL: rec.URL, Text: rec.Text, Meta: rec.Meta,
-		Spans: []DatasetSpan{}}
-	for _, a := range anns {
-		if a.Anchor == annotate.AnchorOrphan {
-			continue
-		}
-		if a.Start < 0 || a.End > text.Len() || a.Start >= a.End || text.Slice(a.Start, a.End) != a.Exact {
-			return DatasetLine{}, fmt.Errorf("document %s, annotation %s: its span [%d, %d) does not hold its text: %w", id, a.ID, a.Start, a.End, ErrCorrupt)
-		}
-		line.Spans = append(line.Spans, DatasetSpan{ID: a.ID, Start: a.Start, End: a.End, Label: a.Label,
-			Text: text.Slice(a.Start, a.End), Attributes: a.Attributes})
+	f := annotate.File{Document: annotate.FileDocument{ID: rec.ID, Title: rec.Title, URL: rec.URL, Text: rec.Text, Meta: rec.Meta}, Annotations: anns}
+	line, err := formats.NewDatasetLine(f)
+	if err != nil {
+		return DatasetLine{}, fmt.Errorf("document %s, %v: %w", id, err, ErrCorrupt)
 	}
-	slices.SortFunc(line.Spans, func(a, b DatasetSpan) int {
-		return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(a.End, b.End), cmp.Compare(a.Label, b.Label), cmp.Compare(a.ID, b.ID))
-	})
+	line.SourceID = rec.SourceID
 	return line, nil
 }
 
@@ -158,7 +76,11 @@ func (w *Workspace) ExportDataset(out io.Writer, sel Selection) (int, error) {
 		if err != nil {
 			return i, err
 		}
-		bw.Write(marshal(line))
+		data, err := line.MarshalJSON()
+		if err != nil {
+			return i, err
+		}
+		bw.Write(data)
 		if err := bw.WriteByte('\n'); err != nil {
 			return i, err
 		}

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -183,5 +184,33 @@ func TestDatasetSpanReservedAttribute(t *testing.T) {
 	b, _ := json.Marshal(DatasetSpan{ID: "x", Start: 1, End: 2, Label: "claim", Text: "a", Attributes: map[string]string{"text": "b", "note": "c"}})
 	if want := `{"id":"x","start":1,"end":2,"label":"claim","text":"a","note":"c","attr_text":"b"}`; string(b) != want {
 		t.Errorf("got %s\nwant %s", b, want)
+	}
+}
+
+// TestDatasetImportsAgain imports the dataset export as a batch into
+// another workspace: a line with spans is a dataset line, and its
+// document comes with its annotations, to give the same export again.
+func TestDatasetImportsAgain(t *testing.T) {
+	w, _ := datasetWorkspace(t)
+	var first bytes.Buffer
+	if _, err := w.ExportDataset(&first, SelectAll); err != nil {
+		t.Fatal(err)
+	}
+	other, _ := openMemory(t)
+	rep, err := other.ImportBatch(t.Context(), "dataset.jsonl", first.Bytes(), nil)
+	if err != nil || len(rep.Errors) > 0 || len(rep.Added) != 3 {
+		t.Fatalf("import: %v, %+v", err, rep)
+	}
+	var again bytes.Buffer
+	if _, err := other.ExportDataset(&again, SelectAll); err != nil {
+		t.Fatal(err)
+	}
+	a, b := readLines(t, first.Bytes()), readLines(t, again.Bytes())
+	for i := range a {
+		for _, k := range []string{"id", "text", "spans", "label"} {
+			if x, y := fmt.Sprint(a[i][k]), fmt.Sprint(b[i][k]); x != y {
+				t.Errorf("line %d, %q: %s\nwas %s", i+1, k, y, x)
+			}
+		}
 	}
 }

@@ -1,0 +1,154 @@
+package formats
+
+// This file is the JSON Lines format, "jsonl": one dataset line to a
+// document (dataset.go), whose offsets count Unicode code points of the
+// line's "text", as Python, spaCy, Prodigy and doccano count them. Its
+// import reads dataset lines, doccano's lines ("text" and "label") and
+// batch lines (an article without spans) alike, a line at a time: a bad
+// line is a Fault with its number, and the other lines are kept.
+
+import (
+	"bytes"
+	"cmp"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"path"
+	"strings"
+	"time"
+
+	"github.com/newsannotator/annotator/annotate"
+)
+
+var jsonl = Format{
+	Name:      "jsonl",
+	Unit:      annotate.OffsetUnit,
+	Extension: ".jsonl",
+	Export:    exportJSONL,
+	Import:    importJSONL,
+	Recognise: isJSONL,
+}
+
+// exportJSONL writes one dataset line to a file, in the files' order, as
+// one output. The orphans of a file are not written: they have no place
+// in the text.
+func exportJSONL(files []annotate.File, _ time.Time) ([]Output, error) {
+	var b bytes.Buffer
+	for _, f := range files {
+		line, err := NewDatasetLine(f)
+		if err != nil {
+			return nil, fmt.Errorf("document %s: %w", f.Document.ID, err)
+		}
+		b.Write(marshalJSON(line))
+		b.WriteByte('\n')
+	}
+	return []Output{{Data: b.Bytes()}}, nil
+}
+
+func importJSONL(inputs []Input, _ Known) ([]Doc, []*Fault) {
+	var docs []Doc
+	var faults []*Fault
+	for _, in := range inputs {
+		for _, l := range SplitLines(in.Data) {
+			n := l.N
+			from := fmt.Sprintf("%s:%d", in.Name, n)
+			line, err := ParseLine(l.Data)
+			var d Doc
+			if err == nil {
+				d, err = LineDoc(line, from)
+			}
+			if err != nil {
+				faults = append(faults, &Fault{Name: in.Name, Line: n, Message: err.Error()})
+				continue
+			}
+			docs = append(docs, d)
+		}
+	}
+	return docs, faults
+}
+
+// LineDoc makes the Doc of a line read from from ("name:line"): a line
+// with "text" through Build, its spans placed on the canonical text; a
+// line with "html" loaded and sanitised as the app opens a page.
+func LineDoc(l Line, from string) (Doc, error) {
+	if l.HTML != nil {
+		doc, err := LineArticle(l, from)
+		if err != nil {
+			return Doc{}, err
+		}
+		return Doc{File: annotate.NewFile(doc, nil, nil, time.Time{}), SourceID: cmp.Or(l.SourceID, l.ID), From: from}, nil
+	}
+	// A line whose id is its text's, as the dataset export writes it,
+	// holds a canonical text: it is kept as it stands, and its id is no
+	// source id (the document's own id is that one).
+	own := l.ID != "" && l.ID == textID(*l.Text)
+	p := Plain{SourceID: l.SourceID, Title: strings.TrimSpace(l.Title), URL: l.URL, Text: *l.Text, Verbatim: own}
+	if !own {
+		p.SourceID = cmp.Or(l.SourceID, l.ID)
+	}
+	if l.Meta != nil {
+		p.Meta = *l.Meta
+	}
+	given := annotate.NewText(*l.Text)
+	var notes []string
+	for i, s := range l.Spans {
+		if s.Text != "" && s.Text != given.Slice(s.Start, s.End) {
+			notes = append(notes, fmt.Sprintf("span %d (%s): its \"text\" %q is not text[%d:%d]; it is placed by its offsets", i+1, s.Label, abbreviate(s.Text), s.Start, s.End))
+		}
+		p.Spans = append(p.Spans, Span{ID: s.ID, Label: s.Label, Start: s.Start, End: s.End, Attributes: s.Attributes})
+	}
+	if len(l.Spans) == 0 {
+		for _, t := range l.Label {
+			p.Spans = append(p.Spans, Span{Label: t.Label, Start: t.Start, End: t.End})
+		}
+	}
+	// doccano's labels are often upper case ("ORG"); a schema's are not.
+	lowered := map[string]bool{}
+	for i, s := range p.Spans {
+		if low := strings.ToLower(s.Label); low != s.Label {
+			if !lowered[s.Label] {
+				notes = append(notes, fmt.Sprintf("the label %q is read as %q: label names are lower case", s.Label, low))
+				lowered[s.Label] = true
+			}
+			p.Spans[i].Label = low
+		}
+	}
+	d, err := Build(p, from)
+	if err != nil {
+		return Doc{}, err
+	}
+	d.Notes = append(notes, d.Notes...)
+	return d, nil
+}
+
+// textID is the native id of a document whose canonical text is text.
+func textID(text string) string {
+	sum := sha256.Sum256([]byte(text))
+	return "sha256:" + hex.EncodeToString(sum[:])[:16]
+}
+
+// isJSONL takes a file whose first line is a whole JSON object with an
+// article ("text" or "html") and no "@context" or "document": a dataset or
+// batch line, unlike the native and W3C files, whose objects span many
+// lines or name those members. A .jsonl file is taken whatever it holds,
+// so that its faults are reported line by line.
+func isJSONL(in Input) bool {
+	if strings.EqualFold(path.Ext(in.Name), ".jsonl") {
+		return true
+	}
+	data := bytes.TrimLeft(bytes.TrimPrefix(in.Data, []byte("\xef\xbb\xbf")), " \t\r\n")
+	first := data
+	if i := bytes.IndexByte(data, '\n'); i >= 0 {
+		first = data[:i]
+	}
+	var m map[string]json.RawMessage
+	if json.Unmarshal(first, &m) != nil {
+		return false
+	}
+	_, text := m["text"]
+	_, html := m["html"]
+	_, ctx := m["@context"]
+	_, doc := m["document"]
+	return (text || html) && !ctx && !doc
+}

@@ -1,0 +1,147 @@
+package formats
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/newsannotator/annotator/internal/testcorpus"
+)
+
+func TestJSONLImportKeepsGoodLines(t *testing.T) {
+	good := `{"id": "a1", "text": "Trade with the US is pretty balanced.", "spans": [{"start": 0, "end": 5, "label": "claim", "note": "n"}]}`
+	data := strings.Join([]string{
+		good,
+		``,
+		`{"text": "broken`,
+		`{"text": "doccano 👍🏽 style", "label": [[0, 7, "ORG"], [8, 10, "claim"]]}`,
+		`{"html": "<p>an article</p>", "title": "T"}`,
+		`{"text": "x", "spans": [{"start": "0", "end": 1, "label": "claim"}]}`,
+		`{"text": "x", "label": [[0, 1]]}`,
+		`{"html": "<p>x</p>", "spans": [{"start": 0, "end": 1, "label": "claim"}]}`,
+		`{"text": "a", "body": "b"}`,
+	}, "\n")
+	docs, faults := jsonl.Import([]Input{{Name: "batch.jsonl", Data: []byte(data)}}, nil)
+	if len(docs) != 3 {
+		t.Fatalf("%d documents, want 3", len(docs))
+	}
+	wantLines := []int{3, 6, 7, 8, 9}
+	if len(faults) != len(wantLines) {
+		t.Fatalf("faults %v, want lines %v", faults, wantLines)
+	}
+	for i, f := range faults {
+		if f.Line != wantLines[i] || f.Name != "batch.jsonl" || !errors.Is(f, ErrUnreadable) {
+			t.Errorf("fault %d: %v (line %d), want line %d", i, f, f.Line, wantLines[i])
+		}
+	}
+	if !strings.Contains(faults[1].Message, `"start" must be a whole number`) || !strings.Contains(faults[4].Message, `"body"`) {
+		t.Errorf("faults not in words: %v", faults)
+	}
+	first := docs[0]
+	if first.SourceID != "a1" || first.From != "batch.jsonl:1" || len(first.File.Annotations) != 1 || first.File.Annotations[0].Attributes["note"] != "n" {
+		t.Errorf("first line: %+v", first)
+	}
+	doccano := docs[1].File
+	if len(doccano.Annotations) != 2 || doccano.Annotations[1].Exact != "👍🏽" {
+		t.Errorf("doccano line: %+v", doccano.Annotations)
+	}
+	if _, ok := doccano.Schema.Label("org"); !ok || doccano.Annotations[0].Label != "org" || len(docs[1].Notes) != 1 {
+		t.Errorf("the label ORG is not read as org, with a note: %v %v", doccano.Schema, docs[1].Notes)
+	}
+	if docs[2].File.Document.Title != "T" || len(docs[2].File.Annotations) != 0 {
+		t.Errorf("html line: %+v", docs[2].File.Document)
+	}
+}
+
+func TestJSONLRecognise(t *testing.T) {
+	for _, c := range []struct {
+		name, data string
+		want       bool
+	}{
+		{"a.txt", `{"text": "x"}` + "\n" + `{"text": "y"}`, true},
+		{"a", `{"html": "<p>x</p>"}`, true},
+		{"a.jsonl", `not json`, true},
+		{"a.json", "{\n  \"version\": 1,\n  \"document\": {}\n}", false},
+		{"a.json", `{"@context": "http://www.w3.org/ns/anno.jsonld", "text": "x"}`, false},
+		{"a.json", `[{"data": {"text": "x"}}]`, false},
+	} {
+		if got := isJSONL(Input{Name: c.name, Data: []byte(c.data)}); got != c.want {
+			t.Errorf("%s %q: %v, want %v", c.name, c.data, got, c.want)
+		}
+	}
+}
+
+// TestJSONLPython checks the export of the corpus and the emoji articles
+// in Python: text[start:end] must be each span's text and each doccano
+// triple's span.
+func TestJSONLPython(t *testing.T) {
+	py, err := exec.LookPath("python3")
+	if err != nil {
+		t.Skip("python3 is not on the PATH: the Python check of the JSON Lines export did not run")
+	}
+	files := append(emojiArticles(t), corpusSentences(t, 150)...)
+	out, err := jsonl.Export(files, goldenNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data := out[0].Data
+	if os.Getenv("ANNOTATOR_BREAK_OFFSETS") == "1" {
+		data = shiftFirstStart(t, data) // the deliberate break: the test must fail
+	}
+	path := filepath.Join(t.TempDir(), "dataset.jsonl")
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	script := testcorpus.File(t, "annotate/formats/testdata/check_jsonl.py")
+	res, err := exec.Command(py, "-c", string(script), path).CombinedOutput()
+	if err != nil {
+		t.Fatalf("Python disagrees with the export: %v\n%s", err, res)
+	}
+	want := 0
+	for _, f := range files {
+		want += len(f.Annotations)
+	}
+	if got, _ := strconv.Atoi(strings.TrimSpace(string(res))); got != 2*want {
+		t.Errorf("Python checked %s spans and triples, want %d", res, 2*want)
+	}
+}
+
+// shiftFirstStart moves the start of the first span of the first line
+// with spans one code point on, in "spans" only.
+func shiftFirstStart(t *testing.T, data []byte) []byte {
+	i := bytes.Index(data, []byte(`"start":`))
+	if i < 0 {
+		t.Fatal("no span to break")
+	}
+	j := i + len(`"start":`)
+	k := j
+	for data[k] >= '0' && data[k] <= '9' {
+		k++
+	}
+	n, _ := strconv.Atoi(string(data[j:k]))
+	return append(append(append([]byte{}, data[:j]...), strconv.Itoa(n+1)...), data[k:]...)
+}
+
+func FuzzJSONLImport(f *testing.F) {
+	f.Add(testcorpus.File(f, "testdata/formats/jsonl/sample.jsonl"))
+	f.Add([]byte(`{"text": "a b", "label": [[0, 1, "claim"]]}`))
+	f.Add([]byte(`{"html": "<p>a</p>"}` + "\n" + `{"text": "x", "spans": [{"start": 0, "end": 9, "label": "q"}]}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		docs, faults := jsonl.Import([]Input{{Name: "f.jsonl", Data: data}}, nil)
+		for _, d := range docs {
+			if _, err := d.File.Marshal(); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for _, fault := range faults {
+			if fault.Line < 1 || fault.Message == "" {
+				t.Fatalf("fault without a line or a message: %+v", fault)
+			}
+		}
+	})
+}

@@ -1,0 +1,246 @@
+package formats
+
+// This file reads one line of JSON Lines, the one parser of the workspace's
+// batch import and of the "jsonl" format: a line is refused in words that
+// say what is wrong with it, and a line that carries spans is a dataset
+// line, so that an export is a batch that imports again.
+//
+//	{"id": "a7", "title": "…", "url": "https://…", "html": "<p>…</p>", "meta": {"author": "…"}}
+//	{"id": "a8", "text": "…", "spans": [{"start": 0, "end": 5, "label": "claim"}]}
+//
+// A line has either "html" or "text", never both. Every field but the
+// article is optional; "meta" takes the fields of annotate.Meta. Spans
+// count code points of "text" and need it; "label" (doccano's
+// [start, end, "LABEL"] triples) is read when there are no "spans".
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/newsannotator/annotator/annotate"
+)
+
+// The reasons a line is refused. Test for them with errors.Is.
+var (
+	ErrBadJSON      = errors.New("the line is not a JSON object")
+	ErrNoArticle    = errors.New(`the line has neither "html" nor "text": give one of them, holding the article`)
+	ErrBothArticles = errors.New(`the line has both "html" and "text": give only one of them`)
+	ErrBadSpan      = errors.New("a span of the line cannot be read")
+)
+
+// lineFields lists, in words, the fields a line takes.
+const lineFields = `"id", "sourceId", "title", "url", "html" or "text", "spans", "label" and "meta"`
+
+// Line is one line of JSON Lines: an article to import (a batch line) or,
+// with spans, a document of a dataset.
+type Line struct {
+	ID       string         `json:"id"`
+	SourceID string         `json:"sourceId"`
+	Title    string         `json:"title"`
+	URL      string         `json:"url"`
+	HTML     *string        `json:"html"`
+	Text     *string        `json:"text"`
+	Spans    []DatasetSpan  `json:"spans"`
+	Label    []LabelTriple  `json:"label"`
+	Meta     *annotate.Meta `json:"meta"`
+}
+
+// HasSpans reports whether the line carries spans, in "spans" or "label".
+func (l Line) HasSpans() bool { return len(l.Spans) > 0 || len(l.Label) > 0 }
+
+// LabelTriple is one [start, end, "LABEL"] of doccano's "label".
+type LabelTriple struct {
+	Start, End int
+	Label      string
+}
+
+// UnmarshalJSON reads [start, end, "LABEL"].
+func (t *LabelTriple) UnmarshalJSON(data []byte) error {
+	var raw []json.RawMessage
+	if err := json.Unmarshal(data, &raw); err != nil || len(raw) != 3 ||
+		json.Unmarshal(raw[0], &t.Start) != nil || json.Unmarshal(raw[1], &t.End) != nil || json.Unmarshal(raw[2], &t.Label) != nil {
+		return fmt.Errorf(`%w: each item of "label" must be [start, end, "LABEL"], two whole numbers and a string, not %s`, ErrBadSpan, abbreviate(string(data)))
+	}
+	return nil
+}
+
+// UnmarshalJSON reads a span as MarshalJSON writes it: "start", "end" and
+// "label", optionally "id" and "text", and attributes as further string
+// members ("attr_" and a reserved name for an attribute of that name).
+func (s *DatasetSpan) UnmarshalJSON(data []byte) error {
+	var m map[string]json.RawMessage
+	if err := json.Unmarshal(data, &m); err != nil {
+		return fmt.Errorf("%w: each span must be a JSON object, not %s", ErrBadSpan, abbreviate(string(data)))
+	}
+	*s = DatasetSpan{}
+	for _, k := range []string{"start", "end", "label"} {
+		if _, ok := m[k]; !ok {
+			return fmt.Errorf("%w: a span has no %q; each span needs \"start\", \"end\" and \"label\"", ErrBadSpan, k)
+		}
+	}
+	for k, v := range m {
+		var err error
+		switch k {
+		case "start":
+			err = json.Unmarshal(v, &s.Start)
+		case "end":
+			err = json.Unmarshal(v, &s.End)
+		case "id":
+			err = json.Unmarshal(v, &s.ID)
+		case "label":
+			err = json.Unmarshal(v, &s.Label)
+		case "text":
+			err = json.Unmarshal(v, &s.Text)
+		default:
+			var val string
+			err = json.Unmarshal(v, &val)
+			if name, ok := strings.CutPrefix(k, reservedPrefix); ok && reservedSpanKeys[name] {
+				k = name
+			}
+			if s.Attributes == nil {
+				s.Attributes = map[string]string{}
+			}
+			s.Attributes[k] = val
+		}
+		if err != nil {
+			want := "a string"
+			if k == "start" || k == "end" {
+				want = "a whole number"
+			}
+			return fmt.Errorf("%w: a span's %q must be %s, not %s", ErrBadSpan, k, want, abbreviate(string(v)))
+		}
+	}
+	return nil
+}
+
+// NumberedLine is one line of JSON Lines that is not blank, trimmed, with
+// its number from 1.
+type NumberedLine struct {
+	N    int
+	Data []byte
+}
+
+// SplitLines returns the lines of data that are not blank, a byte-order
+// mark at its start left out.
+func SplitLines(data []byte) []NumberedLine {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	var lines []NumberedLine
+	for n := 1; len(data) > 0; n++ {
+		l := data
+		if i := bytes.IndexByte(data, '\n'); i >= 0 {
+			l, data = data[:i], data[i+1:]
+		} else {
+			data = nil
+		}
+		if l = bytes.TrimSpace(l); len(l) > 0 {
+			lines = append(lines, NumberedLine{n, l})
+		}
+	}
+	return lines
+}
+
+// ParseLine reads one line and says in words what is wrong with it.
+func ParseLine(data []byte) (Line, error) {
+	var l Line
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&l); err != nil {
+		return l, lineJSONError(data, err)
+	}
+	if dec.More() {
+		return l, fmt.Errorf("%w: there is more after the object; put each article on a line of its own", ErrBadJSON)
+	}
+	switch {
+	case l.HTML == nil && l.Text == nil:
+		return l, ErrNoArticle
+	case l.HTML != nil && l.Text != nil:
+		return l, ErrBothArticles
+	case l.HTML != nil && l.HasSpans():
+		return l, fmt.Errorf(`%w: spans count code points of "text", and the line has "html": give the text the spans count`, ErrBadSpan)
+	}
+	return l, nil
+}
+
+// lineJSONError turns a decoding error into words.
+func lineJSONError(data []byte, err error) error {
+	var syn *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	switch {
+	case errors.Is(err, ErrBadSpan):
+		return err
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return fmt.Errorf("%w: the line ends before its JSON does (a quote or a brace is not closed)", ErrBadJSON)
+	case errors.As(err, &syn):
+		col := annotate.RuneCount(string(data[:min(int(syn.Offset), len(data))]))
+		return fmt.Errorf("%w: broken JSON at column %d (%v)", ErrBadJSON, max(col, 1), syn)
+	case errors.As(err, &typ) && typ.Field == "":
+		return fmt.Errorf("%w: it holds a JSON %s", ErrBadJSON, typ.Value)
+	case errors.As(err, &typ):
+		return fmt.Errorf("%w: %q must be %s, not a JSON %s", ErrBadJSON, typ.Field, wantType(typ.Field), typ.Value)
+	case strings.HasPrefix(err.Error(), "json: unknown field "):
+		field := strings.TrimPrefix(err.Error(), "json: unknown field ")
+		return fmt.Errorf("%w: it has a field %s, which a line does not take (it takes %s)", ErrBadJSON, field, lineFields)
+	}
+	return fmt.Errorf("%w: %v", ErrBadJSON, err)
+}
+
+func wantType(field string) string {
+	switch field {
+	case "meta":
+		return "an object"
+	case "spans", "label":
+		return "an array"
+	}
+	return "a string"
+}
+
+// LineArticle loads the article of a line, named name: "html" as a page,
+// "text" as a .txt (its spans are not placed: see LineDoc), with the
+// line's title, URL and metadata over what the page says of itself.
+func LineArticle(l Line, name string) (*annotate.Document, error) {
+	content, mediaType := l.Text, "text/plain"
+	if l.HTML != nil {
+		content, mediaType = l.HTML, "text/html"
+	}
+	if content == nil {
+		return nil, ErrNoArticle
+	}
+	doc, err := annotate.Load([]byte(*content), annotate.Source{Name: name, MediaType: mediaType, URL: l.URL})
+	if err != nil {
+		return nil, err
+	}
+	cp := *doc
+	if t := strings.TrimSpace(l.Title); t != "" {
+		cp.Title = t
+	}
+	if l.URL != "" {
+		cp.URL = l.URL
+	}
+	if l.Meta != nil {
+		cp.Meta = MergeMeta(cp.Meta, *l.Meta)
+	}
+	return &cp, nil
+}
+
+// MergeMeta returns page's metadata with every field that given sets
+// taken from given: what a line says of its article overrides what the
+// page says of itself.
+func MergeMeta(page, given annotate.Meta) annotate.Meta {
+	set := func(dst *string, v string) {
+		if v = strings.TrimSpace(v); v != "" {
+			*dst = v
+		}
+	}
+	set(&page.Author, given.Author)
+	set(&page.Published, given.Published)
+	set(&page.SiteName, given.SiteName)
+	set(&page.CanonicalURL, given.CanonicalURL)
+	set(&page.Description, given.Description)
+	set(&page.Language, given.Language)
+	set(&page.Source, given.Source)
+	return page
+}
