@@ -298,7 +298,7 @@ func corpusSentences(t testing.TB, max int) []annotate.File {
 // councilCorpusCache keeps the annotated corpus, by max, for the tests that use
 // it after the first: the tests only read it.
 var (
-	corpusMu    sync.Mutex
+	corpusMu           sync.Mutex
 	councilCorpusCache = map[int][]annotate.File{}
 )
 
