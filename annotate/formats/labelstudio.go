@@ -36,7 +36,8 @@ package formats
 // apart), and a task with no annotation gives its predictions instead;
 // "labels" results are spans, per-region TextArea results and a region's
 // meta text are attributes, other results are ignored with a note. A
-// result id that is a UUID is kept.
+// result id that is a UUID is kept. The JSON-MIN export, whose tasks hold
+// the text and each tag's regions at their top, is read too.
 
 import (
 	"bytes"
@@ -200,7 +201,8 @@ func LabelConfig(files []annotate.File) []byte {
 }
 
 // isLabelStudio takes a JSON array whose first element is an object with
-// "data": Label Studio's tasks, and no other format this package reads.
+// "data" (Label Studio's tasks), or with "text" and "labels" (its JSON-MIN
+// export), and no other format this package reads.
 func isLabelStudio(in Input) bool {
 	data := bytes.TrimLeft(trimBOM(in.Data), " \t\r\n")
 	if len(data) == 0 || data[0] != '[' {
@@ -210,7 +212,8 @@ func isLabelStudio(in Input) bool {
 	if len(data) == 0 || data[0] != '{' {
 		return false
 	}
-	return bytes.Contains(data[:min(len(data), 1<<16)], []byte(`"data"`))
+	head := data[:min(len(data), 1<<16)]
+	return bytes.Contains(head, []byte(`"data"`)) || (bytes.Contains(head, []byte(`"text"`)) && bytes.Contains(head, []byte(`"labels"`)))
 }
 
 type lsTaskIn struct {
@@ -264,13 +267,20 @@ func importLabelStudioFile(in Input, known Known) ([]Doc, []*Fault) {
 	var docs []Doc
 	var faults []*Fault
 	line, counted := 1, 0
+	minimal := lsMinimal(data)
 	for n := 1; dec.More(); n++ {
 		off := int(dec.InputOffset())
 		off += len(data[off:]) - len(bytes.TrimLeft(data[off:], " \t\r\n,"))
 		line += bytes.Count(data[counted:off], []byte("\n"))
 		counted = off
 		var task lsTaskIn
-		if err := dec.Decode(&task); err != nil {
+		var err error
+		if minimal {
+			task, err = lsDecodeMinimal(dec)
+		} else {
+			err = dec.Decode(&task)
+		}
+		if err != nil {
 			var syntax *json.SyntaxError
 			if errors.As(err, &syntax) || errors.Is(err, io.ErrUnexpectedEOF) {
 				faults = append(faults, &Fault{Name: in.Name, Line: line, Message: fmt.Sprintf("task %d is not valid JSON (%v); the tasks after it cannot be read", n, err)})
@@ -287,6 +297,66 @@ func importLabelStudioFile(in Input, known Known) ([]Doc, []*Fault) {
 		docs = append(docs, d...)
 	}
 	return docs, faults
+}
+
+// lsMinimal reports whether data, a JSON array, holds Label Studio's
+// JSON-MIN export: its first task has no "data", and the text and the
+// results of each labeling tag lie at its top.
+func lsMinimal(data []byte) bool {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	var first map[string]json.RawMessage
+	if _, err := dec.Token(); err != nil || dec.Decode(&first) != nil {
+		return false
+	}
+	_, hasData := first["data"]
+	_, hasText := first["text"]
+	return !hasData && hasText
+}
+
+// lsMinimalItem is one region of a JSON-MIN task: a labels result, or a
+// per-region TextArea's, under its tag's name.
+type lsMinimalItem struct {
+	Start  *int            `json:"start"`
+	End    *int            `json:"end"`
+	Text   json.RawMessage `json:"text"`
+	Labels []string        `json:"labels"`
+}
+
+// lsDecodeMinimal reads the next JSON-MIN task of dec as the task Label
+// Studio's JSON export would hold: the fields that are not lists of
+// regions are its data, the annotator its author, and each region a
+// result, a TextArea's tied to the labels of the same span.
+func lsDecodeMinimal(dec *json.Decoder) (lsTaskIn, error) {
+	var fields map[string]json.RawMessage
+	if err := dec.Decode(&fields); err != nil {
+		return lsTaskIn{}, err
+	}
+	task := lsTaskIn{ID: fields["id"], Data: map[string]json.RawMessage{}}
+	ann := lsAnnotationIn{CompletedBy: fields["annotator"]}
+	for _, k := range slices.Sorted(maps.Keys(fields)) {
+		var items []lsMinimalItem
+		if json.Unmarshal(fields[k], &items) != nil {
+			task.Data[k] = fields[k]
+			continue
+		}
+		for _, it := range items {
+			if it.Start == nil || it.End == nil {
+				continue
+			}
+			r := lsResultOut{ID: fmt.Sprintf("%d-%d", *it.Start, *it.End), Type: "textarea", FromName: k,
+				Value: lsValueOut{Start: *it.Start, End: *it.End, Text: it.Text, Labels: it.Labels}}
+			if len(it.Labels) > 0 {
+				r.Type = "labels"
+			}
+			raw, err := json.Marshal(r)
+			if err != nil {
+				return lsTaskIn{}, err
+			}
+			ann.Result = append(ann.Result, raw)
+		}
+	}
+	task.Annotations = []lsAnnotationIn{ann}
+	return task, nil
 }
 
 // lsTaskDocs makes the documents of task n, read from from, on the
@@ -442,17 +512,20 @@ func lsString(raw json.RawMessage) string {
 	return ""
 }
 
-// lsAuthor names the annotator of completed_by: a user's id, or an object
-// with the user's email.
+// lsAuthor names the annotator of completed_by: a user's id, an object
+// with the user's email, or (JSON-MIN's annotator) the email itself.
 func lsAuthor(raw json.RawMessage) string {
 	var user struct {
 		Email string          `json:"email"`
 		ID    json.RawMessage `json:"id"`
 	}
-	if json.Unmarshal(raw, &user) == nil {
-		if user.Email != "" {
-			return user.Email
-		}
+	var email string
+	switch {
+	case json.Unmarshal(raw, &email) == nil:
+		return email
+	case json.Unmarshal(raw, &user) == nil && user.Email != "":
+		return user.Email
+	case user.ID != nil:
 		raw = user.ID
 	}
 	if s := lsString(raw); s != "" {

@@ -203,3 +203,28 @@ func FuzzLabelStudioImport(f *testing.F) {
 func TestLabelStudioRoundTripWithoutTheDocuments(t *testing.T) {
 	checkWithoutTheDocuments(t, labelStudio, carries{ids: true})
 }
+
+func TestLabelStudioImportsJSONMin(t *testing.T) {
+	data := []byte(`[
+  {"id": 3, "text": "Ann 🏠 met Bob.", "title": "T", "annotator": "ann@example.org", "annotation_id": 9, "lead_time": 2.5,
+   "label": [{"start": 0, "end": 3, "text": "Ann", "labels": ["PER"]}, {"start": 11, "end": 14, "text": "Bob", "labels": ["PER", "Boss"]}],
+   "note": [{"start": 11, "end": 14, "text": ["the boss"]}]}
+]`)
+	in := Input{Name: "min.json", Data: data}
+	if f, ok := Recognise(in); !ok || f.Name != "labelstudio" {
+		t.Errorf("recognised as %q", f.Name)
+	}
+	docs, faults := labelStudio.Import([]Input{in}, nil)
+	if len(faults) > 0 || len(docs) != 1 {
+		t.Fatalf("%d documents, faults %v", len(docs), faults)
+	}
+	d := docs[0]
+	if d.SourceID != "3" || d.File.Document.Title != "T" || len(d.File.Annotations) != 3 {
+		t.Fatalf("document %+v", d.File)
+	}
+	for _, a := range d.File.Annotations {
+		if a.Author != "ann@example.org" || (a.Exact == "Bob") != (a.Attributes["note"] == "the boss") {
+			t.Errorf("annotation %+v", a)
+		}
+	}
+}
