@@ -121,7 +121,10 @@ func FuzzBratImport(f *testing.F) {
 	f.Add(testcorpus.File(f, "testdata/formats/brat/sha256-b18c01bcf413c5d2.txt"), testcorpus.File(f, "testdata/formats/brat/sha256-b18c01bcf413c5d2.ann"))
 	f.Add([]byte("a\nb"), []byte("T1\tX 0 1;2 3\ta b\n#1\tAnnotatorNotes T1\t\\\\n\nA1\tY T1\n"))
 	f.Fuzz(func(t *testing.T, txt, ann []byte) {
-		brat.Import([]Input{{Name: "x.txt", Data: txt}, {Name: "x.ann", Data: ann}}, nil)
+		ins := []Input{{Name: "x.txt", Data: txt}, {Name: "x.ann", Data: ann}}
+		Recognise(ins[0])
+		Recognise(ins[1])
+		brat.Import(ins, nil)
 	})
 }
 

@@ -196,7 +196,9 @@ func FuzzLabelStudioImport(f *testing.F) {
 	f.Add(testcorpus.File(f, "testdata/formats/labelstudio/sample.json"))
 	f.Add([]byte(`[{"data": {"text": "a 🏠 b"}, "annotations": [{"result": [{"id": "x", "type": "labels", "value": {"start": 2, "end": 3, "labels": ["X"]}}]}]}]`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		labelStudio.Import([]Input{{Name: "f.json", Data: data}}, nil)
+		in := Input{Name: "f.json", Data: data}
+		Recognise(in)
+		labelStudio.Import([]Input{in}, nil)
 	})
 }
 
