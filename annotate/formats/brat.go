@@ -3,7 +3,9 @@ package formats
 // This file keeps brat's standoff format, and its one rule: offsets count
 // the code points of the document's .txt, as brat's server (Python, which
 // reads the .txt as UTF-8 text) counts them, start inclusive and end
-// exclusive.
+// exclusive. (A "narrow" Python 2 build, as old macOS shipped, counted a
+// character beyond the BMP as two; Python 3 and the Linux builds of
+// Python 2 count code points.)
 //
 // Each document is two files named after its id (FileName): ID.txt, the
 // canonical text and a final line break, and ID.ann, its annotations in

@@ -3,6 +3,7 @@ package formats
 import (
 	"bytes"
 	"encoding/json"
+	"encoding/xml"
 	"errors"
 	"path/filepath"
 	"strings"
@@ -13,7 +14,39 @@ import (
 )
 
 func TestLabelStudioGolden(t *testing.T) {
-	checkGolden(t, labelStudio, "labelstudio", Output{Name: "label_config.xml", Data: LabelConfig([]annotate.File{sample(t)})})
+	config := LabelConfig([]annotate.File{sample(t)})
+	checkGolden(t, labelStudio, "labelstudio", Output{Name: "label_config.xml", Data: config})
+	// The config is XML, and names a tag for every from_name the
+	// export uses.
+	var view struct {
+		Labels struct {
+			Name  string `xml:"name,attr"`
+			Label []struct {
+				Value string `xml:"value,attr"`
+			} `xml:"Label"`
+		} `xml:"Labels"`
+		TextAreas []struct {
+			Name string `xml:"name,attr"`
+		} `xml:"View>TextArea"`
+	}
+	if err := xml.Unmarshal(config, &view); err != nil {
+		t.Fatal(err)
+	}
+	names := map[string]bool{view.Labels.Name: true}
+	for _, ta := range view.TextAreas {
+		names[ta.Name] = true
+	}
+	outs, _ := labelStudio.Export([]annotate.File{sample(t)}, nowForTests)
+	var tasks []lsTaskOut
+	json.Unmarshal(outs[0].Data, &tasks)
+	for _, r := range tasks[0].Annotations[0].Result {
+		if !names[r.FromName] {
+			t.Errorf("the config has no tag named %q", r.FromName)
+		}
+	}
+	if len(view.Labels.Label) != 3 {
+		t.Errorf("labels %+v", view.Labels)
+	}
 }
 
 func TestLabelStudioRoundTrip(t *testing.T) {
