@@ -3,7 +3,9 @@ package formats
 // This file keeps brat's standoff format, and its one rule: offsets count
 // the code points of the document's .txt, as brat's server (Python, which
 // reads the .txt as UTF-8 text) counts them, start inclusive and end
-// exclusive.
+// exclusive. (A "narrow" Python 2 build, as old macOS shipped, counted a
+// character beyond the BMP as two; Python 3 and the Linux builds of
+// Python 2 count code points.)
 //
 // Each document is two files named after its id (FileName): ID.txt, the
 // canonical text and a final line break, and ID.ann, its annotations in
@@ -15,10 +17,12 @@ package formats
 //	#2	speaker T1	The mayor
 //	#3	AnnotatorNotes T1	a note
 //
-// A span that holds line breaks is written as brat writes a discontinuous
-// annotation, one fragment to a line of it, "START END;START END", its
-// text the fragments' texts joined by a space: a line of the .ann cannot
-// hold a line break, and brat cannot show a span across one. The note is
+// A span that holds line breaks or tabs is written as brat writes a
+// discontinuous annotation, in fragments, "START END;START END", its text
+// the fragments' texts joined by a space: a line of the .ann cannot hold
+// a line break, brat cannot show a span across one, and the many scripts
+// that split a line of an .ann at every tab would misread a tab in the
+// text (a table's cells are apart by a tab in the canonical text). The note is
 // brat's AnnotatorNotes, which brat shows and edits. brat's attributes
 // take a value from a fixed set, declared in annotation.conf, and the
 // value cannot hold a space: an attribute whose value is one word (letters,
@@ -126,15 +130,15 @@ func bratAnn(f annotate.File, conf *bratConf) []byte {
 	return b.Bytes()
 }
 
-// bratFragments splits the span [start, end) of text at its line breaks:
-// the fragments brat writes of a discontinuous annotation.
+// bratFragments splits the span [start, end) of text at its line breaks
+// and tabs: the fragments brat writes of a discontinuous annotation.
 func bratFragments(text *annotate.Text, start, end int) [][2]int {
 	var frags [][2]int
 	from := -1
 	i := start
 	for _, r := range text.Slice(start, end) {
 		switch {
-		case r == '\n' || r == '\r':
+		case r == '\n' || r == '\r' || r == '\t':
 			if from >= 0 {
 				frags = append(frags, [2]int{from, i})
 				from = -1

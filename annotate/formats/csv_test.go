@@ -97,6 +97,8 @@ func FuzzCSVImport(f *testing.F) {
 		return annotate.File{Document: annotate.FileDocument{Text: "Café 🏠 text", Title: "t"}, Schema: annotate.DefaultSchema()}, true
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		csvFormat.Import([]Input{{Name: "f.csv", Data: data}}, known)
+		in := Input{Name: "f", Data: data}
+		Recognise(in)
+		csvFormat.Import([]Input{in}, known)
 	})
 }

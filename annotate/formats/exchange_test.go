@@ -338,3 +338,38 @@ func writeOutputs(t *testing.T, dir, name string, outs []Output) {
 		}
 	}
 }
+
+// TestRecognisersTellTheFormatsApart gives every golden file, and the
+// native sample, to every recogniser of this file's formats and the
+// native one: only its own format's takes it.
+func TestRecognisersTellTheFormatsApart(t *testing.T) {
+	root := filepath.Join(testcorpus.Root(t), "testdata", "formats")
+	cases := map[string]string{"sample.v1.json": "v1"}
+	for _, dir := range []string{"labelstudio", "brat", "csv"} {
+		names, err := filepath.Glob(filepath.Join(root, dir, "*"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, n := range names {
+			if base := filepath.Base(n); base != "README.md" && base != "label_config.xml" {
+				cases[filepath.Join(dir, base)] = dir
+			}
+		}
+	}
+	for name, want := range cases {
+		in := Input{Name: name, Data: testcorpus.File(t, "testdata/formats/"+filepath.ToSlash(name))}
+		for _, f := range []Format{native, labelStudio, brat, csvFormat} {
+			if got := f.Recognise(in); got != (f.Name == want) {
+				t.Errorf("%s: %s's recogniser says %v", name, f.Name, got)
+			}
+		}
+		// Renamed, a file is still told by its bytes, but for brat's,
+		// whose .txt is any text.
+		if want != "brat" {
+			in.Name = "renamed.dat"
+			if f, ok := Recognise(in); !ok || f.Name != want {
+				t.Errorf("%s renamed: recognised as %q", name, f.Name)
+			}
+		}
+	}
+}

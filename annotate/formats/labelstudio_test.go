@@ -3,6 +3,7 @@ package formats
 import (
 	"bytes"
 	"encoding/json"
+	"encoding/xml"
 	"errors"
 	"path/filepath"
 	"strings"
@@ -13,7 +14,39 @@ import (
 )
 
 func TestLabelStudioGolden(t *testing.T) {
-	checkGolden(t, labelStudio, "labelstudio", Output{Name: "label_config.xml", Data: LabelConfig([]annotate.File{sample(t)})})
+	config := LabelConfig([]annotate.File{sample(t)})
+	checkGolden(t, labelStudio, "labelstudio", Output{Name: "label_config.xml", Data: config})
+	// The config is XML, and names a tag for every from_name the
+	// export uses.
+	var view struct {
+		Labels struct {
+			Name  string `xml:"name,attr"`
+			Label []struct {
+				Value string `xml:"value,attr"`
+			} `xml:"Label"`
+		} `xml:"Labels"`
+		TextAreas []struct {
+			Name string `xml:"name,attr"`
+		} `xml:"View>TextArea"`
+	}
+	if err := xml.Unmarshal(config, &view); err != nil {
+		t.Fatal(err)
+	}
+	names := map[string]bool{view.Labels.Name: true}
+	for _, ta := range view.TextAreas {
+		names[ta.Name] = true
+	}
+	outs, _ := labelStudio.Export([]annotate.File{sample(t)}, nowForTests)
+	var tasks []lsTaskOut
+	json.Unmarshal(outs[0].Data, &tasks)
+	for _, r := range tasks[0].Annotations[0].Result {
+		if !names[r.FromName] {
+			t.Errorf("the config has no tag named %q", r.FromName)
+		}
+	}
+	if len(view.Labels.Label) != 3 {
+		t.Errorf("labels %+v", view.Labels)
+	}
 }
 
 func TestLabelStudioRoundTrip(t *testing.T) {
@@ -196,10 +229,37 @@ func FuzzLabelStudioImport(f *testing.F) {
 	f.Add(testcorpus.File(f, "testdata/formats/labelstudio/sample.json"))
 	f.Add([]byte(`[{"data": {"text": "a 🏠 b"}, "annotations": [{"result": [{"id": "x", "type": "labels", "value": {"start": 2, "end": 3, "labels": ["X"]}}]}]}]`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		labelStudio.Import([]Input{{Name: "f.json", Data: data}}, nil)
+		in := Input{Name: "f.json", Data: data}
+		Recognise(in)
+		labelStudio.Import([]Input{in}, nil)
 	})
 }
 
 func TestLabelStudioRoundTripWithoutTheDocuments(t *testing.T) {
 	checkWithoutTheDocuments(t, labelStudio, carries{ids: true})
+}
+
+func TestLabelStudioImportsJSONMin(t *testing.T) {
+	data := []byte(`[
+  {"id": 3, "text": "Ann 🏠 met Bob.", "title": "T", "annotator": "ann@example.org", "annotation_id": 9, "lead_time": 2.5,
+   "label": [{"start": 0, "end": 3, "text": "Ann", "labels": ["PER"]}, {"start": 11, "end": 14, "text": "Bob", "labels": ["PER", "Boss"]}],
+   "note": [{"start": 11, "end": 14, "text": ["the boss"]}]}
+]`)
+	in := Input{Name: "min.json", Data: data}
+	if f, ok := Recognise(in); !ok || f.Name != "labelstudio" {
+		t.Errorf("recognised as %q", f.Name)
+	}
+	docs, faults := labelStudio.Import([]Input{in}, nil)
+	if len(faults) > 0 || len(docs) != 1 {
+		t.Fatalf("%d documents, faults %v", len(docs), faults)
+	}
+	d := docs[0]
+	if d.SourceID != "3" || d.File.Document.Title != "T" || len(d.File.Annotations) != 3 {
+		t.Fatalf("document %+v", d.File)
+	}
+	for _, a := range d.File.Annotations {
+		if a.Author != "ann@example.org" || (a.Exact == "Bob") != (a.Attributes["note"] == "the boss") {
+			t.Errorf("annotation %+v", a)
+		}
+	}
 }
