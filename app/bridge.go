@@ -182,6 +182,17 @@ func download(filename, text, mime string) {
 	}
 }
 
+// downloadBytes saves data as a file, byte for byte. A Go string handed
+// to JavaScript is decoded as UTF-8 with its byte order mark taken away,
+// which a CSV for Excel must keep.
+func downloadBytes(filename string, data []byte, mime string) {
+	if h := helper(); h.Truthy() {
+		buf := app.Window().Get("Uint8Array").New(len(data))
+		app.CopyBytesToJS(buf, data)
+		h.Call("download", filename, buf, mime)
+	}
+}
+
 // copyText puts text on the clipboard and calls done with whether it did.
 func copyText(text string, done func(ok bool)) {
 	h := helper()

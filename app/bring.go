@@ -267,7 +267,7 @@ func (a *Annotator) exportDataset(ctx app.Context, sel workspace.Selection, what
 		if len(out) != 1 {
 			return "", fmt.Errorf("%s writes %d files for %s: export the documents one by one", f.Name, len(out), what)
 		}
-		download(name, string(out[0].Data), mediaTypes[f.Extension])
+		downloadBytes(name, out[0].Data, mediaTypes[f.Extension])
 		return fmt.Sprintf("Downloaded %s: %s, %d %s (offsets count %s).",
 			name, what, len(files), annotate.Plural(len(files), "document", "documents"), unitWords[f.Unit]), nil
 	})

@@ -1,0 +1,110 @@
+package e2e
+
+import (
+	"bytes"
+	stdcsv "encoding/csv"
+	"encoding/json"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/newsannotator/annotator/internal/testcorpus"
+)
+
+// TestAppOpensAndExportsExchangeFormats opens the Label Studio example
+// with Open…, as a user would, finds its annotations in the app, and
+// takes the library out as W3C Web Annotation and as CSV.
+func TestAppOpensAndExportsExchangeFormats(t *testing.T) {
+	b, _ := openApp(t)
+	b.expectNoConsoleErrors()
+	waitStarted(t, b)
+
+	// The example holds the sample's seven spans, in UTF-16 offsets.
+	var tasks []struct {
+		Annotations []struct {
+			Result []struct {
+				Type string `json:"type"`
+			} `json:"result"`
+		} `json:"annotations"`
+	}
+	if err := json.Unmarshal(testcorpus.File(t, "testdata/formats/labelstudio/sample.json"), &tasks); err != nil {
+		t.Fatal(err)
+	}
+	spans := 0
+	for _, r := range tasks[0].Annotations[0].Result {
+		if r.Type == "labels" {
+			spans++
+		}
+	}
+	if spans == 0 {
+		t.Fatal("the Label Studio example has no spans")
+	}
+	b.run(chromedp.SetUploadFiles(chromedp.ID("open-file"), []string{filepath.Join(testcorpus.Root(t), "testdata", "formats", "labelstudio", "sample.json")}))
+	waitFor(t, b, fmt.Sprintf(`document.querySelector("#notice").textContent.includes("with %d annotations")`, spans))
+	if n := evalJS[int](t, b, `document.querySelectorAll(".entries-frame [data-id]").length`); n != spans {
+		t.Errorf("the sidebar lists %d annotations, want %d", n, spans)
+	}
+
+	// The library as W3C: one collection, an annotation a span, each
+	// with a quote and a position selector.
+	showLibrary(t, b)
+	chooseExportFormat(t, b, "w3c")
+	data := downloadFile(t, b, "annotations-*.jsonld", chromedp.Click(chromedp.ID("export-all")))
+	var c struct {
+		Type  string `json:"type"`
+		First struct {
+			Items []struct {
+				Target struct {
+					Selector []struct {
+						Type string `json:"type"`
+					} `json:"selector"`
+				} `json:"target"`
+			} `json:"items"`
+		} `json:"first"`
+	}
+	if err := json.Unmarshal(data, &c); err != nil {
+		t.Fatalf("the W3C export is not JSON: %v", err)
+	}
+	if c.Type != "AnnotationCollection" || len(c.First.Items) != spans {
+		t.Errorf("the W3C export is a %q of %d annotations, want an AnnotationCollection of %d", c.Type, len(c.First.Items), spans)
+	}
+	for _, a := range c.First.Items {
+		var kinds []string
+		for _, s := range a.Target.Selector {
+			kinds = append(kinds, s.Type)
+		}
+		if strings.Join(kinds, " ") != "TextQuoteSelector TextPositionSelector" {
+			t.Errorf("an annotation's selectors are %q", kinds)
+		}
+	}
+	if n := text(t, b, "#notice"); !strings.Contains(n, "code points") {
+		t.Errorf("the notice does not say the offsets' unit: %q", n)
+	}
+
+	// And as CSV, with the byte order mark Excel needs: a header, then a
+	// row a span.
+	chooseExportFormat(t, b, "csv")
+	csv := downloadFile(t, b, "annotations-*.csv", chromedp.Click(chromedp.ID("export-all")))
+	if !strings.HasPrefix(string(csv), "\ufeffdocument_id,") {
+		t.Errorf("the CSV starts %q", string(csv[:min(len(csv), 40)]))
+	}
+	records, err := stdcsv.NewReader(bytes.NewReader(bytes.TrimPrefix(csv, []byte("\ufeff")))).ReadAll()
+	if err != nil || len(records) != spans+1 {
+		t.Errorf("the CSV has %d records (%v), want a header and %d rows", len(records), err, spans)
+	}
+}
+
+// chooseExportFormat picks format in the library's export menu, as a
+// user's choice does: the value, then a change event.
+func chooseExportFormat(t testing.TB, b *browser, format string) {
+	t.Helper()
+	evalJS[bool](t, b, fmt.Sprintf(`(() => {
+		const s = document.getElementById("export-format");
+		s.value = %q;
+		s.dispatchEvent(new Event("change", {bubbles: true}));
+		return s.value === %q;
+	})()`, format, format))
+}
