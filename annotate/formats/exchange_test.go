@@ -1,6 +1,7 @@
 package formats
 
 import (
+	"bytes"
 	"fmt"
 	"maps"
 	"os"
@@ -260,23 +261,29 @@ func checkGolden(t *testing.T, f Format, dir string, extra ...Output) {
 	}
 	root := filepath.Join(testcorpus.Root(t), "testdata", "formats", dir)
 	for _, o := range append(outs, extra...) {
-		path := filepath.Join(root, o.Name)
-		if writeGolden() {
-			if err := os.MkdirAll(root, 0o755); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(path, o.Data, 0o644); err != nil {
-				t.Fatal(err)
-			}
-			continue
+		matchGolden(t, filepath.Join(root, o.Name), o.Data)
+	}
+}
+
+// matchGolden compares data with the golden file at path, or writes it
+// there when ANNOTATOR_WRITE_GOLDEN=1.
+func matchGolden(t *testing.T, path string, data []byte) {
+	t.Helper()
+	if writeGolden() {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
 		}
-		want, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatalf("%v; run the tests with ANNOTATOR_WRITE_GOLDEN=1 to write the golden files", err)
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
 		}
-		if string(want) != string(o.Data) {
-			t.Errorf("%s differs from what the export writes now; if the change is meant, run the tests with ANNOTATOR_WRITE_GOLDEN=1", path)
-		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v; run the tests with ANNOTATOR_WRITE_GOLDEN=1 to write the golden files", err)
+	}
+	if !bytes.Equal(want, data) {
+		t.Errorf("%s differs from what the export writes now; if the change is meant, run the tests with ANNOTATOR_WRITE_GOLDEN=1 and review the diff", path)
 	}
 }
 

@@ -178,23 +178,7 @@ func checkGoldens(t *testing.T, f Format, files []annotate.File) {
 		if name == "" {
 			name = "sample" + f.Extension
 		}
-		path := filepath.Join(dir, name)
-		if writeGolden() {
-			if err := os.MkdirAll(dir, 0o755); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(path, o.Data, 0o644); err != nil {
-				t.Fatal(err)
-			}
-			continue
-		}
-		want, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatalf("no golden file: %v (write it with ANNOTATOR_WRITE_GOLDEN=1)", err)
-		}
-		if !bytes.Equal(o.Data, want) {
-			t.Errorf("the %s export differs from %s: run with ANNOTATOR_WRITE_GOLDEN=1 and review the diff", f.Name, path)
-		}
+		matchGolden(t, filepath.Join(dir, name), o.Data)
 		if !bytes.HasSuffix(o.Data, []byte("\n")) {
 			t.Errorf("the %s export does not end with a newline", f.Name)
 		}
