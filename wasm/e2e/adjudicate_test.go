@@ -151,7 +151,9 @@ func TestAdjudicationToGold(t *testing.T) {
 
 	b.run(chromedp.Click(chromedp.ID("gold-save")))
 	waitFor(t, b, `performance.getEntriesByName("annotator:gold-saved").length > 0`)
-	if n := text(t, b, "#notice"); !strings.Contains(n, "Saved the gold document") || !strings.Contains(n, "3 annotations") {
+	// The message line is the root's, told by an action after the mark.
+	waitFor(t, b, `document.querySelector("#notice").textContent.includes("Saved the gold document")`)
+	if n := text(t, b, "#notice"); !strings.Contains(n, "3 annotations") {
 		t.Errorf("the notice says %q", n)
 	}
 

@@ -80,9 +80,8 @@ func TestAppOpensAndExportsExchangeFormats(t *testing.T) {
 			t.Errorf("an annotation's selectors are %q", kinds)
 		}
 	}
-	if n := text(t, b, "#notice"); !strings.Contains(n, "code points") {
-		t.Errorf("the notice does not say the offsets' unit: %q", n)
-	}
+	// The message comes after the download has started.
+	waitFor(t, b, `document.querySelector("#notice").textContent.includes("offsets count code points")`)
 
 	// And as CSV, with the byte order mark Excel needs: a header, then a
 	// row a span.
