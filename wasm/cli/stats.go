@@ -76,7 +76,7 @@ func cmdStats(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		return status
 	}
-	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
+	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprint(tw, "file\t")
 	for _, l := range labels {
 		fmt.Fprintf(tw, "%s\t", l)
