@@ -81,13 +81,13 @@ func cmdStats(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	for _, l := range labels {
 		fmt.Fprintf(tw, "%s\t", l)
 	}
-	fmt.Fprint(tw, "annotations\torphans\t\n")
+	fmt.Fprint(tw, "annotations\torphans\n")
 	for _, r := range append(rows, total) {
 		fmt.Fprintf(tw, "%s\t", r.From)
 		for _, l := range labels {
 			fmt.Fprintf(tw, "%s\t", strconv.Itoa(r.Labels[l]))
 		}
-		fmt.Fprintf(tw, "%s\t%s\t\n", annotate.GroupDigits(int64(r.Total)), annotate.GroupDigits(int64(r.Orphans)))
+		fmt.Fprintf(tw, "%s\t%s\n", annotate.GroupDigits(int64(r.Total)), annotate.GroupDigits(int64(r.Orphans)))
 	}
 	if err := tw.Flush(); err != nil {
 		return exitUsage
