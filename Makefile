@@ -53,7 +53,7 @@ vet:
 	@unformatted=$$(gofmt -l annotate app wasm internal 2>/dev/null); \
 	if [ -n "$$unformatted" ]; then echo "gofmt would change: $$unformatted"; exit 1; fi
 	$(GO) vet ./...
-	GOOS=js GOARCH=wasm $(GO) vet ./annotate/... ./app/... ./wasm ./wasm/idb ./wasm/textdecode ./wasm/e2e/testdata/validate
+	GOOS=js GOARCH=wasm $(GO) vet ./annotate/... ./app/... ./wasm ./wasm/idb ./wasm/textdecode ./wasm/e2e/testdata/validate ./wasm/e2e/testdata/latetimer
 	$(GO) tool staticcheck ./...
 
 ## bench: run the Go benchmarks of the core
