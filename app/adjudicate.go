@@ -82,15 +82,18 @@ func (d *adjudicator) onChosen(ctx app.Context, e app.Event) {
 		d.tell("Choose the files of two annotators or more, of the same article, to adjudicate.", true)
 		return
 	}
-	inputs := make([]formats.Input, n)
-	remaining := n
-	for i := range n {
-		f := files[i]
+	// Every file is checked against its limit before any is read.
+	for _, f := range files {
 		name := f.Get("name").String()
 		if err := annotate.LimitFor(name, f.Get("type").String()).Check(name, int64(f.Get("size").Int())); err != nil {
 			d.tell(sentence(err.Error(), name), true)
 			return
 		}
+	}
+	inputs := make([]formats.Input, n)
+	remaining := n
+	for i, f := range files {
+		name := f.Get("name").String()
 		readFile(f, func(data []byte) {
 			ctx.Dispatch(func(ctx app.Context) {
 				inputs[i] = formats.Input{Name: name, Data: data}
