@@ -196,11 +196,12 @@ func (a *Annotator) importExport(ctx app.Context, data []byte, name string) {
 	})
 }
 
-// isExchange reports whether data is a file of an exchange format other
-// than the native export (W3C, Label Studio, JSON Lines, brat, CSV).
+// isExchange reports whether data, opened alone, is a file of an exchange
+// format other than the native export (W3C, Label Studio, JSON Lines,
+// CSV): a .txt alone is an article.
 func isExchange(data []byte, name string) bool {
-	f, ok := formats.Recognise(formats.Input{Name: name, Data: data})
-	return ok && f.Name != "v1"
+	f := formats.Classify([]formats.Input{{Name: name, Data: data}})[0]
+	return f.Name != "" && f.Name != "v1"
 }
 
 // importOne reads a file to open: a native export, or a file of an

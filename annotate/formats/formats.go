@@ -21,6 +21,8 @@ package formats
 import (
 	"errors"
 	"fmt"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/newsannotator/annotator/annotate"
@@ -61,6 +63,17 @@ type Doc struct {
 	// Notes are the problems that did not stop the document, in words:
 	// an annotation kept as an orphan, a field that was ignored.
 	Notes []string
+}
+
+// Where splits From into the file's name and the line, 0 when From names
+// a whole file.
+func (d Doc) Where() (name string, line int) {
+	if i := strings.LastIndexByte(d.From, ':'); i > 0 {
+		if n, err := strconv.Atoi(d.From[i+1:]); err == nil && n > 0 {
+			return d.From[:i], n
+		}
+	}
+	return d.From, 0
 }
 
 // ErrUnreadable is what every Fault wraps: a file, or a line of one, that
@@ -136,6 +149,8 @@ func Lookup(name string) (Format, error) {
 }
 
 // Recognise returns the format of in, or false when no format takes it.
+// It looks at in alone, so any .txt is brat's; Classify, which sees the
+// files read together, takes a .txt for brat's only beside its .ann.
 func Recognise(in Input) (Format, bool) {
 	for _, f := range All() {
 		if f.Recognise(in) {

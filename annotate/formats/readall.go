@@ -32,8 +32,8 @@ func ReadAll(inputs []Input, known Known) ([]Doc, []*Fault) {
 	byFormat := make([][]Input, len(all))
 	var articles []Input
 	var faults []*Fault
-	for _, in := range inputs {
-		i := recognise(all, in)
+	for k, i := range classify(all, inputs) {
+		in := inputs[k]
 		switch {
 		case i >= 0:
 			byFormat[i] = append(byFormat[i], in)
@@ -74,32 +74,61 @@ func ReadAll(inputs []Input, known Known) ([]Doc, []*Fault) {
 	for i, in := range inputs {
 		order[in.Name] = i
 	}
-	place := func(from string) int {
-		if i, ok := order[from]; ok {
+	place := func(name string) int {
+		if i, ok := order[name]; ok {
 			return i
-		}
-		if j := strings.LastIndexByte(from, ':'); j > 0 {
-			if i, ok := order[from[:j]]; ok {
-				return i
-			}
 		}
 		return len(inputs)
 	}
-	slices.SortStableFunc(docs, func(a, b Doc) int { return cmp.Compare(place(a.From), place(b.From)) })
+	slices.SortStableFunc(docs, func(a, b Doc) int {
+		an, _ := a.Where()
+		bn, _ := b.Where()
+		return cmp.Compare(place(an), place(bn))
+	})
 	slices.SortStableFunc(faults, func(a, b *Fault) int {
 		return cmp.Or(cmp.Compare(place(a.Name), place(b.Name)), cmp.Compare(a.Line, b.Line))
 	})
 	return docs, faults
 }
 
-// recognise returns the index in all of the format that takes in, or -1.
-func recognise(all []Format, in Input) int {
-	for i, f := range all {
-		if f.Recognise(in) {
-			return i
+// Classify returns, for each of inputs read together, the format that
+// reads it, or the zero Format (no Name) for a file that no format takes:
+// an article, or something else. A .txt is brat's only with its .ann
+// among the inputs; alone it is an article.
+func Classify(inputs []Input) []Format {
+	all := All()
+	out := make([]Format, len(inputs))
+	for k, i := range classify(all, inputs) {
+		if i >= 0 {
+			out[k] = all[i]
 		}
 	}
-	return -1
+	return out
+}
+
+// classify returns, for each input, the index in all of the format that
+// reads it, or -1 (see Classify).
+func classify(all []Format, inputs []Input) []int {
+	anns := map[string]bool{}
+	for _, in := range inputs {
+		if strings.EqualFold(path.Ext(in.Name), ".ann") {
+			anns[strings.TrimSuffix(in.Name, path.Ext(in.Name))] = true
+		}
+	}
+	out := make([]int, len(inputs))
+	for k, in := range inputs {
+		out[k] = -1
+		if ext := path.Ext(in.Name); strings.EqualFold(ext, ".txt") && !anns[strings.TrimSuffix(in.Name, ext)] {
+			continue // an article, not brat's text
+		}
+		for i, f := range all {
+			if f.Recognise(in) {
+				out[k] = i
+				break
+			}
+		}
+	}
+	return out
 }
 
 // find returns the file of the document among docs whose native id,

@@ -69,3 +69,27 @@ func TestLookupNamesTheFormats(t *testing.T) {
 		t.Errorf("Lookup(xml) = %v", err)
 	}
 }
+
+// TestReadAllTellsArticlesFromBratTexts reads a .txt alone as an article,
+// as the app opens one (its lines trimmed, paragraphs at blank lines), and
+// a .txt beside its .ann as brat's text, kept exactly.
+func TestReadAllTellsArticlesFromBratTexts(t *testing.T) {
+	text := "  An indented first line.\n\n  And a second paragraph."
+	docs, faults := ReadAll([]Input{
+		{Name: "article.txt", Data: []byte(text)},
+		{Name: "pair.txt", Data: []byte(text)},
+		{Name: "pair.ann", Data: []byte("T1\tclaim 2 13\tAn indented\n")},
+	}, nil)
+	if len(faults) > 0 || len(docs) != 2 {
+		t.Fatalf("documents %d, faults %v", len(docs), faults)
+	}
+	if got := docs[0].File.Document.Text; got != "An indented first line.\n\nAnd a second paragraph." {
+		t.Errorf("the lone .txt reads as %q, not as an article", got)
+	}
+	if got := docs[1].File.Document.Text; got != text || len(docs[1].File.Annotations) != 1 {
+		t.Errorf("the brat pair reads as %q with %d annotations", got, len(docs[1].File.Annotations))
+	}
+	if name, line := (Doc{From: "batch.jsonl:12"}).Where(); name != "batch.jsonl" || line != 12 {
+		t.Errorf("Where = %q, %d", name, line)
+	}
+}

@@ -13,7 +13,6 @@ import (
 	"context"
 	"fmt"
 	"path"
-	"strconv"
 	"strings"
 	"time"
 
@@ -22,28 +21,19 @@ import (
 )
 
 // splitForeign separates the files of the exchange formats from those the
-// workspace reads itself: articles, native exports and batches. A .txt
-// is brat's text when a .ann of the same name comes with it.
+// workspace reads itself: articles, native exports and batches (as
+// formats.Classify tells them apart: a .txt is brat's only with its .ann).
 func splitForeign(files []File) (own, foreign []File) {
-	ann := map[string]bool{}
-	for _, f := range files {
-		if strings.EqualFold(path.Ext(f.Name), ".ann") {
-			ann[strings.TrimSuffix(f.Name, path.Ext(f.Name))] = true
-		}
+	inputs := make([]formats.Input, len(files))
+	for i, f := range files {
+		inputs[i] = formats.Input{Name: f.Name, Data: f.Data}
 	}
-	for _, f := range files {
-		ext := strings.ToLower(path.Ext(f.Name))
-		switch {
-		case ext == ".txt" && ann[strings.TrimSuffix(f.Name, path.Ext(f.Name))]:
-			foreign = append(foreign, f)
-		case ext == ".html" || ext == ".htm" || ext == ".txt" || ext == ".jsonl":
-			own = append(own, f)
-		default:
-			if format, ok := formats.Recognise(formats.Input{Name: f.Name, Data: f.Data}); ok && format.Name != "v1" {
-				foreign = append(foreign, f)
-			} else {
-				own = append(own, f)
-			}
+	for i, format := range formats.Classify(inputs) {
+		batch := format.Name == "jsonl" && strings.EqualFold(path.Ext(files[i].Name), ".jsonl")
+		if format.Name == "" || format.Name == "v1" || batch {
+			own = append(own, files[i])
+		} else {
+			foreign = append(foreign, files[i])
 		}
 	}
 	return own, foreign
@@ -63,12 +53,7 @@ func (b *batch) foreign(ctx context.Context, files []File) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		name, line := d.From, 0
-		if i := strings.LastIndexByte(name, ':'); i > 0 {
-			if n, err := strconv.Atoi(name[i+1:]); err == nil {
-				name, line = name[:i], n
-			}
-		}
+		name, line := d.Where()
 		data, err := d.File.Marshal()
 		if err == nil {
 			var imp *annotate.Imported

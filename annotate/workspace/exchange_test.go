@@ -132,3 +132,26 @@ func TestFilesExportsTheLibrary(t *testing.T) {
 		t.Errorf("%d annotations, want %d", len(got), len(want))
 	}
 }
+
+// TestImportTellsFilesApart checks which files the library reads itself:
+// a .txt alone is an article, a JSON Lines dataset under another name is
+// still read.
+func TestImportTellsFilesApart(t *testing.T) {
+	sample := sampleFile(t)
+	jsonl, _ := formats.Lookup("jsonl")
+	out, err := jsonl.Export([]annotate.File{sample}, time.Unix(0, 0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, _ := Open(NewMemory(), nil)
+	rep, err := w.ImportFiles(context.Background(), []File{
+		{Name: "notes.txt", Data: []byte("A short article.\n\nWith two paragraphs.")},
+		{Name: "dataset.ndjson", Data: out[0].Data},
+	}, nil)
+	if err != nil || len(rep.Errors) > 0 || len(rep.Added) != 2 {
+		t.Fatalf("import: %v; errors %v; added %d", err, rep.Errors, len(rep.Added))
+	}
+	if n := rep.Added[1].Annotations(); n != len(sample.Annotations) {
+		t.Errorf("the dataset's document has %d annotations, want %d", n, len(sample.Annotations))
+	}
+}

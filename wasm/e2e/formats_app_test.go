@@ -5,6 +5,7 @@ import (
 	stdcsv "encoding/csv"
 	"encoding/json"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -46,6 +47,15 @@ func TestAppOpensAndExportsExchangeFormats(t *testing.T) {
 	waitFor(t, b, fmt.Sprintf(`document.querySelector("#notice").textContent.includes("with %d annotations")`, spans))
 	if n := evalJS[int](t, b, `document.querySelectorAll(".entries-frame [data-id]").length`); n != spans {
 		t.Errorf("the sidebar lists %d annotations, want %d", n, spans)
+	}
+
+	// A .txt opened alone is an article, not brat's text.
+	article := filepath.Join(t.TempDir(), "note.txt")
+	os.WriteFile(article, []byte("  A short note.\n\n  In two paragraphs."), 0o644)
+	b.run(chromedp.SetUploadFiles(chromedp.ID("open-file"), []string{article}))
+	waitFor(t, b, `document.querySelector("#notice").textContent.startsWith("Opened “note”")`)
+	if got := evalJS[int](t, b, `document.querySelectorAll("article.doc pre").length`); got != 0 {
+		t.Errorf("the .txt opened as %d preformatted blocks, not as paragraphs", got)
 	}
 
 	// The library as W3C: one collection, an annotation a span, each
