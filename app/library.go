@@ -63,8 +63,9 @@ type library struct {
 
 // exportFormats are the formats the library's export buttons offer: each
 // writes the documents chosen into one file. brat, which writes two files
-// a document, and the native export, one file a document, are offered for
-// the open document instead.
+// a document, is left to the command line (annotator convert --to brat),
+// and the native export, one file a document, to the open document's
+// Download JSON.
 var exportFormats = []struct{ name, title string }{
 	{"jsonl", "JSON Lines dataset"},
 	{"w3c", "W3C Web Annotation"},
