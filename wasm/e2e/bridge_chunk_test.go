@@ -5,6 +5,7 @@ package e2e
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"testing"
 
@@ -130,5 +131,113 @@ func TestBridgeChunks(t *testing.T) {
 	br.show(t, "short", short)
 	if got := evalJS[int](t, br.browser, `document.querySelectorAll("article.doc .cv-chunk").length`); got != 0 {
 		t.Errorf("a three-paragraph article has %d chunks", got)
+	}
+}
+
+// TestBridgeHighlightWindow: on an article in chunks, the page's
+// highlights hold the ranges near the view, and every range in view, while
+// paint and patch keep them all; scrolling moves the window in the frame
+// of the scroll, and a range patched in far from the view is shown once
+// the view comes to it.
+func TestBridgeHighlightWindow(t *testing.T) {
+	t.Parallel()
+	br := newBridge(t, "/index.html")
+	var s strings.Builder
+	s.WriteString("<article><div class=\"body\">\n")
+	for i := range 1050 {
+		fmt.Fprintf(&s, "<p>Paragraph %d has <em>some</em> words 😀 in it, and a few more words to make a line.</p>\n", i)
+	}
+	s.WriteString("</div></article>")
+	d, err := annotate.Load([]byte(s.String()), annotate.Source{Name: "long.html"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	br.show(t, "long", d)
+	// The app's style sheet, so that the chunks skip what is out of view.
+	evalJS[bool](t, br.browser, `new Promise((done) => {
+		const link = document.createElement("link");
+		link.rel = "stylesheet";
+		link.href = "/web/app.css";
+		link.onload = () => { document.getElementById("app").classList.add("article-frame"); done(true); };
+		document.head.appendChild(link);
+	})`)
+	index, text := d.Index(), d.Text()
+	dom := func(i int) string {
+		sp := spanOf(t, text, fmt.Sprintf("Paragraph %d has", i))
+		sn, so, _ := index.ToDOM(sp.Start, true)
+		en, eo, _ := index.ToDOM(sp.End, false)
+		return fmt.Sprint(0, ",", sn, ",", so, ",", en, ",", eo)
+	}
+	var spans, ids []string
+	for i := 0; i < 1050; i += 10 {
+		spans = append(spans, dom(i))
+		ids = append(ids, fmt.Sprint("p", i))
+	}
+	evalJS[bool](t, br.browser, `(scrollTo(0, 0), true)`)
+	if n := evalJS[int](t, br.browser, jsCall("annotator.paint", "claim", strings.Join(spans, ","), strings.Join(ids, ","))); n != len(spans) {
+		t.Fatalf("paint painted %d ranges, want %d", n, len(spans))
+	}
+	// check returns what is wrong with the highlight "claim": a paragraph
+	// in view whose span is not in it, or a range in it whose chunk is far
+	// from the view; and the numbers of ranges painted and shown.
+	type window struct {
+		Missing, Far []string
+		Painted      int
+		Shown        int
+	}
+	const check = `new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => {
+		const h = CSS.highlights.get("claim"), texts = new Set([...h].map(String)), far = [], missing = [];
+		for (const p of document.querySelectorAll("article.doc p")) {
+			const r = p.getBoundingClientRect(), m = /^Paragraph (\d+) has/.exec(p.textContent);
+			if (r.bottom > 0 && r.top < innerHeight && m && m[1] % 10 === 0 && !texts.has(m[0])) missing.push(m[0]);
+		}
+		for (const r of h) {
+			const c = r.startContainer.parentElement.closest(".cv-chunk").getBoundingClientRect();
+			if (c.bottom < -3 * innerHeight || c.top > 4 * innerHeight) far.push(String(r));
+		}
+		const [painted, shown] = annotator.highlights().claim;
+		done({missing, far, painted, shown});
+	})))`
+	expect := func(when string, painted int, gone ...string) window {
+		t.Helper()
+		w := evalJS[window](t, br.browser, check)
+		if !slices.Equal(w.Missing, gone) || len(w.Far) > 0 {
+			t.Errorf("%s: spans in view not shown %q; ranges shown far from the view %q", when, w.Missing, w.Far)
+		}
+		if w.Painted != painted || w.Shown == 0 || w.Shown >= w.Painted/2 {
+			t.Errorf("%s: %d ranges painted, %d shown; want %d painted, some shown, and most of them not", when, w.Painted, w.Shown, painted)
+		}
+		return w
+	}
+	expect("at the top", len(spans))
+	shownAt := func(i int) bool {
+		return evalJS[bool](t, br.browser, fmt.Sprintf(`[...CSS.highlights.get("claim")].some((r) => String(r) === "Paragraph %d has")`, i))
+	}
+	if !shownAt(0) || shownAt(1040) {
+		t.Errorf("at the top, the first span shown %v (want true), the last %v (want false)", shownAt(0), shownAt(1040))
+	}
+	// A jump to the end: the window follows in the frame of the scroll.
+	evalJS[bool](t, br.browser, `(scrollTo(0, document.documentElement.scrollHeight), true)`)
+	expect("at the end", len(spans))
+	if shownAt(0) || !shownAt(1040) {
+		t.Errorf("at the end, the first span shown %v (want false), the last %v (want true)", shownAt(0), shownAt(1040))
+	}
+	// A span patched in at the top, far from the view: kept, not shown,
+	// until the view comes back to it.
+	if n := evalJS[int](t, br.browser, jsCall("annotator.patch", "claim", dom(1), "p1", "", "")); n != 1 {
+		t.Fatalf("patch took %d ranges, want 1", n)
+	}
+	expect("at the end, after a patch at the top", len(spans)+1)
+	if shownAt(1) {
+		t.Error("a span patched in far from the view is shown")
+	}
+	// Taken out while out of view: gone when the view comes back.
+	if n := evalJS[int](t, br.browser, jsCall("annotator.patch", "claim", "", "", "p0", "")); n != 0 {
+		t.Fatalf("patch took %d ranges, want 0", n)
+	}
+	evalJS[bool](t, br.browser, `(scrollTo(0, 0), true)`)
+	expect("back at the top", len(spans), "Paragraph 0 has")
+	if !shownAt(1) || shownAt(0) {
+		t.Errorf("back at the top, the patched span shown %v (want true), the one taken out %v (want false)", shownAt(1), shownAt(0))
 	}
 }

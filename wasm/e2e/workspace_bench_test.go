@@ -79,7 +79,7 @@ type pageLoad struct {
 	PaintEnd   float64 `json:"paintEnd"`   // … and returned
 	Opened     float64 `json:"opened"`     // "annotator:opened"
 	Frame      float64 `json:"frame"`      // the start of the frame that shows the highlights
-	Highlights int     `json:"highlights"` // the labels' ranges in CSS.highlights
+	Highlights int     `json:"highlights"` // the labels' ranges painted (annotator.highlights)
 	LongMax    float64 `json:"longMax"`    // the longest task between workspace and opened
 }
 
@@ -92,8 +92,8 @@ func reloadApp(t testing.TB, b *browser) pageLoad {
 	return evalJS[pageLoad](t, b, `(() => {
 		const m = (n) => { const e = performance.getEntriesByName(n); return e.length ? e[0].startTime : -1; };
 		const w = performance.getEntriesByType("resource").find((r) => r.name.endsWith("/app.wasm"));
-		let hl = 0; // the labels' ranges, not the overlaps' nor the selection's
-		for (const [name, h] of CSS.highlights) if (name !== "overlap" && name !== "selected") hl += h.size;
+		let hl = 0; // the labels' ranges painted, not the overlaps' nor the selection's
+		for (const [name, [n]] of Object.entries(annotator.highlights())) if (name !== "overlap" && name !== "selected") hl += n;
 		const p = __load.paints[0];
 		const ws = m("annotator:workspace"), op = m("annotator:opened");
 		const ev = __load.idb.filter((e) => e[2] >= ws && e[2] <= op);
@@ -294,6 +294,7 @@ type saveTimes struct {
 	Applied  float64 `json:"applied"`  // "annotator:applied": Apply returned
 	Saved    float64 `json:"saved"`    // "annotator:saved": the queue empty
 	Frame    float64 `json:"frame"`    // the frame that shows the new highlight
+	Next     float64 `json:"next"`     // the first frame after the key press, whatever it shows
 	MainReqs int     `json:"mainReqs"` // IndexedDB requests the main thread made during Apply
 	LongMax  float64 `json:"longMax"`  // the longest task from the key press to saved
 	LongSave float64 `json:"longSave"` // … of those that overlap Apply
@@ -324,7 +325,8 @@ func benchWorkspaceSave(b *testing.B, paragraphs int) {
 	})()`)
 	logFrames(b, br)
 	rng := rand.New(rand.NewSource(int64(b.N) + 7))
-	var toFrame, pending, applyPost, applyWake, toSaved, mainThread, applyWall, writerWait, longMax, longSave []float64
+	phase := rand.New(rand.NewSource(int64(b.N) + 8))
+	var toFrame, toNext, pending, applyPost, applyWake, toSaved, mainThread, applyWall, writerWait, longMax, longSave []float64
 	firstFrame := 0
 	stopTrace := traceMarks(b, br)
 	b.ResetTimer()
@@ -337,8 +339,9 @@ func benchWorkspaceSave(b *testing.B, paragraphs int) {
 			for (const m of ["annotator:save", "annotator:save-queued", "annotator:apply", "idb:posted", "idb:answered", "annotator:applied", "annotator:saved"]) performance.clearMarks(m);`)) {
 			continue
 		}
-		evalJS[bool](b, br, `new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))`)
+		settle(b, br)
 		before := entryTotal(b, br)
+		randomPhase(phase)
 		b.StartTimer()
 		press(b, br, "c")
 		waitFor(b, br, `(__bench.paints.length > 0 && __bench.lists.length > 0 && performance.getEntriesByName("annotator:saved").length > 0) || document.querySelector("#notice").getAttribute("role") === "alert"`)
@@ -363,6 +366,7 @@ func benchWorkspaceSave(b *testing.B, paragraphs int) {
 				mainReqs: __idb.filter(([k, t]) => k === "req" && t >= apply && t <= applied).length,
 				longMax: long.length ? Math.max(...long.map(([, d]) => d)) : 0,
 				longSave: longSave.length ? Math.max(...longSave.map(([, d]) => d)) : 0,
+				next: __bench.frames.find((f) => f > key),
 				first: Math.abs(__bench.paints[0].frame - __bench.frames.find((f) => f > key)) < 0.5};
 		})()`)
 		if s.Save < 0 || s.Queued < 0 || s.Apply < 0 || s.Posted < 0 || s.Answered < 0 || s.Applied < 0 {
@@ -372,6 +376,7 @@ func benchWorkspaceSave(b *testing.B, paragraphs int) {
 			b.Fatalf("the main thread made %d IndexedDB requests while the change was written: the worker did not write it", s.MainReqs)
 		}
 		toFrame = append(toFrame, s.Frame-s.Key)
+		toNext = append(toNext, s.Next-s.Key)
 		if s.First {
 			firstFrame++
 		}
@@ -404,6 +409,7 @@ func benchWorkspaceSave(b *testing.B, paragraphs int) {
 	reportLatencies(b, applyWall, "apply-wall")
 	reportLatencies(b, writerWait, "apply-writer-wait")
 	reportLatencies(b, toFrame, "key-to-frame")
+	reportLatencies(b, toNext, "key-to-next-frame")
 	reportFirstFrame(b, firstFrame, len(toFrame))
 	reportLatencies(b, longMax, "longest-task")
 	reportLatencies(b, longSave, "longest-task-during-apply")
