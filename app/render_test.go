@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -98,18 +99,30 @@ func TestRenderFilterAndPaging(t *testing.T) {
 	if !strings.Contains(html, "entry-"+claim.ID) || strings.Contains(html, "entry-"+quote.ID) {
 		t.Errorf("the claim filter shows the wrong entries")
 	}
-	// Many annotations: only one page is drawn.
+	// Many annotations: only the rows near the view are drawn, and the
+	// list says which, and how many there are in all.
 	a, _, _ = annotatorWith(t, func(a *Annotator, _, _ annotate.Annotation) {
 		for i := 0; i < 250; i++ {
 			a.set.Add("pledge", i*10, i*10+5) // some land on white space only, and are refused
 		}
 	})
-	html = app.HTMLString(a)
-	if n := strings.Count(html, `class="entry `); n != pageSize || a.set.Len() <= pageSize {
-		t.Errorf("%d entries drawn of %d, want a page of %d", n, a.set.Len(), pageSize)
+	long := &sidebar{Set: a.set, Version: a.set.Version(), Host: a, view: [2]int{100, 110}}
+	html = app.HTMLString(long)
+	first, end := long.rows(a.set.Len())
+	if n := strings.Count(html, `class="entry `); n != end-first || n >= a.set.Len() || a.set.Len() <= drawWhole {
+		t.Errorf("%d entries drawn of %d, want only the rows near the view (%d to %d)", n, a.set.Len(), first, end)
 	}
-	if !strings.Contains(html, `id="page-next"`) {
-		t.Errorf("no pager for a long list")
+	if first > 100 || end < 110 || first == 0 {
+		t.Errorf("the rows drawn are %d to %d; want those in view, 100 to 110, and some about them", first, end)
+	}
+	want := fmt.Sprintf(`data-first="%d" data-total="%d"`, first, a.set.Len())
+	if !strings.Contains(html, want) || !strings.Contains(html, fmt.Sprintf(`aria-posinset="%d" aria-setsize="%d"`, first+1, a.set.Len())) {
+		t.Errorf("the list does not say which rows it holds (%s) nor each row its place", want)
+	}
+	// A list shorter than the view's rows, after a filter, draws its end.
+	long.view = [2]int{5000, 5020}
+	if first, end := long.rows(80); end != 80 || first >= 80 {
+		t.Errorf("a list of 80 viewed past its end draws rows %d to %d, want its last rows", first, end)
 	}
 }
 

@@ -2,10 +2,11 @@ package app
 
 // This file is the sidebar: the list of annotations, the selected one's
 // editor, the choices under a click and the orphans. It is a component
-// that owns what the list shows (the label it is filtered by, the page,
-// and the copy of the annotations it draws from), and renders again only
-// when the annotations, the selection or the orphans change: the root's
-// other changes (a message, a save) leave it alone.
+// that owns what the list shows (the label it is filtered by, the rows in
+// view, and the copy of the annotations it draws from), and renders again
+// only when the annotations, the selection or the orphans change, or other
+// rows come into view: the root's other changes (a message, a save) leave
+// it alone.
 
 import (
 	"fmt"
@@ -17,10 +18,15 @@ import (
 	"github.com/newsannotator/annotator/annotate"
 )
 
-// pageSize is how many entries the sidebar draws at once: enough to scroll
-// through, few enough that a change redraws within a frame when an article
-// holds thousands of annotations.
-const pageSize = 100
+// The list draws only the rows near the view, so that a change redraws
+// within a frame whatever the number of annotations: the rows in view (as
+// web/annotator.js reports them, see watchList) and as many again above
+// and below. A list of up to drawWhole rows is drawn whole, and viewGuess
+// rows are taken to be in view until the page has said.
+const (
+	drawWhole = 60
+	viewGuess = 20
+)
 
 // sidebarHost is what the sidebar asks of the root, which holds the
 // document and its annotations.
@@ -50,7 +56,12 @@ type sidebar struct {
 	Host    sidebarHost
 
 	filter string // the label the list shows, or "" for all
-	page   int    // index of the first entry shown
+	// view is the rows of the list in view, from view[0] to view[1]
+	// (excluded), as the page last reported them.
+	view    [2]int
+	watcher app.Func // the page's callback when other rows come into view
+	// showRow is the row to scroll into view after the next render, or -1.
+	showRow int
 
 	// snapshot is Set's annotations as of snapshotVersion, copied once a
 	// change.
@@ -62,28 +73,71 @@ type sidebar struct {
 
 func (s *sidebar) OnMount(ctx app.Context) {
 	s.Host.attach(s)
-	s.reveal()
+	s.showRow = -1
+	s.view = [2]int{0, viewGuess}
+	s.watch(ctx)
+	s.reveal(ctx)
 }
 
-func (s *sidebar) OnDismount() { s.Host.attach(nil) }
+func (s *sidebar) OnDismount() {
+	s.Host.attach(nil)
+	if s.watcher.Truthy() {
+		if h := helper(); h.Truthy() {
+			h.Call("watchList", nil)
+		}
+		s.watcher.Release()
+		s.watcher = nil
+	}
+}
+
+// watch has the page report the rows in view when they are not all drawn
+// (after a scroll, or a change of the list), to draw those.
+func (s *sidebar) watch(ctx app.Context) {
+	h := helper()
+	if !app.IsClient || !h.Truthy() {
+		return
+	}
+	s.watcher = app.FuncOf(func(this app.Value, args []app.Value) any {
+		from, to := args[0].Int(), args[1].Int()
+		ctx.Dispatch(func(ctx app.Context) { s.view = [2]int{from, to} })
+		return nil
+	})
+	h.Call("watchList", s.watcher)
+}
 
 // OnUpdate shows the selected entry when the root asks, or when another
 // document opens.
 func (s *sidebar) OnUpdate(ctx app.Context) {
 	if s.snapshotSet != s.Set && s.snapshotSet != nil {
-		s.filter, s.page = "", 0
+		s.filter = ""
+		s.view = [2]int{0, viewGuess}
 	}
 	if s.Reveal != s.revealed {
-		s.reveal()
+		s.reveal(ctx)
 	}
 }
 
-// reveal turns to the page that holds the selected entry.
-func (s *sidebar) reveal() {
+// reveal shows the selected entry: its row is drawn, and scrolled into
+// view after the render.
+func (s *sidebar) reveal(ctx app.Context) {
 	s.revealed = s.Reveal
-	if s.Selected != "" {
-		s.showEntry(s.Selected)
+	if s.Selected == "" {
+		return
 	}
+	row := s.showEntry(s.Selected)
+	if row < 0 || !app.IsClient {
+		return
+	}
+	s.showRow = row
+	ctx.Defer(func(ctx app.Context) {
+		if s.showRow < 0 {
+			return
+		}
+		if h := helper(); h.Truthy() {
+			h.Call("revealRow", s.showRow)
+		}
+		s.showRow = -1
+	})
 }
 
 // annotations returns Set's annotations in order, copied once per change.
@@ -129,9 +183,10 @@ func (s *sidebar) neighbour(id string, dir int) string {
 	return ""
 }
 
-// showEntry makes sure the list shows annotation id: it drops a filter
-// that hides it and turns to the page that holds it.
-func (s *sidebar) showEntry(id string) {
+// showEntry makes sure the list draws annotation id: it drops a filter
+// that hides it and moves the view to its row, when that is out of it. It
+// returns the row, or -1.
+func (s *sidebar) showEntry(id string) int {
 	find := func() int {
 		for i, ann := range s.visible() {
 			if ann.ID == id {
@@ -145,9 +200,28 @@ func (s *sidebar) showEntry(id string) {
 		s.filter = ""
 		i = find()
 	}
-	if i >= 0 {
-		s.page = i / pageSize * pageSize
+	if i >= 0 && (i < s.view[0] || i >= s.view[1]) {
+		n := max(s.view[1]-s.view[0], viewGuess)
+		first := max(0, i-n/2)
+		s.view = [2]int{first, first + n}
 	}
+	return i
+}
+
+// rows returns the rows of a list of n to draw: those in view and as many
+// again above and below, or all of them for a short list.
+func (s *sidebar) rows(n int) (first, end int) {
+	if n <= drawWhole {
+		return 0, n
+	}
+	from, to := s.view[0], s.view[1]
+	span := max(to-from, viewGuess)
+	if from >= n { // the list has shrunk below the view: its end
+		from = max(0, n-span)
+	}
+	first = max(0, from-span)
+	end = min(n, from+2*span)
+	return first, end
 }
 
 func (s *sidebar) Render() app.UI {
@@ -160,10 +234,7 @@ func (s *sidebar) Render() app.UI {
 		counts[ann.Label]++
 	}
 	list := s.visible()
-	if s.page >= len(list) {
-		s.page = max(0, (len(list)-1)/pageSize*pageSize)
-	}
-	shown := list[s.page:min(len(list), s.page+pageSize)]
+	first, end := s.rows(len(list))
 	labels := s.Set.Schema().Labels
 	return app.Aside().Class("sidebar").Aria("label", "Annotations").Body(
 		app.H2().ID("annotations-title").TabIndex(-1).Text(fmt.Sprintf("Annotations (%d)", len(all))),
@@ -183,9 +254,8 @@ func (s *sidebar) Render() app.UI {
 		// inserted at the top would otherwise rewrite every entry below it,
 		// one DOM call at a time, which costs frames on long lists.
 		app.Div().Class("entries-frame").OnClick(s.onEntryClick).Body(
-			app.Raw(entriesHTML(shown, s.Selected)),
+			app.Raw(entriesHTML(list[first:end], s.Selected, first, len(list))),
 		),
-		app.If(len(list) > pageSize, func() app.UI { return s.renderPager(len(list)) }),
 		app.If(len(s.Orphans) > 0, s.renderOrphans),
 	)
 }
@@ -210,7 +280,8 @@ func (s *sidebar) filterButton(label, text string, count int) app.UI {
 	return app.Button().ID("filter-"+orAll(label)).Class("filter", classIf(label != "", labelClass(label))).
 		Aria("pressed", s.filter == label).
 		OnClick(func(ctx app.Context, e app.Event) {
-			s.filter, s.page = label, 0
+			s.filter = label
+			s.view = [2]int{0, max(s.view[1]-s.view[0], viewGuess)}
 		}, app.EventScope(label)).
 		Body(app.Span().Text(text), app.Span().Class("count").Text(count))
 }
@@ -364,18 +435,6 @@ func (s *sidebar) renderChoices() app.UI {
 					app.Span().Text(" “"+excerpt(ann.Exact, 80)+"”"),
 				)
 		}),
-	)
-}
-
-// renderPager turns the pages of a long list.
-func (s *sidebar) renderPager(total int) app.UI {
-	last := min(total, s.page+pageSize)
-	return app.Div().Class("pager").Body(
-		app.Button().ID("page-previous").Disabled(s.page == 0).
-			OnClick(func(ctx app.Context, e app.Event) { s.page = max(0, s.page-pageSize) }).Text("Previous"),
-		app.Span().Text(fmt.Sprintf("%d–%d of %d", s.page+1, last, total)),
-		app.Button().ID("page-next").Disabled(last >= total).
-			OnClick(func(ctx app.Context, e app.Event) { s.page += pageSize }).Text("Next"),
 	)
 }
 

@@ -1055,6 +1055,92 @@
     });
   }
 
+  // The sidebar's list of annotations draws only the rows near the view
+  // (app/sidebar.go): on an article of 2,000 annotations, drawing them all
+  // after every tag took longer than a frame. Its <ol id="entries"> says
+  // which rows it holds (data-first, the index of the first; data-total,
+  // the rows of the whole list), its rows are all of one height (the
+  // page's CSS: --entry-pitch), and the rows not drawn are padding above
+  // and below, set here (the page's Content-Security-Policy allows no
+  // inline style). When the rows in view are not all drawn, in the frame
+  // of a scroll or after the list changed, the callback that Go gave to
+  // watchList is called with the rows in view.
+  let listWatcher = null, listObserver = null, listQueued = false;
+
+  // listView returns the list and the rows of it in view, or null when
+  // there is no list to watch.
+  function listView() {
+    const list = document.getElementById("entries");
+    if (!list || list.dataset.total === undefined) return null;
+    const rows = list.children;
+    const total = +list.dataset.total, first = +list.dataset.first;
+    if (rows.length < 2) return null;
+    const pitch = rows[1].offsetTop - rows[0].offsetTop;
+    if (!(pitch > 0)) return null;
+    const box = list.closest(".sidebar");
+    const lr = list.getBoundingClientRect();
+    const br = box ? box.getBoundingClientRect() : { top: 0, bottom: window.innerHeight };
+    const top = Math.max(br.top, 0) - lr.top, bottom = Math.min(br.bottom, window.innerHeight) - lr.top;
+    const from = Math.max(0, Math.min(total, Math.floor(top / pitch)));
+    const to = Math.max(from, Math.min(total, Math.ceil(bottom / pitch)));
+    return { list, box, first, count: rows.length, total, from, to, pitch };
+  }
+
+  // padList gives the list the padding that stands for its rows not drawn.
+  function padList() {
+    const list = document.getElementById("entries");
+    if (!list || list.dataset.total === undefined) return;
+    const first = +list.dataset.first, after = +list.dataset.total - first - list.children.length;
+    list.style.setProperty("--rows-before", String(first));
+    list.style.setProperty("--rows-after", String(Math.max(0, after)));
+  }
+
+  function checkList() {
+    listQueued = false;
+    const v = listView();
+    if (v && listWatcher && (v.from < v.first || v.to > v.first + v.count)) listWatcher(v.from, v.to);
+  }
+
+  function queueList() {
+    if (listQueued || !listWatcher) return;
+    listQueued = true;
+    requestAnimationFrame(checkList);
+  }
+
+  // watchList calls fn(from, to) whenever rows from to to (excluded) are
+  // in view and not all drawn; null stops it. The padding follows every
+  // change of the sidebar at once, before the browser draws it.
+  function watchList(fn) {
+    listWatcher = fn || null;
+    if (listObserver) listObserver.disconnect();
+    listObserver = null;
+    const box = document.querySelector(".sidebar");
+    if (!listWatcher || !box) return;
+    listObserver = new MutationObserver(() => {
+      padList();
+      queueList();
+    });
+    listObserver.observe(box, { childList: true, subtree: true });
+    padList();
+    queueList();
+  }
+  document.addEventListener("scroll", queueList, { capture: true, passive: true });
+  window.addEventListener("resize", queueList);
+
+  // revealRow scrolls the sidebar, when it scrolls, just enough to show
+  // row i of the list (drawn or not).
+  function revealRow(i) {
+    padList();
+    const v = listView();
+    if (!v || !v.box || v.box.scrollHeight <= v.box.clientHeight) return;
+    // What shows of the sidebar: its box, within the window.
+    const lr = v.list.getBoundingClientRect(), br = v.box.getBoundingClientRect();
+    const seenTop = Math.max(br.top, 0), seenBottom = Math.min(br.bottom, window.innerHeight);
+    const top = lr.top + i * v.pitch, bottom = top + v.pitch;
+    if (top < seenTop) v.box.scrollTop -= seenTop - top;
+    else if (bottom > seenBottom) v.box.scrollTop += bottom - seenBottom;
+  }
+
   // unlockDocument lets the held document's lock go.
   function unlockDocument() {
     if (held) {
@@ -1092,6 +1178,6 @@
     nodeCount, reindex, selection, caretAt, paint, patch, highlights, scrollTo, select, extend,
     move, caret, place, collapse, focusText, openModal, closeModal,
     clear, download, copy, readFile, text, style,
-    lockDocument, unlockDocument, keepScroll, joinJSON, putRecords, startWriter,
+    lockDocument, unlockDocument, keepScroll, joinJSON, putRecords, startWriter, watchList, revealRow,
   });
 })();

@@ -1,0 +1,107 @@
+//go:build !wasm
+
+package e2e
+
+import (
+	"fmt"
+	"path/filepath"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// sidebarRows is what the sidebar's list holds: the places (1-based) of
+// its first and last rows drawn, how many are drawn, and the list's total.
+type sidebarRows struct {
+	First, Last, Drawn, Total int
+	// Shown is the place of the row in the middle of the sidebar's view,
+	// or 0 when no drawn row is there.
+	Shown int
+	// Height is the list's height against the total rows at the rows'
+	// pitch, in pitches: 0 when the padding stands in for every row not
+	// drawn.
+	Height float64
+}
+
+const sidebarRowsJS = `(() => {
+	const list = document.getElementById("entries"), rows = [...list.children], box = list.closest(".sidebar").getBoundingClientRect();
+	const pitch = rows[1].offsetTop - rows[0].offsetTop, place = (li) => +li.getAttribute("aria-posinset");
+	const mid = (Math.max(box.top, 0) + Math.min(box.bottom, innerHeight)) / 2;
+	const at = rows.find((li) => { const r = li.getBoundingClientRect(); return r.top <= mid && r.bottom + 6 >= mid; });
+	return {first: place(rows[0]), last: place(rows[rows.length - 1]), drawn: rows.length, total: +list.dataset.total,
+		shown: at ? place(at) : 0, height: Math.abs(list.getBoundingClientRect().height - (+list.dataset.total) * pitch) / pitch};
+})()`
+
+// TestSidebarDrawsRowsInView: on an article of 400 annotations, the
+// sidebar draws only the rows near its view, yet scrolls as one list of
+// 400; scrolling it draws the rows that come into view; the annotation
+// selected from the keyboard at the far end of the list is drawn and
+// scrolled into view; a filter draws its own rows.
+func TestSidebarDrawsRowsInView(t *testing.T) {
+	b, _ := openApp(t)
+	b.expectNoConsoleErrors()
+	waitStarted(t, b)
+	path := filepath.Join(t.TempDir(), "four-hundred.annotations.json")
+	writeSyntheticExport(t, path, 8000, 100, 400)
+	openFile(t, b, path)
+	waitFor(t, b, `document.querySelector(".sidebar h2").textContent === "Annotations (400)"`)
+	// Read a little way down, as on a long article: the sidebar sticks
+	// under the toolbar, whole in the window.
+	evalJS[bool](t, b, `(scrollTo(0, 400), true)`)
+	rows := func() sidebarRows { return evalJS[sidebarRows](t, b, sidebarRowsJS) }
+	r := rows()
+	if r.Total != 400 || r.Drawn >= 200 || r.First != 1 || r.Last != r.Drawn {
+		t.Fatalf("at the top the list draws rows %d to %d (%d) of %d; want the first rows only, of 400", r.First, r.Last, r.Drawn, r.Total)
+	}
+	if r.Height > 1 {
+		t.Errorf("the list is %.1f rows off the height of 400 rows", r.Height)
+	}
+	// Scrolled to the end, then to the middle: the rows in view are drawn.
+	evalJS[bool](t, b, `(document.querySelector(".sidebar").scrollTop = 1e9, true)`)
+	waitFor(t, b, rowInView(400))
+	if r := rows(); r.Drawn >= 200 || r.Height > 1 {
+		t.Errorf("scrolled to the end, the list draws %d rows (%d to %d) and is %.1f rows off its height", r.Drawn, r.First, r.Last, r.Height)
+	}
+	evalJS[bool](t, b, `(() => {
+		const list = document.getElementById("entries"), rows = list.children, box = list.closest(".sidebar");
+		const pitch = rows[1].offsetTop - rows[0].offsetTop;
+		box.scrollTop += list.getBoundingClientRect().top + 199.5 * pitch - (box.getBoundingClientRect().top + box.getBoundingClientRect().bottom) / 2;
+		return true;
+	})()`)
+	waitFor(t, b, sidebarRowsJS+`.shown === 200`)
+	if r := rows(); r.Drawn >= 200 || r.Height > 1 {
+		t.Errorf("scrolled to the middle, the list draws %d rows (%d to %d) and is %.1f rows off its height", r.Drawn, r.First, r.Last, r.Height)
+	}
+	// Back at the top of the sidebar, the key for the previous annotation
+	// with none selected selects the last: its row is drawn, in view.
+	evalJS[bool](t, b, `(document.querySelector(".sidebar").scrollTop = 0, true)`)
+	waitFor(t, b, sidebarRowsJS+`.first === 1`)
+	b.run(chromedp.Focus(chromedp.ID("article")))
+	press(t, b, "[")
+	waitFor(t, b, `document.querySelector("#entries li.selected") !== null`)
+	if got := evalJS[string](t, b, `document.querySelector("#entries li.selected").getAttribute("aria-posinset")`); got != "400" {
+		t.Errorf("the last annotation's row is at place %s, want 400", got)
+	}
+	waitFor(t, b, rowInView(400))
+	// A filter: its rows only, counted.
+	claims := evalJS[int](t, b, `+document.querySelector("#filter-claim .count").textContent`)
+	b.run(chromedp.Click(chromedp.ID("filter-claim")))
+	waitFor(t, b, fmt.Sprintf(`+document.getElementById("entries").dataset.total === %d`, claims))
+	if n := evalJS[int](t, b, `[...document.querySelectorAll("#entries > li")].filter((li) => !li.classList.contains("label-claim")).length`); n != 0 {
+		t.Errorf("the claim filter draws %d rows of other labels", n)
+	}
+	if r := rows(); r.Drawn >= claims || r.Height > 1 {
+		t.Errorf("the filtered list of %d draws %d rows (%d to %d) and is %.1f rows off its height", claims, r.Drawn, r.First, r.Last, r.Height)
+	}
+}
+
+// rowInView returns a script that tells whether the row at place (1-based)
+// is drawn and wholly in the sidebar's view.
+func rowInView(place int) string {
+	return fmt.Sprintf(`(() => {
+		const li = document.querySelector('#entries > li[aria-posinset="%d"]');
+		if (!li) return false;
+		const r = li.getBoundingClientRect(), box = li.closest(".sidebar").getBoundingClientRect();
+		return r.top >= Math.max(box.top, 0) - 0.5 && r.bottom <= Math.min(box.bottom, innerHeight) + 0.5;
+	})()`, place)
+}
