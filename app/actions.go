@@ -263,14 +263,8 @@ func (a *Annotator) choose(ctx app.Context, id string) {
 	a.paint(ctx)
 	scrollToSpan(a.doc, annotate.Span{Start: ann.Start, End: ann.End})
 	// The list is drawn anew: keep the keyboard on the chosen entry.
-	if app.IsClient {
-		if active := app.Window().Get("document").Get("activeElement"); active.Truthy() && active.Call("closest", ".entries-frame").Truthy() {
-			a.afterRender(ctx, func(ctx app.Context) {
-				if el := app.Window().GetElementByID("entry-" + id); el.Truthy() {
-					el.Call("querySelector", ".entry-main").Call("focus", map[string]any{"preventScroll": true})
-				}
-			})
-		}
+	if focusedEntry() != "" {
+		a.afterRender(ctx, func(ctx app.Context) { focusEntry(id) })
 	}
 }
 

@@ -58,8 +58,10 @@ type sidebar struct {
 	filter string // the label the list shows, or "" for all
 	// view is the rows of the list in view, from view[0] to view[1]
 	// (excluded), as the page last reported them.
-	view    [2]int
-	watcher app.Func // the page's callback when other rows come into view
+	view      [2]int
+	watcher   app.Func    // the page's callback when other rows come into view
+	mounted   app.Context // its own, to run work after a render
+	isMounted bool
 	// showRow is the row to scroll into view after the next render, or -1.
 	showRow int
 
@@ -72,6 +74,7 @@ type sidebar struct {
 }
 
 func (s *sidebar) OnMount(ctx app.Context) {
+	s.mounted, s.isMounted = ctx, true
 	s.Host.attach(s)
 	s.showRow = -1
 	s.view = [2]int{0, viewGuess}
@@ -80,6 +83,7 @@ func (s *sidebar) OnMount(ctx app.Context) {
 }
 
 func (s *sidebar) OnDismount() {
+	s.isMounted = false
 	s.Host.attach(nil)
 	if s.watcher.Truthy() {
 		if h := helper(); h.Truthy() {
@@ -90,8 +94,9 @@ func (s *sidebar) OnDismount() {
 	}
 }
 
-// watch has the page report the rows in view when they are not all drawn
-// (after a scroll, or a change of the list), to draw those.
+// watch has the page report the rows in view when they come near an edge
+// of the rows drawn (after a scroll, or a change of the list), to draw the
+// rows about them.
 func (s *sidebar) watch(ctx app.Context) {
 	h := helper()
 	if !app.IsClient || !h.Truthy() {
@@ -103,6 +108,48 @@ func (s *sidebar) watch(ctx app.Context) {
 		return nil
 	})
 	h.Call("watchList", s.watcher)
+}
+
+// keepFocus has the entry that has the focus keep it when the list is
+// drawn anew (Tab moved it down the list, the list scrolled and drew the
+// rows below): after the render, when the focus was lost with the old
+// list, it goes back to that entry. A move of the focus made meanwhile (to
+// the entry chosen, say) stands.
+func (s *sidebar) keepFocus() {
+	id := focusedEntry()
+	if id == "" || !s.isMounted {
+		return
+	}
+	s.mounted.Defer(func(app.Context) {
+		active := app.Window().Get("document").Get("activeElement")
+		if !active.Truthy() || active.Equal(app.Window().Get("document").Get("body")) {
+			focusEntry(id)
+		}
+	})
+}
+
+// focusedEntry returns the id of the annotation whose entry has the
+// focus, or "".
+func focusedEntry() string {
+	if !app.IsClient {
+		return ""
+	}
+	active := app.Window().Get("document").Get("activeElement")
+	if !active.Truthy() || !active.Get("closest").Truthy() {
+		return ""
+	}
+	if li := active.Call("closest", "#entries > li"); li.Truthy() {
+		return li.Get("dataset").Get("id").String()
+	}
+	return ""
+}
+
+// focusEntry gives the focus to annotation id's entry, when it is drawn,
+// without scrolling.
+func focusEntry(id string) {
+	if el := app.Window().GetElementByID("entry-" + id); el.Truthy() {
+		el.Call("querySelector", ".entry-main").Call("focus", map[string]any{"preventScroll": true})
+	}
 }
 
 // OnUpdate shows the selected entry when the root asks, or when another
@@ -235,6 +282,7 @@ func (s *sidebar) Render() app.UI {
 	}
 	list := s.visible()
 	first, end := s.rows(len(list))
+	s.keepFocus()
 	labels := s.Set.Schema().Labels
 	return app.Aside().Class("sidebar").Aria("label", "Annotations").Body(
 		app.H2().ID("annotations-title").TabIndex(-1).Text(fmt.Sprintf("Annotations (%d)", len(all))),

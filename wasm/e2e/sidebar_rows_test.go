@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 )
 
 // sidebarRows is what the sidebar's list holds: the places (1-based) of
@@ -83,6 +84,17 @@ func TestSidebarDrawsRowsInView(t *testing.T) {
 		t.Errorf("the last annotation's row is at place %s, want 400", got)
 	}
 	waitFor(t, b, rowInView(400))
+	// Tab down the list from its first entry, past the rows drawn at
+	// first: the focus stays on an entry, the next one each time, as the
+	// list scrolls and draws the rows that come into view.
+	evalJS[bool](t, b, `(document.querySelector(".sidebar").scrollTop = 0, true)`)
+	waitFor(t, b, sidebarRowsJS+`.first === 1`)
+	b.run(chromedp.Focus(`#entries > li[aria-posinset="1"] .entry-main`))
+	drawn := rows().Drawn
+	for k := 2; k <= drawn+15; k++ {
+		press(t, b, kb.Tab)
+		waitFor(t, b, fmt.Sprintf(`document.activeElement.closest("#entries > li") !== null && document.activeElement.closest("#entries > li").getAttribute("aria-posinset") === "%d"`, k))
+	}
 	// A filter: its rows only, counted.
 	claims := evalJS[int](t, b, `+document.querySelector("#filter-claim .count").textContent`)
 	b.run(chromedp.Click(chromedp.ID("filter-claim")))
