@@ -34,7 +34,13 @@ func benchScrolling(b *testing.B, paragraphs int) {
 				last = now;
 				const before = scrollY;
 				scrollBy(0, step);
-				if (scrollY === before) { __scroll.done = true; return; }
+				// The end: no way further, or the bottom of the page. (Passes
+				// have run on for 5 minutes without ending, cause not found:
+				// at the bottom, a chunk drawn at last can change the page's
+				// height, and scroll anchoring then moves scrollY, so that
+				// "no way further" alone may never come.)
+				const bottom = document.documentElement.scrollHeight - innerHeight;
+				if (scrollY === before || scrollY >= bottom - 1) { __scroll.done = true; return; }
 				requestAnimationFrame(frame);
 			};
 			requestAnimationFrame(frame);
@@ -43,7 +49,8 @@ func benchScrolling(b *testing.B, paragraphs int) {
 		deadline := time.Now().Add(5 * time.Minute)
 		for !evalJS[bool](b, br, `__scroll.done`) {
 			if time.Now().After(deadline) {
-				b.Fatalf("the scroll through %.0f px did not end in 5 minutes", height)
+				b.Fatalf("the scroll through %.0f px did not end in 5 minutes: %s", height,
+					evalJS[string](b, br, `JSON.stringify({y: scrollY, height: document.documentElement.scrollHeight, window: innerHeight, frames: __scroll.gaps.length})`))
 			}
 			time.Sleep(200 * time.Millisecond)
 		}
