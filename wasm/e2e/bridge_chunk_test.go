@@ -23,21 +23,12 @@ func TestBridgeChunks(t *testing.T) {
 
 	// 1,050 blocks in a wrapper, with white space, inline elements and a
 	// list between them: chunks of about 2,000 characters.
-	var s strings.Builder
-	s.WriteString("<article><div class=\"body\">\n")
-	for i := range 1050 {
-		switch {
-		case i%97 == 0:
-			fmt.Fprintf(&s, "<ul><li>item %d one</li>\n<li>item %d <b>two</b></li></ul>\n", i, i)
-		default:
-			fmt.Fprintf(&s, "<p>Paragraph %d has <em>some</em> words 😀 in it.</p>\n", i)
+	d := longArticle(t, func(i int) string {
+		if i%97 == 0 {
+			return fmt.Sprintf("<ul><li>item %d one</li>\n<li>item %d <b>two</b></li></ul>\n", i, i)
 		}
-	}
-	s.WriteString("</div></article>")
-	d, err := annotate.Load([]byte(s.String()), annotate.Source{Name: "long.html"})
-	if err != nil {
-		t.Fatal(err)
-	}
+		return fmt.Sprintf("<p>Paragraph %d has <em>some</em> words 😀 in it.</p>\n", i)
+	})
 	index := d.Index()
 	if got, want := br.show(t, "long", d), index.NodeCount(); got != want {
 		t.Fatalf("annotator.nodeCount() = %d; the Go index has %d text nodes", got, want)
@@ -102,22 +93,16 @@ func TestBridgeChunks(t *testing.T) {
 	// Under the app's style sheet, the gap between two chunks is the gap
 	// between two paragraphs: a chunk's margins do not collapse with the
 	// next chunk's.
+	br.useAppStyles(t)
 	gaps := evalJS[[]float64](t, br.browser, `new Promise((done) => {
-		const link = document.createElement("link");
-		link.rel = "stylesheet";
-		link.href = "/web/app.css";
-		link.onload = () => {
-			document.getElementById("app").classList.add("article-frame");
-			// Both sides of the boundary in view, and drawn.
-			const c = document.querySelectorAll("article.doc .cv-chunk");
-			c[1].firstElementChild.scrollIntoView({ block: "center" });
-			requestAnimationFrame(() => requestAnimationFrame(() => {
-				const last = c[0].lastElementChild.getBoundingClientRect(), first = c[1].firstElementChild.getBoundingClientRect();
-				const a = c[1].children[0].getBoundingClientRect(), b = c[1].children[1].getBoundingClientRect();
-				done([first.top - last.bottom, b.top - a.bottom]);
-			}));
-		};
-		document.head.appendChild(link);
+		// Both sides of the boundary in view, and drawn.
+		const c = document.querySelectorAll("article.doc .cv-chunk");
+		c[1].firstElementChild.scrollIntoView({ block: "center" });
+		requestAnimationFrame(() => requestAnimationFrame(() => {
+			const last = c[0].lastElementChild.getBoundingClientRect(), first = c[1].firstElementChild.getBoundingClientRect();
+			const a = c[1].children[0].getBoundingClientRect(), b = c[1].children[1].getBoundingClientRect();
+			done([first.top - last.bottom, b.top - a.bottom]);
+		}));
 	})`)
 	if math.Abs(gaps[0]-gaps[1]) > 0.5 {
 		t.Errorf("two chunks are %.1f px apart, two paragraphs %.1f px", gaps[0], gaps[1])
@@ -142,25 +127,12 @@ func TestBridgeChunks(t *testing.T) {
 func TestBridgeHighlightWindow(t *testing.T) {
 	t.Parallel()
 	br := newBridge(t, "/index.html")
-	var s strings.Builder
-	s.WriteString("<article><div class=\"body\">\n")
-	for i := range 1050 {
-		fmt.Fprintf(&s, "<p>Paragraph %d has <em>some</em> words 😀 in it, and a few more words to make a line.</p>\n", i)
-	}
-	s.WriteString("</div></article>")
-	d, err := annotate.Load([]byte(s.String()), annotate.Source{Name: "long.html"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	d := longArticle(t, func(i int) string {
+		return fmt.Sprintf("<p>Paragraph %d has <em>some</em> words 😀 in it, and a few more words to make a line.</p>\n", i)
+	})
 	br.show(t, "long", d)
 	// The app's style sheet, so that the chunks skip what is out of view.
-	evalJS[bool](t, br.browser, `new Promise((done) => {
-		const link = document.createElement("link");
-		link.rel = "stylesheet";
-		link.href = "/web/app.css";
-		link.onload = () => { document.getElementById("app").classList.add("article-frame"); done(true); };
-		document.head.appendChild(link);
-	})`)
+	br.useAppStyles(t)
 	index, text := d.Index(), d.Text()
 	dom := func(i int) string {
 		sp := spanOf(t, text, fmt.Sprintf("Paragraph %d has", i))
@@ -240,4 +212,34 @@ func TestBridgeHighlightWindow(t *testing.T) {
 	if !shownAt(1) || shownAt(0) {
 		t.Errorf("back at the top, the patched span shown %v (want true), the one taken out %v (want false)", shownAt(1), shownAt(0))
 	}
+}
+
+// longArticle loads an article of 1,050 blocks in a wrapper, block i's HTML
+// given by block.
+func longArticle(t testing.TB, block func(i int) string) *annotate.Document {
+	t.Helper()
+	var s strings.Builder
+	s.WriteString("<article><div class=\"body\">\n")
+	for i := range 1050 {
+		s.WriteString(block(i))
+	}
+	s.WriteString("</div></article>")
+	d, err := annotate.Load([]byte(s.String()), annotate.Source{Name: "long.html"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// useAppStyles puts the app's style sheet into the test page and styles
+// the article shown as the app does.
+func (br *bridge) useAppStyles(t testing.TB) {
+	t.Helper()
+	evalJS[bool](t, br.browser, `new Promise((done) => {
+		const link = document.createElement("link");
+		link.rel = "stylesheet";
+		link.href = "/web/app.css";
+		link.onload = () => { document.getElementById("app").classList.add("article-frame"); done(true); };
+		document.head.appendChild(link);
+	})`)
 }
