@@ -334,6 +334,7 @@ func benchWorkspaceSave(b *testing.B, paragraphs int) {
 		b.StopTimer()
 		if !evalJS[bool](b, br, randomSelection(rng, `__bench.paints.length = 0;
 			__bench.lists.length = 0;
+			__bench.listFrames.length = 0;
 			__bench.long.length = 0;
 			__idb.length = 0;
 			for (const m of ["annotator:save", "annotator:save-queued", "annotator:apply", "idb:posted", "idb:answered", "annotator:applied", "annotator:saved"]) performance.clearMarks(m);`)) {
