@@ -85,7 +85,7 @@ func TestRenderEditorOfSelected(t *testing.T) {
 	}
 }
 
-func TestRenderFilterAndPaging(t *testing.T) {
+func TestRenderFilterAndRowsInView(t *testing.T) {
 	a, quote, claim := annotatorWith(t, nil)
 	// The sidebar owns its filter.
 	s := &sidebar{Set: a.set, Version: a.set.Version(), Host: a}
@@ -193,3 +193,29 @@ func TestSentence(t *testing.T) {
 		}
 	}
 }
+
+// TestSidebarDismountsOutsideTheBrowser: a sidebar mounted and dismounted
+// where there is no page (the server's prerender, native tests) has no
+// watcher to let go, and leaves without failing (it once called the
+// missing watcher).
+func TestSidebarDismountsOutsideTheBrowser(t *testing.T) {
+	a, _, _ := annotatorWith(t, nil)
+	s := &sidebar{Set: a.set, Version: a.set.Version(), Host: a}
+	e := app.NewTestEngine()
+	if err := e.Load(s); err != nil {
+		t.Fatal(err)
+	}
+	e.ConsumeAll()
+	if err := e.Load(&emptyPage{}); err != nil { // the sidebar leaves the page
+		t.Fatal(err)
+	}
+	e.ConsumeAll()
+	if s.isMounted {
+		t.Error("the sidebar is still mounted after it left the page")
+	}
+}
+
+// emptyPage is a page without a sidebar.
+type emptyPage struct{ app.Compo }
+
+func (p *emptyPage) Render() app.UI { return app.Div() }

@@ -85,7 +85,7 @@ func (s *sidebar) OnMount(ctx app.Context) {
 func (s *sidebar) OnDismount() {
 	s.isMounted = false
 	s.Host.attach(nil)
-	if s.watcher.Truthy() {
+	if s.watcher != nil {
 		if h := helper(); h.Truthy() {
 			h.Call("watchList", nil)
 		}
