@@ -95,6 +95,11 @@ func TestSidebarDrawsRowsInView(t *testing.T) {
 		press(t, b, kb.Tab)
 		waitFor(t, b, fmt.Sprintf(`document.activeElement.closest("#entries > li") !== null && document.activeElement.closest("#entries > li").getAttribute("aria-posinset") === "%d"`, k))
 	}
+	// The focus ring of the entry Tab reached lies inside its row, which
+	// clips what overflows it.
+	if !evalJS[bool](t, b, `(() => { const s = getComputedStyle(document.activeElement); return s.outlineStyle !== "none" && parseFloat(s.outlineOffset) + parseFloat(s.outlineWidth) <= 0; })()`) {
+		t.Error("the focused entry's focus ring lies outside its row, where the row clips it")
+	}
 	// A filter: its rows only, counted.
 	claims := evalJS[int](t, b, `+document.querySelector("#filter-claim .count").textContent`)
 	b.run(chromedp.Click(chromedp.ID("filter-claim")))
