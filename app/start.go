@@ -100,16 +100,21 @@ func openStore() (store workspace.Store, memory bool, why string) {
 
 // firstDocument chooses the document to open on start: the one open last,
 // else the sample, added on a first start. It returns "" to show the
-// library.
+// library. The document open last is looked up alone, so that a start
+// does not read the whole library (1,000 summaries and more) every time.
 func firstDocument(ws *workspace.Workspace, last string) (id, note string) {
+	if last != "" {
+		_, err := ws.Store().Summary(last)
+		if err == nil {
+			return last, ""
+		}
+		if !errors.Is(err, workspace.ErrNoDocument) {
+			return "", "The library could not be read: " + err.Error()
+		}
+	}
 	docs, err := ws.Store().Documents()
 	if err != nil {
 		return "", "The library could not be read: " + err.Error()
-	}
-	for _, d := range docs {
-		if d.ID == last {
-			return last, ""
-		}
 	}
 	if len(docs) > 0 {
 		return "", "The document you had open is no longer in the library; choose one."
