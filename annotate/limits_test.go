@@ -241,3 +241,19 @@ func TestLoadRefusesWhatCannotBeExported(t *testing.T) {
 		}
 	}
 }
+
+// TestJSONGrowthBound checks the bound that lets checkExportable skip the
+// count: no character grows more than maxJSONGrowth times its bytes in
+// JSON, and a control character takes exactly that.
+func TestJSONGrowthBound(t *testing.T) {
+	worst := 0.0
+	for r := rune(0); r < 0x3000; r++ {
+		s := string(r)
+		if g := float64(jsonStringBytes(s)) / float64(len(s)); g > worst {
+			worst = g
+		}
+	}
+	if worst != maxJSONGrowth {
+		t.Errorf("the most a character grows in JSON is %v times, but checkExportable counts on %d", worst, maxJSONGrowth)
+	}
+}
