@@ -133,10 +133,12 @@ func syntheticArticle(words, perParagraph int) string {
 func openBenchArticle(b *testing.B, paragraphs int) *browser {
 	b.Helper()
 	br, _ := openApp(b)
+	stop := profileIf(b, br, fmt.Sprintf("import-export-%d", paragraphs))
 	start := time.Now()
 	openFile(b, br, benchExport(b, paragraphs))
 	waitFor(b, br, fmt.Sprintf(`document.querySelector(".sidebar h2").textContent === "Annotations (%d)"`, benchAnnotations))
 	b.ReportMetric(float64(time.Since(start).Milliseconds()), "ms-import")
+	stop()
 	// Record the time of every key press and mouse release, as the page's
 	// own clock gives it.
 	evalJS[bool](b, br, `(() => {

@@ -548,10 +548,12 @@ func BenchmarkBrowserWorkspaceImport(b *testing.B) {
 		b.StopTimer()
 		evalJS[bool](b, br, `(() => { __imp.change = 0; __idb.length = 0; performance.clearMarks("annotator:imported"); return true; })()`)
 		usage := originUsage(b, br, srv.URL)
+		stop := profileIf(b, br, fmt.Sprintf("import-batch-%d", i))
 		b.StartTimer()
 		br.run(chromedp.SetUploadFiles(chromedp.ID("add-files"), []string{batches[i].path}))
 		waitFor(b, br, `performance.getEntriesByName("annotator:imported").length > 0`)
 		b.StopTimer()
+		stop()
 		ms := evalJS[float64](b, br, `performance.getEntriesByName("annotator:imported")[0].startTime - __imp.change`)
 		// The time the documents' writes waited for IndexedDB: from each
 		// write transaction's first write request to its completion (the
