@@ -1079,11 +1079,23 @@
     if (!(pitch > 0)) return null;
     const box = list.closest(".sidebar");
     const lr = list.getBoundingClientRect();
-    const br = box ? box.getBoundingClientRect() : { top: 0, bottom: window.innerHeight };
-    const top = Math.max(br.top, 0) - lr.top, bottom = Math.min(br.bottom, window.innerHeight) - lr.top;
+    const seen = seenOf(box);
+    const top = seen.top - lr.top, bottom = seen.bottom - lr.top;
     const from = Math.max(0, Math.min(total, Math.floor(top / pitch)));
     const to = Math.max(from, Math.min(total, Math.ceil(bottom / pitch)));
     return { list, box, first, count: rows.length, total, from, to, pitch };
+  }
+
+  // seenOf returns the part of the sidebar's box that shows: the box within
+  // the window; or, when none of it is in the window (a narrow window puts
+  // the sidebar below the article), the box itself, which shows its rows
+  // there once the page is scrolled to it.
+  function seenOf(box) {
+    const h = window.innerHeight;
+    if (!box) return { top: 0, bottom: h };
+    const r = box.getBoundingClientRect();
+    if (r.bottom <= 0 || r.top >= h) return { top: r.top, bottom: r.bottom };
+    return { top: Math.max(r.top, 0), bottom: Math.min(r.bottom, h) };
   }
 
   // padList gives the list the padding that stands for its rows not drawn.
@@ -1148,9 +1160,8 @@
   function scrollToRow(i) {
     const v = listView();
     if (!v || !v.box || v.box.scrollHeight <= v.box.clientHeight) return;
-    // What shows of the sidebar: its box, within the window.
-    const lr = v.list.getBoundingClientRect(), br = v.box.getBoundingClientRect();
-    const seenTop = Math.max(br.top, 0), seenBottom = Math.min(br.bottom, window.innerHeight);
+    const lr = v.list.getBoundingClientRect(), seen = seenOf(v.box);
+    const seenTop = seen.top, seenBottom = seen.bottom;
     const top = lr.top + i * v.pitch, bottom = top + v.pitch;
     if (top < seenTop) v.box.scrollTop -= seenTop - top;
     else if (bottom > seenBottom) v.box.scrollTop += bottom - seenBottom;
