@@ -327,3 +327,28 @@ func TestAnnouncements(t *testing.T) {
 	waitFor(t, b, fmt.Sprintf(`document.querySelector("#notice").textContent !== %s`, jsString("Nothing to redo.")))
 	said("Nothing to redo.")
 }
+
+// TestCaretAfterMouseSelection: while the mouse selects text the caret
+// is hidden (the browser draws the selection, and measuring the caret in
+// every frame of the drag delayed the release); at the release it is drawn
+// at the selection's focus.
+func TestCaretAfterMouseSelection(t *testing.T) {
+	b, _ := openApp(t)
+	b.expectNoConsoleErrors()
+	pts := evalJS[[]float64](t, b, `(() => {
+		const p = document.querySelectorAll("article.doc p")[2];
+		p.scrollIntoView({block: "center"});
+		const r = p.getClientRects()[0];
+		return [r.left + 5, r.top + 8, r.left + r.width * 0.6, r.top + 8];
+	})()`)
+	b.run(chromedp.MouseEvent(chromedp.MousePressed, pts[0], pts[1], chromedp.ButtonLeft),
+		chromedp.MouseEvent(chromedp.MouseMoved, pts[2], pts[3], chromedp.ButtonLeft))
+	waitFor(t, b, `!getSelection().isCollapsed`)
+	if caretShown(t, b) {
+		t.Error("the caret is drawn while the mouse is still selecting")
+	}
+	b.run(chromedp.MouseEvent(chromedp.MouseReleased, pts[2], pts[3], chromedp.ButtonLeft))
+	if !caretShown(t, b) {
+		t.Error("after the mouse selection the caret is not drawn at its focus")
+	}
+}

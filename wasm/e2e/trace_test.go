@@ -29,6 +29,7 @@ type traceEvent struct {
 	Ph   string          `json:"ph"`  // the phase: "X" a complete event, "B"/"E" its begin and end...
 	Dur  float64         `json:"dur"` // of a complete event, microseconds
 	TS   float64         `json:"ts"`  // wall clock, microseconds
+	Tid  int             `json:"tid"` // the thread
 	TTS  *float64        `json:"tts"` // the thread's CPU clock, microseconds, when traced
 	Args json.RawMessage `json:"args"`
 }
