@@ -179,15 +179,15 @@ func ExamplePolicy_AllowAttrs() {
 
 	// Allow the 'title' attribute on every HTML element that has been
 	// allowed
-	p.AllowAttrs("title").Matching(bluemonday.Paragraph).Globally()
+	p.AllowAttrs("title").Matching(bluemonday.Paragraph.Regexp()).Globally()
 
 	// Allow the 'abbr' attribute on only the 'td' and 'th' elements.
-	p.AllowAttrs("abbr").Matching(bluemonday.Paragraph).OnElements("td", "th")
+	p.AllowAttrs("abbr").Matching(bluemonday.Paragraph.Regexp()).OnElements("td", "th")
 
 	// Allow the 'colspan' and 'rowspan' attributes, matching a positive integer
 	// pattern, on only the 'td' and 'th' elements.
 	p.AllowAttrs("colspan", "rowspan").Matching(
-		bluemonday.Integer,
+		bluemonday.Integer.Regexp(),
 	).OnElements("td", "th")
 }
 

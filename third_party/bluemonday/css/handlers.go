@@ -30,7 +30,6 @@
 package css
 
 import (
-	"regexp"
 	"strings"
 )
 
@@ -281,48 +280,48 @@ var (
 		"teal", "thistle", "tomato", "turquoise", "violet", "wheat", "white",
 		"whitesmoke", "yellow", "yellowgreen"}
 
-	Alpha             = regexp.MustCompile(`^[a-z]+$`)
-	Blur              = regexp.MustCompile(`^blur\([0-9]+px\)$`)
-	BrightnessCont    = regexp.MustCompile(`^(brightness|contrast)\([0-9]+\%\)$`)
-	Count             = regexp.MustCompile(`^[0-9]+[\.]?[0-9]*$`)
-	CubicBezier       = regexp.MustCompile(`^cubic-bezier\(([ ]*(0(.[0-9]+)?|1(.0)?),){3}[ ]*(0(.[0-9]+)?|1)\)$`)
-	Digits            = regexp.MustCompile(`^digits [2-4]$`)
-	DropShadow        = regexp.MustCompile(`drop-shadow\(([-]?[0-9]+px) ([-]?[0-9]+px)( [-]?[0-9]+px)?( ([-]?[0-9]+px))?`)
-	Font              = regexp.MustCompile(`^('[a-z \-]+'|[a-z \-]+)$`)
-	Grayscale         = regexp.MustCompile(`^grayscale\(([0-9]{1,2}|100)%\)$`)
-	GridTemplateAreas = regexp.MustCompile(`^['"]?[a-z ]+['"]?$`)
-	HexRGB            = regexp.MustCompile(`^#([0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$`)
-	HSL               = regexp.MustCompile(`^hsl\([ ]*([012]?[0-9]{1,2}|3[0-5][0-9]|360),[ ]*([0-9]{0,2}|100)\%,[ ]*([0-9]{0,2}|100)\%\)$`)
-	HSLA              = regexp.MustCompile(`^hsla\(([ ]*[012]?[0-9]{1,2}|3[0-5][0-9]|360),[ ]*([0-9]{0,2}|100)\%,[ ]*([0-9]{0,2}|100)\%,[ ]*(1|1\.0|0|(0\.[0-9]+))\)$`)
-	HueRotate         = regexp.MustCompile(`^hue-rotate\(([12]?[0-9]{1,2}|3[0-5][0-9]|360)?\)$`)
-	Invert            = regexp.MustCompile(`^invert\(([0-9]{1,2}|100)%\)$`)
-	Length            = regexp.MustCompile(`^[\-]?([0-9]+|[0-9]*[\.][0-9]+)(%|cm|mm|in|px|pt|pc|em|ex|ch|rem|vw|vh|vmin|vmax|deg|rad|turn)?$`)
-	Matrix            = regexp.MustCompile(`^matrix\(([ ]*[0-9]+[\.]?[0-9]*,){5}([ ]*[0-9]+[\.]?[0-9]*)\)$`)
-	Matrix3D          = regexp.MustCompile(`^matrix3d\(([ ]*[0-9]+[\.]?[0-9]*,){15}([ ]*[0-9]+[\.]?[0-9]*)\)$`)
-	NegTime           = regexp.MustCompile(`^[\-]?[0-9]+[\.]?[0-9]*(s|ms)?$`)
-	Numeric           = regexp.MustCompile(`^[0-9]+$`)
-	NumericDecimal    = regexp.MustCompile(`^[0-9\.]+$`)
-	Opactiy           = regexp.MustCompile(`^opacity\(([0-9]{1,2}|100)%\)$`)
-	Perspective       = regexp.MustCompile(`perspective\(`)
-	Position          = regexp.MustCompile(`^[\-]*[0-9]+[cm|mm|in|px|pt|pc\%]* [[\-]*[0-9]+[cm|mm|in|px|pt|pc\%]*]*$`)
-	Opacity           = regexp.MustCompile(`^(0[.]?[0-9]*)|(1.0)$`)
-	QuotedAlpha       = regexp.MustCompile(`^["'][a-z]+["']$`)
-	Quotes            = regexp.MustCompile(`^([ ]*["'][\x{0022}\x{0027}\x{2039}\x{2039}\x{203A}\x{00AB}\x{00BB}\x{2018}\x{2019}\x{201C}-\x{201E}]["'] ["'][\x{0022}\x{0027}\x{2039}\x{2039}\x{203A}\x{00AB}\x{00BB}\x{2018}\x{2019}\x{201C}-\x{201E}]["'])+$`)
-	Rect              = regexp.MustCompile(`^rect\([0-9]+px,[ ]*[0-9]+px,[ ]*[0-9]+px,[ ]*[0-9]+px\)$`)
-	RGB               = regexp.MustCompile(`^rgb\(([ ]*((([0-9]{1,2}|100)\%)|(([01]?[0-9]{1,2})|(2[0-4][0-9])|(25[0-5]))),){2}([ ]*((([0-9]{1,2}|100)\%)|(([01]?[0-9]{1,2})|(2[0-4][0-9])|(25[0-5]))))\)$`)
-	RGBA              = regexp.MustCompile(`^rgba\(([ ]*((([0-9]{1,2}|100)\%)|(([01]?[0-9]{1,2})|(2[0-4][0-9])|(25[0-5]))),){3}[ ]*(1(\.0)?|0|(0\.[0-9]+))\)$`)
-	Rotate            = regexp.MustCompile(`^rotate(x|y|z)?\(([12]?|3[0-5][0-9]|360)\)$`)
-	Rotate3D          = regexp.MustCompile(`^rotate3d\(([ ]?(1(\.0)?|0\.[0-9]+),){3}([12]?|3[0-5][0-9]|360)\)$`)
-	Saturate          = regexp.MustCompile(`^saturate\([0-9]+%\)$`)
-	Sepia             = regexp.MustCompile(`^sepia\(([0-9]{1,2}|100)%\)$`)
-	Skew              = regexp.MustCompile(`skew(x|y)?\(`)
-	Span              = regexp.MustCompile(`^span [0-9]+$`)
-	Steps             = regexp.MustCompile(`^steps\([ ]*[0-9]+([ ]*,[ ]*(start|end)?)\)$`)
-	Time              = regexp.MustCompile(`^[0-9]+[\.]?[0-9]*(s|ms)?$`)
-	TransitionProp    = regexp.MustCompile(`^([a-zA-Z]+,[ ]?)*[a-zA-Z]+$`)
-	TranslateScale    = regexp.MustCompile(`(translate|translate3d|translatex|translatey|translatez|scale|scale3d|scalex|scaley|scalez)\(`)
-	URL               = regexp.MustCompile(`^url\([\"\']?((https|http)[a-z0-9\.\\/_:]+[\"\']?)\)$`)
-	ZIndex            = regexp.MustCompile(`^[\-]?[0-9]+$`)
+	Alpha             = &lazyRegexp{expr: `^[a-z]+$`}
+	Blur              = &lazyRegexp{expr: `^blur\([0-9]+px\)$`}
+	BrightnessCont    = &lazyRegexp{expr: `^(brightness|contrast)\([0-9]+\%\)$`}
+	Count             = &lazyRegexp{expr: `^[0-9]+[\.]?[0-9]*$`}
+	CubicBezier       = &lazyRegexp{expr: `^cubic-bezier\(([ ]*(0(.[0-9]+)?|1(.0)?),){3}[ ]*(0(.[0-9]+)?|1)\)$`}
+	Digits            = &lazyRegexp{expr: `^digits [2-4]$`}
+	DropShadow        = &lazyRegexp{expr: `drop-shadow\(([-]?[0-9]+px) ([-]?[0-9]+px)( [-]?[0-9]+px)?( ([-]?[0-9]+px))?`}
+	Font              = &lazyRegexp{expr: `^('[a-z \-]+'|[a-z \-]+)$`}
+	Grayscale         = &lazyRegexp{expr: `^grayscale\(([0-9]{1,2}|100)%\)$`}
+	GridTemplateAreas = &lazyRegexp{expr: `^['"]?[a-z ]+['"]?$`}
+	HexRGB            = &lazyRegexp{expr: `^#([0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$`}
+	HSL               = &lazyRegexp{expr: `^hsl\([ ]*([012]?[0-9]{1,2}|3[0-5][0-9]|360),[ ]*([0-9]{0,2}|100)\%,[ ]*([0-9]{0,2}|100)\%\)$`}
+	HSLA              = &lazyRegexp{expr: `^hsla\(([ ]*[012]?[0-9]{1,2}|3[0-5][0-9]|360),[ ]*([0-9]{0,2}|100)\%,[ ]*([0-9]{0,2}|100)\%,[ ]*(1|1\.0|0|(0\.[0-9]+))\)$`}
+	HueRotate         = &lazyRegexp{expr: `^hue-rotate\(([12]?[0-9]{1,2}|3[0-5][0-9]|360)?\)$`}
+	Invert            = &lazyRegexp{expr: `^invert\(([0-9]{1,2}|100)%\)$`}
+	Length            = &lazyRegexp{expr: `^[\-]?([0-9]+|[0-9]*[\.][0-9]+)(%|cm|mm|in|px|pt|pc|em|ex|ch|rem|vw|vh|vmin|vmax|deg|rad|turn)?$`}
+	Matrix            = &lazyRegexp{expr: `^matrix\(([ ]*[0-9]+[\.]?[0-9]*,){5}([ ]*[0-9]+[\.]?[0-9]*)\)$`}
+	Matrix3D          = &lazyRegexp{expr: `^matrix3d\(([ ]*[0-9]+[\.]?[0-9]*,){15}([ ]*[0-9]+[\.]?[0-9]*)\)$`}
+	NegTime           = &lazyRegexp{expr: `^[\-]?[0-9]+[\.]?[0-9]*(s|ms)?$`}
+	Numeric           = &lazyRegexp{expr: `^[0-9]+$`}
+	NumericDecimal    = &lazyRegexp{expr: `^[0-9\.]+$`}
+	Opactiy           = &lazyRegexp{expr: `^opacity\(([0-9]{1,2}|100)%\)$`}
+	Perspective       = &lazyRegexp{expr: `perspective\(`}
+	Position          = &lazyRegexp{expr: `^[\-]*[0-9]+[cm|mm|in|px|pt|pc\%]* [[\-]*[0-9]+[cm|mm|in|px|pt|pc\%]*]*$`}
+	Opacity           = &lazyRegexp{expr: `^(0[.]?[0-9]*)|(1.0)$`}
+	QuotedAlpha       = &lazyRegexp{expr: `^["'][a-z]+["']$`}
+	Quotes            = &lazyRegexp{expr: `^([ ]*["'][\x{0022}\x{0027}\x{2039}\x{2039}\x{203A}\x{00AB}\x{00BB}\x{2018}\x{2019}\x{201C}-\x{201E}]["'] ["'][\x{0022}\x{0027}\x{2039}\x{2039}\x{203A}\x{00AB}\x{00BB}\x{2018}\x{2019}\x{201C}-\x{201E}]["'])+$`}
+	Rect              = &lazyRegexp{expr: `^rect\([0-9]+px,[ ]*[0-9]+px,[ ]*[0-9]+px,[ ]*[0-9]+px\)$`}
+	RGB               = &lazyRegexp{expr: `^rgb\(([ ]*((([0-9]{1,2}|100)\%)|(([01]?[0-9]{1,2})|(2[0-4][0-9])|(25[0-5]))),){2}([ ]*((([0-9]{1,2}|100)\%)|(([01]?[0-9]{1,2})|(2[0-4][0-9])|(25[0-5]))))\)$`}
+	RGBA              = &lazyRegexp{expr: `^rgba\(([ ]*((([0-9]{1,2}|100)\%)|(([01]?[0-9]{1,2})|(2[0-4][0-9])|(25[0-5]))),){3}[ ]*(1(\.0)?|0|(0\.[0-9]+))\)$`}
+	Rotate            = &lazyRegexp{expr: `^rotate(x|y|z)?\(([12]?|3[0-5][0-9]|360)\)$`}
+	Rotate3D          = &lazyRegexp{expr: `^rotate3d\(([ ]?(1(\.0)?|0\.[0-9]+),){3}([12]?|3[0-5][0-9]|360)\)$`}
+	Saturate          = &lazyRegexp{expr: `^saturate\([0-9]+%\)$`}
+	Sepia             = &lazyRegexp{expr: `^sepia\(([0-9]{1,2}|100)%\)$`}
+	Skew              = &lazyRegexp{expr: `skew(x|y)?\(`}
+	Span              = &lazyRegexp{expr: `^span [0-9]+$`}
+	Steps             = &lazyRegexp{expr: `^steps\([ ]*[0-9]+([ ]*,[ ]*(start|end)?)\)$`}
+	Time              = &lazyRegexp{expr: `^[0-9]+[\.]?[0-9]*(s|ms)?$`}
+	TransitionProp    = &lazyRegexp{expr: `^([a-zA-Z]+,[ ]?)*[a-zA-Z]+$`}
+	TranslateScale    = &lazyRegexp{expr: `(translate|translate3d|translatex|translatey|translatez|scale|scale3d|scalex|scaley|scalez)\(`}
+	URL               = &lazyRegexp{expr: `^url\([\"\']?((https|http)[a-z0-9\.\\/_:]+[\"\']?)\)$`}
+	ZIndex            = &lazyRegexp{expr: `^[\-]?[0-9]+$`}
 )
 
 func multiSplit(value string, seps ...string) []string {

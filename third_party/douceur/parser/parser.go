@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/gorilla/css/scanner"
 
@@ -30,12 +31,18 @@ type Parser struct {
 	embedLevel int
 }
 
-func init() {
+// compileOnce runs compileImportantRegexp once, on the first NewParser: it
+// was this package's init(), and compiling when the program starts costs
+// milliseconds in WebAssembly (third_party/README.md).
+var compileOnce sync.Once
+
+func compileImportantRegexp() {
 	importantRegexp = regexp.MustCompile(importantSuffixRegexp)
 }
 
 // NewParser instanciates a new parser
 func NewParser(txt string) *Parser {
+	compileOnce.Do(compileImportantRegexp)
 	return &Parser{
 		scan: scanner.New(txt),
 	}
