@@ -3,7 +3,7 @@ GO      ?= go
 ADDR    ?= 127.0.0.1:8000
 SAMPLE  := app/sample/starmer-trump-white-house.txt
 
-.PHONY: run build sample test vet chromium bench bench-browser size screenshot fuzz clean
+.PHONY: run build sample test test-third-party vet chromium bench bench-browser size screenshot fuzz clean
 
 # Every Go file (and what is embedded) goes into both builds.
 GO_SOURCES := $(shell find . -name '*.go' -not -path './.git/*' -not -path './build/*') \
@@ -32,6 +32,13 @@ sample:
 ## test: vet and run every test, the browser tests in headless Chromium included
 test: vet chromium
 	$(GO) test -count=1 -timeout 15m ./...
+
+## test-third-party: vet and run upstream's tests inside the patched copies in
+## third_party/ (each its own module, which the main module's ./... leaves out)
+test-third-party:
+	@set -e; for dir in third_party/*/; do \
+		echo "$$dir"; (cd $$dir && $(GO) vet ./... && $(GO) test -count=1 ./...); \
+	done
 
 ## chromium: make sure a Chromium is there for the browser tests (as root with
 ## apt-get, Debian's chromium package is installed when it is missing)

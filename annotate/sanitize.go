@@ -82,13 +82,13 @@ func articlePolicy() *bluemonday.Policy {
 		p.AddTargetBlankToFullyQualifiedLinks(true)
 		p.AllowAttrs("lang").Matching(regexp.MustCompile(`^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$`)).Globally()
 		p.AllowAttrs("dir").Matching(regexp.MustCompile(`^(?i:ltr|rtl|auto)$`)).Globally()
-		p.AllowAttrs("title").Matching(bluemonday.Paragraph).OnElements("abbr")
+		p.AllowAttrs("title").Matching(bluemonday.Paragraph.Regexp()).OnElements("abbr")
 		p.AllowAttrs("class").Matching(regexp.MustCompile(`^` + AltTextClass + `$`)).OnElements("span")
-		p.AllowAttrs("colspan", "rowspan").Matching(bluemonday.Integer).OnElements("td", "th")
+		p.AllowAttrs("colspan", "rowspan").Matching(bluemonday.Integer.Regexp()).OnElements("td", "th")
 		p.AllowAttrs("scope").Matching(regexp.MustCompile(`^(?i:row|col|rowgroup|colgroup)$`)).OnElements("th")
-		p.AllowAttrs("span").Matching(bluemonday.Integer).OnElements("col", "colgroup")
-		p.AllowAttrs("start").Matching(bluemonday.Integer).OnElements("ol")
-		p.AllowAttrs("value").Matching(bluemonday.Integer).OnElements("li")
+		p.AllowAttrs("span").Matching(bluemonday.Integer.Regexp()).OnElements("col", "colgroup")
+		p.AllowAttrs("start").Matching(bluemonday.Integer.Regexp()).OnElements("ol")
+		p.AllowAttrs("value").Matching(bluemonday.Integer.Regexp()).OnElements("li")
 		p.AllowAttrs("datetime").Matching(regexp.MustCompile(`^[0-9T:+\-. Z]{4,40}$`)).OnElements("time", "del", "ins")
 		// What these hold is never article text.
 		p.SkipElementsContent("script", "style", "noscript", "template", "title",

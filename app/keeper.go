@@ -11,6 +11,7 @@ package app
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -183,8 +184,11 @@ func (a *Annotator) flush(ctx app.Context) {
 // ten seconds means a browser that is stuck, not slow.
 const stallAfter = 10 * time.Second
 
-// errStalled is the failure of a write the browser has not finished.
-var errStalled = fmt.Errorf("the browser has not finished writing it after %d seconds", int(stallAfter/time.Second))
+// errStalled is the failure of a write the browser has not finished. It
+// is made without fmt: a package variable is made before the first paint,
+// and fmt's first call there is the costliest thing in this package's
+// initialisation in the browser (BenchmarkBrowserInit, BENCH.md).
+var errStalled = errors.New("the browser has not finished writing it after " + strconv.Itoa(int(stallAfter/time.Second)) + " seconds")
 
 // retrySave writes again what failed.
 func (a *Annotator) retrySave(ctx app.Context) {
