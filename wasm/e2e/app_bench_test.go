@@ -141,9 +141,21 @@ func openBenchArticle(b *testing.B, paragraphs int) *browser {
 	// own clock gives it.
 	evalJS[bool](b, br, `(() => {
 		window.__bench = {keys: [], ups: [], upsSeen: [], paints: [], lists: [], listFrames: []};
+		// Any change of the sidebar; the new annotation's own row (the row
+		// selected, another than before the key); the count in its title.
 		new MutationObserver(() => {
-			__bench.lists.push(performance.now());
+			const now = performance.now();
+			__bench.lists.push(now);
 			requestAnimationFrame(() => __bench.listFrames.push(performance.now()));
+			const sel = document.querySelector("#entries > li.selected");
+			if (__bench.rowAt === undefined && sel && sel.dataset.id !== __bench.selBefore) {
+				__bench.rowAt = now;
+				requestAnimationFrame(() => { __bench.rowFrame = performance.now(); });
+			}
+			if (__bench.countAt === undefined && document.querySelector(".sidebar h2").textContent !== __bench.countBefore) {
+				__bench.countAt = now;
+				requestAnimationFrame(() => { __bench.countFrame = performance.now(); });
+			}
 		}).observe(document.querySelector(".sidebar"), {childList: true, subtree: true, characterData: true});
 		addEventListener("keydown", e => __bench.keys.push(e.timeStamp), true);
 		addEventListener("mouseup", e => { __bench.ups.push(e.timeStamp); __bench.upsSeen.push(performance.now()); }, true);
@@ -168,11 +180,15 @@ func benchTagging(b *testing.B, paragraphs int) {
 	rng := rand.New(rand.NewSource(int64(b.N)))
 	phase := rand.New(rand.NewSource(int64(b.N) + 1))
 	var toFrame, toNext, toPainted, toCall, painting, toList, toListFrame, toHandler, toRun []float64
-	firstFrame := 0
+	var toRow, toRowFrame, toCountFrame []float64
+	firstFrame, rowWithHighlight := 0, 0
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()
 		if !evalJS[bool](b, br, randomSelection(rng, `__bench.paints.length = 0; __bench.lists.length = 0; __bench.listFrames.length = 0;
+			__bench.rowAt = __bench.rowFrame = __bench.countAt = __bench.countFrame = undefined;
+			__bench.selBefore = (document.querySelector("#entries > li.selected") || {dataset: {}}).dataset.id;
+			__bench.countBefore = document.querySelector(".sidebar h2").textContent;
 			performance.clearMarks("annotator:key"); performance.clearMarks("annotator:run");`)) {
 			continue
 		}
@@ -182,7 +198,8 @@ func benchTagging(b *testing.B, paragraphs int) {
 		randomPhase(phase)
 		b.StartTimer()
 		press(b, br, "c")
-		waitFor(b, br, `(__bench.paints.length > 0 && __bench.listFrames.length > 0) || document.querySelector("#notice").getAttribute("role") === "alert"`)
+		waitFor(b, br, `(__bench.paints.length > 0 && __bench.listFrames.length > 0 && __bench.rowFrame !== undefined && __bench.countFrame !== undefined) ||
+			document.querySelector("#notice").getAttribute("role") === "alert"`)
 		b.StopTimer()
 		if entryTotal(b, br) <= before {
 			b.StartTimer()
@@ -193,11 +210,14 @@ func benchTagging(b *testing.B, paragraphs int) {
 			const first = __bench.frames.find(f => f > k);
 			const m = (n) => { const e = performance.getEntriesByName(n); return e.length ? e[0].startTime : NaN; };
 			return [p.frame - k, p.painted - k, p.started - k, p.ended - p.started, __bench.lists[0] - k, Math.abs(p.frame - first) < 0.5 ? 1 : 0,
-				m("annotator:key") - k, m("annotator:run") - m("annotator:key"), first - k, __bench.listFrames[0] - k];
+				m("annotator:key") - k, m("annotator:run") - m("annotator:key"), first - k, __bench.listFrames[0] - k,
+				__bench.rowAt - k, __bench.rowFrame - k, __bench.countFrame - k, Math.abs(__bench.rowFrame - p.frame) < 0.5 ? 1 : 0];
 		})()`)
 		toFrame = append(toFrame, t[0])
 		toNext = append(toNext, t[8])
 		toListFrame = append(toListFrame, t[9])
+		toRow, toRowFrame, toCountFrame = append(toRow, t[10]), append(toRowFrame, t[11]), append(toCountFrame, t[12])
+		rowWithHighlight += int(t[13])
 
 		toPainted = append(toPainted, t[1])
 		toCall = append(toCall, t[2])
@@ -220,7 +240,16 @@ func benchTagging(b *testing.B, paragraphs int) {
 	// The start of the frame that draws the sidebar's change (its layout
 	// is that frame's).
 	reportLatencies(b, toListFrame, "key-to-sidebar-frame")
+	// The new annotation's row in the list (selected), the frame that
+	// draws it, and the frame that draws the count in the list's title: the
+	// first change of the sidebar need not be either.
+	reportLatencies(b, toRow, "key-to-sidebar-row")
+	reportLatencies(b, toRowFrame, "key-to-sidebar-row-frame")
+	reportLatencies(b, toCountFrame, "key-to-sidebar-count-frame")
 	reportFirstFrame(b, firstFrame, len(toFrame))
+	if len(toFrame) > 0 {
+		b.ReportMetric(100*float64(rowWithHighlight)/float64(len(toFrame)), "%-row-in-highlight-frame")
+	}
 }
 
 // settle waits until the page has drawn three frames in a row on time
