@@ -7,6 +7,13 @@ package app
 // only when the annotations, the selection or the orphans change, or other
 // rows come into view: the root's other changes (a message, a save) leave
 // it alone.
+//
+// In the browser the list's rows are not go-app's: go-app draws the list
+// empty, once, and the sidebar puts and replaces its rows itself, one by
+// one, through web/annotator.js (drawRows). The root has it do so in the
+// very turn of a change (Annotator.paint), so that a tag's row shows in
+// the frame of its highlight; go-app would redraw the list whole, on its
+// own ticker, two or three frames later.
 
 import (
 	"fmt"
@@ -39,6 +46,10 @@ type sidebarHost interface {
 	delete(ctx app.Context, id string)
 	placeOrphan(ctx app.Context, id string)
 	dropOrphan(id string)
+	// selection returns the id of the annotation selected now, which the
+	// rows show even before go-app has handed the sidebar its new
+	// Selected.
+	selection() string
 }
 
 // sidebar lists the annotations of Set.
@@ -71,6 +82,21 @@ type sidebar struct {
 	snapshotVersion int
 	snapshotSet     *annotate.Set
 	revealed        int
+
+	// drawn is the list as drawRows last put it in the page; drawQueued
+	// is set while a drawRows waits for the end of a render.
+	drawn      drawnRows
+	drawQueued bool
+}
+
+// drawnRows is what the page's list holds: its generation (0: nothing
+// drawn yet), its rows (the ids from place first+1 of a list of total) and
+// each row's HTML by id.
+type drawnRows struct {
+	gen          int
+	first, total int
+	ids          []string
+	html         map[string]string
 }
 
 func (s *sidebar) OnMount(ctx app.Context) {
@@ -80,6 +106,7 @@ func (s *sidebar) OnMount(ctx app.Context) {
 	s.view = [2]int{0, viewGuess}
 	s.watch(ctx)
 	s.reveal(ctx)
+	s.queueDraw()
 }
 
 func (s *sidebar) OnDismount() {
@@ -168,10 +195,10 @@ func (s *sidebar) OnUpdate(ctx app.Context) {
 // view after the render.
 func (s *sidebar) reveal(ctx app.Context) {
 	s.revealed = s.Reveal
-	if s.Selected == "" {
+	if s.selection() == "" {
 		return
 	}
-	row := s.showEntry(s.Selected)
+	row := s.showEntry(s.selection())
 	if row < 0 || !app.IsClient {
 		return
 	}
@@ -185,6 +212,96 @@ func (s *sidebar) reveal(ctx app.Context) {
 		}
 		s.showRow = -1
 	})
+}
+
+// selection returns the id of the annotation selected now: the root's,
+// which may be newer than Selected.
+func (s *sidebar) selection() string {
+	if s.Host != nil {
+		return s.Host.selection()
+	}
+	return s.Selected
+}
+
+// onPage reports whether the list's rows are put by drawRows: in the
+// browser, with web/annotator.js loaded. Elsewhere (the server's
+// prerender, native tests) go-app draws the list whole, as HTML.
+func onPage() bool {
+	return app.IsClient && helper().Truthy()
+}
+
+// drawNow puts the list's rows in the page at once, in the turn of a
+// change of the annotations or of the selection, before the browser's
+// next frame; reveal is the root's Reveal: a new one shows the selected
+// entry, and scrolls the sidebar to it in that frame.
+func (s *sidebar) drawNow(reveal int) {
+	if !s.isMounted || !onPage() {
+		return
+	}
+	row := -1
+	if reveal != s.revealed {
+		s.revealed = reveal
+		if id := s.selection(); id != "" {
+			row = s.showEntry(id)
+		}
+	}
+	s.drawRows()
+	if row >= 0 {
+		s.showRow = -1
+		helper().Call("revealRow", row)
+	}
+}
+
+// queueDraw has drawRows run once go-app has rendered (and maybe drawn
+// the list anew, empty).
+func (s *sidebar) queueDraw() {
+	if s.drawQueued || !s.isMounted || !onPage() {
+		return
+	}
+	s.drawQueued = true
+	s.mounted.Defer(func(app.Context) {
+		s.drawQueued = false
+		if s.isMounted {
+			s.drawRows()
+		}
+	})
+}
+
+// drawRows puts the rows near the view in the page's list: the rows whose
+// HTML is not as drawn (new, changed, selected or no longer) are sent
+// whole, the others by id only, and web/annotator.js's setRows puts them
+// in order and numbers them. Its cost follows the rows drawn (about 60),
+// not the annotations. When the page's list is not the one last drawn
+// (go-app drew the sidebar anew), every row is sent.
+func (s *sidebar) drawRows() {
+	if s.Set == nil {
+		return
+	}
+	selected := s.selection()
+	list := s.visible()
+	first, end := s.rows(len(list))
+	ids := make([]string, 0, end-first)
+	rows := make(map[string]string, end-first)
+	var put strings.Builder
+	for _, ann := range list[first:end] {
+		row := rowHTML(ann, ann.ID == selected)
+		ids = append(ids, ann.ID)
+		rows[ann.ID] = row
+		if s.drawn.html[ann.ID] != row {
+			put.WriteString(row)
+		}
+	}
+	h := helper()
+	gen := s.drawn.gen + 1
+	joined := strings.Join(ids, ",")
+	if h.Call("setRows", s.drawn.gen, gen, first, len(list), joined, put.String()).Int() < 0 {
+		put.Reset()
+		for _, id := range ids {
+			put.WriteString(rows[id])
+		}
+		h.Call("setRows", 0, gen, first, len(list), joined, put.String())
+	}
+	s.drawn = drawnRows{gen: gen, first: first, total: len(list), ids: ids, html: rows}
 }
 
 // annotations returns Set's annotations in order, copied once per change.
@@ -281,8 +398,8 @@ func (s *sidebar) Render() app.UI {
 		counts[ann.Label]++
 	}
 	list := s.visible()
-	first, end := s.rows(len(list))
 	s.keepFocus()
+	s.queueDraw()
 	labels := s.Set.Schema().Labels
 	return app.Aside().Class("sidebar").Aria("label", "Annotations").Body(
 		app.H2().ID("annotations-title").TabIndex(-1).Text(fmt.Sprintf("Annotations (%d)", len(all))),
@@ -292,20 +409,38 @@ func (s *sidebar) Render() app.UI {
 				return s.filterButton(labels[i].Name, labels[i].Name, counts[labels[i].Name])
 			}),
 		),
-		app.If(len(s.Choices) > 1, s.renderChoices),
+		// What comes and goes above the list leaves an empty <template> in
+		// its place, so that the list keeps its place among the sidebar's
+		// elements: go-app compares them by place, and would draw the list
+		// anew (empty, then every row put again) when it moved.
+		app.If(len(s.Choices) > 1, s.renderChoices).Else(slot),
 		app.If(len(list) == 0, func() app.UI {
 			return app.P().Class("empty").Text(s.emptyText(labels))
-		}),
-		app.If(s.Selected != "", s.renderSelected),
-		// The list is drawn as one piece of HTML, with one click handler for
-		// it all: go-app compares lists by position, so one annotation
-		// inserted at the top would otherwise rewrite every entry below it,
-		// one DOM call at a time, which costs frames on long lists.
+		}).Else(slot),
+		app.If(s.Selected != "", s.renderSelected).Else(slot),
+		// The list is HTML, with one click handler for it all: go-app
+		// compares lists by position, so one annotation inserted at the top
+		// would otherwise rewrite every entry below it, one DOM call at a
+		// time, which costs frames on long lists. In the browser go-app draws
+		// it empty, and drawRows puts its rows.
 		app.Div().Class("entries-frame").OnClick(s.onEntryClick).Body(
-			app.Raw(entriesHTML(list[first:end], s.Selected, first, len(list))),
+			app.Raw(s.listHTML(list)),
 		),
 		app.If(len(s.Orphans) > 0, s.renderOrphans),
 	)
+}
+
+// slot is what stands in for an element not shown: nothing, in its place.
+func slot() app.UI { return app.Template() }
+
+// listHTML returns the list as go-app draws it: in the browser, empty
+// (drawRows puts its rows); elsewhere, the rows near the view.
+func (s *sidebar) listHTML(list []annotate.Annotation) string {
+	if onPage() {
+		return listShell
+	}
+	first, end := s.rows(len(list))
+	return entriesHTML(list[first:end], s.selection(), first, len(list))
 }
 
 func (s *sidebar) emptyText(labels []annotate.Label) string {

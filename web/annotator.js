@@ -1135,6 +1135,63 @@
   document.addEventListener("scroll", queueList, { capture: true, passive: true });
   window.addEventListener("resize", queueList);
 
+  // setRows puts in the list the rows of places first+1… of a list of
+  // total, in the order of ids (comma-separated): a row whose HTML (an
+  // <li data-id=…>, written by Go: app/entries_html.go) is in html is put
+  // anew, in place of its old one if drawn; a row not in html is kept as
+  // drawn, untouched; a row drawn and not in ids goes. So a tag, a
+  // relabel or a new selection changes a row or two, not the list, and Go
+  // does it in the same turn as the highlight, before the frame (go-app
+  // would redraw the list whole, on its own ticker, frames later). Each
+  // row then says its place to screen readers; the padding follows; the
+  // focus on a row put anew stays on it.
+  //
+  // gen is the list as drawn after this call, prev as Go last drew it:
+  // when the list is another (go-app has drawn the sidebar anew, and the
+  // list empty), or a kept row is missing, nothing changes and it returns
+  // -1, and Go sends every row with prev 0, which draws the list anew.
+  // It returns the rows drawn.
+  function setRows(prev, gen, first, total, ids, html) {
+    const list = document.getElementById("entries");
+    if (!list) return -1;
+    if (prev !== 0 && list.dataset.gen !== String(prev)) return -1;
+    const fresh = new Map();
+    if (html) {
+      const t = document.createElement("template");
+      t.innerHTML = html;
+      for (const li of t.content.children) fresh.set(li.dataset.id, li);
+    }
+    const drawn = new Map();
+    if (prev !== 0) for (const li of list.children) drawn.set(li.dataset.id, li);
+    const rows = [];
+    for (const id of ids ? ids.split(",") : []) {
+      const li = fresh.get(id) || drawn.get(id);
+      if (!li) return -1;
+      rows.push(li);
+    }
+    const active = document.activeElement;
+    const focused = active && active.closest ? active.closest("#entries > li") : null;
+    const keep = new Set(rows);
+    for (const li of [...list.children]) if (!keep.has(li)) li.remove();
+    let at = list.firstElementChild;
+    rows.forEach((li, i) => {
+      if (li === at) at = at.nextElementSibling;
+      else list.insertBefore(li, at);
+      const place = String(first + i + 1), size = String(total);
+      if (li.getAttribute("aria-posinset") !== place) li.setAttribute("aria-posinset", place);
+      if (li.getAttribute("aria-setsize") !== size) li.setAttribute("aria-setsize", size);
+    });
+    list.dataset.first = String(first);
+    list.dataset.total = String(total);
+    list.dataset.gen = String(gen);
+    padList();
+    if (focused && !focused.isConnected && (!document.activeElement || document.activeElement === document.body)) {
+      const li = document.getElementById("entry-" + focused.dataset.id);
+      if (li && li.parentElement === list) li.querySelector(".entry-main").focus({ preventScroll: true });
+    }
+    return rows.length;
+  }
+
   // revealRow scrolls the sidebar, when it scrolls, just enough to show
   // row i of the list (drawn or not), in the next frame: measuring the
   // list at once, right after Go drew it, forced a layout of the whole
@@ -1193,6 +1250,6 @@
     nodeCount, reindex, selection, caretAt, paint, patch, highlights, scrollTo, select, extend,
     move, caret, place, collapse, focusText, openModal, closeModal,
     clear, download, copy, readFile, text, style,
-    lockDocument, unlockDocument, keepScroll, joinJSON, putRecords, startWriter, watchList, revealRow,
+    lockDocument, unlockDocument, keepScroll, joinJSON, putRecords, startWriter, watchList, setRows, revealRow,
   });
 })();
