@@ -90,13 +90,17 @@ type sidebar struct {
 }
 
 // drawnRows is what the page's list holds: its generation (0: nothing
-// drawn yet), its rows (the ids from place first+1 of a list of total) and
-// each row's HTML by id.
+// drawn yet), its rows (the ids from place first+1 of a list of total),
+// each row's HTML by id, and what they show: which set, as of which
+// version, with which annotation selected.
 type drawnRows struct {
 	gen          int
 	first, total int
 	ids          []string
 	html         map[string]string
+	set          *annotate.Set
+	version      int
+	selected     string
 }
 
 func (s *sidebar) OnMount(ctx app.Context) {
@@ -233,7 +237,9 @@ func onPage() bool {
 // drawNow puts the list's rows in the page at once, in the turn of a
 // change of the annotations or of the selection, before the browser's
 // next frame; reveal is the root's Reveal: a new one shows the selected
-// entry, and scrolls the sidebar to it in that frame.
+// entry, and scrolls the sidebar to it in that frame, and again once
+// go-app has drawn the rest of the sidebar (the selected annotation's
+// panel, above the list, may have come and pushed the row down).
 func (s *sidebar) drawNow(reveal int) {
 	if !s.isMounted || !onPage() {
 		return
@@ -247,7 +253,7 @@ func (s *sidebar) drawNow(reveal int) {
 	}
 	s.drawRows(true)
 	if row >= 0 {
-		s.showRow = -1
+		s.showRow = row
 		helper().Call("revealRow", row)
 	}
 }
@@ -261,8 +267,14 @@ func (s *sidebar) queueDraw() {
 	s.drawQueued = true
 	s.mounted.Defer(func(app.Context) {
 		s.drawQueued = false
-		if s.isMounted {
-			s.drawRows(false)
+		if !s.isMounted {
+			return
+		}
+		s.drawRows(false)
+		// The render that shows the selection drawNow revealed.
+		if s.showRow >= 0 && s.Selected == s.selection() {
+			helper().Call("revealRow", s.showRow)
+			s.showRow = -1
 		}
 	})
 }
@@ -270,9 +282,11 @@ func (s *sidebar) queueDraw() {
 // drawRows puts the rows near the view in the page's list: the rows whose
 // HTML is not as drawn (new, changed, selected or no longer) are sent
 // whole, the others by id only, and web/annotator.js's setRows puts them
-// in order and numbers them. Its cost follows the rows drawn (about 60),
-// not the annotations. When the page's list is not the one last drawn
-// (go-app drew the sidebar anew), every row is sent.
+// in order and numbers them. Its page's cost follows the rows drawn
+// (about 60), not the annotations, and a row's HTML is written again only
+// when its annotation changed (Set.ChangedSince) or was or is selected.
+// When the page's list is not the one last drawn (go-app drew the sidebar
+// anew), every row is sent.
 //
 // With now (in the turn of a change, before the frame that shows its
 // highlight), when most rows to draw are not drawn (the view jumps to
@@ -301,14 +315,28 @@ func (s *sidebar) drawRows(now bool) {
 			})
 		}
 	}
+	d := s.drawn
+	changed := map[string]bool{d.selected: true, selected: true}
+	known := d.set == s.Set
+	if known {
+		var ids []string
+		ids, known = s.Set.ChangedSince(d.version)
+		for _, id := range ids {
+			changed[id] = true
+		}
+	}
 	ids := make([]string, 0, end-first)
 	rows := make(map[string]string, end-first)
 	var put strings.Builder
 	for _, ann := range list[first:end] {
-		row := rowHTML(ann, ann.ID == selected)
+		old, drawn := d.html[ann.ID]
+		row := old
+		if !drawn || !known || changed[ann.ID] {
+			row = rowHTML(ann, ann.ID == selected)
+		}
 		ids = append(ids, ann.ID)
 		rows[ann.ID] = row
-		if s.drawn.html[ann.ID] != row {
+		if !drawn || row != old {
 			put.WriteString(row)
 		}
 	}
@@ -322,7 +350,8 @@ func (s *sidebar) drawRows(now bool) {
 		}
 		h.Call("setRows", 0, gen, first, len(list), joined, put.String())
 	}
-	s.drawn = drawnRows{gen: gen, first: first, total: len(list), ids: ids, html: rows}
+	s.drawn = drawnRows{gen: gen, first: first, total: len(list), ids: ids, html: rows,
+		set: s.Set, version: s.Set.Version(), selected: selected}
 }
 
 // annotations returns Set's annotations in order, copied once per change.
