@@ -1213,12 +1213,12 @@
     const active = document.activeElement;
     const focused = active && active.closest ? active.closest("#entries > li") : null;
     // A node taken out of the page costs Chromium a pass over every live
-    // Range of the document (the highlights keep thousands): 0.2–1 ms a
-    // row on an article of 2,000 annotations, 10–30 ms for a list of 60
-    // taken out one by one when the view jumps to another part of the
-    // list. So when most rows go, the list is emptied and filled again in
-    // one call (measured: 1.5–3.5 ms for 60 rows); else the rows that go
-    // go one by one, and the others stay as they are, laid out.
+    // Range of the document: with the highlights' 2,000 ranges live, 0.2–1
+    // ms a row, 10–30 ms for a list of 60 taken out one by one when the
+    // view jumps to another part of the list (the highlights now hold
+    // StaticRanges: see highlightRange). So when most rows go, the list is
+    // emptied and filled again in one call; else the rows that go go one
+    // by one, and the others stay as they are, laid out.
     const keep = new Set(rows);
     const gone = [...list.children].filter((li) => !keep.has(li));
     if (gone.length > 2 && 2 * gone.length > list.children.length) list.replaceChildren(...rows);
