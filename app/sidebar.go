@@ -292,11 +292,14 @@ func (s *sidebar) queueDraw() {
 // highlight), when most rows to draw are not drawn (the view jumps to
 // another part of the list, to a tag far from the last one), only the
 // rows in view are put, and the rows about them after that frame: the
-// browser lays out in that frame every row put, and the work for a whole
-// window of new rows (about 60) in the key's turn and that frame held the
-// highlight's frame back (the tagging benchmark, whose tags land anywhere
-// in the article: key → frame 22–24 ms at the median, against 13 before
-// the rows were put in that turn; 18–23 ms with the rows in view only).
+// rows put are written, parsed and laid out before that frame can be
+// drawn, a third as many as a whole window (about 60). Measured with the
+// tagging benchmark, whose tags land anywhere in the article, on a loaded
+// machine: key → frame 24–25 ms at the median with the whole window (one
+// run), 18–26 ms with the rows in view only (four runs), against 13–14
+// ms when the rows waited for go-app: the difference between the first
+// two is within the noise; the cost of putting rows before the frame is
+// not.
 func (s *sidebar) drawRows(now bool) {
 	if s.Set == nil {
 		return
