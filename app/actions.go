@@ -313,6 +313,19 @@ func (a *Annotator) revealSelected() { a.reveal++ }
 // the annotations it shows.
 func (a *Annotator) attach(s *sidebar) { a.list = s }
 
+// selection returns the selected annotation's id, for the sidebar's rows.
+func (a *Annotator) selection() string { return a.selected }
+
+// drawList has the sidebar's list show the annotations and the selection
+// as they are now, in this turn, when the sidebar lists the open
+// document's annotations; the rest of the sidebar follows with go-app's
+// render.
+func (a *Annotator) drawList() {
+	if a.list != nil && a.list.Set == a.set {
+		a.list.drawNow(a.reveal)
+	}
+}
+
 // clickArticle selects the annotations under a click on the article's
 // text: one at once, several as a choice.
 func (a *Annotator) clickArticle(ctx app.Context, x, y float64) {

@@ -1,5 +1,10 @@
 package app
 
+// This file writes the sidebar's rows as HTML, every value escaped: the
+// one place a row is written, for the list drawn whole (outside the
+// browser) and for the rows put one by one in the page (setRows in
+// web/annotator.js, which never writes a row itself).
+
 import (
 	"html"
 	"strconv"
@@ -14,7 +19,9 @@ import (
 // data-total) for web/annotator.js, which stands the rows not drawn in
 // with padding, and each row its place in the whole list for screen
 // readers. Every value is escaped; the list is one root element, as
-// app.Raw needs.
+// app.Raw needs. It is the list as drawn where there is no page to patch
+// (the server's prerender, native tests); in the browser the list starts
+// empty (listShell) and its rows are put by the sidebar (drawRows).
 func entriesHTML(rows []annotate.Annotation, selected string, first, total int) string {
 	var b strings.Builder
 	b.Grow(len(rows) * 300)
@@ -24,67 +31,91 @@ func entriesHTML(rows []annotate.Annotation, selected string, first, total int) 
 	b.WriteString(strconv.Itoa(total))
 	b.WriteString(`">`)
 	for i, ann := range rows {
-		class := labelClass(ann.Label)
-		b.WriteString(`<li class="entry `)
-		b.WriteString(html.EscapeString(class))
-		if ann.ID == selected {
-			b.WriteString(` selected`)
-		}
-		b.WriteString(`" id="entry-`)
-		b.WriteString(html.EscapeString(ann.ID))
-		b.WriteString(`" data-id="`)
-		b.WriteString(html.EscapeString(ann.ID))
-		b.WriteString(`" aria-posinset="`)
-		b.WriteString(strconv.Itoa(first + i + 1))
-		b.WriteString(`" aria-setsize="`)
-		b.WriteString(strconv.Itoa(total))
-		b.WriteString(`"><button type="button" class="entry-main" aria-pressed="`)
-		if ann.ID == selected {
-			b.WriteString("true")
-		} else {
-			b.WriteString("false")
-		}
-		b.WriteString(`"><span class="entry-text"><span class="badge `)
-		b.WriteString(html.EscapeString(class))
-		b.WriteString(`">`)
-		b.WriteString(html.EscapeString(ann.Label))
-		b.WriteString(`</span><span class="excerpt">“`)
-		b.WriteString(html.EscapeString(excerpt(ann.Exact, 140)))
-		b.WriteString(`”</span></span>`)
-		more := false
-		open := func() {
-			if !more {
-				b.WriteString(`<span class="entry-more">`)
-				more = true
-			}
-		}
-		var attrs []string
-		for _, name := range attributeOrder(ann.Attributes) {
-			attrs = append(attrs, name+": "+ann.Attributes[name])
-		}
-		if len(attrs) > 0 {
-			open()
-			b.WriteString(`<span class="attrs">`)
-			b.WriteString(html.EscapeString(strings.Join(attrs, " · ")))
-			b.WriteString(`</span>`)
-		}
-		if note := ann.Attributes[annotate.AttrNote]; note != "" {
-			open()
-			b.WriteString(`<span class="attrs note">note: `)
-			b.WriteString(html.EscapeString(excerpt(note, 80)))
-			b.WriteString(`</span>`)
-		}
-		if ann.Anchor != annotate.AnchorExact && ann.Anchor != "" {
-			open()
-			b.WriteString(`<span class="anchor">placed `)
-			b.WriteString(html.EscapeString(anchorWords(ann.Anchor)))
-			b.WriteString(`</span>`)
-		}
-		if more {
-			b.WriteString(`</span>`)
-		}
-		b.WriteString(`</button></li>`)
+		writeRow(&b, ann, ann.ID == selected, first+i+1, total)
 	}
 	b.WriteString(`</ol>`)
 	return b.String()
+}
+
+// listShell is the sidebar's list as go-app draws it in the browser:
+// empty, and the same string at every render, so that go-app never
+// replaces it; its rows are put by web/annotator.js's setRows.
+const listShell = `<ol id="entries" class="entries" aria-label="Annotations in document order"></ol>`
+
+// rowHTML returns one row of the list, without its place (setRows numbers
+// the rows where it puts them): the row is then the same HTML wherever it
+// lies in the list, and a row changes only when its annotation or its
+// being selected does.
+func rowHTML(ann annotate.Annotation, selected bool) string {
+	var b strings.Builder
+	b.Grow(300)
+	writeRow(&b, ann, selected, 0, 0)
+	return b.String()
+}
+
+// writeRow writes annotation ann's row, with its place (aria-posinset,
+// from 1) among total when place is above 0.
+func writeRow(b *strings.Builder, ann annotate.Annotation, selected bool, place, total int) {
+	class := labelClass(ann.Label)
+	b.WriteString(`<li class="entry `)
+	b.WriteString(html.EscapeString(class))
+	if selected {
+		b.WriteString(` selected`)
+	}
+	b.WriteString(`" id="entry-`)
+	b.WriteString(html.EscapeString(ann.ID))
+	b.WriteString(`" data-id="`)
+	b.WriteString(html.EscapeString(ann.ID))
+	if place > 0 {
+		b.WriteString(`" aria-posinset="`)
+		b.WriteString(strconv.Itoa(place))
+		b.WriteString(`" aria-setsize="`)
+		b.WriteString(strconv.Itoa(total))
+	}
+	b.WriteString(`"><button type="button" class="entry-main" aria-pressed="`)
+	if selected {
+		b.WriteString("true")
+	} else {
+		b.WriteString("false")
+	}
+	b.WriteString(`"><span class="entry-text"><span class="badge `)
+	b.WriteString(html.EscapeString(class))
+	b.WriteString(`">`)
+	b.WriteString(html.EscapeString(ann.Label))
+	b.WriteString(`</span><span class="excerpt">“`)
+	b.WriteString(html.EscapeString(excerpt(ann.Exact, 140)))
+	b.WriteString(`”</span></span>`)
+	more := false
+	open := func() {
+		if !more {
+			b.WriteString(`<span class="entry-more">`)
+			more = true
+		}
+	}
+	var attrs []string
+	for _, name := range attributeOrder(ann.Attributes) {
+		attrs = append(attrs, name+": "+ann.Attributes[name])
+	}
+	if len(attrs) > 0 {
+		open()
+		b.WriteString(`<span class="attrs">`)
+		b.WriteString(html.EscapeString(strings.Join(attrs, " · ")))
+		b.WriteString(`</span>`)
+	}
+	if note := ann.Attributes[annotate.AttrNote]; note != "" {
+		open()
+		b.WriteString(`<span class="attrs note">note: `)
+		b.WriteString(html.EscapeString(excerpt(note, 80)))
+		b.WriteString(`</span>`)
+	}
+	if ann.Anchor != annotate.AnchorExact && ann.Anchor != "" {
+		open()
+		b.WriteString(`<span class="anchor">placed `)
+		b.WriteString(html.EscapeString(anchorWords(ann.Anchor)))
+		b.WriteString(`</span>`)
+	}
+	if more {
+		b.WriteString(`</span>`)
+	}
+	b.WriteString(`</button></li>`)
 }

@@ -54,6 +54,8 @@ func (a *Annotator) paint(ctx app.Context) {
 		a.paintEvery(names, labels)
 	}
 	*p = painter{doc: a.doc, set: a.set, version: a.set.Version(), names: joined}
+	// The sidebar's rows in the same turn, so in the same frame.
+	a.drawList()
 	// Every change of the annotations or of the one selected is painted
 	// here: the place to remember the selection for the next start.
 	a.rememberSession(ctx)

@@ -172,15 +172,56 @@
   // gives a range collapsed at the start: a span of only the separators
   // that the canonical text puts between blocks maps to such positions.
   function rangeOf(sn, so, en, eo) {
+    const p = boundsOf(sn, so, en, eo);
+    if (!p) return null;
+    const r = document.createRange();
+    r.setStart(p[0], p[1]);
+    r.setEnd(p[2], p[3]);
+    return r;
+  }
+
+  // boundsOf returns rangeOf's range as [start node, offset, end node,
+  // offset], or null, comparing the points with one Range made once.
+  let scratch = null;
+  function boundsOf(sn, so, en, eo) {
     const a = nodes[sn], b = nodes[en];
     if (!a || !b) return null;
     so = Math.max(0, Math.min(so | 0, a.length));
     eo = Math.max(0, Math.min(eo | 0, b.length));
-    const r = document.createRange();
-    r.setStart(a, so);
-    if (r.comparePoint(b, eo) > 0) r.setEnd(b, eo);
-    return r;
+    if (!scratch) scratch = document.createRange();
+    scratch.setStart(a, so);
+    scratch.collapse(true);
+    return scratch.comparePoint(b, eo) > 0 ? [a, so, b, eo] : [a, so, a, so];
   }
+
+  // highlightRange is rangeOf's range for a highlight: a StaticRange where
+  // the page has the Highlight API, which takes one. A live Range costs
+  // Chromium a pass over it at every node taken out of the page, anywhere:
+  // with the ranges of 2,000 annotations alive, 0.2 ms a node removed (1–2
+  // ms with 12,000), which the sidebar's rows, put and taken out, paid
+  // (web/annotator.js setRows). The article's text, which they lie in,
+  // never changes, so they need not follow changes. The overlay, where
+  // there is no Highlight API, measures live ranges.
+  function highlightRange(sn, so, en, eo) {
+    if (!hasHighlights() || !TextRange) return rangeOf(sn, so, en, eo);
+    const p = boundsOf(sn, so, en, eo);
+    return p && new TextRange({ startContainer: p[0], startOffset: p[1], endContainer: p[2], endOffset: p[3] });
+  }
+
+  // TextRange is a StaticRange that still reads as its text (String(r))
+  // and measures itself as a Range does, through a Range made for the
+  // asking (for tests, and code that reads a highlight's range).
+  const TextRange = typeof StaticRange !== "function" ? null : class extends StaticRange {
+    live() {
+      const r = document.createRange();
+      r.setStart(this.startContainer, this.startOffset);
+      r.setEnd(this.endContainer, this.endOffset);
+      return r;
+    }
+    toString() { return this.live().toString(); }
+    getBoundingClientRect() { return this.live().getBoundingClientRect(); }
+    getClientRects() { return this.live().getClientRects(); }
+  };
 
   // selection returns [code, sn, so, en, eo] for the first range of the
   // document's selection (a Range is always start <= end, so a backwards
@@ -263,7 +304,7 @@
     for (let i = 0, k = 0; i + 4 < list.length; i += 5, k++) {
       const name = names[+list[i]];
       if (name === undefined) continue;
-      const r = rangeOf(+list[i + 1], +list[i + 2], +list[i + 3], +list[i + 4]);
+      const r = highlightRange(+list[i + 1], +list[i + 2], +list[i + 3], +list[i + 4]);
       if (!r) continue;
       track(name, r, +list[i + 1], +list[i + 3]);
       put(name, idList[k] || "", r);
@@ -1165,6 +1206,72 @@
   document.addEventListener("scroll", queueList, { capture: true, passive: true });
   window.addEventListener("resize", queueList);
 
+  // setRows puts in the list the rows of places first+1… of a list of
+  // total, in the order of ids (comma-separated): a row whose HTML (an
+  // <li data-id=…>, written by Go: app/entries_html.go) is in html is put
+  // anew, in place of its old one if drawn; a row not in html is kept as
+  // drawn, untouched; a row drawn and not in ids goes. So a tag, a
+  // relabel or a new selection changes a row or two, not the list, and Go
+  // does it in the same turn as the highlight, before the frame (go-app
+  // would redraw the list whole, on its own ticker, frames later). Each
+  // row then says its place to screen readers; the padding follows; a
+  // row that had the focus keeps it when it is drawn again.
+  //
+  // gen is the list as drawn after this call, prev as Go last drew it:
+  // when the list is another (go-app has drawn the sidebar anew, and the
+  // list empty), or a kept row is missing, nothing changes and it returns
+  // -1, and Go sends every row with prev 0, which draws the list anew.
+  // It returns the rows drawn.
+  function setRows(prev, gen, first, total, ids, html) {
+    const list = document.getElementById("entries");
+    if (!list) return -1;
+    if (prev !== 0 && list.dataset.gen !== String(prev)) return -1;
+    const fresh = new Map();
+    if (html) {
+      const t = document.createElement("template");
+      t.innerHTML = html;
+      for (const li of t.content.children) fresh.set(li.dataset.id, li);
+    }
+    const drawn = new Map();
+    if (prev !== 0) for (const li of list.children) drawn.set(li.dataset.id, li);
+    const rows = [];
+    for (const id of ids ? ids.split(",") : []) {
+      const li = fresh.get(id) || drawn.get(id);
+      if (!li) return -1;
+      rows.push(li);
+    }
+    const active = document.activeElement;
+    const focused = active && active.closest ? active.closest("#entries > li") : null;
+    // A node taken out of the page costs Chromium a pass over every live
+    // Range of the document: with the highlights' 2,000 ranges live, 0.2–1
+    // ms a row, 10–30 ms for a list of 60 taken out one by one when the
+    // view jumps to another part of the list (the highlights now hold
+    // StaticRanges: see highlightRange). So when most rows go, the list is
+    // emptied and filled again in one call; else the rows that go go one
+    // by one, and the others stay as they are, laid out.
+    const keep = new Set(rows);
+    const gone = [...list.children].filter((li) => !keep.has(li));
+    if (gone.length > 2 && 2 * gone.length > list.children.length) list.replaceChildren(...rows);
+    else for (const li of gone) li.remove();
+    let at = list.firstElementChild;
+    rows.forEach((li, i) => {
+      if (li === at) at = at.nextElementSibling;
+      else list.insertBefore(li, at);
+      const place = String(first + i + 1), size = String(total);
+      if (li.getAttribute("aria-posinset") !== place) li.setAttribute("aria-posinset", place);
+      if (li.getAttribute("aria-setsize") !== size) li.setAttribute("aria-setsize", size);
+    });
+    list.dataset.first = String(first);
+    list.dataset.total = String(total);
+    list.dataset.gen = String(gen);
+    padList();
+    if (focused && (!document.activeElement || document.activeElement === document.body)) {
+      const li = document.getElementById("entry-" + focused.dataset.id);
+      if (li && li.parentElement === list) li.querySelector(".entry-main").focus({ preventScroll: true });
+    }
+    return rows.length;
+  }
+
   // revealRow scrolls the sidebar, when it scrolls, just enough to show
   // row i of the list (drawn or not), in the next frame: measuring the
   // list at once, right after Go drew it, forced a layout of the whole
@@ -1222,6 +1329,6 @@
     nodeCount, reindex, selection, caretAt, paint, patch, highlights, scrollTo, select, extend,
     move, caret, place, collapse, focusText, openModal, closeModal,
     clear, download, copy, readFile, text, style,
-    lockDocument, unlockDocument, keepScroll, joinJSON, putRecords, startWriter, watchList, revealRow,
+    lockDocument, unlockDocument, keepScroll, joinJSON, putRecords, startWriter, watchList, setRows, revealRow,
   });
 })();

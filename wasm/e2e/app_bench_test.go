@@ -143,9 +143,21 @@ func openBenchArticle(b *testing.B, paragraphs int) *browser {
 	// own clock gives it.
 	evalJS[bool](b, br, `(() => {
 		window.__bench = {keys: [], ups: [], upsSeen: [], paints: [], lists: [], listFrames: []};
+		// Any change of the sidebar; the new annotation's own row (the row
+		// selected, another than before the key); the count in its title.
 		new MutationObserver(() => {
-			__bench.lists.push(performance.now());
+			const now = performance.now();
+			__bench.lists.push(now);
 			requestAnimationFrame(() => __bench.listFrames.push(performance.now()));
+			const sel = document.querySelector("#entries > li.selected");
+			if (__bench.rowAt === undefined && sel && sel.dataset.id !== __bench.selBefore) {
+				__bench.rowAt = now;
+				requestAnimationFrame(() => { __bench.rowFrame = performance.now(); });
+			}
+			if (__bench.countAt === undefined && document.querySelector(".sidebar h2").textContent !== __bench.countBefore) {
+				__bench.countAt = now;
+				requestAnimationFrame(() => { __bench.countFrame = performance.now(); });
+			}
 		}).observe(document.querySelector(".sidebar"), {childList: true, subtree: true, characterData: true});
 		addEventListener("keydown", e => __bench.keys.push(e.timeStamp), true);
 		addEventListener("mouseup", e => { __bench.ups.push(e.timeStamp); __bench.upsSeen.push(performance.now()); }, true);
@@ -170,11 +182,15 @@ func benchTagging(b *testing.B, paragraphs int) {
 	rng := rand.New(rand.NewSource(int64(b.N)))
 	phase := rand.New(rand.NewSource(int64(b.N) + 1))
 	var toFrame, toNext, toPainted, toCall, painting, toList, toListFrame, toHandler, toRun []float64
-	firstFrame := 0
+	var toRow, toRowFrame, toCountFrame []float64
+	firstFrame, rowWithHighlight := 0, 0
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()
 		if !evalJS[bool](b, br, randomSelection(rng, `__bench.paints.length = 0; __bench.lists.length = 0; __bench.listFrames.length = 0;
+			__bench.rowAt = __bench.rowFrame = __bench.countAt = __bench.countFrame = undefined;
+			__bench.selBefore = (document.querySelector("#entries > li.selected") || {dataset: {}}).dataset.id;
+			__bench.countBefore = document.querySelector(".sidebar h2").textContent;
 			performance.clearMarks("annotator:key"); performance.clearMarks("annotator:run");`)) {
 			continue
 		}
@@ -184,7 +200,9 @@ func benchTagging(b *testing.B, paragraphs int) {
 		randomPhase(phase)
 		b.StartTimer()
 		press(b, br, "c")
-		waitFor(b, br, `(__bench.paints.length > 0 && __bench.listFrames.length > 0) || document.querySelector("#notice").getAttribute("role") === "alert"`)
+		waitFor(b, br, `(__bench.paints.length > 0 && __bench.listFrames.length > 0 && __bench.rowFrame !== undefined && __bench.countFrame !== undefined &&
+			__bench.frames[__bench.frames.length - 1] > Math.max(__bench.rowAt, __bench.countAt)) ||
+			document.querySelector("#notice").getAttribute("role") === "alert"`)
 		b.StopTimer()
 		if entryTotal(b, br) <= before {
 			b.StartTimer()
@@ -192,14 +210,17 @@ func benchTagging(b *testing.B, paragraphs int) {
 		}
 		t := evalJS[[]float64](b, br, `(() => {
 			const p = __bench.paints[0], k = __bench.keys[__bench.keys.length - 1];
-			const first = __bench.frames.find(f => f > k);
+			const first = __bench.frames.find(f => f > k), frameAfter = (t) => __bench.frames.find(f => f > t);
 			const m = (n) => { const e = performance.getEntriesByName(n); return e.length ? e[0].startTime : NaN; };
 			return [p.frame - k, p.painted - k, p.started - k, p.ended - p.started, __bench.lists[0] - k, Math.abs(p.frame - first) < 0.5 ? 1 : 0,
-				m("annotator:key") - k, m("annotator:run") - m("annotator:key"), first - k, __bench.listFrames[0] - k];
+				m("annotator:key") - k, m("annotator:run") - m("annotator:key"), first - k, __bench.listFrames[0] - k,
+				__bench.rowAt - k, frameAfter(__bench.rowAt) - k, frameAfter(__bench.countAt) - k, __bench.rowAt < frameAfter(p.ended) ? 1 : 0];
 		})()`)
 		toFrame = append(toFrame, t[0])
 		toNext = append(toNext, t[8])
 		toListFrame = append(toListFrame, t[9])
+		toRow, toRowFrame, toCountFrame = append(toRow, t[10]), append(toRowFrame, t[11]), append(toCountFrame, t[12])
+		rowWithHighlight += int(t[13])
 
 		toPainted = append(toPainted, t[1])
 		toCall = append(toCall, t[2])
@@ -222,7 +243,21 @@ func benchTagging(b *testing.B, paragraphs int) {
 	// The start of the frame that draws the sidebar's change (its layout
 	// is that frame's).
 	reportLatencies(b, toListFrame, "key-to-sidebar-frame")
+	// The new annotation's row in the list (selected), the frame that
+	// draws it, and the frame that draws the count in the list's title: the
+	// first change of the sidebar need not be either. A frame here is the
+	// start of the first frame after the change, from logFrames (as for
+	// key-to-next-frame): a time read in a callback of that frame would
+	// count the callbacks before it (the sidebar's scroll to the row
+	// lays out the list in one). %-row-in-highlight-frame counts the rows
+	// there before the frame after the highlight's paint call.
+	reportLatencies(b, toRow, "key-to-sidebar-row")
+	reportLatencies(b, toRowFrame, "key-to-sidebar-row-frame")
+	reportLatencies(b, toCountFrame, "key-to-sidebar-count-frame")
 	reportFirstFrame(b, firstFrame, len(toFrame))
+	if len(toFrame) > 0 {
+		b.ReportMetric(100*float64(rowWithHighlight)/float64(len(toFrame)), "%-row-in-highlight-frame")
+	}
 }
 
 // settle waits until the page has drawn three frames in a row on time

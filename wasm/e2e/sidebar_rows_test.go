@@ -4,6 +4,7 @@ package e2e
 
 import (
 	"fmt"
+	"math/rand"
 	"path/filepath"
 	"testing"
 
@@ -121,4 +122,66 @@ func rowInView(place int) string {
 		const r = li.getBoundingClientRect(), box = li.closest(".sidebar").getBoundingClientRect();
 		return r.top >= Math.max(box.top, 0) - 0.5 && r.bottom <= Math.min(box.bottom, innerHeight) + 0.5;
 	})()`, place)
+}
+
+// TestSidebarRowInHighlightFrame: the sidebar's row of a change is in the
+// page in the frame that shows the change's highlight, not frames later:
+// a tag's new row, a relabel's row, an undo's row gone. The page records,
+// in an animation frame loop, the first frame in which each is there; the
+// row must be there no later than the highlight. It does not time
+// anything: the row and the highlight change in the same turn, so a busy
+// machine delays both alike (before, the row came with go-app's render,
+// after the highlight's frame, and this failed every time).
+func TestSidebarRowInHighlightFrame(t *testing.T) {
+	b, _ := openApp(t)
+	b.expectNoConsoleErrors()
+	waitStarted(t, b)
+	path := filepath.Join(t.TempDir(), "four-hundred.annotations.json")
+	writeSyntheticExport(t, path, 8000, 100, 400)
+	openFile(t, b, path)
+	waitFor(t, b, `document.querySelector(".sidebar h2").textContent === "Annotations (400)"`)
+	if !evalJS[bool](t, b, randomSelection(rand.New(rand.NewSource(3)), "")) {
+		t.Fatal("no text to select")
+	}
+	// Nothing is selected before the tag: any range of the highlight of
+	// the selected annotation is the new one's.
+	sameFrame(t, b, "the tag",
+		`(CSS.highlights.get("selected") || new Set()).size > 0`,
+		`(() => { const li = document.querySelector("#entries > li.selected"); return li !== null && li.getAttribute("aria-setsize") === "401"; })()`,
+		func() { press(t, b, "c") })
+	id := evalJS[string](t, b, `document.querySelector("#entries > li.selected").dataset.id`)
+	// With no text selected, a label's key relabels the selected one.
+	sameFrame(t, b, "the relabel",
+		`(() => { const s = [...(CSS.highlights.get("selected") || [])][0], q = CSS.highlights.get("label-quote");
+			return !!s && !!q && [...q].some((r) => r.startContainer === s.startContainer && r.startOffset === s.startOffset && r.endOffset === s.endOffset); })()`,
+		fmt.Sprintf(`document.querySelector("#entry-%s.selected.label-quote") !== null`, id),
+		func() { press(t, b, "q") })
+	sameFrame(t, b, "the undo of the relabel and of the tag",
+		`(CSS.highlights.get("selected") || new Set()).size === 0`,
+		fmt.Sprintf(`document.getElementById("entry-%s") === null && document.getElementById("entries").dataset.total === "400"`, id),
+		func() { press(t, b, "z", ctrl); press(t, b, "z", ctrl) })
+}
+
+// sameFrame runs act and checks that the page shows the sidebar's side of
+// it (row, a script) no later than the article's (highlight), frame by
+// frame.
+func sameFrame(t *testing.T, b *browser, what, highlight, row string, act func()) {
+	t.Helper()
+	evalJS[bool](t, b, fmt.Sprintf(`(() => {
+		const f = window.__sameFrame = {n: 0, highlight: 0, row: 0};
+		const step = () => {
+			f.n++;
+			if (!f.highlight && (%s)) f.highlight = f.n;
+			if (!f.row && (%s)) f.row = f.n;
+			if (!(f.highlight && f.row)) requestAnimationFrame(step);
+		};
+		requestAnimationFrame(step);
+		return true;
+	})()`, highlight, row))
+	act()
+	waitFor(t, b, `__sameFrame.highlight > 0 && __sameFrame.row > 0`)
+	f := evalJS[map[string]int](t, b, `__sameFrame`)
+	if f["row"] > f["highlight"] {
+		t.Errorf("%s: the sidebar's row came in frame %d, the highlight in frame %d; want the row no later", what, f["row"], f["highlight"])
+	}
 }
