@@ -291,15 +291,16 @@ func (s *sidebar) queueDraw() {
 // With now (in the turn of a change, before the frame that shows its
 // highlight), when most rows to draw are not drawn (the view jumps to
 // another part of the list, to a tag far from the last one), only the
-// rows in view are put, and the rows about them after that frame: the
-// rows put are written, parsed and laid out before that frame can be
-// drawn, a third as many as a whole window (about 60). Measured with the
-// tagging benchmark, whose tags land anywhere in the article, on a loaded
-// machine: key → frame 24–25 ms at the median with the whole window (one
-// run), 18–26 ms with the rows in view only (four runs), against 13–14
-// ms when the rows waited for go-app: the difference between the first
-// two is within the noise; the cost of putting rows before the frame is
-// not.
+// selected annotation's row is put (else the rows in view), and the rows
+// about it after that frame: rows put before the frame are written,
+// parsed and laid out before it can be drawn. Measured with the tagging
+// benchmark, whose tags land anywhere in the article (30 samples a shape,
+// two alternating runs a side): key → frame 14.0–16.6 ms at the median
+// with the selected row alone, 16.1–19.3 ms with the rows in view, against
+// 10.5–12.3 ms when the rows waited for go-app (BENCH.md, "Issue 9,
+// fourth pass"). Putting no row before the frame and the rows right after
+// it did not bring the row by the next frame: a Go callback in that frame
+// runs go-app's render there when its timer is due.
 func (s *sidebar) drawRows(now bool) {
 	if s.Set == nil {
 		return
@@ -311,11 +312,20 @@ func (s *sidebar) drawRows(now bool) {
 		kept := min(end, d.first+len(d.ids)) - max(first, d.first)
 		if from, to := max(first, s.view[0]), min(end, s.view[1]); 2*kept < end-first && from < to {
 			first, end = from, to
+			if i := slices.IndexFunc(list[from:to], func(a annotate.Annotation) bool { return a.ID == selected }); i >= 0 {
+				first, end = from+i, from+i+1
+			}
 			afterNextFrame(func() {
 				s.mounted.Dispatch(func(app.Context) {
-					if s.isMounted {
-						s.drawRows(false)
+					if !s.isMounted {
+						return
 					}
+					// The page may have reported the view it had before
+					// the list scrolled to the selected row.
+					if id := s.selection(); id != "" {
+						s.showEntry(id)
+					}
+					s.drawRows(false)
 				})
 			})
 		}

@@ -149,6 +149,8 @@ func TestSidebarRowInHighlightFrame(t *testing.T) {
 		`(CSS.highlights.get("selected") || new Set()).size > 0`,
 		`(() => { const li = document.querySelector("#entries > li.selected"); return li !== null && li.getAttribute("aria-setsize") === "401"; })()`,
 		func() { press(t, b, "c") })
+	// The rows about the new one come after its frame.
+	waitFor(t, b, `document.querySelector("#entries > li.selected") !== null`)
 	id := evalJS[string](t, b, `document.querySelector("#entries > li.selected").dataset.id`)
 	// With no text selected, a label's key relabels the selected one.
 	sameFrame(t, b, "the relabel",
