@@ -515,6 +515,11 @@ func TestAppMoreLinksStay(t *testing.T) {
 	}
 	before := pages()
 	href := evalJS[string](t, b, `location.href`)
+	// The message of the opening comes with go-app's render and may move
+	// the article down: click once it is there and the page has settled,
+	// or the click lands where the link was.
+	waitFor(t, b, `document.querySelector("#notice").textContent.includes("A linked article")`)
+	waitFor(t, b, `new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))`)
 	b.run(chromedp.Click(chromedp.CSS("article.doc a")))
 	waitFor(t, b, `document.querySelector("#notice").textContent.includes("Ctrl+click")`)
 	// A navigation or a new tab would have started with the click; give

@@ -3,7 +3,6 @@
 package e2e
 
 import (
-	"path/filepath"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -19,11 +18,7 @@ func TestSidebarRowsInNarrowWindow(t *testing.T) {
 	b, _ := openApp(t)
 	b.expectNoConsoleErrors()
 	b.run(chromedp.EmulateViewport(700, 800))
-	waitStarted(t, b)
-	path := filepath.Join(t.TempDir(), "four-hundred.annotations.json")
-	writeSyntheticExport(t, path, 8000, 100, 400)
-	openFile(t, b, path)
-	waitFor(t, b, `document.querySelector(".sidebar h2").textContent === "Annotations (400)"`)
+	openFourHundred(t, b)
 	if !evalJS[bool](t, b, `document.querySelector(".sidebar").getBoundingClientRect().top >= document.querySelector(".reader").getBoundingClientRect().bottom`) {
 		t.Fatal("at 700 pixels wide the sidebar is not below the article; the test is for that layout")
 	}

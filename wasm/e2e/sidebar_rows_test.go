@@ -34,6 +34,18 @@ const sidebarRowsJS = `(() => {
 		shown: at ? place(at) : 0, height: Math.abs(list.getBoundingClientRect().height - (+list.dataset.total) * pitch) / pitch};
 })()`
 
+// openFourHundred waits for the app's start, then opens an export of an
+// article of 8,000 words with 400 annotations, more than the sidebar draws
+// at once.
+func openFourHundred(t *testing.T, b *browser) {
+	t.Helper()
+	waitStarted(t, b)
+	path := filepath.Join(t.TempDir(), "four-hundred.annotations.json")
+	writeSyntheticExport(t, path, 8000, 100, 400)
+	openFile(t, b, path)
+	waitFor(t, b, `document.querySelector(".sidebar h2").textContent === "Annotations (400)"`)
+}
+
 // TestSidebarDrawsRowsInView: on an article of 400 annotations, the
 // sidebar draws only the rows near its view, yet scrolls as one list of
 // 400; scrolling it draws the rows that come into view; the annotation
@@ -42,11 +54,7 @@ const sidebarRowsJS = `(() => {
 func TestSidebarDrawsRowsInView(t *testing.T) {
 	b, _ := openApp(t)
 	b.expectNoConsoleErrors()
-	waitStarted(t, b)
-	path := filepath.Join(t.TempDir(), "four-hundred.annotations.json")
-	writeSyntheticExport(t, path, 8000, 100, 400)
-	openFile(t, b, path)
-	waitFor(t, b, `document.querySelector(".sidebar h2").textContent === "Annotations (400)"`)
+	openFourHundred(t, b)
 	// Read a little way down, as on a long article: the sidebar sticks
 	// under the toolbar, whole in the window.
 	evalJS[bool](t, b, `(scrollTo(0, 400), true)`)
@@ -135,11 +143,7 @@ func rowInView(place int) string {
 func TestSidebarRowInHighlightFrame(t *testing.T) {
 	b, _ := openApp(t)
 	b.expectNoConsoleErrors()
-	waitStarted(t, b)
-	path := filepath.Join(t.TempDir(), "four-hundred.annotations.json")
-	writeSyntheticExport(t, path, 8000, 100, 400)
-	openFile(t, b, path)
-	waitFor(t, b, `document.querySelector(".sidebar h2").textContent === "Annotations (400)"`)
+	openFourHundred(t, b)
 	if !evalJS[bool](t, b, randomSelection(rand.New(rand.NewSource(3)), "")) {
 		t.Fatal("no text to select")
 	}
