@@ -47,3 +47,29 @@ func Overlaps(annotations []Annotation) []Span {
 	}
 	return out
 }
+
+// SpanChanges returns the spans of old that are not in new (gone) and
+// those of new that are not in old (added). Both lists must be in order of
+// start, then end, without repeats, as Overlaps returns them: one pass over
+// each, so that what changed after an edit is found without redrawing the
+// whole.
+func SpanChanges(old, new []Span) (gone, added []Span) {
+	i, j := 0, 0
+	for i < len(old) && j < len(new) {
+		a, b := old[i], new[j]
+		switch {
+		case a == b:
+			i++
+			j++
+		case a.Start < b.Start || a.Start == b.Start && a.End < b.End:
+			gone = append(gone, a)
+			i++
+		default:
+			added = append(added, b)
+			j++
+		}
+	}
+	gone = append(gone, old[i:]...)
+	added = append(added, new[j:]...)
+	return gone, added
+}

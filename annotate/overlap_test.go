@@ -60,6 +60,51 @@ func TestOverlapsAgainstCounting(t *testing.T) {
 	}
 }
 
+// TestSpanChanges checks the changes between two overlap lists against
+// sets: old without gone plus added is new, and nothing is in both.
+func TestSpanChanges(t *testing.T) {
+	rng := rand.New(rand.NewSource(11))
+	random := func() []Annotation {
+		var as []Annotation
+		for i := rng.Intn(12); i > 0; i-- {
+			s := rng.Intn(90)
+			as = append(as, Annotation{Start: s, End: s + 1 + rng.Intn(10)})
+		}
+		return as
+	}
+	for round := 0; round < 500; round++ {
+		old, new := Overlaps(random()), Overlaps(random())
+		if round%3 == 0 {
+			new = old[:len(old)/2] // a prefix kept, the rest gone
+		}
+		gone, added := SpanChanges(old, new)
+		in := func(l []Span) map[Span]bool {
+			m := map[Span]bool{}
+			for _, sp := range l {
+				m[sp] = true
+			}
+			return m
+		}
+		o, n, g, a := in(old), in(new), in(gone), in(added)
+		for sp := range g {
+			if !o[sp] || n[sp] {
+				t.Fatalf("round %d: %v gone, but in old %v, in new %v", round, sp, o[sp], n[sp])
+			}
+		}
+		for sp := range a {
+			if o[sp] || !n[sp] {
+				t.Fatalf("round %d: %v added, but in old %v, in new %v", round, sp, o[sp], n[sp])
+			}
+		}
+		if len(old)-len(gone)+len(added) != len(new) {
+			t.Fatalf("round %d: %d old - %d gone + %d added != %d new", round, len(old), len(gone), len(added), len(new))
+		}
+	}
+	if g, a := SpanChanges([]Span{{1, 3}, {5, 7}}, []Span{{1, 3}, {5, 8}}); fmt.Sprint(g, a) != "[{5 7}] [{5 8}]" {
+		t.Errorf("SpanChanges: gone %v, added %v", g, a)
+	}
+}
+
 func TestExportFileName(t *testing.T) {
 	cases := map[string]string{
 		"Starmer meets Trump: “yes we can”": "starmer-meets-trump-yes-we-can.annotations.json",

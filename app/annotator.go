@@ -54,6 +54,8 @@ type Annotator struct {
 
 	// painter is what the page shows of the annotations (paint.go).
 	painter painter
+	// sessionDue is set while rememberSession waits for the next frame.
+	sessionDue bool
 
 	listeners []func()
 	// mounted is the component's own context, from OnMount.

@@ -219,21 +219,30 @@ func readFile(file app.Value, done func([]byte)) {
 
 // afterNextFrame calls fn once the browser has drawn its next frame: from a
 // task queued by the frame's animation callback, which runs after the
-// frame's rendering.
+// frame's rendering. The callback is web/annotator.js's (afterFrame), so
+// that no Go runs in the frame: a call into Go runs go-app's render too
+// when its ticker is due.
 func afterNextFrame(fn func()) {
 	if !app.IsClient {
 		fn()
 		return
 	}
-	var inFrame, afterFrame app.Func
-	afterFrame = app.FuncOf(func(this app.Value, args []app.Value) any {
-		afterFrame.Release()
+	var after app.Func
+	after = app.FuncOf(func(this app.Value, args []app.Value) any {
+		after.Release()
 		fn()
 		return nil
 	})
+	if h := helper(); h.Truthy() {
+		h.Call("afterFrame", after)
+		return
+	}
+	// Without the script (it failed to load): the frame's callback is
+	// Go's, which is late, never wrong.
+	var inFrame app.Func
 	inFrame = app.FuncOf(func(this app.Value, args []app.Value) any {
 		inFrame.Release()
-		app.Window().Call("setTimeout", afterFrame, 0)
+		app.Window().Call("setTimeout", after, 0)
 		return nil
 	})
 	app.Window().Call("requestAnimationFrame", inFrame)

@@ -7,6 +7,7 @@ package app
 // ranges made again.
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -24,10 +25,17 @@ const (
 // painter is what the page shows of the annotations: of which Set, as of
 // which version, with which highlight names.
 type painter struct {
-	doc     *annotate.Document
-	set     *annotate.Set
-	version int
-	names   string
+	doc      *annotate.Document
+	set      *annotate.Set
+	version  int
+	names    string
+	overlaps []annotate.Span // as painted, each with its overlapID
+}
+
+// overlapID names an overlap's range in the page: by its span, which no
+// annotation's id (a UUID) can be.
+func overlapID(sp annotate.Span) string {
+	return "~" + strconv.Itoa(sp.Start) + "-" + strconv.Itoa(sp.End)
 }
 
 // paint hands the highlights to the browser: one per label, one where
@@ -45,15 +53,16 @@ func (a *Annotator) paint(ctx app.Context) {
 	p := &a.painter
 	joined := strings.Join(names, ",")
 	patched := false
+	overlaps := p.overlaps
 	if p.doc == a.doc && p.set == a.set && p.names == joined {
 		if ids, ok := a.set.ChangedSince(p.version); ok {
-			patched = a.patch(names, labels, ids)
+			overlaps, patched = a.patch(names, labels, ids, p.overlaps)
 		}
 	}
 	if !patched {
-		a.paintEvery(names, labels)
+		overlaps = a.paintEvery(names, labels)
 	}
-	*p = painter{doc: a.doc, set: a.set, version: a.set.Version(), names: joined}
+	*p = painter{doc: a.doc, set: a.set, version: a.set.Version(), names: joined, overlaps: overlaps}
 	// The sidebar's rows in the same turn, so in the same frame.
 	a.drawList()
 	// Every change of the annotations or of the one selected is painted
@@ -61,8 +70,8 @@ func (a *Annotator) paint(ctx app.Context) {
 	a.rememberSession(ctx)
 }
 
-// paintEvery paints every annotation.
-func (a *Annotator) paintEvery(names []string, labels []annotate.Label) {
+// paintEvery paints every annotation, and returns the overlaps painted.
+func (a *Annotator) paintEvery(names []string, labels []annotate.Label) []annotate.Span {
 	byLabel := make(map[string]int, len(labels))
 	for i, l := range labels {
 		byLabel[l.Name] = i
@@ -74,13 +83,19 @@ func (a *Annotator) paintEvery(names []string, labels []annotate.Label) {
 			l.add(index, i, annotate.Span{Start: ann.Start, End: ann.End}, ann.ID)
 		}
 	}
-	a.addLoose(&l, len(labels), true)
+	overlaps := a.set.Overlaps()
+	for _, sp := range overlaps {
+		l.add(index, len(labels), sp, overlapID(sp))
+	}
+	a.addSelected(&l, len(labels)+1)
 	paintAll(names, &l)
+	return overlaps
 }
 
-// patch paints the annotations ids again (those gone are taken out), and
-// the overlaps and the selection; it reports whether the page could.
-func (a *Annotator) patch(names []string, labels []annotate.Label, ids []string) bool {
+// patch paints the annotations ids again (those gone are taken out), the
+// overlaps that changed since painted, and the selection; it returns the
+// overlaps now, and reports whether the page could.
+func (a *Annotator) patch(names []string, labels []annotate.Label, ids []string, painted []annotate.Span) ([]annotate.Span, bool) {
 	byLabel := make(map[string]int, len(labels))
 	for i, l := range labels {
 		byLabel[l.Name] = i
@@ -99,24 +114,25 @@ func (a *Annotator) patch(names []string, labels []annotate.Label, ids []string)
 	}
 	// The overlaps change only with the annotations; a new selection
 	// alone repaints one range.
-	replace := []string{selectedHighlight}
+	overlaps := painted
 	if len(ids) > 0 {
-		replace = append(replace, overlapHighlight)
-	}
-	a.addLoose(&l, len(labels), len(ids) > 0)
-	return patchPaint(names, &l, gone, replace)
-}
-
-// addLoose adds the overlaps (with overlaps set) and the selected
-// annotation to l, as the highlights after the labels'.
-func (a *Annotator) addLoose(l *paintList, overlap int, overlaps bool) {
-	index := a.doc.Index()
-	if overlaps {
-		for _, sp := range a.set.Overlaps() {
-			l.add(index, overlap, sp, "")
+		overlaps = a.set.Overlaps()
+		ended, begun := annotate.SpanChanges(painted, overlaps)
+		for _, sp := range ended {
+			gone = append(gone, overlapID(sp))
+		}
+		for _, sp := range begun {
+			l.add(index, len(labels), sp, overlapID(sp))
 		}
 	}
+	a.addSelected(&l, len(labels)+1)
+	return overlaps, patchPaint(names, &l, gone, []string{selectedHighlight})
+}
+
+// addSelected adds the selected annotation to l, as highlight name: a
+// range of no annotation's own, above the others.
+func (a *Annotator) addSelected(l *paintList, name int) {
 	if ann, ok := a.set.Get(a.selected); ok {
-		l.add(index, overlap+1, annotate.Span{Start: ann.Start, End: ann.End}, "")
+		l.add(a.doc.Index(), name, annotate.Span{Start: ann.Start, End: ann.End}, "")
 	}
 }

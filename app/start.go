@@ -220,12 +220,28 @@ func (a *Annotator) restoreSession(ctx app.Context, last session) {
 	ctx.Update()
 }
 
-// rememberSession keeps the open document and its selected annotation.
+// rememberSession keeps the open document and its selected annotation,
+// once the browser has drawn its next frame: it is called in the turn of
+// every tag and selection (from paint), where the local-storage write and
+// its JSON took 0.4 ms before the frame that shows the change. Several
+// calls before that frame write once, what is open then.
 func (a *Annotator) rememberSession(ctx app.Context) {
-	if a.keep.editor == nil {
+	if a.keep.editor == nil || a.sessionDue {
 		return
 	}
-	ctx.LocalStorage().Set(sessionKey, session{Doc: a.keep.editor.ID(), Selected: a.selected})
+	if !a.isMounted {
+		ctx.LocalStorage().Set(sessionKey, session{Doc: a.keep.editor.ID(), Selected: a.selected})
+		return
+	}
+	a.sessionDue = true
+	afterNextFrame(func() {
+		a.mounted.Dispatch(func(ctx app.Context) {
+			a.sessionDue = false
+			if a.keep.editor != nil {
+				ctx.LocalStorage().Set(sessionKey, session{Doc: a.keep.editor.ID(), Selected: a.selected})
+			}
+		})
+	})
 }
 
 // lockDocument takes the document's lock, so that a second tab shows it

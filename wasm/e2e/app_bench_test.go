@@ -184,6 +184,7 @@ func benchTagging(b *testing.B, paragraphs int) {
 	var toFrame, toNext, toPainted, toCall, painting, toList, toListFrame, toHandler, toRun []float64
 	var toRow, toRowFrame, toCountFrame []float64
 	firstFrame, rowWithHighlight := 0, 0
+	stop := profileIf(b, br, fmt.Sprintf("tagging-%d", paragraphs))
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()
@@ -232,6 +233,7 @@ func benchTagging(b *testing.B, paragraphs int) {
 		b.StartTimer()
 	}
 	b.StopTimer()
+	stop()
 	reportLatencies(b, toFrame, "key-to-frame")
 	reportLatencies(b, toNext, "key-to-next-frame")
 	reportLatencies(b, toPainted, "key-to-painted")
