@@ -380,4 +380,6 @@ func (a *Annotator) changed(ctx app.Context) {
 	ctx.PreventUpdate()
 	// After the frame: the rest of the page, and the write of the change.
 	afterNextFrame(func() { a.mounted.Dispatch(func(ctx app.Context) { a.flush(ctx) }) })
+	// Once the page is idle, maybe a collection (collect.go).
+	collectWhenIdle()
 }

@@ -3,6 +3,8 @@
 package main
 
 import (
+	"runtime/debug"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/newsannotator/annotator/annotate"
@@ -23,6 +25,9 @@ func main() {
 	// The browser reads legacy character encodings itself: app.wasm
 	// carries none of x/text's tables.
 	annotate.UseCharsets(textdecode.Charsets{})
+	// Fewer collections, and those between changes (app/collect.go).
+	debug.SetGCPercent(ui.GCPercent)
+	debug.SetMemoryLimit(ui.MemoryLimit)
 	ui.BrowserStorage = ui.Storage{
 		Open:     func() (workspace.Store, error) { return idb.Open(databaseName) },
 		Persist:  idb.Persist,
