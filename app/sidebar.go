@@ -289,18 +289,17 @@ func (s *sidebar) queueDraw() {
 // anew), every row is sent.
 //
 // With now (in the turn of a change, before the frame that shows its
-// highlight), when most rows to draw are not drawn (the view jumps to
-// another part of the list, to a tag far from the last one), only the
-// selected annotation's row is put (else the rows in view), and the rows
-// about it after that frame: rows put before the frame are written,
-// parsed and laid out before it can be drawn. Measured with the tagging
-// benchmark, whose tags land anywhere in the article (30 samples a shape,
-// two alternating runs a side): key → frame 14.0–16.6 ms at the median
-// with the selected row alone, 16.1–19.3 ms with the rows in view, against
-// 10.5–12.3 ms when the rows waited for go-app (BENCH.md, "Issue 9,
-// fourth pass"). Putting no row before the frame and the rows right after
-// it did not bring the row by the next frame: a Go callback in that frame
-// runs go-app's render there when its timer is due.
+// highlight), only rows already drawn and the changed ones are put before
+// that frame, and the rows new to the list's window after it: rows put
+// before the frame are written, parsed, styled and laid out before it can
+// be drawn (a window of 60 rows new to it cost 6–8 ms there, in a trace of
+// the tagging benchmark). So when more than a row or two would be new
+// (the view moves to another part of the list, to a tag far from the
+// last one, or part way), the window before the frame is the rows drawn,
+// with the selected annotation's row when it lies among them or next to
+// them, else that row alone; the frame after puts the rest. Putting no
+// row before the frame left the row two frames late (BENCH.md, "Issue 9,
+// fourth pass").
 func (s *sidebar) drawRows(now bool) {
 	if s.Set == nil {
 		return
@@ -309,11 +308,26 @@ func (s *sidebar) drawRows(now bool) {
 	list := s.visible()
 	first, end := s.rows(len(list))
 	if d := s.drawn; now && d.gen > 0 {
-		kept := min(end, d.first+len(d.ids)) - max(first, d.first)
-		if from, to := max(first, s.view[0]), min(end, s.view[1]); 2*kept < end-first && from < to {
-			first, end = from, to
-			if i := slices.IndexFunc(list[from:to], func(a annotate.Annotation) bool { return a.ID == selected }); i >= 0 {
-				first, end = from+i, from+i+1
+		fresh := 0
+		for _, ann := range list[first:end] {
+			if _, drawn := d.html[ann.ID]; !drawn && ann.ID != selected {
+				fresh++
+			}
+		}
+		if fresh > 2 {
+			// The rows drawn, as they lie in the list now: one more, for
+			// a row added before or among them.
+			from, to := d.first, min(len(list), d.first+len(d.ids)+1)
+			i := slices.IndexFunc(list, func(a annotate.Annotation) bool { return a.ID == selected })
+			switch {
+			case i >= 0 && (from >= to || i < from-1 || i > to):
+				first, end = i, i+1 // far from them: that row alone
+			case i >= 0:
+				first, end = min(from, i), max(to, i+1)
+			case from < to:
+				first, end = from, to
+			default:
+				first, end = 0, 0
 			}
 			afterNextFrame(func() {
 				s.mounted.Dispatch(func(app.Context) {
