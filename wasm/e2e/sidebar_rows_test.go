@@ -39,11 +39,19 @@ const sidebarRowsJS = `(() => {
 // at once.
 func openFourHundred(t *testing.T, b *browser) {
 	t.Helper()
+	openSynthetic(t, b, "four-hundred", 8000, 100, 400)
+}
+
+// openSynthetic waits for the app's start, then opens an export (name) of
+// a synthetic article of words words in paragraphs paragraphs, with
+// annotations random annotations (writeSyntheticExport).
+func openSynthetic(t *testing.T, b *browser, name string, words, paragraphs, annotations int) {
+	t.Helper()
 	waitStarted(t, b)
-	path := filepath.Join(t.TempDir(), "four-hundred.annotations.json")
-	writeSyntheticExport(t, path, 8000, 100, 400)
+	path := filepath.Join(t.TempDir(), name+".annotations.json")
+	writeSyntheticExport(t, path, words, paragraphs, annotations)
 	openFile(t, b, path)
-	waitFor(t, b, `document.querySelector(".sidebar h2").textContent === "Annotations (400)"`)
+	waitFor(t, b, fmt.Sprintf(`document.querySelector(".sidebar h2").textContent === "Annotations (%d)"`, annotations))
 }
 
 // TestSidebarDrawsRowsInView: on an article of 400 annotations, the
@@ -225,11 +233,7 @@ func inFrames(t *testing.T, b *browser, what string, late int, highlight, row st
 func TestOverlapsFollowChanges(t *testing.T) {
 	b, _ := openApp(t)
 	b.expectNoConsoleErrors()
-	waitStarted(t, b)
-	path := filepath.Join(t.TempDir(), "dense.annotations.json")
-	writeSyntheticExport(t, path, 600, 20, 40)
-	openFile(t, b, path)
-	waitFor(t, b, `document.querySelector(".sidebar h2").textContent === "Annotations (40)"`)
+	openSynthetic(t, b, "dense", 600, 20, 40)
 	check := func(step string) {
 		t.Helper()
 		// The highlights change in the key's turn; a frame later is safe.
