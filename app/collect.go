@@ -23,14 +23,16 @@ import (
 )
 
 // GCPercent is the browser build's GOGC, and MemoryLimit its soft limit
-// on Go's memory (wasm/main_wasm.go sets both): the heap may grow to five
+// on Go's memory (wasm/main_wasm.go sets both). The heap may grow to five
 // times what a collection leaves (about 20 MB with the 2,000-annotation
-// article open) before the next one starts, and collections come sooner
-// as the whole nears the limit, so that a large batch import does not
-// grow the page's memory fivefold (WebAssembly memory never shrinks).
+// article open) before the next one starts. Near the limit, collections
+// come sooner, so that a large heap (a big backup being restored) does not
+// grow the page's memory fivefold: WebAssembly memory never shrinks. Up
+// to a live heap of about 50 MB the limit does not act; past 128 MB it
+// keeps the heap nearer to what default GOGC allows.
 const (
 	GCPercent   = 400
-	MemoryLimit = 128 << 20
+	MemoryLimit = 256 << 20
 )
 
 // collectQueued is set while an idle collection is asked for.
