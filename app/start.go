@@ -229,17 +229,20 @@ func (a *Annotator) rememberSession(ctx app.Context) {
 	if a.keep.editor == nil || a.sessionDue {
 		return
 	}
+	write := func(ctx app.Context) {
+		if a.keep.editor != nil {
+			ctx.LocalStorage().Set(sessionKey, session{Doc: a.keep.editor.ID(), Selected: a.selected})
+		}
+	}
 	if !a.isMounted {
-		ctx.LocalStorage().Set(sessionKey, session{Doc: a.keep.editor.ID(), Selected: a.selected})
+		write(ctx)
 		return
 	}
 	a.sessionDue = true
 	afterNextFrame(func() {
 		a.mounted.Dispatch(func(ctx app.Context) {
 			a.sessionDue = false
-			if a.keep.editor != nil {
-				ctx.LocalStorage().Set(sessionKey, session{Doc: a.keep.editor.ID(), Selected: a.selected})
-			}
+			write(ctx)
 		})
 	})
 }

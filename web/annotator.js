@@ -776,9 +776,9 @@
     afterFrame(placeDueCaret);
   }
 
-  // afterFrame calls fn (a Go function) once the browser has drawn its
-  // next frame, from a task queued by the frame's animation callback. The
-  // callback is this script's, not Go's: any call into Go runs every Go
+  // afterFrame calls fn (Go's, or this script's) once the browser has
+  // drawn its next frame, from a task queued by the frame's animation
+  // callback. The callback is this script's, not Go's: any call into Go runs every Go
   // goroutine ready to run before it returns, go-app's render among them
   // when its ticker is due, and that work would then hold back the frame
   // that shows a change, in the frame itself.
