@@ -100,7 +100,22 @@ func comparisonWebDirs(b *testing.B) (ours, bare string) {
 			bareErr = err
 			return
 		}
-		cmd := exec.Command("go", append(bareBuild, "-o", filepath.Join(bareApps[1], "app.wasm"), "./wasm/e2e/testdata/bareapp")...)
+		// The bare app is built against go-app as released, not against
+		// the patched copy the annotator uses (third_party/go-app): the
+		// same go.mod without that replace, as a -modfile beside a copy
+		// of go.sum, which keeps upstream's checksums.
+		modDir, err := os.MkdirTemp("", "annotator-bench-mod-")
+		if err != nil {
+			bareErr = err
+			return
+		}
+		bareDirs = append(bareDirs, modDir)
+		modfile, err := upstreamGoAppModfile(root, modDir)
+		if err != nil {
+			bareErr = err
+			return
+		}
+		cmd := exec.Command("go", append(bareBuild, "-modfile", modfile, "-o", filepath.Join(bareApps[1], "app.wasm"), "./wasm/e2e/testdata/bareapp")...)
 		cmd.Dir = root
 		cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 		if out, err := cmd.CombinedOutput(); err != nil {
@@ -133,6 +148,28 @@ func comparisonWebDirs(b *testing.B) (ours, bare string) {
 		b.Fatal(bareErr)
 	}
 	return bareApps[0], bareApps[1]
+}
+
+// upstreamGoAppModfile writes into dir a copy of the repository's go.mod
+// without its replace of go-app, and of go.sum beside it, and returns the
+// go.mod's path, for `go build -modfile`.
+func upstreamGoAppModfile(root, dir string) (string, error) {
+	modfile := filepath.Join(dir, "upstream-go-app.mod")
+	for _, f := range [][2]string{{"go.mod", modfile}, {"go.sum", strings.TrimSuffix(modfile, ".mod") + ".sum"}} {
+		data, err := os.ReadFile(filepath.Join(root, f[0]))
+		if err == nil {
+			err = os.WriteFile(f[1], data, 0o644)
+		}
+		if err != nil {
+			return "", err
+		}
+	}
+	cmd := exec.Command("go", "mod", "edit", "-modfile", modfile, "-dropreplace", "github.com/maxence-charriere/go-app/v10")
+	cmd.Dir = root
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return "", fmt.Errorf("go.mod without go-app's replace: %v\n%s", err, out)
+	}
+	return modfile, nil
 }
 
 // serveComparison serves the web directory dir as `annotator serve` does,

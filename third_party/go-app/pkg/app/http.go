@@ -1,3 +1,8 @@
+//go:build !wasm
+
+// Patched (third_party/README.md): the server side only, so that the
+// browser's build does not link net/http, nor crypto/tls with it.
+
 package app
 
 import (

@@ -1,18 +1,10 @@
 //go:build wasm
 // +build wasm
 
+// Patched (third_party/README.md): GenerateStaticWebsite's stub that panicked
+// here is gone with the Handler it takes, which is server-side only.
+
 package app
-
-import (
-	"runtime"
-
-	"github.com/maxence-charriere/go-app/v10/pkg/errors"
-)
-
-func GenerateStaticWebsite(dir string, h *Handler, pages ...string) error {
-	panic(errors.New("unsupported instruction").
-		WithTag("architecture", runtime.GOARCH))
-}
 
 func wasmExecJS() string {
 	return ""
