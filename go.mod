@@ -30,11 +30,13 @@ tool honnef.co/go/tools/cmd/staticcheck
 
 // bluemonday and the CSS parser and scanner it uses, patched to compile
 // their regular expressions on first use rather than when the program
-// starts, which in the browser is before the first paint; go-app, patched
-// so that the browser's build does not link net/http (its Handler is
-// server-side): third_party/README.md.
+// starts, which in the browser is before the first paint; x/net/html,
+// patched to keep its entities in a sorted table rather than a map built
+// at start; go-app, patched so that the browser's build does not link
+// net/http (its Handler is server-side): third_party/README.md.
 replace (
 	github.com/maxence-charriere/go-app/v10 => ./third_party/go-app
+	golang.org/x/net => ./third_party/x-net
 	github.com/aymerick/douceur => ./third_party/douceur
 	github.com/gorilla/css => ./third_party/gorilla-css
 	github.com/microcosm-cc/bluemonday => ./third_party/bluemonday
