@@ -11,6 +11,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"runtime"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -56,12 +57,19 @@ func (a *Annotator) startWorkspace(ctx app.Context) {
 			ctx.Dispatch(func(ctx app.Context) { a.fail("The workspace could not be opened: " + err.Error()) })
 			return
 		}
-		settings, _ := ws.Settings()
+		mark("annotator:workspace")
+		// The settings are read while the document open last is: in the
+		// browser each read waits on IndexedDB, and one after the other
+		// a start waited for each in turn.
+		read := make(chan workspace.Settings, 1)
+		go func() { settings, _ := ws.Settings(); read <- settings }()
+		runtime.Gosched() // let the reader issue its read (one goroutine runs at a time)
+		e, id, note, editErr := reopen(ws, last.Doc)
+		settings := <-read
 		if settings.Author == "" && oldAuthor != "" {
 			ws.SetAuthor(oldAuthor) // kept in local storage by earlier versions
 			settings.Author = oldAuthor
 		}
-		id, note := firstDocument(ws, last.Doc)
 		ctx.Dispatch(func(ctx app.Context) {
 			k := &a.keep
 			k.ws, k.store, k.memory, k.why = ws, store, memory, why
@@ -70,13 +78,16 @@ func (a *Annotator) startWorkspace(ctx app.Context) {
 			if memory {
 				n = notice{Text: why, Error: true} // what matters most: the work is not kept
 			}
-			mark("annotator:workspace")
-			if id == "" {
+			restore := func() { a.restoreSession(ctx, last) }
+			switch {
+			case e != nil || editErr != nil:
+				a.showEdited(ctx, e, editErr, n, restore)
+			case id == "":
 				a.view = viewLibrary
 				a.tell(n)
-				return
+			default:
+				a.openDocument(ctx, id, n, restore)
 			}
-			a.openDocument(ctx, id, n, func() { a.restoreSession(ctx, last) })
 		})
 	})
 	if app.IsClient {
@@ -150,18 +161,41 @@ func (a *Annotator) openDocument(ctx app.Context, id string, n notice, then func
 		mark("annotator:edited") // the document, its Set and history built
 		ctx.Dispatch(func(ctx app.Context) {
 			a.loading = nil
-			if err != nil {
-				a.fail(sentence("The document could not be opened: "+err.Error(), ""))
-				mark("annotator:open-failed")
-				return
-			}
-			if n.Text == "" {
-				n.Text = fmt.Sprintf("Opened “%s” as you left it.", e.Document.Title)
-			}
-			a.tell(n)
-			a.showEditor(ctx, e, then)
+			a.showEdited(ctx, e, err, n, then)
 		})
 	})
+}
+
+// showEdited shows the document e that Edit returned, or says why it could
+// not be opened.
+func (a *Annotator) showEdited(ctx app.Context, e *workspace.Editor, err error, n notice, then func()) {
+	if err != nil {
+		a.fail(sentence("The document could not be opened: "+err.Error(), ""))
+		mark("annotator:open-failed")
+		return
+	}
+	if n.Text == "" {
+		n.Text = fmt.Sprintf("Opened “%s” as you left it.", e.Document.Title)
+	}
+	a.tell(n)
+	a.showEditor(ctx, e, then)
+}
+
+// reopen opens, on start, the document that was open last (named by
+// last), with no other read before it: a start that looked it up first
+// waited for IndexedDB once more. When it is no longer in the library, or
+// none was open, it leaves the choice to firstDocument and returns its id
+// and note (e and err nil).
+func reopen(ws *workspace.Workspace, last string) (e *workspace.Editor, id, note string, err error) {
+	if last != "" {
+		e, err = ws.Edit(last)
+		mark("annotator:edited") // the document, its Set and history built
+		if !errors.Is(err, workspace.ErrNoDocument) {
+			return e, "", "", err
+		}
+	}
+	id, note = firstDocument(ws, last)
+	return nil, id, note, nil
 }
 
 // showEditor makes e's document the current one.

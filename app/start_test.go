@@ -44,3 +44,43 @@ func TestFirstDocument(t *testing.T) {
 		t.Errorf("with the last document gone: %q, %q; want the library and a note", id, note)
 	}
 }
+
+// summaries is a store that counts the summaries read alone.
+type summaries struct {
+	workspace.Store
+	reads int
+}
+
+func (s *summaries) Summary(id string) (workspace.Summary, error) {
+	s.reads++
+	return s.Store.Summary(id)
+}
+
+// TestReopen checks the start's choice with the document open last read
+// first: it is opened with no lookup before it; when it is gone, or none
+// was open, the choice is firstDocument's.
+func TestReopen(t *testing.T) {
+	store := &summaries{Store: workspace.NewMemory()}
+	ws, err := workspace.Open(store, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, sample, note, err := reopen(ws, "")
+	if e != nil || err != nil || sample == "" || !strings.Contains(note, sampleTitle) {
+		t.Fatalf("a first start gave %v, %q, %q, %v; want the sample's id to open", e, sample, note, err)
+	}
+
+	store.reads = 0
+	e, id, note, err := reopen(ws, sample)
+	if err != nil || e == nil || e.ID() != sample || id != "" || note != "" {
+		t.Fatalf("reopening the last document gave %v, %q, %q, %v; want its editor", e, id, note, err)
+	}
+	if store.reads != 0 {
+		t.Errorf("reopening the last document read %d summaries before it; want none", store.reads)
+	}
+
+	e, id, note, err = reopen(ws, "sha256:0000000000000000")
+	if e != nil || err != nil || id != "" || !strings.Contains(note, "no longer in the library") {
+		t.Errorf("with the last document gone: %v, %q, %q, %v; want the library and a note", e, id, note, err)
+	}
+}
