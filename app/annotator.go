@@ -54,8 +54,10 @@ type Annotator struct {
 
 	// painter is what the page shows of the annotations (paint.go).
 	painter painter
-	// sessionDue is set while rememberSession waits for the next frame.
+	// sessionDue is set while rememberSession waits for the next frame;
+	// sessionDoc is the document it last wrote.
 	sessionDue bool
+	sessionDoc string
 
 	listeners []func()
 	// mounted is the component's own context, from OnMount.

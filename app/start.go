@@ -128,6 +128,9 @@ func firstDocument(ws *workspace.Workspace, last string) (id, note string) {
 		return "", "The library could not be read: " + err.Error()
 	}
 	if len(docs) > 0 {
+		if last == "" {
+			return "", "" // no document was open (the session was cleared): the library
+		}
 		return "", "The document you had open is no longer in the library; choose one."
 	}
 	doc, err := annotate.Load(sampleArticle, annotate.FileSource(sampleName, "text/plain"))
@@ -254,21 +257,24 @@ func (a *Annotator) restoreSession(ctx app.Context, last session) {
 	ctx.Update()
 }
 
-// rememberSession keeps the open document and its selected annotation,
-// once the browser has drawn its next frame: it is called in the turn of
-// every tag and selection (from paint), where the local-storage write and
-// its JSON took 0.4 ms before the frame that shows the change. Several
+// rememberSession keeps the open document and its selected annotation.
+// A document newly open is written at once: a reload that came before the
+// next frame found no session, and the library instead of the document.
+// Otherwise (a new selection, in the turn of every tag) it is written once
+// the browser has drawn its next frame, where the local-storage write and
+// its JSON took 0.4 ms before the frame that shows the change; several
 // calls before that frame write once, what is open then.
 func (a *Annotator) rememberSession(ctx app.Context) {
-	if a.keep.editor == nil || a.sessionDue {
+	if a.keep.editor == nil || a.sessionDue && a.keep.editor.ID() == a.sessionDoc {
 		return
 	}
 	write := func(ctx app.Context) {
 		if a.keep.editor != nil {
-			ctx.LocalStorage().Set(sessionKey, session{Doc: a.keep.editor.ID(), Selected: a.selected})
+			a.sessionDoc = a.keep.editor.ID()
+			ctx.LocalStorage().Set(sessionKey, session{Doc: a.sessionDoc, Selected: a.selected})
 		}
 	}
-	if !a.isMounted {
+	if !a.isMounted || a.keep.editor.ID() != a.sessionDoc {
 		write(ctx)
 		return
 	}

@@ -43,6 +43,11 @@ func TestFirstDocument(t *testing.T) {
 	if id, note := firstDocument(ws, "sha256:0000000000000000"); id != "" || !strings.Contains(note, "no longer in the library") {
 		t.Errorf("with the last document gone: %q, %q; want the library and a note", id, note)
 	}
+	// No session (cleared) with a library: the library, and no word of a
+	// document that was open.
+	if id, note := firstDocument(ws, ""); id != "" || note != "" {
+		t.Errorf("with no document open last: %q, %q; want the library and no note", id, note)
+	}
 }
 
 // summaries is a store that counts the summaries read alone.

@@ -9,6 +9,7 @@ package e2e
 // second tab; and undo still works after the reload.
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"strings"
@@ -73,6 +74,38 @@ func TestWorkspaceSurvivesReload(t *testing.T) {
 	sameWork(t, b, "after an undo and a reload", want[:1])
 	press(t, b, "z", ctrlShift) // redo, from the history kept
 	waitFor(t, b, `document.querySelectorAll("#entries > li").length === 2`)
+}
+
+// TestWorkspaceReloadRightAfterOpening reloads the moment the sample is
+// open: the session must already name it. It was written after the next
+// frame, and a reload that came first found no session and showed the
+// library ("no longer in the library") instead of the document.
+func TestWorkspaceReloadRightAfterOpening(t *testing.T) {
+	srv := appServer(t)
+	b := newBrowser(t)
+	// What local storage holds at the mark annotator:opened, read in the
+	// mark's own call.
+	b.run(chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+		_, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: `(() => {
+	const mark = performance.mark.bind(performance);
+	performance.mark = (name, options) => {
+		if (name === "annotator:opened" && !("__sessionAtOpened" in window)) window.__sessionAtOpened = localStorage.getItem("annotator.session");
+		return mark(name, options);
+	};
+})();`})
+		return err
+	}))
+	openAppAt(t, b, srv.URL+"/")
+	waitStarted(t, b)
+	got := evalJS[string](t, b, `JSON.stringify(window.__sessionAtOpened)`)
+	if !strings.Contains(got, `\"doc\":\"`) {
+		t.Fatalf("when the sample was open, local storage held the session %s; want the sample named", got)
+	}
+	b.run(chromedp.Reload())
+	waitStarted(t, b)
+	if title := text(t, b, "#doc-title"); title != sampleTitle {
+		t.Errorf("a reload right after opening shows %q, not the sample", title)
+	}
 }
 
 func TestWorkspaceSurvivesCrash(t *testing.T) {
