@@ -50,12 +50,23 @@ func TestCanonicalText(t *testing.T) {
 }
 
 // domTextNodes returns the data of every text node under a document's root,
-// in document order: what a TreeWalker over the root shows.
+// in document order: what a TreeWalker over the root shows. It also checks
+// that the HTML is what the tree parsed from it renders as: the browser
+// that parses it builds that same tree.
 func domTextNodes(t testing.TB, d *Document) []string {
 	t.Helper()
 	root, err := parseRoot(d.HTML)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if !rendersAs([]*html.Node{root}, d.HTML) {
+		var b strings.Builder
+		_ = html.Render(&b, root)
+		got, i := b.String(), 0
+		for i < len(got) && i < len(d.HTML) && got[i] == d.HTML[i] {
+			i++
+		}
+		t.Fatalf("the document's HTML does not parse back to itself: at byte %d, %q… renders as %q…", i, clip(d.HTML[i:]), clip(got[i:]))
 	}
 	var out []string
 	var walk func(*html.Node)
@@ -188,4 +199,12 @@ func FuzzCanonical(f *testing.F) {
 			}
 		}
 	})
+}
+
+// clip returns the first 60 bytes of s, or s.
+func clip(s string) string {
+	if len(s) > 60 {
+		return s[:60]
+	}
+	return s
 }

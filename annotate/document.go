@@ -60,7 +60,7 @@ func FromSanitized(sanitized string, title, url string, meta Meta) (*Document, e
 	if err != nil {
 		return nil, err
 	}
-	return newDocument(root, title, url, meta)
+	return newDocument(root, rendersAs([]*html.Node{root}, sanitized), title, url, meta)
 }
 
 // Stored is what a store keeps of a Document to make it again.
@@ -125,24 +125,31 @@ func FromStored(s Stored) (*Document, error) {
 var ErrStoredText = errors.New("the stored HTML does not give back the stored text")
 
 // newDocument renders root, which must be the document's root element, and
-// indexes its text.
-func newDocument(root *html.Node, title, url string, meta Meta) (*Document, error) {
+// indexes its text. stable says that root is a fixed point of the parser
+// (see rendersAs), so that it is the tree the browser will build from the
+// rendering; otherwise the rendering is parsed again, and that tree is
+// indexed and rendered.
+func newDocument(root *html.Node, stable bool, title, url string, meta Meta) (*Document, error) {
 	var b strings.Builder
 	if err := html.Render(&b, root); err != nil {
 		return nil, fmt.Errorf("rendering the article: %w", err)
 	}
-	// Index the tree that the browser will see: the one parsed back from the
-	// rendered HTML, in which adjacent text nodes have merged.
-	reparsed, err := parseRoot(b.String())
-	if err != nil {
-		return nil, err
+	if !stable {
+		// Index the tree that the browser will see: the one parsed back
+		// from the rendered HTML, in which the parser's mending has moved
+		// elements and adjacent text nodes have merged.
+		reparsed, err := parseRoot(b.String())
+		if err != nil {
+			return nil, err
+		}
+		// Parsing can reorder attributes; keep the HTML the parser gives back.
+		b.Reset()
+		if err := html.Render(&b, reparsed); err != nil {
+			return nil, fmt.Errorf("rendering the article: %w", err)
+		}
+		root = reparsed
 	}
-	// Parsing can reorder attributes; keep the HTML the parser gives back.
-	b.Reset()
-	if err := html.Render(&b, reparsed); err != nil {
-		return nil, fmt.Errorf("rendering the article: %w", err)
-	}
-	text, index := flatten(reparsed)
+	text, index := flatten(root)
 	sum := sha256.Sum256([]byte(text))
 	hash := hex.EncodeToString(sum[:])
 	return &Document{

@@ -179,7 +179,7 @@ func loadHTML(page string, src Source, meta Meta) (*Document, error) {
 		}
 	}
 	src.report(StepSanitise)
-	root, err := sanitizeContent(b.String())
+	root, stable, err := sanitizeContent(b.String())
 	if err != nil {
 		return nil, notHTML(src, err)
 	}
@@ -191,7 +191,7 @@ func loadHTML(page string, src Source, meta Meta) (*Document, error) {
 		title = titleFromName(src.Name)
 	}
 	src.report(StepIndex)
-	d, err := newDocument(root, title, docURL, meta)
+	d, err := newDocument(root, stable, title, docURL, meta)
 	if err != nil {
 		return nil, notHTML(src, err)
 	}
@@ -307,7 +307,7 @@ func loadPlainText(text string, src Source, meta Meta) (*Document, error) {
 		}
 	}
 	src.report(StepIndex)
-	return newDocument(root, title, src.URL, meta)
+	return newDocument(root, false, title, src.URL, meta)
 }
 
 // The steps of Load, as Source.Progress is told of them.

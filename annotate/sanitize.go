@@ -1,8 +1,10 @@
 package annotate
 
 import (
+	"cmp"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -237,21 +239,25 @@ func meaningfulAlt(alt string) string {
 }
 
 // sanitizeContent runs the policy over the HTML of the content and returns
-// the finished root element.
-func sanitizeContent(content string) (*html.Node, error) {
+// the finished root element, and whether it is a fixed point of the parser
+// (see rendersAs): then it is the tree that its rendering parses into,
+// once its links are finished and it is wrapped in the root, which change
+// no element's place.
+func sanitizeContent(content string) (root *html.Node, stable bool, err error) {
 	clean := articlePolicy().Sanitize(content)
 	body := &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body}
 	nodes, err := html.ParseFragment(strings.NewReader(clean), body)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
-	root := &html.Node{Type: html.ElementNode, Data: "article", DataAtom: atom.Article,
+	stable = rendersAs(nodes, clean)
+	root = &html.Node{Type: html.ElementNode, Data: "article", DataAtom: atom.Article,
 		Attr: []html.Attribute{{Key: "class", Val: RootClass}}}
 	for _, n := range nodes {
 		root.AppendChild(n)
 	}
 	finishLinks(root)
-	return root, nil
+	return root, stable, nil
 }
 
 // finishLinks gives every link that kept its href the same target and rel,
@@ -276,6 +282,12 @@ func finishLinks(n *html.Node) {
 					html.Attribute{Key: "target", Val: "_blank"},
 					html.Attribute{Key: "rel", Val: LinkRel})
 			}
+			// In the order the parser gives a formatting element's
+			// attributes (x/net/html sorts them), so that the link
+			// renders as it will parse back.
+			slices.SortFunc(c.Attr, func(x, y html.Attribute) int {
+				return cmp.Or(strings.Compare(x.Namespace, y.Namespace), strings.Compare(x.Key, y.Key), strings.Compare(x.Val, y.Val))
+			})
 		}
 		finishLinks(c)
 	}
