@@ -372,14 +372,22 @@ func (a *Annotator) clickArticle(ctx app.Context, x, y float64) {
 // frame and would hold the highlight back by the time it takes.
 func (a *Annotator) changed(ctx app.Context) {
 	a.paint(ctx)
+	if a.saveAfterFrame(ctx) {
+		ctx.PreventUpdate() // the rest of the page too waits for the frame
+	}
+}
+
+// saveAfterFrame queues the open document's change and writes it once the
+// browser has drawn the frame that shows it; it reports whether it waits
+// for that frame (it writes at once before the app is mounted).
+func (a *Annotator) saveAfterFrame(ctx app.Context) bool {
 	a.save(ctx)
 	if !a.isMounted {
 		a.flush(ctx)
-		return
+		return false
 	}
-	ctx.PreventUpdate()
-	// After the frame: the rest of the page, and the write of the change.
 	afterNextFrame(func() { a.mounted.Dispatch(func(ctx app.Context) { a.flush(ctx) }) })
 	// Once the page is idle, maybe a collection (collect.go).
 	collectWhenIdle()
+	return true
 }

@@ -371,7 +371,10 @@ func (a *Annotator) addAndOpen(ctx app.Context, doc *annotate.Document, set *ann
 				a.openDocument(ctx, filled, notice{Text: note}, nil)
 			default:
 				a.say(note)
-				a.showEditor(ctx, e, nil)
+				// The file's annotations are the editor's first change
+				// (AddAndEdit): written once the document is on the screen,
+				// as every change is, while the toolbar says "Saving…".
+				a.showEditor(ctx, e, func() { a.saveAfterFrame(ctx) })
 			}
 		})
 	})

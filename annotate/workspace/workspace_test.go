@@ -549,3 +549,68 @@ func TestEditWithAndWithoutIndex(t *testing.T) {
 		t.Fatal("the document opened from its index differs from the one parsed")
 	}
 }
+
+// TestAddAndEditHandsOverTheAnnotations checks AddAndEdit's contract: the
+// document is written alone (new, no counts), the editor shows the file's
+// annotations and orphans at once, and its first change writes them all,
+// after which the document reopens with them, counted, in progress, with
+// no undo history; a change after that writes only itself.
+func TestAddAndEditHandsOverTheAnnotations(t *testing.T) {
+	w, m := openMemory(t)
+	c := &counting{Store: m}
+	w.store = c
+	doc := loadText(t, "a.txt", "The minister said taxes fall. The party pledged a new tax. “No”, she said.")
+	set := annotate.NewSet(doc.Text(), annotate.DefaultSchema())
+	for _, s := range []struct {
+		label      string
+		start, end int
+	}{{"claim", 4, 28}, {"pledge", 30, 58}, {"quote", 59, 63}} {
+		if _, err := set.Add(s.label, s.start, s.end); err != nil {
+			t.Fatal(err)
+		}
+	}
+	set.ClearHistory()
+	orphan := annotate.Annotation{ID: "0190a0b0-0000-7000-8000-000000000001", Label: "claim", Exact: "gone"}
+
+	e, err := w.AddAndEdit(doc, set, []annotate.Annotation{orphan}, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e.Set.Len() != 3 || len(e.Orphans) != 1 || e.Orphans[0].Anchor != annotate.AnchorOrphan {
+		t.Fatalf("the editor holds %d annotations and %v orphans; want 3 and the orphan", e.Set.Len(), e.Orphans)
+	}
+	sum, err := w.store.Summary(e.ID())
+	if err != nil || sum.Status != StatusNew || len(sum.Counts) != 0 || sum.Orphans != 0 || c.putAnnotation != 0 {
+		t.Fatalf("before the first change the store holds %+v (%v) and %d annotations; want the document alone", sum, err, c.putAnnotation)
+	}
+
+	ch := e.Pending()
+	if len(ch.Put) != 4 || !ch.Annotated || ch.Counts["claim"] != 1 || ch.Counts["pledge"] != 1 || ch.Counts["quote"] != 1 || ch.Orphans != 1 {
+		t.Fatalf("the first change = %d puts, counts %v, %d orphans; want all 4, one of each label and the orphan", len(ch.Put), ch.Counts, ch.Orphans)
+	}
+	if err := w.store.Apply(e.ID(), ch); err != nil {
+		t.Fatal(err)
+	}
+	if next := e.Pending(); !next.Empty() {
+		t.Fatalf("a second Pending with nothing changed = %+v", next)
+	}
+	again, err := w.Edit(e.ID())
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum, _ = w.store.Summary(e.ID())
+	if again.Set.Len() != 3 || len(again.Orphans) != 1 || sum.Status != StatusInProgress || sum.Counts["pledge"] != 1 || sum.Orphans != 1 {
+		t.Fatalf("reopened: %d annotations, %d orphans, summary %+v", again.Set.Len(), len(again.Orphans), sum)
+	}
+	if again.Set.CanUndo() {
+		t.Error("the import left an undo step: undo would take the file's annotations away")
+	}
+
+	c.reset()
+	if _, err := e.Set.Add("claim", 59, 63); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.Save(); err != nil || c.putAnnotation != 1 {
+		t.Fatalf("a change after the hand-over wrote %d annotations (%v); want 1", c.putAnnotation, err)
+	}
+}
