@@ -11,6 +11,7 @@ package e2e
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -429,4 +430,50 @@ func TestWorkspaceBackFromLibrary(t *testing.T) {
 	waitFor(t, b, shown+` === 2`)
 	tagPhrase(t, b, "White House", "p")
 	waitFor(t, b, shown+` === 3`)
+}
+
+// TestWorkspaceImportedExportSurvivesReload imports an export of 300
+// annotations and reloads once the toolbar says it is saved: the document
+// comes back with every annotation. The annotations are written after the
+// document is shown (workspace.AddAndEdit), as a change is: they must be
+// queued, with the toolbar's "Saving…" and the question before the tab
+// closes, in the turn that shows them.
+func TestWorkspaceImportedExportSurvivesReload(t *testing.T) {
+	const n = 300
+	b, _ := openApp(t)
+	b.expectNoConsoleErrors()
+	waitStarted(t, b)
+	path := filepath.Join(t.TempDir(), "imported.annotations.json")
+	writeSyntheticExport(t, path, 3000, 30, n)
+	// The save state and the unload guard in the turn that shows the
+	// document, read in the mark's own call.
+	evalJS[bool](t, b, `(() => {
+		const mark = performance.mark.bind(performance);
+		performance.mark = (name, options) => {
+			if (name === "annotator:opened" && !window.__atOpened) window.__atOpened = {
+				queued: performance.getEntriesByName("annotator:save-queued").length,
+				applied: performance.getEntriesByName("annotator:applied").length,
+			};
+			return mark(name, options);
+		};
+		return true;
+	})()`)
+	openFile(t, b, path)
+	waitFor(t, b, fmt.Sprintf(`document.querySelector(".sidebar h2").textContent === "Annotations (%d)"`, n))
+	at := evalJS[map[string]int](t, b, `window.__atOpened`)
+	if at["queued"] == 0 {
+		t.Errorf("when the export was shown, no change was queued for its annotations: %v", at)
+	}
+	waitSaved(t, b)
+	title := text(t, b, "#doc-title")
+	b.run(chromedp.Reload())
+	waitStarted(t, b)
+	waitFor(t, b, fmt.Sprintf(`document.querySelectorAll("#entries > li").length > 0 && document.querySelector(".sidebar h2").textContent === "Annotations (%d)"`, n))
+	if got := text(t, b, "#doc-title"); got != title {
+		t.Errorf("after the reload the page shows %q, want %q", got, title)
+	}
+	// Undo has nothing to take back: the import is where the history starts.
+	if evalJS[bool](t, b, `!document.querySelector("#undo-button").disabled`) {
+		t.Error("after the reload undo is enabled: it would take the file's annotations away")
+	}
 }
