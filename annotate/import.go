@@ -111,13 +111,12 @@ func Import(data []byte) (*Imported, error) {
 
 	text := doc.Text()
 	imp := &Imported{Document: doc, Set: NewSet(text, f.Schema)}
-	an := NewAnchorer(text)
-	for i, a := range f.Annotations {
-		b, err := imp.Set.Reanchor(an, a)
-		switch {
+	placed, errs := imp.Set.ReanchorAll(NewAnchorer(text), f.Annotations)
+	for i, b := range placed {
+		switch err := errs[i]; {
 		case errors.Is(err, ErrOrphaned):
 			v.add(fmt.Sprintf("/annotations/%d", i), sevWarning, "the annotation's passage %q was not found in the text, or was found in more than one place; it is kept as an orphan",
-				abbreviateFor(a.Exact))
+				abbreviateFor(f.Annotations[i].Exact))
 			imp.Orphans = append(imp.Orphans, b)
 		case err != nil:
 			v.add(fmt.Sprintf("/annotations/%d", i), sevWarning, "the annotation could not be placed (%v); it is kept as an orphan", err)

@@ -31,6 +31,38 @@ func (s *Set) Reanchor(an *Anchorer, a Annotation) (Annotation, error) {
 	return s.PlaceAt(a, start, end, how)
 }
 
+// ReanchorAll does what Reanchor does to each of anns in turn, and inserts
+// those it places in one step (InsertAll): inserted one at a time, each
+// of an export's 2,000 annotations moved the set's order. It returns, for
+// each of anns, what Reanchor returns.
+func (s *Set) ReanchorAll(an *Anchorer, anns []Annotation) ([]Annotation, []error) {
+	out := make([]Annotation, len(anns))
+	errs := make([]error, len(anns))
+	placed := make([]Annotation, 0, len(anns))
+	at := make([]int, 0, len(anns)) // where each placed one is in anns
+	for i, a := range anns {
+		start, end, how := an.Anchor(a)
+		if how == AnchorOrphan {
+			out[i], errs[i] = asOrphan(a), ErrOrphaned
+			continue
+		}
+		b := a.Clone()
+		b.Place(s.text, start, end)
+		b.Anchor = how
+		placed = append(placed, b)
+		at = append(at, i)
+	}
+	for j, err := range s.InsertAll(placed) {
+		i := at[j]
+		if err != nil {
+			out[i], errs[i] = asOrphan(anns[i]), err
+			continue
+		}
+		out[i] = placed[j]
+	}
+	return out, errs
+}
+
 // PlaceAt inserts a copy of a on the span start..end of the set's text,
 // with its Exact, Prefix and Suffix taken from the text and its Anchor set
 // to how, and returns it as inserted. When Insert refuses it, PlaceAt

@@ -88,22 +88,33 @@ func Build(p Plain, from string) (Doc, error) {
 
 	text := doc.Text()
 	set := annotate.NewSet(text, schema)
-	an := annotate.NewAnchorer(text)
 	d := Doc{SourceID: p.SourceID, From: from}
-	var orphans []annotate.Annotation
+	notes := make([]string, len(p.Spans)) // by span, in the spans' order
+	var anns []annotate.Annotation
+	var spanOf []int // the span each of anns came from
 	for i, s := range p.Spans {
 		a, err := s.annotation(given)
 		if err != nil {
-			d.Notes = append(d.Notes, fmt.Sprintf("span %d (%s): %v; it is left out", i+1, s.Label, err))
+			notes[i] = fmt.Sprintf("span %d (%s): %v; it is left out", i+1, s.Label, err)
 			continue
 		}
-		b, err := set.Reanchor(an, a)
-		switch {
+		anns, spanOf = append(anns, a), append(spanOf, i)
+	}
+	var orphans []annotate.Annotation
+	placed, errs := set.ReanchorAll(annotate.NewAnchorer(text), anns)
+	for j, b := range placed {
+		switch err := errs[j]; {
 		case err != nil:
-			d.Notes = append(d.Notes, fmt.Sprintf("span %d (%s, %q) could not be placed (%v); it is kept as an orphan", i+1, s.Label, abbreviate(a.Exact), err))
+			i := spanOf[j]
+			notes[i] = fmt.Sprintf("span %d (%s, %q) could not be placed (%v); it is kept as an orphan", i+1, p.Spans[i].Label, abbreviate(anns[j].Exact), err)
 			orphans = append(orphans, b)
 		case b.Anchor != annotate.AnchorExact:
 			d.Moved++
+		}
+	}
+	for _, n := range notes {
+		if n != "" {
+			d.Notes = append(d.Notes, n)
 		}
 	}
 	set.ClearHistory()
