@@ -30,14 +30,17 @@ func (v *fileValidator) quick() bool {
 	if v.slowOnly || !plainJSON(v.data) {
 		return false // a null reads as "missing" below; let the schema say
 	}
-	dec := json.NewDecoder(bytes.NewReader(v.data))
-	dec.DisallowUnknownFields()
-	var f fileIn
-	if err := dec.Decode(&f); err != nil {
-		return false
-	}
-	if len(bytes.TrimSpace(v.data[dec.InputOffset():])) > 0 {
-		return false // something after the JSON value
+	f, ok := decodeFileIn(v.data)
+	if !ok {
+		f = fileIn{}
+		dec := json.NewDecoder(bytes.NewReader(v.data))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(&f); err != nil {
+			return false
+		}
+		if len(bytes.TrimSpace(v.data[dec.InputOffset():])) > 0 {
+			return false // something after the JSON value
+		}
 	}
 	if !f.wellFormed() {
 		return false

@@ -1,0 +1,121 @@
+package annotate
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// strictFileIn is what decodeFileIn must give when it says yes: quick's
+// strict decode by encoding/json.
+func strictFileIn(data []byte) (fileIn, bool) {
+	var f fileIn
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&f); err != nil {
+		return fileIn{}, false
+	}
+	return f, len(bytes.TrimSpace(data[dec.InputOffset():])) == 0
+}
+
+// checkDecodeFileIn fails when decodeFileIn takes data and gives other
+// than the strict decode, and reports whether it took it.
+func checkDecodeFileIn(t *testing.T, data []byte) bool {
+	t.Helper()
+	got, ok := decodeFileIn(data)
+	if !ok {
+		return false
+	}
+	want, wantOK := strictFileIn(data)
+	if !wantOK {
+		t.Fatalf("decodeFileIn took what encoding/json refuses: %.200q", data)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("decodeFileIn gives\n%+v\nencoding/json\n%+v\nfor %.300q", got, want, data)
+	}
+	return true
+}
+
+// TestDecodeFileIn checks that the exports this annotator writes take the
+// fast decode, and that it refuses what it cannot be sure of.
+func TestDecodeFileIn(t *testing.T) {
+	d, _ := fxSet(t)
+	big := fxExportOf(t, d, fxBigSet(t, d, 500))
+	for name, data := range map[string][]byte{"export": fxExport(t), "tiny": fxTinyExport(t), "500 annotations": big} {
+		if !checkDecodeFileIn(t, data) {
+			t.Errorf("the %s export does not take the fast decode", name)
+		}
+	}
+	// Variations of an export that it takes, and those it leaves to
+	// encoding/json.
+	base := string(fxTinyExport(t))
+	for _, c := range []struct {
+		old, new string
+		takes    bool
+	}{
+		{`"version":1`, ` "version" : 1 `, true},
+		{`"version":1`, `"version": -0`, true},
+		{`"version":1`, `"version": 1.0`, false},
+		{`"version":1`, `"version": 1e0`, false},
+		{`"version":1`, `"version": 01`, false},
+		{`"version":1`, `"version": 1234567890123456789`, false},
+		{`"version":1`, `"version": null`, false},
+		{`"version":1`, `"Version": 1`, false},
+		{`"version":1`, `"version": 1, "version": 1`, false},
+		{`"version":1`, `"version": 1, "extra": 2`, false},
+		{`"version":1`, `"version": "1"`, false},
+		{`"title":"`, `"title":"\"\\\/\b\f\n\r\t\u00e9\u0000\u20ac`, true},
+		{`"title":"`, `"title":"\ud83d\ude00`, false},
+		{`"title":"`, "\"title\":\"\x01", false}, // a control character, raw
+		{`"title":"`, "\"title\":\"\xff", false}, // not UTF-8
+		{`"title":"`, `"title":"\q`, false},
+		{`"title":"`, `"title":"😀 naïve`, true},
+	} {
+		if !strings.Contains(base, c.old) {
+			t.Fatalf("the tiny export has no %q", c.old)
+		}
+		data := []byte(strings.Replace(base, c.old, c.new, 1))
+		if got := checkDecodeFileIn(t, data); got != c.takes {
+			t.Errorf("%q: takes it = %v, want %v", c.new, got, c.takes)
+		}
+	}
+	// An object of more keys than maxKeys goes to encoding/json, where
+	// the list of keys seen would cost time as its square.
+	var many strings.Builder
+	for i := range maxKeys + 1 {
+		fmt.Fprintf(&many, `"k%d":"v",`, i)
+	}
+	for n, takes := range map[int]bool{maxKeys: true, maxKeys + 1: false} {
+		attrs := strings.Join(strings.Split(many.String(), ",")[:n], ",")
+		data := []byte(strings.Replace(base, `"attributes":{"speaker":"K"}`, `"attributes":{`+attrs+`}`, 1))
+		if !bytes.Contains(data, []byte(`"k0":"v"`)) {
+			t.Fatal("the tiny export's attributes are not where the test looks")
+		}
+		if got := checkDecodeFileIn(t, data); got != takes {
+			t.Errorf("an annotation of %d attributes: takes it = %v, want %v", n, got, takes)
+		}
+	}
+	for _, tail := range []string{"", " \n", "x", "{}", "]"} {
+		data := []byte(base + tail)
+		if got, want := checkDecodeFileIn(t, data), strings.TrimSpace(tail) == ""; got != want {
+			t.Errorf("followed by %q: takes it = %v, want %v", tail, got, want)
+		}
+	}
+	for _, cut := range []int{1, 2, len(base) / 2, len(base) - 1} {
+		if checkDecodeFileIn(t, []byte(base[:cut])) {
+			t.Errorf("an export cut at %d taken", cut)
+		}
+	}
+}
+
+func FuzzDecodeFileIn(f *testing.F) {
+	f.Add(fxTinyExport(f))
+	f.Add([]byte(`{"annotations":[],"orphans":[{"attributes":{"a":"b","":"\u0041"},"start":-3}],"schema":{"labels":[]}}`))
+	f.Add([]byte(`{"document":{"meta":{"lang":"en"},"html":"<p>x</p>"},"schema":{"labels":[{"attributes":[],"name":"n"}]}}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		checkDecodeFileIn(t, data)
+	})
+}
