@@ -66,15 +66,20 @@ type jsonScan struct {
 	m    map[string]int  // the offsets of the wanted values
 }
 
-func (s *jsonScan) space() {
-	for s.i < len(s.data) {
-		switch s.data[s.i] {
+func (s *jsonScan) space() { s.i = skipJSONSpace(s.data, s.i) }
+
+// skipJSONSpace returns the offset of the first byte from i in data that
+// is not JSON's white space, or len(data).
+func skipJSONSpace(data []byte, i int) int {
+	for i < len(data) {
+		switch data[i] {
 		case ' ', '\t', '\r', '\n':
-			s.i++
+			i++
 		default:
-			return
+			return i
 		}
 	}
+	return i
 }
 
 // value records the offset of the value at s.path, which is wanted, and

@@ -61,16 +61,7 @@ type fileDecoder struct {
 	buf  []byte // a string's bytes, when it has escapes
 }
 
-func (d *fileDecoder) ws() {
-	for d.i < len(d.data) {
-		switch d.data[d.i] {
-		case ' ', '\t', '\n', '\r':
-			d.i++
-		default:
-			return
-		}
-	}
-}
+func (d *fileDecoder) ws() { d.i = skipJSONSpace(d.data, d.i) }
 
 // next skips white space and takes the byte c, if it comes next.
 func (d *fileDecoder) next(c byte) bool {
