@@ -359,26 +359,30 @@ func (w *Workspace) AddAndEdit(doc *annotate.Document, set *annotate.Set, orphan
 	if err != nil {
 		return nil, err
 	}
-	rec, _, err := w.newRecord(doc, set, nil, sourceID, &settings.Schema)
+	schema := settings.Schema
+	if set != nil {
+		schema = set.Schema()
+	}
+	// Made as a document without annotations: new, nothing counted.
+	rec, _, err := w.newRecord(doc, nil, nil, sourceID, &schema)
 	if err != nil {
 		return nil, err
 	}
-	rec.Summary.Counts, rec.Summary.Status = map[string]int{}, StatusNew
 	if err := w.store.PutDocument(rec, nil); err != nil {
 		return nil, err
 	}
-	if set == nil {
-		return w.editor(rec.ID, doc, rec.Body.Schema, nil, nil)
-	}
-	e, err := w.editor(rec.ID, doc, set.Schema(), nil, nil)
+	e, err := w.editor(rec.ID, doc, schema, nil, nil)
 	if err != nil {
 		return nil, err
 	}
-	// The file's Set itself, its history cleared by the import: Pending
-	// finds it is not the Set it tracks and hands over all it holds.
-	set.SetAuthor(settings.Author)
-	set.SetClock(w.clock)
-	e.Set = set
+	if set != nil {
+		// The file's Set itself, its history cleared by the import:
+		// Pending finds it is not the Set it tracks and hands over all it
+		// holds.
+		set.SetAuthor(settings.Author)
+		set.SetClock(w.clock)
+		e.Set = set
+	}
 	for _, o := range orphans {
 		o.Anchor = annotate.AnchorOrphan
 		e.Orphans = append(e.Orphans, o)
