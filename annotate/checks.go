@@ -182,7 +182,7 @@ func (v *fileValidator) checkLabel(schema Schema, labelsOK bool, path string, a 
 	sort.Strings(names)
 	valid := names[:0:0]
 	for _, name := range names {
-		if !namePattern().MatchString(name) {
+		if !isLabelName(name) {
 			v.add(path+"/attributes/"+escapePointer(name), sevFatal, "%q is not a valid attribute name: names are 1 to 32 lower-case letters, digits, '-' or '_', starting with a letter", name)
 			continue
 		}

@@ -137,13 +137,17 @@ func Import(data []byte) (*Imported, error) {
 
 // importDocument loads a file's document again from its HTML, or from its
 // text when it has no HTML, and gives it the file's title, URL and
-// metadata.
+// metadata. HTML that this package made is taken as it is (ownDocument).
 //
 // The HTML is bounded by the file's own limit, JSONLimit, not by the
 // article limit: Load's output from an article within ArticleLimit can be
 // larger than the article (links made absolute, tags closed), and an
 // export of it must import.
 func importDocument(fd FileDocument) (*Document, error) {
+	if doc := ownDocument(fd); doc != nil {
+		doc.Title, doc.URL, doc.Meta = fd.Title, fd.URL, fd.Meta
+		return doc, nil
+	}
 	src := Source{Name: fd.Title, MediaType: "text/html", URL: fd.URL}
 	data := fd.HTML
 	if strings.TrimSpace(data) == "" {

@@ -276,6 +276,7 @@ func FuzzLoad(f *testing.F) {
 		}
 		checkPolicy(t, "fuzz", d.HTML)
 		checkIndex(t, d)
+		checkOwnImport(t, "fuzz", d, false)
 	})
 }
 

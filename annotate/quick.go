@@ -144,30 +144,6 @@ var fieldNames = sync.OnceValue(func() map[string]string {
 	return m
 })
 
-var sha256Hex = lazyRegexp(`^[0-9a-f]{64}$`)
-
-// isUUID reports whether s is a UUID written 8-4-4-4-12, as the JSON
-// Schema's pattern for ids says; by hand, as it runs once per annotation.
-func isUUID(s string) bool {
-	if len(s) != 36 {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch i {
-		case 8, 13, 18, 23:
-			if c != '-' {
-				return false
-			}
-		default:
-			if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F') {
-				return false
-			}
-		}
-	}
-	return true
-}
-
 // wellFormed reports whether the decoded file certainly has the structure
 // the JSON Schema asks for: the format version, and every required field
 // there with the right type. The strict decode has refused other fields,
@@ -315,7 +291,7 @@ func (v *fileValidator) valueFaults() {
 		dateTime([]string{"exported"}, *f.Exported)
 	}
 	d := &f.Document
-	if !sha256Hex().MatchString(d.TextSHA256) {
+	if !isSHA256Hex(d.TextSHA256) {
 		fault([]string{"document", "textSha256"}, &faultPattern{Got: d.TextSHA256, Want: schemaRules().sha256}, d.TextSHA256)
 	}
 	if d.OffsetUnit != OffsetUnit {
@@ -332,10 +308,10 @@ func (v *fileValidator) valueFaults() {
 		at := func(field ...string) []string {
 			return append([]string{"schema", "labels", strconv.Itoa(i)}, field...)
 		}
-		if !namePattern().MatchString(l.Name) {
+		if !isLabelName(l.Name) {
 			fault(at("name"), &faultPattern{Got: l.Name, Want: schemaRules().name}, l.Name)
 		}
-		if !colorPattern().MatchString(l.Color) {
+		if !isColor(l.Color) {
 			fault(at("color"), &faultPattern{Got: l.Color, Want: schemaRules().color}, l.Color)
 		}
 		if l.Key == "" {
@@ -354,12 +330,12 @@ func (v *fileValidator) valueFaults() {
 			}
 		}
 		for j, a := range l.Attributes {
-			if !namePattern().MatchString(a) {
+			if !isLabelName(a) {
 				fault(at("attributes", strconv.Itoa(j)), &faultPattern{Got: a, Want: schemaRules().name}, a)
 			}
 		}
 	}
-	names := map[string]bool{} // names already matched against namePattern
+	names := map[string]bool{} // names already checked by isLabelName
 	for _, list := range []string{"annotations", "orphans"} {
 		as := f.Annotations
 		if list == "orphans" {
@@ -403,7 +379,7 @@ func (v *fileValidator) valueFaults() {
 func isName(names map[string]bool, s string) bool {
 	ok, seen := names[s]
 	if !seen {
-		ok = namePattern().MatchString(s)
+		ok = isLabelName(s)
 		names[s] = ok
 	}
 	return ok

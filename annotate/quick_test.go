@@ -32,7 +32,7 @@ func quickTakes(data []byte) (taken, clean bool) {
 	for _, as := range [][]annotationIn{v.file.Annotations, v.file.Orphans} {
 		for _, a := range as {
 			for name := range a.Attributes {
-				if !namePattern().MatchString(name) {
+				if !isLabelName(name) {
 					return taken, false
 				}
 			}
