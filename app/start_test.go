@@ -27,26 +27,41 @@ func TestFirstDocument(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sample, note := firstDocument(ws, "")
+	e, sample, note := firstDocument(ws, "")
 	if sample == "" || !strings.Contains(note, sampleTitle) {
 		t.Fatalf("a first start opened %q, saying %q; want the sample", sample, note)
 	}
+	// The sample comes with its editor, made from the document in hand,
+	// and is in the store as reading it back finds it.
+	if e == nil || e.ID() != sample || e.Document.Title != sampleTitle || e.Set.Len() != 0 {
+		t.Fatalf("the sample's editor: %+v", e)
+	}
+	stored, err := ws.Edit(sample)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if stored.Document.HTML != e.Document.HTML || stored.Document.Text().String() != e.Document.Text().String() || stored.Document.Title != e.Document.Title {
+		t.Errorf("the sample as stored differs from the sample opened")
+	}
+	if rec, err := ws.Store().Document(sample); err != nil || rec.SourceID != sampleSourceID {
+		t.Errorf("the sample's record: %v; want it marked as the sample", err)
+	}
 
 	store.lists = 0
-	if id, note := firstDocument(ws, sample); id != sample || note != "" {
-		t.Errorf("reopening the last document gave %q, %q; want %q and no note", id, note, sample)
+	if e, id, note := firstDocument(ws, sample); e != nil || id != sample || note != "" {
+		t.Errorf("reopening the last document gave %v, %q, %q; want %q to open and no note", e, id, note, sample)
 	}
 	if store.lists != 0 {
 		t.Errorf("reopening the last document read the whole library %d times; a start must look it up alone", store.lists)
 	}
 
-	if id, note := firstDocument(ws, "sha256:0000000000000000"); id != "" || !strings.Contains(note, "no longer in the library") {
-		t.Errorf("with the last document gone: %q, %q; want the library and a note", id, note)
+	if e, id, note := firstDocument(ws, "sha256:0000000000000000"); e != nil || id != "" || !strings.Contains(note, "no longer in the library") {
+		t.Errorf("with the last document gone: %v, %q, %q; want the library and a note", e, id, note)
 	}
 	// No session (cleared) with a library: the library, and no word of a
 	// document that was open.
-	if id, note := firstDocument(ws, ""); id != "" || note != "" {
-		t.Errorf("with no document open last: %q, %q; want the library and no note", id, note)
+	if e, id, note := firstDocument(ws, ""); e != nil || id != "" || note != "" {
+		t.Errorf("with no document open last: %v, %q, %q; want the library and no note", e, id, note)
 	}
 }
 
@@ -71,8 +86,8 @@ func TestReopen(t *testing.T) {
 		t.Fatal(err)
 	}
 	e, sample, note, err := reopen(ws, "")
-	if e != nil || err != nil || sample == "" || !strings.Contains(note, sampleTitle) {
-		t.Fatalf("a first start gave %v, %q, %q, %v; want the sample's id to open", e, sample, note, err)
+	if e == nil || err != nil || sample == "" || e.ID() != sample || !strings.Contains(note, sampleTitle) {
+		t.Fatalf("a first start gave %v, %q, %q, %v; want the sample's editor", e, sample, note, err)
 	}
 
 	store.reads = 0
