@@ -3,7 +3,9 @@
 package main
 
 import (
+	"runtime"
 	"runtime/debug"
+	"sync/atomic"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -29,10 +31,47 @@ func main() {
 	debug.SetGCPercent(ui.GCPercent)
 	debug.SetMemoryLimit(ui.MemoryLimit)
 	ui.BrowserStorage = ui.Storage{
-		Open:     func() (workspace.Store, error) { return idb.Open(databaseName) },
+		Open:     openEarly(databaseName),
 		Persist:  idb.Persist,
 		Estimate: idb.Estimate,
 	}
 	ui.RegisterRoutes()
 	app.RunWhenOnBrowser()
+}
+
+// openEarly starts opening the database name at once and returns what
+// gives the store: the first call waits for the database opened now, any
+// later one opens it again. The browser opens it while go-app builds and
+// draws the page, where the app asked for it only once its root component
+// was mounted, about 10 ms after main on a reload and 60–100 ms after it
+// on a first start. Go hears that it is open only when the page is built
+// (its callbacks run on the same thread), so a start gains less: about
+// 10 ms on a reload, 15–20 ms on a first start (BENCH.md, issue 9's
+// eighth pass).
+func openEarly(name string) func() (workspace.Store, error) {
+	type opened struct {
+		store workspace.Store
+		err   error
+	}
+	open := func() (workspace.Store, error) {
+		s, err := idb.Open(name)
+		if err != nil {
+			return nil, err // not a nil *idb.Store in a non-nil interface
+		}
+		return s, nil
+	}
+	early := make(chan opened, 1)
+	go func() {
+		s, err := open()
+		early <- opened{s, err}
+	}()
+	runtime.Gosched() // let it ask the browser before main goes on
+	var taken atomic.Bool
+	return func() (workspace.Store, error) {
+		if taken.CompareAndSwap(false, true) {
+			r := <-early
+			return r.store, r.err
+		}
+		return open()
+	}
 }
