@@ -3,10 +3,12 @@ package annotate
 // This file keeps one rule: the JSON Schema's simple patterns are matched
 // by hand, byte for byte as its regular expressions match them. They run
 // for every label and annotation of a file, and in the browser the first
-// import of a page paid for compiling the expressions in code that V8 had
-// not compiled yet itself: 25 to 45 ms of a 2,000-annotation import
-// (BENCH.md, issue 9's eighth pass). TestPatternsByHand and
-// FuzzPatternsByHand hold each function to the schema's own expression.
+// import of a page compiled the expressions (and read the schema for the
+// key's) in code that V8 had not compiled yet itself: about 45 ms of a
+// profiled 2,000-annotation import, part of it the regexp package's first
+// use, which the sanitiser's policy now pays instead (BENCH.md, issue 9's
+// eighth pass). TestPatternsByHand and FuzzPatternsByHand hold each
+// function to the schema's own expression.
 
 // isUUID reports whether s is a UUID written 8-4-4-4-12, as the JSON
 // Schema's pattern for ids says.
