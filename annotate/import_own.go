@@ -1,12 +1,13 @@
 package annotate
 
 // An export's HTML is, nearly always, what this package made: the
-// document's root element around content that sanitising again gives
-// back unchanged. Such HTML is imported as it is,
-// sanitised and parsed, but not made again from a page: parsing it as a
-// page, preparing it and rendering it again (about 40% of loading an
-// export's HTML in the browser's first import) would give the same HTML,
-// which TestOwnHTMLImportsAsLoaded checks on every page of the corpus.
+// document's root element around content that sanitising again gives back
+// unchanged. Such HTML is imported as it is, sanitised and parsed, and not
+// made again from a page: parsing it as a page, preparing it and rendering
+// it would give the same HTML, as TestOwnHTMLImportsAsLoaded checks on
+// every page of the corpus. (In a profile of the browser's first import,
+// that was about 40% of loading an export's HTML; the whole import became
+// about 14% shorter, as the code left now runs for the first time instead.)
 // HTML that sanitising would change, or that does not give back the file's
 // text, is loaded as a page, as before.
 
