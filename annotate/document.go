@@ -47,6 +47,10 @@ type Meta struct {
 	Charset string `json:"charset,omitempty"`
 }
 
+// DocumentID is the id of the document whose canonical text has the hex
+// SHA-256 textSHA256: "sha256:" and the hash's first 16 digits.
+func DocumentID(textSHA256 string) string { return "sha256:" + textSHA256[:16] }
+
 // RootClass is the class of the one root element of every document's HTML.
 const RootClass = "doc"
 
@@ -91,7 +95,7 @@ func FromStored(s Stored) (*Document, error) {
 		t := NewText(s.Text)
 		if index, err := indexFromData(s.Index, s.HTML, t); err == nil && len(s.TextSHA256) == 64 {
 			return &Document{
-				ID: "sha256:" + s.TextSHA256[:16], Title: strings.TrimSpace(s.Title), URL: s.URL, Meta: s.Meta,
+				ID: DocumentID(s.TextSHA256), Title: strings.TrimSpace(s.Title), URL: s.URL, Meta: s.Meta,
 				HTML: s.HTML, text: t, index: index, hash: s.TextSHA256,
 			}, nil
 		}
@@ -104,7 +108,7 @@ func FromStored(s Stored) (*Document, error) {
 			sum := sha256.Sum256([]byte(flat))
 			if hash := hex.EncodeToString(sum[:]); hash == textSHA256 {
 				return &Document{
-					ID: "sha256:" + hash[:16], Title: strings.TrimSpace(title), URL: url, Meta: meta,
+					ID: DocumentID(hash), Title: strings.TrimSpace(title), URL: url, Meta: meta,
 					HTML: storedHTML, text: index.Text(), index: index, hash: hash,
 				}, nil
 			}
@@ -153,7 +157,7 @@ func newDocument(root *html.Node, stable bool, title, url string, meta Meta) (*D
 	sum := sha256.Sum256([]byte(text))
 	hash := hex.EncodeToString(sum[:])
 	return &Document{
-		ID:    "sha256:" + hash[:16],
+		ID:    DocumentID(hash),
 		Title: strings.TrimSpace(title),
 		URL:   url,
 		Meta:  meta,

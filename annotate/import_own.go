@@ -40,5 +40,5 @@ func ownDocument(fd FileDocument) *Document {
 	if text == "" || text != fd.Text {
 		return nil
 	}
-	return &Document{ID: "sha256:" + fd.TextSHA256[:16], HTML: fd.HTML, text: index.Text(), index: index, hash: fd.TextSHA256}
+	return &Document{ID: DocumentID(fd.TextSHA256), HTML: fd.HTML, text: index.Text(), index: index, hash: fd.TextSHA256}
 }

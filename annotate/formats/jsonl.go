@@ -125,7 +125,7 @@ func LineDoc(l Line, from string) (Doc, error) {
 // textID is the native id of a document whose canonical text is text.
 func textID(text string) string {
 	sum := sha256.Sum256([]byte(text))
-	return "sha256:" + hex.EncodeToString(sum[:])[:16]
+	return annotate.DocumentID(hex.EncodeToString(sum[:]))
 }
 
 // isJSONL takes a file whose first line is a whole JSON object with an

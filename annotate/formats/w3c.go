@@ -303,7 +303,7 @@ func idOfTextIRI(iri string) string {
 	if err != nil || len(sum) != sha256.Size {
 		return ""
 	}
-	return "sha256:" + hex.EncodeToString(sum)[:16]
+	return annotate.DocumentID(hex.EncodeToString(sum))
 }
 
 // timeLayout is RFC 3339 with milliseconds in UTC, as the native format
