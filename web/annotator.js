@@ -1158,6 +1158,12 @@
   // drawn, in the frame of a scroll or after the list changed, the
   // callback that Go gave to watchList is called with the rows in view.
   let listWatcher = null, listObserver = null, listQueued = false;
+  // revealing counts the reveals asked for (revealRow) whose scroll has not
+  // run yet: until it has, the view is the one the list is about to leave,
+  // and a report of it would draw the rows there, without the row being
+  // revealed (seen: the row of a tag far from the rows drawn gone for two
+  // frames, then back).
+  let revealing = 0;
 
   // listView returns the list and the rows of it in view, or null when
   // there is no list to watch.
@@ -1166,8 +1172,8 @@
     if (!list || list.dataset.total === undefined) return null;
     const rows = list.children;
     const total = +list.dataset.total, first = +list.dataset.first;
-    if (rows.length < 2) return null;
-    const pitch = rows[1].offsetTop - rows[0].offsetTop;
+    if (rows.length < 1) return null;
+    const pitch = rowPitch(list, rows, first, total);
     if (!(pitch > 0)) return null;
     const box = list.closest(".sidebar");
     const lr = list.getBoundingClientRect();
@@ -1176,6 +1182,19 @@
     const from = Math.max(0, Math.min(total, Math.floor(top / pitch)));
     const to = Math.max(from, Math.min(total, Math.ceil(bottom / pitch)));
     return { list, box, first, count: rows.length, total, from, to, pitch };
+  }
+
+  // rowPitch returns the distance between the tops of two rows: measured
+  // between the first two drawn, or, with one row drawn (the row of a tag
+  // far from the others is drawn alone before the frame), from the padding
+  // that stands for the rows not drawn, which is that pitch times their
+  // number.
+  function rowPitch(list, rows, first, total) {
+    if (rows.length >= 2) return rows[1].offsetTop - rows[0].offsetTop;
+    const style = getComputedStyle(list);
+    if (first > 0) return parseFloat(style.paddingTop) / first;
+    const after = total - first - rows.length;
+    return after > 0 ? parseFloat(style.paddingBottom) / after : 0;
   }
 
   // seenOf returns the part of the sidebar's box that shows: the box within
@@ -1205,6 +1224,7 @@
   // down the list, always finds the next row there.
   function checkList() {
     listQueued = false;
+    if (revealing > 0) return; // the reveal's scroll checks again
     const v = listView();
     if (!v || !listWatcher) return;
     const margin = Math.max(1, Math.floor((v.to - v.from) / 2));
@@ -1313,7 +1333,12 @@
   // the frame, it is the frame's own layout.
   function revealRow(i) {
     padList();
-    requestAnimationFrame(() => scrollToRow(i));
+    revealing++;
+    requestAnimationFrame(() => {
+      revealing--;
+      scrollToRow(i);
+      queueList();
+    });
   }
   function scrollToRow(i) {
     const v = listView();

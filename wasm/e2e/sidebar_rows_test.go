@@ -314,3 +314,54 @@ const overlapsCheckJS = `(() => {
 	}
 	return [JSON.stringify(merge(want)), JSON.stringify(merge(spans("overlap")))];
 })()`
+
+// TestSidebarRowStaysRevealed: the row of a tag far from the rows drawn,
+// once in the page, stays there in every frame after, and comes into the
+// sidebar's view, also when the page has a look at the list's view queued
+// for the next frame as the key comes (the reader scrolled, or the
+// sidebar just changed). The row is drawn alone before the frame, and the
+// list scrolls to it in that frame. Before, with one row drawn the list
+// could not be measured and did not scroll, and the look queued reported
+// the view the list was about to leave, so that the rows there were drawn
+// instead: the new row was gone for two frames in two of these five tags.
+// The key is dispatched in the same task as the scroll event that queues
+// the look, so that both come before the same frame.
+func TestSidebarRowStaysRevealed(t *testing.T) {
+	b, _ := openApp(t)
+	b.expectNoConsoleErrors()
+	openFourHundred(t, b)
+	for seed := int64(3); seed < 8; seed++ {
+		if !evalJS[bool](t, b, randomSelection(rand.New(rand.NewSource(seed)), "")) {
+			t.Fatal("no text to select")
+		}
+		settle(t, b)
+		f := evalJS[struct {
+			Before string
+			Frames []string
+		}](t, b, `new Promise((resolve) => {
+			const id = () => { const li = document.querySelector("#entries > li.selected"); return li ? li.dataset.id : ""; };
+			const f = {before: id(), frames: []};
+			document.dispatchEvent(new Event("scroll"));
+			document.getElementById("article").dispatchEvent(new KeyboardEvent("keydown", {key: "c", bubbles: true, cancelable: true}));
+			const step = () => {
+				f.frames.push(id());
+				if (f.frames.length < 20) requestAnimationFrame(step); else resolve(f);
+			};
+			requestAnimationFrame(step);
+		})`)
+		row := ""
+		for i, id := range f.Frames {
+			switch {
+			case row == "" && id != "" && id != f.Before:
+				row = id
+			case row != "" && id != row:
+				t.Errorf("tag %d: the new row came, then in frame %d the selected row is %q (frames: %q)", seed, i+1, id, f.Frames)
+			}
+		}
+		if row == "" {
+			t.Fatalf("tag %d: no new selected row in 20 frames (frames: %q)", seed, f.Frames)
+		}
+		place := evalJS[int](t, b, `+document.querySelector("#entries > li.selected").getAttribute("aria-posinset")`)
+		waitFor(t, b, rowInView(place))
+	}
+}
