@@ -157,7 +157,7 @@ func openBenchArticle(b *testing.B, paragraphs int) *browser {
 	// Record the time of every key press and mouse release, as the page's
 	// own clock gives it.
 	evalJS[bool](b, br, `(() => {
-		window.__bench = {keys: [], ups: [], upsSeen: [], paints: [], lists: [], listFrames: []};
+		window.__bench = {keys: [], keysSeen: [], ups: [], upsSeen: [], paints: [], lists: [], listFrames: []};
 		// Any change of the sidebar; the new annotation's own row (the row
 		// selected, another than before the key); the count in its title.
 		new MutationObserver(() => {
@@ -174,7 +174,7 @@ func openBenchArticle(b *testing.B, paragraphs int) *browser {
 				requestAnimationFrame(() => { __bench.countFrame = performance.now(); });
 			}
 		}).observe(document.querySelector(".sidebar"), {childList: true, subtree: true, characterData: true});
-		addEventListener("keydown", e => __bench.keys.push(e.timeStamp), true);
+		addEventListener("keydown", e => { __bench.keys.push(e.timeStamp); __bench.keysSeen.push(performance.now()); }, true);
 		addEventListener("mouseup", e => { __bench.ups.push(e.timeStamp); __bench.upsSeen.push(performance.now()); }, true);
 		document.addEventListener("annotator:painted", e => __bench.paints.push(e.detail));
 		return true;
@@ -196,9 +196,10 @@ func benchTagging(b *testing.B, paragraphs int) {
 	logFrames(b, br)
 	rng := rand.New(rand.NewSource(int64(b.N)))
 	phase := rand.New(rand.NewSource(int64(b.N) + 1))
-	var toFrame, toNext, toPainted, toCall, painting, toList, toListFrame, toHandler, toRun []float64
+	var toPainted, toCall, painting, toList, toListFrame, toHandler, toRun []float64
 	var toRow, toRowFrame, toCountFrame []float64
-	firstFrame, rowWithHighlight := 0, 0
+	var turns keyTurns
+	rowWithHighlight := 0
 	stop := profileIf(b, br, fmt.Sprintf("tagging-%d", paragraphs))
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -226,31 +227,28 @@ func benchTagging(b *testing.B, paragraphs int) {
 		}
 		t := evalJS[[]float64](b, br, `(() => {
 			const p = __bench.paints[0], k = __bench.keys[__bench.keys.length - 1];
-			const first = __bench.frames.find(f => f > k), frameAfter = (t) => __bench.frames.find(f => f > t);
+			const frameAfter = (t) => __bench.frames.find(f => f > t);
 			const m = (n) => { const e = performance.getEntriesByName(n); return e.length ? e[0].startTime : NaN; };
-			return [p.frame - k, p.painted - k, p.started - k, p.ended - p.started, __bench.lists[0] - k, Math.abs(p.frame - first) < 0.5 ? 1 : 0,
-				m("annotator:key") - k, m("annotator:run") - m("annotator:key"), first - k, __bench.listFrames[0] - k,
+			return [p.painted - k, p.started - k, p.ended - p.started, __bench.lists[0] - k,
+				m("annotator:key") - k, m("annotator:run") - m("annotator:key"), __bench.listFrames[0] - k,
 				__bench.rowAt - k, frameAfter(__bench.rowAt) - k, frameAfter(__bench.countAt) - k, __bench.rowAt < frameAfter(p.ended) ? 1 : 0];
 		})()`)
-		toFrame = append(toFrame, t[0])
-		toNext = append(toNext, t[8])
-		toListFrame = append(toListFrame, t[9])
-		toRow, toRowFrame, toCountFrame = append(toRow, t[10]), append(toRowFrame, t[11]), append(toCountFrame, t[12])
-		rowWithHighlight += int(t[13])
+		turns.add(evalJS[keyTurn](b, br, keyTurnJS))
+		toListFrame = append(toListFrame, t[6])
+		toRow, toRowFrame, toCountFrame = append(toRow, t[7]), append(toRowFrame, t[8]), append(toCountFrame, t[9])
+		rowWithHighlight += int(t[10])
 
-		toPainted = append(toPainted, t[1])
-		toCall = append(toCall, t[2])
-		painting = append(painting, t[3])
-		toList = append(toList, t[4])
-		firstFrame += int(t[5])
-		toHandler = append(toHandler, t[6])
-		toRun = append(toRun, t[7])
+		toPainted = append(toPainted, t[0])
+		toCall = append(toCall, t[1])
+		painting = append(painting, t[2])
+		toList = append(toList, t[3])
+		toHandler = append(toHandler, t[4])
+		toRun = append(toRun, t[5])
 		b.StartTimer()
 	}
 	b.StopTimer()
 	stop()
-	reportLatencies(b, toFrame, "key-to-frame")
-	reportLatencies(b, toNext, "key-to-next-frame")
+	turns.report(b)
 	reportLatencies(b, toPainted, "key-to-painted")
 	reportLatencies(b, toCall, "key-to-paint-call")
 	reportLatencies(b, toHandler, "key-to-go-listener")
@@ -271,9 +269,8 @@ func benchTagging(b *testing.B, paragraphs int) {
 	reportLatencies(b, toRow, "key-to-sidebar-row")
 	reportLatencies(b, toRowFrame, "key-to-sidebar-row-frame")
 	reportLatencies(b, toCountFrame, "key-to-sidebar-count-frame")
-	reportFirstFrame(b, firstFrame, len(toFrame))
-	if len(toFrame) > 0 {
-		b.ReportMetric(100*float64(rowWithHighlight)/float64(len(toFrame)), "%-row-in-highlight-frame")
+	if n := len(turns.toFrame); n > 0 {
+		b.ReportMetric(100*float64(rowWithHighlight)/float64(n), "%-row-in-highlight-frame")
 	}
 }
 
@@ -320,11 +317,64 @@ func logFrames(b *testing.B, br *browser) {
 	})()`)
 }
 
-// reportFirstFrame reports how many of n changes came in the first frame
-// after their key press, in percent.
-func reportFirstFrame(b *testing.B, first, n int) {
-	if n > 0 {
-		b.ReportMetric(100*float64(first)/float64(n), "%-in-first-frame")
+// keyTurnJS is a script that tells, for the last key press and the first
+// paint after it, in which frame the highlight came (keyTurn). A frame is
+// the time logFrames recorded at its start: the loop's callback runs first
+// in every frame, so the paint's own frame callback (its "frame") lies
+// between the start of the frame that shows it and the next start.
+const keyTurnJS = `(() => {
+	const k = __bench.keys[__bench.keys.length - 1], seen = __bench.keysSeen[__bench.keysSeen.length - 1];
+	const fs = __bench.frames, after = (t) => fs.find((f) => f > t);
+	const p = __bench.paints[0].frame, shown = fs.filter((f) => f <= p).pop();
+	return {toFrame: p - k, next: after(k) - k, seen: seen - k, nextAfterSeen: after(seen) - k,
+		first: shown === after(k), firstAfterSeen: shown === after(seen)};
+})()`
+
+// keyTurn is one key press and the frame that showed its highlight, in
+// milliseconds from the key's time stamp. The browser hands a key to the
+// page (Seen) a little after that stamp, and may start a frame in
+// between: a frame that starts before the page has the key cannot show
+// what the key does, whatever the app does. FirstAfterSeen counts the
+// highlight that came in the first frame started after the page had the
+// key, the app's own part.
+type keyTurn struct {
+	ToFrame        float64 // the key → the frame that shows its highlight
+	Next           float64 // the key → the first frame after it, whatever it shows
+	Seen           float64 // the key → the page's first listener has it
+	NextAfterSeen  float64 // the key → the first frame that started after Seen
+	First          bool    // the highlight came in the first frame after the key
+	FirstAfterSeen bool    // … in the first frame started after the page had the key
+}
+
+// keyTurns gathers keyTurn over a run.
+type keyTurns struct {
+	toFrame, next, seen, nextAfterSeen []float64
+	first, firstAfterSeen              int
+}
+
+func (k *keyTurns) add(t keyTurn) {
+	k.toFrame, k.next = append(k.toFrame, t.ToFrame), append(k.next, t.Next)
+	k.seen, k.nextAfterSeen = append(k.seen, t.Seen), append(k.nextAfterSeen, t.NextAfterSeen)
+	if t.First {
+		k.first++
+	}
+	if t.FirstAfterSeen {
+		k.firstAfterSeen++
+	}
+}
+
+// report reports key → frame, its floor (the first frame after the key,
+// whatever it shows), the key's way to the page, and how many highlights
+// came in the first frame after the key, and in the first frame after
+// the page had it, in percent.
+func (k *keyTurns) report(b *testing.B) {
+	reportLatencies(b, k.toFrame, "key-to-frame")
+	reportLatencies(b, k.next, "key-to-next-frame")
+	reportLatencies(b, k.seen, "key-to-page")
+	reportLatencies(b, k.nextAfterSeen, "key-to-next-frame-after-page")
+	if n := len(k.toFrame); n > 0 {
+		b.ReportMetric(100*float64(k.first)/float64(n), "%-in-first-frame")
+		b.ReportMetric(100*float64(k.firstAfterSeen)/float64(n), "%-in-first-frame-after-page")
 	}
 }
 

@@ -293,12 +293,9 @@ type saveTimes struct {
 	Answered float64 `json:"answered"` // "idb:answered": the writer's answer arrives
 	Applied  float64 `json:"applied"`  // "annotator:applied": Apply returned
 	Saved    float64 `json:"saved"`    // "annotator:saved": the queue empty
-	Frame    float64 `json:"frame"`    // the frame that shows the new highlight
-	Next     float64 `json:"next"`     // the first frame after the key press, whatever it shows
 	MainReqs int     `json:"mainReqs"` // IndexedDB requests the main thread made during Apply
 	LongMax  float64 `json:"longMax"`  // the longest task from the key press to saved
 	LongSave float64 `json:"longSave"` // … of those that overlap Apply
-	First    bool    `json:"first"`    // the highlight came in the first frame after the key press
 }
 
 // BenchmarkBrowserWorkspaceSave measures, on the 2,000-annotation article,
@@ -326,8 +323,8 @@ func benchWorkspaceSave(b *testing.B, paragraphs int) {
 	logFrames(b, br)
 	rng := rand.New(rand.NewSource(int64(b.N) + 7))
 	phase := rand.New(rand.NewSource(int64(b.N) + 8))
-	var toFrame, toNext, pending, applyPost, applyWake, toSaved, mainThread, applyWall, writerWait, longMax, longSave []float64
-	firstFrame := 0
+	var turns keyTurns
+	var pending, applyPost, applyWake, toSaved, mainThread, applyWall, writerWait, longMax, longSave []float64
 	stopTrace := traceMarks(b, br)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -363,12 +360,9 @@ func benchWorkspaceSave(b *testing.B, paragraphs int) {
 			const longSave = long.filter(([s, d]) => s + d > apply && s < applied);
 			return {key: key, save: m("annotator:save"), queued: m("annotator:save-queued"), apply: apply,
 				posted: m("idb:posted"), answered: m("idb:answered"), applied: applied, saved: saved,
-				frame: __bench.paints[0].frame,
 				mainReqs: __idb.filter(([k, t]) => k === "req" && t >= apply && t <= applied).length,
 				longMax: long.length ? Math.max(...long.map(([, d]) => d)) : 0,
-				longSave: longSave.length ? Math.max(...longSave.map(([, d]) => d)) : 0,
-				next: __bench.frames.find((f) => f > key),
-				first: Math.abs(__bench.paints[0].frame - __bench.frames.find((f) => f > key)) < 0.5};
+				longSave: longSave.length ? Math.max(...longSave.map(([, d]) => d)) : 0};
 		})()`)
 		if s.Save < 0 || s.Queued < 0 || s.Apply < 0 || s.Posted < 0 || s.Answered < 0 || s.Applied < 0 {
 			b.Fatalf("a mark is missing (no writer?): %+v", s)
@@ -376,11 +370,7 @@ func benchWorkspaceSave(b *testing.B, paragraphs int) {
 		if s.MainReqs > 0 {
 			b.Fatalf("the main thread made %d IndexedDB requests while the change was written: the worker did not write it", s.MainReqs)
 		}
-		toFrame = append(toFrame, s.Frame-s.Key)
-		toNext = append(toNext, s.Next-s.Key)
-		if s.First {
-			firstFrame++
-		}
+		turns.add(evalJS[keyTurn](b, br, keyTurnJS))
 		pending = append(pending, s.Queued-s.Save)
 		applyPost = append(applyPost, s.Posted-s.Apply)
 		applyWake = append(applyWake, s.Applied-s.Answered)
@@ -409,9 +399,7 @@ func benchWorkspaceSave(b *testing.B, paragraphs int) {
 	reportLatencies(b, toSaved, "applied-to-saved-mark")
 	reportLatencies(b, applyWall, "apply-wall")
 	reportLatencies(b, writerWait, "apply-writer-wait")
-	reportLatencies(b, toFrame, "key-to-frame")
-	reportLatencies(b, toNext, "key-to-next-frame")
-	reportFirstFrame(b, firstFrame, len(toFrame))
+	turns.report(b)
 	reportLatencies(b, longMax, "longest-task")
 	reportLatencies(b, longSave, "longest-task-during-apply")
 }
