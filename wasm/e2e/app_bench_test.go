@@ -160,10 +160,15 @@ func openBenchArticle(b *testing.B, paragraphs int) *browser {
 		window.__bench = {keys: [], keysSeen: [], ups: [], upsSeen: [], paints: [], lists: [], listFrames: []};
 		// Any change of the sidebar; the new annotation's own row (the row
 		// selected, another than before the key); the count in its title.
+		// Only what comes after the last key press is its: a change made
+		// before it (a paint reported after its frame, say, seen once 131
+		// ms before the key) is not, and a key press clears the lists.
+		const afterKey = (t) => __bench.keys.length > 0 && t >= __bench.keys[__bench.keys.length - 1];
 		new MutationObserver(() => {
 			const now = performance.now();
+			if (!afterKey(now)) return;
 			__bench.lists.push(now);
-			requestAnimationFrame(() => __bench.listFrames.push(performance.now()));
+			requestAnimationFrame(() => { if (afterKey(now)) __bench.listFrames.push(performance.now()); });
 			const sel = document.querySelector("#entries > li.selected");
 			if (__bench.rowAt === undefined && sel && sel.dataset.id !== __bench.selBefore) {
 				__bench.rowAt = now;
@@ -174,9 +179,13 @@ func openBenchArticle(b *testing.B, paragraphs int) *browser {
 				requestAnimationFrame(() => { __bench.countFrame = performance.now(); });
 			}
 		}).observe(document.querySelector(".sidebar"), {childList: true, subtree: true, characterData: true});
-		addEventListener("keydown", e => { __bench.keys.push(e.timeStamp); __bench.keysSeen.push(performance.now()); }, true);
+		addEventListener("keydown", e => {
+			__bench.keys.push(e.timeStamp);
+			__bench.keysSeen.push(performance.now());
+			__bench.paints.length = __bench.lists.length = __bench.listFrames.length = 0;
+		}, true);
 		addEventListener("mouseup", e => { __bench.ups.push(e.timeStamp); __bench.upsSeen.push(performance.now()); }, true);
-		document.addEventListener("annotator:painted", e => __bench.paints.push(e.detail));
+		document.addEventListener("annotator:painted", e => { if (afterKey(e.detail.started)) __bench.paints.push(e.detail); });
 		return true;
 	})()`)
 	return br
