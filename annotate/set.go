@@ -62,6 +62,10 @@ type Set struct {
 	items []*Annotation
 	byID  map[string]*Annotation
 	spans map[spanKey]string // the id of the annotation with each label and span
+	// perLabel counts the annotations of each label, kept as they come
+	// and go, so that a list's counts after a change cost the labels, not
+	// the annotations.
+	perLabel map[string]int
 
 	version int
 	hist    history
@@ -94,13 +98,14 @@ func NewSet(text *Text, schema Schema) *Set {
 		text = NewText("")
 	}
 	s := &Set{
-		text:   text,
-		schema: schema.Clone(),
-		labels: make(map[string]Label, len(schema.Labels)),
-		now:    defaultNow,
-		byID:   map[string]*Annotation{},
-		spans:  map[spanKey]string{},
-		hist:   history{limit: UndoLimit},
+		text:     text,
+		schema:   schema.Clone(),
+		labels:   make(map[string]Label, len(schema.Labels)),
+		now:      defaultNow,
+		byID:     map[string]*Annotation{},
+		spans:    map[spanKey]string{},
+		perLabel: map[string]int{},
+		hist:     history{limit: UndoLimit},
 	}
 	for _, l := range s.schema.Labels {
 		s.labels[l.Name] = l
@@ -131,6 +136,9 @@ func (s *Set) Schema() Schema { return s.schema.Clone() }
 
 // Len returns the number of annotations in the set.
 func (s *Set) Len() int { return len(s.items) }
+
+// Count returns the number of annotations with label.
+func (s *Set) Count(label string) int { return s.perLabel[label] }
 
 // Version returns a number that changes with every change to the set,
 // undo and redo included, so that a user interface can tell when to draw
@@ -638,12 +646,18 @@ func (s *Set) insert(as []*Annotation) {
 func (s *Set) remember(a *Annotation) {
 	s.byID[a.ID] = a
 	s.spans[keyOf(a)] = a.ID
+	s.perLabel[a.Label]++
 }
 
 func (s *Set) forget(a *Annotation) {
 	delete(s.byID, a.ID)
 	if k := keyOf(a); s.spans[k] == a.ID {
 		delete(s.spans, k)
+	}
+	if n := s.perLabel[a.Label] - 1; n > 0 {
+		s.perLabel[a.Label] = n
+	} else {
+		delete(s.perLabel, a.Label)
 	}
 }
 

@@ -3,6 +3,7 @@ package annotate
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"math/rand"
 	"reflect"
 	"slices"
@@ -1002,6 +1003,18 @@ func checkSet(t testing.TB, s *Set) {
 		}
 		if a.Attributes == nil {
 			t.Fatalf("annotation %s has nil attributes", a.ID)
+		}
+	}
+	counts := map[string]int{}
+	for _, a := range s.items {
+		counts[a.Label]++
+	}
+	if !maps.Equal(counts, s.perLabel) {
+		t.Fatalf("counts per label %v, kept %v", counts, s.perLabel)
+	}
+	for label, n := range counts {
+		if s.Count(label) != n {
+			t.Fatalf("Count(%q) = %d, want %d", label, s.Count(label), n)
 		}
 	}
 }

@@ -18,6 +18,7 @@ package app
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -381,6 +382,7 @@ func (s *sidebar) drawRows(now bool) {
 	}
 	s.drawn = drawnRows{gen: gen, first: first, total: len(list), ids: ids, html: rows,
 		set: s.Set, version: s.Set.Version(), selected: selected}
+	s.putCounts()
 }
 
 // annotations returns Set's annotations in order, copied once per change.
@@ -471,21 +473,16 @@ func (s *sidebar) Render() app.UI {
 	if s.Set == nil {
 		return app.Aside().Class("sidebar")
 	}
-	all := s.annotations()
-	counts := map[string]int{}
-	for _, ann := range all {
-		counts[ann.Label]++
-	}
 	list := s.visible()
 	s.keepFocus()
 	s.queueDraw()
 	labels := s.Set.Schema().Labels
 	return app.Aside().Class("sidebar").Aria("label", "Annotations").Body(
-		app.H2().ID("annotations-title").TabIndex(-1).Text(fmt.Sprintf("Annotations (%d)", len(all))),
+		app.H2().ID(titleID).TabIndex(-1).Text(listTitle(s.Set.Len())),
 		app.Div().Class("filters").Role("group").Aria("label", "Show").Body(
-			s.filterButton("", "All", len(all)),
+			s.filterButton("", "All", s.Set.Len()),
 			app.Range(labels).Slice(func(i int) app.UI {
-				return s.filterButton(labels[i].Name, labels[i].Name, counts[labels[i].Name])
+				return s.filterButton(labels[i].Name, labels[i].Name, s.Set.Count(labels[i].Name))
 			}),
 		),
 		// What comes and goes above the list leaves an empty <template> in
@@ -538,8 +535,35 @@ func keyList(labels []annotate.Label) string {
 	return strings.Join(parts, ", ")
 }
 
+// titleID is the id of the list's title, which says how many annotations
+// there are.
+const titleID = "annotations-title"
+
+// listTitle is the list's title for n annotations.
+func listTitle(n int) string { return fmt.Sprintf("Annotations (%d)", n) }
+
+// filterID is the id of the filter button of label ("" for all).
+func filterID(label string) string { return "filter-" + orAll(label) }
+
+// putCounts puts the list's counts in the page (its title's and its
+// filters'), as Render writes them. drawNow calls it in the turn of a
+// change, with the rows, so that the counts come in the frame of the
+// change's highlight: go-app's render, two or three frames later, then
+// writes the same. It runs after every render too (drawRows), so that the
+// page shows what go-app last wrote if go-app wrote nothing new.
+func (s *sidebar) putCounts() {
+	labels := s.Set.Schema().Labels
+	ids := make([]string, 0, len(labels)+1)
+	counts := make([]string, 0, len(labels)+1)
+	ids, counts = append(ids, filterID("")), append(counts, strconv.Itoa(s.Set.Len()))
+	for _, l := range labels {
+		ids, counts = append(ids, filterID(l.Name)), append(counts, strconv.Itoa(s.Set.Count(l.Name)))
+	}
+	helper().Call("setCounts", titleID, listTitle(s.Set.Len()), strings.Join(ids, ","), strings.Join(counts, ","))
+}
+
 func (s *sidebar) filterButton(label, text string, count int) app.UI {
-	return app.Button().ID("filter-"+orAll(label)).Class("filter", classIf(label != "", labelClass(label))).
+	return app.Button().ID(filterID(label)).Class("filter", classIf(label != "", labelClass(label))).
 		Aria("pressed", s.filter == label).
 		OnClick(func(ctx app.Context, e app.Event) {
 			s.filter = label

@@ -1325,6 +1325,26 @@
     return rows.length;
   }
 
+  // setCounts writes the sidebar's counts in the turn of a change, with its
+  // rows (setRows): the text of the element titleID to title, and of the
+  // ".count" in each element of ids (comma-separated) to the count in the
+  // same place of counts. go-app draws them with the rest of the sidebar, two
+  // or three frames later (app/sidebar.go, putCounts); it writes a text
+  // through the text node it made, so the node is changed in place, never
+  // replaced, and go-app's next render finds it.
+  function setCounts(titleID, title, ids, counts) {
+    const put = (el, text) => {
+      const node = el && el.firstChild;
+      if (node && node.nodeType === Node.TEXT_NODE && node.nodeValue !== text) node.nodeValue = text;
+    };
+    put(document.getElementById(titleID), title);
+    const values = counts.split(",");
+    ids.split(",").forEach((id, i) => {
+      const el = document.getElementById(id);
+      put(el && el.querySelector(".count"), values[i]);
+    });
+  }
+
   // revealRow scrolls the sidebar, when it scrolls, just enough to show
   // row i of the list (drawn or not), in the next frame: measuring the
   // list at once, right after Go drew it, forced a layout of the whole
@@ -1387,6 +1407,6 @@
     nodeCount, reindex, selection, caretAt, paint, patch, highlights, scrollTo, select, extend,
     move, caret, place, collapse, focusText, openModal, closeModal,
     clear, download, copy, readFile, text, style,
-    lockDocument, unlockDocument, keepScroll, joinJSON, putRecords, startWriter, watchList, setRows, revealRow, afterFrame,
+    lockDocument, unlockDocument, keepScroll, joinJSON, putRecords, startWriter, watchList, setRows, setCounts, revealRow, afterFrame,
   });
 })();

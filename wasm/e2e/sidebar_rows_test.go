@@ -140,16 +140,18 @@ func rowInView(place int) string {
 	})()`, place)
 }
 
-// TestSidebarRowInHighlightFrame: the sidebar's row of a change is in the
-// page in the frame that shows the change's highlight, not frames later:
-// a tag's new row next to the last tag's, a relabel's row, an undo's row
-// gone. A tag far from the rows drawn (the list jumps to another part)
-// has its row in the frame after. The page records, in an animation
-// frame loop, the first frame in which each is there. It does not time
-// anything: the row and the highlight change in the same turn (or the
-// row in the task right after the highlight's frame), so a busy machine
-// delays both alike (before, the row came with go-app's render, two or
-// three frames after the highlight's, and this failed every time).
+// TestSidebarRowInHighlightFrame: the sidebar's row of a change, and the
+// list's counts (its title's and its filters'), are in the page in the
+// frame that shows the change's highlight, not frames later: a tag far
+// from the rows drawn (the list jumps to another part, the row drawn
+// alone first), a relabel's row, a tag's new row next to the last tag's,
+// an undo's row gone. The page records, in an animation frame loop, the
+// first frame in which each is there. It does not time anything: the row,
+// the counts and the highlight change in the same turn, so a busy machine
+// delays them alike (before, the row came with go-app's render, two or
+// three frames after the highlight's, and this failed every time; the
+// counts came so until the ninth pass). go-app's render after writes the
+// same counts, and undoing gives back the counts before.
 func TestSidebarRowInHighlightFrame(t *testing.T) {
 	b, _ := openApp(t)
 	b.expectNoConsoleErrors()
@@ -159,9 +161,18 @@ func TestSidebarRowInHighlightFrame(t *testing.T) {
 	}
 	// Nothing is selected before the tag: any range of the highlight of
 	// the selected annotation is the new one's.
+	// The list's counts (its title, its filters) come with the row.
+	counts := func(total, claims, quotes int) string {
+		return fmt.Sprintf(`(document.getElementById("annotations-title").textContent === "Annotations (%d)" &&
+			document.querySelector("#filter-all .count").textContent === "%d" &&
+			document.querySelector("#filter-claim .count").textContent === "%d" &&
+			document.querySelector("#filter-quote .count").textContent === "%d")`, total, total, claims, quotes)
+	}
+	claims := evalJS[int](t, b, `+document.querySelector("#filter-claim .count").textContent`)
+	quotes := evalJS[int](t, b, `+document.querySelector("#filter-quote .count").textContent`)
 	inFrames(t, b, "the tag far from the rows drawn", 0,
 		`(CSS.highlights.get("selected") || new Set()).size > 0`,
-		`(() => { const li = document.querySelector("#entries > li.selected"); return li !== null && li.getAttribute("aria-setsize") === "401"; })()`,
+		`(() => { const li = document.querySelector("#entries > li.selected"); return li !== null && li.getAttribute("aria-setsize") === "401"; })() && `+counts(401, claims+1, quotes),
 		func() { press(t, b, "c") })
 	waitFor(t, b, `document.querySelector("#entries > li.selected") !== null`)
 	id := evalJS[string](t, b, `document.querySelector("#entries > li.selected").dataset.id`)
@@ -169,7 +180,7 @@ func TestSidebarRowInHighlightFrame(t *testing.T) {
 	sameFrame(t, b, "the relabel",
 		`(() => { const s = [...(CSS.highlights.get("selected") || [])][0], q = CSS.highlights.get("label-quote");
 			return !!s && !!q && [...q].some((r) => r.startContainer === s.startContainer && r.startOffset === s.startOffset && r.endOffset === s.endOffset); })()`,
-		fmt.Sprintf(`document.querySelector("#entry-%s.selected.label-quote") !== null`, id),
+		fmt.Sprintf(`document.querySelector("#entry-%s.selected.label-quote") !== null && %s`, id, counts(401, claims, quotes+1)),
 		func() { press(t, b, "q") })
 	// The next words, from the caret the tag left after its span: a tag
 	// next to the last one.
@@ -189,8 +200,17 @@ func TestSidebarRowInHighlightFrame(t *testing.T) {
 	})()`)
 	sameFrame(t, b, "the undo of the last tag",
 		`![...(CSS.highlights.get("label-pledge") || [])].some((r) => r.startContainer === __last[0] && r.startOffset === __last[1] && r.endContainer === __last[2] && r.endOffset === __last[3])`,
-		fmt.Sprintf(`document.getElementById("entry-%s") === null && document.getElementById("entries").dataset.total === "401"`, next),
+		fmt.Sprintf(`document.getElementById("entry-%s") === null && document.getElementById("entries").dataset.total === "401" && %s`, next, counts(401, claims, quotes+1)),
 		func() { press(t, b, "z", ctrl) })
+	// go-app's own render, after, writes the same counts through the same
+	// text nodes: one text in the title, which it still updates.
+	settle(t, b)
+	waitFor(t, b, counts(401, claims, quotes+1)+` && document.getElementById("annotations-title").childNodes.length === 1`)
+	// Undo the relabel, then the first tag: the counts as they were.
+	press(t, b, "z", ctrl)
+	waitFor(t, b, counts(401, claims+1, quotes))
+	press(t, b, "z", ctrl)
+	waitFor(t, b, counts(400, claims, quotes))
 }
 
 // sameFrame runs act and checks that the page shows the sidebar's side of
