@@ -601,7 +601,7 @@ func (s *sidebar) renderSelected() app.UI {
 	if !ok {
 		return app.Div()
 	}
-	return app.Section().ID("selected").Class("selected-panel", labelClass(ann.Label)).Aria("label", "Selected annotation").Body(
+	return app.Section().ID("selected").Class("selected-panel", labelClass(ann.Label)).DataSet("id", ann.ID).Aria("label", "Selected annotation").Body(
 		app.P().Class("selected-text").Body(
 			app.Span().Class("badge", labelClass(ann.Label)).Text(ann.Label),
 			app.Span().Class("excerpt").Text("“"+excerpt(ann.Exact, 200)+"”"),

@@ -159,7 +159,7 @@ func openBenchArticle(b *testing.B, paragraphs int) *browser {
 	evalJS[bool](b, br, `(() => {
 		window.__bench = {keys: [], keysSeen: [], ups: [], upsSeen: [], paints: [], lists: [], listFrames: []};
 		// Any change of the sidebar; the new annotation's own row (the row
-		// selected, another than before the key); the count in its title.
+		// selected, another than before the key); the count in its title; the panel of the selected annotation.
 		// Only what comes after the last key press is its: a change made
 		// before it (a paint reported after its frame, say, seen once 131
 		// ms before the key) is not, and a key press clears the lists.
@@ -177,6 +177,12 @@ func openBenchArticle(b *testing.B, paragraphs int) *browser {
 			if (__bench.countAt === undefined && document.querySelector(".sidebar h2").textContent !== __bench.countBefore) {
 				__bench.countAt = now;
 				requestAnimationFrame(() => { __bench.countFrame = performance.now(); });
+			}
+			// The selected annotation's panel, above the list, showing the
+			// new annotation.
+			const panel = document.getElementById("selected");
+			if (__bench.panelAt === undefined && panel && panel.dataset.id && panel.dataset.id !== __bench.selBefore) {
+				__bench.panelAt = now;
 			}
 		}).observe(document.querySelector(".sidebar"), {childList: true, subtree: true, characterData: true});
 		addEventListener("keydown", e => {
@@ -206,7 +212,7 @@ func benchTagging(b *testing.B, paragraphs int) {
 	rng := rand.New(rand.NewSource(int64(b.N)))
 	phase := rand.New(rand.NewSource(int64(b.N) + 1))
 	var toPainted, toCall, painting, toList, toListFrame, toHandler, toRun []float64
-	var toRow, toRowFrame, toCountFrame []float64
+	var toRow, toRowFrame, toCountFrame, toPanelFrame []float64
 	var turns keyTurns
 	rowWithHighlight := 0
 	stop := profileIf(b, br, fmt.Sprintf("tagging-%d", paragraphs))
@@ -214,7 +220,7 @@ func benchTagging(b *testing.B, paragraphs int) {
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()
 		if !evalJS[bool](b, br, randomSelection(rng, `__bench.paints.length = 0; __bench.lists.length = 0; __bench.listFrames.length = 0;
-			__bench.rowAt = __bench.rowFrame = __bench.countAt = __bench.countFrame = undefined;
+			__bench.rowAt = __bench.rowFrame = __bench.countAt = __bench.countFrame = __bench.panelAt = undefined;
 			__bench.selBefore = (document.querySelector("#entries > li.selected") || {dataset: {}}).dataset.id;
 			__bench.countBefore = document.querySelector(".sidebar h2").textContent;
 			performance.clearMarks("annotator:key"); performance.clearMarks("annotator:run");`)) {
@@ -227,7 +233,7 @@ func benchTagging(b *testing.B, paragraphs int) {
 		b.StartTimer()
 		press(b, br, "c")
 		shown := `(__bench.paints.length > 0 && __bench.listFrames.length > 0 && __bench.rowFrame !== undefined && __bench.countFrame !== undefined &&
-			__bench.frames[__bench.frames.length - 1] > Math.max(__bench.rowAt, __bench.countAt))`
+			__bench.panelAt !== undefined && __bench.frames[__bench.frames.length - 1] > Math.max(__bench.rowAt, __bench.countAt, __bench.panelAt))`
 		waitFor(b, br, shown+` || document.querySelector("#notice").getAttribute("role") === "alert"`)
 		b.StopTimer()
 		if entryTotal(b, br) <= before {
@@ -242,12 +248,14 @@ func benchTagging(b *testing.B, paragraphs int) {
 			const m = (n) => { const e = performance.getEntriesByName(n); return e.length ? e[0].startTime : NaN; };
 			return [p.painted - k, p.started - k, p.ended - p.started, __bench.lists[0] - k,
 				m("annotator:key") - k, m("annotator:run") - m("annotator:key"), __bench.listFrames[0] - k,
-				__bench.rowAt - k, frameAfter(__bench.rowAt) - k, frameAfter(__bench.countAt) - k, __bench.rowAt < frameAfter(p.ended) ? 1 : 0];
+				__bench.rowAt - k, frameAfter(__bench.rowAt) - k, frameAfter(__bench.countAt) - k, __bench.rowAt < frameAfter(p.ended) ? 1 : 0,
+				frameAfter(__bench.panelAt) - k];
 		})()`)
 		turns.add(evalJS[keyTurn](b, br, keyTurnJS))
 		toListFrame = append(toListFrame, t[6])
 		toRow, toRowFrame, toCountFrame = append(toRow, t[7]), append(toRowFrame, t[8]), append(toCountFrame, t[9])
 		rowWithHighlight += int(t[10])
+		toPanelFrame = append(toPanelFrame, t[11])
 
 		toPainted = append(toPainted, t[0])
 		toCall = append(toCall, t[1])
@@ -280,6 +288,8 @@ func benchTagging(b *testing.B, paragraphs int) {
 	reportLatencies(b, toRow, "key-to-sidebar-row")
 	reportLatencies(b, toRowFrame, "key-to-sidebar-row-frame")
 	reportLatencies(b, toCountFrame, "key-to-sidebar-count-frame")
+	// The selected annotation's panel, which go-app draws.
+	reportLatencies(b, toPanelFrame, "key-to-sidebar-panel-frame")
 	if n := len(turns.toFrame); n > 0 {
 		b.ReportMetric(100*float64(rowWithHighlight)/float64(n), "%-row-in-highlight-frame")
 	}
