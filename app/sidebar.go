@@ -546,11 +546,12 @@ func listTitle(n int) string { return fmt.Sprintf("Annotations (%d)", n) }
 func filterID(label string) string { return "filter-" + orAll(label) }
 
 // putCounts puts the list's counts in the page (its title's and its
-// filters'), as Render writes them. drawNow calls it in the turn of a
-// change, with the rows, so that the counts come in the frame of the
-// change's highlight: go-app's render, two or three frames later, then
-// writes the same. It runs after every render too (drawRows), so that the
-// page shows what go-app last wrote if go-app wrote nothing new.
+// filters'), as Render writes them. drawRows calls it with the rows: in
+// the turn of a change (drawNow), so that the counts come in the frame of
+// the change's highlight, go-app's render writing the same two or three
+// frames later; and after every render, so that the page shows the counts
+// of now even where go-app, finding its own text unchanged, wrote
+// nothing.
 func (s *sidebar) putCounts() {
 	labels := s.Set.Schema().Labels
 	ids := make([]string, 0, len(labels)+1)
