@@ -274,7 +274,7 @@ func (s *sidebar) queueDraw() {
 		s.drawRows(false)
 		// The render that shows the selection drawNow revealed.
 		if s.showRow >= 0 && s.Selected == s.selection() {
-			helper().Call("revealRow", s.showRow)
+			helper().Call("revealRow", s.showRow, true)
 			s.showRow = -1
 		}
 	})

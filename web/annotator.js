@@ -1380,23 +1380,36 @@
   // page of its own (13–16 ms on an article of 50,000 words, measured with
   // the tagging benchmark) before the browser could draw the new list; in
   // the frame, it is the frame's own layout.
-  function revealRow(i) {
+  //
+  // again marks the reveal that Go asks for once more after go-app's
+  // render (the selected annotation's panel, above the list, may have
+  // pushed the row down): it does not scroll the list back when the list
+  // is no longer where the reveal before left it, the reader having
+  // scrolled it since (seen: the list taken back down a moment after the
+  // reader scrolled it to its top).
+  function revealRow(i, again) {
     padList();
     revealing++;
     requestAnimationFrame(() => {
       revealing--;
-      scrollToRow(i);
+      const box = document.querySelector(".sidebar");
+      if (!(again && box && revealedTop >= 0 && box.scrollTop !== revealedTop)) scrollToRow(i);
       queueList();
     });
   }
+  // revealedTop is where the last reveal left the sidebar's scroll.
+  let revealedTop = -1;
   function scrollToRow(i) {
     const v = listView();
-    if (!v || !v.box || v.box.scrollHeight <= v.box.clientHeight) return;
-    const lr = v.list.getBoundingClientRect(), seen = seenOf(v.box);
-    const seenTop = seen.top, seenBottom = seen.bottom;
-    const top = lr.top + i * v.pitch, bottom = top + v.pitch;
-    if (top < seenTop) v.box.scrollTop -= seenTop - top;
-    else if (bottom > seenBottom) v.box.scrollTop += bottom - seenBottom;
+    if (!v || !v.box) return;
+    if (v.box.scrollHeight > v.box.clientHeight) {
+      const lr = v.list.getBoundingClientRect(), seen = seenOf(v.box);
+      const seenTop = seen.top, seenBottom = seen.bottom;
+      const top = lr.top + i * v.pitch, bottom = top + v.pitch;
+      if (top < seenTop) v.box.scrollTop -= seenTop - top;
+      else if (bottom > seenBottom) v.box.scrollTop += bottom - seenBottom;
+    }
+    revealedTop = v.box.scrollTop;
   }
 
   // unlockDocument lets the held document's lock go.

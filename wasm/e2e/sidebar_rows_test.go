@@ -385,3 +385,45 @@ func TestSidebarRowStaysRevealed(t *testing.T) {
 		waitFor(t, b, rowInView(place))
 	}
 }
+
+// TestSidebarRevealLeavesReadersScroll: once the selected annotation's
+// row has been scrolled into view, a reader who scrolls the sidebar away
+// keeps the sidebar where they took it. Go asks for the reveal once more
+// after go-app's render (the panel above the list may have pushed the row
+// down); that second reveal took the list back down (on the code before,
+// in every other tag here; in a CI-like run it left
+// TestSidebarDrawsRowsInView waiting for the top of the list). The page
+// scrolls the sidebar to its top in the first frame that shows the row.
+func TestSidebarRevealLeavesReadersScroll(t *testing.T) {
+	b, _ := openApp(t)
+	b.expectNoConsoleErrors()
+	openFourHundred(t, b)
+	evalJS[bool](t, b, `(scrollTo(0, 400), true)`)
+	b.run(chromedp.Focus(chromedp.ID("article")))
+	for i := 0; i < 10; i++ {
+		press(t, b, kb.Escape)
+		waitFor(t, b, `document.querySelector("#entries > li.selected") === null`)
+		evalJS[bool](t, b, `(document.querySelector(".sidebar").scrollTop = 0, true)`)
+		waitFor(t, b, sidebarRowsJS+`.first === 1`)
+		evalJS[bool](t, b, `(() => {
+			window.__scrolledUp = false;
+			const step = () => {
+				if (`+rowInView(400)+`) {
+					document.querySelector(".sidebar").scrollTop = 0;
+					window.__scrolledUp = true;
+				} else requestAnimationFrame(step);
+			};
+			requestAnimationFrame(step);
+			return true;
+		})()`)
+		press(t, b, "[") // the last annotation, the 400th
+		waitFor(t, b, `window.__scrolledUp`)
+		// go-app's render of the selection (its panel, gone with the
+		// Escape), and the frames after it.
+		waitFor(t, b, `(() => { const p = document.getElementById("selected"); return p !== null && p.dataset.id !== undefined; })()`)
+		settle(t, b)
+		if top := evalJS[float64](t, b, `document.querySelector(".sidebar").scrollTop`); top != 0 {
+			t.Errorf("tag %d: the reader scrolled the sidebar to its top, and a reveal took it to %.0f px", i, top)
+		}
+	}
+}
