@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -139,6 +140,10 @@ func (s *Set) Len() int { return len(s.items) }
 
 // Count returns the number of annotations with label.
 func (s *Set) Count(label string) int { return s.perLabel[label] }
+
+// Counts returns the number of annotations of each label that has any, in
+// a map of the caller's.
+func (s *Set) Counts() map[string]int { return maps.Clone(s.perLabel) }
 
 // Version returns a number that changes with every change to the set,
 // undo and redo included, so that a user interface can tell when to draw

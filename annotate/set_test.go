@@ -1009,8 +1009,8 @@ func checkSet(t testing.TB, s *Set) {
 	for _, a := range s.items {
 		counts[a.Label]++
 	}
-	if !maps.Equal(counts, s.perLabel) {
-		t.Fatalf("counts per label %v, kept %v", counts, s.perLabel)
+	if !maps.Equal(counts, s.Counts()) {
+		t.Fatalf("counts per label %v, kept %v", counts, s.Counts())
 	}
 	for label, n := range counts {
 		if s.Count(label) != n {

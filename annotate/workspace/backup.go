@@ -195,7 +195,7 @@ func checkBackupDocument(d *BackupDocument) error {
 			return fmt.Errorf("annotation %d (%s): %v", j+1, a.ID, err)
 		}
 	}
-	if counts := countLabels(set.Snapshot()); !sameCounts(counts, d.Counts) || orphans != d.Orphans {
+	if counts := set.Counts(); !sameCounts(counts, d.Counts) || orphans != d.Orphans {
 		return errors.New("its counts per label do not match its annotations")
 	}
 	if d.Counts == nil {
