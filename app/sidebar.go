@@ -1,7 +1,8 @@
 package app
 
-// This file is the sidebar: the list of annotations, the selected one's
-// editor, the choices under a click and the orphans. It is a component
+// This file is the sidebar: the list of annotations, the choices under a
+// click and the orphans (the selected annotation's panel is in
+// selected.go). It is a component
 // that owns what the list shows (the label it is filtered by, the rows in
 // view, and the copy of the annotations it draws from), and renders again
 // only when the annotations, the selection or the orphans change, or other
@@ -383,6 +384,7 @@ func (s *sidebar) drawRows(now bool) {
 	s.drawn = drawnRows{gen: gen, first: first, total: len(list), ids: ids, html: rows,
 		set: s.Set, version: s.Set.Version(), selected: selected}
 	s.putCounts()
+	s.putSelected()
 }
 
 // annotations returns Set's annotations in order, copied once per change.
@@ -593,109 +595,6 @@ func (s *sidebar) onEntryClick(ctx app.Context, e app.Event) {
 	if id := main.Get("parentElement").Get("dataset").Get("id"); id.Truthy() {
 		s.Host.choose(ctx, id.String())
 	}
-}
-
-// renderSelected draws the selected annotation with the fields that edit
-// it.
-func (s *sidebar) renderSelected() app.UI {
-	ann, ok := s.Set.Get(s.Selected)
-	if !ok {
-		return app.Div()
-	}
-	return app.Section().ID("selected").Class("selected-panel", labelClass(ann.Label)).DataSet("id", ann.ID).Aria("label", "Selected annotation").Body(
-		app.P().Class("selected-text").Body(
-			app.Span().Class("badge", labelClass(ann.Label)).Text(ann.Label),
-			app.Span().Class("excerpt").Text("“"+excerpt(ann.Exact, 200)+"”"),
-		),
-		s.renderEditor(ann),
-	)
-}
-
-// renderEditor draws the fields that edit the selected annotation.
-func (s *sidebar) renderEditor(ann annotate.Annotation) app.UI {
-	id := ann.ID
-	schema := s.Set.Schema()
-	label, _ := schema.Label(ann.Label)
-	fields := append([]string{}, label.Attributes...)
-	// Attributes the annotation kept from an earlier label stay editable.
-	for _, name := range attributeOrder(ann.Attributes) {
-		if !label.Takes(name) {
-			fields = append(fields, name)
-		}
-	}
-	return app.Div().Class("editor").Role("group").Aria("label", "Edit the annotation").Body(
-		app.Label().Body(
-			app.Span().Text("Label"),
-			app.Select().ID("edit-label").OnChange(func(ctx app.Context, e app.Event) {
-				s.Host.relabel(ctx, id, ctx.JSSrc().Get("value").String())
-			}, app.EventScope(id)).Body(
-				app.Range(schema.Labels).Slice(func(i int) app.UI {
-					l := schema.Labels[i]
-					return app.Option().Value(l.Name).Selected(l.Name == ann.Label).Text(l.Name)
-				}),
-			),
-		),
-		app.Range(fields).Slice(func(i int) app.UI {
-			name := fields[i]
-			return app.Label().Body(
-				app.Span().Text(attributeTitle(name)),
-				app.Input().Type("text").ID("edit-"+name).Value(ann.Attributes[name]).
-					Placeholder(attributeHint(name)).
-					OnChange(func(ctx app.Context, e app.Event) {
-						s.Host.setAttribute(ctx, id, name, ctx.JSSrc().Get("value").String())
-					}, app.EventScope(id+"/"+name)),
-			)
-		}),
-		app.Label().Body(
-			app.Span().Text("Note"),
-			app.Textarea().ID("edit-note").Rows(2).Text(ann.Attributes[annotate.AttrNote]).
-				OnChange(func(ctx app.Context, e app.Event) {
-					s.Host.setAttribute(ctx, id, annotate.AttrNote, ctx.JSSrc().Get("value").String())
-				}, app.EventScope(id)),
-		),
-		app.P().Class("span-info").Text(fmt.Sprintf("Characters %d–%d · %s", ann.Start, ann.End, authorText(ann.Author))),
-		app.Button().ID("delete-button").Class("danger").Title("Delete this annotation (Delete key)").
-			OnClick(func(ctx app.Context, e app.Event) { s.Host.delete(ctx, id) }, app.EventScope(id)).Text("Delete"),
-	)
-}
-
-func authorText(author string) string {
-	if author == "" {
-		return "by anonymous"
-	}
-	return "by " + author
-}
-
-// attributeOrder returns the names of attrs without the note, sorted.
-func attributeOrder(attrs map[string]string) []string {
-	var names []string
-	for name := range attrs {
-		if name != annotate.AttrNote {
-			names = append(names, name)
-		}
-	}
-	slices.Sort(names)
-	return names
-}
-
-func attributeTitle(name string) string {
-	switch name {
-	case annotate.AttrSpeaker:
-		return "Speaker"
-	case annotate.AttrParty:
-		return "Party"
-	}
-	return strings.ToUpper(name[:1]) + name[1:]
-}
-
-func attributeHint(name string) string {
-	switch name {
-	case annotate.AttrSpeaker:
-		return "who said it"
-	case annotate.AttrParty:
-		return "who pledged it"
-	}
-	return ""
 }
 
 func anchorWords(how annotate.Anchoring) string {

@@ -1374,6 +1374,44 @@
     });
   }
 
+  // putSelected shows an annotation (v, as JSON: app/selected.go's
+  // panelView) in the panel of the selected annotation, in the turn of the
+  // change that selected it, when the panel go-app drew for the one selected
+  // before has the same fields; go-app draws the same two or three frames
+  // later. Like setCounts, it writes texts through the text nodes go-app
+  // made and values through the properties go-app sets, so that go-app's
+  // next render finds its own nodes and writes the same. A panel that
+  // already shows the annotation is left as it is: its fields may hold what
+  // the annotator is typing. It returns whether the panel shows it.
+  function putSelected(json) {
+    const v = JSON.parse(json);
+    const panel = document.getElementById("selected");
+    if (!panel) return false;
+    if (panel.dataset.id === v.id) return true;
+    const text = (el) => {
+      const node = el && el.firstChild;
+      return node && node.nodeType === Node.TEXT_NODE ? node : null;
+    };
+    const badge = panel.querySelector(".selected-text .badge");
+    const shown = [badge, panel.querySelector(".selected-text .excerpt"), panel.querySelector(".span-info")].map(text);
+    const select = document.getElementById("edit-label"), note = document.getElementById("edit-note");
+    const inputs = [...panel.querySelectorAll(".editor input")];
+    if (shown.includes(null) || !select || !note || ![...select.options].some((o) => o.value === v.label) ||
+      inputs.length !== v.fields.length || inputs.some((el, i) => el.id !== "edit-" + v.fields[i])) {
+      return false;
+    }
+    [v.label, v.excerpt, v.span].forEach((t, i) => { if (shown[i].nodeValue !== t) shown[i].nodeValue = t; });
+    for (const el of [panel, badge]) {
+      el.classList.remove(...v.classes);
+      el.classList.add(v.class);
+    }
+    select.value = v.label;
+    inputs.forEach((el, i) => { el.value = v.values[i]; });
+    note.value = v.note;
+    panel.dataset.id = v.id;
+    return true;
+  }
+
   // revealRow scrolls the sidebar, when it scrolls, just enough to show
   // row i of the list (drawn or not), in the next frame: measuring the
   // list at once, right after Go drew it, forced a layout of the whole
@@ -1449,6 +1487,6 @@
     nodeCount, reindex, selection, caretAt, paint, patch, highlights, scrollTo, select, extend,
     move, caret, place, collapse, focusText, openModal, closeModal,
     clear, download, copy, readFile, text, style,
-    lockDocument, unlockDocument, keepScroll, joinJSON, putRecords, startWriter, watchList, setRows, setCounts, revealRow, afterFrame,
+    lockDocument, unlockDocument, keepScroll, joinJSON, putRecords, startWriter, watchList, setRows, setCounts, putSelected, revealRow, afterFrame,
   });
 })();

@@ -1,0 +1,198 @@
+package app
+
+// This file is the sidebar's panel of the selected annotation: its label,
+// its text and the fields that edit it. go-app draws the panel with the
+// rest of the sidebar, on its own ticker, two or three frames after the
+// change that selected the annotation (a tag far from the last one: 44–46
+// ms at the median, BENCH.md). So in the turn of the change, with the
+// list's row and counts (drawRows), putSelected writes the annotation into
+// the panel go-app drew for the one selected before, when that panel has
+// the same fields: the panel then changes in the frame of the highlight.
+// go-app's render, after, writes the same values into the same nodes.
+//
+// The fields' handlers read the annotation they edit from the panel, not
+// from the render that made them: between the two, the panel already shows
+// the new annotation.
+
+import (
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/newsannotator/annotator/annotate"
+)
+
+// panelView is what the panel shows of an annotation, as both go-app's
+// render (renderSelected) and putSelected write it.
+type panelView struct {
+	ID      string   `json:"id"`
+	Label   string   `json:"label"`
+	Class   string   `json:"class"`   // the label's class
+	Classes []string `json:"classes"` // every label's class, to take off
+	Excerpt string   `json:"excerpt"`
+	Fields  []string `json:"fields"` // the attributes edited, in order
+	Values  []string `json:"values"` // their values, in the same order
+	Note    string   `json:"note"`
+	Span    string   `json:"span"`
+}
+
+// viewOf returns what the panel shows of ann: the label's attributes, then
+// those the annotation kept from an earlier label, which stay editable.
+func viewOf(schema annotate.Schema, ann annotate.Annotation) panelView {
+	label, _ := schema.Label(ann.Label)
+	fields := append([]string{}, label.Attributes...)
+	for _, name := range attributeOrder(ann.Attributes) {
+		if !label.Takes(name) {
+			fields = append(fields, name)
+		}
+	}
+	values := make([]string, len(fields))
+	for i, name := range fields {
+		values[i] = ann.Attributes[name]
+	}
+	classes := make([]string, len(schema.Labels))
+	for i, l := range schema.Labels {
+		classes[i] = labelClass(l.Name)
+	}
+	return panelView{
+		ID: ann.ID, Label: ann.Label, Class: labelClass(ann.Label), Classes: classes,
+		Excerpt: "“" + excerpt(ann.Exact, 200) + "”",
+		Fields:  fields, Values: values, Note: ann.Attributes[annotate.AttrNote],
+		Span: fmt.Sprintf("Characters %d–%d · %s", ann.Start, ann.End, authorText(ann.Author)),
+	}
+}
+
+// renderSelected draws the selected annotation with the fields that edit
+// it.
+func (s *sidebar) renderSelected() app.UI {
+	ann, ok := s.Set.Get(s.Selected)
+	if !ok {
+		return app.Div()
+	}
+	v := viewOf(s.Set.Schema(), ann)
+	return app.Section().ID("selected").Class("selected-panel", v.Class).DataSet("id", v.ID).Aria("label", "Selected annotation").Body(
+		app.P().Class("selected-text").Body(
+			app.Span().Class("badge", v.Class).Text(v.Label),
+			app.Span().Class("excerpt").Text(v.Excerpt),
+		),
+		s.renderEditor(v),
+	)
+}
+
+// renderEditor draws the fields that edit the annotation of v.
+func (s *sidebar) renderEditor(v panelView) app.UI {
+	id := v.ID
+	schema := s.Set.Schema()
+	return app.Div().Class("editor").Role("group").Aria("label", "Edit the annotation").Body(
+		app.Label().Body(
+			app.Span().Text("Label"),
+			app.Select().ID("edit-label").OnChange(func(ctx app.Context, e app.Event) {
+				s.Host.relabel(ctx, panelID(ctx, id), ctx.JSSrc().Get("value").String())
+			}, app.EventScope(id)).Body(
+				app.Range(schema.Labels).Slice(func(i int) app.UI {
+					l := schema.Labels[i]
+					return app.Option().Value(l.Name).Selected(l.Name == v.Label).Text(l.Name)
+				}),
+			),
+		),
+		app.Range(v.Fields).Slice(func(i int) app.UI {
+			name := v.Fields[i]
+			return app.Label().Body(
+				app.Span().Text(attributeTitle(name)),
+				app.Input().Type("text").ID("edit-"+name).Value(v.Values[i]).
+					Placeholder(attributeHint(name)).
+					OnChange(func(ctx app.Context, e app.Event) {
+						s.Host.setAttribute(ctx, panelID(ctx, id), name, ctx.JSSrc().Get("value").String())
+					}, app.EventScope(id+"/"+name)),
+			)
+		}),
+		app.Label().Body(
+			app.Span().Text("Note"),
+			app.Textarea().ID("edit-note").Rows(2).Text(v.Note).
+				OnChange(func(ctx app.Context, e app.Event) {
+					s.Host.setAttribute(ctx, panelID(ctx, id), annotate.AttrNote, ctx.JSSrc().Get("value").String())
+				}, app.EventScope(id)),
+		),
+		app.P().Class("span-info").Text(v.Span),
+		app.Button().ID("delete-button").Class("danger").Title("Delete this annotation (Delete key)").
+			OnClick(func(ctx app.Context, e app.Event) { s.Host.delete(ctx, panelID(ctx, id)) }, app.EventScope(id)).Text("Delete"),
+	)
+}
+
+// panelID returns the annotation that the panel holding the event's
+// element shows (putSelected may have put another there since go-app drew
+// the element's handler), or id when the element is in no panel.
+func panelID(ctx app.Context, id string) string {
+	src := ctx.JSSrc()
+	if !src.Truthy() || !src.Get("closest").Truthy() {
+		return id
+	}
+	if panel := src.Call("closest", "#selected"); panel.Truthy() {
+		if shown := panel.Get("dataset").Get("id"); shown.Truthy() {
+			return shown.String()
+		}
+	}
+	return id
+}
+
+// putSelected writes the selected annotation into the panel on the page,
+// when the panel shows another one and has the same fields (else go-app's
+// render draws it): in the turn of a change, so that the panel changes in
+// the frame of its highlight; and after every render, so that the panel
+// shows the annotation selected now even where go-app, finding its own
+// values unchanged, wrote nothing (a tag undone before go-app drew it). A
+// panel that shows the annotation selected is left alone: its fields may
+// hold what the annotator is typing.
+func (s *sidebar) putSelected() {
+	ann, ok := s.Set.Get(s.selection())
+	if !ok {
+		return
+	}
+	data, err := json.Marshal(viewOf(s.Set.Schema(), ann))
+	if err != nil {
+		return
+	}
+	helper().Call("putSelected", string(data))
+}
+
+func authorText(author string) string {
+	if author == "" {
+		return "by anonymous"
+	}
+	return "by " + author
+}
+
+// attributeOrder returns the names of attrs without the note, sorted.
+func attributeOrder(attrs map[string]string) []string {
+	var names []string
+	for name := range attrs {
+		if name != annotate.AttrNote {
+			names = append(names, name)
+		}
+	}
+	slices.Sort(names)
+	return names
+}
+
+func attributeTitle(name string) string {
+	switch name {
+	case annotate.AttrSpeaker:
+		return "Speaker"
+	case annotate.AttrParty:
+		return "Party"
+	}
+	return strings.ToUpper(name[:1]) + name[1:]
+}
+
+func attributeHint(name string) string {
+	switch name {
+	case annotate.AttrSpeaker:
+		return "who said it"
+	case annotate.AttrParty:
+		return "who pledged it"
+	}
+	return ""
+}

@@ -1,0 +1,134 @@
+//go:build !wasm
+
+package e2e
+
+import (
+	"fmt"
+	"math/rand"
+	"testing"
+
+	"github.com/chromedp/chromedp/kb"
+)
+
+// panelShowsJS is a script true when the selected annotation's panel
+// shows the annotation whose row is selected, not the one of id before,
+// labelled label: its id, its label's badge and class, and the row's
+// excerpt.
+func panelShowsJS(before, label string) string {
+	return fmt.Sprintf(`(() => {
+		const p = document.getElementById("selected"), li = document.querySelector("#entries > li.selected");
+		if (!p || !li || p.dataset.id !== li.dataset.id || p.dataset.id === %q) return false;
+		const badge = p.querySelector(".selected-text .badge");
+		return badge.textContent === %[2]q && badge.classList.contains("label-%[2]s") && p.classList.contains("label-%[2]s") &&
+			p.querySelector(".excerpt").textContent.startsWith(li.querySelector(".excerpt").textContent.replace(/”$/, "").replace(/…$/, "")) &&
+			document.getElementById("edit-label").value === %[2]q;
+	})()`, before, label)
+}
+
+// TestSidebarPanelInHighlightFrame: a tag after a tag of the same label
+// shows the new annotation in the selected annotation's panel in the frame
+// of its highlight, before go-app draws the sidebar again; a note typed in
+// that panel at once is the new annotation's; and an undo made before
+// go-app drew leaves the panel showing the annotation selected.
+func TestSidebarPanelInHighlightFrame(t *testing.T) {
+	b, _ := openApp(t)
+	b.expectNoConsoleErrors()
+	openFourHundred(t, b)
+	if !evalJS[bool](t, b, randomSelection(rand.New(rand.NewSource(5)), "")) {
+		t.Fatal("no text to select")
+	}
+	press(t, b, "c")
+	waitFor(t, b, panelShowsJS("", "claim"))
+	selectedID := func() string {
+		return evalJS[string](t, b, `document.querySelector("#entries > li.selected").dataset.id`)
+	}
+	nextWords := func() {
+		t.Helper()
+		waitFor(t, b, `document.getSelection().rangeCount === 1 && document.getSelection().isCollapsed`)
+		press(t, b, kb.ArrowRight, ctrlShift)
+		press(t, b, kb.ArrowRight, ctrlShift)
+		waitFor(t, b, `!document.getSelection().isCollapsed`)
+	}
+	highlightMoved := func() string {
+		return `(() => { const s = [...(CSS.highlights.get("selected") || [])][0], l = __panelLast;
+			return !!s && !(s.startContainer === l[0] && s.startOffset === l[1] && s.endOffset === l[2]); })()`
+	}
+	keepHighlight := func() {
+		evalJS[bool](t, b, `(() => { const s = [...CSS.highlights.get("selected")][0]; window.__panelLast = [s.startContainer, s.startOffset, s.endOffset]; return true; })()`)
+	}
+
+	// The next words, tagged a claim too: the panel in the same frame.
+	first := selectedID()
+	keepHighlight()
+	nextWords()
+	// The key, dispatched in a frame's callback: the highlight, the row
+	// and the panel are all there when the key's turn ends, before the
+	// frame is drawn (go-app draws in a task of its own, after).
+	got := evalJS[map[string]bool](t, b, fmt.Sprintf(`new Promise((resolve) => requestAnimationFrame(() => {
+		document.getElementById("article").dispatchEvent(new KeyboardEvent("keydown", {key: "c", bubbles: true, cancelable: true}));
+		resolve({highlight: %s, panel: %s});
+	}))`, highlightMoved(), panelShowsJS(first, "claim")))
+	if !got["highlight"] || !got["panel"] {
+		t.Fatalf("at the end of a second claim's turn: %v; want its highlight and its panel", got)
+	}
+	second := selectedID()
+	// go-app's render after it leaves the panel as it showed it.
+	settle(t, b)
+	if !evalJS[bool](t, b, panelShowsJS(first, "claim")+` && document.getElementById("selected").dataset.id === `+fmt.Sprintf("%q", second)) {
+		t.Fatalf("after go-app's render the panel no longer shows the second claim %s", second)
+	}
+
+	// A third claim, and a note typed in its panel in the frame that
+	// shows it: the note is the third's, not the second's.
+	keepHighlight()
+	nextWords()
+	evalJS[bool](t, b, fmt.Sprintf(`(() => {
+		const step = () => {
+			const p = document.getElementById("selected");
+			if (!p || p.dataset.id === %q) { requestAnimationFrame(step); return; }
+			window.__noteFor = p.dataset.id;
+			const note = document.getElementById("edit-note");
+			note.value = "typed at once";
+			note.dispatchEvent(new Event("change", {bubbles: true}));
+		};
+		requestAnimationFrame(step);
+		return true;
+	})()`, second))
+	press(t, b, "c")
+	waitFor(t, b, `window.__noteFor !== undefined`)
+	third := evalJS[string](t, b, `__noteFor`)
+	if third == second {
+		t.Fatal("the panel showed the second claim after the third tag")
+	}
+	waitFor(t, b, fmt.Sprintf(`(() => { const n = document.querySelector("#entry-%s .note"); return n !== null && n.textContent === "note: typed at once"; })()`, third))
+	if evalJS[bool](t, b, fmt.Sprintf(`document.querySelector("#entry-%s .note") !== null`, second)) {
+		t.Fatal("the note typed in the third claim's panel went to the second claim")
+	}
+	settle(t, b)
+	if got := evalJS[string](t, b, `document.getElementById("edit-note").value`); got != "typed at once" {
+		t.Fatalf("the third claim's panel holds the note %q after go-app's render", got)
+	}
+
+	// A fourth claim undone before go-app draws it: the panel shows what
+	// the list selects (the undo selects nothing), after go-app's render
+	// too.
+	nextWords()
+	evalJS[bool](t, b, `(() => {
+		addEventListener("keydown", (e) => {
+			if (e.key !== "c") return;
+			setTimeout(() => document.getElementById("article").dispatchEvent(new KeyboardEvent("keydown", {key: "z", code: "KeyZ", ctrlKey: true, bubbles: true, cancelable: true})), 0);
+		}, {capture: true, once: true});
+		return true;
+	})()`)
+	press(t, b, "c")
+	settle(t, b)
+	settle(t, b)
+	shown := evalJS[map[string]string](t, b, `(() => {
+		const p = document.getElementById("selected"), li = document.querySelector("#entries > li.selected");
+		return {panel: p ? p.dataset.id : "", row: li ? li.dataset.id : "", note: p ? document.getElementById("edit-note").value : "",
+			total: document.getElementById("entries").dataset.total};
+	})()`)
+	if shown["total"] != "403" || shown["panel"] != shown["row"] {
+		t.Fatalf("after a tag undone at once: %v; want 403 annotations, and the panel showing the one selected in the list", shown)
+	}
+}
