@@ -7,6 +7,7 @@ package annotate
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 )
@@ -162,6 +163,20 @@ type SchemaError struct {
 
 func (e *SchemaError) Error() string {
 	return "invalid label schema: " + strings.Join(e.Problems, "; ")
+}
+
+// Attributes returns every attribute the schema's labels take besides the
+// note, each once, in the order the labels first name them.
+func (s Schema) Attributes() []string {
+	var names []string
+	for _, l := range s.Labels {
+		for _, a := range l.Attributes {
+			if !slices.Contains(names, a) {
+				names = append(names, a)
+			}
+		}
+	}
+	return names
 }
 
 // Label returns the label called name.

@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -80,8 +81,13 @@ func TestRenderEditorOfSelected(t *testing.T) {
 			t.Errorf("the editor lacks %q", want)
 		}
 	}
-	if strings.Contains(html, `id="edit-party"`) {
-		t.Errorf("a quote's editor offers the pledge's party")
+	// The pledge's party is there, hidden, for putSelected; the quote's
+	// speaker shows.
+	if !regexp.MustCompile(`<label hidden>\s*<span>Party</span>`).MatchString(html) {
+		t.Errorf("a quote's editor does not hide the pledge's party")
+	}
+	if regexp.MustCompile(`<label hidden[^>]*>\s*<span>Speaker</span>`).MatchString(html) || strings.Contains(html, `hidden="false"`) {
+		t.Errorf("a quote's editor hides its speaker")
 	}
 }
 

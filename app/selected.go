@@ -6,8 +6,9 @@ package app
 // change that selected the annotation (a tag far from the last one: 44–46
 // ms at the median, BENCH.md). So in the turn of the change, with the
 // list's row and counts (drawRows), putSelected writes the annotation into
-// the panel go-app drew for the one selected before, when that panel has
-// the same fields: the panel then changes in the frame of the highlight.
+// the panel go-app drew for the one selected before (which has the same
+// fields, shown or hidden, whatever the labels: viewOf): the panel then
+// changes in the frame of the highlight.
 // go-app's render, after, writes the same values into the same nodes.
 //
 // The fields' handlers read the annotation they edit from the panel, not
@@ -33,25 +34,33 @@ type panelView struct {
 	Class   string   `json:"class"`   // the label's class
 	Classes []string `json:"classes"` // every label's class, to take off
 	Excerpt string   `json:"excerpt"`
-	Fields  []string `json:"fields"` // the attributes edited, in order
+	Fields  []string `json:"fields"` // the attributes, in order
 	Values  []string `json:"values"` // their values, in the same order
+	Shown   []bool   `json:"shown"`  // whether each field shows
 	Note    string   `json:"note"`
 	Span    string   `json:"span"`
 }
 
-// viewOf returns what the panel shows of ann: the label's attributes, then
-// those the annotation kept from an earlier label, which stay editable.
+// viewOf returns what the panel shows of ann. The panel has a field for
+// every attribute of the schema (Schema.Attributes), and one for each
+// attribute the annotation holds that the schema does not know, after
+// them, sorted; it shows those the annotation's label takes, and those it
+// kept from an earlier label, which stay editable, and hides the others.
+// So the panel of one annotation has the fields of another of any label,
+// and putSelected can show it in their place.
 func viewOf(schema annotate.Schema, ann annotate.Annotation) panelView {
 	label, _ := schema.Label(ann.Label)
-	fields := append([]string{}, label.Attributes...)
+	fields := schema.Attributes()
 	for _, name := range attributeOrder(ann.Attributes) {
-		if !label.Takes(name) {
+		if !slices.Contains(fields, name) {
 			fields = append(fields, name)
 		}
 	}
 	values := make([]string, len(fields))
+	shown := make([]bool, len(fields))
 	for i, name := range fields {
-		values[i] = ann.Attributes[name]
+		v, held := ann.Attributes[name]
+		values[i], shown[i] = v, held || label.Takes(name)
 	}
 	classes := make([]string, len(schema.Labels))
 	for i, l := range schema.Labels {
@@ -60,7 +69,7 @@ func viewOf(schema annotate.Schema, ann annotate.Annotation) panelView {
 	return panelView{
 		ID: ann.ID, Label: ann.Label, Class: labelClass(ann.Label), Classes: classes,
 		Excerpt: "“" + excerpt(ann.Exact, 200) + "”",
-		Fields:  fields, Values: values, Note: ann.Attributes[annotate.AttrNote],
+		Fields:  fields, Values: values, Shown: shown, Note: ann.Attributes[annotate.AttrNote],
 		Span: fmt.Sprintf("Characters %d–%d · %s", ann.Start, ann.End, authorText(ann.Author)),
 	}
 }
@@ -100,7 +109,13 @@ func (s *sidebar) renderEditor(v panelView) app.UI {
 		),
 		app.Range(v.Fields).Slice(func(i int) app.UI {
 			name := v.Fields[i]
-			return app.Label().Body(
+			field := app.Label()
+			if !v.Shown[i] {
+				// Only when true: go-app writes hidden="false" in HTML,
+				// which hides.
+				field = field.Hidden(true)
+			}
+			return field.Body(
 				app.Span().Text(attributeTitle(name)),
 				app.Input().Type("text").ID("edit-"+name).Value(v.Values[i]).
 					Placeholder(attributeHint(name)).
@@ -139,8 +154,9 @@ func panelID(ctx app.Context, id string) string {
 }
 
 // putSelected writes the selected annotation into the panel on the page,
-// when the panel shows another one and has the same fields (else go-app's
-// render draws it): in the turn of a change, so that the panel changes in
+// when the panel shows another one and has the same fields (else, as
+// after an import that brought attributes the schema does not know,
+// go-app's render draws it): in the turn of a change, so that the panel changes in
 // the frame of its highlight; and after every render, so that the panel
 // shows the annotation selected now even where go-app, finding its own
 // values unchanged, wrote nothing (a tag undone before go-app drew it). A

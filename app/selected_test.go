@@ -7,9 +7,11 @@ import (
 	"github.com/newsannotator/annotator/annotate"
 )
 
-// TestViewOf: the panel edits the label's attributes first, then those the
-// annotation kept from an earlier label, sorted, each with its value; the
-// note apart; and names every label's class for putSelected to take off.
+// TestViewOf: the panel has a field for each of the schema's attributes,
+// then for those the annotation holds that the schema does not know,
+// sorted, each with its value, and shows those the label takes or the
+// annotation holds; the note apart; and it names every label's class for
+// putSelected to take off.
 func TestViewOf(t *testing.T) {
 	schema := annotate.DefaultSchema()
 	ann := annotate.Annotation{
@@ -32,9 +34,19 @@ func TestViewOf(t *testing.T) {
 	if want := []string{"label-claim", "label-quote", "label-pledge"}; !slices.Equal(v.Classes, want) {
 		t.Errorf("classes %q, want %q", v.Classes, want)
 	}
-	// A claim takes no attribute of its own: only the kept ones.
-	ann.Label = "claim"
-	if v := viewOf(schema, ann); !slices.Equal(v.Fields, []string{"party", "speaker", "zeal"}) {
-		t.Errorf("a claim's fields %q", v.Fields)
+	if want := []bool{true, true, true}; !slices.Equal(v.Shown, want) {
+		t.Errorf("shown %v, want %v", v.Shown, want)
+	}
+	// Every annotation's panel has the schema's fields, whatever its
+	// label: a claim without attributes hides them; one with an attribute
+	// kept from an earlier label shows it.
+	claim := annotate.Annotation{ID: "b", Label: "claim", Exact: "x"}
+	v = viewOf(schema, claim)
+	if !slices.Equal(v.Fields, []string{"speaker", "party"}) || !slices.Equal(v.Shown, []bool{false, false}) || !slices.Equal(v.Values, []string{"", ""}) {
+		t.Errorf("a claim's fields %q, shown %v, values %q", v.Fields, v.Shown, v.Values)
+	}
+	claim.Attributes = map[string]string{"party": "Greens"}
+	if v := viewOf(schema, claim); !slices.Equal(v.Shown, []bool{false, true}) || v.Values[1] != "Greens" {
+		t.Errorf("a claim that kept a party: shown %v, values %q", v.Shown, v.Values)
 	}
 }

@@ -1377,8 +1377,8 @@
   // putSelected shows an annotation (v, as JSON: app/selected.go's
   // panelView) in the panel of the selected annotation, in the turn of the
   // change that selected it, when the panel go-app drew for the one selected
-  // before has the same fields; go-app draws the same two or three frames
-  // later. Like setCounts, it writes texts through the text nodes go-app
+  // before has the same fields (it shows or hides them as the label takes
+  // them); go-app draws the same two or three frames later. Like setCounts, it writes texts through the text nodes go-app
   // made and values through the properties go-app sets, so that go-app's
   // next render finds its own nodes and writes the same. A panel that
   // already shows the annotation is left as it is: its fields may hold what
@@ -1397,7 +1397,7 @@
     const select = document.getElementById("edit-label"), note = document.getElementById("edit-note");
     const inputs = [...panel.querySelectorAll(".editor input")];
     if (shown.includes(null) || !select || !note || ![...select.options].some((o) => o.value === v.label) ||
-      inputs.length !== v.fields.length || inputs.some((el, i) => el.id !== "edit-" + v.fields[i])) {
+      inputs.length !== v.fields.length || inputs.some((el, i) => el.id !== "edit-" + v.fields[i] || !el.closest("label"))) {
       return false;
     }
     [v.label, v.excerpt, v.span].forEach((t, i) => { if (shown[i].nodeValue !== t) shown[i].nodeValue = t; });
@@ -1406,7 +1406,10 @@
       el.classList.add(v.class);
     }
     select.value = v.label;
-    inputs.forEach((el, i) => { el.value = v.values[i]; });
+    inputs.forEach((el, i) => {
+      el.value = v.values[i];
+      el.closest("label").hidden = !v.shown[i];
+    });
     note.value = v.note;
     panel.dataset.id = v.id;
     return true;

@@ -209,7 +209,9 @@ func openBenchArticle(b *testing.B, paragraphs int) *browser {
 // frame that shows it, and to the end of that frame's rendering work (a
 // task the frame queues runs after it). It also counts how often that
 // frame is the first one after the key press, and times the sidebar's
-// update, which the app leaves to the frame after.
+// changes: the new annotation's row, the counts, and the selected
+// annotation's panel (the tags take the labels in turn, so that the panel
+// shows another label's fields each time).
 func BenchmarkBrowserTagging(b *testing.B) { forEachShape(b, benchTagging) }
 
 func benchTagging(b *testing.B, paragraphs int) {
@@ -237,7 +239,9 @@ func benchTagging(b *testing.B, paragraphs int) {
 		before := entryTotal(b, br)
 		randomPhase(phase)
 		b.StartTimer()
-		press(b, br, "c")
+		// The labels in turn: the selected annotation's panel shows
+		// another label's fields each time.
+		press(b, br, []string{"c", "q", "p"}[i%3])
 		shown := `(__bench.paints.length > 0 && __bench.listFrames.length > 0 && __bench.rowFrame !== undefined && __bench.countFrame !== undefined &&
 			__bench.panelAt !== undefined && __bench.frames[__bench.frames.length - 1] > Math.max(__bench.rowAt, __bench.countAt, __bench.panelAt))`
 		waitFor(b, br, shown+` || document.querySelector("#notice").getAttribute("role") === "alert"`)

@@ -25,11 +25,12 @@ func panelShowsJS(before, label string) string {
 	})()`, before, label)
 }
 
-// TestSidebarPanelInHighlightFrame: a tag after a tag of the same label
-// shows the new annotation in the selected annotation's panel in the frame
-// of its highlight, before go-app draws the sidebar again; a note typed in
-// that panel at once is the new annotation's; and an undo made before
-// go-app drew leaves the panel showing the annotation selected.
+// TestSidebarPanelInHighlightFrame: a tag shows the new annotation in the
+// selected annotation's panel in the frame of its highlight, before go-app
+// draws the sidebar again, whether its label is the last one's or not; a
+// note typed in that panel at once is the new annotation's; and an undo
+// made before go-app drew leaves the panel showing the annotation
+// selected.
 func TestSidebarPanelInHighlightFrame(t *testing.T) {
 	b, _ := openApp(t)
 	b.expectNoConsoleErrors()
@@ -64,13 +65,17 @@ func TestSidebarPanelInHighlightFrame(t *testing.T) {
 	// The key, dispatched in a frame's callback: the highlight, the row
 	// and the panel are all there when the key's turn ends, before the
 	// frame is drawn (go-app draws in a task of its own, after).
-	got := evalJS[map[string]bool](t, b, fmt.Sprintf(`new Promise((resolve) => requestAnimationFrame(() => {
-		document.getElementById("article").dispatchEvent(new KeyboardEvent("keydown", {key: "c", bubbles: true, cancelable: true}));
-		resolve({highlight: %s, panel: %s});
-	}))`, highlightMoved(), panelShowsJS(first, "claim")))
-	if !got["highlight"] || !got["panel"] {
-		t.Fatalf("at the end of a second claim's turn: %v; want its highlight and its panel", got)
+	tagInTurn := func(key, label, before string) {
+		t.Helper()
+		got := evalJS[map[string]bool](t, b, fmt.Sprintf(`new Promise((resolve) => requestAnimationFrame(() => {
+			document.getElementById("article").dispatchEvent(new KeyboardEvent("keydown", {key: %q, bubbles: true, cancelable: true}));
+			resolve({highlight: %s, panel: %s});
+		}))`, key, highlightMoved(), panelShowsJS(before, label)))
+		if !got["highlight"] || !got["panel"] {
+			t.Fatalf("at the end of a %s's turn: %v; want its highlight and its panel", label, got)
+		}
 	}
+	tagInTurn("c", "claim", first)
 	second := selectedID()
 	// go-app's render after it leaves the panel as it showed it.
 	settle(t, b)
@@ -109,6 +114,28 @@ func TestSidebarPanelInHighlightFrame(t *testing.T) {
 		t.Fatalf("the third claim's panel holds the note %q after go-app's render", got)
 	}
 
+	// A quote, then a pledge: the panel shows each in its turn too, with
+	// the fields of its label shown and the others hidden.
+	fields := func() string {
+		return evalJS[string](t, b, `[...document.querySelectorAll("#selected .editor label")].filter((l) => !l.hidden).map((l) => l.firstChild.textContent).join(",")`)
+	}
+	for _, step := range []struct{ key, label, fields string }{
+		{"q", "quote", "Label,Speaker,Note"},
+		{"p", "pledge", "Label,Party,Note"},
+	} {
+		before := selectedID()
+		keepHighlight()
+		nextWords()
+		tagInTurn(step.key, step.label, before)
+		if got := fields(); got != step.fields {
+			t.Errorf("a %s's panel, in its turn, shows the fields %s; want %s", step.label, got, step.fields)
+		}
+		settle(t, b)
+		if got := fields(); got != step.fields || !evalJS[bool](t, b, panelShowsJS(before, step.label)) {
+			t.Errorf("a %s's panel, after go-app's render, shows the fields %s; want %s", step.label, got, step.fields)
+		}
+	}
+
 	// A fourth claim undone before go-app draws it: the panel shows what
 	// the list selects (the undo selects nothing), after go-app's render
 	// too.
@@ -128,7 +155,7 @@ func TestSidebarPanelInHighlightFrame(t *testing.T) {
 		return {panel: p ? p.dataset.id : "", row: li ? li.dataset.id : "", note: p ? document.getElementById("edit-note").value : "",
 			total: document.getElementById("entries").dataset.total};
 	})()`)
-	if shown["total"] != "403" || shown["panel"] != shown["row"] {
-		t.Fatalf("after a tag undone at once: %v; want 403 annotations, and the panel showing the one selected in the list", shown)
+	if shown["total"] != "405" || shown["panel"] != shown["row"] {
+		t.Fatalf("after a tag undone at once: %v; want 405 annotations, and the panel showing the one selected in the list", shown)
 	}
 }
