@@ -220,7 +220,7 @@ func benchTagging(b *testing.B, paragraphs int) {
 	rng := rand.New(rand.NewSource(int64(b.N)))
 	phase := rand.New(rand.NewSource(int64(b.N) + 1))
 	var toPainted, toCall, painting, toList, toListFrame, toHandler, toRun []float64
-	var toRow, toRowFrame, toCountFrame, toPanelFrame, toPresented []float64
+	var toRow, toRowFrame, toCountFrame, toPanelFrame, toPresented, gaps []float64
 	var turns keyTurns
 	rowWithHighlight := 0
 	stop := profileIf(b, br, fmt.Sprintf("tagging-%d", paragraphs))
@@ -273,6 +273,18 @@ func benchTagging(b *testing.B, paragraphs int) {
 			for (const [t, d] of __bench.presented) if (Math.abs(t / 10 - k) < 0.2) return d;
 			return 16;
 		})()`))
+		// The longest time between two frames' starts in the 100 ms after
+		// the key: the work a tag leaves to the frames after its own
+		// (go-app's render, the list's rows about the new one) shows there
+		// as a frame that starts late.
+		waitFor(b, br, `__bench.frames[__bench.frames.length - 1] > __bench.keys[__bench.keys.length - 1] + 100`)
+		gaps = append(gaps, evalJS[float64](b, br, `(() => {
+			const k = __bench.keys[__bench.keys.length - 1];
+			const fs = __bench.frames.filter((f) => f >= k && f <= k + 100);
+			let gap = 0;
+			for (let i = 1; i < fs.length; i++) gap = Math.max(gap, fs[i] - fs[i - 1]);
+			return gap;
+		})()`))
 
 		toPainted = append(toPainted, t[0])
 		toCall = append(toCall, t[1])
@@ -310,6 +322,7 @@ func benchTagging(b *testing.B, paragraphs int) {
 	reportLatencies(b, toPresented, "key-to-presented")
 	// The selected annotation's panel, which go-app draws.
 	reportLatencies(b, toPanelFrame, "key-to-sidebar-panel-frame")
+	reportLatencies(b, gaps, "longest-frame-gap-after-key")
 	if n := len(turns.toFrame); n > 0 {
 		b.ReportMetric(100*float64(rowWithHighlight)/float64(n), "%-row-in-highlight-frame")
 	}
