@@ -7,8 +7,9 @@ package app
 // ms at the median, BENCH.md). So in the turn of the change, with the
 // list's row and counts (drawRows), putSelected writes the annotation into
 // the panel go-app drew for the one selected before (which has the same
-// fields, shown or hidden, whatever the labels: viewOf): the panel then
-// changes in the frame of the highlight.
+// fields, shown or hidden, whatever the labels: viewOf), or the new label
+// of the annotation it shows: the panel then changes in the frame of the
+// highlight.
 // go-app's render, after, writes the same values into the same nodes.
 //
 // The fields' handlers read the annotation they edit from the panel, not
@@ -160,8 +161,8 @@ func panelID(ctx app.Context, id string) string {
 // the frame of its highlight; and after every render, so that the panel
 // shows the annotation selected now even where go-app, finding its own
 // values unchanged, wrote nothing (a tag undone before go-app drew it). A
-// panel that shows the annotation selected is left alone: its fields may
-// hold what the annotator is typing.
+// panel that shows the annotation selected gets at most its new label (a
+// relabel): its fields' values may hold what the annotator is typing.
 func (s *sidebar) putSelected() {
 	ann, ok := s.Set.Get(s.selection())
 	if !ok {

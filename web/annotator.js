@@ -1376,18 +1376,19 @@
 
   // putSelected shows an annotation (v, as JSON: app/selected.go's
   // panelView) in the panel of the selected annotation, in the turn of the
-  // change that selected it, when the panel go-app drew for the one selected
-  // before has the same fields (it shows or hides them as the label takes
-  // them); go-app draws the same two or three frames later. Like setCounts, it writes texts through the text nodes go-app
-  // made and values through the properties go-app sets, so that go-app's
-  // next render finds its own nodes and writes the same. A panel that
-  // already shows the annotation is left as it is: its fields may hold what
+  // change that selected or relabelled it, when the panel go-app drew has
+  // the same fields (it shows or hides them as the label takes them);
+  // go-app draws the same two or three frames later. Like setCounts, it
+  // writes texts through the text nodes go-app made and values through the
+  // properties go-app sets, so that go-app's next render finds its own
+  // nodes and writes the same. A panel that already shows the annotation
+  // gets at most its label (a relabel): its fields' values may hold what
   // the annotator is typing. It returns whether the panel shows it.
   function putSelected(json) {
     const v = JSON.parse(json);
     const panel = document.getElementById("selected");
     if (!panel) return false;
-    if (panel.dataset.id === v.id) return true;
+    const same = panel.dataset.id === v.id;
     const text = (el) => {
       const node = el && el.firstChild;
       return node && node.nodeType === Node.TEXT_NODE ? node : null;
@@ -1398,18 +1399,22 @@
     const inputs = [...panel.querySelectorAll(".editor input")];
     if (shown.includes(null) || !select || !note || ![...select.options].some((o) => o.value === v.label) ||
       inputs.length !== v.fields.length || inputs.some((el, i) => el.id !== "edit-" + v.fields[i] || !el.closest("label"))) {
-      return false;
+      return same;
     }
-    [v.label, v.excerpt, v.span].forEach((t, i) => { if (shown[i].nodeValue !== t) shown[i].nodeValue = t; });
+    if (same && shown[0].nodeValue === v.label) return true;
+    // Its label, and the fields the label shows.
+    shown[0].nodeValue = v.label;
     for (const el of [panel, badge]) {
       el.classList.remove(...v.classes);
       el.classList.add(v.class);
     }
     select.value = v.label;
-    inputs.forEach((el, i) => {
-      el.value = v.values[i];
-      el.closest("label").hidden = !v.shown[i];
-    });
+    inputs.forEach((el, i) => { el.closest("label").hidden = !v.shown[i]; });
+    if (same) return true;
+    // Another annotation: its text and values.
+    if (shown[1].nodeValue !== v.excerpt) shown[1].nodeValue = v.excerpt;
+    if (shown[2].nodeValue !== v.span) shown[2].nodeValue = v.span;
+    inputs.forEach((el, i) => { el.value = v.values[i]; });
     note.value = v.note;
     panel.dataset.id = v.id;
     return true;

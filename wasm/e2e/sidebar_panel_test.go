@@ -27,7 +27,8 @@ func panelShowsJS(before, label string) string {
 
 // TestSidebarPanelInHighlightFrame: a tag shows the new annotation in the
 // selected annotation's panel in the frame of its highlight, before go-app
-// draws the sidebar again, whether its label is the last one's or not; a
+// draws the sidebar again, whether its label is the last one's or not, and
+// so does a relabel; a
 // note typed in that panel at once is the new annotation's; and an undo
 // made before go-app drew leaves the panel showing the annotation
 // selected.
@@ -134,6 +135,27 @@ func TestSidebarPanelInHighlightFrame(t *testing.T) {
 		if got := fields(); got != step.fields || !evalJS[bool](t, b, panelShowsJS(before, step.label)) {
 			t.Errorf("a %s's panel, after go-app's render, shows the fields %s; want %s", step.label, got, step.fields)
 		}
+	}
+
+	// With no text selected, a label's key relabels the selected pledge:
+	// the panel shows the new label and its fields in the key's turn.
+	pledge := selectedID()
+	waitFor(t, b, `document.getSelection().rangeCount === 1 && document.getSelection().isCollapsed`)
+	got := evalJS[map[string]string](t, b, `new Promise((resolve) => requestAnimationFrame(() => {
+		document.getElementById("article").dispatchEvent(new KeyboardEvent("keydown", {key: "c", bubbles: true, cancelable: true}));
+		const p = document.getElementById("selected"), li = document.querySelector("#entries > li.selected");
+		resolve({panel: p.dataset.id, row: li.dataset.id, rowLabel: li.classList.contains("label-claim") ? "claim" : "",
+			badge: p.querySelector(".badge").textContent, classed: String(p.classList.contains("label-claim") && !p.classList.contains("label-pledge")),
+			select: document.getElementById("edit-label").value,
+			fields: [...p.querySelectorAll(".editor label")].filter((l) => !l.hidden).map((l) => l.firstChild.textContent).join(",")});
+	}))`)
+	want := map[string]string{"panel": pledge, "row": pledge, "rowLabel": "claim", "badge": "claim", "classed": "true", "select": "claim", "fields": "Label,Note"}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("at the end of a relabel's turn the panel shows %v; want %v", got, want)
+	}
+	settle(t, b)
+	if got := fields(); got != "Label,Note" || evalJS[string](t, b, `document.querySelector("#selected .badge").textContent`) != "claim" {
+		t.Errorf("after the relabel and go-app's render the panel shows the fields %s", got)
 	}
 
 	// A fourth claim undone before go-app draws it: the panel shows what
