@@ -3,14 +3,14 @@ package app
 // This file is the sidebar's panel of the selected annotation: its label,
 // its text and the fields that edit it. go-app draws the panel with the
 // rest of the sidebar, on its own ticker, two or three frames after the
-// change that selected the annotation (a tag far from the last one: 44–46
-// ms at the median, BENCH.md). So in the turn of the change, with the
+// change that selected the annotation (44–51 ms after a tag's key at the
+// median, BENCH.md, "tenth pass"). So in the turn of the change, with the
 // list's row and counts (drawRows), putSelected writes the annotation into
-// the panel go-app drew for the one selected before (which has the same
-// fields, shown or hidden, whatever the labels: viewOf), or the new label
-// of the annotation it shows: the panel then changes in the frame of the
-// highlight.
-// go-app's render, after, writes the same values into the same nodes.
+// the panel go-app drew for the one selected before, which has the same
+// fields, shown or hidden, whatever the labels (viewOf); or, after a
+// relabel, the new label into the panel of the same annotation. The panel
+// then changes in the frame of the highlight, and go-app's render, after,
+// writes the same values into the same nodes.
 //
 // The fields' handlers read the annotation they edit from the panel, not
 // from the render that made them: between the two, the panel already shows
@@ -154,14 +154,14 @@ func panelID(ctx app.Context, id string) string {
 	return id
 }
 
-// putSelected writes the selected annotation into the panel on the page,
-// when the panel shows another one and has the same fields (else, as
-// after an import that brought attributes the schema does not know,
-// go-app's render draws it): in the turn of a change, so that the panel changes in
-// the frame of its highlight; and after every render, so that the panel
-// shows the annotation selected now even where go-app, finding its own
-// values unchanged, wrote nothing (a tag undone before go-app drew it). A
-// panel that shows the annotation selected gets at most its new label (a
+// putSelected writes the selected annotation into the panel on the page
+// when the panel shows another one with the same fields (else, as after an
+// import that brought attributes the schema does not know, go-app's render
+// draws it): in the turn of a change, so that the panel changes in the
+// frame of its highlight; and after every render, so that the panel shows
+// the annotation selected now even where go-app, finding its own values
+// unchanged, wrote nothing (a tag undone before go-app drew it). A panel
+// that shows the annotation selected gets at most its new label (a
 // relabel): its fields' values may hold what the annotator is typing.
 func (s *sidebar) putSelected() {
 	ann, ok := s.Set.Get(s.selection())

@@ -320,7 +320,8 @@ func benchTagging(b *testing.B, paragraphs int) {
 	// The key → the next frame presented after its handlers, as Event
 	// Timing gives it (steps of 8 ms; under 16 ms counted as 16).
 	reportLatencies(b, toPresented, "key-to-presented")
-	// The selected annotation's panel, which go-app draws.
+	// The selected annotation's panel (written in the change's turn, and
+	// by go-app's render after).
 	reportLatencies(b, toPanelFrame, "key-to-sidebar-panel-frame")
 	reportLatencies(b, gaps, "longest-frame-gap-after-key")
 	if n := len(turns.toFrame); n > 0 {

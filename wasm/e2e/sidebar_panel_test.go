@@ -28,10 +28,9 @@ func panelShowsJS(before, label string) string {
 // TestSidebarPanelInHighlightFrame: a tag shows the new annotation in the
 // selected annotation's panel in the frame of its highlight, before go-app
 // draws the sidebar again, whether its label is the last one's or not, and
-// so does a relabel; a
-// note typed in that panel at once is the new annotation's; and an undo
-// made before go-app drew leaves the panel showing the annotation
-// selected.
+// a relabel shows its new label there too; a note typed in that panel at
+// once is the new annotation's; and an undo made before go-app drew leaves
+// the panel showing the annotation selected.
 func TestSidebarPanelInHighlightFrame(t *testing.T) {
 	b, _ := openApp(t)
 	b.expectNoConsoleErrors()
