@@ -1354,6 +1354,14 @@
     return rows.length;
   }
 
+  // textOf returns the text node go-app made as el's first child, or null:
+  // setCounts and putSelected write through it, so that go-app's next
+  // render finds the node it made.
+  function textOf(el) {
+    const node = el && el.firstChild;
+    return node && node.nodeType === Node.TEXT_NODE ? node : null;
+  }
+
   // setCounts writes the sidebar's counts in the turn of a change, with its
   // rows (setRows): the text of the element titleID to title, and of the
   // ".count" in each element of ids (comma-separated) to the count in the
@@ -1363,8 +1371,8 @@
   // replaced, and go-app's next render finds it.
   function setCounts(titleID, title, ids, counts) {
     const put = (el, text) => {
-      const node = el && el.firstChild;
-      if (node && node.nodeType === Node.TEXT_NODE && node.nodeValue !== text) node.nodeValue = text;
+      const node = textOf(el);
+      if (node && node.nodeValue !== text) node.nodeValue = text;
     };
     put(document.getElementById(titleID), title);
     const values = counts.split(",");
@@ -1389,12 +1397,8 @@
     const panel = document.getElementById("selected");
     if (!panel) return false;
     const same = panel.dataset.id === v.id;
-    const text = (el) => {
-      const node = el && el.firstChild;
-      return node && node.nodeType === Node.TEXT_NODE ? node : null;
-    };
     const badge = panel.querySelector(".selected-text .badge");
-    const shown = [badge, panel.querySelector(".selected-text .excerpt"), panel.querySelector(".span-info")].map(text);
+    const shown = [badge, panel.querySelector(".selected-text .excerpt"), panel.querySelector(".span-info")].map(textOf);
     const select = document.getElementById("edit-label"), note = document.getElementById("edit-note");
     const inputs = [...panel.querySelectorAll(".editor input")];
     if (shown.includes(null) || !select || !note || ![...select.options].some((o) => o.value === v.label) ||
