@@ -68,8 +68,14 @@ func TestRenderArticleAndSidebar(t *testing.T) {
 	if strings.Index(html, "entry-"+claim.ID) > strings.Index(html, "entry-"+quote.ID) {
 		t.Errorf("entries are not in document order")
 	}
-	if strings.Contains(html, `class="editor"`) {
-		t.Errorf("an editor is open with nothing selected")
+	// With nothing selected the panel is there for putSelected to fill,
+	// hidden, and empty.
+	panel := regexp.MustCompile(`<section[^>]*id="selected"[^>]*>`).FindString(html)
+	if panel == "" || !strings.Contains(panel, " hidden") || strings.Contains(panel, "data-id") {
+		t.Errorf("with nothing selected the panel is %q; want it hidden, with no annotation's id", panel)
+	}
+	if strings.Contains(html, `value="Donald Trump"`) {
+		t.Errorf("the empty panel holds an annotation's value")
 	}
 }
 

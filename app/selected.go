@@ -75,15 +75,32 @@ func viewOf(schema annotate.Schema, ann annotate.Annotation) panelView {
 	}
 }
 
+// emptyView is v, the view of no annotation, with nothing in it to read:
+// no label, no text, no values. Its fields are the schema's, as any
+// annotation's view has them, so that putSelected can fill it.
+func emptyView(v panelView) panelView {
+	v.Class, v.Excerpt, v.Span = "", "", ""
+	for i := range v.Shown {
+		v.Shown[i] = false
+	}
+	return v
+}
+
 // renderSelected draws the selected annotation with the fields that edit
-// it.
+// it. With none selected, it draws the panel empty and hidden: a panel is
+// always on the page for putSelected to fill, so the first selection shows
+// in the frame of its highlight too, and a deselection (Escape, a delete)
+// hides the panel there, not two or three frames later.
 func (s *sidebar) renderSelected() app.UI {
 	ann, ok := s.Set.Get(s.Selected)
-	if !ok {
-		return app.Div()
-	}
 	v := viewOf(s.Set.Schema(), ann)
-	return app.Section().ID("selected").Class("selected-panel", v.Class).DataSet("id", v.ID).Aria("label", "Selected annotation").Body(
+	panel := app.Section().ID("selected")
+	if !ok {
+		v = emptyView(v)
+		// Only when true: go-app writes hidden="false" in HTML, which hides.
+		panel = panel.Hidden(true)
+	}
+	return panel.Class("selected-panel", v.Class).DataSet("id", v.ID).Aria("label", "Selected annotation").Body(
 		app.P().Class("selected-text").Body(
 			app.Span().Class("badge", v.Class).Text(v.Label),
 			app.Span().Class("excerpt").Text(v.Excerpt),
@@ -166,6 +183,8 @@ func panelID(ctx app.Context, id string) string {
 func (s *sidebar) putSelected() {
 	ann, ok := s.Set.Get(s.selection())
 	if !ok {
+		// None selected: the panel hides.
+		helper().Call("putSelected", "")
 		return
 	}
 	data, err := json.Marshal(viewOf(s.Set.Schema(), ann))

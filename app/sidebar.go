@@ -495,7 +495,7 @@ func (s *sidebar) Render() app.UI {
 		app.If(len(list) == 0, func() app.UI {
 			return app.P().Class("empty").Text(s.emptyText(labels))
 		}).Else(slot),
-		app.If(s.Selected != "", s.renderSelected).Else(slot),
+		s.renderSelected(),
 		// The list is HTML, with one click handler for it all: go-app
 		// compares lists by position, so one annotation inserted at the top
 		// would otherwise rewrite every entry below it, one DOM call at a

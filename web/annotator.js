@@ -1392,10 +1392,18 @@
   // nodes and writes the same. A panel that already shows the annotation
   // gets at most its label (a relabel): its fields' values may hold what
   // the annotator is typing. It returns whether the panel shows it.
+  //
+  // With json empty (none selected) it hides the panel. A hidden panel is
+  // filled anew when shown again: no one types in it while it is hidden.
   function putSelected(json) {
-    const v = JSON.parse(json);
     const panel = document.getElementById("selected");
     if (!panel) return false;
+    if (!json) {
+      panel.hidden = true;
+      delete panel.dataset.id;
+      return true;
+    }
+    const v = JSON.parse(json);
     const same = panel.dataset.id === v.id;
     const badge = panel.querySelector(".selected-text .badge");
     const shown = [badge, panel.querySelector(".selected-text .excerpt"), panel.querySelector(".span-info")].map(textOf);
@@ -1405,6 +1413,7 @@
       inputs.length !== v.fields.length || inputs.some((el, i) => el.id !== "edit-" + v.fields[i] || !el.closest("label"))) {
       return same;
     }
+    panel.hidden = false;
     if (same && shown[0].nodeValue === v.label) return true;
     // Its label, and the fields the label shows.
     shown[0].nodeValue = v.label;

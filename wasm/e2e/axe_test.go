@@ -70,7 +70,7 @@ func TestAxe(t *testing.T) {
 	tagPhrase(t, b, "yes we can", "q")
 	tagPhrase(t, b, "pretty balanced", "c")
 	tagPhrase(t, b, "2.5%", "p")
-	waitFor(t, b, `document.querySelector("#edit-note") !== null`)
+	waitFor(t, b, `document.querySelector("#selected:not([hidden]) #edit-note") !== null`)
 	auditA11y(t, b, "annotations with the editor open")
 
 	press(t, b, "?")

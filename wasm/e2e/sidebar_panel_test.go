@@ -173,10 +173,76 @@ func TestSidebarPanelInHighlightFrame(t *testing.T) {
 	settle(t, b)
 	shown := evalJS[map[string]string](t, b, `(() => {
 		const p = document.getElementById("selected"), li = document.querySelector("#entries > li.selected");
-		return {panel: p ? p.dataset.id : "", row: li ? li.dataset.id : "", note: p ? document.getElementById("edit-note").value : "",
+		return {panel: p && !p.hidden ? p.dataset.id : "", row: li ? li.dataset.id : "", note: p ? document.getElementById("edit-note").value : "",
 			total: document.getElementById("entries").dataset.total};
 	})()`)
 	if shown["total"] != "405" || shown["panel"] != shown["row"] {
 		t.Fatalf("after a tag undone at once: %v; want 405 annotations, and the panel showing the one selected in the list", shown)
+	}
+}
+
+// TestSidebarPanelHidesAndShowsInKeyFrame: with nothing selected the
+// panel is on the page, hidden, so that a deselection hides it and a
+// selection from none shows it in the key's own turn, before go-app draws
+// the sidebar again; go-app's render after leaves it so.
+func TestSidebarPanelHidesAndShowsInKeyFrame(t *testing.T) {
+	b, _ := openApp(t)
+	b.expectNoConsoleErrors()
+	openFourHundred(t, b)
+	if !evalJS[bool](t, b, randomSelection(rand.New(rand.NewSource(7)), "")) {
+		t.Fatal("no text to select")
+	}
+	press(t, b, "q")
+	waitFor(t, b, panelShowsJS("", "quote"))
+	tagged := evalJS[string](t, b, `document.querySelector("#entries > li.selected").dataset.id`)
+	// The state of the panel and of the list at the end of a key's turn,
+	// the key dispatched in a frame's callback.
+	inTurn := func(key string) map[string]string {
+		t.Helper()
+		return evalJS[map[string]string](t, b, fmt.Sprintf(`new Promise((resolve) => requestAnimationFrame(() => {
+			document.getElementById("article").dispatchEvent(new KeyboardEvent("keydown", {key: %q, bubbles: true, cancelable: true}));
+			const p = document.getElementById("selected"), li = document.querySelector("#entries > li.selected");
+			resolve({panel: !p ? "none" : p.hidden ? "hidden" : p.dataset.id || "", row: li ? li.dataset.id : "",
+				badge: p && !p.hidden ? p.querySelector(".badge").textContent : ""});
+		}))`, key))
+	}
+	shown := func() map[string]string {
+		t.Helper()
+		return evalJS[map[string]string](t, b, `(() => {
+			const p = document.getElementById("selected"), li = document.querySelector("#entries > li.selected");
+			return {panel: !p ? "none" : p.hidden ? "hidden" : p.dataset.id || "", row: li ? li.dataset.id : "",
+				badge: p && !p.hidden ? p.querySelector(".badge").textContent : ""};
+		})()`)
+	}
+	// Escape twice: the first drops the text selection's caret state, the
+	// second, with no text selected, the selected annotation.
+	waitFor(t, b, `document.getSelection().isCollapsed`)
+	got := inTurn("Escape")
+	if got["row"] != "" {
+		got = inTurn("Escape")
+	}
+	if want := map[string]string{"panel": "hidden", "row": "", "badge": ""}; fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Fatalf("at the end of Escape's turn: %v; want %v", got, want)
+	}
+	settle(t, b)
+	if got := shown(); got["panel"] != "hidden" || got["row"] != "" {
+		t.Fatalf("after Escape and go-app's render: %v; want the panel hidden", got)
+	}
+	// ] selects the first annotation: its panel in the key's turn, from
+	// the hidden one, with all of its own values.
+	got = inTurn("]")
+	if got["row"] == "" || got["panel"] != got["row"] || got["badge"] == "" {
+		t.Fatalf("at the end of ]'s turn: %v; want the panel showing the row selected", got)
+	}
+	first := got["row"]
+	settle(t, b)
+	if got := shown(); got["panel"] != first || got["row"] != first {
+		t.Fatalf("after ] and go-app's render: %v; want the panel showing %s", got, first)
+	}
+	if first == tagged {
+		t.Fatalf("] selected the quote tagged, %s; want the list's first annotation", tagged)
+	}
+	if evalJS[string](t, b, `document.querySelector("#selected .excerpt").textContent`) == "" {
+		t.Fatal("the panel shown from hidden has no text")
 	}
 }

@@ -418,9 +418,9 @@ func TestSidebarRevealLeavesReadersScroll(t *testing.T) {
 		})()`)
 		press(t, b, "[") // the last annotation, the 400th
 		waitFor(t, b, `window.__scrolledUp`)
-		// go-app's render of the selection (its panel, gone with the
-		// Escape), and the frames after it.
-		waitFor(t, b, `(() => { const p = document.getElementById("selected"); return p !== null && p.dataset.id !== undefined; })()`)
+		// The selection's panel (hidden with the Escape), and the frames
+		// after it, go-app's render among them.
+		waitFor(t, b, `(() => { const p = document.getElementById("selected"); return p !== null && !p.hidden && p.dataset.id !== undefined; })()`)
 		settle(t, b)
 		if top := evalJS[float64](t, b, `document.querySelector(".sidebar").scrollTop`); top != 0 {
 			t.Errorf("tag %d: the reader scrolled the sidebar to its top, and a reveal took it to %.0f px", i, top)

@@ -222,7 +222,7 @@ func TestWorkspaceTinyQuota(t *testing.T) {
 	sameWork(t, b, "with a full storage", want)
 	// A long note (random, so that it does not compress) cannot be stored.
 	clickPhrase(t, b, "yes we can")
-	waitFor(t, b, `document.querySelector("#selected textarea, #selected input[name=note], #edit-note") !== null`)
+	waitFor(t, b, `document.querySelector("#selected:not([hidden]) #edit-note") !== null`)
 	evalJS[bool](t, b, `(() => {
 		const f = document.querySelector("#edit-note") || document.querySelector("#selected textarea");
 		let s = ""; for (let i = 0; i < 200000; i++) s += String.fromCharCode(33 + Math.floor(Math.random() * 90));
