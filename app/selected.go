@@ -6,11 +6,12 @@ package app
 // change that selected the annotation (44–51 ms after a tag's key at the
 // median, BENCH.md, "tenth pass"). So in the turn of the change, with the
 // list's row and counts (drawRows), putSelected writes the annotation into
-// the panel go-app drew for the one selected before, which has the same
-// fields, shown or hidden, whatever the labels (viewOf); or, after a
-// relabel, the new label into the panel of the same annotation. The panel
-// then changes in the frame of the highlight, and go-app's render, after,
-// writes the same values into the same nodes.
+// the panel go-app drew for the one selected before, or the empty, hidden
+// panel it draws with none selected, which have the same fields, shown or
+// hidden, whatever the labels (viewOf); or, after a relabel, the new label
+// into the panel of the same annotation; with none selected now, it hides
+// the panel. The panel then changes in the frame of the highlight, and
+// go-app's render, after, writes the same values into the same nodes.
 //
 // The fields' handlers read the annotation they edit from the panel, not
 // from the render that made them: between the two, the panel already shows
