@@ -52,7 +52,7 @@ func TestAppQuoteFlow(t *testing.T) {
 	waitFor(t, b, `document.querySelector("#entries .badge").textContent === "quote"`)
 
 	// Name the speaker, then leave the field with Escape.
-	waitFor(t, b, `document.getElementById("edit-speaker") !== null`)
+	waitFor(t, b, `(() => { const el = document.getElementById("edit-speaker"); return el !== null && !el.closest("label").hidden && !el.closest("#selected").hidden; })()`)
 	b.run(chromedp.Click(chromedp.ID("edit-speaker")), chromedp.SendKeys(chromedp.ID("edit-speaker"), "Donald Trump"))
 	press(t, b, kb.Tab) // the change event
 	waitFor(t, b, `(document.querySelector("#entries .attrs")||{}).textContent === "speaker: Donald Trump"`)

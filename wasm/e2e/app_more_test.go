@@ -461,7 +461,7 @@ func TestAppMoreKeyboard(t *testing.T) {
 
 	// Every button has a name a screen reader can say, the editor's too.
 	press(t, b, "]")
-	waitFor(t, b, `document.querySelector(".sidebar .editor") !== null`)
+	waitFor(t, b, `document.querySelector("#selected:not([hidden]) .editor") !== null`)
 	unnamed := evalJS[[]string](t, b, `[...document.querySelectorAll(".toolbar button, .sidebar button, .legend button, .notices button")]
 		.filter(el => !((el.getAttribute("aria-label") || "").trim() || el.textContent.trim()))
 		.map(el => el.outerHTML.slice(0, 120))`)
@@ -626,7 +626,7 @@ func TestAppMoreClickSelects(t *testing.T) {
 	if got := text(t, b, "#entries li.selected .excerpt"); got != "“yes we can”" {
 		t.Errorf("the click selected %q", got)
 	}
-	waitFor(t, b, `document.querySelector(".sidebar .editor") !== null`)
+	waitFor(t, b, `document.querySelector("#selected:not([hidden]) .editor") !== null`)
 	if !evalJS[bool](t, b, `(() => { const e = document.querySelector(".sidebar .editor"); return e.getBoundingClientRect().height > 0 && getComputedStyle(e).visibility !== "hidden"; })()`) {
 		t.Errorf("the editor is not shown for the selected annotation")
 	}
@@ -655,10 +655,10 @@ func TestAppMoreClickSelects(t *testing.T) {
 	if n := entryCount(t, b); n != 2 {
 		t.Errorf("clicking changed the annotations: %d listed", n)
 	}
-	// The rows change in the highlight's turn; the editor goes with
-	// go-app's render, a few milliseconds later.
-	if !tryWait(b, `document.querySelector(".sidebar .editor") === null`) {
-		t.Errorf("the editor is still shown")
+	// The rows change in the highlight's turn, and the selected
+	// annotation's panel, with its editor, hides in the same turn.
+	if !evalJS[bool](t, b, `document.getElementById("selected").hidden && document.querySelector(".sidebar .editor").getClientRects().length === 0`) {
+		t.Errorf("the editor is still shown when the list selects nothing")
 	}
 }
 

@@ -36,7 +36,7 @@ func TestScreenshot(t *testing.T) {
 	clickPhrase(t, b, "yes we can")
 	waitFor(t, b, `document.querySelectorAll("#choices .choice").length > 0`)
 	b.run(chromedp.Click(chromedp.CSS("#choices .choice.label-quote:last-child")))
-	waitFor(t, b, `document.getElementById("edit-speaker") !== null`)
+	waitFor(t, b, `(() => { const el = document.getElementById("edit-speaker"); return el !== null && !el.closest("label").hidden && !el.closest("#selected").hidden; })()`)
 	png, err := chromedp.Run(b.ctx, chromedp.CaptureScreenshot())
 	if err != nil {
 		t.Fatal(err)
