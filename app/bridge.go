@@ -9,8 +9,9 @@ import (
 	"github.com/newsannotator/annotator/annotate"
 )
 
-// This file is the Go side of web/annotator.js, the small script that walks
-// the DOM in one call where Go would need one call per node. Every DOM
+// This file is the Go side of the page's scripts (window.annotator: web/
+// annotator.js, sidebar.js, page.js and workspace.js), which walk the DOM
+// in one call where Go would need one call per node. Every DOM
 // position that crosses it is a (text node, UTF-16 offset) pair, the text
 // node counted under the article's root in document order.
 

@@ -3,7 +3,7 @@ package app
 // This file writes the sidebar's rows as HTML, every value escaped: the
 // one place a row is written, for the list drawn whole (outside the
 // browser) and for the rows put one by one in the page (setRows in
-// web/annotator.js, which never writes a row itself).
+// web/sidebar.js, which never writes a row itself).
 
 import (
 	"html"
@@ -16,7 +16,7 @@ import (
 // entriesHTML writes rows of the sidebar's list of annotations as HTML:
 // rows holds the entries from index first of a list of total, in order,
 // the selected one marked. The list says which rows it holds (data-first,
-// data-total) for web/annotator.js, which stands the rows not drawn in
+// data-total) for web/sidebar.js, which stands the rows not drawn in
 // with padding, and each row its place in the whole list for screen
 // readers. Every value is escaped; the list is one root element, as
 // app.Raw needs. It is the list as drawn where there is no page to patch
@@ -39,7 +39,7 @@ func entriesHTML(rows []annotate.Annotation, selected string, first, total int) 
 
 // listShell is the sidebar's list as go-app draws it in the browser:
 // empty, and the same string at every render, so that go-app never
-// replaces it; its rows are put by web/annotator.js's setRows.
+// replaces it; its rows are put by web/sidebar.js's setRows.
 const listShell = `<ol id="entries" class="entries" aria-label="Annotations in document order"></ol>`
 
 // rowHTML returns one row of the list, without its place (setRows numbers

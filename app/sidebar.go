@@ -11,7 +11,7 @@ package app
 //
 // In the browser the list's rows are not go-app's: go-app draws the list
 // empty, once, and the sidebar puts and replaces its rows itself, one by
-// one, through web/annotator.js (drawRows). The root has it do so in the
+// one, through web/sidebar.js (drawRows). The root has it do so in the
 // very turn of a change (Annotator.paint), so that a tag's row shows in
 // the frame of its highlight; go-app would redraw the list whole, on its
 // own ticker, two or three frames later.
@@ -29,7 +29,7 @@ import (
 
 // The list draws only the rows near the view, so that a change redraws
 // within a frame whatever the number of annotations: the rows in view (as
-// web/annotator.js reports them, see watchList) and as many again above
+// web/sidebar.js reports them, see watchList) and as many again above
 // and below. A list of up to drawWhole rows is drawn whole, and viewGuess
 // rows are taken to be in view until the page has said.
 const (
@@ -230,7 +230,7 @@ func (s *sidebar) selection() string {
 }
 
 // onPage reports whether the list's rows are put by drawRows: in the
-// browser, with web/annotator.js loaded. Elsewhere (the server's
+// browser, with the page's scripts loaded. Elsewhere (the server's
 // prerender, native tests) go-app draws the list whole, as HTML.
 func onPage() bool {
 	return app.IsClient && helper().Truthy()
@@ -283,7 +283,7 @@ func (s *sidebar) queueDraw() {
 
 // drawRows puts the rows near the view in the page's list: the rows whose
 // HTML is not as drawn (new, changed, selected or no longer) are sent
-// whole, the others by id only, and web/annotator.js's setRows puts them
+// whole, the others by id only, and web/sidebar.js's setRows puts them
 // in order and numbers them. Its page's cost follows the rows drawn
 // (about 60), not the annotations, and a row's HTML is written again only
 // when its annotation changed (Set.ChangedSince) or was or is selected.

@@ -21,7 +21,7 @@ import (
 
 // Where the app keeps, in local storage, what the workspace does not: the
 // document last open and its selected annotation, and its scroll position
-// (written by web/annotator.js as the page scrolls).
+// (written by web/workspace.js as the page scrolls).
 const (
 	sessionKey = "annotator.session"
 	scrollKey  = "annotator.scroll"

@@ -11,7 +11,7 @@ package e2e
 // (GOOS=js GOARCH=wasm -trimpath -ldflags='-s -w'), the server (package
 // server's Site: the same page, pre-rendered from the annotator's routes,
 // the same app.js with the annotator's loader, go-app's service worker,
-// the same assets, app.css, annotator.js and the icons included), and
+// the same assets, app.css, the scripts and the icons included), and
 // app.wasm served as brotli quality 11, the quality `annotator serve` and
 // `annotator build` ship. Only app.wasm differs. So the ratio is the cost of
 // the annotator's Go code (download, compile, initialisation and first

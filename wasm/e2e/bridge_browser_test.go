@@ -41,6 +41,7 @@ const bridgeIndexHTML = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>bridge</title>
 <link rel="stylesheet" href="/test.css">
 %s<script defer src="/web/annotator.js"></script>
+<script defer src="/web/page.js"></script>
 <script defer src="/bootstrap.js"></script>
 </head><body>
 <p id="before">Text before the article.</p>
@@ -138,6 +139,7 @@ func newBridge(t testing.TB, pagePath string) *bridge {
 		"/bootstrap.js":     []byte(bridgeBootstrapJS),
 		"/test.css":         []byte(bridgeCSS),
 		"/web/annotator.js": repoFile(t, "web/annotator.js"),
+		"/web/page.js":      repoFile(t, "web/page.js"), // download, copy, style
 		"/web/app.css":      repoFile(t, "web/app.css"),
 	}
 	static := fileHandler(files)

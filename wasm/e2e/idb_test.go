@@ -168,12 +168,12 @@ func runIDBTests(t *testing.T, argv ...string) string {
 	t.Helper()
 	return runWasmTests(t, wasmRun{
 		pkg: "./wasm/idb",
-		// The app's script, as the app's page loads it: wasm/idb reads
-		// records through its joinJSON.
-		scripts: []string{"/annotator.js"},
+		// The app's storage script, as the app's page loads it: wasm/idb
+		// reads and writes records through its joinJSON and putRecords.
+		scripts: []string{"/workspace.js"},
 		files: map[string][]byte{
-			"/annotator.js": repoFile(t, "web/annotator.js"),
-			// The worker annotator.js starts beside itself, which
+			"/workspace.js": repoFile(t, "web/workspace.js"),
+			// The worker workspace.js starts beside itself, which
 			// writes the changes.
 			"/store-writer.js": repoFile(t, "web/store-writer.js"),
 		},

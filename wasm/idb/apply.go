@@ -13,7 +13,7 @@ package idb
 // the stored one is still the same; when another tab changed it, the
 // worker writes nothing and sends the stored summary back, and Go moves
 // that one and posts the change again. Without the worker (no
-// web/annotator.js, no workers, or the worker gone), Go issues every
+// web/workspace.js, no workers, or the worker gone), Go issues every
 // request itself and moves the summary in the read's callback
 // (applyFromGo).
 

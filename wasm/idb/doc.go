@@ -33,7 +33,7 @@
 //
 // The write made after every change, Apply, runs off the page's main
 // thread: Open starts web/store-writer.js, a worker with a connection of
-// its own (through web/annotator.js's startWriter, which finds it beside
+// its own (through web/workspace.js's startWriter, which finds it beside
 // itself), and Apply encodes the change, posts it as one string and waits
 // for the answer. IndexedDB's own work for a change (the transaction, a
 // structured clone of every record, the requests) then costs the worker's
@@ -61,11 +61,11 @@
 // its text's index (annotate.Document.IndexData) as a Uint8Array, "index",
 // when it has one. A document's annotations and steps are the key range
 // IDBKeyRange.bound([doc], [doc, []]), deleted without being read. The
-// annotations of a document are read back through web/annotator.js's
+// annotations of a document are read back through web/workspace.js's
 // joinJSON when the page has it, which joins their JSON strings into one
 // (a string copied across syscall/js per record cost most of a reopening);
 // without it they are read one by one. They are written the same way, in
-// one call of web/annotator.js's putRecords, which takes their ids and
+// one call of web/workspace.js's putRecords, which takes their ids and
 // their JSON as two strings and puts the records (2,000 records built and
 // put one by one across syscall/js were most of an export's import).
 //

@@ -612,7 +612,7 @@ func (s *Store) PutDocuments(docs []workspace.NewDocument) error {
 }
 
 // docRecords is a document as PutDocument stores it. Its annotations are
-// either records (anns) or, when the page has web/annotator.js's
+// either records (anns) or, when the page has web/workspace.js's
 // putRecords, their ids as a JSON array and their JSON one a line, which
 // putRecords (putter) puts in one call.
 type docRecords struct {
@@ -940,7 +940,7 @@ func (s *Store) Annotations(docID string) ([]annotate.Annotation, error) {
 	return out, nil
 }
 
-// helper returns web/annotator.js's window.annotator when the page has it
+// helper returns web/workspace.js's window.annotator when the page has it
 // with the function name; otherwise undefined.
 func helper(name string) js.Value {
 	h := js.Global().Get("annotator")
@@ -951,7 +951,7 @@ func helper(name string) js.Value {
 }
 
 // joined returns the JSON of every record in recs, one a line, copied
-// across syscall/js in one string by web/annotator.js's joinJSON; ok is
+// across syscall/js in one string by web/workspace.js's joinJSON; ok is
 // false when the page lacks the script or a record holds no JSON string
 // (decode then reads them one by one, and says which).
 func joined(recs js.Value) (lines string, ok bool) {

@@ -49,7 +49,7 @@ func openStore(tb testing.TB) (*idb.Store, string) {
 
 func TestStore(t *testing.T) {
 	if helperMissing("startWriter") {
-		t.Fatal("the page has no annotator.startWriter: the runner must load web/annotator.js, or the worker's writes go untested")
+		t.Fatal("the page has no annotator.startWriter: the runner must load web/workspace.js, or the worker's writes go untested")
 	}
 	storetest.Run(t, func(t *testing.T) workspace.Store {
 		s, _ := openStore(t)
@@ -58,7 +58,7 @@ func TestStore(t *testing.T) {
 }
 
 // TestStoreWithoutScript runs the suite on a page without
-// web/annotator.js, where no worker writes and Apply issues each request
+// web/workspace.js, where no worker writes and Apply issues each request
 // from Go.
 func TestStoreWithoutScript(t *testing.T) {
 	hide(t, js.Global(), "annotator")
@@ -68,7 +68,7 @@ func TestStoreWithoutScript(t *testing.T) {
 	})
 }
 
-// helperMissing reports whether the page lacks web/annotator.js's
+// helperMissing reports whether the page lacks web/workspace.js's
 // function name.
 func helperMissing(name string) bool {
 	h := js.Global().Get("annotator")
@@ -282,13 +282,13 @@ func awkwardAnns() []annotate.Annotation {
 }
 
 // TestAnnotationsJoined checks that the annotations are read through
-// web/annotator.js's joinJSON when the page has it (the runner loads it,
+// web/workspace.js's joinJSON when the page has it (the runner loads it,
 // as the app's page does), and give the very same annotations as the
 // record-by-record path a page without it takes.
 func TestAnnotationsJoined(t *testing.T) {
 	h := js.Global().Get("annotator")
 	if helperMissing("joinJSON") {
-		t.Fatal("the page has no annotator.joinJSON: the runner must load web/annotator.js, or the fast path goes untested")
+		t.Fatal("the page has no annotator.joinJSON: the runner must load web/workspace.js, or the fast path goes untested")
 	}
 	s, _ := openStore(t)
 	anns := awkwardAnns()
@@ -484,13 +484,13 @@ func BenchmarkDocuments1000(b *testing.B) {
 }
 
 // TestAnnotationsPutJoined checks that a document's annotations are put
-// through web/annotator.js's putRecords when the page has it, in one call,
+// through web/workspace.js's putRecords when the page has it, in one call,
 // and read back the very same as those put record by record by a page
 // without it.
 func TestAnnotationsPutJoined(t *testing.T) {
 	h := js.Global().Get("annotator")
 	if helperMissing("putRecords") {
-		t.Fatal("the page has no annotator.putRecords: the runner must load web/annotator.js, or the fast path goes untested")
+		t.Fatal("the page has no annotator.putRecords: the runner must load web/workspace.js, or the fast path goes untested")
 	}
 	s, _ := openStore(t)
 	anns := awkwardAnns()

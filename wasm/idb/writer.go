@@ -35,7 +35,7 @@ type writerReply struct {
 	name, message string
 }
 
-// startWriter starts the worker through web/annotator.js's startWriter,
+// startWriter starts the worker through web/workspace.js's startWriter,
 // and has it open the database name at version; nil when the page cannot
 // start it (no script, no workers).
 func startWriter(name string, version int) *writer {

@@ -75,15 +75,22 @@ const (
 const (
 	wasmURL         = "/web/app.wasm"
 	styleURL        = "/web/app.css"
-	scriptURL       = "/web/annotator.js"
-	writerURL       = "/web/store-writer.js" // the worker annotator.js starts
+	scriptURL       = "/web/annotator.js"    // the article's side of the DOM
+	sidebarURL      = "/web/sidebar.js"      // the list and the selected annotation's panel
+	pageURL         = "/web/page.js"         // files, the clipboard, the labels' styles
+	workspaceURL    = "/web/workspace.js"    // the storage's side of the page
+	writerURL       = "/web/store-writer.js" // the worker workspace.js starts
 	iconSVGURL      = "/web/icon.svg"
 	icon192URL      = "/web/icon-192.png"
 	icon512URL      = "/web/icon-512.png"
 	iconMaskableURL = "/web/icon-maskable-512.png"
 )
 
-var requiredAssets = []string{styleURL, scriptURL, writerURL, iconSVGURL, icon192URL, icon512URL, iconMaskableURL}
+// appScripts are the page's scripts, each a concern of its own that adds its
+// functions to window.annotator; the page loads them deferred, in order.
+var appScripts = []string{scriptURL, sidebarURL, pageURL, workspaceURL}
+
+var requiredAssets = append(slices.Clone(appScripts), styleURL, writerURL, iconSVGURL, icon192URL, icon512URL, iconMaskableURL)
 
 // wasmFileName is app.wasm's name in the web directory; its compressed
 // variants are wasmFileName+".br" and wasmFileName+".gz".
@@ -174,7 +181,7 @@ func (s *Site) newAppHandler() *app.Handler {
 			Maskable: iconMaskableURL,
 		},
 		Styles:  []string{styleURL},
-		Scripts: []string{scriptURL},
+		Scripts: appScripts,
 		// Everything in the web directory but app.wasm (which go-app
 		// caches itself) is needed offline; icon.svg in particular is not
 		// cached by go-app unless it is listed here.

@@ -433,8 +433,18 @@ func checkPageHTML(t *testing.T, what, page string) {
 	if scripts == 0 {
 		t.Errorf("%s: no script at all", what)
 	}
-	if !strings.Contains(page, `src="/web/annotator.js"`) || !strings.Contains(page, `href="/web/app.css"`) {
-		t.Errorf("%s does not load /web/annotator.js and /web/app.css", what)
+	if !strings.Contains(page, `href="/web/app.css"`) {
+		t.Errorf("%s does not load /web/app.css", what)
+	}
+	// Every script, in order: each adds its part to window.annotator.
+	at := 0
+	for _, src := range appScripts {
+		i := strings.Index(page[at:], `src="`+src+`"`)
+		if i < 0 {
+			t.Errorf("%s does not load %s after the scripts before it in %v", what, src, appScripts)
+			break
+		}
+		at += i
 	}
 }
 
@@ -481,7 +491,7 @@ func TestHandlerPageHasNoInlineScriptOrForeignURL(t *testing.T) {
 		}
 	}
 	// The assets the page links to are local too.
-	for _, name := range []string{"icon.svg", "app.css", "annotator.js", "store-writer.js"} {
+	for _, name := range []string{"icon.svg", "app.css", "annotator.js", "sidebar.js", "page.js", "workspace.js", "store-writer.js"} {
 		data, err := os.ReadFile(filepath.Join(dir, name))
 		if err != nil {
 			t.Fatal(err)
@@ -578,7 +588,7 @@ func TestHandlerServiceWorkerCachesEveryAsset(t *testing.T) {
 	if err := json.Unmarshal([]byte(m[1]), &list); err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"/", "/app.js", "/wasm_exec.js", "/app.css", "/manifest.webmanifest", wasmURL, styleURL, scriptURL, writerURL, iconSVGURL, icon192URL, icon512URL, iconMaskableURL} {
+	for _, want := range []string{"/", "/app.js", "/wasm_exec.js", "/app.css", "/manifest.webmanifest", wasmURL, styleURL, scriptURL, sidebarURL, pageURL, workspaceURL, writerURL, iconSVGURL, icon192URL, icon512URL, iconMaskableURL} {
 		if !slices.Contains(list, want) {
 			t.Errorf("the service worker does not cache %s", want)
 		}

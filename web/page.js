@@ -1,0 +1,93 @@
+// page.js: what the app asks of the page beyond the article and the
+// sidebar: saving a file, the clipboard, reading a picked file, and the
+// labels' style sheet.
+//
+// The rule it keeps: nothing here runs inline script or eval, which the
+// page's Content-Security-Policy forbids; a style is set through the
+// CSSOM, which it allows.
+(function () {
+  "use strict";
+
+  // download saves text (a string, or bytes) as a file.
+  function download(filename, text, mime) {
+    const url = URL.createObjectURL(new Blob([text], { type: mime || "text/plain" }));
+    const a = document.createElement("a");
+    a.href = url;
+    a.download = filename;
+    a.rel = "noopener";
+    a.style.display = "none";
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    // The download has read the URL once the click returns in current
+    // browsers; wait a while anyway, as older ones read it later.
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+    return true;
+  }
+
+  // copy puts text on the clipboard: the async Clipboard API, or else a
+  // hidden textarea and execCommand("copy"), restoring the selection after.
+  async function copy(text) {
+    text = String(text);
+    try {
+      if (navigator.clipboard && navigator.clipboard.writeText) {
+        await navigator.clipboard.writeText(text);
+        return true;
+      }
+    } catch (e) {
+      // Not allowed here (no focus, no permission): try the old way.
+    }
+    const sel = document.getSelection();
+    const saved = [];
+    for (let i = 0; sel && i < sel.rangeCount; i++) saved.push(sel.getRangeAt(i));
+    const active = document.activeElement;
+    const ta = document.createElement("textarea");
+    ta.value = text;
+    ta.setAttribute("readonly", "");
+    ta.setAttribute("aria-hidden", "true");
+    const s = ta.style;
+    s.position = "fixed";
+    s.top = "0";
+    s.left = "-9999px";
+    s.opacity = "0";
+    document.body.appendChild(ta);
+    let ok = false;
+    try {
+      ta.select();
+      ok = document.execCommand("copy");
+    } catch (e) {
+      ok = false;
+    }
+    ta.remove();
+    if (sel) {
+      sel.removeAllRanges();
+      saved.forEach((r) => sel.addRange(r));
+    }
+    if (active && active.focus) active.focus();
+    return ok;
+  }
+
+  // readFile returns a File's (or Blob's) bytes.
+  async function readFile(file) {
+    return new Uint8Array(await file.arrayBuffer());
+  }
+
+  // The label styles: the colours of the labels come from the schema, so
+  // the app makes their CSS and installs it here, as a constructed style
+  // sheet (the CSP allows no inline <style>, but the CSSOM is allowed).
+  let labelSheet = null;
+
+  // style replaces the label style sheet with css.
+  function style(css) {
+    if (!labelSheet) {
+      labelSheet = new CSSStyleSheet();
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, labelSheet];
+    }
+    labelSheet.replaceSync(css);
+    return labelSheet.cssRules.length;
+  }
+
+  window.annotator = Object.assign(window.annotator || {}, {
+    download, copy, readFile, style,
+  });
+})();

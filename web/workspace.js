@@ -1,0 +1,135 @@
+// workspace.js: the page's side of the workspace's storage (wasm/idb):
+// records read and written in one call each, the worker that writes the
+// changes (web/store-writer.js), the lock that keeps a document in one tab,
+// and the scroll position kept for the next start.
+//
+// The rule it keeps: it knows no rule of the workspace. It moves strings
+// and records between Go and the browser's APIs in as few calls across
+// syscall/js as it can, and Go decides what they hold.
+(function () {
+  "use strict";
+
+  // joinJSON returns the "json" strings of IndexedDB records (an array
+  // from getAll) in one string, one a line, for wasm/idb: Go would copy
+  // each record's string across syscall/js by itself, four calls a record,
+  // which on 2,000 annotations was most of their decoding. JSON keeps no
+  // raw line break inside a value, so the lines are the records. Returns
+  // null when a record holds no JSON string, for Go to say which.
+  function joinJSON(records) {
+    const out = new Array(records.length);
+    for (let i = 0; i < records.length; i++) {
+      const j = records[i] && records[i].json;
+      if (typeof j !== "string" || j.includes("\n")) return null;
+      out[i] = j;
+    }
+    return out.join("\n");
+  }
+
+  // putRecords puts into the object store store a document's annotation
+  // records, {doc, id, json}, for wasm/idb: ids is the JSON array of their
+  // ids, lines their JSON, one a line, in the same order. One call in
+  // place of one record built and put across syscall/js each (2,000 of
+  // them made most of an export's import). Throws, having put nothing,
+  // when the two do not match.
+  function putRecords(store, doc, ids, lines) {
+    const keys = JSON.parse(ids);
+    const jsons = keys.length === 0 ? [] : lines.split("\n");
+    if (keys.length !== jsons.length) throw new Error("putRecords: " + keys.length + " ids for " + jsons.length + " records");
+    for (let i = 0; i < keys.length; i++) store.put({doc: doc, id: keys[i], json: jsons[i]});
+    return keys.length;
+  }
+
+  // startWriter starts web/store-writer.js, the worker that writes
+  // wasm/idb's changes off the main thread, from beside this script
+  // whatever the app's path; null when the page cannot start workers.
+  const scriptURL = document.currentScript ? document.currentScript.src : "";
+  function startWriter() {
+    if (!scriptURL || typeof Worker !== "function") return null;
+    try {
+      return new Worker(new URL("store-writer.js", scriptURL));
+    } catch (_) {
+      return null;
+    }
+  }
+
+  // The workspace keeps each document in one tab at a time: the tab that
+  // opens it holds a Web Lock named after it for as long as it shows it,
+  // and a second tab shows it read-only until that lock is free. Go cannot
+  // hold a lock itself (the lock lasts as long as a promise its callback
+  // returns), hence this helper.
+  let held = null; // {id, release}
+
+  // lockDocument asks for the lock of document id and calls granted(true)
+  // at once when it is free, or granted(false) and later granted(true)
+  // when the tab that holds it lets it go. It releases the lock of the
+  // document held before. Without Web Locks, every tab may write.
+  function lockDocument(id, granted) {
+    if (held && held.id === id && held.granted) {
+      granted(true); // opened again in this tab: the lock is still ours
+      return;
+    }
+    unlockDocument();
+    if (!navigator.locks) {
+      granted(true);
+      return;
+    }
+    let release;
+    const kept = new Promise((r) => (release = r));
+    const mine = { id, release, cancelled: false, granted: false };
+    held = mine;
+    const name = "annotator-document:" + id;
+    navigator.locks.request(name, { ifAvailable: true }, (lock) => {
+      if (mine.cancelled) return null;
+      if (lock) {
+        mine.granted = true;
+        granted(true);
+        return kept;
+      }
+      granted(false);
+      navigator.locks.request(name, () => {
+        if (mine.cancelled) return null;
+        mine.granted = true;
+        granted(true);
+        return kept;
+      });
+      return null;
+    });
+  }
+
+  // unlockDocument lets the held document's lock go.
+  function unlockDocument() {
+    if (held) {
+      held.cancelled = true;
+      held.release();
+      held = null;
+    }
+  }
+
+  // keepScroll remembers the window's scroll position under key in local
+  // storage, a quarter of a second after scrolling stops, with the id of
+  // the document shown, so that a reload reopens it where it was read.
+  // It is written here because a scroll fires dozens of events a second.
+  let scrollKey = "", scrollDoc = "", scrollTimer = 0;
+  window.addEventListener("scroll", () => {
+    if (!scrollKey) return;
+    clearTimeout(scrollTimer);
+    scrollTimer = setTimeout(saveScroll, 250);
+  }, { passive: true });
+  function saveScroll() {
+    if (!scrollKey) return;
+    try {
+      localStorage.setItem(scrollKey, JSON.stringify({ doc: scrollDoc, y: Math.round(window.scrollY) }));
+    } catch (e) {
+      // Storage refused (a private window): the position is not kept.
+    }
+  }
+  window.addEventListener("pagehide", saveScroll);
+  function keepScroll(key, doc) {
+    scrollKey = key;
+    scrollDoc = doc;
+  }
+
+  window.annotator = Object.assign(window.annotator || {}, {
+    joinJSON, putRecords, startWriter, lockDocument, unlockDocument, keepScroll,
+  });
+})();
