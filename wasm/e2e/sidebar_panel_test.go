@@ -4,7 +4,6 @@ package e2e
 
 import (
 	"fmt"
-	"math/rand"
 	"testing"
 
 	"github.com/chromedp/chromedp/kb"
@@ -32,12 +31,7 @@ func panelShowsJS(before, label string) string {
 // once is the new annotation's; and an undo made before go-app drew leaves
 // the panel showing the annotation selected.
 func TestSidebarPanelInHighlightFrame(t *testing.T) {
-	b, _ := openApp(t)
-	b.expectNoConsoleErrors()
-	openFourHundred(t, b)
-	if !evalJS[bool](t, b, randomSelection(rand.New(rand.NewSource(5)), "")) {
-		t.Fatal("no text to select")
-	}
+	b := openFourHundredSelected(t, 5)
 	press(t, b, "c")
 	waitFor(t, b, panelShowsJS("", "claim"))
 	selectedID := func() string {
@@ -186,33 +180,26 @@ func TestSidebarPanelInHighlightFrame(t *testing.T) {
 // selection from none shows it in the key's own turn, before go-app draws
 // the sidebar again; go-app's render after leaves it so.
 func TestSidebarPanelHidesAndShowsInKeyFrame(t *testing.T) {
-	b, _ := openApp(t)
-	b.expectNoConsoleErrors()
-	openFourHundred(t, b)
-	if !evalJS[bool](t, b, randomSelection(rand.New(rand.NewSource(7)), "")) {
-		t.Fatal("no text to select")
-	}
+	b := openFourHundredSelected(t, 7)
 	press(t, b, "q")
 	waitFor(t, b, panelShowsJS("", "quote"))
 	tagged := evalJS[string](t, b, `document.querySelector("#entries > li.selected").dataset.id`)
-	// The state of the panel and of the list at the end of a key's turn,
-	// the key dispatched in a frame's callback.
+	// The panel and the list as they are: the panel's annotation, or
+	// "hidden", and its badge; the list's selected row.
+	const state = `(() => {
+		const p = document.getElementById("selected"), li = document.querySelector("#entries > li.selected");
+		return {panel: !p ? "none" : p.hidden ? "hidden" : p.dataset.id || "", row: li ? li.dataset.id : "",
+			badge: p && !p.hidden ? p.querySelector(".badge").textContent : ""};
+	})()`
+	shown := func() map[string]string { t.Helper(); return evalJS[map[string]string](t, b, state) }
+	// The same at the end of a key's turn, the key dispatched in a frame's
+	// callback.
 	inTurn := func(key string) map[string]string {
 		t.Helper()
 		return evalJS[map[string]string](t, b, fmt.Sprintf(`new Promise((resolve) => requestAnimationFrame(() => {
 			document.getElementById("article").dispatchEvent(new KeyboardEvent("keydown", {key: %q, bubbles: true, cancelable: true}));
-			const p = document.getElementById("selected"), li = document.querySelector("#entries > li.selected");
-			resolve({panel: !p ? "none" : p.hidden ? "hidden" : p.dataset.id || "", row: li ? li.dataset.id : "",
-				badge: p && !p.hidden ? p.querySelector(".badge").textContent : ""});
-		}))`, key))
-	}
-	shown := func() map[string]string {
-		t.Helper()
-		return evalJS[map[string]string](t, b, `(() => {
-			const p = document.getElementById("selected"), li = document.querySelector("#entries > li.selected");
-			return {panel: !p ? "none" : p.hidden ? "hidden" : p.dataset.id || "", row: li ? li.dataset.id : "",
-				badge: p && !p.hidden ? p.querySelector(".badge").textContent : ""};
-		})()`)
+			resolve(%s);
+		}))`, key, state))
 	}
 	// Escape twice: the first drops the text selection's caret state, the
 	// second, with no text selected, the selected annotation.

@@ -42,6 +42,20 @@ func openFourHundred(t *testing.T, b *browser) {
 	openSynthetic(t, b, "four-hundred", 8000, 100, 400)
 }
 
+// openFourHundredSelected opens the app on the article of openFourHundred,
+// fails the test on any console error, and selects words of it at random
+// from seed, with no annotation selected.
+func openFourHundredSelected(t *testing.T, seed int64) *browser {
+	t.Helper()
+	b, _ := openApp(t)
+	b.expectNoConsoleErrors()
+	openFourHundred(t, b)
+	if !evalJS[bool](t, b, randomSelection(rand.New(rand.NewSource(seed)), "")) {
+		t.Fatal("no text to select")
+	}
+	return b
+}
+
 // openSynthetic waits for the app's start, then opens an export (name) of
 // a synthetic article of words words in paragraphs paragraphs, with
 // annotations random annotations (writeSyntheticExport).
@@ -153,12 +167,7 @@ func rowInView(place int) string {
 // counts came so until the ninth pass). go-app's render after writes the
 // same counts, and undoing gives back the counts before.
 func TestSidebarRowInHighlightFrame(t *testing.T) {
-	b, _ := openApp(t)
-	b.expectNoConsoleErrors()
-	openFourHundred(t, b)
-	if !evalJS[bool](t, b, randomSelection(rand.New(rand.NewSource(3)), "")) {
-		t.Fatal("no text to select")
-	}
+	b := openFourHundredSelected(t, 3)
 	// Nothing is selected before the tag: any range of the highlight of
 	// the selected annotation is the new one's.
 	// The list's counts (its title, its filters) come with the row.
