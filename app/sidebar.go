@@ -383,7 +383,7 @@ func (s *sidebar) drawRows(now bool) {
 	}
 	s.drawn = drawnRows{gen: gen, first: first, total: len(list), ids: ids, html: rows,
 		set: s.Set, version: s.Set.Version(), selected: selected}
-	s.putCounts()
+	s.putCounts(len(list) == 0)
 	s.putSelected()
 }
 
@@ -492,9 +492,7 @@ func (s *sidebar) Render() app.UI {
 		// elements: go-app compares them by place, and would draw the list
 		// anew (empty, then every row put again) when it moved.
 		app.If(len(s.Choices) > 1, s.renderChoices).Else(slot),
-		app.If(len(list) == 0, func() app.UI {
-			return app.P().Class("empty").Text(s.emptyText(labels))
-		}).Else(slot),
+		s.renderEmpty(len(list) == 0, labels),
 		s.renderSelected(),
 		// The list is HTML, with one click handler for it all: go-app
 		// compares lists by position, so one annotation inserted at the top
@@ -507,6 +505,23 @@ func (s *sidebar) Render() app.UI {
 		app.If(len(s.Orphans) > 0, s.renderOrphans),
 	)
 }
+
+// renderEmpty draws the line that says the list is empty, hidden when it
+// is not: the line is always on the page, so that putCounts shows or hides
+// it in the turn of the change that empties the list or fills it (the
+// first tag of a document, the last one deleted), with the rows.
+func (s *sidebar) renderEmpty(empty bool, labels []annotate.Label) app.UI {
+	p := app.P().ID(emptyID).Class("empty")
+	if !empty {
+		// Only when true: go-app writes hidden="false" in HTML, which hides.
+		p = p.Hidden(true)
+	}
+	// Its text even when hidden: a text node for setCounts to write.
+	return p.Text(s.emptyText(labels))
+}
+
+// emptyID is the id of the line that says the list is empty.
+const emptyID = "list-empty"
 
 // slot is what stands in for an element not shown: nothing, in its place.
 func slot() app.UI { return app.Template() }
@@ -548,13 +563,14 @@ func listTitle(n int) string { return fmt.Sprintf("Annotations (%d)", n) }
 func filterID(label string) string { return "filter-" + orAll(label) }
 
 // putCounts puts the list's counts in the page (its title's and its
-// filters'), as Render writes them. drawRows calls it with the rows: in
+// filters'), and the line that says the list is empty, shown when empty
+// is true, as Render writes them. drawRows calls it with the rows: in
 // the turn of a change (drawNow), so that the counts come in the frame of
 // the change's highlight, go-app's render writing the same two or three
 // frames later; and after every render, so that the page shows the counts
 // of now even where go-app, finding its own text unchanged, wrote
 // nothing.
-func (s *sidebar) putCounts() {
+func (s *sidebar) putCounts(empty bool) {
 	labels := s.Set.Schema().Labels
 	ids := make([]string, 0, len(labels)+1)
 	counts := make([]string, 0, len(labels)+1)
@@ -562,7 +578,11 @@ func (s *sidebar) putCounts() {
 	for _, l := range labels {
 		ids, counts = append(ids, filterID(l.Name)), append(counts, strconv.Itoa(s.Set.Count(l.Name)))
 	}
-	helper().Call("setCounts", titleID, listTitle(s.Set.Len()), strings.Join(ids, ","), strings.Join(counts, ","))
+	emptyText := ""
+	if empty {
+		emptyText = s.emptyText(labels)
+	}
+	helper().Call("setCounts", titleID, listTitle(s.Set.Len()), strings.Join(ids, ","), strings.Join(counts, ","), emptyID, emptyText)
 }
 
 func (s *sidebar) filterButton(label, text string, count int) app.UI {

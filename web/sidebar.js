@@ -222,7 +222,12 @@
   // or three frames later (app/sidebar.go, putCounts); it writes a text
   // through the text node it made, so the node is changed in place, never
   // replaced, and go-app's next render finds it.
-  function setCounts(titleID, title, ids, counts) {
+  //
+  // The element emptyID says that the list is empty: it shows with the
+  // text empty, and hides when empty is "". go-app draws it always, hidden
+  // when the list is not empty, so that it comes and goes here with the
+  // rows.
+  function setCounts(titleID, title, ids, counts, emptyID, empty) {
     const put = (el, text) => {
       const node = textOf(el);
       if (node && node.nodeValue !== text) node.nodeValue = text;
@@ -233,6 +238,11 @@
       const el = document.getElementById(id);
       put(el && el.querySelector(".count"), values[i]);
     });
+    const line = emptyID && document.getElementById(emptyID);
+    if (line) {
+      if (empty) put(line, empty);
+      if (line.hidden !== !empty) line.hidden = !empty;
+    }
   }
 
   // putSelected shows an annotation (v, as JSON: app/selected.go's

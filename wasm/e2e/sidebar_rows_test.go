@@ -436,3 +436,41 @@ func TestSidebarRevealLeavesReadersScroll(t *testing.T) {
 		}
 	}
 }
+
+// TestSidebarEmptyLineInKeyFrame: the line that says the list is empty
+// goes in the turn of the key that tags the document's first annotation,
+// and comes back in the turn of the key that deletes its last, with the
+// rows, before go-app draws the sidebar again; go-app's render after
+// leaves it so.
+func TestSidebarEmptyLineInKeyFrame(t *testing.T) {
+	b, _ := openApp(t)
+	b.expectNoConsoleErrors()
+	// The empty line shown, or "hidden"; the rows in the list.
+	const state = `(() => {
+		const e = document.getElementById("list-empty");
+		return {line: !e ? "none" : e.hidden ? "hidden" : e.textContent, rows: String(document.querySelectorAll("#entries > li").length)};
+	})()`
+	inTurn := func(key string) map[string]string {
+		t.Helper()
+		return evalJS[map[string]string](t, b, fmt.Sprintf(`new Promise((resolve) => requestAnimationFrame(() => {
+			document.getElementById("article").dispatchEvent(new KeyboardEvent("keydown", {key: %q, bubbles: true, cancelable: true}));
+			resolve(%s);
+		}))`, key, state))
+	}
+	empty := map[string]string{"line": "No annotations yet. Select text in the article and press a label's key: C for claim, Q for quote, P for pledge.", "rows": "0"}
+	tagged := map[string]string{"line": "hidden", "rows": "1"}
+	check := func(what string, got, want map[string]string) {
+		t.Helper()
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Fatalf("%s: %v; want %v", what, got, want)
+		}
+	}
+	check("on opening", evalJS[map[string]string](t, b, state), empty)
+	selectPhrase(t, b, "yes we can", 0)
+	check("at the end of the first tag's turn", inTurn("c"), tagged)
+	settle(t, b)
+	check("after the first tag and go-app's render", evalJS[map[string]string](t, b, state), tagged)
+	check("at the end of the last annotation's delete's turn", inTurn("Delete"), empty)
+	settle(t, b)
+	check("after the delete and go-app's render", evalJS[map[string]string](t, b, state), empty)
+}
