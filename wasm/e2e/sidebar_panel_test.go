@@ -192,15 +192,8 @@ func TestSidebarPanelHidesAndShowsInKeyFrame(t *testing.T) {
 			badge: p && !p.hidden ? p.querySelector(".badge").textContent : ""};
 	})()`
 	shown := func() map[string]string { t.Helper(); return evalJS[map[string]string](t, b, state) }
-	// The same at the end of a key's turn, the key dispatched in a frame's
-	// callback.
-	inTurn := func(key string) map[string]string {
-		t.Helper()
-		return evalJS[map[string]string](t, b, fmt.Sprintf(`new Promise((resolve) => requestAnimationFrame(() => {
-			document.getElementById("article").dispatchEvent(new KeyboardEvent("keydown", {key: %q, bubbles: true, cancelable: true}));
-			resolve(%s);
-		}))`, key, state))
-	}
+	// The same at the end of a key's turn.
+	inTurn := func(key string) map[string]string { t.Helper(); return stateAfterKeyTurn(t, b, key, state) }
 	// Escape twice: the first drops the text selection's caret state, the
 	// second, with no text selected, the selected annotation.
 	waitFor(t, b, `document.getSelection().isCollapsed`)

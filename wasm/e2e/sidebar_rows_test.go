@@ -450,13 +450,7 @@ func TestSidebarEmptyLineInKeyFrame(t *testing.T) {
 		const e = document.getElementById("list-empty");
 		return {line: !e ? "none" : e.hidden ? "hidden" : e.textContent, rows: String(document.querySelectorAll("#entries > li").length)};
 	})()`
-	inTurn := func(key string) map[string]string {
-		t.Helper()
-		return evalJS[map[string]string](t, b, fmt.Sprintf(`new Promise((resolve) => requestAnimationFrame(() => {
-			document.getElementById("article").dispatchEvent(new KeyboardEvent("keydown", {key: %q, bubbles: true, cancelable: true}));
-			resolve(%s);
-		}))`, key, state))
-	}
+	inTurn := func(key string) map[string]string { t.Helper(); return stateAfterKeyTurn(t, b, key, state) }
 	empty := map[string]string{"line": "No annotations yet. Select text in the article and press a label's key: C for claim, Q for quote, P for pledge.", "rows": "0"}
 	tagged := map[string]string{"line": "hidden", "rows": "1"}
 	check := func(what string, got, want map[string]string) {
@@ -473,4 +467,15 @@ func TestSidebarEmptyLineInKeyFrame(t *testing.T) {
 	check("at the end of the last annotation's delete's turn", inTurn("Delete"), empty)
 	settle(t, b)
 	check("after the delete and go-app's render", evalJS[map[string]string](t, b, state), empty)
+}
+
+// stateAfterKeyTurn dispatches key to the article in a frame's callback,
+// and returns what the script state gives when the key's turn ends: before
+// go-app, which renders in a task of its own, can draw anything.
+func stateAfterKeyTurn(t *testing.T, b *browser, key, state string) map[string]string {
+	t.Helper()
+	return evalJS[map[string]string](t, b, fmt.Sprintf(`new Promise((resolve) => requestAnimationFrame(() => {
+		document.getElementById("article").dispatchEvent(new KeyboardEvent("keydown", {key: %q, bubbles: true, cancelable: true}));
+		resolve(%s);
+	}))`, key, state))
 }
