@@ -15,6 +15,7 @@ import (
 	"strings"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // ownDocument returns the document of fd's HTML when that HTML is such a
@@ -29,11 +30,20 @@ func ownDocument(fd FileDocument) *Document {
 	if !ok || len(fd.HTML) > MaxJSONBytes || !isSHA256Hex(fd.TextSHA256) {
 		return nil
 	}
-	root, stable, err := sanitizeContent(inner)
-	// A stable tree that renders as the file's HTML is the tree the browser
-	// builds from that HTML (fixpoint.go), and the HTML is what the long way
-	// would give too: it is the sanitiser's own output.
-	if err != nil || !stable || !rendersAs([]*html.Node{root}, fd.HTML) {
+	root := keptRoot(inner)
+	if root == nil {
+		var stable bool
+		var err error
+		if root, stable, err = sanitizeContent(inner); err != nil || !stable {
+			return nil
+		}
+	}
+	// A tree that renders as the file's HTML is the tree the browser builds
+	// from that HTML (fixpoint.go): it was parsed from that very HTML, or
+	// from the sanitiser's output that renders as itself. And the HTML is
+	// what the long way would give too: it is the sanitiser's own output,
+	// or what the sanitiser keeps as it is.
+	if !rendersAs([]*html.Node{root}, fd.HTML) {
 		return nil
 	}
 	text, index := flatten(root)
@@ -41,4 +51,21 @@ func ownDocument(fd FileDocument) *Document {
 		return nil
 	}
 	return &Document{ID: DocumentID(fd.TextSHA256), HTML: fd.HTML, text: index.Text(), index: index, hash: fd.TextSHA256}
+}
+
+// keptRoot returns inner parsed and finished in the root element, when the
+// article policy keeps every node of it as it is (kept.go); nil otherwise.
+// It takes the place of sanitising.
+func keptRoot(inner string) *html.Node {
+	body := &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body}
+	nodes, err := html.ParseFragment(strings.NewReader(inner), body)
+	if err != nil {
+		return nil
+	}
+	for _, n := range nodes {
+		if !keptAsIs(n) {
+			return nil
+		}
+	}
+	return finishContent(nodes)
 }

@@ -20,6 +20,10 @@ func exportDocument(d *Document) FileDocument {
 func checkOwnImport(t *testing.T, what string, d *Document, mustTake bool) {
 	t.Helper()
 	fd := exportDocument(d)
+	inner := strings.TrimSuffix(strings.TrimPrefix(fd.HTML, `<article class="`+RootClass+`">`), `</article>`)
+	if mustTake && keptRoot(inner) == nil {
+		t.Errorf("%s: the export of the loaded document is sanitised again: keptAsIs says no", what)
+	}
 	own := ownDocument(fd)
 	if own == nil {
 		if mustTake {

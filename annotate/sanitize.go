@@ -63,6 +63,34 @@ const LinkRel = "noopener noreferrer nofollow"
 // alt text.
 const AltTextClass = "img-alt"
 
+// attributeRule is one line of the article policy's attributes: attrs
+// are allowed on elements (on every element when elements is nil), with a
+// value that pattern matches. The policy
+// and keptAsIs (kept.go) both read these lines, so that they cannot part.
+type attributeRule struct {
+	attrs    []string
+	elements []string
+	pattern  func() *regexp.Regexp
+}
+
+// attributeRules are the article policy's attributes, but for a link's
+// href, which is a URL (see articlePolicy).
+var attributeRules = []attributeRule{
+	{[]string{"lang"}, nil, lazyRegexp(`^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$`)},
+	{[]string{"dir"}, nil, lazyRegexp(`^(?i:ltr|rtl|auto)$`)},
+	{[]string{"title"}, []string{"abbr"}, bluemonday.Paragraph.Regexp},
+	{[]string{"class"}, []string{"span"}, lazyRegexp(`^` + AltTextClass + `$`)},
+	{[]string{"colspan", "rowspan"}, []string{"td", "th"}, bluemonday.Integer.Regexp},
+	{[]string{"scope"}, []string{"th"}, lazyRegexp(`^(?i:row|col|rowgroup|colgroup)$`)},
+	{[]string{"span"}, []string{"col", "colgroup"}, bluemonday.Integer.Regexp},
+	{[]string{"start"}, []string{"ol"}, bluemonday.Integer.Regexp},
+	{[]string{"value"}, []string{"li"}, bluemonday.Integer.Regexp},
+	{[]string{"datetime"}, []string{"time", "del", "ins"}, lazyRegexp(`^[0-9T:+\-. Z]{4,40}$`)},
+}
+
+// linkSchemes are the URL schemes a link may keep.
+var linkSchemes = []string{"http", "https", "mailto"}
+
 var (
 	policyOnce sync.Once
 	policy     *bluemonday.Policy
@@ -76,22 +104,20 @@ func articlePolicy() *bluemonday.Policy {
 		p := bluemonday.NewPolicy()
 		p.AllowElements(AllowedElements...)
 		p.AllowAttrs("href").OnElements("a")
-		p.AllowURLSchemes("http", "https", "mailto")
+		p.AllowURLSchemes(linkSchemes...)
 		p.RequireParseableURLs(true)
 		p.AllowRelativeURLs(false)
 		p.RequireNoFollowOnLinks(true)
 		p.RequireNoReferrerOnLinks(true)
 		p.AddTargetBlankToFullyQualifiedLinks(true)
-		p.AllowAttrs("lang").Matching(regexp.MustCompile(`^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$`)).Globally()
-		p.AllowAttrs("dir").Matching(regexp.MustCompile(`^(?i:ltr|rtl|auto)$`)).Globally()
-		p.AllowAttrs("title").Matching(bluemonday.Paragraph.Regexp()).OnElements("abbr")
-		p.AllowAttrs("class").Matching(regexp.MustCompile(`^` + AltTextClass + `$`)).OnElements("span")
-		p.AllowAttrs("colspan", "rowspan").Matching(bluemonday.Integer.Regexp()).OnElements("td", "th")
-		p.AllowAttrs("scope").Matching(regexp.MustCompile(`^(?i:row|col|rowgroup|colgroup)$`)).OnElements("th")
-		p.AllowAttrs("span").Matching(bluemonday.Integer.Regexp()).OnElements("col", "colgroup")
-		p.AllowAttrs("start").Matching(bluemonday.Integer.Regexp()).OnElements("ol")
-		p.AllowAttrs("value").Matching(bluemonday.Integer.Regexp()).OnElements("li")
-		p.AllowAttrs("datetime").Matching(regexp.MustCompile(`^[0-9T:+\-. Z]{4,40}$`)).OnElements("time", "del", "ins")
+		for _, r := range attributeRules {
+			b := p.AllowAttrs(r.attrs...).Matching(r.pattern())
+			if r.elements == nil {
+				b.Globally()
+			} else {
+				b.OnElements(r.elements...)
+			}
+		}
 		// What these hold is never article text.
 		p.SkipElementsContent("script", "style", "noscript", "template", "title",
 			"iframe", "frame", "frameset", "noframes", "noembed", "object", "embed",
@@ -250,14 +276,20 @@ func sanitizeContent(content string) (root *html.Node, stable bool, err error) {
 	if err != nil {
 		return nil, false, err
 	}
-	stable = rendersAs(nodes, clean)
-	root = &html.Node{Type: html.ElementNode, Data: "article", DataAtom: atom.Article,
+	stable = rendersAs(nodes, clean) // before the links are finished
+	return finishContent(nodes), stable, nil
+}
+
+// finishContent wraps nodes, content that the policy keeps as it is, in
+// the root element, and finishes their links.
+func finishContent(nodes []*html.Node) *html.Node {
+	root := &html.Node{Type: html.ElementNode, Data: "article", DataAtom: atom.Article,
 		Attr: []html.Attribute{{Key: "class", Val: RootClass}}}
 	for _, n := range nodes {
 		root.AppendChild(n)
 	}
 	finishLinks(root)
-	return root, stable, nil
+	return root
 }
 
 // finishLinks gives every link that kept its href the same target and rel,
