@@ -145,6 +145,7 @@ func (a *Annotator) open(ctx app.Context, data []byte, name, mediaType string) {
 			time.Sleep(20 * time.Millisecond)
 		}
 	}
+	release := holdCollections()
 	ctx.Async(func() {
 		if large {
 			time.Sleep(20 * time.Millisecond)
@@ -155,6 +156,7 @@ func (a *Annotator) open(ctx app.Context, data []byte, name, mediaType string) {
 			if err != nil {
 				a.fail(sentence(err.Error(), name) + " The current article stays open.")
 				mark("annotator:open-failed")
+				release()
 				return
 			}
 			if name == sampleName {
@@ -162,7 +164,8 @@ func (a *Annotator) open(ctx app.Context, data []byte, name, mediaType string) {
 				doc.Meta.Published = samplePublished
 			}
 			a.addAndOpen(ctx, doc, nil, nil,
-				fmt.Sprintf("Opened “%s”: %d characters, and added it to your library. Select text and press a label's key to tag it.", doc.Title, doc.Text().Len()))
+				fmt.Sprintf("Opened “%s”: %d characters, and added it to your library. Select text and press a label's key to tag it.", doc.Title, doc.Text().Len()),
+				release)
 		})
 	})
 }
@@ -175,6 +178,7 @@ func (a *Annotator) importExport(ctx app.Context, data []byte, name string) {
 	if ws := a.keep.ws; ws != nil {
 		known = ws.Find
 	}
+	release := holdCollections()
 	ctx.Async(func() {
 		imp, moved, err := importOne(data, name, known)
 		ctx.Dispatch(func(ctx app.Context) {
@@ -182,6 +186,7 @@ func (a *Annotator) importExport(ctx app.Context, data []byte, name string) {
 			if err != nil {
 				a.fail(fmt.Sprintf("%s could not be imported: %s The current article stays open.", name, sentence(err.Error(), name)))
 				mark("annotator:open-failed")
+				release()
 				return
 			}
 			note := fmt.Sprintf("Imported “%s” with %d annotations.", imp.Document.Title, imp.Set.Len())
@@ -191,7 +196,7 @@ func (a *Annotator) importExport(ctx app.Context, data []byte, name string) {
 			if len(imp.Orphans) > 0 {
 				note += fmt.Sprintf(" %d could not be placed: they are listed as orphans for you to place or drop.", len(imp.Orphans))
 			}
-			a.addAndOpen(ctx, imp.Document, imp.Set, imp.Orphans, note)
+			a.addAndOpen(ctx, imp.Document, imp.Set, imp.Orphans, note, release)
 		})
 	})
 }

@@ -343,11 +343,17 @@ func (a *Annotator) canChange() bool {
 // addAndOpen adds an opened article to the workspace and opens it; an
 // article already in the library is opened as it is there. An export
 // (set not nil) fills the library's copy when that has no annotation.
-func (a *Annotator) addAndOpen(ctx app.Context, doc *annotate.Document, set *annotate.Set, orphans []annotate.Annotation, note string) {
+// done, when not nil, is called once the document is painted, or the
+// opening has failed or gone to the library's copy.
+func (a *Annotator) addAndOpen(ctx app.Context, doc *annotate.Document, set *annotate.Set, orphans []annotate.Annotation, note string, done func()) {
 	ctx = a.ui(ctx)
+	if done == nil {
+		done = func() {}
+	}
 	ws := a.keep.ws
 	if ws == nil {
 		a.fail("The workspace is still opening; try again in a moment.")
+		done()
 		return
 	}
 	ctx.Async(func() {
@@ -371,17 +377,20 @@ func (a *Annotator) addAndOpen(ctx app.Context, doc *annotate.Document, set *ann
 						"so the file's %d %s not added to it.", dup.Title, n, annotate.Plural(n, "annotation was", "annotations were"))
 				}
 				a.openDocument(ctx, dup.ID, notice{Text: msg}, nil)
+				done()
 			case err != nil:
 				a.fail(sentence(fmt.Sprintf("“%s” could not be added to the library: %v. The current article stays open", doc.Title, err), ""))
 				mark("annotator:open-failed")
+				done()
 			case filled != "":
 				a.openDocument(ctx, filled, notice{Text: note}, nil)
+				done()
 			default:
 				a.say(note)
 				// The file's annotations are the editor's first change
 				// (AddAndEdit): written once the document is on the screen,
 				// as every change is, while the toolbar says "Saving…".
-				a.showEditor(ctx, e, func() { a.saveAfterFrame(ctx) })
+				a.showEditor(ctx, e, func() { a.saveAfterFrame(ctx); done() })
 			}
 		})
 	})
