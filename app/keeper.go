@@ -58,6 +58,10 @@ type keeper struct {
 	// changed is set once a change was made in a memory workspace: the
 	// tab then asks before it closes.
 	changed bool
+	// due is set while a change is made but not yet taken by save
+	// (saveChangeAfterFrame's largeChange): the tab asks before it
+	// closes, and the toolbar says "Saving…", as for a change queued.
+	due bool
 	// persisted says whether the browser keeps the storage under
 	// pressure; usage and quota are its estimate, in bytes (0: unknown).
 	persisted    bool
@@ -89,7 +93,7 @@ func (k *keeper) state() saveState {
 		return stateFailed
 	case k.memory:
 		return stateMemory
-	case len(k.queue) > 0:
+	case len(k.queue) > 0 || k.due:
 		return stateSaving
 	}
 	return stateSaved
@@ -98,13 +102,14 @@ func (k *keeper) state() saveState {
 // unsafe reports whether closing the tab now would lose work: a change not
 // yet written, or any change in a workspace kept only in memory.
 func (k *keeper) unsafe() bool {
-	return len(k.queue) > 0 || (k.memory && k.changed)
+	return len(k.queue) > 0 || k.due || (k.memory && k.changed)
 }
 
 // save takes the open document's change, if there is one, and queues it.
 // It runs after every change of the annotations, on the UI goroutine.
 func (a *Annotator) save(ctx app.Context) {
 	k := &a.keep
+	k.due = false // taken now, with everything else
 	if k.editor == nil || a.set == nil {
 		return
 	}

@@ -211,6 +211,9 @@ func reopen(ws *workspace.Workspace, last string) (e *workspace.Editor, id, note
 // showEditor makes e's document the current one.
 func (a *Annotator) showEditor(ctx app.Context, e *workspace.Editor, then func()) {
 	k := &a.keep
+	if k.due {
+		a.save(ctx) // the document shown until now: its change is taken first
+	}
 	k.editor = e
 	a.view = viewArticle
 	a.doc, a.set, a.orphans = e.Document, e.Set, e.Orphans
@@ -388,9 +391,9 @@ func (a *Annotator) addAndOpen(ctx app.Context, doc *annotate.Document, set *ann
 			default:
 				a.say(note)
 				// The file's annotations are the editor's first change
-				// (AddAndEdit): written once the document is on the screen,
-				// as every change is, while the toolbar says "Saving…".
-				a.showEditor(ctx, e, func() { a.saveAfterFrame(ctx); done() })
+				// (AddAndEdit): taken and written once the document is on
+				// the screen, while the toolbar says "Saving…".
+				a.showEditor(ctx, e, func() { a.saveChangeAfterFrame(ctx, set != nil); done() })
 			}
 		})
 	})

@@ -445,25 +445,29 @@ func TestWorkspaceImportedExportSurvivesReload(t *testing.T) {
 	waitStarted(t, b)
 	path := filepath.Join(t.TempDir(), "imported.annotations.json")
 	writeSyntheticExport(t, path, 3000, 30, n)
-	// The save state and the unload guard in the turn that shows the
-	// document, read in the mark's own call.
+	// The unload guard in the turn that shows the document, asked in the
+	// mark's own call: the annotations are taken and written after that
+	// frame, but closing the tab meanwhile must ask first. And the change
+	// is queued in the turn after it.
 	evalJS[bool](t, b, `(() => {
 		const mark = performance.mark.bind(performance);
 		performance.mark = (name, options) => {
-			if (name === "annotator:opened" && !window.__atOpened) window.__atOpened = {
-				queued: performance.getEntriesByName("annotator:save-queued").length,
-				applied: performance.getEntriesByName("annotator:applied").length,
-			};
+			if (name === "annotator:opened" && !window.__atOpened) {
+				const unload = new Event("beforeunload", {cancelable: true});
+				window.dispatchEvent(unload);
+				window.__atOpened = {guarded: unload.defaultPrevented, at: performance.now()};
+			}
 			return mark(name, options);
 		};
 		return true;
 	})()`)
 	openFile(t, b, path)
 	waitFor(t, b, fmt.Sprintf(`document.querySelector(".sidebar h2").textContent === "Annotations (%d)"`, n))
-	at := evalJS[map[string]int](t, b, `window.__atOpened`)
-	if at["queued"] == 0 {
-		t.Errorf("when the export was shown, no change was queued for its annotations: %v", at)
+	waitFor(t, b, `window.__atOpened !== undefined`)
+	if !evalJS[bool](t, b, `window.__atOpened.guarded`) {
+		t.Error("when the export was shown, closing the tab would not have asked first: its annotations were not yet written")
 	}
+	waitFor(t, b, `performance.getEntriesByName("annotator:save-queued").some((m) => m.startTime > window.__atOpened.at)`)
 	waitSaved(t, b)
 	title := text(t, b, "#doc-title")
 	b.run(chromedp.Reload())
