@@ -63,8 +63,16 @@ func (t *Text) Byte(cp int) int {
 	if cp >= t.n {
 		return len(t.s)
 	}
-	b := t.points[cp/checkpointEvery]
-	for k := cp % checkpointEvery; k > 0; k-- {
+	k, r := cp/checkpointEvery, cp%checkpointEvery
+	b := t.points[k]
+	if k+1 < len(t.points) && t.points[k+1]-b == checkpointEvery {
+		return b + r // one byte a code point all along: ASCII (or bytes not UTF-8)
+	}
+	for ; r > 0; r-- {
+		if t.s[b] < utf8.RuneSelf {
+			b++
+			continue
+		}
 		_, size := utf8.DecodeRuneInString(t.s[b:])
 		b += size
 	}

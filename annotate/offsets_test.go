@@ -1,6 +1,7 @@
 package annotate
 
 import (
+	"strings"
 	"testing"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -136,4 +137,34 @@ func FuzzTextOffsets(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestTextByteOverStretches checks Byte on texts long enough to have many
+// checkpoints, some stretches ASCII only (where Byte takes the checkpoint
+// and adds), some not, and bytes that are not UTF-8 (one code point
+// each), against the byte offsets that ranging over the text gives.
+func TestTextByteOverStretches(t *testing.T) {
+	ascii := strings.Repeat("plain words ", 20)
+	for name, s := range map[string]string{
+		"ASCII":            strings.Repeat(ascii, 5),
+		"mixed":            ascii + "café 日本語 😀 “quoted” " + ascii + "naïve" + ascii,
+		"bytes not UTF-8":  ascii + "\xff\xfe" + strings.Repeat("\x80", 70) + ascii + "é" + ascii,
+		"ends not ASCII":   ascii + strings.Repeat("日本語", 50),
+		"starts not ASCII": strings.Repeat("😀", 70) + ascii,
+	} {
+		text := NewText(s)
+		var want []int
+		for i := range s {
+			want = append(want, i)
+		}
+		want = append(want, len(s))
+		if text.Len() != len(want)-1 {
+			t.Fatalf("%s: Len %d, want %d", name, text.Len(), len(want)-1)
+		}
+		for cp, b := range want {
+			if got := text.Byte(cp); got != b {
+				t.Fatalf("%s: Byte(%d) = %d, want %d", name, cp, got, b)
+			}
+		}
+	}
 }

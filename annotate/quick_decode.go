@@ -148,28 +148,40 @@ func (d *fileDecoder) string() (string, bool) {
 	d.i++
 	start := d.i
 	// The common case: no escape, so the string is the bytes as they are.
-	for d.i < len(d.data) {
-		c := d.data[d.i]
-		switch {
-		case c == '"':
-			s := string(d.data[start:d.i])
-			d.i++
-			return s, true
-		case c == '\\':
-			return d.escaped(start)
-		case c < 0x20:
-			return "", false
-		case c < utf8.RuneSelf:
-			d.i++
-		default:
-			r, size := utf8.DecodeRune(d.data[d.i:])
-			if r == utf8.RuneError && size == 1 {
-				return "", false
-			}
-			d.i += size
-		}
+	d.i = plainEnd(d.data, d.i)
+	switch {
+	case d.i >= len(d.data):
+		return "", false
+	case d.data[d.i] == '"':
+		s := string(d.data[start:d.i])
+		d.i++
+		return s, true
+	case d.data[d.i] == '\\':
+		return d.escaped(start)
 	}
-	return "", false
+	return "", false // a control character, or a byte that is not UTF-8
+}
+
+// plainEnd returns where the run of data from i that a string holds as it
+// is ends: at the first quote, backslash, control character or byte that
+// is not UTF-8, or at the end. Runs are copied whole, not byte by byte.
+func plainEnd(data []byte, i int) int {
+	for i < len(data) {
+		c := data[i]
+		if c < utf8.RuneSelf {
+			if c < 0x20 || c == '"' || c == '\\' {
+				return i
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size == 1 {
+			return i
+		}
+		i += size
+	}
+	return i
 }
 
 // escaped reads the rest of a string that has an escape at d.i, from its
@@ -177,57 +189,48 @@ func (d *fileDecoder) string() (string, bool) {
 func (d *fileDecoder) escaped(start int) (string, bool) {
 	b := append(d.buf[:0], d.data[start:d.i]...)
 	for d.i < len(d.data) {
-		c := d.data[d.i]
-		switch {
+		switch c := d.data[d.i]; {
 		case c == '"':
 			d.i++
 			d.buf = b
 			return string(b), true
-		case c == '\\':
-			if d.i+1 >= len(d.data) {
-				return "", false
-			}
-			e := d.data[d.i+1]
-			d.i += 2
-			switch e {
-			case '"', '\\', '/':
-				b = append(b, e)
-			case 'b':
-				b = append(b, '\b')
-			case 'f':
-				b = append(b, '\f')
-			case 'n':
-				b = append(b, '\n')
-			case 'r':
-				b = append(b, '\r')
-			case 't':
-				b = append(b, '\t')
-			case 'u':
-				if d.i+4 > len(d.data) {
-					return "", false
-				}
-				r := hex4(d.data[d.i-2 : d.i+4])
-				if r < 0 || utf8.RuneLen(rune(r)) < 0 { // not hex, or a surrogate
-					return "", false
-				}
-				b = utf8.AppendRune(b, rune(r))
-				d.i += 4
-			default:
-				return "", false
-			}
-		case c < 0x20:
-			return "", false
-		case c < utf8.RuneSelf:
-			b = append(b, c)
-			d.i++
-		default:
-			r, size := utf8.DecodeRune(d.data[d.i:])
-			if r == utf8.RuneError && size == 1 {
-				return "", false
-			}
-			b = append(b, d.data[d.i:d.i+size]...)
-			d.i += size
+		case c != '\\':
+			return "", false // a control character, or a byte that is not UTF-8
 		}
+		if d.i+1 >= len(d.data) {
+			return "", false
+		}
+		e := d.data[d.i+1]
+		d.i += 2
+		switch e {
+		case '"', '\\', '/':
+			b = append(b, e)
+		case 'b':
+			b = append(b, '\b')
+		case 'f':
+			b = append(b, '\f')
+		case 'n':
+			b = append(b, '\n')
+		case 'r':
+			b = append(b, '\r')
+		case 't':
+			b = append(b, '\t')
+		case 'u':
+			if d.i+4 > len(d.data) {
+				return "", false
+			}
+			r := hex4(d.data[d.i-2 : d.i+4])
+			if r < 0 || utf8.RuneLen(rune(r)) < 0 { // not hex, or a surrogate
+				return "", false
+			}
+			b = utf8.AppendRune(b, rune(r))
+			d.i += 4
+		default:
+			return "", false
+		}
+		end := plainEnd(d.data, d.i)
+		b = append(b, d.data[d.i:end]...)
+		d.i = end
 	}
 	return "", false
 }
