@@ -153,7 +153,7 @@ func (a *Annotator) flush(ctx app.Context) {
 	})
 	ctx.Async(func() {
 		mark("annotator:apply") // to "annotator:applied": Apply's wall time, IndexedDB's wait included
-		err := store.Apply(head.doc, head.change)
+		err := workspace.Write(store, head.doc, head.change)
 		mark("annotator:applied")
 		stall.Stop()
 		ctx.Dispatch(func(ctx app.Context) {

@@ -362,7 +362,8 @@ func (a *Annotator) addAndOpen(ctx app.Context, doc *annotate.Document, set *ann
 	ctx.Async(func() {
 		// The new document opens from the one in hand: read back from the
 		// store, a long article would be parsed a second time.
-		e, err := ws.AddAndEdit(doc, set, orphans, "")
+		// Written with its first change, after the frame that shows it.
+		e, err := ws.AddAndEditLater(doc, set, orphans, "")
 		filled := ""
 		if errors.Is(err, workspace.ErrDuplicateText) && set != nil {
 			if sum, ok, ferr := ws.AddExport(doc, set, orphans); ferr == nil && ok {
@@ -390,9 +391,10 @@ func (a *Annotator) addAndOpen(ctx app.Context, doc *annotate.Document, set *ann
 				done()
 			default:
 				a.say(note)
-				// The file's annotations are the editor's first change
-				// (AddAndEdit): taken and written once the document is on
-				// the screen, while the toolbar says "Saving…".
+				// The document and the file's annotations are the editor's
+				// first change (AddAndEditLater): taken and written once the
+				// document is on the screen, while the toolbar says
+				// "Saving…" and the tab asks before it closes.
 				a.showEditor(ctx, e, func() { a.saveChangeAfterFrame(ctx, set != nil); done() })
 			}
 		})

@@ -3,9 +3,12 @@ package workspace
 // This file keeps what one change of a document writes, and the one rule
 // of how it moves the document's summary: a change is the annotations and
 // history steps it put or deleted and the counts they leave, never the
-// document, so that its cost does not grow with the document.
+// document, so that its cost does not grow with the document. The one
+// exception is the first change of a document added with
+// AddAndEditLater, which writes the document itself, once.
 
 import (
+	"errors"
 	"maps"
 	"time"
 
@@ -30,11 +33,42 @@ type Change struct {
 	// Annotated is set when the change added, changed or deleted an
 	// annotation, rather than only moving the undo history.
 	Annotated bool `json:"annotated"`
+
+	// Document, when not nil, is the document itself, new and with no
+	// annotation, to write before the rest (AddAndEditLater).
+	Document *DocumentRecord `json:"-"`
 }
 
 // Empty reports whether the change writes nothing.
 func (c Change) Empty() bool {
-	return len(c.Put)+len(c.Delete)+len(c.PutSteps)+len(c.DeleteSteps) == 0
+	return c.Document == nil && c.records() == 0
+}
+
+// records counts the annotations and steps the change puts or deletes.
+func (c Change) records() int {
+	return len(c.Put) + len(c.Delete) + len(c.PutSteps) + len(c.DeleteSteps)
+}
+
+// Write writes c, a change of document docID, to s: the document first
+// when c carries it (unless s already holds it: then it is not replaced,
+// and its annotations stay), then the rest with Apply. A Change whose
+// write failed is written again whole; each of its steps may be taken
+// twice.
+func Write(s Store, docID string, c Change) error {
+	if c.Document != nil {
+		switch _, err := s.Summary(c.Document.ID); {
+		case errors.Is(err, ErrNoDocument):
+			if err := s.PutDocument(*c.Document, nil); err != nil {
+				return err
+			}
+		case err != nil:
+			return err
+		}
+		if c.records() == 0 {
+			return nil
+		}
+	}
+	return s.Apply(docID, c)
 }
 
 // Update returns the summary s after the change: its counts, its time of

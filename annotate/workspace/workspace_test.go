@@ -614,3 +614,83 @@ func TestAddAndEditHandsOverTheAnnotations(t *testing.T) {
 		t.Fatalf("a change after the hand-over wrote %d annotations (%v); want 1", c.putAnnotation, err)
 	}
 }
+
+// TestAddAndEditLaterWritesWithFirstChange checks AddAndEditLater: nothing
+// is written until the editor's first change, which carries the document
+// and writes it before its annotations; the change written again (a
+// retry) does no harm; a document already stored when its first change is
+// written is not replaced; and a document with no annotation is written
+// by a change that holds nothing else.
+func TestAddAndEditLaterWritesWithFirstChange(t *testing.T) {
+	w, m := openMemory(t)
+	c := &counting{Store: m}
+	w.store = c
+	doc := loadText(t, "a.txt", "The minister said taxes fall. The party pledged a new tax.")
+	set := annotate.NewSet(doc.Text(), annotate.DefaultSchema())
+	if _, err := set.Add("claim", 4, 28); err != nil {
+		t.Fatal(err)
+	}
+	set.ClearHistory()
+
+	e, err := w.AddAndEditLater(doc, set, nil, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.store.Summary(e.ID()); !errors.Is(err, ErrNoDocument) {
+		t.Fatalf("before the first change the store has the document (%v)", err)
+	}
+	ch := e.Pending()
+	if ch.Document == nil || ch.Document.ID != e.ID() || len(ch.Put) != 1 || ch.Empty() {
+		t.Fatalf("the first change carries the document %v and %d annotations; want the document and 1", ch.Document, len(ch.Put))
+	}
+	for i := 0; i < 2; i++ { // the second time, as a retry after a failure
+		if err := Write(w.store, e.ID(), ch); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sum, err := w.store.Summary(e.ID())
+	if err != nil || sum.Counts["claim"] != 1 || sum.Status != StatusInProgress {
+		t.Fatalf("after the first change: summary %+v (%v); want one claim, in progress", sum, err)
+	}
+	if next := e.Pending(); next.Document != nil || !next.Empty() {
+		t.Fatalf("a second Pending = %+v; want nothing, the document handed over once", next)
+	}
+	again, err := w.Edit(e.ID())
+	if err != nil || again.Set.Len() != 1 || again.Document.Text().String() != doc.Text().String() {
+		t.Fatalf("reopened: %v, %d annotations", err, again.Set.Len())
+	}
+
+	// The same text added again before the first was written: the first
+	// written stays, with its annotation.
+	late, err := w.AddAndEditLater(doc, nil, nil, "")
+	if err == nil {
+		t.Fatalf("the same text added again after it was written: no duplicate error (%v)", late.ID())
+	}
+	early, err := w.AddAndEditLater(loadText(t, "b.txt", "Another article, with its own text."), nil, nil, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	twin, err := w.AddAndEditLater(loadText(t, "b.txt", "Another article, with its own text."), nil, nil, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := early.Pending()
+	if first.Document == nil || first.records() != 0 {
+		t.Fatalf("an article's first change = %+v; want the document alone", first)
+	}
+	if err := Write(w.store, early.ID(), first); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := early.Set.Add("claim", 0, 7); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := early.Save(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := twin.Save(); err != nil {
+		t.Fatal(err)
+	}
+	if kept, err := w.Edit(early.ID()); err != nil || kept.Set.Len() != 1 {
+		t.Fatalf("the twin's first change replaced the document written first: %v, %d annotations; want 1", err, kept.Set.Len())
+	}
+}
