@@ -622,9 +622,7 @@ func TestAddAndEditHandsOverTheAnnotations(t *testing.T) {
 // written is not replaced; and a document with no annotation is written
 // by a change that holds nothing else.
 func TestAddAndEditLaterWritesWithFirstChange(t *testing.T) {
-	w, m := openMemory(t)
-	c := &counting{Store: m}
-	w.store = c
+	w, _ := openMemory(t)
 	doc := loadText(t, "a.txt", "The minister said taxes fall. The party pledged a new tax.")
 	set := annotate.NewSet(doc.Text(), annotate.DefaultSchema())
 	if _, err := set.Add("claim", 4, 28); err != nil {
