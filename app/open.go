@@ -180,7 +180,12 @@ func (a *Annotator) importExport(ctx app.Context, data []byte, name string) {
 	}
 	release := holdCollections()
 	ctx.Async(func() {
+		// The import's steps, on the page's timeline: the file in hand,
+		// read into the document and its annotations, added (the
+		// benchmarks split an import's time by them).
+		mark("annotator:import")
 		imp, moved, err := importOne(data, name, known)
+		mark("annotator:imported")
 		ctx.Dispatch(func(ctx app.Context) {
 			a.loading = nil
 			if err != nil {

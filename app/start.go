@@ -364,6 +364,7 @@ func (a *Annotator) addAndOpen(ctx app.Context, doc *annotate.Document, set *ann
 		// store, a long article would be parsed a second time.
 		// Written with its first change, after the frame that shows it.
 		e, err := ws.AddAndEditLater(doc, set, orphans, "")
+		mark("annotator:added")
 		filled := ""
 		if errors.Is(err, workspace.ErrDuplicateText) && set != nil {
 			if sum, ok, ferr := ws.AddExport(doc, set, orphans); ferr == nil && ok {

@@ -153,6 +153,18 @@ func openBenchArticle(b *testing.B, paragraphs int) *browser {
 	// File chosen → the list says 2,000: issue 9's figure, without the
 	// DevTools protocol's part of ms-import.
 	b.ReportMetric(evalJS[float64](b, br, `__imp.shown - __imp.change`), "ms-import-in-page")
+	// Its steps, by the app's marks: the file read; annotate.Import
+	// (validate, sanitise, parse, index, place); the workspace's reads
+	// before the document is added; and showing it (go-app's render, the
+	// highlights, the list).
+	steps := evalJS[map[string]float64](b, br, `(() => {
+		const at = (n) => performance.getEntriesByName(n).at(-1).startTime;
+		return {read: at("annotator:import") - __imp.change, import: at("annotator:imported") - at("annotator:import"),
+			add: at("annotator:added") - at("annotator:imported"), show: __imp.shown - at("annotator:added")};
+	})()`)
+	for _, s := range []string{"read", "import", "add", "show"} {
+		b.ReportMetric(steps[s], "ms-import-"+s)
+	}
 	stop()
 	// Record the time of every key press and mouse release, as the page's
 	// own clock gives it.
