@@ -23,6 +23,10 @@ import (
 //     which passes nothing that is not on its lists;
 //  3. finish, on the parsed result: give links their fixed target and rel,
 //     and wrap everything in the one root element.
+//
+// An export's own HTML, parsed, may instead be checked against the same
+// lists (keptAsIs, kept.go) and taken when the policy would keep every node
+// of it as it is; anything else goes through bluemonday.
 
 // AllowedElements lists every element that a sanitised article may hold,
 // besides its root <article class="doc">.
