@@ -798,8 +798,24 @@
   // goroutine ready to run before it returns, go-app's render among them
   // when its ticker is due, and that work would then hold back the frame
   // that shows a change, in the frame itself.
+  //
+  // A hidden tab draws no frames, and the browser may discard it without
+  // asking: a change made just before the tab was hidden, which is written
+  // after its frame (app/actions.go), would wait for the tab to be shown
+  // again. So fn runs at the latest frameWait ms after the call (later in a
+  // hidden tab, whose timers the browser slows to about once a second),
+  // and only once.
+  const frameWait = 250;
   function afterFrame(fn) {
-    requestAnimationFrame(() => setTimeout(fn, 0));
+    let done = false;
+    const once = () => {
+      if (!done) {
+        done = true;
+        fn();
+      }
+    };
+    requestAnimationFrame(() => setTimeout(once, 0));
+    setTimeout(once, frameWait);
   }
 
   // placeDueCaret places the caret that collapse left to place, unless

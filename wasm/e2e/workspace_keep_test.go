@@ -481,3 +481,22 @@ func TestWorkspaceImportedExportSurvivesReload(t *testing.T) {
 		t.Error("after the reload undo is enabled: it would take the file's annotations away")
 	}
 }
+
+// TestWorkspaceWritesInATabWithNoFrames tags in a page that draws no
+// frames, as a hidden tab does not: a change is written after the frame
+// that shows it, and that frame must not be waited for forever. The
+// browser may discard a hidden tab without asking, and a change made just
+// before the tab was hidden would go with it. After a reload the tag is
+// there.
+func TestWorkspaceWritesInATabWithNoFrames(t *testing.T) {
+	b, _ := openApp(t)
+	b.expectNoConsoleErrors()
+	waitStarted(t, b)
+	waitSaved(t, b)
+	evalJS[bool](t, b, `(() => { window.requestAnimationFrame = () => 0; return true; })()`)
+	tagPhrase(t, b, "yes we can", "q")
+	want := excerpts(t, b)
+	waitSaved(t, b)
+	b.run(chromedp.Reload())
+	sameWork(t, b, "after a reload of a page that drew no frames", want)
+}
