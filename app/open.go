@@ -145,7 +145,7 @@ func (a *Annotator) open(ctx app.Context, data []byte, name, mediaType string) {
 			time.Sleep(20 * time.Millisecond)
 		}
 	}
-	release := holdCollections()
+	release := holdCollections(len(data))
 	ctx.Async(func() {
 		if large {
 			time.Sleep(20 * time.Millisecond)
@@ -178,7 +178,7 @@ func (a *Annotator) importExport(ctx app.Context, data []byte, name string) {
 	if ws := a.keep.ws; ws != nil {
 		known = ws.Find
 	}
-	release := holdCollections()
+	release := holdCollections(len(data))
 	ctx.Async(func() {
 		// The import's steps, on the page's timeline: the file in hand,
 		// read into the document and its annotations, added (the

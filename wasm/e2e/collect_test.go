@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -29,6 +30,7 @@ func TestOpeningHoldsCollections(t *testing.T) {
 				heldAt: h ? h.startTime : -1, releasedAt: r ? r.startTime : -1,
 				heldCycles: h ? h.detail.cycles : -1, releasedCycles: r ? r.detail.cycles : -1,
 				opened: last("annotator:opened") ? last("annotator:opened").startTime : -1,
+				openedCount: all("annotator:opened").length,
 				failed: last("annotator:open-failed") ? last("annotator:open-failed").startTime : -1,
 			};
 		})()`)
@@ -64,4 +66,21 @@ func TestOpeningHoldsCollections(t *testing.T) {
 	if m["heldCycles"].(float64) <= first["releasedCycles"].(float64) {
 		t.Errorf("no collection ran between the import's release (%v collections) and the next hold (%v): collections did not start again", first["releasedCycles"], m["heldCycles"])
 	}
+
+	// A file past holdUpTo (4 MiB) opens with collections as usual.
+	large := filepath.Join(t.TempDir(), "long.txt")
+	paragraph := strings.Repeat("The minister said that trade was pretty balanced. ", 20) + "\n\n"
+	if err := os.WriteFile(large, []byte(strings.Repeat(paragraph, (4<<20)/len(paragraph)+10)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	before = marks()
+	openFile(t, b, large)
+	waitFor(t, b, fmt.Sprintf(`performance.getEntriesByName("annotator:opened").length > %d`, openedCount(before)))
+	if m = marks(); m["held"] != before["held"] {
+		t.Errorf("a file of 4 MiB and more held collections: %v holds before it, %v after", before["held"], m["held"])
+	}
 }
+
+// openedCount returns how many times the app had opened a document when
+// marks m were read.
+func openedCount(m map[string]any) int { return int(m["openedCount"].(float64)) }
