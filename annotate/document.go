@@ -171,8 +171,7 @@ func newDocument(root *html.Node, stable bool, title, url string, meta Meta) (*D
 // parseRoot parses s as the children of a <body> and returns its one root
 // element, which must be <article class="doc">.
 func parseRoot(s string) (*html.Node, error) {
-	body := &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body}
-	nodes, err := html.ParseFragment(strings.NewReader(s), body)
+	nodes, err := parseInBody(s)
 	if err != nil {
 		return nil, fmt.Errorf("parsing the article's HTML: %w", err)
 	}

@@ -18,6 +18,7 @@ import (
 	"strings"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // rendersAs reports whether nodes, rendered one after the other, are
@@ -65,4 +66,11 @@ func (w *compareWriter) WriteByte(c byte) error {
 	}
 	w.n++
 	return nil
+}
+
+// parseInBody parses s as the browser parses an article's HTML put in the
+// page: as the children of a <body>.
+func parseInBody(s string) ([]*html.Node, error) {
+	body := &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body}
+	return html.ParseFragment(strings.NewReader(s), body)
 }

@@ -15,7 +15,6 @@ import (
 	"strings"
 
 	"golang.org/x/net/html"
-	"golang.org/x/net/html/atom"
 )
 
 // ownDocument returns the document of fd's HTML when that HTML is such a
@@ -57,8 +56,7 @@ func ownDocument(fd FileDocument) *Document {
 // article policy keeps every node of it as it is (kept.go); nil otherwise.
 // It takes the place of sanitising.
 func keptRoot(inner string) *html.Node {
-	body := &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body}
-	nodes, err := html.ParseFragment(strings.NewReader(inner), body)
+	nodes, err := parseInBody(inner)
 	if err != nil {
 		return nil
 	}

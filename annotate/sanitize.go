@@ -275,8 +275,7 @@ func meaningfulAlt(alt string) string {
 // no element's place.
 func sanitizeContent(content string) (root *html.Node, stable bool, err error) {
 	clean := articlePolicy().Sanitize(content)
-	body := &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body}
-	nodes, err := html.ParseFragment(strings.NewReader(clean), body)
+	nodes, err := parseInBody(clean)
 	if err != nil {
 		return nil, false, err
 	}
