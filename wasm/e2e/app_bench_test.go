@@ -505,16 +505,23 @@ func drag(b testing.TB, br *browser, x1, y1, x2, y2 float64) {
 // profile, twice (a user's next day: the service worker serves the app,
 // and from the third start Chromium can take app.wasm's compiled code
 // from its cache, see TestAppCompiledCodeCached), the figure of the
-// second. It reports the size of app.wasm as served, and the app's own
-// part of every start: from its main to the article opened.
+// second. It reports the size of app.wasm as served, the app's own part of
+// every start (from its main to the article opened), and for each kind of
+// start the time to main: the page, the scripts and app.wasm fetched,
+// compiled (or taken from the code cache), instantiated, and every package
+// initialised.
 func BenchmarkBrowserLoad(b *testing.B) {
 	web := builtWebDir(b)
 	srv := appServer(b)
 	var ownStart []float64 // the app's main → its article opened, every start
-	opened := func(br *browser) float64 {
+	var mains [3][]float64 // navigation → main: cold, reload, browser restarted
+	opened := func(br *browser, kind int) float64 {
 		waitFor(b, br, `performance.getEntriesByName("annotator:opened").length > 0`)
 		t := evalJS[[]float64](b, br, `["annotator:main", "annotator:opened"].map((n) => performance.getEntriesByName(n)[0].startTime)`)
 		ownStart = append(ownStart, t[1]-t[0])
+		if kind >= 0 {
+			mains[kind] = append(mains[kind], t[0])
+		}
 		return t[1]
 	}
 	var cold, warm, restarted []float64
@@ -522,18 +529,22 @@ func BenchmarkBrowserLoad(b *testing.B) {
 		profile := b.TempDir()
 		br := newBrowserWithProfile(b, profile)
 		br.run(chromedp.Navigate(srv.URL + "/"))
-		cold = append(cold, opened(br))
+		cold = append(cold, opened(br, 0))
 		// The service worker has cached the app once it is ready.
 		evalJS[bool](b, br, `navigator.serviceWorker.ready.then(() => true)`)
 		br.run(chromedp.Reload())
-		warm = append(warm, opened(br))
+		warm = append(warm, opened(br, 1))
 		// Chromium keeps compiled code a moment after compiling it.
 		evalJS[bool](b, br, `new Promise(r => setTimeout(() => r(true), 1500))`)
 		br.close(b)
 		for again := range 2 {
 			br = newBrowserWithProfile(b, profile)
 			br.run(chromedp.Navigate(srv.URL + "/"))
-			ms := opened(br)
+			kind := -1
+			if again == 1 {
+				kind = 2
+			}
+			ms := opened(br, kind)
 			if again == 1 {
 				restarted = append(restarted, ms)
 			}
@@ -544,6 +555,9 @@ func BenchmarkBrowserLoad(b *testing.B) {
 	reportLatencies(b, cold, "cold-load")
 	reportLatencies(b, warm, "reload")
 	reportLatencies(b, restarted, "browser-restarted")
+	reportLatencies(b, mains[0], "cold-main")
+	reportLatencies(b, mains[1], "reload-main")
+	reportLatencies(b, mains[2], "browser-restarted-main")
 	reportLatencies(b, ownStart, "main-to-opened")
 	raw, _ := os.ReadFile(filepath.Join(web, "app.wasm"))
 	var gz bytes.Buffer
