@@ -480,20 +480,27 @@ func (s *sidebar) Render() app.UI {
 	s.queueDraw()
 	labels := s.Set.Schema().Labels
 	return app.Aside().Class("sidebar").Aria("label", "Annotations").Body(
-		app.H2().ID(titleID).TabIndex(-1).Text(listTitle(s.Set.Len())),
-		app.Div().Class("filters").Role("group").Aria("label", "Show").Body(
-			s.filterButton("", "All", s.Set.Len()),
-			app.Range(labels).Slice(func(i int) app.UI {
-				return s.filterButton(labels[i].Name, labels[i].Name, s.Set.Count(labels[i].Name))
-			}),
+		// The head stays at the top of the sidebar while the list scrolls
+		// under it (web/app.css): on a long document the list is scrolled
+		// to the selected annotation's row, thousands of pixels below, and
+		// its panel, where a quote's speaker is typed, was out of view with
+		// the filters.
+		app.Div().Class("sidebar-head").Body(
+			app.H2().ID(titleID).TabIndex(-1).Text(listTitle(s.Set.Len())),
+			app.Div().Class("filters").Role("group").Aria("label", "Show").Body(
+				s.filterButton("", "All", s.Set.Len()),
+				app.Range(labels).Slice(func(i int) app.UI {
+					return s.filterButton(labels[i].Name, labels[i].Name, s.Set.Count(labels[i].Name))
+				}),
+			),
+			// What comes and goes in the head leaves an empty <template> in
+			// its place, so that the panel keeps its place among the head's
+			// elements: go-app compares them by place, and would draw it
+			// anew when it moved.
+			app.If(len(s.Choices) > 1, s.renderChoices).Else(slot),
+			s.renderEmpty(len(list) == 0, labels),
+			s.renderSelected(),
 		),
-		// What comes and goes above the list leaves an empty <template> in
-		// its place, so that the list keeps its place among the sidebar's
-		// elements: go-app compares them by place, and would draw the list
-		// anew (empty, then every row put again) when it moved.
-		app.If(len(s.Choices) > 1, s.renderChoices).Else(slot),
-		s.renderEmpty(len(list) == 0, labels),
-		s.renderSelected(),
 		// The list is HTML, with one click handler for it all: go-app
 		// compares lists by position, so one annotation inserted at the top
 		// would otherwise rewrite every entry below it, one DOM call at a

@@ -70,7 +70,30 @@
     if (!box) return { top: 0, bottom: h };
     const r = box.getBoundingClientRect();
     if (r.bottom <= 0 || r.top >= h) return { top: r.top, bottom: r.bottom };
-    return { top: Math.max(r.top, 0), bottom: Math.min(r.bottom, h) };
+    // The sidebar's head stays at its top, over the rows scrolled under it.
+    const head = box.querySelector(".sidebar-head");
+    const bottom = Math.min(r.bottom, h);
+    const top = Math.max(r.top, 0, head ? head.getBoundingClientRect().bottom : 0);
+    return { top: Math.min(top, bottom), bottom };
+  }
+
+  // The browser's own scrolls to a row (the focus moving down the list)
+  // must stop below the sidebar's head too: the sidebar's scroll padding
+  // follows the head's height (the page's Content-Security-Policy allows
+  // no inline style, hence the CSSOM). watchHead observes the head of box,
+  // once, and again when go-app has drawn the sidebar anew.
+  let headObserver = null, observedHead = null;
+  function watchHead(box) {
+    const head = box ? box.querySelector(".sidebar-head") : null;
+    if (head === observedHead) return;
+    if (headObserver) headObserver.disconnect();
+    headObserver = null;
+    observedHead = head;
+    if (!head || typeof ResizeObserver !== "function") return;
+    headObserver = new ResizeObserver(() => {
+      box.style.scrollPaddingTop = head.offsetHeight + "px";
+    });
+    headObserver.observe(head);
   }
 
   // padList gives the list the padding that stands for its rows not drawn.
@@ -131,10 +154,12 @@
     const box = document.querySelector(".sidebar");
     if (!listWatcher || !box) return;
     listObserver = new MutationObserver(() => {
+      watchHead(box);
       padList();
       queueList();
     });
     listObserver.observe(box, { childList: true, subtree: true });
+    watchHead(box);
     padList();
     queueList();
   }

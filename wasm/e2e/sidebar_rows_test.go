@@ -144,13 +144,14 @@ func TestSidebarDrawsRowsInView(t *testing.T) {
 }
 
 // rowInView returns a script that tells whether the row at place (1-based)
-// is drawn and wholly in the sidebar's view.
+// is drawn and wholly in the sidebar's view, below its head.
 func rowInView(place int) string {
 	return fmt.Sprintf(`(() => {
 		const li = document.querySelector('#entries > li[aria-posinset="%d"]');
 		if (!li) return false;
 		const r = li.getBoundingClientRect(), box = li.closest(".sidebar").getBoundingClientRect();
-		return r.top >= Math.max(box.top, 0) - 0.5 && r.bottom <= Math.min(box.bottom, innerHeight) + 0.5;
+		const head = document.querySelector(".sidebar-head"), below = head ? head.getBoundingClientRect().bottom : 0;
+		return r.top >= Math.max(box.top, 0, below) - 0.5 && r.bottom <= Math.min(box.bottom, innerHeight) + 0.5;
 	})()`, place)
 }
 
