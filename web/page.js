@@ -87,6 +87,41 @@
     return labelSheet.cssRules.length;
   }
 
+  // The toolbar wraps onto a second line in a narrow window or at a large
+  // text size, and what stays in view below it when the page scrolls (the
+  // labels' legend, the sidebar, an annotation scrolled to) reads its
+  // height from the style sheet's --toolbar-height: one line unless this
+  // sets the height it has. The toolbar is go-app's: a child of the app's
+  // root, which go-app puts in the body when the app starts. The observers
+  // follow whichever toolbar and root the page holds; they watch those two
+  // elements' children only, not the whole page, whose every change (an
+  // article's thousands of blocks) would be recorded for them.
+  function watchToolbar() {
+    if (typeof ResizeObserver !== "function") return;
+    let root = null, toolbar = null;
+    const sized = new ResizeObserver(() => {
+      if (toolbar) document.documentElement.style.setProperty("--toolbar-height", toolbar.offsetHeight + "px");
+    });
+    const inRoot = new MutationObserver(() => find());
+    const find = () => {
+      const r = document.querySelector(".annotator");
+      if (r !== root) {
+        inRoot.disconnect();
+        root = r;
+        if (r) inRoot.observe(r, { childList: true });
+      }
+      const t = root ? root.querySelector(":scope > .toolbar") : null;
+      if (t === toolbar) return;
+      if (toolbar) sized.unobserve(toolbar);
+      toolbar = t;
+      if (t) sized.observe(t);
+    };
+    new MutationObserver(find).observe(document.body, { childList: true });
+    find();
+  }
+  if (document.body) watchToolbar();
+  else document.addEventListener("DOMContentLoaded", watchToolbar);
+
   window.annotator = Object.assign(window.annotator || {}, {
     download, copy, readFile, style,
   });
