@@ -178,6 +178,13 @@ func (a *Annotator) flush(ctx app.Context) {
 				k.queue = nil
 				mark("annotator:saved")
 			}
+			if a.view == viewLibrary {
+				// The library, shown while the change was being
+				// written, read the listing before it: an article
+				// opened just before is written with its first change,
+				// and was missing from it.
+				a.libraryGeneration++
+			}
 			a.flush(ctx)
 		})
 	})

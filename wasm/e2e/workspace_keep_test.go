@@ -19,6 +19,8 @@ import (
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+
+	"github.com/newsannotator/annotator/internal/testcorpus"
 )
 
 // tagTwo tags a quote and a claim on the sample and waits until both are
@@ -106,6 +108,45 @@ func TestWorkspaceReloadRightAfterOpening(t *testing.T) {
 	waitStarted(t, b)
 	if title := text(t, b, "#doc-title"); title != sampleTitle {
 		t.Errorf("a reload right after opening shows %q, not the sample", title)
+	}
+}
+
+// TestWorkspaceLibraryShownBeforeTheWrite: an article opened is shown
+// before it is written (its record goes with its first change, after the
+// frame that shows it), and a library shown in between, which reads the
+// library before that write, must list the article once the write lands.
+// The page clicks Library in the first task after the app marks the
+// article opened, before the frame that shows it. Before the library read
+// again after each write, it listed the sample alone for good (and under
+// load, TestAxe's library did so now and then).
+func TestWorkspaceLibraryShownBeforeTheWrite(t *testing.T) {
+	b, _ := openApp(t)
+	b.expectNoConsoleErrors()
+	waitStarted(t, b)
+	evalJS[bool](t, b, `(() => {
+		const mark = performance.mark.bind(performance);
+		performance.mark = (name, options) => {
+			if (name === "annotator:opened" && !window.__libraryAsked) {
+				window.__libraryAsked = true;
+				setTimeout(() => {
+					window.__writtenAtClick = performance.getEntriesByName("annotator:saved").length;
+					document.getElementById("library-button").click();
+				}, 0);
+			}
+			return mark(name, options);
+		};
+		return true;
+	})()`)
+	saved := evalJS[int](t, b, `performance.getEntriesByName("annotator:saved").length`)
+	openFile(t, b, filepath.Join(testcorpus.Root(t), "testdata", "emoji-article.html"))
+	waitFor(t, b, `document.querySelector("#library-table, #library-empty") !== null`)
+	if at := evalJS[int](t, b, `window.__writtenAtClick`); at != saved {
+		t.Fatalf("the article was written before the library was shown (%d writes, %d before): the test shows the library too late", at, saved)
+	}
+	waitFor(t, b, `document.querySelectorAll("#library-table .library-row").length === 2`)
+	titles := evalJS[[]string](t, b, `[...document.querySelectorAll("#library-table .library-row .library-title")].map(e => e.textContent)`)
+	if !slices.Contains(titles, "Emoji 😀 and nested spans") {
+		t.Errorf("the library lists %q, without the article just opened", titles)
 	}
 }
 
