@@ -68,6 +68,7 @@ func (b *batch) addToGroup(doc *annotate.Document, set *annotate.Set, orphans []
 	if err != nil {
 		return err
 	}
+	rec.Body.Index = doc.IndexData()
 	if b.byID == nil {
 		b.byID = map[string]int{}
 	}

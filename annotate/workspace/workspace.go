@@ -127,6 +127,7 @@ func (w *Workspace) Add(doc *annotate.Document, set *annotate.Set, orphans []ann
 	if err != nil {
 		return Summary{}, err
 	}
+	rec.Body.Index = doc.IndexData()
 	if err := w.store.PutDocument(rec, all); err != nil {
 		return Summary{}, err
 	}
@@ -136,7 +137,10 @@ func (w *Workspace) Add(doc *annotate.Document, set *annotate.Set, orphans []ann
 // newRecord is Add up to the write: it refuses a document already stored
 // and makes the record and the annotations (orphans marked) that Add
 // writes. A document without a set takes the schema schema, the
-// workspace's (a batch reads it once for all its documents).
+// workspace's (a batch reads it once for all its documents). The record's
+// text index (Body.Index) is the caller's to make, when it writes the
+// record: AddAndEditLater makes it only with the editor's first change,
+// after the document is shown (in the browser, 7 ms of a first import).
 func (w *Workspace) newRecord(doc *annotate.Document, set *annotate.Set, orphans []annotate.Annotation, sourceID string, schema *annotate.Schema) (DocumentRecord, []annotate.Annotation, error) {
 	sha := doc.TextSHA256()
 	if id, found, err := w.store.DocumentByText(sha); err != nil {
@@ -170,7 +174,7 @@ func (w *Workspace) newRecord(doc *annotate.Document, set *annotate.Set, orphans
 		},
 		Body: Body{
 			SourceID: sourceID, HTML: doc.HTML, Text: doc.Text().String(), TextSHA256: sha,
-			Index: doc.IndexData(), Meta: doc.Meta, Schema: schema.Clone(),
+			Meta: doc.Meta, Schema: schema.Clone(),
 		},
 	}
 	if len(anns)+len(orphans) > 0 {
@@ -362,6 +366,7 @@ func (w *Workspace) AddAndEdit(doc *annotate.Document, set *annotate.Set, orphan
 	if err != nil {
 		return nil, err
 	}
+	e.unwritten.Body.Index = doc.IndexData()
 	if err := w.store.PutDocument(*e.unwritten, nil); err != nil {
 		return nil, err
 	}
@@ -476,6 +481,12 @@ func (e *Editor) Pending() Change {
 	c := e.collect(touched)
 	e.collectSteps(&c, append(e.stale, e.Set.TakeTouchedSteps()...))
 	e.stale = nil
+	if e.unwritten != nil {
+		// The document's text index, left out of its record until it is
+		// written (AddAndEditLater), so that it is made after the
+		// document is shown.
+		e.unwritten.Body.Index = e.Document.IndexData()
+	}
 	c.Document, e.unwritten = e.unwritten, nil
 	if c.Empty() {
 		return Change{}

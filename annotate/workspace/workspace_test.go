@@ -2,6 +2,8 @@ package workspace
 
 import (
 	"bytes"
+	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"math/rand/v2"
@@ -532,6 +534,46 @@ func TestEditWithAndWithoutIndex(t *testing.T) {
 	}
 	if !bytes.Equal(rec.Index, doc.IndexData()) {
 		t.Fatal("the document was stored without its index")
+	}
+	// Every way of adding a document stores its index: AddAndEdit at once,
+	// AddAndEditLater with the editor's first change, a batch with its
+	// documents.
+	for i, add := range []func(doc *annotate.Document) string{
+		func(doc *annotate.Document) string {
+			e, err := w.AddAndEdit(doc, nil, nil, "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			return e.ID()
+		},
+		func(doc *annotate.Document) string {
+			e, err := w.AddAndEditLater(doc, nil, nil, "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := Write(m, e.ID(), e.Pending()); err != nil {
+				t.Fatal(err)
+			}
+			return e.ID()
+		},
+		func(doc *annotate.Document) string {
+			line, _ := json.Marshal(map[string]string{"title": "batch", "text": doc.Text().String()})
+			rep, err := w.ImportBatch(context.Background(), "batch.jsonl", line, nil)
+			if err != nil || len(rep.Added) != 1 {
+				t.Fatalf("the batch: %v, %+v", err, rep)
+			}
+			return rep.Added[0].ID
+		},
+	} {
+		doc := loadText(t, "words.txt", manyWords(301+i))
+		id := add(doc)
+		rec, err := m.Document(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := doc.IndexData(); len(rec.Index) == 0 || (i < 2 && !bytes.Equal(rec.Index, want)) {
+			t.Errorf("way %d of adding a document stored %d bytes of index, want %d", i+1, len(rec.Index), len(want))
+		}
 	}
 	withIndex, err := w.Edit(sum.ID)
 	if err != nil {
