@@ -5,6 +5,8 @@ package e2e
 import (
 	"math/rand"
 	"testing"
+
+	"github.com/chromedp/chromedp"
 )
 
 // sidebarLayout is where the sidebar's parts are, in the viewport's pixels.
@@ -78,5 +80,14 @@ func TestSidebarHeadStaysInView(t *testing.T) {
 		return r.top >= head.bottom - 0.5;
 	})()`) {
 		t.Error("the row the focus moved to is still under the sidebar's head")
+	}
+	// In a short window the head, its panel open, leaves the list room for
+	// a row at least.
+	b.run(chromedp.EmulateViewport(1280, 420))
+	settle(t, b)
+	short := evalJS[sidebarLayout](t, b, sidebarLayoutJS)
+	pitch := evalJS[float64](t, b, `(() => { const rows = document.querySelectorAll("#entries > li"); return rows[1].offsetTop - rows[0].offsetTop; })()`)
+	if room := short.BoxBottom - short.HeadBottom; room < pitch {
+		t.Errorf("in a window 420 px high the sidebar's head leaves the list %.0f px, less than a row (%.0f px)", room, pitch)
 	}
 }
