@@ -106,15 +106,19 @@
   }
 
   // checkList reports the rows in view when they come within half a view
-  // of an edge of the rows drawn (or past it) where more rows lie beyond,
-  // so that the rows next to the view are drawn too: Tab, moving the focus
-  // down the list, always finds the next row there.
+  // (minLead rows at least) of an edge of the rows drawn (or past it) where
+  // more rows lie beyond, so that the rows next to the view are drawn too:
+  // Tab, moving the focus down the list, always finds the next row there.
+  // The sidebar's head can leave the list a view of three or four rows, and
+  // half of that was too short a lead: on a loaded machine, Tab pressed
+  // row after row reached the last row drawn before Go had drawn the next.
+  const minLead = 8;
   function checkList() {
     listQueued = false;
     if (revealing > 0) return; // the reveal's scroll checks again
     const v = listView();
     if (!v || !listWatcher) return;
-    const margin = Math.max(1, Math.floor((v.to - v.from) / 2));
+    const margin = Math.max(minLead, Math.floor((v.to - v.from) / 2));
     const end = v.first + v.count;
     if ((v.first > 0 && v.from < v.first + margin) || (end < v.total && v.to > end - margin)) {
       if (!highlightsPending()) {
