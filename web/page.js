@@ -89,7 +89,7 @@
 
   // The toolbar wraps onto a second line in a narrow window or at a large
   // text size, and what stays in view below it when the page scrolls (the
-  // labels' legend, the sidebar, an annotation scrolled to) reads its
+  // labels' legend, the sidebar, the caret scrolled into view) reads its
   // height from the style sheet's --toolbar-height: one line unless this
   // sets the height it has. The toolbar is go-app's: a child of the app's
   // root, which go-app puts in the body when the app starts. The observers
