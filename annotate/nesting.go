@@ -44,27 +44,38 @@ func isTooDeep(err error) bool {
 	return strings.Contains(err.Error(), "open stack of elements exceeds")
 }
 
-// voidElements never hold anything, so they open no level.
-var voidElements = map[atom.Atom]bool{
-	atom.Area: true, atom.Base: true, atom.Br: true, atom.Col: true, atom.Embed: true,
-	atom.Hr: true, atom.Img: true, atom.Input: true, atom.Keygen: true, atom.Link: true,
-	atom.Meta: true, atom.Param: true, atom.Source: true, atom.Track: true, atom.Wbr: true,
+// isVoid reports whether a is a void element: it never holds anything, so
+// it opens no level. (These sets are switches, not maps: a package-level
+// map is built at every start of the app, before its first paint.)
+func isVoid(a atom.Atom) bool {
+	switch a {
+	case atom.Area, atom.Base, atom.Br, atom.Col, atom.Embed, atom.Hr, atom.Img, atom.Input,
+		atom.Keygen, atom.Link, atom.Meta, atom.Param, atom.Source, atom.Track, atom.Wbr:
+		return true
+	}
+	return false
 }
 
-// closesItself lists the elements that a start tag of the same kind closes
+// closesItself reports whether a start tag of a's kind closes an open a
 // (a new <p> ends the open one), so that a page of unclosed paragraphs
 // does not count as deep.
-var closesItself = map[atom.Atom]bool{
-	atom.P: true, atom.Li: true, atom.Dt: true, atom.Dd: true, atom.Option: true,
-	atom.Tr: true, atom.Td: true, atom.Th: true,
+func closesItself(a atom.Atom) bool {
+	switch a {
+	case atom.P, atom.Li, atom.Dt, atom.Dd, atom.Option, atom.Tr, atom.Td, atom.Th:
+		return true
+	}
+	return false
 }
 
-// rawTextElements hold text that the tokenizer reads up to their end tag,
-// even after a self-closing start tag.
-var rawTextElements = map[atom.Atom]bool{
-	atom.Script: true, atom.Style: true, atom.Textarea: true, atom.Title: true,
-	atom.Xmp: true, atom.Iframe: true, atom.Noembed: true, atom.Noframes: true,
-	atom.Noscript: true, atom.Plaintext: true,
+// isRawText reports whether a holds text that the tokenizer reads up to
+// its end tag, even after a self-closing start tag.
+func isRawText(a atom.Atom) bool {
+	switch a {
+	case atom.Script, atom.Style, atom.Textarea, atom.Title, atom.Xmp, atom.Iframe, atom.Noembed,
+		atom.Noframes, atom.Noscript, atom.Plaintext:
+		return true
+	}
+	return false
 }
 
 // flattenNesting returns page with every tag that would open an element
@@ -111,11 +122,11 @@ func flattenNesting(page string, depth int) string {
 			}
 			// raw is still this token's: TagName and TagAttr read the
 			// tokenizer's buffer without moving on.
-			if voidElements[a] {
+			if isVoid(a) {
 				b.Write(raw)
 				continue
 			}
-			if closesItself[a] && len(stack) > 0 && stack[len(stack)-1].name == name {
+			if closesItself(a) && len(stack) > 0 && stack[len(stack)-1].name == name {
 				stack = stack[:len(stack)-1]
 			}
 			if len(stack) < depth {
@@ -123,14 +134,14 @@ func flattenNesting(page string, depth int) string {
 				b.Write(raw)
 				continue
 			}
-			if tt == html.StartTagToken || rawTextElements[a] {
+			if tt == html.StartTagToken || isRawText(a) {
 				hidden := false
 				for more := hasAttr; more && !hidden; {
 					var k, v []byte
 					k, v, more = z.TagAttr()
 					hidden = isHidden(&html.Node{Attr: []html.Attribute{{Key: string(k), Val: string(v)}}})
 				}
-				if droppedWithContent[a] || rawTextElements[a] || hidden || strings.Contains(name, ":") {
+				if droppedWithContent(a) || isRawText(a) || hidden || strings.Contains(name, ":") {
 					skipName, skip = name, 1
 					continue
 				}

@@ -39,25 +39,6 @@ var AllowedElements = []string{
 	"sup", "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u", "ul", "var", "wbr",
 }
 
-// AllowedAttributes lists, by element, the attributes a sanitised article
-// may hold; those under "*" are allowed on every element.
-var AllowedAttributes = map[string][]string{
-	"*":        {"lang", "dir"},
-	"a":        {"href", "rel", "target"},
-	"abbr":     {"title"},
-	"article":  {"class"},
-	"col":      {"span"},
-	"colgroup": {"span"},
-	"del":      {"datetime"},
-	"ins":      {"datetime"},
-	"li":       {"value"},
-	"ol":       {"start"},
-	"span":     {"class"},
-	"td":       {"colspan", "rowspan"},
-	"th":       {"colspan", "rowspan", "scope"},
-	"time":     {"datetime"},
-}
-
 // LinkRel is the rel attribute of every link in an article: the article's
 // links never get hold of the app's window, never learn where the reader
 // came from and are not endorsed.
@@ -132,17 +113,18 @@ func articlePolicy() *bluemonday.Policy {
 	return policy
 }
 
-// droppedWithContent is what prepare removes with everything inside it:
-// what a reader of the article never sees as its text.
-var droppedWithContent = map[atom.Atom]bool{
-	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
-	atom.Nav: true, atom.Iframe: true, atom.Frame: true, atom.Frameset: true,
-	atom.Object: true, atom.Embed: true, atom.Applet: true, atom.Video: true,
-	atom.Audio: true, atom.Canvas: true, atom.Svg: true,
-	atom.Map: true, atom.Select: true, atom.Textarea: true, atom.Input: true,
-	atom.Button: true, atom.Datalist: true, atom.Dialog: true, atom.Head: true,
-	atom.Link: true, atom.Meta: true, atom.Base: true, atom.Source: true,
-	atom.Track: true, atom.Noframes: true, atom.Noembed: true, atom.Title: true,
+// droppedWithContent reports whether prepare removes a with everything
+// inside it: what a reader of the article never sees as its text.
+func droppedWithContent(a atom.Atom) bool {
+	switch a {
+	case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Nav, atom.Iframe, atom.Frame,
+		atom.Frameset, atom.Object, atom.Embed, atom.Applet, atom.Video, atom.Audio, atom.Canvas,
+		atom.Svg, atom.Map, atom.Select, atom.Textarea, atom.Input, atom.Button, atom.Datalist,
+		atom.Dialog, atom.Head, atom.Link, atom.Meta, atom.Base, atom.Source, atom.Track, atom.Noframes,
+		atom.Noembed, atom.Title:
+		return true
+	}
+	return false
 }
 
 var hiddenStyle = lazyRegexp(`(?i)(display\s*:\s*none|visibility\s*:\s*hidden)`)
@@ -180,7 +162,7 @@ func prepare(root *html.Node, base *url.URL) {
 		default:
 			continue
 		}
-		if droppedWithContent[c.DataAtom] || (c.Namespace == "" && c.DataAtom == 0 && strings.Contains(c.Data, ":")) || isHidden(c) {
+		if droppedWithContent(c.DataAtom) || (c.Namespace == "" && c.DataAtom == 0 && strings.Contains(c.Data, ":")) || isHidden(c) {
 			root.RemoveChild(c)
 			continue
 		}

@@ -22,15 +22,17 @@ import (
 // after a known abbreviation (Mr, Dr, St, …) or after an initial (the "S"
 // of "U.S.", the "K" of "J. K.") ends no sentence.
 
-// abbreviations end with a full stop that does not end a sentence, in
-// lower case.
-var abbreviations = map[string]bool{
-	"mr": true, "mrs": true, "ms": true, "mx": true, "dr": true, "prof": true, "st": true, "sr": true, "jr": true,
-	"rev": true, "hon": true, "gen": true, "col": true, "lt": true, "capt": true, "sgt": true, "cpl": true,
-	"gov": true, "sen": true, "rep": true, "pres": true, "mt": true, "ft": true, "no": true, "nos": true,
-	"vs": true, "v": true, "cf": true, "e.g": true, "i.e": true, "approx": true, "est": true, "inc": true,
-	"ltd": true, "co": true, "corp": true, "jan": true, "feb": true, "mar": true, "apr": true, "jun": true,
-	"jul": true, "aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
+// isAbbreviation reports whether word, in lower case, ends with a full
+// stop that does not end a sentence.
+func isAbbreviation(word string) bool {
+	switch word {
+	case "mr", "mrs", "ms", "mx", "dr", "prof", "st", "sr", "jr", "rev", "hon", "gen", "col", "lt",
+		"capt", "sgt", "cpl", "gov", "sen", "rep", "pres", "mt", "ft", "no", "nos", "vs", "v", "cf",
+		"e.g", "i.e", "approx", "est", "inc", "ltd", "co", "corp", "jan", "feb", "mar", "apr", "jun",
+		"jul", "aug", "sep", "sept", "oct", "nov", "dec":
+		return true
+	}
+	return false
 }
 
 const (
@@ -107,7 +109,7 @@ func abbreviated(before []rune) bool {
 	if word == "" {
 		return false
 	}
-	if abbreviations[word] {
+	if isAbbreviation(word) {
 		return true
 	}
 	// An initial: one letter ("J."), or the last letter of an initialism

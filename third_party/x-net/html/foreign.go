@@ -8,9 +8,9 @@ import (
 	"strings"
 )
 
-func adjustAttributeNames(aa []Attribute, nameMap map[string]string) {
+func adjustAttributeNames(aa []Attribute, nameMap func(string) (string, bool)) {
 	for i := range aa {
-		if newName, ok := nameMap[aa[i].Key]; ok {
+		if newName, ok := nameMap(aa[i].Key); ok {
 			aa[i].Key = newName
 		}
 	}
@@ -67,155 +67,231 @@ func mathMLTextIntegrationPoint(n *Node) bool {
 }
 
 // Section 12.2.6.5.
-var breakout = map[string]bool{
-	"b":          true,
-	"big":        true,
-	"blockquote": true,
-	"body":       true,
-	"br":         true,
-	"center":     true,
-	"code":       true,
-	"dd":         true,
-	"div":        true,
-	"dl":         true,
-	"dt":         true,
-	"em":         true,
-	"embed":      true,
-	"h1":         true,
-	"h2":         true,
-	"h3":         true,
-	"h4":         true,
-	"h5":         true,
-	"h6":         true,
-	"head":       true,
-	"hr":         true,
-	"i":          true,
-	"img":        true,
-	"li":         true,
-	"listing":    true,
-	"menu":       true,
-	"meta":       true,
-	"nobr":       true,
-	"ol":         true,
-	"p":          true,
-	"pre":        true,
-	"ruby":       true,
-	"s":          true,
-	"small":      true,
-	"span":       true,
-	"strong":     true,
-	"strike":     true,
-	"sub":        true,
-	"sup":        true,
-	"table":      true,
-	"tt":         true,
-	"u":          true,
-	"ul":         true,
-	"var":        true,
+// (A switch rather than upstream's map: a package-level map is built when
+// the program starts; see third_party/README.md.)
+func isBreakout(name string) bool {
+	switch name {
+	case "b", "big", "blockquote", "body", "br", "center", "code", "dd", "div", "dl", "dt", "em",
+		"embed", "h1", "h2", "h3", "h4", "h5", "h6", "head", "hr", "i", "img", "li", "listing", "menu",
+		"meta", "nobr", "ol", "p", "pre", "ruby", "s", "small", "span", "strong", "strike", "sub", "sup",
+		"table", "tt", "u", "ul", "var":
+		return true
+	}
+	return false
 }
 
 // Section 12.2.6.5.
-var svgTagNameAdjustments = map[string]string{
-	"altglyph":            "altGlyph",
-	"altglyphdef":         "altGlyphDef",
-	"altglyphitem":        "altGlyphItem",
-	"animatecolor":        "animateColor",
-	"animatemotion":       "animateMotion",
-	"animatetransform":    "animateTransform",
-	"clippath":            "clipPath",
-	"feblend":             "feBlend",
-	"fecolormatrix":       "feColorMatrix",
-	"fecomponenttransfer": "feComponentTransfer",
-	"fecomposite":         "feComposite",
-	"feconvolvematrix":    "feConvolveMatrix",
-	"fediffuselighting":   "feDiffuseLighting",
-	"fedisplacementmap":   "feDisplacementMap",
-	"fedistantlight":      "feDistantLight",
-	"feflood":             "feFlood",
-	"fefunca":             "feFuncA",
-	"fefuncb":             "feFuncB",
-	"fefuncg":             "feFuncG",
-	"fefuncr":             "feFuncR",
-	"fegaussianblur":      "feGaussianBlur",
-	"feimage":             "feImage",
-	"femerge":             "feMerge",
-	"femergenode":         "feMergeNode",
-	"femorphology":        "feMorphology",
-	"feoffset":            "feOffset",
-	"fepointlight":        "fePointLight",
-	"fespecularlighting":  "feSpecularLighting",
-	"fespotlight":         "feSpotLight",
-	"fetile":              "feTile",
-	"feturbulence":        "feTurbulence",
-	"foreignobject":       "foreignObject",
-	"glyphref":            "glyphRef",
-	"lineargradient":      "linearGradient",
-	"radialgradient":      "radialGradient",
-	"textpath":            "textPath",
+// (A switch rather than upstream's map: a package-level map is built when
+// the program starts; see third_party/README.md.)
+func svgTagNameAdjustment(name string) (string, bool) {
+	switch name {
+	case "altglyph":
+		return "altGlyph", true
+	case "altglyphdef":
+		return "altGlyphDef", true
+	case "altglyphitem":
+		return "altGlyphItem", true
+	case "animatecolor":
+		return "animateColor", true
+	case "animatemotion":
+		return "animateMotion", true
+	case "animatetransform":
+		return "animateTransform", true
+	case "clippath":
+		return "clipPath", true
+	case "feblend":
+		return "feBlend", true
+	case "fecolormatrix":
+		return "feColorMatrix", true
+	case "fecomponenttransfer":
+		return "feComponentTransfer", true
+	case "fecomposite":
+		return "feComposite", true
+	case "feconvolvematrix":
+		return "feConvolveMatrix", true
+	case "fediffuselighting":
+		return "feDiffuseLighting", true
+	case "fedisplacementmap":
+		return "feDisplacementMap", true
+	case "fedistantlight":
+		return "feDistantLight", true
+	case "feflood":
+		return "feFlood", true
+	case "fefunca":
+		return "feFuncA", true
+	case "fefuncb":
+		return "feFuncB", true
+	case "fefuncg":
+		return "feFuncG", true
+	case "fefuncr":
+		return "feFuncR", true
+	case "fegaussianblur":
+		return "feGaussianBlur", true
+	case "feimage":
+		return "feImage", true
+	case "femerge":
+		return "feMerge", true
+	case "femergenode":
+		return "feMergeNode", true
+	case "femorphology":
+		return "feMorphology", true
+	case "feoffset":
+		return "feOffset", true
+	case "fepointlight":
+		return "fePointLight", true
+	case "fespecularlighting":
+		return "feSpecularLighting", true
+	case "fespotlight":
+		return "feSpotLight", true
+	case "fetile":
+		return "feTile", true
+	case "feturbulence":
+		return "feTurbulence", true
+	case "foreignobject":
+		return "foreignObject", true
+	case "glyphref":
+		return "glyphRef", true
+	case "lineargradient":
+		return "linearGradient", true
+	case "radialgradient":
+		return "radialGradient", true
+	case "textpath":
+		return "textPath", true
+	}
+	return "", false
 }
 
 // Section 12.2.6.1
-var mathMLAttributeAdjustments = map[string]string{
-	"definitionurl": "definitionURL",
+// (A switch rather than upstream's map: a package-level map is built when
+// the program starts; see third_party/README.md.)
+func mathMLAttributeAdjustment(name string) (string, bool) {
+	switch name {
+	case "definitionurl":
+		return "definitionURL", true
+	}
+	return "", false
 }
 
-var svgAttributeAdjustments = map[string]string{
-	"attributename":       "attributeName",
-	"attributetype":       "attributeType",
-	"basefrequency":       "baseFrequency",
-	"baseprofile":         "baseProfile",
-	"calcmode":            "calcMode",
-	"clippathunits":       "clipPathUnits",
-	"diffuseconstant":     "diffuseConstant",
-	"edgemode":            "edgeMode",
-	"filterunits":         "filterUnits",
-	"glyphref":            "glyphRef",
-	"gradienttransform":   "gradientTransform",
-	"gradientunits":       "gradientUnits",
-	"kernelmatrix":        "kernelMatrix",
-	"kernelunitlength":    "kernelUnitLength",
-	"keypoints":           "keyPoints",
-	"keysplines":          "keySplines",
-	"keytimes":            "keyTimes",
-	"lengthadjust":        "lengthAdjust",
-	"limitingconeangle":   "limitingConeAngle",
-	"markerheight":        "markerHeight",
-	"markerunits":         "markerUnits",
-	"markerwidth":         "markerWidth",
-	"maskcontentunits":    "maskContentUnits",
-	"maskunits":           "maskUnits",
-	"numoctaves":          "numOctaves",
-	"pathlength":          "pathLength",
-	"patterncontentunits": "patternContentUnits",
-	"patterntransform":    "patternTransform",
-	"patternunits":        "patternUnits",
-	"pointsatx":           "pointsAtX",
-	"pointsaty":           "pointsAtY",
-	"pointsatz":           "pointsAtZ",
-	"preservealpha":       "preserveAlpha",
-	"preserveaspectratio": "preserveAspectRatio",
-	"primitiveunits":      "primitiveUnits",
-	"refx":                "refX",
-	"refy":                "refY",
-	"repeatcount":         "repeatCount",
-	"repeatdur":           "repeatDur",
-	"requiredextensions":  "requiredExtensions",
-	"requiredfeatures":    "requiredFeatures",
-	"specularconstant":    "specularConstant",
-	"specularexponent":    "specularExponent",
-	"spreadmethod":        "spreadMethod",
-	"startoffset":         "startOffset",
-	"stddeviation":        "stdDeviation",
-	"stitchtiles":         "stitchTiles",
-	"surfacescale":        "surfaceScale",
-	"systemlanguage":      "systemLanguage",
-	"tablevalues":         "tableValues",
-	"targetx":             "targetX",
-	"targety":             "targetY",
-	"textlength":          "textLength",
-	"viewbox":             "viewBox",
-	"viewtarget":          "viewTarget",
-	"xchannelselector":    "xChannelSelector",
-	"ychannelselector":    "yChannelSelector",
-	"zoomandpan":          "zoomAndPan",
+// (A switch rather than upstream's map: a package-level map is built when
+// the program starts; see third_party/README.md.)
+func svgAttributeAdjustment(name string) (string, bool) {
+	switch name {
+	case "attributename":
+		return "attributeName", true
+	case "attributetype":
+		return "attributeType", true
+	case "basefrequency":
+		return "baseFrequency", true
+	case "baseprofile":
+		return "baseProfile", true
+	case "calcmode":
+		return "calcMode", true
+	case "clippathunits":
+		return "clipPathUnits", true
+	case "diffuseconstant":
+		return "diffuseConstant", true
+	case "edgemode":
+		return "edgeMode", true
+	case "filterunits":
+		return "filterUnits", true
+	case "glyphref":
+		return "glyphRef", true
+	case "gradienttransform":
+		return "gradientTransform", true
+	case "gradientunits":
+		return "gradientUnits", true
+	case "kernelmatrix":
+		return "kernelMatrix", true
+	case "kernelunitlength":
+		return "kernelUnitLength", true
+	case "keypoints":
+		return "keyPoints", true
+	case "keysplines":
+		return "keySplines", true
+	case "keytimes":
+		return "keyTimes", true
+	case "lengthadjust":
+		return "lengthAdjust", true
+	case "limitingconeangle":
+		return "limitingConeAngle", true
+	case "markerheight":
+		return "markerHeight", true
+	case "markerunits":
+		return "markerUnits", true
+	case "markerwidth":
+		return "markerWidth", true
+	case "maskcontentunits":
+		return "maskContentUnits", true
+	case "maskunits":
+		return "maskUnits", true
+	case "numoctaves":
+		return "numOctaves", true
+	case "pathlength":
+		return "pathLength", true
+	case "patterncontentunits":
+		return "patternContentUnits", true
+	case "patterntransform":
+		return "patternTransform", true
+	case "patternunits":
+		return "patternUnits", true
+	case "pointsatx":
+		return "pointsAtX", true
+	case "pointsaty":
+		return "pointsAtY", true
+	case "pointsatz":
+		return "pointsAtZ", true
+	case "preservealpha":
+		return "preserveAlpha", true
+	case "preserveaspectratio":
+		return "preserveAspectRatio", true
+	case "primitiveunits":
+		return "primitiveUnits", true
+	case "refx":
+		return "refX", true
+	case "refy":
+		return "refY", true
+	case "repeatcount":
+		return "repeatCount", true
+	case "repeatdur":
+		return "repeatDur", true
+	case "requiredextensions":
+		return "requiredExtensions", true
+	case "requiredfeatures":
+		return "requiredFeatures", true
+	case "specularconstant":
+		return "specularConstant", true
+	case "specularexponent":
+		return "specularExponent", true
+	case "spreadmethod":
+		return "spreadMethod", true
+	case "startoffset":
+		return "startOffset", true
+	case "stddeviation":
+		return "stdDeviation", true
+	case "stitchtiles":
+		return "stitchTiles", true
+	case "surfacescale":
+		return "surfaceScale", true
+	case "systemlanguage":
+		return "systemLanguage", true
+	case "tablevalues":
+		return "tableValues", true
+	case "targetx":
+		return "targetX", true
+	case "targety":
+		return "targetY", true
+	case "textlength":
+		return "textLength", true
+	case "viewbox":
+		return "viewBox", true
+	case "viewtarget":
+		return "viewTarget", true
+	case "xchannelselector":
+		return "xChannelSelector", true
+	case "ychannelselector":
+		return "yChannelSelector", true
+	case "zoomandpan":
+		return "zoomAndPan", true
+	}
+	return "", false
 }

@@ -64,13 +64,25 @@ func (p *parser) top() *Node {
 }
 
 // Stop tags for use in popUntil. These come from section 12.2.4.2.
+// (Three tables and a switch rather than upstream's map: a package-level map
+// is built when the program starts; see third_party/README.md.)
 var (
-	defaultScopeStopTags = map[string][]a.Atom{
-		"":     {a.Applet, a.Caption, a.Html, a.Table, a.Td, a.Th, a.Marquee, a.Object, a.Template, a.Select},
-		"math": {a.AnnotationXml, a.Mi, a.Mn, a.Mo, a.Ms, a.Mtext},
-		"svg":  {a.Desc, a.ForeignObject, a.Title},
-	}
+	htmlScopeStopTags = []a.Atom{a.Applet, a.Caption, a.Html, a.Table, a.Td, a.Th, a.Marquee, a.Object, a.Template, a.Select}
+	mathScopeStopTags = []a.Atom{a.AnnotationXml, a.Mi, a.Mn, a.Mo, a.Ms, a.Mtext}
+	svgScopeStopTags  = []a.Atom{a.Desc, a.ForeignObject, a.Title}
 )
+
+func defaultScopeStopTags(namespace string) []a.Atom {
+	switch namespace {
+	case "":
+		return htmlScopeStopTags
+	case "math":
+		return mathScopeStopTags
+	case "svg":
+		return svgScopeStopTags
+	}
+	return nil
+}
 
 type scope int
 
@@ -141,7 +153,7 @@ func (p *parser) indexOfElementInScope(s scope, matchTags ...a.Atom) int {
 		}
 		switch s {
 		case defaultScope, listItemScope, buttonScope:
-			for _, t := range defaultScopeStopTags[p.oe[i].Namespace] {
+			for _, t := range defaultScopeStopTags(p.oe[i].Namespace) {
 				if t == tagAtom {
 					return -1
 				}
@@ -1151,9 +1163,9 @@ func inBodyIM(p *parser) bool {
 		case a.Math, a.Svg:
 			p.reconstructActiveFormattingElements()
 			if p.tok.DataAtom == a.Math {
-				adjustAttributeNames(p.tok.Attr, mathMLAttributeAdjustments)
+				adjustAttributeNames(p.tok.Attr, mathMLAttributeAdjustment)
 			} else {
-				adjustAttributeNames(p.tok.Attr, svgAttributeAdjustments)
+				adjustAttributeNames(p.tok.Attr, svgAttributeAdjustment)
 			}
 			adjustForeignAttributes(p.tok.Attr)
 			p.addElement()
@@ -2091,7 +2103,7 @@ func parseForeignContent(p *parser) bool {
 			Data: p.tok.Data,
 		})
 	case StartTagToken:
-		b := breakout[p.tok.Data]
+		b := isBreakout(p.tok.Data)
 		if p.tok.DataAtom == a.Font {
 		loop:
 			for _, attr := range p.tok.Attr {
@@ -2115,15 +2127,15 @@ func parseForeignContent(p *parser) bool {
 		current := p.adjustedCurrentNode()
 		switch current.Namespace {
 		case "math":
-			adjustAttributeNames(p.tok.Attr, mathMLAttributeAdjustments)
+			adjustAttributeNames(p.tok.Attr, mathMLAttributeAdjustment)
 		case "svg":
 			// Adjust SVG tag names. The tokenizer lower-cases tag names, but
 			// SVG wants e.g. "foreignObject" with a capital second "O".
-			if x := svgTagNameAdjustments[p.tok.Data]; x != "" {
+			if x, _ := svgTagNameAdjustment(p.tok.Data); x != "" {
 				p.tok.DataAtom = a.Lookup([]byte(x))
 				p.tok.Data = x
 			}
-			adjustAttributeNames(p.tok.Attr, svgAttributeAdjustments)
+			adjustAttributeNames(p.tok.Attr, svgAttributeAdjustment)
 		default:
 			panic("html: bad parser state: unexpected namespace")
 		}

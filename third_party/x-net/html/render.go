@@ -173,7 +173,7 @@ func render1(w writer, n *Node) error {
 			return err
 		}
 	}
-	if voidElements[n.Data] {
+	if isVoidElement(n.Data) {
 		if n.FirstChild != nil {
 			return fmt.Errorf("html: void element <%s> has child nodes", n.Data)
 		}
@@ -296,20 +296,14 @@ func writeDoctypeQuoted(w writer, s string) error {
 
 // Section 12.1.2, "Elements", gives this list of void elements. Void elements
 // are those that can't have any contents.
-var voidElements = map[string]bool{
-	"area":   true,
-	"base":   true,
-	"br":     true,
-	"col":    true,
-	"embed":  true,
-	"hr":     true,
-	"img":    true,
-	"input":  true,
-	"keygen": true, // "keygen" has been removed from the spec, but are kept here for backwards compatibility.
-	"link":   true,
-	"meta":   true,
-	"param":  true,
-	"source": true,
-	"track":  true,
-	"wbr":    true,
+// (A switch rather than upstream's map: a package-level map is built when
+// the program starts; see third_party/README.md.)
+func isVoidElement(name string) bool {
+	switch name {
+	// "keygen" has been removed from the spec, but are kept here for backwards compatibility.
+	case "area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta",
+		"param", "source", "track", "wbr":
+		return true
+	}
+	return false
 }
