@@ -61,6 +61,9 @@ func BenchmarkBrowserInit(b *testing.B) {
 	}))
 	perPackage := map[string][]float64{}
 	var totals []float64
+	// The slowest start's own lines, to tell what makes the tail.
+	var slowest []string
+	slowestTotal := -1.0
 	for i := 0; i < b.N; i++ {
 		br := newBrowser(b)
 		br.run(chromedp.Navigate(srv.URL + "/index.html"))
@@ -82,12 +85,17 @@ func BenchmarkBrowserInit(b *testing.B) {
 			time.Sleep(50 * time.Millisecond)
 		}
 		total := 0.0
+		var lines []string
 		for _, m := range initLine.FindAllStringSubmatch(out, -1) {
 			ms, _ := strconv.ParseFloat(m[2], 64)
 			perPackage[m[1]] = append(perPackage[m[1]], ms)
 			total += ms
+			lines = append(lines, m[0])
 		}
 		totals = append(totals, total)
+		if total > slowestTotal {
+			slowest, slowestTotal = lines, total
+		}
 	}
 	reportLatencies(b, totals, "init-all-packages")
 	type pkg struct {
@@ -110,5 +118,9 @@ func BenchmarkBrowserInit(b *testing.B) {
 	fmt.Fprintf(os.Stderr, "BenchmarkBrowserInit: p50 of each package's initialisation over %d starts\n", b.N)
 	for _, p := range pkgs {
 		fmt.Fprintf(os.Stderr, "\t%6.2f ms  %s\n", p.ms, p.name)
+	}
+	fmt.Fprintf(os.Stderr, "BenchmarkBrowserInit: the slowest start, %.1f ms, in the runtime's order\n", slowestTotal)
+	for _, l := range slowest {
+		fmt.Fprintf(os.Stderr, "\t%s\n", l)
 	}
 }
