@@ -651,10 +651,19 @@
     return box && !empty(box) ? box : null;
   }
 
+  // coveredBelow returns how much of the window's bottom the sidebar
+  // covers: in a narrow window it is a sheet there (app.css), elsewhere
+  // nothing.
+  function coveredBelow() {
+    const s = document.querySelector(".workspace > .sidebar");
+    if (!s || getComputedStyle(s).position !== "fixed") return 0;
+    return Math.max(0, window.innerHeight - s.getBoundingClientRect().top);
+  }
+
   // scrollTo centres the text position vertically in every scrollable
-  // ancestor, then in the window. Returns true when the position is inside
-  // the viewport afterwards; false, without scrolling, for a position that
-  // is not in the article or not rendered.
+  // ancestor, then in the part of the window the sidebar leaves. Returns
+  // true when the position is inside that part afterwards; false, without
+  // scrolling, for a position that is not in the article or not rendered.
   function scrollTo(node, offset) {
     article();
     const r = rangeOf(node, offset, node, offset);
@@ -668,9 +677,10 @@
       el.scrollTo({ top: el.scrollTop + delta, behavior: "instant" });
     }
     const rect = rectOf(r);
-    window.scrollTo({ top: window.scrollY + rect.top + rect.height / 2 - window.innerHeight / 2, behavior: "instant" });
+    const seen = window.innerHeight - coveredBelow();
+    window.scrollTo({ top: window.scrollY + rect.top + rect.height / 2 - seen / 2, behavior: "instant" });
     const after = rectOf(r);
-    return after.bottom >= 0 && after.top <= window.innerHeight;
+    return after.bottom >= 0 && after.top <= seen;
   }
 
   // select sets the document's selection to the text positions' range.
