@@ -193,7 +193,7 @@ func (l *library) Render() app.UI {
 			app.Button().ID("export-checked").Disabled(len(checked) == 0).OnClick(func(ctx app.Context, e app.Event) {
 				l.Host.exportDataset(ctx, workspace.SelectIDs(l.checkedIDs()...), fmt.Sprintf("%d chosen documents", len(l.checkedIDs())), l.format)
 			}).Text(fmt.Sprintf("Export %d chosen", len(checked))),
-			app.Label().Body(app.Span().Text("as"),
+			app.Label().Class("inline").Body(app.Span().Text("as"),
 				app.Select().ID("export-format").OnChange(func(ctx app.Context, e app.Event) {
 					l.format = ctx.JSSrc().Get("value").String()
 				}).Body(
