@@ -145,14 +145,17 @@ func SplitLines(data []byte) []NumberedLine {
 
 // ParseLine reads one line and says in words what is wrong with it.
 func ParseLine(data []byte) (Line, error) {
-	var l Line
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&l); err != nil {
-		return l, lineJSONError(data, err)
-	}
-	if dec.More() {
-		return l, fmt.Errorf("%w: there is more after the object; put each article on a line of its own", ErrBadJSON)
+	l, ok := quickLine(data)
+	if !ok {
+		l = Line{}
+		dec := json.NewDecoder(bytes.NewReader(data))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(&l); err != nil {
+			return l, lineJSONError(data, err)
+		}
+		if dec.More() {
+			return l, fmt.Errorf("%w: there is more after the object; put each article on a line of its own", ErrBadJSON)
+		}
 	}
 	switch {
 	case l.HTML == nil && l.Text == nil:
@@ -163,6 +166,35 @@ func ParseLine(data []byte) (Line, error) {
 		return l, fmt.Errorf(`%w: spans count code points of "text", and the line has "html": give the text the spans count`, ErrBadSpan)
 	}
 	return l, nil
+}
+
+// quickLine reads the common line, whose fields are strings only (an
+// article to import, without spans or metadata), without reflection: it
+// gives what the strict decode above gives, or says no (a field of another
+// kind, a null, a key in other case, anything annotate.DecodeStringObject
+// is not sure of), and the decode reads the line. In the browser,
+// encoding/json took about 8 % of a batch import of 300 corpus articles.
+func quickLine(data []byte) (l Line, ok bool) {
+	ok = annotate.DecodeStringObject(data, func(key, value string) bool {
+		switch key {
+		case "id":
+			l.ID = value
+		case "sourceId":
+			l.SourceID = value
+		case "title":
+			l.Title = value
+		case "url":
+			l.URL = value
+		case "html":
+			l.HTML = &value
+		case "text":
+			l.Text = &value
+		default:
+			return false
+		}
+		return true
+	})
+	return l, ok
 }
 
 // lineJSONError turns a decoding error into words.
