@@ -2,41 +2,22 @@ package annotate
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
-	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/newsannotator/annotator/internal/testfastpath"
 )
 
 // strictFileIn is what decodeFileIn must give when it says yes: quick's
 // strict decode by encoding/json.
-func strictFileIn(data []byte) (fileIn, bool) {
-	var f fileIn
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&f); err != nil {
-		return fileIn{}, false
-	}
-	return f, len(bytes.TrimSpace(data[dec.InputOffset():])) == 0
-}
+func strictFileIn(data []byte) (fileIn, bool) { return testfastpath.Strict[fileIn](data) }
 
 // checkDecodeFileIn fails when decodeFileIn takes data and gives other
 // than the strict decode, and reports whether it took it.
 func checkDecodeFileIn(t *testing.T, data []byte) bool {
 	t.Helper()
-	got, ok := decodeFileIn(data)
-	if !ok {
-		return false
-	}
-	want, wantOK := strictFileIn(data)
-	if !wantOK {
-		t.Fatalf("decodeFileIn took what encoding/json refuses: %.200q", data)
-	}
-	if !reflect.DeepEqual(got, want) {
-		t.Fatalf("decodeFileIn gives\n%+v\nencoding/json\n%+v\nfor %.300q", got, want, data)
-	}
-	return true
+	return testfastpath.Agrees(t, data, decodeFileIn, strictFileIn)
 }
 
 // TestDecodeFileIn checks that the exports this annotator writes take the

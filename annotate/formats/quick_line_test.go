@@ -3,38 +3,20 @@ package formats
 import (
 	"bytes"
 	"encoding/json"
-	"reflect"
 	"testing"
+
+	"github.com/newsannotator/annotator/internal/testfastpath"
 )
 
 // strictLine is ParseLine's decode without the fast path: what quickLine
 // must give whenever it says yes.
-func strictLine(data []byte) (Line, bool) {
-	var l Line
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&l); err != nil || dec.More() {
-		return Line{}, false
-	}
-	return l, true
-}
+func strictLine(data []byte) (Line, bool) { return testfastpath.Strict[Line](data) }
 
 // checkQuickLine fails t when quickLine says yes to data and gives other
 // than the strict decode.
 func checkQuickLine(t *testing.T, data []byte) (taken bool) {
 	t.Helper()
-	quick, ok := quickLine(data)
-	if !ok {
-		return false
-	}
-	strict, sok := strictLine(data)
-	if !sok {
-		t.Fatalf("quickLine read %q, which encoding/json refuses", data)
-	}
-	if !reflect.DeepEqual(quick, strict) {
-		t.Fatalf("quickLine read %q as %+v, encoding/json as %+v", data, quick, strict)
-	}
-	return true
+	return testfastpath.Agrees(t, data, quickLine, strictLine)
 }
 
 // TestQuickLine: the lines of a batch of articles are read without
