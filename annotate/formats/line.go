@@ -153,7 +153,9 @@ func ParseLine(data []byte) (Line, error) {
 		if err := dec.Decode(&l); err != nil {
 			return l, lineJSONError(data, err)
 		}
-		if dec.More() {
+		// Anything after the object but white space, a stray ] or } too
+		// (which dec.More does not see).
+		if len(bytes.TrimSpace(data[dec.InputOffset():])) > 0 {
 			return l, fmt.Errorf("%w: there is more after the object; put each article on a line of its own", ErrBadJSON)
 		}
 	}

@@ -3,6 +3,8 @@ package formats
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
+	"strings"
 	"testing"
 
 	"github.com/newsannotator/annotator/internal/testfastpath"
@@ -59,6 +61,12 @@ func TestQuickLine(t *testing.T) {
 	// ParseLine says the same of a declined line as before: the decode's words.
 	if _, err := ParseLine([]byte(`{"html": "x", "colour": "red"}`)); err == nil || !bytes.Contains([]byte(err.Error()), []byte(`"colour"`)) {
 		t.Errorf("ParseLine of a line with an unknown field: %v", err)
+	}
+	// Whatever follows the object is refused, a stray bracket too.
+	for _, line := range []string{`{"html": "x"} {"html": "y"}`, `{"html": "x"}]`, `{"html": "x", "meta": {}}}`} {
+		if _, err := ParseLine([]byte(line)); !errors.Is(err, ErrBadJSON) || !strings.Contains(err.Error(), "more after the object") {
+			t.Errorf("ParseLine(%s): %v, want that there is more after the object", line, err)
+		}
 	}
 	if _, err := ParseLine([]byte(`{"title": "t"}`)); err != ErrNoArticle {
 		t.Errorf("ParseLine of a line without an article: %v, want ErrNoArticle", err)
