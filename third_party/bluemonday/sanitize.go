@@ -1077,6 +1077,15 @@ func (p *Policy) matchRegex(elementName string) (map[string][]attrPolicy, bool) 
 // all non-ASCII as their escaped equivalent, i.e. \u0130 which reveals the
 // characters when lower cased
 func normaliseElementName(str string) string {
+	// Patched (third_party/README.md): a name of printable ASCII with no
+	// quote or backslash, as every name that x/net/html's tokenizer gives
+	// is, quotes as itself between the two quote marks, so the result is
+	// the name lower cased. Quoting it and taking the quotes off again,
+	// three or four times a token, was the sanitiser's largest cost in
+	// WebAssembly.
+	if quotesAsItself(str) {
+		return strings.ToLower(str)
+	}
 	// that useful QuoteToASCII put quote marks at the start and end
 	// so those are trimmed off
 	return strings.TrimSuffix(
@@ -1087,6 +1096,18 @@ func normaliseElementName(str string) string {
 			`"`),
 		`"`,
 	)
+}
+
+// quotesAsItself reports whether strconv.QuoteToASCII(s) is s between two
+// quote marks: every byte is printable ASCII other than a quote or a
+// backslash.
+func quotesAsItself(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < ' ' || c > '~' || c == '"' || c == '\\' {
+			return false
+		}
+	}
+	return true
 }
 
 type stringWriterWriter interface {

@@ -287,6 +287,26 @@ func (z *Tokenizer) readByte() byte {
 	return x
 }
 
+// skipTo moves z.raw.end to the next b that the buffer holds, or to the
+// buffer's end when it holds none: what calls of readByte that each read a
+// byte other than b would have done. The next readByte reads b, or fills
+// the buffer again. Under a maximum buffer size it does nothing, since
+// readByte counts every byte there.
+//
+// Patched (third_party/README.md): the loops over text, a script, raw text
+// and a quoted attribute value called readByte for every byte, the
+// tokenizer's largest cost in WebAssembly.
+func (z *Tokenizer) skipTo(b byte) {
+	if z.maxBuf > 0 || z.raw.end >= len(z.buf) {
+		return
+	}
+	if i := bytes.IndexByte(z.buf[z.raw.end:], b); i >= 0 {
+		z.raw.end += i
+	} else {
+		z.raw.end = len(z.buf)
+	}
+}
+
 // Buffered returns a slice containing data buffered but not yet tokenized.
 func (z *Tokenizer) Buffered() []byte {
 	return z.buf[z.raw.end:]
@@ -335,6 +355,7 @@ func (z *Tokenizer) readRawOrRCDATA() {
 	}
 loop:
 	for {
+		z.skipTo('<')
 		c := z.readByte()
 		if z.err != nil {
 			break loop
@@ -398,6 +419,7 @@ func (z *Tokenizer) readScript() {
 	var c byte
 
 scriptData:
+	z.skipTo('<')
 	c = z.readByte()
 	if z.err != nil {
 		return
@@ -998,6 +1020,7 @@ func (z *Tokenizer) readTagAttrVal() {
 	case '\'', '"':
 		z.pendingAttr[1].start = z.raw.end
 		for {
+			z.skipTo(quote)
 			c := z.readByte()
 			if z.err != nil {
 				z.pendingAttr[1].end = z.raw.end
@@ -1061,6 +1084,7 @@ func (z *Tokenizer) Next() TokenType {
 
 loop:
 	for {
+		z.skipTo('<')
 		c := z.readByte()
 		if z.err != nil {
 			break loop
@@ -1224,13 +1248,45 @@ func (z *Tokenizer) TagName() (name []byte, hasAttr bool) {
 	if z.data.start < z.data.end {
 		switch z.tt {
 		case StartTagToken, EndTagToken, SelfClosingTagToken:
-			s := bytes.ReplaceAll(z.buf[z.data.start:z.data.end], nul, replacement)
+			s := ownBytes(z.buf[z.data.start:z.data.end], hasUpper)
 			z.data.start = z.raw.end
 			z.data.end = z.raw.end
 			return lower(s), z.nAttrReturned < len(z.attr)
 		}
 	}
 	return nil, false
+}
+
+// ownBytes returns s with every NUL replaced by U+FFFD, as a copy when it
+// has a NUL or when changes says that the caller would change it in place
+// (the buffer's bytes stay as read, for Raw), and s itself otherwise.
+//
+// Patched (third_party/README.md): upstream copied every tag name,
+// attribute key and value with bytes.ReplaceAll, which copies even when
+// there is nothing to replace: the tokenizer's largest allocation.
+func ownBytes(s []byte, changes func([]byte) bool) []byte {
+	switch {
+	case bytes.IndexByte(s, 0) >= 0:
+		return bytes.ReplaceAll(s, nul, replacement)
+	case changes(s):
+		return bytes.Clone(s)
+	}
+	return s
+}
+
+// hasUpper reports whether lower would change b.
+func hasUpper(b []byte) bool {
+	for _, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			return true
+		}
+	}
+	return false
+}
+
+// hasEscapeOrCR reports whether convertNewlines or unescape might change b.
+func hasEscapeOrCR(b []byte) bool {
+	return bytes.IndexByte(b, '&') >= 0 || bytes.IndexByte(b, '\r') >= 0
 }
 
 // TagAttr returns the lower-cased key and unescaped value of the next unparsed
@@ -1242,8 +1298,8 @@ func (z *Tokenizer) TagAttr() (key, val []byte, moreAttr bool) {
 		case StartTagToken, SelfClosingTagToken:
 			x := z.attr[z.nAttrReturned]
 			z.nAttrReturned++
-			key = bytes.ReplaceAll(z.buf[x[0].start:x[0].end], nul, replacement)
-			val = bytes.ReplaceAll(z.buf[x[1].start:x[1].end], nul, replacement)
+			key = ownBytes(z.buf[x[0].start:x[0].end], hasUpper)
+			val = ownBytes(z.buf[x[1].start:x[1].end], hasEscapeOrCR)
 			return lower(key), unescape(convertNewlines(val), true), z.nAttrReturned < len(z.attr)
 		}
 	}
