@@ -79,13 +79,23 @@ func TestAppShowsProgressOnLargePages(t *testing.T) {
 	openFile(t, b, page)
 	steps := evalJS[[]string](t, b, `__progress`)
 	joined := strings.Join(steps, "\n")
-	if len(steps) == 0 || !strings.HasPrefix(steps[0], "Opening long-report.html (8 MB): starting") {
-		t.Fatalf("the progress did not first say the file's name and size; it said:\n%s", joined)
+	if len(steps) == 0 || strings.Contains(steps[0], "(step ") {
+		t.Fatalf("the progress did not first say the file's name and size alone; it said:\n%s", joined)
 	}
 	last := 0
-	for _, s := range steps[1:] {
+	for _, s := range steps {
+		if !strings.HasPrefix(s, "Opening long-report.html (8 MB): ") {
+			t.Fatalf("the progress did not always name the file and its size; it said:\n%s", joined)
+		}
+		i := strings.Index(s, "(step ")
+		if i < 0 {
+			if last > 0 {
+				t.Fatalf("the progress went back from its steps; it said:\n%s", joined)
+			}
+			continue // reading the file, starting
+		}
 		var k int
-		if _, err := fmt.Sscanf(s[strings.Index(s, "(step ")+1:], "step %d of 4", &k); err != nil || k <= last {
+		if _, err := fmt.Sscanf(s[i+1:], "step %d of 4", &k); err != nil || k <= last {
 			t.Fatalf("the progress did not count its steps up to 4; it said:\n%s", joined)
 		}
 		last = k
