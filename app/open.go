@@ -22,8 +22,8 @@ const fileInputID = "open-file"
 // step means stopping it until the browser has drawn a frame: a frame or
 // two of the load's own time each. Under progressPace a wait feels
 // immediate, so a step is shown only once the load has run that long
-// since the last thing shown; an article of progressFrom bytes or more
-// (about a second of loading on a slow laptop) shows its name and size
+// since the last thing shown; an article of progressFrom bytes or more,
+// whose parse alone can take longer than that, shows its name and size
 // before the load starts, so that the click is answered at once.
 //
 // Measured (BenchmarkBrowserOpenPages, BENCH.md): showing every step of
