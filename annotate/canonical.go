@@ -2,6 +2,7 @@ package annotate
 
 import (
 	"strings"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
@@ -199,9 +200,17 @@ func (f *flattener) emitSeparator() {
 // write appends s to the text. When node is not -1, s is the same
 // characters as text node node from UTF-16 offset u, and a run records it.
 func (f *flattener) write(s string, node, u int) {
-	count := utf8.RuneCountInString(s)
+	w := 0
 	if node >= 0 {
-		w := UTF16Count(s)
+		w = UTF16Count(s)
+	}
+	f.writeCounted(s, node, u, utf8.RuneCountInString(s), w)
+}
+
+// writeCounted is write of s, which is count code points and w UTF-16
+// units long (w counts only when node is not -1).
+func (f *flattener) writeCounted(s string, node, u, count, w int) {
+	if node >= 0 {
 		k := len(f.runs) - 1
 		if k >= 0 && f.runs[k].node == node && f.runs[k].cp+f.runs[k].n == f.n && f.runs[k].u+f.runs[k].w == u {
 			f.runs[k].n += count // extends the previous run
@@ -215,48 +224,62 @@ func (f *flattener) write(s string, node, u int) {
 	f.last, _ = utf8.DecodeLastRuneInString(s)
 }
 
+// wordByWord, set by a test only, writes every word of a text node apart,
+// each space between two of them as a collapsed separator: the rule as
+// the package documentation states it, which text otherwise follows a
+// stretch of words at a time (TestFlattenWholeStretches holds the two to
+// the same text and index).
+var wordByWord = false
+
 // text adds one text node's characters.
 func (f *flattener) text(data string) {
 	node := len(f.nodes)
-	f.nodes = append(f.nodes, nodeSpan{start: f.n, firstRun: len(f.runs), utf16Len: UTF16Count(data)})
-	defer func() { f.nodes[node].endRun = len(f.runs) }()
+	f.nodes = append(f.nodes, nodeSpan{start: f.n, firstRun: len(f.runs)})
+	u := 0 // UTF-16 offset in the node; at the end, its length
+	defer func() { f.nodes[node].endRun, f.nodes[node].utf16Len = len(f.runs), u }()
 
-	u := 0 // UTF-16 offset in the node
 	if f.pre > 0 {
 		if data != "" {
 			f.emitSeparator()
-			f.write(data, node, 0)
+			u = UTF16Count(data)
+			f.writeCounted(data, node, 0, utf8.RuneCountInString(data), u)
 		}
 		return
 	}
 	for i := 0; i < len(data); {
-		r, size := utf8.DecodeRuneInString(data[i:])
-		if isCollapsible(r) {
+		if b := data[i]; b < utf8.RuneSelf && isCollapsible(rune(b)) {
 			if f.pending < sepSpace {
 				f.pending = sepSpace
 				f.spaceNode, f.spaceU = node, u
 			}
-			i += size
+			i++
 			u++
 			continue
 		}
-		// A stretch of visible characters up to the next white space.
-		j := i
-		w := 0
+		// A stretch of visible characters up to the next white space, and
+		// with it every further word that one space ' ' parts from it.
+		// Written word by word, that space would be a collapsed separator
+		// from this node at this offset, after a visible character: the
+		// same " " in the text, extending the same run.
+		j, n, w := i, 0, 0
 		for j < len(data) {
-			c, sz := utf8.DecodeRuneInString(data[j:])
-			if isCollapsible(c) {
+			b := data[j]
+			if b >= utf8.RuneSelf {
+				c, size := utf8.DecodeRuneInString(data[j:])
+				j += size
+				n++
+				w += utf16.RuneLen(c)
+				continue
+			}
+			if isCollapsible(rune(b)) && (b != ' ' || wordByWord || j+1 == len(data) || isCollapsible(rune(data[j+1]))) {
 				break
 			}
-			j += sz
-			if c >= 0x10000 {
-				w += 2
-			} else {
-				w++
-			}
+			j++
+			n++
+			w++
 		}
 		f.emitSeparator()
-		f.write(data[i:j], node, u)
+		f.writeCounted(data[i:j], node, u, n, w)
 		i = j
 		u += w
 	}
