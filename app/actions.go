@@ -77,7 +77,7 @@ func (a *Annotator) tag(ctx app.Context, label string) {
 	a.selInfo = ""
 	a.selected, a.choices = ann.ID, nil
 	a.revealSelected()
-	a.say(fmt.Sprintf("Tagged “%s” as %s.", excerpt(ann.Exact, 80), label))
+	a.say(fmt.Sprintf("Tagged %s as %s.", quoted(ann.Exact, 80), label))
 	a.changed(ctx)
 }
 
@@ -138,7 +138,7 @@ func (a *Annotator) relabel(ctx app.Context, id, label string) {
 		return
 	}
 	ann, _ := a.set.Get(id)
-	a.say(fmt.Sprintf("Relabelled “%s” as %s.", excerpt(ann.Exact, 60), label))
+	a.say(fmt.Sprintf("Relabelled %s as %s.", quoted(ann.Exact, 60), label))
 	a.changed(ctx)
 }
 
@@ -181,7 +181,7 @@ func (a *Annotator) delete(ctx app.Context, id string) {
 		a.selected = neighbour
 	}
 	a.choices = nil
-	a.say(fmt.Sprintf("Deleted the %s “%s”. Ctrl+Z brings it back.", ann.Label, excerpt(ann.Exact, 60)))
+	a.say(fmt.Sprintf("Deleted the %s %s. Ctrl+Z brings it back.", ann.Label, quoted(ann.Exact, 60)))
 	a.changed(ctx)
 }
 

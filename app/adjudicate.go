@@ -281,7 +281,7 @@ func (d *adjudicator) renderRow(a annotate.Annotation, names []string) app.UI {
 	ok := d.accepted[id]
 	return app.Tr().DataSet("id", id).Class(classIf(len(made) < len(names), "disputed"), classIf(ok, "accepted")).Body(
 		app.Td().Body(app.Span().Class("badge", labelClass(a.Label)).Text(a.Label)),
-		app.Td().Class("excerpt").Text("“"+excerpt(a.Exact, 120)+"”"),
+		app.Td().Class("excerpt").Text(quoted(a.Exact, 120)),
 		app.Td().Text(fmt.Sprintf("%d–%d", a.Start, a.End)),
 		app.Range(names).Slice(func(i int) app.UI {
 			if made[names[i]] {

@@ -82,9 +82,9 @@ func writeRow(b *strings.Builder, ann annotate.Annotation, selected bool, place,
 	b.WriteString(html.EscapeString(class))
 	b.WriteString(`">`)
 	b.WriteString(html.EscapeString(ann.Label))
-	b.WriteString(`</span><span class="excerpt">“`)
-	b.WriteString(html.EscapeString(excerpt(ann.Exact, 140)))
-	b.WriteString(`”</span></span>`)
+	b.WriteString(`</span><span class="excerpt">`)
+	b.WriteString(html.EscapeString(quoted(ann.Exact, 140)))
+	b.WriteString(`</span></span>`)
 	more := false
 	open := func() {
 		if !more {

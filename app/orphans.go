@@ -35,7 +35,7 @@ func (a *Annotator) placeOrphan(ctx app.Context, id string) {
 	clearSelection()
 	a.selected = o.ID
 	a.revealSelected()
-	a.say(fmt.Sprintf("Placed the %s on “%s”.", o.Label, excerpt(o.Exact, 60)))
+	a.say(fmt.Sprintf("Placed the %s on %s.", o.Label, quoted(o.Exact, 60)))
 	a.changed(ctx)
 }
 
@@ -44,7 +44,7 @@ func (a *Annotator) dropOrphan(id string) {
 	if i := a.orphanIndex(id); i >= 0 {
 		o := a.orphans[i]
 		a.orphans = append(a.orphans[:i:i], a.orphans[i+1:]...)
-		a.say(fmt.Sprintf("Dropped the orphan %s “%s”.", o.Label, excerpt(o.Exact, 60)))
+		a.say(fmt.Sprintf("Dropped the orphan %s %s.", o.Label, quoted(o.Exact, 60)))
 	}
 }
 

@@ -189,6 +189,26 @@ func TestExcerpt(t *testing.T) {
 	if got := excerpt("short", 12); got != "short" {
 		t.Errorf("excerpt = %q", got)
 	}
+	// A span between its own quotation marks gets none added.
+	for _, c := range []struct {
+		span string
+		n    int
+		want string
+	}{
+		{"the council said", 80, "“the council said”"},
+		{"“We will build it,” she said.", 80, "““We will build it,” she said.”"},
+		{"“We will build it.”", 80, "“We will build it.”"},
+		{" \"Plain quotes\" ", 80, "\"Plain quotes\""},
+		{"„Wir bauen es.“", 80, "„Wir bauen es.“"},
+		{"« Nous le ferons. »", 80, "« Nous le ferons. »"},
+		{"“A quotation that is much longer than its excerpt.”", 20, "“A quotation that…”"},
+		{"the players'", 80, "“the players'”"},
+		{"\"", 80, "“\"”"},
+	} {
+		if got := quoted(c.span, c.n); got != c.want {
+			t.Errorf("quoted(%q, %d) = %q, want %q", c.span, c.n, got, c.want)
+		}
+	}
 }
 
 func TestSentence(t *testing.T) {

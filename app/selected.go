@@ -70,7 +70,7 @@ func viewOf(schema annotate.Schema, ann annotate.Annotation) panelView {
 	}
 	return panelView{
 		ID: ann.ID, Label: ann.Label, Class: labelClass(ann.Label), Classes: classes,
-		Excerpt: "“" + excerpt(ann.Exact, 200) + "”",
+		Excerpt: quoted(ann.Exact, 200),
 		Fields:  fields, Values: values, Shown: shown, Note: ann.Attributes[annotate.AttrNote],
 		Span: fmt.Sprintf("Characters %d–%d · %s", ann.Start, ann.End, authorText(ann.Author)),
 	}

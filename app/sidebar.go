@@ -21,6 +21,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -645,7 +646,7 @@ func (s *sidebar) renderChoices() app.UI {
 				OnClick(func(ctx app.Context, e app.Event) { s.Host.choose(ctx, id) }, app.EventScope(id)).
 				Body(
 					app.Span().Class("badge", labelClass(ann.Label)).Text(ann.Label),
-					app.Span().Text(" “"+excerpt(ann.Exact, 80)+"”"),
+					app.Span().Text(" "+quoted(ann.Exact, 80)),
 				)
 		}),
 	)
@@ -662,7 +663,7 @@ func (s *sidebar) renderOrphans() app.UI {
 				id := o.ID
 				return app.Li().Class("orphan", labelClass(o.Label)).Body(
 					app.Span().Class("badge", labelClass(o.Label)).Text(o.Label),
-					app.Span().Class("excerpt").Text("“"+excerpt(o.Exact, 120)+"”"),
+					app.Span().Class("excerpt").Text(quoted(o.Exact, 120)),
 					app.Button().Class("place").Title("Place it on the text selected in the article").
 						OnMouseDown(func(ctx app.Context, e app.Event) { e.PreventDefault() }, app.EventScope(id)).
 						OnClick(func(ctx app.Context, e app.Event) { s.Host.placeOrphan(ctx, id) }, app.EventScope(id)).Text("Place"),
@@ -687,4 +688,43 @@ func excerpt(s string, n int) string {
 		cut = cut[:i]
 	}
 	return cut + "…"
+}
+
+// quoted returns the excerpt of s (at most n characters) between quotation
+// marks, as the app shows a span. A span that is itself a quotation with
+// its own marks (a quote tagged with them, as quotes usually are) keeps
+// them and gets none added: “…” around it read as doubled marks. Its
+// excerpt gets a closing mark only when the cut took its own.
+func quoted(s string, n int) string {
+	e := excerpt(s, n)
+	t := strings.TrimSpace(s)
+	first, size := utf8.DecodeRuneInString(t)
+	last, _ := utf8.DecodeLastRuneInString(t[size:])
+	switch {
+	case !isOpeningQuote(first) || !isClosingQuote(last):
+		return "“" + e + "”"
+	case e != strings.Join(strings.Fields(s), " "): // cut
+		return e + "”"
+	}
+	return e
+}
+
+// isOpeningQuote and isClosingQuote report whether r opens or closes a
+// quotation in English, French, German, Polish or Japanese usage. Single
+// quotation marks are left out: a span that ends with an apostrophe
+// (“the players'”) is no quotation.
+func isOpeningQuote(r rune) bool {
+	switch r {
+	case '"', '“', '„', '‟', '«', '»', '「', '『':
+		return true
+	}
+	return false
+}
+
+func isClosingQuote(r rune) bool {
+	switch r {
+	case '"', '”', '“', '»', '«', '」', '』':
+		return true
+	}
+	return false
 }
