@@ -173,6 +173,18 @@ func (m *Memory) DocumentByText(sha string) (string, bool, error) {
 	return id, ok, nil
 }
 
+func (m *Memory) StoredDocument(sha, id string) (string, bool, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if found, ok := m.byText[sha]; ok && sha != "" {
+		return found, true, nil
+	}
+	if _, ok := m.summaries[id]; ok {
+		return id, true, nil
+	}
+	return "", false, nil
+}
+
 func (m *Memory) DeleteDocument(id string) error {
 	m.mu.Lock()
 	defer m.mu.Unlock()

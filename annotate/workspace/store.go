@@ -162,6 +162,12 @@ type Store interface {
 	// DocumentByText returns the id of the document whose canonical text
 	// has the hex SHA-256 sha, if there is one.
 	DocumentByText(sha string) (id string, found bool, err error)
+	// StoredDocument returns the id of the stored document whose canonical
+	// text has the hex SHA-256 sha, or else id itself when a document of
+	// that id is stored: the two ways a new document would double one,
+	// looked up in one read (adding a document asks it before each
+	// write, once per article of a batch).
+	StoredDocument(sha, id string) (found string, ok bool, err error)
 	// DeleteDocument deletes a document, all its annotations and its
 	// history, or returns ErrNoDocument.
 	DeleteDocument(id string) error

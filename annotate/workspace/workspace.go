@@ -143,15 +143,10 @@ func (w *Workspace) Add(doc *annotate.Document, set *annotate.Set, orphans []ann
 // after the document is shown (in the browser, 7 ms of a first import).
 func (w *Workspace) newRecord(doc *annotate.Document, set *annotate.Set, orphans []annotate.Annotation, sourceID string, schema *annotate.Schema) (DocumentRecord, []annotate.Annotation, error) {
 	sha := doc.TextSHA256()
-	if id, found, err := w.store.DocumentByText(sha); err != nil {
+	if id, found, err := w.store.StoredDocument(sha, doc.ID); err != nil {
 		return DocumentRecord{}, nil, err
 	} else if found {
 		return DocumentRecord{}, nil, w.duplicateError(id)
-	}
-	if _, err := w.store.Summary(doc.ID); err == nil {
-		return DocumentRecord{}, nil, w.duplicateError(doc.ID)
-	} else if !errors.Is(err, ErrNoDocument) {
-		return DocumentRecord{}, nil, err
 	}
 	if set != nil {
 		s := set.Schema()

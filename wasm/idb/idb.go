@@ -866,6 +866,33 @@ func (s *Store) DocumentByText(sha string) (string, bool, error) {
 	return k.String(), true, nil
 }
 
+func (s *Store) StoredDocument(sha, id string) (string, bool, error) {
+	op := "look up a document of text " + sha + " or of id " + id
+	t, err := s.begin(op, readonly, bodyStore, summaryStore)
+	if err != nil {
+		return "", false, err
+	}
+	var byText, byID js.Value
+	t.issue(func() {
+		if sha != "" { // no document is indexed without a hash
+			byText = t.store(bodyStore).Call("index", textIndex).Call("getKey", sha)
+		}
+		byID = t.store(summaryStore).Call("getKey", id)
+	})
+	if err := t.wait(); err != nil {
+		return "", false, err
+	}
+	if sha != "" {
+		if k := result(byText); k.Type() == js.TypeString {
+			return k.String(), true, nil
+		}
+	}
+	if result(byID).Type() == js.TypeString {
+		return id, true, nil
+	}
+	return "", false, nil
+}
+
 func (s *Store) DeleteDocument(id string) error {
 	op := "delete document " + id
 	t, err := s.begin(op, readwrite, summaryStore, bodyStore, annotationStore, stepStore)

@@ -46,6 +46,7 @@ func Run(t *testing.T, open func(t *testing.T) workspace.Store) {
 		{"MissingDocument", testMissingDocument},
 		{"Documents", testDocuments},
 		{"DocumentByText", testDocumentByText},
+		{"StoredDocument", testStoredDocument},
 		{"DeleteDocument", testDeleteDocument},
 		{"Apply", testApply},
 		{"ApplyKeepsRename", testApplyKeepsRename},
@@ -424,6 +425,35 @@ func testDocuments(t *testing.T, s workspace.Store) {
 		got[d.ID] = d
 	}
 	expect(t, "Documents()", got, want)
+}
+
+func testStoredDocument(t *testing.T, s workspace.Store) {
+	r1, r2 := Doc("d1"), Doc("d2")
+	put(t, s, r1, nil)
+	put(t, s, r2, nil)
+	unknown := strings.Repeat("0", 64)
+	for _, c := range []struct {
+		sha, id, want string
+	}{
+		{r1.TextSHA256, "new", "d1"},    // by its text
+		{r2.TextSHA256, "d1", "d2"},     // the text first
+		{unknown, "d2", "d2"},           // by its id
+		{"", "d1", "d1"},                // no hash: by its id
+		{unknown, "new", ""},            // neither
+		{"", "new", ""},                 // neither, no hash
+		{r1.TextSHA256[:10], "new", ""}, // only a hash's start
+	} {
+		got, found, err := s.StoredDocument(c.sha, c.id)
+		if err != nil || found != (c.want != "") || got != c.want {
+			t.Errorf("StoredDocument(%q, %q) = %q, %v, %v; want %q", c.sha, c.id, got, found, err, c.want)
+		}
+	}
+	if err := s.DeleteDocument("d2"); err != nil {
+		t.Fatal(err)
+	}
+	if got, found, err := s.StoredDocument(r2.TextSHA256, "d2"); err != nil || found {
+		t.Errorf("StoredDocument of a deleted document = %q, %v, %v; want not found", got, found, err)
+	}
 }
 
 func testDocumentByText(t *testing.T, s workspace.Store) {
