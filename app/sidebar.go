@@ -678,16 +678,22 @@ func (s *sidebar) renderOrphans() app.UI {
 // excerpt shortens s to about n characters, at a word boundary, with the
 // white space collapsed.
 func excerpt(s string, n int) string {
+	e, _ := clip(s, n)
+	return e
+}
+
+// clip is excerpt, and whether it cut s short.
+func clip(s string, n int) (string, bool) {
 	s = strings.Join(strings.Fields(s), " ")
 	r := []rune(s)
 	if len(r) <= n {
-		return s
+		return s, false
 	}
 	cut := string(r[:n])
 	if i := strings.LastIndexByte(cut, ' '); i > n/2 {
 		cut = cut[:i]
 	}
-	return cut + "…"
+	return cut + "…", true
 }
 
 // quoted returns the excerpt of s (at most n characters) between quotation
@@ -696,14 +702,14 @@ func excerpt(s string, n int) string {
 // them and gets none added: “…” around it read as doubled marks. Its
 // excerpt gets a closing mark only when the cut took its own.
 func quoted(s string, n int) string {
-	e := excerpt(s, n)
+	e, cut := clip(s, n)
 	t := strings.TrimSpace(s)
 	first, size := utf8.DecodeRuneInString(t)
 	last, _ := utf8.DecodeLastRuneInString(t[size:])
 	switch {
 	case !isOpeningQuote(first) || !isClosingQuote(last):
 		return "“" + e + "”"
-	case e != strings.Join(strings.Fields(s), " "): // cut
+	case cut:
 		return e + "”"
 	}
 	return e
