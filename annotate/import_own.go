@@ -54,11 +54,15 @@ func ownDocument(fd FileDocument) *Document {
 
 // keptRoot returns inner parsed and finished in the root element, when the
 // article policy keeps every node of it as it is (kept.go); nil otherwise.
-// It takes the place of sanitising.
+// It takes the place of sanitising. HTML as Render writes it is parsed by
+// parseOwn, the rest by x/net/html.
 func keptRoot(inner string) *html.Node {
-	nodes, err := parseInBody(inner)
-	if err != nil {
-		return nil
+	nodes, ok := parseOwn(inner)
+	if !ok {
+		var err error
+		if nodes, err = parseInBody(inner); err != nil {
+			return nil
+		}
 	}
 	for _, n := range nodes {
 		if !keptAsIs(n) {

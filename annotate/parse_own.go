@@ -1,0 +1,309 @@
+package annotate
+
+// parseOwn gives the tree that parseInBody gives, or gives up: it never
+// gives another. It reads only HTML as x/net/html's Render writes it (tags
+// in lower case, every value in double quotes, the five escapes Render
+// uses and no other), made of elements whose tags the HTML parser puts in
+// the tree as they are written. Anything else (an element that another
+// one closes, a table, a comment, a character reference of any other
+// kind) makes it give up, and the caller parses the string with
+// x/net/html as before.
+//
+// Why: an export's HTML is this package's own rendering, and the first
+// import of a long export in the browser spent about a third of its
+// annotate.Import in x/net/html's parser (74 of 213 ms in a profile of
+// issue 9's 2,000-annotation export), code that V8 has not yet compiled
+// well when a page imports its first file. TestParseOwnAgrees holds it to
+// parseInBody on every page of the corpus, and FuzzParseOwn on any input.
+//
+// The rules it keeps are the HTML standard's tree construction "in body",
+// as x/net/html implements it (parse.go, inBodyIM), for a document whose
+// every end tag closes the element open last:
+//   - a start tag of a block (p, div, a heading, a list, pre, hr…) closes
+//     an open p: it gives up when a p is open;
+//   - a heading's start tag closes a heading that is the current element;
+//     an li's closes an open li, a dd's or dt's an open dd or dt, unless a
+//     special element other than address, div and p lies between: it
+//     gives up on those;
+//   - an a inside an a is taken apart (the adoption agency): it gives up;
+//   - the parser sorts the attributes of a formatting element (a, b, em…)
+//     by key: so does parseOwn;
+//   - a line feed that opens a pre is dropped: it gives up on one.
+// Every end tag must close the current element, and every element must be
+// closed by the end, so that no element is closed for the parser nor
+// reopened by it (the list of active formatting elements only ever holds
+// elements that are open, and nothing is reconstructed).
+
+import (
+	"slices"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// ownKind is what the parser does with an element's start tag.
+type ownKind uint8
+
+const (
+	ownNone    ownKind = iota // not read: give up
+	ownPhrase                 // inserted where it is ("any other start tag")
+	ownFormat                 // the same, and its attributes sorted
+	ownLink                   // a: a formatting element that no a may hold
+	ownVoid                   // br, wbr: no content and no end tag
+	ownRule                   // hr: a void element that closes a p
+	ownBlock                  // closes a p
+	ownHeading                // closes a p, and a heading that is current
+	ownPre                    // closes a p; a line feed that opens it is dropped
+	ownItem                   // li: closes a p and an li
+	ownTerm                   // dd, dt: close a p and a dd or dt
+)
+
+// ownKindOf returns the kind of the element named name, and its atom.
+func ownKindOf(name string) (ownKind, atom.Atom) {
+	var k ownKind
+	switch name {
+	case "abbr", "bdi", "bdo", "cite", "del", "dfn", "ins", "kbd", "mark", "q", "samp", "span", "sub", "sup", "time", "var":
+		k = ownPhrase
+	case "b", "code", "em", "i", "s", "small", "strong", "u":
+		k = ownFormat
+	case "a":
+		k = ownLink
+	case "br", "wbr":
+		k = ownVoid
+	case "hr":
+		k = ownRule
+	case "address", "article", "aside", "blockquote", "details", "div", "dl", "figcaption", "figure", "footer", "header", "main", "ol", "p", "section", "summary", "ul":
+		k = ownBlock
+	case "h1", "h2", "h3", "h4", "h5", "h6":
+		k = ownHeading
+	case "pre":
+		k = ownPre
+	case "li":
+		k = ownItem
+	case "dd", "dt":
+		k = ownTerm
+	default:
+		return ownNone, 0
+	}
+	return k, atom.Lookup([]byte(name))
+}
+
+// ownSpecial reports whether an open element of kind k is one of the
+// standard's "special" elements (every kind that closes a p is).
+func ownSpecial(k ownKind) bool { return k >= ownRule }
+
+// ownParser is the state of parseOwn.
+type ownParser struct {
+	s     string
+	i     int
+	roots []*html.Node
+	open  []*html.Node // the stack of open elements, the current one last
+	kinds []ownKind    // the kind of each open element
+	p, a  int          // how many p and a elements are open
+	buf   strings.Builder
+}
+
+// parseOwn parses s as parseInBody does, when s is HTML of the kind it
+// reads (see above); ok is false, and the nodes nil, when it gives up.
+func parseOwn(s string) (nodes []*html.Node, ok bool) {
+	p := &ownParser{s: s}
+	for p.i < len(s) {
+		var ok bool
+		switch {
+		case s[p.i] != '<':
+			ok = p.text()
+		case p.i+1 < len(s) && s[p.i+1] == '/':
+			ok = p.endTag()
+		default:
+			ok = p.startTag()
+		}
+		if !ok {
+			return nil, false
+		}
+	}
+	if len(p.open) > 0 {
+		return nil, false
+	}
+	return p.roots, true
+}
+
+// add puts n in the tree: under the current element, or at the top.
+func (p *ownParser) add(n *html.Node) {
+	if len(p.open) == 0 {
+		p.roots = append(p.roots, n)
+		return
+	}
+	p.open[len(p.open)-1].AppendChild(n)
+}
+
+// text reads the text up to the next tag.
+func (p *ownParser) text() bool {
+	end := strings.IndexByte(p.s[p.i:], '<')
+	if end < 0 {
+		end = len(p.s)
+	} else {
+		end += p.i
+	}
+	data, ok := p.unescape(p.s[p.i:end])
+	if !ok {
+		return false
+	}
+	if n := len(p.open); n > 0 && p.kinds[n-1] == ownPre && p.open[n-1].FirstChild == nil && data[0] == '\n' {
+		return false // the parser would drop it, and Render write it twice
+	}
+	p.add(&html.Node{Type: html.TextNode, Data: data})
+	p.i = end
+	return true
+}
+
+// unescape returns s with Render's escapes undone, or false when s holds
+// a character that Render escapes, a NUL, or any other reference.
+func (p *ownParser) unescape(s string) (string, bool) {
+	if strings.ContainsAny(s, "<>\"'\r\x00") {
+		return "", false
+	}
+	amp := strings.IndexByte(s, '&')
+	if amp < 0 {
+		return s, true
+	}
+	p.buf.Reset()
+	for amp >= 0 {
+		p.buf.WriteString(s[:amp])
+		s = s[amp:]
+		var c byte
+		switch {
+		case strings.HasPrefix(s, "&amp;"):
+			c, s = '&', s[5:]
+		case strings.HasPrefix(s, "&lt;"):
+			c, s = '<', s[4:]
+		case strings.HasPrefix(s, "&gt;"):
+			c, s = '>', s[4:]
+		case strings.HasPrefix(s, "&#39;"):
+			c, s = '\'', s[5:]
+		case strings.HasPrefix(s, "&#34;"):
+			c, s = '"', s[5:]
+		default:
+			return "", false
+		}
+		p.buf.WriteByte(c)
+		amp = strings.IndexByte(s, '&')
+	}
+	p.buf.WriteString(s)
+	return p.buf.String(), true
+}
+
+// name reads a tag's or an attribute's name at p.i: a lower-case ASCII
+// letter, then letters, digits and (for attributes) hyphens.
+func (p *ownParser) name(hyphens bool) string {
+	start := p.i
+	for ; p.i < len(p.s); p.i++ {
+		c := p.s[p.i]
+		if 'a' <= c && c <= 'z' || p.i > start && ('0' <= c && c <= '9' || hyphens && c == '-') {
+			continue
+		}
+		break
+	}
+	return p.s[start:p.i]
+}
+
+// startTag reads a start tag and puts its element in the tree.
+func (p *ownParser) startTag() bool {
+	p.i++ // '<'
+	name := p.name(false)
+	kind, a := ownKindOf(name)
+	if kind == ownNone || !p.opens(kind) {
+		return false
+	}
+	n := &html.Node{Type: html.ElementNode, DataAtom: a, Data: a.String()}
+	for p.i < len(p.s) && p.s[p.i] == ' ' {
+		p.i++
+		key := p.name(true)
+		if key == "" || !strings.HasPrefix(p.s[p.i:], `="`) {
+			return false
+		}
+		p.i += 2
+		end := strings.IndexByte(p.s[p.i:], '"')
+		if end < 0 {
+			return false
+		}
+		val, ok := p.unescape(p.s[p.i : p.i+end])
+		if !ok || slices.ContainsFunc(n.Attr, func(at html.Attribute) bool { return at.Key == key }) {
+			return false // a second value of a key: the tokenizer keeps the first
+		}
+		n.Attr = append(n.Attr, html.Attribute{Key: key, Val: val})
+		p.i += end + 1
+	}
+	void := kind == ownVoid || kind == ownRule
+	switch {
+	case void && strings.HasPrefix(p.s[p.i:], "/>"):
+		p.i += 2
+	case !void && p.i < len(p.s) && p.s[p.i] == '>':
+		p.i++
+	default:
+		return false
+	}
+	if kind == ownFormat || kind == ownLink {
+		slices.SortFunc(n.Attr, func(x, y html.Attribute) int { return strings.Compare(x.Key, y.Key) })
+	}
+	p.add(n)
+	if void {
+		return true
+	}
+	p.open = append(p.open, n)
+	p.kinds = append(p.kinds, kind)
+	switch a {
+	case atom.P:
+		p.p++
+	case atom.A:
+		p.a++
+	}
+	return true
+}
+
+// opens reports whether an element of kind k opens where it is written:
+// whether the parser would close no element for it.
+func (p *ownParser) opens(k ownKind) bool {
+	switch k {
+	case ownLink:
+		return p.a == 0
+	case ownRule, ownBlock, ownPre:
+		return p.p == 0
+	case ownHeading:
+		if n := len(p.kinds); n > 0 && p.kinds[n-1] == ownHeading {
+			return false
+		}
+		return p.p == 0
+	case ownItem, ownTerm:
+		for i := len(p.open) - 1; i >= 0; i-- {
+			switch o := p.open[i].DataAtom; {
+			case k == ownItem && o == atom.Li, k == ownTerm && (o == atom.Dd || o == atom.Dt):
+				return false
+			case o == atom.Address || o == atom.Div || o == atom.P:
+			case ownSpecial(p.kinds[i]):
+				return p.p == 0
+			}
+		}
+		return p.p == 0
+	}
+	return true
+}
+
+// endTag reads an end tag, which must close the current element.
+func (p *ownParser) endTag() bool {
+	p.i += 2 // "</"
+	name := p.name(false)
+	n := len(p.open)
+	if n == 0 || p.open[n-1].Data != name || p.i >= len(p.s) || p.s[p.i] != '>' {
+		return false
+	}
+	p.i++
+	switch p.open[n-1].DataAtom {
+	case atom.P:
+		p.p--
+	case atom.A:
+		p.a--
+	}
+	p.open, p.kinds = p.open[:n-1], p.kinds[:n-1]
+	return true
+}
