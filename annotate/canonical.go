@@ -95,8 +95,15 @@ type flattener struct {
 
 // flatten returns the canonical text of the tree under root and the index
 // of its text nodes.
-func flatten(root *html.Node) (string, *TextIndex) {
+func flatten(root *html.Node) (string, *TextIndex) { return flattenSized(root, 0) }
+
+// flattenSized is flatten for a text of about size bytes, known before
+// (an export's): the text is written into room made for it once, rather
+// than grown again and again (in the browser every copy of a large text
+// may grow the WebAssembly memory, which is slow).
+func flattenSized(root *html.Node, size int) (string, *TextIndex) {
 	f := &flattener{}
+	f.out.Grow(size + 8) // and a few line breaks at the end, taken off below
 	f.walk(root)
 	text := f.out.String()
 	// Line breaks that <br> elements left at the end are not content.

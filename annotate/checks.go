@@ -12,7 +12,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"time"
 	"unicode/utf8"
 )
 
@@ -230,16 +229,16 @@ func (v *fileValidator) checkOffset(path, field string, w wireInt) {
 // checkTimes checks the annotation's times; the annotation at path is
 // not broken.
 func (v *fileValidator) checkTimes(path string, a annotationIn) {
-	var created, modified time.Time
-	var errC, errM error
+	a.readTimes()
+	created, modified, errC, errM := a.createdAt, a.modifiedAt, a.createdErr, a.modifiedErr
 	badC, badM := v.badIn(path, "created"), v.badIn(path, "modified")
 	if !badC {
-		if created, errC = parseFileTime(a.Created); errC != nil {
+		if errC != nil {
 			v.add(path+"/created", sevFatal, "created %q is not a date and time in RFC 3339 form, such as 2025-04-01T09:30:00.000Z", a.Created)
 		}
 	}
 	if !badM {
-		if modified, errM = parseFileTime(a.Modified); errM != nil {
+		if errM != nil {
 			v.add(path+"/modified", sevFatal, "modified %q is not a date and time in RFC 3339 form, such as 2025-04-01T09:30:00.000Z", a.Modified)
 		}
 	}

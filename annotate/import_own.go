@@ -45,7 +45,7 @@ func ownDocument(fd FileDocument) *Document {
 	if !rendersAs([]*html.Node{root}, fd.HTML) {
 		return nil
 	}
-	text, index := flatten(root)
+	text, index := flattenSized(root, len(fd.Text))
 	if text == "" || text != fd.Text {
 		return nil
 	}

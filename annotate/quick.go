@@ -137,6 +137,9 @@ var fieldNames = sync.OnceValue(func() map[string]string {
 	for _, v := range []any{fileIn{}, documentIn{}, Meta{}, schemaWire{}, labelWire{}, annotationIn{}} {
 		t := reflect.TypeOf(v)
 		for i := range t.NumField() {
+			if !t.Field(i).IsExported() {
+				continue
+			}
 			name, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
 			m[strings.ToLower(name)] = name
 		}
@@ -343,8 +346,9 @@ func (v *fileValidator) valueFaults() {
 		}
 		for i := range as {
 			a := &as[i]
+			a.readTimes()
 			if isUUID(a.ID) && a.Start.N >= 0 && a.End.N >= 0 && a.Exact != "" && goodAnchor(a.Anchor) &&
-				isDateTime(a.Created) && isDateTime(a.Modified) && isName(names, a.Label) {
+				a.createdErr == nil && a.modifiedErr == nil && isName(names, a.Label) {
 				continue
 			}
 			at := func(field string) []string { return []string{list, strconv.Itoa(i), field} }

@@ -12,6 +12,7 @@
 package annotate
 
 import (
+	"encoding/binary"
 	"strconv"
 	"unicode/utf8"
 )
@@ -165,8 +166,18 @@ func (d *fileDecoder) string() (string, bool) {
 // plainEnd returns where the run of data from i that a string holds as it
 // is ends: at the first quote, backslash, control character or byte that
 // is not UTF-8, or at the end. Runs are copied whole, not byte by byte.
+// Plain ASCII is passed over eight bytes at a time (plainWord): an
+// export's strings are mostly that, and this loop read every byte of them
+// one by one (12 ms of a first import of 2,000 annotations in the
+// browser, where the loop had not been compiled well yet).
 func plainEnd(data []byte, i int) int {
 	for i < len(data) {
+		for i+8 <= len(data) && plainWord(binary.LittleEndian.Uint64(data[i:])) {
+			i += 8
+		}
+		if i >= len(data) {
+			break
+		}
 		c := data[i]
 		if c < utf8.RuneSelf {
 			if c < 0x20 || c == '"' || c == '\\' {
@@ -182,6 +193,24 @@ func plainEnd(data []byte, i int) int {
 		i += size
 	}
 	return i
+}
+
+// Each byte of a word, for plainWord.
+const (
+	eachByte = 0x0101010101010101
+	highBits = 0x8080808080808080
+)
+
+// plainWord reports whether the eight bytes of x are all ASCII and none of
+// them a control character, a quote or a backslash. A byte b of x is below
+// n (at most 0x80) when b-n borrows into its high bit and b's own high bit
+// is clear: (x - n·eachByte) &^ x & highBits; a byte equal to c is a byte
+// of x^(c·eachByte) below 1. The borrows that run from one byte into the
+// next start only at a byte that is below n, so a word that has none is
+// never taken for one that has.
+func plainWord(x uint64) bool {
+	below := func(x, n uint64) uint64 { return (x - n*eachByte) &^ x & highBits }
+	return x&highBits == 0 && below(x, 0x20)|below(x^('"'*eachByte), 1)|below(x^('\\'*eachByte), 1) == 0
 }
 
 // escaped reads the rest of a string that has an escape at d.i, from its

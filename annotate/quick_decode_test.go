@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/newsannotator/annotator/internal/testfastpath"
 )
@@ -99,4 +100,57 @@ func FuzzDecodeFileIn(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		checkDecodeFileIn(t, data)
 	})
+}
+
+// plainEndByByte is plainEnd as it was, a byte at a time: what plainEnd
+// must give.
+func plainEndByByte(data []byte, i int) int {
+	for i < len(data) {
+		c := data[i]
+		if c < utf8.RuneSelf {
+			if c < 0x20 || c == '"' || c == '\\' {
+				return i
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size == 1 {
+			return i
+		}
+		i += size
+	}
+	return i
+}
+
+// checkPlainEnd fails when plainEnd and plainEndByByte part on data from
+// any offset.
+func checkPlainEnd(t *testing.T, data []byte) {
+	t.Helper()
+	for i := 0; i <= len(data); i++ {
+		if got, want := plainEnd(data, i), plainEndByByte(data, i); got != want {
+			t.Fatalf("plainEnd(%q, %d) = %d, want %d", data, i, got, want)
+		}
+	}
+}
+
+// TestPlainEnd puts every byte that ends a run at every place of a word,
+// after runs long enough to be read a word at a time.
+func TestPlainEnd(t *testing.T) {
+	for b := 0; b < 256; b++ {
+		for at := 0; at < 20; at++ {
+			data := []byte(strings.Repeat("plain ASCII text", 2))
+			data[at] = byte(b)
+			checkPlainEnd(t, data)
+		}
+	}
+	checkPlainEnd(t, []byte("café 日本語 😀 and then \x7f\x1f a string\" end"))
+	checkPlainEnd(t, []byte("sixteen bytes ok\xff\xfeafter a byte that is not UTF-8 \\n"))
+}
+
+// FuzzPlainEnd holds plainEnd to the byte-by-byte loop on any input.
+func FuzzPlainEnd(f *testing.F) {
+	f.Add([]byte(`a plain string of some length, then "a quote`))
+	f.Add([]byte("control\x01characters\x1f and \\escapes\\n"))
+	f.Fuzz(func(t *testing.T, data []byte) { checkPlainEnd(t, data) })
 }
