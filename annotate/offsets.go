@@ -33,17 +33,43 @@ type Text struct {
 func NewText(s string) *Text {
 	t := &Text{s: s}
 	cp := 0
-	for i, r := range s {
+	for i := 0; i < len(s); {
 		if cp%checkpointEvery == 0 {
 			t.points = append(t.points, i)
+		}
+		// Eight ASCII bytes are eight code points; from a multiple of
+		// eight they never pass over a checkpoint.
+		if cp%8 == 0 && asciiWord(s, i) {
+			i, cp = i+8, cp+8
+			continue
+		}
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
 		}
 		if r >= 0x10000 {
 			t.astral = append(t.astral, cp)
 		}
+		i += size
 		cp++
 	}
 	t.n = cp
 	return t
+}
+
+// asciiWord reports whether s has eight bytes from i, all ASCII. The
+// eight are read as one word (the compiler merges the loads), so that the
+// long ASCII stretches of a text are passed over a word at a time: in the
+// browser, a loop over every character of a long text is slow until V8
+// has compiled it well, which a first import does not wait for.
+func asciiWord(s string, i int) bool {
+	if i < 0 || i+8 > len(s) {
+		return false
+	}
+	w := s[i : i+8]
+	x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+		uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+	return x&0x8080808080808080 == 0
 }
 
 // String returns the text.
@@ -68,13 +94,18 @@ func (t *Text) Byte(cp int) int {
 	if k+1 < len(t.points) && t.points[k+1]-b == checkpointEvery {
 		return b + r // one byte a code point all along: ASCII (or bytes not UTF-8)
 	}
-	for ; r > 0; r-- {
-		if t.s[b] < utf8.RuneSelf {
-			b++
+	for r > 0 {
+		if r >= 8 && asciiWord(t.s, b) {
+			b, r = b+8, r-8
 			continue
 		}
-		_, size := utf8.DecodeRuneInString(t.s[b:])
-		b += size
+		if t.s[b] < utf8.RuneSelf {
+			b++
+		} else {
+			_, size := utf8.DecodeRuneInString(t.s[b:])
+			b += size
+		}
+		r--
 	}
 	return b
 }
@@ -92,6 +123,10 @@ func (t *Text) CodePointAtByte(b int) int {
 	k := sort.Search(len(t.points), func(i int) bool { return t.points[i] > b }) - 1
 	cp, at := k*checkpointEvery, t.points[k]
 	for at < b {
+		if at+8 <= b && asciiWord(t.s, at) {
+			at, cp = at+8, cp+8
+			continue
+		}
 		_, size := utf8.DecodeRuneInString(t.s[at:])
 		if at+size > b {
 			break

@@ -168,3 +168,71 @@ func TestTextByteOverStretches(t *testing.T) {
 		}
 	}
 }
+
+// checkTextAgainstRange fails when Text's Len, Byte, CodePointAtByte or
+// UTF16 disagree, on any string (bytes not UTF-8 included), with what
+// ranging over it gives: each byte that is not UTF-8 is a code point of
+// its own, and a byte offset inside a character counts as its start.
+func checkTextAgainstRange(t *testing.T, name, s string) {
+	t.Helper()
+	text := NewText(s)
+	var starts []int // byte offset of each code point
+	cpAt := make([]int, len(s)+1)
+	u, utf16At := 0, []int{}
+	for i, r := range s {
+		starts = append(starts, i)
+		utf16At = append(utf16At, u)
+		u += utf16.RuneLen(max(r, 0)) // RuneError is one unit
+	}
+	n := len(starts)
+	starts = append(starts, len(s))
+	utf16At = append(utf16At, u)
+	for cp := 0; cp < n; cp++ {
+		for b := starts[cp]; b < starts[cp+1]; b++ {
+			cpAt[b] = cp
+		}
+	}
+	cpAt[len(s)] = n
+	if text.Len() != n {
+		t.Fatalf("%s: Len %d, want %d", name, text.Len(), n)
+	}
+	for cp, b := range starts {
+		if got := text.Byte(cp); got != b {
+			t.Fatalf("%s: Byte(%d) = %d, want %d", name, cp, got, b)
+		}
+		if got := text.UTF16(cp); got != utf16At[cp] {
+			t.Fatalf("%s: UTF16(%d) = %d, want %d", name, cp, got, utf16At[cp])
+		}
+	}
+	for b, cp := range cpAt {
+		if got := text.CodePointAtByte(b); got != cp {
+			t.Fatalf("%s: CodePointAtByte(%d) = %d, want %d", name, b, got, cp)
+		}
+	}
+}
+
+// TestTextAgainstRange checks Text on stretches of every kind, with ASCII
+// words passed over eight bytes at a time across and beside checkpoints.
+func TestTextAgainstRange(t *testing.T) {
+	ascii := strings.Repeat("plain words ", 20)
+	for name, s := range map[string]string{
+		"empty":            "",
+		"short":            "abc",
+		"ASCII":            strings.Repeat(ascii, 5),
+		"mixed":            ascii + "café 日本語 😀 “quoted” " + ascii + "naïve" + ascii,
+		"bytes not UTF-8":  ascii + "\xff\xfe" + strings.Repeat("\x80", 70) + ascii + "é" + ascii,
+		"ends not ASCII":   ascii + strings.Repeat("日本語", 50),
+		"starts not ASCII": strings.Repeat("😀", 70) + ascii,
+		"one in eight":     strings.Repeat("abcdefgé", 40) + strings.Repeat("abcdef😀", 40),
+		"cut characters":   ascii + "\xe6\x97" + ascii + "\xf0\x9f\x98" + ascii,
+	} {
+		checkTextAgainstRange(t, name, s)
+	}
+}
+
+// FuzzTextAgainstRange runs the same check on any bytes.
+func FuzzTextAgainstRange(f *testing.F) {
+	f.Add(strings.Repeat("plain words ", 12) + "café\xff 😀" + strings.Repeat("x", 70))
+	f.Add("\xe6\x97 abcdefghijklmnop \xf0\x9f\x98 qrstuvwxyz")
+	f.Fuzz(func(t *testing.T, s string) { checkTextAgainstRange(t, "fuzz", s) })
+}
