@@ -169,11 +169,17 @@ func (an *Anchorer) Anchor(a Annotation) (start, end int, how Anchoring) {
 		return a.Start, a.End, AnchorOrphan
 	}
 	// 1. Position.
-	if a.Start >= 0 && a.Start < a.End && a.End <= t.Len() && t.Slice(a.Start, a.End) == a.Exact {
-		str := t.String()
-		b, e := t.Byte(a.Start), t.Byte(a.End)
-		if anchorCommonSuffix(a.Prefix, str[:b]) == utf8.RuneCountInString(a.Prefix) &&
-			anchorCommonPrefix(a.Suffix, str[e:]) == utf8.RuneCountInString(a.Suffix) {
+	str := t.String()
+	var b, e int
+	if a.Start >= 0 && a.Start < a.End && a.End <= t.Len() {
+		b, e = t.Byte(a.Start), t.Byte(a.End)
+	}
+	if b < e && str[b:e] == a.Exact {
+		// The same bytes are the same characters: compared by character
+		// only when they are not (a byte of the text that is not UTF-8
+		// reads as U+FFFD, which the file can only write as itself).
+		if (strings.HasSuffix(str[:b], a.Prefix) || anchorCommonSuffix(a.Prefix, str[:b]) == utf8.RuneCountInString(a.Prefix)) &&
+			(strings.HasPrefix(str[e:], a.Suffix) || anchorCommonPrefix(a.Suffix, str[e:]) == utf8.RuneCountInString(a.Suffix)) {
 			return a.Start, a.End, AnchorExact
 		}
 		// The text is there but its context is not: look for a place

@@ -470,3 +470,25 @@ func TestAnchorerConcurrent(t *testing.T) {
 		t.Errorf("counts %v", first)
 	}
 }
+
+// TestAnchorContextOverPosition checks that an annotation whose exact text
+// is still at its position, but with other words around it, goes to the
+// place where its words and their context both are.
+func TestAnchorContextOverPosition(t *testing.T) {
+	old := strings.Repeat("Words that come first. ", 4) + "The minister said that trade was pretty balanced, and he left." + strings.Repeat(" Words after.", 4)
+	a := fxQuote(t, old, "", "pretty balanced")
+	b := NewText(old).Byte(a.Start)
+	// Other words before the same place, and the passage as it was, with
+	// its context, further on.
+	moved := old[:b-len("trade was ")] + "tariff is " + old[b:]
+	moved = moved[:len(moved)-len(" Words after.")] + " " + old[b-60:b+len("pretty balanced, and he left.")]
+	text := NewText(moved)
+	if text.Slice(a.Start, a.End) != a.Exact {
+		t.Fatalf("the fixture is wrong: the exact text is not at its old place: %q", text.Slice(a.Start, a.End))
+	}
+	start, end, how := NewAnchorer(text).Anchor(a)
+	want := strings.LastIndex(moved, "pretty balanced")
+	if how != AnchorContext || text.Byte(start) != want || end-start != a.End-a.Start {
+		t.Errorf("Anchor = %d..%d (%v), want byte %d by its context (at its old place, byte %d, other words come before it)", start, end, how, want, b)
+	}
+}

@@ -86,9 +86,14 @@ func (a Annotation) Clone() Annotation {
 // two anchors an annotation carries.
 func (a *Annotation) Place(text *Text, start, end int) {
 	a.Start, a.End = start, end
-	a.Exact = text.Slice(start, end)
-	a.Prefix = text.Slice(start-ContextLen, start)
-	a.Suffix = text.Slice(end, end+ContextLen)
+	// Slice's clamping, with each offset converted to bytes once.
+	n := text.Len()
+	start, end = clamp(start, 0, n), clamp(end, 0, n)
+	s, bs, be := text.String(), text.Byte(start), text.Byte(end)
+	a.Exact, a.Prefix, a.Suffix = "", s[text.Byte(start-ContextLen):bs], s[be:text.Byte(end+ContextLen)]
+	if start < end {
+		a.Exact = s[bs:be]
+	}
 }
 
 // less orders annotations by start, then end, then creation time, then ID,
