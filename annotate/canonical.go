@@ -95,15 +95,19 @@ type flattener struct {
 
 // flatten returns the canonical text of the tree under root and the index
 // of its text nodes.
-func flatten(root *html.Node) (string, *TextIndex) { return flattenSized(root, 0) }
+func flatten(root *html.Node) (string, *TextIndex) { return flattenLike(root, nil) }
 
-// flattenSized is flatten for a text of about size bytes, known before
-// (an export's): the text is written into room made for it once, rather
-// than grown again and again (in the browser every copy of a large text
-// may grow the WebAssembly memory, which is slow).
-func flattenSized(root *html.Node, size int) (string, *TextIndex) {
+// flattenLike is flatten for a tree whose text is likely like's, known
+// before (an export's): the text is written into room made for it once,
+// rather than grown again and again (in the browser every copy of a large
+// text may grow the WebAssembly memory, which is slow), and when it is
+// like's text, the index is built on like rather than on a new Text of
+// the same string.
+func flattenLike(root *html.Node, like *Text) (string, *TextIndex) {
 	f := &flattener{}
-	f.out.Grow(size + 8) // and a few line breaks at the end, taken off below
+	if like != nil {
+		f.out.Grow(len(like.String()) + 8) // and a few line breaks at the end, taken off below
+	}
 	f.walk(root)
 	text := f.out.String()
 	// Line breaks that <br> elements left at the end are not content.
@@ -114,6 +118,9 @@ func flattenSized(root *html.Node, size int) (string, *TextIndex) {
 	for f.n > kept && strings.HasSuffix(text, "\n") {
 		text = text[:len(text)-1]
 		f.n--
+	}
+	if like != nil && like.String() == text {
+		return like.String(), newTextIndex(like, f.nodes, f.runs)
 	}
 	return text, newTextIndex(NewText(text), f.nodes, f.runs)
 }

@@ -103,7 +103,7 @@ func Import(data []byte) (*Imported, error) {
 		v.add("", sevFatal, "the file could not be read: %v", err)
 		return nil, &ImportError{Problems: v.sorted()}
 	}
-	doc, err := importDocument(f.Document)
+	doc, err := importDocument(f.Document, v.text)
 	if err != nil {
 		v.add("/document/html", sevFatal, "the document could not be loaded: %v", err)
 		return nil, &ImportError{Problems: v.sorted()}
@@ -138,13 +138,14 @@ func Import(data []byte) (*Imported, error) {
 // importDocument loads a file's document again from its HTML, or from its
 // text when it has no HTML, and gives it the file's title, URL and
 // metadata. HTML that this package made is taken as it is (ownDocument).
+// text, when not nil, is fd.Text's, which the validator has indexed.
 //
 // The HTML is bounded by the file's own limit, JSONLimit, not by the
 // article limit: Load's output from an article within ArticleLimit can be
 // larger than the article (links made absolute, tags closed), and an
 // export of it must import.
-func importDocument(fd FileDocument) (*Document, error) {
-	if doc := ownDocument(fd); doc != nil {
+func importDocument(fd FileDocument, text *Text) (*Document, error) {
+	if doc := ownDocument(fd, text); doc != nil {
 		doc.Title, doc.URL, doc.Meta = fd.Title, fd.URL, fd.Meta
 		return doc, nil
 	}

@@ -19,8 +19,10 @@ import (
 
 // ownDocument returns the document of fd's HTML when that HTML is such a
 // fixed point and gives back fd's text; nil otherwise. fd's TextSHA256
-// must be known to be its text's: Import validates the file first.
-func ownDocument(fd FileDocument) *Document {
+// must be known to be its text's: Import validates the file first. text,
+// when not nil, is fd.Text's (the validator's), and the document's text
+// is then that one.
+func ownDocument(fd FileDocument, text *Text) *Document {
 	const open, end = `<article class="` + RootClass + `">`, `</article>`
 	inner, ok := strings.CutPrefix(fd.HTML, open)
 	if ok {
@@ -29,7 +31,7 @@ func ownDocument(fd FileDocument) *Document {
 	if !ok || len(fd.HTML) > MaxJSONBytes || !isSHA256Hex(fd.TextSHA256) {
 		return nil
 	}
-	root := keptRoot(inner)
+	root, written := keptRoot(inner)
 	if root == nil {
 		var stable bool
 		var err error
@@ -42,11 +44,17 @@ func ownDocument(fd FileDocument) *Document {
 	// from the sanitiser's output that renders as itself. And the HTML is
 	// what the long way would give too: it is the sanitiser's own output,
 	// or what the sanitiser keeps as it is.
-	if !rendersAs([]*html.Node{root}, fd.HTML) {
+	if !written && !rendersAs([]*html.Node{root}, fd.HTML) {
 		return nil
 	}
-	text, index := flattenSized(root, len(fd.Text))
-	if text == "" || text != fd.Text {
+	if text != nil && text.String() != fd.Text {
+		text = nil
+	}
+	if text == nil {
+		text = NewText(fd.Text) // indexed once: flattenLike takes it when the HTML gives it
+	}
+	flat, index := flattenLike(root, text)
+	if flat == "" || flat != fd.Text {
 		return nil
 	}
 	return &Document{ID: DocumentID(fd.TextSHA256), HTML: fd.HTML, text: index.Text(), index: index, hash: fd.TextSHA256}
@@ -55,19 +63,22 @@ func ownDocument(fd FileDocument) *Document {
 // keptRoot returns inner parsed and finished in the root element, when the
 // article policy keeps every node of it as it is (kept.go); nil otherwise.
 // It takes the place of sanitising. HTML as Render writes it is parsed by
-// parseOwn, the rest by x/net/html.
-func keptRoot(inner string) *html.Node {
-	nodes, ok := parseOwn(inner)
+// parseOwn, the rest by x/net/html; written reports that parseOwn read it
+// and finishing it changed none of its attributes, so that the root
+// renders as inner in it (parse_own.go).
+func keptRoot(inner string) (root *html.Node, written bool) {
+	nodes, own, ok := parseOwn(inner)
 	if !ok {
 		var err error
 		if nodes, err = parseInBody(inner); err != nil {
-			return nil
+			return nil, false
 		}
 	}
 	for _, n := range nodes {
 		if !keptAsIs(n) {
-			return nil
+			return nil, false
 		}
 	}
-	return finishContent(nodes)
+	root = finishContent(nodes)
+	return root, ok && asWritten(own)
 }

@@ -21,10 +21,10 @@ func checkOwnImport(t *testing.T, what string, d *Document, mustTake bool) {
 	t.Helper()
 	fd := exportDocument(d)
 	inner := strings.TrimSuffix(strings.TrimPrefix(fd.HTML, `<article class="`+RootClass+`">`), `</article>`)
-	if mustTake && keptRoot(inner) == nil {
+	if root, _ := keptRoot(inner); mustTake && root == nil {
 		t.Errorf("%s: the export of the loaded document is sanitised again: keptAsIs says no", what)
 	}
-	own := ownDocument(fd)
+	own := ownDocument(fd, nil)
 	if own == nil {
 		if mustTake {
 			t.Errorf("%s: the export of the loaded document does not import the short way", what)
@@ -86,8 +86,15 @@ func TestOwnHTMLDeclined(t *testing.T) {
 		t.Fatal(err)
 	}
 	good := exportDocument(d)
-	if ownDocument(good) == nil {
+	if ownDocument(good, nil) == nil {
 		t.Fatalf("the export of %s is declined", good.HTML)
+	}
+	// The validator's Text of the file's text is taken, and only that.
+	if own := ownDocument(good, NewText(good.Text)); own == nil || own.Text().String() != good.Text {
+		t.Errorf("with the file's text indexed, the export is declined or has another text")
+	}
+	if own := ownDocument(good, NewText("another text")); own == nil || own.Text().String() != good.Text {
+		t.Errorf("given another text's index, the export is declined or takes that text")
 	}
 	for name, change := range map[string]func(fd *FileDocument){
 		"a script":           func(fd *FileDocument) { fd.HTML = strings.Replace(fd.HTML, "</p>", "<script>x()</script></p>", 1) },
@@ -104,7 +111,7 @@ func TestOwnHTMLDeclined(t *testing.T) {
 		if fd == good {
 			t.Fatalf("%s: the change did nothing", name)
 		}
-		if got := ownDocument(fd); got != nil {
+		if got := ownDocument(fd, nil); got != nil {
 			t.Errorf("%s: taken the short way, as %s", name, got.HTML)
 		}
 	}

@@ -16,7 +16,7 @@ import (
 // whether the content was taken.
 func checkKeptAgrees(t *testing.T, what, content string) bool {
 	t.Helper()
-	kept := keptRoot(content)
+	kept, _ := keptRoot(content)
 	if kept == nil || !rendersAs([]*html.Node{kept}, `<article class="`+RootClass+`">`+content+`</article>`) {
 		return false
 	}

@@ -33,6 +33,12 @@ package annotate
 // closed by the end, so that no element is closed for the parser nor
 // reopened by it (the list of active formatting elements only ever holds
 // elements that are open, and nothing is reconstructed).
+//
+// And since it reads only what Render writes, the tree renders as the
+// string it read, but for the attributes that change after the string is
+// read: those the parser sorts, and a link's, which finishLinks sets.
+// parseOwn keeps those as written (ownWritten): while they are, Render
+// would give back the string, and need not be run to find out.
 
 import (
 	"slices"
@@ -93,20 +99,40 @@ func ownKindOf(name string) (ownKind, atom.Atom) {
 // standard's "special" elements (every kind that closes a p is).
 func ownSpecial(k ownKind) bool { return k >= ownRule }
 
+// ownWritten is an element whose attributes may change after parseOwn
+// has read them, with its attributes as the string wrote them.
+type ownWritten struct {
+	n    *html.Node
+	attr []html.Attribute
+}
+
+// asWritten reports whether every element of written still has its
+// attributes as the string wrote them.
+func asWritten(written []ownWritten) bool {
+	for _, w := range written {
+		if !slices.Equal(w.n.Attr, w.attr) {
+			return false
+		}
+	}
+	return true
+}
+
 // ownParser is the state of parseOwn.
 type ownParser struct {
-	s     string
-	i     int
-	roots []*html.Node
-	open  []*html.Node // the stack of open elements, the current one last
-	kinds []ownKind    // the kind of each open element
-	p, a  int          // how many p and a elements are open
-	buf   strings.Builder
+	s       string
+	i       int
+	roots   []*html.Node
+	written []ownWritten
+	open    []*html.Node // the stack of open elements, the current one last
+	kinds   []ownKind    // the kind of each open element
+	p, a    int          // how many p and a elements are open
+	buf     strings.Builder
 }
 
 // parseOwn parses s as parseInBody does, when s is HTML of the kind it
 // reads (see above); ok is false, and the nodes nil, when it gives up.
-func parseOwn(s string) (nodes []*html.Node, ok bool) {
+// written lists the elements whose attributes may change, for asWritten.
+func parseOwn(s string) (nodes []*html.Node, written []ownWritten, ok bool) {
 	p := &ownParser{s: s}
 	for p.i < len(s) {
 		var ok bool
@@ -119,13 +145,13 @@ func parseOwn(s string) (nodes []*html.Node, ok bool) {
 			ok = p.startTag()
 		}
 		if !ok {
-			return nil, false
+			return nil, nil, false
 		}
 	}
 	if len(p.open) > 0 {
-		return nil, false
+		return nil, nil, false
 	}
-	return p.roots, true
+	return p.roots, p.written, true
 }
 
 // add puts n in the tree: under the current element, or at the top.
@@ -243,7 +269,8 @@ func (p *ownParser) startTag() bool {
 	default:
 		return false
 	}
-	if kind == ownFormat || kind == ownLink {
+	if kind == ownLink && len(n.Attr) > 0 || kind == ownFormat && len(n.Attr) > 1 {
+		p.written = append(p.written, ownWritten{n, slices.Clone(n.Attr)})
 		slices.SortFunc(n.Attr, func(x, y html.Attribute) int { return strings.Compare(x.Key, y.Key) })
 	}
 	p.add(n)

@@ -37,10 +37,12 @@ func dumpTree(nodes []*html.Node) string {
 }
 
 // checkParseOwn fails when parseOwn takes s and gives another tree than
-// parseInBody. It reports whether parseOwn took s.
+// parseInBody, or when, finished in the root element, the tree's attributes
+// are as s wrote them (asWritten) and yet it does not render as s in the
+// root, or the other way round. It reports whether parseOwn took s.
 func checkParseOwn(t *testing.T, what, s string) bool {
 	t.Helper()
-	got, ok := parseOwn(s)
+	got, _, ok := parseOwn(s)
 	if !ok {
 		if got != nil {
 			t.Errorf("%s: parseOwn gave up but returned %d nodes", what, len(got))
@@ -53,6 +55,11 @@ func checkParseOwn(t *testing.T, what, s string) bool {
 	}
 	if g, w := dumpTree(got), dumpTree(want); g != w {
 		t.Errorf("%s: parseOwn's tree differs from x/net/html's for %q:\n%s", what, s, firstDifference(g, w))
+	}
+	nodes, written, _ := parseOwn(s)
+	root := finishContent(nodes)
+	if as, renders := asWritten(written), rendersAs([]*html.Node{root}, `<article class="`+RootClass+`">`+s+`</article>`); as != renders {
+		t.Errorf("%s: finished, the attributes are as written: %v, but the tree renders as what was read: %v, for %q", what, as, renders, s)
 	}
 	return true
 }
