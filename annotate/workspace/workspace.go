@@ -258,9 +258,9 @@ func (w *Workspace) Edit(id string) (*Editor, error) {
 	if err != nil {
 		return nil, err
 	}
-	// The annotations and the history are read while the HTML is parsed:
-	// in the browser the store's reads wait on IndexedDB, and the parse
-	// then fills that wait instead of following it.
+	// The annotations, the history and the settings are read while the
+	// HTML is parsed: in the browser the store's reads wait on IndexedDB,
+	// and the parse then fills that wait instead of following it.
 	read := make(chan storedEdits, 1)
 	go func() { read <- w.readEdits(id) }()
 	// WebAssembly runs one goroutine at a time and switches only when one
@@ -277,33 +277,37 @@ func (w *Workspace) Edit(id string) (*Editor, error) {
 	if got.err != nil {
 		return nil, got.err
 	}
-	return w.editor(id, doc, rec.Schema, got.anns, got.steps)
+	return w.editor(got.settings, id, doc, rec.Schema, got.anns, got.steps)
 }
 
-// storedEdits is what Edit reads of a document beside its body.
+// storedEdits is what Edit reads of a document beside its body, and the
+// settings its editor needs.
 type storedEdits struct {
-	anns  []annotate.Annotation
-	steps []annotate.Step
-	err   error
+	anns     []annotate.Annotation
+	steps    []annotate.Step
+	settings Settings
+	err      error
 }
 
-// readEdits reads document id's annotations and history.
+// readEdits reads document id's annotations and history, and the settings.
 func (w *Workspace) readEdits(id string) storedEdits {
 	anns, err := w.store.Annotations(id)
 	if err != nil {
 		return storedEdits{err: err}
 	}
 	steps, err := w.store.Steps(id)
-	return storedEdits{anns: anns, steps: steps, err: err}
+	if err != nil {
+		return storedEdits{err: err}
+	}
+	settings, err := w.Settings()
+	return storedEdits{anns: anns, steps: steps, settings: settings, err: err}
 }
 
 // editor makes the Editor of document id, made from doc, with the stored
-// annotations and history steps.
-func (w *Workspace) editor(id string, doc *annotate.Document, schema annotate.Schema, anns []annotate.Annotation, steps []annotate.Step) (*Editor, error) {
-	settings, err := w.Settings()
-	if err != nil {
-		return nil, err
-	}
+// annotations and history steps, and the author and clock of settings
+// (read by the caller, beside its other reads: each read of the store is
+// a wait on IndexedDB in the browser).
+func (w *Workspace) editor(settings Settings, id string, doc *annotate.Document, schema annotate.Schema, anns []annotate.Annotation, steps []annotate.Step) (*Editor, error) {
 	e := &Editor{w: w, id: id, Document: doc, Set: annotate.NewSet(doc.Text(), schema),
 		saved: make(map[string]annotate.Annotation, len(anns))}
 	e.Set.SetAuthor(settings.Author)
@@ -392,7 +396,7 @@ func (w *Workspace) AddAndEditLater(doc *annotate.Document, set *annotate.Set, o
 	if err != nil {
 		return nil, err
 	}
-	e, err := w.editor(rec.ID, doc, schema, nil, nil)
+	e, err := w.editor(settings, rec.ID, doc, schema, nil, nil)
 	if err != nil {
 		return nil, err
 	}
