@@ -27,11 +27,20 @@ import (
 // certainly passes the JSON Schema; if so, it records the problems that
 // the JSON Schema has with its values, as checkSchema would have.
 func (v *fileValidator) quick() bool {
-	if v.slowOnly || !plainJSON(v.data) {
-		return false // a null reads as "missing" below; let the schema say
+	if v.slowOnly {
+		return false
 	}
-	f, ok := decodeFileIn(v.data)
+	// decodeFileIn takes no null, and says whether every key is plain as
+	// it reads them: plainJSON, a second pass over the whole file, is for
+	// encoding/json's reading only.
+	f, ok, plain := decodeFileInPlain(v.data)
+	if ok && !plain {
+		return false // a key that may fold to a field's name; let the schema say
+	}
 	if !ok {
+		if !plainJSON(v.data) {
+			return false // a null reads as "missing" below; let the schema say
+		}
 		f = fileIn{}
 		dec := json.NewDecoder(bytes.NewReader(v.data))
 		dec.DisallowUnknownFields()

@@ -20,7 +20,23 @@ import (
 // decodeFileIn reads data, one JSON object and white space around it, as
 // the strict decode would; ok is false when it cannot be sure to.
 func decodeFileIn(data []byte) (f fileIn, ok bool) {
+	f, ok, _ = decodeFileInPlain(data)
+	return f, ok
+}
+
+// decodeFileInPlain is decodeFileIn that also says, when ok, what
+// plainJSON(data) says: data holds no null (decodeFileIn takes none), and
+// every key is plain (plainKey), which it looks at as it reads them,
+// rather than in a second pass over the whole file.
+func decodeFileInPlain(data []byte) (f fileIn, ok, plain bool) {
 	d := &fileDecoder{data: data}
+	defer func() { plain = ok && !d.notPlain }()
+	f, ok = d.file()
+	return f, ok, plain
+}
+
+// file reads the file's object.
+func (d *fileDecoder) file() (f fileIn, ok bool) {
 	d.ws()
 	if !d.object(func(key string) bool {
 		switch key {
@@ -60,6 +76,12 @@ type fileDecoder struct {
 	data []byte
 	i    int
 	buf  []byte // a string's bytes, when it has escapes
+	// The last key read, as the file writes it, and whether it is plain
+	// ASCII with no escape; and whether a key read so far is not plain
+	// as plainKey has it.
+	rawKey   []byte
+	asciiKey bool
+	notPlain bool
 }
 
 func (d *fileDecoder) ws() { d.i = skipJSONSpace(d.data, d.i) }
@@ -91,9 +113,25 @@ func (d *fileDecoder) object(field func(key string) bool) bool {
 	seen := keys[:0]
 	for {
 		d.ws()
+		start := d.i
 		key, ok := d.string()
+		end := d.i
 		if !ok || !d.next(':') {
 			return false
+		}
+		// A field's key is its exact name, or field says no; but a key
+		// with an escape or a byte beyond ASCII is not plain (plainKey),
+		// and a map's key may fold to a field's name (attributes checks
+		// plainKey on its keys).
+		d.rawKey, d.asciiKey = d.data[start+1:end-1], true
+		for _, c := range d.rawKey {
+			if c == '\\' || c >= utf8.RuneSelf {
+				d.asciiKey = false
+				break
+			}
+		}
+		if !d.asciiKey && len(d.rawKey) <= 32 {
+			d.notPlain = true
 		}
 		if len(seen) == maxKeys {
 			return false // the list would cost time that grows as its square
@@ -419,6 +457,9 @@ func (d *fileDecoder) annotation(a *annotationIn) bool {
 		case "attributes":
 			a.Attributes = map[string]string{}
 			return d.object(func(key string) bool {
+				if !plainKey(d.rawKey, d.asciiKey) {
+					d.notPlain = true
+				}
 				v, ok := d.string()
 				a.Attributes[key] = v
 				return ok

@@ -18,6 +18,9 @@ func strictFileIn(data []byte) (fileIn, bool) { return testfastpath.Strict[fileI
 // than the strict decode, and reports whether it took it.
 func checkDecodeFileIn(t *testing.T, data []byte) bool {
 	t.Helper()
+	if _, ok, plain := decodeFileInPlain(data); ok && plain != plainJSON(data) {
+		t.Errorf("decodeFileInPlain says the keys are plain: %v; plainJSON says %v, of %q", plain, plainJSON(data), data)
+	}
 	return testfastpath.Agrees(t, data, decodeFileIn, strictFileIn)
 }
 
@@ -79,6 +82,24 @@ func TestDecodeFileIn(t *testing.T) {
 		if got := checkDecodeFileIn(t, data); got != takes {
 			t.Errorf("an annotation of %d attributes: takes it = %v, want %v", n, got, takes)
 		}
+	}
+	// Keys that decodeFileInPlain finds not plain, as plainJSON does: in
+	// an annotation's attributes, a map, any key is read, but one that
+	// may fold to a field's name sends the file to the JSON Schema.
+	for key, wantPlain := range map[string]bool{
+		`"speaker"`: true, `"Label"`: false, `"START"`: false, `"spéaker"`: false,
+		`"sp\u0065aker"`: false, `"` + strings.Repeat("é", 17) + `"`: true, `"a\u0062` + strings.Repeat("c", 30) + `"`: true,
+	} {
+		data := []byte(strings.Replace(base, `"attributes":{"speaker":"K"}`, `"attributes":{`+key+`:"K"}`, 1))
+		if !checkDecodeFileIn(t, data) {
+			t.Errorf("an attribute named %s: not taken", key)
+		}
+		if _, _, plain := decodeFileInPlain(data); plain != wantPlain {
+			t.Errorf("an attribute named %s: plain %v, want %v", key, plain, wantPlain)
+		}
+	}
+	if _, _, plain := decodeFileInPlain([]byte(strings.Replace(base, `"version":1`, `"vers\u0069on":1`, 1))); plain {
+		t.Errorf("an escaped field's name is taken as plain")
 	}
 	for _, tail := range []string{"", " \n", "x", "{}", "]"} {
 		data := []byte(base + tail)

@@ -382,6 +382,9 @@ func FuzzValidate(f *testing.F) {
 		if plainJSON(data) != fxPlainJSONByteByByte(data) {
 			t.Fatalf("plainJSON says %v", plainJSON(data))
 		}
+		if _, ok, plain := decodeFileInPlain(data); ok && plain != plainJSON(data) {
+			t.Fatalf("decodeFileInPlain says the keys are plain: %v; plainJSON says %v", plain, plainJSON(data))
+		}
 		// The fast path finds clean only what the JSON Schema takes, and
 		// whatever file it takes, it gives the slow path's problems.
 		if taken, clean := quickTakes(data); taken {
