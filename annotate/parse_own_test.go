@@ -2,6 +2,7 @@ package annotate
 
 import (
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 
@@ -57,6 +58,9 @@ func checkParseOwn(t *testing.T, what, s string) bool {
 		t.Errorf("%s: parseOwn's tree differs from x/net/html's for %q:\n%s", what, s, firstDifference(g, w))
 	}
 	nodes, written, _ := parseOwn(s)
+	if as, renders := asWritten(written), rendersAs(nodes, s); as != renders {
+		t.Errorf("%s: unfinished, the attributes are as written: %v, but the tree renders as what was read: %v, for %q", what, as, renders, s)
+	}
 	root := finishContent(nodes)
 	if as, renders := asWritten(written), rendersAs([]*html.Node{root}, `<article class="`+RootClass+`">`+s+`</article>`); as != renders {
 		t.Errorf("%s: finished, the attributes are as written: %v, but the tree renders as what was read: %v, for %q", what, as, renders, s)
@@ -78,11 +82,20 @@ func TestParseOwnAgrees(t *testing.T) {
 		if checkParseOwn(t, page.Name, inner(loadPage(t, page))) {
 			taken++
 		}
+		// bluemonday's output, which sanitizeContent reads with parseOwn
+		// (here of the whole page, scripts and all, not of its article).
+		src, err := os.ReadFile(page.Source())
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkParseOwn(t, page.Name+", sanitised whole", articlePolicy().Sanitize(string(src)))
 	}
 	for _, c := range testcorpus.XSSPayloads(t) {
+		what := "payload " + c.Payload[:min(len(c.Payload), 40)]
 		if d, err := Load([]byte(c.Payload), Source{Name: "payload.html", MediaType: "text/html"}); err == nil {
-			checkParseOwn(t, "payload "+c.Payload[:min(len(c.Payload), 40)], inner(d))
+			checkParseOwn(t, what, inner(d))
 		}
+		checkParseOwn(t, what+", sanitised", articlePolicy().Sanitize(c.Payload))
 	}
 	// An article of tables or of elements it does not read is parsed by
 	// x/net/html; most articles are not.
