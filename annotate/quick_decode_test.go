@@ -123,20 +123,12 @@ func FuzzDecodeFileIn(f *testing.F) {
 	})
 }
 
-// plainEndByByte is plainEnd as it was, a byte at a time: what plainEnd
-// must give.
+// plainEndByByte is what plainEnd must give, written another way: a
+// character at a time, each decoded.
 func plainEndByByte(data []byte, i int) int {
 	for i < len(data) {
-		c := data[i]
-		if c < utf8.RuneSelf {
-			if c < 0x20 || c == '"' || c == '\\' {
-				return i
-			}
-			i++
-			continue
-		}
 		r, size := utf8.DecodeRune(data[i:])
-		if r == utf8.RuneError && size == 1 {
+		if r < 0x20 || r == '"' || r == '\\' || r == utf8.RuneError && size == 1 {
 			return i
 		}
 		i += size
