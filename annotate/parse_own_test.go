@@ -79,8 +79,14 @@ func TestParseOwnAgrees(t *testing.T) {
 	}
 	for _, page := range testcorpus.Pages(t) {
 		pages++
-		if checkParseOwn(t, page.Name, inner(loadPage(t, page))) {
+		article := inner(loadPage(t, page))
+		if checkParseOwn(t, page.Name, article) {
 			taken++
+		} else if !strings.Contains(article, "<table") {
+			// Tables are x/net/html's to parse (the insertion modes of
+			// tables move text and tags); everything else an article
+			// holds, parseOwn reads.
+			t.Errorf("%s: parseOwn gave up on an article with no table", page.Name)
 		}
 		// bluemonday's output, which sanitizeContent reads with parseOwn
 		// (here of the whole page, scripts and all, not of its article).
@@ -97,12 +103,7 @@ func TestParseOwnAgrees(t *testing.T) {
 		}
 		checkParseOwn(t, what+", sanitised", articlePolicy().Sanitize(c.Payload))
 	}
-	// An article of tables or of elements it does not read is parsed by
-	// x/net/html; most articles are not.
 	t.Logf("parseOwn took %d of %d pages' articles", taken, pages)
-	if taken*4 < pages*3 {
-		t.Errorf("parseOwn took only %d of %d pages' articles: the import's short way is seldom short", taken, pages)
-	}
 
 	for _, c := range []struct {
 		s    string
