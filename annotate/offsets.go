@@ -63,13 +63,15 @@ func NewText(s string) *Text {
 // browser, a loop over every character of a long text is slow until V8
 // has compiled it well, which a first import does not wait for.
 func asciiWord(s string, i int) bool {
-	if i < 0 || i+8 > len(s) {
-		return false
-	}
+	return i >= 0 && i+8 <= len(s) && stringWord(s, i)&highBits == 0
+}
+
+// stringWord returns the eight bytes of s from i as one word, the first
+// the lowest.
+func stringWord(s string, i int) uint64 {
 	w := s[i : i+8]
-	x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+	return uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
 		uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
-	return x&0x8080808080808080 == 0
 }
 
 // String returns the text.

@@ -182,3 +182,18 @@ func FuzzParseOwn(f *testing.F) {
 		checkParseOwn(t, "fuzz", s)
 	})
 }
+
+// TestIndexSpecial puts every byte at every place of a word, after runs
+// long enough to be read a word at a time, and compares indexSpecial with
+// strings.IndexAny.
+func TestIndexSpecial(t *testing.T) {
+	for b := 0; b < 256; b++ {
+		for at := 0; at < 20; at++ {
+			s := []byte(strings.Repeat("plain text, é 日", 2))
+			s[at] = byte(b)
+			if got, want := indexSpecial(string(s)), strings.IndexAny(string(s), "&'<>\"\r\x00"); got != want {
+				t.Fatalf("indexSpecial(%q) = %d, want %d", s, got, want)
+			}
+		}
+	}
+}
