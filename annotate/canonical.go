@@ -277,6 +277,10 @@ func (f *flattener) text(data string) {
 		// same " " in the text, extending the same run.
 		j, n, w := i, 0, 0
 		for j < len(data) {
+			if !wordByWord && stretchWord(data, j) {
+				j, n, w = j+8, n+8, w+8
+				continue
+			}
 			b := data[j]
 			if b >= utf8.RuneSelf {
 				c, size := utf8.DecodeRuneInString(data[j:])
@@ -297,4 +301,18 @@ func (f *flattener) text(data string) {
 		i = j
 		u += w
 	}
+}
+
+// stretchWord reports whether the eight bytes of s from j go on a stretch
+// of words whole, as the byte-by-byte loop of text would take them one by
+// one: ASCII, no white space but spaces each before a byte that is not
+// white space, and the eighth not a space (whose next byte is not read).
+func stretchWord(s string, j int) bool {
+	if j+8 > len(s) {
+		return false
+	}
+	x := stringWord(s, j)
+	space := bytesOf(x, ' ')
+	return x&highBits == 0 && bytesOf(x, '\t')|bytesOf(x, '\n')|bytesOf(x, '\r')|bytesOf(x, '\f') == 0 &&
+		space&(space>>8) == 0 && space>>56 == 0
 }

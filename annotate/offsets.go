@@ -57,23 +57,6 @@ func NewText(s string) *Text {
 	return t
 }
 
-// asciiWord reports whether s has eight bytes from i, all ASCII. The
-// eight are read as one word (the compiler merges the loads), so that the
-// long ASCII stretches of a text are passed over a word at a time: in the
-// browser, a loop over every character of a long text is slow until V8
-// has compiled it well, which a first import does not wait for.
-func asciiWord(s string, i int) bool {
-	return i >= 0 && i+8 <= len(s) && stringWord(s, i)&highBits == 0
-}
-
-// stringWord returns the eight bytes of s from i as one word, the first
-// the lowest.
-func stringWord(s string, i int) uint64 {
-	w := s[i : i+8]
-	return uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
-		uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
-}
-
 // String returns the text.
 func (t *Text) String() string { return t.s }
 

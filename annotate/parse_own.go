@@ -367,10 +367,7 @@ func indexSpecial(s string) int {
 }
 
 // specialWord reports whether a byte of x is one that indexSpecial looks
-// for: a byte equal to c is a zero byte of x^(c·eachByte), and a word y
-// has a zero byte exactly when (y - eachByte) &^ y & highBits is not 0.
+// for.
 func specialWord(x uint64) bool {
-	zero := func(y uint64) uint64 { return (y - eachByte) &^ y & highBits }
-	return zero(x)|zero(x^('&'*eachByte))|zero(x^('\''*eachByte))|zero(x^('<'*eachByte))|
-		zero(x^('>'*eachByte))|zero(x^('"'*eachByte))|zero(x^('\r'*eachByte)) != 0
+	return zeroBytes(x)|bytesOf(x, '&')|bytesOf(x, '\'')|bytesOf(x, '<')|bytesOf(x, '>')|bytesOf(x, '"')|bytesOf(x, '\r') != 0
 }

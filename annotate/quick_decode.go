@@ -233,22 +233,10 @@ func plainEnd(data []byte, i int) int {
 	return i
 }
 
-// Each byte of a word, for plainWord.
-const (
-	eachByte = 0x0101010101010101
-	highBits = 0x8080808080808080
-)
-
 // plainWord reports whether the eight bytes of x are all ASCII and none of
-// them a control character, a quote or a backslash. A byte b of x is below
-// n (at most 0x80) when b-n borrows into its high bit and b's own high bit
-// is clear: (x - n·eachByte) &^ x & highBits; a byte equal to c is a byte
-// of x^(c·eachByte) below 1. The borrows that run from one byte into the
-// next start only at a byte that is below n, so a word that has none is
-// never taken for one that has.
+// them a control character (its top three bits 0), a quote or a backslash.
 func plainWord(x uint64) bool {
-	below := func(x, n uint64) uint64 { return (x - n*eachByte) &^ x & highBits }
-	return x&highBits == 0 && below(x, 0x20)|below(x^('"'*eachByte), 1)|below(x^('\\'*eachByte), 1) == 0
+	return x&highBits == 0 && zeroBytes(x&(0xe0*eachByte))|bytesOf(x, '"')|bytesOf(x, '\\') == 0
 }
 
 // escaped reads the rest of a string that has an escape at d.i, from its
