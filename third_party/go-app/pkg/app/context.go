@@ -33,6 +33,7 @@ type Context struct {
 	getState              func(Context, string, any)
 	setState              func(Context, string, any) State
 	delState              func(Context, string)
+	renderNow             func() // added in this copy: see RenderNow
 
 	sourceElement        UI
 	notifyComponentEvent func(Context, UI, any)
@@ -240,6 +241,18 @@ func (ctx Context) PreventUpdate() {
 // Update flags the enclosing component for an update.
 func (ctx Context) Update() {
 	ctx.Dispatch(nil)
+}
+
+// RenderNow updates the components flagged for an update, then runs the
+// functions deferred until after it, at once: not at the engine's next
+// frame, which comes a frame's time (1/120 s) after the first dispatch
+// that follows an idle spell. Call it on the UI goroutine, in a Dispatch,
+// once the state to show is set; the next frame then finds nothing left
+// to do. (Added in this copy, third_party/README.md.)
+func (ctx Context) RenderNow() {
+	if ctx.renderNow != nil {
+		ctx.renderNow()
+	}
 }
 
 // Handle designates a handler for a particular action, set to run on the UI

@@ -93,6 +93,7 @@ func (e *engineX) baseContext() Context {
 		getState:              e.states.Get,
 		setState:              e.states.Set,
 		delState:              e.states.Delete,
+		renderNow:             e.processFrame,
 
 		notifyComponentEvent: e.nodes.NotifyComponentEvent,
 	}
