@@ -142,12 +142,27 @@ func (w *Workspace) Add(doc *annotate.Document, set *annotate.Set, orphans []ann
 // record: AddAndEditLater makes it only with the editor's first change,
 // after the document is shown (in the browser, 7 ms of a first import).
 func (w *Workspace) newRecord(doc *annotate.Document, set *annotate.Set, orphans []annotate.Annotation, sourceID string, schema *annotate.Schema) (DocumentRecord, []annotate.Annotation, error) {
-	sha := doc.TextSHA256()
-	if id, found, err := w.store.StoredDocument(sha, doc.ID); err != nil {
+	if err := w.checkNew(doc); err != nil {
 		return DocumentRecord{}, nil, err
-	} else if found {
-		return DocumentRecord{}, nil, w.duplicateError(id)
 	}
+	rec, all := w.record(doc, set, orphans, sourceID, schema)
+	return rec, all, nil
+}
+
+// checkNew refuses a document already stored, by its text or its id.
+func (w *Workspace) checkNew(doc *annotate.Document) error {
+	if id, found, err := w.store.StoredDocument(doc.TextSHA256(), doc.ID); err != nil {
+		return err
+	} else if found {
+		return w.duplicateError(id)
+	}
+	return nil
+}
+
+// record makes the record of doc and the annotations (orphans marked)
+// that Add writes: newRecord past its check.
+func (w *Workspace) record(doc *annotate.Document, set *annotate.Set, orphans []annotate.Annotation, sourceID string, schema *annotate.Schema) (DocumentRecord, []annotate.Annotation) {
+	sha := doc.TextSHA256()
 	if set != nil {
 		s := set.Schema()
 		schema = &s
@@ -181,7 +196,7 @@ func (w *Workspace) newRecord(doc *annotate.Document, set *annotate.Set, orphans
 		o.Anchor = annotate.AnchorOrphan
 		all = append(all, o)
 	}
-	return rec, all, nil
+	return rec, all
 }
 
 func (w *Workspace) duplicateError(id string) error {
@@ -383,19 +398,31 @@ func (w *Workspace) AddAndEdit(doc *annotate.Document, set *annotate.Set, orphan
 // added meanwhile with the same text is not refused as a duplicate (the
 // first written is kept; see Write).
 func (w *Workspace) AddAndEditLater(doc *annotate.Document, set *annotate.Set, orphans []annotate.Annotation, sourceID string) (*Editor, error) {
-	settings, err := w.Settings()
-	if err != nil {
-		return nil, err
+	// The settings are read beside the look for a document this one would
+	// double: in the browser each read is a wait on IndexedDB, and one
+	// after the other every opening of a file waited for both.
+	type settingsRead struct {
+		settings Settings
+		err      error
 	}
+	read := make(chan settingsRead, 1)
+	go func() { s, err := w.Settings(); read <- settingsRead{s, err} }()
+	runtime.Gosched() // let the reader ask first (one goroutine runs at a time)
+	newErr := w.checkNew(doc)
+	got := <-read
+	if got.err != nil {
+		return nil, got.err
+	}
+	if newErr != nil {
+		return nil, newErr
+	}
+	settings := got.settings
 	schema := settings.Schema
 	if set != nil {
 		schema = set.Schema()
 	}
 	// Made as a document without annotations: new, nothing counted.
-	rec, _, err := w.newRecord(doc, nil, nil, sourceID, &schema)
-	if err != nil {
-		return nil, err
-	}
+	rec, _ := w.record(doc, nil, nil, sourceID, &schema)
 	e, err := w.editor(settings, rec.ID, doc, schema, nil, nil)
 	if err != nil {
 		return nil, err
