@@ -71,6 +71,21 @@ func (w *Workspace) Settings() (Settings, error) {
 	return s, nil
 }
 
+// settingsRead is what settingsLater gives.
+type settingsRead struct {
+	settings Settings
+	err      error
+}
+
+// settingsLater reads the settings on a goroutine of its own, for a
+// caller that has other reads to make meanwhile: in the browser each read
+// is a wait on IndexedDB, and waits made one after the other add up.
+func (w *Workspace) settingsLater() <-chan settingsRead {
+	read := make(chan settingsRead, 1)
+	go func() { s, err := w.Settings(); read <- settingsRead{s, err} }()
+	return read
+}
+
 // SetAuthor sets the name that new annotations are stamped with.
 func (w *Workspace) SetAuthor(name string) error {
 	s, err := w.store.Settings()
@@ -269,18 +284,19 @@ type Editor struct {
 // annotation that no longer fits the text (which only a damaged store
 // holds) is kept as an orphan, and the next change stores it so.
 func (w *Workspace) Edit(id string) (*Editor, error) {
-	rec, err := w.store.Document(id)
-	if err != nil {
-		return nil, err
-	}
-	// The annotations, the history and the settings are read while the
-	// HTML is parsed: in the browser the store's reads wait on IndexedDB,
-	// and the parse then fills that wait instead of following it.
+	// The annotations, the history and the settings are read beside the
+	// document's body, and while its HTML is parsed: in the browser each
+	// of the store's reads waits on IndexedDB, and the four waits then
+	// overlap, and the parse fills them, instead of following each other.
 	read := make(chan storedEdits, 1)
 	go func() { read <- w.readEdits(id) }()
 	// WebAssembly runs one goroutine at a time and switches only when one
-	// blocks: let the reader issue its reads before the parse starts.
+	// blocks: let the readers issue their reads before the parse starts.
 	runtime.Gosched()
+	rec, err := w.store.Document(id)
+	if err != nil {
+		return nil, err // the readers finish on their own (read is buffered)
+	}
 	// The stored HTML is parsed once (FromStored), not made again as an
 	// import makes it: on a long article that halves the reopening.
 	doc, err := annotate.FromStored(annotate.Stored{HTML: rec.HTML, Text: rec.Text, TextSHA256: rec.TextSHA256,
@@ -304,18 +320,24 @@ type storedEdits struct {
 	err      error
 }
 
-// readEdits reads document id's annotations and history, and the settings.
+// readEdits reads document id's annotations and history, and the
+// settings, the three at once (each its own wait on IndexedDB in the
+// browser).
 func (w *Workspace) readEdits(id string) storedEdits {
+	type stepsRead struct {
+		steps []annotate.Step
+		err   error
+	}
+	steps, settings := make(chan stepsRead, 1), w.settingsLater()
+	go func() { s, err := w.store.Steps(id); steps <- stepsRead{s, err} }()
 	anns, err := w.store.Annotations(id)
-	if err != nil {
-		return storedEdits{err: err}
+	st, set := <-steps, <-settings
+	for _, err := range []error{err, st.err, set.err} {
+		if err != nil {
+			return storedEdits{err: err}
+		}
 	}
-	steps, err := w.store.Steps(id)
-	if err != nil {
-		return storedEdits{err: err}
-	}
-	settings, err := w.Settings()
-	return storedEdits{anns: anns, steps: steps, settings: settings, err: err}
+	return storedEdits{anns: anns, steps: st.steps, settings: set.settings}
 }
 
 // editor makes the Editor of document id, made from doc, with the stored
@@ -401,12 +423,7 @@ func (w *Workspace) AddAndEditLater(doc *annotate.Document, set *annotate.Set, o
 	// The settings are read beside the look for a document this one would
 	// double: in the browser each read is a wait on IndexedDB, and one
 	// after the other every opening of a file waited for both.
-	type settingsRead struct {
-		settings Settings
-		err      error
-	}
-	read := make(chan settingsRead, 1)
-	go func() { s, err := w.Settings(); read <- settingsRead{s, err} }()
+	read := w.settingsLater()
 	runtime.Gosched() // let the reader ask first (one goroutine runs at a time)
 	newErr := w.checkNew(doc)
 	got := <-read

@@ -734,3 +734,88 @@ func TestAddAndEditLaterWritesWithFirstChange(t *testing.T) {
 		t.Fatalf("the twin's first change replaced the document written first: %v, %d annotations; want 1", err, kept.Set.Len())
 	}
 }
+
+// gathering is a Memory whose reads of a document's records (body,
+// annotations, history, settings) each wait until all four have been
+// asked, as IndexedDB's answers wait in the browser while Go runs: a
+// caller that asks them one after the other waits for each in turn, and
+// here the first read waits in vain.
+type gathering struct {
+	*Memory
+	asked  chan string
+	all    chan struct{}
+	waited chan string // the reads that gave up waiting
+}
+
+func newGathering(m *Memory) *gathering {
+	g := &gathering{Memory: m, asked: make(chan string, 8), all: make(chan struct{}), waited: make(chan string, 8)}
+	go func() {
+		for range 4 {
+			<-g.asked
+		}
+		close(g.all)
+	}()
+	return g
+}
+
+// wait records read as asked and waits for the three others (a second at
+// most).
+func (g *gathering) wait(read string) {
+	g.asked <- read
+	select {
+	case <-g.all:
+	case <-time.After(time.Second):
+		g.waited <- read
+	}
+}
+
+func (g *gathering) Document(id string) (DocumentRecord, error) {
+	g.wait("body")
+	return g.Memory.Document(id)
+}
+
+func (g *gathering) Annotations(id string) ([]annotate.Annotation, error) {
+	g.wait("annotations")
+	return g.Memory.Annotations(id)
+}
+
+func (g *gathering) Steps(id string) ([]annotate.Step, error) {
+	g.wait("history")
+	return g.Memory.Steps(id)
+}
+
+func (g *gathering) Settings() (Settings, error) {
+	g.wait("settings")
+	return g.Memory.Settings()
+}
+
+// TestEditAsksEverythingAtOnce checks that Edit asks for a document's
+// body, annotations, history and the settings before it waits for any of
+// them: in the browser each is a wait on IndexedDB, and waits one after
+// the other add up on every start.
+func TestEditAsksEverythingAtOnce(t *testing.T) {
+	w, m := openMemory(t)
+	e, err := w.AddAndEdit(loadText(t, "words.txt", manyWords(50)), nil, nil, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.Set.Add("claim", 0, 4); err != nil {
+		t.Fatal(err)
+	}
+	if err := Write(m, e.ID(), e.Pending()); err != nil {
+		t.Fatal(err)
+	}
+	g := newGathering(m)
+	again := &Workspace{store: g, clock: w.clock}
+	got, err := again.Edit(e.ID())
+	if err != nil {
+		t.Fatal(err)
+	}
+	close(g.waited)
+	for read := range g.waited {
+		t.Errorf("Edit waited for its %s before it asked for everything", read)
+	}
+	if n := got.Set.Len(); n != 1 {
+		t.Errorf("the document opened with %d annotations, want 1", n)
+	}
+}
