@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"strings"
 	"testing"
 
@@ -35,6 +36,17 @@ func TestFirstDocument(t *testing.T) {
 	// and is in the store as reading it back finds it.
 	if e == nil || e.ID() != sample || e.Document.Title != sampleTitle || e.Set.Len() != 0 {
 		t.Fatalf("the sample's editor: %+v", e)
+	}
+	// It is written by its first change, once shown (the app's start
+	// saves it after the frame that shows it).
+	if !e.Unwritten() {
+		t.Fatal("the sample was written before it was shown")
+	}
+	if _, err := ws.Store().Summary(sample); !errors.Is(err, workspace.ErrNoDocument) {
+		t.Fatalf("the sample is in the store before its first change: %v", err)
+	}
+	if err := workspace.Write(ws.Store(), sample, e.Pending()); err != nil {
+		t.Fatal(err)
 	}
 	stored, err := ws.Edit(sample)
 	if err != nil {
@@ -88,6 +100,9 @@ func TestReopen(t *testing.T) {
 	e, sample, note, err := reopen(ws, "")
 	if e == nil || err != nil || sample == "" || e.ID() != sample || !strings.Contains(note, sampleTitle) {
 		t.Fatalf("a first start gave %v, %q, %q, %v; want the sample's editor", e, sample, note, err)
+	}
+	if err := workspace.Write(ws.Store(), sample, e.Pending()); err != nil {
+		t.Fatal(err)
 	}
 
 	store.reads = 0

@@ -476,6 +476,10 @@ func (e *Editor) track() {
 	}
 }
 
+// Unwritten reports whether the document itself is still to be written,
+// by the editor's first change (AddAndEditLater).
+func (e *Editor) Unwritten() bool { return e.unwritten != nil }
+
 // ID returns the id of the document being edited.
 func (e *Editor) ID() string { return e.id }
 

@@ -111,6 +111,27 @@ func TestWorkspaceReloadRightAfterOpening(t *testing.T) {
 	}
 }
 
+// TestWorkspaceSampleStoredOnFirstStart: a first start shows the sample
+// before it is written (as an opened file is), then writes it with nothing
+// asked of the user: the library holds it, marked as the sample, and the
+// toolbar says all is saved.
+func TestWorkspaceSampleStoredOnFirstStart(t *testing.T) {
+	b, _ := openApp(t)
+	b.expectNoConsoleErrors()
+	waitStarted(t, b)
+	waitForPromise(t, b, `new Promise((ok) => {
+		const req = indexedDB.open("annotator");
+		req.onerror = () => ok(false);
+		req.onsuccess = () => {
+			const db = req.result;
+			const all = db.transaction("summaries").objectStore("summaries").getAll();
+			all.onsuccess = () => { db.close(); ok(all.result.length === 1 && JSON.parse(all.result[0].json).title === `+jsString(sampleTitle)+`); };
+			all.onerror = () => { db.close(); ok(false); };
+		};
+	})`)
+	waitSaved(t, b)
+}
+
 // TestWorkspaceLibraryShownBeforeTheWrite: an article opened is shown
 // before it is written (its record goes with its first change, after the
 // frame that shows it), and a library shown in between, which reads the
@@ -123,6 +144,7 @@ func TestWorkspaceLibraryShownBeforeTheWrite(t *testing.T) {
 	b, _ := openApp(t)
 	b.expectNoConsoleErrors()
 	waitStarted(t, b)
+	waitSaved(t, b) // the sample, written once shown
 	evalJS[bool](t, b, `(() => {
 		const mark = performance.mark.bind(performance);
 		performance.mark = (name, options) => {
