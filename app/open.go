@@ -160,8 +160,7 @@ func (a *Annotator) open(ctx app.Context, data []byte, name, mediaType string) {
 				return
 			}
 			if name == sampleName {
-				doc.Title = sampleTitle
-				doc.Meta.Published = samplePublished
+				titleSample(doc)
 			}
 			a.addAndOpen(ctx, doc, nil, nil,
 				fmt.Sprintf("Opened “%s”: %d characters, and added it to your library. Select text and press a label's key to tag it.", doc.Title, doc.Text().Len()),

@@ -1,6 +1,10 @@
 package app
 
-import _ "embed"
+import (
+	_ "embed"
+
+	"github.com/newsannotator/annotator/annotate"
+)
 
 // The built-in sample article, which the annotator opens at first so that a
 // newcomer can tag at once: a report of Keir Starmer's visit to Donald Trump
@@ -18,3 +22,9 @@ const (
 	sampleTitle     = "Starmer meets Trump at the White House for talks on Ukraine, trade and technology"
 	samplePublished = "2025-02-27"
 )
+
+// titleSample gives doc, loaded from the sample's text (which says neither),
+// the sample's title and date.
+func titleSample(doc *annotate.Document) {
+	doc.Title, doc.Meta.Published = sampleTitle, samplePublished
+}

@@ -161,7 +161,7 @@ func loadSample() (*annotate.Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	doc.Title, doc.Meta.Published = sampleTitle, samplePublished
+	titleSample(doc)
 	return doc, nil
 }
 
