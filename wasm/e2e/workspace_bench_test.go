@@ -68,13 +68,13 @@ type pageLoad struct {
 	Workspace  float64 `json:"workspace"`  // the store and workspace open ("annotator:workspace")
 	DocReq     float64 `json:"docReq"`     // the document's body asked of IndexedDB
 	DocOK      float64 `json:"docOK"`      // … and read
-	AnnReq     float64 `json:"annReq"`     // its annotations asked (beside the body)
+	AnnReq     float64 `json:"annReq"`     // its annotations asked (once the body is read)
 	AnnOK      float64 `json:"annOK"`      // … and read
-	StepReq    float64 `json:"stepReq"`    // its history asked (beside the body)
+	StepReq    float64 `json:"stepReq"`    // its history asked (beside the annotations)
 	StepOK     float64 `json:"stepOK"`     // … and read
-	MetaReq    float64 `json:"metaReq"`    // the settings asked (beside the body)
+	MetaReq    float64 `json:"metaReq"`    // the settings asked (beside the annotations)
 	MetaOK     float64 `json:"metaOK"`     // … and read, the last time before the Set is built
-	LastOK     float64 `json:"lastOK"`     // the last of those four reads seen by the page
+	LastOK     float64 `json:"lastOK"`     // the last of the four reads seen by the page
 	Edited     float64 `json:"edited"`     // "annotator:edited": Edit returned, the Set built
 	Rendered   float64 `json:"rendered"`   // "annotator:rendered": go-app rendered the article
 	PaintStart float64 `json:"paintStart"` // annotator.paint called
@@ -100,9 +100,10 @@ func reloadApp(t testing.TB, b *browser) pageLoad {
 		const ws = m("annotator:workspace"), op = m("annotator:opened");
 		const ev = __load.idb.filter((e) => e[2] >= ws && e[2] <= op);
 		const at = (kind, store, from) => { const e = ev.find((e) => e[0] === kind && e[1] === store && e[2] >= from); return e ? e[2] : -1; };
-		// Edit asks for the four at once: each is found from the workspace's
-		// start, and the settings' last read before Edit returned (the
-		// start reads them too, on its own).
+		// Edit reads the body, then asks for the other three at once: each
+		// is found from the workspace's start, and the settings by their
+		// last read before Edit returned (the start reads them too, on its
+		// own).
 		const docReq = at("req", "bodies", ws), docOK = at("ok", "bodies", docReq);
 		const annReq = at("req", "annotations", ws), annOK = at("ok", "annotations", annReq);
 		const stepReq = at("req", "steps", ws), stepOK = at("ok", "steps", stepReq);

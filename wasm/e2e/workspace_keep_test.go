@@ -113,8 +113,9 @@ func TestWorkspaceReloadRightAfterOpening(t *testing.T) {
 
 // TestWorkspaceSampleStoredOnFirstStart: a first start shows the sample
 // before it is written (as an opened file is), then writes it with nothing
-// asked of the user: the library holds it, marked as the sample, and the
-// toolbar says all is saved.
+// asked of the user: the library holds it, and the toolbar says all is
+// saved (TestFirstDocument checks, natively, that it is marked as the
+// sample).
 func TestWorkspaceSampleStoredOnFirstStart(t *testing.T) {
 	b, _ := openApp(t)
 	b.expectNoConsoleErrors()
