@@ -156,11 +156,10 @@ func looksLikeHTML(data []byte, mediaType, name string) bool {
 // loadHTML sanitises a page and makes it a Document.
 func loadHTML(page string, src Source, meta Meta) (*Document, error) {
 	src.report(StepParse)
-	doc, err := parsePage(page)
+	content, info, err := preparePage(page, src.URL)
 	if err != nil {
 		return nil, notHTML(src, err)
 	}
-	info := readPageMeta(doc)
 	meta.Author, meta.Published, meta.SiteName = info.Author, info.Published, info.SiteName
 	meta.CanonicalURL, meta.Description, meta.Language = info.CanonicalURL, info.Description, info.Language
 
@@ -168,18 +167,8 @@ func loadHTML(page string, src Source, meta Meta) (*Document, error) {
 	if docURL == "" {
 		docURL = info.CanonicalURL
 	}
-	base := baseURL(info.Base, src.URL, info.CanonicalURL)
-	content := contentRoot(doc)
-	prepare(content, base)
-
-	var b strings.Builder
-	for c := content.FirstChild; c != nil; c = c.NextSibling {
-		if err := html.Render(&b, c); err != nil {
-			return nil, notHTML(src, err)
-		}
-	}
 	src.report(StepSanitise)
-	root, stable, err := sanitizeContent(b.String())
+	root, stable, err := sanitizeTree(content)
 	if err != nil {
 		return nil, notHTML(src, err)
 	}
@@ -200,6 +189,20 @@ func loadHTML(page string, src Source, meta Meta) (*Document, error) {
 			"the page may fill in its article with a script; open the article in a browser, then copy its text and paste it, or save the page once it has loaded", src.name())
 	}
 	return d, nil
+}
+
+// preparePage parses page and returns what the policy is to see: its
+// content (see contentRoot), prepared with links resolved against the
+// page's base, from, or its canonical address; and what its head says.
+func preparePage(page, from string) (*html.Node, pageInfo, error) {
+	doc, err := parsePage(page)
+	if err != nil {
+		return nil, pageInfo{}, err
+	}
+	info := readPageMeta(doc)
+	content := contentRoot(doc)
+	prepare(content, baseURL(info.Base, from, info.CanonicalURL))
+	return content, info, nil
 }
 
 // notHTML is the refusal of a page that the HTML parser could not read.

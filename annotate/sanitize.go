@@ -261,7 +261,28 @@ func meaningfulAlt(alt string) string {
 // for most articles (107 of the corpus's 130; not tables) and says whether
 // it renders as itself; the rest is parsed by x/net/html.
 func sanitizeContent(content string) (root *html.Node, stable bool, err error) {
-	clean := articlePolicy().Sanitize(content)
+	return readClean(articlePolicy().Sanitize(content))
+}
+
+// sanitizeTree is sanitizeContent of the children of a parsed page's
+// content, rendered. The policy reads them as tokens straight from the
+// tree when tokenizable says that these are the tokens of their rendering.
+func sanitizeTree(content *html.Node) (root *html.Node, stable bool, err error) {
+	if tokenizable(content) {
+		return readClean(articlePolicy().SanitizeTokens(newTreeTokens(content).next))
+	}
+	var b strings.Builder
+	for c := content.FirstChild; c != nil; c = c.NextSibling {
+		if err := html.Render(&b, c); err != nil {
+			return nil, false, err
+		}
+	}
+	return sanitizeContent(b.String())
+}
+
+// readClean parses the policy's output clean into the article's root,
+// and reports whether the root renders back as clean (see sanitizeContent).
+func readClean(clean string) (root *html.Node, stable bool, err error) {
 	nodes, written, ok := parseOwn(clean)
 	if ok {
 		stable = asWritten(written)

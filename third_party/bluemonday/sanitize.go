@@ -199,6 +199,35 @@ func (a *asStringWriter) WriteString(s string) (int, error) {
 }
 
 func (p *Policy) sanitize(r io.Reader, w io.Writer) error {
+	tokenizer := html.NewTokenizer(r)
+	return p.sanitizeTokens(func() (html.Token, error) {
+		if tokenizer.Next() == html.ErrorToken {
+			return html.Token{}, tokenizer.Err()
+		}
+		return tokenizer.Token(), nil
+	}, w)
+}
+
+// SanitizeTokens applies the policy to a stream of tokens, as Sanitize
+// applies it to the tokens of its string: next returns them in order, then
+// io.EOF. It returns an empty string if next returns another error.
+//
+// Patched (third_party/README.md): a caller that holds a parsed tree can
+// give its tokens without rendering the tree to a string that the
+// tokenizer then reads back. The tokens must be those that the tokenizer
+// would read from that string. The output is Sanitize's, but for a string
+// of white space alone, which Sanitize returns as it is: its tokens read a
+// carriage return as a line feed.
+func (p *Policy) SanitizeTokens(next func() (html.Token, error)) string {
+	var buff bytes.Buffer
+	if err := p.sanitizeTokens(next, &buff); err != nil {
+		return ""
+	}
+	return buff.String()
+}
+
+// sanitizeTokens is sanitize on a stream of tokens (see SanitizeTokens).
+func (p *Policy) sanitizeTokens(next func() (html.Token, error), w io.Writer) error {
 	// It is possible that the developer has created the policy via:
 	//   p := bluemonday.Policy{}
 	// rather than:
@@ -220,10 +249,9 @@ func (p *Policy) sanitize(r io.Reader, w io.Writer) error {
 		mostRecentlyStartedToken string
 	)
 
-	tokenizer := html.NewTokenizer(r)
 	for {
-		if tokenizer.Next() == html.ErrorToken {
-			err := tokenizer.Err()
+		token, err := next()
+		if err != nil {
 			if err == io.EOF {
 				// End of input means end of processing
 				return nil
@@ -233,7 +261,6 @@ func (p *Policy) sanitize(r io.Reader, w io.Writer) error {
 			return err
 		}
 
-		token := tokenizer.Token()
 		switch token.Type {
 		case html.DoctypeToken:
 
