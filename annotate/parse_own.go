@@ -5,9 +5,9 @@ package annotate
 // in lower case, every value in double quotes, the five escapes Render
 // uses and no other), made of elements whose tags the HTML parser puts in
 // the tree as they are written. Anything else (an element that another
-// one closes, a table, a comment, a character reference of any other
-// kind) makes it give up, and the caller parses the string with
-// x/net/html as before.
+// one closes, a part of a table out of its place, a comment, a character
+// reference of any other kind) makes it give up, and the caller parses the
+// string with x/net/html as before.
 //
 // Why: an export's HTML is this package's own rendering, and the first
 // import of a long export in the browser spent about a third of its
@@ -28,7 +28,13 @@ package annotate
 //   - an a inside an a is taken apart (the adoption agency): it gives up;
 //   - the parser sorts the attributes of a formatting element (a, b, em…)
 //     by key: so does parseOwn;
-//   - a line feed that opens a pre is dropped: it gives up on one.
+//   - a line feed that opens a pre is dropped: it gives up on one;
+//   - a table closes an open p, and holds only its parts in their places
+//     (a caption, a colgroup of cols, sections of rows of cells) and white
+//     space between them: anything else there the parser moves before the
+//     table or wraps in a part not written (a tr straight in a table gets
+//     a tbody), and a part of a table in a cell closes the cell. It gives
+//     up on all of these. A cell and a caption hold what a body holds.
 // Every end tag must close the current element, and every element must be
 // closed by the end, so that no element is closed for the parser nor
 // reopened by it (the list of active formatting elements only ever holds
@@ -63,6 +69,13 @@ const (
 	ownPre                    // closes a p; a line feed that opens it is dropped
 	ownItem                   // li: closes a p and an li
 	ownTerm                   // dd, dt: close a p and a dd or dt
+	ownTable                  // table: closes a p; holds sections and a caption
+	ownSection                // tbody, thead, tfoot: in a table, hold rows
+	ownRow                    // tr: in a section, holds cells
+	ownCell                   // td, th: in a row, hold what a body holds
+	ownCaption                // caption: in a table, holds what a body holds
+	ownColumns                // colgroup: in a table, holds cols
+	ownColumn                 // col: in a colgroup, void
 )
 
 // ownKindOf returns the kind of the element named name, and its atom.
@@ -89,6 +102,20 @@ func ownKindOf(name string) (ownKind, atom.Atom) {
 		k = ownItem
 	case "dd", "dt":
 		k = ownTerm
+	case "table":
+		k = ownTable
+	case "tbody", "thead", "tfoot":
+		k = ownSection
+	case "tr":
+		k = ownRow
+	case "td", "th":
+		k = ownCell
+	case "caption":
+		k = ownCaption
+	case "colgroup":
+		k = ownColumns
+	case "col":
+		k = ownColumn
 	default:
 		return ownNone, 0
 	}
@@ -96,8 +123,25 @@ func ownKindOf(name string) (ownKind, atom.Atom) {
 }
 
 // ownSpecial reports whether an open element of kind k is one of the
-// standard's "special" elements (every kind that closes a p is).
+// standard's "special" elements (every kind that closes a p is, and every
+// part of a table).
 func ownSpecial(k ownKind) bool { return k >= ownRule }
+
+// ownTableContext reports whether an open element of kind k holds only
+// parts of a table and white space: what else is written in it, the
+// parser moves out of the table ("foster parenting") or wraps in a part
+// that is not written (a tr in a table gets a tbody).
+func ownTableContext(k ownKind) bool {
+	return k == ownTable || k == ownSection || k == ownRow || k == ownColumns
+}
+
+// current returns the kind of the current element, ownNone at the top.
+func (p *ownParser) current() ownKind {
+	if n := len(p.kinds); n > 0 {
+		return p.kinds[n-1]
+	}
+	return ownNone
+}
 
 // ownWritten is an element whose attributes may change after parseOwn
 // has read them, with its attributes as the string wrote them.
@@ -193,6 +237,9 @@ func (p *ownParser) text() bool {
 	if n := len(p.open); n > 0 && p.kinds[n-1] == ownPre && p.open[n-1].FirstChild == nil && data[0] == '\n' {
 		return false // the parser would drop it, and Render write it twice
 	}
+	if ownTableContext(p.current()) && strings.Trim(data, " \t\n\f\r") != "" {
+		return false // the parser would move it before the table
+	}
 	p.add(p.node(html.Node{Type: html.TextNode, Data: data}))
 	p.i = end
 	return true
@@ -275,7 +322,7 @@ func (p *ownParser) startTag() bool {
 		n.Attr = append(n.Attr, html.Attribute{Key: key, Val: val})
 		p.i += end + 1
 	}
-	void := kind == ownVoid || kind == ownRule
+	void := kind == ownVoid || kind == ownRule || kind == ownColumn
 	switch {
 	case void && strings.HasPrefix(p.s[p.i:], "/>"):
 		p.i += 2
@@ -306,10 +353,24 @@ func (p *ownParser) startTag() bool {
 // opens reports whether an element of kind k opens where it is written:
 // whether the parser would close no element for it.
 func (p *ownParser) opens(k ownKind) bool {
+	switch cur := p.current(); k {
+	case ownSection, ownCaption, ownColumns:
+		return cur == ownTable
+	case ownColumn:
+		return cur == ownColumns
+	case ownRow:
+		return cur == ownSection
+	case ownCell:
+		return cur == ownRow
+	default:
+		if ownTableContext(cur) {
+			return false
+		}
+	}
 	switch k {
 	case ownLink:
 		return p.a == 0
-	case ownRule, ownBlock, ownPre:
+	case ownRule, ownBlock, ownPre, ownTable:
 		return p.p == 0
 	case ownHeading:
 		if n := len(p.kinds); n > 0 && p.kinds[n-1] == ownHeading {

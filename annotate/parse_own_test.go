@@ -82,11 +82,11 @@ func TestParseOwnAgrees(t *testing.T) {
 		article := inner(loadPage(t, page))
 		if checkParseOwn(t, page.Name, article) {
 			taken++
-		} else if !strings.Contains(article, "<table") {
-			// Tables are x/net/html's to parse (the insertion modes of
-			// tables move text and tags); everything else an article
-			// holds, parseOwn reads.
-			t.Errorf("%s: parseOwn gave up on an article with no table", page.Name)
+		} else {
+			// An article is the policy's output of a parsed page, so the
+			// parser puts its every tag in the tree as written, tables
+			// and all: parseOwn must read it.
+			t.Errorf("%s: parseOwn gave up on an article", page.Name)
 		}
 		// bluemonday's output, which sanitizeContent reads with parseOwn
 		// (here of the whole page, scripts and all, not of its article).
@@ -137,7 +137,24 @@ func TestParseOwnAgrees(t *testing.T) {
 		{`<p>a</p></p>`, false},
 		{`<p>a`, false},
 		{`<p><em>a</p></em>`, false},
+		{`<table><tbody><tr><td>a</td><th>b</th></tr></tbody></table>`, true},
+		{"<table>\n<caption>c</caption>\n<colgroup> <col/><col/> </colgroup>\n<thead><tr><th>h</th></tr></thead>\n<tbody>\n<tr>\n<td><p>x</p><ul><li>y</li></ul></td>\n</tr>\n</tbody><tfoot></tfoot></table>", true},
+		{`<table><tbody><tr><td><table><tbody><tr><td>n</td></tr></tbody></table></td></tr></tbody></table><p>after</p>`, true},
+		{`<ul><li><table><tbody><tr><td><li>x</li></td></tr></tbody></table></li></ul>`, true},
+		{`<b><table><tbody><tr><td>x</td></tr></tbody></table></b>`, true},
 		{`<table><tr><td>x</td></tr></table>`, false},
+		{`<table><td>x</td></table>`, false},
+		{`<table><tbody>text<tr></tr></tbody></table>`, false},
+		{`<table><tbody><tr><div>x</div></tr></tbody></table>`, false},
+		{`<table><tbody><tr><td>a<td>b</td></td></tr></tbody></table>`, false},
+		{`<table><tbody><tr><td>a<tr></tr></td></tr></tbody></table>`, false},
+		{`<table><caption>a<caption>b</caption></caption></table>`, false},
+		{`<table><col/></table>`, false},
+		{`<table><colgroup><b></b></colgroup></table>`, false},
+		{`<table><tbody></tbody><br/></table>`, false},
+		{`<p>a<table></table></p>`, false},
+		{`<p><span><table></table></span></p>`, false},
+		{`<a href="x"><table><tbody><tr><td><a href="y">z</a></td></tr></tbody></table></a>`, false}, // as written, but parseOwn does not look past the cell
 		// Not as Render writes it.
 		{`<P>a</P>`, false},
 		{`<p class=x>a</p>`, false},
@@ -175,6 +192,8 @@ func FuzzParseOwn(f *testing.F) {
 		`<b class="x" lang="en"><i>a</i></b><div><p>c</p></div>`,
 		`<p>a<div>b</div></p><a href="x"><a href="y">z</a></a>`,
 		`<ol><li><p>a</p><li>b</li></li></ol>`,
+		"<table><caption>c</caption><colgroup><col/></colgroup><tbody>\n<tr><td><p>x</p></td><th>y</th></tr></tbody></table>",
+		`<table><tr><td>x<td>y</table><p><table><tbody>z</tbody></table>`,
 	} {
 		f.Add(s)
 	}
