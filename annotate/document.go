@@ -64,7 +64,7 @@ func FromSanitized(sanitized string, title, url string, meta Meta) (*Document, e
 	if err != nil {
 		return nil, err
 	}
-	return newDocument(root, rendersAs([]*html.Node{root}, sanitized), title, url, meta)
+	return newDocument(root, "", rendersAs([]*html.Node{root}, sanitized), title, url, meta)
 }
 
 // Stored is what a store keeps of a Document to make it again.
@@ -129,13 +129,16 @@ func FromStored(s Stored) (*Document, error) {
 var ErrStoredText = errors.New("the stored HTML does not give back the stored text")
 
 // newDocument renders root, which must be the document's root element, and
-// indexes its text. stable says that root is a fixed point of the parser
+// indexes its text. rendered, when not "", is root's rendering, known
+// without running Render (see readClean). stable says that root is a fixed point of the parser
 // (see rendersAs), so that it is the tree the browser will build from the
 // rendering; otherwise the rendering is parsed again, and that tree is
 // indexed and rendered.
-func newDocument(root *html.Node, stable bool, title, url string, meta Meta) (*Document, error) {
+func newDocument(root *html.Node, rendered string, stable bool, title, url string, meta Meta) (*Document, error) {
 	var b strings.Builder
-	if err := html.Render(&b, root); err != nil {
+	if rendered != "" {
+		b.WriteString(rendered)
+	} else if err := html.Render(&b, root); err != nil {
 		return nil, fmt.Errorf("rendering the article: %w", err)
 	}
 	if !stable {

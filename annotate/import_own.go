@@ -23,10 +23,9 @@ import (
 // when not nil, is fd.Text's (the validator's), and the document's text
 // is then that one.
 func ownDocument(fd FileDocument, text *Text) *Document {
-	const open, end = `<article class="` + RootClass + `">`, `</article>`
-	inner, ok := strings.CutPrefix(fd.HTML, open)
+	inner, ok := strings.CutPrefix(fd.HTML, rootOpen)
 	if ok {
-		inner, ok = strings.CutSuffix(inner, end)
+		inner, ok = strings.CutSuffix(inner, rootClose)
 	}
 	if !ok || len(fd.HTML) > MaxJSONBytes || !isSHA256Hex(fd.TextSHA256) {
 		return nil
@@ -35,7 +34,7 @@ func ownDocument(fd FileDocument, text *Text) *Document {
 	if root == nil {
 		var stable bool
 		var err error
-		if root, stable, err = sanitizeContent(inner); err != nil || !stable {
+		if root, _, stable, err = sanitizeContent(inner); err != nil || !stable {
 			return nil
 		}
 	}

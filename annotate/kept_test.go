@@ -24,7 +24,7 @@ func checkKeptAgrees(t *testing.T, what, content string) bool {
 	if err := html.Render(&got, kept); err != nil {
 		t.Fatal(err)
 	}
-	root, stable, err := sanitizeContent(content)
+	root, _, stable, err := sanitizeContent(content)
 	if err != nil {
 		t.Fatalf("%s: %v", what, err)
 	}

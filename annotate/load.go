@@ -168,7 +168,7 @@ func loadHTML(page string, src Source, meta Meta) (*Document, error) {
 		docURL = info.CanonicalURL
 	}
 	src.report(StepSanitise)
-	root, stable, err := sanitizeTree(content)
+	root, rendered, stable, err := sanitizeTree(content)
 	if err != nil {
 		return nil, notHTML(src, err)
 	}
@@ -180,7 +180,7 @@ func loadHTML(page string, src Source, meta Meta) (*Document, error) {
 		title = titleFromName(src.Name)
 	}
 	src.report(StepIndex)
-	d, err := newDocument(root, stable, title, docURL, meta)
+	d, err := newDocument(root, rendered, stable, title, docURL, meta)
 	if err != nil {
 		return nil, notHTML(src, err)
 	}
@@ -310,7 +310,7 @@ func loadPlainText(text string, src Source, meta Meta) (*Document, error) {
 		}
 	}
 	src.report(StepIndex)
-	return newDocument(root, false, title, src.URL, meta)
+	return newDocument(root, "", false, title, src.URL, meta)
 }
 
 // The steps of Load, as Source.Progress is told of them.

@@ -144,10 +144,12 @@ func (p *ownParser) current() ownKind {
 }
 
 // ownWritten is an element whose attributes may change after parseOwn
-// has read them, with its attributes as the string wrote them.
+// has read them, with its attributes as the string wrote them, and where
+// the string wrote its start tag: s[start:end].
 type ownWritten struct {
-	n    *html.Node
-	attr []html.Attribute
+	n          *html.Node
+	attr       []html.Attribute
+	start, end int
 }
 
 // asWritten reports whether every element of written still has its
@@ -159,6 +161,51 @@ func asWritten(written []ownWritten) bool {
 		}
 	}
 	return true
+}
+
+// ownRendering returns what Render writes of the nodes that parseOwn read
+// from s, once some of their attributes have changed: s, with the start
+// tag of each element of written whose attributes are no longer as s
+// wrote them written again. Everything else renders as s wrote it (see
+// above), so that the whole need not be rendered, its every text escaped
+// again, to write a few links.
+func ownRendering(s string, written []ownWritten) string {
+	var b strings.Builder
+	at := 0
+	for _, w := range written {
+		if slices.Equal(w.n.Attr, w.attr) {
+			continue
+		}
+		if b.Len() == 0 {
+			b.Grow(len(s) + 64*len(written))
+		}
+		b.WriteString(s[at:w.start])
+		writeStartTag(&b, w.n)
+		at = w.end
+	}
+	if at == 0 {
+		return s
+	}
+	b.WriteString(s[at:])
+	return b.String()
+}
+
+// writeStartTag writes n's start tag as Render does (n is not void).
+func writeStartTag(b *strings.Builder, n *html.Node) {
+	b.WriteByte('<')
+	b.WriteString(n.Data)
+	for _, a := range n.Attr {
+		b.WriteByte(' ')
+		if a.Namespace != "" {
+			b.WriteString(a.Namespace)
+			b.WriteByte(':')
+		}
+		b.WriteString(a.Key)
+		b.WriteString(`="`)
+		b.WriteString(html.EscapeString(a.Val))
+		b.WriteByte('"')
+	}
+	b.WriteByte('>')
 }
 
 // ownParser is the state of parseOwn.
@@ -297,6 +344,7 @@ func (p *ownParser) name(hyphens bool) string {
 
 // startTag reads a start tag and puts its element in the tree.
 func (p *ownParser) startTag() bool {
+	start := p.i
 	p.i++ // '<'
 	name := p.name(false)
 	kind, a := ownKindOf(name)
@@ -332,7 +380,7 @@ func (p *ownParser) startTag() bool {
 		return false
 	}
 	if kind == ownLink && len(n.Attr) > 0 || kind == ownFormat && len(n.Attr) > 1 {
-		p.written = append(p.written, ownWritten{n, slices.Clone(n.Attr)})
+		p.written = append(p.written, ownWritten{n, slices.Clone(n.Attr), start, p.i})
 		slices.SortFunc(n.Attr, func(x, y html.Attribute) int { return strings.Compare(x.Key, y.Key) })
 	}
 	p.add(n)

@@ -40,7 +40,8 @@ func dumpTree(nodes []*html.Node) string {
 // checkParseOwn fails when parseOwn takes s and gives another tree than
 // parseInBody, or when, finished in the root element, the tree's attributes
 // are as s wrote them (asWritten) and yet it does not render as s in the
-// root, or the other way round. It reports whether parseOwn took s.
+// root, or the other way round, or when ownRendering does not give what
+// Render writes of it. It reports whether parseOwn took s.
 func checkParseOwn(t *testing.T, what, s string) bool {
 	t.Helper()
 	got, _, ok := parseOwn(s)
@@ -62,8 +63,15 @@ func checkParseOwn(t *testing.T, what, s string) bool {
 		t.Errorf("%s: unfinished, the attributes are as written: %v, but the tree renders as what was read: %v, for %q", what, as, renders, s)
 	}
 	root := finishContent(nodes)
-	if as, renders := asWritten(written), rendersAs([]*html.Node{root}, `<article class="`+RootClass+`">`+s+`</article>`); as != renders {
+	if as, renders := asWritten(written), rendersAs([]*html.Node{root}, rootOpen+s+rootClose); as != renders {
 		t.Errorf("%s: finished, the attributes are as written: %v, but the tree renders as what was read: %v, for %q", what, as, renders, s)
+	}
+	var b strings.Builder
+	if err := html.Render(&b, root); err != nil {
+		t.Fatal(err)
+	}
+	if got := rootOpen + ownRendering(s, written) + rootClose; got != b.String() {
+		t.Errorf("%s: ownRendering differs from Render, finished:\n%s", what, firstDifference(got, b.String()))
 	}
 	return true
 }

@@ -260,21 +260,21 @@ func meaningfulAlt(alt string) string {
 // prepared page) as Render writes them, so that parseOwn reads its output
 // for most articles (every one of the corpus's 130, tables and all) and
 // says whether it renders as itself; the rest is parsed by x/net/html.
-func sanitizeContent(content string) (root *html.Node, stable bool, err error) {
+func sanitizeContent(content string) (root *html.Node, rendered string, stable bool, err error) {
 	return readClean(articlePolicy().Sanitize(content))
 }
 
 // sanitizeTree is sanitizeContent of the children of a parsed page's
 // content, rendered. The policy reads them as tokens straight from the
 // tree when tokenizable says that these are the tokens of their rendering.
-func sanitizeTree(content *html.Node) (root *html.Node, stable bool, err error) {
+func sanitizeTree(content *html.Node) (root *html.Node, rendered string, stable bool, err error) {
 	if tokenizable(content) {
 		return readClean(articlePolicy().SanitizeTokens(newTreeTokens(content).next))
 	}
 	var b strings.Builder
 	for c := content.FirstChild; c != nil; c = c.NextSibling {
 		if err := html.Render(&b, c); err != nil {
-			return nil, false, err
+			return nil, "", false, err
 		}
 	}
 	return sanitizeContent(b.String())
@@ -282,18 +282,24 @@ func sanitizeTree(content *html.Node) (root *html.Node, stable bool, err error) 
 
 // readClean parses the policy's output clean into the article's root,
 // and reports whether the root renders back as clean (see sanitizeContent).
-func readClean(clean string) (root *html.Node, stable bool, err error) {
+// rendered is the root's rendering when parseOwn read clean, which then
+// need not be rendered (ownRendering); "" otherwise.
+func readClean(clean string) (root *html.Node, rendered string, stable bool, err error) {
 	nodes, written, ok := parseOwn(clean)
-	if ok {
-		stable = asWritten(written)
-	} else {
+	if !ok {
 		if nodes, err = parseInBody(clean); err != nil {
-			return nil, false, err
+			return nil, "", false, err
 		}
 		stable = rendersAs(nodes, clean) // before the links are finished
+		return finishContent(nodes), "", stable, nil
 	}
-	return finishContent(nodes), stable, nil
+	stable = asWritten(written) // before the links are finished
+	root = finishContent(nodes)
+	return root, rootOpen + ownRendering(clean, written) + rootClose, stable, nil
 }
+
+// rootOpen and rootClose are how Render writes the root element's tags.
+const rootOpen, rootClose = `<article class="` + RootClass + `">`, `</article>`
 
 // finishContent wraps nodes, content that the policy keeps as it is, in
 // the root element, and finishes their links.
