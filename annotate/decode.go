@@ -139,21 +139,24 @@ func decoded(text, encName, name string) (string, string, error) {
 // form feed pasted from a terminal) are junk in an otherwise fine article:
 // they are dropped.
 func checkText(s, encName, name string) (string, string, error) {
-	control, total := 0, 0
-	for _, r := range s {
+	control, total, counted := 0, 0, len(s)
+	for i, r := range s {
+		if total == 65536 {
+			counted = i
+			break
+		}
 		total++
 		if isStrayControl(r) || r == utf8.RuneError {
 			control++
-		}
-		if total == 65536 {
-			break
 		}
 	}
 	if control >= 16 && control*10 > total {
 		return "", "", refusal(ErrBinary, "%s is not text: %d of its first %d characters are control characters, as in an image, an archive or a program; "+
 			"open the article's web page (.html) or its text (.txt) instead", name, control, total)
 	}
-	if control > 0 {
+	// The first characters tell binary data; a stray one further on is
+	// dropped all the same.
+	if control > 0 || hasStrayControl(s[counted:]) {
 		s = strings.Map(func(r rune) rune {
 			if isStrayControl(r) {
 				return -1
@@ -191,6 +194,17 @@ func utf16WithoutBOM(data []byte) string {
 		return "big-endian"
 	}
 	return ""
+}
+
+// hasStrayControl reports whether s holds a stray control character. Each
+// is a byte of its own in UTF-8, so s is read a byte at a time.
+func hasStrayControl(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 0x20 && isStrayControl(rune(s[i])) {
+			return true
+		}
+	}
+	return false
 }
 
 // isStrayControl reports whether r is a C0 control character other than

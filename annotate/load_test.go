@@ -102,6 +102,9 @@ func TestLoadDecoding(t *testing.T) {
 		{"shift_jis by meta", sjis, "", "日本語のテキスト", "shift_jis"},
 		{"valid utf-8 beats a wrong declaration", `<meta charset="gb2312"><p>naïve “quotes”</p>`, "", "naïve “quotes”", "utf-8"},
 		{"stray control characters dropped", "<p>a\x01b\x7fc</p>", "", "ab\x7fc", "utf-8"},
+		// Only the first 65,536 characters are counted to tell binary
+		// data, but a stray one further on is dropped all the same.
+		{"stray control characters dropped far in", "<p>" + strings.Repeat("word ", 14000) + "a\x01b\x1b[0mc</p>", "", strings.Repeat("word ", 14000) + "ab[0mc", "utf-8"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
