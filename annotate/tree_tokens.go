@@ -59,7 +59,7 @@ func (t *treeTokens) next() (html.Token, error) {
 		}
 		tok := html.Token{Type: html.StartTagToken, DataAtom: a, Data: name, Attr: tokenAttrs(n.Attr)}
 		switch {
-		case voidName(n.Data):
+		case voidNode(n):
 			tok.Type = html.SelfClosingTagToken
 			t.after(n)
 		case n.FirstChild == nil:
@@ -155,7 +155,14 @@ func tokenizable(root *html.Node) bool {
 		default:
 			return false
 		}
-		if !tokenTag(c.Data) || isRawText(atom.Lookup([]byte(asciiLower(c.Data)))) || (voidName(c.Data) && c.FirstChild != nil) {
+		a := parsedAtom(c) // the parser's own name: a tag name as it reads back
+		if a == 0 && !tokenTag(c.Data) {
+			return false
+		}
+		if a == 0 {
+			a = atom.Lookup([]byte(asciiLower(c.Data)))
+		}
+		if isRawText(a) || (voidNode(c) && c.FirstChild != nil) {
 			return false
 		}
 		for _, a := range c.Attr {
@@ -173,24 +180,53 @@ func tokenizable(root *html.Node) bool {
 	return true
 }
 
+// parsedAtom returns the atom of an element of the HTML namespace whose
+// name is its atom's, as the parser names what it reads; 0 otherwise.
+func parsedAtom(n *html.Node) atom.Atom {
+	if n.Namespace == "" && n.DataAtom != 0 && n.Data == n.DataAtom.String() {
+		return n.DataAtom
+	}
+	return 0
+}
+
 // tokenTag reports whether name reads back as a tag name: a letter first,
-// then nothing that ends a name.
+// then nothing that ends a name (nor an '=', which the tokenizer would
+// read in a name, but that no parsed name has).
 func tokenTag(name string) bool {
 	if name == "" || !('a' <= name[0] && name[0] <= 'z' || 'A' <= name[0] && name[0] <= 'Z') {
 		return false
 	}
-	return !strings.ContainsAny(name, " \n\r\t\f/>\x00")
+	return tokenKey(name)
 }
 
-// tokenKey reports whether key reads back as an attribute's key.
+// tokenKey reports whether key reads back as an attribute's key: nothing
+// that ends a key, and no '=' but as its first byte.
 func tokenKey(key string) bool {
-	return key != "" && !strings.ContainsAny(key, " \n\r\t\f/>\x00") && strings.IndexByte(key[1:], '=') < 0
+	if key == "" {
+		return false
+	}
+	for i := 0; i < len(key); i++ {
+		switch key[i] {
+		case ' ', '\n', '\r', '\t', '\f', '/', '>', 0:
+			return false
+		case '=':
+			if i > 0 {
+				return false
+			}
+		}
+	}
+	return true
 }
 
-// voidName reports whether Render writes an element of this name as a
-// void one, "<name/>", which reads back as a self-closing tag. Render
-// goes by the name alone, in any namespace.
-func voidName(name string) bool { return isVoid(atom.Lookup([]byte(name))) }
+// voidNode reports whether Render writes n as a void element, "<name/>",
+// which reads back as a self-closing tag. Render goes by the name alone,
+// in any namespace.
+func voidNode(n *html.Node) bool {
+	if a := parsedAtom(n); a != 0 {
+		return isVoid(a)
+	}
+	return isVoid(atom.Lookup([]byte(n.Data)))
+}
 
 // hasASCIIUpper reports whether s has a letter from A to Z.
 func hasASCIIUpper(s string) bool {
