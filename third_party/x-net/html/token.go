@@ -1187,7 +1187,14 @@ func (z *Tokenizer) Raw() []byte {
 // convertNewlines converts "\r" and "\r\n" in s to "\n".
 // The conversion happens in place, but the resulting slice may be shorter.
 func convertNewlines(s []byte) []byte {
-	for i, c := range s {
+	// Patched (third_party/README.md): the first '\r' found with
+	// bytes.IndexByte; most text has none.
+	first := bytes.IndexByte(s, '\r')
+	if first < 0 {
+		return s
+	}
+	for i, c := range s[first:] {
+		i += first
 		if c != '\r' {
 			continue
 		}
