@@ -12,6 +12,7 @@ package annotate
 import (
 	"bytes"
 	"encoding/binary"
+	"math/bits"
 	"mime"
 	"strings"
 	"unicode/utf8"
@@ -139,16 +140,23 @@ func decoded(text, encName, name string) (string, string, error) {
 // form feed pasted from a terminal) are junk in an otherwise fine article:
 // they are dropped.
 func checkText(s, encName, name string) (string, string, error) {
-	control, total, counted := 0, 0, len(s)
-	for i, r := range s {
-		if total == 65536 {
-			counted = i
-			break
+	const most = 65536 // characters counted
+	control, total, i := 0, 0, 0
+	for i < len(s) && total < most {
+		if i+8 <= len(s) && total+8 <= most {
+			if x := stringWord(s, i); x&highBits == 0 { // eight ASCII characters
+				control += bits.OnesCount64(strayBytes(x))
+				total += 8
+				i += 8
+				continue
+			}
 		}
-		total++
+		r, size := utf8.DecodeRuneInString(s[i:])
 		if isStrayControl(r) || r == utf8.RuneError {
 			control++
 		}
+		total++
+		i += size
 	}
 	if control >= 16 && control*10 > total {
 		return "", "", refusal(ErrBinary, "%s is not text: %d of its first %d characters are control characters, as in an image, an archive or a program; "+
@@ -156,7 +164,7 @@ func checkText(s, encName, name string) (string, string, error) {
 	}
 	// The first characters tell binary data; a stray one further on is
 	// dropped all the same.
-	if control > 0 || hasStrayControl(s[counted:]) {
+	if control > 0 || hasStrayControl(s[i:]) {
 		s = strings.Map(func(r rune) rune {
 			if isStrayControl(r) {
 				return -1
@@ -197,14 +205,28 @@ func utf16WithoutBOM(data []byte) string {
 }
 
 // hasStrayControl reports whether s holds a stray control character. Each
-// is a byte of its own in UTF-8, so s is read a byte at a time.
+// is a byte of its own in UTF-8, so s is read eight bytes at a time.
 func hasStrayControl(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] < 0x20 && isStrayControl(rune(s[i])) {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		if strayBytes(stringWord(s, i)) != 0 {
+			return true
+		}
+	}
+	for ; i < len(s); i++ {
+		if isStrayControl(rune(s[i])) {
 			return true
 		}
 	}
 	return false
+}
+
+// strayBytes returns the high bit of each byte of x that is a stray
+// control character: below 0x20 (its top three bits 0), and not a tab, a
+// line feed, a carriage return or a form feed.
+func strayBytes(x uint64) uint64 {
+	below := zeroBytes(x & (0xe0 * eachByte))
+	return below &^ (bytesOf(x, '\t') | bytesOf(x, '\n') | bytesOf(x, '\r') | bytesOf(x, '\f'))
 }
 
 // isStrayControl reports whether r is a C0 control character other than
