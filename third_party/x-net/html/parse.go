@@ -901,7 +901,9 @@ func inBodyIM(p *parser) bool {
 				}
 			}
 		}
-		d = strings.Replace(d, "\x00", "", -1)
+		if strings.IndexByte(d, 0) >= 0 { // patched: found with memchr (third_party/README.md)
+			d = strings.Replace(d, "\x00", "", -1)
+		}
 		if d == "" {
 			return true
 		}
@@ -1480,7 +1482,9 @@ func textIM(p *parser) bool {
 func inTableIM(p *parser) bool {
 	switch p.tok.Type {
 	case TextToken:
-		p.tok.Data = strings.Replace(p.tok.Data, "\x00", "", -1)
+		if strings.IndexByte(p.tok.Data, 0) >= 0 { // patched: found with memchr (third_party/README.md)
+			p.tok.Data = strings.Replace(p.tok.Data, "\x00", "", -1)
+		}
 		switch p.oe.top().DataAtom {
 		case a.Table, a.Tbody, a.Tfoot, a.Thead, a.Tr:
 			if strings.Trim(p.tok.Data, whitespace) == "" {
