@@ -129,6 +129,28 @@ func droppedWithContent(a atom.Atom) bool {
 
 var hiddenStyle = lazyRegexp(`(?i)(display\s*:\s*none|visibility\s*:\s*hidden)`)
 
+// hasWordFold reports whether s holds word, a lower-case ASCII word, in
+// any case of ASCII letters. (No other letter folds to one of "none" or
+// "hidden", as the Kelvin sign does to k.)
+func hasWordFold(s, word string) bool {
+	for i := 0; i+len(word) <= len(s); i++ {
+		j := 0
+		for ; j < len(word); j++ {
+			c := s[i+j]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if c != word[j] {
+				break
+			}
+		}
+		if j == len(word) {
+			return true
+		}
+	}
+	return false
+}
+
 // isHidden reports whether the page hides n from its readers.
 func isHidden(n *html.Node) bool {
 	for _, a := range n.Attr {
@@ -140,7 +162,9 @@ func isHidden(n *html.Node) bool {
 				return true
 			}
 		case "style":
-			if hiddenStyle().MatchString(a.Val) {
+			// Most styles hide nothing; a style that hides says "none"
+			// or "hidden", found faster than the expression runs.
+			if (hasWordFold(a.Val, "none") || hasWordFold(a.Val, "hidden")) && hiddenStyle().MatchString(a.Val) {
 				return true
 			}
 		}
