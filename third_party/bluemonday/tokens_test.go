@@ -1,6 +1,7 @@
 package bluemonday
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 
@@ -58,4 +59,47 @@ func FuzzSanitizeTokens(f *testing.F) {
 	f.Add(`<p>Hello <b onclick="x()">world</b><script>alert(1)</script></p>`)
 	f.Add(`<a href="javascript:alert(1)">x</a><img src=x onerror=y>`)
 	f.Fuzz(checkTokens)
+}
+
+// checkWriteToken compares writeToken with Token.String on every token of
+// s, and on a tag whose attribute values are s.
+func checkWriteToken(t *testing.T, s string) {
+	t.Helper()
+	next := tokensOf(s)
+	tokens := []html.Token{
+		{Type: html.StartTagToken, Data: "a", Attr: []html.Attribute{{Key: "href", Val: s}, {Key: "title", Val: s + "&\r"}}},
+		{Type: html.SelfClosingTagToken, Data: "br", Attr: []html.Attribute{{Key: "x", Val: s}}},
+		{Type: html.EndTagToken, Data: "a"},
+		{Type: html.TextToken, Data: s},
+	}
+	for {
+		tok, err := next()
+		if err != nil {
+			break
+		}
+		tokens = append(tokens, tok)
+	}
+	for _, tok := range tokens {
+		var b bytes.Buffer
+		if err := writeToken(&b, tok); err != nil {
+			t.Fatal(err)
+		}
+		if got, want := b.String(), tok.String(); got != want {
+			t.Fatalf("writeToken(%#v) = %q, String gives %q", tok, got, want)
+		}
+	}
+}
+
+func TestWriteToken(t *testing.T) {
+	for _, s := range []string{
+		`<p class="a&amp;b" title='x"y'>Hello &lt;world&gt; & "q" 'a'` + "\r\n</p><br/><!-- c --><!DOCTYPE html>",
+		"", "plain", "&'<>\"\r",
+	} {
+		checkWriteToken(t, s)
+	}
+}
+
+func FuzzWriteToken(f *testing.F) {
+	f.Add(`<p class="a&amp;b">Hello &lt;world&gt; & "q"</p><br/>`)
+	f.Fuzz(checkWriteToken)
 }
