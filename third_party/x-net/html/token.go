@@ -307,6 +307,30 @@ func (z *Tokenizer) skipTo(b byte) {
 	}
 }
 
+// Bytes that end a tag's name, an attribute's key and an unquoted value,
+// for skipPast (static data: nothing is built at start).
+var (
+	nameEnds  = [256]bool{' ': true, '\n': true, '\r': true, '\t': true, '\f': true, '/': true, '>': true}
+	keyEnds   = [256]bool{' ': true, '\n': true, '\r': true, '\t': true, '\f': true, '/': true, '>': true, '=': true}
+	valueEnds = [256]bool{' ': true, '\n': true, '\r': true, '\t': true, '\f': true, '>': true}
+)
+
+// skipPast moves z.raw.end over the bytes of the buffer that ends does not
+// hold, as skipTo does over those that are not one byte.
+//
+// Patched (third_party/README.md): the loops over a tag's name, an
+// attribute's key and an unquoted value called readByte for every byte.
+func (z *Tokenizer) skipPast(ends *[256]bool) {
+	if z.maxBuf > 0 {
+		return
+	}
+	i, buf := z.raw.end, z.buf
+	for i < len(buf) && !ends[buf[i]] {
+		i++
+	}
+	z.raw.end = i
+}
+
 // Buffered returns a slice containing data buffered but not yet tokenized.
 func (z *Tokenizer) Buffered() []byte {
 	return z.buf[z.raw.end:]
@@ -993,6 +1017,7 @@ func equalLower(a, b []byte) bool {
 func (z *Tokenizer) readTagName() {
 	z.data.start = z.raw.end - 1
 	for {
+		z.skipPast(&nameEnds)
 		c := z.readByte()
 		if z.err != nil {
 			z.data.end = z.raw.end
@@ -1015,6 +1040,7 @@ func (z *Tokenizer) readTagName() {
 func (z *Tokenizer) readTagAttrKey() {
 	z.pendingAttr[0].start = z.raw.end
 	for {
+		z.skipPast(&keyEnds)
 		c := z.readByte()
 		if z.err != nil {
 			z.pendingAttr[0].end = z.raw.end
@@ -1088,6 +1114,7 @@ func (z *Tokenizer) readTagAttrVal() {
 	default:
 		z.pendingAttr[1].start = z.raw.end - 1
 		for {
+			z.skipPast(&valueEnds)
 			c := z.readByte()
 			if z.err != nil {
 				z.pendingAttr[1].end = z.raw.end
