@@ -101,11 +101,8 @@ func (t *treeTokens) textToken() html.Token {
 // tokenName returns an element's name as the tokenizer reads it: ASCII
 // letters in lower case.
 func tokenName(n *html.Node) (string, atom.Atom) {
-	if !hasASCIIUpper(n.Data) {
-		if n.Namespace == "" && n.DataAtom != 0 {
-			return n.Data, n.DataAtom
-		}
-		return n.Data, atom.Lookup([]byte(n.Data))
+	if a := parsedAtom(n); a != 0 {
+		return n.Data, a
 	}
 	name := asciiLower(n.Data)
 	return name, atom.Lookup([]byte(name))
@@ -155,14 +152,14 @@ func tokenizable(root *html.Node) bool {
 		default:
 			return false
 		}
-		a := parsedAtom(c) // the parser's own name: a tag name as it reads back
-		if a == 0 && !tokenTag(c.Data) {
+		name := parsedAtom(c) // the parser's own name: a tag name as it reads back
+		if name == 0 && !tokenTag(c.Data) {
 			return false
 		}
-		if a == 0 {
-			a = atom.Lookup([]byte(asciiLower(c.Data)))
+		if name == 0 {
+			name = atom.Lookup([]byte(asciiLower(c.Data)))
 		}
-		if isRawText(a) || (voidNode(c) && c.FirstChild != nil) {
+		if isRawText(name) || (voidNode(c) && c.FirstChild != nil) {
 			return false
 		}
 		for _, a := range c.Attr {
