@@ -130,10 +130,10 @@ var ErrStoredText = errors.New("the stored HTML does not give back the stored te
 
 // newDocument renders root, which must be the document's root element, and
 // indexes its text. rendered, when not "", is root's rendering, known
-// without running Render (see readClean). stable says that root is a fixed point of the parser
-// (see rendersAs), so that it is the tree the browser will build from the
-// rendering; otherwise the rendering is parsed again, and that tree is
-// indexed and rendered.
+// without running Render (see readClean). stable says that root is a fixed
+// point of the parser (see rendersAs), so that it is the tree the browser
+// will build from the rendering; otherwise the rendering is parsed again,
+// and that tree is indexed and rendered.
 func newDocument(root *html.Node, rendered string, stable bool, title, url string, meta Meta) (*Document, error) {
 	var b strings.Builder
 	if rendered != "" {

@@ -69,7 +69,7 @@ const (
 	ownPre                    // closes a p; a line feed that opens it is dropped
 	ownItem                   // li: closes a p and an li
 	ownTerm                   // dd, dt: close a p and a dd or dt
-	ownTable                  // table: closes a p; holds sections and a caption
+	ownTable                  // table: closes a p; holds its parts
 	ownSection                // tbody, thead, tfoot: in a table, hold rows
 	ownRow                    // tr: in a section, holds cells
 	ownCell                   // td, th: in a row, hold what a body holds
