@@ -61,7 +61,7 @@ type importProgress struct {
 // importReport is what the last import did, in words.
 type importReport struct {
 	Summary string
-	Lines   []string // each refused line or file, and each duplicate
+	Lines   []string // each refused line or file, each duplicate and each note
 }
 
 // OnMount listens for files to import.
@@ -189,6 +189,9 @@ func (m *importer) showReport(rep workspace.Report, refused []string, err error,
 	for _, d := range rep.Duplicates {
 		r.Lines = append(r.Lines, sentence(d.String(), d.Name))
 	}
+	for _, n := range rep.Notes {
+		r.Lines = append(r.Lines, sentence(n.String(), n.Name))
+	}
 	bad := len(rep.Errors) + len(refused)
 	r.Summary = fmt.Sprintf("Added %s %s to the library", annotate.GroupDigits(int64(len(rep.Added))), annotate.Plural(len(rep.Added), "document", "documents"))
 	if bad > 0 {
@@ -196,6 +199,9 @@ func (m *importer) showReport(rep workspace.Report, refused []string, err error,
 	}
 	if len(rep.Duplicates) > 0 {
 		r.Summary += fmt.Sprintf("; %d already there", len(rep.Duplicates))
+	}
+	if len(rep.Notes) > 0 {
+		r.Summary += fmt.Sprintf("; %s %s", annotate.GroupDigits(int64(len(rep.Notes))), annotate.Plural(len(rep.Notes), "note", "notes"))
 	}
 	if err == context.Canceled {
 		r.Summary += "; the import was cancelled, and what it added is kept"
@@ -207,9 +213,12 @@ func (m *importer) showReport(rep workspace.Report, refused []string, err error,
 	}
 	r.Summary += "."
 	m.report = r
-	if bad > 0 || err != nil {
+	switch {
+	case bad > 0 || err != nil:
 		m.tell(r.Summary+" The reasons are listed below.", true)
-	} else {
+	case len(rep.Notes) > 0:
+		m.tell(r.Summary+" The notes are listed below.", false)
+	default:
 		m.tell(r.Summary, false)
 	}
 }

@@ -3,7 +3,9 @@ package workspace
 // This file keeps the rules for importing articles by the hundred: a bad
 // line or a bad file never stops the others, and each is named with its
 // line number and the reason in words, so that the user can fix exactly
-// that one; an article already in the workspace, or met earlier in the same
+// that one; what a line or file kept loses on the way (a span left out, a
+// label changed) is named the same way, as a note, never dropped in
+// silence; an article already in the workspace, or met earlier in the same
 // batch, is reported as a duplicate rather than stored twice.
 //
 // A batch is JSON Lines, one article to a line, read by package formats
@@ -104,6 +106,23 @@ func (d Duplicate) String() string {
 	return msg
 }
 
+// Note is a warning about a line or file that was imported: a problem
+// that did not stop it, with what the import did about it (a span left
+// out, a label read in lower case, a span placed by its offsets because
+// its text did not match them).
+type Note struct {
+	// Name, Line and ID say where, as in ItemError.
+	Name string
+	Line int
+	ID   string
+	// Text says what was wrong and what was done, in words.
+	Text string
+}
+
+func (n Note) String() string {
+	return (&ItemError{Name: n.Name, Line: n.Line, ID: n.ID}).Where() + ": " + n.Text
+}
+
 // Report says what an import did.
 type Report struct {
 	// Added are the documents stored, in the order of the input.
@@ -112,6 +131,10 @@ type Report struct {
 	Duplicates []Duplicate
 	// Errors are the lines and files refused, in the order of the input.
 	Errors []*ItemError
+	// Notes are the warnings about the lines and files that were not
+	// refused, in the order of the input: what of them was left out or
+	// changed, so that nothing is dropped in silence.
+	Notes []Note
 }
 
 // Progress is told, after each line or file, how many are done of how
@@ -225,7 +248,19 @@ func (b *batch) addDatasetLine(name string, n int, bl BatchLine) error {
 	if err != nil {
 		return fail(err)
 	}
-	return b.add(imp.Document, imp.Set, imp.Orphans, d.SourceID, name, n)
+	if err := b.add(imp.Document, imp.Set, imp.Orphans, d.SourceID, name, n); err != nil {
+		return err
+	}
+	b.note(name, n, bl.ID, d.Notes)
+	return nil
+}
+
+// note reports notes, the warnings of package formats about the line or
+// file named, whose document was not refused.
+func (b *batch) note(name string, line int, id string, notes []string) {
+	for _, n := range notes {
+		b.report.Notes = append(b.report.Notes, Note{Name: name, Line: line, ID: id, Text: n})
+	}
 }
 
 // add stores doc, or reports it as a duplicate. Only the store's own

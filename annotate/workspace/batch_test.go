@@ -249,3 +249,51 @@ func TestImportFiles(t *testing.T) {
 		t.Errorf("imported export's annotations: %v", anns)
 	}
 }
+
+// TestImportReportsTheNotes: what package formats leaves out or changes
+// in a line or file it reads (a span past the end of the text, a label
+// read in lower case) is in the report's Notes, named by file and line,
+// and the document is kept with its good spans; in a batch and in a file
+// of another format, in groups and one document at a time.
+func TestImportReportsTheNotes(t *testing.T) {
+	const line = `{"id":"d1","text":"Short text here.","spans":[{"start":0,"end":5,"label":"claim"},{"start":10,"end":99,"label":"CLAIM"}]}`
+	batch := func(w *Workspace) (Report, error) {
+		return w.ImportBatch(context.Background(), "d.jsonl", []byte(line+"\n"), nil)
+	}
+	file := func(w *Workspace) (Report, error) {
+		return w.ImportFiles(context.Background(), []File{{"d.ndjson", []byte(line + "\n")}}, nil)
+	}
+	for _, c := range []struct {
+		name, file string
+		store      func() Store
+		run        func(w *Workspace) (Report, error)
+	}{
+		{"batch", "d.jsonl", func() Store { return NewMemory() }, batch},
+		{"batch, one at a time", "d.jsonl", func() Store { return oneAtATime{NewMemory()} }, batch},
+		{"file", "d.ndjson", func() Store { return NewMemory() }, file},
+		{"file, one at a time", "d.ndjson", func() Store { return oneAtATime{NewMemory()} }, file},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			w, err := Open(c.store(), clock())
+			if err != nil {
+				t.Fatal(err)
+			}
+			r, err := c.run(w)
+			if err != nil || len(r.Added) != 1 || len(r.Errors) != 0 {
+				t.Fatalf("the import: %v; added %d, errors %v", err, len(r.Added), r.Errors)
+			}
+			if anns, _ := w.Store().Annotations(r.Added[0].ID); len(anns) != 1 || anns[0].Exact != "Short" {
+				t.Errorf("the good span is not kept: %v", anns)
+			}
+			if len(r.Notes) != 2 {
+				t.Fatalf("the report has the notes %v; want the lower-cased label and the span left out", r.Notes)
+			}
+			for i, want := range []string{"lower case", "span 2"} {
+				n := r.Notes[i]
+				if n.Name != c.file || n.Line != 1 || n.ID != "d1" || !strings.Contains(n.Text, want) || !strings.HasPrefix(n.String(), c.file+", line 1") {
+					t.Errorf("note %d: %+v (%s); want line 1 of %s, id d1, saying %q", i, n, n, c.file, want)
+				}
+			}
+		})
+	}
+}

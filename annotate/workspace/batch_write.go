@@ -40,10 +40,10 @@ type group struct {
 }
 
 // waiting is a document read and not yet written, and how long the
-// report's Errors and Duplicates were when its line was read.
+// report's Errors, Duplicates and Notes were when its line was read.
 type waiting struct {
 	NewDocument
-	errors, duplicates int
+	errors, duplicates, notes int
 }
 
 // addToGroup is add for a store that writes groups: doc waits, and the
@@ -73,7 +73,7 @@ func (b *batch) addToGroup(doc *annotate.Document, set *annotate.Set, orphans []
 		b.byID = map[string]int{}
 	}
 	b.byID[doc.ID] = len(b.waiting)
-	b.waiting = append(b.waiting, waiting{NewDocument{rec, all}, len(b.report.Errors), len(b.report.Duplicates)})
+	b.waiting = append(b.waiting, waiting{NewDocument{rec, all}, len(b.report.Errors), len(b.report.Duplicates), len(b.report.Notes)})
 	b.earlier[doc.TextSHA256()] = (&ItemError{Name: name, Line: line}).Where()
 	if b.bytes += len(rec.HTML) + len(rec.Text); len(b.waiting) >= groupDocuments || b.bytes >= groupBytes {
 		return b.flush()
@@ -105,6 +105,7 @@ func (b *batch) flush() error {
 			// is not reported, as it would not have been read.
 			b.report.Errors = cut(b.report.Errors, d.errors)
 			b.report.Duplicates = cut(b.report.Duplicates, d.duplicates)
+			b.report.Notes = cut(b.report.Notes, d.notes)
 			return err
 		}
 		b.report.Added = append(b.report.Added, d.Record.Summary.clone())

@@ -44,12 +44,15 @@ func (f *filling) PutDocuments(docs []NewDocument) error {
 }
 
 // groupBatch is a batch of n lines that holds bad lines, articles given
-// twice (in the same group, in the next one and much later), and an
-// article that the workspace holds before the import.
+// twice (in the same group, in the next one and much later), an article
+// that the workspace holds before the import, and dataset lines with a
+// span left out (a note each).
 func groupBatch(t *testing.T, n int) []byte {
 	var lines []string
 	for i := range n {
 		switch {
+		case i%29 == 7:
+			lines = append(lines, fmt.Sprintf(`{"id": "spans%d", "text": "Line %d has spans.", "spans": [{"start": 0, "end": 4, "label": "claim"}, {"start": 5, "end": 500, "label": "claim"}]}`, i, i))
 		case i%23 == 5:
 			lines = append(lines, fmt.Sprintf(`{"id": "bad%d"}`, i))
 		case i%11 == 3 && i > 11:
@@ -121,8 +124,8 @@ func TestImportInGroups(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(r.Added) < 100 || len(r.Duplicates) < 10 || len(r.Errors) < 5 {
-		t.Fatalf("the batch added %d, found %d duplicates and %d bad lines: it does not test much", len(r.Added), len(r.Duplicates), len(r.Errors))
+	if len(r.Added) < 100 || len(r.Duplicates) < 10 || len(r.Errors) < 5 || len(r.Notes) < 5 {
+		t.Fatalf("the batch added %d, found %d duplicates, %d bad lines and %d notes: it does not test much", len(r.Added), len(r.Duplicates), len(r.Errors), len(r.Notes))
 	}
 	if want := (len(r.Added) + groupDocuments - 1) / groupDocuments; f.groups != want {
 		t.Errorf("%d documents were written in %d transactions, want %d", len(r.Added), f.groups, want)

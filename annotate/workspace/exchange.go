@@ -63,7 +63,9 @@ func (b *batch) foreign(ctx context.Context, files []File) error {
 		}
 		if err != nil {
 			b.report.Errors = append(b.report.Errors, &ItemError{Name: name, Line: line, ID: d.SourceID, Err: err})
+			continue
 		}
+		b.note(name, line, d.SourceID, d.Notes)
 	}
 	return nil
 }

@@ -105,6 +105,38 @@ func TestWorkspaceBatchDatasetBackup(t *testing.T) {
 	}
 }
 
+// TestWorkspaceImportNotes adds a dataset line with a span past the end of
+// its text and a label in capitals: the document is added with its good
+// span, and the report counts the two notes and lists each with its file
+// and line, as it lists the lines refused.
+func TestWorkspaceImportNotes(t *testing.T) {
+	b, _ := openApp(t)
+	b.expectNoConsoleErrors()
+	waitStarted(t, b)
+	path := filepath.Join(t.TempDir(), "spans.jsonl")
+	line := `{"id":"d1","text":"Short text here.","spans":[{"start":0,"end":5,"label":"claim"},{"start":10,"end":99,"label":"CLAIM"}]}`
+	if err := os.WriteFile(path, []byte(line+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	showLibrary(t, b)
+	b.run(chromedp.SetUploadFiles(chromedp.ID("add-files"), []string{path}))
+	waitFor(t, b, `document.querySelector("#import-report") !== null`)
+	report := text(t, b, "#import-report")
+	if !strings.Contains(report, "Added 1 document") || !strings.Contains(report, "2 notes") || strings.Contains(report, "refused") {
+		t.Errorf("the import report says %q; want 1 document added and 2 notes", report)
+	}
+	lines := evalJS[[]string](t, b, `[...document.querySelectorAll("#import-report li")].map(e => e.textContent)`)
+	if len(lines) != 2 {
+		t.Fatalf("the report lists %q; want the 2 notes", lines)
+	}
+	for i, want := range []string{"lower case", "span 2"} {
+		if !strings.HasPrefix(lines[i], "spans.jsonl, line 1") || !strings.Contains(lines[i], want) {
+			t.Errorf("note %d is %q; want spans.jsonl, line 1, saying %q", i+1, lines[i], want)
+		}
+	}
+	waitFor(t, b, `document.querySelector("#library-count").textContent.startsWith("2 documents")`)
+}
+
 // checkDatasetInPython checks a JSON Lines dataset with Python: for every
 // span, text[start:end] is its text, and spans spans are there in all.
 func checkDatasetInPython(t testing.TB, data []byte, spans int) {
