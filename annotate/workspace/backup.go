@@ -98,16 +98,26 @@ func (w *Workspace) Backup() ([]byte, error) {
 // the whole backup before writing anything: a damaged one is refused with
 // an error wrapping ErrBackup that names the document and what is wrong,
 // one from a newer annotator with ErrNewerLayout. Every article's HTML is
-// sanitised again, and must give the text the backup holds.
+// sanitised again, and must give the text the backup holds. A byte order
+// mark before the backup (as Notepad saves a file) is skipped; anything
+// but white space after it is refused, and so is a backup without its
+// documents, which would restore an empty library.
 func Restore(s Store, data []byte) error {
 	var b Backup
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&b); err != nil {
 		return fmt.Errorf("%w: it could not be read as JSON (%v)", ErrBackup, err)
 	}
+	if rest := bytes.TrimLeft(data[dec.InputOffset():], " \t\r\n"); len(rest) > 0 {
+		return fmt.Errorf("%w: the file has more after the backup, so it is damaged or another file was joined to it", ErrBackup)
+	}
 	if b.Format != BackupFormat {
 		return fmt.Errorf("%w: its format is %q, not %q; to open an export of one article, import it instead", ErrBackup, b.Format, BackupFormat)
+	}
+	if b.Documents == nil {
+		return fmt.Errorf("%w: it has no \"documents\", so it is not a backup made by this annotator, or it is damaged", ErrBackup)
 	}
 	if b.Layout > LayoutVersion {
 		return fmt.Errorf("the backup has layout version %d and this annotator knows up to %d: %w", b.Layout, LayoutVersion, ErrNewerLayout)

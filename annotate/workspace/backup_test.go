@@ -136,6 +136,8 @@ func TestRestoreRefuses(t *testing.T) {
 			}
 		}), ErrBackup, "annotation"},
 		{"counts", edit(func(b *Backup) { b.Documents[2].Counts["claim"] = 7 }), ErrBackup, "counts"},
+		{"more after it", append(append([]byte{}, good...), " {}\n"...), ErrBackup, "more after the backup"},
+		{"no documents", edit(func(b *Backup) { b.Documents = nil }), ErrBackup, `no "documents"`},
 	} {
 		m := NewMemory()
 		err := Restore(m, c.data)
@@ -145,6 +147,13 @@ func TestRestoreRefuses(t *testing.T) {
 		if docs, _ := m.Documents(); len(docs) != 0 {
 			t.Errorf("%s: a refused backup wrote %d documents", c.name, len(docs))
 		}
+	}
+	// Saved by Notepad, with a byte order mark: restored.
+	m := NewMemory()
+	if err := Restore(m, append([]byte("\xef\xbb\xbf"), good...)); err != nil {
+		t.Errorf("a backup that starts with a byte order mark: %v", err)
+	} else if docs, _ := m.Documents(); len(docs) != 3 {
+		t.Errorf("a backup that starts with a byte order mark restored %d documents, want 3", len(docs))
 	}
 	// Into a store that holds documents: refused.
 	if err := Restore(w.Store(), good); !errors.Is(err, ErrNotEmpty) {
@@ -158,7 +167,7 @@ func TestRestoreRefuses(t *testing.T) {
 			}
 		}
 	})
-	m := NewMemory()
+	m = NewMemory()
 	if err := Restore(m, evil); err != nil {
 		t.Fatal(err)
 	}
@@ -185,11 +194,14 @@ func TestRestoreOverTheSample(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := w.RestoreOver([]byte(`{"format":"nope"}`), "sample"); !errors.Is(err, ErrBackup) {
-		t.Fatalf("a bad backup: %v, want ErrBackup", err)
-	}
-	if _, err := m.Summary(sample.ID); err != nil {
-		t.Fatalf("a bad backup deleted the sample: %v", err)
+	empty := []byte(`{"format":"` + BackupFormat + `","layout":1}`)
+	for _, bad := range [][]byte{[]byte(`{"format":"nope"}`), empty, append(append([]byte{}, data...), "x"...)} {
+		if err := w.RestoreOver(bad, "sample"); !errors.Is(err, ErrBackup) {
+			t.Fatalf("a bad backup (%.40s…): %v, want ErrBackup", bad, err)
+		}
+		if _, err := m.Summary(sample.ID); err != nil {
+			t.Fatalf("a bad backup (%.40s…) deleted the sample: %v", bad, err)
+		}
 	}
 	if err := w.RestoreOver(data, "sample"); err != nil {
 		t.Fatal(err)
