@@ -232,7 +232,8 @@ func sameCounts(a, b map[string]int) bool {
 // document but untouched ones from sourceID (the sample a first start
 // adds, say: still new, never annotated); those are deleted first, and
 // only once the whole backup has been read and checked, so that a bad
-// backup changes nothing.
+// backup changes nothing. Once restored, the library has nothing to undo:
+// its changes from before were made to documents the backup has replaced.
 func (w *Workspace) RestoreOver(data []byte, sourceID string) error {
 	if err := Restore(NewMemory(), data); err != nil {
 		return err
@@ -257,5 +258,9 @@ func (w *Workspace) RestoreOver(data []byte, sourceID string) error {
 			return err
 		}
 	}
-	return Restore(w.store, data)
+	if err := Restore(w.store, data); err != nil {
+		return err
+	}
+	w.undo = nil
+	return nil
 }

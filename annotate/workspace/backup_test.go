@@ -225,3 +225,44 @@ func TestRestoreOverTheSample(t *testing.T) {
 		t.Fatalf("restore over a library with work: %v, want ErrNotEmpty", err)
 	}
 }
+
+// TestRestoreClearsTheLibrarysUndo: the library's undo does not reach past
+// a restore. Before, undoing a delete made before it tried to put back a
+// document the backup holds again, and the undo of the rename before that
+// renamed the restored one.
+func TestRestoreClearsTheLibrarysUndo(t *testing.T) {
+	src, _ := openMemory(t)
+	a, err := src.Add(loadText(t, "a.txt", "The article both libraries hold."), nil, nil, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := src.Backup()
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, m := openMemory(t)
+	mine, err := w.Add(loadText(t, "a.txt", "The article both libraries hold."), nil, nil, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Rename(mine.ID, "Mine"); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Delete(mine.ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.RestoreOver(data, "sample"); err != nil {
+		t.Fatal(err)
+	}
+	if label := w.UndoLabel(); label != "" {
+		t.Errorf("after a restore the library offers to undo %s", label)
+	}
+	for range 2 {
+		if err := w.Undo(); !errors.Is(err, ErrNothingToUndo) {
+			t.Errorf("Undo after a restore: %v, want ErrNothingToUndo", err)
+		}
+	}
+	if s, err := m.Summary(a.ID); err != nil || s.Title != a.Title {
+		t.Errorf("the restored document is %q (%v), want %q as the backup has it", s.Title, err, a.Title)
+	}
+}
