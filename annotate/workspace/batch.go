@@ -83,8 +83,13 @@ type Duplicate struct {
 	// Of is the id of the document already stored, OfTitle its title.
 	Of, OfTitle string
 	// Annotations counts the annotations (orphans included) that came with
-	// it, from an export, and were not imported with it.
+	// it, from an export. They were written into the document there when
+	// it had none of its own, as AddExport writes them, and Filled is set;
+	// otherwise they were not imported, and Own counts the annotations
+	// (orphans included) that the document there has.
 	Annotations int
+	Filled      bool
+	Own         int
 	// Earlier names the line or file of this import that added it, such
 	// as "batch.jsonl, line 12" or "budget.html", or is "" when it was in the
 	// workspace before.
@@ -99,9 +104,17 @@ func (d Duplicate) String() string {
 	} else {
 		msg = fmt.Sprintf("%s: the same article as %q, already in the workspace; it was not added again", where, d.OfTitle)
 	}
-	if d.Annotations > 0 {
-		msg += fmt.Sprintf(", and its %s %s not imported: open the article and merge this file into it to add them",
-			annotate.GroupDigits(int64(d.Annotations)), annotate.Plural(d.Annotations, "annotation was", "annotations were"))
+	its := fmt.Sprintf("its %s %s", annotate.GroupDigits(int64(d.Annotations)), annotate.Plural(d.Annotations, "annotation was", "annotations were"))
+	switch {
+	case d.Filled:
+		msg += ", and " + its + " added to it, which had none"
+	case d.Annotations > 0:
+		msg += ", and " + its + " not imported"
+		if d.Own > 0 {
+			msg += fmt.Sprintf(": the library's copy has %s %s of its own", annotate.GroupDigits(int64(d.Own)), annotate.Plural(d.Own, "annotation", "annotations"))
+		}
+		// What the app offers for two annotators' files of one article.
+		msg += ". To compare or combine the two, open the library's copy, download it with Download JSON, and choose both files with Adjudicate… in the library"
 	}
 	return msg
 }
@@ -271,8 +284,7 @@ func (b *batch) add(doc *annotate.Document, set *annotate.Set, orphans []annotat
 	}
 	s, err := b.w.Add(doc, set, orphans, sourceID)
 	if errors.Is(err, ErrDuplicateText) {
-		b.duplicate(doc, set, orphans, sourceID, name, line, nil)
-		return nil
+		return b.duplicate(doc, set, orphans, sourceID, name, line, nil)
 	}
 	if err != nil {
 		return err
@@ -283,12 +295,25 @@ func (b *batch) add(doc *annotate.Document, set *annotate.Set, orphans []annotat
 }
 
 // duplicate reports doc as a duplicate: of the document of this import
-// not yet written, when of is not nil, or of the one stored.
-func (b *batch) duplicate(doc *annotate.Document, set *annotate.Set, orphans []annotate.Annotation, sourceID, name string, line int, of *waiting) {
+// not yet written, when of is not nil, or of the one stored. Annotations
+// that come with doc (an export's) fill the document there when it has
+// none of its own, by AddExport's rule. Only the store's failures come
+// back as errors.
+func (b *batch) duplicate(doc *annotate.Document, set *annotate.Set, orphans []annotate.Annotation, sourceID, name string, line int, of *waiting) error {
 	d := Duplicate{Name: name, Line: line, ID: sourceID, Earlier: b.earlier[doc.TextSHA256()], Annotations: len(orphans)}
 	if set != nil {
 		d.Annotations += set.Len()
 	}
+	if of != nil && d.Annotations > 0 {
+		// The document read earlier in this import is written now, so that
+		// the annotations fill it as they would fill one stored before
+		// (and as they do when the store writes one document at a time).
+		if err := b.flush(); err != nil {
+			return err
+		}
+		of = nil
+	}
+	stored := false
 	switch {
 	case of != nil:
 		d.Of = doc.ID
@@ -297,15 +322,24 @@ func (b *batch) duplicate(doc *annotate.Document, set *annotate.Set, orphans []a
 		}
 	default:
 		if id, found, _ := b.w.store.DocumentByText(doc.TextSHA256()); found {
-			d.Of = id
+			d.Of, stored = id, true
 			if sum, err := b.w.store.Summary(id); err == nil {
-				d.OfTitle = sum.Title
+				d.OfTitle, d.Own = sum.Title, sum.Annotations()+sum.Orphans
 			}
 		} else {
 			d.Of = doc.ID
 		}
 	}
+	if stored && d.Annotations > 0 {
+		switch _, err := b.w.fill(&DuplicateError{ID: d.Of, Title: d.OfTitle}, doc, set, orphans); {
+		case err == nil:
+			d.Filled = true
+		case !errors.Is(err, ErrDuplicateText):
+			return err
+		}
+	}
 	b.report.Duplicates = append(b.report.Duplicates, d)
+	return nil
 }
 
 // File is a file to import: its name and what it holds.

@@ -237,8 +237,9 @@ func TestImportFiles(t *testing.T) {
 	if r.Duplicates[0].Name != "again.txt" || r.Duplicates[0].Earlier != "seed.txt" {
 		t.Errorf("duplicate: %+v", r.Duplicates[0])
 	}
-	if d := r.Duplicates[1]; d.Annotations != 1 || !strings.Contains(d.String(), "its 1 annotation was not imported") {
-		t.Errorf("an export of an article already there must say its annotations were not imported: %s", d)
+	if d := r.Duplicates[1]; d.Annotations != 1 || d.Filled || d.Own != 1 || !strings.Contains(d.String(), "its 1 annotation was not imported: the library's copy has 1 annotation of its own") ||
+		!strings.Contains(d.String(), "Adjudicate…") || strings.Contains(d.String(), "merge") {
+		t.Errorf("an export of an article already there with annotations must say its annotations were not imported, and how to combine the two: %s", d)
 	}
 	// The export's annotation came with it.
 	sum := r.Added[2]
@@ -293,6 +294,90 @@ func TestImportReportsTheNotes(t *testing.T) {
 				if n.Name != c.file || n.Line != 1 || n.ID != "d1" || !strings.Contains(n.Text, want) || !strings.HasPrefix(n.String(), c.file+", line 1") {
 					t.Errorf("note %d: %+v (%s); want line 1 of %s, id d1, saying %q", i, n, n, c.file, want)
 				}
+			}
+		})
+	}
+}
+
+// TestImportFilesFillsAnUntouchedCopy: an export added with other files
+// fills the library's copy of its article when that has no annotation of
+// its own, as opening it alone does (AddExport), whether the copy was
+// there before or came earlier in the same import; a copy with
+// annotations of its own keeps them, and the report says what the app
+// offers to combine the two.
+func TestImportFilesFillsAnUntouchedCopy(t *testing.T) {
+	const text = "The minister said taxes fall."
+	export := func(t *testing.T, spans ...[2]int) []byte {
+		doc := loadText(t, "a.txt", text)
+		set := annotate.NewSet(doc.Text(), annotate.DefaultSchema())
+		for _, s := range spans {
+			if _, err := set.Add("claim", s[0], s[1]); err != nil {
+				t.Fatal(err)
+			}
+		}
+		data, err := annotate.NewFile(doc, set, nil, time.Date(2026, 4, 1, 0, 0, 0, 0, time.UTC)).Marshal()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return data
+	}
+	for _, c := range []struct {
+		name  string
+		store func() Store
+	}{{"in groups", func() Store { return NewMemory() }}, {"one at a time", func() Store { return oneAtATime{NewMemory()} }}} {
+		t.Run(c.name, func(t *testing.T) {
+			w, err := Open(c.store(), clock())
+			if err != nil {
+				t.Fatal(err)
+			}
+			first, err := w.Add(loadText(t, "a.txt", text), nil, nil, "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			r, err := w.ImportFiles(context.Background(), []File{{"a.annotations.json", export(t, [2]int{4, 12})}, {"other.txt", []byte("Another article.")}}, nil)
+			if err != nil || len(r.Added) != 1 || len(r.Duplicates) != 1 {
+				t.Fatalf("the import: %v; added %d, duplicates %v", err, len(r.Added), r.Duplicates)
+			}
+			d := r.Duplicates[0]
+			if !d.Filled || d.Of != first.ID || !strings.Contains(d.String(), "its 1 annotation was added to it, which had none") {
+				t.Errorf("the export of an untouched copy: %+v (%s); want it filled", d, d)
+			}
+			sum, _ := w.Store().Summary(first.ID)
+			if anns, _ := w.Store().Annotations(first.ID); len(anns) != 1 || sum.Counts["claim"] != 1 || sum.Status != StatusInProgress {
+				t.Errorf("the library's copy holds %v, counts %v, status %q; want the export's claim", anns, sum.Counts, sum.Status)
+			}
+
+			// The copy has an annotation of its own now: another
+			// annotator's file of it is not poured into it.
+			r, err = w.ImportFiles(context.Background(), []File{{"b.annotations.json", export(t, [2]int{0, 3}, [2]int{18, 23})}}, nil)
+			if err != nil || len(r.Duplicates) != 1 {
+				t.Fatalf("the second import: %v; duplicates %v", err, r.Duplicates)
+			}
+			d = r.Duplicates[0]
+			msg := d.String()
+			if d.Filled || d.Own != 1 || !strings.Contains(msg, "its 2 annotations were not imported: the library's copy has 1 annotation of its own") ||
+				!strings.Contains(msg, "Adjudicate…") || strings.Contains(msg, "merge") {
+				t.Errorf("the export of an annotated copy: %+v (%s); want it refused, saying how to combine the two", d, msg)
+			}
+			if anns, _ := w.Store().Annotations(first.ID); len(anns) != 1 || anns[0].Start != 4 {
+				t.Errorf("the annotated copy was changed: %v", anns)
+			}
+
+			// The article and its export in one import: the export fills
+			// the article read just before it.
+			w2, err := Open(c.store(), clock())
+			if err != nil {
+				t.Fatal(err)
+			}
+			r, err = w2.ImportFiles(context.Background(), []File{{"a.txt", []byte(text)}, {"a.json", export(t, [2]int{4, 12})}}, nil)
+			if err != nil || len(r.Added) != 1 || len(r.Duplicates) != 1 {
+				t.Fatalf("the article and its export: %v; added %d, duplicates %v", err, len(r.Added), r.Duplicates)
+			}
+			if d := r.Duplicates[0]; !d.Filled || d.Earlier != "a.txt" {
+				t.Errorf("the export after its article: %+v (%s); want it to fill a.txt's document", d, d)
+			}
+			if anns, _ := w2.Store().Annotations(r.Added[0].ID); len(anns) != 1 {
+				t.Errorf("the article holds %d annotations after its export, want 1", len(anns))
 			}
 		})
 	}

@@ -50,8 +50,7 @@ type waiting struct {
 // group is written once it is full.
 func (b *batch) addToGroup(doc *annotate.Document, set *annotate.Set, orphans []annotate.Annotation, sourceID, name string, line int) error {
 	if i, ok := b.byID[doc.ID]; ok {
-		b.duplicate(doc, set, orphans, sourceID, name, line, &b.waiting[i])
-		return nil
+		return b.duplicate(doc, set, orphans, sourceID, name, line, &b.waiting[i])
 	}
 	if set == nil && b.schema == nil {
 		s, err := b.w.Settings()
@@ -62,8 +61,7 @@ func (b *batch) addToGroup(doc *annotate.Document, set *annotate.Set, orphans []
 	}
 	rec, all, err := b.w.newRecord(doc, set, orphans, sourceID, b.schema)
 	if errors.Is(err, ErrDuplicateText) {
-		b.duplicate(doc, set, orphans, sourceID, name, line, nil)
-		return nil
+		return b.duplicate(doc, set, orphans, sourceID, name, line, nil)
 	}
 	if err != nil {
 		return err

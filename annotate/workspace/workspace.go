@@ -645,19 +645,29 @@ func (w *Workspace) AddExport(doc *annotate.Document, set *annotate.Set, orphans
 	if !errors.As(err, &dup) {
 		return sum, false, err
 	}
+	sum, err = w.fill(dup, doc, set, orphans)
+	return sum, err == nil, err
+}
+
+// fill is AddExport's rule for an export whose article is already in the
+// workspace, as document dup: the export's annotations are written into
+// that document when it has none of its own, and its summary returned;
+// otherwise nothing is written and the error is dup. An import of many
+// files keeps the same rule.
+func (w *Workspace) fill(dup *DuplicateError, doc *annotate.Document, set *annotate.Set, orphans []annotate.Annotation) (Summary, error) {
 	have, err := w.store.Summary(dup.ID)
 	if err != nil {
-		return Summary{}, false, err
+		return Summary{}, err
 	}
 	if have.Annotations()+have.Orphans > 0 || set == nil || set.Len()+len(orphans) == 0 {
-		return Summary{}, false, dup
+		return Summary{}, dup
 	}
 	rec, err := w.store.Document(dup.ID)
 	if err != nil {
-		return Summary{}, false, err
+		return Summary{}, err
 	}
 	if rec.Text != doc.Text().String() {
-		return Summary{}, false, dup
+		return Summary{}, dup
 	}
 	anns := set.All()
 	rec.Counts, rec.Orphans, rec.Changed = countLabels(anns), len(orphans), w.now()
@@ -669,7 +679,7 @@ func (w *Workspace) AddExport(doc *annotate.Document, set *annotate.Set, orphans
 		anns = append(anns, o)
 	}
 	if err := w.store.PutDocument(rec, anns); err != nil {
-		return Summary{}, false, err
+		return Summary{}, err
 	}
-	return rec.Summary.clone(), true, nil
+	return rec.Summary.clone(), nil
 }
