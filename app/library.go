@@ -293,7 +293,7 @@ func (l *library) renderRow(s workspace.Summary) app.UI {
 					OnChange(func(ctx app.Context, e app.Event) {
 						id, title := rowID(ctx), ctx.JSSrc().Get("value").String()
 						l.renaming = ""
-						l.act(ctx, "Renamed it “"+strings.TrimSpace(title)+"”.", func(ws *workspace.Workspace) error { return ws.Rename(id, title) })
+						l.act(ctx, "Renamed it “"+annotate.CleanTitle(title)+"”.", func(ws *workspace.Workspace) error { return ws.Rename(id, title) })
 					})
 			}).Else(func() app.UI {
 				return app.Button().Class("link", "library-open").Title("Open this document").

@@ -213,9 +213,10 @@ func (w *Workspace) Undo() error {
 	return c.undo()
 }
 
-// Rename gives document id a new title.
+// Rename gives document id a new title, cleaned as annotate.CleanTitle
+// cleans it. A title with no visible character is refused with ErrTitle.
 func (w *Workspace) Rename(id, title string) error {
-	title = strings.Join(strings.Fields(title), " ")
+	title = annotate.CleanTitle(title)
 	if title == "" {
 		return ErrTitle
 	}

@@ -1,6 +1,7 @@
 package workspace
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"slices"
@@ -217,6 +218,46 @@ func TestRenameStatusDeleteUndo(t *testing.T) {
 	}
 	if err := w.Undo(); !errors.Is(err, ErrNothingToUndo) {
 		t.Errorf("undo past the start: %v", err)
+	}
+}
+
+// TestTitlesShowWhatTheyHold: a title that shows nothing (a zero-width
+// space, a byte order mark, a NUL) is blank, both in a rename and in an
+// import, and a title's control characters and line breaks do not reach
+// the library.
+func TestTitlesShowWhatTheyHold(t *testing.T) {
+	w, m := openMemory(t)
+	s, err := w.Add(loadText(t, "a.txt", "Ministers pledged to raise defence spending."), nil, nil, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, blank := range []string{"\u200b", "\ufeff", "\x00", " \u2060\t\u00ad "} {
+		if err := w.Rename(s.ID, blank); !errors.Is(err, ErrTitle) {
+			t.Errorf("rename to %q: %v, want ErrTitle", blank, err)
+		}
+	}
+	if err := w.Rename(s.ID, "Defence\u200b\npledge\x00 "); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := m.Summary(s.ID); got.Title != "Defence pledge" {
+		t.Errorf("renamed to %q, want %q", got.Title, "Defence pledge")
+	}
+	batch := `{"id": "a", "title": "Two\nlines\u0007", "text": "The first article."}` + "\n" +
+		`{"id": "b", "title": "\u200b", "text": "The second article."}` + "\n"
+	for _, store := range []Store{NewMemory(), oneAtATime{NewMemory()}} {
+		w, err := Open(store, clock())
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := w.ImportBatch(context.Background(), "b.jsonl", []byte(batch), nil)
+		if err != nil || len(r.Added) != 2 {
+			t.Fatalf("the import: %v; added %d, errors %v", err, len(r.Added), r.Errors)
+		}
+		for i, want := range []string{"Two lines", "Untitled article"} {
+			if got, _ := store.Summary(r.Added[i].ID); got.Title != want || r.Added[i].Title != want {
+				t.Errorf("line %d is stored with the title %q (reported %q), want %q", i+1, got.Title, r.Added[i].Title, want)
+			}
+		}
 	}
 }
 

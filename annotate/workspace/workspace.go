@@ -183,7 +183,9 @@ func (w *Workspace) record(doc *annotate.Document, set *annotate.Set, orphans []
 		schema = &s
 	}
 	now := w.now()
-	title := strings.TrimSpace(doc.Title)
+	// The title as a file gave it may hold control characters, or only
+	// invisible ones (package formats keeps a line's "title" as it is).
+	title := annotate.CleanTitle(doc.Title)
 	if title == "" {
 		title = "Untitled article"
 	}
