@@ -39,7 +39,9 @@ func splitForeign(files []File) (own, foreign []File) {
 	return own, foreign
 }
 
-// foreign imports files of the exchange formats.
+// foreign imports files of the exchange formats. A document that cannot
+// be imported is named in the report's Errors and the others go on; a
+// failure of the store stops the import with the store's error.
 func (b *batch) foreign(ctx context.Context, files []File) error {
 	inputs := make([]formats.Input, len(files))
 	for i, f := range files {
@@ -55,15 +57,19 @@ func (b *batch) foreign(ctx context.Context, files []File) error {
 		}
 		name, line := d.Where()
 		data, err := d.File.Marshal()
+		var imp *annotate.Imported
 		if err == nil {
-			var imp *annotate.Imported
-			if imp, err = annotate.Import(data); err == nil {
-				err = b.add(imp.Document, imp.Set, imp.Orphans, d.SourceID, name, line)
-			}
+			imp, err = annotate.Import(data)
 		}
 		if err != nil {
 			b.report.Errors = append(b.report.Errors, &ItemError{Name: name, Line: line, ID: d.SourceID, Err: err})
 			continue
+		}
+		if err := b.add(imp.Document, imp.Set, imp.Orphans, d.SourceID, name, line); err != nil {
+			// The store's: the import stops here, as a batch's does. The
+			// document that failed may be one read before this one
+			// (written in a group), so the error names none.
+			return err
 		}
 		b.note(name, line, d.SourceID, d.Notes)
 	}

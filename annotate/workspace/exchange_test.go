@@ -3,8 +3,10 @@ package workspace
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -153,5 +155,36 @@ func TestImportTellsFilesApart(t *testing.T) {
 	}
 	if n := rep.Added[1].Annotations(); n != len(sample.Annotations) {
 		t.Errorf("the dataset's document has %d annotations, want %d", n, len(sample.Annotations))
+	}
+}
+
+// TestImportFilesStopsWhenTheStoreFails: a store that fails while the
+// documents of another format's file are written stops the import with
+// its error, as a batch's does, keeping what was written; the failure is
+// not reported as a fault of one of the files (before, of a later one
+// than the document that failed) while the import went on.
+func TestImportFilesStopsWhenTheStoreFails(t *testing.T) {
+	var lines []string
+	for i := range 40 {
+		lines = append(lines, fmt.Sprintf(`{"id": "d%d", "text": "Article number %d of the file."}`, i, i))
+	}
+	files := []File{{"many.ndjson", []byte(strings.Join(lines, "\n"))}}
+	var reports []Report
+	for _, store := range []Store{&filling{Memory: NewMemory(), limit: 20}, oneAtATime{&filling{Memory: NewMemory(), limit: 20}}} {
+		w, err := Open(store, clock())
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := w.ImportFiles(context.Background(), files, nil)
+		if !errors.Is(err, errFull) {
+			t.Errorf("%T: the import ends with %v, want the store's %v", store, err, errFull)
+		}
+		if len(r.Added) != 20 || len(r.Errors) != 0 {
+			t.Errorf("%T: added %d, errors %v; want the 20 that fit and no file blamed", store, len(r.Added), r.Errors)
+		}
+		reports = append(reports, r)
+	}
+	if !reflect.DeepEqual(reports[0], reports[1]) {
+		t.Errorf("in groups the import reports\n%+v\none at a time\n%+v", reports[0], reports[1])
 	}
 }
