@@ -3,9 +3,12 @@ package annotate
 // This file keeps the one rule for a title that a person gives or a file
 // carries: it shows every character it holds and nothing more. Control and
 // format characters (a NUL, a bell, a zero-width space, a byte order mark)
-// show nothing, or break the line the title is listed on, and are dropped;
-// white space of any kind, line breaks included, is one space between
-// words, and none at either end. A title left with no character is blank.
+// show nothing, or break the line the title is listed on, and are dropped,
+// but for the few that change how the letters beside them are drawn: the
+// zero-width joiner and non-joiner (an emoji sequence, a Persian word) and
+// the marks of writing direction (a title that mixes Arabic and Latin).
+// White space of any kind, line breaks included, is one space between
+// words, and none at either end. A title left with nothing to see is blank.
 
 import (
 	"strings"
@@ -15,11 +18,28 @@ import (
 // CleanTitle returns title as the library keeps it (see above), or "" when
 // it has no visible character.
 func CleanTitle(title string) string {
+	visible := false
 	title = strings.Map(func(r rune) rune {
-		if !unicode.IsSpace(r) && unicode.In(r, unicode.Cc, unicode.Cf) {
+		switch {
+		case unicode.IsSpace(r):
+		case shapesNeighbours(r):
+		case unicode.In(r, unicode.Cc, unicode.Cf):
 			return -1
+		default:
+			visible = true
 		}
 		return r
 	}, title)
+	if !visible {
+		return ""
+	}
 	return strings.Join(strings.Fields(title), " ")
+}
+
+// shapesNeighbours reports whether r is a format character that changes how
+// the characters around it are drawn, and so is kept in a title: the
+// zero-width non-joiner and joiner, the left-to-right and right-to-left
+// marks, and the Arabic letter mark.
+func shapesNeighbours(r rune) bool {
+	return r == '\u200c' || r == '\u200d' || r == '\u200e' || r == '\u200f' || r == '\u061c'
 }

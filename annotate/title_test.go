@@ -16,6 +16,11 @@ func TestCleanTitle(t *testing.T) {
 		"\ufeff":                      "",
 		"\x00":                        "",
 		" \u200b\t\u2060 \u00a0":      "",
+		"Family 👩\u200d👩\u200d👧":      "Family 👩\u200d👩\u200d👧",
+		"می\u200cخواهم":               "می\u200cخواهم",
+		"\u200fمرحبا Hello":           "\u200fمرحبا Hello",
+		"\u200d\u200c \u200e":         "",
+		"Bidi \u202eoverride":         "Bidi override",
 	} {
 		if got := CleanTitle(in); got != want {
 			t.Errorf("CleanTitle(%q) = %q, want %q", in, got, want)
