@@ -366,6 +366,15 @@ func (a *Annotator) canChange() bool {
 	return true
 }
 
+// exportedCount is how many annotations an opened export brings (none when
+// the file was an article, set nil), its orphans included.
+func exportedCount(set *annotate.Set, orphans []annotate.Annotation) int {
+	if set == nil {
+		return 0
+	}
+	return set.Len() + len(orphans)
+}
+
 // addAndOpen adds an opened article to the workspace and opens it; an
 // article already in the library is opened as it is there. An export
 // (set not nil) fills the library's copy when that has no annotation.
@@ -399,8 +408,9 @@ func (a *Annotator) addAndOpen(ctx app.Context, doc *annotate.Document, set *ann
 			switch {
 			case errors.As(err, &dup):
 				msg := fmt.Sprintf("Opened “%s”, which was already in your library, as you left it.", dup.Title)
-				if set != nil {
-					n := set.Len() + len(orphans)
+				// An export that brings no annotation has nothing that was
+				// left out.
+				if n := exportedCount(set, orphans); n > 0 {
 					msg = fmt.Sprintf("Opened “%s” as you left it: it is already in your library with annotations of its own, "+
 						"so the file's %d %s not added to it.", dup.Title, n, annotate.Plural(n, "annotation was", "annotations were"))
 				}

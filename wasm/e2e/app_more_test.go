@@ -148,6 +148,13 @@ func TestAppMoreOpenPaints(t *testing.T) {
 	b, _ := openApp(t)
 	b.expectNoConsoleErrors()
 
+	// An export of the sample before any annotation: opened later, it
+	// brings none, and the message does not say that any were left out.
+	empty := filepath.Join(t.TempDir(), "empty.annotations.json")
+	if err := os.WriteFile(empty, downloadVia(t, b, chromedp.Click(chromedp.ID("download-button"))), 0o644); err != nil {
+		t.Fatal(err)
+	}
+
 	tagPhrase(t, b, "yes we can", "q")
 	export := filepath.Join(t.TempDir(), "quote.annotations.json")
 	if err := os.WriteFile(export, downloadVia(t, b, chromedp.Click(chromedp.ID("download-button"))), 0o644); err != nil {
@@ -162,6 +169,13 @@ func TestAppMoreOpenPaints(t *testing.T) {
 	openFile(t, b, export)
 	if got := text(t, b, "#notice"); !strings.Contains(got, "already in your library") {
 		t.Errorf("opening the export of the open article says %q", got)
+	}
+	waitFor(t, b, `document.querySelectorAll("#entries > li").length === 2`)
+	openFile(t, b, empty)
+	// (waitFor fails, with the message shown, if it says anything else)
+	waitFor(t, b, `document.querySelector("#notice").textContent.includes("which was already in your library")`)
+	if got := text(t, b, "#notice"); strings.Contains(got, "not added") {
+		t.Errorf("opening an export with no annotation of the open article says %q", got)
 	}
 	waitFor(t, b, `document.querySelectorAll("#entries > li").length === 2`)
 
