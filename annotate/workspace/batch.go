@@ -413,7 +413,17 @@ func (b *batch) file(ctx context.Context, f File) error {
 		if err != nil {
 			return fail(err)
 		}
-		return b.add(imp.Document, imp.Set, imp.Orphans, "", f.Name, 0)
+		if err := b.add(imp.Document, imp.Set, imp.Orphans, "", f.Name, 0); err != nil {
+			return err
+		}
+		// The export's warnings (an annotation placed again by its quote,
+		// a field read past) are said, as opening the file alone says them.
+		notes := make([]string, len(imp.Problems))
+		for i, p := range imp.Problems {
+			notes[i] = p.String()
+		}
+		b.note(f.Name, 0, "", notes)
+		return nil
 	case ".jsonl":
 		return b.lines(ctx, f.Name, f.Data, nil)
 	default:

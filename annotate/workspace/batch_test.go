@@ -382,3 +382,34 @@ func TestImportFilesFillsAnUntouchedCopy(t *testing.T) {
 		})
 	}
 }
+
+// TestImportFilesReportsAnExportsWarnings: an export added with other
+// files says its warnings (an annotation whose offsets did not match its
+// quote, placed again by the quote), as opening it alone does.
+func TestImportFilesReportsAnExportsWarnings(t *testing.T) {
+	doc := loadText(t, "a.txt", "The minister said taxes fall. The rest is detail.")
+	set := annotate.NewSet(doc.Text(), annotate.DefaultSchema())
+	if _, err := set.Add("claim", 4, 12); err != nil {
+		t.Fatal(err)
+	}
+	data, err := annotate.NewFile(doc, set, nil, time.Date(2026, 4, 1, 0, 0, 0, 0, time.UTC)).Marshal()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The offsets moved two characters on, the quote left as it was.
+	moved := strings.Replace(strings.Replace(string(data), `"start": 4`, `"start": 6`, 1), `"end": 12`, `"end": 14`, 1)
+	if moved == string(data) {
+		t.Fatalf("the export's offsets are not written as expected:\n%s", data)
+	}
+	w, _ := openMemory(t)
+	r, err := w.ImportFiles(context.Background(), []File{{"moved.json", []byte(moved)}}, nil)
+	if err != nil || len(r.Added) != 1 || len(r.Errors) != 0 {
+		t.Fatalf("the import: %v; added %d, errors %v", err, len(r.Added), r.Errors)
+	}
+	if anns, _ := w.Store().Annotations(r.Added[0].ID); len(anns) != 1 || anns[0].Exact != "minister" {
+		t.Errorf("the annotation is not placed by its quote: %v", anns)
+	}
+	if len(r.Notes) != 1 || r.Notes[0].Name != "moved.json" || r.Notes[0].Text == "" {
+		t.Errorf("the report's notes are %v; want one about moved.json's annotation placed again", r.Notes)
+	}
+}
