@@ -259,6 +259,17 @@ func TestTitlesShowWhatTheyHold(t *testing.T) {
 			}
 		}
 	}
+	// An opened file's editor, before it is written, exports the title
+	// the library keeps.
+	doc := loadText(t, "c.txt", "A third article.")
+	doc.Title = "Third\u0007\narticle\u200b"
+	e, err := w.AddAndEditLater(doc, nil, nil, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e.Document.Title != "Third article" {
+		t.Errorf("the opened file's editor has the title %q, want %q", e.Document.Title, "Third article")
+	}
 }
 
 func TestListDoesNotDependOnStoreOrder(t *testing.T) {

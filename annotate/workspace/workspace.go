@@ -445,6 +445,10 @@ func (w *Workspace) AddAndEditLater(doc *annotate.Document, set *annotate.Set, o
 	}
 	// Made as a document without annotations: new, nothing counted.
 	rec, _ := w.record(doc, nil, nil, sourceID, &schema)
+	// The editor's document carries the title the library keeps, as it
+	// will once read back from the store: an export made before then is
+	// named and titled the same as one made after.
+	doc.Title = rec.Title
 	e, err := w.editor(settings, rec.ID, doc, schema, nil, nil)
 	if err != nil {
 		return nil, err
