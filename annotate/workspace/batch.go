@@ -18,6 +18,7 @@ package workspace
 // export writes it: its document comes with its annotations.
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -242,7 +243,9 @@ func (b *batch) addLine(name string, n int, bl BatchLine) error {
 	if err != nil {
 		return fail(err)
 	}
-	return b.add(doc, nil, nil, bl.ID, name, n)
+	// A line's "sourceId" names the article where it came from, as on a
+	// dataset line; its "id" does when it has none.
+	return b.add(doc, nil, nil, cmp.Or(bl.SourceID, bl.ID), name, n)
 }
 
 // addDatasetLine adds a good line with spans: its document and

@@ -413,3 +413,21 @@ func TestImportFilesReportsAnExportsWarnings(t *testing.T) {
 		t.Errorf("the report's notes are %v; want one about moved.json's annotation placed again", r.Notes)
 	}
 }
+
+// TestBatchLineSourceID: a plain line's "sourceId" is kept as its source,
+// over its "id", as a dataset line's is.
+func TestBatchLineSourceID(t *testing.T) {
+	w, _ := openMemory(t)
+	batch := `{"sourceId": "nyt-123", "text": "Only a source id."}` + "\n" +
+		`{"id": "a1", "sourceId": "reuters-9", "text": "Both an id and a source id."}` + "\n" +
+		`{"id": "b2", "text": "Only an id."}` + "\n"
+	r, err := w.ImportBatch(context.Background(), "b.jsonl", []byte(batch), nil)
+	if err != nil || len(r.Added) != 3 {
+		t.Fatalf("the import: %v; added %d, errors %v", err, len(r.Added), r.Errors)
+	}
+	for i, want := range []string{"nyt-123", "reuters-9", "b2"} {
+		if rec, _ := w.Store().Document(r.Added[i].ID); rec.SourceID != want {
+			t.Errorf("line %d is stored with the source %q, want %q", i+1, rec.SourceID, want)
+		}
+	}
+}
