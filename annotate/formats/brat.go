@@ -7,7 +7,8 @@ package formats
 // character beyond the BMP as two; Python 3 and the Linux builds of
 // Python 2 count code points.)
 //
-// Each document is two files named after its id (FileName): ID.txt, the
+// Each document is two files named after its id (FileName, with -2, -3
+// after a second and third document of one id): ID.txt, the
 // canonical text and a final line break, and ID.ann, its annotations in
 // the order of their spans:
 //
@@ -80,12 +81,9 @@ const (
 func exportBrat(files []annotate.File, _ time.Time) ([]Output, error) {
 	var out []Output
 	conf := newBratConf()
-	names := map[string]int{}
+	names := fileNames{}
 	for _, f := range files {
-		base := FileName(f.Document.ID)
-		if names[base]++; names[base] > 1 {
-			base += "-" + strconv.Itoa(names[base])
-		}
+		base := names.next(f.Document.ID)
 		conf.schema(f.Schema)
 		out = append(out,
 			Output{Name: base + ".txt", Data: []byte(f.Document.Text + "\n")},

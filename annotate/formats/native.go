@@ -7,6 +7,7 @@ package formats
 import (
 	"bytes"
 	"errors"
+	"strconv"
 	"strings"
 	"time"
 
@@ -23,9 +24,10 @@ var native = Format{
 }
 
 // exportNative writes each file as it is. One file is the single output;
-// several are named by their document's id.
+// several are named by their document's id, apart when two share it.
 func exportNative(files []annotate.File, _ time.Time) ([]Output, error) {
 	var out []Output
+	names := fileNames{}
 	for _, f := range files {
 		data, err := f.Marshal()
 		if err != nil {
@@ -33,7 +35,7 @@ func exportNative(files []annotate.File, _ time.Time) ([]Output, error) {
 		}
 		name := ""
 		if len(files) > 1 {
-			name = FileName(f.Document.ID) + ".json"
+			name = names.next(f.Document.ID) + ".json"
 		}
 		out = append(out, Output{Name: name, Data: append(data, '\n')})
 	}
@@ -82,4 +84,22 @@ func FileName(id string) string {
 		}
 		return '-'
 	}, id)
+}
+
+// fileNames names the files of an export that writes one or more files
+// a document: the FileName of each document's id, and "-2", "-3" after
+// it for the second and third document of an id already named (two
+// annotators' files of one article share their document's id), so that
+// no file of the export is written over another.
+type fileNames map[string]bool
+
+// next returns the name of the next document, whose id is id.
+func (n fileNames) next(id string) string {
+	base := FileName(id)
+	name := base
+	for i := 2; n[name]; i++ {
+		name = base + "-" + strconv.Itoa(i)
+	}
+	n[name] = true
+	return name
 }

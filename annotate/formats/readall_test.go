@@ -1,6 +1,7 @@
 package formats
 
 import (
+	"cmp"
 	"errors"
 	"strings"
 	"testing"
@@ -91,5 +92,36 @@ func TestReadAllTellsArticlesFromBratTexts(t *testing.T) {
 	}
 	if name, line := (Doc{From: "batch.jsonl:12"}).Where(); name != "batch.jsonl" || line != 12 {
 		t.Errorf("Where = %q, %d", name, line)
+	}
+}
+
+// TestExportNativeNamesDocumentsOfOneIDApart exports two annotators' files
+// of one article, which share its id: each gets a file of its own, the
+// second named with -2, as brat names its pairs.
+func TestExportNativeNamesDocumentsOfOneIDApart(t *testing.T) {
+	var files []annotate.File
+	for _, data := range [][]byte{exportV1(t, "Prices rose again."), exportV1(t, "Prices rose again."), exportV1(t, "Wages fell.")} {
+		docs, faults := native.Import([]Input{{Name: "in.json", Data: data}}, nil)
+		if len(faults) > 0 {
+			t.Fatal(faults)
+		}
+		files = append(files, docs[0].File)
+	}
+	for _, f := range []Format{native, brat} {
+		outs, err := f.Export(files, time.Unix(0, 0))
+		if err != nil {
+			t.Fatal(err)
+		}
+		seen := map[string]bool{}
+		for _, o := range outs {
+			if seen[o.Name] {
+				t.Errorf("%s: two outputs are named %s", f.Name, o.Name)
+			}
+			seen[o.Name] = true
+		}
+		second := FileName(files[0].Document.ID) + "-2" + cmp.Or(f.Extension, ".txt")
+		if !seen[second] {
+			t.Errorf("%s: no output is named %s: %v", f.Name, second, seen)
+		}
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/newsannotator/annotator/annotate"
@@ -65,7 +66,8 @@ func cmdConvert(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 // writeOutputs writes an export: one file to out (standard output for
 // "-"), or several into the folder out, which it makes. A file is written
-// whole or not at all, and no file already in the folder is overwritten.
+// whole or not at all, and no file already in the folder, nor one of the
+// export, is overwritten.
 func writeOutputs(outputs []formats.Output, out string, stdout io.Writer) error {
 	if len(outputs) == 1 && outputs[0].Name == "" {
 		if out == "-" {
@@ -76,6 +78,16 @@ func writeOutputs(outputs []formats.Output, out string, stdout io.Writer) error 
 	}
 	if out == "-" {
 		return errors.New("this format writes several files: give a folder to write them into with -o FOLDER")
+	}
+	// Two outputs of one name would leave only the last of them: the
+	// export is refused whole rather than written with a file lost.
+	names := map[string]string{}
+	for _, o := range outputs {
+		key := strings.ToLower(o.Name) // a file system may not tell case apart
+		if first, ok := names[key]; ok {
+			return fmt.Errorf("the export has two files named %s and %s, and one would be written over the other; nothing was written", first, o.Name)
+		}
+		names[key] = o.Name
 	}
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		return fmt.Errorf("the folder %s could not be made: %v", out, err)

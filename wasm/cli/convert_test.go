@@ -7,11 +7,13 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/newsannotator/annotator/annotate"
+	"github.com/newsannotator/annotator/annotate/formats"
 )
 
 // writeExport writes, as name in dir, the native export of text with a
@@ -156,5 +158,53 @@ func TestStatsCountsByDocumentAndLabel(t *testing.T) {
 	}
 	if len(got.Documents) != 2 || got.Documents[0].Labels["claim"] != 2 || got.Documents[1].Annotations != 1 || got.Total.Annotations != 3 {
 		t.Errorf("counts %+v", got)
+	}
+}
+
+// TestConvertKeepsDocumentsOfOneID converts two annotators' exports of one
+// article, which share its document id, into a folder: each is a file of
+// its own, and neither is lost.
+func TestConvertKeepsDocumentsOfOneID(t *testing.T) {
+	dir := t.TempDir()
+	text := "Prices rose again. Wages did not."
+	ann := writeExport(t, dir, "ann.json", text, "Prices")
+	bob := writeExport(t, dir, "bob.json", text, "Wages")
+	out := filepath.Join(t.TempDir(), "out")
+	code, _, stderr := run(nil, "convert", "--to", "v1", "-o", out, ann, bob)
+	if code != exitOK || !strings.Contains(stderr, "2 documents written as v1") {
+		t.Fatalf("exit %d, stderr:\n%s", code, stderr)
+	}
+	written, _ := filepath.Glob(filepath.Join(out, "*.json"))
+	if len(written) != 2 {
+		t.Fatalf("%d files written, want 2: %v", len(written), written)
+	}
+	var exacts []string
+	for _, name := range written {
+		data, _ := os.ReadFile(name)
+		var f annotate.File
+		json.Unmarshal(data, &f)
+		for _, a := range f.Annotations {
+			exacts = append(exacts, a.Exact)
+		}
+	}
+	slices.Sort(exacts)
+	if strings.Join(exacts, " ") != "Prices Wages" {
+		t.Errorf("the files hold %q, want Prices (Ann's) and Wages (Bob's)", exacts)
+	}
+}
+
+// TestWriteOutputsRefusesTwoFilesOfOneName is the safety net under every
+// export: two outputs of one name (or of names that differ only in case)
+// are refused, and nothing is written.
+func TestWriteOutputsRefusesTwoFilesOfOneName(t *testing.T) {
+	for _, names := range [][2]string{{"a.json", "a.json"}, {"A.txt", "a.txt"}} {
+		out := filepath.Join(t.TempDir(), "out")
+		err := writeOutputs([]formats.Output{{Name: names[0], Data: []byte("1")}, {Name: names[1], Data: []byte("2")}}, out, nil)
+		if err == nil || !strings.Contains(err.Error(), "nothing was written") {
+			t.Errorf("%v: %v", names, err)
+		}
+		if entries, _ := os.ReadDir(out); len(entries) > 0 {
+			t.Errorf("%v: %d files were written", names, len(entries))
+		}
 	}
 }
