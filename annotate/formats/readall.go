@@ -11,6 +11,7 @@ package formats
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"path"
 	"slices"
 	"strings"
@@ -26,7 +27,10 @@ var articleExtensions = map[string]bool{".html": true, ".htm": true, ".xhtml": t
 // ReadAll reads inputs of any formats, mixed. Documents come in the order
 // of the inputs they were read from and, within one, in its order (a
 // brat pair in its .ann's place); known, which may be nil, finds
-// documents the caller has beyond the inputs (the library's).
+// documents the caller has beyond the inputs (the library's). A file of
+// spans without their text (CSV, W3C annotations of another tool's) placed
+// on an article of the inputs gives one document, the article with the
+// spans, not the article twice.
 func ReadAll(inputs []Input, known Known) ([]Doc, []*Fault) {
 	all := All()
 	byFormat := make([][]Input, len(all))
@@ -58,16 +62,18 @@ func ReadAll(inputs []Input, known Known) ([]Doc, []*Fault) {
 			continue
 		}
 		read := docs
+		lent := map[int]bool{} // the documents of read handed to the import
 		got, bad := f.Import(byFormat[i], func(key string) (annotate.File, bool) {
-			if d, ok := find(read, key); ok {
-				return d, true
+			if j := find(read, key); j >= 0 {
+				lent[j] = true
+				return read[j].File, true
 			}
 			if known != nil {
 				return known(key)
 			}
 			return annotate.File{}, false
 		})
-		docs = append(docs, got...)
+		docs = supplant(docs, lent, got)
 		faults = append(faults, bad...)
 	}
 	order := make(map[string]int, len(inputs))
@@ -131,15 +137,40 @@ func classify(all []Format, inputs []Input) []int {
 	return out
 }
 
-// find returns the file of the document among docs whose native id,
-// format id or URL is key.
-func find(docs []Doc, key string) (annotate.File, bool) {
-	for _, d := range docs {
+// find returns the index of the document among docs whose native id,
+// format id or URL is key, or -1.
+func find(docs []Doc, key string) int {
+	for i, d := range docs {
 		if key != "" && (d.File.Document.ID == key || d.SourceID == key || d.File.Document.URL == key) {
-			return d.File, true
+			return i
 		}
 	}
-	return annotate.File{}, false
+	return -1
+}
+
+// supplant adds got, what an import read, to docs. A document of got that
+// is built on one of docs that the import was lent (the article that gave
+// a CSV its text) takes that one's place: it is the same document with
+// the spans, and a conversion that kept both would write the article
+// twice, once without them. Only a document with no annotations and no
+// orphans gives way, so that no annotator's work is dropped; and each
+// gives way once, so that two files of spans on one article are two
+// annotators' documents.
+func supplant(docs []Doc, lent map[int]bool, got []Doc) []Doc {
+	for _, g := range got {
+		replaced := false
+		for _, j := range slices.Sorted(maps.Keys(lent)) {
+			if d := docs[j].File; d.Document.ID == g.File.Document.ID && len(d.Annotations) == 0 && len(d.Orphans) == 0 {
+				docs[j], replaced = g, true
+				delete(lent, j)
+				break
+			}
+		}
+		if !replaced {
+			docs = append(docs, g)
+		}
+	}
+	return docs
 }
 
 // Names lists the formats' names, as messages give them: "v1, jsonl, …".

@@ -125,3 +125,42 @@ func TestExportNativeNamesDocumentsOfOneIDApart(t *testing.T) {
 		}
 	}
 }
+
+// TestReadAllPutsSpansOnTheArticleOnce reads an article with a CSV of
+// spans on it, in either order: one document comes back, the article with
+// the spans, not the article twice (once without them). An annotated
+// export beside the CSV is an annotator's work, and stays a document of
+// its own.
+func TestReadAllPutsSpansOnTheArticleOnce(t *testing.T) {
+	text := "Prices rose again. Wages did not."
+	article := Input{Name: "a.txt", Data: []byte(text)}
+	docs, faults := ReadAll([]Input{article}, nil)
+	if len(faults) > 0 {
+		t.Fatal(faults)
+	}
+	f := docs[0].File
+	set := annotate.NewSet(annotate.NewText(f.Document.Text), f.Schema)
+	if _, err := set.Add("claim", 19, 24); err != nil {
+		t.Fatal(err)
+	}
+	f.Annotations = set.All()
+	outs, err := csvFormat.Export([]annotate.File{f}, time.Unix(0, 0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := Input{Name: "rows.csv", Data: outs[0].Data}
+	for _, inputs := range [][]Input{{article, rows}, {rows, article}} {
+		docs, faults := ReadAll(inputs, nil)
+		if len(faults) > 0 || len(docs) != 1 {
+			t.Fatalf("%s, %s: %d documents, faults %v; want one", inputs[0].Name, inputs[1].Name, len(docs), faults)
+		}
+		if d := docs[0]; d.From != "rows.csv:2" || len(d.File.Annotations) != 1 || d.File.Annotations[0].Exact != "Wages" {
+			t.Errorf("%s, %s: the document from %s has %+v", inputs[0].Name, inputs[1].Name, d.From, d.File.Annotations)
+		}
+	}
+	ann := Input{Name: "ann.json", Data: exportV1(t, text)}
+	docs, faults = ReadAll([]Input{ann, rows}, nil)
+	if len(faults) > 0 || len(docs) != 2 || len(docs[0].File.Annotations) != 1 || len(docs[1].File.Annotations) != 1 {
+		t.Fatalf("an annotated export and a CSV on it: %d documents, faults %v; want both", len(docs), faults)
+	}
+}
