@@ -127,8 +127,11 @@ func Build(p Plain, from string) (Doc, error) {
 func loadPlain(p Plain, from string) (*annotate.Document, error) {
 	doc, err := annotate.Load([]byte(p.Text), annotate.Source{Name: from, MediaType: "text/plain; charset=utf-8", URL: p.URL})
 	if err == nil && p.Verbatim && doc.Text().String() != p.Text {
-		// In <pre> the canonical text is the text as it stands.
-		pre := "<pre>" + html.EscapeString(p.Text) + "</pre>"
+		// In <pre> the canonical text is the text as it stands. The
+		// parser drops one line feed right after <pre> (HTML's rule, so
+		// that authors may start the block on a new line): one is put
+		// there for it to drop, and a text's own leading line feed stays.
+		pre := "<pre>\n" + html.EscapeString(p.Text) + "</pre>"
 		doc, err = annotate.Load([]byte(pre), annotate.Source{Name: from, MediaType: "text/html; charset=utf-8", URL: p.URL})
 	}
 	if err != nil {

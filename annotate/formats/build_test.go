@@ -3,6 +3,7 @@ package formats
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/newsannotator/annotator/annotate"
 )
@@ -148,5 +149,53 @@ func TestBuildVerbatimKeepsACanonicalText(t *testing.T) {
 	p.Verbatim = false
 	if d, err := Build(p, "t.txt"); err != nil || d.File.Document.Text == text {
 		t.Fatalf("without Verbatim the text is loaded as a .txt: %q, %v", d.File.Document.Text, err)
+	}
+}
+
+// TestVerbatimTextsWithLeadingLineFeedsRoundTrip builds texts that start
+// with line feeds (and one that does not) as a verbatim text, and sends
+// them through each format that keeps its texts verbatim, twice: the text,
+// and so the document's id, and the span's offsets come back exactly. An
+// HTML parser drops the line feed right after <pre>, which took the first
+// of the text's with it, and one more at each round trip.
+func TestVerbatimTextsWithLeadingLineFeedsRoundTrip(t *testing.T) {
+	for _, text := range []string{
+		"\n\n\nTitle\n\nBody text.\n",
+		"\nTitle",
+		"\n\n  Title\tand a tab\n",
+		"\n \nTitle",
+		"Title\n\n\n\nBody, no line feed before it.",
+	} {
+		start := annotate.RuneCount(text[:strings.Index(text, "Title")])
+		p := Plain{Text: text, Verbatim: true, Spans: []Span{{Label: "claim", Start: start, End: start + 5}}}
+		d, err := Build(p, "t.txt")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.File.Document.Text != text || d.Moved != 0 || len(d.File.Annotations) != 1 {
+			t.Fatalf("%q is built as %q, %d moved", text, d.File.Document.Text, d.Moved)
+		}
+		id := d.File.Document.ID
+		for _, f := range []Format{jsonl, labelStudio, brat} {
+			file := d.File
+			for trip := 1; trip <= 2; trip++ {
+				outs, err := f.Export([]annotate.File{file}, time.Unix(0, 0))
+				if err != nil {
+					t.Fatal(err)
+				}
+				docs, faults := f.Import(inputsOf(f, outs), nil)
+				if len(faults) > 0 || len(docs) != 1 {
+					t.Fatalf("%s: %q: faults %v", f.Name, text, faults)
+				}
+				got := docs[0]
+				if got.File.Document.Text != text || got.File.Document.ID != id || got.Moved != 0 ||
+					len(got.File.Annotations) != 1 || got.File.Annotations[0].Start != start {
+					t.Errorf("%s, round trip %d: %q came back as %q (id %s, want %s), %d moved, annotations %+v",
+						f.Name, trip, text, got.File.Document.Text, got.File.Document.ID, id, got.Moved, got.File.Annotations)
+					break
+				}
+				file = got.File
+			}
+		}
 	}
 }
