@@ -15,7 +15,8 @@ package formats
 //	start_codepoint,end_codepoint,text,<attributes>,note,author,created,modified
 //
 // with one column for every attribute the annotations use, sorted by
-// name ("attr_" and its name for an attribute named as another column),
+// name ("attr_" and its name for an attribute named as another column, or
+// whose name starts with "attr_": attrField),
 // and times in RFC 3339, UTC, with milliseconds. The rows are the
 // documents' in order, each document's annotations sorted by span.
 // Orphans, which have no place in the text, are not written.
@@ -72,11 +73,11 @@ var (
 const csvTime = "2006-01-02T15:04:05.000Z07:00"
 
 // csvColumn is the column of attribute name.
-func csvColumn(name string) string {
-	if slices.Contains(csvHead, name) || slices.Contains(csvTail, name) {
-		return "attr_" + name
-	}
-	return name
+func csvColumn(name string) string { return attrField(name, csvOwnColumn) }
+
+// csvOwnColumn reports whether name is a column of the format's own.
+func csvOwnColumn(name string) bool {
+	return slices.Contains(csvHead, name) || slices.Contains(csvTail, name)
 }
 
 // exportCSV writes one row for every placed annotation of files.
@@ -319,14 +320,10 @@ func csvSpan(rec, header []string, col map[string]int) (Span, error) {
 	}
 	for i, h := range header {
 		h = strings.TrimSpace(h)
-		if slices.Contains(csvHead, h) || (slices.Contains(csvTail, h) && h != annotate.AttrNote) || rec[i] == "" {
+		if (csvOwnColumn(h) && h != annotate.AttrNote) || rec[i] == "" {
 			continue
 		}
-		name := strings.TrimPrefix(h, "attr_")
-		if name == h || !(slices.Contains(csvHead, name) || slices.Contains(csvTail, name)) {
-			name = schemaName(h)
-		}
-		if name != "" {
+		if name := schemaName(attrName(h)); name != "" {
 			s.Attributes[name] = rec[i]
 		}
 	}

@@ -22,7 +22,8 @@ package formats
 // lamb.", "label": [[0, 2, "ORG"]]} on its import page; its offsets are
 // Python string offsets, code points, as ours). A span's attributes follow
 // its five fields, sorted by name; an attribute whose name is one of those
-// five is written as "attr_" and its name. "sourceId" follows "id" when
+// five, or starts with "attr_", is written as "attr_" and its name
+// (attrField). "sourceId" follows "id" when
 // the document came from a batch line with an id. Orphans, which have no
 // place in the text, are not written.
 
@@ -52,8 +53,8 @@ type DatasetSpan struct {
 // reservedSpanKeys are the fields an attribute cannot take the name of.
 var reservedSpanKeys = map[string]bool{"id": true, "start": true, "end": true, "label": true, "text": true}
 
-// reservedPrefix marks an attribute whose name is a reserved key.
-const reservedPrefix = "attr_"
+// spanField reports whether name is a span's own field.
+func spanField(name string) bool { return reservedSpanKeys[name] }
 
 // MarshalJSON writes the span's fields in a fixed order, then its
 // attributes sorted by name.
@@ -66,12 +67,8 @@ func (s DatasetSpan) MarshalJSON() ([]byte, error) {
 	b.WriteString(`,"text":`)
 	b.Write(marshalJSON(s.Text))
 	for _, k := range sortedKeys(s.Attributes) {
-		key := k
-		if reservedSpanKeys[k] {
-			key = reservedPrefix + k
-		}
 		b.WriteByte(',')
-		b.Write(marshalJSON(key))
+		b.Write(marshalJSON(attrField(k, spanField)))
 		b.WriteByte(':')
 		b.Write(marshalJSON(s.Attributes[k]))
 	}

@@ -1,9 +1,10 @@
 package formats
 
 // This file keeps what the exchange formats of this package share: the
-// order in which they write a document's annotations, the names they give
-// labels and attributes read from other tools, and JSON written as the
-// native export writes it.
+// order in which they write a document's annotations, how an attribute is
+// told from a format's own fields, the names they give labels and
+// attributes read from other tools, and JSON written as the native export
+// writes it.
 
 import (
 	"bytes"
@@ -23,6 +24,30 @@ func placed(f annotate.File) []annotate.Annotation {
 		return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(a.End, b.End), cmp.Compare(a.Label, b.Label), cmp.Compare(a.ID, b.ID))
 	})
 	return as
+}
+
+// attrPrefix marks an attribute in a format that writes attributes beside
+// its own fields, under their names: a JSON Lines span's members, a CSV's
+// columns, Label Studio's from_name. It goes before the name of an
+// attribute that is named as one of the format's fields, and before one
+// whose name starts with attrPrefix itself; the import takes away exactly
+// one, so that every name comes back as it was ("attr_text" is written
+// "attr_attr_text", "text" is written "attr_text").
+const attrPrefix = "attr_"
+
+// attrField returns the field that holds attribute name in a format whose
+// own fields own reports.
+func attrField(name string, own func(field string) bool) string {
+	if own(name) || strings.HasPrefix(name, attrPrefix) {
+		return attrPrefix + name
+	}
+	return name
+}
+
+// attrName returns the name of the attribute that field holds, field
+// without one attrPrefix, as attrField wrote it.
+func attrName(field string) string {
+	return strings.TrimPrefix(field, attrPrefix)
 }
 
 // schemaName makes a label or attribute name of another tool ("PER",

@@ -380,3 +380,37 @@ func TestRecognisersTellTheFormatsApart(t *testing.T) {
 		}
 	}
 }
+
+// TestAttributeNamesThatLookLikeFieldsRoundTrip sends a span whose
+// attributes are named as the formats' own fields, and with "attr_" at
+// their start, through each format that writes attributes under their
+// names beside its own fields: every name comes back as it was. A name
+// that started with "attr_" was written as it stands and read back
+// without it (attr_text as text, attr_note as the note), and beside an
+// attribute "text" it made a JSON Lines span with the key "attr_text"
+// twice.
+func TestAttributeNamesThatLookLikeFieldsRoundTrip(t *testing.T) {
+	attrs := map[string]string{
+		"text": "B", "attr_text": "A", "label": "L", "attr_label": "AL", "id": "I", "attr_id": "AI",
+		"start": "S", "author": "Au", "attr_author": "AAu", "document_id": "D", "note": "the note",
+		"attr_note": "AN", "attr_attr_x": "Z", "attr_speaker": "AS",
+	}
+	text := "Prices rose again. Wages did not."
+	d, err := Build(Plain{Text: text, Spans: []Span{{Label: "claim", Start: 0, End: 6, Attributes: attrs}}}, "t.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := []annotate.File{d.File}
+	for _, f := range []Format{jsonl, labelStudio, csvFormat} {
+		t.Run(f.Name, func(t *testing.T) {
+			for _, single := range []string{"text", "attr_text", "attr_label", "attr_id", "attr_author", "attr_note"} {
+				one := d.File
+				a := one.Annotations[0]
+				a.Attributes = map[string]string{single: "v"}
+				one.Annotations = []annotate.Annotation{a}
+				roundTripAll(t, f, []annotate.File{one}, knownOf(files))
+			}
+			roundTripAll(t, f, files, knownOf(files))
+		})
+	}
+}

@@ -22,7 +22,8 @@ package formats
 // whose id is the annotation's id; each attribute, the note among them,
 // is a per-region TextArea result with the same id, from_name naming the
 // attribute ("attr_" and its name for "label" and "text", which the
-// labeling config's Labels and Text tags take). LabelConfig writes the
+// labeling config's Labels and Text tags take, and for a name that starts
+// with "attr_": attrField). LabelConfig writes the
 // labeling config that matches. Orphans, which have no place in the text,
 // are not written; author and times are not either, as Label Studio keeps
 // them per annotation and not per region.
@@ -99,10 +100,7 @@ type lsValueOut struct {
 
 // lsAttributeName is the from_name of attribute name's TextArea.
 func lsAttributeName(name string) string {
-	if name == lsLabels || name == lsText {
-		return "attr_" + name
-	}
-	return name
+	return attrField(name, func(n string) bool { return n == lsLabels || n == lsText })
 }
 
 // exportLabelStudio writes every file as one task of one JSON array.

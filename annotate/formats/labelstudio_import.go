@@ -261,10 +261,7 @@ func lsSpans(results []json.RawMessage, text *annotate.Text, codePoints bool, au
 			json.Unmarshal(r.Value.Text, &one)
 			values = []string{one}
 		}
-		name := strings.TrimPrefix(r.FromName, "attr_")
-		if name == r.FromName || (name != lsLabels && name != lsText) {
-			name = schemaName(r.FromName)
-		}
+		name := schemaName(attrName(r.FromName))
 		if len(byID[r.ID]) == 0 || name == "" {
 			ignored["textarea"]++
 			continue

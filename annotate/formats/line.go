@@ -70,7 +70,7 @@ func (t *LabelTriple) UnmarshalJSON(data []byte) error {
 
 // UnmarshalJSON reads a span as MarshalJSON writes it: "start", "end" and
 // "label", optionally "id" and "text", and attributes as further string
-// members ("attr_" and a reserved name for an attribute of that name).
+// members (one "attr_" taken away from a member's name: attrName).
 func (s *DatasetSpan) UnmarshalJSON(data []byte) error {
 	var m map[string]json.RawMessage
 	if err := json.Unmarshal(data, &m); err != nil {
@@ -98,13 +98,10 @@ func (s *DatasetSpan) UnmarshalJSON(data []byte) error {
 		default:
 			var val string
 			err = json.Unmarshal(v, &val)
-			if name, ok := strings.CutPrefix(k, reservedPrefix); ok && reservedSpanKeys[name] {
-				k = name
-			}
 			if s.Attributes == nil {
 				s.Attributes = map[string]string{}
 			}
-			s.Attributes[k] = val
+			s.Attributes[attrName(k)] = val
 		}
 		if err != nil {
 			want := "a string"
