@@ -37,6 +37,10 @@ type Span struct {
 	// Author, Created and Modified are kept when the format has them.
 	Author            string
 	Created, Modified time.Time
+	// Line is the line of the file that holds the span, when it is not
+	// the document's own (a CSV row's), so that messages name it; 0
+	// otherwise.
+	Line int
 }
 
 // Plain is a document as a text-only format carries it.
@@ -64,8 +68,9 @@ type Plain struct {
 
 // Build makes the Doc of p, read from from ("name" or "name:line"). It
 // fails, in words, when p's text cannot be loaded as an article or when
-// its labels cannot make a valid schema; a span that cannot be placed is
-// kept as an orphan, with a note.
+// its labels cannot make a valid schema; a span whose offsets are not
+// within the text is left out, one of the Doc's Faults, and a span that
+// cannot be placed is kept as an orphan, with a note.
 func Build(p Plain, from string) (Doc, error) {
 	doc, given := p.Document, (*annotate.Text)(nil)
 	if doc != nil {
@@ -90,12 +95,20 @@ func Build(p Plain, from string) (Doc, error) {
 	set := annotate.NewSet(text, schema)
 	d := Doc{SourceID: p.SourceID, From: from}
 	notes := make([]string, len(p.Spans)) // by span, in the spans' order
+	// spanName names span i: by its line when it has one of its own, as
+	// a span's place among the document's would not find it in the file.
+	spanName := func(i int) string {
+		if l := p.Spans[i].Line; l > 0 {
+			return fmt.Sprintf("the span on line %d", l)
+		}
+		return fmt.Sprintf("span %d", i+1)
+	}
 	var anns []annotate.Annotation
 	var spanOf []int // the span each of anns came from
 	for i, s := range p.Spans {
 		a, err := s.annotation(given)
 		if err != nil {
-			notes[i] = fmt.Sprintf("span %d (%s): %v; it is left out", i+1, s.Label, err)
+			d.leftOut(s.Line, fmt.Sprintf("%s (%s) is left out: %v", spanName(i), s.Label, err))
 			continue
 		}
 		anns, spanOf = append(anns, a), append(spanOf, i)
@@ -106,7 +119,7 @@ func Build(p Plain, from string) (Doc, error) {
 		switch err := errs[j]; {
 		case err != nil:
 			i := spanOf[j]
-			notes[i] = fmt.Sprintf("span %d (%s, %q) could not be placed (%v); it is kept as an orphan", i+1, p.Spans[i].Label, abbreviate(anns[j].Exact), err)
+			notes[i] = fmt.Sprintf("%s (%s, %q) could not be placed (%v); it is kept as an orphan", spanName(i), p.Spans[i].Label, abbreviate(anns[j].Exact), err)
 			orphans = append(orphans, b)
 		case b.Anchor != annotate.AnchorExact:
 			d.Moved++

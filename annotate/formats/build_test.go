@@ -99,8 +99,12 @@ func TestBuildKeepsWhatCannotBePlacedAsOrphans(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(d.File.Annotations) != 1 || len(d.File.Orphans) != 1 || len(d.Notes) != 2 {
+	if len(d.File.Annotations) != 1 || len(d.File.Orphans) != 1 || len(d.Notes) != 1 {
 		t.Fatalf("annotations %d, orphans %d, notes %q", len(d.File.Annotations), len(d.File.Orphans), d.Notes)
+	}
+	// The span beyond the text is not an orphan: it is wrong, and left out.
+	if len(d.Faults) != 1 || d.Faults[0].Name != "t.txt" || !strings.Contains(d.Faults[0].Message, "span 1 (claim) is left out") {
+		t.Errorf("faults %v", d.Faults)
 	}
 }
 

@@ -266,6 +266,7 @@ func csvRows(in Input) ([]*csvDoc, []*Fault) {
 			faults = append(faults, &Fault{Name: in.Name, Line: line, Message: err.Error() + "; the row is left out"})
 			continue
 		}
+		s.Line = line
 		id, url := cell(rec, col, "document_id"), cell(rec, col, "document_url")
 		key := "id " + id
 		if id == "" {

@@ -63,6 +63,25 @@ type Doc struct {
 	// Notes are the problems that did not stop the document, in words:
 	// an annotation kept as an orphan, a field that was ignored.
 	Notes []string
+	// Faults are the parts of the file meant for the document that are
+	// wrong and left out (a span whose offsets are not within the text),
+	// each named by its file and the line that holds it. The document is
+	// kept without them; unlike Notes, they are errors in the file, which
+	// the command line reports as it reports a line it cannot read, and
+	// exits 1. They stay here, apart from the faults of the files and
+	// lines that could not be read at all, which Import and ReadAll
+	// return beside the documents.
+	Faults []*Fault
+}
+
+// leftOut records on d a part of its file left out as wrong, in words:
+// at line of d's file, or at d's own line when line is 0.
+func (d *Doc) leftOut(line int, message string) {
+	name, at := d.Where()
+	if line == 0 {
+		line = at
+	}
+	d.Faults = append(d.Faults, &Fault{Name: name, Line: line, Message: message})
 }
 
 // Where splits From into the file's name and the line, 0 when From names
@@ -117,7 +136,8 @@ type Format struct {
 	Export func(files []annotate.File, now time.Time) ([]Output, error)
 	// Import reads inputs that Recognise took for this format. It keeps
 	// every document it can read, and returns a Fault for each file or
-	// line it cannot. A format whose files carry annotations without their
+	// line it cannot; a span it leaves out of a document it keeps is one
+	// of that Doc's Faults. A format whose files carry annotations without their
 	// document's text (CSV, or W3C annotations of someone else's making)
 	// finds the document with known; known may be nil.
 	Import func(inputs []Input, known Known) ([]Doc, []*Fault)

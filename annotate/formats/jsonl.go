@@ -69,8 +69,9 @@ func importJSONL(inputs []Input, _ Known) ([]Doc, []*Fault) {
 }
 
 // LineDoc makes the Doc of a line read from from ("name:line"): a line
-// with "text" through Build, its spans placed on the canonical text; a
-// line with "html" loaded and sanitised as the app opens a page.
+// with "text" through Build, its spans placed on the canonical text (a
+// span not within the text is one of the Doc's Faults); a line with
+// "html" loaded and sanitised as the app opens a page.
 func LineDoc(l Line, from string) (Doc, error) {
 	if l.HTML != nil {
 		doc, err := LineArticle(l, from)

@@ -196,12 +196,16 @@ func lsTaskDocs(task lsTaskIn, n int, from string, known Known) ([]Doc, error) {
 	for _, set := range sets {
 		q := p
 		spanNotes := slices.Clone(notes)
-		q.Spans, spanNotes = lsSpans(set.Result, given, unit == annotate.OffsetUnit, author(set), n, spanNotes)
+		var bad []string
+		q.Spans, spanNotes, bad = lsSpans(set.Result, given, unit == annotate.OffsetUnit, author(set), n, spanNotes)
 		d, err := Build(q, from)
 		if err != nil {
 			return docs, fmt.Errorf("task %d cannot be made a document: %v", n, err)
 		}
 		d.Notes = append(spanNotes, d.Notes...)
+		for _, b := range bad {
+			d.leftOut(0, b)
+		}
 		docs = append(docs, d)
 	}
 	return docs, nil
@@ -214,16 +218,16 @@ var errSurrogate = errors.New("falls between the two halves of a character writt
 // lsSpans reads the spans of one annotation's results on text: "labels"
 // results, with the attributes that TextArea results and region meta
 // give them. Offsets count UTF-16 code units, or code points when
-// codePoints. What it leaves out is said in notes.
-func lsSpans(results []json.RawMessage, text *annotate.Text, codePoints bool, author string, n int, notes []string) ([]Span, []string) {
-	var spans []Span
+// codePoints. What it ignores is said in notes, and the results it leaves
+// out as wrong in bad.
+func lsSpans(results []json.RawMessage, text *annotate.Text, codePoints bool, author string, n int, notes []string) (spans []Span, _, bad []string) {
 	byID := map[string][]int{}
 	var attrs []lsResultIn
 	ignored := map[string]int{}
 	for i, raw := range results {
 		var r lsResultIn
 		if err := json.Unmarshal(raw, &r); err != nil {
-			notes = append(notes, fmt.Sprintf("task %d: result %d cannot be read (%v); it is left out", n, i+1, err))
+			bad = append(bad, fmt.Sprintf("task %d: result %d cannot be read (%v); it is left out", n, i+1, err))
 			continue
 		}
 		switch {
@@ -237,7 +241,7 @@ func lsSpans(results []json.RawMessage, text *annotate.Text, codePoints bool, au
 		}
 		start, end, err := lsOffsets(r, text, codePoints)
 		if err != nil {
-			notes = append(notes, fmt.Sprintf("task %d: result %d (%s): %v; it is left out", n, i+1, r.ID, err))
+			bad = append(bad, fmt.Sprintf("task %d: result %d (%s): %v; it is left out", n, i+1, r.ID, err))
 			continue
 		}
 		var exact string
@@ -273,7 +277,7 @@ func lsSpans(results []json.RawMessage, text *annotate.Text, codePoints bool, au
 	for _, typ := range slices.Sorted(maps.Keys(ignored)) {
 		notes = append(notes, fmt.Sprintf("task %d: %d results of type %q are not labelled spans, or belong to none, and are ignored", n, ignored[typ], typ))
 	}
-	return spans, notes
+	return spans, notes, bad
 }
 
 // lsOffsets returns the code-point span of result r on text.

@@ -132,6 +132,11 @@ func TestLabelStudioImportsItsOwnExports(t *testing.T) {
 	if len(faults) > 0 || len(docs) != 3 {
 		t.Fatalf("%d documents, faults %v", len(docs), faults)
 	}
+	// The offsets that split a surrogate pair are wrong: a fault at the
+	// task's line, and the task's document is kept without them.
+	if f := docs[0].Faults; len(f) != 1 || f[0].Line != 2 || !strings.Contains(f[0].Error(), "project.json:2: task 1: result 4 (a3): its start 5 falls between the two halves") {
+		t.Errorf("faults %v", f)
+	}
 	ann, eve, pred := docs[0], docs[1], docs[2]
 	if ann.SourceID != "7" || ann.From != "project.json:2" || pred.From != "project.json:14" {
 		t.Errorf("source %q, from %q and %q", ann.SourceID, ann.From, pred.From)
@@ -145,7 +150,7 @@ func TestLabelStudioImportsItsOwnExports(t *testing.T) {
 		t.Errorf("annotations %+v", ann.File.Annotations)
 	}
 	notes := strings.Join(ann.Notes, "\n")
-	if !strings.Contains(notes, "surrogate pair") || !strings.Contains(notes, `"relation"`) || !strings.Contains(notes, `"choices"`) {
+	if strings.Contains(notes, "surrogate pair") || !strings.Contains(notes, `"relation"`) || !strings.Contains(notes, `"choices"`) {
 		t.Errorf("notes %q", ann.Notes)
 	}
 	if len(eve.File.Annotations) != 1 || eve.File.Annotations[0].Author != "eve@example.org" || eve.File.Annotations[0].Exact != "Paris" {

@@ -164,3 +164,45 @@ func TestReadAllPutsSpansOnTheArticleOnce(t *testing.T) {
 		t.Fatalf("an annotated export and a CSV on it: %d documents, faults %v; want both", len(docs), faults)
 	}
 }
+
+// TestReadAllNamesSpansLeftOutAsFaults reads spans that are wrong (offsets
+// beyond the text, the wrong way round, inside a surrogate pair): each is
+// one of its document's Faults, named by its file and the line that holds
+// it (a CSV row's own, not its document's first), as a bad line of brat's
+// is, and the rest of the document is kept. They were notes, which the
+// command line does not count as errors.
+func TestReadAllNamesSpansLeftOutAsFaults(t *testing.T) {
+	docs, faults := ReadAll([]Input{
+		{Name: "a.jsonl", Data: []byte(`{"id": "a7", "text": "Hello world"}` + "\n" +
+			`{"id": "a8", "text": "Hello world!", "spans": [{"start": 0, "end": 5, "label": "claim"}, {"start": 6, "end": 50, "label": "claim"}]}` + "\n")},
+		{Name: "rows.csv", Data: []byte("document_id,label,start_codepoint,end_codepoint,text\na7,claim,0,5,Hello\na7,claim,5,2,x\n")},
+		{Name: "tasks.json", Data: []byte(`[{"data": {"text": "A 🏠 b"}, "annotations": [{"result": [` +
+			`{"id": "r1", "type": "labels", "value": {"start": 0, "end": 1, "labels": ["claim"]}},` +
+			`{"id": "r2", "type": "labels", "value": {"start": 3, "end": 5, "labels": ["claim"]}}]}]}]`)},
+	}, nil)
+	if len(faults) > 0 {
+		t.Errorf("faults %v: every file and line can be read", faults)
+	}
+	var got []string
+	for _, d := range docs {
+		for _, f := range d.Faults {
+			got = append(got, f.Error())
+		}
+	}
+	want := []string{
+		"a.jsonl:2: span 2 (claim) is left out: its span [6, 50) is not within the text's 12 code points",
+		"rows.csv:3: the span on line 3 (claim) is left out: its span [5, 2) is not within the text's 11 code points",
+		"tasks.json:1: task 1: result 2 (r2): its start 3 falls between the two halves of a character written as a UTF-16 surrogate pair; it is left out",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("faults\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if len(docs) != 3 {
+		t.Fatalf("%d documents, want 3 (the CSV's spans on a7, a8, the task)", len(docs))
+	}
+	for _, d := range docs {
+		if len(d.File.Annotations) != 1 {
+			t.Errorf("%s: annotations %+v; want the good span", d.From, d.File.Annotations)
+		}
+	}
+}

@@ -208,3 +208,27 @@ func TestWriteOutputsRefusesTwoFilesOfOneName(t *testing.T) {
 		}
 	}
 }
+
+// TestConvertFailsOnSpansLeftOut converts an article with a CSV of its
+// spans, one of them the wrong way round: the row is named by its file and
+// its own line, the exit status is 1, and the good span is still written.
+func TestConvertFailsOnSpansLeftOut(t *testing.T) {
+	dir := t.TempDir()
+	article := filepath.Join(dir, "a.txt")
+	os.WriteFile(article, []byte("Hello world"), 0o644)
+	code, stdout, _ := run(nil, "convert", "--to", "jsonl", article)
+	var line struct{ ID string }
+	json.Unmarshal([]byte(stdout), &line)
+	if code != exitOK || line.ID == "" {
+		t.Fatalf("exit %d, %q", code, stdout)
+	}
+	rows := filepath.Join(dir, "rows.csv")
+	os.WriteFile(rows, []byte("document_id,label,start_codepoint,end_codepoint,text\n"+line.ID+",claim,0,5,Hello\n"+line.ID+",claim,5,2,x\n"), 0o644)
+	code, stdout, stderr := run(nil, "convert", "--to", "jsonl", article, rows)
+	if code != exitInvalid || !strings.Contains(stderr, rows+":3: the span on line 3 (claim) is left out") {
+		t.Errorf("exit %d, stderr:\n%s", code, stderr)
+	}
+	if strings.Count(stdout, "\n") != 1 || !strings.Contains(stdout, `"text":"Hello"`) {
+		t.Errorf("written:\n%s", stdout)
+	}
+}

@@ -75,8 +75,8 @@ func gatherInputs(args []string, stdin io.Reader) ([]formats.Input, []error) {
 
 // readDocuments gathers the files args name and reads them as documents
 // of any format, writing a line to stderr for each file or line that
-// could not be read and each note on what was read, prefixed by the
-// command's name. It returns the documents and the exit status so far:
+// could not be read, each span left out as wrong and each note on what
+// was read, prefixed by the command's name. It returns the documents and the exit status so far:
 // exitUsage when a file could not be read at all, exitInvalid when one
 // was not valid, exitOK otherwise.
 func readDocuments(cmd string, args []string, stdin io.Reader, stderr io.Writer) ([]formats.Doc, int) {
@@ -92,6 +92,12 @@ func readDocuments(cmd string, args []string, stdin io.Reader, stderr io.Writer)
 		status = max(status, exitInvalid)
 	}
 	for _, d := range docs {
+		// A span left out of a document that was read is an error in
+		// its file, as a line that cannot be read is.
+		for _, f := range d.Faults {
+			fmt.Fprintf(stderr, "annotator %s: %v\n", cmd, f)
+			status = max(status, exitInvalid)
+		}
 		if d.Moved > 0 {
 			fmt.Fprintf(stderr, "annotator %s: %s: %d %s placed by %s text rather than %s offsets\n", cmd, d.From,
 				d.Moved, annotate.Plural(d.Moved, "annotation was", "annotations were"), annotate.Plural(d.Moved, "its", "their"), annotate.Plural(d.Moved, "its", "their"))
