@@ -54,14 +54,15 @@ func cmdAgree(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fset := flag.NewFlagSet("agree", flag.ContinueOnError)
 	fset.SetOutput(stderr)
 	asJSON := fset.Bool("json", false, "write the figures as JSON (precision, recall, f1, kappa, alpha_u; null where a figure does not apply)")
-	if err := fset.Parse(args); err != nil {
+	files, err := parseArgs(fset, args)
+	if err != nil {
 		return exitUsage
 	}
-	if fset.NArg() < 2 {
+	if len(files) < 2 {
 		fmt.Fprintln(stderr, "annotator agree: give the files of two annotators or more, of the same article")
 		return exitUsage
 	}
-	annotators, status := readAnnotators("agree", fset.Args(), stdin, stderr)
+	annotators, status := readAnnotators("agree", files, stdin, stderr)
 	if status != exitOK {
 		return status
 	}
@@ -95,14 +96,15 @@ func cmdMerge(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fset := flag.NewFlagSet("merge", flag.ContinueOnError)
 	fset.SetOutput(stderr)
 	out := fset.String("o", "-", "the merged file to write, or - for standard output")
-	if err := fset.Parse(args); err != nil {
+	files, err := parseArgs(fset, args)
+	if err != nil {
 		return exitUsage
 	}
-	if fset.NArg() < 2 {
+	if len(files) < 2 {
 		fmt.Fprintln(stderr, "annotator merge: give the files of two annotators or more, of the same article")
 		return exitUsage
 	}
-	annotators, status := readAnnotators("merge", fset.Args(), stdin, stderr)
+	annotators, status := readAnnotators("merge", files, stdin, stderr)
 	if status != exitOK {
 		return status
 	}

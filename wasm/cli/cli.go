@@ -47,9 +47,10 @@ Usage:
                                                        one, each span with its sources
 
 FILE may be - for standard input, and for convert and stats a folder: every
-file under it that looks like an input is read. Exit status: 0 done, 1 some
-input was not valid (what could be read is still written), 2 wrong usage or
-a file that could not be read.
+file under it that looks like an input is read. Flags may come before or
+after the files; after -- every argument is a file. Exit status: 0 done, 1
+some input was not valid (what could be read is still written), 2 wrong
+usage or a file that could not be read.
 `
 
 // Run runs the command line with args (without the program name), reading
@@ -83,6 +84,43 @@ func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stderr, "annotator: unknown command %q\n\n%s", args[0], usage)
 	return exitUsage
+}
+
+// parseArgs parses args with fset, the flags before, between or after the
+// files, as a user types them ("convert ann.json --to jsonl"), and
+// returns the files in their order. An argument that starts with '-' is a
+// flag (but "-" alone, standard input), and the argument after it is its
+// value unless it is a boolean flag or has "=value"; after "--" every
+// argument is a file, one whose name starts with '-' among them.
+func parseArgs(fset *flag.FlagSet, args []string) ([]string, error) {
+	var flags, files []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			files = append(files, args[i+1:]...)
+			break
+		}
+		if len(a) < 2 || a[0] != '-' {
+			files = append(files, a)
+			continue
+		}
+		flags = append(flags, a)
+		name := strings.TrimLeft(a, "-")
+		if strings.Contains(name, "=") {
+			continue
+		}
+		if f := fset.Lookup(name); f != nil && !isBoolFlag(f) && i+1 < len(args) {
+			i++
+			flags = append(flags, args[i])
+		}
+	}
+	return files, fset.Parse(flags)
+}
+
+// isBoolFlag reports whether f takes no value, as flag.FlagSet tells.
+func isBoolFlag(f *flag.Flag) bool {
+	b, ok := f.Value.(interface{ IsBoolFlag() bool })
+	return ok && b.IsBoolFlag()
 }
 
 // readInput reads a named file, or standard input for "-", refusing in
@@ -137,14 +175,15 @@ func cmdLoad(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	pageURL := fs.String("url", "", "the address the page came from (resolves its relative links)")
 	mediaType := fs.String("type", "", "the media type, such as text/html or \"text/plain; charset=iso-8859-1\" (default: from the file name and contents, as the app reads a file)")
-	if err := fs.Parse(args); err != nil {
+	files, err := parseArgs(fs, args)
+	if err != nil {
 		return exitUsage
 	}
-	if fs.NArg() != 1 {
+	if len(files) != 1 {
 		fmt.Fprintln(stderr, "annotator load: give exactly one FILE (or - for standard input)")
 		return exitUsage
 	}
-	name := fs.Arg(0)
+	name := files[0]
 	data, err := readInput(name, stdin, annotate.ArticleLimit, "an article")
 	if err != nil {
 		fmt.Fprintf(stderr, "annotator load: %v\n", err)

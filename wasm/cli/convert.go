@@ -26,7 +26,8 @@ func cmdConvert(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fset.SetOutput(stderr)
 	to := fset.String("to", "", "the format to write: "+formats.Names())
 	out := fset.String("o", "-", "where to write: a file, - for standard output, or a folder for a format that writes several files")
-	if err := fset.Parse(args); err != nil {
+	files, err := parseArgs(fset, args)
+	if err != nil {
 		return exitUsage
 	}
 	if *to == "" {
@@ -38,20 +39,20 @@ func cmdConvert(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "annotator convert: %v\n", err)
 		return exitUsage
 	}
-	if fset.NArg() == 0 {
+	if len(files) == 0 {
 		fmt.Fprintln(stderr, "annotator convert: give one or more files or folders to convert (or - for standard input)")
 		return exitUsage
 	}
-	docs, status := readDocuments("convert", fset.Args(), stdin, stderr)
+	docs, status := readDocuments("convert", files, stdin, stderr)
 	if len(docs) == 0 {
 		fmt.Fprintln(stderr, "annotator convert: no document could be read; nothing was written")
 		return max(status, exitInvalid)
 	}
-	files := make([]annotate.File, len(docs))
+	exported := make([]annotate.File, len(docs))
 	for i, d := range docs {
-		files[i] = d.File
+		exported[i] = d.File
 	}
-	outputs, err := format.Export(files, time.Now())
+	outputs, err := format.Export(exported, time.Now())
 	if err != nil {
 		fmt.Fprintf(stderr, "annotator convert: writing %s: %v\n", format.Name, err)
 		return exitInvalid

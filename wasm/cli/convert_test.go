@@ -232,3 +232,41 @@ func TestConvertFailsOnSpansLeftOut(t *testing.T) {
 		t.Errorf("written:\n%s", stdout)
 	}
 }
+
+// TestFlagsMayFollowTheFiles gives each command's flags after its files,
+// as people type them: they were read as file names ("-json does not
+// exist"). After -- every argument is a file, one named -a.json too.
+func TestFlagsMayFollowTheFiles(t *testing.T) {
+	dir := t.TempDir()
+	text := "Prices rose again. Wages did not."
+	a := writeExport(t, dir, "ann.json", text, "Prices")
+	b := writeExport(t, dir, "bob.json", text, "Wages")
+	if code, stdout, stderr := run(nil, "convert", a, "--to", "jsonl"); code != exitOK || !strings.HasPrefix(stdout, `{"id":`) {
+		t.Errorf("convert FILE --to jsonl: exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	if code, stdout, stderr := run(nil, "stats", a, "-json"); code != exitOK || !strings.HasPrefix(stdout, "{") {
+		t.Errorf("stats FILE -json: exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	if code, stdout, stderr := run(nil, "agree", a, "-json", b); code != exitOK || !strings.Contains(stdout, `"alpha_u"`) {
+		t.Errorf("agree FILE -json FILE: exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	merged := filepath.Join(dir, "merged.json")
+	if code, _, stderr := run(nil, "merge", a, b, "-o", merged); code != exitOK {
+		t.Errorf("merge FILE FILE -o OUT: exit %d, stderr %q", code, stderr)
+	} else if _, err := os.Stat(merged); err != nil {
+		t.Errorf("merge FILE FILE -o OUT wrote nothing: %v", err)
+	}
+	if code, stdout, stderr := run(nil, "load", writeFile(t, "a.txt", []byte(text)), "-url", "https://example.org/a"); code != exitOK || !strings.Contains(stdout, "https://example.org/a") {
+		t.Errorf("load FILE -url URL: exit %d, stderr %q", code, stderr)
+	}
+
+	t.Chdir(dir)
+	data, _ := os.ReadFile(a)
+	os.WriteFile("-a.json", data, 0o644)
+	if code, stdout, stderr := run(nil, "convert", "--to", "jsonl", "--", "-a.json"); code != exitOK || !strings.HasPrefix(stdout, `{"id":`) {
+		t.Errorf("convert --to jsonl -- -a.json: exit %d, stderr %q", code, stderr)
+	}
+	if code, _, stderr := run(nil, "convert", "--to", "jsonl", "-a.json"); code != exitUsage || !strings.Contains(stderr, "-a.json") {
+		t.Errorf("convert --to jsonl -a.json, a flag that does not exist: exit %d, stderr %q", code, stderr)
+	}
+}

@@ -30,14 +30,15 @@ func cmdStats(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fset := flag.NewFlagSet("stats", flag.ContinueOnError)
 	fset.SetOutput(stderr)
 	asJSON := fset.Bool("json", false, "write the counts as JSON")
-	if err := fset.Parse(args); err != nil {
+	files, err := parseArgs(fset, args)
+	if err != nil {
 		return exitUsage
 	}
-	if fset.NArg() == 0 {
+	if len(files) == 0 {
 		fmt.Fprintln(stderr, "annotator stats: give one or more files or folders (or - for standard input)")
 		return exitUsage
 	}
-	docs, status := readDocuments("stats", fset.Args(), stdin, stderr)
+	docs, status := readDocuments("stats", files, stdin, stderr)
 	var labels []string // in the order the schemas list them, first seen first
 	seen := map[string]bool{}
 	total := docStats{From: "all", Labels: map[string]int{}}
