@@ -58,7 +58,9 @@ func cmdAgree(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if err != nil {
 		return exitUsage
 	}
-	if len(files) < 2 {
+	// One file may hold two annotators (a Label Studio task's
+	// annotations): readAnnotators counts the documents, not the files.
+	if len(files) == 0 {
 		fmt.Fprintln(stderr, "annotator agree: give the files of two annotators or more, of the same article")
 		return exitUsage
 	}
@@ -100,7 +102,9 @@ func cmdMerge(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if err != nil {
 		return exitUsage
 	}
-	if len(files) < 2 {
+	// One file may hold two annotators (a Label Studio task's
+	// annotations): readAnnotators counts the documents, not the files.
+	if len(files) == 0 {
 		fmt.Fprintln(stderr, "annotator merge: give the files of two annotators or more, of the same article")
 		return exitUsage
 	}

@@ -64,8 +64,26 @@ func TestAgreeRefusesInWords(t *testing.T) {
 	if code, _, stderr := run(nil, "agree", a, b); code != exitInvalid || !strings.Contains(stderr, "not of the same text") {
 		t.Errorf("different texts: exit %d, stderr %q", code, stderr)
 	}
-	if code, _, stderr := run(nil, "agree", a); code != exitUsage || !strings.Contains(stderr, "two annotators") {
+	// One file of one annotator: read, and not what agree needs.
+	if code, _, stderr := run(nil, "agree", a); code != exitInvalid || !strings.Contains(stderr, "two annotators") {
 		t.Errorf("one file: exit %d, stderr %q", code, stderr)
+	}
+	if code, _, stderr := run(nil, "agree"); code != exitUsage || !strings.Contains(stderr, "two annotators") {
+		t.Errorf("no file: exit %d, stderr %q", code, stderr)
+	}
+}
+
+// TestAgreeReadsTwoAnnotatorsOfOneFile compares the two annotators of one
+// Label Studio task, in one file: agree and merge count the documents, not
+// the files, and refused it for being one file.
+func TestAgreeReadsTwoAnnotatorsOfOneFile(t *testing.T) {
+	two := writeFile(t, "two.json", []byte(`[{"id": 1, "data": {"text": "Prices rose again. Wages did not."}, "annotations": [
+  {"completed_by": 1, "result": [{"id": "a", "type": "labels", "from_name": "label", "to_name": "text", "value": {"start": 0, "end": 6, "labels": ["claim"]}}]},
+  {"completed_by": 2, "result": [{"id": "b", "type": "labels", "from_name": "label", "to_name": "text", "value": {"start": 19, "end": 24, "labels": ["claim"]}}]}]}]`))
+	for _, cmd := range []string{"agree", "merge"} {
+		if code, stdout, stderr := run(nil, cmd, two); code != exitOK || stdout == "" {
+			t.Errorf("%s: exit %d, stdout %q, stderr %q", cmd, code, stdout, stderr)
+		}
 	}
 }
 
