@@ -270,3 +270,13 @@ func TestFlagsMayFollowTheFiles(t *testing.T) {
 		t.Errorf("convert --to jsonl -a.json, a flag that does not exist: exit %d, stderr %q", code, stderr)
 	}
 }
+
+// TestConvertNamesAMissingFilePlainly: it said "give - to read a file to
+// read from standard input".
+func TestConvertNamesAMissingFilePlainly(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "missing.json")
+	code, _, stderr := run(nil, "convert", "--to", "jsonl", missing)
+	if code != exitUsage || !strings.Contains(stderr, missing+" does not exist: check the path, or give - to read a file from standard input") {
+		t.Errorf("a missing file: exit %d, stderr %q", code, stderr)
+	}
+}

@@ -29,7 +29,7 @@ func gatherInputs(args []string, stdin io.Reader) ([]formats.Input, []error) {
 	var inputs []formats.Input
 	var errs []error
 	read := func(name string) {
-		data, err := readInput(name, stdin, annotate.JSONLimit, "a file to read")
+		data, err := readInput(name, stdin, annotate.JSONLimit, "a file")
 		if err != nil {
 			errs = append(errs, err)
 			return
