@@ -66,7 +66,8 @@ func cmdConvert(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 }
 
 // writeOutputs writes an export: one file to out (standard output for
-// "-"), or several into the folder out, which it makes. A file is written
+// "-"; a folder is refused in words), or several into the folder out,
+// which it makes. A file is written
 // whole or not at all, and no file already in the folder, nor one of the
 // export, is overwritten.
 func writeOutputs(outputs []formats.Output, out string, stdout io.Writer) error {
@@ -74,6 +75,9 @@ func writeOutputs(outputs []formats.Output, out string, stdout io.Writer) error 
 		if out == "-" {
 			_, err := stdout.Write(outputs[0].Data)
 			return err
+		}
+		if fi, err := os.Stat(out); err == nil && fi.IsDir() {
+			return fmt.Errorf("%s is a folder, and this format writes one file: give -o the name of the file to write", out)
 		}
 		return writeWhole(out, outputs[0].Data)
 	}

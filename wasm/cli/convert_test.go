@@ -271,6 +271,18 @@ func TestFlagsMayFollowTheFiles(t *testing.T) {
 	}
 }
 
+// TestConvertRefusesAFolderForOneFile refuses, in words, a folder as the
+// one file of a format that writes one: it said "could not be written:
+// rename …: file exists".
+func TestConvertRefusesAFolderForOneFile(t *testing.T) {
+	a := writeExport(t, t.TempDir(), "a.json", "Prices rose again.", "Prices")
+	folder := t.TempDir()
+	code, _, stderr := run(nil, "convert", "--to", "jsonl", "-o", folder, a)
+	if code != exitUsage || !strings.Contains(stderr, folder+" is a folder, and this format writes one file: give -o the name of the file to write") {
+		t.Errorf("a folder for one file: exit %d, stderr %q", code, stderr)
+	}
+}
+
 // TestConvertNamesAMissingFilePlainly: it said "give - to read a file to
 // read from standard input".
 func TestConvertNamesAMissingFilePlainly(t *testing.T) {
