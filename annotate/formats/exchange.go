@@ -53,18 +53,26 @@ func attrName(field string) string {
 // schemaName makes a label or attribute name of another tool ("PER",
 // "Protein", "due date") one that a schema takes: lower case letters,
 // digits, '-' and '_', starting with a letter, at most 32 characters.
-// It returns "" for a name with nothing to keep.
+// A name a schema takes already is given back as it is ("claim_" too), so
+// that a file of this annotator's keeps its names. It returns "" for a
+// name with nothing to keep.
 func schemaName(s string) string {
 	var b strings.Builder
+	seps := 0 // spaces, '.', '/' and ':' not yet written: '_' before the next character kept
 	for _, r := range strings.ToLower(strings.TrimSpace(s)) {
 		switch {
-		case r >= 'a' && r <= 'z', r >= '0' && r <= '9' && b.Len() > 0, (r == '-' || r == '_') && b.Len() > 0:
+		case r >= 'a' && r <= 'z', (r >= '0' && r <= '9' || r == '-' || r == '_') && b.Len() > 0:
+			b.WriteString(strings.Repeat("_", seps))
+			seps = 0
 			b.WriteRune(r)
 		case b.Len() > 0 && (r == ' ' || r == '.' || r == '/' || r == ':'):
-			b.WriteByte('_')
+			seps++
 		}
 	}
-	return strings.TrimRight(b.String()[:min(b.Len(), 32)], "-_")
+	if b.Len() <= 32 {
+		return b.String()
+	}
+	return strings.TrimRight(b.String()[:32], "-_")
 }
 
 // trimBOM drops a UTF-8 byte order mark from the start of data.

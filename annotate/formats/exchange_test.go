@@ -414,3 +414,19 @@ func TestAttributeNamesThatLookLikeFieldsRoundTrip(t *testing.T) {
 		})
 	}
 }
+
+// TestSchemaNameKeepsNamesASchemaTakes: every format reads another tool's
+// names through schemaName, so it must give back a name a schema takes as
+// it is; it made "claim_" "claim", and a CSV, brat or Label Studio file of
+// this annotator's came back with its labels renamed.
+func TestSchemaNameKeepsNamesASchemaTakes(t *testing.T) {
+	for in, want := range map[string]string{
+		"claim_": "claim_", "a-": "a-", "x_1": "x_1", "due date": "due_date", "Person.": "person", "GPE.LOC": "gpe_loc",
+		" PER ": "per", "due  date": "due__date", "42": "", "?": "",
+		strings.Repeat("a", 31) + " b": strings.Repeat("a", 31), strings.Repeat("a", 40): strings.Repeat("a", 32),
+	} {
+		if got := schemaName(in); got != want {
+			t.Errorf("schemaName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
