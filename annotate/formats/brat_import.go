@@ -140,7 +140,7 @@ type bratReader struct {
 	notes  []string
 	faults []*Fault
 	// renamed says which brat types and attribute names were renamed.
-	renamed map[string]string
+	renamed renames
 }
 
 func (r *bratReader) fault(line int, format string, args ...any) {
@@ -149,7 +149,7 @@ func (r *bratReader) fault(line int, format string, args ...any) {
 
 // read reads the text-bound annotations first, then what refers to them.
 func (r *bratReader) read(ann string) {
-	r.byID, r.renamed = map[string]int{}, map[string]string{}
+	r.byID, r.renamed = map[string]int{}, renames{}
 	lines := strings.Split(strings.TrimPrefix(ann, "\ufeff"), "\n")
 	ignored := map[string]int{}
 	for pass := 0; pass < 2; pass++ {
@@ -182,27 +182,16 @@ func (r *bratReader) read(ann string) {
 	for _, kind := range slices.Sorted(maps.Keys(ignored)) {
 		r.notes = append(r.notes, fmt.Sprintf("%s: %d %s annotations are ignored: this annotator keeps labelled spans and their attributes", r.name, ignored[kind], bratKinds[kind]))
 	}
-	for _, from := range slices.Sorted(maps.Keys(r.renamed)) {
-		r.notes = append(r.notes, fmt.Sprintf("%s: brat's name %q is read as %q, a name a label schema takes", r.name, from, r.renamed[from]))
-	}
+	r.notes = append(r.notes, r.renamed.notes(r.name+": brat's name")...)
 }
 
 var bratKinds = map[string]string{"R": "relation", "E": "event", "*": "equivalence", "N": "normalisation", "F": "feature"}
-
-// name makes a brat type or attribute name a schema's, noting a change.
-func (r *bratReader) schemaName(s string) string {
-	n := schemaName(s)
-	if n != s && n != "" {
-		r.renamed[s] = n
-	}
-	return n
-}
 
 // textBound reads "LABEL START END[;START END…]<TAB>TEXT".
 func (r *bratReader) textBound(line int, id, rest string) {
 	head, given, _ := strings.Cut(rest, "\t")
 	typ, offsets, ok := strings.Cut(head, " ")
-	label := r.schemaName(typ)
+	label := r.renamed.name(typ)
 	if !ok || label == "" {
 		r.fault(line, "%s: a text-bound annotation reads %s<TAB>TYPE START END<TAB>TEXT; this one has no type or no offsets", id, id)
 		return
@@ -261,7 +250,7 @@ func (r *bratReader) attribute(line int, rest string) {
 	if !ok {
 		return
 	}
-	name := r.schemaName(f[0])
+	name := r.renamed.name(f[0])
 	if name == "" || name == annotate.AttrNote {
 		r.fault(line, "%q cannot be an attribute's name", f[0])
 		return
@@ -293,7 +282,7 @@ func (r *bratReader) comment(line int, rest string) {
 	case bratID:
 		s.ID = value
 	default:
-		if name := r.schemaName(f[0]); name != "" {
+		if name := r.renamed.name(f[0]); name != "" {
 			s.Attributes[name] = value
 		}
 	}

@@ -68,9 +68,11 @@ type Plain struct {
 
 // Build makes the Doc of p, read from from ("name" or "name:line"). It
 // fails, in words, when p's text cannot be loaded as an article or when
-// its labels cannot make a valid schema; a span whose offsets are not
-// within the text is left out, one of the Doc's Faults, and a span that
-// cannot be placed is kept as an orphan, with a note.
+// its labels cannot make a valid schema. A label that a schema does not
+// take is made one (schemaName), with a note; a span whose label has
+// nothing to keep or whose offsets are not within the text is left out,
+// one of the Doc's Faults; a span that cannot be placed is kept as an
+// orphan, with a note.
 func Build(p Plain, from string) (Doc, error) {
 	doc, given := p.Document, (*annotate.Text)(nil)
 	if doc != nil {
@@ -83,18 +85,7 @@ func Build(p Plain, from string) (Doc, error) {
 		given = annotate.NewText(p.Text)
 	}
 
-	schema := annotate.DefaultSchema()
-	if p.Schema != nil {
-		schema = p.Schema.Clone()
-	}
-	if err := growSchema(&schema, p.Spans); err != nil {
-		return Doc{}, err
-	}
-
-	text := doc.Text()
-	set := annotate.NewSet(text, schema)
 	d := Doc{SourceID: p.SourceID, From: from}
-	notes := make([]string, len(p.Spans)) // by span, in the spans' order
 	// spanName names span i: by its line when it has one of its own, as
 	// a span's place among the document's would not find it in the file.
 	spanName := func(i int) string {
@@ -103,9 +94,33 @@ func Build(p Plain, from string) (Doc, error) {
 		}
 		return fmt.Sprintf("span %d", i+1)
 	}
+	// Another tool's labels ("ORG", "Person Name", "GPE.LOC") become
+	// names a schema takes, with a note; a label with nothing to keep
+	// leaves its span out.
+	names := renames{}
+	spans := slices.Clone(p.Spans)
+	for i := range spans {
+		spans[i].Label = names.name(spans[i].Label)
+	}
+	schema := annotate.DefaultSchema()
+	if p.Schema != nil {
+		schema = p.Schema.Clone()
+	}
+	named := slices.DeleteFunc(slices.Clone(spans), func(s Span) bool { return s.Label == "" })
+	if err := growSchema(&schema, named); err != nil {
+		return Doc{}, err
+	}
+
+	text := doc.Text()
+	set := annotate.NewSet(text, schema)
+	notes := make([]string, len(spans)) // by span, in the spans' order
 	var anns []annotate.Annotation
 	var spanOf []int // the span each of anns came from
-	for i, s := range p.Spans {
+	for i, s := range spans {
+		if s.Label == "" {
+			d.leftOut(s.Line, fmt.Sprintf("%s is left out: its label %q cannot be a label's name", spanName(i), p.Spans[i].Label))
+			continue
+		}
 		a, err := s.annotation(given)
 		if err != nil {
 			d.leftOut(s.Line, fmt.Sprintf("%s (%s) is left out: %v", spanName(i), s.Label, err))
@@ -119,12 +134,13 @@ func Build(p Plain, from string) (Doc, error) {
 		switch err := errs[j]; {
 		case err != nil:
 			i := spanOf[j]
-			notes[i] = fmt.Sprintf("%s (%s, %q) could not be placed (%v); it is kept as an orphan", spanName(i), p.Spans[i].Label, abbreviate(anns[j].Exact), err)
+			notes[i] = fmt.Sprintf("%s (%s, %q) could not be placed (%v); it is kept as an orphan", spanName(i), spans[i].Label, abbreviate(anns[j].Exact), err)
 			orphans = append(orphans, b)
 		case b.Anchor != annotate.AnchorExact:
 			d.Moved++
 		}
 	}
+	d.Notes = names.notes("the label")
 	for _, n := range notes {
 		if n != "" {
 			d.Notes = append(d.Notes, n)

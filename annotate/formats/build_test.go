@@ -1,6 +1,7 @@
 package formats
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -84,9 +85,49 @@ func TestBuildGrowsTheSchema(t *testing.T) {
 		t.Fatalf("schema %+v", s)
 	}
 	validFile(t, d.File)
-	if _, err := Build(Plain{Text: text, Spans: []Span{{Label: "Not A Label", Start: 0, End: 5}}}, "t.txt"); err == nil || !strings.Contains(err.Error(), "name") {
-		t.Errorf("a label name the schema cannot take: %v", err)
+	if _, err := Build(Plain{Text: text, Spans: []Span{{Label: "per", Start: 0, End: 5, Attributes: map[string]string{"Due Date": "x"}}}}, "t.txt"); err == nil || !strings.Contains(err.Error(), "name") {
+		t.Errorf("an attribute name the schema cannot take: %v", err)
 	}
+}
+
+// TestBuildMakesLabelsNamesASchemaTakes reads other tools' labels
+// ("Person Name", "GPE.LOC", doccano's "ORG") as names a schema takes,
+// with a note, where JSON Lines lowered the case alone and refused the
+// line for a space or a dot; a label with nothing to keep leaves its span
+// out, a fault that names it. A name a schema takes stays as it is.
+func TestBuildMakesLabelsNamesASchemaTakes(t *testing.T) {
+	text := "John lives in New York"
+	d, err := Build(Plain{Text: text, Spans: []Span{
+		{Label: "Person Name", Start: 0, End: 4},
+		{Label: "GPE.LOC", Start: 14, End: 22},
+		{Label: "ORG", Start: 5, End: 10},
+		{Label: "42", Start: 11, End: 13},
+		{Label: "claim_", Start: 0, End: 22},
+	}}, "d.jsonl:3")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var labels []string
+	for _, a := range d.File.Annotations {
+		labels = append(labels, a.Label)
+	}
+	slices.Sort(labels)
+	if got := strings.Join(labels, " "); got != "claim_ gpe_loc org person_name" {
+		t.Errorf("labels %q", got)
+	}
+	notes := strings.Join(d.Notes, "\n")
+	for _, want := range []string{`the label "GPE.LOC" is read as "gpe_loc"`, `the label "ORG" is read as "org"`, `the label "Person Name" is read as "person_name"`} {
+		if !strings.Contains(notes, want) {
+			t.Errorf("no note says %s: %q", want, d.Notes)
+		}
+	}
+	if strings.Contains(notes, "claim_") {
+		t.Errorf("claim_, a schema's name, was renamed: %q", d.Notes)
+	}
+	if len(d.Faults) != 1 || d.Faults[0].Error() != `d.jsonl:3: span 4 is left out: its label "42" cannot be a label's name` {
+		t.Errorf("faults %v", d.Faults)
+	}
+	validFile(t, d.File)
 }
 
 func TestBuildKeepsWhatCannotBePlacedAsOrphans(t *testing.T) {

@@ -9,6 +9,8 @@ package formats
 import (
 	"bytes"
 	"cmp"
+	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -73,6 +75,29 @@ func schemaName(s string) string {
 		return b.String()
 	}
 	return strings.TrimRight(b.String()[:32], "-_")
+}
+
+// renames makes the names of another tool names a schema takes
+// (schemaName), and keeps, for a note, each one it changed.
+type renames map[string]string
+
+// name returns schemaName(s), noting a change.
+func (r renames) name(s string) string {
+	n := schemaName(s)
+	if n != s && n != "" {
+		r[s] = n
+	}
+	return n
+}
+
+// notes says, a note a name, how the names were changed: what is the
+// names' kind ("the label").
+func (r renames) notes(what string) []string {
+	var notes []string
+	for _, from := range slices.Sorted(maps.Keys(r)) {
+		notes = append(notes, fmt.Sprintf("%s %q is read as %q: the names of a label schema are lower case letters, digits, '-' and '_', starting with a letter", what, from, r[from]))
+	}
+	return notes
 }
 
 // trimBOM drops a UTF-8 byte order mark from the start of data.

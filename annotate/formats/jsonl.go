@@ -5,7 +5,9 @@ package formats
 // line's "text", as Python, spaCy, Prodigy and doccano count them. Its
 // import reads dataset lines, doccano's lines ("text" and "label") and
 // batch lines (an article without spans) alike, a line at a time: a bad
-// line is a Fault with its number, and the other lines are kept.
+// line is a Fault with its number, and the other lines are kept. Labels
+// of other tools ("ORG", "Person Name") are made names a schema takes,
+// with a note (Build).
 
 import (
 	"bytes"
@@ -104,17 +106,7 @@ func LineDoc(l Line, from string) (Doc, error) {
 			p.Spans = append(p.Spans, Span{Label: t.Label, Start: t.Start, End: t.End})
 		}
 	}
-	// doccano's labels are often upper case ("ORG"); a schema's are not.
-	lowered := map[string]bool{}
-	for i, s := range p.Spans {
-		if low := strings.ToLower(s.Label); low != s.Label {
-			if !lowered[s.Label] {
-				notes = append(notes, fmt.Sprintf("the label %q is read as %q: label names are lower case", s.Label, low))
-				lowered[s.Label] = true
-			}
-			p.Spans[i].Label = low
-		}
-	}
+	// doccano's labels, often upper case ("ORG"), Build makes a schema's.
 	d, err := Build(p, from)
 	if err != nil {
 		return Doc{}, err

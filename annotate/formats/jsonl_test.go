@@ -145,3 +145,20 @@ func FuzzJSONLImport(f *testing.F) {
 		}
 	})
 }
+
+// TestJSONLReadsDoccanoLabels reads doccano's labels with spaces and dots
+// as names a schema takes, with a note: the line was refused whole.
+func TestJSONLReadsDoccanoLabels(t *testing.T) {
+	line := `{"text":"John lives in New York","label":[[0,4,"Person Name"],[14,22,"GPE.LOC"]]}`
+	docs, faults := ReadAll([]Input{{Name: "d.jsonl", Data: []byte(line)}}, nil)
+	if len(faults) > 0 || len(docs) != 1 {
+		t.Fatalf("docs %d, faults %v", len(docs), faults)
+	}
+	var got []string
+	for _, a := range docs[0].File.Annotations {
+		got = append(got, a.Label+" "+a.Exact)
+	}
+	if strings.Join(got, ", ") != "person_name John, gpe_loc New York" || len(docs[0].Notes) != 2 {
+		t.Errorf("annotations %q, notes %q", got, docs[0].Notes)
+	}
+}

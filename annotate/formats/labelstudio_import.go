@@ -247,7 +247,7 @@ func lsSpans(results []json.RawMessage, text *annotate.Text, codePoints bool, au
 		var exact string
 		json.Unmarshal(r.Value.Text, &exact)
 		for j, label := range r.Value.Labels {
-			s := Span{Label: schemaName(label), Start: start, End: end, Text: exact, Author: author, Attributes: map[string]string{}}
+			s := Span{Label: label, Start: start, End: end, Text: exact, Author: author, Attributes: map[string]string{}}
 			if j == 0 {
 				s.ID = r.ID
 			}

@@ -150,7 +150,8 @@ func TestLabelStudioImportsItsOwnExports(t *testing.T) {
 		t.Errorf("annotations %+v", ann.File.Annotations)
 	}
 	notes := strings.Join(ann.Notes, "\n")
-	if strings.Contains(notes, "surrogate pair") || !strings.Contains(notes, `"relation"`) || !strings.Contains(notes, `"choices"`) {
+	if strings.Contains(notes, "surrogate pair") || !strings.Contains(notes, `"relation"`) || !strings.Contains(notes, `"choices"`) ||
+		!strings.Contains(notes, `the label "PER" is read as "per"`) {
 		t.Errorf("notes %q", ann.Notes)
 	}
 	if len(eve.File.Annotations) != 1 || eve.File.Annotations[0].Author != "eve@example.org" || eve.File.Annotations[0].Exact != "Paris" {

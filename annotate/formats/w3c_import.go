@@ -9,7 +9,8 @@ package formats
 // by its TextPositionSelector (code points of the canonical text) and,
 // where that no longer holds its text, by its TextQuoteSelector, found in
 // the DOM text of the document (domtext.go) and mapped to the canonical
-// text; what cannot be placed is kept as an orphan, with a note.
+// text; what cannot be placed is kept as an orphan, with a note. A tag
+// that is not a label's name ("Person") is made one, with a note.
 
 import (
 	"bytes"
@@ -339,9 +340,16 @@ func w3cDoc(name, source string, fd annotate.FileDocument, schema *annotate.Sche
 	var anns []annotate.Annotation
 	var spans []Span
 	seen := map[string]bool{}
+	// Another tool's tags ("Person") become names a schema takes.
+	names := renames{}
 	for i, r := range reads {
 		if r.description != "" {
 			d.Notes = append(d.Notes, fmt.Sprintf("annotation %d of %s (%s): %s; it is left out", i+1, source, cmp.Or(r.id, "without an id"), r.description))
+			continue
+		}
+		label := r.label
+		if r.label = names.name(label); r.label == "" {
+			d.leftOut(0, fmt.Sprintf("annotation %d of %s (%s) is left out: its label %q cannot be a label's name", i+1, source, cmp.Or(r.id, "without an id"), label))
 			continue
 		}
 		a := r.annotation(dom, given, text)
@@ -356,6 +364,7 @@ func w3cDoc(name, source string, fd annotate.FileDocument, schema *annotate.Sche
 	if err := growSchema(schema, spans); err != nil {
 		return Doc{}, err
 	}
+	d.Notes = append(d.Notes, names.notes("the label")...)
 	f := annotate.NewFile(doc, nil, nil, time.Time{})
 	f.Schema, f.Annotations = *schema, anns
 	data, err := f.Marshal()

@@ -183,3 +183,22 @@ func TestW3CPlacesByQuoteWhereThePositionMoved(t *testing.T) {
 		}
 	}
 }
+
+// TestW3CMakesTagsLabels reads another tool's tag "Person" as the label
+// "person", with a note: the whole document was refused, its schema not
+// valid.
+func TestW3CMakesTagsLabels(t *testing.T) {
+	sample := loadCouncil(t)
+	data := strings.NewReplacer(`"value": "claim"`, `"value": "Person"`, `"value": "quote"`, `"value": "?"`).Replace(foreignW3C)
+	docs, faults := w3c.Import([]Input{{Name: "other.json", Data: []byte(data)}}, knownOf([]annotate.File{sample}))
+	if len(docs) != 1 {
+		t.Fatalf("docs %d, faults %v", len(docs), faults)
+	}
+	d := docs[0]
+	if len(d.File.Annotations) != 1 || d.File.Annotations[0].Label != "person" || !strings.Contains(strings.Join(d.Notes, "\n"), `the label "Person" is read as "person"`) {
+		t.Errorf("annotations %+v, notes %q", d.File.Annotations, d.Notes)
+	}
+	if len(faults) > 0 || len(d.Faults) != 1 || !strings.Contains(d.Faults[0].Error(), `other.json: annotation 2 of https://news.example.org/council-homes (https://other.example/a2) is left out: its label "?" cannot be a label's name`) {
+		t.Errorf("faults %v, the document's %v", faults, d.Faults)
+	}
+}
