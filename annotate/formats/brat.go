@@ -23,8 +23,10 @@ package formats
 // the fragments' texts joined by a space: a line of the .ann cannot hold
 // a line break, brat cannot show a span across one, and the many scripts
 // that split a line of an .ann at every tab would misread a tab in the
-// text (a table's cells are apart by a tab in the canonical text). The note is
-// brat's AnnotatorNotes, which brat shows and edits. brat's attributes
+// text (a table's cells are apart by a tab in the canonical text); a span
+// of nothing but line breaks and tabs, which would have no fragment, is an
+// error (ErrBratSpan), not a line without offsets. The note is brat's
+// AnnotatorNotes, which brat shows and edits. brat's attributes
 // take a value from a fixed set, declared in annotation.conf, and the
 // value cannot hold a space: an attribute whose value is one word (letters,
 // digits, '.', '-' and '_') is a brat attribute, and one with any other
@@ -49,6 +51,7 @@ package formats
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"maps"
 	"path"
@@ -85,16 +88,27 @@ func exportBrat(files []annotate.File, _ time.Time) ([]Output, error) {
 	for _, f := range files {
 		base := names.next(f.Document.ID)
 		conf.schema(f.Schema)
+		ann, err := bratAnn(f, conf)
+		if err != nil {
+			return nil, fmt.Errorf("document %s: %w", f.Document.ID, err)
+		}
 		out = append(out,
 			Output{Name: base + ".txt", Data: []byte(f.Document.Text + "\n")},
-			Output{Name: base + ".ann", Data: bratAnn(f, conf)})
+			Output{Name: base + ".ann", Data: ann})
 	}
 	return append(out, Output{Name: "annotation.conf", Data: conf.annotation()}, Output{Name: "visual.conf", Data: conf.visual()}), nil
 }
 
+// ErrBratSpan is the error of an annotation whose span holds nothing but
+// line breaks and tabs: brat writes a span without them, in fragments, and
+// this one would have none, a line that brat cannot read. An annotation
+// made in the annotator cannot be such a span (annotate.ErrEmptySpan);
+// one of a file built by hand can.
+var ErrBratSpan = errors.New("its span holds nothing but line breaks and tabs, which brat cannot write as a span")
+
 // bratAnn writes the .ann of f, noting in conf the brat attributes it
 // writes.
-func bratAnn(f annotate.File, conf *bratConf) []byte {
+func bratAnn(f annotate.File, conf *bratConf) ([]byte, error) {
 	text := annotate.NewText(f.Document.Text)
 	var b bytes.Buffer
 	attrs, comments := 0, 0
@@ -108,6 +122,9 @@ func bratAnn(f annotate.File, conf *bratConf) []byte {
 		for _, fr := range bratFragments(text, a.Start, a.End) {
 			offs = append(offs, fmt.Sprintf("%d %d", fr[0], fr[1]))
 			texts = append(texts, text.Slice(fr[0], fr[1]))
+		}
+		if len(offs) == 0 {
+			return nil, fmt.Errorf("annotation %s (%s, [%d, %d)): %w", a.ID, a.Label, a.Start, a.End, ErrBratSpan)
 		}
 		fmt.Fprintf(&b, "%s\t%s %s\t%s\n", t, a.Label, strings.Join(offs, ";"), strings.Join(texts, " "))
 		comment(bratID, t, a.ID)
@@ -125,7 +142,7 @@ func bratAnn(f annotate.File, conf *bratConf) []byte {
 			}
 		}
 	}
-	return b.Bytes()
+	return b.Bytes(), nil
 }
 
 // bratFragments splits the span [start, end) of text at its line breaks

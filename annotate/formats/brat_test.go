@@ -179,3 +179,22 @@ sys.exit(1 if bad else 0)
 		t.Errorf("the Python check passes an .ann whose first start is off:\n%s", out)
 	}
 }
+
+// TestBratRefusesASpanOfLineBreaksAlone exports a span made of line
+// breaks and a tab alone, which a file built by hand may hold: it had no
+// fragment, and the .ann got a T line without offsets ("T1\tclaim \t"),
+// which brat cannot read. It is an error that says which annotation.
+func TestBratRefusesASpanOfLineBreaksAlone(t *testing.T) {
+	d, err := Build(Plain{Text: "A\n\t\nB", Verbatim: true, Spans: []Span{{Label: "claim", Start: 0, End: 1}}}, "t.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := d.File
+	a := f.Annotations[0]
+	a.ID, a.Start, a.End, a.Exact = "0194a000-0000-7000-8000-000000000001", 1, 4, "\n\t\n"
+	f.Annotations = append(f.Annotations, a)
+	_, err = brat.Export([]annotate.File{f}, nowForTests)
+	if !errors.Is(err, ErrBratSpan) || !strings.Contains(fmt.Sprint(err), "annotation 0194a000-0000-7000-8000-000000000001 (claim, [1, 4))") {
+		t.Errorf("export: %v", err)
+	}
+}
