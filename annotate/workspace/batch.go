@@ -267,7 +267,7 @@ func (b *batch) addDatasetLine(name string, n int, bl BatchLine) error {
 	if err := b.add(imp.Document, imp.Set, imp.Orphans, d.SourceID, name, n); err != nil {
 		return err
 	}
-	b.note(name, n, bl.ID, d.Notes)
+	b.noteDoc(name, n, bl.ID, d)
 	return nil
 }
 
@@ -276,6 +276,22 @@ func (b *batch) addDatasetLine(name string, n int, bl BatchLine) error {
 func (b *batch) note(name string, line int, id string, notes []string) {
 	for _, n := range notes {
 		b.report.Notes = append(b.report.Notes, Note{Name: name, Line: line, ID: id, Text: n})
+	}
+}
+
+// noteDoc reports what package formats said of d, a document that was
+// kept, read from the line or file named: its notes, then its faults (the
+// spans left out as wrong), each named by the file and line that hold it
+// where the fault says. The document is kept without those spans, so they
+// are notes here, not refusals.
+func (b *batch) noteDoc(name string, line int, id string, d formats.Doc) {
+	b.note(name, line, id, d.Notes)
+	for _, f := range d.Faults {
+		at, n := name, line
+		if f.Name != "" {
+			at, n = f.Name, f.Line
+		}
+		b.report.Notes = append(b.report.Notes, Note{Name: at, Line: n, ID: id, Text: f.Message})
 	}
 }
 

@@ -71,7 +71,7 @@ func (b *batch) foreign(ctx context.Context, files []File) error {
 			// (written in a group), so the error names none.
 			return err
 		}
-		b.note(name, line, d.SourceID, d.Notes)
+		b.noteDoc(name, line, d.SourceID, d)
 	}
 	return nil
 }
