@@ -137,6 +137,12 @@ func (d *adjudicator) start(ctx app.Context, inputs []formats.Input) {
 // returns their agreement and their merged file, or an error in words.
 func adjudication(inputs []formats.Input, known formats.Known) (*agree.Report, annotate.File, error) {
 	docs, faults := formats.ReadAll(inputs, known)
+	// A span a file holds but that could not be read would be missing from
+	// its annotator's side of the agreement, so it stops the comparison as
+	// an unreadable file does.
+	for _, d := range docs {
+		faults = append(faults, d.Faults...)
+	}
 	if len(faults) > 0 {
 		var b strings.Builder
 		b.WriteString("These files could not be read, so nothing was compared: ")

@@ -206,7 +206,7 @@ func (a *Annotator) importExport(ctx app.Context, data []byte, name string) {
 		// read into the document and its annotations, added (the
 		// benchmarks split an import's time by them).
 		mark("annotator:import")
-		imp, moved, err := importOne(data, name, known)
+		imp, moved, left, err := importOne(data, name, known)
 		mark("annotator:imported")
 		ctx.Dispatch(func(ctx app.Context) {
 			a.loading = nil
@@ -222,6 +222,9 @@ func (a *Annotator) importExport(ctx app.Context, data []byte, name string) {
 			}
 			if len(imp.Orphans) > 0 {
 				note += fmt.Sprintf(" %d could not be placed: they are listed as orphans for you to place or drop.", len(imp.Orphans))
+			}
+			if len(left) > 0 {
+				note += fmt.Sprintf(" %d %s left out: %s", len(left), annotate.Plural(len(left), "was", "were"), sentence(strings.Join(left, "; "), name))
 			}
 			a.addAndOpen(ctx, imp.Document, imp.Set, imp.Orphans, note, release)
 		})
@@ -239,25 +242,29 @@ func isExchange(data []byte, name string) bool {
 // importOne reads a file to open: a native export, or a file of an
 // exchange format that holds one document, read into the native model and
 // imported as an export is. moved counts the annotations the exchange
-// format's reading placed by their text.
-func importOne(data []byte, name string, known formats.Known) (imp *annotate.Imported, moved int, err error) {
+// format's reading placed by their text, and left says each that it left
+// out as wrong (a span outside the text), where in the file it stands.
+func importOne(data []byte, name string, known formats.Known) (imp *annotate.Imported, moved int, left []string, err error) {
 	if !isExchange(data, name) {
 		imp, err = annotate.Import(data)
-		return imp, 0, err
+		return imp, 0, nil, err
 	}
 	docs, faults := formats.ReadAll([]formats.Input{{Name: name, Data: data}}, known)
 	switch {
 	case len(faults) > 0:
-		return nil, 0, errors.New(faults[0].Message)
+		return nil, 0, nil, errors.New(faults[0].Message)
 	case len(docs) != 1:
-		return nil, 0, fmt.Errorf("it holds %d documents: add it to the library with “Add files…” there", len(docs))
+		return nil, 0, nil, fmt.Errorf("it holds %d documents: add it to the library with “Add files…” there", len(docs))
 	}
 	native, err := docs[0].File.Marshal()
 	if err != nil {
-		return nil, 0, err
+		return nil, 0, nil, err
+	}
+	for _, f := range docs[0].Faults {
+		left = append(left, f.Error())
 	}
 	imp, err = annotate.Import(native)
-	return imp, docs[0].Moved, err
+	return imp, docs[0].Moved, left, err
 }
 
 // sentence makes an error message a sentence: a capital at its start,
