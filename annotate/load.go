@@ -177,7 +177,7 @@ func loadHTML(page string, src Source, meta Meta) (*Document, error) {
 		title = firstHeading(root)
 	}
 	if title == "" {
-		title = titleFromName(src.Name)
+		title = TitleFromName(src.Name)
 	}
 	src.report(StepIndex)
 	d, err := newDocument(root, rendered, stable, title, docURL, meta)
@@ -276,8 +276,9 @@ func firstHeading(root *html.Node) string {
 	return ""
 }
 
-// titleFromName makes a title out of a file name.
-func titleFromName(name string) string {
+// TitleFromName makes a title out of a file name: its last part, without
+// its extension. It is the title of an article that names none.
+func TitleFromName(name string) string {
 	base := path.Base(strings.ReplaceAll(name, `\`, "/"))
 	if base == "." || base == "/" {
 		return ""
@@ -303,7 +304,7 @@ func loadPlainText(text string, src Source, meta Meta) (*Document, error) {
 		}
 		root.AppendChild(el)
 	}
-	title := titleFromName(src.Name)
+	title := TitleFromName(src.Name)
 	if len(paragraphs) > 1 {
 		if first := paragraphs[0]; !strings.Contains(first, "\n") && RuneCount(first) <= 150 && !strings.HasSuffix(first, ".") {
 			title = first

@@ -85,10 +85,19 @@ func LineDoc(l Line, from string) (Doc, error) {
 	// A line whose id is its text's, as the dataset export writes it,
 	// holds a canonical text: it is kept as it stands, and its id is no
 	// source id (the document's own id is that one).
-	own := l.ID != "" && l.ID == textID(*l.Text)
-	p := Plain{SourceID: l.SourceID, Title: strings.TrimSpace(l.Title), URL: l.URL, Text: *l.Text, Verbatim: own}
+	own := l.HoldsCanonicalText()
+	p := Plain{SourceID: l.SourceID, Title: annotate.CleanTitle(l.Title), URL: l.URL, Text: *l.Text, Verbatim: own}
 	if !own {
 		p.SourceID = cmp.Or(l.SourceID, l.ID)
+	}
+	// A line without a title is named by its id (a document's own id is a
+	// hash, which names nothing), else by its file and line: a title from
+	// the file's name alone would name every line of it the same.
+	if p.Title == "" {
+		p.Title = from
+		if !own {
+			p.Title = cmp.Or(annotate.CleanTitle(l.ID), from)
+		}
 	}
 	if l.Meta != nil {
 		p.Meta = *l.Meta
@@ -113,6 +122,13 @@ func LineDoc(l Line, from string) (Doc, error) {
 	}
 	d.Notes = append(notes, d.Notes...)
 	return d, nil
+}
+
+// HoldsCanonicalText reports whether the line's id is its text's, as the
+// dataset export writes it: its "text" is a canonical text, kept as it
+// stands, with or without spans.
+func (l Line) HoldsCanonicalText() bool {
+	return l.HTML == nil && l.Text != nil && l.ID != "" && l.ID == textID(*l.Text)
 }
 
 // textID is the native id of a document whose canonical text is text.

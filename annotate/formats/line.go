@@ -245,8 +245,12 @@ func LineArticle(l Line, name string) (*annotate.Document, error) {
 		return nil, err
 	}
 	cp := *doc
-	if t := strings.TrimSpace(l.Title); t != "" {
+	// The line's title, else the page's own, else name whole: an id such
+	// as "reuters/2024/001" is not a file's path to cut to its last part.
+	if t := annotate.CleanTitle(l.Title); t != "" {
 		cp.Title = t
+	} else if cp.Title == annotate.TitleFromName(name) {
+		cp.Title = name
 	}
 	if l.URL != "" {
 		cp.URL = l.URL

@@ -236,7 +236,9 @@ func (b *batch) addLine(name string, n int, bl BatchLine) error {
 	if strings.TrimSpace(*content) == "" {
 		return fail(ErrBlank)
 	}
-	if bl.HasSpans() {
+	// A dataset line comes back as it went out, spans or none: its text
+	// word for word, under its own id.
+	if bl.HasSpans() || bl.HoldsCanonicalText() {
 		return b.addDatasetLine(name, n, bl)
 	}
 	doc, err := formats.LineArticle(bl, label)

@@ -3,6 +3,7 @@ package workspace
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -211,6 +212,61 @@ func TestDatasetImportsAgain(t *testing.T) {
 			if x, y := fmt.Sprint(a[i][k]), fmt.Sprint(b[i][k]); x != y {
 				t.Errorf("line %d, %q: %s\nwas %s", i+1, k, y, x)
 			}
+		}
+	}
+}
+
+// TestDatasetLineWithoutSpansComesBack: a document without annotations
+// goes out as a dataset line with no span and comes back as it went: its
+// text word for word (a table's tab, a run of spaces), under its own id,
+// so that importing it again into the same library finds it there.
+func TestDatasetLineWithoutSpansComesBack(t *testing.T) {
+	w, _ := openMemory(t)
+	doc, err := annotate.Load([]byte("<h1>Results</h1><table><tr><td>a</td><td>b</td></tr></table><pre>two  spaces</pre>"),
+		annotate.Source{Name: "t.html", MediaType: "text/html"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := w.Add(doc, nil, nil, "orig-7")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if _, err := w.ExportDataset(&buf, SelectAll); err != nil {
+		t.Fatal(err)
+	}
+	r, err := w.ImportBatch(context.Background(), "dataset.jsonl", buf.Bytes(), nil)
+	if err != nil || len(r.Added) != 0 || len(r.Duplicates) != 1 || len(r.Errors) != 0 {
+		t.Fatalf("imported into the same library: %v; added %v, duplicates %v, errors %v; want it found there", err, r.Added, r.Duplicates, r.Errors)
+	}
+	fresh, _ := openMemory(t)
+	r, err = fresh.ImportBatch(context.Background(), "dataset.jsonl", buf.Bytes(), nil)
+	if err != nil || len(r.Added) != 1 {
+		t.Fatalf("imported into a fresh library: %v; added %v, errors %v", err, r.Added, r.Errors)
+	}
+	rec, _ := fresh.Store().Document(r.Added[0].ID)
+	if r.Added[0].ID != s.ID || rec.Text != doc.Text().String() || rec.SourceID != "orig-7" || rec.Title != "Results" {
+		t.Errorf("came back as %s %q (source %q, title %q); want %s %q (source orig-7, title Results)", r.Added[0].ID, rec.Text, rec.SourceID, rec.Title, s.ID, doc.Text().String())
+	}
+}
+
+// TestBatchLineTitles: a line without a title is named by its id, whole
+// (an id is not a file's path), else by its file and line; never by the
+// batch file's name alone, which would name every line the same.
+func TestBatchLineTitles(t *testing.T) {
+	w, _ := openMemory(t)
+	batch := `{"id":"x1","text":"Gamma story.","label":[[0,5,"claim"]]}` + "\n" +
+		`{"text":"Delta story.","label":[[0,5,"claim"]]}` + "\n" +
+		`{"id":"reuters/2024/001","text":"Alpha story."}` + "\n" +
+		`{"id":"doc.v2.final","html":"<p>Beta story.</p>"}` + "\n" +
+		`{"id":"e5","title":"Its own title","text":"Epsilon story."}` + "\n"
+	r, err := w.ImportBatch(context.Background(), "dataset.jsonl", []byte(batch), nil)
+	if err != nil || len(r.Added) != 5 {
+		t.Fatalf("the import: %v; added %d, errors %v", err, len(r.Added), r.Errors)
+	}
+	for i, want := range []string{"x1", "dataset.jsonl:2", "reuters/2024/001", "doc.v2.final", "Its own title"} {
+		if got := r.Added[i].Title; got != want {
+			t.Errorf("line %d is titled %q, want %q", i+1, got, want)
 		}
 	}
 }
