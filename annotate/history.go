@@ -6,7 +6,11 @@ package annotate
 // replaces an annotation with a new value. A step of the history can so
 // keep the very values that were replaced and that replaced them, and
 // undoing or redoing a step puts back exactly what was there, down to the
-// Modified time.
+// Modified time. The orphans that a document keeps beside its Set are
+// part of what was there: undoing the placement of one gives it back to
+// them (UndoWithOrphans).
+
+import "slices"
 
 // UndoLimit is how many changes a Set remembers for undo. When a change
 // would make more, the oldest is forgotten.
@@ -15,8 +19,14 @@ const UndoLimit = 1000
 // change is what one step did to one annotation: before is nil when the
 // step added it and after is nil when the step deleted it. Both are shared
 // with the Set and must not be modified.
+//
+// orphan is set when the step placed an orphan (PlaceOrphan): it is the
+// orphan as it was before, which undoing the step gives back to the
+// orphans kept beside the Set and redoing takes from them again, so that
+// an undone placement never leaves the annotation in neither.
 type change struct {
 	before, after *Annotation
+	orphan        *Annotation
 }
 
 // step is one undoable change to a Set, which may touch many annotations.
@@ -95,12 +105,67 @@ func (s *Set) ClearHistory() {
 }
 
 // Undo undoes the most recent change that has not been undone: an add,
-// insert, relabel, attribute change, resize or delete. It reports whether
-// there was one.
+// insert, relabel, attribute change, resize, delete or the placement of an
+// orphan. It reports whether there was one.
+//
+// Undoing the placement of an orphan takes the annotation off the text:
+// where the document keeps orphans beside the Set, undo with
+// UndoWithOrphans, which gives the orphan back to them.
 func (s *Set) Undo() bool {
+	_, ok := s.undo()
+	return ok
+}
+
+// Redo does again the change that was undone last, as long as no other
+// change has been made since. It reports whether there was one. Where the
+// document keeps orphans beside the Set, redo with RedoWithOrphans.
+func (s *Set) Redo() bool {
+	_, ok := s.redo()
+	return ok
+}
+
+// UndoWithOrphans undoes as Undo does, for a Set whose document keeps
+// orphans beside it (the annotations that could not be placed), and
+// returns the orphans as the undo leaves them: undoing the placement of an
+// orphan gives the orphan back, as it was before it was placed, at the end
+// of the list. orphans itself is not modified. It reports whether there
+// was a change to undo.
+func (s *Set) UndoWithOrphans(orphans []Annotation) ([]Annotation, bool) {
+	st, ok := s.undo()
+	if !ok {
+		return orphans, false
+	}
+	for _, c := range st.changes {
+		if c.orphan != nil && !slices.ContainsFunc(orphans, func(o Annotation) bool { return o.ID == c.orphan.ID }) {
+			orphans = append(slices.Clip(orphans), c.orphan.Clone())
+		}
+	}
+	return orphans, true
+}
+
+// RedoWithOrphans redoes as Redo does, for a Set whose document keeps
+// orphans beside it, and returns the orphans as the redo leaves them:
+// redoing the placement of an orphan takes it from them again. orphans
+// itself is not modified. It reports whether there was a change to redo.
+func (s *Set) RedoWithOrphans(orphans []Annotation) ([]Annotation, bool) {
+	st, ok := s.redo()
+	if !ok {
+		return orphans, false
+	}
+	for _, c := range st.changes {
+		if c.orphan != nil {
+			id := c.orphan.ID
+			orphans = slices.DeleteFunc(slices.Clone(orphans), func(o Annotation) bool { return o.ID == id })
+		}
+	}
+	return orphans, true
+}
+
+// undo undoes the newest step and returns it.
+func (s *Set) undo() (step, bool) {
 	n := len(s.hist.undo)
 	if n == 0 {
-		return false
+		return step{}, false
 	}
 	st := s.hist.undo[n-1]
 	s.hist.undo[n-1] = step{}
@@ -109,15 +174,14 @@ func (s *Set) Undo() bool {
 	s.hist.touch(st.seq)
 	s.hist.redo = append(s.hist.redo, st)
 	s.version++
-	return true
+	return st, true
 }
 
-// Redo does again the change that was undone last, as long as no other
-// change has been made since. It reports whether there was one.
-func (s *Set) Redo() bool {
+// redo does again the step undone last and returns it.
+func (s *Set) redo() (step, bool) {
 	n := len(s.hist.redo)
 	if n == 0 {
-		return false
+		return step{}, false
 	}
 	st := s.hist.redo[n-1]
 	s.hist.redo[n-1] = step{}
@@ -126,7 +190,7 @@ func (s *Set) Redo() bool {
 	s.hist.touch(st.seq)
 	s.hist.undo = append(s.hist.undo, st)
 	s.version++
-	return true
+	return st, true
 }
 
 // CanUndo reports whether there is a change to undo.

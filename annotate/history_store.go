@@ -29,10 +29,13 @@ type Step struct {
 }
 
 // StepChange is what a step did to one annotation: Before is nil when the
-// step added it, After is nil when the step deleted it.
+// step added it, After is nil when the step deleted it. Orphan is set when
+// the step placed an orphan (After): it is the orphan as it was, which
+// undoing the step gives back (UndoWithOrphans), after a reload too.
 type StepChange struct {
 	Before *Annotation `json:"before,omitempty"`
 	After  *Annotation `json:"after,omitempty"`
+	Orphan *Annotation `json:"orphan,omitempty"`
 }
 
 // ErrHistory is the error of a history that does not lead to the Set's
@@ -91,6 +94,10 @@ func exportStep(st step, redo bool) Step {
 		if c.after != nil {
 			a := c.after.Clone()
 			out.Changes[i].After = &a
+		}
+		if c.orphan != nil {
+			o := c.orphan.Clone()
+			out.Changes[i].Orphan = &o
 		}
 	}
 	return out
@@ -155,6 +162,16 @@ func (s *Set) RestoreHistory(steps []Step) error {
 				if have != nil && will != nil && have.ID != will.ID {
 					return nil, fmt.Errorf("step %d turns one annotation into another: %w", st.Seq, ErrHistory)
 				}
+				var orphan *Annotation
+				if c.Orphan != nil {
+					// Only an annotation added can have been an orphan,
+					// and only this one.
+					if c.Before != nil || c.After == nil || c.Orphan.ID != c.After.ID {
+						return nil, fmt.Errorf("step %d places an orphan that is not the annotation it adds: %w", st.Seq, ErrHistory)
+					}
+					o := asOrphan(*c.Orphan)
+					orphan = &o
+				}
 				cur := current[id]
 				switch {
 				case have == nil && cur != nil, have != nil && (cur == nil || !cur.Equal(*have)):
@@ -169,9 +186,9 @@ func (s *Set) RestoreHistory(steps []Step) error {
 					next = &v
 				}
 				if backwards {
-					changes[i] = change{before: next, after: cur}
+					changes[i] = change{before: next, after: cur, orphan: orphan}
 				} else {
-					changes[i] = change{before: cur, after: next}
+					changes[i] = change{before: cur, after: next, orphan: orphan}
 				}
 				if next != nil {
 					current[id] = next

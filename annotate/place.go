@@ -68,20 +68,35 @@ func (s *Set) ReanchorAll(an *Anchorer, anns []Annotation) ([]Annotation, []erro
 // to how, and returns it as inserted. When Insert refuses it, PlaceAt
 // returns a copy of a marked AnchorOrphan, as it was, and Insert's error.
 func (s *Set) PlaceAt(a Annotation, start, end int, how Anchoring) (Annotation, error) {
+	return s.placeAt(a, start, end, how, false)
+}
+
+// placeAt is PlaceAt; with fromOrphan, a is an orphan that the user
+// places, and the step remembers it (see change).
+func (s *Set) placeAt(a Annotation, start, end int, how Anchoring, fromOrphan bool) (Annotation, error) {
 	b := a.Clone()
 	b.Place(s.text, start, end)
 	b.Anchor = how
-	if err := s.Insert(b); err != nil {
+	label, orphan := "insert "+b.Label, (*Annotation)(nil)
+	if fromOrphan {
+		was := asOrphan(a)
+		label, orphan = "place "+b.Label, &was
+	}
+	if err := s.insertStep(label, b, orphan); err != nil {
 		return asOrphan(a), err
 	}
 	return b, nil
 }
 
 // PlaceOrphan puts orphan o on the span start..end that the user chose,
-// as an exact anchoring. It refuses a span outside the text
-// (ErrOutOfRange), an empty one (ErrEmptySpan) and one that starts or ends
-// with white space (ErrSpanEdges), and what Insert refuses; then o is
-// returned as it was.
+// as an exact anchoring, in a step of its own ("place quote"). It refuses
+// a span outside the text (ErrOutOfRange), an empty one (ErrEmptySpan) and
+// one that starts or ends with white space (ErrSpanEdges), and what Insert
+// refuses; then o is returned as it was.
+//
+// The caller takes o out of the orphans it keeps; the step remembers o,
+// so that UndoWithOrphans gives it back and RedoWithOrphans takes it out
+// again.
 func (s *Set) PlaceOrphan(o Annotation, start, end int) (Annotation, error) {
 	ts, te, err := s.span(start, end)
 	if err != nil {
@@ -90,7 +105,7 @@ func (s *Set) PlaceOrphan(o Annotation, start, end int) (Annotation, error) {
 	if ts != start || te != end {
 		return o, fmt.Errorf("cannot place the orphan at %s: %w", chars(start, end), ErrSpanEdges)
 	}
-	b, err := s.PlaceAt(o, start, end, AnchorExact)
+	b, err := s.placeAt(o, start, end, AnchorExact, true)
 	if err != nil {
 		return o, err
 	}

@@ -2,6 +2,7 @@ package annotate
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -37,6 +38,104 @@ func TestPlaceOrphan(t *testing.T) {
 	again, err := s.PlaceOrphan(o, start, end)
 	if !errors.Is(err, ErrInvalidID) || again.Exact != "lost words" {
 		t.Errorf("placed twice: %+v, %v", again, err)
+	}
+}
+
+// TestUndoPlacedOrphan: placing an orphan is a step of its own, and
+// undoing it gives the orphan back to the orphans kept beside the set (as
+// it was), redoing takes it from them again, after a reload of the
+// history too: the annotation is always on the text or an orphan, never
+// in neither, and a change after the undo does not lose it.
+func TestUndoPlacedOrphan(t *testing.T) {
+	text := "Officials met on Monday.\n\nThe new budget would pass easily, they said."
+	s := newTestSet(text)
+	kept := followHistory{}
+	kept.follow(t, s)
+	o := Annotation{ID: "0190b3c4-1111-7000-8000-000000000001", Label: "quote", Start: 3, End: 12, Exact: "lost words",
+		Attributes: map[string]string{AttrSpeaker: "A. Official"}, Author: "bo", Anchor: AnchorOrphan,
+		Created: fxExported, Modified: fxExported}
+	orphans := []Annotation{o}
+	where := func(s *Set, orphans []Annotation) string {
+		_, placed := s.Get(o.ID)
+		listed := 0
+		for _, x := range orphans {
+			if x.ID == o.ID {
+				listed++
+				if !x.Equal(o) {
+					t.Errorf("the orphan given back is %+v, want it as it was, %+v", x, o)
+				}
+			}
+		}
+		return fmt.Sprintf("placed %v, listed %d times", placed, listed)
+	}
+	start, end := fxFind(t, text, "", "The new budget")
+	placed, err := s.PlaceOrphan(orphans[0], start, end)
+	if err != nil {
+		t.Fatal(err)
+	}
+	orphans = orphans[:0] // as the caller takes it out of its list
+	if got := s.UndoLabel(); got != "place quote" {
+		t.Errorf("UndoLabel = %q, want \"place quote\"", got)
+	}
+	kept.follow(t, s)
+
+	orphans, ok := s.UndoWithOrphans(orphans)
+	if got := where(s, orphans); !ok || got != "placed false, listed 1 times" {
+		t.Fatalf("after the undo: %v, %s", ok, got)
+	}
+	orphans, ok = s.RedoWithOrphans(orphans)
+	if got := where(s, orphans); !ok || got != "placed true, listed 0 times" {
+		t.Fatalf("after the redo: %v, %s", ok, got)
+	}
+	if b, _ := s.Get(o.ID); !b.Equal(placed) {
+		t.Errorf("the redo placed %+v, want %+v", b, placed)
+	}
+	kept.follow(t, s)
+
+	// The history as a store keeps it, after a reload: the undo still
+	// gives the orphan back, and a change after it keeps it.
+	r := reopen(t, s, kept)
+	orphans, _ = r.UndoWithOrphans(orphans)
+	if got := where(r, orphans); got != "placed false, listed 1 times" {
+		t.Fatalf("after a reload and an undo: %s", got)
+	}
+	// Undoing what cannot be undone, or a step that placed no orphan,
+	// leaves the orphans as they are.
+	if again, ok := r.UndoWithOrphans(orphans); ok || len(again) != 1 {
+		t.Errorf("an undo with nothing to undo: %v, %d orphans", ok, len(again))
+	}
+	mustAdd(t, r, "claim", start, end)
+	if got := where(r, orphans); got != "placed false, listed 1 times" || r.CanRedo() {
+		t.Errorf("after a new change: %s, can redo %v", got, r.CanRedo())
+	}
+	if again, _ := r.UndoWithOrphans(orphans); len(again) != 1 {
+		t.Errorf("undoing an add changed the orphans: %d", len(again))
+	}
+
+	// A stored step whose orphan is not the annotation it adds is refused.
+	restore := func(steps []Step) error {
+		r := newTestSet(text)
+		for _, a := range s.All() {
+			if err := r.Insert(a); err != nil {
+				t.Fatal(err)
+			}
+		}
+		r.ClearHistory()
+		return r.RestoreHistory(steps)
+	}
+	steps := s.History()
+	if err := restore(steps); err != nil {
+		t.Fatalf("RestoreHistory: %v", err)
+	}
+	for i := range steps {
+		for j := range steps[i].Changes {
+			if c := &steps[i].Changes[j]; c.Orphan != nil {
+				c.Orphan.ID = "0190b3c4-1111-7000-8000-000000000002"
+			}
+		}
+	}
+	if err := restore(steps); !errors.Is(err, ErrHistory) {
+		t.Errorf("a placement of another orphan: %v, want ErrHistory", err)
 	}
 }
 

@@ -246,7 +246,11 @@ func (s *Set) Add(label string, start, end int) (Annotation, error) {
 // empty, whose Exact is not the text of its span, or whose label and span
 // another annotation already has. Nothing is recomputed, except that nil
 // Attributes become an empty map.
-func (s *Set) Insert(a Annotation) error {
+func (s *Set) Insert(a Annotation) error { return s.insertStep("insert "+a.Label, a, nil) }
+
+// insertStep inserts a as Insert does, as a step called label; orphan,
+// when not nil, is the orphan that a places (see change).
+func (s *Set) insertStep(label string, a Annotation, orphan *Annotation) error {
 	if err := s.insertable(&a, nil); err != nil {
 		return err
 	}
@@ -254,7 +258,7 @@ func (s *Set) Insert(a Annotation) error {
 	if b.Attributes == nil {
 		b.Attributes = map[string]string{}
 	}
-	s.do("insert "+b.Label, change{after: &b})
+	s.do(label, change{after: &b, orphan: orphan})
 	return nil
 }
 

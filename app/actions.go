@@ -195,7 +195,7 @@ func (a *Annotator) undo(ctx app.Context) {
 		return
 	}
 	what := a.set.UndoLabel()
-	a.set.Undo()
+	a.orphans, _ = a.set.UndoWithOrphans(a.orphans) // an undone placement lists its orphan again
 	a.keepSelection()
 	a.say("Undid: " + what + ".")
 	a.changed(ctx)
@@ -211,7 +211,7 @@ func (a *Annotator) redo(ctx app.Context) {
 		return
 	}
 	what := a.set.RedoLabel()
-	a.set.Redo()
+	a.orphans, _ = a.set.RedoWithOrphans(a.orphans)
 	a.keepSelection()
 	a.say("Redid: " + what + ".")
 	a.changed(ctx)

@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -251,3 +252,40 @@ func TestSidebarDismountsOutsideTheBrowser(t *testing.T) {
 type emptyPage struct{ app.Compo }
 
 func (p *emptyPage) Render() app.UI { return app.Div() }
+
+// TestUndoPlacedOrphan: undoing the placement of an orphan lists the
+// orphan again (a.orphans, which the sidebar shows: TestRenderOrphans),
+// and redoing it takes it from the list: the annotation is always in the
+// set or among the orphans, never in neither.
+func TestUndoPlacedOrphan(t *testing.T) {
+	var orphan annotate.Annotation
+	a, quote, _ := annotatorWith(t, func(a *Annotator, quote, _ annotate.Annotation) {
+		orphan = quote
+		orphan.ID, orphan.Exact, orphan.Anchor = "0190b3c4-1111-7000-8000-000000000009", "words that are gone", annotate.AnchorOrphan
+		a.orphans = []annotate.Annotation{orphan}
+	})
+	// Placed as the sidebar's Place does (placeOrphan, which reads the
+	// browser's selection).
+	placed, err := a.set.PlaceOrphan(a.orphans[0], quote.Start+1, quote.End-1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.orphans = a.orphans[:0]
+	a.selected = placed.ID
+	where := func() string {
+		_, inSet := a.set.Get(orphan.ID)
+		listed := slices.ContainsFunc(a.orphans, func(o annotate.Annotation) bool { return o.ID == orphan.ID })
+		return fmt.Sprintf("in the set %v, among the orphans %v", inSet, listed)
+	}
+	a.undo(a.mounted)
+	if got := where(); got != "in the set false, among the orphans true" {
+		t.Fatalf("after undoing the placement the orphan is %s", got)
+	}
+	if o := a.orphans[0]; !o.Equal(orphan) {
+		t.Errorf("the orphan given back is %+v, want it as it was, %+v", o, orphan)
+	}
+	a.redo(a.mounted)
+	if got := where(); got != "in the set true, among the orphans false" {
+		t.Fatalf("after redoing the placement the orphan is %s", got)
+	}
+}

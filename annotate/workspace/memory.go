@@ -273,6 +273,10 @@ func cloneStep(st annotate.Step) annotate.Step {
 			a := c.After.Clone()
 			c.After = &a
 		}
+		if c.Orphan != nil {
+			o := c.Orphan.Clone()
+			c.Orphan = &o
+		}
 		changes[i] = c
 	}
 	st.Changes = changes

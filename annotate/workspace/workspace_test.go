@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -358,7 +359,8 @@ func TestSite(t *testing.T) {
 
 // TestSaveFollowsEveryChange makes random changes to a stored document
 // (adds, relabels, attributes, deletes, undos, redos, orphans placed and
-// dropped, the Set replaced by another) and saves after each: the store
+// dropped, placements undone, the Set replaced by another) and saves after
+// each: an undone placement lists its orphan again, and the store
 // then holds exactly what the editor holds, and the summary's counts are
 // those of the placed annotations, although Save looks only at what the
 // Set says changed.
@@ -390,7 +392,7 @@ func TestSaveFollowsEveryChange(t *testing.T) {
 	}
 	rng := rand.New(rand.NewPCG(7, 11))
 	labels := []string{"claim", "quote", "pledge"}
-	placed, dropped := 0, 0
+	placed, dropped, unplaced := 0, 0, 0
 	for step := range 400 {
 		all := e.Set.All()
 		switch op := rng.IntN(8); {
@@ -416,9 +418,22 @@ func TestSaveFollowsEveryChange(t *testing.T) {
 		case op == 3:
 			e.Set.Delete(all[rng.IntN(len(all))].ID)
 		case op == 4:
-			e.Set.Undo()
+			// An undone placement lists its orphan again, a redone one
+			// takes it out: never lost.
+			label, n := e.Set.UndoLabel(), len(e.Orphans)
+			e.Orphans, _ = e.Set.UndoWithOrphans(e.Orphans)
+			if strings.HasPrefix(label, "place ") != (len(e.Orphans) == n+1) {
+				t.Fatalf("step %d: undoing %q left %d orphans of %d", step, label, len(e.Orphans), n)
+			}
+			if strings.HasPrefix(label, "place ") {
+				unplaced++
+			}
 		case op == 5:
-			e.Set.Redo()
+			label, n := e.Set.RedoLabel(), len(e.Orphans)
+			e.Orphans, _ = e.Set.RedoWithOrphans(e.Orphans)
+			if strings.HasPrefix(label, "place ") != (len(e.Orphans) == n-1) {
+				t.Fatalf("step %d: redoing %q left %d orphans of %d", step, label, len(e.Orphans), n)
+			}
 		case op == 6 && len(e.Orphans) > 0:
 			// Place the first orphan somewhere, as the sidebar's Place does.
 			i := 40 + rng.IntN(250)
@@ -461,8 +476,98 @@ func TestSaveFollowsEveryChange(t *testing.T) {
 			t.Fatalf("step %d: the summary counts %v and %d orphans; the editor holds %v and %d", step, sum.Counts, sum.Orphans, counts, len(e.Orphans))
 		}
 	}
-	if placed == 0 || dropped == 0 {
-		t.Errorf("the steps placed %d orphans and dropped %d; the test needs both", placed, dropped)
+	if placed == 0 || dropped == 0 || unplaced == 0 {
+		t.Errorf("the steps placed %d orphans, dropped %d and undid %d placements; the test needs all three", placed, dropped, unplaced)
+	}
+}
+
+// TestUndoPlacedOrphanAfterReload: an orphan placed, saved and reloaded
+// is given back to the orphans by an undo after the reload, and stored as
+// one again; a redo after another reload places it again.
+func TestUndoPlacedOrphanAfterReload(t *testing.T) {
+	w, err := Open(NewMemory(), clock())
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := loadText(t, "words.txt", manyWords(30))
+	text := doc.Text().String()
+	o := annotate.Annotation{ID: "0195a5b4-7c3e-7000-8000-000000000001", Label: "quote", Start: 5, End: 9,
+		Exact: "not in the text", Attributes: map[string]string{annotate.AttrSpeaker: "Ada"}, Anchor: annotate.AnchorOrphan}
+	if _, err := w.Add(doc, annotate.NewSet(doc.Text(), annotate.DefaultSchema()), []annotate.Annotation{o}, ""); err != nil {
+		t.Fatal(err)
+	}
+	edit := func() *Editor {
+		t.Helper()
+		e, err := w.Edit(doc.ID)
+		if err != nil || e.HistoryLost {
+			t.Fatalf("Edit: %v, history lost %v", err, e != nil && e.HistoryLost)
+		}
+		return e
+	}
+	save := func(e *Editor) {
+		t.Helper()
+		if _, err := e.Save(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// where says where the orphan is, in the editor and in the store.
+	where := func(e *Editor) string {
+		t.Helper()
+		_, placed := e.Set.Get(o.ID)
+		listed := slices.ContainsFunc(e.Orphans, func(x annotate.Annotation) bool { return x.ID == o.ID })
+		stored, err := w.store.Annotations(doc.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		how := annotate.Anchoring("nothing")
+		for _, a := range stored {
+			if a.ID == o.ID {
+				how = a.Anchor
+			}
+		}
+		sum, err := w.store.Summary(doc.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return fmt.Sprintf("placed %v, listed %v, stored as %s, %d orphans counted", placed, listed, how, sum.Orphans)
+	}
+
+	e := edit()
+	start := annotate.RuneCount(text[:strings.Index(text, "word00007")])
+	if _, err := e.Set.PlaceOrphan(e.Orphans[0], start, start+9); err != nil {
+		t.Fatal(err)
+	}
+	e.Orphans = e.Orphans[1:]
+	save(e)
+	if got := where(e); got != "placed true, listed false, stored as exact, 0 orphans counted" {
+		t.Fatalf("after the placement: %s", got)
+	}
+
+	e = edit()
+	e.Orphans, _ = e.Set.UndoWithOrphans(e.Orphans)
+	save(e)
+	if got := where(e); got != "placed false, listed true, stored as orphan, 1 orphans counted" {
+		t.Fatalf("after a reload and an undo: %s", got)
+	}
+	e = edit()
+	if got := where(e); got != "placed false, listed true, stored as orphan, 1 orphans counted" {
+		t.Fatalf("reloaded after the undo: %s", got)
+	}
+	if got := e.Orphans[0]; !got.Equal(o) {
+		t.Errorf("the orphan is back as %+v, want %+v", got, o)
+	}
+	data, err := e.Export(time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(data), `"orphans": [`) || !strings.Contains(string(data), o.ID) {
+		t.Errorf("the export does not hold the orphan given back")
+	}
+
+	e.Orphans, _ = e.Set.RedoWithOrphans(e.Orphans)
+	save(e)
+	if got := where(edit()); got != "placed true, listed false, stored as exact, 0 orphans counted" {
+		t.Fatalf("after a reload and a redo: %s", got)
 	}
 }
 

@@ -236,8 +236,9 @@ func TestAppMoreSwitchKeepsWork(t *testing.T) {
 
 // TestAppMoreImportOrphans exports two annotations, edits one so that its
 // passage is nowhere in the text, and imports the file: the other is
-// placed, the edited one is an orphan that can be placed on a selection or
-// dropped. An unchanged export imports as it was.
+// placed, the edited one is an orphan that can be placed on a selection
+// (and the placement undone, which lists it again, and redone) or dropped.
+// An unchanged export imports as it was.
 func TestAppMoreImportOrphans(t *testing.T) {
 	b, _ := openApp(t)
 	b.expectNoConsoleErrors()
@@ -327,6 +328,19 @@ func TestAppMoreImportOrphans(t *testing.T) {
 	if got := evalJS[string](t, b, `[...CSS.highlights.get("label-claim")][0].toString()`); got != "pretty balanced" {
 		t.Errorf("the placed orphan is highlighted on %q", got)
 	}
+
+	// Undo the placement: the orphan is listed again, and kept so through
+	// a reload; redo, from the history kept, places it again.
+	press(t, b, "z", ctrl)
+	waitFor(t, b, `document.querySelectorAll(".orphan").length === 1 && document.querySelectorAll("#entries > li").length === 1`)
+	waitSaved(t, b)
+	b.run(chromedp.Reload())
+	waitFor(t, b, `document.querySelectorAll(".orphan").length === 1 && document.querySelectorAll("#entries > li").length === 1`)
+	if got := text(t, b, ".orphan .excerpt"); !strings.Contains(got, lost) {
+		t.Errorf("after the undo and a reload the orphan shows %q", got)
+	}
+	press(t, b, "z", ctrlShift)
+	waitFor(t, b, `document.querySelectorAll("#entries > li").length === 2 && document.querySelector("#orphans") === null`)
 
 	// Empty it, import the edited file again and drop the orphan.
 	emptyDocument(t, b)

@@ -153,15 +153,18 @@ func Anns(n int) []annotate.Annotation {
 	return out
 }
 
-// step returns a history step that added a and changed b.
+// step returns a history step that placed a (an orphan before it, which
+// the store must keep with the step) and changed b.
 func step(seq int, a, b annotate.Annotation) annotate.Step {
 	after := b.Clone()
 	after.Label = "pledge"
+	orphan := a.Clone()
+	orphan.Start, orphan.End, orphan.Anchor = 0, 4, annotate.AnchorOrphan
 	return annotate.Step{
 		Seq:   seq,
 		Label: fmt.Sprintf("step %d", seq),
 		Changes: []annotate.StepChange{
-			{After: &a},
+			{After: &a, Orphan: &orphan},
 			{Before: &b, After: &after},
 		},
 	}
