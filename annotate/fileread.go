@@ -6,7 +6,9 @@ package annotate
 
 import (
 	"fmt"
+	"maps"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -235,7 +237,7 @@ func (w annotationIn) toAnnotation() (Annotation, error) {
 	a := Annotation{
 		ID: w.ID, Label: w.Label, Start: w.Start.N, End: w.End.N,
 		Exact: w.Exact, Prefix: str(w.Prefix), Suffix: str(w.Suffix),
-		Attributes: w.Attributes, Author: str(w.Author), Anchor: w.Anchor,
+		Attributes: keptAttributes(w.Attributes), Author: str(w.Author), Anchor: w.Anchor,
 	}
 	w.readTimes()
 	if a.Created = w.createdAt; w.createdErr != nil {
@@ -250,4 +252,21 @@ func (w annotationIn) toAnnotation() (Annotation, error) {
 		a.Modified = a.Created
 	}
 	return a, nil
+}
+
+// keptAttributes returns attrs without the values that are empty once
+// trimmed: an annotation keeps no empty value (Annotation.Attributes; an
+// attribute set to one is removed, SetAttribute), and one read from a file
+// would otherwise go into every export. attrs is returned as it is when it
+// has none.
+func keptAttributes(attrs map[string]string) map[string]string {
+	empty := func(_, v string) bool { return strings.TrimSpace(v) == "" }
+	for name, v := range attrs {
+		if empty(name, v) {
+			attrs = maps.Clone(attrs)
+			maps.DeleteFunc(attrs, empty)
+			break
+		}
+	}
+	return attrs
 }

@@ -87,6 +87,53 @@ func fxRewrite(t testing.TB, data []byte, d *Document, edit func(*File)) []byte 
 	return out
 }
 
+// TestImportDropsEmptyAttributes: an attribute whose value is empty, or
+// only white space, is not kept on import, so it does not stay in every
+// export (an annotation keeps no empty value, and the sidebar could not
+// clear it); the other attributes are kept as they are.
+func TestImportDropsEmptyAttributes(t *testing.T) {
+	d, s := fxSet(t)
+	id := ""
+	data := fxRewrite(t, fxExportOf(t, d, s), nil, func(f *File) {
+		for i := range f.Annotations {
+			if a := &f.Annotations[i]; a.Attributes[AttrSpeaker] != "" {
+				id = a.ID
+				a.Attributes = map[string]string{AttrSpeaker: "", AttrNote: " \n\u00a0", "extra": " kept "}
+			}
+		}
+		f.Orphans[0].Attributes = map[string]string{AttrNote: ""}
+	})
+	imp, err := Import(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, ok := imp.Set.Get(id)
+	if !ok {
+		t.Fatalf("the quote %q was not imported", id)
+	}
+	if len(a.Attributes) != 1 || a.Attributes["extra"] != " kept " {
+		t.Errorf("the quote's attributes are %q, want only the one with a value, as it was", a.Attributes)
+	}
+	if len(imp.Orphans) != 1 || len(imp.Orphans[0].Attributes) != 0 {
+		t.Errorf("the orphans are %+v, want one without attributes", imp.Orphans)
+	}
+	again, err := NewFile(imp.Document, imp.Set, imp.Orphans, fxExported).Marshal()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var f File
+	if err := json.Unmarshal(again, &f); err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range append(f.Annotations, f.Orphans...) {
+		for name, v := range a.Attributes {
+			if strings.TrimSpace(v) == "" {
+				t.Errorf("the export of the import keeps the empty attribute %q of %s", name, a.ID)
+			}
+		}
+	}
+}
+
 func TestImportReanchors(t *testing.T) {
 	d, s := fxSet(t)
 	data := fxExportOf(t, d, s)

@@ -360,9 +360,11 @@ func (s *Set) Relabel(id, label string) error {
 
 // SetAttribute sets the attribute name of the annotation with the given id
 // to value, trimmed of surrounding white space; an empty value removes the
-// attribute. It refuses an attribute that the annotation's label does not
-// take, except to remove one kept from an earlier label. Setting the value
-// the attribute has changes nothing and is not recorded.
+// attribute, even one that is there with an empty value (which only a
+// Set filled by Insert can hold). It refuses an attribute that the
+// annotation's label does not take, except to remove one kept from an
+// earlier label. Setting the value the attribute has, or removing one
+// that is not there, changes nothing and is not recorded.
 func (s *Set) SetAttribute(id, name, value string) error {
 	old, ok := s.byID[id]
 	if !ok {
@@ -374,8 +376,8 @@ func (s *Set) SetAttribute(id, name, value string) error {
 		return fmt.Errorf("cannot set %q on %s annotation %q: %w (%s takes %s)",
 			name, old.Label, id, ErrAttribute, old.Label, strings.Join(append([]string{AttrNote}, l.Attributes...), ", "))
 	}
-	if cur == value {
-		return nil // also when removing what is not there
+	if cur == value && (value != "" || !has) {
+		return nil
 	}
 	a := old.Clone()
 	if a.Attributes == nil {

@@ -503,6 +503,37 @@ func TestSetSetAttribute(t *testing.T) {
 	}
 }
 
+// TestSetClearsEmptyAttribute: an attribute there with an empty value (as
+// an import's could be, inserted as it is) is removed by setting it to "",
+// as the sidebar clears a field, and the removal undoes like any other.
+func TestSetClearsEmptyAttribute(t *testing.T) {
+	s := newTestSet(setText)
+	a := Annotation{ID: "0190b3c4-1111-7000-8000-000000000001", Label: "quote", Start: 0, End: 12,
+		Exact: NewText(setText).Slice(0, 12), Attributes: map[string]string{AttrSpeaker: "", AttrNote: " "}}
+	if err := s.Insert(a); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{AttrSpeaker, AttrNote} {
+		v := s.Version()
+		if err := s.SetAttribute(a.ID, name, ""); err != nil {
+			t.Fatalf("clearing %s: %v", name, err)
+		}
+		got, _ := s.Get(a.ID)
+		if value, ok := got.Attributes[name]; ok || s.Version() == v || s.UndoLabel() != "clear "+name {
+			t.Errorf("after clearing %s it is %q (%v), recorded %v as %q", name, value, ok, s.Version() != v, s.UndoLabel())
+		}
+	}
+	// Clearing it again changes nothing.
+	v := s.Version()
+	if err := s.SetAttribute(a.ID, AttrSpeaker, ""); err != nil || s.Version() != v {
+		t.Errorf("clearing what is not there: %v, recorded %v", err, s.Version() != v)
+	}
+	s.Undo()
+	if got, _ := s.Get(a.ID); len(got.Attributes) != 1 || got.Attributes[AttrNote] != " " {
+		t.Errorf("after the undo the attributes are %q, want the note as it was", got.Attributes)
+	}
+}
+
 func TestSetResize(t *testing.T) {
 	text := setText
 	n := RuneCount(text)
