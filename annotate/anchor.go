@@ -59,7 +59,11 @@ import (
 //     text).
 //
 //  4. Otherwise the annotation is an orphan: the old Start and End are
-//     returned with AnchorOrphan, and the user places it or drops it.
+//     returned with AnchorOrphan, and the user places it or drops it. The
+//     error says why, for the user: its passage was not found at all
+//     (ErrPassageNotFound); it was found in several places that nothing
+//     tells apart (ErrPassageAmbiguous); or it was found, but with too
+//     little of its context to be sure (ErrContextChanged).
 //
 // Steps 1 and 2 work on the text's bytes and convert with
 // Text.CodePointAtByte; step 3 normalises the text once per Anchorer.
@@ -90,14 +94,39 @@ const (
 	anchorIndexAfter = 32
 )
 
+// Why an annotation is an orphan, as Anchor says it: each is also
+// ErrOrphaned (errors.Is), and reads after "the annotation could not be
+// placed: ".
+var (
+	// ErrPassageNotFound: the passage is nowhere in the text, not even
+	// with a few of its characters changed.
+	ErrPassageNotFound error = orphanReason("its passage was not found in the text")
+	// ErrPassageAmbiguous: the passage is in several places, and neither
+	// the text around them nor the old position tells which is its own.
+	ErrPassageAmbiguous error = orphanReason("its passage was found in more than one place, and nothing tells which one is its own")
+	// ErrContextChanged: the passage was found, but the text around it
+	// changed too much to be sure that it is the same passage.
+	ErrContextChanged error = orphanReason("its passage was found, but the text around it changed too much to be sure that it is the same passage")
+)
+
+// orphanReason is why an annotation is an orphan: an error that is
+// ErrOrphaned too.
+type orphanReason string
+
+func (r orphanReason) Error() string { return string(r) }
+
+func (r orphanReason) Is(target error) bool { return target == ErrOrphaned }
+
 // Anchor finds annotation a's place in text, as described at the top of
 // this file: by position, then by its quote and context, then by a fuzzy
 // match. It returns the span found and how it was found; for an orphan it
-// returns a's own Start and End with AnchorOrphan.
+// returns a's own Start and End with AnchorOrphan, and why as err:
+// ErrPassageNotFound, ErrPassageAmbiguous or ErrContextChanged. err is nil
+// otherwise.
 //
 // Anchor normalises text afresh whenever it needs a fuzzy match; to anchor
 // many annotations on one text, use an Anchorer.
-func Anchor(text *Text, a Annotation) (start, end int, how Anchoring) {
+func Anchor(text *Text, a Annotation) (start, end int, how Anchoring, err error) {
 	return NewAnchorer(text).Anchor(a)
 }
 
@@ -163,10 +192,10 @@ func (f *anchorFinder) find(sub string, limit int) []int {
 
 // Anchor finds a's place in the Anchorer's text, as the function Anchor
 // does.
-func (an *Anchorer) Anchor(a Annotation) (start, end int, how Anchoring) {
+func (an *Anchorer) Anchor(a Annotation) (start, end int, how Anchoring, err error) {
 	t := an.text
 	if a.Exact == "" {
-		return a.Start, a.End, AnchorOrphan
+		return a.Start, a.End, AnchorOrphan, ErrPassageNotFound
 	}
 	// 1. Position.
 	str := t.String()
@@ -180,35 +209,36 @@ func (an *Anchorer) Anchor(a Annotation) (start, end int, how Anchoring) {
 		// reads as U+FFFD, which the file can only write as itself).
 		if (strings.HasSuffix(str[:b], a.Prefix) || anchorCommonSuffix(a.Prefix, str[:b]) == utf8.RuneCountInString(a.Prefix)) &&
 			(strings.HasPrefix(str[e:], a.Suffix) || anchorCommonPrefix(a.Suffix, str[e:]) == utf8.RuneCountInString(a.Suffix)) {
-			return a.Start, a.End, AnchorExact
+			return a.Start, a.End, AnchorExact, nil
 		}
 		// The text is there but its context is not: look for a place
 		// that fits better, and keep this one if there is none.
 		s, e, verdict := an.byQuote(a)
 		switch {
 		case verdict == anchorFound && s != a.Start:
-			return s, e, AnchorContext
+			return s, e, AnchorContext, nil
 		case verdict == anchorAmbiguous:
-			return a.Start, a.End, AnchorOrphan
+			return a.Start, a.End, AnchorOrphan, ErrPassageAmbiguous
 		}
-		return a.Start, a.End, AnchorExact
+		return a.Start, a.End, AnchorExact, nil
 	}
 	// 2. Quote with context.
 	s, e, verdict := an.byQuote(a)
 	switch verdict {
 	case anchorFound:
-		return s, e, AnchorContext
+		return s, e, AnchorContext, nil
 	case anchorAmbiguous:
-		return a.Start, a.End, AnchorOrphan
+		return a.Start, a.End, AnchorOrphan, ErrPassageAmbiguous
 	}
 	// 3. Fuzzy.
-	if s, e, ok := an.fuzzy(a); ok {
-		if t.Slice(s, e) == a.Exact {
-			return s, e, AnchorContext
-		}
-		return s, e, AnchorFuzzy
+	s, e, why := an.fuzzy(a)
+	if why != nil {
+		return a.Start, a.End, AnchorOrphan, why
 	}
-	return a.Start, a.End, AnchorOrphan
+	if t.Slice(s, e) == a.Exact {
+		return s, e, AnchorContext, nil
+	}
+	return s, e, AnchorFuzzy, nil
 }
 
 // anchorVerdict is what the quote step concluded.
@@ -408,12 +438,12 @@ type anchorCandidate struct {
 
 func (c anchorCandidate) score() int { return c.ctx - anchorEditCost*c.d }
 
-// fuzzy is step 3.
-func (an *Anchorer) fuzzy(a Annotation) (start, end int, ok bool) {
+// fuzzy is step 3. It returns the span found, or why there is none.
+func (an *Anchorer) fuzzy(a Annotation) (start, end int, why error) {
 	pat := anchorTrimSpace(anchorNormRunes(a.Exact))
 	m := len(pat)
 	if m == 0 {
-		return 0, 0, false
+		return 0, 0, ErrPassageNotFound
 	}
 	n := an.normalised()
 	k := m * 12 / 100
@@ -433,7 +463,7 @@ func (an *Anchorer) fuzzy(a Annotation) (start, end int, ok bool) {
 		cands = append(cands, an.approximate(n, pat, k)...)
 	}
 	if len(cands) == 0 {
-		return 0, 0, false
+		return 0, 0, ErrPassageNotFound
 	}
 	for i := range cands {
 		cands[i].ctx = anchorContext(n.runes, cands[i].rs, cands[i].re, pre, suf)
@@ -480,17 +510,20 @@ func (an *Anchorer) fuzzy(a Annotation) (start, end int, ok bool) {
 		for i, c := range contenders {
 			if s, e := span(c); s < a.End && a.Start < e {
 				if chosen >= 0 {
-					return 0, 0, false
+					return 0, 0, ErrPassageAmbiguous
 				}
 				chosen = i
 			}
 		}
 	}
-	if chosen < 0 || !anchorEvidence(contenders[chosen].ctx, len(pre)+len(suf), m) {
-		return 0, 0, false
+	switch {
+	case chosen < 0:
+		return 0, 0, ErrPassageAmbiguous
+	case !anchorEvidence(contenders[chosen].ctx, len(pre)+len(suf), m):
+		return 0, 0, ErrContextChanged
 	}
 	start, end = span(contenders[chosen])
-	return start, end, true
+	return start, end, nil
 }
 
 // approximate finds the stretches of the normalised text within k edits of

@@ -1,6 +1,7 @@
 package annotate
 
 import (
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"strings"
@@ -67,6 +68,7 @@ func TestAnchor(t *testing.T) {
 		find   string              // what the annotation should cover in the new text, "" for an orphan
 		within string              // find it after this in the new text
 		want   Anchoring
+		why    error // for an orphan, the reason Anchor gives
 	}{
 		{name: "unchanged", exact: "pretty balanced",
 			edit: func(s string) string { return s }, find: "pretty balanced", want: AnchorExact},
@@ -95,7 +97,7 @@ func TestAnchor(t *testing.T) {
 			edit: func(s string) string {
 				return strings.Replace(s, "defence spending", "defence and security spending", 1)
 			},
-			want: AnchorOrphan},
+			want: AnchorOrphan, why: ErrPassageNotFound},
 		{name: "white space changed", exact: "pretty balanced",
 			edit: func(s string) string { return "X " + strings.Replace(s, "pretty balanced", "pretty\u00a0balanced", 1) },
 			find: "pretty\u00a0balanced", want: AnchorFuzzy},
@@ -117,13 +119,13 @@ func TestAnchor(t *testing.T) {
 			edit: func(s string) string {
 				return strings.Replace(s, "was pretty balanced, and", "was, he said, something else and", 1)
 			},
-			want: AnchorOrphan},
+			want: AnchorOrphan, why: ErrPassageNotFound},
 		{name: "duplicated with the same context", exact: "pretty balanced",
 			edit: func(s string) string {
 				p := "The President said British trade with the US was pretty balanced, and he would look at it.\n\n"
 				return "Intro.\n\n" + strings.Replace(s, p, p+p, 1)
 			},
-			want: AnchorOrphan},
+			want: AnchorOrphan, why: ErrPassageAmbiguous},
 		{name: "duplicated with other context", exact: "pretty balanced",
 			edit: func(s string) string {
 				return "Aides called the deal pretty balanced too.\n\n" + s + "\n\nCritics said the trade was not pretty balanced at all."
@@ -133,7 +135,7 @@ func TestAnchor(t *testing.T) {
 			edit: func(s string) string {
 				return strings.Replace(s, "was pretty balanced, and he", "was lopsided, and he", 1) + "\n\nA critic thought the menu pretty balanced."
 			},
-			want: AnchorOrphan},
+			want: AnchorOrphan, why: ErrContextChanged},
 		{name: "repeated word, context tells", exact: "the", after: "pledged to raise defence spending",
 			edit: func(s string) string { return "Intro.\n\n" + s },
 			find: "the", within: "Crowds chanted “yes we can” outside ", want: AnchorContext},
@@ -142,9 +144,12 @@ func TestAnchor(t *testing.T) {
 				return strings.Replace(strings.Replace(s, "he would look at it.", "nothing more.", 1), "Crowds chanted", "People sang", 1)
 			},
 			find: "The Prime Minister pledged to raise defence spending to 2.5% from April 2027.", want: AnchorContext},
+		{name: "found once, everything around it rewritten", old: "Critics said the plan would fail within a year, citing costs.", exact: "would fail",
+			edit: func(string) string { return "Opponents of the scheme now insist it would fail, and soon." },
+			want: AnchorOrphan, why: ErrContextChanged},
 		{name: "short passage, context rewritten", exact: "calm",
 			edit: func(s string) string { return strings.Replace(s, "the mood was calm.", "nobody was calm there", 1) },
-			want: AnchorOrphan},
+			want: AnchorOrphan, why: ErrContextChanged},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -155,7 +160,7 @@ func TestAnchor(t *testing.T) {
 			a := fxQuote(t, old, tt.after, tt.exact)
 			now := tt.edit(old)
 			text := NewText(now)
-			start, end, how := Anchor(text, a)
+			start, end, how, why := Anchor(text, a)
 			if how != tt.want {
 				t.Fatalf("Anchor = %d-%d %s (%q), want %s", start, end, how, text.Slice(start, end), tt.want)
 			}
@@ -163,7 +168,13 @@ func TestAnchor(t *testing.T) {
 				if start != a.Start || end != a.End {
 					t.Errorf("orphan at %d-%d, want the old %d-%d", start, end, a.Start, a.End)
 				}
+				if why != tt.why || !errors.Is(why, ErrOrphaned) {
+					t.Errorf("the orphan's reason is %v, want %v", why, tt.why)
+				}
 				return
+			}
+			if why != nil {
+				t.Errorf("placed, with the error %v", why)
 			}
 			ws, we := fxFind(t, now, tt.within, tt.find)
 			if start != ws || end != we {
@@ -179,18 +190,18 @@ func TestAnchor(t *testing.T) {
 func TestAnchorNoContext(t *testing.T) {
 	text := NewText("one two three two")
 	a := Annotation{Start: 100, End: 103, Exact: "one"}
-	if s, e, how := Anchor(text, a); s != 0 || e != 3 || how != AnchorContext {
+	if s, e, how, _ := Anchor(text, a); s != 0 || e != 3 || how != AnchorContext {
 		t.Errorf("unique without context: %d-%d %s", s, e, how)
 	}
 	a = Annotation{Start: 100, End: 103, Exact: "two"}
-	if s, e, how := Anchor(text, a); s != 100 || e != 103 || how != AnchorOrphan {
-		t.Errorf("twice without context: %d-%d %s, want the old span as an orphan", s, e, how)
+	if s, e, how, why := Anchor(text, a); s != 100 || e != 103 || how != AnchorOrphan || why != ErrPassageAmbiguous {
+		t.Errorf("twice without context: %d-%d %s (%v), want the old span as an orphan, ambiguous", s, e, how, why)
 	}
 	a = Annotation{Start: 1, End: 1, Exact: ""}
-	if _, _, how := Anchor(text, a); how != AnchorOrphan {
-		t.Errorf("empty exact: %s", how)
+	if _, _, how, why := Anchor(text, a); how != AnchorOrphan || why != ErrPassageNotFound {
+		t.Errorf("empty exact: %s (%v)", how, why)
 	}
-	if _, _, how := Anchor(nil, Annotation{Exact: "x", Start: 0, End: 1}); how != AnchorOrphan {
+	if _, _, how, _ := Anchor(nil, Annotation{Exact: "x", Start: 0, End: 1}); how != AnchorOrphan {
 		t.Errorf("nil text: %s", how)
 	}
 }
@@ -202,11 +213,11 @@ func TestAnchorPositionsAreCodePoints(t *testing.T) {
 	text := NewText(s)
 	start, end := fxFind(t, s, "", "the words")
 	a := Annotation{Start: start, End: end, Exact: "the words", Prefix: text.Slice(start-ContextLen, start)}
-	if gs, ge, how := Anchor(text, a); gs != start || ge != end || how != AnchorExact {
+	if gs, ge, how, _ := Anchor(text, a); gs != start || ge != end || how != AnchorExact {
 		t.Errorf("code points: %d-%d %s", gs, ge, how)
 	}
 	a.Start, a.End = text.UTF16(start), text.UTF16(end)
-	if gs, ge, how := Anchor(text, a); gs != start || ge != end || how != AnchorContext {
+	if gs, ge, how, _ := Anchor(text, a); gs != start || ge != end || how != AnchorContext {
 		t.Errorf("UTF-16 offsets: %d-%d %s, want %d-%d context", gs, ge, how, start, end)
 	}
 }
@@ -238,10 +249,10 @@ func TestAnchorEditsProperty(t *testing.T) {
 			exact := string(runes[start:end])
 			a := Annotation{Start: start, End: end, Exact: exact,
 				Prefix: text.Slice(start-ContextLen, start), Suffix: text.Slice(end, end+ContextLen)}
-			if gs, ge, how := an.Anchor(a); gs != start || ge != end || how != AnchorExact {
+			if gs, ge, how, _ := an.Anchor(a); gs != start || ge != end || how != AnchorExact {
 				t.Fatalf("round %d: unchanged text: %d-%d %s, want %d-%d exact", round, gs, ge, how, start, end)
 			}
-			gs, ge, how := anMoved.Anchor(a)
+			gs, ge, how, _ := anMoved.Anchor(a)
 			total++
 			if gs == start+shift && ge == end+shift {
 				found++
@@ -281,11 +292,11 @@ func TestAnchorFuzzyTie(t *testing.T) {
 	a := fxQuote(t, old, "", "pretty balanced")
 	a.Prefix, a.Suffix = "", "" // no context to tell them apart
 	now := strings.ReplaceAll(old, "pretty balanced", "Pretty Balanced")
-	if s, e, how := Anchor(NewText(now), a); how != AnchorFuzzy || s != a.Start || e != a.End {
+	if s, e, how, _ := Anchor(NewText(now), a); how != AnchorFuzzy || s != a.Start || e != a.End {
 		t.Errorf("tie at the old position: %d-%d %s, want %d-%d fuzzy", s, e, how, a.Start, a.End)
 	}
 	now = "Intro that moves everything along by a good way. " + now
-	if s, e, how := Anchor(NewText(now), a); how != AnchorOrphan {
+	if s, e, how, _ := Anchor(NewText(now), a); how != AnchorOrphan {
 		t.Errorf("tie away from the old position: %d-%d %s, want orphan", s, e, how)
 	}
 }
@@ -309,7 +320,7 @@ func BenchmarkAnchorContext(b *testing.B) {
 	i := 0
 	for b.Loop() {
 		a := as[i%len(as)]
-		if _, _, how := an.Anchor(a); how == AnchorFuzzy {
+		if _, _, how, _ := an.Anchor(a); how == AnchorFuzzy {
 			b.Fatalf("%q anchored fuzzy", a.Exact)
 		}
 		i++
@@ -329,7 +340,7 @@ func BenchmarkAnchorFuzzy(b *testing.B) {
 	b.ReportAllocs()
 	i := 0
 	for b.Loop() {
-		if _, _, how := an.Anchor(as[i%len(as)]); how == AnchorFuzzy {
+		if _, _, how, _ := an.Anchor(as[i%len(as)]); how == AnchorFuzzy {
 			fuzzy++
 		}
 		i++
@@ -454,7 +465,7 @@ func TestAnchorerConcurrent(t *testing.T) {
 		go func() {
 			counts := map[Anchoring]int{}
 			for _, a := range as {
-				_, _, how := an.Anchor(a)
+				_, _, how, _ := an.Anchor(a)
 				counts[how]++
 			}
 			done <- counts
@@ -486,7 +497,7 @@ func TestAnchorContextOverPosition(t *testing.T) {
 	if text.Slice(a.Start, a.End) != a.Exact {
 		t.Fatalf("the fixture is wrong: the exact text is not at its old place: %q", text.Slice(a.Start, a.End))
 	}
-	start, end, how := NewAnchorer(text).Anchor(a)
+	start, end, how, _ := NewAnchorer(text).Anchor(a)
 	want := strings.LastIndex(moved, "pretty balanced")
 	if how != AnchorContext || text.Byte(start) != want || end-start != a.End-a.Start {
 		t.Errorf("Anchor = %d..%d (%v), want byte %d by its context (at its old place, byte %d, other words come before it)", start, end, how, want, b)

@@ -48,8 +48,8 @@ const (
 	AnchorContext Anchoring = "context"
 	// AnchorFuzzy: found again by an approximate match of its text.
 	AnchorFuzzy Anchoring = "fuzzy"
-	// AnchorOrphan: not found, or found in more than one place; the user
-	// must place or drop it.
+	// AnchorOrphan: not placed, as it could not be without guessing (see
+	// Anchor's errors for why); the user must place or drop it.
 	AnchorOrphan Anchoring = "orphan"
 )
 

@@ -115,8 +115,8 @@ func Import(data []byte) (*Imported, error) {
 	for i, b := range placed {
 		switch err := errs[i]; {
 		case errors.Is(err, ErrOrphaned):
-			v.add(fmt.Sprintf("/annotations/%d", i), sevWarning, "the annotation's passage %q was not found in the text, or was found in more than one place; it is kept as an orphan",
-				abbreviateFor(f.Annotations[i].Exact))
+			v.add(fmt.Sprintf("/annotations/%d", i), sevWarning, "the annotation of %q could not be placed: %v; it is kept as an orphan",
+				abbreviateFor(f.Annotations[i].Exact), err)
 			imp.Orphans = append(imp.Orphans, b)
 		case err != nil:
 			v.add(fmt.Sprintf("/annotations/%d", i), sevWarning, "the annotation could not be placed (%v); it is kept as an orphan", err)

@@ -11,9 +11,11 @@ import (
 )
 
 var (
-	// ErrOrphaned is the error of an annotation whose passage was not
-	// found in the text, or was found in more than one place.
-	ErrOrphaned = errors.New("its passage was not found in the text, or was found in more than one place")
+	// ErrOrphaned is the error of an annotation that could not be placed
+	// on the text without guessing. Reanchor's error says why: it is
+	// ErrPassageNotFound, ErrPassageAmbiguous or ErrContextChanged (see
+	// Anchor), each of which is ErrOrphaned too.
+	ErrOrphaned = errors.New("its passage could not be placed on the text without guessing")
 	// ErrSpanEdges is the error of a span that starts or ends with white
 	// space.
 	ErrSpanEdges = errors.New("the span starts or ends with white space")
@@ -21,12 +23,13 @@ var (
 
 // Reanchor finds a's place on the set's text with an, which must be an
 // Anchorer of that text, and inserts it there (see PlaceAt). When a cannot
-// be found (ErrOrphaned) or inserted (Insert's error), it returns a copy of
-// a marked AnchorOrphan, with the start and end it had, and the error.
+// be found (Anchor's error, which is ErrOrphaned and says why) or inserted
+// (Insert's error), it returns a copy of a marked AnchorOrphan, with the
+// start and end it had, and the error.
 func (s *Set) Reanchor(an *Anchorer, a Annotation) (Annotation, error) {
-	start, end, how := an.Anchor(a)
+	start, end, how, why := an.Anchor(a)
 	if how == AnchorOrphan {
-		return asOrphan(a), ErrOrphaned
+		return asOrphan(a), why
 	}
 	return s.PlaceAt(a, start, end, how)
 }
@@ -41,9 +44,9 @@ func (s *Set) ReanchorAll(an *Anchorer, anns []Annotation) ([]Annotation, []erro
 	placed := make([]Annotation, 0, len(anns))
 	at := make([]int, 0, len(anns)) // where each placed one is in anns
 	for i, a := range anns {
-		start, end, how := an.Anchor(a)
+		start, end, how, why := an.Anchor(a)
 		if how == AnchorOrphan {
-			out[i], errs[i] = asOrphan(a), ErrOrphaned
+			out[i], errs[i] = asOrphan(a), why
 			continue
 		}
 		b := a.Clone()

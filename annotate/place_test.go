@@ -154,8 +154,59 @@ func TestReanchor(t *testing.T) {
 		t.Errorf("a duplicate: %+v, %v", b, err)
 	}
 	a.Exact, a.Prefix, a.Suffix, a.Start, a.End = "not in the text at all", "", "", 0, 5
-	if b, err := other.Reanchor(an, a); !errors.Is(err, ErrOrphaned) || b.Anchor != AnchorOrphan || b.Exact != a.Exact {
+	if b, err := other.Reanchor(an, a); !errors.Is(err, ErrOrphaned) || !errors.Is(err, ErrPassageNotFound) || b.Anchor != AnchorOrphan || b.Exact != a.Exact {
 		t.Errorf("a passage not found: %+v, %v", b, err)
+	}
+}
+
+// TestReanchorSaysWhy: an orphan's error says the true reason, which
+// callers can test, and is ErrOrphaned whatever the reason. A passage
+// found once, with everything around it rewritten, is neither missing nor
+// in several places.
+func TestReanchorSaysWhy(t *testing.T) {
+	old := "Critics said the plan would fail within a year, citing costs."
+	a := fxQuote(t, old, "", "would fail")
+	for _, c := range []struct {
+		text string
+		want error
+	}{
+		{"Opponents of the scheme now insist it would fail, and soon.", ErrContextChanged},
+		{"Opponents of the scheme now insist it will work.", ErrPassageNotFound},
+		{"It would fail, they said, and it would fail again.", ErrPassageAmbiguous},
+	} {
+		text := NewText(c.text)
+		b, err := NewSet(text, DefaultSchema()).Reanchor(NewAnchorer(text), a)
+		if !errors.Is(err, c.want) || !errors.Is(err, ErrOrphaned) || b.Anchor != AnchorOrphan {
+			t.Errorf("on %q: %v, want %v", c.text, err, c.want)
+		}
+		for _, other := range []error{ErrContextChanged, ErrPassageNotFound, ErrPassageAmbiguous} {
+			if other != c.want && errors.Is(err, other) {
+				t.Errorf("on %q the error %q is also %q", c.text, err, other)
+			}
+		}
+	}
+	// The import says the reason too.
+	_, s := fxSet(t)
+	d := fxDoc(t, "Opponents of the scheme now insist it would fail, and soon.")
+	f := NewFile(d, s, nil, fxExported)
+	a.ID, a.Label = "0195a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a60", "claim"
+	f.Annotations = []Annotation{a}
+	data, err := f.Marshal()
+	if err != nil {
+		t.Fatal(err)
+	}
+	imp, err := Import(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	said := 0
+	for _, p := range imp.Problems {
+		if p.Path == "/annotations/0" && strings.Contains(p.Message, ErrContextChanged.Error()) {
+			said++
+		}
+	}
+	if len(imp.Orphans) != 1 || said != 1 {
+		t.Errorf("the import's orphans %d, problems %v; want one, saying %q", len(imp.Orphans), imp.Problems, ErrContextChanged)
 	}
 }
 

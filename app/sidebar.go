@@ -656,7 +656,7 @@ func (s *sidebar) renderChoices() app.UI {
 func (s *sidebar) renderOrphans() app.UI {
 	return app.Section().ID("orphans").Class("orphans").Aria("label", "Orphans").Body(
 		app.H3().Text(fmt.Sprintf("Orphans (%d)", len(s.Orphans))),
-		app.P().Class("hint").Text("These imported annotations were not found in the text, or were found in more than one place. Select where one belongs and press Place, or drop it."),
+		app.P().Class("hint").Text("These imported annotations could not be placed without guessing: their passage is gone, is in more than one place, or has other words around it now. Select where one belongs and press Place, or drop it."),
 		app.Ul().Body(
 			app.Range(s.Orphans).Slice(func(i int) app.UI {
 				o := s.Orphans[i]
