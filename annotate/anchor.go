@@ -20,10 +20,13 @@ import (
 //     annotation is where it was: AnchorExact. If the text between them is
 //     Exact but the context differs, step 2 is asked for a better place: a
 //     clear one elsewhere is taken (AnchorContext), several equally good
-//     ones make an orphan, and otherwise the position holds (AnchorExact).
+//     ones make an orphan, and otherwise the position holds (AnchorExact),
+//     unless it now cuts a word that Exact did not (a word beside it was
+//     edited into a longer one): then step 3 finds its edges.
 //
 //  2. Quote with context. Every occurrence of Exact in the text is found
-//     (overlapping ones included) and scored by how many code points of
+//     (overlapping ones included, but not one that cuts a word where Exact
+//     did not: "rise" in "surprise") and scored by how many code points of
 //     its Prefix, compared from the end backwards, and of its Suffix,
 //     compared from the start forwards, agree with the text around it.
 //     The result is AnchorContext when
@@ -57,6 +60,18 @@ import (
 //     points of the real text: AnchorContext if the text found is exactly
 //     Exact, AnchorFuzzy otherwise (the caller takes the new Exact from the
 //     text).
+//
+//     Before they are scored, each candidate's edges are put where the
+//     annotation's would be (refine), as an alignment alone puts them
+//     anywhere that costs as little: out of white space, as every span of
+//     a Set is (trimSpan); at the start or end of a word where Exact
+//     starts or ends one, never in the middle of a word nor on the next
+//     one; and within as many paragraphs as Exact spans, as normalising
+//     makes a blank line one space. Of the edges that do, the one where
+//     the context agrees most, less one per edit, is taken, so that a word
+//     edited at the edge is kept in; it may cost up to anchorEdgeSlack
+//     edits beyond k where half the context on its side agrees. A
+//     candidate that has no such edges is dropped.
 //
 //  4. Otherwise the annotation is an orphan: the old Start and End are
 //     returned with AnchorOrphan, and the user places it or drops it. The
@@ -92,6 +107,12 @@ const (
 	// scanning before a suffix array is built for the rest. Building one
 	// costs about as much as 50 scans.
 	anchorIndexAfter = 32
+	// anchorEdgeSlack is how many edits beyond k a fuzzy candidate may
+	// have, at most half of Exact's length, for an edge that the context
+	// places (refine): so that a word edited at the edge of the passage is
+	// kept in. A first word "the" that became "ministers" is 7 edits, more
+	// than the 6 that a passage of 55 code points is allowed.
+	anchorEdgeSlack = 16
 )
 
 // Why an annotation is an orphan, as Anchor says it: each is also
@@ -199,6 +220,7 @@ func (an *Anchorer) Anchor(a Annotation) (start, end int, how Anchoring, err err
 	}
 	// 1. Position.
 	str := t.String()
+	var edges anchorEdges
 	var b, e int
 	if a.Start >= 0 && a.Start < a.End && a.End <= t.Len() {
 		b, e = t.Byte(a.Start), t.Byte(a.End)
@@ -212,26 +234,32 @@ func (an *Anchorer) Anchor(a Annotation) (start, end int, how Anchoring, err err
 			return a.Start, a.End, AnchorExact, nil
 		}
 		// The text is there but its context is not: look for a place
-		// that fits better, and keep this one if there is none.
-		s, e, verdict := an.byQuote(a)
+		// that fits better, and keep this one if there is none, unless
+		// it now cuts a word (an edit there): then its edges are for
+		// the fuzzy step to find.
+		edges = anchorEdgesOf(a)
+		s, e2, verdict := an.byQuote(a, edges)
 		switch {
 		case verdict == anchorFound && s != a.Start:
-			return s, e, AnchorContext, nil
+			return s, e2, AnchorContext, nil
 		case verdict == anchorAmbiguous:
 			return a.Start, a.End, AnchorOrphan, ErrPassageAmbiguous
+		case !edges.cut(str, b, e):
+			return a.Start, a.End, AnchorExact, nil
 		}
-		return a.Start, a.End, AnchorExact, nil
-	}
-	// 2. Quote with context.
-	s, e, verdict := an.byQuote(a)
-	switch verdict {
-	case anchorFound:
-		return s, e, AnchorContext, nil
-	case anchorAmbiguous:
-		return a.Start, a.End, AnchorOrphan, ErrPassageAmbiguous
+	} else {
+		// 2. Quote with context.
+		edges = anchorEdgesOf(a)
+		s, e, verdict := an.byQuote(a, edges)
+		switch verdict {
+		case anchorFound:
+			return s, e, AnchorContext, nil
+		case anchorAmbiguous:
+			return a.Start, a.End, AnchorOrphan, ErrPassageAmbiguous
+		}
 	}
 	// 3. Fuzzy.
-	s, e, why := an.fuzzy(a)
+	s, e, why := an.fuzzy(a, edges)
 	if why != nil {
 		return a.Start, a.End, AnchorOrphan, why
 	}
@@ -258,11 +286,16 @@ type anchorHit struct {
 }
 
 // byQuote is step 2: the exact occurrences of a.Exact scored by context.
-func (an *Anchorer) byQuote(a Annotation) (start, end int, v anchorVerdict) {
+// An occurrence that cuts a word where Exact did not (edges) is not one:
+// it is a piece of an edited word.
+func (an *Anchorer) byQuote(a Annotation, edges anchorEdges) (start, end int, v anchorVerdict) {
 	s := an.text.String()
 	pn, sn := utf8.RuneCountInString(a.Prefix), utf8.RuneCountInString(a.Suffix)
 	var hits []anchorHit
 	for _, b := range an.finder.find(a.Exact, -1) {
+		if edges.cut(s, b, b+len(a.Exact)) {
+			continue
+		}
 		pm := anchorCommonSuffix(a.Prefix, s[:b])
 		sm := anchorCommonPrefix(a.Suffix, s[b+len(a.Exact):])
 		hits = append(hits, anchorHit{b: b, ctx: pm + sm, full: pm == pn && sm == sn})
@@ -356,6 +389,9 @@ type anchorNorm struct {
 	runes  []rune  // the same, one element per code point
 	orig   []int32 // orig[i]: the text's code point that gave runes[i]
 	at     []int32 // at[b]: the index in runes of the code point at byte b of s
+	// paras holds the indices in runes of the spaces that stand for a
+	// paragraph break (anchorParaRun), in increasing order.
+	paras []int32
 }
 
 // normalised returns the Anchorer's normalised text, made once.
@@ -367,10 +403,17 @@ func (an *Anchorer) normalised() *anchorNorm {
 			orig:  make([]int32, 0, an.text.Len()),
 		}
 		cp := int32(0)
+		var para anchorParaRun
 		anchorNormalise(s, func(r rune) {
 			n.runes = append(n.runes, r)
 			n.orig = append(n.orig, cp)
-		}, func() { cp++ })
+		}, func(r rune) {
+			if para.next(r) {
+				// The run's one space was emitted at its first code point.
+				n.paras = append(n.paras, int32(len(n.runes)-1))
+			}
+			cp++
+		})
 		var b strings.Builder
 		b.Grow(len(s))
 		n.at = make([]int32, 0, len(s))
@@ -388,13 +431,12 @@ func (an *Anchorer) normalised() *anchorNorm {
 }
 
 // anchorNormalise feeds emit the normalised code points of s, calling next
-// after each code point of s has been dealt with.
-func anchorNormalise(s string, emit func(rune), next func()) {
+// with each code point of s once it has been dealt with.
+func anchorNormalise(s string, emit func(rune), next func(rune)) {
 	space := false // the last code point emitted was a space
 	for _, r := range s {
 		switch {
-		case r == '\u00ad' || r == '\u200b' || r == '\u2060' || r == '\ufeff':
-			// soft hyphen, zero-width space, word joiner, BOM: invisible
+		case anchorInvisible(r):
 		case unicode.IsSpace(r):
 			if !space {
 				emit(' ')
@@ -418,9 +460,46 @@ func anchorNormalise(s string, emit func(rune), next func()) {
 			}
 		}
 		if next != nil {
-			next()
+			next(r)
 		}
 	}
+}
+
+// anchorInvisible reports whether r is a character that normalising drops:
+// a soft hyphen, a zero-width space, a word joiner or a BOM.
+func anchorInvisible(r rune) bool {
+	return r == '\u00ad' || r == '\u200b' || r == '\u2060' || r == '\ufeff'
+}
+
+// anchorParaRun finds the paragraph breaks of a text read one code point
+// at a time: a run of white space that holds two line breaks or more, the
+// blank line that the canonical text puts between blocks. One line break
+// (a <br>, a list item's) is no paragraph break: a passage may run over it.
+type anchorParaRun struct{ breaks int }
+
+// next reads r and reports whether it completes a paragraph break, once
+// for each.
+func (p *anchorParaRun) next(r rune) bool {
+	switch {
+	case r == '\n':
+		p.breaks++
+		return p.breaks == 2
+	case !unicode.IsSpace(r) && !anchorInvisible(r):
+		p.breaks = 0
+	}
+	return false
+}
+
+// anchorParagraphs counts the paragraph breaks in s.
+func anchorParagraphs(s string) int {
+	var p anchorParaRun
+	n := 0
+	for _, r := range s {
+		if p.next(r) {
+			n++
+		}
+	}
+	return n
 }
 
 // anchorNormRunes returns the normalised code points of s.
@@ -438,8 +517,9 @@ type anchorCandidate struct {
 
 func (c anchorCandidate) score() int { return c.ctx - anchorEditCost*c.d }
 
-// fuzzy is step 3. It returns the span found, or why there is none.
-func (an *Anchorer) fuzzy(a Annotation) (start, end int, why error) {
+// fuzzy is step 3. It returns the span found, or why there is none; edges
+// are a's (anchorEdgesOf).
+func (an *Anchorer) fuzzy(a Annotation, edges anchorEdges) (start, end int, why error) {
 	pat := anchorTrimSpace(anchorNormRunes(a.Exact))
 	m := len(pat)
 	if m == 0 {
@@ -465,6 +545,24 @@ func (an *Anchorer) fuzzy(a Annotation) (start, end int, why error) {
 	if len(cands) == 0 {
 		return 0, 0, ErrPassageNotFound
 	}
+	// Each candidate's edges go where the annotation's would be; one
+	// that cannot keep them (it would cut a word, or cross a paragraph
+	// break, to match) is not the passage, or not one that can be placed
+	// without guessing.
+	w := &anchorWork{pat: pat, pre: pre, suf: suf, edges: edges,
+		k: k, wide: k + min(anchorEdgeSlack, m/2), budget: anchorCellBudget}
+	// The closest first, while the budget lasts.
+	sort.SliceStable(cands, func(i, j int) bool { return cands[i].d < cands[j].d })
+	refined := cands[:0]
+	for _, c := range cands {
+		if n.refine(&c, w) {
+			refined = append(refined, c)
+		}
+	}
+	if len(refined) == 0 {
+		return 0, 0, ErrContextChanged
+	}
+	cands = refined
 	for i := range cands {
 		cands[i].ctx = anchorContext(n.runes, cands[i].rs, cands[i].re, pre, suf)
 	}
@@ -493,10 +591,15 @@ func (an *Anchorer) fuzzy(a Annotation) (start, end int, why error) {
 			kept = append(kept, c)
 		}
 	}
+	// Back to the text's code points, out of white space by the rule that
+	// keeps every span of a Set so (trimSpan): refine puts no edge on a
+	// space, and the span holds to the rule whatever normalising does.
+	span := func(c anchorCandidate) (int, int) {
+		return trimSpan(an.text, int(n.orig[c.rs]), int(n.orig[c.re-1])+1)
+	}
 	// The contenders are the candidates that the best does not beat by
 	// anchorMargin. One contender is taken; of several, the one that
 	// overlaps the old position is taken if it is the only one there.
-	span := func(c anchorCandidate) (int, int) { return int(n.orig[c.rs]), int(n.orig[c.re-1]) + 1 }
 	contenders := kept[:1]
 	for _, c := range kept[1:] {
 		if kept[0].score()-c.score() < anchorMargin {
@@ -638,6 +741,12 @@ func (an *Anchorer) approximate(n *anchorNorm, pat []rune, k int) []anchorCandid
 // and suffix suf agree with the normalised text around [rs, re). Spaces at
 // the edges of the span are skipped, as they were trimmed from pre and suf.
 func anchorContext(text []rune, rs, re int, pre, suf []rune) int {
+	return anchorPrefixAgrees(text, rs, pre) + anchorSuffixAgrees(text, re, suf)
+}
+
+// anchorPrefixAgrees returns how many code points of pre agree with the
+// text before rs (anchorContext).
+func anchorPrefixAgrees(text []rune, rs int, pre []rune) int {
 	n := 0
 	i := rs - 1
 	for i >= 0 && text[i] == ' ' {
@@ -646,7 +755,14 @@ func anchorContext(text []rune, rs, re int, pre, suf []rune) int {
 	for k := len(pre) - 1; k >= 0 && i >= 0 && pre[k] == text[i]; k, i = k-1, i-1 {
 		n++
 	}
-	i = re
+	return n
+}
+
+// anchorSuffixAgrees returns how many code points of suf agree with the
+// text from re (anchorContext).
+func anchorSuffixAgrees(text []rune, re int, suf []rune) int {
+	n := 0
+	i := re
 	for i < len(text) && text[i] == ' ' {
 		i++
 	}
@@ -670,4 +786,303 @@ func anchorTrimSpaceRight(r []rune) []rune {
 		r = r[:len(r)-1]
 	}
 	return r
+}
+
+// anchorEdges is what the place found for an annotation must keep of it
+// besides its text. Where Exact starts a word (startWord) or ends one
+// (endWord), so must the place: it may not cut a word in two nor run into
+// the next one. It may hold no more paragraph breaks than Exact (paras).
+// An annotation without context gives no word to go by: startWord and
+// endWord are then unset.
+type anchorEdges struct {
+	startWord, endWord bool
+	paras              int
+}
+
+// anchorEdgesOf returns a's edges, as its Exact and context show them.
+func anchorEdgesOf(a Annotation) anchorEdges {
+	e := anchorEdges{paras: anchorParagraphs(a.Exact)}
+	if a.Prefix != "" || a.Suffix != "" {
+		first, _ := utf8.DecodeRuneInString(a.Exact)
+		last, _ := utf8.DecodeLastRuneInString(a.Exact)
+		e.startWord = anchorWordRune(first) && !anchorJoinedAt(a.Prefix, a.Exact)
+		e.endWord = anchorWordRune(last) && !anchorJoinedAt(a.Exact, a.Suffix)
+	}
+	return e
+}
+
+// cut reports whether the bytes [b, e) of text, an occurrence of Exact,
+// cut a word where Exact did not.
+func (ed anchorEdges) cut(text string, b, e int) bool {
+	return (ed.startWord && anchorJoinedAt(text[:b], text[b:])) || (ed.endWord && anchorJoinedAt(text[:e], text[e:]))
+}
+
+// startOK reports whether a stretch of the normalised text t may start at
+// s: not on a space, and at the start of a word where Exact starts one.
+func (ed anchorEdges) startOK(t []rune, s int) bool {
+	return t[s] != ' ' && (!ed.startWord || anchorWordRune(t[s]) && !anchorJoined(t, s))
+}
+
+// endOK reports whether a stretch of the normalised text t may end at e:
+// not on a space, and at the end of a word where Exact ends one.
+func (ed anchorEdges) endOK(t []rune, e int) bool {
+	return t[e-1] != ' ' && (!ed.endWord || anchorWordRune(t[e-1]) && !anchorJoined(t, e))
+}
+
+// anchorWordRune reports whether r belongs to a word: a letter, a number
+// or a combining mark.
+func anchorWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.IsMark(r)
+}
+
+// anchorJoined reports whether t[i-1] and t[i] belong to one word, so that
+// an edge between them would cut it in two: two characters of a word, an
+// apostrophe between letters (don't, Trump's), or a point or comma between
+// digits (2.5, 30,000).
+func anchorJoined(t []rune, i int) bool {
+	if i <= 0 || i >= len(t) {
+		return false
+	}
+	if anchorWordRune(t[i-1]) && anchorWordRune(t[i]) {
+		return true
+	}
+	return (i >= 2 && anchorJoiner(t[i-2], t[i-1], t[i])) || (i+1 < len(t) && anchorJoiner(t[i-1], t[i], t[i+1]))
+}
+
+// anchorJoiner reports whether mid joins before and after into one word.
+func anchorJoiner(before, mid, after rune) bool {
+	switch mid {
+	case '\'', '\u2019':
+		return unicode.IsLetter(before) && unicode.IsLetter(after)
+	case '.', ',':
+		return unicode.IsDigit(before) && unicode.IsDigit(after)
+	}
+	return false
+}
+
+// anchorJoinedAt reports whether the end of before and the start of after
+// belong to one word (anchorJoined), from their last and first two code
+// points.
+func anchorJoinedAt(before, after string) bool {
+	var t [4]rune
+	i, n := 2, 2
+	for ; i > 0 && before != ""; i-- {
+		r, size := utf8.DecodeLastRuneInString(before)
+		before = before[:len(before)-size]
+		t[i-1] = r
+	}
+	for ; n < 4 && after != ""; n++ {
+		r, size := utf8.DecodeRuneInString(after)
+		after = after[size:]
+		t[n] = r
+	}
+	return anchorJoined(t[i:n], 2-i)
+}
+
+// anchorWork is what one fuzzy search's refinements share: the pattern
+// (and reversed), the annotation's normalised context and edges, the
+// edits a stretch may have (k, and wide where the context vouches for an
+// edge), scratch space, and the dynamic-programming cells they may still
+// fill.
+type anchorWork struct {
+	pat, rpat, pre, suf []rune
+	edges               anchorEdges
+	k, wide             int
+	rtext               []rune
+	a, b                []int
+	budget              int
+}
+
+// refine moves candidate c's edges to where the annotation's would be:
+// with c's end fixed, the best start that keeps w.edges; with that start,
+// the best end; with that end, the best start again. c keeps to the
+// paragraphs it most lies in, as many as Exact spans. The best edge is
+// the one where the context agrees most, less one per edit (an edit costs
+// less here than in a candidate's score: the context places an edited
+// word at the edge, which is kept in), then the one with fewer edits, then
+// the one that makes the span longer. The stretch may have w.k edits, or
+// w.wide at an edge where at least half the context on that side agrees:
+// the context vouches for an edge that takes in an edited word, or leaves
+// out what c took in its place. refine reports false when no edges keep
+// to that, or when the budget is spent; c.d becomes the edit distance of
+// the stretch between the edges.
+func (n *anchorNorm) refine(c *anchorCandidate, w *anchorWork) bool {
+	s, _, ok := n.bestStart(n.segmentEnd(c.rs, c.re, w.edges.paras), w)
+	if !ok {
+		return false
+	}
+	e, _, ok := n.bestEnd(s, w)
+	if !ok {
+		return false
+	}
+	s, d, ok := n.bestStart(e, w)
+	if !ok {
+		return false
+	}
+	c.rs, c.re, c.d = s, e, d
+	return true
+}
+
+// segmentEnd returns the end of the part of the stretch [rs, re) of the
+// normalised text that holds at most paras paragraph breaks: the longest
+// run of paras+1 of the paragraphs it lies in. (bestStart keeps to the
+// paragraphs before the end.)
+func (n *anchorNorm) segmentEnd(rs, re, paras int) int {
+	lo := sort.Search(len(n.paras), func(i int) bool { return int(n.paras[i]) >= rs })
+	hi := sort.Search(len(n.paras), func(i int) bool { return int(n.paras[i]) >= re })
+	breaks := n.paras[lo:hi]
+	if len(breaks) <= paras {
+		return re
+	}
+	bestS, bestE := rs, rs
+	for i := 0; i+paras <= len(breaks); i++ {
+		s, e := rs, re
+		if i > 0 {
+			s = int(breaks[i-1]) + 1
+		}
+		if i+paras < len(breaks) {
+			e = int(breaks[i+paras])
+		}
+		if e-s > bestE-bestS {
+			bestS, bestE = s, e
+		}
+	}
+	return bestE
+}
+
+// bestStart returns the best start (see refine) of a stretch that ends at
+// e, with its edit distance from the pattern, and whether there is one.
+func (n *anchorNorm) bestStart(e int, w *anchorWork) (int, int, bool) {
+	t, m := n.runes, len(w.pat)
+	lo := max(0, e-m-w.wide)
+	// No more paragraph breaks than Exact has.
+	if i := sort.Search(len(n.paras), func(i int) bool { return int(n.paras[i]) >= e }); i > w.edges.paras {
+		lo = max(lo, int(n.paras[i-w.edges.paras-1])+1)
+	}
+	if w.rpat == nil {
+		w.rpat = make([]rune, m)
+		for i, r := range w.pat {
+			w.rpat[m-1-i] = r
+		}
+	}
+	w.rtext = w.rtext[:0]
+	for i := e - 1; i >= lo; i-- {
+		w.rtext = append(w.rtext, t[i])
+	}
+	dist, ok := w.align(w.rpat, w.rtext)
+	if !ok {
+		return 0, 0, false
+	}
+	best, bestD, bestScore := -1, 0, 0
+	for j := 1; j < len(dist); j++ {
+		s, d := e-j, dist[j]
+		if d > w.wide || !w.edges.startOK(t, s) {
+			continue
+		}
+		agrees := anchorPrefixAgrees(t, s, w.pre)
+		if d > w.k && !anchorVouches(agrees, len(w.pre)) {
+			continue
+		}
+		score := agrees - d
+		// Ties go to fewer edits, then to the longer span (larger j).
+		if best < 0 || score > bestScore || score == bestScore && d <= bestD {
+			best, bestD, bestScore = s, d, score
+		}
+	}
+	return best, bestD, best >= 0
+}
+
+// bestEnd returns the best end (see refine) of a stretch that starts at
+// s, with its edit distance from the pattern, and whether there is one.
+func (n *anchorNorm) bestEnd(s int, w *anchorWork) (int, int, bool) {
+	t, m := n.runes, len(w.pat)
+	hi := min(len(t), s+m+w.wide)
+	if i := sort.Search(len(n.paras), func(i int) bool { return int(n.paras[i]) >= s }); i+w.edges.paras < len(n.paras) {
+		hi = min(hi, int(n.paras[i+w.edges.paras]))
+	}
+	dist, ok := w.align(w.pat, t[s:hi])
+	if !ok {
+		return 0, 0, false
+	}
+	best, bestD, bestScore := -1, 0, 0
+	for j := 1; j < len(dist); j++ {
+		e, d := s+j, dist[j]
+		if d > w.wide || !w.edges.endOK(t, e) {
+			continue
+		}
+		agrees := anchorSuffixAgrees(t, e, w.suf)
+		if d > w.k && !anchorVouches(agrees, len(w.suf)) {
+			continue
+		}
+		score := agrees - d
+		if best < 0 || score > bestScore || score == bestScore && d <= bestD {
+			best, bestD, bestScore = e, d, score
+		}
+	}
+	return best, bestD, best >= 0
+}
+
+// anchorVouches reports whether agrees code points of a context of total
+// vouch for an edge: at least half of it.
+func anchorVouches(agrees, total int) bool { return total > 0 && 2*agrees >= total }
+
+// align returns dist, where dist[j] is the edit distance between pat and
+// text[:j] when it is at most k (w.wide) and k+1 otherwise, for j from 0
+// to len(text). Only the cells within k of the diagonal are filled,
+// m(2k+1) of them, from the budget; align reports false when it is spent.
+func (w *anchorWork) align(pat, text []rune) ([]int, bool) {
+	k := w.wide
+	m, l, inf := len(pat), len(text), k+1
+	cells := m * (2*k + 1)
+	if cells > w.budget {
+		return nil, false
+	}
+	w.budget -= cells
+	if cap(w.a) < l+1 {
+		w.a, w.b = make([]int, l+1), make([]int, l+1)
+	}
+	prev, cur := w.a[:l+1], w.b[:l+1]
+	for j := range prev {
+		prev[j] = min(j, inf)
+	}
+	for i := 1; i <= m; i++ {
+		lo, hi := max(0, i-k), min(l, i+k)
+		if lo > l {
+			// The band has left the text: nothing is within k.
+			for j := range prev {
+				prev[j] = inf
+			}
+			return prev, true
+		}
+		// The cells beside the band are more than k; the row above
+		// has them so too, where this one reads them.
+		if lo > 0 {
+			cur[lo-1] = inf
+		}
+		if hi < l {
+			cur[hi+1] = inf
+		}
+		p := pat[i-1]
+		for j := lo; j <= hi; j++ {
+			v := i // j == 0: pat[:i] against nothing
+			if j > 0 {
+				v = prev[j-1]
+				if text[j-1] != p {
+					v++
+				}
+				if j > lo {
+					v = min(v, cur[j-1]+1)
+				}
+			}
+			cur[j] = min(v, prev[j]+1, inf)
+		}
+		prev, cur = cur, prev
+	}
+	// Outside the last row's band the values are older rows'.
+	for j := range prev {
+		if j < m-k || j > m+k {
+			prev[j] = inf
+		}
+	}
+	return prev, true
 }

@@ -475,7 +475,7 @@ func (s *Set) span(start, end int) (int, int, error) {
 	if start >= end {
 		return 0, 0, fmt.Errorf("%s: %w", chars(start, end), ErrEmptySpan)
 	}
-	ts, te := s.trim(start, end)
+	ts, te := trimSpan(s.text, start, end)
 	if ts >= te {
 		return 0, 0, fmt.Errorf("%s: %w", chars(start, end), ErrEmptySpan)
 	}
@@ -492,11 +492,14 @@ func (s *Set) inRange(start, end int) error {
 	return nil
 }
 
-// trim moves start forward and end back past white space, and returns
-// start >= end when there is nothing else.
-func (s *Set) trim(start, end int) (int, int) {
-	str := s.text.String()
-	b, e := s.text.Byte(start), s.text.Byte(end)
+// trimSpan moves start forward and end back past white space, as
+// unicode.IsSpace defines it, and returns start >= end when there is
+// nothing else. It is the rule that keeps every span of a Set out of
+// white space: those tagged (Add, Resize) and those found again by a
+// fuzzy match (Anchor).
+func trimSpan(text *Text, start, end int) (int, int) {
+	str := text.String()
+	b, e := text.Byte(start), text.Byte(end)
 	for start < end {
 		r, size := utf8.DecodeRuneInString(str[b:e])
 		if !unicode.IsSpace(r) {
