@@ -15,7 +15,7 @@ import (
 // placeOrphan puts orphan id on the selected text.
 func (a *Annotator) placeOrphan(ctx app.Context, id string) {
 	i := a.orphanIndex(id)
-	if i < 0 {
+	if i < 0 || !a.canChange() {
 		return
 	}
 	span, ok := a.selectedSpan()
@@ -39,13 +39,17 @@ func (a *Annotator) placeOrphan(ctx app.Context, id string) {
 	a.changed(ctx)
 }
 
-// dropOrphan forgets orphan id.
-func (a *Annotator) dropOrphan(id string) {
-	if i := a.orphanIndex(id); i >= 0 {
-		o := a.orphans[i]
-		a.orphans = append(a.orphans[:i:i], a.orphans[i+1:]...)
-		a.say(fmt.Sprintf("Dropped the orphan %s %s.", o.Label, quoted(o.Exact, 60)))
+// dropOrphan forgets orphan id, and the workspace with it, as every
+// change is written when it is made.
+func (a *Annotator) dropOrphan(ctx app.Context, id string) {
+	i := a.orphanIndex(id)
+	if i < 0 || !a.canChange() {
+		return
 	}
+	o := a.orphans[i]
+	a.orphans = append(a.orphans[:i:i], a.orphans[i+1:]...)
+	a.say(fmt.Sprintf("Dropped the orphan %s %s.", o.Label, quoted(o.Exact, 60)))
+	a.changed(ctx)
 }
 
 func (a *Annotator) orphanIndex(id string) int {

@@ -289,3 +289,20 @@ func TestUndoPlacedOrphan(t *testing.T) {
 		t.Fatalf("after redoing the placement the orphan is %s", got)
 	}
 }
+
+// TestReadOnlyKeepsItsOrphans: in a tab where the document is read-only
+// (open in another), the orphans can be neither dropped nor placed.
+func TestReadOnlyKeepsItsOrphans(t *testing.T) {
+	a, _, _ := annotatorWith(t, func(a *Annotator, quote, _ annotate.Annotation) {
+		o := quote
+		o.ID, o.Exact, o.Anchor = "0190b3c4-1111-7000-8000-00000000000a", "words that are gone", annotate.AnchorOrphan
+		a.orphans = []annotate.Annotation{o}
+	})
+	a.readOnly = true
+	id := a.orphans[0].ID
+	a.dropOrphan(a.mounted, id)
+	a.placeOrphan(a.mounted, id)
+	if len(a.orphans) != 1 || a.set.Len() != 2 {
+		t.Errorf("a read-only tab changed its orphans: %d left, %d annotations (want 1 and 2)", len(a.orphans), a.set.Len())
+	}
+}

@@ -48,7 +48,7 @@ type sidebarHost interface {
 	setAttribute(ctx app.Context, id, name, value string)
 	delete(ctx app.Context, id string)
 	placeOrphan(ctx app.Context, id string)
-	dropOrphan(id string)
+	dropOrphan(ctx app.Context, id string)
 	// selection returns the id of the annotation selected now, which the
 	// rows show even before go-app has handed the sidebar its new
 	// Selected.
@@ -668,7 +668,7 @@ func (s *sidebar) renderOrphans() app.UI {
 						OnMouseDown(func(ctx app.Context, e app.Event) { e.PreventDefault() }, app.EventScope(id)).
 						OnClick(func(ctx app.Context, e app.Event) { s.Host.placeOrphan(ctx, id) }, app.EventScope(id)).Text("Place"),
 					app.Button().Class("drop").Title("Drop this annotation").
-						OnClick(func(ctx app.Context, e app.Event) { s.Host.dropOrphan(id) }, app.EventScope(id)).Text("Drop"),
+						OnClick(func(ctx app.Context, e app.Event) { s.Host.dropOrphan(ctx, id) }, app.EventScope(id)).Text("Drop"),
 				)
 			}),
 		),

@@ -355,6 +355,14 @@ func TestAppMoreImportOrphans(t *testing.T) {
 	if len(dropped.Annotations) != 1 || len(dropped.Orphans) != 0 {
 		t.Errorf("after the drop the export holds %d annotations and %d orphans", len(dropped.Annotations), len(dropped.Orphans))
 	}
+	// The drop is written as it is made: a reload does not bring the
+	// orphan back.
+	waitSaved(t, b)
+	b.run(chromedp.Reload())
+	waitFor(t, b, `document.querySelectorAll("#entries > li").length === 1`)
+	if n := evalJS[int](t, b, `document.querySelectorAll(".orphan").length`); n != 0 {
+		t.Errorf("after the drop and a reload the sidebar lists %d orphans", n)
+	}
 
 	// Import the unchanged export: the same annotations at the same offsets.
 	emptyDocument(t, b)
