@@ -44,16 +44,29 @@ func (s separator) String() string {
 // blockSeparator returns the separator that a block element asks for before
 // and after itself, or sepNone for an inline element.
 func blockSeparator(n *html.Node) separator {
-	switch n.DataAtom {
+	return separatorOf(n.DataAtom, func() bool {
+		for p := n.Parent; p != nil; p = p.Parent {
+			if nestsLists(p.DataAtom) {
+				return true
+			}
+		}
+		return false
+	})
+}
+
+// separatorOf is blockSeparator for an element of kind a; nested, asked
+// only of a list, reports whether the list lies within an element that
+// nestsLists. flattenNesting asks it too, of the tags it drops, which are
+// no nodes.
+func separatorOf(a atom.Atom, nested func() bool) separator {
+	switch a {
 	case atom.P, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6,
 		atom.Blockquote, atom.Pre, atom.Table, atom.Figure, atom.Hr,
 		atom.Address, atom.Details:
 		return sepParagraph
 	case atom.Ul, atom.Ol, atom.Dl:
-		for p := n.Parent; p != nil; p = p.Parent {
-			if p.DataAtom == atom.Li || p.DataAtom == atom.Dd {
-				return sepLine // a nested list
-			}
+		if nested() {
+			return sepLine // a nested list
 		}
 		return sepParagraph
 	case atom.Div, atom.Li, atom.Dt, atom.Dd, atom.Tr, atom.Caption,
@@ -64,6 +77,10 @@ func blockSeparator(n *html.Node) separator {
 	}
 	return sepNone
 }
+
+// nestsLists reports whether a list within an element of kind a is a
+// nested list, set apart by a line break rather than a blank line.
+func nestsLists(a atom.Atom) bool { return a == atom.Li || a == atom.Dd }
 
 // isCollapsible reports whether r is white space that CSS collapses in
 // normal flow: the ASCII white space of HTML. NBSP and other Unicode spaces

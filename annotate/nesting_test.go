@@ -55,8 +55,11 @@ func TestLoadDeepNesting(t *testing.T) {
 			if got := strings.Fields(d.Text().String()); !slices.Equal(got, labels) {
 				t.Errorf("the text has %d words, want %d in order; it begins %q", len(got), len(labels), d.Text().Slice(0, min(80, d.Text().Len())))
 			}
-			if n := strings.Count(d.HTML, "<"+c.open(0)+">"); n == 0 || n > maxNesting {
-				t.Errorf("%d <%s> elements kept, want between 1 and %d", n, c.open(0), maxNesting)
+			// Not counting the empty blocks that stand for the dropped
+			// ones' separators.
+			tag := c.open(0)
+			if n := strings.Count(d.HTML, "<"+tag+">") - strings.Count(d.HTML, "<"+tag+"></"+tag+">"); n == 0 || n > maxNesting {
+				t.Errorf("%d <%s> elements kept, want between 1 and %d", n, tag, maxNesting)
 			}
 			checkPolicy(t, c.name, d.HTML)
 			checkIndex(t, d)
@@ -91,6 +94,48 @@ func TestLoadDeepNestingDropsHiddenContent(t *testing.T) {
 	}
 }
 
+// TestLoadDeepNestingKeepsBlocksApart checks that blocks past the depth
+// kept still set their text apart: the text of a page nested too deep is
+// the text of its content nested shallow, where the flattening drops no
+// tag, but for the preformatting of what it drops.
+func TestLoadDeepNestingKeepsBlocksApart(t *testing.T) {
+	deep := func(content string) []byte {
+		return []byte(strings.Repeat("<div>", 600) + content + strings.Repeat("</div>", 600))
+	}
+	d, err := Load(deep("<p>First para.</p><p>Second para.</p>"), Source{Name: "deep.html"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := d.Text().String(), "First para.\n\nSecond para."; got != want {
+		t.Errorf("text %q, want %q", got, want)
+	}
+	for _, content := range []string{
+		"<p>One.</p>\n  <p>Two.</p>",
+		"<div>a<div>b</div></div>c<section>d</section><blockquote>e</blockquote>f",
+		"<h2>Head</h2>Text<br>more<hr>After",
+		"<ul><li>a<ul><li>b</li></ul></li><li>c</li></ul><dl><dt>d</dt><dd>e<ol><li>f</li></ol></dd></dl>g",
+		"<center>Breaking</center><center>News</center><nav>Home</nav>Then<menu><li>m</li></menu>",
+		"<fieldset><legend>Poll</legend>Should it pass?</fieldset><form>Sign up</form>Next",
+		"a<xmp><i>raw</i></xmp>b<span>c</span><b>d</b><p>e<em>f</em></p>",
+		"a<div hidden>x</div>b<div style=\"display:none\">y</div>c<script>z</script>d",
+		"<p>a<b>b<p>c</b>d</p>",
+	} {
+		shallow, err := Load([]byte(content), Source{Name: "shallow.html"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, err := Load(deep(content), Source{Name: "deep.html"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := d.Text().String(), shallow.Text().String(); got != want {
+			t.Errorf("%q nested deep: text %q, want %q", content, got, want)
+		}
+		checkPolicy(t, content, d.HTML)
+		checkIndex(t, d)
+	}
+}
+
 // TestFlattenNesting checks the flattening pass on its own: tags within
 // the depth kept byte for byte, deeper ones gone with their end tags,
 // unclosed paragraphs not counted as depth.
@@ -105,6 +150,16 @@ func TestFlattenNesting(t *testing.T) {
 		{`<div><i>a &amp; b<!-- c --></i></div>`, `<div>a &amp; b<!-- c --></div>`, 1},
 		{`<div><i>a</b>b</i></div>`, `<div>a</b>b</div>`, 1},
 		{`<b><i>text</i></b>`, `text`, 0},
+		// A removed block leaves an empty one, once for a run of them,
+		// the strongest asked for, before the next content.
+		{`<div><p>a</p> <p>b</p></div>`, `<div><p></p>a <p></p>b</div>`, 1},
+		{`<div><div><div>a</div></div><p>b</p></div>`, `<div><div></div>a<p></p>b</div>`, 1},
+		{`<i><li>a</li><b>b</b><ul><li>c</li></ul></i>`, `<div></div>a<div></div>b<p></p>c`, 0},
+		{`<li><ul><li>a</li></ul></li>`, `<li><div></div>a</li>`, 1}, // a nested list
+		{`<div><center>a</center><nav><a>n</a></nav>b</div>`, `<div><div></div>a<div></div>b</div>`, 1},
+		{`<div><xmp><b>a</b></xmp><plaintext></plaintext>`, `<div><xmp><b>a</b></xmp><plaintext></plaintext>`, 1},
+		{`<div><div hidden>a</div>b<br><b>c</b></div>`, `<div>b<br>c</div>`, 1},
+		{`<svg><g><p>a</p></g></svg>`, `<svg>a</svg>`, 1},
 	}
 	for _, c := range cases {
 		if got := flattenNesting(c.in, c.depth); got != c.want {

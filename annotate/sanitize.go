@@ -18,7 +18,8 @@ import (
 //
 //  1. prepare, on the parsed page: drop what a reader does not see (hidden
 //     elements, navigation, controls, media), turn images into their alt
-//     text where it says something, and resolve relative links;
+//     text where it says something, put blocks that the policy does not
+//     allow in allowed ones (blockStandIn), and resolve relative links;
 //  2. bluemonday, with the article policy below: the one security boundary,
 //     which passes nothing that is not on its lists;
 //  3. finish, on the parsed result: give links their fixed target and rel,
@@ -103,7 +104,8 @@ func articlePolicy() *bluemonday.Policy {
 				b.OnElements(r.elements...)
 			}
 		}
-		// What these hold is never article text.
+		// What these hold is never article text. (A page's xmp and
+		// plaintext reach the policy as pre: see blockStandIn.)
 		p.SkipElementsContent("script", "style", "noscript", "template", "title",
 			"iframe", "frame", "frameset", "noframes", "noembed", "object", "embed",
 			"applet", "video", "audio", "canvas", "svg", "select", "textarea",
@@ -125,6 +127,30 @@ func droppedWithContent(a atom.Atom) bool {
 		return true
 	}
 	return false
+}
+
+// blockStandIn returns the element that prepare puts in the place of an
+// element of kind a that a browser shows as a block of its own but that
+// the policy does not allow, or 0 for any other kind. The policy would
+// drop its tags and keep its text, with nothing between that text and the
+// text around it ("<center>Breaking</center><center>News</center>" would
+// read "BreakingNews"); its stand-in, which the policy keeps, asks the
+// canonical text for the separator the browser shows. Menu and dir are
+// lists, shown as ul is; listing, xmp and plaintext are shown as pre is
+// (the parser has already read the text of the last two raw, so that it
+// is text, not markup). Navigation goes with its content (see
+// droppedWithContent), but the block it was still sets apart the text
+// on either side of it: it leaves an empty stand-in.
+func blockStandIn(a atom.Atom) atom.Atom {
+	switch a {
+	case atom.Center, atom.Fieldset, atom.Form, atom.Hgroup, atom.Legend, atom.Nav, atom.Search:
+		return atom.Div
+	case atom.Dir, atom.Menu:
+		return atom.Ul
+	case atom.Listing, atom.Plaintext, atom.Xmp:
+		return atom.Pre
+	}
+	return 0
 }
 
 var hiddenStyle = lazyRegexp(`(?i)(display\s*:\s*none|visibility\s*:\s*hidden)`)
@@ -187,8 +213,16 @@ func prepare(root *html.Node, base *url.URL) {
 			continue
 		}
 		if droppedWithContent(c.DataAtom) || (c.Namespace == "" && c.DataAtom == 0 && strings.Contains(c.Data, ":")) || isHidden(c) {
+			// A hidden element leaves nothing: most (hidden, display:
+			// none) have no box in a browser either.
+			if a := blockStandIn(c.DataAtom); a != 0 && c.Namespace == "" && !isHidden(c) {
+				root.InsertBefore(&html.Node{Type: html.ElementNode, Data: a.String(), DataAtom: a}, c)
+			}
 			root.RemoveChild(c)
 			continue
+		}
+		if a := blockStandIn(c.DataAtom); a != 0 && c.Namespace == "" {
+			c.Data, c.DataAtom = a.String(), a
 		}
 		switch c.DataAtom {
 		case atom.Img:

@@ -115,6 +115,22 @@ func TestTreeTokensAgree(t *testing.T) {
 		}
 	}
 
+	// What prepare puts in place of the blocks that the policy does not
+	// allow (blockStandIn): a pre for an xmp and a plaintext, whose raw
+	// text the walk does not take, but takes as a pre's.
+	for _, s := range []string{
+		"<xmp>\n<b>x</b> &amp;</xmp>a", "<plaintext>\n</plaintext>&amp;", "<listing>\n\nx</listing>",
+		"<center>a</center><nav>b</nav><menu><li>c</li></menu><form><fieldset><legend>d</legend></fieldset></form>",
+	} {
+		content, _, err := preparePage(s, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !checkTreeTokens(t, s+", prepared", content) {
+			t.Errorf("the walk did not take %q, prepared", s)
+		}
+	}
+
 	for _, c := range []struct {
 		s    string
 		take bool

@@ -1,0 +1,37 @@
+package annotate
+
+import "testing"
+
+// TestLoadBlocksThePolicyDrops checks that the blocks a browser shows but
+// the policy does not allow keep their text apart from the text around
+// them, as the browser does, in stand-ins that the policy keeps: their
+// tags dropped, their text would run into the next.
+func TestLoadBlocksThePolicyDrops(t *testing.T) {
+	for _, c := range []struct{ page, text string }{
+		{"<center>Breaking</center><center>News</center>", "Breaking\nNews"},
+		{"<fieldset><legend>Poll</legend>Should it pass?</fieldset>", "Poll\nShould it pass?"},
+		{"<p>Intro.</p><form>Sign up</form>Next", "Intro.\n\nSign up\nNext"},
+		{"<hgroup><h1>Title</h1><p>Subtitle</p></hgroup>After", "Title\n\nSubtitle\n\nAfter"},
+		{"Before<search>Find</search>After", "Before\nFind\nAfter"},
+		{"Before<menu><li>one</li><li>two</li></menu>After", "Before\n\none\ntwo\n\nAfter"},
+		{"<ul><li>a<dir><li>b</li></dir></li></ul>c", "a\nb\n\nc"}, // a nested list
+		{"Before<listing>\n  indented\n  code</listing>After", "Before\n\n  indented\n  code\n\nAfter"},
+		{"Before<xmp><b>kept</b>  as  written</xmp>After", "Before\n\n<b>kept</b>  as  written\n\nAfter"},
+		{"Before<plaintext></plaintext> all the rest", "Before\n\n</plaintext> all the rest"},
+		// Navigation goes with its content, the block it was stays.
+		{"Before<nav><a href=\"/\">Home</a></nav>After", "Before\nAfter"},
+		// A hidden block has no box: nothing sets its sides apart.
+		{"Before<center hidden>x</center><nav hidden>y</nav>After", "BeforeAfter"},
+	} {
+		d, err := Load([]byte(c.page), Source{Name: "blocks.html"})
+		if err != nil {
+			t.Errorf("%q: %v", c.page, err)
+			continue
+		}
+		if got := d.Text().String(); got != c.text {
+			t.Errorf("%q: text %q, want %q", c.page, got, c.text)
+		}
+		checkPolicy(t, c.page, d.HTML)
+		checkIndex(t, d)
+	}
+}
