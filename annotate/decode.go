@@ -3,14 +3,16 @@ package annotate
 // This file keeps the rule for reading an input's characters, the same in
 // the app and on the command line: a byte-order mark; then valid UTF-8;
 // then a charset that was declared (by an HTTP Content-Type, a type the
-// user chose, or the page's own <meta charset>); then Windows-1252, as
-// browsers do. A media type guessed from a file's name declares nothing.
-// Binary input is refused; a few stray control characters are dropped.
-// UTF-8 and UTF-16 are read here (unicodetext.go); the tables of the other
-// encodings come from the Charsets in use (charsets.go).
+// user chose, or the page's own <meta charset>, found as a browser finds
+// it: prescan.go); then Windows-1252, as browsers do. A media type
+// guessed from a file's name declares nothing. Binary input is refused; a
+// few stray control characters are dropped. UTF-8 and UTF-16 are read
+// here (unicodetext.go); the tables of the other encodings come from the
+// Charsets in use (charsets.go).
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/binary"
 	"math/bits"
 	"mime"
@@ -34,10 +36,6 @@ var binarySignatures = []struct {
 	{"\x00asm", "a WebAssembly module"},
 	{"\x7fELF", "a program"},
 }
-
-// metaCharset finds a charset declared in the first bytes of a page, the
-// way a browser's pre-scan does.
-var metaCharset = lazyRegexp(`(?i)<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:\-]+)`)
 
 // FileSource returns the Source of a file opened by its name, with the
 // media type the system guessed for it: a browser's File.type, or Go's
@@ -94,13 +92,21 @@ func decode(data []byte, declared string, isHTML bool, name string) (string, str
 		return checkText(string(data), "utf-8", name)
 	}
 	if declared == "" && isHTML {
+		// The standard's prescan reads 1,024 bytes, but a <meta> that the
+		// parser meets later in the head changes the encoding all the
+		// same (its "change the encoding"): 4,096 bytes hold most heads.
 		head := data
 		if len(head) > 4096 {
 			head = head[:4096]
 		}
-		if m := metaCharset().FindSubmatch(head); m != nil {
-			declared = string(m[1])
+		lookup := charsetName
+		if charsets == nil {
+			lookup = func(label string) string { return label } // to name it in the refusal below
 		}
+		// The encoding's name is a label of it, or the label that names
+		// none, to be refused below.
+		encName, unknown := declaredCharset(head, lookup)
+		declared = cmp.Or(encName, unknown)
 	}
 	if declared == "" {
 		// Browsers read undeclared, non-UTF-8 pages as Windows-1252.

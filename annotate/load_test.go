@@ -100,6 +100,11 @@ func TestLoadDecoding(t *testing.T) {
 		{"declared by meta", `<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">` + latin1, "", "café crème", "windows-1252"},
 		{"undeclared falls back to windows-1252", win1252, "", "“smart” café", "windows-1252"},
 		{"shift_jis by meta", sjis, "", "日本語のテキスト", "shift_jis"},
+		// The prescan reads declarations as browsers do.
+		{"a utf-16 meta means utf-8", `<meta charset="utf-16"><p>caf` + "\xe9 au lait</p>", "", "caf\ufffd au lait", "utf-8"},
+		{"a meta in a comment declares nothing", "<!-- <meta charset=koi8-r> --><p>caf\xe9</p>", "", "café", "windows-1252"},
+		{"content without http-equiv declares nothing", `<meta name="description" content="charset=koi8-r"><meta charset="iso-8859-1"><p>caf` + "\xe9</p>", "", "café", "windows-1252"},
+		{"an x-user-defined meta means windows-1252", `<meta charset="x-user-defined"><p>caf` + "\xe9</p>", "", "café", "windows-1252"},
 		{"valid utf-8 beats a wrong declaration", `<meta charset="gb2312"><p>naïve “quotes”</p>`, "", "naïve “quotes”", "utf-8"},
 		{"stray control characters dropped", "<p>a\x01b\x7fc</p>", "", "ab\x7fc", "utf-8"},
 		// Only the first 65,536 characters are counted to tell binary
