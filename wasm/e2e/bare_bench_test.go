@@ -234,20 +234,30 @@ func (a *loadedApp) startBrowser(b *testing.B, profile string) *browser {
 }
 
 // shownAt waits until a's content is painted and returns when, in ms from
-// the navigation's start; for the annotator also its "annotator:opened".
-func (a *loadedApp) shownAt(b *testing.B, br *browser) (shown, opened float64) {
+// the navigation's start, and when its main ran (the mark "annotator:main",
+// which the bare app makes too: everything before it is the browser's and
+// the binary's, the page, app.wasm, its compilation or code cache and its
+// packages' initialisation; everything after, the app's own start); for
+// the annotator also its "annotator:opened".
+func (a *loadedApp) shownAt(b *testing.B, br *browser) (shown, main, opened float64) {
 	b.Helper()
-	waitFor(b, br, `typeof window.__shown === "number"`)
+	waitFor(b, br, `typeof window.__shown === "number" && performance.getEntriesByName("annotator:main").length > 0`)
 	shown = evalJS[float64](b, br, `window.__shown`)
+	main = evalJS[float64](b, br, `performance.getEntriesByName("annotator:main")[0].startTime`)
 	if a.name == "" {
 		waitFor(b, br, `performance.getEntriesByName("annotator:opened").length > 0`)
 		opened = evalJS[float64](b, br, `performance.getEntriesByName("annotator:opened")[0].startTime`)
 	}
-	return shown, opened
+	return shown, main, opened
 }
 
-// loadTimes are one app's samples, in ms.
-type loadTimes struct{ cold, reload, restarted, coldOpened, reloadOpened, restartedOpened []float64 }
+// loadTimes are one app's samples, in ms: each kind of start to its first
+// content painted, to its main, and (the annotator) to its article opened.
+type loadTimes struct {
+	cold, reload, restarted                   []float64
+	coldMain, reloadMain, restartedMain       []float64
+	coldOpened, reloadOpened, restartedOpened []float64
+}
 
 // measure runs BenchmarkBrowserLoad's sequence on a: a cold start in a
 // fresh profile, a reload (the service worker serves the app), then two
@@ -258,21 +268,21 @@ func (a *loadedApp) measure(b *testing.B, t *loadTimes) {
 	profile := b.TempDir()
 	br := a.startBrowser(b, profile)
 	br.run(chromedp.Navigate(a.srv.URL + "/"))
-	s, o := a.shownAt(b, br)
-	t.cold, t.coldOpened = append(t.cold, s), append(t.coldOpened, o)
+	s, m, o := a.shownAt(b, br)
+	t.cold, t.coldMain, t.coldOpened = append(t.cold, s), append(t.coldMain, m), append(t.coldOpened, o)
 	evalJS[bool](b, br, `navigator.serviceWorker.ready.then(() => true)`)
 	br.run(chromedp.Reload())
-	s, o = a.shownAt(b, br)
-	t.reload, t.reloadOpened = append(t.reload, s), append(t.reloadOpened, o)
+	s, m, o = a.shownAt(b, br)
+	t.reload, t.reloadMain, t.reloadOpened = append(t.reload, s), append(t.reloadMain, m), append(t.reloadOpened, o)
 	// Chromium keeps compiled code a moment after compiling it.
 	evalJS[bool](b, br, `new Promise(r => setTimeout(() => r(true), 1500))`)
 	br.close(b)
 	for again := range 2 {
 		br = a.startBrowser(b, profile)
 		br.run(chromedp.Navigate(a.srv.URL + "/"))
-		s, o = a.shownAt(b, br)
+		s, m, o = a.shownAt(b, br)
 		if again == 1 {
-			t.restarted, t.restartedOpened = append(t.restarted, s), append(t.restartedOpened, o)
+			t.restarted, t.restartedMain, t.restartedOpened = append(t.restarted, s), append(t.restartedMain, m), append(t.restartedOpened, o)
 		}
 		evalJS[bool](b, br, `new Promise(r => setTimeout(() => r(true), 1500))`)
 		br.close(b)
@@ -311,6 +321,7 @@ func BenchmarkBrowserLoadVsBare(b *testing.B) {
 		reportLatencies(b, p.bare, p.name+"-bare")
 		reportRatio(b, median(p.ours), median(p.bare), "x-"+p.name+"-vs-bare")
 	}
+	reportMains(b, ourT, bareT, "", "-bare")
 	reportLatencies(b, ourT.coldOpened, "cold-opened")
 	reportLatencies(b, ourT.reloadOpened, "reload-opened")
 	reportLatencies(b, ourT.restartedOpened, "restarted-opened")
@@ -321,6 +332,27 @@ func BenchmarkBrowserLoadVsBare(b *testing.B) {
 	b.ReportMetric(float64(ourBr)/1e6, "MB-wasm-br11")
 	b.ReportMetric(float64(bareBr)/1e6, "MB-wasm-br11-bare")
 	reportRatio(b, float64(ourBr), float64(bareBr), "x-br11-vs-bare")
+}
+
+// reportMains reports, for two apps' samples, each kind of start's time to
+// main (suffixed with a's and b's names) and the median time from main to
+// the first content painted (the app's own start, with its first paint).
+func reportMains(b *testing.B, x, y loadTimes, xName, yName string) {
+	for _, p := range []struct {
+		name        string
+		main, shown [2][]float64
+	}{
+		{"cold", [2][]float64{x.coldMain, y.coldMain}, [2][]float64{x.cold, y.cold}},
+		{"reload", [2][]float64{x.reloadMain, y.reloadMain}, [2][]float64{x.reload, y.reload}},
+		{"restarted", [2][]float64{x.restartedMain, y.restartedMain}, [2][]float64{x.restarted, y.restarted}},
+	} {
+		for i, name := range []string{xName, yName} {
+			reportLatencies(b, p.main[i], p.name+"-main"+name)
+			if len(p.main[i]) > 0 {
+				b.ReportMetric(median(p.shown[i])-median(p.main[i]), "ms-"+p.name+"-main-to-shown"+name+"-p50")
+			}
+		}
+	}
 }
 
 // median returns the middle of samples (the p50 of reportLatencies), or 0.

@@ -96,6 +96,7 @@ func BenchmarkBrowserLoadSizeFloor(b *testing.B) {
 		reportLatencies(b, p.bare, p.name+"-bare")
 		reportRatio(b, median(p.heavy), median(p.bare), "x-"+p.name+"-floor")
 	}
+	reportMains(b, heavyT, bareT, "-with-annotator", "-bare")
 	heavyRaw, bareRaw := fileSize(b, filepath.Join(heavyDir, "app.wasm")), fileSize(b, filepath.Join(bareDir, "app.wasm"))
 	b.ReportMetric(float64(heavyRaw)/1e6, "MB-wasm-raw-with-annotator")
 	b.ReportMetric(float64(bareRaw)/1e6, "MB-wasm-raw-bare")

@@ -28,6 +28,9 @@ func (*hello) Render() app.UI {
 }
 
 func main() {
+	// The annotator's mark at its main (wasm/main_wasm.go): the benchmark
+	// splits each app's start there.
+	app.Window().Get("performance").Call("mark", "annotator:main")
 	app.Route("/", func() app.Composer { return &hello{} })
 	app.RunWhenOnBrowser()
 }
