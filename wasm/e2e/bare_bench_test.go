@@ -302,26 +302,7 @@ func BenchmarkBrowserLoadVsBare(b *testing.B) {
 	var ourBr, bareBr int64
 	ours.srv, ourBr = serveComparison(b, ourDir)
 	bare.srv, bareBr = serveComparison(b, bareDir)
-	var ourT, bareT loadTimes
-	for i := 0; i < b.N; i++ {
-		if i%2 == 0 {
-			ours.measure(b, &ourT)
-			bare.measure(b, &bareT)
-		} else {
-			bare.measure(b, &bareT)
-			ours.measure(b, &ourT)
-		}
-	}
-	b.StopTimer()
-	for _, p := range []struct {
-		name       string
-		ours, bare []float64
-	}{{"cold", ourT.cold, bareT.cold}, {"reload", ourT.reload, bareT.reload}, {"restarted", ourT.restarted, bareT.restarted}} {
-		reportLatencies(b, p.ours, p.name)
-		reportLatencies(b, p.bare, p.name+"-bare")
-		reportRatio(b, median(p.ours), median(p.bare), "x-"+p.name+"-vs-bare")
-	}
-	reportMains(b, ourT, bareT, "", "-bare")
+	ourT, _ := startSideBySide(b, ours, bare, "", "-bare", "-vs-bare")
 	reportLatencies(b, ourT.coldOpened, "cold-opened")
 	reportLatencies(b, ourT.reloadOpened, "reload-opened")
 	reportLatencies(b, ourT.restartedOpened, "restarted-opened")
@@ -332,6 +313,33 @@ func BenchmarkBrowserLoadVsBare(b *testing.B) {
 	b.ReportMetric(float64(ourBr)/1e6, "MB-wasm-br11")
 	b.ReportMetric(float64(bareBr)/1e6, "MB-wasm-br11-bare")
 	reportRatio(b, float64(ourBr), float64(bareBr), "x-br11-vs-bare")
+}
+
+// startSideBySide starts x and y b.N times each (measure), alternating
+// which goes first, and reports for each kind of start both apps' times to
+// their content painted and to main (the names suffixed with xName and
+// yName) and the ratio x/y of the painted medians (x-KIND+ratio). It
+// returns both apps' samples.
+func startSideBySide(b *testing.B, x, y *loadedApp, xName, yName, ratio string) (xT, yT loadTimes) {
+	for i := 0; i < b.N; i++ {
+		first, second, firstT, secondT := x, y, &xT, &yT
+		if i%2 == 1 {
+			first, second, firstT, secondT = y, x, &yT, &xT
+		}
+		first.measure(b, firstT)
+		second.measure(b, secondT)
+	}
+	b.StopTimer()
+	for _, p := range []struct {
+		name string
+		x, y []float64
+	}{{"cold", xT.cold, yT.cold}, {"reload", xT.reload, yT.reload}, {"restarted", xT.restarted, yT.restarted}} {
+		reportLatencies(b, p.x, p.name+xName)
+		reportLatencies(b, p.y, p.name+yName)
+		reportRatio(b, median(p.x), median(p.y), "x-"+p.name+ratio)
+	}
+	reportMains(b, xT, yT, xName, yName)
+	return xT, yT
 }
 
 // reportMains reports, for two apps' samples, each kind of start's time to

@@ -77,26 +77,7 @@ func BenchmarkBrowserLoadSizeFloor(b *testing.B) {
 	var bareBr, heavyBr int64
 	bare.srv, bareBr = serveComparison(b, bareDir)
 	heavy.srv, heavyBr = serveComparison(b, heavyDir)
-	var bareT, heavyT loadTimes
-	for i := 0; i < b.N; i++ {
-		if i%2 == 0 {
-			heavy.measure(b, &heavyT)
-			bare.measure(b, &bareT)
-		} else {
-			bare.measure(b, &bareT)
-			heavy.measure(b, &heavyT)
-		}
-	}
-	b.StopTimer()
-	for _, p := range []struct {
-		name        string
-		heavy, bare []float64
-	}{{"cold", heavyT.cold, bareT.cold}, {"reload", heavyT.reload, bareT.reload}, {"restarted", heavyT.restarted, bareT.restarted}} {
-		reportLatencies(b, p.heavy, p.name+"-with-annotator")
-		reportLatencies(b, p.bare, p.name+"-bare")
-		reportRatio(b, median(p.heavy), median(p.bare), "x-"+p.name+"-floor")
-	}
-	reportMains(b, heavyT, bareT, "-with-annotator", "-bare")
+	startSideBySide(b, heavy, bare, "-with-annotator", "-bare", "-floor")
 	heavyRaw, bareRaw := fileSize(b, filepath.Join(heavyDir, "app.wasm")), fileSize(b, filepath.Join(bareDir, "app.wasm"))
 	b.ReportMetric(float64(heavyRaw)/1e6, "MB-wasm-raw-with-annotator")
 	b.ReportMetric(float64(bareRaw)/1e6, "MB-wasm-raw-bare")
