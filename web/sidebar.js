@@ -141,6 +141,48 @@
     }
   }
 
+  // Tab (Shift+Tab) on the last row drawn (the first), with rows beyond it
+  // not drawn yet, would take the focus out of the list to the page's next
+  // control. The rows near the view are drawn a frame or two after the
+  // scroll that the focus made, and a Tab held down, or pressed on a loaded
+  // machine, can come sooner (seen: one run in ten of a test that tabs down
+  // 55 rows). So that key waits: the rows around the next one are asked
+  // for, and the focus goes to it once it is drawn (focusWanted), as Tab
+  // would have moved it, scrolling it into view. Any other key, click or
+  // focus meanwhile, or a second passing, forgets it.
+  let tabWanted = null; // {total, index} of the row the focus is to go to
+  document.addEventListener("keydown", (e) => {
+    tabWanted = null;
+    if (e.key !== "Tab" || e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || !listWatcher) return;
+    const li = e.target && e.target.closest ? e.target.closest("#entries > li") : null;
+    if (!li) return;
+    const list = li.parentElement, total = +list.dataset.total, first = +list.dataset.first;
+    const next = first + Array.prototype.indexOf.call(list.children, li) + (e.shiftKey ? -1 : 1);
+    if (next < 0 || next >= total || (next >= first && next < first + list.children.length)) return;
+    e.preventDefault();
+    const wanted = { total, index: next };
+    tabWanted = wanted;
+    setTimeout(() => { if (tabWanted === wanted) tabWanted = null; }, 1000);
+    listWatcher(next, Math.min(total, next + 1));
+  }, true);
+  document.addEventListener("pointerdown", () => { tabWanted = null; }, true);
+
+  // focusWanted gives the focus to the row Tab waits for (see tabWanted),
+  // once it is drawn.
+  function focusWanted() {
+    if (!tabWanted) return;
+    const list = document.getElementById("entries");
+    if (!list || +list.dataset.total !== tabWanted.total) {
+      tabWanted = null;
+      return;
+    }
+    const li = list.children[tabWanted.index - +list.dataset.first];
+    if (!li || tabWanted.index < +list.dataset.first) return;
+    tabWanted = null;
+    const main = li.querySelector(".entry-main");
+    if (main) main.focus();
+  }
+
   function queueList() {
     if (listQueued || !listWatcher) return;
     listQueued = true;
@@ -161,6 +203,7 @@
       watchHead(box);
       padList();
       queueList();
+      focusWanted();
     });
     listObserver.observe(box, { childList: true, subtree: true });
     watchHead(box);
@@ -229,6 +272,7 @@
     list.dataset.total = String(total);
     list.dataset.gen = String(gen);
     padList();
+    focusWanted();
     if (focused && (!document.activeElement || document.activeElement === document.body)) {
       const li = document.getElementById("entry-" + focused.dataset.id);
       if (li && li.parentElement === list) li.querySelector(".entry-main").focus({ preventScroll: true });
