@@ -20,10 +20,12 @@ const UndoLimit = 1000
 // step added it and after is nil when the step deleted it. Both are shared
 // with the Set and must not be modified.
 //
-// orphan is set when the step placed an orphan (PlaceOrphan): it is the
-// orphan as it was before, which undoing the step gives back to the
+// orphan is set when the step placed an orphan (PlaceOrphan) or dropped
+// one (DropOrphan; before and after are then nil, the text unchanged): it
+// is the orphan as it was before, which undoing the step gives back to the
 // orphans kept beside the Set and redoing takes from them again, so that
-// an undone placement never leaves the annotation in neither.
+// an undone placement never leaves the annotation in neither, and a drop
+// is undone as any change is.
 type change struct {
 	before, after *Annotation
 	orphan        *Annotation

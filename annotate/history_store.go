@@ -30,8 +30,9 @@ type Step struct {
 
 // StepChange is what a step did to one annotation: Before is nil when the
 // step added it, After is nil when the step deleted it. Orphan is set when
-// the step placed an orphan (After): it is the orphan as it was, which
-// undoing the step gives back (UndoWithOrphans), after a reload too.
+// the step placed an orphan (After) or dropped one (Before and After nil):
+// it is the orphan as it was, which undoing the step gives back
+// (UndoWithOrphans), after a reload too.
 type StepChange struct {
 	Before *Annotation `json:"before,omitempty"`
 	After  *Annotation `json:"after,omitempty"`
@@ -144,6 +145,12 @@ func (s *Set) RestoreHistory(steps []Step) error {
 			}
 			changes := make([]change, len(st.Changes))
 			for i, c := range st.Changes {
+				if c.Before == nil && c.After == nil && c.Orphan != nil {
+					// A dropped orphan (DropOrphan): nothing on the text.
+					o := asOrphan(*c.Orphan)
+					changes[i] = change{orphan: &o}
+					continue
+				}
 				// The side the Set holds now, and the side the step
 				// leads to when walked.
 				have, will := c.After, c.Before

@@ -115,6 +115,16 @@ func (s *Set) PlaceOrphan(o Annotation, start, end int) (Annotation, error) {
 	return b, nil
 }
 
+// DropOrphan records that the user dropped orphan o, in a step of its own
+// ("drop quote") that changes nothing on the text: the caller takes o out
+// of the orphans it keeps, and UndoWithOrphans gives it back, as it was,
+// and RedoWithOrphans takes it out again, so that a drop made by mistake
+// is undone as any change is.
+func (s *Set) DropOrphan(o Annotation) {
+	was := asOrphan(o)
+	s.do("drop "+o.Label, change{orphan: &was})
+}
+
 // asOrphan returns a copy of a marked AnchorOrphan.
 func asOrphan(a Annotation) Annotation {
 	a = a.Clone()

@@ -139,6 +139,44 @@ func TestUndoPlacedOrphan(t *testing.T) {
 	}
 }
 
+// TestUndoDroppedOrphan: dropping an orphan is a step that changes
+// nothing on the text; undo gives the orphan back as it was, redo takes it
+// out again, and both hold for the history as a store keeps it.
+func TestUndoDroppedOrphan(t *testing.T) {
+	text := "Officials met on Monday.\n\nThe new budget would pass easily, they said."
+	s := newTestSet(text)
+	kept := followHistory{}
+	kept.follow(t, s)
+	mustAdd(t, s, "claim", 0, 9)
+	o := Annotation{ID: "0190b3c4-1111-7000-8000-000000000003", Label: "pledge", Start: 3, End: 12, Exact: "lost words",
+		Author: "bo", Anchor: AnchorOrphan, Created: fxExported, Modified: fxExported}
+	s.DropOrphan(o)
+	var orphans []Annotation // as the caller takes it out of its list
+	if got := s.UndoLabel(); got != "drop pledge" || s.Len() != 1 {
+		t.Errorf("after the drop: UndoLabel %q (want \"drop pledge\"), %d annotations (want 1)", got, s.Len())
+	}
+	kept.follow(t, s)
+	listed := func(orphans []Annotation) bool {
+		return len(orphans) == 1 && orphans[0].Equal(o)
+	}
+	orphans, ok := s.UndoWithOrphans(orphans)
+	if !ok || !listed(orphans) || s.Len() != 1 {
+		t.Fatalf("after the undo: %v, orphans %+v, %d annotations; want the orphan back as it was and the claim kept", ok, orphans, s.Len())
+	}
+	orphans, ok = s.RedoWithOrphans(orphans)
+	if !ok || len(orphans) != 0 {
+		t.Fatalf("after the redo: %v, orphans %+v; want none", ok, orphans)
+	}
+	kept.follow(t, s)
+	r := reopen(t, s, kept)
+	if orphans, _ = r.UndoWithOrphans(orphans); !listed(orphans) {
+		t.Fatalf("after a reload and an undo: orphans %+v; want the dropped one back", orphans)
+	}
+	if orphans, _ = r.UndoWithOrphans(orphans); !listed(orphans) || r.Len() != 0 {
+		t.Errorf("undoing the claim's add after that: orphans %+v, %d annotations", orphans, r.Len())
+	}
+}
+
 func TestReanchor(t *testing.T) {
 	d, s := fxSet(t)
 	an := NewAnchorer(d.Text())

@@ -40,15 +40,16 @@ func (a *Annotator) placeOrphan(ctx app.Context, id string) {
 }
 
 // dropOrphan forgets orphan id, and the workspace with it, as every
-// change is written when it is made.
+// change is written when it is made; undo brings it back.
 func (a *Annotator) dropOrphan(ctx app.Context, id string) {
 	i := a.orphanIndex(id)
 	if i < 0 || !a.canChange() {
 		return
 	}
 	o := a.orphans[i]
+	a.set.DropOrphan(o) // a step, which Ctrl+Z undoes
 	a.orphans = append(a.orphans[:i:i], a.orphans[i+1:]...)
-	a.say(fmt.Sprintf("Dropped the orphan %s %s.", o.Label, quoted(o.Exact, 60)))
+	a.say(fmt.Sprintf("Dropped the orphan %s %s. Ctrl+Z brings it back.", o.Label, quoted(o.Exact, 60)))
 	a.changed(ctx)
 }
 

@@ -363,6 +363,16 @@ func TestAppMoreImportOrphans(t *testing.T) {
 	if n := evalJS[int](t, b, `document.querySelectorAll(".orphan").length`); n != 0 {
 		t.Errorf("after the drop and a reload the sidebar lists %d orphans", n)
 	}
+	// The drop is undone as any change is, from the history kept through
+	// the reload: the orphan is listed again, and kept so.
+	press(t, b, "z", ctrl)
+	waitFor(t, b, `document.querySelectorAll(".orphan").length === 1 && document.querySelectorAll("#entries > li").length === 1`)
+	waitSaved(t, b)
+	b.run(chromedp.Reload())
+	waitFor(t, b, `document.querySelectorAll(".orphan").length === 1`)
+	if got := text(t, b, ".orphan .excerpt"); !strings.Contains(got, lost) {
+		t.Errorf("after the drop undone and a reload the orphan shows %q", got)
+	}
 
 	// Import the unchanged export: the same annotations at the same offsets.
 	emptyDocument(t, b)
