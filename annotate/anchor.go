@@ -973,23 +973,13 @@ func (n *anchorNorm) bestStart(e int, w *anchorWork) (int, int, bool) {
 	if !ok {
 		return 0, 0, false
 	}
-	best, bestD, bestScore := -1, 0, 0
-	for j := 1; j < len(dist); j++ {
-		s, d := e-j, dist[j]
-		if d > w.wide || !w.edges.startOK(t, s) {
-			continue
+	return w.bestEdge(dist, len(w.pre), func(j int) (int, bool, int) {
+		s := e - j
+		if !w.edges.startOK(t, s) {
+			return s, false, 0
 		}
-		agrees := anchorPrefixAgrees(t, s, w.pre)
-		if d > w.k && !anchorVouches(agrees, len(w.pre)) {
-			continue
-		}
-		score := agrees - d
-		// Ties go to fewer edits, then to the longer span (larger j).
-		if best < 0 || score > bestScore || score == bestScore && d <= bestD {
-			best, bestD, bestScore = s, d, score
-		}
-	}
-	return best, bestD, best >= 0
+		return s, true, anchorPrefixAgrees(t, s, w.pre)
+	})
 }
 
 // bestEnd returns the best end (see refine) of a stretch that starts at
@@ -1004,19 +994,37 @@ func (n *anchorNorm) bestEnd(s int, w *anchorWork) (int, int, bool) {
 	if !ok {
 		return 0, 0, false
 	}
+	return w.bestEdge(dist, len(w.suf), func(j int) (int, bool, int) {
+		e := s + j
+		if !w.edges.endOK(t, e) {
+			return e, false, 0
+		}
+		return e, true, anchorSuffixAgrees(t, e, w.suf)
+	})
+}
+
+// bestEdge chooses among the edges of a stretch that an alignment gives,
+// dist[j] edits for the stretch of j code points, the one whose
+// surrounding text agrees most with the context (of ctx code points) less
+// its edits: edge(j) gives the edge, whether it is allowed there, and how
+// many code points of the context agree beside it. Past w.k edits an edge
+// needs the context to vouch for it. Ties go to fewer edits, then to the
+// longer stretch (larger j). It returns the edge, its edits, and whether
+// there is one.
+func (w *anchorWork) bestEdge(dist []int, ctx int, edge func(j int) (at int, ok bool, agrees int)) (int, int, bool) {
 	best, bestD, bestScore := -1, 0, 0
 	for j := 1; j < len(dist); j++ {
-		e, d := s+j, dist[j]
-		if d > w.wide || !w.edges.endOK(t, e) {
+		d := dist[j]
+		if d > w.wide {
 			continue
 		}
-		agrees := anchorSuffixAgrees(t, e, w.suf)
-		if d > w.k && !anchorVouches(agrees, len(w.suf)) {
+		at, ok, agrees := edge(j)
+		if !ok || d > w.k && !anchorVouches(agrees, ctx) {
 			continue
 		}
 		score := agrees - d
 		if best < 0 || score > bestScore || score == bestScore && d <= bestD {
-			best, bestD, bestScore = e, d, score
+			best, bestD, bestScore = at, d, score
 		}
 	}
 	return best, bestD, best >= 0
