@@ -212,10 +212,10 @@ func prepare(root *html.Node, base *url.URL) {
 		default:
 			continue
 		}
-		if droppedWithContent(c.DataAtom) || (c.Namespace == "" && c.DataAtom == 0 && strings.Contains(c.Data, ":")) || isHidden(c) {
+		if dropped := droppedWithContent(c.DataAtom) || (c.Namespace == "" && c.DataAtom == 0 && strings.Contains(c.Data, ":")); dropped || isHidden(c) {
 			// A hidden element leaves nothing: most (hidden, display:
 			// none) have no box in a browser either.
-			if a := blockStandIn(c.DataAtom); a != 0 && c.Namespace == "" && !isHidden(c) {
+			if a := blockStandIn(c.DataAtom); a != 0 && dropped && c.Namespace == "" && !isHidden(c) {
 				root.InsertBefore(&html.Node{Type: html.ElementNode, Data: a.String(), DataAtom: a}, c)
 			}
 			root.RemoveChild(c)
