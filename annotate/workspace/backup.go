@@ -103,32 +103,9 @@ func (w *Workspace) Backup() ([]byte, error) {
 // but white space after it is refused, and so is a backup without its
 // documents, which would restore an empty library.
 func Restore(s Store, data []byte) error {
-	var b Backup
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&b); err != nil {
-		return fmt.Errorf("%w: it could not be read as JSON (%v)", ErrBackup, err)
-	}
-	if rest := bytes.TrimLeft(data[dec.InputOffset():], " \t\r\n"); len(rest) > 0 {
-		return fmt.Errorf("%w: the file has more after the backup, so it is damaged or another file was joined to it", ErrBackup)
-	}
-	if b.Format != BackupFormat {
-		return fmt.Errorf("%w: its format is %q, not %q; to open an export of one article, import it instead", ErrBackup, b.Format, BackupFormat)
-	}
-	if b.Documents == nil {
-		return fmt.Errorf("%w: it has no \"documents\", so it is not a backup made by this annotator, or it is damaged", ErrBackup)
-	}
-	if b.Layout > LayoutVersion {
-		return fmt.Errorf("the backup has layout version %d and this annotator knows up to %d: %w", b.Layout, LayoutVersion, ErrNewerLayout)
-	}
-	if b.Layout < 1 {
-		return fmt.Errorf("%w: its layout version %d is not one any annotator writes", ErrBackup, b.Layout)
-	}
-	if len(b.Schema.Labels) > 0 {
-		if err := b.Schema.Validate(); err != nil {
-			return fmt.Errorf("%w: its label schema: %v", ErrBackup, err)
-		}
+	b, err := readBackup(data)
+	if err != nil {
+		return err
 	}
 	existing, err := s.Documents()
 	if err != nil {
@@ -137,17 +114,56 @@ func Restore(s Store, data []byte) error {
 	if len(existing) > 0 {
 		return ErrNotEmpty
 	}
+	return b.write(s)
+}
+
+// readBackup reads backup data and checks all of it, sanitising every
+// article's HTML again (the costly part, so it is done once per restore),
+// without writing anything.
+func readBackup(data []byte) (*Backup, error) {
+	var b Backup
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&b); err != nil {
+		return nil, fmt.Errorf("%w: it could not be read as JSON (%v)", ErrBackup, err)
+	}
+	if rest := bytes.TrimLeft(data[dec.InputOffset():], " \t\r\n"); len(rest) > 0 {
+		return nil, fmt.Errorf("%w: the file has more after the backup, so it is damaged or another file was joined to it", ErrBackup)
+	}
+	if b.Format != BackupFormat {
+		return nil, fmt.Errorf("%w: its format is %q, not %q; to open an export of one article, import it instead", ErrBackup, b.Format, BackupFormat)
+	}
+	if b.Documents == nil {
+		return nil, fmt.Errorf("%w: it has no \"documents\", so it is not a backup made by this annotator, or it is damaged", ErrBackup)
+	}
+	if b.Layout > LayoutVersion {
+		return nil, fmt.Errorf("the backup has layout version %d and this annotator knows up to %d: %w", b.Layout, LayoutVersion, ErrNewerLayout)
+	}
+	if b.Layout < 1 {
+		return nil, fmt.Errorf("%w: its layout version %d is not one any annotator writes", ErrBackup, b.Layout)
+	}
+	if len(b.Schema.Labels) > 0 {
+		if err := b.Schema.Validate(); err != nil {
+			return nil, fmt.Errorf("%w: its label schema: %v", ErrBackup, err)
+		}
+	}
 	seen := map[string]bool{}
 	for i := range b.Documents {
 		d := &b.Documents[i]
 		if err := checkBackupDocument(d); err != nil {
-			return fmt.Errorf("%w: document %d (%q, %s): %v", ErrBackup, i+1, d.Title, d.ID, err)
+			return nil, fmt.Errorf("%w: document %d (%q, %s): %v", ErrBackup, i+1, d.Title, d.ID, err)
 		}
 		if seen[d.ID] {
-			return fmt.Errorf("%w: document %d (%q) has the id %s of an earlier one", ErrBackup, i+1, d.Title, d.ID)
+			return nil, fmt.Errorf("%w: document %d (%q) has the id %s of an earlier one", ErrBackup, i+1, d.Title, d.ID)
 		}
 		seen[d.ID] = true
 	}
+	return &b, nil
+}
+
+// write writes a backup that readBackup has checked into s.
+func (b *Backup) write(s Store) error {
 	if err := s.PutSettings(Settings{Author: b.Author, Schema: b.Schema}); err != nil {
 		return err
 	}
@@ -235,7 +251,8 @@ func sameCounts(a, b map[string]int) bool {
 // backup changes nothing. Once restored, the library has nothing to undo:
 // its changes from before were made to documents the backup has replaced.
 func (w *Workspace) RestoreOver(data []byte, sourceID string) error {
-	if err := Restore(NewMemory(), data); err != nil {
+	b, err := readBackup(data)
+	if err != nil {
 		return err
 	}
 	sums, err := w.store.Documents()
@@ -258,7 +275,7 @@ func (w *Workspace) RestoreOver(data []byte, sourceID string) error {
 			return err
 		}
 	}
-	if err := Restore(w.store, data); err != nil {
+	if err := b.write(w.store); err != nil {
 		return err
 	}
 	w.undo = nil

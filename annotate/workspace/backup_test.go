@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -264,5 +266,49 @@ func TestRestoreClearsTheLibrarysUndo(t *testing.T) {
 	}
 	if s, err := m.Summary(a.ID); err != nil || s.Title != a.Title {
 		t.Errorf("the restored document is %q (%v), want %q as the backup has it", s.Title, err, a.Title)
+	}
+}
+
+// BenchmarkRestoreOver measures restoring a backup of the repository's 13
+// corpus pages over an untouched sample, as the app's Restore does on a
+// first start: every article is sanitised again to be checked, then
+// written.
+func BenchmarkRestoreOver(b *testing.B) {
+	src, _ := openMemory(b)
+	pages, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "corpus", "readability", "*", "source.html"))
+	if len(pages) == 0 {
+		b.Fatal("no corpus pages in testdata")
+	}
+	var size int64
+	for _, p := range pages {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		doc, err := annotate.Load(data, annotate.Source{Name: p, MediaType: "text/html"})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := src.Add(doc, nil, nil, ""); err != nil {
+			b.Fatal(err)
+		}
+		size += int64(len(data))
+	}
+	data, err := src.Backup()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(size)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		w, _ := openMemory(b)
+		if _, err := w.Add(loadText(b, "sample.txt", "The sample article."), nil, nil, "sample"); err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		if err := w.RestoreOver(data, "sample"); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
