@@ -124,7 +124,7 @@ func (d *adjudicator) start(ctx app.Context, inputs []formats.Input) {
 				return
 			}
 			d.report, d.merged, d.accepted, d.disputedOnly = rep, merged, map[string]bool{}, false
-			for _, id := range agree.Unanimous(merged) {
+			for _, id := range agree.Unanimous(merged, rep.Names()) {
 				d.accepted[id] = true
 			}
 			d.tell(fmt.Sprintf("Adjudicating “%s”: %d spans, %d made by every annotator and accepted; accept or reject the others, then save the gold document.",
@@ -231,10 +231,7 @@ func (d *adjudicator) Render() app.UI {
 
 func (d *adjudicator) renderPanel() app.UI {
 	rep := d.report
-	names := make([]string, len(rep.Annotators))
-	for i, a := range rep.Annotators {
-		names[i] = a.Name
-	}
+	names := rep.Names()
 	all := len(names)
 	var rows []annotate.Annotation
 	disputed := 0

@@ -86,25 +86,23 @@ func withoutSources(s annotate.Schema) annotate.Schema {
 }
 
 // Unanimous returns the ids of the merged file's placed annotations that
-// every annotator of the merge made: those an adjudicator would accept
-// without looking. The annotators are every name that is a source of
-// some annotation, placed or orphan.
-func Unanimous(merged annotate.File) []string {
-	all := map[string]bool{}
-	for _, list := range [][]annotate.Annotation{merged.Annotations, merged.Orphans} {
-		for _, a := range list {
-			for _, s := range Sources(a) {
-				all[s.Annotator] = true
-			}
-		}
-	}
+// every one of annotators made: those an adjudicator would accept
+// without looking. annotators are the names of every annotator of the
+// merge (Report.Annotators, in the order given); they must be passed,
+// since an annotator who tagged nothing is the source of no span, and
+// the merged file alone cannot tell that they were there at all. With no
+// annotator, no span is unanimous.
+func Unanimous(merged annotate.File, annotators []string) []string {
 	var out []string
+	if len(annotators) == 0 {
+		return out
+	}
 	for _, a := range merged.Annotations {
 		by := map[string]bool{}
 		for _, s := range Sources(a) {
 			by[s.Annotator] = true
 		}
-		if len(all) > 0 && len(by) == len(all) {
+		if !slices.ContainsFunc(annotators, func(name string) bool { return !by[name] }) {
 			out = append(out, a.ID)
 		}
 	}

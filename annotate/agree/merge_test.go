@@ -115,7 +115,7 @@ func TestMergeAndAdjudicate(t *testing.T) {
 	}
 
 	// Only the claim is unanimous.
-	if u := Unanimous(merged); len(u) != 1 || u[0] != claim.ID {
+	if u := Unanimous(merged, []string{"alice", "bob", "carol"}); len(u) != 1 || u[0] != claim.ID {
 		t.Errorf("unanimous: %v, want the claim %s", u, claim.ID)
 	}
 

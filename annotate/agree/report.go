@@ -76,6 +76,16 @@ type LabelScores struct {
 	Kappa Figure `json:"kappa"`
 }
 
+// Names returns the annotators' names, in the order given: what
+// Unanimous asks for.
+func (r *Report) Names() []string {
+	out := make([]string, len(r.Annotators))
+	for i, a := range r.Annotators {
+		out[i] = a.Name
+	}
+	return out
+}
+
 // Agree measures the agreement of two or more annotators' files of one
 // document. It refuses files whose texts differ (ErrTextDiffers), fewer
 // than two files (ErrTooFew) and placed spans that are empty or outside

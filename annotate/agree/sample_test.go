@@ -76,7 +76,7 @@ func TestSampleArticle(t *testing.T) {
 	valid(t, merged)
 	index := SourceIndex(merged)
 	// The adjudicator takes what both agree on and alice's quote.
-	accept := append(Unanimous(merged), index[Source{"alice", rep.Disagreements[0].ReferenceSpan.ID}])
+	accept := append(Unanimous(merged, rep.Names()), index[Source{"alice", rep.Disagreements[0].ReferenceSpan.ID}])
 	gold, err := Adjudicate(merged, accept, when)
 	if err != nil {
 		t.Fatal(err)
