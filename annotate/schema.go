@@ -124,7 +124,7 @@ func (s Schema) Validate() error {
 		if !isColor(l.Color) {
 			add("%s: the colour %q must be written #rrggbb", where, l.Color)
 		}
-		key := strings.ToLower(l.Key)
+		key := FoldKey(l.Key)
 		switch {
 		case !isOneKey(l.Key):
 			add("%s: the key %q must be one character (a letter with its accents, or one emoji, counts as one)", where, l.Key)

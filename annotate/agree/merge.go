@@ -256,13 +256,14 @@ func mergeSchemas(as []Annotator) (annotate.Schema, error) {
 	}
 	keys := map[string]bool{}
 	for _, l := range schema.Labels {
-		keys[strings.ToLower(l.Key)] = true
+		keys[annotate.FoldKey(l.Key)] = true
 	}
+	// Keys are compared as the app compares them (annotate.FoldKey).
 	add := func(l annotate.Label) {
-		if keys[strings.ToLower(l.Key)] || l.Key == "" {
+		if keys[annotate.FoldKey(l.Key)] || l.Key == "" {
 			l.Key = freeKey(keys)
 		}
-		keys[strings.ToLower(l.Key)] = true
+		keys[annotate.FoldKey(l.Key)] = true
 		l.Attributes = slices.Clone(l.Attributes)
 		schema.Labels = append(schema.Labels, l)
 	}
@@ -301,10 +302,11 @@ func mergeSchemas(as []Annotator) (annotate.Schema, error) {
 	return schema, nil
 }
 
-// freeKey returns the first letter or digit that no label's key is.
+// freeKey returns the first letter or digit that no label's key is;
+// used holds the keys' FoldKey.
 func freeKey(used map[string]bool) string {
 	for _, r := range "abcdefghijklmnopqrstuvwxyz0123456789" {
-		if !used[string(r)] {
+		if !used[annotate.FoldKey(string(r))] {
 			return string(r)
 		}
 	}

@@ -12,7 +12,6 @@ import (
 	"fmt"
 	"html"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/google/uuid"
@@ -224,13 +223,13 @@ func growSchema(schema *annotate.Schema, spans []Span) error {
 	keys := map[string]bool{}
 	for i, l := range schema.Labels {
 		has[l.Name] = i
-		keys[strings.ToLower(l.Key)] = true
+		keys[annotate.FoldKey(l.Key)] = true
 	}
 	for _, s := range spans {
 		i, ok := has[s.Label]
 		if !ok {
 			l := annotate.Label{Name: s.Label, Color: palette[len(schema.Labels)%len(palette)], Key: freeKey(s.Label, keys), Attributes: []string{}}
-			keys[l.Key] = true
+			keys[annotate.FoldKey(l.Key)] = true
 			i = len(schema.Labels)
 			has[s.Label] = i
 			schema.Labels = append(schema.Labels, l)
@@ -252,12 +251,13 @@ func growSchema(schema *annotate.Schema, spans []Span) error {
 }
 
 // freeKey returns the first letter of name that no label's key is, or
-// else the first free letter or digit.
+// else the first free letter or digit; used holds the keys' FoldKey, as
+// keys are compared as the app compares them.
 func freeKey(name string, used map[string]bool) string {
 	for _, r := range name + "abcdefghijklmnorstuvwxyz0123456789" {
 		// A label's name is letters, digits, '-' and '_', none of them
 		// a key the annotator's own commands take.
-		if k := string(r); r < 0x80 && !used[k] {
+		if k := string(r); r < 0x80 && !used[annotate.FoldKey(k)] {
 			return k
 		}
 	}
