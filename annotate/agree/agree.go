@@ -33,7 +33,8 @@ type Annotator struct {
 	// become one space). When it is empty, the name is the Author of the
 	// file's annotations if they all have the same one, else Path, else
 	// "annotator N" (N counting from 1 in the order given). Names that
-	// come out the same are told apart by " (2)", " (3)" and so on.
+	// come out the same are told apart by " (2)", " (3)" and so on, the
+	// first that is no other annotator's name.
 	Name string
 	// Path is where the file was read from, for messages; it may be "".
 	Path string
@@ -78,10 +79,14 @@ type study struct {
 	raters []rater
 }
 
-// names resolves the annotators' names (see Annotator.Name).
+// names resolves the annotators' names (see Annotator.Name). A name
+// that an earlier annotator has already gets the first " (k)", from 2,
+// that is no annotator's name: a name is what a merged file tells its
+// sources by, so two annotators never share one, even where a name told
+// apart ("sam (2)") is another annotator's own.
 func names(as []Annotator) []string {
 	out := make([]string, len(as))
-	seen := map[string]int{}
+	used := map[string]bool{}
 	for i, a := range as {
 		name := a.Name
 		if name == "" {
@@ -98,11 +103,21 @@ func names(as []Annotator) []string {
 		if name == "" {
 			name = fmt.Sprintf("annotator %d", i+1)
 		}
-		seen[name]++
-		if k := seen[name]; k > 1 {
-			name = fmt.Sprintf("%s (%d)", name, k)
-		}
 		out[i] = name
+		used[name] = true
+	}
+	first := map[string]bool{}
+	for i, name := range out {
+		if !first[name] {
+			first[name] = true
+			continue
+		}
+		k := 2
+		for used[fmt.Sprintf("%s (%d)", name, k)] {
+			k++
+		}
+		out[i] = fmt.Sprintf("%s (%d)", name, k)
+		used[out[i]] = true
 	}
 	return out
 }
