@@ -42,6 +42,11 @@ const (
 // files instead.
 var ErrReserved = errors.New("the file uses an attribute name that a merged file keeps its sources in")
 
+// ErrSchemas: the files' label schemas, put together, are not a valid
+// schema (more labels than a schema may have, say), so no merged file
+// can hold them all.
+var ErrSchemas = errors.New("the files' schemas do not merge into one")
+
 // Source is one annotator's copy of a merged span.
 type Source struct {
 	// Annotator is the annotator's name.
@@ -105,8 +110,8 @@ func lines(s string) []string {
 // taking the two source attributes.
 //
 // Merge refuses files whose texts differ (ErrTextDiffers), placed spans
-// outside the text (ErrSpan) and files that use the source attributes
-// already (ErrReserved).
+// outside the text (ErrSpan), files that use the source attributes
+// already (ErrReserved) and schemas that do not make one (ErrSchemas).
 func Merge(annotators []Annotator, now time.Time) (annotate.File, error) {
 	if len(annotators) == 0 {
 		return annotate.File{}, fmt.Errorf("%w (none given)", ErrTooFew)
@@ -297,7 +302,7 @@ func mergeSchemas(as []Annotator) (annotate.Schema, error) {
 		schema.Labels[k].Attributes = append(schema.Labels[k].Attributes, AttrSourceAnnotator, AttrSourceID)
 	}
 	if err := schema.Validate(); err != nil {
-		return schema, fmt.Errorf("the files' schemas do not merge into one: %w", err)
+		return schema, fmt.Errorf("%w: %w", ErrSchemas, err)
 	}
 	return schema, nil
 }

@@ -44,7 +44,8 @@ func readAnnotators(cmd string, args []string, stdin io.Reader, stderr io.Writer
 // files were read and cannot be compared.
 func agreeStatus(cmd string, err error, stderr io.Writer) int {
 	fmt.Fprintf(stderr, "annotator %s: %v\n", cmd, err)
-	if errors.Is(err, agree.ErrTextDiffers) || errors.Is(err, agree.ErrSpan) || errors.Is(err, agree.ErrReserved) || errors.Is(err, agree.ErrTooManyLabels) {
+	if errors.Is(err, agree.ErrTextDiffers) || errors.Is(err, agree.ErrSpan) || errors.Is(err, agree.ErrReserved) || errors.Is(err, agree.ErrTooManyLabels) ||
+		errors.Is(err, agree.ErrSchemas) {
 		return exitInvalid
 	}
 	return exitUsage
