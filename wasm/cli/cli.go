@@ -14,6 +14,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -206,6 +207,12 @@ func cmdLoad(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 }
 
 func cmdValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	// validate has no flag, so every argument is a file, a name that
+	// starts with '-' too; but the first "--" is the separator that every
+	// command takes, not a file.
+	if i := slices.Index(args, "--"); i >= 0 {
+		args = slices.Delete(slices.Clone(args), i, i+1)
+	}
 	if len(args) == 0 {
 		fmt.Fprintln(stderr, "annotator validate: give one or more FILE.json (or - for standard input)")
 		return exitUsage
