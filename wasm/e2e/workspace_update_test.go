@@ -128,10 +128,9 @@ func onBuildA(t *testing.T) (b *browser, want []string, vA, vB, sumB string) {
 		t.Fatalf("build A's page says version %q, want %q", got, vA)
 	}
 	want = tagTwo(t, b)
-	// go-app's worker does not hold its install event open while it caches
-	// the app (it is activated at once, and ready resolves before the
-	// cache is full); cache.addAll adds every file at once, so A is
-	// cached, and starts without the server, once app.wasm is.
+	// The worker holds its install open until the app is cached
+	// (wasm/server/worker.go), so ready means cached; the check stays as
+	// the story's own: A starts without the server once app.wasm is.
 	waitForPromise(t, b, fmt.Sprintf(`caches.open(%s).then(c => c.match("/web/app.wasm")).then(r => !!r)`, jsString("app-"+vA)))
 
 	// Build B replaces A at the same origin.

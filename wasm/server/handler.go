@@ -105,7 +105,8 @@ type Site struct {
 	webDir  string
 	wasm    *wasmFile
 	assets  []string // the other files, relative to webDir, slash-separated, sorted
-	version string   // short hex hash of app.wasm and the assets
+	version string   // short hex hash of app.wasm, the assets, the loader and the worker
+	worker  string   // go-app's app-worker.js template with the annotator's install (worker.go)
 	app     *app.Handler
 	appJS   []byte // go-app's app.js with the annotator's loader (loader.go)
 }
@@ -146,11 +147,15 @@ func Load(webDir string, log io.Writer) (*Site, error) {
 			return nil, fmt.Errorf("%s is missing: the page needs it", filepath.Join(webDir, filepath.FromSlash(rel)))
 		}
 	}
-	version, err := siteVersion(webDir, wf, assets)
+	worker, err := patchWorker(app.DefaultAppWorkerJS)
 	if err != nil {
 		return nil, err
 	}
-	s := &Site{webDir: webDir, wasm: wf, assets: assets, version: version}
+	version, err := siteVersion(webDir, wf, assets, worker)
+	if err != nil {
+		return nil, err
+	}
+	s := &Site{webDir: webDir, wasm: wf, assets: assets, version: version, worker: worker}
 	s.app = s.newAppHandler()
 	if s.appJS, err = loadAppJS(s.app); err != nil {
 		return nil, err
@@ -185,10 +190,11 @@ func (s *Site) newAppHandler() *app.Handler {
 		// Everything in the web directory but app.wasm (which go-app
 		// caches itself) is needed offline; icon.svg in particular is not
 		// cached by go-app unless it is listed here.
-		CacheableResources: cacheable,
-		Resources:          webResolver{http.StripPrefix("/web", http.FileServer(assetFS{http.Dir(s.webDir)}))},
-		Version:            s.version,
-		WasmContentLength:  strconv.Itoa(len(s.wasm.raw)),
+		CacheableResources:    cacheable,
+		Resources:             webResolver{http.StripPrefix("/web", http.FileServer(assetFS{http.Dir(s.webDir)}))},
+		ServiceWorkerTemplate: s.worker,
+		Version:               s.version,
+		WasmContentLength:     strconv.Itoa(len(s.wasm.raw)),
 	}
 }
 
@@ -366,13 +372,15 @@ func listAssets(webDir string) ([]string, error) {
 }
 
 // siteVersion is a short hex hash of app.wasm, of every asset's name and
-// content, and of the loader the server puts in app.js: a new build, a
-// changed asset or a new loader gives a new version (so the service worker
-// updates), and restarting the same build gives the same one.
-func siteVersion(webDir string, wf *wasmFile, assets []string) (string, error) {
+// content, of the loader the server puts in app.js and of the service
+// worker's template: a new build, a changed asset, a new loader or a new
+// worker gives a new version (so the service worker updates), and
+// restarting the same build gives the same one.
+func siteVersion(webDir string, wf *wasmFile, assets []string, worker string) (string, error) {
 	h := sha256.New()
 	fmt.Fprintf(h, "%s\x00%x\x00", wasmFileName, wf.sum)
 	fmt.Fprintf(h, "loader\x00%x\x00", sha256.Sum256([]byte(loaderJS)))
+	fmt.Fprintf(h, "worker\x00%x\x00", sha256.Sum256([]byte(worker)))
 	for _, a := range assets {
 		data, err := os.ReadFile(filepath.Join(webDir, filepath.FromSlash(a)))
 		if err != nil {

@@ -1,0 +1,63 @@
+//go:build !wasm
+
+package server
+
+// This file keeps the one change the server makes to go-app's service
+// worker (app-worker.js), and why: go-app's worker caches the app in an
+// async install listener without event.waitUntil, so the browser counts
+// the install as done at once. A worker whose caching failed (one file of
+// the many it fetches, the network dropping on a train) was activated all
+// the same, with an empty cache (cache.addAll adds all or nothing), it
+// deleted the previous version's cache on activation, and it was never
+// installed again, since its script had not changed: the app then never
+// started offline, and the page was not told. Holding the install open
+// makes a failed install fail, so that the previous worker and its cache
+// stay and the next visit installs again; and a new version is activated,
+// and offered, only once it is cached whole
+// (wasm/e2e's TestAppOfflineAfterFailedInstall).
+//
+// The activate listener stays go-app's, not held open: app.js offers an
+// update when a new worker is "activated" while the page has a controller,
+// and a first worker that held activation open until clients.claim() had
+// given the page one would offer the first visit an update.
+
+import (
+	"errors"
+	"strings"
+)
+
+// goappInstallListener is go-app's (v10.1.11) install listener, which
+// workerInstall replaces.
+const goappInstallListener = `self.addEventListener("install", async (event) => {
+  try {
+    console.log("installing app worker {{.Version}}");
+    await installWorker();
+    await self.skipWaiting();
+  } catch (error) {
+    console.error("error during installation:", error);
+  }
+});`
+
+// workerInstall holds the install open until the whole app is cached: a
+// worker that could not cache it is not installed, and the browser tries
+// again on the next visit.
+const workerInstall = `// The annotator's install (wasm/server/worker.go): held open until the
+// whole app is cached, so that a worker that could not cache it is not
+// installed, and is tried again on the next visit.
+self.addEventListener("install", (event) => {
+  console.log("installing app worker {{.Version}}");
+  event.waitUntil(installWorker().then(() => self.skipWaiting()));
+});`
+
+// errWorkerChanged: go-app's app-worker.js no longer has the listener the
+// server replaces (a new go-app version): look at worker.go again.
+var errWorkerChanged = errors.New("go-app's app-worker.js has no install listener to replace: check wasm/server/worker.go against this go-app version")
+
+// patchWorker returns go-app's worker template with its install listener
+// replaced.
+func patchWorker(tmpl string) (string, error) {
+	if strings.Count(tmpl, goappInstallListener) != 1 {
+		return "", errWorkerChanged
+	}
+	return strings.Replace(tmpl, goappInstallListener, workerInstall, 1), nil
+}
