@@ -143,7 +143,10 @@ func NewDatasetLine(f annotate.File) (DatasetLine, error) {
 }
 
 // marshalJSON writes v as JSON without escaping '<', '>' and '&', which a
-// dataset's text is full of, and without a final newline.
+// dataset's text is full of, and without a final newline. Every character
+// that Python's str.splitlines takes for a line's end is escaped (see
+// rawNEL), so that a dataset read with read_text().splitlines() has a
+// document a line.
 func marshalJSON(v any) []byte {
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
@@ -151,8 +154,18 @@ func marshalJSON(v any) []byte {
 	if err := enc.Encode(v); err != nil {
 		panic(err) // only strings, numbers, maps of strings and the types of this package are marshalled
 	}
-	return bytes.TrimSuffix(b.Bytes(), []byte("\n"))
+	return bytes.ReplaceAll(bytes.TrimSuffix(b.Bytes(), []byte("\n")), rawNEL, escapedNEL)
 }
+
+// rawNEL is U+0085 (NEXT LINE) in UTF-8: the one line break of Python's
+// str.splitlines that encoding/json writes raw (it escapes the C0
+// controls, U+2028 and U+2029), and a canonical text keeps. JSON's
+// punctuation is ASCII, so the character is only ever inside a string,
+// where its escape means the same.
+var (
+	rawNEL     = []byte("\u0085")
+	escapedNEL = []byte(`\u0085`)
+)
 
 // sortedKeys returns the keys of m, sorted.
 func sortedKeys(m map[string]string) []string {
