@@ -28,9 +28,15 @@ const goappLoaderStart = "async function fetchWithProgress(url, progess) {"
 const loaderJS = `// The annotator's loader (wasm/server/loader.go): the fetch() response
 // itself goes to instantiateStreaming, so that Chromium can keep the
 // compiled code in its cache, which it keys by the response's URL; the
-// progress is counted on a copy of the body.
+// progress is counted on a copy of the body, and stops once the loading
+// line says anything else (the error of an app.wasm that did not start).
+// A response that is not app.wasm is refused in words that name it.
 async function fetchWithProgress(url, progress) {
   const response = await fetch(url);
+  if (!response.ok) {
+    throw new Error("The annotator could not be loaded: " + url + " answered " +
+      (response.status + " " + response.statusText).trim() + ". Reload the page to try again.");
+  }
   let contentLength = goappWasmContentLength;
   if (contentLength <= 0) {
     try {
@@ -41,18 +47,31 @@ async function fetchWithProgress(url, progress) {
     }
   }
   const total = parseInt(contentLength, 10);
-  if (response.ok && response.body && total > 0) {
+  const label = document.getElementById("app-wasm-loader-label");
+  let shown = label ? label.textContent : "";
+  const report = (percent) => {
+    if (!label || label.textContent !== shown) {
+      return false;
+    }
+    progress(percent);
+    shown = label.textContent;
+    return true;
+  };
+  if (response.body && total > 0) {
     const reader = response.clone().body.getReader();
     (async () => {
       let loaded = 0;
       for (; ;) {
         const { done, value } = await reader.read();
         if (done) {
-          progress(100);
+          report(100);
           return;
         }
         loaded += value.byteLength;
-        progress(Math.min(100, Math.round((loaded * 100) / total)));
+        if (!report(Math.min(100, Math.round((loaded * 100) / total)))) {
+          reader.cancel().catch(() => { });
+          return;
+        }
       }
     })().catch(() => { });
   }
