@@ -79,7 +79,8 @@ func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return cmdServe(args[1:], stderr)
 	case "build":
 		return cmdBuild(args[1:], stdout, stderr)
-	case "help", "-h", "-help", "--help":
+	}
+	if args[0] == "help" || isHelpFlag(args[0]) {
 		fmt.Fprint(stdout, usage)
 		return exitOK
 	}
@@ -206,12 +207,34 @@ func cmdLoad(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
+// validateUsage is what validate -h writes.
+const validateUsage = `Usage: annotator validate FILE.json... (- for standard input)
+
+Checks each version-1 export against the format, writes its problems with
+their places to standard error, and exits 1 when one is not valid. After
+--, every argument is a file, one whose name starts with '-' among them.
+`
+
+// isHelpFlag tells the arguments that ask a command for its help.
+func isHelpFlag(arg string) bool {
+	return arg == "-h" || arg == "-help" || arg == "--help"
+}
+
 func cmdValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	// validate has no flag, so every argument is a file, a name that
 	// starts with '-' too; but the first "--" is the separator that every
 	// command takes, not a file.
-	if i := slices.Index(args, "--"); i >= 0 {
-		args = slices.Delete(slices.Clone(args), i, i+1)
+	// Before it, -h asks for help, as it does of every other command.
+	sep, before := slices.Index(args, "--"), args
+	if sep >= 0 {
+		before = args[:sep]
+	}
+	if slices.ContainsFunc(before, isHelpFlag) {
+		fmt.Fprint(stdout, validateUsage)
+		return exitOK
+	}
+	if sep >= 0 {
+		args = slices.Delete(slices.Clone(args), sep, sep+1)
 	}
 	if len(args) == 0 {
 		fmt.Fprintln(stderr, "annotator validate: give one or more FILE.json (or - for standard input)")

@@ -25,3 +25,18 @@ func TestValidateTakesTheSeparator(t *testing.T) {
 		}
 	}
 }
+
+// TestValidateHelp: -h asks validate for its help, as it does every other
+// command (it was read as a file, "-h does not exist", exit 2); after
+// "--" it is a file's name.
+func TestValidateHelp(t *testing.T) {
+	for _, arg := range []string{"-h", "-help", "--help"} {
+		code, stdout, stderr := run(nil, "validate", arg)
+		if code != exitOK || !strings.Contains(stdout, "Usage: annotator validate") || stderr != "" {
+			t.Errorf("validate %s: exit %d, stdout %q, stderr %q", arg, code, stdout, stderr)
+		}
+	}
+	if code, _, stderr := run(nil, "validate", "--", "-h"); code != exitUsage || !strings.Contains(stderr, "-h does not exist") {
+		t.Errorf("validate -- -h: exit %d, stderr %q; want the file -h looked for", code, stderr)
+	}
+}
