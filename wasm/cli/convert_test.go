@@ -5,6 +5,7 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -158,6 +159,27 @@ func TestStatsCountsByDocumentAndLabel(t *testing.T) {
 	}
 	if len(got.Documents) != 2 || got.Documents[0].Labels["claim"] != 2 || got.Documents[1].Annotations != 1 || got.Total.Annotations != 3 {
 		t.Errorf("counts %+v", got)
+	}
+}
+
+// TestStatsGroupsDigitsAlike: a label's count is written as the totals
+// are, its digits grouped ("1,200", not "1200" beside "1,200").
+func TestStatsGroupsDigitsAlike(t *testing.T) {
+	var text strings.Builder
+	var words []string
+	for i := range 1200 {
+		w := fmt.Sprintf("w%04d", i)
+		words = append(words, w)
+		text.WriteString(w + " ")
+	}
+	path := writeExport(t, t.TempDir(), "many.json", text.String(), words...)
+	code, stdout, stderr := run(nil, "stats", path)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	lines := strings.Split(strings.TrimSpace(stdout), "\n")
+	if f := strings.Fields(lines[len(lines)-1]); f[0] != "all" || f[1] != "1,200" || f[len(f)-2] != "1,200" {
+		t.Errorf("total row %q, want 1,200 claims and 1,200 annotations", lines[len(lines)-1])
 	}
 }
 

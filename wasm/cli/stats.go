@@ -10,7 +10,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"strconv"
 	"text/tabwriter"
 
 	"github.com/newsannotator/annotator/annotate"
@@ -86,7 +85,7 @@ func cmdStats(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	for _, r := range append(rows, total) {
 		fmt.Fprintf(tw, "%s\t", r.From)
 		for _, l := range labels {
-			fmt.Fprintf(tw, "%s\t", strconv.Itoa(r.Labels[l]))
+			fmt.Fprintf(tw, "%s\t", annotate.GroupDigits(int64(r.Labels[l])))
 		}
 		fmt.Fprintf(tw, "%s\t%s\n", annotate.GroupDigits(int64(r.Total)), annotate.GroupDigits(int64(r.Orphans)))
 	}
