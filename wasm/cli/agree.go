@@ -109,6 +109,10 @@ func cmdMerge(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "annotator merge: give the files of two annotators or more, of the same article")
 		return exitUsage
 	}
+	if err := checkOutput(*out, files); err != nil {
+		fmt.Fprintf(stderr, "annotator merge: %v\n", err)
+		return exitUsage
+	}
 	annotators, status := readAnnotators("merge", files, stdin, stderr)
 	if status != exitOK {
 		return status

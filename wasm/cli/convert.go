@@ -43,6 +43,10 @@ func cmdConvert(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "annotator convert: give one or more files or folders to convert (or - for standard input)")
 		return exitUsage
 	}
+	if err := checkOutput(*out, files); err != nil {
+		fmt.Fprintf(stderr, "annotator convert: %v\n", err)
+		return exitUsage
+	}
 	docs, status := readDocuments("convert", files, stdin, stderr)
 	if len(docs) == 0 {
 		fmt.Fprintln(stderr, "annotator convert: no document could be read; nothing was written")

@@ -7,6 +7,7 @@ package cli
 // like an input, in name order) or - for standard input.
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -107,4 +108,38 @@ func readDocuments(cmd string, args []string, stdin io.Reader, stderr io.Writer)
 		}
 	}
 	return docs, status
+}
+
+// errOutputIsInput is the error of an -o that names a file the command
+// reads: writing the result over it would lose that file (an annotator's
+// own export under the merged one, say), and it is most often a slip.
+var errOutputIsInput = errors.New("is one of the files read: write the result under another name (nothing was written)")
+
+// checkOutput refuses an output file out that one of args names or that
+// a folder of args holds among the files it is read for. Standard output
+// and a file that is not there yet are always fine.
+func checkOutput(out string, args []string) error {
+	if out == "-" {
+		return nil
+	}
+	ofi, err := os.Stat(out)
+	if err != nil || ofi.IsDir() {
+		return nil // a new file, or a folder that outputs go into (never over a file)
+	}
+	abs, _ := filepath.Abs(out)
+	for _, arg := range args {
+		fi, err := os.Stat(arg)
+		if arg == "-" || err != nil {
+			continue
+		}
+		if os.SameFile(fi, ofi) {
+			return fmt.Errorf("-o %s %w", out, errOutputIsInput)
+		}
+		if dir, _ := filepath.Abs(arg); fi.IsDir() && slices.Contains(inputExtensions, strings.ToLower(filepath.Ext(out))) {
+			if rel, err := filepath.Rel(dir, abs); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+				return fmt.Errorf("-o %s %w (it is in %s)", out, errOutputIsInput, arg)
+			}
+		}
+	}
+	return nil
 }

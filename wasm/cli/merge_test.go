@@ -3,6 +3,7 @@
 package cli
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -52,5 +53,41 @@ func TestMergeOfSchemasThatDoNotMerge(t *testing.T) {
 	code, stdout, stderr := run(nil, "merge", a, b)
 	if code != exitInvalid || stdout != "" || !strings.Contains(stderr, "schemas do not merge") {
 		t.Errorf("exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+}
+
+// TestOutputOverAnInputIsRefused: -o naming a file that is read (merge -o
+// a.json a.json b.json, or a file of a folder read) wrote the result over
+// it, and the annotator's own export was gone. It is refused, and nothing
+// is written; another existing file is still written over, as -o says.
+func TestOutputOverAnInputIsRefused(t *testing.T) {
+	dir := t.TempDir()
+	text := "Prices rose again. Wages did not."
+	a := writeExport(t, dir, "a.json", text, "Prices")
+	b := writeExport(t, dir, "b.json", text, "Wages")
+	before, _ := os.ReadFile(a)
+	for _, args := range [][]string{
+		{"merge", "-o", a, a, b},
+		{"merge", a, b, "-o", filepath.Join(dir, ".", "a.json")},
+		{"convert", "--to", "v1", "-o", a, a},
+		{"convert", "--to", "jsonl", "-o", b, dir},
+	} {
+		code, _, stderr := run(nil, args...)
+		if code != exitUsage || !strings.Contains(stderr, "is one of the files read") {
+			t.Errorf("%q: exit %d, stderr %q", args, code, stderr)
+		}
+		if after, _ := os.ReadFile(a); !bytes.Equal(after, before) {
+			t.Fatalf("%q wrote over %s", args, a)
+		}
+	}
+	other := filepath.Join(t.TempDir(), "gold.json")
+	if err := os.WriteFile(other, []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := run(nil, "merge", "-o", other, a, b); code != exitOK {
+		t.Fatalf("merge into another file: exit %d, %s", code, stderr)
+	}
+	if got, _ := os.ReadFile(other); bytes.Equal(got, []byte("old")) {
+		t.Error("merge -o an existing file that is not read did not write it")
 	}
 }
