@@ -68,10 +68,27 @@ type keeper struct {
 	usage, quota int64
 }
 
-// queuedChange is one change of one document, not yet written.
+// queuedChange is one change of one document, not yet written, with the
+// editor that made it.
 type queuedChange struct {
 	doc    string
 	change workspace.Change
+	editor *workspace.Editor
+}
+
+// queuedEditor returns the editor of document id when a change of it is
+// still queued (being written, or failed), else nil. That document must
+// be opened again from its editor, not from the store: the store lacks
+// the queued changes, so the page would show the document without them,
+// its download would leave them out, and the editor read back would number
+// its next history step as one still queued.
+func (k *keeper) queuedEditor(id string) *workspace.Editor {
+	for i := len(k.queue) - 1; i >= 0; i-- {
+		if k.queue[i].doc == id {
+			return k.queue[i].editor
+		}
+	}
+	return nil
 }
 
 // saveState is what the toolbar says of the work.
@@ -120,7 +137,7 @@ func (a *Annotator) save(ctx app.Context) {
 		return
 	}
 	k.changed = true
-	k.queue = append(k.queue, queuedChange{doc: k.editor.ID(), change: c})
+	k.queue = append(k.queue, queuedChange{doc: k.editor.ID(), change: c, editor: k.editor})
 	mark("annotator:save-queued")
 	// The change is queued (and the tab asks before closing) now; the
 	// write starts once the browser has drawn the frame that shows the

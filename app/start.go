@@ -5,7 +5,9 @@ package app
 // holds it. An article that is opened, dropped, pasted or imported is
 // added to the workspace first and then opened from it, so that there is
 // never work that lives only in the page; and on start the app reopens the
-// document that was open, where it was read.
+// document that was open, where it was read. The one exception is a
+// document whose changes are still queued (being written, or failed to
+// be): it opens again from the editor that made them, which holds them.
 
 import (
 	"encoding/json"
@@ -176,6 +178,12 @@ func (a *Annotator) openDocument(ctx app.Context, id string, n notice, then func
 	ctx = a.ui(ctx)
 	ws := a.keep.ws
 	if ws == nil {
+		return
+	}
+	if e := a.keep.queuedEditor(id); e != nil {
+		// Changes of it are still on their way to the store (or failed
+		// to get there): it opens as this tab holds it.
+		a.showEdited(ctx, e, nil, n, then)
 		return
 	}
 	a.loading = &progress{Name: "the document", Steps: 1, What: "reading it from the library"}
