@@ -175,6 +175,12 @@ func (a *Annotator) flush(ctx app.Context) {
 		stall.Stop()
 		ctx.Dispatch(func(ctx app.Context) {
 			k.writing = false
+			if errors.Is(err, workspace.ErrNoDocument) {
+				if e := k.queuedEditor(head.doc); e != nil {
+					a.writeWhole(ctx, head.doc, e)
+					return
+				}
+			}
 			if err != nil {
 				// The first failure is said; so is the real reason of a
 				// write said to have stalled.
@@ -205,6 +211,31 @@ func (a *Annotator) flush(ctx app.Context) {
 			a.flush(ctx)
 		})
 	})
+}
+
+// writeWhole writes document doc again, whole, from its editor e: the
+// store no longer has it (it was deleted from the library in another
+// tab), so no change of it can be written as it is, and each would hold
+// back every change queued after it. Its queued changes are replaced by
+// one that holds them all (workspace.Editor.WriteWhole), and the user is
+// told that the document is back in the library.
+func (a *Annotator) writeWhole(ctx app.Context, doc string, e *workspace.Editor) {
+	k := &a.keep
+	if e == k.editor && k.due {
+		a.save(ctx) // the change not yet taken is in the whole write too
+	}
+	e.WriteWhole()
+	queue := []queuedChange{{doc: doc, change: e.Pending(), editor: e}}
+	for _, q := range k.queue {
+		if q.doc != doc {
+			queue = append(queue, q)
+		}
+	}
+	k.queue = queue
+	a.say(sentence(fmt.Sprintf("“%s” was deleted from the library, perhaps in another tab, while you were changing it here: "+
+		"it is back in the library with your changes", e.Document.Title), ""))
+	mark("annotator:written-whole")
+	a.flush(ctx)
 }
 
 // stallAfter is how long a write may take before the app says that it

@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
 	"github.com/newsannotator/annotator/internal/testcorpus"
@@ -77,4 +79,54 @@ func TestWorkspaceFailedChangeKeptOnReopen(t *testing.T) {
 	if got := evalJS[string](t, b, `document.querySelector("#save-state").dataset.state`); got != "failed" {
 		t.Errorf("the toolbar says %q with the change still not written", got)
 	}
+}
+
+// TestWorkspaceDeletedInAnotherTab: a document deleted from the library in
+// another tab while this tab changes it is written again whole, with this
+// tab's work, and said so; the changes made after it, of it and of
+// another document, are written (a change that could never be written
+// held back every change queued after it, and said “press Retry”).
+func TestWorkspaceDeletedInAnotherTab(t *testing.T) {
+	b, srv := openApp(t)
+	b.expectNoConsoleErrors()
+	waitStarted(t, b)
+	openFile(t, b, filepath.Join(testcorpus.Root(t), "testdata", "emoji-article.html"))
+	waitFor(t, b, fmt.Sprintf(`document.querySelector("#doc-title").textContent === %s`, jsString(emojiTitle)))
+	waitSaved(t, b)
+	openFromLibrary(t, b, sampleTitle)
+	tagPhrase(t, b, "yes we can", "q")
+	waitSaved(t, b)
+
+	// A second tab deletes the sample from the library.
+	tab := b.newTab(t)
+	openAppAt(t, tab, srv.URL+"/")
+	waitStarted(t, tab)
+	openFromLibrary(t, tab, emojiTitle)
+	showLibrary(t, tab)
+	evalJS[bool](t, tab, fmt.Sprintf(`[...document.querySelectorAll("#library-table .library-row")].find(r => r.querySelector(".library-title").textContent === %s).querySelector(".library-delete").click() || true`, jsString(sampleTitle)))
+	waitFor(t, tab, `document.querySelector("#library-count").textContent.startsWith("1 document")`)
+	if _, err := chromedp.Call(tab.ctx, page.Close, cdp.Empty{}); err != nil {
+		t.Fatal(err)
+	}
+
+	// The first tab goes on tagging the sample, then the emoji article.
+	tagPhrase(t, b, "pretty balanced", "c")
+	waitSaved(t, b)
+	if got := text(t, b, "#notice"); !containsAll(got, "deleted", "back in the library") {
+		t.Errorf("with its document deleted elsewhere the app says %q", got)
+	}
+	openFromLibrary(t, b, emojiTitle)
+	tagPhrase(t, b, "sales rose 12%", "c")
+	waitSaved(t, b)
+	openFromLibrary(t, b, sampleTitle)
+	waitFor(t, b, `document.querySelectorAll("#entries > li").length === 2`)
+
+	// Everything is stored, history included.
+	b.run(chromedp.Reload())
+	waitStarted(t, b)
+	waitFor(t, b, fmt.Sprintf(`document.querySelector("#doc-title").textContent === %s && document.querySelectorAll("#entries > li").length === 2`, jsString(sampleTitle)))
+	press(t, b, "z", ctrl)
+	waitFor(t, b, `document.querySelectorAll("#entries > li").length === 1`)
+	openFromLibrary(t, b, emojiTitle)
+	waitFor(t, b, `document.querySelectorAll("#entries > li").length === 1`)
 }
