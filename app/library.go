@@ -34,6 +34,9 @@ type libraryHost interface {
 	backup(ctx app.Context)
 	pickBackup()
 	openID() string
+	// unsaved reports whether changes of document id are still on their
+	// way to the store (or failed to get there).
+	unsaved(id string) bool
 }
 
 // library is the library view.
@@ -278,6 +281,9 @@ func (l *library) renderRow(s workspace.Summary) app.UI {
 		countText = "none"
 	}
 	open := l.Host.openID() == id
+	// A document whose changes are not all stored cannot be deleted: the
+	// changes would fail, and write it again whole (writeWhole).
+	unsaved := !open && l.Host.unsaved(id)
 	return app.Tr().ID("doc-"+id).Class("library-row", classIf(open, "open")).DataSet("id", id).Body(
 		app.Td().Body(app.Input().Type("checkbox").Class("library-check").Aria("label", "Choose “"+s.Title+"”").
 			Checked(l.checked[id]).OnChange(func(ctx app.Context, e app.Event) {
@@ -316,11 +322,11 @@ func (l *library) renderRow(s workspace.Summary) app.UI {
 		app.Td().Class("library-actions").Body(
 			app.Button().Class("library-rename").Aria("label", "Rename “"+s.Title+"”").
 				OnClick(func(ctx app.Context, e app.Event) { l.renaming = rowID(ctx) }).Text("Rename"),
-			app.Button().Class("library-delete").Aria("label", "Delete “"+s.Title+"”").Disabled(open).
-				Title(map[bool]string{true: "Open another document to delete this one", false: "Delete it; Undo brings it back"}[open]).
+			app.Button().Class("library-delete").Aria("label", "Delete “"+s.Title+"”").Disabled(open || unsaved).
+				Title(deleteTitle(open, unsaved)).
 				OnClick(func(ctx app.Context, e app.Event) {
 					id := rowID(ctx)
-					if id == l.Host.openID() {
+					if id == l.Host.openID() || l.Host.unsaved(id) {
 						return
 					}
 					l.act(ctx, fmt.Sprintf("Deleted “%s”. Undo brings it back.", l.title(id)), func(ws *workspace.Workspace) error { return ws.Delete(id) })
@@ -347,6 +353,17 @@ func (l *library) title(id string) string {
 		}
 	}
 	return id
+}
+
+// deleteTitle says what a row's Delete does, or why it is disabled.
+func deleteTitle(open, unsaved bool) string {
+	switch {
+	case open:
+		return "Open another document to delete this one"
+	case unsaved:
+		return "Its last changes are not saved yet: delete it once the toolbar says “Saved”"
+	}
+	return "Delete it; Undo brings it back"
 }
 
 // sortedLabels returns the labels of counts in a stable order.
@@ -383,6 +400,8 @@ func (a *Annotator) release(id string) error {
 func (a *Annotator) tellFromLibrary(text string, isError bool) {
 	a.tell(notice{Text: text, Error: isError})
 }
+
+func (a *Annotator) unsaved(id string) bool { return a.keep.queuedEditor(id) != nil }
 
 func (a *Annotator) openID() string {
 	if a.keep.editor == nil {

@@ -8,6 +8,7 @@ package e2e
 import (
 	"fmt"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/cdproto/cdp"
@@ -129,4 +130,20 @@ func TestWorkspaceDeletedInAnotherTab(t *testing.T) {
 	waitFor(t, b, `document.querySelectorAll("#entries > li").length === 1`)
 	openFromLibrary(t, b, emojiTitle)
 	waitFor(t, b, `document.querySelectorAll("#entries > li").length === 1`)
+}
+
+// TestWorkspaceUnsavedDocumentNotDeleted: the library does not delete a
+// document whose last change could not be written (the change would be
+// lost with it); its Delete says why.
+func TestWorkspaceUnsavedDocumentNotDeleted(t *testing.T) {
+	b, _, _ := fullStorage(t, 200000)
+	openFromLibrary(t, b, emojiTitle)
+	showLibrary(t, b)
+	row := fmt.Sprintf(`[...document.querySelectorAll("#library-table .library-row")].find(r => r.querySelector(".library-title").textContent === %s)`, jsString(sampleTitle))
+	if !evalJS[bool](t, b, row+`.querySelector(".library-delete").disabled`) {
+		t.Error("the Delete of a document whose change is not saved is enabled")
+	}
+	if got := evalJS[string](t, b, row+`.querySelector(".library-delete").title`); !strings.Contains(got, "not saved") {
+		t.Errorf("the Delete of a document whose change is not saved says %q", got)
+	}
 }
