@@ -321,5 +321,22 @@ func (s *saveIndicator) Render() app.UI {
 	)
 }
 
+// reloadLoses says in words what reloading the tab now would lose for
+// good, or "" when nothing: a change that could not be written, or the
+// work of a workspace kept only in this tab. A change still on its way is
+// not said: it is written in a moment (the offer of a new version waits
+// for it), and the offer, a live region, would be said again at every
+// change.
+func (a *Annotator) reloadLoses() string {
+	k := &a.keep
+	switch {
+	case k.failed != nil && k.failed != errStalled:
+		return "Your last change could not be saved in this browser, and reloading now would lose it: download the JSON first, or press Retry once there is room."
+	case k.memory && k.changed:
+		return "Your work is kept only in this tab, and reloading would lose it: download the JSON or a backup first."
+	}
+	return ""
+}
+
 // unwritten returns how many changes are still being written.
 func (a *Annotator) unwritten() int { return len(a.keep.queue) }

@@ -38,7 +38,7 @@ func (a *Annotator) renderNotices() app.UI {
 			)
 		}),
 		&importer{Host: a},
-		&update{Host: a},
+		&update{Host: a, Loses: a.reloadLoses()},
 		// The live region that says what each action did. A message said
 		// again gets a trailing no-break space, so that it changes and is
 		// said again.

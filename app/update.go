@@ -31,6 +31,10 @@ type update struct {
 	app.Compo
 
 	Host updateHost
+	// Loses says what reloading now would lose for good (the root's
+	// reloadLoses), or "" when nothing: the offer then says so instead of
+	// promising that reloading keeps all the work.
+	Loses string
 
 	ready bool
 	stop  func()
@@ -89,16 +93,31 @@ func (u *update) Render() app.UI {
 	}
 	return app.Div().Class("update-holder").Body(
 		app.Div().ID("update").Class("update").Role("status").Body(
-			app.Span().Text("A new version of the annotator is ready. Reloading keeps all your work."),
+			app.Span().Text("A new version of the annotator is ready. "+u.reloadWords()),
 			app.Button().ID("update-reload").OnClick(u.reload).Text("Reload now"),
 		),
 	)
 }
 
-// reload reloads the page once every change is written.
+// reloadWords says what reloading does to the work.
+func (u *update) reloadWords() string {
+	if u.Loses != "" {
+		return u.Loses
+	}
+	return "Reloading keeps all your work."
+}
+
+// reload reloads the page once every change is written. A change that
+// failed to be written is never waited for in vain: the offer says that
+// reloading would lose it. In a workspace kept only in this tab the page
+// reloads, and the browser asks first (the tab's beforeunload).
 func (u *update) reload(ctx app.Context, e app.Event) {
 	if u.Host.unwritten() > 0 {
-		ctx.NewActionWithValue(actionTell, notice{Text: "A change is still being saved; reload once the toolbar says “Saved”.", Error: true})
+		words := "A change is still being saved; reload once the toolbar says “Saved”."
+		if u.Loses != "" {
+			words = u.Loses
+		}
+		ctx.NewActionWithValue(actionTell, notice{Text: words, Error: true})
 		return
 	}
 	ctx.Reload()

@@ -1,0 +1,56 @@
+package app
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/newsannotator/annotator/annotate/workspace"
+)
+
+// TestUpdateOfferSaysWhatReloadingLoses: the offer of a new version says
+// that reloading keeps all the work only when it does: not when the work
+// is kept only in this tab (no IndexedDB), nor when a change could not be
+// written.
+func TestUpdateOfferSaysWhatReloadingLoses(t *testing.T) {
+	ws, err := workspace.Open(workspace.NewMemory(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name  string
+		setup func(k *keeper)
+		want  string
+	}{
+		{"saved", func(k *keeper) {}, "Reloading keeps all your work"},
+		{"in memory", func(k *keeper) { k.memory, k.changed = true, true }, "kept only in this tab"},
+		{"failed", func(k *keeper) {
+			k.failed = errors.New("QuotaExceededError")
+			k.queue = []queuedChange{{doc: "d"}}
+		}, "could not be saved"},
+		// A change on its way is not said: the offer would be said again
+		// at every change (the click waits for it).
+		{"saving", func(k *keeper) { k.queue = []queuedChange{{doc: "d"}} }, "Reloading keeps all your work"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			a := &Annotator{}
+			a.keep.ws = ws
+			c.setup(&a.keep)
+			u := &update{Host: a, Loses: a.reloadLoses(), ready: true}
+			e := app.NewTestEngine()
+			if err := e.Load(u); err != nil {
+				t.Fatal(err)
+			}
+			e.ConsumeAll()
+			html := app.HTMLString(u)
+			if !strings.Contains(html, c.want) {
+				t.Errorf("the offer says %q, want %q in it", html, c.want)
+			}
+			if c.name != "saved" && c.name != "saving" && strings.Contains(html, "keeps all your work") {
+				t.Errorf("the offer says %q, though reloading would lose work", html)
+			}
+		})
+	}
+}
