@@ -376,6 +376,7 @@ func (a *Annotator) restore(ctx app.Context, name string, data []byte) {
 	ws := a.keep.ws
 	if app.IsClient {
 		helper().Call("unlockDocument")
+		a.keep.locks = nil
 	}
 	ctx.Async(func() {
 		err := ws.RestoreOver(data, sampleSourceID)

@@ -62,6 +62,10 @@ type keeper struct {
 	// (saveChangeAfterFrame's largeChange): the tab asks before it
 	// closes, and the toolbar says "Saving…", as for a change queued.
 	due bool
+	// locks holds the documents whose lock this tab holds or waits for
+	// (lockDocument): the open one, and those whose changes are not all
+	// stored.
+	locks map[string]bool
 	// persisted says whether the browser keeps the storage under
 	// pressure; usage and quota are its estimate, in bytes (0: unknown).
 	persisted    bool
@@ -201,6 +205,7 @@ func (a *Annotator) flush(ctx app.Context) {
 				k.queue = nil
 				mark("annotator:saved")
 			}
+			a.releaseLocks() // a document left with its changes now stored
 			if a.view == viewLibrary {
 				// The library, shown while the change was being
 				// written, read the listing before it: an article

@@ -330,7 +330,9 @@ func (a *Annotator) rememberSession(ctx app.Context) {
 
 // lockDocument takes the document's lock, so that a second tab shows it
 // read-only; when this tab must wait for it, the document is read-only
-// here until the other tab lets it go, and is then read again.
+// here until the other tab lets it go, and is then read again. The lock
+// of the document shown before is let go once every change of it is
+// stored (releaseLocks).
 func (a *Annotator) lockDocument(ctx app.Context, id string) {
 	ctx = a.ui(ctx)
 	if !app.IsClient {
@@ -358,7 +360,30 @@ func (a *Annotator) lockDocument(ctx app.Context, id string) {
 		}
 		return nil
 	})
+	if a.keep.locks == nil {
+		a.keep.locks = map[string]bool{}
+	}
+	a.keep.locks[id] = true
 	helper().Call("lockDocument", id, granted)
+	a.releaseLocks()
+}
+
+// releaseLocks lets go the lock of every document this tab no longer
+// shows and whose changes are all stored. Until then another tab shows
+// the document read-only: it would read it from the store without those
+// changes, and its own would overwrite the history steps they bring.
+func (a *Annotator) releaseLocks() {
+	if !app.IsClient {
+		return
+	}
+	k := &a.keep
+	for id := range k.locks {
+		if k.editor != nil && k.editor.ID() == id || k.queuedEditor(id) != nil {
+			continue
+		}
+		delete(k.locks, id)
+		helper().Call("unlockDocument", id)
+	}
 }
 
 // canChange reports whether the open document may be changed here, and

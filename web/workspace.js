@@ -54,29 +54,33 @@
 
   // The workspace keeps each document in one tab at a time: the tab that
   // opens it holds a Web Lock named after it for as long as it shows it,
-  // and a second tab shows it read-only until that lock is free. Go cannot
-  // hold a lock itself (the lock lasts as long as a promise its callback
-  // returns), hence this helper.
-  let held = null; // {id, release}
+  // or has changes of it not yet stored, and a second tab shows it
+  // read-only until that lock is free. Go cannot hold a lock itself (the
+  // lock lasts as long as a promise its callback returns), hence this
+  // helper. A tab may so hold several locks: Go lets each go
+  // (unlockDocument) once it no longer shows the document and every
+  // change of it is stored.
+  const held = new Map(); // id -> {release, cancelled, granted}
 
   // lockDocument asks for the lock of document id and calls granted(true)
   // at once when it is free, or granted(false) and later granted(true)
-  // when the tab that holds it lets it go. It releases the lock of the
-  // document held before. Without Web Locks, every tab may write.
+  // when the tab that holds it lets it go. Without Web Locks, every tab
+  // may write.
   function lockDocument(id, granted) {
-    if (held && held.id === id && held.granted) {
+    const had = held.get(id);
+    if (had && had.granted) {
       granted(true); // opened again in this tab: the lock is still ours
       return;
     }
-    unlockDocument();
+    unlockDocument(id); // a wait for it, started again
     if (!navigator.locks) {
       granted(true);
       return;
     }
     let release;
     const kept = new Promise((r) => (release = r));
-    const mine = { id, release, cancelled: false, granted: false };
-    held = mine;
+    const mine = { release, cancelled: false, granted: false };
+    held.set(id, mine);
     const name = "annotator-document:" + id;
     navigator.locks.request(name, { ifAvailable: true }, (lock) => {
       if (mine.cancelled) return null;
@@ -96,12 +100,16 @@
     });
   }
 
-  // unlockDocument lets the held document's lock go.
-  function unlockDocument() {
-    if (held) {
-      held.cancelled = true;
-      held.release();
-      held = null;
+  // unlockDocument lets the lock of document id go, or every lock this
+  // tab holds or waits for when id is undefined.
+  function unlockDocument(id) {
+    const ids = id === undefined ? [...held.keys()] : [id];
+    for (const k of ids) {
+      const h = held.get(k);
+      if (!h) continue;
+      h.cancelled = true;
+      h.release();
+      held.delete(k);
     }
   }
 

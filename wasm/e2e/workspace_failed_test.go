@@ -147,3 +147,28 @@ func TestWorkspaceUnsavedDocumentNotDeleted(t *testing.T) {
 		t.Errorf("the Delete of a document whose change is not saved says %q", got)
 	}
 }
+
+// TestWorkspaceSecondTabWaitsForUnsavedChanges: a tab keeps a document
+// from other tabs while changes of it are not stored, open or not: a
+// second tab that opens it shows it read-only, rather than editable
+// without those changes (and overwriting the history steps they bring).
+func TestWorkspaceSecondTabWaitsForUnsavedChanges(t *testing.T) {
+	b, srvURL, want := fullStorage(t, 200000)
+	openFromLibrary(t, b, emojiTitle)
+	waitFor(t, b, fmt.Sprintf(`document.querySelector("#doc-title").textContent === %s`, jsString(emojiTitle)))
+
+	tab := b.newTab(t)
+	openAppAt(t, tab, srvURL+"/")
+	waitStarted(t, tab)
+	before := evalJS[int](t, tab, `performance.getEntriesByName("annotator:read-only").length`)
+	openFromLibrary(t, tab, sampleTitle)
+	waitFor(t, tab, fmt.Sprintf(`document.querySelector("#doc-title").textContent === %s && document.querySelectorAll("#entries > li").length === %d`,
+		jsString(sampleTitle), len(want)))
+	waitFor(t, tab, fmt.Sprintf(`performance.getEntriesByName("annotator:read-only").length > %d`, before))
+	selectPhrase(t, tab, "technology", 0)
+	press(t, tab, "p")
+	waitFor(t, tab, `document.querySelector("#notice").textContent.includes("read-only")`)
+	if n := entryCount(t, tab); n != len(want) {
+		t.Errorf("the second tab tagged a document whose changes the first has not stored: %d annotations", n)
+	}
+}
