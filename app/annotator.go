@@ -13,6 +13,8 @@
 package app
 
 import (
+	"slices"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/newsannotator/annotator/annotate"
@@ -95,7 +97,14 @@ const authorKey = "annotator.author"
 // OnMount listens to the document and opens the workspace.
 func (a *Annotator) OnMount(ctx app.Context) {
 	a.mounted, a.isMounted = ctx, true
-	ctx.Handle(actionLibraryChanged, func(ctx app.Context, _ app.Action) { a.libraryGeneration++ })
+	ctx.Handle(actionLibraryChanged, func(ctx app.Context, act app.Action) {
+		a.libraryGeneration++
+		// An import wrote the open document's annotations: its editor holds
+		// it as it was, and it is read again when it is shown again.
+		if ids, ok := act.Value.([]string); ok && a.keep.editor != nil && slices.Contains(ids, a.keep.editor.ID()) {
+			a.keep.stale = a.keep.editor.ID()
+		}
+	})
 	ctx.Handle(actionRetrySave, func(ctx app.Context, _ app.Action) { a.retrySave(ctx) })
 	ctx.Handle(actionTell, func(ctx app.Context, act app.Action) {
 		if n, ok := act.Value.(notice); ok {

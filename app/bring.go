@@ -137,7 +137,7 @@ func (m *importer) importMany(files []app.Value) {
 			ctx.Dispatch(func(ctx app.Context) {
 				m.running = nil
 				m.showReport(rep, refused, err, total, took)
-				ctx.NewAction(actionLibraryChanged)
+				ctx.NewActionWithValue(actionLibraryChanged, rep.Filled())
 				mark("annotator:imported")
 			})
 		})

@@ -62,6 +62,10 @@ type keeper struct {
 	// (saveChangeAfterFrame's largeChange): the tab asks before it
 	// closes, and the toolbar says "Saving…", as for a change queued.
 	due bool
+	// stale is the open document's id when the store changed it under its
+	// editor (an import filled it from an export): showing it again reads
+	// it again (showOpen).
+	stale string
 	// locks holds the documents whose lock this tab holds or waits for
 	// (lockDocument): the open one, and those whose changes are not all
 	// stored.

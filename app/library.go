@@ -377,7 +377,7 @@ func (a *Annotator) workspaceOf() *workspace.Workspace { return a.keep.ws }
 
 func (a *Annotator) openFromLibrary(ctx app.Context, id string) {
 	if a.keep.editor != nil && a.keep.editor.ID() == id {
-		a.view = viewArticle
+		a.showOpen(ctx)
 		return
 	}
 	a.openDocument(ctx, id, notice{}, nil)

@@ -134,10 +134,24 @@ func (a *Annotator) renderLegend() app.UI {
 }
 
 // toggleLibrary shows the library, or the open article again.
-func (a *Annotator) toggleLibrary() {
+func (a *Annotator) toggleLibrary(ctx app.Context) {
 	if a.view == viewLibrary && a.doc != nil {
-		a.view = viewArticle
+		a.showOpen(ctx)
 		return
 	}
 	a.view = viewLibrary
+}
+
+// showOpen shows the open article again, read again from the store when
+// an import changed it there since it was opened (keeper.stale): its
+// editor holds it as it was before, and its next change would write
+// counts and a download without what the import added.
+func (a *Annotator) showOpen(ctx app.Context) {
+	k := &a.keep
+	if id := k.stale; k.editor != nil && id == k.editor.ID() && k.queuedEditor(id) == nil {
+		k.stale = ""
+		a.openDocument(ctx, id, notice{Text: fmt.Sprintf("Opened “%s” with the annotations the import added to it.", a.doc.Title)}, nil)
+		return
+	}
+	a.view = viewArticle
 }

@@ -14,7 +14,7 @@ import (
 
 // toolbarHost is what the toolbar asks of the root.
 type toolbarHost interface {
-	toggleLibrary()
+	toggleLibrary(ctx app.Context)
 	focusAnnotations(ctx app.Context)
 	onManyChosen(ctx app.Context, e app.Event)
 	onBackupChosen(ctx app.Context, e app.Event)
@@ -73,7 +73,7 @@ func (t *toolbar) Render() app.UI {
 		app.Div().Class("group").Role("group").Aria("label", "Library").Body(
 			app.Button().ID("library-button").Aria("pressed", t.Library).
 				Title("Every document of your workspace: open, rename, mark done, add many, export a dataset, back up").
-				OnClick(func(ctx app.Context, e app.Event) { h.toggleLibrary() }).Text("Library"),
+				OnClick(func(ctx app.Context, e app.Event) { h.toggleLibrary(ctx) }).Text("Library"),
 			app.Input().Type("file").ID(manyInputID).Class("hidden-input").TabIndex(-1).Aria("hidden", "true").Multiple(true).
 				Accept(".html,.htm,.xhtml,.txt,.json,.jsonl,.jsonld,.ann,.csv,text/html,text/plain,application/json,text/csv").
 				OnChange(h.onManyChosen),

@@ -151,6 +151,19 @@ type Report struct {
 	Notes []Note
 }
 
+// Filled returns the ids of the documents stored before the import whose
+// annotations it wrote (Duplicate.Filled): a caller that holds one of them
+// open holds it as it was, and must read it again.
+func (r Report) Filled() []string {
+	var ids []string
+	for _, d := range r.Duplicates {
+		if d.Filled && d.Earlier == "" {
+			ids = append(ids, d.Of)
+		}
+	}
+	return ids
+}
+
 // Progress is told, after each line or file, how many are done of how
 // many in all.
 type Progress func(done, total int)

@@ -7,14 +7,17 @@ package e2e
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
+	"github.com/newsannotator/annotator/annotate"
 	"github.com/newsannotator/annotator/internal/testcorpus"
 )
 
@@ -170,5 +173,50 @@ func TestWorkspaceSecondTabWaitsForUnsavedChanges(t *testing.T) {
 	waitFor(t, tab, `document.querySelector("#notice").textContent.includes("read-only")`)
 	if n := entryCount(t, tab); n != len(want) {
 		t.Errorf("the second tab tagged a document whose changes the first has not stored: %d annotations", n)
+	}
+}
+
+// TestWorkspaceImportFillsTheOpenDocument: an export added with “Add
+// files…” that fills the library's copy of the open document (it had no
+// annotation) shows in that document: going back to it showed it as it
+// was before the import, without them, and its download left them out.
+func TestWorkspaceImportFillsTheOpenDocument(t *testing.T) {
+	b, _ := openApp(t)
+	b.expectNoConsoleErrors()
+	waitStarted(t, b)
+	waitSaved(t, b)
+	doc, err := annotate.Load(repoFile(t, "app/sample/starmer-trump-white-house.txt"),
+		annotate.Source{Name: "starmer-trump-white-house.txt", MediaType: "text/plain"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	set := annotate.NewSet(doc.Text(), annotate.DefaultSchema())
+	text := doc.Text().String()
+	for _, p := range []struct{ phrase, label string }{{"yes we can", "quote"}, {"pretty balanced", "claim"}} {
+		at := annotate.RuneCount(text[:strings.Index(text, p.phrase)])
+		if _, err := set.Add(p.label, at, at+annotate.RuneCount(p.phrase)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	data, err := annotate.NewFile(doc, set, nil, time.Now()).Marshal()
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "sample.annotations.json")
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	showLibrary(t, b)
+	before := evalJS[int](t, b, `performance.getEntriesByName("annotator:imported").length`)
+	b.run(chromedp.SetUploadFiles(chromedp.ID("add-files"), []string{path}))
+	waitFor(t, b, fmt.Sprintf(`performance.getEntriesByName("annotator:imported").length > %d`, before))
+	// The export filled the library's copy.
+	waitFor(t, b, fmt.Sprintf(`[...document.querySelectorAll("#library-table .library-row")].some(r => r.querySelector(".library-title").textContent === %s && r.querySelector(".library-counts").textContent === "1 claim, 1 quote")`, jsString(sampleTitle)))
+	b.run(chromedp.Click(chromedp.ID("library-button")))
+	waitFor(t, b, `document.querySelector("#library") === null && document.querySelector("#article") !== null`)
+	waitFor(t, b, `document.querySelectorAll("#entries > li").length === 2`)
+	f := parseExport(t, downloadVia(t, b, chromedp.Click(chromedp.ID("download-button"))))
+	if len(f.Annotations) != 2 {
+		t.Errorf("the open document's download holds %d annotations after the import filled it, want 2", len(f.Annotations))
 	}
 }
