@@ -102,7 +102,7 @@ func (a *Annotator) OnMount(ctx app.Context) {
 		// An import wrote the open document's annotations: its editor holds
 		// it as it was, and it is read again when it is shown again.
 		if ids, ok := act.Value.([]string); ok && a.keep.editor != nil && slices.Contains(ids, a.keep.editor.ID()) {
-			a.keep.stale = a.keep.editor.ID()
+			a.changedUnder(a.keep.editor.ID(), "The import added annotations to this document: it shows them now.")
 		}
 	})
 	ctx.Handle(actionRetrySave, func(ctx app.Context, _ app.Action) { a.retrySave(ctx) })

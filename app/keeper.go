@@ -63,9 +63,10 @@ type keeper struct {
 	// closes, and the toolbar says "Saving…", as for a change queued.
 	due bool
 	// stale is the open document's id when the store changed it under its
-	// editor (an import filled it from an export): showing it again reads
-	// it again (showOpen).
-	stale string
+	// editor (an import filled it from an export, the library renamed it
+	// or undid a change of it): showing it again reads it again
+	// (showOpen), and says staleNote, if set.
+	stale, staleNote string
 	// locks holds the documents whose lock this tab holds or waits for
 	// (lockDocument): the open one, and those whose changes are not all
 	// stored.
@@ -345,6 +346,16 @@ func (a *Annotator) reloadLoses() string {
 		return "Your work is kept only in this tab, and reloading would lose it: download the JSON or a backup first."
 	}
 	return ""
+}
+
+// changedUnder notes that the library changed document id's title or
+// annotations in the store: when it is the open document, its editor
+// holds it as it was, and showing it again reads it again, saying note
+// (or, if empty, that it opened as it was left).
+func (a *Annotator) changedUnder(id, note string) {
+	if id != "" && a.keep.editor != nil && a.keep.editor.ID() == id {
+		a.keep.stale, a.keep.staleNote = id, note
+	}
 }
 
 // unwritten returns how many changes are still being written.

@@ -34,6 +34,9 @@ type libraryHost interface {
 	backup(ctx app.Context)
 	pickBackup()
 	openID() string
+	// changedUnder says that the library changed document id's title or
+	// annotations in the store, in words (note) for when it is shown.
+	changedUnder(id, note string)
 	// unsaved reports whether changes of document id are still on their
 	// way to the store (or failed to get there).
 	unsaved(id string) bool
@@ -115,7 +118,7 @@ func (l *library) reload(app.Context) {
 }
 
 // act runs a library change and reads the listing again.
-func (l *library) act(ctx app.Context, done string, change func(ws *workspace.Workspace) error) {
+func (l *library) act(ctx app.Context, done, doc string, change func(ws *workspace.Workspace) error) {
 	ws := l.Host.workspaceOf()
 	if ws == nil {
 		return
@@ -124,6 +127,9 @@ func (l *library) act(ctx app.Context, done string, change func(ws *workspace.Wo
 		l.Host.tellFromLibrary(sentence(err.Error(), ""), true)
 		return
 	}
+	// doc is the document whose title or annotations changed, if any: the
+	// open document is read again when it is shown again.
+	l.Host.changedUnder(doc, "")
 	if done != "" {
 		l.Host.tellFromLibrary(done, false)
 	}
@@ -213,7 +219,11 @@ func (l *library) Render() app.UI {
 				OnClick(func(ctx app.Context, e app.Event) { l.Host.pickBackup() }).Text("Restore…"),
 			app.Button().ID("library-undo").Disabled(undo == "").Title(map[bool]string{true: "Nothing to undo in the library", false: "Undo " + undo}[undo == ""]).
 				OnClick(func(ctx app.Context, e app.Event) {
-					l.act(ctx, "Undid: "+undo+".", func(ws *workspace.Workspace) error { return ws.Undo() })
+					doc := "" // the document the undo changes, asked before it
+					if ws := l.Host.workspaceOf(); ws != nil {
+						doc = ws.UndoDocument()
+					}
+					l.act(ctx, "Undid: "+undo+".", doc, func(ws *workspace.Workspace) error { return ws.Undo() })
 				}).Text("Undo"),
 		),
 		&adjudicator{Host: l.Host},
@@ -299,7 +309,7 @@ func (l *library) renderRow(s workspace.Summary) app.UI {
 					OnChange(func(ctx app.Context, e app.Event) {
 						id, title := rowID(ctx), ctx.JSSrc().Get("value").String()
 						l.renaming = ""
-						l.act(ctx, "Renamed it “"+annotate.CleanTitle(title)+"”.", func(ws *workspace.Workspace) error { return ws.Rename(id, title) })
+						l.act(ctx, "Renamed it “"+annotate.CleanTitle(title)+"”.", id, func(ws *workspace.Workspace) error { return ws.Rename(id, title) })
 					})
 			}).Else(func() app.UI {
 				return app.Button().Class("link", "library-open").Title("Open this document").
@@ -312,7 +322,7 @@ func (l *library) renderRow(s workspace.Summary) app.UI {
 		app.Td().Class("library-status").Body(
 			app.Select().Class("status-select").Aria("label", "Status of “"+s.Title+"”").OnChange(func(ctx app.Context, e app.Event) {
 				id, st := rowID(ctx), workspace.Status(ctx.JSSrc().Get("value").String())
-				l.act(ctx, fmt.Sprintf("Marked “%s” %s.", l.title(id), st), func(ws *workspace.Workspace) error { return ws.SetStatus(id, st) })
+				l.act(ctx, fmt.Sprintf("Marked “%s” %s.", l.title(id), st), "", func(ws *workspace.Workspace) error { return ws.SetStatus(id, st) })
 			}).Body(app.Range(workspace.Statuses).Slice(func(i int) app.UI {
 				st := workspace.Statuses[i]
 				return app.Option().Value(string(st)).Selected(s.Status == st).Text(string(st))
@@ -329,7 +339,7 @@ func (l *library) renderRow(s workspace.Summary) app.UI {
 					if id == l.Host.openID() || l.Host.unsaved(id) {
 						return
 					}
-					l.act(ctx, fmt.Sprintf("Deleted “%s”. Undo brings it back.", l.title(id)), func(ws *workspace.Workspace) error { return ws.Delete(id) })
+					l.act(ctx, fmt.Sprintf("Deleted “%s”. Undo brings it back.", l.title(id)), "", func(ws *workspace.Workspace) error { return ws.Delete(id) })
 				}).Text("Delete"),
 		),
 	)

@@ -143,14 +143,15 @@ func (a *Annotator) toggleLibrary(ctx app.Context) {
 }
 
 // showOpen shows the open article again, read again from the store when
-// an import changed it there since it was opened (keeper.stale): its
-// editor holds it as it was before, and its next change would write
-// counts and a download without what the import added.
+// the library changed it there since it was opened (keeper.stale): its
+// editor holds it as it was before, and its title, its download and the
+// counts its next change writes would leave out what changed.
 func (a *Annotator) showOpen(ctx app.Context) {
 	k := &a.keep
 	if id := k.stale; k.editor != nil && id == k.editor.ID() && k.queuedEditor(id) == nil {
-		k.stale = ""
-		a.openDocument(ctx, id, notice{Text: fmt.Sprintf("Opened “%s” with the annotations the import added to it.", a.doc.Title)}, nil)
+		note := k.staleNote
+		k.stale, k.staleNote = "", ""
+		a.openDocument(ctx, id, notice{Text: note}, nil)
 		return
 	}
 	a.view = viewArticle

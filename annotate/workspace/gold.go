@@ -57,6 +57,6 @@ func (w *Workspace) SaveGold(gold annotate.File) (sum Summary, replaced bool, er
 	if err := w.store.PutDocument(rec, anns); err != nil {
 		return Summary{}, false, err
 	}
-	w.remember(fmt.Sprintf("the gold annotations of %q", rec.Title), func() error { return w.store.PutDocument(old, oldAnns) })
+	w.remember(fmt.Sprintf("the gold annotations of %q", rec.Title), rec.ID, func() error { return w.store.PutDocument(old, oldAnns) })
 	return rec.Summary.clone(), true, nil
 }

@@ -179,13 +179,16 @@ func (w *Workspace) List(q Query) ([]Summary, error) {
 const UndoLimit = 20
 
 // libraryChange is one change made from the library, with how to undo it.
+// doc is the document whose title or annotations the undo changes (what
+// an editor holding it open holds), or "".
 type libraryChange struct {
 	label string
+	doc   string
 	undo  func() error
 }
 
-func (w *Workspace) remember(label string, undo func() error) {
-	w.undo = append(w.undo, libraryChange{label, undo})
+func (w *Workspace) remember(label, doc string, undo func() error) {
+	w.undo = append(w.undo, libraryChange{label, doc, undo})
 	if len(w.undo) > UndoLimit {
 		w.undo = slices.Delete(w.undo, 0, len(w.undo)-UndoLimit)
 	}
@@ -198,6 +201,17 @@ func (w *Workspace) UndoLabel() string {
 		return ""
 	}
 	return w.undo[len(w.undo)-1].label
+}
+
+// UndoDocument returns the id of the document whose title or annotations
+// Undo would change, or "" when it would change neither (a status, a
+// deleted document brought back): an editor that holds that document open
+// holds it as it was before, and must read it again.
+func (w *Workspace) UndoDocument() string {
+	if len(w.undo) == 0 {
+		return ""
+	}
+	return w.undo[len(w.undo)-1].doc
 }
 
 // Undo undoes the most recent rename, status change or delete made from
@@ -229,7 +243,7 @@ func (w *Workspace) Rename(id, title string) error {
 	if err := w.store.PutSummary(s); err != nil {
 		return err
 	}
-	w.remember(fmt.Sprintf("rename %q", old.Title), w.undoSummary(id, func(s *Summary) { s.Title = old.Title }))
+	w.remember(fmt.Sprintf("rename %q", old.Title), id, w.undoSummary(id, func(s *Summary) { s.Title = old.Title }))
 	return nil
 }
 
@@ -247,7 +261,7 @@ func (w *Workspace) SetStatus(id string, st Status) error {
 	if err := w.store.PutSummary(s); err != nil {
 		return err
 	}
-	w.remember(fmt.Sprintf("mark %q %s", old.Title, st), w.undoSummary(id, func(s *Summary) { s.Status = old.Status }))
+	w.remember(fmt.Sprintf("mark %q %s", old.Title, st), "", w.undoSummary(id, func(s *Summary) { s.Status = old.Status }))
 	return nil
 }
 
@@ -279,7 +293,7 @@ func (w *Workspace) Delete(id string) error {
 	if err := w.store.DeleteDocument(id); err != nil {
 		return err
 	}
-	w.remember(fmt.Sprintf("delete %q", rec.Title), func() error { return w.restore(rec, anns) })
+	w.remember(fmt.Sprintf("delete %q", rec.Title), "", func() error { return w.restore(rec, anns) })
 	return nil
 }
 

@@ -220,3 +220,33 @@ func TestWorkspaceImportFillsTheOpenDocument(t *testing.T) {
 		t.Errorf("the open document's download holds %d annotations after the import filled it, want 2", len(f.Annotations))
 	}
 }
+
+// TestWorkspaceRenameOpenDocument: the open document renamed in the
+// library shows its new title when the user goes back to it, and its
+// download carries it; the library's Undo of the rename likewise.
+func TestWorkspaceRenameOpenDocument(t *testing.T) {
+	b, _ := openApp(t)
+	b.expectNoConsoleErrors()
+	waitStarted(t, b)
+	tagPhrase(t, b, "yes we can", "q")
+	waitSaved(t, b)
+	showLibrary(t, b)
+	row := fmt.Sprintf(`[...document.querySelectorAll("#library-table .library-row")].find(r => r.querySelector(".library-title").textContent === %s)`, jsString(sampleTitle))
+	evalJS[bool](t, b, row+`.querySelector(".library-rename").click() || true`)
+	waitFor(t, b, `document.querySelector("input.rename") !== null`)
+	evalJS[bool](t, b, `(() => { const f = document.querySelector("input.rename"); f.value = "Renamed sample"; f.dispatchEvent(new Event("change", {bubbles: true})); return true; })()`)
+	waitFor(t, b, `[...document.querySelectorAll("#library-table .library-title")].some(e => e.textContent === "Renamed sample")`)
+	b.run(chromedp.Click(chromedp.ID("library-button")))
+	waitFor(t, b, `document.querySelector("#library") === null && document.querySelector("#doc-title") !== null`)
+	waitFor(t, b, `document.querySelector("#doc-title").textContent === "Renamed sample" && document.querySelectorAll("#entries > li").length === 1`)
+	f := parseExport(t, downloadVia(t, b, chromedp.Click(chromedp.ID("download-button"))))
+	if f.Document.Title != "Renamed sample" || len(f.Annotations) != 1 {
+		t.Errorf("after the rename the download is titled %q with %d annotations", f.Document.Title, len(f.Annotations))
+	}
+	// Undo in the library gives the old title back, here too.
+	showLibrary(t, b)
+	b.run(chromedp.Click(chromedp.ID("library-undo")))
+	waitFor(t, b, row+` !== undefined`)
+	b.run(chromedp.Click(chromedp.ID("library-button")))
+	waitFor(t, b, fmt.Sprintf(`document.querySelector("#library") === null && document.querySelector("#doc-title") !== null && document.querySelector("#doc-title").textContent === %s`, jsString(sampleTitle)))
+}
