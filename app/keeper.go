@@ -55,6 +55,9 @@ type keeper struct {
 	writing bool
 	writes  int
 	failed  error
+	// retrying is set by Retry until its write ends: a failure then is
+	// said again, in place of “Trying to save again…”.
+	retrying bool
 	// changed is set once a change was made in a memory workspace: the
 	// tab then asks before it closes.
 	changed bool
@@ -190,10 +193,12 @@ func (a *Annotator) flush(ctx app.Context) {
 					return
 				}
 			}
+			retried := k.retrying
+			k.retrying = false
 			if err != nil {
 				// The first failure is said; so is the real reason of a
-				// write said to have stalled.
-				first := k.failed == nil || k.failed == errStalled
+				// write said to have stalled, and a Retry's failure.
+				first := k.failed == nil || k.failed == errStalled || retried
 				k.failed = err
 				if first {
 					a.fail(saveFailure(err))
@@ -270,6 +275,7 @@ func (a *Annotator) retrySave(ctx app.Context) {
 		return
 	}
 	a.say("Trying to save again…")
+	a.keep.retrying = true
 	a.flush(ctx)
 }
 

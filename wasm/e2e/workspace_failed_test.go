@@ -250,3 +250,17 @@ func TestWorkspaceRenameOpenDocument(t *testing.T) {
 	b.run(chromedp.Click(chromedp.ID("library-button")))
 	waitFor(t, b, fmt.Sprintf(`document.querySelector("#library") === null && document.querySelector("#doc-title") !== null && document.querySelector("#doc-title").textContent === %s`, jsString(sampleTitle)))
 }
+
+// TestWorkspaceRetryThatFailsSaysSo: Retry on a change that still cannot
+// be written says so, rather than leaving “Trying to save again…” on the
+// message line for good.
+func TestWorkspaceRetryThatFailsSaysSo(t *testing.T) {
+	b, _, _ := fullStorage(t, 200000)
+	before := evalJS[int](t, b, `performance.getEntriesByName("annotator:save-failed").length`)
+	b.run(chromedp.Click(chromedp.ID("save-retry")))
+	waitFor(t, b, fmt.Sprintf(`performance.getEntriesByName("annotator:save-failed").length > %d`, before))
+	waitFor(t, b, `document.querySelector("#save-state").dataset.state === "failed"`)
+	if got := text(t, b, "#notice"); !containsAll(got, "could not be saved", "kept in this tab") {
+		t.Errorf("after a Retry that failed the app says %q", got)
+	}
+}
