@@ -280,7 +280,9 @@ func (w *Workspace) undoSummary(id string, put func(*Summary)) func() error {
 	}
 }
 
-// Delete deletes document id and its annotations. Undo restores both.
+// Delete deletes document id, its annotations and its undo history. Undo
+// restores all three: a document deleted by mistake comes back as it was,
+// Ctrl+Z included.
 func (w *Workspace) Delete(id string) error {
 	rec, err := w.store.Document(id)
 	if err != nil {
@@ -290,19 +292,31 @@ func (w *Workspace) Delete(id string) error {
 	if err != nil {
 		return err
 	}
+	steps, err := w.store.Steps(id)
+	if err != nil {
+		return err
+	}
 	if err := w.store.DeleteDocument(id); err != nil {
 		return err
 	}
-	w.remember(fmt.Sprintf("delete %q", rec.Title), "", func() error { return w.restore(rec, anns) })
+	w.remember(fmt.Sprintf("delete %q", rec.Title), "", func() error { return w.restore(rec, anns, steps) })
 	return nil
 }
 
-// restore puts back a deleted document and its annotations.
-func (w *Workspace) restore(rec DocumentRecord, anns []annotate.Annotation) error {
+// restore puts back a deleted document, its annotations and its undo
+// history. The history is a change of its own, written after the
+// document: were it to fail, the document is back all the same.
+func (w *Workspace) restore(rec DocumentRecord, anns []annotate.Annotation, steps []annotate.Step) error {
 	if id, found, err := w.store.DocumentByText(rec.TextSHA256); err != nil {
 		return err
 	} else if found {
 		return w.duplicateError(id)
 	}
-	return w.store.PutDocument(rec, anns)
+	if err := w.store.PutDocument(rec, anns); err != nil {
+		return err
+	}
+	if len(steps) == 0 {
+		return nil
+	}
+	return w.store.Apply(rec.ID, Change{PutSteps: steps, Counts: rec.Counts, Orphans: rec.Orphans, Changed: rec.Changed})
 }
