@@ -59,6 +59,9 @@ func (a *Annotator) startWorkspace(ctx app.Context) {
 			ctx.Dispatch(func(ctx app.Context) { a.fail("The workspace could not be opened: " + err.Error()) })
 			return
 		}
+		if app.IsClient && !memory {
+			ws.InUse = documentInUse // a document another tab edits keeps its annotations
+		}
 		mark("annotator:workspace")
 		// The settings are read while the document open last is: in the
 		// browser each read waits on IndexedDB, and one after the other
@@ -386,6 +389,30 @@ func (a *Annotator) releaseLocks() {
 	}
 }
 
+// documentInUse reports whether another tab has document id open for
+// editing (holds its lock), for workspace.Workspace.InUse: an import or a
+// gold file then leaves its annotations alone. It waits for the browser's
+// answer, so it runs only off the UI goroutine, as the workspace's
+// imports do.
+func documentInUse(id string) bool {
+	h := helper()
+	if !h.Truthy() || !h.Get("heldElsewhere").Truthy() {
+		return false
+	}
+	answer := make(chan bool, 1)
+	settle := func(held bool) app.Func {
+		return app.FuncOf(func(this app.Value, args []app.Value) any {
+			answer <- held && len(args) > 0 && args[0].Truthy()
+			return nil
+		})
+	}
+	then, catch := settle(true), settle(false)
+	defer then.Release()
+	defer catch.Release()
+	h.Call("heldElsewhere", id).Call("then", then, catch)
+	return <-answer
+}
+
 // canChange reports whether the open document may be changed here, and
 // says why not.
 func (a *Annotator) canChange() bool {
@@ -430,11 +457,13 @@ func (a *Annotator) addAndOpen(ctx app.Context, doc *annotate.Document, set *ann
 		// Written with its first change, after the frame that shows it.
 		e, err := ws.AddAndEditLater(doc, set, orphans, "")
 		mark("annotator:added")
-		filled := ""
+		filled, inUse := "", false
 		if errors.Is(err, workspace.ErrDuplicateText) && set != nil {
-			if sum, ok, ferr := ws.AddExport(doc, set, orphans); ferr == nil && ok {
+			sum, ok, ferr := ws.AddExport(doc, set, orphans)
+			if ferr == nil && ok {
 				filled, err = sum.ID, nil
 			}
+			inUse = errors.Is(ferr, workspace.ErrInUse)
 		}
 		ctx.Dispatch(func(ctx app.Context) {
 			var dup *workspace.DuplicateError
@@ -446,6 +475,10 @@ func (a *Annotator) addAndOpen(ctx app.Context, doc *annotate.Document, set *ann
 				if n := exportedCount(set, orphans); n > 0 {
 					msg = fmt.Sprintf("Opened “%s” as you left it: it is already in your library with annotations of its own, "+
 						"so the file's %d %s not added to it.", dup.Title, n, annotate.Plural(n, "annotation was", "annotations were"))
+					if inUse {
+						msg = fmt.Sprintf("Opened “%s”: it is already in your library and open in another tab, "+
+							"so the file's %d %s not added to it. Open the file again once it is closed there.", dup.Title, n, annotate.Plural(n, "annotation was", "annotations were"))
+					}
 				}
 				a.openDocument(ctx, dup.ID, notice{Text: msg}, nil)
 				done()

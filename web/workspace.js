@@ -113,6 +113,18 @@
     }
   }
 
+  // heldElsewhere resolves to whether another tab holds the lock of
+  // document id, that is, has it open for editing: the workspace's imports
+  // then leave its annotations alone (the tab would go on from the ones it
+  // holds). This tab's own lock is not another's; without Web Locks no
+  // tab holds one.
+  function heldElsewhere(id) {
+    const mine = held.get(id);
+    if ((mine && mine.granted) || !navigator.locks || !navigator.locks.query) return Promise.resolve(false);
+    const name = "annotator-document:" + id;
+    return navigator.locks.query().then((q) => (q.held || []).some((l) => l.name === name), () => false);
+  }
+
   // keepScroll remembers the window's scroll position under key in local
   // storage, a quarter of a second after scrolling stops, with the id of
   // the document shown, so that a reload reopens it where it was read.
@@ -138,6 +150,6 @@
   }
 
   window.annotator = Object.assign(window.annotator || {}, {
-    joinJSON, putRecords, startWriter, lockDocument, unlockDocument, keepScroll,
+    joinJSON, putRecords, startWriter, lockDocument, unlockDocument, heldElsewhere, keepScroll,
   });
 })();

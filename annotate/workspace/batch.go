@@ -91,6 +91,9 @@ type Duplicate struct {
 	Annotations int
 	Filled      bool
 	Own         int
+	// InUse is set when the document there had no annotation but is open
+	// in another tab, so that they were not written into it (ErrInUse).
+	InUse bool
 	// Earlier names the line or file of this import that added it, such
 	// as "batch.jsonl, line 12" or "budget.html", or is "" when it was in the
 	// workspace before.
@@ -109,6 +112,8 @@ func (d Duplicate) String() string {
 	switch {
 	case d.Filled:
 		msg += ", and " + its + " added to it, which had none"
+	case d.InUse:
+		msg += ", and " + its + " not imported: the library's copy is open in another tab. Import the file again once it is closed there"
 	case d.Annotations > 0:
 		msg += ", and " + its + " not imported"
 		if d.Own > 0 {
@@ -368,6 +373,8 @@ func (b *batch) duplicate(doc *annotate.Document, set *annotate.Set, orphans []a
 		switch _, err := b.w.fill(&DuplicateError{ID: d.Of, Title: d.OfTitle}, doc, set, orphans); {
 		case err == nil:
 			d.Filled = true
+		case errors.Is(err, ErrInUse):
+			d.InUse = true
 		case !errors.Is(err, ErrDuplicateText):
 			return err
 		}

@@ -16,7 +16,8 @@ import (
 // new document when its article is not there, or else as the article's
 // annotations in place of those it had (replaced is then set). Undo puts
 // the annotations it had back; their undo history is not kept. The file
-// is read as an import reads it: sanitised and anchored again.
+// is read as an import reads it: sanitised and anchored again. An article
+// open elsewhere (InUse) keeps its annotations: the error wraps ErrInUse.
 func (w *Workspace) SaveGold(gold annotate.File) (sum Summary, replaced bool, err error) {
 	data, err := gold.Marshal()
 	if err != nil {
@@ -34,6 +35,9 @@ func (w *Workspace) SaveGold(gold annotate.File) (sum Summary, replaced bool, er
 		return sum.clone(), false, w.store.PutSummary(sum)
 	case !errors.As(err, &dup):
 		return Summary{}, false, err
+	}
+	if w.inUse(dup.ID) {
+		return Summary{}, false, fmt.Errorf("%q: %w", dup.Title, ErrInUse)
 	}
 	old, err := w.store.Document(dup.ID)
 	if err != nil {

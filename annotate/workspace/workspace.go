@@ -26,13 +26,27 @@ var ErrDuplicateText = errors.New("the same article (the same text) is already i
 // its hash or its HTML: the store was damaged outside the annotator.
 var ErrCorrupt = errors.New("the stored document is damaged: its text does not match its HTML or its hash")
 
+// ErrInUse is the error of a change refused because it would replace the
+// annotations of a document that is open elsewhere (another tab): that
+// editor would go on from the annotations it holds, and its next change
+// would write counts and history without those written here.
+var ErrInUse = errors.New("it is open in another tab")
+
 // Workspace is the annotator's library of documents over a Store.
 // It is not safe for concurrent use.
 type Workspace struct {
 	store Store
 	clock func() time.Time
 	undo  []libraryChange
+	// InUse, when set, reports whether document id is open for editing
+	// elsewhere (in the browser, in another tab, by its lock). An import
+	// then does not write an export's annotations into it (AddExport,
+	// batch imports), nor does a gold file replace them (SaveGold).
+	InUse func(id string) bool
 }
+
+// inUse reports whether document id is open elsewhere (see InUse).
+func (w *Workspace) inUse(id string) bool { return w.InUse != nil && w.InUse(id) }
 
 // Open opens the workspace kept in s, upgrading its layout first (see
 // Upgrade). now stamps every date the workspace writes; nil means the
@@ -644,7 +658,8 @@ func (e *Editor) Export(now time.Time) ([]byte, error) {
 // is already in the workspace without a single annotation, the export's
 // annotations are written into that document instead (nothing is lost: it
 // had none), and filled is set. When the document there has annotations of
-// its own, nothing is written and the error is the *DuplicateError.
+// its own, nothing is written and the error is the *DuplicateError; when
+// it is open elsewhere (InUse), the error wraps ErrInUse.
 func (w *Workspace) AddExport(doc *annotate.Document, set *annotate.Set, orphans []annotate.Annotation) (sum Summary, filled bool, err error) {
 	sum, err = w.Add(doc, set, orphans, "")
 	var dup *DuplicateError
@@ -658,8 +673,9 @@ func (w *Workspace) AddExport(doc *annotate.Document, set *annotate.Set, orphans
 // fill is AddExport's rule for an export whose article is already in the
 // workspace, as document dup: the export's annotations are written into
 // that document when it has none of its own, and its summary returned;
-// otherwise nothing is written and the error is dup. An import of many
-// files keeps the same rule.
+// otherwise nothing is written and the error is dup, or wraps ErrInUse
+// when the document is open elsewhere. An import of many files keeps the
+// same rule.
 func (w *Workspace) fill(dup *DuplicateError, doc *annotate.Document, set *annotate.Set, orphans []annotate.Annotation) (Summary, error) {
 	have, err := w.store.Summary(dup.ID)
 	if err != nil {
@@ -667,6 +683,9 @@ func (w *Workspace) fill(dup *DuplicateError, doc *annotate.Document, set *annot
 	}
 	if have.Annotations()+have.Orphans > 0 || set == nil || set.Len()+len(orphans) == 0 {
 		return Summary{}, dup
+	}
+	if w.inUse(dup.ID) {
+		return Summary{}, fmt.Errorf("%q: %w", dup.Title, ErrInUse)
 	}
 	rec, err := w.store.Document(dup.ID)
 	if err != nil {

@@ -185,27 +185,7 @@ func TestWorkspaceImportFillsTheOpenDocument(t *testing.T) {
 	b.expectNoConsoleErrors()
 	waitStarted(t, b)
 	waitSaved(t, b)
-	doc, err := annotate.Load(repoFile(t, "app/sample/starmer-trump-white-house.txt"),
-		annotate.Source{Name: "starmer-trump-white-house.txt", MediaType: "text/plain"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	set := annotate.NewSet(doc.Text(), annotate.DefaultSchema())
-	text := doc.Text().String()
-	for _, p := range []struct{ phrase, label string }{{"yes we can", "quote"}, {"pretty balanced", "claim"}} {
-		at := annotate.RuneCount(text[:strings.Index(text, p.phrase)])
-		if _, err := set.Add(p.label, at, at+annotate.RuneCount(p.phrase)); err != nil {
-			t.Fatal(err)
-		}
-	}
-	data, err := annotate.NewFile(doc, set, nil, time.Now()).Marshal()
-	if err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(t.TempDir(), "sample.annotations.json")
-	if err := os.WriteFile(path, data, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	path := sampleExport(t)
 	showLibrary(t, b)
 	before := evalJS[int](t, b, `performance.getEntriesByName("annotator:imported").length`)
 	b.run(chromedp.SetUploadFiles(chromedp.ID("add-files"), []string{path}))
@@ -262,5 +242,68 @@ func TestWorkspaceRetryThatFailsSaysSo(t *testing.T) {
 	waitFor(t, b, `document.querySelector("#save-state").dataset.state === "failed"`)
 	if got := text(t, b, "#notice"); !containsAll(got, "could not be saved", "kept in this tab") {
 		t.Errorf("after a Retry that failed the app says %q", got)
+	}
+}
+
+// sampleExport writes an export of the sample with a quote and a claim, made
+// natively, and returns its path.
+func sampleExport(t *testing.T) string {
+	t.Helper()
+	doc, err := annotate.Load(repoFile(t, "app/sample/starmer-trump-white-house.txt"),
+		annotate.Source{Name: "starmer-trump-white-house.txt", MediaType: "text/plain"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	set := annotate.NewSet(doc.Text(), annotate.DefaultSchema())
+	text := doc.Text().String()
+	for _, p := range []struct{ phrase, label string }{{"yes we can", "quote"}, {"pretty balanced", "claim"}} {
+		at := annotate.RuneCount(text[:strings.Index(text, p.phrase)])
+		if _, err := set.Add(p.label, at, at+annotate.RuneCount(p.phrase)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	data, err := annotate.NewFile(doc, set, nil, time.Now()).Marshal()
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "sample.annotations.json")
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// TestWorkspaceImportLeavesAnotherTabsDocument: an export added in one tab
+// does not write the annotations of a document that another tab holds
+// open (that tab would go on from the document as it was, and its next
+// change would write counts without them): the report says why.
+func TestWorkspaceImportLeavesAnotherTabsDocument(t *testing.T) {
+	b, srv := openApp(t)
+	b.expectNoConsoleErrors()
+	waitStarted(t, b)
+	waitSaved(t, b)
+	path := sampleExport(t)
+
+	tab := b.newTab(t)
+	openAppAt(t, tab, srv.URL+"/")
+	waitStarted(t, tab)
+	waitFor(t, tab, `performance.getEntriesByName("annotator:read-only").length > 0`)
+	showLibrary(t, tab)
+	before := evalJS[int](t, tab, `performance.getEntriesByName("annotator:imported").length`)
+	tab.run(chromedp.SetUploadFiles(chromedp.ID("add-files"), []string{path}))
+	waitFor(t, tab, fmt.Sprintf(`performance.getEntriesByName("annotator:imported").length > %d`, before))
+	report := evalJS[string](t, tab, `document.body.innerText`)
+	if !strings.Contains(report, "open in another tab") {
+		t.Errorf("the import's report does not say that the document is open in another tab: %q", abbreviate(report, 2000))
+	}
+
+	// The first tab goes on: what it shows is what is stored.
+	tagPhrase(t, b, "technology", "p")
+	waitSaved(t, b)
+	f := parseExport(t, downloadVia(t, b, chromedp.Click(chromedp.ID("download-button"))))
+	showLibrary(t, b)
+	counts := evalJS[string](t, b, fmt.Sprintf(`[...document.querySelectorAll("#library-table .library-row")].find(r => r.querySelector(".library-title").textContent === %s).querySelector(".library-counts").textContent`, jsString(sampleTitle)))
+	if counts != fmt.Sprintf("%d pledge", len(f.Annotations)) {
+		t.Errorf("the first tab's download holds %d annotations, the library counts %q", len(f.Annotations), counts)
 	}
 }
