@@ -11,8 +11,9 @@ import (
 )
 
 // TestInUseKeepsItsAnnotations: a document open in another tab (InUse)
-// gets no export's annotations from an import, nor a gold file's: the
-// tab that holds it would go on from what it holds. The report says why.
+// gets no export's annotations from an import, nor a gold file's, and is
+// not deleted: the tab that holds it would go on from what it holds. The
+// report says why.
 func TestInUseKeepsItsAnnotations(t *testing.T) {
 	w, m := openMemory(t)
 	const text = "Ministers pledged to raise defence spending."
@@ -44,6 +45,9 @@ func TestInUseKeepsItsAnnotations(t *testing.T) {
 	}
 	if _, _, err := w.SaveGold(f); !errors.Is(err, ErrInUse) {
 		t.Errorf("SaveGold of a document open elsewhere: %v; want ErrInUse", err)
+	}
+	if err := w.Delete(sum.ID); !errors.Is(err, ErrInUse) {
+		t.Errorf("Delete of a document open elsewhere: %v; want ErrInUse", err)
 	}
 	if anns, _ := m.Annotations(sum.ID); len(anns) != 0 {
 		t.Errorf("the document open elsewhere was given %d annotations", len(anns))

@@ -282,11 +282,15 @@ func (w *Workspace) undoSummary(id string, put func(*Summary)) func() error {
 
 // Delete deletes document id, its annotations and its undo history. Undo
 // restores all three: a document deleted by mistake comes back as it was,
-// Ctrl+Z included.
+// Ctrl+Z included. A document open elsewhere (InUse) is not deleted: the
+// error wraps ErrInUse.
 func (w *Workspace) Delete(id string) error {
 	rec, err := w.store.Document(id)
 	if err != nil {
 		return err
+	}
+	if w.inUse(id) {
+		return fmt.Errorf("%q cannot be deleted: %w", rec.Title, ErrInUse)
 	}
 	anns, err := w.store.Annotations(id)
 	if err != nil {
