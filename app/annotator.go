@@ -99,6 +99,7 @@ func (a *Annotator) OnMount(ctx app.Context) {
 	a.mounted, a.isMounted = ctx, true
 	ctx.Handle(actionLibraryChanged, func(ctx app.Context, act app.Action) {
 		a.libraryGeneration++
+		a.measureStorage(ctx)
 		// An import wrote the open document's annotations: its editor holds
 		// it as it was, and it is read again when it is shown again.
 		if ids, ok := act.Value.([]string); ok && a.keep.editor != nil && slices.Contains(ids, a.keep.editor.ID()) {

@@ -389,6 +389,7 @@ func (a *Annotator) restore(ctx app.Context, name string, data []byte) {
 			a.keep.editor, a.doc, a.set, a.orphans = nil, nil, nil, nil
 			a.view = viewLibrary
 			a.libraryGeneration++
+			a.measureStorage(ctx)
 			a.say(fmt.Sprintf("Restored %s: %d %s.", name, len(docs), annotate.Plural(len(docs), "document", "documents")))
 			mark("annotator:restored-backup")
 		})

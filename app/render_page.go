@@ -140,6 +140,7 @@ func (a *Annotator) toggleLibrary(ctx app.Context) {
 		return
 	}
 	a.view = viewLibrary
+	a.measureStorage(ctx)
 }
 
 // showOpen shows the open article again, read again from the store when

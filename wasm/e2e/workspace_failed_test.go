@@ -336,3 +336,20 @@ func TestWorkspaceImportLeavesAnotherTabsDocument(t *testing.T) {
 		t.Errorf("the first tab's download holds %d annotations, the library counts %q", len(f.Annotations), counts)
 	}
 }
+
+// TestWorkspaceStorageUseFollowsTheLibrary: the library's foot says how
+// much the storage holds as it is now, not as it was when the tab opened:
+// after an import of many documents it says more.
+func TestWorkspaceStorageUseFollowsTheLibrary(t *testing.T) {
+	b, _ := openApp(t)
+	b.expectNoConsoleErrors()
+	waitStarted(t, b)
+	waitSaved(t, b)
+	showLibrary(t, b)
+	waitFor(t, b, `document.querySelector("#storage-info").textContent.includes("using")`)
+	first := text(t, b, "#storage-info")
+	b.run(chromedp.SetUploadFiles(chromedp.ID("add-files"), []string{batchOf(t, 300, nil)}))
+	waitFor(t, b, `document.querySelector("#library-count").textContent.startsWith("301 documents")`)
+	// 12 MB, then 12.9 MB here.
+	waitFor(t, b, fmt.Sprintf(`document.querySelector("#storage-info").textContent !== %s`, jsString(first)))
+}
