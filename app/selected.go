@@ -179,8 +179,9 @@ func panelID(ctx app.Context, id string) string {
 // frame of its highlight; and after every render, so that the panel shows
 // the annotation selected now even where go-app, finding its own values
 // unchanged, wrote nothing (a tag undone before go-app drew it). A panel
-// that shows the annotation selected gets at most its new label (a
-// relabel): its fields' values may hold what the annotator is typing.
+// that shows the annotation selected gets its new label (a relabel) and
+// the values it holds now (an edit undone), but in the focused field,
+// which may hold what the annotator is typing.
 func (s *sidebar) putSelected() {
 	ann, ok := s.Set.Get(s.selection())
 	if !ok {

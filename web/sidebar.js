@@ -326,7 +326,8 @@
   // writes texts through the text nodes go-app made and values through the
   // properties go-app sets, so that go-app's next render finds its own
   // nodes and writes the same. A panel that already shows the annotation
-  // gets at most its label (a relabel): its fields' values may hold what
+  // gets its label (a relabel) and the values it holds now (an undone
+  // edit), but in the field that has the focus: that one may hold what
   // the annotator is typing. It returns whether the panel shows it.
   //
   // With json empty (none selected) it hides the panel. A hidden panel is
@@ -350,7 +351,14 @@
       return same;
     }
     panel.hidden = false;
-    if (same && shown[0].nodeValue === v.label) return true;
+    if (same) {
+      // The values the annotation holds now (an undo or a redo of an
+      // edit): go-app does not write them, as it never clears a field's
+      // value nor a textarea's once typed in, and a field left with an
+      // undone value put it back at the next edit.
+      putValues(inputs, v.values, note, v.note, true);
+      if (shown[0].nodeValue === v.label) return true;
+    }
     // Its label, and the fields the label shows.
     shown[0].nodeValue = v.label;
     for (const el of [panel, badge]) {
@@ -363,10 +371,21 @@
     // Another annotation: its text and values.
     if (shown[1].nodeValue !== v.excerpt) shown[1].nodeValue = v.excerpt;
     if (shown[2].nodeValue !== v.span) shown[2].nodeValue = v.span;
-    inputs.forEach((el, i) => { el.value = v.values[i]; });
-    note.value = v.note;
+    putValues(inputs, v.values, note, v.note, false);
     panel.dataset.id = v.id;
     return true;
+  }
+
+  // putValues writes the values of the panel's fields (inputs, in the
+  // order of values) and of its note. With spareFocused, the field that
+  // has the focus is left as it is: it holds what the annotator is typing,
+  // which its change event keeps.
+  function putValues(inputs, values, note, noteValue, spareFocused) {
+    const put = (el, value) => {
+      if (el.value !== value && !(spareFocused && el === document.activeElement)) el.value = value;
+    };
+    inputs.forEach((el, i) => put(el, values[i]));
+    put(note, noteValue);
   }
 
   // revealRow scrolls the sidebar, when it scrolls, just enough to show
