@@ -109,20 +109,32 @@ func (a *Annotator) editAtCaret(ctx app.Context) {
 }
 
 // focusAnnotations moves the focus to the list of annotations: the
-// selected entry, else the first, else the list's heading.
+// selected entry (its row drawn first, wherever it lies in the list),
+// else the first, else the list's heading.
 func (a *Annotator) focusAnnotations(ctx app.Context) {
-	a.focusAfterRender(ctx, "#entries li.selected .entry-main, #entries .entry-main, #annotations-title")
+	if a.selected != "" {
+		a.revealSelected()
+		a.drawList()
+	}
+	a.focusAfterRender(ctx, "#entries li.selected .entry-main", "#entries .entry-main", "#"+titleID)
 }
 
-// focusAfterRender focuses the first element that selector finds once
-// the page has been rendered.
-func (a *Annotator) focusAfterRender(ctx app.Context, selector string) {
+// focusAfterRender focuses, once the page has been rendered, the element
+// the first of selectors finds. They are tried one by one: a selector
+// list given to querySelector finds the first element in the page's
+// order, and the list's heading, above the list, always came before
+// the selected entry.
+func (a *Annotator) focusAfterRender(ctx app.Context, selectors ...string) {
 	if !app.IsClient {
 		return
 	}
 	a.afterRender(ctx, func(ctx app.Context) {
-		if el := app.Window().Get("document").Call("querySelector", selector); el.Truthy() {
-			el.Call("focus")
+		doc := app.Window().Get("document")
+		for _, selector := range selectors {
+			if el := doc.Call("querySelector", selector); el.Truthy() {
+				el.Call("focus")
+				return
+			}
 		}
 	})
 }
