@@ -257,15 +257,31 @@ func (a *Annotator) choose(ctx app.Context, id string) {
 	if !ok {
 		return
 	}
+	fromChoices := focusIn("#choices")
 	a.selected = id
 	a.choices = nil
 	a.revealSelected()
 	a.paint(ctx)
 	scrollToSpan(a.doc, annotate.Span{Start: ann.Start, End: ann.End})
-	// The list is drawn anew: keep the keyboard on the chosen entry.
-	if focusedEntry() != "" {
+	switch {
+	case focusedEntry() != "":
+		// The list is drawn anew: keep the keyboard on the chosen entry.
 		a.afterRender(ctx, func(ctx app.Context) { focusEntry(id) })
+	case fromChoices:
+		// The choice list goes with its buttons, and the focus with them:
+		// the chosen annotation is edited, as Enter on one alone does.
+		a.focusAfterRender(ctx, editorFields)
 	}
+}
+
+// focusIn reports whether the focused element is in the element that
+// selector finds.
+func focusIn(selector string) bool {
+	if !app.IsClient {
+		return false
+	}
+	active := app.Window().Get("document").Get("activeElement")
+	return active.Truthy() && active.Get("closest").Truthy() && active.Call("closest", selector).Truthy()
 }
 
 // step selects the next (+1) or previous (-1) annotation in the list.

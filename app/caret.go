@@ -105,8 +105,11 @@ func (a *Annotator) editAtCaret(ctx app.Context) {
 		a.say("No annotation is at the caret. Move the caret into a highlight, or press ] to select the first annotation.")
 		return
 	}
-	a.focusAfterRender(ctx, "#selected .editor select, #selected .editor input, #selected .editor textarea")
+	a.focusAfterRender(ctx, editorFields)
 }
+
+// editorFields finds the first field of the selected annotation's editor.
+const editorFields = "#selected .editor select, #selected .editor input, #selected .editor textarea"
 
 // focusAnnotations moves the focus to the list of annotations: the
 // selected entry (its row drawn first, wherever it lies in the list),
