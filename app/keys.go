@@ -14,6 +14,11 @@ type keyPress struct {
 	OnButton               bool // focus is on a button, where Enter and Space press it
 	InArticle              bool // focus is on the article, where the arrows move the caret
 	InDialog               bool // a dialog is open: it takes no key but Escape
+	// Composing is set for a key that an input method takes as part of
+	// a composition (KeyboardEvent.isComposing, or the key code 229 that
+	// Chromium gives its first key): Escape there cancels the
+	// composition, Enter commits it, and neither is the annotator's.
+	Composing bool
 }
 
 // command is what a key does in the annotator.
@@ -87,6 +92,9 @@ var shortcuts = []Shortcut{
 // the annotator leaves to the browser, such as every key typed into a text
 // field other than Escape.
 func bindingFor(k keyPress, schema annotate.Schema) binding {
+	if k.Composing {
+		return binding{}
+	}
 	mod := k.Ctrl || k.Meta
 	key := k.Key
 	if k.InDialog {

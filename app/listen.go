@@ -40,6 +40,7 @@ func (a *Annotator) listen(ctx app.Context) {
 			OnButton:  isButton(target),
 			InArticle: inArticle(target),
 			InDialog:  dialogOpen(),
+			Composing: e.Get("isComposing").Bool() || e.Get("keyCode").Int() == 229,
 		}
 		b := bindingFor(k, a.schemaForKeys())
 		if b.Command == cmdNone {
