@@ -2,6 +2,8 @@ package app
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/newsannotator/annotator/annotate"
 )
@@ -9,6 +11,7 @@ import (
 // keyPress is a keydown event as the keyboard handler sees it.
 type keyPress struct {
 	Key                    string // KeyboardEvent.key
+	Code                   string // KeyboardEvent.code: the physical key, "KeyZ"
 	Ctrl, Meta, Shift, Alt bool
 	InField                bool // focus is in a text field, a select or an editable element
 	OnButton               bool // focus is on a button, where Enter and Space press it
@@ -95,8 +98,10 @@ func bindingFor(k keyPress, schema annotate.Schema) binding {
 	if k.Composing {
 		return binding{}
 	}
+	k = typedSymbol(k)
 	mod := k.Ctrl || k.Meta
 	key := k.Key
+	letter := latinLetter(k)
 	if k.InDialog {
 		// A dialog holds the focus until it is answered or closed.
 		if key == "Escape" {
@@ -108,13 +113,13 @@ func bindingFor(k keyPress, schema annotate.Schema) binding {
 		switch {
 		case key == "Escape":
 			return binding{Command: cmdEscape}
-		case mod && !k.Alt && strings.ToLower(key) == "s":
+		case mod && !k.Alt && letter == "s":
 			return binding{Command: cmdExport} // the field's edit is kept first
 		}
 		return binding{} // the field's own editing, undo included
 	}
 	if mod && !k.Alt {
-		switch strings.ToLower(key) {
+		switch letter {
 		case "z":
 			if k.Shift {
 				return binding{Command: cmdRedo}
@@ -129,7 +134,7 @@ func bindingFor(k keyPress, schema annotate.Schema) binding {
 		}
 	}
 	if k.Alt && !mod && !k.Shift {
-		switch strings.ToLower(key) {
+		switch letter {
 		case "a":
 			return binding{Command: cmdFocus, Target: focusArticle}
 		case "l":
@@ -164,7 +169,50 @@ func bindingFor(k keyPress, schema annotate.Schema) binding {
 	if l, ok := schema.LabelForKey(key); ok {
 		return binding{Command: cmdTag, Label: l.Name}
 	}
+	if l, ok := schema.LabelForKey(letter); ok && letter != strings.ToLower(key) {
+		return binding{Command: cmdTag, Label: l.Name}
+	}
 	return binding{}
+}
+
+// latinLetter returns the letter, in lower case, that a key press means
+// for the shortcuts named by a letter (Ctrl+Z, Alt+A, a label's key): the
+// key's own when it is a Latin letter, else the letter printed on the
+// physical key (its Code). The layouts of Cyrillic, Greek, Hebrew or
+// Arabic give Ctrl+Z as "я" or "ζ", and a Mac's Option gives Option+A as
+// "å": undo, the jumps and the labels did nothing there. A Latin layout's
+// own letter comes first, so that Ctrl+Z on AZERTY (the key a QWERTY has
+// W on) is still undo. It returns "" for other keys.
+func latinLetter(k keyPress) string {
+	key := strings.ToLower(k.Key)
+	if len(key) == 1 && key[0] >= 'a' && key[0] <= 'z' {
+		return key
+	}
+	if utf8.RuneCountInString(k.Key) != 1 || len(k.Code) != 4 || !strings.HasPrefix(k.Code, "Key") {
+		return ""
+	}
+	if c := k.Code[3]; c >= 'A' && c <= 'Z' {
+		return string(c + 'a' - 'A')
+	}
+	return ""
+}
+
+// typedSymbol returns k without Alt and Ctrl when they only chose the
+// character the key typed: AltGr (which Windows reports as Ctrl+Alt) types
+// "[", "]" and "?" on German, French or Nordic keyboards, and a Mac's
+// Option types them on German or French ones, so that "[" and "]" came
+// with modifiers that turned them off. A letter, or what a letter's key
+// types with them, is left as it is: Alt+A is a jump (Option+L types
+// "¬"), Ctrl+Alt+C no label.
+func typedSymbol(k keyPress) keyPress {
+	if !k.Alt || k.Meta || utf8.RuneCountInString(k.Key) != 1 || strings.HasPrefix(k.Code, "Key") {
+		return k
+	}
+	if r, _ := utf8.DecodeRuneInString(k.Key); unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsSpace(r) {
+		return k
+	}
+	k.Alt, k.Ctrl = false, false
+	return k
 }
 
 // caretBinding maps the keys that move the caret. With Shift they grow the

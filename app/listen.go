@@ -32,6 +32,7 @@ func (a *Annotator) listen(ctx app.Context) {
 		target := e.Get("target")
 		k := keyPress{
 			Key:       e.Get("key").String(),
+			Code:      e.Get("code").String(),
 			Ctrl:      e.Get("ctrlKey").Bool(),
 			Meta:      e.Get("metaKey").Bool(),
 			Shift:     e.Get("shiftKey").Bool(),

@@ -1,0 +1,44 @@
+package app
+
+import (
+	"testing"
+
+	"github.com/newsannotator/annotator/annotate"
+)
+
+// TestBindingForLayouts: the shortcuts work on the keyboards people
+// annotate with, not only on a US one.
+func TestBindingForLayouts(t *testing.T) {
+	schema := annotate.DefaultSchema()
+	cases := []struct {
+		name string
+		key  keyPress
+		want binding
+	}{
+		{"] typed with AltGr (Ctrl+Alt on Windows), German", keyPress{Key: "]", Code: "Digit9", Ctrl: true, Alt: true}, binding{Command: cmdNext}},
+		{"[ typed with AltGr, German", keyPress{Key: "[", Code: "Digit8", Ctrl: true, Alt: true}, binding{Command: cmdPrevious}},
+		{"[ typed with a Mac's Option, German", keyPress{Key: "[", Code: "Digit5", Alt: true}, binding{Command: cmdPrevious}},
+		{"? typed with AltGr, Canadian French", keyPress{Key: "?", Code: "Digit6", Ctrl: true, Alt: true, Shift: true}, binding{Command: cmdHelp}},
+		{"Option+A on a Mac types å", keyPress{Key: "å", Code: "KeyA", Alt: true}, binding{Command: cmdFocus, Target: focusArticle}},
+		{"Option+L on a Mac types ¬", keyPress{Key: "¬", Code: "KeyL", Alt: true}, binding{Command: cmdFocus, Target: focusAnnotations}},
+		{"Ctrl+Z on a Russian layout", keyPress{Key: "я", Code: "KeyZ", Ctrl: true}, binding{Command: cmdUndo}},
+		{"Ctrl+Shift+Z on a Greek layout", keyPress{Key: "Ζ", Code: "KeyZ", Ctrl: true, Shift: true}, binding{Command: cmdRedo}},
+		{"Ctrl+S on a Russian layout, in a field", keyPress{Key: "ы", Code: "KeyS", Ctrl: true, InField: true}, binding{Command: cmdExport}},
+		{"the key of C on a Russian layout tags a claim", keyPress{Key: "с", Code: "KeyC"}, binding{Command: cmdTag, Label: "claim"}},
+		{"Russian letters are typed in a field", keyPress{Key: "с", Code: "KeyC", InField: true}, binding{}},
+		// A Latin layout's own letter comes first: on AZERTY, Ctrl+Z is
+		// the key a QWERTY has W on, and the key QWERTY has Q on types a.
+		{"Ctrl+Z on AZERTY", keyPress{Key: "z", Code: "KeyW", Ctrl: true}, binding{Command: cmdUndo}},
+		{"A on AZERTY is no quote", keyPress{Key: "a", Code: "KeyQ"}, binding{}},
+		// Letters keep their modifiers.
+		{"Ctrl+Alt+C is no claim", keyPress{Key: "c", Code: "KeyC", Ctrl: true, Alt: true}, binding{}},
+		{"Option+Q on a Mac is no quote", keyPress{Key: "œ", Code: "KeyQ", Alt: true}, binding{}},
+		{"Ctrl+Alt arrows are still the system's", keyPress{Key: "ArrowRight", Ctrl: true, Alt: true, InArticle: true}, binding{}},
+		{"Ctrl+[ is not the previous annotation", keyPress{Key: "[", Code: "BracketLeft", Ctrl: true}, binding{}},
+	}
+	for _, c := range cases {
+		if got := bindingFor(c.key, schema); got != c.want {
+			t.Errorf("%s: bindingFor(%+v) = %+v, want %+v", c.name, c.key, got, c.want)
+		}
+	}
+}
