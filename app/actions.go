@@ -173,6 +173,7 @@ func (a *Annotator) delete(ctx app.Context, id string) {
 		neighbour = a.neighbour(id, -1)
 	}
 	ann, _ := a.set.Get(id)
+	onEntry, inPanel := focusedEntry() == id, focusIn("#selected")
 	if err := a.set.Delete(id); err != nil {
 		a.fail(err.Error())
 		return
@@ -183,6 +184,15 @@ func (a *Annotator) delete(ctx app.Context, id string) {
 	a.choices = nil
 	a.say(fmt.Sprintf("Deleted the %s %s. Ctrl+Z brings it back.", ann.Label, quoted(ann.Exact, 60)))
 	a.changed(ctx)
+	// The focus was on what goes (the deleted entry, or the panel that
+	// hides with nothing left to select): it moves to the next entry, as
+	// the selection does, else to the list's heading, not to the page.
+	switch {
+	case onEntry && neighbour != "":
+		focusEntry(neighbour) // its row is drawn in this turn (paint)
+	case onEntry || (inPanel && a.selected == ""):
+		a.focusAfterRender(ctx, "#"+titleID)
+	}
 }
 
 // undo undoes the last change.

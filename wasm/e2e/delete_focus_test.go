@@ -1,0 +1,51 @@
+//go:build !wasm
+
+package e2e
+
+import (
+	"testing"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+// TestDeleteKeepsTheFocusInTheList: Delete pressed on an entry of the
+// list deletes its annotation and moves the focus to the entry selected
+// after it, so that the next Delete or Tab goes on from there; the last
+// one deleted leaves it on the list's heading. The panel's Delete button
+// on the last annotation, which hides the panel, does the same.
+func TestDeleteKeepsTheFocusInTheList(t *testing.T) {
+	b, _ := openApp(t)
+	b.expectNoConsoleErrors()
+	tagPhrase(t, b, "yes we can", "q")
+	tagPhrase(t, b, "pretty balanced", "c")
+	b.run(chromedp.Focus(chromedp.ID("article")))
+	press(t, b, "[") // the first
+	waitFor(t, b, `(document.querySelector("#entries li.selected .excerpt") || {}).textContent === "“yes we can”"`)
+	press(t, b, "l", alt)
+	waitFor(t, b, `!!document.activeElement.closest("#entries li.selected")`)
+
+	focused := `(() => { const li = document.activeElement.closest("#entries > li"); return li ? li.querySelector(".excerpt").textContent : "<" + document.activeElement.tagName + " id=" + document.activeElement.id + ">"; })()`
+	press(t, b, kb.Delete)
+	waitFor(t, b, `document.querySelectorAll("#entries > li").length === 1`)
+	settle(t, b)
+	if got := evalJS[string](t, b, focused); got != "“pretty balanced”" {
+		t.Errorf("after Delete on an entry the focus is on %s, not on the next entry", got)
+	}
+	press(t, b, kb.Delete)
+	waitFor(t, b, `document.querySelectorAll("#entries > li").length === 0`)
+	settle(t, b)
+	if got := activeID(t, b); got != "annotations-title" {
+		t.Errorf("after the last Delete the focus is on %s, not on the list's heading", evalJS[string](t, b, focused))
+	}
+
+	// The panel's Delete button, on the one annotation there is.
+	tagPhrase(t, b, "yes we can", "q")
+	b.run(chromedp.Focus(chromedp.ID("delete-button")))
+	press(t, b, kb.Enter)
+	waitFor(t, b, `document.querySelectorAll("#entries > li").length === 0`)
+	settle(t, b)
+	if got := activeID(t, b); got != "annotations-title" {
+		t.Errorf("after the panel's Delete the focus is on %s, not on the list's heading", evalJS[string](t, b, focused))
+	}
+}
