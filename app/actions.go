@@ -133,6 +133,12 @@ func (a *Annotator) relabel(ctx app.Context, id, label string) {
 	if !a.canChange() {
 		return
 	}
+	if ann, ok := a.set.Get(id); ok && ann.Label == label {
+		// Set.Relabel changes nothing: no step to undo, nothing to say
+		// was relabelled (a key held down, or pressed twice).
+		a.say(fmt.Sprintf("%s already has the label %s.", quoted(ann.Exact, 60), label))
+		return
+	}
 	if err := a.set.Relabel(id, label); err != nil {
 		a.fail(err.Error())
 		return
