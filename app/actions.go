@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -154,6 +155,14 @@ func (a *Annotator) setAttribute(ctx app.Context, id, name, value string) {
 		return
 	}
 	if err := a.set.SetAttribute(id, name, value); err != nil {
+		if ann, ok := a.set.Get(id); ok && errors.Is(err, annotate.ErrAttribute) {
+			// A value kept from an earlier label shows in the panel, and
+			// can be cleared there, not changed (the panel then shows the
+			// value kept again): say so in words, not with the id.
+			a.fail(fmt.Sprintf("The label %s takes no %s: the %s kept from an earlier label can be cleared, not changed. Relabel the annotation to change it.",
+				ann.Label, name, name))
+			return
+		}
 		a.fail(err.Error())
 		return
 	}
