@@ -115,6 +115,13 @@ func bindingFor(k keyPress, schema annotate.Schema) binding {
 			return binding{Command: cmdEscape}
 		case mod && !k.Alt && letter == "s":
 			return binding{Command: cmdExport} // the field's edit is kept first
+		case k.Alt && !mod && !k.Shift && (key == "a" || key == "A"):
+			// The jumps work from anywhere, a field too (leaving it keeps
+			// its edit); only with the key's own letter, as a Mac's
+			// Option+A types "å" into the field.
+			return binding{Command: cmdFocus, Target: focusArticle}
+		case k.Alt && !mod && !k.Shift && (key == "l" || key == "L"):
+			return binding{Command: cmdFocus, Target: focusAnnotations}
 		}
 		return binding{} // the field's own editing, undo included
 	}

@@ -42,3 +42,23 @@ func TestBindingForLayouts(t *testing.T) {
 		}
 	}
 }
+
+// TestBindingForJumpsFromAField: Alt+A and Alt+L jump from a text field
+// too, as they do from anywhere; a Mac's Option+A types "å" there.
+func TestBindingForJumpsFromAField(t *testing.T) {
+	schema := annotate.DefaultSchema()
+	cases := []struct {
+		key  keyPress
+		want binding
+	}{
+		{keyPress{Key: "a", Code: "KeyA", Alt: true, InField: true}, binding{Command: cmdFocus, Target: focusArticle}},
+		{keyPress{Key: "l", Code: "KeyL", Alt: true, InField: true}, binding{Command: cmdFocus, Target: focusAnnotations}},
+		{keyPress{Key: "å", Code: "KeyA", Alt: true, InField: true}, binding{}},
+		{keyPress{Key: "A", Code: "KeyA", Alt: true, Shift: true, InField: true}, binding{}},
+	}
+	for _, c := range cases {
+		if got := bindingFor(c.key, schema); got != c.want {
+			t.Errorf("bindingFor(%+v) = %+v, want %+v", c.key, got, c.want)
+		}
+	}
+}
