@@ -417,7 +417,9 @@ func (s *sidebar) visible() []annotate.Annotation {
 }
 
 // neighbour returns the ID of the annotation dir places from id among those
-// the list shows, or "".
+// the list shows, or "". An annotation the filter hides (selected in the
+// article) has as neighbours the ones listed nearest to it in document
+// order: ] and [ from it went nowhere.
 func (s *sidebar) neighbour(id string, dir int) string {
 	list := s.visible()
 	for i, ann := range list {
@@ -427,6 +429,21 @@ func (s *sidebar) neighbour(id string, dir int) string {
 			}
 			return ""
 		}
+	}
+	if s.filter == "" || dir == 0 {
+		return ""
+	}
+	all := s.annotations()
+	for i, ann := range all {
+		if ann.ID != id {
+			continue
+		}
+		for j := i + dir; j >= 0 && j < len(all); j += dir {
+			if all[j].Label == s.filter {
+				return all[j].ID
+			}
+		}
+		return ""
 	}
 	return ""
 }
