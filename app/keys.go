@@ -17,6 +17,7 @@ type keyPress struct {
 	OnButton               bool // focus is on a button, where Enter and Space press it
 	InArticle              bool // focus is on the article, where the arrows move the caret
 	InDialog               bool // a dialog is open: it takes no key but Escape
+	InLibrary              bool // the library is shown, not the article
 	// Composing is set for a key that an input method takes as part of
 	// a composition (KeyboardEvent.isComposing, or the key code 229 that
 	// Chromium gives its first key): Escape there cancels the
@@ -94,7 +95,26 @@ var shortcuts = []Shortcut{
 // bindingFor maps a key press to a command. It returns cmdNone for keys
 // the annotator leaves to the browser, such as every key typed into a text
 // field other than Escape.
+//
+// While the library is shown, the keys that act on the open document's
+// annotations and its caret bind to nothing: the document is out of
+// sight, and a label's key relabelled, Delete deleted and Ctrl+Z undid
+// annotations there that the annotator could not see (Ctrl+Z right after
+// deleting a document in the library undid an annotation of another,
+// not the deletion: the library's own Undo does that).
 func bindingFor(k keyPress, schema annotate.Schema) binding {
+	b := bindKey(k, schema)
+	if k.InLibrary {
+		switch b.Command {
+		case cmdTag, cmdUndo, cmdRedo, cmdDelete, cmdNext, cmdPrevious, cmdExtend, cmdMove, cmdEdit:
+			return binding{}
+		}
+	}
+	return b
+}
+
+// bindKey is bindingFor wherever the keys act.
+func bindKey(k keyPress, schema annotate.Schema) binding {
 	if k.Composing {
 		return binding{}
 	}

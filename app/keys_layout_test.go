@@ -62,3 +62,32 @@ func TestBindingForJumpsFromAField(t *testing.T) {
 		}
 	}
 }
+
+// TestBindingForInTheLibrary: while the library is shown, the keys that
+// act on the open document's annotations do nothing; opening, the help,
+// Escape and the jumps still work.
+func TestBindingForInTheLibrary(t *testing.T) {
+	schema := annotate.DefaultSchema()
+	for _, k := range []keyPress{
+		{Key: "c"}, {Key: "Delete"}, {Key: "Backspace"}, {Key: "z", Ctrl: true}, {Key: "z", Meta: true, Shift: true},
+		{Key: "y", Ctrl: true}, {Key: "]"}, {Key: "["}, {Key: "ArrowRight", Shift: true},
+	} {
+		k.InLibrary = true
+		if got := bindingFor(k, schema); got != (binding{}) {
+			t.Errorf("in the library bindingFor(%+v) = %+v, want nothing", k, got)
+		}
+	}
+	for _, c := range []struct {
+		key  keyPress
+		want command
+	}{
+		{keyPress{Key: "o", Ctrl: true, InLibrary: true}, cmdOpen},
+		{keyPress{Key: "?", Shift: true, InLibrary: true}, cmdHelp},
+		{keyPress{Key: "Escape", InLibrary: true}, cmdEscape},
+		{keyPress{Key: "a", Alt: true, InLibrary: true}, cmdFocus},
+	} {
+		if got := bindingFor(c.key, schema); got.Command != c.want {
+			t.Errorf("in the library bindingFor(%+v) = %+v, want command %d", c.key, got, c.want)
+		}
+	}
+}

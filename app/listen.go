@@ -41,6 +41,9 @@ func (a *Annotator) listen(ctx app.Context) {
 			OnButton:  isButton(target),
 			InArticle: inArticle(target),
 			InDialog:  dialogOpen(),
+			// Read in the event, as keySchema is: WebAssembly runs one
+			// goroutine at a time, and the view changes only in the UI's.
+			InLibrary: a.view == viewLibrary,
 			Composing: e.Get("isComposing").Bool() || e.Get("keyCode").Int() == 229,
 		}
 		b := bindingFor(k, a.schemaForKeys())
