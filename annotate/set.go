@@ -240,6 +240,21 @@ func (s *Set) Add(label string, start, end int) (Annotation, error) {
 	return a.Clone(), nil
 }
 
+// Duplicate returns the annotation that Add(label, start, end) would
+// duplicate (with label and the span trimmed as Add trims it), and whether
+// there is one: the one an annotator meant when tagging a span again.
+func (s *Set) Duplicate(label string, start, end int) (Annotation, bool) {
+	if s.inRange(start, end) != nil || start >= end {
+		return Annotation{}, false
+	}
+	start, end = trimSpan(s.text, start, end)
+	id, ok := s.spans[spanKey{label, start, end}]
+	if !ok {
+		return Annotation{}, false
+	}
+	return s.Get(id)
+}
+
 // Insert adds a ready-made annotation, such as one read from an export, as
 // it is. It refuses an annotation whose id is empty or already in the set,
 // whose label is not in the schema, whose span is outside the text or

@@ -70,6 +70,18 @@ func (a *Annotator) tag(ctx app.Context, label string) {
 		return
 	}
 	ann, err := a.set.Add(label, span.Start, span.End)
+	if errors.Is(err, annotate.ErrDuplicate) {
+		if dup, ok := a.set.Duplicate(label, span.Start, span.End); ok {
+			// The span tagged again: the annotation there is the one meant.
+			collapseSelection(true)
+			a.selInfo = ""
+			a.selected, a.choices = dup.ID, nil
+			a.revealSelected()
+			a.say(fmt.Sprintf("%s is already tagged as %s; it is selected.", quoted(dup.Exact, 80), label))
+			a.paint(ctx)
+			return
+		}
+	}
 	if err != nil {
 		a.fail(err.Error())
 		return
@@ -141,6 +153,10 @@ func (a *Annotator) relabel(ctx app.Context, id, label string) {
 		return
 	}
 	if err := a.set.Relabel(id, label); err != nil {
+		if ann, ok := a.set.Get(id); ok && errors.Is(err, annotate.ErrDuplicate) {
+			a.fail(fmt.Sprintf("%s cannot be relabelled %s: another %s has the same text already.", quoted(ann.Exact, 60), label, label))
+			return
+		}
 		a.fail(err.Error())
 		return
 	}
