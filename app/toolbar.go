@@ -46,6 +46,12 @@ type toolbar struct {
 func (a *Annotator) toolbarOf() *toolbar {
 	t := &toolbar{Library: a.view == viewLibrary, HasDoc: a.doc != nil, Author: a.author,
 		UndoTitle: "Nothing to undo", RedoTitle: "Nothing to redo", Labels: a.schema().Labels, Save: a.keep.view(), Host: a}
+	if t.Library {
+		// The article's history is out of sight, as its keys are (see
+		// bindingFor); the library's own Undo takes back its changes.
+		t.UndoTitle, t.RedoTitle = "Nothing to undo here: the library has its own Undo", "Nothing to redo here"
+		return t
+	}
 	if a.set != nil && a.set.CanUndo() {
 		t.CanUndo, t.UndoTitle = true, "Undo "+a.set.UndoLabel()+" (Ctrl+Z)"
 	}

@@ -11,8 +11,8 @@ import (
 
 // TestLibraryKeysLeaveTheHiddenDocument: with the library shown, a
 // label's key, Delete and Ctrl+Z do not relabel, delete or undo the
-// annotations of the document out of sight; back in the article, the
-// annotation is as it was.
+// annotations of the document out of sight, nor does the toolbar's Undo
+// offer to; back in the article, the annotation is as it was.
 func TestLibraryKeysLeaveTheHiddenDocument(t *testing.T) {
 	b, _ := openApp(t)
 	b.expectNoConsoleErrors()
@@ -27,6 +27,10 @@ func TestLibraryKeysLeaveTheHiddenDocument(t *testing.T) {
 		press(t, b, k.key, k.mod...)
 	}
 	settle(t, b)
+	if evalJS[bool](t, b, `!document.getElementById("undo-button").disabled`) {
+		t.Errorf("the toolbar's Undo, in the library, would undo %q in the document out of sight",
+			evalJS[string](t, b, `document.getElementById("undo-button").title`))
+	}
 	if got := text(t, b, "#notice"); got != "Tagged “yes we can” as quote." {
 		t.Errorf("keys pressed in the library changed the hidden document: the app says %q", got)
 	}
