@@ -57,6 +57,28 @@ func (d *adjudicator) tell(text string, isError bool) {
 	d.own.NewActionWithValue(actionTell, notice{Text: text, Error: isError})
 }
 
+// close takes the panel away. The focus, which was in it (on Close, or
+// on the button that saved the gold document), goes back to the button
+// that started the adjudication, not to the page's body.
+func (d *adjudicator) close() {
+	d.report = nil
+	d.focusAfter("adjudicate-button")
+}
+
+// focusAfter focuses element id once the adjudication has been drawn: the
+// panel's title when it shows (it may be far down the library), the
+// Adjudicate button when it goes.
+func (d *adjudicator) focusAfter(id string) {
+	if !app.IsClient {
+		return
+	}
+	d.own.Defer(func(app.Context) {
+		if el := app.Window().GetElementByID(id); el.Truthy() {
+			el.Call("focus")
+		}
+	})
+}
+
 // pickAnnotatorFiles opens the picker of the annotators' files.
 func pickAnnotatorFiles() {
 	if app.IsClient {
@@ -129,6 +151,7 @@ func (d *adjudicator) start(ctx app.Context, inputs []formats.Input) {
 			}
 			d.tell(fmt.Sprintf("Adjudicating “%s”: %d spans, %d made by every annotator and accepted; accept or reject the others, then save the gold document.",
 				merged.Document.Title, len(merged.Annotations), len(d.accepted)), false)
+			d.focusAfter("adjudication-title")
 		})
 	})
 }
@@ -212,7 +235,7 @@ func (d *adjudicator) saveGold(ctx app.Context) {
 			if replaced {
 				msg += " They replace the annotations it had; Undo in the library puts those back."
 			}
-			d.report = nil
+			d.close()
 			d.tell(msg, false)
 			ctx.NewAction(actionLibraryChanged)
 			mark("annotator:gold-saved")
@@ -269,7 +292,7 @@ func (d *adjudicator) renderPanel() app.UI {
 			app.Button().ID("gold-save").Class("primary").Disabled(d.busy).
 				OnClick(func(ctx app.Context, e app.Event) { d.saveGold(ctx) }).
 				Text(fmt.Sprintf("Save the gold document (%d %s)", len(d.accepted), annotate.Plural(len(d.accepted), "span", "spans"))),
-			app.Button().ID("adjudication-close").OnClick(func(ctx app.Context, e app.Event) { d.report = nil }).Text("Close"),
+			app.Button().ID("adjudication-close").OnClick(func(ctx app.Context, e app.Event) { d.close() }).Text("Close"),
 		),
 	)
 }
