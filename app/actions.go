@@ -283,6 +283,11 @@ func (a *Annotator) escape(ctx app.Context) {
 			return
 		}
 	}
+	if len(a.choices) > 0 && focusIn("#choices") {
+		// The choice list goes, and the focus with it: back to the
+		// article, where Enter offered the choice.
+		focusText()
+	}
 	collapseSelection(false)
 	a.selInfo = ""
 	a.choices = nil
