@@ -267,7 +267,7 @@ func (a *Annotator) keepSelection() {
 }
 
 // escape closes the open dialog; else it leaves a text field (for the
-// article, from the sidebar's editor); else it drops the text selection
+// article, when the article is shown); else it drops the text selection
 // (the caret stays), the choice list and the selected annotation.
 func (a *Annotator) escape(ctx app.Context) {
 	if app.IsClient && dialogOpen() {
@@ -277,7 +277,9 @@ func (a *Annotator) escape(ctx app.Context) {
 	if app.IsClient {
 		if el := app.Window().Get("document").Get("activeElement"); isField(el) {
 			el.Call("blur") // back to the keyboard shortcuts; the change is kept
-			if el.Call("closest", ".sidebar").Truthy() {
+			if a.view == viewArticle && a.doc != nil {
+				// For the article, as the help says, from the toolbar's
+				// name too: blurred alone, the focus fell to the body.
 				focusText()
 			}
 			return
