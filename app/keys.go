@@ -79,6 +79,7 @@ var shortcuts = []Shortcut{
 	{"Alt+↑ ↓", "move the caret to the previous or next sentence"},
 	{"Ctrl+↑ ↓", "move the caret to the previous or next paragraph"},
 	{"Home / End", "move the caret to the start or end of the line (with Ctrl: of the article)"},
+	{"⌘← ⌘→ / ⌘↑ ⌘↓", "on a Mac: move the caret to the start or end of the line / of the article"},
 	{"Shift + any of these", "select from the caret"},
 	{"Enter", "in the article: edit the annotation at the caret (or the selected one)"},
 	{"Ctrl+Z / ⌘Z", "undo"},
@@ -202,6 +203,34 @@ func bindKey(k keyPress, schema annotate.Schema) binding {
 	return binding{}
 }
 
+// macCaretBinding maps the ⌘ arrows in the article as a Mac's text does:
+// ⌘← and ⌘→ to the line's start and end, ⌘↑ and ⌘↓ to the article's, with
+// Shift selecting. A Mac's keyboard has no Home and End, and left to the
+// browser, ⌘← and ⌘→ went back and forward in the tab's history, out of
+// the app. Elsewhere, and with other modifiers, they stay the system's.
+func macCaretBinding(k keyPress) (binding, bool) {
+	if k.Ctrl || k.Alt || !k.InArticle {
+		return binding{}, false
+	}
+	b := binding{Command: cmdMove}
+	if k.Shift {
+		b.Command = cmdExtend
+	}
+	switch k.Key {
+	case "ArrowLeft":
+		b.Direction, b.Granularity = "backward", "lineboundary"
+	case "ArrowRight":
+		b.Direction, b.Granularity = "forward", "lineboundary"
+	case "ArrowUp":
+		b.Direction, b.Granularity = "backward", "documentboundary"
+	case "ArrowDown":
+		b.Direction, b.Granularity = "forward", "documentboundary"
+	default:
+		return binding{}, false
+	}
+	return b, true
+}
+
 // latinLetter returns the letter, in lower case, that a key press means
 // for the shortcuts named by a letter (Ctrl+Z, Alt+A, a label's key): the
 // key's own when it is a Latin letter, else the letter printed on the
@@ -246,9 +275,13 @@ func typedSymbol(k keyPress) keyPress {
 // selection from the caret wherever the focus is (but a field); without,
 // they move the caret in the article only, and elsewhere do what the
 // browser does with them (scroll, move in a list). ok is false for other
-// keys. The ⌘ arrows and Ctrl+Alt arrows are the system's.
+// keys. The Ctrl+Alt arrows are the system's; the ⌘ arrows are a Mac's
+// (macCaretBinding).
 func caretBinding(k keyPress) (b binding, ok bool) {
-	if k.Meta || (k.Ctrl && k.Alt) {
+	if k.Meta {
+		return macCaretBinding(k)
+	}
+	if k.Ctrl && k.Alt {
 		return binding{}, false
 	}
 	switch k.Key {

@@ -91,3 +91,28 @@ func TestBindingForInTheLibrary(t *testing.T) {
 		}
 	}
 }
+
+// TestBindingForMacArrows: in the article the ⌘ arrows move the caret as
+// a Mac's text does (a Mac's keyboard has no Home and End), and with
+// Shift select; elsewhere, and with Ctrl or Alt, they are the system's.
+func TestBindingForMacArrows(t *testing.T) {
+	schema := annotate.DefaultSchema()
+	cases := []struct {
+		key  keyPress
+		want binding
+	}{
+		{keyPress{Key: "ArrowLeft", Meta: true, InArticle: true}, binding{Command: cmdMove, Direction: "backward", Granularity: "lineboundary"}},
+		{keyPress{Key: "ArrowRight", Meta: true, InArticle: true}, binding{Command: cmdMove, Direction: "forward", Granularity: "lineboundary"}},
+		{keyPress{Key: "ArrowUp", Meta: true, InArticle: true}, binding{Command: cmdMove, Direction: "backward", Granularity: "documentboundary"}},
+		{keyPress{Key: "ArrowDown", Meta: true, Shift: true, InArticle: true}, binding{Command: cmdExtend, Direction: "forward", Granularity: "documentboundary"}},
+		{keyPress{Key: "ArrowLeft", Meta: true}, binding{}},
+		{keyPress{Key: "ArrowLeft", Meta: true, Shift: true}, binding{}},
+		{keyPress{Key: "ArrowLeft", Meta: true, Alt: true, InArticle: true}, binding{}},
+		{keyPress{Key: "ArrowLeft", Meta: true, InField: true}, binding{}},
+	}
+	for _, c := range cases {
+		if got := bindingFor(c.key, schema); got != c.want {
+			t.Errorf("bindingFor(%+v) = %+v, want %+v", c.key, got, c.want)
+		}
+	}
+}

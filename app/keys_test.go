@@ -56,7 +56,7 @@ func TestBindingFor(t *testing.T) {
 		{"arrows outside the article are the browser's", keyPress{Key: "ArrowDown"}, binding{}},
 		{"home outside the article is the browser's", keyPress{Key: "Home"}, binding{}},
 		{"shift+arrow in a field is the field's", keyPress{Key: "ArrowRight", Shift: true, InField: true}, binding{}},
-		{"⌘ arrows are the system's", keyPress{Key: "ArrowRight", Meta: true, InArticle: true}, binding{}},
+		{"⌘ arrows outside the article are the system's", keyPress{Key: "ArrowRight", Meta: true}, binding{}},
 		{"ctrl+alt arrows are the system's", keyPress{Key: "ArrowRight", Ctrl: true, Alt: true, InArticle: true}, binding{}},
 
 		// Jumps, editing, and dialogs.
