@@ -14,6 +14,7 @@ type keyPress struct {
 	Code                   string // KeyboardEvent.code: the physical key, "KeyZ"
 	Ctrl, Meta, Shift, Alt bool
 	InField                bool // focus is in a text field, a select or an editable element
+	InSelect               bool // that field is a select, which has no undo of its own
 	OnButton               bool // focus is on a button, where Enter and Space press it
 	InArticle              bool // focus is on the article, where the arrows move the caret
 	InDialog               bool // a dialog is open: it takes no key but Escape
@@ -136,6 +137,15 @@ func bindKey(k keyPress, schema annotate.Schema) binding {
 			return binding{Command: cmdEscape}
 		case mod && !k.Alt && letter == "s":
 			return binding{Command: cmdExport} // the field's edit is kept first
+		case k.InSelect && mod && !k.Alt && letter == "z":
+			// A select has no undo of its own: Ctrl+Z on the label's
+			// select did nothing, right after the relabel it made.
+			if k.Shift {
+				return binding{Command: cmdRedo}
+			}
+			return binding{Command: cmdUndo}
+		case k.InSelect && mod && !k.Alt && letter == "y":
+			return binding{Command: cmdRedo}
 		case k.Alt && !mod && !k.Shift && (key == "a" || key == "A"):
 			// The jumps work from anywhere, a field too (leaving it keeps
 			// its edit); only with the key's own letter, as a Mac's

@@ -116,3 +116,25 @@ func TestBindingForMacArrows(t *testing.T) {
 		}
 	}
 }
+
+// TestBindingForUndoOnTheLabelSelect: Ctrl+Z and Ctrl+Y on the label's
+// select undo and redo, as a select has no undo of its own; in a text
+// field they stay the field's.
+func TestBindingForUndoOnTheLabelSelect(t *testing.T) {
+	schema := annotate.DefaultSchema()
+	cases := []struct {
+		key  keyPress
+		want command
+	}{
+		{keyPress{Key: "z", Ctrl: true, InField: true, InSelect: true}, cmdUndo},
+		{keyPress{Key: "z", Meta: true, Shift: true, InField: true, InSelect: true}, cmdRedo},
+		{keyPress{Key: "y", Ctrl: true, InField: true, InSelect: true}, cmdRedo},
+		{keyPress{Key: "z", Ctrl: true, InField: true}, cmdNone},
+		{keyPress{Key: "q", InField: true, InSelect: true}, cmdNone}, // the select's own type-ahead
+	}
+	for _, c := range cases {
+		if got := bindingFor(c.key, schema); got.Command != c.want {
+			t.Errorf("bindingFor(%+v) = %+v, want command %d", c.key, got, c.want)
+		}
+	}
+}

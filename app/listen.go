@@ -38,6 +38,7 @@ func (a *Annotator) listen(ctx app.Context) {
 			Shift:     e.Get("shiftKey").Bool(),
 			Alt:       e.Get("altKey").Bool(),
 			InField:   isField(target),
+			InSelect:  target.Truthy() && strings.EqualFold(target.Get("tagName").String(), "SELECT"),
 			OnButton:  isButton(target),
 			InArticle: inArticle(target),
 			InDialog:  dialogOpen(),
