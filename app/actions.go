@@ -348,8 +348,15 @@ func (a *Annotator) step(ctx app.Context, dir int) {
 	} else {
 		next = a.neighbour(a.selected, dir)
 	}
-	if next != "" {
+	switch {
+	case next != "":
 		a.choose(ctx, next)
+	case dir > 0:
+		// Said, not silent: a screen reader's user hears the key did
+		// nothing because the list ends there.
+		a.say("The last annotation of the list is selected; [ goes back.")
+	default:
+		a.say("The first annotation of the list is selected; ] goes on.")
 	}
 }
 
