@@ -31,22 +31,39 @@ type adjudicatorHost interface {
 	// annotations can be replaced; it refuses while its changes are
 	// still being written.
 	release(id string) error
+	// adjudication is the root's adjudication under way.
+	adjudication() *adjudicationState
 }
 
-// adjudicator is the adjudication of one article. It owns the merged
-// file and what the adjudicator accepted.
+// adjudicator is the adjudication of one article. It draws and changes
+// the adjudication's state, which the root keeps (adjudicationState).
 type adjudicator struct {
 	app.Compo
 
 	Host adjudicatorHost
 
+	// The root's, taken at the first Render: the component goes with the
+	// library's view, and the adjudicator's decisions must not (opening a
+	// document from the library and coming back finds them as they were).
+	*adjudicationState
+	busy bool
+	own  app.Context
+}
+
+// adjudicationState is an adjudication under way: the merged file and
+// what the adjudicator accepted. Nothing of it is in the workspace until
+// the gold document is saved, so it lasts as long as the tab, and Close
+// asks before it drops decisions.
+type adjudicationState struct {
 	report   *agree.Report
 	merged   annotate.File
 	accepted map[string]bool
 	// disputedOnly hides the spans every annotator made.
 	disputedOnly bool
-	busy         bool
-	own          app.Context
+	// touched is set once the adjudicator accepted or rejected a span;
+	// closing once Close was pressed with such decisions (a second Close
+	// drops them).
+	touched, closing bool
 }
 
 func (d *adjudicator) OnMount(ctx app.Context) { d.own = ctx }
@@ -61,8 +78,34 @@ func (d *adjudicator) tell(text string, isError bool) {
 // on the button that saved the gold document), goes back to the button
 // that started the adjudication, not to the page's body.
 func (d *adjudicator) close() {
-	d.report = nil
+	*d.adjudicationState = adjudicationState{}
 	d.focusAfter("adjudicate-button")
+}
+
+// askClose closes the adjudication, or, when the adjudicator has accepted
+// or rejected spans, first says that closing drops those decisions: Close
+// (now "Close without saving") pressed again drops them.
+func (d *adjudicator) askClose() {
+	if d.touched && !d.closing {
+		d.closing = true
+		d.tell("Closing drops the spans you accepted and rejected: an adjudication is kept only once its gold document is saved. "+
+			"Press “Close without saving” to drop them, or save the gold document.", false)
+		return
+	}
+	d.close()
+}
+
+// decide accepts or rejects span id.
+func (d *adjudicator) decide(id string, accept bool) {
+	if d.accepted[id] == accept {
+		return
+	}
+	if accept {
+		d.accepted[id] = true
+	} else {
+		delete(d.accepted, id)
+	}
+	d.touched, d.closing = true, false
 }
 
 // focusAfter focuses element id once the adjudication has been drawn: the
@@ -102,6 +145,10 @@ func (d *adjudicator) onChosen(ctx app.Context, e app.Event) {
 	}
 	if n < 2 {
 		d.tell("Choose the files of two annotators or more, of the same article, to adjudicate.", true)
+		return
+	}
+	if d.report != nil && d.touched {
+		d.tell("An adjudication with your decisions is open: save its gold document, or close it, before you start another.", true)
 		return
 	}
 	// Every file is checked against its limit before any is read.
@@ -145,7 +192,7 @@ func (d *adjudicator) start(ctx app.Context, inputs []formats.Input) {
 				d.tell(sentence(err.Error(), ""), true)
 				return
 			}
-			d.report, d.merged, d.accepted, d.disputedOnly = rep, merged, map[string]bool{}, false
+			*d.adjudicationState = adjudicationState{report: rep, merged: merged, accepted: map[string]bool{}}
 			for _, id := range agree.Unanimous(merged, rep.Names()) {
 				d.accepted[id] = true
 			}
@@ -245,6 +292,9 @@ func (d *adjudicator) saveGold(ctx app.Context) {
 
 // Render draws the hidden picker and, during an adjudication, its panel.
 func (d *adjudicator) Render() app.UI {
+	if d.adjudicationState == nil {
+		d.adjudicationState = d.Host.adjudication()
+	}
 	return app.Div().Class("adjudicator").Body(
 		app.Input().Type("file").ID(adjudicateInputID).Class("hidden-input").TabIndex(-1).Aria("hidden", "true").Multiple(true).
 			Accept(".json,.jsonl,.jsonld,.ann,.txt,.csv,application/json,text/csv").OnChange(d.onChosen),
@@ -292,7 +342,8 @@ func (d *adjudicator) renderPanel() app.UI {
 			app.Button().ID("gold-save").Class("primary").Disabled(d.busy).
 				OnClick(func(ctx app.Context, e app.Event) { d.saveGold(ctx) }).
 				Text(fmt.Sprintf("Save the gold document (%d %s)", len(d.accepted), annotate.Plural(len(d.accepted), "span", "spans"))),
-			app.Button().ID("adjudication-close").OnClick(func(ctx app.Context, e app.Event) { d.close() }).Text("Close"),
+			app.Button().ID("adjudication-close").OnClick(func(ctx app.Context, e app.Event) { d.askClose() }).
+				Text(map[bool]string{false: "Close", true: "Close without saving"}[d.closing]),
 		),
 	)
 }
@@ -317,9 +368,9 @@ func (d *adjudicator) renderRow(a annotate.Annotation, names []string) app.UI {
 		}),
 		app.Td().Body(
 			app.Button().Class("accept").Aria("pressed", ok).
-				OnClick(func(ctx app.Context, e app.Event) { d.accepted[id] = true }, app.EventScope(id)).Text("Accept"),
+				OnClick(func(ctx app.Context, e app.Event) { d.decide(id, true) }, app.EventScope(id)).Text("Accept"),
 			app.Button().Class("reject").Aria("pressed", !ok).
-				OnClick(func(ctx app.Context, e app.Event) { delete(d.accepted, id) }, app.EventScope(id)).Text("Reject"),
+				OnClick(func(ctx app.Context, e app.Event) { d.decide(id, false) }, app.EventScope(id)).Text("Reject"),
 		),
 	)
 }

@@ -32,6 +32,9 @@ type Annotator struct {
 	// libraryGeneration changes when the workspace changed under the
 	// library's feet (an import, a restore): it reads its listing again.
 	libraryGeneration int
+	// adjudicating is the adjudication under way, kept here so that it
+	// outlives the library's view (adjudicate.go).
+	adjudicating adjudicationState
 
 	doc     *annotate.Document
 	set     *annotate.Set

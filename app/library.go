@@ -385,6 +385,8 @@ func sortedLabels(counts map[string]int) []string {
 
 func (a *Annotator) workspaceOf() *workspace.Workspace { return a.keep.ws }
 
+func (a *Annotator) adjudication() *adjudicationState { return &a.adjudicating }
+
 func (a *Annotator) openFromLibrary(ctx app.Context, id string) {
 	if a.keep.editor != nil && a.keep.editor.ID() == id {
 		a.showOpen(ctx)
