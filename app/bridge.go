@@ -50,8 +50,10 @@ func readSelection() (selectionState, domSpan) {
 	return selectionState(v.Index(0).Int()), s
 }
 
-// caretAt returns the DOM position under a viewport point, or ok false when
-// the point is not on the article's text.
+// caretAt returns the DOM position of the start of the character under a
+// viewport point (not the caret position nearest to it, which follows a
+// character clicked on its right half), or ok false when the point is not
+// on the article's text.
 func caretAt(x, y float64) (node, offset int, ok bool) {
 	h := helper()
 	if !h.Truthy() {

@@ -266,8 +266,9 @@
     return [code, start[0], start[1], end[0], end[1]];
   }
 
-  // caretAt returns the text position under viewport point (x, y), or
-  // [-1, -1] when that is not in the article.
+  // caretAt returns the text position under viewport point (x, y): the
+  // start of the character there, or [-1, -1] when that is not in the
+  // article.
   function caretAt(x, y) {
     let c = null, k = 0;
     if (document.caretPositionFromPoint) {
@@ -278,8 +279,45 @@
       if (r) { c = r.startContainer; k = r.startOffset; }
     }
     if (!c || !article() || !inArticle(c)) return [-1, -1];
+    if (c.nodeType === Node.TEXT_NODE) k = charAt(c, k, x, y);
     const p = toText(c, k, true);
     return p || [-1, -1];
+  }
+
+  // charAt returns the offset in text node n of the start of the character
+  // under (x, y), given the caret position k nearest to that point. The
+  // caret lies between characters: on the right half of a character (the
+  // left half in right-to-left text) it comes after it, and a click
+  // there, on a highlight's last character, found no annotation, while a
+  // click on the character before a highlight found it. So the character
+  // (grapheme cluster) on either side of k whose box holds x, and whose
+  // line holds y, is taken; k when neither does (past a line's end).
+  const graphemes = typeof Intl === "object" && Intl.Segmenter ? new Intl.Segmenter(undefined, { granularity: "grapheme" }) : null;
+  function charAt(n, k, x, y) {
+    const data = n.data;
+    const r = document.createRange();
+    const holds = (a, b) => {
+      if (a < 0 || b > data.length || a >= b) return false;
+      r.setStart(n, a);
+      r.setEnd(n, b);
+      for (const box of r.getClientRects()) {
+        const h = box.bottom - box.top;
+        if (x >= box.left && x < box.right && Math.abs(y - (box.top + box.bottom) / 2) <= h) return true;
+      }
+      return false;
+    };
+    // The cluster that starts at k and the one that ends there.
+    let after = k + 1, before = k - 1;
+    if (graphemes) {
+      if (k < data.length) { const s = graphemes.segment(data).containing(k); after = s.index + s.segment.length; }
+      if (k > 0) before = graphemes.segment(data).containing(k - 1).index;
+    } else {
+      if (/[\uD800-\uDBFF]/.test(data.charAt(k))) after = k + 2;
+      if (k > 1 && /[\uDC00-\uDFFF]/.test(data.charAt(k - 1))) before = k - 2;
+    }
+    if (holds(k, after)) return k;
+    if (holds(before, k)) return before;
+    return k;
   }
 
   // splitNames accepts an array of names or a comma-separated string.
