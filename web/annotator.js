@@ -246,24 +246,34 @@
     if (!article()) return [OUTSIDE, -1, -1, -1, -1];
     const startIn = inArticle(r.startContainer);
     const endIn = inArticle(r.endContainer);
-    let code = INSIDE;
-    let start, end;
-    if (startIn && endIn) {
-      start = toText(r.startContainer, r.startOffset, true);
-      end = toText(r.endContainer, r.endOffset, false);
-    } else if (!startIn && !endIn && !r.intersectsNode(root)) {
-      return [OUTSIDE, -1, -1, -1, -1];
-    } else {
-      // Part in, part out (or the whole article and more): clamp to it.
-      code = ACROSS;
-      start = startIn ? toText(r.startContainer, r.startOffset, true) : toText(root, 0, true);
-      end = endIn ? toText(r.endContainer, r.endOffset, false) : toText(root, root.childNodes.length, false);
-    }
+    if (!startIn && !endIn && !r.intersectsNode(root)) return [OUTSIDE, -1, -1, -1, -1];
+    // A boundary outside the article with only white space between it and
+    // the article's edge is that edge: a triple click on the article's last
+    // paragraph selects up to the start of the next block, the sidebar's
+    // heading, and that paragraph was refused as a selection across the
+    // article's edge.
+    const atStart = startIn || blank(r.startContainer, r.startOffset, root, 0);
+    const atEnd = endIn || blank(root, root.childNodes.length, r.endContainer, r.endOffset);
+    const code = atStart && atEnd ? INSIDE : ACROSS;
+    // For ACROSS, the part inside the article: clamped to it.
+    const start = startIn ? toText(r.startContainer, r.startOffset, true) : toText(root, 0, true);
+    let end = endIn ? toText(r.endContainer, r.endOffset, false) : toText(root, root.childNodes.length, false);
     if (!start || !end) return [code, -1, -1, -1, -1];
     // An element-container selection between two text nodes (between two
     // paragraphs, say) can convert to an end before its start.
     if (end[0] < start[0] || (end[0] === start[0] && end[1] < start[1])) end = start.slice();
     return [code, start[0], start[1], end[0], end[1]];
+  }
+
+  // blank reports whether the document holds only white space, or
+  // nothing, from point (a, i) to point (b, j); false when (b, j) comes
+  // first.
+  function blank(a, i, b, j) {
+    const r = document.createRange();
+    r.setStart(a, i);
+    r.setEnd(b, j);
+    if (r.collapsed && (a !== b || i !== j)) return false; // (b, j) came first
+    return /^[ \t\n\r\f]*$/.test(r.toString());
   }
 
   // caretAt returns the text position under viewport point (x, y): the

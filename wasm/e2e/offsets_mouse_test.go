@@ -98,3 +98,43 @@ func TestOffsetsClickOnHighlightEdges(t *testing.T) {
 		t.Errorf("a click on the space before charlie selected %q", text(t, b, "#entries li.selected .excerpt"))
 	}
 }
+
+// tripleClick clicks three times at a point, as a reader selecting a
+// whole paragraph does.
+func tripleClick(t testing.TB, b *browser, x, y float64) {
+	t.Helper()
+	for n := 1; n <= 3; n++ {
+		b.runIn(t, chromedp.MouseEvent(chromedp.MousePressed, x, y, chromedp.ButtonLeft, chromedp.ClickCount(n)),
+			chromedp.MouseEvent(chromedp.MouseReleased, x, y, chromedp.ButtonLeft, chromedp.ClickCount(n)))
+	}
+}
+
+// TestOffsetsTripleClickParagraph tags paragraphs selected by a triple
+// click, which in Chromium ends at the next block's start (for the last
+// paragraph of the article, past its end): the span is the paragraph's
+// text, with no line break, and the last one is not refused.
+func TestOffsetsTripleClickParagraph(t *testing.T) {
+	b, _ := openApp(t)
+	b.expectNoConsoleErrors()
+	paras := []string{"First paragraph with 𝒳 in it.", "Second one: e\u0301cole 👩‍👩‍👧 🇫🇷.", "Last paragraph of all."}
+	openArticle(t, b, "Triple", "<p>"+paras[0]+"</p>\n<p>"+paras[1]+"</p>\n<p>"+paras[2]+"</p>")
+	for i, p := range []int{2, 1} {
+		box := charBox(t, b, paras[p], 3)
+		tripleClick(t, b, (box[0]+box[2])/2, (box[1]+box[3])/2)
+		waitFor(t, b, fmt.Sprintf(`getSelection().toString().includes(%s)`, jsString(paras[p])))
+		press(t, b, "c")
+		waitFor(t, b, fmt.Sprintf(`document.querySelectorAll("#entries > li").length === %d || document.querySelector("#notice").textContent.includes("edge")`, i+1))
+		if n := entryCount(t, b); n != i+1 {
+			t.Fatalf("the triple-clicked paragraph %d was not tagged: %q", p, text(t, b, "#notice"))
+		}
+	}
+	f := downloadExport(t, b)
+	checkOffsets(t, f)
+	got := map[string]bool{}
+	for _, a := range f.Annotations {
+		got[a.Exact] = true
+	}
+	if !got[paras[1]] || !got[paras[2]] || len(got) != 2 {
+		t.Errorf("the triple-clicked paragraphs were tagged as %v", got)
+	}
+}
