@@ -17,8 +17,11 @@ import (
 // not white space (and at the text's first such character): every block
 // of the canonical text is a paragraph, as a reader sees it. A sentence
 // begins at every paragraph's start and after a sentence's end: one or
-// more of . ! ? … then any closing quotes or brackets, then spaces, then a
-// capital letter, a digit or an opening quote or bracket. A full stop
+// more of . ! ? … (and the Arabic question mark ؟, the Urdu full stop ۔
+// and the Devanagari danda ।) then any closing quotes or brackets, then
+// spaces, then a capital letter, a letter of a script without capitals
+// (Arabic, Hebrew, Devanagari, CJK: else no sentence of theirs began
+// inside a paragraph), a digit or an opening quote or bracket. A full stop
 // after a known abbreviation (Mr, Dr, St, …) or after an initial (the "S"
 // of "U.S.", the "K" of "J. K.") ends no sentence.
 
@@ -36,7 +39,7 @@ func isAbbreviation(word string) bool {
 }
 
 const (
-	sentenceEnds = ".!?…"
+	sentenceEnds = ".!?…؟۔।"
 	closers      = "\"'”’)]»"
 	openers      = "\"'“‘([«¡¿"
 )
@@ -86,7 +89,7 @@ func SentenceStarts(text string) []int {
 			continue // no space after it, or a line break (a paragraph's start)
 		}
 		next := rs[k]
-		if !unicode.IsUpper(next) && !unicode.IsDigit(next) && !strings.ContainsRune(openers, next) {
+		if !beginsSentence(next) {
 			continue
 		}
 		if end == first && rs[first] == '.' && j == end+1 && abbreviated(rs[:first]) {
@@ -96,6 +99,15 @@ func SentenceStarts(text string) []int {
 	}
 	sort.Ints(starts)
 	return starts
+}
+
+// beginsSentence reports whether r, after a sentence's end and a space,
+// begins the next sentence: a capital (upper or title case), a letter of
+// a script that has no case (category Lo), a digit, or an opening quote or
+// bracket. A lower-case letter goes on the sentence ("2.5 bn. and more").
+func beginsSentence(r rune) bool {
+	return unicode.IsUpper(r) || unicode.IsTitle(r) || unicode.Is(unicode.Lo, r) || unicode.IsDigit(r) ||
+		strings.ContainsRune(openers, r)
 }
 
 // abbreviated reports whether the word that ends just before a full stop

@@ -35,6 +35,11 @@ func TestSentenceStarts(t *testing.T) {
 		{"paragraphs", "First one.\n\nSecond one. Third.\nfourth", []string{"First one.\n\n", "Second one. ", "Third.\nfourt", "fourth"}},
 		{"lead space and emoji", "😀 Go. 😀 Stop. Now.", []string{"😀 Go. 😀 Stop", "Now."}},
 		{"empty", "", nil},
+		// Scripts without capitals: a letter of no case begins a sentence.
+		{"hebrew", "הוא הלך הביתה. היא נשארה! למה?", []string{"הוא הלך הבית", "היא נשארה! ל", "למה?"}},
+		{"arabic", "ذهب إلى السوق. هل اشترى خبزا؟ نعم اشترى.", []string{"ذهب إلى السو", "هل اشترى خبز", "نعم اشترى."}},
+		{"urdu full stop", "وہ گھر گیا۔ پھر سو گیا۔", []string{"وہ گھر گیا۔ ", "پھر سو گیا۔"}},
+		{"devanagari danda", "वह घर गया। फिर सो गया।", []string{"वह घर गया। फ", "फिर सो गया।"}},
 	}
 	for _, c := range cases {
 		got := startTexts(c.text, SentenceStarts(c.text))
