@@ -49,9 +49,12 @@ const (
 
 // binding is the command a key press maps to, with what it needs.
 type binding struct {
-	Command   command
-	Label     string // for cmdTag
-	Direction string // for cmdMove and cmdExtend: "forward" or "backward"
+	Command command
+	Label   string // for cmdTag
+	// Direction is where cmdMove and cmdExtend go: "forward" or
+	// "backward" in the text, or "right" or "left" on the screen (← and
+	// →, which in right-to-left text go back and forward).
+	Direction string
 	// Granularity is how far cmdMove and cmdExtend go: "character",
 	// "word", "line", "lineboundary" (Selection.modify's own), or
 	// "sentence", "paragraph", "documentboundary" (the article's, from
@@ -304,6 +307,9 @@ func caretBinding(k keyPress) (b binding, ok bool) {
 	}
 	switch k.Key {
 	case "ArrowRight", "ArrowLeft":
+		// On the screen, as every editor moves by them: → went forward in
+		// the text, to the left in Arabic or Hebrew.
+		b.Direction = strings.TrimPrefix(strings.ToLower(k.Key), "arrow")
 		b.Granularity = "character"
 		if k.Ctrl || k.Alt {
 			b.Granularity = "word"

@@ -33,8 +33,8 @@ func TestBindingFor(t *testing.T) {
 		{"next", keyPress{Key: "]"}, binding{Command: cmdNext}},
 		{"previous", keyPress{Key: "["}, binding{Command: cmdPrevious}},
 		{"help", keyPress{Key: "?", Shift: true}, binding{Command: cmdHelp}},
-		{"extend by character", keyPress{Key: "ArrowRight", Shift: true}, binding{Command: cmdExtend, Direction: "forward", Granularity: "character"}},
-		{"extend by word", keyPress{Key: "ArrowLeft", Shift: true, Ctrl: true}, binding{Command: cmdExtend, Direction: "backward", Granularity: "word"}},
+		{"extend by character", keyPress{Key: "ArrowRight", Shift: true}, binding{Command: cmdExtend, Direction: "right", Granularity: "character"}},
+		{"extend by word", keyPress{Key: "ArrowLeft", Shift: true, Ctrl: true}, binding{Command: cmdExtend, Direction: "left", Granularity: "word"}},
 		{"extend by line", keyPress{Key: "ArrowDown", Shift: true}, binding{Command: cmdExtend, Direction: "forward", Granularity: "line"}},
 		{"open", keyPress{Key: "o", Ctrl: true}, binding{Command: cmdOpen}},
 		{"save exports", keyPress{Key: "s", Meta: true}, binding{Command: cmdExport}},
@@ -42,9 +42,9 @@ func TestBindingFor(t *testing.T) {
 		{"save from a field", keyPress{Key: "s", Ctrl: true, InField: true}, binding{Command: cmdExport}},
 
 		// The caret: moves in the article, extends anywhere but a field.
-		{"caret by character", keyPress{Key: "ArrowRight", InArticle: true}, binding{Command: cmdMove, Direction: "forward", Granularity: "character"}},
-		{"caret by word with ctrl", keyPress{Key: "ArrowLeft", Ctrl: true, InArticle: true}, binding{Command: cmdMove, Direction: "backward", Granularity: "word"}},
-		{"caret by word with alt", keyPress{Key: "ArrowRight", Alt: true, InArticle: true}, binding{Command: cmdMove, Direction: "forward", Granularity: "word"}},
+		{"caret by character", keyPress{Key: "ArrowRight", InArticle: true}, binding{Command: cmdMove, Direction: "right", Granularity: "character"}},
+		{"caret by word with ctrl", keyPress{Key: "ArrowLeft", Ctrl: true, InArticle: true}, binding{Command: cmdMove, Direction: "left", Granularity: "word"}},
+		{"caret by word with alt", keyPress{Key: "ArrowRight", Alt: true, InArticle: true}, binding{Command: cmdMove, Direction: "right", Granularity: "word"}},
 		{"caret by line", keyPress{Key: "ArrowUp", InArticle: true}, binding{Command: cmdMove, Direction: "backward", Granularity: "line"}},
 		{"caret to the next sentence", keyPress{Key: "ArrowDown", Alt: true, InArticle: true}, binding{Command: cmdMove, Direction: "forward", Granularity: "sentence"}},
 		{"caret to the next paragraph", keyPress{Key: "ArrowDown", Ctrl: true, InArticle: true}, binding{Command: cmdMove, Direction: "forward", Granularity: "paragraph"}},

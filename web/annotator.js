@@ -757,7 +757,9 @@
   // frame (its nearest focusable ancestor) has the focus.
 
   const ALTERS = new Set(["move", "extend"]);
-  const DIRECTIONS = new Set(["forward", "backward"]);
+  // "left" and "right" are on the screen (the arrow keys'), which in
+  // right-to-left text are back and forward.
+  const DIRECTIONS = new Set(["forward", "backward", "left", "right"]);
   const GRANULARITIES = new Set(["character", "word", "line", "lineboundary", "paragraph", "sentence"]);
 
   // frame returns the article's focusable frame, or null.

@@ -139,3 +139,30 @@ func TestOffsetsCaretByParagraphAndSentence(t *testing.T) {
 	press(t, b, kb.ArrowDown, chromedp.KeyModifiers(chromedp.ModifierAlt))
 	caretReaches(t, b, "Alt+↓ in Arabic", "جملة ثانية")
 }
+
+// TestOffsetsArrowsInRightToLeftText moves the caret with ← and → in a
+// right-to-left paragraph: → goes right on the screen, which there is
+// back in the text, as in any editor; Shift+→ selects the character on
+// the caret's right, and the span stored is that character.
+func TestOffsetsArrowsInRightToLeftText(t *testing.T) {
+	b, _ := openApp(t)
+	b.expectNoConsoleErrors()
+	openArticle(t, b, "Right to left", `<p>Left to right first.</p><p dir="rtl">שלום עולם יפה</p>`)
+	caretBefore(t, b, "עולם")
+	x0 := evalJS[float64](t, b, `getSelection().getRangeAt(0).getBoundingClientRect().left`)
+	press(t, b, kb.ArrowRight)
+	caretReaches(t, b, "→ in Hebrew", " עולם")
+	if x := evalJS[float64](t, b, `getSelection().getRangeAt(0).getBoundingClientRect().left`); x <= x0 {
+		t.Errorf("→ moved the caret from x %v to %v", x0, x)
+	}
+	press(t, b, kb.ArrowLeft)
+	caretReaches(t, b, "← in Hebrew", "עולם")
+	press(t, b, kb.ArrowLeft, chromedp.KeyModifiers(chromedp.ModifierShift))
+	waitFor(t, b, `!getSelection().isCollapsed`)
+	if got := evalJS[string](t, b, `getSelection().toString()`); got != "ע" {
+		t.Errorf("Shift+← selected %q, want the letter on the caret's left", got)
+	}
+	press(t, b, "c")
+	waitFor(t, b, `document.querySelectorAll("#entries > li").length === 1`)
+	checkOffsets(t, downloadExport(t, b))
+}
