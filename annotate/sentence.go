@@ -23,7 +23,10 @@ import (
 // (Arabic, Hebrew, Devanagari, CJK: else no sentence of theirs began
 // inside a paragraph), a digit or an opening quote or bracket. A full stop
 // after a known abbreviation (Mr, Dr, St, …) or after an initial (the "S"
-// of "U.S.", the "K" of "J. K.") ends no sentence.
+// of "U.S.", the "K" of "J. K.") ends no sentence. Chinese and Japanese
+// write no space between sentences: after their full-width ends (。！？)
+// and any closing brackets, the next sentence begins at the next
+// character that is not white space, whatever it is.
 
 // isAbbreviation reports whether word, in lower case, ends with a full
 // stop that does not end a sentence.
@@ -39,9 +42,11 @@ func isAbbreviation(word string) bool {
 }
 
 const (
-	sentenceEnds = ".!?…؟۔।"
-	closers      = "\"'”’)]»"
-	openers      = "\"'“‘([«¡¿"
+	sentenceEnds = ".!?…؟۔।。！？｡"
+	// wideEnds are the sentence ends after which no space comes.
+	wideEnds = "。！？｡"
+	closers  = "\"'”’)]»」』）】〕〉》"
+	openers  = "\"'“‘([«¡¿"
 )
 
 // ParagraphStarts returns the code-point offsets at which the paragraphs
@@ -85,6 +90,12 @@ func SentenceStarts(text string) []int {
 			k++
 		}
 		i = end
+		if strings.ContainsRune(wideEnds, rs[end]) {
+			if k < len(rs) && rs[k] != '\n' {
+				starts = append(starts, k)
+			}
+			continue
+		}
 		if k == j || k >= len(rs) || rs[k] == '\n' {
 			continue // no space after it, or a line break (a paragraph's start)
 		}

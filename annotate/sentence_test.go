@@ -40,6 +40,9 @@ func TestSentenceStarts(t *testing.T) {
 		{"arabic", "ذهب إلى السوق. هل اشترى خبزا؟ نعم اشترى.", []string{"ذهب إلى السو", "هل اشترى خبز", "نعم اشترى."}},
 		{"urdu full stop", "وہ گھر گیا۔ پھر سو گیا۔", []string{"وہ گھر گیا۔ ", "پھر سو گیا۔"}},
 		{"devanagari danda", "वह घर गया। फिर सो गया।", []string{"वह घर गया। फ", "फिर सो गया।"}},
+		// Chinese and Japanese: no space after a sentence's end.
+		{"chinese", "他回家了。她留下了！为什么？因为下雨。", []string{"他回家了。她留下了！为什", "她留下了！为什么？因为下", "为什么？因为下雨。", "因为下雨。"}},
+		{"japanese quote", "「行こう。」と彼は言った。雨だった。", []string{"「行こう。」と彼は言った", "と彼は言った。雨だった。", "雨だった。"}},
 	}
 	for _, c := range cases {
 		got := startTexts(c.text, SentenceStarts(c.text))
