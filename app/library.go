@@ -219,11 +219,16 @@ func (l *library) Render() app.UI {
 				OnClick(func(ctx app.Context, e app.Event) { l.Host.pickBackup() }).Text("Restore…"),
 			app.Button().ID("library-undo").Disabled(undo == "").Title(map[bool]string{true: "Nothing to undo in the library", false: "Undo " + undo}[undo == ""]).
 				OnClick(func(ctx app.Context, e app.Event) {
-					doc := "" // the document the undo changes, asked before it
-					if ws := l.Host.workspaceOf(); ws != nil {
-						doc = ws.UndoDocument()
+					// What the undo changes is asked of the workspace at the
+					// click, never taken from the render: go-app keeps the
+					// handler of the first render (its code is the same), so
+					// a label captured there said "Undid: ." ever after.
+					ws := l.Host.workspaceOf()
+					if ws == nil || ws.UndoLabel() == "" {
+						return
 					}
-					l.act(ctx, "Undid: "+undo+".", doc, func(ws *workspace.Workspace) error { return ws.Undo() })
+					label, doc := ws.UndoLabel(), ws.UndoDocument()
+					l.act(ctx, "Undid: "+label+".", doc, func(ws *workspace.Workspace) error { return ws.Undo() })
 				}).Text("Undo"),
 		),
 		&adjudicator{Host: l.Host},
