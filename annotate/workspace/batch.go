@@ -106,7 +106,7 @@ func (d Duplicate) String() string {
 	if d.Earlier != "" {
 		msg = fmt.Sprintf("%s: the same article as %s; it was not added twice", where, d.Earlier)
 	} else {
-		msg = fmt.Sprintf("%s: the same article as %q, already in the workspace; it was not added again", where, d.OfTitle)
+		msg = fmt.Sprintf("%s: the same article as %s, already in the workspace; it was not added again", where, titled(d.OfTitle))
 	}
 	its := fmt.Sprintf("its %s %s", annotate.GroupDigits(int64(d.Annotations)), annotate.Plural(d.Annotations, "annotation was", "annotations were"))
 	switch {

@@ -37,7 +37,7 @@ func (w *Workspace) SaveGold(gold annotate.File) (sum Summary, replaced bool, er
 		return Summary{}, false, err
 	}
 	if w.inUse(dup.ID) {
-		return Summary{}, false, fmt.Errorf("%q: %w", dup.Title, ErrInUse)
+		return Summary{}, false, fmt.Errorf("%s: %w", titled(dup.Title), ErrInUse)
 	}
 	old, err := w.store.Document(dup.ID)
 	if err != nil {
@@ -61,6 +61,6 @@ func (w *Workspace) SaveGold(gold annotate.File) (sum Summary, replaced bool, er
 	if err := w.store.PutDocument(rec, anns); err != nil {
 		return Summary{}, false, err
 	}
-	w.remember(fmt.Sprintf("the gold annotations of %q", rec.Title), rec.ID, func() error { return w.store.PutDocument(old, oldAnns) })
+	w.remember("the gold annotations of "+titled(rec.Title), rec.ID, func() error { return w.store.PutDocument(old, oldAnns) })
 	return rec.Summary.clone(), true, nil
 }

@@ -49,6 +49,12 @@ type Query struct {
 // ErrTitle is the error of a blank title.
 var ErrTitle = errors.New("a title cannot be blank")
 
+// titled names a document by its title in the library's words and
+// messages, between the quotation marks the app writes: Go's %q escaped a
+// headline's own quotes (`"Trump calls trade \"balanced\""`), a raw
+// string in the Undo button, its message and the import's report.
+func titled(title string) string { return "“" + title + "”" }
+
 // ErrNothingToUndo is the error of an Undo with nothing to undo.
 var ErrNothingToUndo = errors.New("there is nothing to undo in the library")
 
@@ -243,7 +249,7 @@ func (w *Workspace) Rename(id, title string) error {
 	if err := w.store.PutSummary(s); err != nil {
 		return err
 	}
-	w.remember(fmt.Sprintf("rename %q", old.Title), id, w.undoSummary(id, func(s *Summary) { s.Title = old.Title }))
+	w.remember("rename "+titled(old.Title), id, w.undoSummary(id, func(s *Summary) { s.Title = old.Title }))
 	return nil
 }
 
@@ -261,7 +267,7 @@ func (w *Workspace) SetStatus(id string, st Status) error {
 	if err := w.store.PutSummary(s); err != nil {
 		return err
 	}
-	w.remember(fmt.Sprintf("mark %q %s", old.Title, st), "", w.undoSummary(id, func(s *Summary) { s.Status = old.Status }))
+	w.remember(fmt.Sprintf("mark %s %s", titled(old.Title), st), "", w.undoSummary(id, func(s *Summary) { s.Status = old.Status }))
 	return nil
 }
 
@@ -290,7 +296,7 @@ func (w *Workspace) Delete(id string) error {
 		return err
 	}
 	if w.inUse(id) {
-		return fmt.Errorf("%q cannot be deleted: %w", rec.Title, ErrInUse)
+		return fmt.Errorf("%s cannot be deleted: %w", titled(rec.Title), ErrInUse)
 	}
 	anns, err := w.store.Annotations(id)
 	if err != nil {
@@ -303,7 +309,7 @@ func (w *Workspace) Delete(id string) error {
 	if err := w.store.DeleteDocument(id); err != nil {
 		return err
 	}
-	w.remember(fmt.Sprintf("delete %q", rec.Title), "", func() error { return w.restore(rec, anns, steps) })
+	w.remember("delete "+titled(rec.Title), "", func() error { return w.restore(rec, anns, steps) })
 	return nil
 }
 

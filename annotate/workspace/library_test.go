@@ -179,7 +179,7 @@ func TestRenameStatusDeleteUndo(t *testing.T) {
 	if _, err := m.Annotations(s.ID); !errors.Is(err, ErrNoDocument) {
 		t.Fatalf("deleted document's annotations still there: %v", err)
 	}
-	if w.UndoLabel() != `delete "Defence pledge"` {
+	if w.UndoLabel() != "delete “Defence pledge”" {
 		t.Errorf("UndoLabel = %q", w.UndoLabel())
 	}
 	if err := w.Undo(); err != nil {

@@ -248,7 +248,7 @@ func (e *DuplicateError) Error() string {
 	if e.Title == "" {
 		return fmt.Sprintf("%v (%s)", ErrDuplicateText, e.ID)
 	}
-	return fmt.Sprintf("%v: %q (%s)", ErrDuplicateText, e.Title, e.ID)
+	return fmt.Sprintf("%v: %s (%s)", ErrDuplicateText, titled(e.Title), e.ID)
 }
 
 func (e *DuplicateError) Unwrap() error { return ErrDuplicateText }
@@ -685,7 +685,7 @@ func (w *Workspace) fill(dup *DuplicateError, doc *annotate.Document, set *annot
 		return Summary{}, dup
 	}
 	if w.inUse(dup.ID) {
-		return Summary{}, fmt.Errorf("%q: %w", dup.Title, ErrInUse)
+		return Summary{}, fmt.Errorf("%s: %w", titled(dup.Title), ErrInUse)
 	}
 	rec, err := w.store.Document(dup.ID)
 	if err != nil {
