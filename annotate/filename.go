@@ -15,7 +15,8 @@ const maxFileNameRunes = 60
 // title: the title in lower case, letters and digits kept (accents
 // stripped), everything else turned into single hyphens, cut at a word
 // boundary, and ending in ".annotations.json". An empty or unusable title
-// gives "article.annotations.json".
+// gives "article.annotations.json", and a title that is a device name of
+// Windows ("CON") has "-article" after it.
 func ExportFileName(title string) string {
 	var b strings.Builder
 	hyphen := false
@@ -40,8 +41,30 @@ func ExportFileName(title string) string {
 			name = name[:i]
 		}
 	}
-	if name == "" {
+	switch {
+	case name == "":
 		name = "article"
+	case windowsDevice(name):
+		name += "-article" // "con-article.annotations.json"
 	}
 	return name + ".annotations.json"
+}
+
+// windowsDevice reports whether name is one of the device names Windows
+// reserves (CON, PRN, AUX, NUL, COM0…9, LPT0…9, in any case): Windows
+// takes a file named so for the device, whatever extension follows, so
+// that an article titled "CON" gave "con.annotations.json", which a
+// Windows machine cannot save.
+func windowsDevice(name string) bool {
+	switch strings.ToLower(name) {
+	case "con", "prn", "aux", "nul":
+		return true
+	}
+	if len(name) == 4 && name[3] >= '0' && name[3] <= '9' {
+		switch strings.ToLower(name[:3]) {
+		case "com", "lpt":
+			return true
+		}
+	}
+	return false
 }
