@@ -206,7 +206,9 @@ func copyText(text string, done func(ok bool)) {
 	h.Call("copy", text).Then(func(v app.Value) { done(v.Truthy()) })
 }
 
-// readFile reads a File object's bytes and calls done with them.
+// readFile reads a File object's bytes and calls done with them, or with
+// nil when the file cannot be read (a folder, a file gone since it was
+// chosen).
 func readFile(file app.Value, done func([]byte)) {
 	h := helper()
 	if !h.Truthy() {
@@ -214,6 +216,10 @@ func readFile(file app.Value, done func([]byte)) {
 		return
 	}
 	h.Call("readFile", file).Then(func(v app.Value) {
+		if !v.Truthy() {
+			done(nil)
+			return
+		}
 		data := make([]byte, v.Length())
 		app.CopyBytesToGo(data, v)
 		done(data)

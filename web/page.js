@@ -67,9 +67,16 @@
     return ok;
   }
 
-  // readFile returns a File's (or Blob's) bytes.
+  // readFile returns a File's (or Blob's) bytes, or null when it cannot be
+  // read: a folder dropped or picked, or a file moved or deleted since it
+  // was chosen, rejects, and a rejection left the app waiting for ever
+  // (the open's progress shown for good, an import that never ended).
   async function readFile(file) {
-    return new Uint8Array(await file.arrayBuffer());
+    try {
+      return new Uint8Array(await file.arrayBuffer());
+    } catch (e) {
+      return null;
+    }
   }
 
   // The label styles: the colours of the labels come from the schema, so

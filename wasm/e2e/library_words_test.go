@@ -7,6 +7,8 @@ package e2e
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -45,4 +47,35 @@ func TestLibraryUndoSaysWhatItUndid(t *testing.T) {
 	if !strings.Contains(said, "done") || !strings.Contains(said, "Starmer") || title != "Undo "+strings.TrimSuffix(strings.TrimPrefix(said, "Undid: "), ".") {
 		t.Errorf("the library's Undo, titled %q, says %q", title, said)
 	}
+}
+
+// TestUnreadableFileSaysSo picks a folder, as a drop of one hands the page
+// a File that cannot be read: Open says it could not be read and the
+// article stays; Add files… names it among the refused and ends, so that
+// the next import runs.
+func TestUnreadableFileSaysSo(t *testing.T) {
+	b, _ := openApp(t)
+	b.expectNoConsoleErrors()
+	waitStarted(t, b)
+	dir := t.TempDir()
+	page := filepath.Join(t.TempDir(), "page.html")
+	if err := os.WriteFile(page, []byte("<html><head><title>A page</title></head><body><p>Words of a page.</p></body></html>"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	b.run(chromedp.SetUploadFiles(chromedp.ID("open-file"), []string{dir}))
+	waitFor(t, b, `document.querySelector("#notice").textContent.includes("could not be read")`)
+	waitFor(t, b, `document.querySelector("#progress") === null`)
+	if got := text(t, b, "#doc-title"); got != sampleTitle {
+		t.Errorf("after a folder was opened the page shows %q", got)
+	}
+
+	showLibrary(t, b)
+	b.run(chromedp.SetUploadFiles(chromedp.ID("add-files"), []string{dir, page}))
+	waitFor(t, b, `document.querySelector("#import-report") !== null`)
+	report := text(t, b, "#import-report")
+	if !strings.Contains(report, "Added 1 document") || !strings.Contains(report, filepath.Base(dir)) {
+		t.Errorf("the import of a folder and a page reports %q", report)
+	}
+	waitFor(t, b, `document.querySelector("#import-progress") === null`)
+	waitFor(t, b, `document.querySelector("#library-count").textContent.startsWith("2 documents")`)
 }
