@@ -95,6 +95,13 @@ func (a *Annotator) paste(ctx app.Context, clipboard app.Value) {
 	textData := clipboard.Call("getData", "text/plain").String()
 	ctx.Dispatch(func(ctx app.Context) {
 		switch {
+		case annotate.IsLink(textData):
+			// A copied link address, or a link dragged from another tab
+			// (whose HTML is the link alone): the page is not there.
+			a.fail(fmt.Sprintf("That is the address of a page (%s), not the page: the annotator fetches nothing from the network. "+
+				"Open the page in the browser and save it (Ctrl+S), then open the saved file here; or select the article's text there and paste it.",
+				strings.TrimSpace(textData)))
+			mark("annotator:open-failed")
 		case strings.TrimSpace(htmlData) != "":
 			a.open(ctx, []byte(htmlData), "Pasted article", "text/html")
 		case strings.TrimSpace(textData) != "":

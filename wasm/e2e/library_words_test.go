@@ -79,3 +79,38 @@ func TestUnreadableFileSaysSo(t *testing.T) {
 	waitFor(t, b, `document.querySelector("#import-progress") === null`)
 	waitFor(t, b, `document.querySelector("#library-count").textContent.startsWith("2 documents")`)
 }
+
+// TestLinkIsNotAnArticle drops a link dragged from another tab, and pastes
+// a copied link address: each is the address of a page, not the page, and
+// the app says so; nothing is opened or added to the library.
+func TestLinkIsNotAnArticle(t *testing.T) {
+	b, _ := openApp(t)
+	b.expectNoConsoleErrors()
+	waitStarted(t, b)
+	evalJS[bool](t, b, `(() => {
+		const dt = new DataTransfer();
+		dt.setData("text/uri-list", "https://example.com/news/1");
+		dt.setData("text/plain", "https://example.com/news/1");
+		dt.setData("text/html", '<a href="https://example.com/news/1">A headline</a>');
+		document.body.dispatchEvent(new DragEvent("dragover", {dataTransfer: dt, bubbles: true, cancelable: true}));
+		document.body.dispatchEvent(new DragEvent("drop", {dataTransfer: dt, bubbles: true, cancelable: true}));
+		return true;
+	})()`)
+	waitFor(t, b, `document.querySelector("#notice").textContent.includes("https://example.com/news/1")`)
+	if got := text(t, b, "#notice"); !strings.Contains(got, "save") {
+		t.Errorf("a dropped link says %q", got)
+	}
+	evalJS[bool](t, b, `(() => {
+		const dt = new DataTransfer();
+		dt.setData("text/plain", "https://example.com/news/2");
+		document.dispatchEvent(new ClipboardEvent("paste", {clipboardData: dt, bubbles: true, cancelable: true}));
+		return true;
+	})()`)
+	waitFor(t, b, `document.querySelector("#notice").textContent.includes("https://example.com/news/2")`)
+	if got := text(t, b, "#doc-title"); got != sampleTitle {
+		t.Errorf("after a link was dropped and pasted the page shows %q", got)
+	}
+	if got := libraryTitles(t, b); len(got) != 1 {
+		t.Errorf("a link dropped and pasted made the library %q", got)
+	}
+}
