@@ -157,9 +157,7 @@ func (l *library) Render() app.UI {
 	return app.Main().ID("library").Class("library").Aria("labelledby", "library-title").Body(
 		app.Header().Class("library-head").Body(
 			app.H1().ID("library-title").Text("Library"),
-			app.P().ID("library-count").Text(fmt.Sprintf("%s %s; %s shown.",
-				annotate.GroupDigits(int64(len(l.all))), annotate.Plural(len(l.all), "document", "documents"),
-				annotate.GroupDigits(int64(len(shown))))),
+			app.P().ID("library-count").Aria("live", "polite").Text(l.countWords(shown, len(checked))),
 		),
 		app.Div().Class("library-tools").Role("group").Aria("label", "Find").Body(
 			app.Label().Body(app.Span().Text("Title has"),
@@ -200,7 +198,8 @@ func (l *library) Render() app.UI {
 				l.Host.exportDataset(ctx, workspace.SelectDone, "every document marked done", l.format)
 			}).Text("Export done"),
 			app.Button().ID("export-checked").Disabled(len(checked) == 0).OnClick(func(ctx app.Context, e app.Event) {
-				l.Host.exportDataset(ctx, workspace.SelectIDs(l.checkedIDs()...), fmt.Sprintf("%d chosen documents", len(l.checkedIDs())), l.format)
+				ids := l.checkedIDs()
+				l.Host.exportDataset(ctx, workspace.SelectIDs(ids...), chosenWords(len(ids)), l.format)
 			}).Text(fmt.Sprintf("Export %d chosen", len(checked))),
 			app.Label().Class("inline").Body(app.Span().Text("as"),
 				app.Select().ID("export-format").OnChange(func(ctx app.Context, e app.Event) {
@@ -267,14 +266,48 @@ func (l *library) sortOption(value, text string) app.UI {
 	return app.Option().Value(value).Selected(cur == value).Text(text)
 }
 
+// checkedIDs returns the documents chosen, in the listing's order: those
+// the filter hides too. A choice outlives a filter (the row is chosen
+// again when it shows again), so “Export N chosen” exports what was
+// chosen, hidden or not, and the count line says how many are hidden: it
+// counted only the rows in view, and left the others out of the export in
+// silence.
 func (l *library) checkedIDs() []string {
 	var ids []string
-	for _, s := range l.shown() {
+	for _, s := range workspace.List(l.all, workspace.Query{Sort: l.query.Sort, Descending: l.query.Descending}) {
 		if l.checked[s.ID] {
 			ids = append(ids, s.ID)
 		}
 	}
 	return ids
+}
+
+// countWords says how many documents the library holds, shows and has
+// chosen, and how many of those chosen the filter hides.
+func (l *library) countWords(shown []workspace.Summary, chosen int) string {
+	s := fmt.Sprintf("%s %s; %s shown", annotate.GroupDigits(int64(len(l.all))), annotate.Plural(len(l.all), "document", "documents"),
+		annotate.GroupDigits(int64(len(shown))))
+	if chosen > 0 {
+		inView := 0
+		for _, d := range shown {
+			if l.checked[d.ID] {
+				inView++
+			}
+		}
+		s += fmt.Sprintf("; %s chosen", annotate.GroupDigits(int64(chosen)))
+		if hidden := chosen - inView; hidden > 0 {
+			s += fmt.Sprintf(", %s of them hidden by the filter", annotate.GroupDigits(int64(hidden)))
+		}
+	}
+	return s + "."
+}
+
+// chosenWords names the documents chosen, for the export's message.
+func chosenWords(n int) string {
+	if n == 1 {
+		return "the chosen document"
+	}
+	return fmt.Sprintf("the %d chosen documents", n)
 }
 
 // renderRow draws one document's row. Its handlers read the document's id

@@ -114,3 +114,33 @@ func TestLinkIsNotAnArticle(t *testing.T) {
 		t.Errorf("a link dropped and pasted made the library %q", got)
 	}
 }
+
+// TestChosenRowsTheFilterHides chooses two documents, then filters the
+// library so that one of them is hidden: “Export 2 chosen” still exports
+// both, and the library says that one of them is hidden.
+func TestChosenRowsTheFilterHides(t *testing.T) {
+	b, _ := openApp(t)
+	b.expectNoConsoleErrors()
+	waitStarted(t, b)
+	showLibrary(t, b)
+	b.run(chromedp.SetUploadFiles(chromedp.ID("add-files"), []string{batchOf(t, 3, nil)}))
+	waitFor(t, b, `document.querySelector("#library-count").textContent.startsWith("4 documents")`)
+	for _, title := range []string{"Report 001 on the budget", "Report 002 on the budget"} {
+		evalJS[bool](t, b, libraryRow(title)+`.querySelector(".library-check").click() || true`)
+	}
+	waitFor(t, b, `document.querySelector("#export-checked").textContent === "Export 2 chosen"`)
+	evalJS[bool](t, b, `(() => { const s = document.querySelector("#library-search"); s.value = "002"; s.dispatchEvent(new Event("input", {bubbles: true})); return true; })()`)
+	waitFor(t, b, `document.querySelectorAll("#library-table .library-row").length === 1`)
+	waitFor(t, b, `document.querySelector("#library-count").textContent.includes("hidden")`)
+	if got := text(t, b, "#export-checked"); got != "Export 2 chosen" {
+		t.Errorf("with one of two chosen documents hidden, the button reads %q", got)
+	}
+	data := downloadFile(t, b, "dataset-*.jsonl", chromedp.Click(chromedp.ID("export-checked")))
+	if n := strings.Count(strings.TrimSpace(string(data)), "\n") + 1; n != 2 {
+		t.Errorf("the export of 2 chosen documents holds %d lines", n)
+	}
+	waitFor(t, b, `document.querySelector("#notice").textContent.startsWith("Downloaded")`)
+	if got := text(t, b, "#notice"); !strings.Contains(got, "the 2 chosen documents") {
+		t.Errorf("the export says %q", got)
+	}
+}
