@@ -276,6 +276,19 @@ func (a *Annotator) escape(ctx app.Context) {
 	}
 	if app.IsClient {
 		if el := app.Window().Get("document").Get("activeElement"); isField(el) {
+			if el.Get("classList").Call("contains", "rename").Bool() {
+				// Escape cancels a rename in the library: the title is put
+				// back before the blur, whose change event would keep the
+				// one typed, and the focus goes back to the row's Rename.
+				el.Set("value", el.Get("dataset").Get("title"))
+				el.Call("blur")
+				if row := el.Call("closest", "tr"); row.Truthy() {
+					if b := row.Call("querySelector", ".library-rename"); b.Truthy() {
+						b.Call("focus")
+					}
+				}
+				return
+			}
 			el.Call("blur") // back to the keyboard shortcuts; the change is kept
 			if a.view == viewArticle && a.doc != nil {
 				// For the article, as the help says, from the toolbar's

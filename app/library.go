@@ -57,7 +57,10 @@ type library struct {
 	page     int
 	checked  map[string]bool
 	renaming string
-	loaded   bool
+	// refocus is the document whose Rename button takes the focus once
+	// the listing is read again: a rename moves its row (by last change).
+	refocus string
+	loaded  bool
 	// format is the exchange format the export buttons write: "jsonl",
 	// the dataset, or one of annotate/formats' single-file formats.
 	format string
@@ -112,6 +115,10 @@ func (l *library) reload(app.Context) {
 				return
 			}
 			l.all, l.loaded = docs, true
+			if id := l.refocus; id != "" {
+				l.refocus = ""
+				ctx.Defer(func(app.Context) { focusRenameButton(id) })
+			}
 			mark("annotator:library")
 		})
 	})
@@ -124,6 +131,7 @@ func (l *library) act(ctx app.Context, done, doc string, change func(ws *workspa
 		return
 	}
 	if err := change(ws); err != nil {
+		l.refocus = "" // no listing follows
 		l.Host.tellFromLibrary(sentence(err.Error(), ""), true)
 		return
 	}
@@ -342,12 +350,21 @@ func (l *library) renderRow(s workspace.Summary) app.UI {
 		})),
 		app.Td().Class("library-title").Body(
 			app.If(l.renaming == id, func() app.UI {
-				return app.Input().Type("text").ID("rename-"+id).Class("rename").Value(s.Title).AutoFocus(true).
-					Aria("label", "New title").
+				// The field is focused by the Rename button (autofocus works
+				// once a page in Chromium); Enter renames, Escape puts the
+				// title back (escape, actions.go) and leaving it closes it.
+				return app.Input().Type("text").ID("rename-"+id).Class("rename").Value(s.Title).DataSet("title", s.Title).
+					Aria("label", "New title of “"+s.Title+"”").
 					OnChange(func(ctx app.Context, e app.Event) {
 						id, title := rowID(ctx), ctx.JSSrc().Get("value").String()
-						l.renaming = ""
+						l.renaming, l.refocus = "", id
+						ctx.Defer(func(app.Context) { focusRenameButton(id) })
 						l.act(ctx, "Renamed it “"+annotate.CleanTitle(title)+"”.", id, func(ws *workspace.Workspace) error { return ws.Rename(id, title) })
+					}).
+					OnBlur(func(ctx app.Context, e app.Event) {
+						if id := rowID(ctx); l.renaming == id {
+							l.renaming = ""
+						}
 					})
 			}).Else(func() app.UI {
 				return app.Button().Class("link", "library-open").Title("Open this document").
@@ -369,7 +386,11 @@ func (l *library) renderRow(s workspace.Summary) app.UI {
 		app.Td().Class("library-changed").Body(app.Time().DateTime(s.Changed.Format(time.RFC3339)).Text(s.Changed.Local().Format("2 Jan 2006 15:04"))),
 		app.Td().Class("library-actions").Body(
 			app.Button().Class("library-rename").Aria("label", "Rename “"+s.Title+"”").
-				OnClick(func(ctx app.Context, e app.Event) { l.renaming = rowID(ctx) }).Text("Rename"),
+				OnClick(func(ctx app.Context, e app.Event) {
+					id := rowID(ctx)
+					l.renaming = id
+					ctx.Defer(func(app.Context) { focusRenameField(id) })
+				}).Text("Rename"),
 			app.Button().Class("library-delete").Aria("label", "Delete “"+s.Title+"”").Disabled(open || unsaved).
 				Title(deleteTitle(open, unsaved)).
 				OnClick(func(ctx app.Context, e app.Event) {
@@ -381,6 +402,26 @@ func (l *library) renderRow(s workspace.Summary) app.UI {
 				}).Text("Delete"),
 		),
 	)
+}
+
+// focusRenameField puts the focus in document id's rename field, its
+// title selected to be typed over.
+func focusRenameField(id string) {
+	if el := app.Window().GetElementByID("rename-" + id); el.Truthy() {
+		el.Call("focus")
+		el.Call("select")
+	}
+}
+
+// focusRenameButton puts the focus on document id's Rename button, where
+// it was before the field: the field goes with the rename, and the focus
+// fell to the page's body.
+func focusRenameButton(id string) {
+	if row := app.Window().GetElementByID("doc-" + id); row.Truthy() {
+		if b := row.Call("querySelector", ".library-rename"); b.Truthy() {
+			b.Call("focus")
+		}
+	}
 }
 
 // rowID returns the id of the document whose row holds the event's

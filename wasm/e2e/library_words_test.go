@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 )
 
 // libraryRow is a JavaScript expression for the library's row of the
@@ -143,4 +144,39 @@ func TestChosenRowsTheFilterHides(t *testing.T) {
 	if got := text(t, b, "#notice"); !strings.Contains(got, "the 2 chosen documents") {
 		t.Errorf("the export says %q", got)
 	}
+}
+
+// TestRenameEscapeCancels renames a document from the keyboard: Escape in
+// the title's field cancels, leaving the title as it was, and Enter
+// renames; either way the field goes and the focus stays on the row's
+// Rename button, not on the page's body.
+func TestRenameEscapeCancels(t *testing.T) {
+	b, _ := openApp(t)
+	b.expectNoConsoleErrors()
+	waitStarted(t, b)
+	showLibrary(t, b)
+	evalJS[bool](t, b, libraryRow(sampleTitle)+`.querySelector(".library-rename").focus() || true`)
+	press(t, b, "\r")
+	waitFor(t, b, `document.querySelector("input.rename") !== null`)
+	waitFor(t, b, `document.activeElement && document.activeElement.matches("input.rename")`)
+	evalJS[bool](t, b, `(() => { const f = document.activeElement; f.select(); return true; })()`)
+	press(t, b, "Wrong title")
+	press(t, b, kb.Escape)
+	waitFor(t, b, `document.querySelector("input.rename") === null`)
+	waitFor(t, b, `document.activeElement && document.activeElement.matches(".library-rename")`)
+	if got := libraryTitles(t, b); len(got) != 1 || got[0] != sampleTitle {
+		t.Errorf("after Escape in the rename field the library lists %q", got)
+	}
+	if got := text(t, b, "#notice"); strings.Contains(got, "Renamed") {
+		t.Errorf("after Escape in the rename field the app says %q", got)
+	}
+
+	press(t, b, "\r")
+	waitFor(t, b, `document.activeElement && document.activeElement.matches("input.rename")`)
+	evalJS[bool](t, b, `(() => { const f = document.activeElement; f.select(); return true; })()`)
+	press(t, b, "Right title")
+	press(t, b, "\r")
+	waitFor(t, b, `document.querySelector("#notice").textContent.startsWith("Renamed")`)
+	waitFor(t, b, libraryRow("Right title")+` !== undefined && document.querySelector("input.rename") === null`)
+	waitFor(t, b, `document.activeElement && document.activeElement.matches(".library-rename") && document.activeElement.closest("tr").querySelector(".library-title").textContent === "Right title"`)
 }
