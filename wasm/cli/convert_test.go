@@ -32,6 +32,13 @@ func writeExport(t *testing.T, dir, name, text string, claims ...string) string 
 			t.Fatal(err)
 		}
 	}
+	return saveExport(t, dir, name, doc, set)
+}
+
+// saveExport writes the export of doc with set, stamped with time 0, as
+// dir/name and returns its path.
+func saveExport(t *testing.T, dir, name string, doc *annotate.Document, set *annotate.Set) string {
+	t.Helper()
 	data, err := annotate.NewFile(doc, set, nil, time.Unix(0, 0)).Marshal()
 	if err != nil {
 		t.Fatal(err)

@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/newsannotator/annotator/annotate"
 )
@@ -30,15 +29,7 @@ func writeWithLabels(t *testing.T, dir, name, text, prefix string, n int) string
 	if err := s.Validate(); err != nil {
 		t.Fatal(err)
 	}
-	data, err := annotate.NewFile(doc, annotate.NewSet(doc.Text(), s), nil, time.Unix(0, 0)).Marshal()
-	if err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(dir, name)
-	if err := os.WriteFile(path, data, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return path
+	return saveExport(t, dir, name, doc, annotate.NewSet(doc.Text(), s))
 }
 
 // TestMergeOfSchemasThatDoNotMerge: files that were read and whose
