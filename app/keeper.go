@@ -279,11 +279,38 @@ func (a *Annotator) retrySave(ctx app.Context) {
 	a.flush(ctx)
 }
 
-// saveFailure says why a write failed and that nothing is lost.
+// storageError is what a store's error may say of itself (wasm/idb's
+// do): the reason in words, without the operation and the document's id
+// that its Error gives, and whether trying the write again can help.
+type storageError interface {
+	error
+	Reason() string
+	Retryable() bool
+}
+
+// retryable reports whether writing again may mend failure err.
+func retryable(err error) bool {
+	var se storageError
+	return !errors.As(err, &se) || se.Retryable()
+}
+
+// saveFailure says why a write failed, and what is kept. A failure that
+// trying again cannot mend (the storage closed under the tab, its data
+// perhaps cleared) does not promise that what was saved before is safe,
+// nor offer Retry: the tab holds the only sure copy, so it says to
+// download the JSON before reloading.
 func saveFailure(err error) string {
-	what := err.Error()
+	what, retry := err.Error(), retryable(err)
+	var se storageError
+	if errors.As(err, &se) {
+		what = se.Reason()
+	}
 	if errors.Is(err, workspace.ErrNoDocument) {
 		what = "this document was deleted from the library, perhaps in another tab"
+	}
+	if !retry {
+		return sentence(fmt.Sprintf("Your last change could not be saved in this browser: %s. It is kept in this tab only: "+
+			"download the JSON to keep it, then reload the page", what), "")
 	}
 	return sentence(fmt.Sprintf("Your last change could not be saved in this browser: %s. It is kept in this tab, "+
 		"and everything saved before is safe; download the JSON to keep it, or press Retry", what), "")
@@ -346,6 +373,8 @@ func (s *saveIndicator) Render() app.UI {
 func (a *Annotator) reloadLoses() string {
 	k := &a.keep
 	switch {
+	case k.failed != nil && k.failed != errStalled && !retryable(k.failed):
+		return "Your last change could not be saved in this browser, and reloading now would lose it: download the JSON first."
 	case k.failed != nil && k.failed != errStalled:
 		return "Your last change could not be saved in this browser, and reloading now would lose it: download the JSON first, or press Retry once there is room."
 	case k.memory && k.changed:

@@ -52,3 +52,24 @@ func (e *Error) Error() string {
 
 // Unwrap returns the sentinel the failure is an instance of, if any.
 func (e *Error) Unwrap() error { return e.kind }
+
+// Reason says the failure in words for the person at the keyboard: what
+// happened, without the operation and the document's id that Error
+// gives (the app shows it in its message line).
+func (e *Error) Reason() string {
+	switch {
+	case e.kind == ErrClosed && e.Name == "close":
+		return "the browser closed this site's storage, perhaps because the site's data was cleared"
+	case e.kind == ErrClosed:
+		return "a newer version of the app, opened in another tab, has taken over this site's storage"
+	case e.kind != nil:
+		return e.kind.Error()
+	case e.Message != "":
+		return "the browser refused it (" + e.Message + ")"
+	}
+	return "the browser refused it (" + e.Name + ")"
+}
+
+// Retryable reports whether the same write may succeed later: not once
+// the database is closed under the store, since every call then fails.
+func (e *Error) Retryable() bool { return e.kind != ErrClosed }
