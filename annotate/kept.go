@@ -102,11 +102,12 @@ func attributeAllowed(element, key, val string) bool {
 
 // linkKept reports whether the policy keeps href as it is: an absolute
 // URL of an allowed scheme, with no white space, that parses and prints
-// as itself (bluemonday writes the URL as net/url prints it).
+// as itself (bluemonday writes the URL as net/url prints it), and names
+// its host if it is http or https (linkNamesHost).
 func linkKept(href string) bool {
 	if strings.ContainsAny(href, " \t\n\r\f\v") {
 		return false
 	}
 	u, err := url.Parse(href)
-	return err == nil && slices.Contains(linkSchemes, u.Scheme) && u.String() == href
+	return err == nil && slices.Contains(linkSchemes, u.Scheme) && linkNamesHost(u) && u.String() == href
 }

@@ -77,6 +77,20 @@ var attributeRules = []attributeRule{
 // linkSchemes are the URL schemes a link may keep.
 var linkSchemes = []string{"http", "https", "mailto"}
 
+// linkNamesHost reports whether u, a link's URL of one of linkSchemes,
+// says where it goes as a browser reads it: an http or https URL must name
+// its host. net/url takes "https:evil.com", "https:?q" or "https:#notice"
+// for absolute URLs without one, but a browser resolves such a URL against
+// the address of the page that shows it, when that page has the same
+// scheme (the URL standard's "special relative or authority" state): in
+// the annotator, a link to the annotator itself.
+func linkNamesHost(u *url.URL) bool {
+	if u.Scheme != "http" && u.Scheme != "https" {
+		return true
+	}
+	return u.Host != "" && u.Opaque == ""
+}
+
 var (
 	policyOnce sync.Once
 	policy     *bluemonday.Policy
@@ -90,7 +104,9 @@ func articlePolicy() *bluemonday.Policy {
 		p := bluemonday.NewPolicy()
 		p.AllowElements(AllowedElements...)
 		p.AllowAttrs("href").OnElements("a")
-		p.AllowURLSchemes(linkSchemes...)
+		for _, s := range linkSchemes {
+			p.AllowURLSchemeWithCustomPolicy(s, linkNamesHost)
+		}
 		p.RequireParseableURLs(true)
 		p.AllowRelativeURLs(false)
 		p.RequireNoFollowOnLinks(true)
