@@ -208,10 +208,7 @@ func (m *importer) showReport(rep workspace.Report, refused []string, err error,
 	} else if err != nil {
 		r.Summary += "; it stopped: " + err.Error()
 	}
-	if secs := took.Seconds(); secs > 0 && size > 0 {
-		r.Summary += fmt.Sprintf(" (%s in %.1f s)", annotate.FormatSize(size), secs)
-	}
-	r.Summary += "."
+	r.Summary += sizeAndTime(size, took) + "."
 	m.report = r
 	switch {
 	case bad > 0 || err != nil:
@@ -419,4 +416,17 @@ func (a *Annotator) onManyChosen(ctx app.Context, e app.Event) {
 	}
 	input.Set("value", "")
 	ctx.NewActionWithValue(actionImport, list)
+}
+
+// sizeAndTime says how much an import read and how long it took, as
+// " (1.2 MB in 3.4 s)", or the size alone when it took under a tenth of a
+// second ("918 bytes in 0.0 s" read as if nothing had been done).
+func sizeAndTime(size int64, took time.Duration) string {
+	switch {
+	case size <= 0:
+		return ""
+	case took < 50*time.Millisecond:
+		return fmt.Sprintf(" (%s)", annotate.FormatSize(size))
+	}
+	return fmt.Sprintf(" (%s in %.1f s)", annotate.FormatSize(size), took.Seconds())
 }

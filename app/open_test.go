@@ -3,6 +3,7 @@ package app
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/newsannotator/annotator/annotate/formats"
 )
@@ -35,5 +36,23 @@ func TestAdjudicationRefusesASpanLeftOut(t *testing.T) {
 	_, _, err := adjudication([]formats.Input{{Name: "ann.jsonl", Data: []byte(good)}, {Name: "bob.jsonl", Data: []byte(lineWithASpanLeftOut)}}, nil)
 	if err == nil || !strings.Contains(err.Error(), "bob.jsonl:1") || !strings.Contains(err.Error(), "nothing was compared") {
 		t.Errorf("adjudication: %v; want a refusal naming bob.jsonl:1", err)
+	}
+}
+
+// TestSizeAndTime: an import's summary gives its size, and its time only
+// when there is one to give.
+func TestSizeAndTime(t *testing.T) {
+	for _, c := range []struct {
+		size int64
+		took time.Duration
+		want string
+	}{
+		{918, 3 * time.Millisecond, " (918 bytes)"},
+		{2_500_000, 3400 * time.Millisecond, " (2.5 MB in 3.4 s)"},
+		{0, time.Second, ""},
+	} {
+		if got := sizeAndTime(c.size, c.took); got != c.want {
+			t.Errorf("sizeAndTime(%d, %v) = %q, want %q", c.size, c.took, got, c.want)
+		}
 	}
 }
