@@ -613,11 +613,34 @@ func (s *sidebar) putCounts(empty bool) {
 func (s *sidebar) filterButton(label, text string, count int) app.UI {
 	return app.Button().ID(filterID(label)).Class("filter", classIf(label != "", labelClass(label))).
 		Aria("pressed", s.filter == label).
-		OnClick(func(ctx app.Context, e app.Event) {
-			s.filter = label
-			s.view = [2]int{0, max(s.view[1]-s.view[0], viewGuess)}
-		}, app.EventScope(label)).
+		OnClick(func(ctx app.Context, e app.Event) { s.filterBy(ctx, label) }, app.EventScope(label)).
 		Body(app.Span().Text(text), app.Span().Class("count").Text(count))
+}
+
+// filterBy has the list show the annotations of label ("" for all). The
+// selected annotation's entry, when the list shows it, is drawn and
+// scrolled into view, as a reveal does; else the list shows its start.
+// The filter used to move the rows drawn to the list's top and leave the
+// sidebar scrolled where it was: on a long list, the selected entry went
+// out of view, and All came back hundreds of rows away from it.
+func (s *sidebar) filterBy(ctx app.Context, label string) {
+	s.filter = label
+	s.view = [2]int{0, max(s.view[1]-s.view[0], viewGuess)}
+	id := s.selection()
+	if id != "" && slices.ContainsFunc(s.visible(), func(a annotate.Annotation) bool { return a.ID == id }) {
+		s.reveal(ctx) // the filter shows it: showEntry keeps the filter
+		return
+	}
+	if !app.IsClient || len(s.visible()) == 0 {
+		return
+	}
+	s.showRow = 0
+	ctx.Defer(func(ctx app.Context) {
+		if h := helper(); h.Truthy() && s.showRow == 0 {
+			h.Call("revealRow", 0)
+			s.showRow = -1
+		}
+	})
 }
 
 func orAll(label string) string {
