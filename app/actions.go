@@ -210,7 +210,11 @@ func (a *Annotator) delete(ctx app.Context, id string) {
 		return
 	}
 	if a.selected == id {
+		// The next annotation is selected, and shown in the list as any
+		// selection is: the list may have been scrolled away from the
+		// entry deleted.
 		a.selected = neighbour
+		a.revealSelected()
 	}
 	a.choices = nil
 	a.say(fmt.Sprintf("Deleted the %s %s. Ctrl+Z brings it back.", ann.Label, quoted(ann.Exact, 60)))
