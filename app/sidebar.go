@@ -519,6 +519,11 @@ func (s *sidebar) Render() app.UI {
 			s.renderEmpty(len(list) == 0, labels),
 			s.renderSelected(),
 		),
+		// The orphans come before the list, under its head: after it, on
+		// a long document, they were as far down the sidebar as 2,000
+		// entries reach (136,000 pixels), where the import's message that
+		// lists them sent no one. Absent, a slot keeps the list's place.
+		app.If(len(s.Orphans) > 0, s.renderOrphans).Else(slot),
 		// The list is HTML, with one click handler for it all: go-app
 		// compares lists by position, so one annotation inserted at the top
 		// would otherwise rewrite every entry below it, one DOM call at a
@@ -527,7 +532,6 @@ func (s *sidebar) Render() app.UI {
 		app.Div().Class("entries-frame").OnClick(s.onEntryClick).Body(
 			app.Raw(s.listHTML(list)),
 		),
-		app.If(len(s.Orphans) > 0, s.renderOrphans),
 	)
 }
 
