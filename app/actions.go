@@ -239,9 +239,9 @@ func (a *Annotator) undo(ctx app.Context) {
 		a.say("Nothing to undo.")
 		return
 	}
-	what := a.set.UndoLabel()
+	what, since := a.set.UndoLabel(), a.set.Version()
 	a.orphans, _ = a.set.UndoWithOrphans(a.orphans) // an undone placement lists its orphan again
-	a.keepSelection()
+	a.followStep(since)
 	a.say("Undid: " + what + ".")
 	a.changed(ctx)
 }
@@ -255,11 +255,29 @@ func (a *Annotator) redo(ctx app.Context) {
 		a.say("Nothing to redo.")
 		return
 	}
-	what := a.set.RedoLabel()
+	what, since := a.set.RedoLabel(), a.set.Version()
 	a.orphans, _ = a.set.RedoWithOrphans(a.orphans)
-	a.keepSelection()
+	a.followStep(since)
 	a.say("Redid: " + what + ".")
 	a.changed(ctx)
+}
+
+// followStep selects, after an undo or a redo (the set's version before
+// it is since), the one annotation it brought back or changed, and shows
+// its entry, so that the annotator sees what was undone: an undone delete
+// brought the annotation back while the panel kept the one the delete had
+// selected, and an undone edit of another annotation changed it out of
+// sight. A step that took its annotation away (an undone tag), or that
+// concerns several, leaves the selection as keepSelection does.
+func (a *Annotator) followStep(since int) {
+	if ids, ok := a.set.ChangedSince(since); ok && len(ids) == 1 {
+		if _, there := a.set.Get(ids[0]); there {
+			a.selected, a.choices = ids[0], nil
+			a.revealSelected()
+			return
+		}
+	}
+	a.keepSelection()
 }
 
 // keepSelection forgets a selected annotation that a change removed.
