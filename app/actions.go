@@ -3,6 +3,7 @@ package app
 import (
 	"errors"
 	"fmt"
+	"slices"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -159,6 +160,13 @@ func (a *Annotator) relabel(ctx app.Context, id, label string) {
 		}
 		a.fail(err.Error())
 		return
+	}
+	if id == a.selected && slices.ContainsFunc(a.listed(), func(l annotate.Annotation) bool { return l.ID == id }) {
+		// The panel, in the sidebar's head above the list, shows or hides
+		// the fields the new label takes, and grew over the entry: it is
+		// shown again, unless the filter no longer lists it (a reveal
+		// would drop the filter the annotator relabels under).
+		a.revealSelected()
 	}
 	ann, _ := a.set.Get(id)
 	a.say(fmt.Sprintf("Relabelled %s as %s.", quoted(ann.Exact, 60), label))
