@@ -90,6 +90,9 @@ type sidebar struct {
 	// is set while a drawRows waits for the end of a render.
 	drawn      drawnRows
 	drawQueued bool
+	// orphansDrawn is the ids of the orphans' rows drawOrphans last put
+	// in the page, in order.
+	orphansDrawn []string
 }
 
 // drawnRows is what the page's list holds: its generation (0: nothing
@@ -274,6 +277,7 @@ func (s *sidebar) queueDraw() {
 			return
 		}
 		s.drawRows(false)
+		s.drawOrphans()
 		// The render that shows the selection drawNow revealed.
 		if s.showRow >= 0 && s.Selected == s.selection() {
 			helper().Call("revealRow", s.showRow, true)
@@ -697,26 +701,75 @@ func (s *sidebar) renderChoices() app.UI {
 }
 
 // renderOrphans lists the imported annotations that could not be placed.
+// Its rows are HTML, put by drawOrphans, with one handler for their
+// buttons; the Place button's mousedown, which would take the selection
+// it places the orphan on, is prevented in the page (web/sidebar.js).
 func (s *sidebar) renderOrphans() app.UI {
+	list := orphanShell
+	if !onPage() {
+		list = orphansHTML(s.Orphans)
+	}
 	return app.Section().ID("orphans").Class("orphans").Aria("label", "Orphans").Body(
 		app.H3().Text(fmt.Sprintf("Orphans (%d)", len(s.Orphans))),
 		app.P().Class("hint").Text("These imported annotations could not be placed without guessing: their passage is gone, is in more than one place, or has other words around it now. Select where one belongs and press Place, or drop it."),
-		app.Ul().Body(
-			app.Range(s.Orphans).Slice(func(i int) app.UI {
-				o := s.Orphans[i]
-				id := o.ID
-				return app.Li().Class("orphan", labelClass(o.Label)).Body(
-					app.Span().Class("badge", labelClass(o.Label)).Text(o.Label),
-					app.Span().Class("excerpt").Text(quoted(o.Exact, 120)),
-					app.Button().Class("place").Title("Place it on the text selected in the article").
-						OnMouseDown(func(ctx app.Context, e app.Event) { e.PreventDefault() }, app.EventScope(id)).
-						OnClick(func(ctx app.Context, e app.Event) { s.Host.placeOrphan(ctx, id) }, app.EventScope(id)).Text("Place"),
-					app.Button().Class("drop").Title("Drop this annotation").
-						OnClick(func(ctx app.Context, e app.Event) { s.Host.dropOrphan(ctx, id) }, app.EventScope(id)).Text("Drop"),
-				)
-			}),
-		),
+		app.Div().Class("orphan-frame").OnClick(s.placeOrDrop).Body(app.Raw(list)),
 	)
+}
+
+// placeOrDrop places or drops the orphan whose button was clicked.
+func (s *sidebar) placeOrDrop(ctx app.Context, e app.Event) {
+	target := e.Get("target")
+	if !target.Truthy() || !target.Get("closest").Truthy() {
+		return
+	}
+	button := target.Call("closest", "#"+orphanListID+" button")
+	if !button.Truthy() {
+		return
+	}
+	id := button.Call("closest", "li").Get("dataset").Get("id")
+	if !id.Truthy() {
+		return
+	}
+	if button.Get("classList").Call("contains", "place").Bool() {
+		s.Host.placeOrphan(ctx, id.String())
+	} else {
+		s.Host.dropOrphan(ctx, id.String())
+	}
+}
+
+// drawOrphans puts the orphans' rows in the page's list after a render:
+// the rows not drawn yet are sent whole, the others by id, and
+// web/sidebar.js's setOrphans keeps those, takes out the rows of orphans
+// gone and puts the others in order, so that a drop or a placement
+// changes one row. When the page's list is not the one last drawn
+// (go-app drew the list anew, empty), every row is sent.
+func (s *sidebar) drawOrphans() {
+	if len(s.Orphans) == 0 {
+		s.orphansDrawn = nil
+		return
+	}
+	drawn := make(map[string]bool, len(s.orphansDrawn))
+	for _, id := range s.orphansDrawn {
+		drawn[id] = true
+	}
+	ids := make([]string, 0, len(s.Orphans))
+	var put strings.Builder
+	for _, o := range s.Orphans {
+		ids = append(ids, o.ID)
+		if !drawn[o.ID] {
+			writeOrphan(&put, o)
+		}
+	}
+	joined := strings.Join(ids, ",")
+	h := helper()
+	if h.Call("setOrphans", joined, put.String()).Int() < 0 {
+		put.Reset()
+		for _, o := range s.Orphans {
+			writeOrphan(&put, o)
+		}
+		h.Call("setOrphans", joined, put.String())
+	}
+	s.orphansDrawn = ids
 }
 
 // excerpt shortens s to about n characters, at a word boundary, with the

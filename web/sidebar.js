@@ -434,7 +434,46 @@
     return !!(a && a.highlightsPending && a.highlightsPending());
   }
 
+  // setOrphans puts in the list of orphans the rows of ids
+  // (comma-separated), in that order: a row whose HTML (an
+  // <li data-id=…>, written by Go: app/orphans_html.go) is in html is put
+  // anew; a row not in html is kept as drawn, untouched; a row drawn and
+  // not in ids goes. So a drop changes one row, not every row after it.
+  // When a kept row is missing (go-app drew the list anew, empty),
+  // nothing changes and it returns -1, and Go sends every row. It returns
+  // the rows drawn.
+  function setOrphans(ids, html) {
+    const list = document.getElementById("orphan-list");
+    if (!list) return -1;
+    const fresh = new Map(), drawn = new Map();
+    if (html) {
+      const t = document.createElement("template");
+      t.innerHTML = html;
+      for (const li of t.content.children) fresh.set(li.dataset.id, li);
+    }
+    for (const li of list.children) drawn.set(li.dataset.id, li);
+    const rows = [];
+    for (const id of ids ? ids.split(",") : []) {
+      const li = fresh.get(id) || drawn.get(id);
+      if (!li) return -1;
+      rows.push(li);
+    }
+    const keep = new Set(rows);
+    for (const li of [...list.children]) if (!keep.has(li)) li.remove();
+    let at = list.firstElementChild;
+    for (const li of rows) {
+      if (li === at) at = at.nextElementSibling;
+      else list.insertBefore(li, at);
+    }
+    return rows.length;
+  }
+  // An orphan's Place button places it on the text selected in the
+  // article: its mousedown would take that selection away first.
+  document.addEventListener("mousedown", (e) => {
+    if (e.target && e.target.closest && e.target.closest("#orphan-list .place")) e.preventDefault();
+  }, true);
+
   window.annotator = Object.assign(window.annotator || {}, {
-    watchList, setRows, setCounts, putSelected, revealRow,
+    watchList, setRows, setCounts, putSelected, revealRow, setOrphans,
   });
 })();

@@ -1,0 +1,54 @@
+package app
+
+// This file writes the rows of the sidebar's list of orphans as HTML,
+// every value escaped. In the browser go-app draws the list empty, once
+// (orphanShell), and the sidebar puts its rows by id through
+// web/sidebar.js (setOrphans): go-app compares a list by position, so
+// that dropping the first of 300 orphans wrote each of the 299 after it
+// anew. Elsewhere (the server's prerender, native tests) the list is
+// drawn whole.
+
+import (
+	"html"
+	"strings"
+
+	"github.com/newsannotator/annotator/annotate"
+)
+
+// orphanListID is the id of the list of orphans.
+const orphanListID = "orphan-list"
+
+// orphanShell is the list of orphans as go-app draws it in the browser:
+// empty, and the same string at every render, so that go-app never
+// replaces it.
+const orphanShell = `<ul id="` + orphanListID + `"></ul>`
+
+// orphansHTML writes the list of orphans whole.
+func orphansHTML(orphans []annotate.Annotation) string {
+	var b strings.Builder
+	b.WriteString(`<ul id="` + orphanListID + `">`)
+	for _, o := range orphans {
+		writeOrphan(&b, o)
+	}
+	b.WriteString(`</ul>`)
+	return b.String()
+}
+
+// writeOrphan writes orphan o's row: its label, its words, and the
+// buttons that place it on the text selected and drop it, which the
+// list's one click handler tells apart by their class (placeOrDrop).
+func writeOrphan(b *strings.Builder, o annotate.Annotation) {
+	class := html.EscapeString(labelClass(o.Label))
+	b.WriteString(`<li class="orphan `)
+	b.WriteString(class)
+	b.WriteString(`" data-id="`)
+	b.WriteString(html.EscapeString(o.ID))
+	b.WriteString(`"><span class="badge `)
+	b.WriteString(class)
+	b.WriteString(`">`)
+	b.WriteString(html.EscapeString(o.Label))
+	b.WriteString(`</span><span class="excerpt">`)
+	b.WriteString(html.EscapeString(quoted(o.Exact, 120)))
+	b.WriteString(`</span><button type="button" class="place" title="Place it on the text selected in the article">Place</button>`)
+	b.WriteString(`<button type="button" class="drop" title="Drop this annotation">Drop</button></li>`)
+}
