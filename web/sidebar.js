@@ -90,10 +90,27 @@
     headObserver = null;
     observedHead = head;
     if (!head || typeof ResizeObserver !== "function") return;
+    let height = -1;
     headObserver = new ResizeObserver(() => {
-      box.style.scrollPaddingTop = head.offsetHeight + "px";
+      const h = head.offsetHeight;
+      box.style.scrollPaddingTop = h + "px";
+      if (height >= 0 && h > height) keepSelectedBelow(box, head, h - height);
+      height = h;
     });
     headObserver.observe(head);
+  }
+
+  // keepSelectedBelow scrolls the list down by what of the selected row the
+  // head, grown by grew pixels, now covers. The head grows when the panel
+  // of the selected annotation needs more fields (a quote's speaker): go-app
+  // may draw them a frame after the reveal of the row was measured, and the
+  // row the annotator had just chosen, or that an undo had brought back,
+  // went under the head. A row that was out of view before stays where it is.
+  function keepSelectedBelow(box, head, grew) {
+    const li = document.querySelector("#entries > li.selected");
+    if (!li) return;
+    const r = li.getBoundingClientRect(), below = head.getBoundingClientRect().bottom;
+    if (r.top < below && r.bottom > below - grew) box.scrollTop -= below - r.top;
   }
 
   // padList gives the list the padding that stands for its rows not drawn.
