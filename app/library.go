@@ -209,6 +209,8 @@ func (l *library) Render() app.UI {
 				ids := l.checkedIDs()
 				l.Host.exportDataset(ctx, workspace.SelectIDs(ids...), chosenWords(len(ids)), l.format)
 			}).Text(fmt.Sprintf("Export %d chosen", len(checked))),
+			app.Button().ID("library-clear-choice").Disabled(len(checked) == 0).
+				OnClick(func(ctx app.Context, e app.Event) { l.checked = nil }).Text("Clear choice"),
 			app.Label().Class("inline").Body(app.Span().Text("as"),
 				app.Select().ID("export-format").OnChange(func(ctx app.Context, e app.Event) {
 					l.format = ctx.JSSrc().Get("value").String()
@@ -244,7 +246,7 @@ func (l *library) Render() app.UI {
 		}).Else(func() app.UI {
 			return app.Table().ID("library-table").Class("library-table").Body(
 				app.THead().Body(app.Tr().Body(
-					app.Th().Scope("col").Body(app.Span().Class("visually-hidden").Text("Chosen")),
+					app.Th().Scope("col").Body(l.chooseShown(shown)),
 					app.Th().Scope("col").Text("Title"),
 					app.Th().Scope("col").Text("Site"),
 					app.Th().Scope("col").Text("Added"),
@@ -272,6 +274,41 @@ func (l *library) Render() app.UI {
 func (l *library) sortOption(value, text string) app.UI {
 	cur := string(l.query.Sort) + ":" + map[bool]string{true: "desc", false: "asc"}[l.query.Descending]
 	return app.Option().Value(value).Selected(cur == value).Text(text)
+}
+
+// chooseShown is the head's box that chooses every document the filter
+// shows, on every page, not only the fifty drawn: a team exporting "every
+// report on the budget" filters by its words and chooses them at once. It
+// is ticked when each of them is chosen, and then unchooses them alone
+// (those the filter hides stay chosen; "Clear choice" drops them all).
+func (l *library) chooseShown(shown []workspace.Summary) app.UI {
+	all := len(shown) > 0
+	for _, d := range shown {
+		if !l.checked[d.ID] {
+			all = false
+			break
+		}
+	}
+	label := fmt.Sprintf("Choose the %s documents shown", annotate.GroupDigits(int64(len(shown))))
+	if len(shown) == 1 {
+		label = "Choose the document shown"
+	}
+	return app.Input().Type("checkbox").ID("library-check-all").Class("library-check").Aria("label", label).
+		Checked(all).Disabled(len(shown) == 0).OnChange(func(ctx app.Context, e app.Event) {
+		on := ctx.JSSrc().Get("checked").Bool()
+		if l.checked == nil {
+			l.checked = map[string]bool{}
+		}
+		// What the filter shows is read again at the change, not taken
+		// from the render (go-app keeps the first render's handler).
+		for _, d := range l.shown() {
+			if on {
+				l.checked[d.ID] = true
+			} else {
+				delete(l.checked, d.ID)
+			}
+		}
+	})
 }
 
 // checkedIDs returns the documents chosen, in the listing's order: those

@@ -180,3 +180,49 @@ func TestRenameEscapeCancels(t *testing.T) {
 	waitFor(t, b, libraryRow("Right title")+` !== undefined && document.querySelector("input.rename") === null`)
 	waitFor(t, b, `document.activeElement && document.activeElement.matches(".library-rename") && document.activeElement.closest("tr").querySelector(".library-title").textContent === "Right title"`)
 }
+
+// TestChooseEveryShown chooses, with the head's box, every document the
+// filter shows, on every page of the library and not only the fifty drawn,
+// and exports them; the box unchooses them again, and “Clear choice” drops
+// a choice the filter hides too.
+func TestChooseEveryShown(t *testing.T) {
+	b, _ := openApp(t)
+	b.expectNoConsoleErrors()
+	waitStarted(t, b)
+	showLibrary(t, b)
+	b.run(chromedp.SetUploadFiles(chromedp.ID("add-files"), []string{batchOf(t, 60, nil)}))
+	waitFor(t, b, `document.querySelector("#library-count").textContent.startsWith("61 documents")`)
+	evalJS[bool](t, b, `(() => { const s = document.querySelector("#library-search"); s.value = "budget"; s.dispatchEvent(new Event("input", {bubbles: true})); return true; })()`)
+	waitFor(t, b, `document.querySelector("#library-count").textContent.includes("60 shown")`)
+	if got := evalJS[string](t, b, `document.querySelector("#library-check-all").getAttribute("aria-label")`); got != "Choose the 60 documents shown" {
+		t.Errorf("the head's box is named %q", got)
+	}
+	b.run(chromedp.Click(chromedp.ID("library-check-all")))
+	waitFor(t, b, `document.querySelector("#export-checked").textContent === "Export 60 chosen"`)
+	if n := evalJS[int](t, b, `document.querySelectorAll("#library-table .library-row .library-check:checked").length`); n != 50 {
+		t.Errorf("the first page shows %d rows chosen, want its 50", n)
+	}
+	data := downloadFile(t, b, "dataset-*.jsonl", chromedp.Click(chromedp.ID("export-checked")))
+	lines := strings.Split(strings.TrimSpace(string(data)), "\n")
+	if len(lines) != 60 || strings.Contains(string(data), sampleTitle) {
+		t.Errorf("the export of the 60 shown holds %d lines (the sample among them: %v)", len(lines), strings.Contains(string(data), sampleTitle))
+	}
+
+	// Ticked, the box unchooses what it shows.
+	waitFor(t, b, `document.querySelector("#library-check-all").checked`)
+	b.run(chromedp.Click(chromedp.ID("library-check-all")))
+	waitFor(t, b, `document.querySelector("#export-checked").textContent === "Export 0 chosen"`)
+	waitFor(t, b, `document.querySelectorAll("#library-table .library-check:checked").length === 0`)
+
+	// Chosen, then hidden by the filter: “Clear choice” drops them too.
+	b.run(chromedp.Click(chromedp.ID("library-check-all")))
+	waitFor(t, b, `document.querySelector("#export-checked").textContent === "Export 60 chosen"`)
+	evalJS[bool](t, b, `(() => { const s = document.querySelector("#library-search"); s.value = "Report 001"; s.dispatchEvent(new Event("input", {bubbles: true})); return true; })()`)
+	waitFor(t, b, `document.querySelector("#library-count").textContent.includes("59 of them hidden")`)
+	b.run(chromedp.Click(chromedp.ID("library-clear-choice")))
+	waitFor(t, b, `document.querySelector("#export-checked").textContent === "Export 0 chosen"`)
+	waitFor(t, b, `document.querySelectorAll("#library-table .library-check:checked").length === 0`)
+	if got := text(t, b, "#library-count"); strings.Contains(got, "chosen") {
+		t.Errorf("after Clear choice the library says %q", got)
+	}
+}
