@@ -1,7 +1,8 @@
 package annotate
 
 // This file keeps the rule for reading an input's characters, the same in
-// the app and on the command line: a byte-order mark; then valid UTF-8;
+// the app and on the command line: a byte-order mark (or, in a page that
+// declares nothing else, an XML declaration in UTF-16); then valid UTF-8;
 // then a charset that was declared (by an HTTP Content-Type, a type the
 // user chose, or the page's own <meta charset>, found as a browser finds
 // it: prescan.go); then Windows-1252, as browsers do. A media type
@@ -79,6 +80,18 @@ func decode(data []byte, declared string, isHTML bool, name string) (string, str
 	for _, sig := range binarySignatures {
 		if bytes.HasPrefix(data, []byte(sig.magic)) {
 			return "", "", refusal(ErrBinary, "%s is %s, not an article: open the article's web page (.html) or its text (.txt) instead", name, sig.kind)
+		}
+	}
+	if declared == "" && isHTML {
+		// The prescan's first step reads UTF-16 with no byte-order mark
+		// when the page opens with an XML declaration; it comes before
+		// the refusal below, and before valid UTF-8, which such a page
+		// of ASCII characters is (its NULs are UTF-8 too).
+		switch utf16XMLDeclared(data) {
+		case "utf-16le":
+			return decoded(utf16Text(data, binary.LittleEndian), "utf-16le", name)
+		case "utf-16be":
+			return decoded(utf16Text(data, binary.BigEndian), "utf-16be", name)
 		}
 	}
 	if order := utf16WithoutBOM(data); order != "" && declared == "" {

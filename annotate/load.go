@@ -72,7 +72,8 @@ type Source struct {
 // HTML, pulls out the page's title and metadata, and flattens the result
 // into the canonical text.
 //
-// Characters are decoded by, in order: a byte-order mark; valid UTF-8,
+// Characters are decoded by, in order: a byte-order mark (or, in a page
+// that declares no charset, an XML declaration in UTF-16); valid UTF-8,
 // which is trusted over any declaration; the charset the media type or
 // the page declares; and Windows-1252, as browsers do. HTML whose only
 // root is already <article class="doc"> (a document's own HTML) is

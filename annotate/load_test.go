@@ -85,6 +85,11 @@ func TestLoadDecoding(t *testing.T) {
 	sjis, _ := japanese.ShiftJIS.NewEncoder().String(`<meta charset="shift_jis"><p>日本語のテキスト</p>`)
 	utf16le, _ := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder().String("<p>héllo 😀</p>")
 	utf16be, _ := unicode.UTF16(unicode.BigEndian, unicode.UseBOM).NewEncoder().String("<p>héllo 😀</p>")
+	// UTF-16 with no byte-order mark, which the prescan reads when it
+	// opens with an XML declaration ("<?x" in UTF-16), as browsers do.
+	xmlPage := `<?xml version="1.0" encoding="UTF-16"?><html><body><p>héllo 😀</p></body></html>`
+	utf16leXML, _ := unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM).NewEncoder().String(xmlPage)
+	utf16beXML, _ := unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM).NewEncoder().String(xmlPage)
 	cases := []struct {
 		name      string
 		data      string
@@ -96,6 +101,8 @@ func TestLoadDecoding(t *testing.T) {
 		{"utf-8 bom", "\xef\xbb\xbf<p>café</p>", "", "café", "utf-8"},
 		{"utf-16le bom", utf16le, "", "héllo 😀", "utf-16le"},
 		{"utf-16be bom", utf16be, "", "héllo 😀", "utf-16be"},
+		{"utf-16le xml declaration, no bom", utf16leXML, "", "héllo 😀", "utf-16le"},
+		{"utf-16be xml declaration, no bom", utf16beXML, "", "héllo 😀", "utf-16be"},
 		{"declared by media type", latin1, "text/html; charset=iso-8859-1", "café crème", "windows-1252"},
 		{"declared by meta", `<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">` + latin1, "", "café crème", "windows-1252"},
 		{"undeclared falls back to windows-1252", win1252, "", "“smart” café", "windows-1252"},

@@ -2,7 +2,8 @@ package annotate
 
 // This file finds the encoding that a page declares in its first bytes as
 // a browser finds it: by the HTML standard's "prescan a byte stream to
-// determine its encoding", step for step, and then "get an XML encoding".
+// determine its encoding", step for step (its first, UTF-16 XML
+// declarations, included), and then "get an XML encoding".
 // Comments and the attributes of other tags are stepped over, not read; a
 // <meta charset> counts, and a <meta content="…charset=…"> only with
 // http-equiv="content-type" on the same element; the first that names an
@@ -25,6 +26,9 @@ import (
 // as unknown when nothing else is found, so that a page that declares
 // only an encoding the annotator cannot read is refused in words.
 func declaredCharset(head []byte, name func(label string) string) (encName, unknown string) {
+	if enc := utf16XMLDeclared(head); enc != "" {
+		return enc, ""
+	}
 	for i := 0; i < len(head); i++ {
 		if head[i] != '<' {
 			continue
@@ -66,6 +70,20 @@ func declaredCharset(head []byte, name func(label string) string) (encName, unkn
 		}
 	}
 	return xmlDeclared(head, name, unknown)
+}
+
+// utf16XMLDeclared is the prescan's first step, "prescan for UTF-16 XML
+// declarations": a page whose very first bytes are "<?x" in UTF-16 (an
+// XML declaration, with no byte-order mark) is UTF-16 of that byte order,
+// before anything else it says. It returns "utf-16le", "utf-16be" or "".
+func utf16XMLDeclared(head []byte) string {
+	switch {
+	case bytes.HasPrefix(head, []byte("<\x00?\x00x\x00")):
+		return "utf-16le"
+	case bytes.HasPrefix(head, []byte("\x00<\x00?\x00x")):
+		return "utf-16be"
+	}
+	return ""
 }
 
 // xmlDeclared ends a prescan that found nothing, and had found unknown:

@@ -51,6 +51,12 @@ func TestDeclaredCharset(t *testing.T) {
 		{`<?xml version="1.0" encoding="utf-16"?>`, "utf-8", ""},
 		{`<?xml version="1.0" encoding="koi8-r"?><meta charset="iso-8859-2">`, "iso-8859-2", ""},
 		{` <?xml version="1.0" encoding="koi8-r"?>`, "", ""},
+		// "<?x" in UTF-16 at the very start names UTF-16 before all else
+		// ("prescan for UTF-16 XML declarations"); "<?X" does not.
+		{"<\x00?\x00x\x00m\x00l\x00", "utf-16le", ""},
+		{"\x00<\x00?\x00x\x00m\x00l", "utf-16be", ""},
+		{"<\x00?\x00x\x00<\x00m\x00e\x00t\x00a\x00", "utf-16le", ""},
+		{"<\x00?\x00X\x00M\x00L\x00", "", ""},
 		// The end of what is scanned ends an attribute not read whole.
 		{`<meta charset="koi8-r"`, "koi8-r", ""},
 		{`<meta charset=koi8-r`, "", ""},
@@ -65,11 +71,12 @@ func TestDeclaredCharset(t *testing.T) {
 
 // FuzzDeclaredCharset checks that the prescan ends on any bytes, and
 // returns an encoding that the lookup gave (or one of the two the
-// standard puts in place of UTF-16 and x-user-defined), or a label that
-// it looked up and found none for.
+// standard puts in place of UTF-16 and x-user-defined, or the UTF-16 of
+// an XML declaration in UTF-16), or a label that it looked up and found
+// none for.
 func FuzzDeclaredCharset(f *testing.F) {
 	for _, s := range []string{`<meta charset="koi8-r">`, `<!--><meta http-equiv=content-type content="charset='utf-16'">`,
-		`<?xml version="1.0" encoding="koi8-r"?>`, `<p title="<meta charset=x>"></x><meta/charset=klingon`} {
+		`<?xml version="1.0" encoding="koi8-r"?>`, `<p title="<meta charset=x>"></x><meta/charset=klingon`, "\x00<\x00?\x00x"} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, head []byte) {
@@ -83,6 +90,7 @@ func FuzzDeclaredCharset(f *testing.F) {
 		case enc != "" && unknown != "":
 			t.Errorf("%q: both %q and the unknown %q", head, enc, unknown)
 		case enc == "utf-8" || enc == "windows-1252":
+		case (enc == "utf-16le" || enc == "utf-16be") && utf16XMLDeclared(head) == enc:
 		case enc != "" && !slices.Contains(slices.Collect(maps.Values(looked)), enc):
 			t.Errorf("%q: %q, which no lookup gave", head, enc)
 		case unknown != "" && charsetName(unknown) != "":
