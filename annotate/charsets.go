@@ -15,6 +15,7 @@ package annotate
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -26,7 +27,7 @@ type Charsets interface {
 	// Name returns the WHATWG name of the encoding that label names
 	// (lower case, with no space around it), such as "windows-1252" for
 	// "latin1", or "" when label names none that it can decode (the
-	// "replacement" encoding included).
+	// "replacement" encoding included: annotate knows its labels).
 	Name(label string) string
 	// Decode decodes data written in the encoding called name, a name
 	// that Name returned. It returns ErrUndecodable, or text holding
@@ -55,8 +56,22 @@ func charsetName(label string) string {
 	if label = strings.ToLower(strings.TrimSpace(label)); label == "" {
 		return ""
 	}
+	if slices.Contains(replacementLabels, label) {
+		return replacement
+	}
 	return charsets.Name(label)
 }
+
+// replacement is the WHATWG name of the encoding that ISO-2022-KR, HZ and
+// ISO-2022-CN are read as: their escapes can turn bytes that a filter
+// read as ASCII into other characters, so the standard reads any input
+// declared in them as a single U+FFFD. A browser's TextDecoder refuses
+// its labels, and a Charsets knows none of them: they are kept here, and
+// read the same in every build.
+const replacement = "replacement"
+
+// replacementLabels are the labels of the replacement encoding.
+var replacementLabels = []string{"csiso2022kr", "hz-gb-2312", "iso-2022-cn", "iso-2022-cn-ext", "iso-2022-kr", "replacement"}
 
 // decodeLegacy decodes data, written in the legacy encoding encName, with
 // the Charsets in use.

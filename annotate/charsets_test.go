@@ -73,9 +73,9 @@ func TestUTF16Text(t *testing.T) {
 }
 
 // TestLegacyRefusals checks what is refused in a legacy encoding, in the
-// same words in every build: bytes that are no character of it, bytes the
-// browser reads as C1 controls or private-use characters and x/text as
-// U+FFFD, and the labels of the "replacement" encoding.
+// same words in every build: bytes that are no character of it, and bytes
+// the browser reads as C1 controls or private-use characters and x/text
+// as U+FFFD.
 func TestLegacyRefusals(t *testing.T) {
 	// In a single-byte encoding, a byte that is no character reads as
 	// U+FFFD, whichever table reads it: x/text's gives U+FFFD, the
@@ -112,7 +112,6 @@ func TestLegacyRefusals(t *testing.T) {
 		{"Big5, a lead byte alone", "text/plain; charset=big5", []byte("\xa4\xa4\x84\x41"), "could not be read as big5 text"},
 		{"x-user-defined", "text/plain; charset=x-user-defined", []byte("a\xe9"), "could not be read as x-user-defined text"},
 		{"GB18030-2022's new private-use code", "text/plain; charset=gb18030", []byte("\xd6\xd0\x81\x35\xf4\x37"), "could not be read as gb18030 text"},
-		{"a replacement label", "text/plain; charset=iso-2022-kr", []byte("a\xe9"), `page.txt says it is written in the character encoding "iso-2022-kr", which the annotator does not know`},
 	}
 	for _, c := range cases {
 		_, _, err := DecodeText(c.data, Source{Name: "page.txt", MediaType: c.mediaType})
@@ -133,8 +132,8 @@ func TestCharsetLabels(t *testing.T) {
 		"\u212aOI8-R":       "koi8-r", // the Kelvin sign lower-cases to k
 		"utf-16":            "utf-16le",
 		"x-mac-roman":       "macintosh",
-		"iso-2022-kr":       "",
-		"hz-gb-2312":        "",
+		"iso-2022-kr":       "replacement",
+		"HZ-GB-2312":        "replacement",
 		"klingon":           "",
 		"":                  "",
 		"unicode-1-1-utf-8": "utf-8",
@@ -142,6 +141,33 @@ func TestCharsetLabels(t *testing.T) {
 		if got := charsetName(label); got != want {
 			t.Errorf("charsetName(%q) = %q, want %q", label, got, want)
 		}
+	}
+}
+
+// TestReplacementEncoding checks the labels of the WHATWG "replacement"
+// encoding (ISO-2022-KR, HZ, ISO-2022-CN), whose bytes can hide markup:
+// input declared so reads as a single U+FFFD, as browsers read it, and a
+// page's first <meta> naming one counts as a browser counts it, not
+// stepped over for a later one. Load refuses such input in words.
+func TestReplacementEncoding(t *testing.T) {
+	for _, label := range []string{"csiso2022kr", "hz-gb-2312", "iso-2022-cn", "iso-2022-cn-ext", "ISO-2022-KR", "replacement"} {
+		text, name, err := DecodeText([]byte("\x1b$)C\x0e\xe9!!\x0f"), Source{Name: "page.txt", MediaType: "text/plain; charset=" + label})
+		if text != "\ufffd" || name != "replacement" || err != nil {
+			t.Errorf("declared %s: %q, %q, %v; want one U+FFFD", label, text, name, err)
+		}
+	}
+	page := []byte(`<meta charset="hz-gb-2312"><meta charset="koi8-r"><p>` + "\xf3\xcf\xd7\xc5\xd4</p>")
+	if text, name, err := DecodeText(page, Source{Name: "page.html"}); text != "\ufffd" || name != "replacement" || err != nil {
+		t.Errorf("a page whose first <meta> names hz-gb-2312: %q, %q, %v; want one U+FFFD", text, name, err)
+	}
+	// Valid UTF-8 is trusted over any declaration, this one too.
+	if text, name, err := DecodeText([]byte(`<meta charset="iso-2022-kr"><p>café</p>`), Source{Name: "page.html"}); name != "utf-8" || err != nil || !strings.Contains(text, "café") {
+		t.Errorf("valid UTF-8 declared iso-2022-kr: %q, %q, %v", text, name, err)
+	}
+	_, err := Load(page, Source{Name: "page.html"})
+	want := `page.html says it is written in ISO-2022-KR, ISO-2022-CN or HZ, which browsers do not read, for safety (they show the whole page as one “�”): save it as UTF-8 and open it again`
+	if !errors.Is(err, ErrEncoding) || err.Error() != want {
+		t.Errorf("Load: %v; want ErrEncoding saying %q", err, want)
 	}
 }
 

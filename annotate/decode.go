@@ -58,7 +58,9 @@ func FileSource(name, guessedType string) Source {
 // DecodeText reads the characters of data, from src, as Load reads them
 // (see Load for the rules), without reading it as an article: it returns
 // the text and the name of the encoding it was written in (what Load puts
-// in Meta.Charset), or Load's refusal.
+// in Meta.Charset), or Load's refusal. Input in the "replacement"
+// encoding reads as the standard reads it, one U+FFFD, which Load
+// refuses.
 func DecodeText(data []byte, src Source) (text, charset string, err error) {
 	mediaType, params, _ := mime.ParseMediaType(src.MediaType)
 	return decode(data, params["charset"], looksLikeHTML(data, mediaType, src.Name), src.name())
@@ -134,6 +136,10 @@ func decode(data []byte, declared string, isHTML bool, name string) (string, str
 	case "":
 		return "", "", refusal(ErrEncoding, "%s says it is written in the character encoding %q, which the annotator does not know: "+
 			"save it as UTF-8 (most editors offer it when saving) and open it again", name, declared)
+	case replacement:
+		// The standard's decoder: one U+FFFD for any input (data, not
+		// valid UTF-8, is not empty). Load refuses it in words.
+		return "\ufffd", encName, nil
 	case "utf-8":
 		return decoded(utf8Text(data), encName, name)
 	case "utf-16le":

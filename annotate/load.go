@@ -114,6 +114,11 @@ func load(data []byte, src Source, limit Limit) (*Document, error) {
 	if err != nil {
 		return nil, err
 	}
+	if charset == replacement {
+		// A page of one U+FFFD is no article: say why there is no more.
+		return nil, refusal(ErrEncoding, "%s says it is written in ISO-2022-KR, ISO-2022-CN or HZ, which browsers do not read, for safety "+
+			"(they show the whole page as one “\ufffd”): save it as UTF-8 and open it again", name)
+	}
 	if strings.TrimSpace(text) == "" {
 		return nil, refusal(ErrEmpty, "%s holds only blank space and control characters: no text to annotate; check that it is the file you meant to open", name)
 	}

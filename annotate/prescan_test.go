@@ -46,6 +46,10 @@ func TestDeclaredCharset(t *testing.T) {
 		{`<meta http-equiv="content-type" content="text/html; charset=klingon">`, "", "klingon"},
 		{`<meta content="charset=klingon">`, "", ""},
 		{`<meta charset="">`, "", ""},
+		// The "replacement" encoding's labels name an encoding: the first
+		// wins, as any other's does.
+		{`<meta charset="iso-2022-kr"><meta charset="koi8-r">`, "replacement", ""},
+		{`<meta http-equiv="content-type" content="text/html; charset=HZ-GB-2312">`, "replacement", ""},
 		// An XML declaration at the very start, when no <meta> says.
 		{`<?xml version="1.0" encoding="koi8-r"?><p>`, "koi8-r", ""},
 		{`<?xml version="1.0" encoding="utf-16"?>`, "utf-8", ""},

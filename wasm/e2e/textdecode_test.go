@@ -89,8 +89,9 @@ func corpusInputs(t testing.TB) []decodeInput {
 
 // syntheticInputs are short inputs in every way the rules and the tables
 // can go: each legacy encoding read well, a page that declares its own,
-// labels the annotator does not know, UTF-16 and UTF-8 by byte-order mark
-// and by declaration, and bytes that are no character.
+// labels the annotator does not know, the "replacement" encoding's,
+// UTF-16 and UTF-8 by byte-order mark and by declaration, and bytes that
+// are no character.
 func syntheticInputs(t testing.TB) []decodeInput {
 	plain := func(name, label string, data []byte) decodeInput {
 		mt := ""
@@ -127,6 +128,12 @@ func syntheticInputs(t testing.TB) []decodeInput {
 		plain("spaced label", " Shift_JIS ", in("shift_jis", "漢字")),
 		plain("unknown label", "klingon", []byte("Qapla\xe9")),
 		plain("replacement label", "iso-2022-kr", []byte("\x1b$)C\x0e!!")),
+		plain("replacement label csiso2022kr", "csiso2022kr", []byte("\x1b$)C\x0e!!\x0f\xe9")),
+		plain("replacement label hz-gb-2312", "HZ-GB-2312", []byte("~{<:Ky2;S{#,NpJ)l6HK!#~}\xe9")),
+		plain("replacement label iso-2022-cn", "iso-2022-cn", []byte("\x1b$)A\x0e!!\xe9")),
+		plain("replacement label iso-2022-cn-ext", "iso-2022-cn-ext", []byte("\x1b$)A\x0e!!\xe9")),
+		plain("replacement label replacement", "replacement", []byte("a\xe9")),
+		plain("replacement label, valid UTF-8", "iso-2022-kr", []byte("caf\xc3\xa9")),
 		plain("x-user-defined", "x-user-defined", []byte("a\xe9")),
 		plain("invalid shift_jis", "shift_jis", []byte("\x93\xfa\x81\x20")),
 		plain("shift_jis user-defined area", "shift_jis", []byte("\x93\xfa\xf0\x40")),
@@ -146,6 +153,8 @@ func syntheticInputs(t testing.TB) []decodeInput {
 		{"meta shift_jis.html", "", bytesOf(append([]byte(`<!doctype html><meta charset="shift_jis"><p>`), in("shift_jis", "日本語の記事")...))},
 		{"meta http-equiv koi8-r.html", "", bytesOf(append([]byte(`<meta http-equiv="Content-Type" content="text/html; charset=koi8-r"><p>`), in("koi8-r", "Новости")...))},
 		{"meta unknown.html", "", bytesOf([]byte(`<meta charset="x-klingon"><p>caf` + "\xe9</p>"))},
+		{"meta replacement first.html", "", bytesOf([]byte(`<meta charset="iso-2022-kr"><meta charset="koi8-r"><p>` + "\xf3\xcf\xd7\xc5\xd4</p>"))},
+		{"meta http-equiv hz-gb-2312.html", "", bytesOf([]byte(`<meta http-equiv="content-type" content="text/html; charset=hz-gb-2312"><p>caf` + "\xe9</p>"))},
 		{"declared beats meta.html", "text/html; charset=iso-8859-2", bytesOf([]byte(`<meta charset="windows-1252"><p>caf` + "\xe9 \xb1</p>"))},
 	}
 	// Every byte of each single-byte encoding: those read well in one
@@ -213,7 +222,7 @@ func TestTextDecoderMatchesNative(t *testing.T) {
 		charsets[charset]++
 	}
 	// The inputs are meant to reach every table: check that they do.
-	for _, name := range append(legacyEncodings, "utf-8", "utf-16le", "utf-16be", "ibm866", "macintosh") {
+	for _, name := range append(legacyEncodings, "utf-8", "utf-16le", "utf-16be", "ibm866", "macintosh", "replacement") {
 		if charsets[name] == 0 {
 			t.Errorf("no input was read as %s", name)
 		}
