@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"html"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/google/uuid"
@@ -59,8 +60,9 @@ type Plain struct {
 	Spans  []Span
 	// Verbatim keeps Text as the canonical text, character for character,
 	// where loading it as a .txt would change it (runs of blank lines,
-	// tabs, indented lines): set it for a text that is a document's
-	// canonical text already, such as one this annotator exported. Such a
+	// tabs, indented lines, carriage returns): set it for a text that is
+	// a document's canonical text already, such as one this annotator
+	// exported, or one whose offsets another tool counted. Such a
 	// document is one preformatted block.
 	Verbatim bool
 }
@@ -159,7 +161,10 @@ func loadPlain(p Plain, from string) (*annotate.Document, error) {
 		// parser drops one line feed right after <pre> (HTML's rule, so
 		// that authors may start the block on a new line): one is put
 		// there for it to drop, and a text's own leading line feed stays.
-		pre := "<pre>\n" + html.EscapeString(p.Text) + "</pre>"
+		// It reads a carriage return as a line feed too, and the offsets
+		// count the text's own (a CRLF is two code points to Label
+		// Studio, brat or Python): each is written as a reference.
+		pre := "<pre>\n" + strings.ReplaceAll(html.EscapeString(p.Text), "\r", "&#13;") + "</pre>"
 		doc, err = annotate.Load([]byte(pre), annotate.Source{Name: from, MediaType: "text/html; charset=utf-8", URL: p.URL})
 	}
 	if err != nil {

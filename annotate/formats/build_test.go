@@ -204,13 +204,38 @@ func TestBuildVerbatimKeepsACanonicalText(t *testing.T) {
 // HTML parser drops the line feed right after <pre>, which took the first
 // of the text's with it, and one more at each round trip.
 func TestVerbatimTextsWithLeadingLineFeedsRoundTrip(t *testing.T) {
-	for _, text := range []string{
+	verbatimRoundTrips(t,
 		"\n\n\nTitle\n\nBody text.\n",
 		"\nTitle",
 		"\n\n  Title\tand a tab\n",
 		"\n \nTitle",
 		"Title\n\n\n\nBody, no line feed before it.",
-	} {
+	)
+}
+
+// TestVerbatimTextsKeepTheirCarriageReturns does the same with texts whose
+// lines end in CRLF or a lone CR, as a Label Studio task or a brat .txt
+// written on Windows holds them, and as their offsets count them: an HTML
+// parser reads a carriage return as a line feed, so the document's text
+// lost each one, and with it the offsets of the other tool's text (the
+// spans were placed again by their text, or left as orphans). (A text's
+// very first carriage return is still lost: x/net/html drops one that
+// opens a <pre>, where a browser keeps it.)
+func TestVerbatimTextsKeepTheirCarriageReturns(t *testing.T) {
+	verbatimRoundTrips(t,
+		"Lead line\r\n\r\nTitle and body\r\nthat goes on.\r\n",
+		"Old Mac\rTitle\r",
+		"Mixed\r\r\n\nTitle\n",
+	)
+}
+
+// verbatimRoundTrips builds each text as a verbatim text with a span on
+// its word "Title", and sends it through each format that keeps its texts
+// verbatim, twice: the text, and so the document's id, and the span's
+// offsets must come back exactly.
+func verbatimRoundTrips(t *testing.T, texts ...string) {
+	t.Helper()
+	for _, text := range texts {
 		start := annotate.RuneCount(text[:strings.Index(text, "Title")])
 		p := Plain{Text: text, Verbatim: true, Spans: []Span{{Label: "claim", Start: start, End: start + 5}}}
 		d, err := Build(p, "t.txt")
