@@ -6,11 +6,12 @@ package formats
 // text that gives, by its offsets when they still hold its text and by its
 // text and context otherwise, exactly as annotate.Import places the
 // annotations of an export. Labels and attributes the schema lacks are
-// added to it.
+// added to it, their names made names a schema takes.
 
 import (
 	"fmt"
 	"html"
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -95,13 +96,22 @@ func Build(p Plain, from string) (Doc, error) {
 		}
 		return fmt.Sprintf("span %d", i+1)
 	}
-	// Another tool's labels ("ORG", "Person Name", "GPE.LOC") become
-	// names a schema takes, with a note; a label with nothing to keep
-	// leaves its span out.
-	names := renames{}
+	// Another tool's labels ("ORG", "Person Name", "GPE.LOC") and
+	// attribute names ("Due Date") become names a schema takes, with a
+	// note; a label with nothing to keep leaves its span out, and an
+	// attribute name its attribute.
+	names, attrNames := renames{}, renames{}
 	spans := slices.Clone(p.Spans)
+	var attrNotes []string
 	for i := range spans {
-		spans[i].Label = names.name(spans[i].Label)
+		if spans[i].Label = names.name(spans[i].Label); spans[i].Label == "" {
+			continue // left out below
+		}
+		var left []string
+		spans[i].Attributes, left = attrNames.attributes(spans[i].Attributes)
+		for _, why := range left {
+			attrNotes = append(attrNotes, fmt.Sprintf("%s (%s): %s", spanName(i), p.Spans[i].Label, why))
+		}
 	}
 	schema := annotate.DefaultSchema()
 	if p.Schema != nil {
@@ -141,7 +151,7 @@ func Build(p Plain, from string) (Doc, error) {
 			d.Moved++
 		}
 	}
-	d.Notes = names.notes("the label")
+	d.Notes = append(append(names.notes("the label"), attrNames.notes("the attribute")...), attrNotes...)
 	for _, n := range notes {
 		if n != "" {
 			d.Notes = append(d.Notes, n)
@@ -204,11 +214,7 @@ func (s Span) annotation(text *annotate.Text) (annotate.Annotation, error) {
 	}
 	a := annotate.Annotation{ID: id, Label: s.Label, Attributes: map[string]string{},
 		Author: s.Author, Created: created, Modified: modified, Anchor: annotate.AnchorExact}
-	for k, v := range s.Attributes {
-		if v != "" {
-			a.Attributes[k] = v
-		}
-	}
+	maps.Copy(a.Attributes, s.Attributes)
 	a.Place(text, s.Start, s.End)
 	if s.Text != "" && s.Text != a.Exact {
 		a.Exact, a.Prefix, a.Suffix = s.Text, "", ""

@@ -90,6 +90,31 @@ func (r renames) name(s string) string {
 	return n
 }
 
+// attributes returns attrs with each name made one a schema takes, as
+// name makes it, and without the values that are white space alone (an
+// annotation keeps none, and annotate.Import drops them from an export).
+// An attribute whose name has nothing to keep, or is read as a name that
+// another of attrs has, is left out: left says why, one sentence each.
+// A name a schema takes already is read first, so it keeps its value.
+func (r renames) attributes(attrs map[string]string) (kept map[string]string, left []string) {
+	kept = make(map[string]string, len(attrs))
+	for _, valid := range []bool{true, false} {
+		for _, k := range slices.Sorted(maps.Keys(attrs)) {
+			v, n := attrs[k], schemaName(k)
+			switch {
+			case (n == k) != valid || strings.TrimSpace(v) == "":
+			case n == "":
+				left = append(left, fmt.Sprintf("its attribute %q is left out: it cannot be an attribute's name", k))
+			case kept[n] != "":
+				left = append(left, fmt.Sprintf("its attribute %q is left out: it would be read as %q, which it has already", k, n))
+			default:
+				kept[r.name(k)] = v
+			}
+		}
+	}
+	return kept, left
+}
+
 // notes says, a note a name, how the names were changed: what is the
 // names' kind ("the label").
 func (r renames) notes(what string) []string {

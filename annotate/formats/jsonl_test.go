@@ -3,9 +3,11 @@ package formats
 import (
 	"bytes"
 	"errors"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -160,5 +162,34 @@ func TestJSONLReadsDoccanoLabels(t *testing.T) {
 	}
 	if strings.Join(got, ", ") != "person_name John, gpe_loc New York" || len(docs[0].Notes) != 2 {
 		t.Errorf("annotations %q, notes %q", got, docs[0].Notes)
+	}
+}
+
+// TestJSONLMakesAttributeNamesSchemaNames reads another tool's attribute
+// names ("Due Date") as names a schema takes, with a note, as its labels
+// are read: the whole line was refused, its schema not valid. A value that
+// is white space alone is not kept, as an export's import keeps none, and
+// a name with nothing to keep leaves its attribute out, with a note.
+func TestJSONLMakesAttributeNamesSchemaNames(t *testing.T) {
+	line := `{"text":"The council will build 300 homes by 2027.","spans":[{"start":4,"end":11,"label":"pledge",` +
+		`"Due Date":"2027","party":"the council","blank":" \n","?":"x","note":"checked"}]}`
+	docs, faults := ReadAll([]Input{{Name: "d.jsonl", Data: []byte(line)}}, nil)
+	if len(faults) > 0 || len(docs) != 1 || len(docs[0].File.Annotations) != 1 {
+		t.Fatalf("docs %d, faults %v", len(docs), faults)
+	}
+	d := docs[0]
+	got := d.File.Annotations[0].Attributes
+	want := map[string]string{"due_date": "2027", "party": "the council", "note": "checked"}
+	if !maps.Equal(got, want) {
+		t.Errorf("attributes %q, want %q", got, want)
+	}
+	notes := strings.Join(d.Notes, "\n")
+	for _, say := range []string{`the attribute "Due Date" is read as "due_date"`, `span 1 (pledge): its attribute "?" is left out: it cannot be an attribute's name`} {
+		if !strings.Contains(notes, say) {
+			t.Errorf("notes %q should say %q", d.Notes, say)
+		}
+	}
+	if l := d.File.Schema.Labels[2]; l.Name != "pledge" || !slices.Contains(l.Attributes, "due_date") || slices.Contains(l.Attributes, "blank") {
+		t.Errorf("the schema's pledge: %+v", l)
 	}
 }

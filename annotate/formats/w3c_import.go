@@ -10,7 +10,8 @@ package formats
 // where that no longer holds its text, by its TextQuoteSelector, found in
 // the DOM text of the document (domtext.go) and mapped to the canonical
 // text; what cannot be placed is kept as an orphan, with a note. A tag
-// that is not a label's name ("Person") is made one, with a note.
+// that is not a label's name ("Person"), or an attribute name that is not
+// one a schema takes, is made one, with a note.
 
 import (
 	"bytes"
@@ -340,8 +341,10 @@ func w3cDoc(name, source string, fd annotate.FileDocument, schema *annotate.Sche
 	var anns []annotate.Annotation
 	var spans []Span
 	seen := map[string]bool{}
-	// Another tool's tags ("Person") become names a schema takes.
-	names := renames{}
+	// Another tool's tags ("Person") and attribute names ("Speaker
+	// Name") become names a schema takes.
+	names, attrNames := renames{}, renames{}
+	var attrNotes []string
 	for i, r := range reads {
 		if r.description != "" {
 			d.Notes = append(d.Notes, fmt.Sprintf("annotation %d of %s (%s): %s; it is left out", i+1, source, cmp.Or(r.id, "without an id"), r.description))
@@ -351,6 +354,11 @@ func w3cDoc(name, source string, fd annotate.FileDocument, schema *annotate.Sche
 		if r.label = names.name(label); r.label == "" {
 			d.leftOut(0, fmt.Sprintf("annotation %d of %s (%s) is left out: its label %q cannot be a label's name", i+1, source, cmp.Or(r.id, "without an id"), label))
 			continue
+		}
+		var left []string
+		r.attrs, left = attrNames.attributes(r.attrs)
+		for _, why := range left {
+			attrNotes = append(attrNotes, fmt.Sprintf("annotation %d of %s (%s): %s", i+1, source, cmp.Or(r.id, "without an id"), why))
 		}
 		a := r.annotation(dom, given, text)
 		if seen[a.ID] {
@@ -364,7 +372,7 @@ func w3cDoc(name, source string, fd annotate.FileDocument, schema *annotate.Sche
 	if err := growSchema(schema, spans); err != nil {
 		return Doc{}, err
 	}
-	d.Notes = append(d.Notes, names.notes("the label")...)
+	d.Notes = append(append(append(d.Notes, names.notes("the label")...), attrNames.notes("the attribute")...), attrNotes...)
 	f := annotate.NewFile(doc, nil, nil, time.Time{})
 	f.Schema, f.Annotations = *schema, anns
 	data, err := f.Marshal()

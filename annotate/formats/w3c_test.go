@@ -3,6 +3,7 @@ package formats
 import (
 	"encoding/json"
 	"errors"
+	"maps"
 	"strings"
 	"testing"
 
@@ -200,5 +201,35 @@ func TestW3CMakesTagsLabels(t *testing.T) {
 	}
 	if len(faults) > 0 || len(d.Faults) != 1 || !strings.Contains(d.Faults[0].Error(), `other.json: annotation 2 of https://news.example.org/council-homes (https://other.example/a2) is left out: its label "?" cannot be a label's name`) {
 		t.Errorf("faults %v, the document's %v", faults, d.Faults)
+	}
+}
+
+// TestW3CMakesAttributeNamesSchemaNames reads another tool's attribute
+// names ("Speaker Name") as names a schema takes, with a note, as its tags
+// are read: the whole document was refused, its schema not valid.
+func TestW3CMakesAttributeNamesSchemaNames(t *testing.T) {
+	sample := loadCouncil(t)
+	data := strings.Replace(foreignW3C, `{"type": "TextualBody", "purpose": "commenting", "value": "a comment"}`,
+		`{"type": "TextualBody", "purpose": "describing", "annotator:attribute": "Speaker Name", "value": "the mayor"},`+
+			`{"type": "TextualBody", "purpose": "describing", "annotator:attribute": "!", "value": "x"}`, 1)
+	docs, faults := w3c.Import([]Input{{Name: "other.json", Data: []byte(data)}}, knownOf([]annotate.File{sample}))
+	if len(faults) > 0 || len(docs) != 1 {
+		t.Fatalf("docs %d, faults %v", len(docs), faults)
+	}
+	d := docs[0]
+	var quote *annotate.Annotation
+	for i, a := range d.File.Annotations {
+		if a.Label == "quote" {
+			quote = &d.File.Annotations[i]
+		}
+	}
+	if quote == nil || !maps.Equal(quote.Attributes, map[string]string{"speaker_name": "the mayor"}) {
+		t.Fatalf("the quote: %+v", quote)
+	}
+	notes := strings.Join(d.Notes, "\n")
+	for _, say := range []string{`the attribute "Speaker Name" is read as "speaker_name"`, `its attribute "!" is left out: it cannot be an attribute's name`} {
+		if !strings.Contains(notes, say) {
+			t.Errorf("notes %q should say %q", d.Notes, say)
+		}
 	}
 }
