@@ -8,7 +8,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
-	"fmt"
 	"sort"
 	"strconv"
 	"strings"
@@ -94,13 +93,8 @@ func (v *fileValidator) checkSemantics() {
 		if err := schema.Validate(); err != nil {
 			var se *SchemaError
 			if errors.As(err, &se) {
-				for _, p := range se.Problems {
-					path := "/schema"
-					var n int
-					if _, err := fmt.Sscanf(p, "label %d", &n); err == nil && n >= 1 && n <= len(schema.Labels) {
-						path = fmt.Sprintf("/schema/labels/%d", n-1)
-					}
-					v.add(path, sevFatal, "%s", p)
+				for i, p := range se.Problems {
+					v.add("/schema"+se.Paths[i], sevFatal, "%s", p)
 				}
 			} else {
 				v.add("/schema", sevFatal, "%v", err)

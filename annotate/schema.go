@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 )
@@ -101,57 +102,63 @@ const reservedKeys = KeySpace + KeyHelp + KeySearch + KeyPrevious + KeyNext
 
 // Validate reports every problem with the schema, or nil.
 func (s Schema) Validate() error {
-	var problems []string
-	add := func(format string, args ...any) { problems = append(problems, fmt.Sprintf(format, args...)) }
+	var e SchemaError
+	// add records a problem of the value at path, a JSON pointer into the
+	// schema.
+	add := func(path, format string, args ...any) {
+		e.Problems, e.Paths = append(e.Problems, fmt.Sprintf(format, args...)), append(e.Paths, path)
+	}
 	if len(s.Labels) == 0 {
-		add("the schema has no labels")
+		add("/labels", "the schema has no labels")
 	}
 	if len(s.Labels) > MaxLabels {
-		add("the schema has %d labels; at most %d are allowed", len(s.Labels), MaxLabels)
+		add("/labels", "the schema has %d labels; at most %d are allowed", len(s.Labels), MaxLabels)
 	}
 	names := map[string]int{}
 	keys := map[string]int{}
 	for i, l := range s.Labels {
 		where := fmt.Sprintf("label %d (%q)", i+1, l.Name)
+		at := "/labels/" + strconv.Itoa(i)
 		if !isLabelName(l.Name) {
-			add("%s: the name must be 1 to 32 lower-case letters, digits, '-' or '_', starting with a letter", where)
+			add(at+"/name", "%s: the name must be 1 to 32 lower-case letters, digits, '-' or '_', starting with a letter", where)
 		}
 		if j, ok := names[l.Name]; ok {
-			add("%s: the name is already used by label %d", where, j+1)
+			add(at+"/name", "%s: the name is already used by label %d", where, j+1)
 		} else {
 			names[l.Name] = i
 		}
 		if !isColor(l.Color) {
-			add("%s: the colour %q must be written #rrggbb", where, l.Color)
+			add(at+"/color", "%s: the colour %q must be written #rrggbb", where, l.Color)
 		}
 		key := FoldKey(l.Key)
 		switch {
 		case !isOneKey(l.Key):
-			add("%s: the key %q must be one character (a letter with its accents, or one emoji, counts as one)", where, l.Key)
+			add(at+"/key", "%s: the key %q must be one character (a letter with its accents, or one emoji, counts as one)", where, l.Key)
 		case strings.Contains(reservedKeys, l.Key):
-			add("%s: the key %q is reserved for the annotator's own commands", where, l.Key)
+			add(at+"/key", "%s: the key %q is reserved for the annotator's own commands", where, l.Key)
 		default:
 			if j, ok := keys[key]; ok {
-				add("%s: the key %q is already used by label %d", where, l.Key, j+1)
+				add(at+"/key", "%s: the key %q is already used by label %d", where, l.Key, j+1)
 			} else {
 				keys[key] = i
 			}
 		}
 		seen := map[string]bool{}
-		for _, a := range l.Attributes {
+		for k, a := range l.Attributes {
+			attr := at + "/attributes/" + strconv.Itoa(k)
 			switch {
 			case !isLabelName(a):
-				add("%s: the attribute name %q must be lower-case letters, digits, '-' or '_', starting with a letter", where, a)
+				add(attr, "%s: the attribute name %q must be lower-case letters, digits, '-' or '_', starting with a letter", where, a)
 			case a == AttrNote:
-				add("%s: every label takes a note; do not list %q", where, a)
+				add(attr, "%s: every label takes a note; do not list %q", where, a)
 			case seen[a]:
-				add("%s: the attribute %q is listed twice", where, a)
+				add(attr, "%s: the attribute %q is listed twice", where, a)
 			}
 			seen[a] = true
 		}
 	}
-	if len(problems) > 0 {
-		return &SchemaError{Problems: problems}
+	if len(e.Problems) > 0 {
+		return &e
 	}
 	return nil
 }
@@ -159,6 +166,10 @@ func (s Schema) Validate() error {
 // SchemaError lists what is wrong with a schema.
 type SchemaError struct {
 	Problems []string
+	// Paths says, by problem, where in the schema it is: a JSON pointer
+	// from the schema to the field that has it ("/labels/1/key"), so
+	// that a file's validation points at that field.
+	Paths []string
 }
 
 func (e *SchemaError) Error() string {

@@ -145,10 +145,15 @@ func fxBrokenFiles(t *testing.T) []fxBrokenFile {
 			d := fxReplace(t, good, `"color": "#e69f00"`, `"color": "orange"`)
 			return fxBrokenResult{d, fxLine(t, d, "", `"color": "orange"`)}
 		}, path: "/schema/labels/1/color", message: `colour "orange" is not written #rrggbb`},
+		// A label's problem is at the field that has it, not at the label.
 		{name: "two labels share a key", make: func(t *testing.T) fxBrokenResult {
 			d := fxReplace(t, good, `"key": "q"`, `"key": "C"`)
-			return fxBrokenResult{d, fxLine(t, d, "", `"name": "quote"`) - 1}
-		}, path: "/schema/labels/1", message: `the key "C" is already used by label 1`},
+			return fxBrokenResult{d, fxLine(t, d, "", `"key": "C"`)}
+		}, path: "/schema/labels/1/key", message: `the key "C" is already used by label 1`},
+		{name: "two labels share a name", make: func(t *testing.T) fxBrokenResult {
+			d := fxReplace(t, good, `"name": "pledge"`, `"name": "quote"`)
+			return fxBrokenResult{d, fxLine(t, d, `"key": "q"`, `"name": "quote"`)}
+		}, path: "/schema/labels/2/name", message: `the name is already used by label 2`},
 		{name: "no labels", make: func(t *testing.T) fxBrokenResult {
 			i := bytes.Index(good, []byte(`"labels": [`))
 			j := bytes.Index(good, []byte(`"annotations": [`))
