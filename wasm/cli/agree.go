@@ -99,6 +99,7 @@ func cmdMerge(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fset := flag.NewFlagSet("merge", flag.ContinueOnError)
 	fset.SetOutput(stderr)
 	out := fset.String("o", "-", "the merged file to write, or - for standard output")
+	force := fset.Bool("f", false, forceUsage)
 	files, err := parseArgs(fset, args)
 	if err != nil {
 		return exitUsage
@@ -109,7 +110,7 @@ func cmdMerge(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "annotator merge: give the files of two annotators or more, of the same article")
 		return exitUsage
 	}
-	if err := checkOutput(*out, files); err != nil {
+	if err := checkOutput(*out, files, *force); err != nil {
 		fmt.Fprintf(stderr, "annotator merge: %v\n", err)
 		return exitUsage
 	}
@@ -126,7 +127,7 @@ func cmdMerge(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "annotator merge: %v\n", err)
 		return exitInvalid
 	}
-	if err := writeOutputs([]formats.Output{{Data: append(data, '\n')}}, *out, stdout); err != nil {
+	if err := writeOutputs([]formats.Output{{Data: append(data, '\n')}}, *out, stdout, *force); err != nil {
 		fmt.Fprintf(stderr, "annotator merge: %v\n", err)
 		return exitUsage
 	}

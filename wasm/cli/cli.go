@@ -37,21 +37,22 @@ Usage:
                                                        export with no annotations
   annotator validate FILE.json...                      check exports; exit 0 when all
                                                        are valid, 1 otherwise
-  annotator convert --to FORMAT [-o OUT] FILE...       convert files of any format into
+  annotator convert --to FORMAT [-o OUT [-f]] FILE...  convert files of any format into
                                                        one dataset in FORMAT (v1, jsonl,
                                                        w3c, labelstudio, brat, csv)
   annotator stats [-json] FILE...                      count the annotations of each
                                                        label, by document and in all
   annotator agree [-json] FILE...                      the agreement of two or more
                                                        annotators' files of one article
-  annotator merge [-o OUT] FILE...                     combine annotators' files into
+  annotator merge [-o OUT [-f]] FILE...                combine annotators' files into
                                                        one, each span with its sources
 
 FILE may be - for standard input, and for convert and stats a folder: every
-file under it that looks like an input is read. Flags may come before or
-after the files; after -- every argument is a file. Exit status: 0 done, 1
-some input was not valid (what could be read is still written), 2 wrong
-usage or a file that could not be read.
+file under it that looks like an input is read. -o writes over no file that
+is already there unless -f is given, and never over a file read. Flags may
+come before or after the files; after -- every argument is a file. Exit
+status: 0 done, 1 some input was not valid (what could be read is still
+written), 2 wrong usage or a file that could not be read.
 `
 
 // Run runs the command line with args (without the program name), reading

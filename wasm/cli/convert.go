@@ -26,6 +26,7 @@ func cmdConvert(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fset.SetOutput(stderr)
 	to := fset.String("to", "", "the format to write: "+formats.Names())
 	out := fset.String("o", "-", "where to write: a file, - for standard output, or a folder for a format that writes several files")
+	force := fset.Bool("f", false, forceUsage)
 	files, err := parseArgs(fset, args)
 	if err != nil {
 		return exitUsage
@@ -43,7 +44,7 @@ func cmdConvert(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "annotator convert: give one or more files or folders to convert (or - for standard input)")
 		return exitUsage
 	}
-	if err := checkOutput(*out, files); err != nil {
+	if err := checkOutput(*out, files, *force); err != nil {
 		fmt.Fprintf(stderr, "annotator convert: %v\n", err)
 		return exitUsage
 	}
@@ -61,7 +62,7 @@ func cmdConvert(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "annotator convert: writing %s: %v\n", format.Name, err)
 		return exitInvalid
 	}
-	if err := writeOutputs(outputs, *out, stdout); err != nil {
+	if err := writeOutputs(outputs, *out, stdout, *force); err != nil {
 		fmt.Fprintf(stderr, "annotator convert: %v\n", err)
 		return exitUsage
 	}
@@ -69,12 +70,15 @@ func cmdConvert(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return status
 }
 
+// forceUsage is the help of -f, the same for every command with -o.
+const forceUsage = "write over the -o file, or the files in the -o folder, when they are already there"
+
 // writeOutputs writes an export: one file to out (standard output for
 // "-"; a folder is refused in words), or several into the folder out,
-// which it makes. A file is written
-// whole or not at all, and no file already in the folder, nor one of the
-// export, is overwritten.
-func writeOutputs(outputs []formats.Output, out string, stdout io.Writer) error {
+// which it makes. A file is written whole or not at all; no file already
+// in the folder is written over unless force, and no file of the export
+// over another. (checkOutput has refused the one file out already there.)
+func writeOutputs(outputs []formats.Output, out string, stdout io.Writer, force bool) error {
 	if len(outputs) == 1 && outputs[0].Name == "" {
 		if out == "-" {
 			_, err := stdout.Write(outputs[0].Data)
@@ -104,7 +108,9 @@ func writeOutputs(outputs []formats.Output, out string, stdout io.Writer) error 
 	for _, o := range outputs {
 		name := filepath.Join(out, o.Name)
 		if _, err := os.Stat(name); err == nil {
-			return fmt.Errorf("%s is already there: give an empty folder, or remove the file first (nothing was overwritten)", name)
+			if !force {
+				return fmt.Errorf("%s %w", name, errOutputThere)
+			}
 		} else if !errors.Is(err, fs.ErrNotExist) {
 			return fmt.Errorf("%s: %v", name, err)
 		}

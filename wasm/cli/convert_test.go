@@ -228,7 +228,7 @@ func TestConvertKeepsDocumentsOfOneID(t *testing.T) {
 func TestWriteOutputsRefusesTwoFilesOfOneName(t *testing.T) {
 	for _, names := range [][2]string{{"a.json", "a.json"}, {"A.txt", "a.txt"}} {
 		out := filepath.Join(t.TempDir(), "out")
-		err := writeOutputs([]formats.Output{{Name: names[0], Data: []byte("1")}, {Name: names[1], Data: []byte("2")}}, out, nil)
+		err := writeOutputs([]formats.Output{{Name: names[0], Data: []byte("1")}, {Name: names[1], Data: []byte("2")}}, out, nil, false)
 		if err == nil || !strings.Contains(err.Error(), "nothing was written") {
 			t.Errorf("%v: %v", names, err)
 		}

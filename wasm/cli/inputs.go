@@ -115,10 +115,17 @@ func readDocuments(cmd string, args []string, stdin io.Reader, stderr io.Writer)
 // own export under the merged one, say), and it is most often a slip.
 var errOutputIsInput = errors.New("is one of the files read: write the result under another name (nothing was written)")
 
+// errOutputThere is the error of an output file that is already there
+// and that the user did not ask (-f) to write over: it may be work that
+// is not in the files read (last week's gold file), and a convert into a
+// folder never wrote over a file in it either.
+var errOutputThere = errors.New("is already there: give -f to write over it, or another name (nothing was written)")
+
 // checkOutput refuses an output file out that one of args names or that
-// a folder of args holds among the files it is read for. Standard output
-// and a file that is not there yet are always fine.
-func checkOutput(out string, args []string) error {
+// a folder of args holds among the files it is read for, and, unless
+// force, one that is already there. Standard output and a file that is
+// not there yet are always fine.
+func checkOutput(out string, args []string, force bool) error {
 	if out == "-" {
 		return nil
 	}
@@ -140,6 +147,9 @@ func checkOutput(out string, args []string) error {
 				return fmt.Errorf("-o %s %w (it is in %s)", out, errOutputIsInput, arg)
 			}
 		}
+	}
+	if !force {
+		return fmt.Errorf("%s %w", out, errOutputThere)
 	}
 	return nil
 }

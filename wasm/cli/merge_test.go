@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -50,7 +51,7 @@ func TestMergeOfSchemasThatDoNotMerge(t *testing.T) {
 // TestOutputOverAnInputIsRefused: -o naming a file that is read (merge -o
 // a.json a.json b.json, or a file of a folder read) wrote the result over
 // it, and the annotator's own export was gone. It is refused, and nothing
-// is written; another existing file is still written over, as -o says.
+// is written, -f or not.
 func TestOutputOverAnInputIsRefused(t *testing.T) {
 	dir := t.TempDir()
 	text := "Prices rose again. Wages did not."
@@ -60,6 +61,7 @@ func TestOutputOverAnInputIsRefused(t *testing.T) {
 	for _, args := range [][]string{
 		{"merge", "-o", a, a, b},
 		{"merge", a, b, "-o", filepath.Join(dir, ".", "a.json")},
+		{"merge", "-f", "-o", a, a, b},
 		{"convert", "--to", "v1", "-o", a, a},
 		{"convert", "--to", "jsonl", "-o", b, dir},
 	} {
@@ -71,14 +73,52 @@ func TestOutputOverAnInputIsRefused(t *testing.T) {
 			t.Fatalf("%q wrote over %s", args, a)
 		}
 	}
-	other := filepath.Join(t.TempDir(), "gold.json")
-	if err := os.WriteFile(other, []byte("old"), 0o644); err != nil {
-		t.Fatal(err)
+}
+
+// TestOutputOverAnExistingFileNeedsForce: merge -o gold.json, or convert
+// -o dataset.jsonl, wrote over a file of that name that was already there
+// (last week's gold file, say) without a word, where convert into a
+// folder never wrote over a file in it. Every -o now refuses a file that
+// is there, and writes nothing, unless -f asks to write over it; -f lets
+// convert write over the files in its folder too.
+func TestOutputOverAnExistingFileNeedsForce(t *testing.T) {
+	dir := t.TempDir()
+	text := "Prices rose again. Wages did not."
+	a := writeExport(t, dir, "a.json", text, "Prices")
+	b := writeExport(t, dir, "b.json", text, "Wages")
+	outDir := t.TempDir()
+	gold, dataset := filepath.Join(outDir, "gold.json"), filepath.Join(outDir, "dataset.jsonl")
+	for _, args := range [][]string{
+		{"merge", "-o", gold, a, b},
+		{"convert", "--to", "jsonl", "-o", dataset, a, b},
+	} {
+		out := args[slices.Index(args, "-o")+1]
+		if err := os.WriteFile(out, []byte("old"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		code, _, stderr := run(nil, args...)
+		if code != exitUsage || !strings.Contains(stderr, out+" is already there: give -f to write over it, or another name (nothing was written)") {
+			t.Errorf("%q: exit %d, stderr %q", args, code, stderr)
+		}
+		if got, _ := os.ReadFile(out); string(got) != "old" {
+			t.Errorf("%q wrote over %s", args, out)
+		}
+		if code, _, stderr := run(nil, append(args, "-f")...); code != exitOK {
+			t.Errorf("%q -f: exit %d, %s", args, code, stderr)
+		}
+		if got, _ := os.ReadFile(out); string(got) == "old" {
+			t.Errorf("%q -f did not write over %s", args, out)
+		}
 	}
-	if code, _, stderr := run(nil, "merge", "-o", other, a, b); code != exitOK {
-		t.Fatalf("merge into another file: exit %d, %s", code, stderr)
+	// Into a folder: the files already there are written over with -f.
+	folder := filepath.Join(t.TempDir(), "brat")
+	if code, _, stderr := run(nil, "convert", "--to", "brat", "-o", folder, a); code != exitOK {
+		t.Fatalf("convert into a new folder: exit %d, %s", code, stderr)
 	}
-	if got, _ := os.ReadFile(other); bytes.Equal(got, []byte("old")) {
-		t.Error("merge -o an existing file that is not read did not write it")
+	if code, _, stderr := run(nil, "convert", "--to", "brat", "-o", folder, a); code != exitUsage || !strings.Contains(stderr, "is already there: give -f to write over it") {
+		t.Errorf("again into the folder: exit %d, stderr %q", code, stderr)
+	}
+	if code, _, stderr := run(nil, "convert", "-f", "--to", "brat", "-o", folder, a); code != exitOK {
+		t.Errorf("again into the folder with -f: exit %d, %s", code, stderr)
 	}
 }
