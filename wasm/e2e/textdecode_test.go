@@ -150,6 +150,8 @@ func syntheticInputs(t testing.TB) []decodeInput {
 		plain("iso-8859-2 C1", "iso-8859-2", []byte("\xbf\x93")),
 		plain("png", "", []byte("\x89PNG\r\n\x1a\n\x00")),
 		plain("utf-16 without bom", "", []byte("T\x00h\x00e\x00 \x00n\x00e\x00w\x00s\x00")),
+		{"utf-16le xml declaration, no bom.html", "", bytesOf([]byte("<\x00?\x00x\x00m\x00l\x00?\x00>\x00<\x00p\x00>\x00c\x00a\x00f\x00\xe9\x00<\x00/\x00p\x00>\x00"))},
+		{"utf-16be xml declaration, no bom.html", "", bytesOf([]byte("\x00<\x00?\x00x\x00m\x00l\x00?\x00>\x00<\x00p\x00>\x00c\x00a\x00f\x00\xe9\x00<\x00/\x00p\x00>"))},
 		{"meta shift_jis.html", "", bytesOf(append([]byte(`<!doctype html><meta charset="shift_jis"><p>`), in("shift_jis", "日本語の記事")...))},
 		{"meta http-equiv koi8-r.html", "", bytesOf(append([]byte(`<meta http-equiv="Content-Type" content="text/html; charset=koi8-r"><p>`), in("koi8-r", "Новости")...))},
 		{"meta unknown.html", "", bytesOf([]byte(`<meta charset="x-klingon"><p>caf` + "\xe9</p>"))},
