@@ -166,3 +166,36 @@ func TestOffsetsArrowsInRightToLeftText(t *testing.T) {
 	waitFor(t, b, `document.querySelectorAll("#entries > li").length === 1`)
 	checkOffsets(t, downloadExport(t, b))
 }
+
+// TestOffsetsOverCarriageReturns tags words after carriage returns in a
+// <pre> (a CRLF, two CRs, a lone CR), as a verbatim text imported from
+// Label Studio or brat keeps them: the browser's text nodes hold each CR
+// as the canonical text does, so the export's offsets cut out the words
+// tagged.
+func TestOffsetsOverCarriageReturns(t *testing.T) {
+	b, _ := openApp(t)
+	b.expectNoConsoleErrors()
+	openArticle(t, b, "Carriage returns", "<pre>Line one&#13;\nLine two&#13;&#13;third word&#13;fourth</pre><p>After the block, fifth.</p>")
+	words := []string{"two", "third", "fourth", "fifth"}
+	for i, w := range words {
+		caretBefore(t, b, w)
+		press(t, b, kb.ArrowRight, chromedp.KeyModifiers(chromedp.ModifierCtrl, chromedp.ModifierShift))
+		waitFor(t, b, fmt.Sprintf(`getSelection().toString().startsWith(%s)`, jsString(w)))
+		press(t, b, "c")
+		waitFor(t, b, fmt.Sprintf(`document.querySelectorAll("#entries > li").length === %d`, i+1))
+	}
+	f := downloadExport(t, b)
+	if want := "Line one\r\nLine two\r\rthird word\rfourth\n\nAfter the block, fifth."; f.Document.Text != want {
+		t.Errorf("text %q, want %q", f.Document.Text, want)
+	}
+	checkOffsets(t, f)
+	got := map[string]bool{}
+	for _, a := range f.Annotations {
+		got[a.Exact] = true
+	}
+	for _, w := range words {
+		if !got[w] {
+			t.Errorf("no annotation is exactly %q; the export holds %v", w, got)
+		}
+	}
+}
