@@ -25,10 +25,14 @@ const UndoLimit = 1000
 // is the orphan as it was before, which undoing the step gives back to the
 // orphans kept beside the Set and redoing takes from them again, so that
 // an undone placement never leaves the annotation in neither, and a drop
-// is undone as any change is.
+// is undone as any change is. orphanAt is where it was in those orphans,
+// where the undo puts it back (the annotator finds it where they left it,
+// not at the end of a long list); it is -1 when that is not known (a step
+// stored before it was kept), and the orphan then comes back at the end.
 type change struct {
 	before, after *Annotation
 	orphan        *Annotation
+	orphanAt      int
 }
 
 // step is one undoable change to a Set, which may touch many annotations.
@@ -128,10 +132,10 @@ func (s *Set) Redo() bool {
 
 // UndoWithOrphans undoes as Undo does, for a Set whose document keeps
 // orphans beside it (the annotations that could not be placed), and
-// returns the orphans as the undo leaves them: undoing the placement of an
-// orphan gives the orphan back, as it was before it was placed, at the end
-// of the list. orphans itself is not modified. It reports whether there
-// was a change to undo.
+// returns the orphans as the undo leaves them: undoing the placement (or
+// the drop) of an orphan gives the orphan back, as it was before, at the
+// place in the list it was taken from. orphans itself is not modified. It
+// reports whether there was a change to undo.
 func (s *Set) UndoWithOrphans(orphans []Annotation) ([]Annotation, bool) {
 	st, ok := s.undo()
 	if !ok {
@@ -139,7 +143,11 @@ func (s *Set) UndoWithOrphans(orphans []Annotation) ([]Annotation, bool) {
 	}
 	for _, c := range st.changes {
 		if c.orphan != nil && !slices.ContainsFunc(orphans, func(o Annotation) bool { return o.ID == c.orphan.ID }) {
-			orphans = append(slices.Clip(orphans), c.orphan.Clone())
+			at := len(orphans)
+			if c.orphanAt >= 0 {
+				at = min(c.orphanAt, at)
+			}
+			orphans = slices.Insert(slices.Clip(orphans), at, c.orphan.Clone())
 		}
 	}
 	return orphans, true

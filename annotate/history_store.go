@@ -32,11 +32,13 @@ type Step struct {
 // step added it, After is nil when the step deleted it. Orphan is set when
 // the step placed an orphan (After) or dropped one (Before and After nil):
 // it is the orphan as it was, which undoing the step gives back
-// (UndoWithOrphans), after a reload too.
+// (UndoWithOrphans), after a reload too, at OrphanAt, its place in the
+// orphans then (at their end when a step stored without it says none).
 type StepChange struct {
-	Before *Annotation `json:"before,omitempty"`
-	After  *Annotation `json:"after,omitempty"`
-	Orphan *Annotation `json:"orphan,omitempty"`
+	Before   *Annotation `json:"before,omitempty"`
+	After    *Annotation `json:"after,omitempty"`
+	Orphan   *Annotation `json:"orphan,omitempty"`
+	OrphanAt *int        `json:"orphanAt,omitempty"`
 }
 
 // ErrHistory is the error of a history that does not lead to the Set's
@@ -99,6 +101,10 @@ func exportStep(st step, redo bool) Step {
 		if c.orphan != nil {
 			o := c.orphan.Clone()
 			out.Changes[i].Orphan = &o
+			if c.orphanAt >= 0 {
+				at := c.orphanAt
+				out.Changes[i].OrphanAt = &at
+			}
 		}
 	}
 	return out
@@ -148,7 +154,7 @@ func (s *Set) RestoreHistory(steps []Step) error {
 				if c.Before == nil && c.After == nil && c.Orphan != nil {
 					// A dropped orphan (DropOrphan): nothing on the text.
 					o := asOrphan(*c.Orphan)
-					changes[i] = change{orphan: &o}
+					changes[i] = change{orphan: &o, orphanAt: orphanAt(c)}
 					continue
 				}
 				// The side the Set holds now, and the side the step
@@ -170,6 +176,7 @@ func (s *Set) RestoreHistory(steps []Step) error {
 					return nil, fmt.Errorf("step %d turns one annotation into another: %w", st.Seq, ErrHistory)
 				}
 				var orphan *Annotation
+				at := -1
 				if c.Orphan != nil {
 					// Only an annotation added can have been an orphan,
 					// and only this one.
@@ -177,7 +184,7 @@ func (s *Set) RestoreHistory(steps []Step) error {
 						return nil, fmt.Errorf("step %d places an orphan that is not the annotation it adds: %w", st.Seq, ErrHistory)
 					}
 					o := asOrphan(*c.Orphan)
-					orphan = &o
+					orphan, at = &o, orphanAt(c)
 				}
 				cur := current[id]
 				switch {
@@ -193,9 +200,9 @@ func (s *Set) RestoreHistory(steps []Step) error {
 					next = &v
 				}
 				if backwards {
-					changes[i] = change{before: next, after: cur, orphan: orphan}
+					changes[i] = change{before: next, after: cur, orphan: orphan, orphanAt: at}
 				} else {
-					changes[i] = change{before: cur, after: next, orphan: orphan}
+					changes[i] = change{before: cur, after: next, orphan: orphan, orphanAt: at}
 				}
 				if next != nil {
 					current[id] = next
@@ -232,6 +239,15 @@ func (s *Set) RestoreHistory(steps []Step) error {
 	clear(s.hist.touched)
 	s.version++
 	return err
+}
+
+// orphanAt returns the place in the orphans that a stored change of an
+// orphan gives it back to, or -1 (their end) when it says none.
+func orphanAt(c StepChange) int {
+	if c.OrphanAt == nil || *c.OrphanAt < 0 {
+		return -1
+	}
+	return *c.OrphanAt
 }
 
 // fits reports why a is not an annotation this Set could hold: a label

@@ -8,6 +8,7 @@ package annotate
 import (
 	"errors"
 	"fmt"
+	"slices"
 )
 
 var (
@@ -71,19 +72,20 @@ func (s *Set) ReanchorAll(an *Anchorer, anns []Annotation) ([]Annotation, []erro
 // to how, and returns it as inserted. When Insert refuses it, PlaceAt
 // returns a copy of a marked AnchorOrphan, as it was, and Insert's error.
 func (s *Set) PlaceAt(a Annotation, start, end int, how Anchoring) (Annotation, error) {
-	return s.placeAt(a, start, end, how, false)
+	return s.placeAt(a, start, end, how, -1)
 }
 
-// placeAt is PlaceAt; with fromOrphan, a is an orphan that the user
-// places, and the step remembers it (see change).
-func (s *Set) placeAt(a Annotation, start, end int, how Anchoring, fromOrphan bool) (Annotation, error) {
+// placeAt is PlaceAt; with orphanAt 0 or more, a is an orphan that the
+// user places, taken from that place in the orphans, and the step
+// remembers both (see change).
+func (s *Set) placeAt(a Annotation, start, end int, how Anchoring, orphanAt int) (Annotation, error) {
 	b := a.Clone()
 	b.Place(s.text, start, end)
 	b.Anchor = how
-	label, orphan := "insert "+b.Label, (*Annotation)(nil)
-	if fromOrphan {
+	label, orphan := "insert "+b.Label, change{}
+	if orphanAt >= 0 {
 		was := asOrphan(a)
-		label, orphan = "place "+b.Label, &was
+		label, orphan = "place "+b.Label, change{orphan: &was, orphanAt: orphanAt}
 	}
 	if err := s.insertStep(label, b, orphan); err != nil {
 		return asOrphan(a), err
@@ -91,38 +93,44 @@ func (s *Set) placeAt(a Annotation, start, end int, how Anchoring, fromOrphan bo
 	return b, nil
 }
 
-// PlaceOrphan puts orphan o on the span start..end that the user chose,
-// as an exact anchoring, in a step of its own ("place quote"). It refuses
-// a span outside the text (ErrOutOfRange), an empty one (ErrEmptySpan) and
-// one that starts or ends with white space (ErrSpanEdges), and what Insert
-// refuses; then o is returned as it was.
+// PlaceOrphan puts orphans[i], one of the orphans the document keeps
+// beside the set, on the span start..end that the user chose, as an exact
+// anchoring, in a step of its own ("place quote"), and returns the orphans
+// without it (orphans itself is not modified) and the annotation placed.
+// It refuses a span outside the text (ErrOutOfRange), an empty one
+// (ErrEmptySpan) and one that starts or ends with white space
+// (ErrSpanEdges), and what Insert refuses; then it returns orphans and
+// orphans[i] as they were.
 //
-// The caller takes o out of the orphans it keeps; the step remembers o,
-// so that UndoWithOrphans gives it back and RedoWithOrphans takes it out
+// The step remembers the orphan and its place in the list, so that
+// UndoWithOrphans gives it back there and RedoWithOrphans takes it out
 // again.
-func (s *Set) PlaceOrphan(o Annotation, start, end int) (Annotation, error) {
+func (s *Set) PlaceOrphan(orphans []Annotation, i, start, end int) ([]Annotation, Annotation, error) {
+	o := orphans[i]
 	ts, te, err := s.span(start, end)
 	if err != nil {
-		return o, fmt.Errorf("cannot place the orphan at %w", err)
+		return orphans, o, fmt.Errorf("cannot place the orphan at %w", err)
 	}
 	if ts != start || te != end {
-		return o, fmt.Errorf("cannot place the orphan at %s: %w", chars(start, end), ErrSpanEdges)
+		return orphans, o, fmt.Errorf("cannot place the orphan at %s: %w", chars(start, end), ErrSpanEdges)
 	}
-	b, err := s.placeAt(o, start, end, AnchorExact, true)
+	b, err := s.placeAt(o, start, end, AnchorExact, i)
 	if err != nil {
-		return o, err
+		return orphans, o, err
 	}
-	return b, nil
+	return slices.Delete(slices.Clone(orphans), i, i+1), b, nil
 }
 
-// DropOrphan records that the user dropped orphan o, in a step of its own
-// ("drop quote") that changes nothing on the text: the caller takes o out
-// of the orphans it keeps, and UndoWithOrphans gives it back, as it was,
-// and RedoWithOrphans takes it out again, so that a drop made by mistake
-// is undone as any change is.
-func (s *Set) DropOrphan(o Annotation) {
+// DropOrphan records that the user dropped orphans[i], in a step of its
+// own ("drop quote") that changes nothing on the text, and returns the
+// orphans without it (orphans itself is not modified). UndoWithOrphans
+// gives it back, as it was and where it was, and RedoWithOrphans takes it
+// out again, so that a drop made by mistake is undone as any change is.
+func (s *Set) DropOrphan(orphans []Annotation, i int) []Annotation {
+	o := orphans[i]
 	was := asOrphan(o)
-	s.do("drop "+o.Label, change{orphan: &was})
+	s.do("drop "+o.Label, change{orphan: &was, orphanAt: i})
+	return slices.Delete(slices.Clone(orphans), i, i+1)
 }
 
 // asOrphan returns a copy of a marked AnchorOrphan.

@@ -19,23 +19,27 @@ func TestPlaceOrphan(t *testing.T) {
 		start := d.Text().CodePointAtByte(b)
 		return start, start + RuneCount(phrase)
 	}
+	orphans := []Annotation{o}
 	start, end := at(" White House")
-	if _, err := s.PlaceOrphan(o, start, end); !errors.Is(err, ErrSpanEdges) {
-		t.Errorf("a span that starts with a space: %v, want ErrSpanEdges", err)
+	if rest, _, err := s.PlaceOrphan(orphans, 0, start, end); !errors.Is(err, ErrSpanEdges) || len(rest) != 1 {
+		t.Errorf("a span that starts with a space: %v, %d orphans left; want ErrSpanEdges, 1", err, len(rest))
 	}
-	if _, err := s.PlaceOrphan(o, start, start); !errors.Is(err, ErrEmptySpan) {
+	if _, _, err := s.PlaceOrphan(orphans, 0, start, start); !errors.Is(err, ErrEmptySpan) {
 		t.Errorf("an empty span: %v, want ErrEmptySpan", err)
 	}
 	start, end = at("White House")
-	b, err := s.PlaceOrphan(o, start, end)
+	rest, b, err := s.PlaceOrphan(orphans, 0, start, end)
 	if err != nil || b.Anchor != AnchorExact || b.Exact != "White House" || b.Start != start || !strings.HasSuffix(b.Prefix, "in the ") {
 		t.Fatalf("PlaceOrphan = %+v, %v", b, err)
+	}
+	if len(rest) != 0 || len(orphans) != 1 {
+		t.Errorf("PlaceOrphan left %d orphans and changed the list given to %d; want 0 and 1", len(rest), len(orphans))
 	}
 	if got, ok := s.Get(o.ID); !ok || got.Exact != "White House" {
 		t.Errorf("the set holds %+v, %v", got, ok)
 	}
 	// Placing it twice is refused by Insert, and the orphan comes back.
-	again, err := s.PlaceOrphan(o, start, end)
+	_, again, err := s.PlaceOrphan(orphans, 0, start, end)
 	if !errors.Is(err, ErrInvalidID) || again.Exact != "lost words" {
 		t.Errorf("placed twice: %+v, %v", again, err)
 	}
@@ -69,11 +73,10 @@ func TestUndoPlacedOrphan(t *testing.T) {
 		return fmt.Sprintf("placed %v, listed %d times", placed, listed)
 	}
 	start, end := fxFind(t, text, "", "The new budget")
-	placed, err := s.PlaceOrphan(orphans[0], start, end)
+	orphans, placed, err := s.PlaceOrphan(orphans, 0, start, end)
 	if err != nil {
 		t.Fatal(err)
 	}
-	orphans = orphans[:0] // as the caller takes it out of its list
 	if got := s.UndoLabel(); got != "place quote" {
 		t.Errorf("UndoLabel = %q, want \"place quote\"", got)
 	}
@@ -150,8 +153,7 @@ func TestUndoDroppedOrphan(t *testing.T) {
 	mustAdd(t, s, "claim", 0, 9)
 	o := Annotation{ID: "0190b3c4-1111-7000-8000-000000000003", Label: "pledge", Start: 3, End: 12, Exact: "lost words",
 		Author: "bo", Anchor: AnchorOrphan, Created: fxExported, Modified: fxExported}
-	s.DropOrphan(o)
-	var orphans []Annotation // as the caller takes it out of its list
+	orphans := s.DropOrphan([]Annotation{o}, 0)
 	if got := s.UndoLabel(); got != "drop pledge" || s.Len() != 1 {
 		t.Errorf("after the drop: UndoLabel %q (want \"drop pledge\"), %d annotations (want 1)", got, s.Len())
 	}
@@ -308,6 +310,74 @@ func TestReanchorAll(t *testing.T) {
 			if !a[i].Equal(b[i]) {
 				t.Errorf("set annotation %d: %+v, Reanchor's %+v", i, b[i], a[i])
 			}
+		}
+	}
+}
+
+// TestUndoGivesTheOrphanBackWhereItWas: undoing the placement or the drop
+// of an orphan in the middle of the orphans gives it back at its place,
+// not at the end of the list, where the annotator, who had just used its
+// row, would have to look for it among the others; and so after a reload
+// of the history too.
+func TestUndoGivesTheOrphanBackWhereItWas(t *testing.T) {
+	text := "Officials met on Monday.\n\nThe new budget would pass easily, they said."
+	s := newTestSet(text)
+	kept := followHistory{}
+	kept.follow(t, s)
+	var orphans []Annotation
+	for i := range 4 {
+		orphans = append(orphans, Annotation{ID: fmt.Sprintf("0190b3c4-1111-7000-8000-00000000001%d", i), Label: "claim",
+			Start: 3, End: 12, Exact: fmt.Sprintf("lost words %d", i), Anchor: AnchorOrphan, Created: fxExported, Modified: fxExported})
+	}
+	ids := func(orphans []Annotation) string {
+		var b strings.Builder
+		for _, o := range orphans {
+			b.WriteString(o.ID[len(o.ID)-1:])
+		}
+		return b.String()
+	}
+	start, end := fxFind(t, text, "", "The new budget")
+	orphans, _, err := s.PlaceOrphan(orphans, 1, start, end)
+	if err != nil {
+		t.Fatal(err)
+	}
+	orphans = s.DropOrphan(orphans, 1) // the third of the four
+	if got := ids(orphans); got != "03" {
+		t.Fatalf("after a placement and a drop: orphans %s, want 03", got)
+	}
+	kept.follow(t, s)
+	r := reopen(t, s, kept)
+	// A step stored before the place was kept gives it back at the end.
+	steps := s.History()
+	for i := range steps {
+		for j := range steps[i].Changes {
+			steps[i].Changes[j].OrphanAt = nil
+		}
+	}
+	old := newTestSet(text)
+	for _, a := range s.All() {
+		if err := old.Insert(a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	old.ClearHistory()
+	if err := old.RestoreHistory(steps); err != nil {
+		t.Fatal(err)
+	}
+	if o, _ := old.UndoWithOrphans(orphans); ids(o) != "032" {
+		t.Errorf("a stored step that says no place: orphans %s, want 032", ids(o))
+	}
+	for _, c := range []struct {
+		name string
+		set  *Set
+	}{{"in the session", s}, {"after a reload", r}} {
+		o, _ := c.set.UndoWithOrphans(orphans)
+		if got := ids(o); got != "023" {
+			t.Errorf("%s, undoing the drop: orphans %s, want 023", c.name, got)
+		}
+		o, _ = c.set.UndoWithOrphans(o)
+		if got := ids(o); got != "0123" {
+			t.Errorf("%s, undoing the placement too: orphans %s, want 0123", c.name, got)
 		}
 	}
 }

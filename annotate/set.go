@@ -261,11 +261,11 @@ func (s *Set) Duplicate(label string, start, end int) (Annotation, bool) {
 // empty, whose Exact is not the text of its span, or whose label and span
 // another annotation already has. Nothing is recomputed, except that nil
 // Attributes become an empty map.
-func (s *Set) Insert(a Annotation) error { return s.insertStep("insert "+a.Label, a, nil) }
+func (s *Set) Insert(a Annotation) error { return s.insertStep("insert "+a.Label, a, change{}) }
 
-// insertStep inserts a as Insert does, as a step called label; orphan,
-// when not nil, is the orphan that a places (see change).
-func (s *Set) insertStep(label string, a Annotation, orphan *Annotation) error {
+// insertStep inserts a as Insert does, as a step called label; orphan
+// holds, when a places an orphan, that orphan and its place (see change).
+func (s *Set) insertStep(label string, a Annotation, orphan change) error {
 	if err := s.insertable(&a, nil); err != nil {
 		return err
 	}
@@ -273,7 +273,8 @@ func (s *Set) insertStep(label string, a Annotation, orphan *Annotation) error {
 	if b.Attributes == nil {
 		b.Attributes = map[string]string{}
 	}
-	s.do(label, change{after: &b, orphan: orphan})
+	orphan.after = &b
+	s.do(label, orphan)
 	return nil
 }
 

@@ -22,7 +22,7 @@ func (a *Annotator) placeOrphan(ctx app.Context, id string) {
 	if !ok {
 		return
 	}
-	o, err := a.set.PlaceOrphan(a.orphans[i], span.Start, span.End)
+	rest, o, err := a.set.PlaceOrphan(a.orphans, i, span.Start, span.End)
 	switch {
 	case errors.Is(err, annotate.ErrSpanEdges) || errors.Is(err, annotate.ErrEmptySpan):
 		a.fail("Select the passage without white space at its edges to place the orphan.")
@@ -31,7 +31,7 @@ func (a *Annotator) placeOrphan(ctx app.Context, id string) {
 		a.fail(err.Error())
 		return
 	}
-	a.orphans = append(a.orphans[:i:i], a.orphans[i+1:]...)
+	a.orphans = rest
 	clearSelection()
 	a.selected = o.ID
 	a.revealSelected()
@@ -47,8 +47,7 @@ func (a *Annotator) dropOrphan(ctx app.Context, id string) {
 		return
 	}
 	o := a.orphans[i]
-	a.set.DropOrphan(o) // a step, which Ctrl+Z undoes
-	a.orphans = append(a.orphans[:i:i], a.orphans[i+1:]...)
+	a.orphans = a.set.DropOrphan(a.orphans, i) // a step, which Ctrl+Z undoes
 	a.say(fmt.Sprintf("Dropped the orphan %s %s. Ctrl+Z brings it back.", o.Label, quoted(o.Exact, 60)))
 	a.changed(ctx)
 }

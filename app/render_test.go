@@ -266,11 +266,11 @@ func TestUndoPlacedOrphan(t *testing.T) {
 	})
 	// Placed as the sidebar's Place does (placeOrphan, which reads the
 	// browser's selection).
-	placed, err := a.set.PlaceOrphan(a.orphans[0], quote.Start+1, quote.End-1)
+	rest, placed, err := a.set.PlaceOrphan(a.orphans, 0, quote.Start+1, quote.End-1)
 	if err != nil {
 		t.Fatal(err)
 	}
-	a.orphans = a.orphans[:0]
+	a.orphans = rest
 	a.selected = placed.ID
 	where := func() string {
 		_, inSet := a.set.Get(orphan.ID)

@@ -277,6 +277,10 @@ func cloneStep(st annotate.Step) annotate.Step {
 			o := c.Orphan.Clone()
 			c.Orphan = &o
 		}
+		if c.OrphanAt != nil {
+			at := *c.OrphanAt
+			c.OrphanAt = &at
+		}
 		changes[i] = c
 	}
 	st.Changes = changes

@@ -437,8 +437,8 @@ func TestSaveFollowsEveryChange(t *testing.T) {
 		case op == 6 && len(e.Orphans) > 0:
 			// Place the first orphan somewhere, as the sidebar's Place does.
 			i := 40 + rng.IntN(250)
-			if _, err := e.Set.PlaceOrphan(e.Orphans[0], at(i), at(i)+9); err == nil {
-				e.Orphans = e.Orphans[1:]
+			if rest, _, err := e.Set.PlaceOrphan(e.Orphans, 0, at(i), at(i)+9); err == nil {
+				e.Orphans = rest
 				placed++
 			}
 		case op == 7 && len(e.Orphans) > 0:
@@ -534,10 +534,11 @@ func TestUndoPlacedOrphanAfterReload(t *testing.T) {
 
 	e := edit()
 	start := annotate.RuneCount(text[:strings.Index(text, "word00007")])
-	if _, err := e.Set.PlaceOrphan(e.Orphans[0], start, start+9); err != nil {
+	rest, _, err := e.Set.PlaceOrphan(e.Orphans, 0, start, start+9)
+	if err != nil {
 		t.Fatal(err)
 	}
-	e.Orphans = e.Orphans[1:]
+	e.Orphans = rest
 	save(e)
 	if got := where(e); got != "placed true, listed false, stored as exact, 0 orphans counted" {
 		t.Fatalf("after the placement: %s", got)

@@ -19,8 +19,15 @@ import (
 // returns its path.
 func writeOrphanExport(t *testing.T, orphans int) string {
 	t.Helper()
+	return writeOrphanExportOf(t, benchWords, 1000, benchAnnotations, orphans)
+}
+
+// writeOrphanExportOf writes such an export of an article of words in
+// paragraphs, with annotations, orphans of them, and returns its path.
+func writeOrphanExportOf(t *testing.T, words, paragraphs, annotations, orphans int) string {
+	t.Helper()
 	path := filepath.Join(t.TempDir(), "orphans.annotations.json")
-	writeSyntheticExport(t, path, benchWords, 1000, benchAnnotations)
+	writeSyntheticExport(t, path, words, paragraphs, annotations)
 	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
@@ -92,5 +99,37 @@ func TestDropOrphanTouchesItsRow(t *testing.T) {
 	}
 	if n := evalJS[int](t, b, `__orphanChanges`); n > 10 {
 		t.Errorf("dropping one orphan of 300 changed the page %d times", n)
+	}
+}
+
+// TestUndoneOrphanComesBackInPlace: dropping, or placing, the second of
+// four orphans and pressing Ctrl+Z lists it again where it was, second;
+// it came back at the end of the list, away from where the annotator had
+// just used its row.
+func TestUndoneOrphanComesBackInPlace(t *testing.T) {
+	b, _ := openApp(t)
+	b.expectNoConsoleErrors()
+	waitStarted(t, b)
+	openFile(t, b, writeOrphanExportOf(t, 2000, 40, 40, 4))
+	waitFor(t, b, `document.querySelectorAll("#orphans li").length === 4`)
+	settle(t, b)
+	excerpts := `[...document.querySelectorAll("#orphans li .excerpt")].map((e) => e.textContent).join("|")`
+	was := evalJS[string](t, b, excerpts)
+	b.run(chromedp.Click(`#orphans li:nth-child(2) .drop`))
+	waitFor(t, b, `document.querySelectorAll("#orphans li").length === 3`)
+	press(t, b, "z", ctrl)
+	waitFor(t, b, `document.querySelectorAll("#orphans li").length === 4`)
+	settle(t, b)
+	if got := evalJS[string](t, b, excerpts); got != was {
+		t.Errorf("after dropping the second orphan and undoing, the orphans read\n%s\nwant\n%s", got, was)
+	}
+	selectPhrase(t, b, evalJS[string](t, b, `document.querySelector("article.doc p").textContent.split(" ").slice(1, 3).join(" ")`), 0)
+	b.run(chromedp.Click(`#orphans li:nth-child(2) .place`))
+	waitFor(t, b, `document.querySelectorAll("#orphans li").length === 3`)
+	press(t, b, "z", ctrl)
+	waitFor(t, b, `document.querySelectorAll("#orphans li").length === 4`)
+	settle(t, b)
+	if got := evalJS[string](t, b, excerpts); got != was {
+		t.Errorf("after placing the second orphan and undoing, the orphans read\n%s\nwant\n%s", got, was)
 	}
 }
