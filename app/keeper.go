@@ -356,8 +356,12 @@ func (s *saveIndicator) Render() app.UI {
 	if v.State == "" {
 		v = saveView{"starting", "Opening your workspace…", ""}
 	}
-	return app.Div().ID("save-state").Class("save-state", "save-"+v.State).DataSet("state", v.State).Title(v.Title).Body(
-		app.Span().Role("status").Text(v.Text),
+	// No live region: a screen reader would say "Saving…" and "Saved"
+	// after every change. A failure is said once, by the message line's
+	// alert (keeper's fail); here it shows, under the group's name.
+	return app.Div().ID("save-state").Class("save-state", "save-"+v.State).DataSet("state", v.State).Title(v.Title).
+		Role("group").Aria("label", "Save state").Body(
+		app.Span().Text(v.Text),
 		app.If(v.State == "failed", func() app.UI {
 			return app.Button().ID("save-retry").OnClick(func(ctx app.Context, e app.Event) { ctx.NewAction(actionRetrySave) }).Text("Retry")
 		}),

@@ -39,14 +39,28 @@ func (a *Annotator) renderNotices() app.UI {
 		}),
 		&importer{Host: a},
 		&update{Host: a, Loses: a.reloadLoses()},
-		// The live region that says what each action did. A message said
-		// again gets a trailing no-break space, so that it changes and is
-		// said again.
-		app.P().ID("notice").Class("notice", classIf(a.notice.Error, "error")).
-			Role(map[bool]string{true: "alert", false: "status"}[a.notice.Error]).Aria("atomic", "true").
-			Text(a.notice.Text+map[bool]string{true: "\u00a0"}[a.notice.Again]),
+		// The message line, which says what each action did, in two live
+		// regions that are always there and never change their role: a
+		// polite one (status) for what went well and an assertive one
+		// (alert) for what went wrong, the other one empty. A screen
+		// reader misses a change made with a change of role, as when one
+		// region switched between the two. A message said again gets a
+		// trailing no-break space, so that it changes and is said again.
+		app.P().ID("notice").Class("notice", classIf(a.notice.Error, "error")).Body(
+			app.Span().ID("notice-said").Role("status").Aria("atomic", "true").Text(a.noticeText(false)),
+			app.Span().ID("notice-alert").Role("alert").Aria("atomic", "true").Text(a.noticeText(true)),
+		),
 		app.P().ID("selection-info").Class("selection-info").Aria("live", "polite").Text(a.selInfo),
 	)
+}
+
+// noticeText returns the message line's text for its assertive region
+// (alert) or its polite one, "" for the one that does not say it.
+func (a *Annotator) noticeText(alert bool) string {
+	if a.notice.Error != alert {
+		return ""
+	}
+	return a.notice.Text + map[bool]string{true: "\u00a0"}[a.notice.Again]
 }
 
 func (a *Annotator) renderReader() app.UI {

@@ -260,7 +260,7 @@ func benchTagging(b *testing.B, paragraphs int) {
 		press(b, br, []string{"c", "q", "p"}[i%3])
 		shown := `(__bench.paints.length > 0 && __bench.listFrames.length > 0 && __bench.rowFrame !== undefined && __bench.countFrame !== undefined &&
 			__bench.panelAt !== undefined && __bench.frames[__bench.frames.length - 1] > Math.max(__bench.rowAt, __bench.countAt, __bench.panelAt))`
-		waitFor(b, br, shown+` || document.querySelector("#notice").getAttribute("role") === "alert"`)
+		waitFor(b, br, shown+` || document.querySelector("#notice-alert").textContent !== ""`)
 		b.StopTimer()
 		if entryTotal(b, br) <= before {
 			b.StartTimer()

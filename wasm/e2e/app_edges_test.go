@@ -29,7 +29,7 @@ func TestAppRefusesSelectionsOffTheArticle(t *testing.T) {
 		return true;
 	})()`)
 	press(t, b, "q")
-	waitFor(t, b, `document.querySelector("#notice").getAttribute("role") === "alert"`)
+	waitFor(t, b, `document.querySelector("#notice-alert").textContent !== ""`)
 	if n := text(t, b, "#notice"); !strings.Contains(n, "outside the article") {
 		t.Errorf("outside: the app says %q", n)
 	}

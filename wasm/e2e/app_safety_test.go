@@ -127,7 +127,7 @@ func TestAppCorpusSpans(t *testing.T) {
 			}
 			before := entryCount(t, b)
 			press(t, b, "c")
-			waitFor(t, b, fmt.Sprintf(`document.querySelectorAll("#entries > li").length > %d || document.querySelector("#notice").getAttribute("role") === "alert"`, before))
+			waitFor(t, b, fmt.Sprintf(`document.querySelectorAll("#entries > li").length > %d || document.querySelector("#notice-alert").textContent !== ""`, before))
 			if entryCount(t, b) > before {
 				want[strings.Join(strings.Fields(picked), " ")] = true
 			}

@@ -308,7 +308,7 @@ func TestOverlapsFollowChanges(t *testing.T) {
 		}
 		before := entryTotal(t, b)
 		press(t, b, key)
-		waitFor(t, b, fmt.Sprintf(`parseInt(document.querySelector(".sidebar h2").textContent.replace(/\D/g, ""), 10) === %d || document.querySelector("#notice").getAttribute("role") === "alert"`, before+1))
+		waitFor(t, b, fmt.Sprintf(`parseInt(document.querySelector(".sidebar h2").textContent.replace(/\D/g, ""), 10) === %d || document.querySelector("#notice-alert").textContent !== ""`, before+1))
 		check(fmt.Sprintf("tag %d (%s)", i+1, key))
 	}
 	press(t, b, "p") // with no text selected: relabels the selected one

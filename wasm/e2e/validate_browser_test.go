@@ -143,7 +143,7 @@ func TestAppShowsValidateProblems(t *testing.T) {
 		refused++
 		lines, _ := cliValidate(t, file)
 		openFile(t, b, file)
-		waitFor(t, b, fmt.Sprintf(`document.querySelector("#notice").getAttribute("role") === "alert" && document.querySelector("#notice").textContent.startsWith(%s)`, jsString(name+" could not be imported")))
+		waitFor(t, b, fmt.Sprintf(`document.querySelector("#notice-alert").textContent !== "" && document.querySelector("#notice").textContent.startsWith(%s)`, jsString(name+" could not be imported")))
 		notice := text(t, b, "#notice")
 		shown := 0
 		for _, line := range lines[:len(lines)-1] {

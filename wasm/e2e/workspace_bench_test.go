@@ -351,7 +351,7 @@ func benchWorkspaceSave(b *testing.B, paragraphs int) {
 		b.StartTimer()
 		press(b, br, "c")
 		saved := `(__bench.paints.length > 0 && __bench.lists.length > 0 && performance.getEntriesByName("annotator:saved").length > 0)`
-		waitFor(b, br, saved+` || document.querySelector("#notice").getAttribute("role") === "alert"`)
+		waitFor(b, br, saved+` || document.querySelector("#notice-alert").textContent !== ""`)
 		b.StopTimer()
 		if entryTotal(b, br) <= before {
 			b.Logf("the key press added no annotation: %q", text(b, br, "#notice"))

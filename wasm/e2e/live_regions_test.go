@@ -1,0 +1,69 @@
+//go:build !wasm
+
+package e2e
+
+import (
+	"fmt"
+	"testing"
+)
+
+// liveRegions lists the live regions inside the element of selector, as
+// "role/aria-live" words: what a screen reader would speak from there
+// when it changes.
+const liveRegions = `((sel) => [...document.querySelectorAll(sel + ", " + sel + " *")]
+	.filter((e) => ["status", "alert", "log"].includes(e.getAttribute("role")) || (e.hasAttribute("aria-live") && e.getAttribute("aria-live") !== "off"))
+	.map((e) => (e.getAttribute("role") || "") + "/" + (e.getAttribute("aria-live") || "")))`
+
+// TestQuietSavesAndOneErrorRegion: the save indicator is no live region,
+// so that a screen reader does not say "Saving…" and "Saved" after every
+// change (it said both, the toolbar's indicator being a status region),
+// yet it has a name; and the message line keeps its live regions as they
+// are, one polite (status) for what an action did and one assertive
+// (alert) for what went wrong: it switched one region's role between
+// status and alert, and screen readers miss a change made with the role.
+func TestQuietSavesAndOneErrorRegion(t *testing.T) {
+	b, _ := openApp(t)
+	b.expectNoConsoleErrors()
+	waitStarted(t, b)
+	if got := evalJS[[]string](t, b, liveRegions+`("#save-state")`); len(got) != 0 {
+		t.Errorf("the save indicator holds live regions %q, want none", got)
+	}
+	if got := evalJS[string](t, b, `(() => { const s = document.getElementById("save-state"); return s.getAttribute("role") + ": " + s.getAttribute("aria-label"); })()`); got != "group: Save state" {
+		t.Errorf("the save indicator is %q, want a group named \"Save state\"", got)
+	}
+	regions := func() string {
+		t.Helper()
+		return fmt.Sprint(evalJS[[]string](t, b, liveRegions+`("#notice")`))
+	}
+	if got := regions(); got != "[status/ alert/]" {
+		t.Fatalf("the message line's live regions are %s, want [status/ alert/]", got)
+	}
+	evalJS[bool](t, b, `(window.__regions = [...document.querySelectorAll("#notice [role]")], true)`)
+	said := `(role) => document.querySelector("#notice [role=" + role + "]").textContent`
+
+	tagPhrase(t, b, "yes we can", "q")
+	waitFor(t, b, `(`+said+`)("status").startsWith("Tagged “yes we can” as quote") && (`+said+`)("alert") === ""`)
+	waitSaved(t, b)
+
+	// An error, then a routine message: each in its own region, which
+	// stays as it was.
+	evalJS[bool](t, b, `(() => {
+		const r = document.createRange();
+		r.selectNodeContents(document.getElementById("doc-title"));
+		getSelection().removeAllRanges(); getSelection().addRange(r);
+		return true;
+	})()`)
+	press(t, b, "q")
+	waitFor(t, b, `(`+said+`)("alert").includes("outside the article") && (`+said+`)("status") === "" && document.querySelector("#notice").classList.contains("error")`)
+	if got := regions(); got != "[status/ alert/]" {
+		t.Errorf("with an error shown the message line's live regions are %s", got)
+	}
+	tagPhrase(t, b, "pretty balanced", "c")
+	waitFor(t, b, `(`+said+`)("status").startsWith("Tagged “pretty balanced” as claim") && (`+said+`)("alert") === "" && !document.querySelector("#notice").classList.contains("error")`)
+	if !evalJS[bool](t, b, `window.__regions.every((e) => e.isConnected)`) {
+		t.Errorf("the message line's live regions were replaced")
+	}
+	if got := evalJS[[]string](t, b, liveRegions+`("#save-state")`); len(got) != 0 {
+		t.Errorf("after saves the save indicator holds live regions %q, want none", got)
+	}
+}
