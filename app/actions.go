@@ -44,6 +44,8 @@ func (a *Annotator) run(ctx app.Context, b binding) {
 		openFilePicker()
 	case cmdExport:
 		a.downloadExport(ctx)
+	case cmdSelectAll:
+		a.selectArticle()
 	}
 }
 

@@ -156,6 +156,14 @@ func placeCaret(node, offset int, extend bool) {
 	}
 }
 
+// selectText sets the document's selection to the article's text from
+// node sn, offset so, to node en, offset eo (the index's nodes).
+func selectText(sn, so, en, eo int) {
+	if h := helper(); h.Truthy() {
+		h.Call("select", sn, so, en, eo)
+	}
+}
+
 // collapseSelection leaves a caret where the selection was: at its end
 // (toEnd), or at its focus.
 func collapseSelection(toEnd bool) {

@@ -73,6 +73,21 @@ func (a *Annotator) moveCaret(b binding) {
 	a.describeSelection()
 }
 
+// selectArticle selects the article's text, from its first character to
+// its last.
+func (a *Annotator) selectArticle() {
+	if a.doc == nil {
+		return
+	}
+	index := a.doc.Index()
+	sn, so, ok1 := index.ToDOM(0, true)
+	en, eo, ok2 := index.ToDOM(a.doc.Text().Len(), false)
+	if ok1 && ok2 {
+		selectText(sn, so, en, eo)
+	}
+	a.describeSelection()
+}
+
 // editAtCaret opens the editor of the annotation at the caret: one, or a
 // choice among several; with none there, the selected annotation's.
 func (a *Annotator) editAtCaret(ctx app.Context) {

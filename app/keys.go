@@ -24,27 +24,31 @@ type keyPress struct {
 	// Chromium gives its first key): Escape there cancels the
 	// composition, Enter commits it, and neither is the annotator's.
 	Composing bool
+	// CaretInArticle is set when the selection (a caret, say) is in the
+	// article and the focus elsewhere; read for Ctrl and ⌘ keys only.
+	CaretInArticle bool
 }
 
 // command is what a key does in the annotator.
 type command int
 
 const (
-	cmdNone     command = iota
-	cmdTag              // tag the selection with a label, or relabel the selected annotation
-	cmdUndo             // undo the last change
-	cmdRedo             // redo the last undone change
-	cmdDelete           // delete the selected annotation
-	cmdEscape           // drop the selection, the choice list and the help
-	cmdNext             // select the next annotation
-	cmdPrevious         // select the previous annotation
-	cmdExtend           // grow or shrink the text selection from the keyboard
-	cmdMove             // move the caret in the article
-	cmdEdit             // edit the annotation at the caret, or the selected one
-	cmdFocus            // move the focus to a part of the page
-	cmdHelp             // show or hide the keyboard help
-	cmdOpen             // open a file
-	cmdExport           // download the export
+	cmdNone      command = iota
+	cmdTag               // tag the selection with a label, or relabel the selected annotation
+	cmdUndo              // undo the last change
+	cmdRedo              // redo the last undone change
+	cmdDelete            // delete the selected annotation
+	cmdEscape            // drop the selection, the choice list and the help
+	cmdNext              // select the next annotation
+	cmdPrevious          // select the previous annotation
+	cmdExtend            // grow or shrink the text selection from the keyboard
+	cmdMove              // move the caret in the article
+	cmdEdit              // edit the annotation at the caret, or the selected one
+	cmdFocus             // move the focus to a part of the page
+	cmdHelp              // show or hide the keyboard help
+	cmdOpen              // open a file
+	cmdExport            // download the export
+	cmdSelectAll         // select the article's text
 )
 
 // binding is the command a key press maps to, with what it needs.
@@ -85,6 +89,7 @@ var shortcuts = []Shortcut{
 	{"Home / End", "move the caret to the start or end of the line (with Ctrl: of the article)"},
 	{"⌘← ⌘→ / ⌘↑ ⌘↓", "on a Mac: move the caret to the start or end of the line / of the article"},
 	{"Shift + any of these", "select from the caret"},
+	{"Ctrl+A / ⌘A", "in the article: select all of its text"},
 	{"Enter", "in the article: edit the annotation at the caret (or the selected one)"},
 	{"Ctrl+Z / ⌘Z", "undo"},
 	{"Ctrl+Shift+Z / ⌘⇧Z, Ctrl+Y", "redo"},
@@ -111,7 +116,7 @@ func bindingFor(k keyPress, schema annotate.Schema) binding {
 	b := bindKey(k, schema)
 	if k.InLibrary {
 		switch b.Command {
-		case cmdTag, cmdUndo, cmdRedo, cmdDelete, cmdNext, cmdPrevious, cmdExtend, cmdMove, cmdEdit:
+		case cmdTag, cmdUndo, cmdRedo, cmdDelete, cmdNext, cmdPrevious, cmdExtend, cmdMove, cmdEdit, cmdSelectAll:
 			return binding{}
 		}
 	}
@@ -172,6 +177,14 @@ func bindKey(k keyPress, schema annotate.Schema) binding {
 			return binding{Command: cmdOpen}
 		case "s":
 			return binding{Command: cmdExport}
+		case "a":
+			// The article's text, not the page's: the browser's own
+			// select-all took the toolbar and the sidebar too, and
+			// tagging that was refused as crossing the article's edge.
+			// Elsewhere (a field returned above) it stays the browser's.
+			if !k.Shift && (k.InArticle || k.CaretInArticle) {
+				return binding{Command: cmdSelectAll}
+			}
 		}
 	}
 	if k.Alt && !mod && !k.Shift {

@@ -40,6 +40,11 @@ func TestBindingFor(t *testing.T) {
 		{"save exports", keyPress{Key: "s", Meta: true}, binding{Command: cmdExport}},
 		{"space on a button presses it", keyPress{Key: " ", OnButton: true}, binding{}},
 		{"save from a field", keyPress{Key: "s", Ctrl: true, InField: true}, binding{Command: cmdExport}},
+		{"ctrl+a in the article selects its text", keyPress{Key: "a", Ctrl: true, InArticle: true}, binding{Command: cmdSelectAll}},
+		{"⌘A with the caret in the article", keyPress{Key: "a", Meta: true, CaretInArticle: true}, binding{Command: cmdSelectAll}},
+		{"ctrl+a in a field is the field's", keyPress{Key: "a", Ctrl: true, InField: true, CaretInArticle: true}, binding{}},
+		{"ctrl+a elsewhere is the browser's", keyPress{Key: "a", Ctrl: true}, binding{}},
+		{"ctrl+a in the library is the browser's", keyPress{Key: "a", Ctrl: true, CaretInArticle: true, InLibrary: true}, binding{}},
 
 		// The caret: moves in the article, extends anywhere but a field.
 		{"caret by character", keyPress{Key: "ArrowRight", InArticle: true}, binding{Command: cmdMove, Direction: "right", Granularity: "character"}},

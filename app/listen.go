@@ -47,6 +47,9 @@ func (a *Annotator) listen(ctx app.Context) {
 			InLibrary: a.view == viewLibrary,
 			Composing: e.Get("isComposing").Bool() || e.Get("keyCode").Int() == 229,
 		}
+		if (k.Ctrl || k.Meta) && !k.InField && !k.InArticle {
+			k.CaretInArticle = selectionInArticle()
+		}
 		b := bindingFor(k, a.schemaForKeys())
 		if b.Command == cmdNone {
 			return
@@ -159,6 +162,20 @@ func isField(el app.Value) bool {
 // inArticle reports whether a DOM element is the article's frame or in it.
 func inArticle(el app.Value) bool {
 	return el.Truthy() && el.Get("closest").Truthy() && el.Call("closest", "#article").Truthy()
+}
+
+// selectionInArticle reports whether the document's selection ends (its
+// focus) in the article.
+func selectionInArticle() bool {
+	sel := app.Window().Get("document").Call("getSelection")
+	if !sel.Truthy() || sel.Get("rangeCount").Int() == 0 {
+		return false
+	}
+	n := sel.Get("focusNode")
+	if n.Truthy() && n.Get("nodeType").Int() != 1 { // a text node: its element
+		n = n.Get("parentElement")
+	}
+	return inArticle(n)
 }
 
 // dialogOpen reports whether one of the app's dialogs is open. The app
