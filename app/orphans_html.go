@@ -23,12 +23,13 @@ const orphanListID = "orphan-list"
 // replaces it.
 const orphanShell = `<ul id="` + orphanListID + `"></ul>`
 
-// orphansHTML writes the list of orphans whole.
+// orphansHTML writes the list of orphans whole, the first one's Place
+// its Tab stop.
 func orphansHTML(orphans []annotate.Annotation) string {
 	var b strings.Builder
 	b.WriteString(`<ul id="` + orphanListID + `">`)
-	for _, o := range orphans {
-		writeOrphan(&b, o)
+	for i, o := range orphans {
+		writeOrphan(&b, o, i == 0)
 	}
 	b.WriteString(`</ul>`)
 	return b.String()
@@ -37,7 +38,13 @@ func orphansHTML(orphans []annotate.Annotation) string {
 // writeOrphan writes orphan o's row: its label, its words, and the
 // buttons that place it on the text selected and drop it, which the
 // list's one click handler tells apart by their class (placeOrDrop).
-func writeOrphan(b *strings.Builder, o annotate.Annotation) {
+//
+// The list is one Tab stop, as a long list of orphans put 2 stops an
+// orphan before the list of annotations: its buttons are out of the Tab
+// order but the one that is its stop (stop, here the Place button), and
+// web/sidebar.js moves the stop with the arrow keys and after a drop
+// (setOrphans, roveOrphans).
+func writeOrphan(b *strings.Builder, o annotate.Annotation, stop bool) {
 	class := html.EscapeString(labelClass(o.Label))
 	b.WriteString(`<li class="orphan `)
 	b.WriteString(class)
@@ -49,6 +56,11 @@ func writeOrphan(b *strings.Builder, o annotate.Annotation) {
 	b.WriteString(html.EscapeString(o.Label))
 	b.WriteString(`</span><span class="excerpt">`)
 	b.WriteString(html.EscapeString(quoted(o.Exact, 120)))
-	b.WriteString(`</span><button type="button" class="place" title="Place it on the text selected in the article">Place</button>`)
-	b.WriteString(`<button type="button" class="drop" title="Drop this annotation">Drop</button></li>`)
+	b.WriteString(`</span><button type="button" class="place" title="Place it on the text selected in the article" tabindex="`)
+	if stop {
+		b.WriteString(`0">Place</button>`)
+	} else {
+		b.WriteString(`-1">Place</button>`)
+	}
+	b.WriteString(`<button type="button" class="drop" title="Drop this annotation" tabindex="-1">Drop</button></li>`)
 }

@@ -711,7 +711,7 @@ func (s *sidebar) renderOrphans() app.UI {
 	}
 	return app.Section().ID("orphans").Class("orphans").Aria("label", "Orphans").Body(
 		app.H3().Text(fmt.Sprintf("Orphans (%d)", len(s.Orphans))),
-		app.P().Class("hint").Text("These imported annotations could not be placed without guessing: their passage is gone, is in more than one place, or has other words around it now. Select where one belongs and press Place, or drop it."),
+		app.P().Class("hint").Text("These imported annotations could not be placed without guessing: their passage is gone, is in more than one place, or has other words around it now. Select where one belongs and press Place, or drop it. From the keyboard, Tab reaches them once: ↑ and ↓ move between them, ← and → between Place and Drop."),
 		app.Div().Class("orphan-frame").OnClick(s.placeOrDrop).Body(app.Raw(list)),
 	)
 }
@@ -757,7 +757,7 @@ func (s *sidebar) drawOrphans() {
 	for _, o := range s.Orphans {
 		ids = append(ids, o.ID)
 		if !drawn[o.ID] {
-			writeOrphan(&put, o)
+			writeOrphan(&put, o, false) // setOrphans chooses the stop
 		}
 	}
 	joined := strings.Join(ids, ",")
@@ -765,7 +765,7 @@ func (s *sidebar) drawOrphans() {
 	if h.Call("setOrphans", joined, put.String()).Int() < 0 {
 		put.Reset()
 		for _, o := range s.Orphans {
-			writeOrphan(&put, o)
+			writeOrphan(&put, o, false)
 		}
 		h.Call("setOrphans", joined, put.String())
 	}

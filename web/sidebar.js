@@ -475,6 +475,10 @@
       if (!li) return -1;
       rows.push(li);
     }
+    // The list's Tab stop (see roveOrphans), and where it was.
+    const stop = list.querySelector('button[tabindex="0"]');
+    const stopRow = stop ? Array.prototype.indexOf.call(list.children, stop.closest("li")) : 0;
+    const hadFocus = !!stop && stop === document.activeElement;
     const keep = new Set(rows);
     for (const li of [...list.children]) if (!keep.has(li)) li.remove();
     let at = list.firstElementChild;
@@ -482,8 +486,58 @@
       if (li === at) at = at.nextElementSibling;
       else list.insertBefore(li, at);
     }
+    if (!stop || !list.contains(stop)) {
+      // Its row went (a drop, a placement): the same button of the row
+      // now in its place, or of the last, takes the stop, and the focus
+      // when it had it, so that the keyboard stays on the orphans.
+      const li = list.children[Math.min(stopRow, list.children.length - 1)];
+      const next = li && li.querySelector(stop && stop.classList.contains("drop") ? ".drop" : ".place");
+      if (next) {
+        roveOrphans(list, next);
+        if (hadFocus && (!document.activeElement || document.activeElement === document.body)) next.focus();
+      }
+    }
     return rows.length;
   }
+
+  // The list of orphans is one Tab stop: 300 orphans put 600 Place and
+  // Drop buttons in the Tab order before the list of annotations. One of
+  // its buttons is in the Tab order (tabindex 0, written by Go on the
+  // first one's Place), the others not (-1); the arrow keys move the
+  // focus between them, ↑ ↓ Home End between orphans, ← → between Place
+  // and Drop, and the button focused (the keys, a click) becomes the
+  // stop. roveOrphans makes button the stop of list.
+  function roveOrphans(list, button) {
+    const old = list.querySelector('button[tabindex="0"]');
+    if (old === button) return;
+    if (old) old.setAttribute("tabindex", "-1");
+    button.setAttribute("tabindex", "0");
+  }
+  document.addEventListener("focusin", (e) => {
+    const b = e.target && e.target.closest ? e.target.closest("#orphan-list button") : null;
+    if (b) roveOrphans(b.closest("#orphan-list"), b);
+  });
+  document.addEventListener("keydown", (e) => {
+    if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
+    const b = e.target && e.target.closest ? e.target.closest("#orphan-list button") : null;
+    if (!b) return;
+    const li = b.closest("li"), rows = li.parentElement.children;
+    const i = Array.prototype.indexOf.call(rows, li);
+    const same = b.classList.contains("drop") ? ".drop" : ".place";
+    let row = null, kind = same;
+    switch (e.key) {
+      case "ArrowDown": row = rows[i + 1]; break;
+      case "ArrowUp": row = rows[i - 1]; break;
+      case "Home": row = rows[0]; break;
+      case "End": row = rows[rows.length - 1]; break;
+      case "ArrowRight": row = li; kind = ".drop"; break;
+      case "ArrowLeft": row = li; kind = ".place"; break;
+      default: return;
+    }
+    e.preventDefault(); // not a scroll of the sidebar
+    const to = row && row.querySelector(kind);
+    if (to && to !== b) to.focus();
+  });
   // An orphan's Place button places it on the text selected in the
   // article: its mousedown would take that selection away first.
   document.addEventListener("mousedown", (e) => {

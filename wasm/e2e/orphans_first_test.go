@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 )
 
 // writeOrphanExport writes an export of the benchmarks' article of 50,000
@@ -132,4 +133,73 @@ func TestUndoneOrphanComesBackInPlace(t *testing.T) {
 	if got := evalJS[string](t, b, excerpts); got != was {
 		t.Errorf("after placing the second orphan and undoing, the orphans read\n%s\nwant\n%s", got, was)
 	}
+}
+
+// TestOrphansAreOneTabStop: with 30 orphans above the list of
+// annotations, Tab passes the orphans in one stop, not at each of their
+// 60 Place and Drop buttons; within them ↓ and ↑ move between orphans,
+// → and ← between Place and Drop, and Enter presses the button: a drop
+// leaves the focus on the orphans, and Place places one on the text
+// selected.
+func TestOrphansAreOneTabStop(t *testing.T) {
+	b, _ := openApp(t)
+	b.expectNoConsoleErrors()
+	waitStarted(t, b)
+	openFile(t, b, writeOrphanExportOf(t, 2000, 40, 60, 30))
+	waitFor(t, b, `document.querySelectorAll("#orphans li").length === 30 && document.querySelector("#entries .entry-main") !== null`)
+	settle(t, b)
+	on := func(sel string) string {
+		return fmt.Sprintf(`document.activeElement && document.activeElement.matches(%s)`, jsString(sel))
+	}
+	// Back from the first entry: one Shift+Tab into the orphans, at the
+	// first one's Place, and one more out of them.
+	evalJS[bool](t, b, `(document.querySelector("#entries .entry-main").focus(), true)`)
+	press(t, b, kb.Tab, shift)
+	waitFor(t, b, on(`#orphan-list li:first-child .place`))
+	press(t, b, kb.Tab, shift)
+	waitFor(t, b, `!document.getElementById("orphans").contains(document.activeElement)`)
+	press(t, b, kb.Tab)
+	waitFor(t, b, on(`#orphan-list li:first-child .place`))
+	press(t, b, kb.Tab)
+	waitFor(t, b, on(`#entries .entry-main`))
+	press(t, b, kb.Tab, shift)
+	waitFor(t, b, on(`#orphan-list li:first-child .place`))
+
+	// Within them: the arrows.
+	press(t, b, kb.ArrowDown)
+	waitFor(t, b, on(`#orphan-list li:nth-child(2) .place`))
+	press(t, b, kb.ArrowRight)
+	waitFor(t, b, on(`#orphan-list li:nth-child(2) .drop`))
+	press(t, b, kb.End)
+	waitFor(t, b, on(`#orphan-list li:last-child .drop`))
+	press(t, b, kb.Home)
+	waitFor(t, b, on(`#orphan-list li:first-child .drop`))
+	press(t, b, kb.ArrowDown)
+	stops := `[...document.querySelectorAll("#orphans button, #orphans [tabindex]")].filter((e) => e.tabIndex >= 0 && !e.disabled).length`
+	if n := evalJS[int](t, b, stops); n != 1 {
+		t.Errorf("the orphans hold %d Tab stops, want 1", n)
+	}
+	auditA11y(t, b, "30 orphans listed, one Tab stop")
+
+	// Enter drops the second; the focus stays on the orphans, at the
+	// Drop of the one now second.
+	second := text(t, b, "#orphan-list li:nth-child(2) .excerpt")
+	press(t, b, kb.Enter)
+	waitFor(t, b, `document.querySelectorAll("#orphans li").length === 29`)
+	waitFor(t, b, on(`#orphan-list li:nth-child(2) .drop`))
+	if got := text(t, b, "#orphan-list li:nth-child(2) .excerpt"); got == second {
+		t.Errorf("Enter on Drop did not drop %s", second)
+	}
+	if n := evalJS[int](t, b, stops); n != 1 {
+		t.Errorf("after a drop the orphans hold %d Tab stops, want 1", n)
+	}
+
+	// Place, on text selected in the article.
+	entries := entryCount(t, b)
+	selectPhrase(t, b, evalJS[string](t, b, `document.querySelector("article.doc p").textContent.split(" ").slice(1, 3).join(" ")`), 0)
+	press(t, b, kb.ArrowLeft)
+	waitFor(t, b, on(`#orphan-list li:nth-child(2) .place`))
+	press(t, b, kb.Enter)
+	waitFor(t, b, fmt.Sprintf(`document.querySelectorAll("#orphans li").length === 28 && document.querySelectorAll("#entries > li").length > %d`, entries))
+	waitFor(t, b, on(`#orphan-list li:nth-child(2) .place`))
 }
