@@ -82,17 +82,37 @@ func (a *Annotator) openFile(ctx app.Context, file app.Value) {
 	})
 }
 
+// transferWords are the words of what a paste or a drop brings: the
+// names of an article opened from its HTML or its text, and the message
+// for one that brings neither. A dropped passage was named "Pasted
+// article", in the message and in the library, though nothing was
+// pasted.
+type transferWords struct {
+	HTML, Text, Empty string
+}
+
+var (
+	pasted  = transferWords{"Pasted article", "Pasted text", "The clipboard holds no text or HTML to open."}
+	dropped = transferWords{"Dropped article", "Dropped text", "What was dropped holds no text or HTML to open."}
+)
+
 // paste opens what the clipboard holds: a file, else HTML, else text.
 func (a *Annotator) paste(ctx app.Context, clipboard app.Value) {
-	if !clipboard.Truthy() {
+	a.openTransfer(ctx, clipboard, pasted)
+}
+
+// openTransfer opens what a paste's clipboard or a drop's data holds: a
+// file, else HTML, else text, named with words.
+func (a *Annotator) openTransfer(ctx app.Context, transfer app.Value, words transferWords) {
+	if !transfer.Truthy() {
 		return
 	}
-	if files := clipboard.Get("files"); files.Truthy() && files.Length() > 0 {
+	if files := transfer.Get("files"); files.Truthy() && files.Length() > 0 {
 		ctx.Dispatch(func(ctx app.Context) { a.openFile(ctx, files.Index(0)) })
 		return
 	}
-	htmlData := clipboard.Call("getData", "text/html").String()
-	textData := clipboard.Call("getData", "text/plain").String()
+	htmlData := transfer.Call("getData", "text/html").String()
+	textData := transfer.Call("getData", "text/plain").String()
 	ctx.Dispatch(func(ctx app.Context) {
 		switch {
 		case annotate.IsLink(textData):
@@ -103,11 +123,11 @@ func (a *Annotator) paste(ctx app.Context, clipboard app.Value) {
 				strings.TrimSpace(textData)))
 			mark("annotator:open-failed")
 		case strings.TrimSpace(htmlData) != "":
-			a.open(ctx, []byte(htmlData), "Pasted article", "text/html")
+			a.open(ctx, []byte(htmlData), words.HTML, "text/html")
 		case strings.TrimSpace(textData) != "":
-			a.open(ctx, []byte(textData), "Pasted text", "text/plain")
+			a.open(ctx, []byte(textData), words.Text, "text/plain")
 		default:
-			a.fail("The clipboard holds no text or HTML to open.")
+			a.fail(words.Empty)
 			mark("annotator:open-failed")
 		}
 	})
@@ -128,7 +148,7 @@ func (a *Annotator) drop(ctx app.Context, transfer app.Value) {
 		ctx.Dispatch(func(ctx app.Context) { a.openFile(ctx, files.Index(0)) })
 		return
 	}
-	a.paste(ctx, transfer)
+	a.openTransfer(ctx, transfer, dropped)
 }
 
 // open loads an article or imports an export, in the background, and shows
