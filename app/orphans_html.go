@@ -46,21 +46,33 @@ func orphansHTML(orphans []annotate.Annotation) string {
 // (setOrphans, roveOrphans).
 func writeOrphan(b *strings.Builder, o annotate.Annotation, stop bool) {
 	class := html.EscapeString(labelClass(o.Label))
+	id := html.EscapeString(o.ID)
 	b.WriteString(`<li class="orphan `)
 	b.WriteString(class)
 	b.WriteString(`" data-id="`)
-	b.WriteString(html.EscapeString(o.ID))
+	b.WriteString(id)
 	b.WriteString(`"><span class="badge `)
 	b.WriteString(class)
+	b.WriteString(`" id="orphan-label-`)
+	b.WriteString(id)
 	b.WriteString(`">`)
 	b.WriteString(html.EscapeString(o.Label))
-	b.WriteString(`</span><span class="excerpt">`)
+	b.WriteString(`</span><span class="excerpt" id="orphan-text-`)
+	b.WriteString(id)
+	b.WriteString(`">`)
 	b.WriteString(html.EscapeString(quoted(o.Exact, 120)))
-	b.WriteString(`</span><button type="button" class="place" title="Place it on the text selected in the article" tabindex="`)
+	// Each button is described by its orphan's label and words: the
+	// arrows go from one Place to the next, and a screen reader said
+	// "Place, button" at each, nothing of which orphan it was.
+	describedBy := ` aria-describedby="orphan-label-` + id + ` orphan-text-` + id + `"`
+	b.WriteString(`</span><button type="button" class="place" title="Place it on the text selected in the article"`)
+	b.WriteString(describedBy)
 	if stop {
-		b.WriteString(`0">Place</button>`)
+		b.WriteString(` tabindex="0">Place</button>`)
 	} else {
-		b.WriteString(`-1">Place</button>`)
+		b.WriteString(` tabindex="-1">Place</button>`)
 	}
-	b.WriteString(`<button type="button" class="drop" title="Drop this annotation" tabindex="-1">Drop</button></li>`)
+	b.WriteString(`<button type="button" class="drop" title="Drop this annotation"`)
+	b.WriteString(describedBy)
+	b.WriteString(` tabindex="-1">Drop</button></li>`)
 }

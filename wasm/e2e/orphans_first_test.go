@@ -180,6 +180,16 @@ func TestOrphansAreOneTabStop(t *testing.T) {
 		t.Errorf("the orphans hold %d Tab stops, want 1", n)
 	}
 	auditA11y(t, b, "30 orphans listed, one Tab stop")
+	// Each button says, besides its name, which orphan it acts on: the
+	// arrows go from Place to Place, and "Place, button" thirty times
+	// told a screen reader's user nothing of the orphan.
+	if bad := evalJS[[]string](t, b, `[...document.querySelectorAll("#orphan-list button")].filter((e) => {
+		const li = e.closest("li");
+		const said = (e.getAttribute("aria-describedby") || "").split(/\s+/).map((id) => (document.getElementById(id) || {}).textContent || "").join(" ");
+		return !["Place", "Drop"].includes(e.textContent) || !said.includes(li.querySelector(".badge").textContent) || !said.includes(li.querySelector(".excerpt").textContent);
+	}).map((e) => e.closest("li").querySelector(".excerpt").textContent + " " + e.textContent)`); len(bad) > 0 {
+		t.Errorf("%d orphan buttons do not say which orphan they act on: %q", len(bad), bad[:min(len(bad), 3)])
+	}
 
 	// Enter drops the second; the focus stays on the orphans, at the
 	// Drop of the one now second.
