@@ -6,9 +6,11 @@
 package annotate
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 )
 
 var (
@@ -131,6 +133,18 @@ func (s *Set) DropOrphan(orphans []Annotation, i int) []Annotation {
 	was := asOrphan(o)
 	s.do("drop "+o.Label, change{orphan: &was, orphanAt: i})
 	return slices.Delete(slices.Clone(orphans), i, i+1)
+}
+
+// SortOrphans puts orphans in the one order a document lists them in:
+// where they were in the text (by Start, then End), then by id. A file
+// brings them in its own order and a store gives them back in another
+// (by id): the list the annotator works down changed at a reload, and an
+// undone placement, given back at its place (UndoWithOrphans), came back
+// elsewhere.
+func SortOrphans(orphans []Annotation) {
+	slices.SortFunc(orphans, func(a, b Annotation) int {
+		return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(a.End, b.End), strings.Compare(a.ID, b.ID))
+	})
 }
 
 // asOrphan returns a copy of a marked AnchorOrphan.

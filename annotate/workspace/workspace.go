@@ -386,6 +386,7 @@ func (w *Workspace) editor(settings Settings, id string, doc *annotate.Document,
 			e.Orphans = append(e.Orphans, o)
 		}
 	}
+	annotate.SortOrphans(e.Orphans)
 	e.Set.ClearHistory()
 	e.Set.TakeTouchedSteps()
 	if err := e.Set.RestoreHistory(steps); err != nil {
@@ -479,6 +480,7 @@ func (w *Workspace) AddAndEditLater(doc *annotate.Document, set *annotate.Set, o
 		o.Anchor = annotate.AnchorOrphan
 		e.Orphans = append(e.Orphans, o)
 	}
+	annotate.SortOrphans(e.Orphans)
 	e.unwritten = &rec
 	return e, nil
 }

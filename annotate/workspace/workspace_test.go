@@ -940,3 +940,49 @@ func TestEditAsksTheRestAtOnce(t *testing.T) {
 		t.Errorf("the document opened with %d annotations, want 1", n)
 	}
 }
+
+// TestOrphansKeepTheirOrder: the orphans of a document are listed in one
+// order, the same when the document is opened from the file that brought
+// them and when it is opened again from the store: they came in the
+// file's order, and after a reload in the order of their ids, so that
+// the list the annotator was working down changed under them (and an
+// undone placement, given back where it was, came back elsewhere). The
+// order is where they were in the text.
+func TestOrphansKeepTheirOrder(t *testing.T) {
+	w, err := Open(NewMemory(), clock())
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := loadText(t, "words.txt", manyWords(30))
+	orphan := func(id string, start int) annotate.Annotation {
+		return annotate.Annotation{ID: id, Label: "claim", Start: start, End: start + 4, Exact: "not in the text " + id,
+			Anchor: annotate.AnchorOrphan}
+	}
+	orphans := []annotate.Annotation{
+		orphan("0195a5b4-7c3e-7000-8000-00000000000c", 20),
+		orphan("0195a5b4-7c3e-7000-8000-00000000000a", 50),
+		orphan("0195a5b4-7c3e-7000-8000-00000000000b", 5),
+	}
+	ids := func(orphans []annotate.Annotation) string {
+		var b strings.Builder
+		for _, o := range orphans {
+			b.WriteString(o.ID[len(o.ID)-1:])
+		}
+		return b.String()
+	}
+	e, err := w.AddAndEdit(doc, annotate.NewSet(doc.Text(), annotate.DefaultSchema()), orphans, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.Save(); err != nil {
+		t.Fatal(err)
+	}
+	first := ids(e.Orphans)
+	again, err := w.Edit(e.ID())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := ids(again.Orphans); got != first || got != "bca" {
+		t.Errorf("the orphans are listed %s when opened from the file and %s when opened again; want bca, in the order of the text, both times", first, got)
+	}
+}

@@ -213,3 +213,23 @@ func TestOrphansAreOneTabStop(t *testing.T) {
 	waitFor(t, b, fmt.Sprintf(`document.querySelectorAll("#orphans li").length === 28 && document.querySelectorAll("#entries > li").length > %d`, entries))
 	waitFor(t, b, on(`#orphan-list li:nth-child(2) .place`))
 }
+
+// TestOrphansKeepTheirOrderAfterReload: the orphans listed after a reload
+// are in the order they were listed in before it; they came back in the
+// order of their ids.
+func TestOrphansKeepTheirOrderAfterReload(t *testing.T) {
+	b, _ := openApp(t)
+	b.expectNoConsoleErrors()
+	waitStarted(t, b)
+	openFile(t, b, writeOrphanExportOf(t, 2000, 40, 40, 8))
+	waitFor(t, b, `document.querySelectorAll("#orphans li").length === 8`)
+	waitSaved(t, b)
+	excerpts := `[...document.querySelectorAll("#orphans li .excerpt")].map((e) => e.textContent).join("|")`
+	was := evalJS[string](t, b, excerpts)
+	b.run(chromedp.Reload())
+	waitFor(t, b, `document.querySelectorAll("#orphans li").length === 8`)
+	settle(t, b)
+	if got := evalJS[string](t, b, excerpts); got != was {
+		t.Errorf("after a reload the orphans read\n%s\nwant, as before it,\n%s", got, was)
+	}
+}
