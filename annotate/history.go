@@ -28,7 +28,8 @@ const UndoLimit = 1000
 // is undone as any change is. orphanAt is where it was in those orphans,
 // where the undo puts it back (the annotator finds it where they left it,
 // not at the end of a long list); it is -1 when that is not known (a step
-// stored before it was kept), and the orphan then comes back at the end.
+// stored before it was kept), and the orphan then comes back at its place
+// in the order SortOrphans keeps.
 type change struct {
 	before, after *Annotation
 	orphan        *Annotation
@@ -143,9 +144,9 @@ func (s *Set) UndoWithOrphans(orphans []Annotation) ([]Annotation, bool) {
 	}
 	for _, c := range st.changes {
 		if c.orphan != nil && !slices.ContainsFunc(orphans, func(o Annotation) bool { return o.ID == c.orphan.ID }) {
-			at := len(orphans)
-			if c.orphanAt >= 0 {
-				at = min(c.orphanAt, at)
+			at := min(c.orphanAt, len(orphans))
+			if c.orphanAt < 0 {
+				at, _ = slices.BinarySearchFunc(orphans, *c.orphan, compareOrphans)
 			}
 			orphans = slices.Insert(slices.Clip(orphans), at, c.orphan.Clone())
 		}

@@ -33,7 +33,8 @@ type Step struct {
 // the step placed an orphan (After) or dropped one (Before and After nil):
 // it is the orphan as it was, which undoing the step gives back
 // (UndoWithOrphans), after a reload too, at OrphanAt, its place in the
-// orphans then (at their end when a step stored without it says none).
+// orphans then (where SortOrphans puts it when a step stored without
+// it says none).
 type StepChange struct {
 	Before   *Annotation `json:"before,omitempty"`
 	After    *Annotation `json:"after,omitempty"`
@@ -242,7 +243,7 @@ func (s *Set) RestoreHistory(steps []Step) error {
 }
 
 // orphanAt returns the place in the orphans that a stored change of an
-// orphan gives it back to, or -1 (their end) when it says none.
+// orphan gives it back to, or -1 when it says none.
 func orphanAt(c StepChange) int {
 	if c.OrphanAt == nil || *c.OrphanAt < 0 {
 		return -1

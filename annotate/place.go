@@ -141,10 +141,11 @@ func (s *Set) DropOrphan(orphans []Annotation, i int) []Annotation {
 // (by id): the list the annotator works down changed at a reload, and an
 // undone placement, given back at its place (UndoWithOrphans), came back
 // elsewhere.
-func SortOrphans(orphans []Annotation) {
-	slices.SortFunc(orphans, func(a, b Annotation) int {
-		return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(a.End, b.End), strings.Compare(a.ID, b.ID))
-	})
+func SortOrphans(orphans []Annotation) { slices.SortFunc(orphans, compareOrphans) }
+
+// compareOrphans is the order of SortOrphans.
+func compareOrphans(a, b Annotation) int {
+	return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(a.End, b.End), strings.Compare(a.ID, b.ID))
 }
 
 // asOrphan returns a copy of a marked AnchorOrphan.
