@@ -458,7 +458,7 @@
   // not in ids goes. So a drop changes one row, not every row after it.
   // When a kept row is missing (go-app drew the list anew, empty),
   // nothing changes and it returns -1, and Go sends every row. It returns
-  // the rows drawn.
+  // the rows drawn. The list keeps its one Tab stop (see roveOrphans).
   function setOrphans(ids, html) {
     const list = document.getElementById("orphan-list");
     if (!list) return -1;
@@ -502,11 +502,12 @@
 
   // The list of orphans is one Tab stop: 300 orphans put 600 Place and
   // Drop buttons in the Tab order before the list of annotations. One of
-  // its buttons is in the Tab order (tabindex 0, written by Go on the
-  // first one's Place), the others not (-1); the arrow keys move the
-  // focus between them, ↑ ↓ Home End between orphans, ← → between Place
-  // and Drop, and the button focused (the keys, a click) becomes the
-  // stop. roveOrphans makes button the stop of list.
+  // its buttons is in the Tab order (tabindex 0: at first the first
+  // one's Place, chosen by setOrphans, as Go writes every button with
+  // -1), the others not; the arrow keys move the focus between them,
+  // ↑ ↓ Home End between orphans, ← → between Place and Drop, and the
+  // button focused (by the keys, a click) becomes the stop. roveOrphans
+  // makes button the stop of list.
   function roveOrphans(list, button) {
     const old = list.querySelector('button[tabindex="0"]');
     if (old === button) return;
@@ -523,8 +524,7 @@
     if (!b) return;
     const li = b.closest("li"), rows = li.parentElement.children;
     const i = Array.prototype.indexOf.call(rows, li);
-    const same = b.classList.contains("drop") ? ".drop" : ".place";
-    let row = null, kind = same;
+    let row = null, kind = b.classList.contains("drop") ? ".drop" : ".place";
     switch (e.key) {
       case "ArrowDown": row = rows[i + 1]; break;
       case "ArrowUp": row = rows[i - 1]; break;
