@@ -46,6 +46,8 @@ func (a *Annotator) run(ctx app.Context, b binding) {
 		a.downloadExport(ctx)
 	case cmdSelectAll:
 		a.selectArticle()
+	case cmdDropOrphan:
+		a.dropOrphan(ctx, b.ID)
 	}
 }
 

@@ -27,28 +27,32 @@ type keyPress struct {
 	// CaretInArticle is set when the selection (a caret, say) is in the
 	// article and the focus elsewhere; read for Ctrl and ⌘ keys only.
 	CaretInArticle bool
+	// Orphan is the id of the orphan whose button has the focus, where
+	// Delete and Backspace drop that orphan; read for those keys only.
+	Orphan string
 }
 
 // command is what a key does in the annotator.
 type command int
 
 const (
-	cmdNone      command = iota
-	cmdTag               // tag the selection with a label, or relabel the selected annotation
-	cmdUndo              // undo the last change
-	cmdRedo              // redo the last undone change
-	cmdDelete            // delete the selected annotation
-	cmdEscape            // drop the selection, the choice list and the help
-	cmdNext              // select the next annotation
-	cmdPrevious          // select the previous annotation
-	cmdExtend            // grow or shrink the text selection from the keyboard
-	cmdMove              // move the caret in the article
-	cmdEdit              // edit the annotation at the caret, or the selected one
-	cmdFocus             // move the focus to a part of the page
-	cmdHelp              // show or hide the keyboard help
-	cmdOpen              // open a file
-	cmdExport            // download the export
-	cmdSelectAll         // select the article's text
+	cmdNone       command = iota
+	cmdTag                // tag the selection with a label, or relabel the selected annotation
+	cmdUndo               // undo the last change
+	cmdRedo               // redo the last undone change
+	cmdDelete             // delete the selected annotation
+	cmdEscape             // drop the selection, the choice list and the help
+	cmdNext               // select the next annotation
+	cmdPrevious           // select the previous annotation
+	cmdExtend             // grow or shrink the text selection from the keyboard
+	cmdMove               // move the caret in the article
+	cmdEdit               // edit the annotation at the caret, or the selected one
+	cmdFocus              // move the focus to a part of the page
+	cmdHelp               // show or hide the keyboard help
+	cmdOpen               // open a file
+	cmdExport             // download the export
+	cmdSelectAll          // select the article's text
+	cmdDropOrphan         // drop the orphan whose button has the focus
 )
 
 // binding is the command a key press maps to, with what it needs.
@@ -65,6 +69,7 @@ type binding struct {
 	// package annotate).
 	Granularity string
 	Target      string // for cmdFocus: focusArticle or focusAnnotations
+	ID          string // for cmdDropOrphan: the orphan's id
 }
 
 // The parts of the page that cmdFocus reaches.
@@ -93,7 +98,7 @@ var shortcuts = []Shortcut{
 	{"Enter", "in the article: edit the annotation at the caret (or the selected one)"},
 	{"Ctrl+Z / ⌘Z", "undo"},
 	{"Ctrl+Shift+Z / ⌘⇧Z, Ctrl+Y", "redo"},
-	{"Delete / Backspace", "delete the selected annotation"},
+	{"Delete / Backspace", "delete the selected annotation (on an orphan: drop it)"},
 	{"] and [", "select the next or previous annotation"},
 	{"Esc", "close a dialog; leave a field for the article; clear the selection"},
 	{"Ctrl+O", "open an article or an export"},
@@ -116,7 +121,7 @@ func bindingFor(k keyPress, schema annotate.Schema) binding {
 	b := bindKey(k, schema)
 	if k.InLibrary {
 		switch b.Command {
-		case cmdTag, cmdUndo, cmdRedo, cmdDelete, cmdNext, cmdPrevious, cmdExtend, cmdMove, cmdEdit, cmdSelectAll:
+		case cmdTag, cmdUndo, cmdRedo, cmdDelete, cmdNext, cmdPrevious, cmdExtend, cmdMove, cmdEdit, cmdSelectAll, cmdDropOrphan:
 			return binding{}
 		}
 	}
@@ -203,6 +208,11 @@ func bindKey(k keyPress, schema annotate.Schema) binding {
 	}
 	switch key {
 	case "Delete", "Backspace":
+		if k.Orphan != "" {
+			// The orphan's, not the selected annotation's, which the
+			// annotator on the orphans is not looking at.
+			return binding{Command: cmdDropOrphan, ID: k.Orphan}
+		}
 		return binding{Command: cmdDelete}
 	case "Escape":
 		return binding{Command: cmdEscape}

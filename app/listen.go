@@ -50,6 +50,9 @@ func (a *Annotator) listen(ctx app.Context) {
 		if (k.Ctrl || k.Meta) && !k.InField && !k.InArticle {
 			k.CaretInArticle = selectionInArticle()
 		}
+		if k.Key == "Delete" || k.Key == "Backspace" {
+			k.Orphan = orphanOf(target)
+		}
 		b := bindingFor(k, a.schemaForKeys())
 		if b.Command == cmdNone {
 			return
@@ -176,6 +179,17 @@ func selectionInArticle() bool {
 		n = n.Get("parentElement")
 	}
 	return inArticle(n)
+}
+
+// orphanOf returns the id of the orphan whose button el is, or "".
+func orphanOf(el app.Value) string {
+	if !el.Truthy() || !el.Get("closest").Truthy() || !el.Call("closest", "#"+orphanListID+" button").Truthy() {
+		return ""
+	}
+	if id := el.Call("closest", "li").Get("dataset").Get("id"); id.Truthy() {
+		return id.String()
+	}
+	return ""
 }
 
 // dialogOpen reports whether one of the app's dialogs is open. The app

@@ -711,7 +711,7 @@ func (s *sidebar) renderOrphans() app.UI {
 	}
 	return app.Section().ID("orphans").Class("orphans").Aria("label", "Orphans").Body(
 		app.H3().Text(fmt.Sprintf("Orphans (%d)", len(s.Orphans))),
-		app.P().Class("hint").Text("These imported annotations could not be placed without guessing: their passage is gone, is in more than one place, or has other words around it now. Select where one belongs and press Place, or drop it. From the keyboard, Tab reaches them once: ↑ and ↓ move between them, ← and → between Place and Drop."),
+		app.P().Class("hint").Text("These imported annotations could not be placed without guessing: their passage is gone, is in more than one place, or has other words around it now. Select where one belongs and press Place, or drop it. From the keyboard, Tab reaches them once: ↑ and ↓ move between them, ← and → between Place and Drop, and Delete drops one."),
 		app.Div().Class("orphan-frame").OnClick(s.placeOrDrop).Body(app.Raw(list)),
 	)
 }

@@ -506,8 +506,9 @@
   // one's Place, chosen by setOrphans, as Go writes every button with
   // -1), the others not; the arrow keys move the focus between them,
   // ↑ ↓ Home End between orphans, ← → between Place and Drop, and the
-  // button focused (by the keys, a click) becomes the stop. roveOrphans
-  // makes button the stop of list.
+  // button focused (by the keys, a click) becomes the stop (Delete, which
+  // drops the orphan, is app/keys.go's). roveOrphans makes button the
+  // stop of list.
   function roveOrphans(list, button) {
     const old = list.querySelector('button[tabindex="0"]');
     if (old === button) return;

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -231,5 +232,43 @@ func TestOrphansKeepTheirOrderAfterReload(t *testing.T) {
 	settle(t, b)
 	if got := evalJS[string](t, b, excerpts); got != was {
 		t.Errorf("after a reload the orphans read\n%s\nwant, as before it,\n%s", got, was)
+	}
+}
+
+// TestDeleteOnAnOrphanDropsIt: Delete (or Backspace) with the focus on an
+// orphan drops that orphan, as Delete on the list's selected entry
+// deletes that one; it deleted the annotation selected in the list,
+// which the annotator on the orphans was not looking at.
+func TestDeleteOnAnOrphanDropsIt(t *testing.T) {
+	b, _ := openApp(t)
+	b.expectNoConsoleErrors()
+	waitStarted(t, b)
+	openFile(t, b, writeOrphanExportOf(t, 2000, 40, 40, 4))
+	waitFor(t, b, `document.querySelectorAll("#orphans li").length === 4 && document.querySelector("#entries .entry-main") !== null`)
+	settle(t, b)
+	entries := evalJS[string](t, b, `document.querySelector("#annotations-title").textContent`)
+	press(t, b, "]")
+	waitFor(t, b, `document.querySelector("#entries li.selected") !== null`)
+	evalJS[bool](t, b, `(document.querySelector("#orphan-list li:nth-child(2) .drop").focus(), true)`)
+	second := text(t, b, "#orphan-list li:nth-child(2) .excerpt")
+	t.Logf("DEBUG active %s", evalJS[string](t, b, `document.activeElement.outerHTML.slice(0, 200)`))
+	for i, key := range []string{kb.Delete, kb.Backspace} {
+		name := map[string]string{kb.Delete: "Delete", kb.Backspace: "Backspace"}[key]
+		press(t, b, key)
+		waitFor(t, b, fmt.Sprintf(`document.querySelectorAll("#orphans li").length === %d || document.querySelector("#annotations-title").textContent !== %s`, 3-i, jsString(entries)))
+		settle(t, b)
+		t.Logf("DEBUG orphans %d notice %q", evalJS[int](t, b, `document.querySelectorAll("#orphans li").length`), text(t, b, "#notice"))
+		if got := evalJS[string](t, b, `document.querySelector("#annotations-title").textContent`); got != entries {
+			t.Fatalf("%s on an orphan changed the annotations: %s, then %s", name, entries, got)
+		}
+		if n := evalJS[int](t, b, `document.querySelectorAll("#orphans li").length`); n != 3-i {
+			t.Fatalf("%s on an orphan left %d orphans, want %d", name, n, 3-i)
+		}
+		if !evalJS[bool](t, b, `document.getElementById("orphans").contains(document.activeElement)`) {
+			t.Errorf("after %s the focus left the orphans", name)
+		}
+	}
+	if got := text(t, b, "#orphan-list"); strings.Contains(got, second) {
+		t.Errorf("Delete dropped another orphan than the one focused, %s", second)
 	}
 }
