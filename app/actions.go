@@ -3,7 +3,6 @@ package app
 import (
 	"errors"
 	"fmt"
-	"slices"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -165,7 +164,7 @@ func (a *Annotator) relabel(ctx app.Context, id, label string) {
 		a.fail(err.Error())
 		return
 	}
-	if id == a.selected && slices.ContainsFunc(a.listed(), func(l annotate.Annotation) bool { return l.ID == id }) {
+	if id == a.selected && a.lister().position(id) >= 0 {
 		// The panel, in the sidebar's head above the list, shows or hides
 		// the fields the new label takes, and grew over the entry: it is
 		// shown again, unless the filter no longer lists it (a reveal
@@ -381,19 +380,20 @@ func focusIn(selector string) bool {
 
 // step selects the next (+1) or previous (-1) annotation in the list.
 func (a *Annotator) step(ctx app.Context, dir int) {
-	list := a.listed()
-	if len(list) == 0 {
+	l := a.lister()
+	n := l.listLen()
+	if n == 0 {
 		return
 	}
 	next := ""
 	if a.selected == "" {
 		if dir > 0 {
-			next = list[0].ID
+			next = l.listSlice(0, 1)[0].ID
 		} else {
-			next = list[len(list)-1].ID
+			next = l.listSlice(n-1, n)[0].ID
 		}
 	} else {
-		next = a.neighbour(a.selected, dir)
+		next = l.neighbour(a.selected, dir)
 	}
 	switch {
 	case next != "":
@@ -409,19 +409,15 @@ func (a *Annotator) step(ctx app.Context, dir int) {
 
 // neighbour returns the ID of the annotation dir places from id among those
 // the sidebar shows, or "".
-func (a *Annotator) neighbour(id string, dir int) string {
-	if a.list != nil && a.list.Set == a.set {
-		return a.list.neighbour(id, dir)
-	}
-	return (&sidebar{Set: a.set}).neighbour(id, dir)
-}
+func (a *Annotator) neighbour(id string, dir int) string { return a.lister().neighbour(id, dir) }
 
-// listed returns the annotations the sidebar shows, in its order.
-func (a *Annotator) listed() []annotate.Annotation {
+// lister returns the sidebar that lists the open document's annotations:
+// the one on the page, or, when there is none, one that lists them all.
+func (a *Annotator) lister() *sidebar {
 	if a.list != nil && a.list.Set == a.set {
-		return a.list.visible()
+		return a.list
 	}
-	return (&sidebar{Set: a.set}).visible()
+	return &sidebar{Set: a.set}
 }
 
 // revealSelected has the sidebar show the selected annotation's entry.

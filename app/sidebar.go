@@ -312,11 +312,11 @@ func (s *sidebar) drawRows(now bool) {
 		return
 	}
 	selected := s.selection()
-	list := s.visible()
-	first, end := s.rows(len(list))
+	total := s.listLen()
+	first, end := s.rows(total)
 	if d := s.drawn; now && d.gen > 0 {
 		fresh := 0
-		for _, ann := range list[first:end] {
+		for _, ann := range s.listSlice(first, end) {
 			if _, drawn := d.html[ann.ID]; !drawn && ann.ID != selected {
 				fresh++
 			}
@@ -324,8 +324,8 @@ func (s *sidebar) drawRows(now bool) {
 		if fresh > 2 {
 			// The rows drawn, as they lie in the list now: one more, for
 			// a row added before or among them.
-			from, to := d.first, min(len(list), d.first+len(d.ids)+1)
-			i := slices.IndexFunc(list, func(a annotate.Annotation) bool { return a.ID == selected })
+			from, to := d.first, min(total, d.first+len(d.ids)+1)
+			i := s.position(selected)
 			switch {
 			case i >= 0 && (from >= to || i < from-1 || i > to):
 				first, end = i, i+1 // far from them: that row alone
@@ -364,7 +364,7 @@ func (s *sidebar) drawRows(now bool) {
 	ids := make([]string, 0, end-first)
 	rows := make(map[string]string, end-first)
 	var put strings.Builder
-	for _, ann := range list[first:end] {
+	for _, ann := range s.listSlice(first, end) {
 		old, drawn := d.html[ann.ID]
 		row := old
 		if !drawn || !known || changed[ann.ID] {
@@ -379,16 +379,16 @@ func (s *sidebar) drawRows(now bool) {
 	h := helper()
 	gen := s.drawn.gen + 1
 	joined := strings.Join(ids, ",")
-	if h.Call("setRows", s.drawn.gen, gen, first, len(list), joined, put.String()).Int() < 0 {
+	if h.Call("setRows", s.drawn.gen, gen, first, total, joined, put.String()).Int() < 0 {
 		put.Reset()
 		for _, id := range ids {
 			put.WriteString(rows[id])
 		}
-		h.Call("setRows", 0, gen, first, len(list), joined, put.String())
+		h.Call("setRows", 0, gen, first, total, joined, put.String())
 	}
-	s.drawn = drawnRows{gen: gen, first: first, total: len(list), ids: ids, html: rows,
+	s.drawn = drawnRows{gen: gen, first: first, total: total, ids: ids, html: rows,
 		set: s.Set, version: s.Set.Version(), selected: selected}
-	s.putCounts(len(list) == 0)
+	s.putCounts(total == 0)
 	s.putSelected()
 }
 
@@ -418,6 +418,19 @@ func (s *sidebar) visible() []annotate.Annotation {
 		}
 	}
 	return out
+}
+
+// listLen returns how many annotations the list shows.
+func (s *sidebar) listLen() int { return len(s.visible()) }
+
+// listSlice returns the annotations the list shows from row from to row
+// to (excluded), read only.
+func (s *sidebar) listSlice(from, to int) []annotate.Annotation { return s.visible()[from:to] }
+
+// position returns the row of annotation id in the list, or -1 when the
+// list does not show it.
+func (s *sidebar) position(id string) int {
+	return slices.IndexFunc(s.visible(), func(a annotate.Annotation) bool { return a.ID == id })
 }
 
 // neighbour returns the ID of the annotation dir places from id among those
@@ -456,18 +469,10 @@ func (s *sidebar) neighbour(id string, dir int) string {
 // that hides it and moves the view to its row, when that is out of it. It
 // returns the row, or -1.
 func (s *sidebar) showEntry(id string) int {
-	find := func() int {
-		for i, ann := range s.visible() {
-			if ann.ID == id {
-				return i
-			}
-		}
-		return -1
-	}
-	i := find()
+	i := s.position(id)
 	if i < 0 && s.filter != "" {
 		s.filter = ""
-		i = find()
+		i = s.position(id)
 	}
 	if i >= 0 && (i < s.view[0] || i >= s.view[1]) {
 		n := max(s.view[1]-s.view[0], viewGuess)
@@ -497,7 +502,7 @@ func (s *sidebar) Render() app.UI {
 	if s.Set == nil {
 		return app.Aside().Class("sidebar")
 	}
-	list := s.visible()
+	n := s.listLen()
 	s.keepFocus()
 	s.queueDraw()
 	labels := s.Set.Schema().Labels
@@ -520,7 +525,7 @@ func (s *sidebar) Render() app.UI {
 			// elements: go-app compares them by place, and would draw it
 			// anew when it moved.
 			app.If(len(s.Choices) > 1, s.renderChoices).Else(slot),
-			s.renderEmpty(len(list) == 0, labels),
+			s.renderEmpty(n == 0, labels),
 			s.renderSelected(),
 		),
 		// The orphans come before the list, under its head: after it, on
@@ -534,7 +539,7 @@ func (s *sidebar) Render() app.UI {
 		// time, which costs frames on long lists. In the browser go-app draws
 		// it empty, and drawRows puts its rows.
 		app.Div().Class("entries-frame").OnClick(s.onEntryClick).Body(
-			app.Raw(s.listHTML(list)),
+			app.Raw(s.listHTML(n)),
 		),
 	)
 }
@@ -561,12 +566,12 @@ func slot() app.UI { return app.Template() }
 
 // listHTML returns the list as go-app draws it: in the browser, empty
 // (drawRows puts its rows); elsewhere, the rows near the view.
-func (s *sidebar) listHTML(list []annotate.Annotation) string {
+func (s *sidebar) listHTML(n int) string {
 	if onPage() {
 		return listShell
 	}
-	first, end := s.rows(len(list))
-	return entriesHTML(list[first:end], s.selection(), first, len(list))
+	first, end := s.rows(n)
+	return entriesHTML(s.listSlice(first, end), s.selection(), first, n)
 }
 
 func (s *sidebar) emptyText(labels []annotate.Label) string {
@@ -635,11 +640,11 @@ func (s *sidebar) filterBy(ctx app.Context, label string) {
 	s.filter = label
 	s.view = [2]int{0, max(s.view[1]-s.view[0], viewGuess)}
 	id := s.selection()
-	if id != "" && slices.ContainsFunc(s.visible(), func(a annotate.Annotation) bool { return a.ID == id }) {
+	if id != "" && s.position(id) >= 0 {
 		s.reveal(ctx) // the filter shows it: showEntry keeps the filter
 		return
 	}
-	if !app.IsClient || len(s.visible()) == 0 {
+	if !app.IsClient || s.listLen() == 0 {
 		return
 	}
 	s.showRow = 0
