@@ -67,6 +67,11 @@ type Set struct {
 	// and go, so that a list's counts after a change cost the labels, not
 	// the annotations.
 	perLabel map[string]int
+	// ends holds the ends of all the annotations, in order: kept with
+	// items by every change, so that the overlaps around a change
+	// (set_journal.go) are found with binary searches, not a pass over
+	// the whole.
+	ends []int
 
 	version int
 	hist    history
@@ -606,13 +611,26 @@ func (s *Set) index(a *Annotation) int {
 func (s *Set) removeOne(a *Annotation) {
 	i := s.index(a)
 	s.items = slices.Delete(s.items, i, i+1)
+	k := sort.SearchInts(s.ends, a.End)
+	s.ends = slices.Delete(s.ends, k, k+1)
 	s.forget(a)
 }
 
 func (s *Set) insertOne(a *Annotation) {
 	i := sort.Search(len(s.items), func(i int) bool { return less(a, s.items[i]) })
 	s.items = slices.Insert(s.items, i, a)
+	s.ends = slices.Insert(s.ends, sort.SearchInts(s.ends, a.End), a.End)
 	s.remember(a)
+}
+
+// reindex makes ends again from items, in one pass and a sort: after a
+// step that moved many annotations at once.
+func (s *Set) reindex() {
+	s.ends = s.ends[:0]
+	for _, a := range s.items {
+		s.ends = append(s.ends, a.End)
+	}
+	slices.Sort(s.ends)
 }
 
 // remove takes the annotations, which are in the set, out: one at a time
@@ -641,6 +659,7 @@ func (s *Set) remove(as []*Annotation) {
 	}
 	clear(s.items[len(kept):])
 	s.items = kept
+	s.reindex()
 }
 
 // insert puts the annotations in, merging them in one pass when there are
@@ -671,6 +690,7 @@ func (s *Set) insert(as []*Annotation) {
 	for _, a := range as {
 		s.remember(a)
 	}
+	s.reindex()
 }
 
 func (s *Set) remember(a *Annotation) {
@@ -713,11 +733,11 @@ func (s *Set) touch(changes []change) {
 	for _, c := range changes {
 		if c.before != nil {
 			s.touched[c.before.ID] = struct{}{}
-			s.record(c.before.ID)
+			s.record(c.before)
 		}
 		if c.after != nil {
 			s.touched[c.after.ID] = struct{}{}
-			s.record(c.after.ID)
+			s.record(c.after)
 		}
 	}
 }

@@ -16,7 +16,8 @@ import (
 )
 
 // changeFixture is an Annotator on a 50,000-word article of 2,000
-// annotations, with a sidebar listing them, as the page has them.
+// annotations (or as many as asked), with a sidebar listing them, as the
+// page has them.
 type changeFixture struct {
 	a   *Annotator
 	s   *sidebar
@@ -24,7 +25,7 @@ type changeFixture struct {
 	n   int // the text's length, in code points
 }
 
-func newChangeFixture(b *testing.B, filter string) *changeFixture {
+func newChangeFixture(b testing.TB, filter string, annotations int) *changeFixture {
 	b.Helper()
 	rng := rand.New(rand.NewSource(5))
 	vocabulary := strings.Fields("the minister said on Thursday that trade was pretty balanced and pledged to raise defence spending 😀 from April café 日本語 naïve “quoted” words")
@@ -46,7 +47,7 @@ func newChangeFixture(b *testing.B, filter string) *changeFixture {
 	}
 	set := annotate.NewSet(doc.Text(), annotate.DefaultSchema())
 	n := doc.Text().Len()
-	for set.Len() < 2000 {
+	for set.Len() < annotations {
 		start := rng.Intn(n - 200)
 		set.Add([]string{"claim", "quote", "pledge"}[rng.Intn(3)], start, start+10+rng.Intn(150)) // a duplicate or blank is refused: another comes
 	}
@@ -55,7 +56,7 @@ func newChangeFixture(b *testing.B, filter string) *changeFixture {
 	s := &sidebar{Set: set, filter: filter}
 	a.list = s
 	// The selected annotation is near the middle, and one the list shows.
-	for _, ann := range set.All()[1000:] {
+	for _, ann := range set.All()[annotations/2:] {
 		if filter == "" || ann.Label == filter {
 			a.selected = ann.ID
 			break
@@ -70,7 +71,15 @@ func newChangeFixture(b *testing.B, filter string) *changeFixture {
 // work: the painter's patch (the highlights and the overlaps that changed)
 // and the sidebar's rows near the view, with the selected entry shown.
 func (f *changeFixture) follow() {
-	f.a.paint(app.Context{}) // no editor: the session is not written
+	f.paint()
+	f.draw()
+}
+
+// paint is the painter's part of follow.
+func (f *changeFixture) paint() { f.a.paint(app.Context{}) } // no editor: the session is not written
+
+// draw is the sidebar's part of follow.
+func (f *changeFixture) draw() {
 	s := f.s
 	first, end := s.rows(s.listLen())
 	for _, ann := range s.listSlice(first, end) {
@@ -90,7 +99,7 @@ func BenchmarkOneChange2000(b *testing.B) {
 			name = filter
 		}
 		b.Run(name+"/tag-and-undo", func(b *testing.B) {
-			f := newChangeFixture(b, filter)
+			f := newChangeFixture(b, filter, 2000)
 			b.ReportAllocs()
 			for b.Loop() {
 				start := f.rng.Intn(f.n - 200)
@@ -103,7 +112,7 @@ func BenchmarkOneChange2000(b *testing.B) {
 			}
 		})
 		b.Run(name+"/relabel", func(b *testing.B) {
-			f := newChangeFixture(b, filter)
+			f := newChangeFixture(b, filter, 2000)
 			labels := []string{"claim", "pledge", "quote"}
 			i := 0
 			b.ReportAllocs()
@@ -114,7 +123,7 @@ func BenchmarkOneChange2000(b *testing.B) {
 			}
 		})
 		b.Run(name+"/attribute", func(b *testing.B) {
-			f := newChangeFixture(b, filter)
+			f := newChangeFixture(b, filter, 2000)
 			values := []string{"checked", "to check"}
 			i := 0
 			b.ReportAllocs()
@@ -127,7 +136,7 @@ func BenchmarkOneChange2000(b *testing.B) {
 			}
 		})
 		b.Run(name+"/delete-and-undo", func(b *testing.B) {
-			f := newChangeFixture(b, filter)
+			f := newChangeFixture(b, filter, 2000)
 			b.ReportAllocs()
 			for b.Loop() {
 				id := f.a.selected
@@ -143,7 +152,7 @@ func BenchmarkOneChange2000(b *testing.B) {
 			}
 		})
 		b.Run(name+"/step", func(b *testing.B) {
-			f := newChangeFixture(b, filter)
+			f := newChangeFixture(b, filter, 2000)
 			dir := +1
 			b.ReportAllocs()
 			for b.Loop() {
