@@ -67,11 +67,13 @@ type Set struct {
 	// and go, so that a list's counts after a change cost the labels, not
 	// the annotations.
 	perLabel map[string]int
-	// ends holds the ends of all the annotations, in order: kept with
-	// items by every change, so that the overlaps around a change
-	// (set_journal.go) are found with binary searches, not a pass over
-	// the whole.
-	ends []int
+	// byLabel holds each label's annotations in the order of items, and
+	// ends the ends of all of them, in order: kept with items by every
+	// change, so that a list of one label (set_listing.go) and the
+	// overlaps around a change (set_journal.go) are read with binary
+	// searches, not a pass over the whole.
+	byLabel map[string][]*Annotation
+	ends    []int
 
 	version int
 	hist    history
@@ -111,6 +113,7 @@ func NewSet(text *Text, schema Schema) *Set {
 		byID:     map[string]*Annotation{},
 		spans:    map[spanKey]string{},
 		perLabel: map[string]int{},
+		byLabel:  map[string][]*Annotation{},
 		hist:     history{limit: UndoLimit},
 	}
 	for _, l := range s.schema.Labels {
@@ -611,6 +614,16 @@ func (s *Set) index(a *Annotation) int {
 func (s *Set) removeOne(a *Annotation) {
 	i := s.index(a)
 	s.items = slices.Delete(s.items, i, i+1)
+	l := s.byLabel[a.Label]
+	j := sort.Search(len(l), func(i int) bool { return !less(l[i], a) })
+	if j == len(l) || l[j] != a {
+		panic("annotate: a Set lost track of annotation " + a.ID + " among its label's")
+	}
+	if l = slices.Delete(l, j, j+1); len(l) > 0 {
+		s.byLabel[a.Label] = l
+	} else {
+		delete(s.byLabel, a.Label)
+	}
 	k := sort.SearchInts(s.ends, a.End)
 	s.ends = slices.Delete(s.ends, k, k+1)
 	s.forget(a)
@@ -619,15 +632,20 @@ func (s *Set) removeOne(a *Annotation) {
 func (s *Set) insertOne(a *Annotation) {
 	i := sort.Search(len(s.items), func(i int) bool { return less(a, s.items[i]) })
 	s.items = slices.Insert(s.items, i, a)
+	l := s.byLabel[a.Label]
+	j := sort.Search(len(l), func(i int) bool { return less(a, l[i]) })
+	s.byLabel[a.Label] = slices.Insert(l, j, a)
 	s.ends = slices.Insert(s.ends, sort.SearchInts(s.ends, a.End), a.End)
 	s.remember(a)
 }
 
-// reindex makes ends again from items, in one pass and a sort: after a
-// step that moved many annotations at once.
+// reindex makes byLabel and ends again from items, in one pass and a sort
+// of the ends: after a step that moved many annotations at once.
 func (s *Set) reindex() {
+	clear(s.byLabel)
 	s.ends = s.ends[:0]
 	for _, a := range s.items {
+		s.byLabel[a.Label] = append(s.byLabel[a.Label], a)
 		s.ends = append(s.ends, a.End)
 	}
 	slices.Sort(s.ends)

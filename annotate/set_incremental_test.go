@@ -1,9 +1,9 @@
 package annotate
 
-// What a Set keeps with every change, and the overlaps found again only
-// around a change, must give what a plain recomputation over the whole
-// gives, after any sequence of changes, undos and redos: these tests
-// compare them, step after step.
+// The orders a Set keeps with every change (each label's list, the ends)
+// and the overlaps found again only around a change must give what a
+// plain recomputation over the whole gives, after any sequence of
+// changes, undos and redos: these tests compare them, step after step.
 
 import (
 	"fmt"
@@ -72,6 +72,72 @@ func randomChange(rng *rand.Rand, s *Set, labels []string) string {
 	default:
 		s.Redo()
 		return "redo"
+	}
+}
+
+// TestListingAgainstAll checks ListLen, ListRange, ListIndex and
+// ListNeighbour, for every label and for all, against the set's
+// annotations filtered by hand, after each of many random changes.
+func TestListingAgainstAll(t *testing.T) {
+	rng := rand.New(rand.NewSource(21))
+	labels := []string{"claim", "quote", "pledge"}
+	for round := range 20 {
+		s := journalSet(t, 60)
+		for step := range 150 {
+			what := randomChange(rng, s, labels)
+			all := s.Snapshot()
+			for _, label := range append([]string{""}, labels...) {
+				var want []Annotation
+				for _, a := range all {
+					if label == "" || a.Label == label {
+						want = append(want, a)
+					}
+				}
+				fail := func(format string, args ...any) {
+					t.Helper()
+					t.Fatalf("round %d, step %d (%s), list %q: %s", round, step, what, label, fmt.Sprintf(format, args...))
+				}
+				if got := s.ListLen(label); got != len(want) {
+					fail("ListLen = %d, want %d", got, len(want))
+				}
+				from := rng.Intn(len(want) + 1)
+				to := from + rng.Intn(len(want)-from+2) // past the end too
+				if got := s.ListRange(label, from, to); !reflect.DeepEqual(got, append([]Annotation{}, want[from:min(to, len(want))]...)) {
+					fail("ListRange(%d, %d) = %v", from, to, got)
+				}
+				for i, a := range all {
+					wantAt := slices.IndexFunc(want, func(w Annotation) bool { return w.ID == a.ID })
+					if got := s.ListIndex(label, a.ID); got != wantAt {
+						fail("ListIndex(%s) = %d, want %d", a.ID, got, wantAt)
+					}
+					for _, dir := range []int{+1, -1} {
+						wantNext := ""
+						switch {
+						case wantAt >= 0:
+							if j := wantAt + dir; j >= 0 && j < len(want) {
+								wantNext = want[j].ID
+							}
+						default: // hidden: the nearest of label in the set's order
+							for j := i + dir; j >= 0 && j < len(all); j += dir {
+								if all[j].Label == label {
+									wantNext = all[j].ID
+									break
+								}
+							}
+						}
+						if got := s.ListNeighbour(label, a.ID, dir); got != wantNext {
+							fail("ListNeighbour(%s, %+d) = %q, want %q", a.ID, dir, got, wantNext)
+						}
+					}
+				}
+				if got := s.ListIndex(label, "no such id"); got != -1 {
+					fail("ListIndex(unknown) = %d", got)
+				}
+				if got := s.ListNeighbour(label, "no such id", +1); got != "" {
+					fail("ListNeighbour(unknown) = %q", got)
+				}
+			}
+		}
 	}
 }
 

@@ -18,7 +18,6 @@ package app
 
 import (
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -79,12 +78,10 @@ type sidebar struct {
 	// showRow is the row to scroll into view after the next render, or -1.
 	showRow int
 
-	// snapshot is Set's annotations as of snapshotVersion, copied once a
-	// change.
-	snapshot        []annotate.Annotation
-	snapshotVersion int
-	snapshotSet     *annotate.Set
-	revealed        int
+	// shown is the Set the list was last rendered for: another is
+	// another document's, which the list shows unfiltered, from its top.
+	shown    *annotate.Set
+	revealed int
 
 	// drawn is the list as drawRows last put it in the page; drawQueued
 	// is set while a drawRows waits for the end of a render.
@@ -192,7 +189,7 @@ func focusEntry(id string) {
 // OnUpdate shows the selected entry when the root asks, or when another
 // document opens.
 func (s *sidebar) OnUpdate(ctx app.Context) {
-	if s.snapshotSet != s.Set && s.snapshotSet != nil {
+	if s.shown != s.Set && s.shown != nil {
 		s.filter = ""
 		s.view = [2]int{0, viewGuess}
 	}
@@ -392,78 +389,29 @@ func (s *sidebar) drawRows(now bool) {
 	s.putSelected()
 }
 
-// annotations returns Set's annotations in order, copied once per change.
-func (s *sidebar) annotations() []annotate.Annotation {
-	if s.Set == nil {
-		return nil
-	}
-	if s.snapshotSet != s.Set || s.snapshotVersion != s.Set.Version() {
-		s.snapshot = s.Set.Snapshot() // read only: the attribute maps are the set's
-		s.snapshotSet, s.snapshotVersion = s.Set, s.Set.Version()
-	}
-	return s.snapshot
-}
-
-// visible returns the annotations the list shows: all of them in document
-// order, or those of the filter's label.
-func (s *sidebar) visible() []annotate.Annotation {
-	all := s.annotations()
-	if s.filter == "" {
-		return all
-	}
-	var out []annotate.Annotation
-	for _, ann := range all {
-		if ann.Label == s.filter {
-			out = append(out, ann)
-		}
-	}
-	return out
-}
+// The list is the Set's annotations of the filter's label, or all of them,
+// in document order, as the Set keeps it (annotate.Set.ListLen and the
+// rest): after a change, the sidebar reads the rows it draws and the
+// places it needs, not a copy of the whole list.
 
 // listLen returns how many annotations the list shows.
-func (s *sidebar) listLen() int { return len(s.visible()) }
+func (s *sidebar) listLen() int { return s.Set.ListLen(s.filter) }
 
 // listSlice returns the annotations the list shows from row from to row
 // to (excluded), read only.
-func (s *sidebar) listSlice(from, to int) []annotate.Annotation { return s.visible()[from:to] }
+func (s *sidebar) listSlice(from, to int) []annotate.Annotation {
+	return s.Set.ListRange(s.filter, from, to)
+}
 
 // position returns the row of annotation id in the list, or -1 when the
 // list does not show it.
-func (s *sidebar) position(id string) int {
-	return slices.IndexFunc(s.visible(), func(a annotate.Annotation) bool { return a.ID == id })
-}
+func (s *sidebar) position(id string) int { return s.Set.ListIndex(s.filter, id) }
 
 // neighbour returns the ID of the annotation dir places from id among those
 // the list shows, or "". An annotation the filter hides (selected in the
 // article) has as neighbours the ones listed nearest to it in document
 // order: ] and [ from it went nowhere.
-func (s *sidebar) neighbour(id string, dir int) string {
-	list := s.visible()
-	for i, ann := range list {
-		if ann.ID == id {
-			if j := i + dir; j >= 0 && j < len(list) {
-				return list[j].ID
-			}
-			return ""
-		}
-	}
-	if s.filter == "" || dir == 0 {
-		return ""
-	}
-	all := s.annotations()
-	for i, ann := range all {
-		if ann.ID != id {
-			continue
-		}
-		for j := i + dir; j >= 0 && j < len(all); j += dir {
-			if all[j].Label == s.filter {
-				return all[j].ID
-			}
-		}
-		return ""
-	}
-	return ""
-}
+func (s *sidebar) neighbour(id string, dir int) string { return s.Set.ListNeighbour(s.filter, id, dir) }
 
 // showEntry makes sure the list draws annotation id: it drops a filter
 // that hides it and moves the view to its row, when that is out of it. It
@@ -502,6 +450,7 @@ func (s *sidebar) Render() app.UI {
 	if s.Set == nil {
 		return app.Aside().Class("sidebar")
 	}
+	s.shown = s.Set
 	n := s.listLen()
 	s.keepFocus()
 	s.queueDraw()
