@@ -2,11 +2,13 @@ package app
 
 // This file is the library: every document of the workspace, listed with
 // its counts and status, sorted and filtered by the workspace's rules
-// (workspace.List), and the actions on them. It is a component of its own
-// that owns its listing; the root gives it the workspace and is told which
-// document to open.
+// (workspace.Listing, which keeps the order as one document changes), and
+// the actions on them. It is a component of its own that owns its
+// listing; the root gives it the workspace and is told which document to
+// open.
 
 import (
+	"errors"
 	"fmt"
 	"maps"
 	"slices"
@@ -51,8 +53,11 @@ type library struct {
 	// (an import, a restore): the listing is read again.
 	Generation int
 
-	seen     int
-	all      []workspace.Summary
+	seen int
+	// list is the documents, as the query shows them: read whole when
+	// the library is shown or the workspace changed under it, and one
+	// document again after a change of it made here.
+	list     *workspace.Listing
 	query    workspace.Query
 	page     int
 	checked  map[string]bool
@@ -114,18 +119,53 @@ func (l *library) reload(app.Context) {
 				l.Host.tellFromLibrary("The library could not be read: "+err.Error(), true)
 				return
 			}
-			l.all, l.loaded = docs, true
-			if id := l.refocus; id != "" {
-				l.refocus = ""
-				ctx.Defer(func(app.Context) { focusRenameButton(id) })
-			}
+			l.list, l.loaded = workspace.NewListing(docs, l.query), true
+			l.focusAgain(ctx)
 			mark("annotator:library")
 		})
 	})
 }
 
-// act runs a library change and reads the listing again.
-func (l *library) act(ctx app.Context, done, doc string, change func(ws *workspace.Workspace) error) {
+// reread reads document id's summary again, off the UI goroutine, after
+// a change of it made here: its row moves, and the other 999 documents of
+// a library of 1,000 are neither read nor sorted again.
+func (l *library) reread(id string) {
+	ws := l.Host.workspaceOf()
+	if ws == nil || l.list == nil {
+		return
+	}
+	ctx := l.own
+	ctx.Async(func() {
+		sum, err := ws.Store().Summary(id)
+		ctx.Dispatch(func(ctx app.Context) {
+			switch {
+			case errors.Is(err, workspace.ErrNoDocument):
+				l.list.Remove(id)
+			case err != nil:
+				l.Host.tellFromLibrary("The library could not be read: "+err.Error(), true)
+				return
+			default:
+				l.list.Put(sum)
+			}
+			l.focusAgain(ctx)
+			mark("annotator:library-row")
+		})
+	})
+}
+
+// focusAgain gives the focus to the Rename button that asks for it, once
+// the listing shows the document renamed.
+func (l *library) focusAgain(ctx app.Context) {
+	if id := l.refocus; id != "" {
+		l.refocus = ""
+		ctx.Defer(func(app.Context) { focusRenameButton(id) })
+	}
+}
+
+// act runs a library change of document row and reads its summary again
+// (the whole listing when row is ""). doc is the document whose title or
+// annotations change, if any.
+func (l *library) act(ctx app.Context, done, doc, row string, change func(ws *workspace.Workspace) error) {
 	ws := l.Host.workspaceOf()
 	if ws == nil {
 		return
@@ -141,22 +181,26 @@ func (l *library) act(ctx app.Context, done, doc string, change func(ws *workspa
 	if done != "" {
 		l.Host.tellFromLibrary(done, false)
 	}
+	if row != "" {
+		l.reread(row)
+		return
+	}
 	l.reload(ctx)
-}
-
-func (l *library) shown() []workspace.Summary {
-	return workspace.List(l.all, l.query)
 }
 
 func (l *library) Render() app.UI {
 	if !l.loaded {
 		return app.Main().ID("library").Class("library").Body(app.P().Text("Reading the library…"))
 	}
-	shown := l.shown()
-	pages := max(1, (len(shown)+libraryPage-1)/libraryPage)
+	if l.list.Query() != l.query {
+		l.list.SetQuery(l.query) // another filter or order: every document
+	}
+	n := l.list.Len()
+	pages := max(1, (n+libraryPage-1)/libraryPage)
 	l.page = min(l.page, pages-1)
-	from, to := l.page*libraryPage, min(len(shown), (l.page+1)*libraryPage)
-	checked := l.checkedIDs()
+	from, to := l.page*libraryPage, min(n, (l.page+1)*libraryPage)
+	rows := l.list.Range(from, to)
+	chosen, inView := l.chosen()
 	ws := l.Host.workspaceOf()
 	undo := ""
 	if ws != nil {
@@ -165,7 +209,7 @@ func (l *library) Render() app.UI {
 	return app.Main().ID("library").Class("library").Aria("labelledby", "library-title").Body(
 		app.Header().Class("library-head").Body(
 			app.H1().ID("library-title").Text("Library"),
-			app.P().ID("library-count").Aria("live", "polite").Text(l.countWords(shown, len(checked))),
+			app.P().ID("library-count").Aria("live", "polite").Text(l.countWords(n, chosen, inView)),
 		),
 		app.Div().Class("library-tools").Role("group").Aria("label", "Find").Body(
 			app.Label().Body(app.Span().Text("Title has"),
@@ -205,11 +249,11 @@ func (l *library) Render() app.UI {
 			app.Button().ID("export-done").OnClick(func(ctx app.Context, e app.Event) {
 				l.Host.exportDataset(ctx, workspace.SelectDone, "every document marked done", l.format)
 			}).Text("Export done"),
-			app.Button().ID("export-checked").Disabled(len(checked) == 0).OnClick(func(ctx app.Context, e app.Event) {
+			app.Button().ID("export-checked").Disabled(chosen == 0).OnClick(func(ctx app.Context, e app.Event) {
 				ids := l.checkedIDs()
 				l.Host.exportDataset(ctx, workspace.SelectIDs(ids...), chosenWords(len(ids)), l.format)
-			}).Text(fmt.Sprintf("Export %d chosen", len(checked))),
-			app.Button().ID("library-clear-choice").Disabled(len(checked) == 0).
+			}).Text(fmt.Sprintf("Export %d chosen", chosen)),
+			app.Button().ID("library-clear-choice").Disabled(chosen == 0).
 				OnClick(func(ctx app.Context, e app.Event) { l.checked = nil }).Text("Clear choice"),
 			app.Label().Class("inline").Body(app.Span().Text("as"),
 				app.Select().ID("export-format").OnChange(func(ctx app.Context, e app.Event) {
@@ -237,16 +281,16 @@ func (l *library) Render() app.UI {
 						return
 					}
 					label, doc := ws.UndoLabel(), ws.UndoDocument()
-					l.act(ctx, "Undid: "+label+".", doc, func(ws *workspace.Workspace) error { return ws.Undo() })
+					l.act(ctx, "Undid: "+label+".", doc, ws.UndoRow(), func(ws *workspace.Workspace) error { return ws.Undo() })
 				}).Text("Undo"),
 		),
 		&adjudicator{Host: l.Host},
-		app.If(len(shown) == 0, func() app.UI {
+		app.If(n == 0, func() app.UI {
 			return app.P().ID("library-empty").Class("placeholder").Text("No document matches. Add articles with “Add files…”, or by dropping them on the page.")
 		}).Else(func() app.UI {
 			return app.Table().ID("library-table").Class("library-table").Body(
 				app.THead().Body(app.Tr().Body(
-					app.Th().Scope("col").Body(l.chooseShown(shown)),
+					app.Th().Scope("col").Body(l.chooseShown(n, inView)),
 					app.Th().Scope("col").Text("Title"),
 					app.Th().Scope("col").Text("Site"),
 					app.Th().Scope("col").Text("Added"),
@@ -255,15 +299,15 @@ func (l *library) Render() app.UI {
 					app.Th().Scope("col").Text("Last change"),
 					app.Th().Scope("col").Body(app.Span().Class("visually-hidden").Text("Actions")),
 				)),
-				app.TBody().Body(app.Range(shown[from:to]).Slice(func(i int) app.UI {
-					return l.renderRow(shown[from+i])
+				app.TBody().Body(app.Range(rows).Slice(func(i int) app.UI {
+					return l.renderRow(rows[i])
 				})),
 			)
 		}),
 		app.If(pages > 1, func() app.UI {
 			return app.Nav().Class("pager").Aria("label", "Library pages").Body(
 				app.Button().ID("library-prev").Disabled(l.page == 0).OnClick(func(ctx app.Context, e app.Event) { l.page-- }).Text("Previous"),
-				app.Span().Text(fmt.Sprintf("Documents %d–%d of %d", from+1, to, len(shown))),
+				app.Span().Text(fmt.Sprintf("Documents %d–%d of %d", from+1, to, n)),
 				app.Button().ID("library-next").Disabled(l.page >= pages-1).OnClick(func(ctx app.Context, e app.Event) { l.page++ }).Text("Next"),
 			)
 		}),
@@ -281,27 +325,20 @@ func (l *library) sortOption(value, text string) app.UI {
 // report on the budget" filters by its words and chooses them at once. It
 // is ticked when each of them is chosen, and then unchooses them alone
 // (those the filter hides stay chosen; "Clear choice" drops them all).
-func (l *library) chooseShown(shown []workspace.Summary) app.UI {
-	all := len(shown) > 0
-	for _, d := range shown {
-		if !l.checked[d.ID] {
-			all = false
-			break
-		}
-	}
-	label := fmt.Sprintf("Choose the %s documents shown", annotate.GroupDigits(int64(len(shown))))
-	if len(shown) == 1 {
+func (l *library) chooseShown(n, inView int) app.UI {
+	label := fmt.Sprintf("Choose the %s documents shown", annotate.GroupDigits(int64(n)))
+	if n == 1 {
 		label = "Choose the document shown"
 	}
 	return app.Input().Type("checkbox").ID("library-check-all").Class("library-check").Aria("label", label).
-		Checked(all).Disabled(len(shown) == 0).OnChange(func(ctx app.Context, e app.Event) {
+		Checked(n > 0 && inView == n).Disabled(n == 0).OnChange(func(ctx app.Context, e app.Event) {
 		on := ctx.JSSrc().Get("checked").Bool()
 		if l.checked == nil {
 			l.checked = map[string]bool{}
 		}
 		// What the filter shows is read again at the change, not taken
 		// from the render (go-app keeps the first render's handler).
-		for _, d := range l.shown() {
+		for _, d := range l.list.Range(0, l.list.Len()) {
 			if on {
 				l.checked[d.ID] = true
 			} else {
@@ -318,27 +355,40 @@ func (l *library) chooseShown(shown []workspace.Summary) app.UI {
 // counted only the rows in view, and left the others out of the export in
 // silence.
 func (l *library) checkedIDs() []string {
-	var ids []string
-	for _, s := range workspace.List(l.all, workspace.Query{Sort: l.query.Sort, Descending: l.query.Descending}) {
-		if l.checked[s.ID] {
-			ids = append(ids, s.ID)
+	var sums []workspace.Summary
+	for id, on := range l.checked {
+		if s, ok := l.list.Get(id); on && ok {
+			sums = append(sums, s)
 		}
+	}
+	var ids []string
+	for _, s := range workspace.List(sums, workspace.Query{Sort: l.query.Sort, Descending: l.query.Descending}) {
+		ids = append(ids, s.ID)
 	}
 	return ids
 }
 
-// countWords says how many documents the library holds, shows and has
-// chosen, and how many of those chosen the filter hides.
-func (l *library) countWords(shown []workspace.Summary, chosen int) string {
-	s := fmt.Sprintf("%s %s; %s shown", annotate.GroupDigits(int64(len(l.all))), annotate.Plural(len(l.all), "document", "documents"),
-		annotate.GroupDigits(int64(len(shown))))
-	if chosen > 0 {
-		inView := 0
-		for _, d := range shown {
-			if l.checked[d.ID] {
+// chosen returns how many documents are chosen, and how many of them the
+// filter shows: a look at each one chosen, not at every document.
+func (l *library) chosen() (chosen, inView int) {
+	for id, on := range l.checked {
+		if _, ok := l.list.Get(id); on && ok {
+			chosen++
+			if l.list.Shows(id) {
 				inView++
 			}
 		}
+	}
+	return chosen, inView
+}
+
+// countWords says how many documents the library holds, shows (n) and has
+// chosen, and how many of those chosen the filter hides.
+func (l *library) countWords(n, chosen, inView int) string {
+	total := l.list.Total()
+	s := fmt.Sprintf("%s %s; %s shown", annotate.GroupDigits(int64(total)), annotate.Plural(total, "document", "documents"),
+		annotate.GroupDigits(int64(n)))
+	if chosen > 0 {
 		s += fmt.Sprintf("; %s chosen", annotate.GroupDigits(int64(chosen)))
 		if hidden := chosen - inView; hidden > 0 {
 			s += fmt.Sprintf(", %s of them hidden by the filter", annotate.GroupDigits(int64(hidden)))
@@ -396,7 +446,7 @@ func (l *library) renderRow(s workspace.Summary) app.UI {
 						id, title := rowID(ctx), ctx.JSSrc().Get("value").String()
 						l.renaming, l.refocus = "", id
 						ctx.Defer(func(app.Context) { focusRenameButton(id) })
-						l.act(ctx, "Renamed it “"+annotate.CleanTitle(title)+"”.", id, func(ws *workspace.Workspace) error { return ws.Rename(id, title) })
+						l.act(ctx, "Renamed it “"+annotate.CleanTitle(title)+"”.", id, id, func(ws *workspace.Workspace) error { return ws.Rename(id, title) })
 					}).
 					OnBlur(func(ctx app.Context, e app.Event) {
 						if id := rowID(ctx); l.renaming == id {
@@ -414,7 +464,7 @@ func (l *library) renderRow(s workspace.Summary) app.UI {
 		app.Td().Class("library-status").Body(
 			app.Select().Class("status-select").Aria("label", "Status of “"+s.Title+"”").OnChange(func(ctx app.Context, e app.Event) {
 				id, st := rowID(ctx), workspace.Status(ctx.JSSrc().Get("value").String())
-				l.act(ctx, fmt.Sprintf("Marked “%s” %s.", l.title(id), st), "", func(ws *workspace.Workspace) error { return ws.SetStatus(id, st) })
+				l.act(ctx, fmt.Sprintf("Marked “%s” %s.", l.title(id), st), "", id, func(ws *workspace.Workspace) error { return ws.SetStatus(id, st) })
 			}).Body(app.Range(workspace.Statuses).Slice(func(i int) app.UI {
 				st := workspace.Statuses[i]
 				return app.Option().Value(string(st)).Selected(s.Status == st).Text(string(st))
@@ -435,7 +485,7 @@ func (l *library) renderRow(s workspace.Summary) app.UI {
 					if id == l.Host.openID() || l.Host.unsaved(id) {
 						return
 					}
-					l.act(ctx, fmt.Sprintf("Deleted “%s”. Undo brings it back.", l.title(id)), "", func(ws *workspace.Workspace) error { return ws.Delete(id) })
+					l.act(ctx, fmt.Sprintf("Deleted “%s”. Undo brings it back.", l.title(id)), "", id, func(ws *workspace.Workspace) error { return ws.Delete(id) })
 				}).Text("Delete"),
 		),
 	)
@@ -473,10 +523,8 @@ func rowID(ctx app.Context) string {
 
 // title returns the title of document id as listed.
 func (l *library) title(id string) string {
-	for _, s := range l.all {
-		if s.ID == id {
-			return s.Title
-		}
+	if s, ok := l.list.Get(id); ok {
+		return s.Title
 	}
 	return id
 }

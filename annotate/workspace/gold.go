@@ -61,6 +61,6 @@ func (w *Workspace) SaveGold(gold annotate.File) (sum Summary, replaced bool, er
 	if err := w.store.PutDocument(rec, anns); err != nil {
 		return Summary{}, false, err
 	}
-	w.remember("the gold annotations of "+titled(rec.Title), rec.ID, func() error { return w.store.PutDocument(old, oldAnns) })
+	w.remember("the gold annotations of "+titled(rec.Title), rec.ID, rec.ID, func() error { return w.store.PutDocument(old, oldAnns) })
 	return rec.Summary.clone(), true, nil
 }

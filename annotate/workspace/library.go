@@ -64,46 +64,54 @@ func List(summaries []Summary, q Query) []Summary {
 	words := foldWords(q.Words)
 	// Sort small entries that point at the summaries: moving whole
 	// summaries about costs more than comparing them.
-	type entry struct {
-		s     *Summary
-		title string
-	}
-	kept := make([]entry, 0, len(summaries))
+	kept := make([]listEntry, 0, len(summaries))
 	for i := range summaries {
-		s := &summaries[i]
-		if q.Status != "" && s.Status != q.Status {
-			continue
+		e := listEntry{&summaries[i], fold(summaries[i].Title)}
+		if q.keeps(e, words) {
+			kept = append(kept, e)
 		}
-		title := fold(s.Title)
-		if len(words) > 0 && !hasWords(title, words) {
-			continue
-		}
-		kept = append(kept, entry{s, title})
 	}
-	slices.SortFunc(kept, func(a, b entry) int {
-		c := 0
-		switch q.Sort {
-		case SortTitle:
-		case SortChanged:
-			c = a.s.Changed.Compare(b.s.Changed)
-		case SortStatus:
-			c = cmp.Compare(a.s.Status.rank(), b.s.Status.rank())
-		default:
-			c = a.s.Added.Compare(b.s.Added)
-		}
-		if c == 0 {
-			c = cmp.Or(strings.Compare(a.title, b.title), strings.Compare(a.s.Title, b.s.Title), strings.Compare(a.s.ID, b.s.ID))
-		}
-		if q.Descending {
-			return -c
-		}
-		return c
-	})
+	slices.SortFunc(kept, q.compare)
 	out := make([]Summary, len(kept))
 	for i, e := range kept {
 		out[i] = *e.s
 	}
 	return out
+}
+
+// listEntry is a summary as a listing sorts it: with its title folded.
+type listEntry struct {
+	s     *Summary
+	title string
+}
+
+// keeps reports whether q shows e; words are q's, folded.
+func (q Query) keeps(e listEntry, words []string) bool {
+	if q.Status != "" && e.s.Status != q.Status {
+		return false
+	}
+	return len(words) == 0 || hasWords(e.title, words)
+}
+
+// compare orders two entries as q lists them.
+func (q Query) compare(a, b listEntry) int {
+	c := 0
+	switch q.Sort {
+	case SortTitle:
+	case SortChanged:
+		c = a.s.Changed.Compare(b.s.Changed)
+	case SortStatus:
+		c = cmp.Compare(a.s.Status.rank(), b.s.Status.rank())
+	default:
+		c = a.s.Added.Compare(b.s.Added)
+	}
+	if c == 0 {
+		c = cmp.Or(strings.Compare(a.title, b.title), strings.Compare(a.s.Title, b.s.Title), strings.Compare(a.s.ID, b.s.ID))
+	}
+	if q.Descending {
+		return -c
+	}
+	return c
 }
 
 // fold writes s in lower case without accents: "Élection" gives
@@ -186,15 +194,16 @@ const UndoLimit = 20
 
 // libraryChange is one change made from the library, with how to undo it.
 // doc is the document whose title or annotations the undo changes (what
-// an editor holding it open holds), or "".
+// an editor holding it open holds), or ""; row is the document whose
+// summary, and row in the library, the undo changes.
 type libraryChange struct {
-	label string
-	doc   string
-	undo  func() error
+	label    string
+	doc, row string
+	undo     func() error
 }
 
-func (w *Workspace) remember(label, doc string, undo func() error) {
-	w.undo = append(w.undo, libraryChange{label, doc, undo})
+func (w *Workspace) remember(label, doc, row string, undo func() error) {
+	w.undo = append(w.undo, libraryChange{label, doc, row, undo})
 	if len(w.undo) > UndoLimit {
 		w.undo = slices.Delete(w.undo, 0, len(w.undo)-UndoLimit)
 	}
@@ -218,6 +227,16 @@ func (w *Workspace) UndoDocument() string {
 		return ""
 	}
 	return w.undo[len(w.undo)-1].doc
+}
+
+// UndoRow returns the id of the document whose summary Undo would change
+// (its title, its status, or the whole, brought back), or "" when there is
+// nothing to undo: a listing need read only that document again.
+func (w *Workspace) UndoRow() string {
+	if len(w.undo) == 0 {
+		return ""
+	}
+	return w.undo[len(w.undo)-1].row
 }
 
 // Undo undoes the most recent rename, status change or delete made from
@@ -249,7 +268,7 @@ func (w *Workspace) Rename(id, title string) error {
 	if err := w.store.PutSummary(s); err != nil {
 		return err
 	}
-	w.remember("rename "+titled(old.Title), id, w.undoSummary(id, func(s *Summary) { s.Title = old.Title }))
+	w.remember("rename "+titled(old.Title), id, id, w.undoSummary(id, func(s *Summary) { s.Title = old.Title }))
 	return nil
 }
 
@@ -267,7 +286,7 @@ func (w *Workspace) SetStatus(id string, st Status) error {
 	if err := w.store.PutSummary(s); err != nil {
 		return err
 	}
-	w.remember(fmt.Sprintf("mark %s %s", titled(old.Title), st), "", w.undoSummary(id, func(s *Summary) { s.Status = old.Status }))
+	w.remember(fmt.Sprintf("mark %s %s", titled(old.Title), st), "", id, w.undoSummary(id, func(s *Summary) { s.Status = old.Status }))
 	return nil
 }
 
@@ -309,7 +328,7 @@ func (w *Workspace) Delete(id string) error {
 	if err := w.store.DeleteDocument(id); err != nil {
 		return err
 	}
-	w.remember("delete "+titled(rec.Title), "", func() error { return w.restore(rec, anns, steps) })
+	w.remember("delete "+titled(rec.Title), "", id, func() error { return w.restore(rec, anns, steps) })
 	return nil
 }
 

@@ -564,3 +564,38 @@ func TestWorkspaceWritesInATabWithNoFrames(t *testing.T) {
 	b.run(chromedp.Reload())
 	sameWork(t, b, "after a reload of a page that drew no frames", want)
 }
+
+// TestLibraryChangeReadsOneRow: a rename, a status, a delete and its undo
+// made in the library read again the one document they changed, not the
+// whole library: each read every summary back from IndexedDB and sorted
+// them all again, on a library of 1,000 documents as on one of 4.
+func TestLibraryChangeReadsOneRow(t *testing.T) {
+	b, _ := openApp(t)
+	b.expectNoConsoleErrors()
+	waitStarted(t, b)
+	showLibrary(t, b)
+	b.run(chromedp.SetUploadFiles(chromedp.ID("add-files"), []string{batchOf(t, 3, nil)}))
+	waitFor(t, b, `document.querySelector("#library-count").textContent.startsWith("4 documents")`)
+	row := func(title string) string {
+		return fmt.Sprintf(`[...document.querySelectorAll("#library-table .library-row")].find(r => r.querySelector(".library-title").textContent === %s)`, jsString(title))
+	}
+	waitFor(t, b, row("Report 002 on the budget")+` !== undefined`)
+	const reads = `performance.getEntriesByName("annotator:library").length`
+	before := evalJS[int](t, b, reads)
+
+	evalJS[bool](t, b, row("Report 002 on the budget")+`.querySelector(".library-rename").click() || true`)
+	waitFor(t, b, `document.querySelector("input.rename") !== null`)
+	evalJS[bool](t, b, `(() => { const f = document.querySelector("input.rename"); f.value = "Budget, renamed"; f.dispatchEvent(new Event("change", {bubbles: true})); return true; })()`)
+	waitFor(t, b, row("Budget, renamed")+` !== undefined`)
+	evalJS[bool](t, b, `(() => { const s = `+row("Budget, renamed")+`.querySelector(".status-select"); s.value = "done"; s.dispatchEvent(new Event("change", {bubbles: true})); return true; })()`)
+	waitFor(t, b, row("Budget, renamed")+`.querySelector(".status-select").value === "done"`)
+	evalJS[bool](t, b, row("Budget, renamed")+`.querySelector(".library-delete").click() || true`)
+	waitFor(t, b, `document.querySelector("#library-count").textContent.startsWith("3 documents")`)
+	b.run(chromedp.Click(chromedp.ID("library-undo")))
+	waitFor(t, b, `document.querySelector("#library-count").textContent.startsWith("4 documents")`)
+	waitFor(t, b, row("Budget, renamed")+` !== undefined && `+row("Budget, renamed")+`.querySelector(".status-select").value === "done"`)
+
+	if after := evalJS[int](t, b, reads); after != before {
+		t.Errorf("a rename, a status, a delete and its undo read the whole library %d times; want none (one document each)", after-before)
+	}
+}
