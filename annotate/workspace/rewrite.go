@@ -24,7 +24,7 @@ func (e *Editor) WriteWhole() {
 	// and history step.
 	e.saved = map[string]annotate.Annotation{}
 	e.counts = map[string]int{}
-	e.orphanIDs = map[string]bool{}
+	e.orphanIDs, e.looked = map[string]bool{}, false
 	e.steps = map[int]bool{}
 	e.stale = nil
 	e.tracked = nil

@@ -272,7 +272,11 @@ type Editor struct {
 	Document *annotate.Document
 	// Set holds its placed annotations.
 	Set *annotate.Set
-	// Orphans are its annotations that could not be placed.
+	// Orphans are its annotations that could not be placed. To change
+	// them, replace the slice (as placing, dropping and undoing do), never
+	// an element in place: Pending looks at them again only when they are
+	// another slice than it last looked at, not at each of 300 orphans
+	// after every change of the Set.
 	Orphans []annotate.Annotation
 	// HistoryLost is set when the stored undo history did not fit the
 	// annotations and was dropped; the annotations are kept.
@@ -286,6 +290,9 @@ type Editor struct {
 	tracked   *annotate.Set
 	counts    map[string]int
 	orphanIDs map[string]bool
+	// taken is Orphans as Pending last looked at them, when looked is set.
+	taken  []annotate.Annotation
+	looked bool
 	// steps holds the numbers of the history steps handed to the store;
 	// stale those to delete at the next change (a history that was
 	// dropped, or replaced with the Set).
@@ -491,7 +498,7 @@ func (e *Editor) track() {
 	e.tracked = e.Set
 	e.Set.TakeTouched()
 	e.counts = map[string]int{}
-	e.orphanIDs = map[string]bool{}
+	e.orphanIDs, e.looked = map[string]bool{}, false
 	for id, a := range e.saved {
 		if a.Anchor == annotate.AnchorOrphan {
 			e.orphanIDs[id] = true
@@ -605,19 +612,22 @@ func (e *Editor) collect(touched []string) Change {
 		delete(e.saved, id)
 		c.Delete = append(c.Delete, id)
 	}
-	orphanIDs := make(map[string]bool, len(e.Orphans))
-	for _, o := range e.Orphans {
-		o.Anchor = annotate.AnchorOrphan
-		orphanIDs[o.ID] = true
-		put(o)
-	}
 	gone := touched
-	for id := range e.orphanIDs {
-		if !orphanIDs[id] {
-			gone = append(gone, id) // an orphan placed or dropped
+	if !e.looked || !sameSlice(e.Orphans, e.taken) {
+		orphanIDs := make(map[string]bool, len(e.Orphans))
+		for _, o := range e.Orphans {
+			o.Anchor = annotate.AnchorOrphan
+			orphanIDs[o.ID] = true
+			put(o)
 		}
+		for id := range e.orphanIDs {
+			if !orphanIDs[id] {
+				gone = append(gone, id) // an orphan placed or dropped
+			}
+		}
+		e.orphanIDs, e.taken, e.looked = orphanIDs, e.Orphans, true
 	}
-	e.orphanIDs = orphanIDs
+	orphanIDs := e.orphanIDs
 	for _, id := range gone {
 		if orphanIDs[id] {
 			continue
@@ -630,6 +640,12 @@ func (e *Editor) collect(touched []string) Change {
 	}
 	c.Annotated = len(c.Put)+len(c.Delete) > 0
 	return c
+}
+
+// sameSlice reports whether a and b are the same slice: as long, and on
+// the same array from the same place.
+func sameSlice(a, b []annotate.Annotation) bool {
+	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
 }
 
 // collectSteps puts in c the history steps numbered seqs as they now are:
