@@ -539,6 +539,12 @@
     const to = row && row.querySelector(kind);
     if (to && to !== b) to.focus();
   });
+  // orphanRows returns how many rows the list of orphans holds, or -1
+  // when there is no list: Go tells so that go-app drew it anew, empty.
+  function orphanRows() {
+    const list = document.getElementById("orphan-list");
+    return list ? list.childElementCount : -1;
+  }
   // An orphan's Place button places it on the text selected in the
   // article: its mousedown would take that selection away first.
   document.addEventListener("mousedown", (e) => {
@@ -546,6 +552,6 @@
   }, true);
 
   window.annotator = Object.assign(window.annotator || {}, {
-    watchList, setRows, setCounts, putSelected, revealRow, setOrphans,
+    watchList, setRows, setCounts, putSelected, revealRow, setOrphans, orphanRows,
   });
 })();

@@ -613,7 +613,7 @@ func (e *Editor) collect(touched []string) Change {
 		c.Delete = append(c.Delete, id)
 	}
 	gone := touched
-	if !e.looked || !sameSlice(e.Orphans, e.taken) {
+	if !e.looked || !annotate.SameSlice(e.Orphans, e.taken) {
 		orphanIDs := make(map[string]bool, len(e.Orphans))
 		for _, o := range e.Orphans {
 			o.Anchor = annotate.AnchorOrphan
@@ -640,12 +640,6 @@ func (e *Editor) collect(touched []string) Change {
 	}
 	c.Annotated = len(c.Put)+len(c.Delete) > 0
 	return c
-}
-
-// sameSlice reports whether a and b are the same slice: as long, and on
-// the same array from the same place.
-func sameSlice(a, b []annotate.Annotation) bool {
-	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
 }
 
 // collectSteps puts in c the history steps numbered seqs as they now are:

@@ -272,3 +272,33 @@ func TestDeleteOnAnOrphanDropsIt(t *testing.T) {
 		t.Errorf("Delete dropped another orphan than the one focused, %s", second)
 	}
 }
+
+// TestChangeLeavesTheOrphansAlone: a change of the annotations (a tag)
+// leaves the list of orphans alone. After every change, Go built the 300
+// orphans' ids and handed them to the page, which walked the 300 rows to
+// find nothing to do.
+func TestChangeLeavesTheOrphansAlone(t *testing.T) {
+	b, _ := openApp(t)
+	b.expectNoConsoleErrors()
+	waitStarted(t, b)
+	openFile(t, b, writeOrphanExport(t, 300))
+	waitFor(t, b, `document.querySelectorAll("#orphans li").length === 300`)
+	settle(t, b)
+	n := evalJS[int](t, b, `Number(document.getElementById("annotations-title").textContent.match(/\d+/)[0])`)
+	evalJS[bool](t, b, `(() => {
+		window.__setOrphans = 0;
+		const set = window.annotator.setOrphans;
+		window.annotator.setOrphans = (...args) => { __setOrphans++; return set(...args); };
+		return true;
+	})()`)
+	selectPhrase(t, b, "thousand", 0)
+	press(t, b, "c")
+	waitFor(t, b, fmt.Sprintf(`document.getElementById("annotations-title").textContent === "Annotations (%d)"`, n+1))
+	settle(t, b)
+	if calls := evalJS[int](t, b, `__setOrphans`); calls != 0 {
+		t.Errorf("a tag handed the page the 300 orphans %d times; want none", calls)
+	}
+	if got := evalJS[int](t, b, `document.querySelectorAll("#orphans li").length`); got != 300 {
+		t.Errorf("after the tag the page lists %d orphans, want 300", got)
+	}
+}
