@@ -32,6 +32,11 @@ type Annotator struct {
 	// libraryGeneration changes when the workspace changed under the
 	// library's feet (an import, a restore): it reads its listing again.
 	libraryGeneration int
+	// libraryWrites changes when a change of a document was written while
+	// the library was shown; libraryWritten holds those documents, which
+	// the library reads again (takeWritten), not the whole listing.
+	libraryWrites  int
+	libraryWritten []string
 	// adjudicating is the adjudication under way, kept here so that it
 	// outlives the library's view (adjudicate.go).
 	adjudicating adjudicationState

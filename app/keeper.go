@@ -220,8 +220,9 @@ func (a *Annotator) flush(ctx app.Context) {
 				// The library, shown while the change was being
 				// written, read the listing before it: an article
 				// opened just before is written with its first change,
-				// and was missing from it.
-				a.libraryGeneration++
+				// and was missing from it. It reads that document again.
+				a.libraryWritten = append(a.libraryWritten, head.doc)
+				a.libraryWrites++
 			}
 			a.flush(ctx)
 		})

@@ -42,6 +42,9 @@ type libraryHost interface {
 	// unsaved reports whether changes of document id are still on their
 	// way to the store (or failed to get there).
 	unsaved(id string) bool
+	// takeWritten returns the documents whose changes were written since
+	// it last ran, while the library was shown, and forgets them.
+	takeWritten() []string
 }
 
 // library is the library view.
@@ -50,10 +53,13 @@ type library struct {
 
 	Host libraryHost
 	// Generation changes when the workspace changed outside the library
-	// (an import, a restore): the listing is read again.
+	// (an import, a restore): the listing is read again. Writes changes
+	// when a change of the open document was written: that document is
+	// read again (Host.takeWritten).
 	Generation int
+	Writes     int
 
-	seen int
+	seen, seenWrites int
 	// list is the documents, as the query shows them: read whole when
 	// the library is shown or the workspace changed under it, and one
 	// document again after a change of it made here.
@@ -90,17 +96,26 @@ var exportFormats = []struct{ name, title string }{
 // OnMount reads the listing.
 func (l *library) OnMount(ctx app.Context) {
 	l.own = ctx
-	l.seen = l.Generation
+	l.seen, l.seenWrites = l.Generation, l.Writes
+	l.Host.takeWritten() // the listing, read whole now, has them
 	l.query.Sort, l.query.Descending = workspace.SortChanged, true
 	l.reload(ctx)
 }
 
 // OnUpdate reads the listing again when the root says the workspace
-// changed.
+// changed, and the documents whose changes were written.
 func (l *library) OnUpdate(ctx app.Context) {
 	if l.Generation != l.seen {
-		l.seen = l.Generation
+		l.seen, l.seenWrites = l.Generation, l.Writes
+		l.Host.takeWritten()
 		l.reload(ctx)
+		return
+	}
+	if l.Writes != l.seenWrites {
+		l.seenWrites = l.Writes
+		for _, id := range l.Host.takeWritten() {
+			l.reread(id)
+		}
 	}
 }
 
@@ -131,7 +146,13 @@ func (l *library) reload(app.Context) {
 // a library of 1,000 are neither read nor sorted again.
 func (l *library) reread(id string) {
 	ws := l.Host.workspaceOf()
-	if ws == nil || l.list == nil {
+	if ws == nil {
+		return
+	}
+	if l.list == nil {
+		// The listing is still being read, maybe from before the change:
+		// read it again, whole.
+		l.reload(l.own)
 		return
 	}
 	ctx := l.own
@@ -579,6 +600,12 @@ func (a *Annotator) tellFromLibrary(text string, isError bool) {
 
 func (a *Annotator) unsaved(id string) bool { return a.keep.queuedEditor(id) != nil }
 
+func (a *Annotator) takeWritten() []string {
+	ids := a.libraryWritten
+	a.libraryWritten = nil
+	return ids
+}
+
 func (a *Annotator) openID() string {
 	if a.keep.editor == nil {
 		return ""
@@ -606,5 +633,5 @@ func (a *Annotator) storageWords() string {
 
 // renderLibrary draws the library.
 func (a *Annotator) renderLibrary() app.UI {
-	return &library{Host: a, Generation: a.libraryGeneration}
+	return &library{Host: a, Generation: a.libraryGeneration, Writes: a.libraryWrites}
 }

@@ -362,7 +362,7 @@ func TestWorkspaceLibrary(t *testing.T) {
 	row := func(title string) string {
 		return fmt.Sprintf(`[...document.querySelectorAll("#library-table .library-row")].find(r => r.querySelector(".library-title").textContent === %s)`, jsString(title))
 	}
-	if got := evalJS[string](t, b, row(sampleTitle)+`.querySelector(".library-counts").textContent`); got != "1 claim, 1 quote" {
+	if got := evalJS[string](t, b, row(sampleTitle)+`.querySelector(".library-counts").textContent`); got != "none" {
 		t.Errorf("the sample's counts read %q", got)
 	}
 	if got := evalJS[string](t, b, row(sampleTitle)+`.querySelector(".status-select").value`); got != "in progress" {
@@ -597,5 +597,44 @@ func TestLibraryChangeReadsOneRow(t *testing.T) {
 
 	if after := evalJS[int](t, b, reads); after != before {
 		t.Errorf("a rename, a status, a delete and its undo read the whole library %d times; want none (one document each)", after-before)
+	}
+}
+
+// TestLibraryReadsTheDocumentWritten: a change of the open document
+// written while the library is shown reads that document's summary
+// again, not the whole library, and its row shows the change. The write
+// is held back (the store's writer gets its message late) until the
+// library has read its listing.
+func TestLibraryReadsTheDocumentWritten(t *testing.T) {
+	b, _ := openApp(t)
+	b.expectNoConsoleErrors()
+	waitStarted(t, b)
+	waitSaved(t, b) // the sample, written once shown
+	evalJS[bool](t, b, `(() => {
+		window.__held = [];
+		window.__hold = true;
+		const post = Worker.prototype.postMessage;
+		Worker.prototype.postMessage = function (m, ...rest) {
+			if (window.__hold && m && m.op === "apply") { __held.push(() => post.call(this, m, ...rest)); return; }
+			return post.call(this, m, ...rest);
+		};
+		return true;
+	})()`)
+	const reads = `performance.getEntriesByName("annotator:library").length`
+	readsBefore := evalJS[int](t, b, reads)
+	tagPhrase(t, b, "yes we can", "q")
+	waitFor(t, b, `__held.length > 0`)
+	showLibrary(t, b)
+	waitFor(t, b, fmt.Sprintf(`%s > %d && document.querySelector("#library-table .library-row") !== null`, reads, readsBefore))
+	readsShown := evalJS[int](t, b, reads)
+	if got := evalJS[string](t, b, `document.querySelector("#library-table .library-row .library-counts").textContent`); got != "none" {
+		t.Fatalf("before the write the library shows %q: the write was not held back", got)
+	}
+	saved := evalJS[int](t, b, `performance.getEntriesByName("annotator:saved").length`)
+	evalJS[bool](t, b, `(() => { __hold = false; for (const f of __held.splice(0)) f(); return true; })()`)
+	waitFor(t, b, fmt.Sprintf(`performance.getEntriesByName("annotator:saved").length > %d`, saved))
+	waitFor(t, b, `document.querySelector("#library-table .library-row .library-counts").textContent === "1 quote"`)
+	if n := evalJS[int](t, b, reads) - readsShown; n != 0 {
+		t.Errorf("the change written read the whole library %d times; want none (the one document)", n)
 	}
 }
