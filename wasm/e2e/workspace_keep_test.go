@@ -362,7 +362,10 @@ func TestWorkspaceLibrary(t *testing.T) {
 	row := func(title string) string {
 		return fmt.Sprintf(`[...document.querySelectorAll("#library-table .library-row")].find(r => r.querySelector(".library-title").textContent === %s)`, jsString(title))
 	}
-	if got := evalJS[string](t, b, row(sampleTitle)+`.querySelector(".library-counts").textContent`); got != "none" {
+	// The counts come with the last tag's write, which may land after
+	// the listing was read: the library then puts that row again.
+	waitFor(t, b, row(sampleTitle)+` !== undefined && `+row(sampleTitle)+`.querySelector(".library-counts").textContent !== "1 claim"`)
+	if got := evalJS[string](t, b, row(sampleTitle)+`.querySelector(".library-counts").textContent`); got != "1 claim, 1 quote" {
 		t.Errorf("the sample's counts read %q", got)
 	}
 	if got := evalJS[string](t, b, row(sampleTitle)+`.querySelector(".status-select").value`); got != "in progress" {
