@@ -58,6 +58,29 @@ type importProgress struct {
 	cancel      context.CancelFunc
 }
 
+// said is what a screen reader hears of the import's progress: that it
+// started, then each quarter done. (Total is the files' number until a
+// batch's lines are counted, so the words do not count them.)
+func (p *importProgress) said() string {
+	q := 0
+	if p.Total > 0 {
+		q = p.Done * 4 / p.Total
+	}
+	switch {
+	case p.What == "stopping":
+		return "Stopping the import."
+	case q == 1:
+		return "A quarter of the import done."
+	case q == 2:
+		return "Half of the import done."
+	case q == 3:
+		return "Three quarters of the import done."
+	case q >= 4:
+		return "Finishing the import."
+	}
+	return "Import started."
+}
+
 // importReport is what the last import did, in words.
 type importReport struct {
 	Summary string
@@ -226,9 +249,15 @@ func (m *importer) Render() app.UI {
 		app.If(m.running != nil, func() app.UI {
 			p := m.running
 			label := fmt.Sprintf("Importing: %s, %d of %d…", p.What, p.Done, p.Total)
-			return app.Div().ID("import-progress").Class("progress").Role("status").Body(
+			// The count, drawn every tenth of a second, is not a live
+			// region: a screen reader read each one out, a queue of
+			// numbers that ran on long after the import. What it hears
+			// (import-said) changes at each quarter; the report says the
+			// end.
+			return app.Div().ID("import-progress").Class("progress").Body(
 				app.Span().Text(label),
-				app.Progress().Max(max(p.Total, 1)).Value(p.Done).Aria("label", label),
+				app.Progress().Max(max(p.Total, 1)).Value(p.Done).Aria("label", "Importing"),
+				app.Span().ID("import-said").Class("visually-hidden").Role("status").Text(p.said()),
 				app.Button().ID("import-cancel").OnClick(func(ctx app.Context, e app.Event) { m.cancel() }).Text("Cancel"),
 			)
 		}),

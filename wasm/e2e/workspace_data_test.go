@@ -221,3 +221,42 @@ func TestWorkspaceImportFilesAndCancel(t *testing.T) {
 	}
 	waitFor(t, b, fmt.Sprintf(`document.querySelector("#library-count").textContent.startsWith("%d documents")`, 3+added))
 }
+
+// TestImportProgressIsQuiet imports a batch of 400 articles with the
+// page's live regions watched, as a screen reader hears them: the count
+// drawn every tenth of a second was read out each time, a queue of
+// numbers that ran on after the import. What is said now changes at the
+// start and at each quarter, while the count goes on being drawn.
+func TestImportProgressIsQuiet(t *testing.T) {
+	b, _ := openApp(t)
+	b.expectNoConsoleErrors()
+	waitStarted(t, b)
+	showLibrary(t, b)
+	evalJS[bool](t, b, `(() => {
+		window.__said = []; window.__drawn = new Set();
+		const live = (n) => n.closest && n.closest('[role=status], [role=alert], [aria-live]:not([aria-live=off])');
+		new MutationObserver((ms) => {
+			for (const m of ms) {
+				const n = m.target.nodeType === 1 ? m.target : m.target.parentElement;
+				const r = n && live(n);
+				if (r && r.closest(".importer")) __said.push(r.textContent);
+				const p = document.querySelector("#import-progress progress");
+				if (p) __drawn.add(p.value);
+			}
+		}).observe(document.body, {subtree: true, childList: true, characterData: true, attributes: true});
+		return true;
+	})()`)
+	b.run(chromedp.SetUploadFiles(chromedp.ID("add-files"), []string{batchOf(t, 400, nil)}))
+	waitFor(t, b, `document.querySelector("#import-report") !== null`)
+	said := evalJS[[]string](t, b, `[...new Set(__said)]`)
+	drawn := evalJS[int](t, b, `__drawn.size`)
+	t.Logf("the count was drawn at %d values; the live regions said %q", drawn, said)
+	if len(said) > 6 {
+		t.Errorf("the import's progress said %d different things to a screen reader, want at most 6 (its start, each quarter, its end): %q", len(said), said)
+	}
+	for _, s := range said {
+		if strings.ContainsAny(s, "0123456789") {
+			t.Errorf("a screen reader heard a count: %q", s)
+		}
+	}
+}
