@@ -17,7 +17,8 @@ import (
 // annotations in place of those it had (replaced is then set). Undo puts
 // the annotations it had back; their undo history is not kept. The file
 // is read as an import reads it: sanitised and anchored again. An article
-// open elsewhere (InUse) keeps its annotations: the error wraps ErrInUse.
+// open elsewhere (InUse) keeps its annotations: the error wraps ErrInUse,
+// and so does the Undo's while it is open elsewhere.
 func (w *Workspace) SaveGold(gold annotate.File) (sum Summary, replaced bool, err error) {
 	data, err := gold.Marshal()
 	if err != nil {
@@ -61,6 +62,14 @@ func (w *Workspace) SaveGold(gold annotate.File) (sum Summary, replaced bool, er
 	if err := w.store.PutDocument(rec, anns); err != nil {
 		return Summary{}, false, err
 	}
-	w.remember("the gold annotations of "+titled(rec.Title), rec.ID, rec.ID, func() error { return w.store.PutDocument(old, oldAnns) })
+	w.remember("the gold annotations of "+titled(rec.Title), rec.ID, rec.ID, func() error {
+		// Putting the old annotations back replaces them as saving the
+		// gold did: a tab that has the document open since would go on
+		// from the gold ones it holds.
+		if w.inUse(rec.ID) {
+			return fmt.Errorf("the gold annotations of %s cannot be undone: %w", titled(rec.Title), ErrInUse)
+		}
+		return w.store.PutDocument(old, oldAnns)
+	})
 	return rec.Summary.clone(), true, nil
 }

@@ -58,3 +58,53 @@ func TestInUseKeepsItsAnnotations(t *testing.T) {
 		t.Errorf("AddExport once closed elsewhere: filled %v, %v", filled, err)
 	}
 }
+
+// TestUndoGoldRefusedInUse: the library's Undo of a gold file does not put
+// back the annotations of a document open in another tab (that tab would
+// go on from the gold ones it holds, and its next change would write
+// counts and history without those written here): it is refused in words,
+// and stays on the list to be undone once the document is closed there.
+func TestUndoGoldRefusedInUse(t *testing.T) {
+	w, m := openMemory(t)
+	const text = "Ministers pledged to raise defence spending."
+	doc := loadText(t, "a.txt", text)
+	mine := annotate.NewSet(doc.Text(), annotate.DefaultSchema())
+	if _, err := mine.Add("claim", 0, 9); err != nil {
+		t.Fatal(err)
+	}
+	sum, err := w.Add(doc, mine, nil, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	gold := loadText(t, "a.txt", text)
+	set := annotate.NewSet(gold.Text(), annotate.DefaultSchema())
+	if _, err := set.Add("pledge", 10, 17); err != nil {
+		t.Fatal(err)
+	}
+	if _, replaced, err := w.SaveGold(annotate.NewFile(gold, set, nil, time.Date(2026, 4, 2, 0, 0, 0, 0, time.UTC))); err != nil || !replaced {
+		t.Fatalf("SaveGold: replaced %v, %v", replaced, err)
+	}
+	label := w.UndoLabel()
+
+	// The document is now open in another tab.
+	w.InUse = func(id string) bool { return id == sum.ID }
+	err = w.Undo()
+	if !errors.Is(err, ErrInUse) || !strings.Contains(err.Error(), "open in another tab") || strings.Contains(err.Error(), sum.ID) {
+		t.Errorf("Undo of the gold annotations of a document open elsewhere: %v; want ErrInUse, in words", err)
+	}
+	if anns, _ := m.Annotations(sum.ID); len(anns) != 1 || anns[0].Label != "pledge" {
+		t.Errorf("the undo refused wrote the annotations of the document open elsewhere: %+v", anns)
+	}
+	if got := w.UndoLabel(); got != label {
+		t.Errorf("after the undo refused, the library's Undo is %q, want %q still", got, label)
+	}
+
+	// Once it is closed there, the undo puts the annotations back.
+	w.InUse = nil
+	if err := w.Undo(); err != nil {
+		t.Fatal(err)
+	}
+	if anns, _ := m.Annotations(sum.ID); len(anns) != 1 || anns[0].Label != "claim" {
+		t.Errorf("the undo once closed elsewhere left %+v", anns)
+	}
+}

@@ -242,14 +242,19 @@ func (w *Workspace) UndoRow() string {
 // Undo undoes the most recent rename, status change or delete made from
 // the library. It returns ErrNothingToUndo when there is none; a change
 // that cannot be undone (a deleted article added again meanwhile) is
-// dropped from the list and its error returned.
+// dropped from the list and its error returned. A change refused because
+// its document is open elsewhere (the error wraps ErrInUse) stays on the
+// list: it can be undone once the document is closed there.
 func (w *Workspace) Undo() error {
 	if len(w.undo) == 0 {
 		return ErrNothingToUndo
 	}
 	c := w.undo[len(w.undo)-1]
-	w.undo = w.undo[:len(w.undo)-1]
-	return c.undo()
+	err := c.undo()
+	if !errors.Is(err, ErrInUse) {
+		w.undo = w.undo[:len(w.undo)-1]
+	}
+	return err
 }
 
 // Rename gives document id a new title, cleaned as annotate.CleanTitle
