@@ -7,6 +7,7 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"github.com/newsannotator/annotator/annotate"
 	"github.com/newsannotator/annotator/annotate/workspace"
 )
 
@@ -25,7 +26,9 @@ func TestUpdateOfferSaysWhatReloadingLoses(t *testing.T) {
 		want  string
 	}{
 		{"saved", func(k *keeper) {}, "Reloading keeps all your work"},
-		{"in memory", func(k *keeper) { k.memory, k.changed = true, true }, "kept only in this tab"},
+		{"in memory", func(k *keeper) {
+			k.memory, k.ws = true, withArticle(t)
+		}, "kept only in this tab"},
 		{"failed", func(k *keeper) {
 			k.failed = errors.New("QuotaExceededError")
 			k.queue = []queuedChange{{doc: "d"}}
@@ -53,4 +56,22 @@ func TestUpdateOfferSaysWhatReloadingLoses(t *testing.T) {
 			}
 		})
 	}
+}
+
+// withArticle returns a workspace in memory that holds an article opened
+// by the user (work a closed tab would lose).
+func withArticle(t *testing.T) *workspace.Workspace {
+	t.Helper()
+	ws, err := workspace.Open(workspace.NewMemory(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := annotate.Load([]byte("An article the user opened."), annotate.FileSource("a.txt", "text/plain"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ws.Add(doc, nil, nil, ""); err != nil {
+		t.Fatal(err)
+	}
+	return ws
 }

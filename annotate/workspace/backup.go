@@ -244,9 +244,44 @@ func sameCounts(a, b map[string]int) bool {
 	return true
 }
 
-// RestoreOver restores backup data into the workspace, which must hold no
+// HoldsWork reports whether the workspace holds work of its user's: any
 // document but untouched ones from sourceID (the sample a first start
-// adds, say: still new, never annotated); those are deleted first, and
+// adds, say: still new, never annotated, renamed or marked). A workspace
+// kept only in memory loses that work when its tab closes.
+func (w *Workspace) HoldsWork(sourceID string) (bool, error) {
+	work, _, err := w.work(sourceID)
+	return work, err
+}
+
+// work is HoldsWork, and the ids of the untouched documents when there is
+// no work.
+func (w *Workspace) work(sourceID string) (bool, []string, error) {
+	sums, err := w.store.Documents()
+	if err != nil {
+		return false, nil, err
+	}
+	var untouched []string
+	for _, s := range sums {
+		// Added and Changed are the same time until a change, a rename
+		// or a status is written.
+		if sourceID == "" || s.Status != StatusNew || s.Annotations()+s.Orphans > 0 || !s.Changed.Equal(s.Added) {
+			return true, nil, nil
+		}
+		rec, err := w.store.Document(s.ID)
+		if err != nil {
+			return false, nil, err
+		}
+		if rec.SourceID != sourceID {
+			return true, nil, nil
+		}
+		untouched = append(untouched, s.ID)
+	}
+	return false, untouched, nil
+}
+
+// RestoreOver restores backup data into the workspace, which must hold no
+// document but untouched ones from sourceID (see HoldsWork); those are
+// deleted first, and
 // only once the whole backup has been read and checked, so that a bad
 // backup changes nothing. Once restored, the library has nothing to undo:
 // its changes from before were made to documents the backup has replaced.
@@ -255,20 +290,12 @@ func (w *Workspace) RestoreOver(data []byte, sourceID string) error {
 	if err != nil {
 		return err
 	}
-	sums, err := w.store.Documents()
+	work, replace, err := w.work(sourceID)
 	if err != nil {
 		return err
 	}
-	var replace []string
-	for _, s := range sums {
-		rec, err := w.store.Document(s.ID)
-		if err != nil {
-			return err
-		}
-		if sourceID == "" || rec.SourceID != sourceID || s.Status != StatusNew || s.Annotations()+s.Orphans > 0 {
-			return ErrNotEmpty
-		}
-		replace = append(replace, s.ID)
+	if work {
+		return ErrNotEmpty
 	}
 	for _, id := range replace {
 		if err := w.store.DeleteDocument(id); err != nil {

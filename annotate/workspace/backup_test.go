@@ -312,3 +312,33 @@ func BenchmarkRestoreOver(b *testing.B) {
 		}
 	}
 }
+
+// TestHoldsWork: a workspace holds work once it holds anything but the
+// untouched sample: a renamed sample, or any other article.
+func TestHoldsWork(t *testing.T) {
+	w, _ := openMemory(t)
+	holds := func(when string, want bool) {
+		t.Helper()
+		if got, err := w.HoldsWork("sample"); got != want || err != nil {
+			t.Errorf("%s: HoldsWork = %v (%v), want %v", when, got, err, want)
+		}
+	}
+	holds("empty", false)
+	s, err := w.Add(loadText(t, "sample.txt", "The sample article."), nil, nil, "sample")
+	if err != nil {
+		t.Fatal(err)
+	}
+	holds("with the untouched sample", false)
+	if err := w.Rename(s.ID, "My sample"); err != nil {
+		t.Fatal(err)
+	}
+	holds("with the sample renamed", true)
+	if err := w.Delete(s.ID); err != nil {
+		t.Fatal(err)
+	}
+	holds("with the sample deleted", false)
+	if _, err := w.Add(loadText(t, "a.txt", "An article of the user's."), nil, nil, ""); err != nil {
+		t.Fatal(err)
+	}
+	holds("with an article added", true)
+}

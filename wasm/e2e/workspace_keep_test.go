@@ -266,6 +266,74 @@ func TestWorkspaceWithoutIndexedDB(t *testing.T) {
 	}
 }
 
+// asksBeforeClose reports whether closing the tab now asks first (its
+// beforeunload is cancelled).
+func asksBeforeClose(t testing.TB, b *browser) bool {
+	t.Helper()
+	return evalJS[bool](t, b, `(() => { const e = new Event("beforeunload", {cancelable: true}); window.dispatchEvent(e); return e.defaultPrevented; })()`)
+}
+
+// TestWorkspaceWithoutIndexedDBAsksOnlyForWork: without IndexedDB, the tab
+// asks before it closes only when closing would lose work: not when it has
+// only shown the sample (it asked every time), but once an article was
+// opened or imported, or the library changed.
+func TestWorkspaceWithoutIndexedDBAsksOnlyForWork(t *testing.T) {
+	start := func(t *testing.T) *browser {
+		b, _ := openApp(t)
+		noIndexedDB(t, b, idbMissing)
+		b.run(chromedp.Reload())
+		waitStarted(t, b)
+		waitFor(t, b, `document.querySelector("#save-state").dataset.state === "memory"`)
+		waitSaved(t, b) // the sample's record, written once it is shown
+		return b
+	}
+	t.Run("sample", func(t *testing.T) {
+		b := start(t)
+		if asksBeforeClose(t, b) {
+			t.Error("without IndexedDB, with only the sample shown and nothing changed, closing the tab asks first")
+		}
+		tagPhrase(t, b, "yes we can", "q")
+		press(t, b, "z", ctrl)
+		waitFor(t, b, `document.querySelectorAll("#entries > li").length === 0`)
+		waitSaved(t, b)
+		if !asksBeforeClose(t, b) {
+			t.Error("without IndexedDB, after a tag and its undo, closing the tab does not ask first")
+		}
+	})
+	t.Run("opened", func(t *testing.T) {
+		b := start(t)
+		openFile(t, b, filepath.Join(testcorpus.Root(t), "testdata", "emoji-article.html"))
+		waitFor(t, b, fmt.Sprintf(`document.querySelector("#doc-title").textContent === %s`, jsString(emojiTitle)))
+		waitSaved(t, b)
+		if !asksBeforeClose(t, b) {
+			t.Error("without IndexedDB, with an article opened, closing the tab does not ask first")
+		}
+	})
+	t.Run("imported", func(t *testing.T) {
+		b := start(t)
+		showLibrary(t, b)
+		before := evalJS[int](t, b, `performance.getEntriesByName("annotator:imported").length`)
+		b.run(chromedp.SetUploadFiles(chromedp.ID("add-files"), []string{batchOf(t, 2, nil)}))
+		waitFor(t, b, fmt.Sprintf(`performance.getEntriesByName("annotator:imported").length > %d`, before))
+		waitFor(t, b, `document.querySelector("#library-count").textContent.startsWith("3 documents")`)
+		if !asksBeforeClose(t, b) {
+			t.Error("without IndexedDB, with two articles imported in the library, closing the tab does not ask first")
+		}
+	})
+	t.Run("renamed", func(t *testing.T) {
+		b := start(t)
+		showLibrary(t, b)
+		row := fmt.Sprintf(`[...document.querySelectorAll("#library-table .library-row")].find(r => r.querySelector(".library-title").textContent === %s)`, jsString(sampleTitle))
+		evalJS[bool](t, b, row+`.querySelector(".library-rename").click() || true`)
+		waitFor(t, b, `document.querySelector("input.rename") !== null`)
+		evalJS[bool](t, b, `(() => { const f = document.querySelector("input.rename"); f.value = "Renamed sample"; f.dispatchEvent(new Event("change", {bubbles: true})); return true; })()`)
+		waitFor(t, b, `[...document.querySelectorAll("#library-table .library-title")].some(e => e.textContent === "Renamed sample")`)
+		if !asksBeforeClose(t, b) {
+			t.Error("without IndexedDB, with the sample renamed, closing the tab does not ask first")
+		}
+	})
+}
+
 // TestWorkspaceTinyQuota: with the storage full, a change that cannot be
 // written is said to have failed, stays in the page, and nothing stored
 // before is lost.
