@@ -103,6 +103,18 @@ func (k *keeper) queuedEditor(id string) *workspace.Editor {
 	return nil
 }
 
+// heldEditor returns the editor this tab holds document id in, open or
+// with changes of it still queued, else nil.
+func (k *keeper) heldEditor(id string) *workspace.Editor {
+	if e := k.queuedEditor(id); e != nil {
+		return e
+	}
+	if k.editor != nil && k.editor.ID() == id {
+		return k.editor
+	}
+	return nil
+}
+
 // saveState is what the toolbar says of the work.
 type saveState int
 

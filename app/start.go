@@ -489,6 +489,20 @@ func (a *Annotator) addAndOpen(ctx app.Context, doc *annotate.Document, set *ann
 			case filled != "":
 				a.openDocument(ctx, filled, notice{Text: note}, nil)
 				done()
+			case a.keep.heldEditor(e.ID()) != nil:
+				// The same article, opened again before its first write
+				// got to the store (the storage full): AddAndEditLater,
+				// finding it nowhere there, made a second editor of it,
+				// which would show it without this tab's changes and
+				// write its own over theirs. It opens as this tab holds it.
+				held := a.keep.heldEditor(e.ID())
+				msg := fmt.Sprintf("Opened “%s” as you left it in this tab, where its changes wait to be saved.", held.Document.Title)
+				if n := exportedCount(set, orphans); n > 0 {
+					msg = fmt.Sprintf("Opened “%s” as you left it in this tab, where its changes wait to be saved: "+
+						"the file's %d %s not added to it.", held.Document.Title, n, annotate.Plural(n, "annotation was", "annotations were"))
+				}
+				a.showEdited(ctx, held, nil, notice{Text: msg}, nil)
+				done()
 			default:
 				a.say(note)
 				// The document and the file's annotations are the editor's

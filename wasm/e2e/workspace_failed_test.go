@@ -7,6 +7,7 @@ package e2e
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -353,4 +354,76 @@ func TestWorkspaceStorageUseFollowsTheLibrary(t *testing.T) {
 	waitFor(t, b, `document.querySelector("#library-count").textContent.startsWith("301 documents")`)
 	// 12 MB, then 12.9 MB here.
 	waitFor(t, b, fmt.Sprintf(`document.querySelector("#storage-info").textContent !== %s`, jsString(first)))
+}
+
+// bigArticle writes an article of about n characters of random words (that
+// do not compress), with the sentence "The minister said taxes would fall."
+// first, and returns its path and title.
+func bigArticle(t *testing.T, n int) (path, title string) {
+	t.Helper()
+	title = "A long report on taxes"
+	var b strings.Builder
+	b.WriteString("<html><head><title>" + title + "</title></head><body><h1>" + title + "</h1><p>The minister said taxes would fall.</p><p>")
+	rng := rand.New(rand.NewPCG(1, 2))
+	for i := 0; b.Len() < n; i++ {
+		if i%40 == 39 {
+			b.WriteString("</p><p>")
+		}
+		for range 3 + rng.IntN(6) {
+			b.WriteByte(byte('a' + rng.IntN(26)))
+		}
+		b.WriteByte(' ')
+	}
+	b.WriteString("</p></body></html>")
+	path = filepath.Join(t.TempDir(), "long-report.html")
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path, title
+}
+
+// TestWorkspaceUnwrittenArticleOpenedAgain: an article whose first write
+// failed (the storage full) and that is opened again, from its file, before
+// there is room opens as this tab holds it, with the changes made to it:
+// it opened as a second editor of the same document, without them, whose
+// changes would later be written over theirs (counts and history).
+func TestWorkspaceUnwrittenArticleOpenedAgain(t *testing.T) {
+	profile := t.TempDir()
+	srv := appServerAt(t, freeAddr(t))
+	b := newBrowserWithProfile(t, profile)
+	openAppAt(t, b, srv.URL+"/")
+	waitStarted(t, b)
+	waitSaved(t, b)
+	b.close(t)
+
+	b = newBrowserWithProfile(t, profile)
+	overrideQuota(t, b, srv.URL, 1)
+	openAppAt(t, b, srv.URL+"/")
+	waitStarted(t, b)
+	path, title := bigArticle(t, 300000)
+	openFile(t, b, path)
+	waitFor(t, b, fmt.Sprintf(`document.querySelector("#doc-title").textContent === %s`, jsString(title)))
+	waitFor(t, b, `document.querySelector("#save-state").dataset.state === "failed"`)
+	tagPhrase(t, b, "taxes would fall", "c")
+	waitFor(t, b, `document.querySelectorAll("#entries > li").length === 1`)
+
+	openFromLibrary(t, b, sampleTitle)
+	waitFor(t, b, fmt.Sprintf(`document.querySelector("#doc-title").textContent === %s`, jsString(sampleTitle)))
+	openFile(t, b, path)
+	waitFor(t, b, fmt.Sprintf(`document.querySelector("#doc-title").textContent === %s`, jsString(title)))
+	if !tryWait(b, `document.querySelectorAll("#entries > li").length === 1`) {
+		t.Errorf("the article whose first write failed, opened again, shows %d annotations, want the 1 made in it", entryCount(t, b))
+	}
+	f := parseExport(t, downloadVia(t, b, chromedp.Click(chromedp.ID("download-button"))))
+	if len(f.Annotations) != 1 {
+		t.Errorf("its download holds %d annotations, want 1", len(f.Annotations))
+	}
+
+	// Once there is room, every change is stored, once.
+	tagPhrase(t, b, "minister", "p")
+	overrideQuota(t, b, srv.URL, -1)
+	b.run(chromedp.Click(chromedp.ID("save-retry")))
+	waitSaved(t, b)
+	showLibrary(t, b)
+	waitFor(t, b, fmt.Sprintf(`[...document.querySelectorAll("#library-table .library-row")].some(r => r.querySelector(".library-title").textContent === %s && r.querySelector(".library-counts").textContent === "1 claim, 1 pledge")`, jsString(title)))
 }
