@@ -401,8 +401,7 @@ func (a *Annotator) restore(ctx app.Context, name string, data []byte) {
 	ctx = a.ui(ctx)
 	ws := a.keep.ws
 	if app.IsClient {
-		helper().Call("unlockDocument")
-		a.keep.locks = nil
+		a.unlockDocuments()
 	}
 	ctx.Async(func() {
 		err := ws.RestoreOver(data, sampleSourceID)

@@ -73,7 +73,7 @@ type keeper struct {
 	// locks holds the documents whose lock this tab holds or waits for
 	// (lockDocument): the open one, and those whose changes are not all
 	// stored.
-	locks map[string]bool
+	locks map[string]*lockWait
 	// persisted says whether the browser keeps the storage under
 	// pressure; usage and quota are its estimate, in bytes (0: unknown).
 	persisted    bool

@@ -13,7 +13,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"runtime"
+	"slices"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -341,8 +343,8 @@ func (a *Annotator) lockDocument(ctx app.Context, id string) {
 	if !app.IsClient {
 		return
 	}
-	var granted app.Func
-	granted = app.FuncOf(func(this app.Value, args []app.Value) any {
+	w := &lockWait{}
+	w.granted = app.FuncOf(func(this app.Value, args []app.Value) any {
 		ok := args[0].Bool()
 		ctx.Dispatch(func(ctx app.Context) {
 			if a.keep.editor == nil || a.keep.editor.ID() != id {
@@ -359,16 +361,50 @@ func (a *Annotator) lockDocument(ctx app.Context, id string) {
 			}
 		})
 		if ok {
-			granted.Release()
+			w.granted.Release() // called no more
 		}
 		return nil
 	})
-	if a.keep.locks == nil {
-		a.keep.locks = map[string]bool{}
+	k := &a.keep
+	if k.locks == nil {
+		k.locks = map[string]*lockWait{}
 	}
-	a.keep.locks[id] = true
-	helper().Call("lockDocument", id, granted)
+	old := k.locks[id]
+	k.locks[id] = w
+	helper().Call("lockDocument", id, w.granted)
+	if old != nil {
+		// The helper called it for the last time, or let its wait go.
+		old.granted.Release()
+	}
 	a.releaseLocks()
+}
+
+// lockWait is a document's lock this tab holds or waits for: granted is
+// the callback the helper calls with whether the lock is given, released
+// once it is, or once the tab no longer wants the lock (Release may come
+// twice: the second does nothing).
+type lockWait struct {
+	granted app.Func
+}
+
+// unlockDocuments lets go the lock of each of ids, or of every document
+// when ids is nil, and the callbacks of the waits for them.
+func (a *Annotator) unlockDocuments(ids ...string) {
+	k := &a.keep
+	all := ids == nil
+	if all {
+		helper().Call("unlockDocument")
+		ids = slices.Collect(maps.Keys(k.locks))
+	}
+	for _, id := range ids {
+		if !all {
+			helper().Call("unlockDocument", id)
+		}
+		if w := k.locks[id]; w != nil {
+			w.granted.Release() // the helper calls it no more
+		}
+		delete(k.locks, id)
+	}
 }
 
 // releaseLocks lets go the lock of every document this tab no longer
@@ -384,8 +420,7 @@ func (a *Annotator) releaseLocks() {
 		if k.editor != nil && k.editor.ID() == id || k.queuedEditor(id) != nil {
 			continue
 		}
-		delete(k.locks, id)
-		helper().Call("unlockDocument", id)
+		a.unlockDocuments(id)
 	}
 }
 

@@ -60,7 +60,7 @@
   // helper. A tab may so hold several locks: Go lets each go
   // (unlockDocument) once it no longer shows the document and every
   // change of it is stored.
-  const held = new Map(); // id -> {release, cancelled, granted}
+  const held = new Map(); // id -> {release, cancelled, granted, abort}
 
   // lockDocument asks for the lock of document id and calls granted(true)
   // at once when it is free, or granted(false) and later granted(true)
@@ -79,7 +79,11 @@
     }
     let release;
     const kept = new Promise((r) => (release = r));
-    const mine = { release, cancelled: false, granted: false };
+    // The wait is aborted when the tab no longer wants the lock: left in
+    // the browser's queue, the request would be granted later to a tab
+    // that lets it go at once, and other tabs would wait behind it.
+    const abort = typeof AbortController === "function" ? new AbortController() : null;
+    const mine = { release, cancelled: false, granted: false, abort };
     held.set(id, mine);
     const name = "annotator-document:" + id;
     navigator.locks.request(name, { ifAvailable: true }, (lock) => {
@@ -90,12 +94,12 @@
         return kept;
       }
       granted(false);
-      navigator.locks.request(name, () => {
+      navigator.locks.request(name, abort ? { signal: abort.signal } : {}, () => {
         if (mine.cancelled) return null;
         mine.granted = true;
         granted(true);
         return kept;
-      });
+      }).catch(() => {}); // aborted: the tab let the wait go
       return null;
     });
   }
@@ -109,6 +113,7 @@
       if (!h) continue;
       h.cancelled = true;
       h.release();
+      if (h.abort) h.abort.abort();
       held.delete(k);
     }
   }
