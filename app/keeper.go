@@ -421,11 +421,46 @@ func (a *Annotator) reloadLoses() string {
 // changedUnder notes that the library changed document id's title or
 // annotations in the store: when it is the open document, its editor
 // holds it as it was, and showing it again reads it again, saying note
-// (or, if empty, that it opened as it was left).
+// (or, if empty, that it opened as it was left). The other tabs are told
+// (changedElsewhere).
 func (a *Annotator) changedUnder(id, note string) {
-	if id != "" && a.keep.editor != nil && a.keep.editor.ID() == id {
+	if id == "" {
+		return
+	}
+	if a.keep.editor != nil && a.keep.editor.ID() == id {
 		a.keep.stale, a.keep.staleNote = id, note
 	}
+	if h := helper(); app.IsClient && h.Truthy() && h.Get("announceChange").Truthy() {
+		h.Call("announceChange", id)
+	}
+}
+
+// changedElsewhere follows a change that another tab's library made to
+// document id in the store (its change channel, web/workspace.js): this
+// tab's library lists it again, and the open document, when it is that
+// one, takes the title the library keeps now, for its title line and its
+// download. Only the title: the library of a tab changes no annotation of
+// a document another tab holds open (workspace.Workspace.InUse), and this
+// tab's editor holds changes the store may not have yet.
+func (a *Annotator) changedElsewhere(ctx app.Context, id string) {
+	ctx = a.ui(ctx)
+	a.libraryGeneration++
+	e, ws := a.keep.editor, a.keep.ws
+	if e == nil || ws == nil || e.ID() != id {
+		return
+	}
+	ctx.Async(func() {
+		s, err := ws.Store().Summary(id)
+		ctx.Dispatch(func(ctx app.Context) {
+			if err != nil || a.keep.editor != e || s.Title == e.Document.Title {
+				return
+			}
+			old := e.Document.Title
+			e.Document.Title = s.Title
+			a.say(fmt.Sprintf("“%s” was renamed “%s” in another tab.", old, s.Title))
+			mark("annotator:renamed-elsewhere")
+		})
+	})
 }
 
 // unwritten returns how many changes are still being written.

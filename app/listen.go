@@ -96,6 +96,21 @@ func (a *Annotator) listen(ctx app.Context) {
 		beforeUnload.Release()
 	})
 
+	// A document changed in another tab's library (renamed) is shown as
+	// it is now.
+	if h := helper(); h.Truthy() && h.Get("onChange").Truthy() {
+		changed := app.FuncOf(func(this app.Value, args []app.Value) any {
+			id := args[0].String()
+			ctx.Dispatch(func(ctx app.Context) { a.changedElsewhere(ctx, id) })
+			return nil
+		})
+		h.Call("onChange", changed)
+		a.listeners = append(a.listeners, func() {
+			h.Call("onChange", nil)
+			changed.Release()
+		})
+	}
+
 	on("paste", func(e app.Value) {
 		if isField(e.Get("target")) {
 			return

@@ -1,7 +1,8 @@
 // workspace.js: the page's side of the workspace's storage (wasm/idb):
 // records read and written in one call each, the worker that writes the
 // changes (web/store-writer.js), the lock that keeps a document in one tab,
-// and the scroll position kept for the next start.
+// the channel that tells the other tabs of a document changed, and the
+// scroll position kept for the next start.
 //
 // The rule it keeps: it knows no rule of the workspace. It moves strings
 // and records between Go and the browser's APIs in as few calls across
@@ -130,6 +131,23 @@
     return navigator.locks.query().then((q) => (q.held || []).some((l) => l.name === name), () => false);
   }
 
+  // The workspace's change channel: a tab whose library changes a document
+  // (renames it, say) tells the other tabs of this browser, so that one
+  // showing it shows it as it is now. announceChange tells them of document
+  // id; onChange(changed) has changed called with the id of each document
+  // another tab changed (null: no more). Without BroadcastChannel, another
+  // tab sees the change when it opens the document again.
+  const changes = typeof BroadcastChannel === "function" ? new BroadcastChannel("annotator-workspace") : null;
+  function announceChange(id) {
+    if (changes) changes.postMessage({ doc: id });
+  }
+  function onChange(changed) {
+    if (!changes) return;
+    changes.onmessage = changed ? (e) => {
+      if (e.data && typeof e.data.doc === "string") changed(e.data.doc);
+    } : null;
+  }
+
   // keepScroll remembers the window's scroll position under key in local
   // storage, a quarter of a second after scrolling stops, with the id of
   // the document shown, so that a reload reopens it where it was read.
@@ -155,6 +173,6 @@
   }
 
   window.annotator = Object.assign(window.annotator || {}, {
-    joinJSON, putRecords, startWriter, lockDocument, unlockDocument, heldElsewhere, keepScroll,
+    joinJSON, putRecords, startWriter, lockDocument, unlockDocument, heldElsewhere, announceChange, onChange, keepScroll,
   });
 })();

@@ -11,6 +11,8 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/chromedp/chromedp"
+
 	"github.com/newsannotator/annotator/internal/testcorpus"
 )
 
@@ -41,4 +43,46 @@ func TestWorkspaceReadOnlyTabLetsTheWaitGo(t *testing.T) {
 	waitFor(t, tab, fmt.Sprintf(`document.querySelector("#doc-title").textContent === %s`, jsString(emojiTitle)))
 	waitSaved(t, tab)
 	waitForPromise(t, tab, documentWaits(0))
+}
+
+// renameInLibrary renames the document titled from to to in b's library.
+func renameInLibrary(t testing.TB, b *browser, from, to string) {
+	t.Helper()
+	showLibrary(t, b)
+	row := fmt.Sprintf(`[...document.querySelectorAll("#library-table .library-row")].find(r => r.querySelector(".library-title").textContent === %s)`, jsString(from))
+	evalJS[bool](t, b, row+`.querySelector(".library-rename").click() || true`)
+	waitFor(t, b, `document.querySelector("input.rename") !== null`)
+	evalJS[bool](t, b, fmt.Sprintf(`(() => { const f = document.querySelector("input.rename"); f.value = %s; f.dispatchEvent(new Event("change", {bubbles: true})); return true; })()`, jsString(to)))
+	waitFor(t, b, fmt.Sprintf(`[...document.querySelectorAll("#library-table .library-title")].some(e => e.textContent === %s)`, jsString(to)))
+}
+
+// TestWorkspaceRenameShowsInTheEditingTab: a document renamed in another
+// tab's library shows its new title in the tab editing it at once: its
+// title line, its download's title and file name (they kept the old title
+// until the document was opened again), and that tab's library.
+func TestWorkspaceRenameShowsInTheEditingTab(t *testing.T) {
+	b, srv := openApp(t)
+	b.expectNoConsoleErrors()
+	waitStarted(t, b)
+	tagPhrase(t, b, "yes we can", "q")
+	waitSaved(t, b)
+
+	tab := b.newTab(t)
+	tab.expectNoConsoleErrors()
+	openAppAt(t, tab, srv.URL+"/")
+	waitStarted(t, tab)
+	waitFor(t, tab, `performance.getEntriesByName("annotator:read-only").length > 0`)
+	renameInLibrary(t, tab, sampleTitle, "Renamed elsewhere")
+
+	waitFor(t, b, `document.querySelector("#doc-title").textContent === "Renamed elsewhere"`)
+	f := parseExport(t, downloadVia(t, b, chromedp.Click(chromedp.ID("download-button"))))
+	if f.Document.Title != "Renamed elsewhere" || len(f.Annotations) != 1 {
+		t.Errorf("after the rename in another tab the download is titled %q with %d annotations", f.Document.Title, len(f.Annotations))
+	}
+	waitFor(t, b, `document.querySelector("#notice").textContent.includes("renamed-elsewhere")`)
+	// The editing tab goes on, and its library lists the new title.
+	tagPhrase(t, b, "pretty balanced", "c")
+	waitSaved(t, b)
+	showLibrary(t, b)
+	waitFor(t, b, `[...document.querySelectorAll("#library-table .library-title")].some(e => e.textContent === "Renamed elsewhere")`)
 }
