@@ -37,6 +37,21 @@ type Change struct {
 	// Document, when not nil, is the document itself, new and with no
 	// annotation, to write before the rest (AddAndEditLater).
 	Document *DocumentRecord `json:"-"`
+
+	// Library, when not nil, makes this a change made from the library
+	// to the summary alone (a rename, a status, their undo): it sets what
+	// Library names and Changed, and leaves the counts as the store has
+	// them. Written by Apply, which moves the summary inside its write,
+	// it keeps the counts of a change another tab wrote since the library
+	// read the summary (written back whole, they were lost).
+	Library *SummaryEdit `json:"-"`
+}
+
+// SummaryEdit is what a change made from the library sets in a summary:
+// its title and its status, each when not "".
+type SummaryEdit struct {
+	Title  string
+	Status Status
 }
 
 // Empty reports whether the change writes nothing.
@@ -73,10 +88,23 @@ func Write(s Store, docID string, c Change) error {
 
 // Update returns the summary s after the change: its counts, its time of
 // change and, when an annotation changed on a new document, the status "in
-// progress". Stores call it inside the transaction that writes the change,
+// progress"; or, for a change made from the library, the title and status
+// it sets (see Library). Stores call it inside the transaction that writes the change,
 // so that a rename or a status set elsewhere in the meantime is kept.
 func (c Change) Update(s Summary) Summary {
 	s = s.clone()
+	if l := c.Library; l != nil {
+		if l.Title != "" {
+			s.Title = l.Title
+		}
+		if l.Status != "" {
+			s.Status = l.Status
+		}
+		if !c.Changed.IsZero() {
+			s.Changed = c.Changed
+		}
+		return s
+	}
 	s.Counts = maps.Clone(c.Counts)
 	if s.Counts == nil {
 		s.Counts = map[string]int{}

@@ -108,3 +108,77 @@ func TestUndoGoldRefusedInUse(t *testing.T) {
 		t.Errorf("the undo once closed elsewhere left %+v", anns)
 	}
 }
+
+// meanwhile is a Store whose next read of a summary is followed, before
+// it returns, by between(): another tab's write landing between a read
+// and the write made from it.
+type meanwhile struct {
+	Store
+	between func()
+}
+
+func (s *meanwhile) Summary(id string) (Summary, error) {
+	sum, err := s.Store.Summary(id)
+	if f := s.between; f != nil {
+		s.between = nil
+		f()
+	}
+	return sum, err
+}
+
+// TestLibraryKeepsAnotherTabsChange: a rename, a status or the undo of
+// either, made in one tab's library while another tab writes a change of
+// the document, keeps that change's counts: the library wrote back the
+// whole summary it had read, and the counts of a change written in
+// between were lost (the library said "1 claim" for good of a document
+// with two).
+func TestLibraryKeepsAnotherTabsChange(t *testing.T) {
+	m := NewMemory()
+	store := &meanwhile{Store: m}
+	lib, err := Open(store, clock())
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum, err := lib.Add(loadText(t, "a.txt", "Ministers pledged to raise defence spending by a lot."), nil, nil, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	other, err := Open(m, clock())
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := other.Edit(sum.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	claims := 0
+	tag := func() {
+		if _, err := e.Set.Add("claim", claims*10, claims*10+9); err != nil {
+			t.Fatal(err)
+		}
+		claims++
+		if _, err := e.Save(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, c := range []struct {
+		name   string
+		change func() error
+	}{
+		{"rename", func() error { return lib.Rename(sum.ID, "Defence") }},
+		{"status", func() error { return lib.SetStatus(sum.ID, StatusDone) }},
+		{"undo of the status", lib.Undo},
+		{"undo of the rename", lib.Undo},
+	} {
+		store.between = tag
+		if err := c.change(); err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		if got, _ := m.Summary(sum.ID); got.Counts["claim"] != claims {
+			t.Errorf("after a %s made while another tab tagged, the library counts %d claims, want %d", c.name, got.Counts["claim"], claims)
+		}
+	}
+	if got, _ := m.Summary(sum.ID); got.Title != "a" || got.Status != StatusInProgress {
+		t.Errorf("after the undos the document is %q, %s; want %q, in progress", got.Title, got.Status, "a")
+	}
+}

@@ -264,16 +264,14 @@ func (w *Workspace) Rename(id, title string) error {
 	if title == "" {
 		return ErrTitle
 	}
-	s, err := w.store.Summary(id)
+	old, err := w.store.Summary(id)
 	if err != nil {
 		return err
 	}
-	old := s
-	s.Title, s.Changed = title, w.now()
-	if err := w.store.PutSummary(s); err != nil {
+	if err := w.editSummary(id, SummaryEdit{Title: title}); err != nil {
 		return err
 	}
-	w.remember("rename "+titled(old.Title), id, id, w.undoSummary(id, func(s *Summary) { s.Title = old.Title }))
+	w.remember("rename "+titled(old.Title), id, id, func() error { return w.editSummary(id, SummaryEdit{Title: old.Title}) })
 	return nil
 }
 
@@ -282,32 +280,23 @@ func (w *Workspace) SetStatus(id string, st Status) error {
 	if !st.Valid() {
 		return fmt.Errorf("%q: %w", st, ErrStatus)
 	}
-	s, err := w.store.Summary(id)
+	old, err := w.store.Summary(id)
 	if err != nil {
 		return err
 	}
-	old := s
-	s.Status, s.Changed = st, w.now()
-	if err := w.store.PutSummary(s); err != nil {
+	if err := w.editSummary(id, SummaryEdit{Status: st}); err != nil {
 		return err
 	}
-	w.remember(fmt.Sprintf("mark %s %s", titled(old.Title), st), "", id, w.undoSummary(id, func(s *Summary) { s.Status = old.Status }))
+	w.remember(fmt.Sprintf("mark %s %s", titled(old.Title), st), "", id, func() error { return w.editSummary(id, SummaryEdit{Status: old.Status}) })
 	return nil
 }
 
-// undoSummary returns an undo that puts back one field of a summary,
-// through put, and leaves the rest as it is by then: the annotations may
-// have changed the counts since.
-func (w *Workspace) undoSummary(id string, put func(*Summary)) func() error {
-	return func() error {
-		s, err := w.store.Summary(id)
-		if err != nil {
-			return err
-		}
-		put(&s)
-		s.Changed = w.now()
-		return w.store.PutSummary(s)
-	}
+// editSummary sets in document id's summary what edit names, and leaves
+// the rest as the store has it when it writes: another tab may have
+// written a change of the document since the library read it (see
+// Change.Library).
+func (w *Workspace) editSummary(id string, edit SummaryEdit) error {
+	return w.store.Apply(id, Change{Library: &edit, Changed: w.now()})
 }
 
 // Delete deletes document id, its annotations and its undo history. Undo

@@ -50,6 +50,7 @@ func Run(t *testing.T, open func(t *testing.T) workspace.Store) {
 		{"DeleteDocument", testDeleteDocument},
 		{"Apply", testApply},
 		{"ApplyKeepsRename", testApplyKeepsRename},
+		{"ApplyLibraryChange", testApplyLibraryChange},
 		{"ApplyMissingDocument", testApplyMissingDocument},
 		{"ApplyRefusedWritesNothing", testApplyRecord},
 		{"AnnotationsSortedWithOrphans", testAnnotationsSorted},
@@ -381,6 +382,28 @@ func testPutSummary(t *testing.T, s workspace.Store) {
 		t.Errorf("a refused PutSummary wrote a summary (Summary: %v)", err)
 	}
 	expect(t, "Documents after a refused PutSummary", len(must(s.Documents())), 1)
+}
+
+// testApplyLibraryChange: a change made from the library (a rename, a
+// status) sets what it names and its time, and keeps the counts and
+// annotations the store holds.
+func testApplyLibraryChange(t *testing.T, s workspace.Store) {
+	r := Doc("d1")
+	put(t, s, r, Anns(3))
+	at := base.Add(time.Hour)
+	if err := s.Apply("d1", workspace.Change{Library: &workspace.SummaryEdit{Title: "Renamed"}, Changed: at}); err != nil {
+		t.Fatalf("Apply of a rename: %v", err)
+	}
+	if err := s.Apply("d1", workspace.Change{Library: &workspace.SummaryEdit{Status: workspace.StatusDone}, Changed: at}); err != nil {
+		t.Fatalf("Apply of a status: %v", err)
+	}
+	want := r.Summary
+	want.Title, want.Status, want.Changed = "Renamed", workspace.StatusDone, at
+	expect(t, "Summary after a library change", must(s.Summary("d1")), want)
+	expect(t, "Annotations after a library change", must(s.Annotations("d1")), Anns(3))
+	if err := s.Apply("nope", workspace.Change{Library: &workspace.SummaryEdit{Title: "x"}, Changed: at}); !errors.Is(err, workspace.ErrNoDocument) {
+		t.Errorf("a library change of a document not stored: %v, want ErrNoDocument", err)
+	}
 }
 
 func testMissingDocument(t *testing.T, s workspace.Store) {
