@@ -400,16 +400,19 @@ func (a *Annotator) onBackupChosen(ctx app.Context, e app.Event) {
 func (a *Annotator) restore(ctx app.Context, name string, data []byte) {
 	ctx = a.ui(ctx)
 	ws := a.keep.ws
-	if app.IsClient {
-		a.unlockDocuments()
-	}
 	ctx.Async(func() {
+		// This tab's locks are let go after the restore, not before: its
+		// own lock of the sample, still being let go, would read as
+		// another tab's (Workspace.InUse).
 		err := ws.RestoreOver(data, sampleSourceID)
 		docs, _ := ws.Store().Documents()
 		ctx.Dispatch(func(ctx app.Context) {
 			if err != nil {
 				a.fail(sentence(fmt.Sprintf("%s was not restored: %v. Nothing in the library changed", name, err), name))
 				return
+			}
+			if app.IsClient {
+				a.unlockDocuments()
 			}
 			a.keep.editor, a.doc, a.set, a.orphans = nil, nil, nil, nil
 			a.view = viewLibrary

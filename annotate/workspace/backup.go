@@ -280,7 +280,8 @@ func (w *Workspace) work(sourceID string) (bool, []string, error) {
 }
 
 // RestoreOver restores backup data into the workspace, which must hold no
-// document but untouched ones from sourceID (see HoldsWork); those are
+// document but untouched ones from sourceID (see HoldsWork), none of them
+// open in another tab (InUse: the error then wraps ErrInUse); those are
 // deleted first, and
 // only once the whole backup has been read and checked, so that a bad
 // backup changes nothing. Once restored, the library has nothing to undo:
@@ -296,6 +297,19 @@ func (w *Workspace) RestoreOver(data []byte, sourceID string) error {
 	}
 	if work {
 		return ErrNotEmpty
+	}
+	// An untouched document open in another tab is not replaced under it:
+	// that tab would go on from the document it holds, and write its
+	// changes over what the backup brought (the same article, the same
+	// id, when the backup holds it).
+	for _, id := range replace {
+		if w.inUse(id) {
+			s, err := w.store.Summary(id)
+			if err != nil {
+				return err
+			}
+			return fmt.Errorf("%s would be replaced by the backup, and %w", titled(s.Title), ErrInUse)
+		}
 	}
 	for _, id := range replace {
 		if err := w.store.DeleteDocument(id); err != nil {

@@ -182,3 +182,37 @@ func TestLibraryKeepsAnotherTabsChange(t *testing.T) {
 		t.Errorf("after the undos the document is %q, %s; want %q, in progress", got.Title, got.Status, "a")
 	}
 }
+
+// TestRestoreLeavesAnotherTabsSample: a backup is not restored over the
+// untouched sample while another tab has it open: the restore deleted it
+// (or, the backup holding the same article, replaced its annotations)
+// under that tab, which went on from the sample it held and wrote its
+// changes over what was restored. It is refused in words, changing
+// nothing.
+func TestRestoreLeavesAnotherTabsSample(t *testing.T) {
+	src, _ := openMemory(t)
+	if _, err := src.Add(loadText(t, "kept.txt", "Words kept in the backup."), nil, nil, ""); err != nil {
+		t.Fatal(err)
+	}
+	data, err := src.Backup()
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, m := openMemory(t)
+	sample, err := w.Add(loadText(t, "sample.txt", "The sample article."), nil, nil, "sample")
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.InUse = func(id string) bool { return id == sample.ID }
+	err = w.RestoreOver(data, "sample")
+	if !errors.Is(err, ErrInUse) || !strings.Contains(err.Error(), "open in another tab") {
+		t.Errorf("a restore over the sample open in another tab: %v; want ErrInUse, in words", err)
+	}
+	if docs, _ := m.Documents(); len(docs) != 1 || docs[0].ID != sample.ID {
+		t.Errorf("the refused restore left the library with %v", docs)
+	}
+	w.InUse = nil
+	if err := w.RestoreOver(data, "sample"); err != nil {
+		t.Errorf("the restore once the sample is closed elsewhere: %v", err)
+	}
+}

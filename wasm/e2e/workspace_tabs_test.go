@@ -8,11 +8,14 @@ package e2e
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/chromedp/chromedp"
 
+	"github.com/newsannotator/annotator/annotate"
+	"github.com/newsannotator/annotator/annotate/workspace"
 	"github.com/newsannotator/annotator/internal/testcorpus"
 )
 
@@ -85,4 +88,48 @@ func TestWorkspaceRenameShowsInTheEditingTab(t *testing.T) {
 	waitSaved(t, b)
 	showLibrary(t, b)
 	waitFor(t, b, `[...document.querySelectorAll("#library-table .library-title")].some(e => e.textContent === "Renamed elsewhere")`)
+}
+
+// TestWorkspaceRestoreLeavesAnotherTabsSample: a backup is not restored
+// over the sample while another tab has it open: the restore deleted the
+// sample under that tab, which then wrote it back with its own changes
+// beside the restored library. It is refused in words, changing nothing.
+func TestWorkspaceRestoreLeavesAnotherTabsSample(t *testing.T) {
+	src, err := workspace.Open(workspace.NewMemory(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := annotate.Load([]byte("Words kept in the backup."), annotate.Source{Name: "kept.txt", MediaType: "text/plain"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := src.Add(doc, nil, nil, ""); err != nil {
+		t.Fatal(err)
+	}
+	data, err := src.Backup()
+	if err != nil {
+		t.Fatal(err)
+	}
+	backup := filepath.Join(t.TempDir(), "backup.json")
+	if err := os.WriteFile(backup, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	b, srv := openApp(t)
+	b.expectNoConsoleErrors()
+	waitStarted(t, b)
+	waitSaved(t, b)
+	tab := b.newTab(t)
+	openAppAt(t, tab, srv.URL+"/")
+	waitStarted(t, tab)
+	waitFor(t, tab, `performance.getEntriesByName("annotator:read-only").length > 0`)
+	showLibrary(t, tab)
+	tab.run(chromedp.SetUploadFiles(chromedp.ID("restore-file"), []string{backup}))
+	waitFor(t, tab, `document.querySelector("#notice").textContent.includes("not restored")`)
+	if got := text(t, tab, "#notice"); !containsAll(got, "open in another tab", "Nothing in the library changed") {
+		t.Errorf("a restore over the sample open in another tab says %q", got)
+	}
+	if got := libraryTitles(t, tab); len(got) != 1 || got[0] != sampleTitle {
+		t.Errorf("after the refused restore the library lists %q", got)
+	}
 }
