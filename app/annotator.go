@@ -27,8 +27,10 @@ type Annotator struct {
 	// keep holds the workspace and writes every change (keeper.go).
 	keep keeper
 	view view // the article or the library
-	// readOnly is set while another tab holds the open document.
-	readOnly bool
+	// readOnly is set while another tab holds the open document; locking
+	// until the browser has said whose lock it is (lockDocument): a
+	// change made before that was written under the tab holding it.
+	readOnly, locking bool
 	// libraryGeneration changes when the workspace changed under the
 	// library's feet (an import, a restore): it reads its listing again.
 	libraryGeneration int

@@ -350,6 +350,7 @@ func (a *Annotator) lockDocument(ctx app.Context, id string) {
 			if a.keep.editor == nil || a.keep.editor.ID() != id {
 				return
 			}
+			a.locking = false
 			switch {
 			case !ok:
 				a.readOnly = true
@@ -369,6 +370,8 @@ func (a *Annotator) lockDocument(ctx app.Context, id string) {
 	if k.locks == nil {
 		k.locks = map[string]*lockWait{}
 	}
+	// No change until the first answer: the lock may be another tab's.
+	a.locking = true
 	old := k.locks[id]
 	k.locks[id] = w
 	helper().Call("lockDocument", id, w.granted)
@@ -456,6 +459,10 @@ func (a *Annotator) canChange() bool {
 	}
 	if a.readOnly {
 		a.fail("This document is open in another tab and is read-only here. Close it there to edit it here.")
+		return false
+	}
+	if a.locking {
+		a.fail("This document is still opening: the annotator is checking that no other tab is changing it. Try again in a moment.")
 		return false
 	}
 	return true

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -131,5 +132,62 @@ func TestWorkspaceRestoreLeavesAnotherTabsSample(t *testing.T) {
 	}
 	if got := libraryTitles(t, tab); len(got) != 1 || got[0] != sampleTitle {
 		t.Errorf("after the refused restore the library lists %q", got)
+	}
+}
+
+// TestWorkspaceNoChangeBeforeTheLock: a tab that opens a document another
+// tab holds makes no change of it before the browser has said whose lock
+// it is: a label key pressed as the document appears tagged it, and the
+// tag was written under the tab editing it, which went on without it.
+func TestWorkspaceNoChangeBeforeTheLock(t *testing.T) {
+	b, srv := openApp(t)
+	b.expectNoConsoleErrors()
+	waitStarted(t, b)
+	waitSaved(t, b)
+
+	tab := b.newTab(t)
+	openAppAt(t, tab, srv.URL+"/")
+	waitStarted(t, tab)
+	waitFor(t, tab, `performance.getEntriesByName("annotator:read-only").length > 0`)
+	openFile(t, tab, filepath.Join(testcorpus.Root(t), "testdata", "emoji-article.html"))
+	waitFor(t, tab, fmt.Sprintf(`document.querySelector("#doc-title").textContent === %s`, jsString(emojiTitle)))
+	waitSaved(t, tab)
+	// As soon as the sample is drawn, select a phrase and press q.
+	evalJS[bool](t, tab, fmt.Sprintf(`(() => {
+		const title = %s;
+		const obs = new MutationObserver(() => {
+			const h = document.querySelector("#doc-title");
+			const art = document.querySelector("article.doc");
+			if (!h || h.textContent !== title || !art) return;
+			const walker = document.createTreeWalker(art, NodeFilter.SHOW_TEXT);
+			for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+				const i = n.data.indexOf("yes we can");
+				if (i < 0) continue;
+				obs.disconnect();
+				const r = document.createRange();
+				r.setStart(n, i); r.setEnd(n, i + 10);
+				getSelection().removeAllRanges(); getSelection().addRange(r);
+				(document.activeElement || document.body).dispatchEvent(new KeyboardEvent("keydown", {key: "q", code: "KeyQ", bubbles: true, cancelable: true}));
+				window.pressedEarly = true;
+				return;
+			}
+		});
+		obs.observe(document.body, {childList: true, subtree: true, characterData: true});
+		return true;
+	})()`, jsString(sampleTitle)))
+	before := evalJS[int](t, tab, `performance.getEntriesByName("annotator:read-only").length`)
+	openFromLibrary(t, tab, sampleTitle)
+	waitFor(t, tab, `window.pressedEarly === true`)
+	waitFor(t, tab, fmt.Sprintf(`performance.getEntriesByName("annotator:read-only").length > %d`, before))
+	waitSaved(t, tab)
+	if n := entryCount(t, tab); n != 0 {
+		t.Errorf("the tab that opened the sample held by another tagged it before the lock said so: %d annotations", n)
+	}
+	// What the holding tab shows (nothing) is what is stored.
+	showLibrary(t, b)
+	row := fmt.Sprintf(`[...document.querySelectorAll("#library-table .library-row")].find(r => r.querySelector(".library-title").textContent === %s)`, jsString(sampleTitle))
+	waitFor(t, b, row+` !== undefined`)
+	if got := evalJS[string](t, b, row+`.querySelector(".library-counts").textContent`); strings.Contains(got, "quote") {
+		t.Errorf("the library counts the sample held by the first tab, which shows no annotation, as %q", got)
 	}
 }
