@@ -591,6 +591,9 @@ func (a *Annotator) release(id string) error {
 		return fmt.Errorf("“%s” is open and its last changes are still being saved: save the gold document again in a moment", a.doc.Title)
 	}
 	a.keep.editor, a.doc, a.set, a.orphans, a.selected = nil, nil, nil, nil, ""
+	// Its lock goes with it: kept, another tab showed it read-only, open
+	// in no tab.
+	a.releaseLocks()
 	return nil
 }
 

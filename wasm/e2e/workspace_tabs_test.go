@@ -191,3 +191,40 @@ func TestWorkspaceNoChangeBeforeTheLock(t *testing.T) {
 		t.Errorf("the library counts the sample held by the first tab, which shows no annotation, as %q", got)
 	}
 }
+
+// TestWorkspaceGoldLetsTheLockGo: a tab that closes its open document to
+// save a gold file over it lets the document's lock go: it kept it, and
+// another tab showed the document read-only ("open in another tab") though
+// no tab had it open any more.
+func TestWorkspaceGoldLetsTheLockGo(t *testing.T) {
+	b, srv := openApp(t)
+	b.expectNoConsoleErrors()
+	waitStarted(t, b)
+	dir := t.TempDir()
+	article := filepath.Join(dir, "rents.txt")
+	if err := os.WriteFile(article, []byte(adjudicationArticle), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	openFile(t, b, article)
+	waitFor(t, b, `document.querySelector("#doc-title").textContent === "rents"`)
+	waitSaved(t, b)
+	annPath, _ := annotatorFile(t, dir, "Ann", [2]string{"claim", "rents rose by 12% last year"})
+	bobPath, _ := annotatorFile(t, dir, "Bob", [2]string{"claim", "rents rose by 12% last year"})
+	showLibrary(t, b)
+	b.run(chromedp.SetUploadFiles(chromedp.ID("adjudicate-input"), []string{annPath, bobPath}))
+	waitFor(t, b, `document.querySelector("#adjudication") !== null`)
+	b.run(chromedp.Click(chromedp.ID("gold-save")))
+	waitFor(t, b, `performance.getEntriesByName("annotator:gold-saved").length > 0`)
+
+	tab := b.newTab(t)
+	openAppAt(t, tab, srv.URL+"/")
+	waitStarted(t, tab)
+	openFromLibrary(t, tab, "rents")
+	waitFor(t, tab, `document.querySelectorAll("#entries > li").length === 1`)
+	selectPhrase(t, tab, "the plan was too small", 0)
+	press(t, tab, "c")
+	waitFor(t, tab, `["Tagged", "read-only"].some(w => document.querySelector("#notice").textContent.includes(w))`)
+	if got := text(t, tab, "#notice"); !strings.Contains(got, "Tagged") {
+		t.Errorf("the document the first tab closed to save its gold file, opened in a second tab, says %q", got)
+	}
+}
