@@ -228,3 +228,49 @@ func TestWorkspaceGoldLetsTheLockGo(t *testing.T) {
 		t.Errorf("the document the first tab closed to save its gold file, opened in a second tab, says %q", got)
 	}
 }
+
+// TestWorkspaceGoldUndoLeavesAnotherTabsDocument: the library's Undo of a
+// gold file does not put the old annotations back under a tab that has the
+// document open since: it is refused in words, and can be undone once the
+// document is closed there.
+func TestWorkspaceGoldUndoLeavesAnotherTabsDocument(t *testing.T) {
+	b, srv := openApp(t)
+	b.expectNoConsoleErrors()
+	waitStarted(t, b)
+	dir := t.TempDir()
+	article := filepath.Join(dir, "rents.txt")
+	if err := os.WriteFile(article, []byte(adjudicationArticle), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	openFile(t, b, article)
+	waitFor(t, b, `document.querySelector("#doc-title").textContent === "rents"`)
+	waitSaved(t, b)
+	annPath, _ := annotatorFile(t, dir, "Ann", [2]string{"claim", "rents rose by 12% last year"})
+	bobPath, _ := annotatorFile(t, dir, "Bob", [2]string{"claim", "rents rose by 12% last year"})
+	showLibrary(t, b)
+	b.run(chromedp.SetUploadFiles(chromedp.ID("adjudicate-input"), []string{annPath, bobPath}))
+	waitFor(t, b, `document.querySelector("#adjudication") !== null`)
+	b.run(chromedp.Click(chromedp.ID("gold-save")))
+	waitFor(t, b, `performance.getEntriesByName("annotator:gold-saved").length > 0`)
+
+	tab := b.newTab(t)
+	openAppAt(t, tab, srv.URL+"/")
+	waitStarted(t, tab)
+	openFromLibrary(t, tab, "rents")
+	waitFor(t, tab, `document.querySelectorAll("#entries > li").length === 1`)
+
+	showLibrary(t, b)
+	waitFor(t, b, `!document.querySelector("#library-undo").disabled`)
+	b.run(chromedp.Click(chromedp.ID("library-undo")))
+	waitFor(t, b, `document.querySelector("#notice").textContent.includes("open in another tab")`)
+	if got := text(t, b, "#notice"); !strings.Contains(got, "cannot be undone") {
+		t.Errorf("the Undo of the gold annotations of a document open in another tab says %q", got)
+	}
+	row := `[...document.querySelectorAll("#library-table .library-row")].find(r => r.querySelector(".library-title").textContent === "rents")`
+	if got := evalJS[string](t, b, row+`.querySelector(".library-counts").textContent`); got != "1 claim" {
+		t.Errorf("after the refused Undo the library counts %q, want the gold document's 1 claim", got)
+	}
+	if evalJS[bool](t, b, `document.querySelector("#library-undo").disabled`) {
+		t.Error("after the refused Undo there is nothing left to undo")
+	}
+}
