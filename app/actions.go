@@ -9,8 +9,16 @@ import (
 	"github.com/newsannotator/annotator/annotate"
 )
 
-// run carries out a keyboard command.
+// run carries out a keyboard command. While the open document waits for
+// the first answer about its lock (locking), the commands wait with it, in
+// order, and run once it comes (lockDocument): a key pressed as a document
+// appears, on a loaded machine before the browser has said whose lock it
+// is, is neither lost nor written under another tab.
 func (a *Annotator) run(ctx app.Context, b binding) {
+	if a.locking {
+		a.waitingKeys = append(a.waitingKeys, b)
+		return
+	}
 	mark("annotator:run") // from "annotator:key": the dispatch to the UI goroutine
 	switch b.Command {
 	case cmdTag:

@@ -31,6 +31,9 @@ type Annotator struct {
 	// until the browser has said whose lock it is (lockDocument): a
 	// change made before that was written under the tab holding it.
 	readOnly, locking bool
+	// waitingKeys are the keyboard commands given while locking, run once
+	// the answer comes.
+	waitingKeys []binding
 	// libraryGeneration changes when the workspace changed under the
 	// library's feet (an import, a restore): it reads its listing again.
 	libraryGeneration int

@@ -250,7 +250,7 @@ func (a *Annotator) showEditor(ctx app.Context, e *workspace.Editor, then func()
 	a.set.SetAuthor(a.author)
 	a.keySchema = a.set.Schema()
 	a.selected, a.choices, a.selInfo = "", nil, ""
-	a.readOnly = false
+	a.readOnly, a.waitingKeys = false, nil // keys given for what was shown before
 	if e.HistoryLost {
 		a.say("The undo history of this document could not be read back; its annotations are all there.")
 	}
@@ -359,6 +359,13 @@ func (a *Annotator) lockDocument(ctx app.Context, id string) {
 			case a.readOnly:
 				// The other tab let it go: read what it saved.
 				a.openDocument(ctx, id, notice{Text: "The other tab closed this document: it is editable here now, with every change made there."}, nil)
+			}
+			// The keys pressed while the answer was awaited, in order: a
+			// change is refused now if the document is read-only.
+			keys := a.waitingKeys
+			a.waitingKeys = nil
+			for _, b := range keys {
+				a.run(ctx, b)
 			}
 		})
 		if ok {

@@ -274,3 +274,33 @@ func TestWorkspaceGoldUndoLeavesAnotherTabsDocument(t *testing.T) {
 		t.Error("after the refused Undo there is nothing left to undo")
 	}
 }
+
+// TestWorkspaceKeyWaitsForTheLock: a key pressed as a document appears,
+// before the browser has said whose lock it is (on a loaded machine that
+// answer can come after the document is drawn), waits for the answer and
+// then takes effect: it is neither lost nor refused.
+func TestWorkspaceKeyWaitsForTheLock(t *testing.T) {
+	b, _ := openApp(t)
+	b.expectNoConsoleErrors()
+	waitStarted(t, b)
+	waitSaved(t, b)
+	// The next lock request waits until the test lets it go.
+	evalJS[bool](t, b, `(() => {
+		const lock = annotator.lockDocument;
+		annotator.lockDocument = (id, granted) => {
+			annotator.lockDocument = lock;
+			window.letLockGo = () => lock(id, granted);
+		};
+		return true;
+	})()`)
+	openFile(t, b, filepath.Join(testcorpus.Root(t), "testdata", "emoji-article.html"))
+	waitFor(t, b, fmt.Sprintf(`document.querySelector("#doc-title").textContent === %s && typeof window.letLockGo === "function"`, jsString(emojiTitle)))
+	selectPhrase(t, b, "sales rose 12%", 0)
+	press(t, b, "c")
+	if n := entryCount(t, b); n != 0 {
+		t.Fatalf("a key pressed before the lock's answer tagged at once: %d annotations", n)
+	}
+	evalJS[bool](t, b, `window.letLockGo() || true`)
+	waitFor(t, b, `document.querySelectorAll("#entries > li").length === 1`)
+	waitSaved(t, b)
+}
