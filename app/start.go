@@ -350,8 +350,11 @@ func (a *Annotator) lockDocument(ctx app.Context, id string) {
 			if a.keep.editor == nil || a.keep.editor.ID() != id {
 				return
 			}
+			first := a.locking
 			a.locking = false
 			switch {
+			case ok && first && !a.readOnly:
+				a.rereadIfOutdated(ctx, a.keep.editor)
 			case !ok:
 				a.readOnly = true
 				a.say("This document is open in another tab, so it is read-only here. It becomes editable here when that tab closes it.")
@@ -387,6 +390,26 @@ func (a *Annotator) lockDocument(ctx app.Context, id string) {
 		old.granted.Release()
 	}
 	a.releaseLocks()
+}
+
+// rereadIfOutdated opens e's document again, as the store holds it, when
+// another tab wrote it after e read it and before this tab got its lock
+// (an import that filled it, a gold file): e would go on from what it
+// read, without what was written, and its changes would be counted
+// without it. A change made here meanwhile keeps e (it is not read again
+// under it).
+func (a *Annotator) rereadIfOutdated(ctx app.Context, e *workspace.Editor) {
+	ctx.Async(func() {
+		outdated, err := e.Outdated()
+		ctx.Dispatch(func(ctx app.Context) {
+			k := &a.keep
+			if err != nil || !outdated || k.editor != e || k.due || k.queuedEditor(e.ID()) != nil {
+				return
+			}
+			a.openDocument(ctx, e.ID(), notice{Text: "Another tab changed this document as it opened here: it is shown as it is now."}, nil)
+			mark("annotator:read-again")
+		})
+	})
 }
 
 // lockWait is a document's lock this tab holds or waits for: granted is

@@ -216,3 +216,41 @@ func TestRestoreLeavesAnotherTabsSample(t *testing.T) {
 		t.Errorf("the restore once the sample is closed elsewhere: %v", err)
 	}
 }
+
+// TestEditorOutdated: an editor knows when the store's copy changed since
+// it read it (another tab's rename, import or gold file), until it hands a
+// change over itself.
+func TestEditorOutdated(t *testing.T) {
+	w, m := openMemory(t)
+	sum, err := w.Add(loadText(t, "a.txt", "Ministers pledged to raise defence spending."), nil, nil, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := w.Edit(sum.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out, err := e.Outdated(); out || err != nil {
+		t.Fatalf("an editor just read: outdated %v (%v)", out, err)
+	}
+	other, _ := Open(m, clock())
+	if err := other.Rename(sum.ID, "Defence"); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := e.Outdated(); !out || err != nil {
+		t.Errorf("an editor whose document another workspace renamed: outdated %v (%v), want true", out, err)
+	}
+	again, err := w.Edit(sum.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := again.Set.Add("pledge", 10, 17); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := again.Save(); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := again.Outdated(); out || err != nil {
+		t.Errorf("an editor that wrote its own change: outdated %v (%v), want false", out, err)
+	}
+}

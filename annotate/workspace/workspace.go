@@ -301,6 +301,11 @@ type Editor struct {
 	// unwritten is the document itself, until Pending hands it over
 	// (AddAndEditLater).
 	unwritten *DocumentRecord
+	// read is the summary Edit read, and handed is set once Pending has
+	// handed a change over: until then the stored summary is read's,
+	// unless something else wrote the document since (Outdated).
+	read   Summary
+	handed bool
 }
 
 // Edit opens document id for annotating, with its undo history. An
@@ -334,7 +339,30 @@ func (w *Workspace) Edit(id string) (*Editor, error) {
 	if got.err != nil {
 		return nil, got.err
 	}
-	return w.editor(got.settings, id, doc, rec.Schema, got.anns, got.steps)
+	e, err := w.editor(got.settings, id, doc, rec.Schema, got.anns, got.steps)
+	if err != nil {
+		return nil, err
+	}
+	e.read = rec.Summary
+	return e, nil
+}
+
+// Outdated reports whether the store's copy of the document changed since
+// Edit read it, while the editor has handed no change over: in the
+// browser, another tab may write it (an import that fills it, a gold
+// file, a rename) after this tab read it and before it holds it, and the
+// editor would go on from what it read. An editor that has handed a
+// change over, or that was not made by Edit, is never outdated.
+func (e *Editor) Outdated() (bool, error) {
+	if e.read.ID == "" || e.handed || e.unwritten != nil {
+		return false, nil
+	}
+	s, err := e.w.store.Summary(e.id)
+	if err != nil {
+		return false, err
+	}
+	r := e.read
+	return !s.Changed.Equal(r.Changed) || s.Title != r.Title || s.Orphans != r.Orphans || !maps.Equal(s.Counts, r.Counts), nil
 }
 
 // storedEdits is what Edit reads of a document beside its body, and the
@@ -573,6 +601,7 @@ func (e *Editor) Pending() Change {
 	c.Counts = maps.Clone(e.counts)
 	c.Orphans = len(e.Orphans)
 	c.Changed = e.w.now()
+	e.handed = true
 	return c
 }
 

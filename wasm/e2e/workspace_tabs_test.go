@@ -275,6 +275,52 @@ func TestWorkspaceGoldUndoLeavesAnotherTabsDocument(t *testing.T) {
 	}
 }
 
+// TestWorkspaceOpenedJustBeforeAnImport: a document another tab's import
+// fills between the moment this tab reads it and the moment it gets its
+// lock is shown as the store holds it: the tab showed it as it read it,
+// without the annotations, and went on from there (its changes counted
+// without them, its download left them out).
+func TestWorkspaceOpenedJustBeforeAnImport(t *testing.T) {
+	b, srv := openApp(t)
+	b.expectNoConsoleErrors()
+	waitStarted(t, b)
+	openFile(t, b, filepath.Join(testcorpus.Root(t), "testdata", "emoji-article.html"))
+	waitFor(t, b, fmt.Sprintf(`document.querySelector("#doc-title").textContent === %s`, jsString(emojiTitle)))
+	waitSaved(t, b)
+	path := sampleExport(t)
+
+	// The first tab's next lock request waits until the test lets it go:
+	// the sample is then read and shown, and not yet locked.
+	evalJS[bool](t, b, `(() => {
+		const lock = annotator.lockDocument;
+		annotator.lockDocument = (id, granted) => {
+			annotator.lockDocument = lock;
+			window.letLockGo = () => lock(id, granted);
+		};
+		return true;
+	})()`)
+	openFromLibrary(t, b, sampleTitle)
+	waitFor(t, b, `typeof window.letLockGo === "function"`)
+
+	// Meanwhile a second tab's import fills the sample (no tab holds it:
+	// the second tab starts on it, the document open last, and leaves it).
+	tab := b.newTab(t)
+	openAppAt(t, tab, srv.URL+"/")
+	waitStarted(t, tab)
+	openFromLibrary(t, tab, emojiTitle)
+	waitFor(t, tab, fmt.Sprintf(`document.querySelector("#doc-title").textContent === %s`, jsString(emojiTitle)))
+	showLibrary(t, tab)
+	before := evalJS[int](t, tab, `performance.getEntriesByName("annotator:imported").length`)
+	tab.run(chromedp.SetUploadFiles(chromedp.ID("add-files"), []string{path}))
+	waitFor(t, tab, fmt.Sprintf(`performance.getEntriesByName("annotator:imported").length > %d`, before))
+	waitFor(t, tab, fmt.Sprintf(`[...document.querySelectorAll("#library-table .library-row")].some(r => r.querySelector(".library-title").textContent === %s && r.querySelector(".library-counts").textContent === "1 claim, 1 quote")`, jsString(sampleTitle)))
+
+	evalJS[bool](t, b, `window.letLockGo() || true`)
+	if !tryWait(b, `document.querySelectorAll("#entries > li").length === 2`) {
+		t.Errorf("the sample, filled by another tab's import as this tab opened it, shows %d annotations here, want the 2 imported", entryCount(t, b))
+	}
+}
+
 // TestWorkspaceKeyWaitsForTheLock: a key pressed as a document appears,
 // before the browser has said whose lock it is (on a loaded machine that
 // answer can come after the document is drawn), waits for the answer and
