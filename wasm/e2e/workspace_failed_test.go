@@ -422,7 +422,11 @@ func TestWorkspaceUnwrittenArticleOpenedAgain(t *testing.T) {
 	// Once there is room, every change is stored, once.
 	tagPhrase(t, b, "minister", "p")
 	overrideQuota(t, b, srv.URL, -1)
-	b.run(chromedp.Click(chromedp.ID("save-retry")))
+	// Clicked in the page: the tag just made draws the toolbar again,
+	// and a click through the protocol could find the button it had
+	// looked up gone ("Could not find node with given id").
+	waitFor(t, b, `document.getElementById("save-retry") !== null`)
+	evalJS[bool](t, b, `(document.getElementById("save-retry").click(), true)`)
 	waitSaved(t, b)
 	showLibrary(t, b)
 	waitFor(t, b, fmt.Sprintf(`[...document.querySelectorAll("#library-table .library-row")].some(r => r.querySelector(".library-title").textContent === %s && r.querySelector(".library-counts").textContent === "1 claim, 1 pledge")`, jsString(title)))
