@@ -156,9 +156,17 @@ func (a *Annotator) listen(ctx app.Context) {
 // changes only with the document.
 func (a *Annotator) schemaForKeys() annotate.Schema { return a.keySchema }
 
+// isElement reports whether v is a DOM element. An event's target can be
+// the document or the window (a key event an extension or a script sends
+// there), which have no getAttribute nor closest: calling one stopped
+// the whole app ("Go program has already exited").
+func isElement(v app.Value) bool {
+	return v.Truthy() && v.Get("nodeType").Truthy() && v.Get("nodeType").Int() == 1
+}
+
 // isField reports whether a DOM element takes typed text.
 func isField(el app.Value) bool {
-	if !el.Truthy() {
+	if !isElement(el) {
 		return false
 	}
 	if ce := el.Get("isContentEditable"); ce.Truthy() {
@@ -179,7 +187,7 @@ func isField(el app.Value) bool {
 
 // inArticle reports whether a DOM element is the article's frame or in it.
 func inArticle(el app.Value) bool {
-	return el.Truthy() && el.Get("closest").Truthy() && el.Call("closest", "#article").Truthy()
+	return isElement(el) && el.Call("closest", "#article").Truthy()
 }
 
 // selectionInArticle reports whether the document's selection ends (its
@@ -198,7 +206,7 @@ func selectionInArticle() bool {
 
 // orphanOf returns the id of the orphan whose button el is, or "".
 func orphanOf(el app.Value) string {
-	if !el.Truthy() || !el.Get("closest").Truthy() || !el.Call("closest", "#"+orphanListID+" button").Truthy() {
+	if !isElement(el) || !el.Call("closest", "#"+orphanListID+" button").Truthy() {
 		return ""
 	}
 	if id := el.Call("closest", "li").Get("dataset").Get("id"); id.Truthy() {
@@ -217,7 +225,7 @@ func dialogOpen() bool {
 
 // isButton reports whether a DOM element is pressed by Enter or Space.
 func isButton(el app.Value) bool {
-	if !el.Truthy() {
+	if !isElement(el) {
 		return false
 	}
 	switch strings.ToUpper(el.Get("tagName").String()) {
