@@ -197,30 +197,7 @@ func TestWorkspaceNoChangeBeforeTheLock(t *testing.T) {
 // another tab showed the document read-only ("open in another tab") though
 // no tab had it open any more.
 func TestWorkspaceGoldLetsTheLockGo(t *testing.T) {
-	b, srv := openApp(t)
-	b.expectNoConsoleErrors()
-	waitStarted(t, b)
-	dir := t.TempDir()
-	article := filepath.Join(dir, "rents.txt")
-	if err := os.WriteFile(article, []byte(adjudicationArticle), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	openFile(t, b, article)
-	waitFor(t, b, `document.querySelector("#doc-title").textContent === "rents"`)
-	waitSaved(t, b)
-	annPath, _ := annotatorFile(t, dir, "Ann", [2]string{"claim", "rents rose by 12% last year"})
-	bobPath, _ := annotatorFile(t, dir, "Bob", [2]string{"claim", "rents rose by 12% last year"})
-	showLibrary(t, b)
-	b.run(chromedp.SetUploadFiles(chromedp.ID("adjudicate-input"), []string{annPath, bobPath}))
-	waitFor(t, b, `document.querySelector("#adjudication") !== null`)
-	b.run(chromedp.Click(chromedp.ID("gold-save")))
-	waitFor(t, b, `performance.getEntriesByName("annotator:gold-saved").length > 0`)
-
-	tab := b.newTab(t)
-	openAppAt(t, tab, srv.URL+"/")
-	waitStarted(t, tab)
-	openFromLibrary(t, tab, "rents")
-	waitFor(t, tab, `document.querySelectorAll("#entries > li").length === 1`)
+	_, tab := goldThenSecondTab(t)
 	selectPhrase(t, tab, "the plan was too small", 0)
 	press(t, tab, "c")
 	waitFor(t, tab, `["Tagged", "read-only"].some(w => document.querySelector("#notice").textContent.includes(w))`)
@@ -234,30 +211,7 @@ func TestWorkspaceGoldLetsTheLockGo(t *testing.T) {
 // document open since: it is refused in words, and can be undone once the
 // document is closed there.
 func TestWorkspaceGoldUndoLeavesAnotherTabsDocument(t *testing.T) {
-	b, srv := openApp(t)
-	b.expectNoConsoleErrors()
-	waitStarted(t, b)
-	dir := t.TempDir()
-	article := filepath.Join(dir, "rents.txt")
-	if err := os.WriteFile(article, []byte(adjudicationArticle), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	openFile(t, b, article)
-	waitFor(t, b, `document.querySelector("#doc-title").textContent === "rents"`)
-	waitSaved(t, b)
-	annPath, _ := annotatorFile(t, dir, "Ann", [2]string{"claim", "rents rose by 12% last year"})
-	bobPath, _ := annotatorFile(t, dir, "Bob", [2]string{"claim", "rents rose by 12% last year"})
-	showLibrary(t, b)
-	b.run(chromedp.SetUploadFiles(chromedp.ID("adjudicate-input"), []string{annPath, bobPath}))
-	waitFor(t, b, `document.querySelector("#adjudication") !== null`)
-	b.run(chromedp.Click(chromedp.ID("gold-save")))
-	waitFor(t, b, `performance.getEntriesByName("annotator:gold-saved").length > 0`)
-
-	tab := b.newTab(t)
-	openAppAt(t, tab, srv.URL+"/")
-	waitStarted(t, tab)
-	openFromLibrary(t, tab, "rents")
-	waitFor(t, tab, `document.querySelectorAll("#entries > li").length === 1`)
+	b, _ := goldThenSecondTab(t) // the second tab holds the document
 
 	showLibrary(t, b)
 	waitFor(t, b, `!document.querySelector("#library-undo").disabled`)
@@ -349,4 +303,36 @@ func TestWorkspaceKeyWaitsForTheLock(t *testing.T) {
 	evalJS[bool](t, b, `window.letLockGo() || true`)
 	waitFor(t, b, `document.querySelectorAll("#entries > li").length === 1`)
 	waitSaved(t, b)
+}
+
+// goldThenSecondTab opens an article in a first tab, saves a gold file of
+// two annotators over it from the library there, and opens the article,
+// with its one gold annotation, in a second tab.
+func goldThenSecondTab(t *testing.T) (first, second *browser) {
+	t.Helper()
+	b, srv := openApp(t)
+	b.expectNoConsoleErrors()
+	waitStarted(t, b)
+	dir := t.TempDir()
+	article := filepath.Join(dir, "rents.txt")
+	if err := os.WriteFile(article, []byte(adjudicationArticle), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	openFile(t, b, article)
+	waitFor(t, b, `document.querySelector("#doc-title").textContent === "rents"`)
+	waitSaved(t, b)
+	annPath, _ := annotatorFile(t, dir, "Ann", [2]string{"claim", "rents rose by 12% last year"})
+	bobPath, _ := annotatorFile(t, dir, "Bob", [2]string{"claim", "rents rose by 12% last year"})
+	showLibrary(t, b)
+	b.run(chromedp.SetUploadFiles(chromedp.ID("adjudicate-input"), []string{annPath, bobPath}))
+	waitFor(t, b, `document.querySelector("#adjudication") !== null`)
+	b.run(chromedp.Click(chromedp.ID("gold-save")))
+	waitFor(t, b, `performance.getEntriesByName("annotator:gold-saved").length > 0`)
+
+	tab := b.newTab(t)
+	openAppAt(t, tab, srv.URL+"/")
+	waitStarted(t, tab)
+	openFromLibrary(t, tab, "rents")
+	waitFor(t, tab, `document.querySelectorAll("#entries > li").length === 1`)
+	return b, tab
 }
