@@ -1,0 +1,199 @@
+//go:build !wasm
+
+package e2e
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"image"
+	stdpng "image/png"
+	"testing"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+	"github.com/newsannotator/annotator/annotate"
+)
+
+// This file looks at the app as a reader with Windows High Contrast sees
+// it (CSS forced colours): Chromium then replaces the page's colours with
+// the system's, and what the app tells apart by colour alone is lost.
+// The checks read the pixels of screenshots, since the colours painted
+// are not always those the computed styles say (custom highlights).
+
+// emulateForcedColors turns on forced colours (and reduced motion, so
+// that the caret does not blink away from a screenshot), and checks that
+// this Chromium honours it.
+func emulateForcedColors(t testing.TB, b *browser) {
+	t.Helper()
+	b.runIn(t, chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+		_, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Features: []*emulation.MediaFeature{
+			{Name: "forced-colors", Value: "active"},
+			{Name: "prefers-reduced-motion", Value: "reduce"},
+		}})
+		return err
+	}))
+	if !evalJS[bool](t, b, `matchMedia("(forced-colors: active)").matches && (() => {
+		const d = document.createElement("div");
+		d.style.color = "rgb(1, 2, 3)";
+		document.body.appendChild(d);
+		const c = getComputedStyle(d).color;
+		d.remove();
+		return c !== "rgb(1, 2, 3)";
+	})()`) {
+		t.Fatal("this Chromium does not emulate forced colours: the test needs them")
+	}
+}
+
+// box is a rectangle in the viewport's CSS pixels.
+type box struct{ X, Y, W, H float64 }
+
+// phraseBox is the box of the first occurrence of phrase in the article,
+// scrolled to the middle of the window.
+func phraseBox(t testing.TB, b *browser, phrase string) box {
+	t.Helper()
+	selectPhrase(t, b, phrase, 0)
+	return evalJS[box](t, b, `(() => {
+		const r = getSelection().getRangeAt(0);
+		getSelection().removeAllRanges();
+		r.startContainer.parentElement.scrollIntoView({block: "center", behavior: "instant"});
+		const b = r.getClientRects()[0];
+		return {X: b.left, Y: b.top, W: b.width, H: b.height};
+	})()`)
+}
+
+// elementBox is the box of the first element selector finds.
+func elementBox(t testing.TB, b *browser, selector string) box {
+	t.Helper()
+	return evalJS[box](t, b, fmt.Sprintf(`(() => {
+		const b = document.querySelector(%s).getBoundingClientRect();
+		return {X: b.left, Y: b.top, W: b.width, H: b.height};
+	})()`, jsString(selector)))
+}
+
+// shot returns the pixels of the window in bx, once two frames have
+// been drawn since what came before.
+func shot(t testing.TB, b *browser, bx box) image.Image {
+	t.Helper()
+	xy := evalJS[[]float64](t, b, `[scrollX, scrollY]`)
+	bx.X, bx.Y = bx.X+xy[0], bx.Y+xy[1]
+	evalJS[bool](t, b, `new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => done(true))))`)
+	var data []byte
+	b.runIn(t, chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+		res, err := chromedp.Call(ctx, page.CaptureScreenshot, page.CaptureScreenshotParams{
+			// The clip is in the page's coordinates; bx, in the window's.
+			Clip: &page.Viewport{X: bx.X, Y: bx.Y, Width: bx.W, Height: bx.H, Scale: 1},
+		})
+		data = res.Data
+		return err
+	}))
+	img, err := stdpng.Decode(bytes.NewReader(data))
+	if err != nil {
+		t.Fatalf("the screenshot is not a PNG: %v", err)
+	}
+	return img
+}
+
+// rgbAt is the colour of a pixel.
+func rgbAt(img image.Image, x, y int) annotate.RGB {
+	r, g, bl, _ := img.At(x, y).RGBA()
+	return annotate.RGB{R: uint8(r >> 8), G: uint8(g >> 8), B: uint8(bl >> 8)}
+}
+
+// background is the most common colour in img: behind text, the colour
+// of what is under the glyphs.
+func background(img image.Image) annotate.RGB {
+	count := map[annotate.RGB]int{}
+	var best annotate.RGB
+	r := img.Bounds()
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		for x := r.Min.X; x < r.Max.X; x++ {
+			c := rgbAt(img, x, y)
+			count[c]++
+			if count[c] > count[best] {
+				best = c
+			}
+		}
+	}
+	return best
+}
+
+// backgroundOf is the colour under the text or the element in bx.
+func backgroundOf(t testing.TB, b *browser, bx box) annotate.RGB {
+	t.Helper()
+	return background(shot(t, b, bx))
+}
+
+// contrasting is the share of img's pixels whose contrast with c is 3:1
+// or more (WCAG's least for what is not text).
+func contrasting(img image.Image, c annotate.RGB) float64 {
+	n, all := 0, 0
+	r := img.Bounds()
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		for x := r.Min.X; x < r.Max.X; x++ {
+			all++
+			if annotate.ContrastRatio(rgbAt(img, x, y), c) >= 3 {
+				n++
+			}
+		}
+	}
+	return float64(n) / float64(all)
+}
+
+// tagTwoForced tags a quote and then a claim beside it in the sample
+// (the claim is selected), and turns on forced colours.
+func tagTwoForced(t testing.TB) *browser {
+	t.Helper()
+	b, _ := openApp(t)
+	b.expectNoConsoleErrors()
+	waitStarted(t, b)
+	tagPhrase(t, b, "yes we can", "q")
+	tagPhrase(t, b, "a peace deal could be achieved in Ukraine", "c")
+	emulateForcedColors(t, b)
+	return b
+}
+
+// caretAt puts the caret in the focused article before the first
+// character of phrase (its nth character, from 0) and returns the drawn
+// caret's box, widened by a pixel on each side.
+func caretAt(t testing.TB, b *browser, phrase string, nth int) box {
+	t.Helper()
+	b.run(chromedp.Focus(chromedp.ID("article")))
+	selectPhrase(t, b, phrase, 0)
+	evalJS[bool](t, b, fmt.Sprintf(`(() => {
+		const s = getSelection(), r = s.getRangeAt(0);
+		r.startContainer.parentElement.scrollIntoView({block: "center", behavior: "instant"});
+		s.collapse(r.startContainer, r.startOffset + %d);
+		return true;
+	})()`, nth))
+	waitFor(t, b, `(() => {
+		const c = document.querySelector(".text-caret");
+		if (!c || c.hidden) return false;
+		const s = getSelection(), r = document.createRange();
+		r.setStart(s.focusNode, s.focusOffset);
+		const at = r.getBoundingClientRect(), box = c.getBoundingClientRect();
+		return box.height > 0 && Math.abs(box.left + box.width / 2 - at.left) < 2 && Math.abs(box.top - at.top) < 2;
+	})()`)
+	bx := elementBox(t, b, ".text-caret")
+	return box{bx.X - 1, bx.Y, bx.W + 2, bx.H}
+}
+
+// TestForcedColorsCaret: in forced colours the caret drawn in the article
+// shows, on the page's background and on the selected annotation.
+func TestForcedColorsCaret(t *testing.T) {
+	b := tagTwoForced(t)
+	for _, at := range []struct {
+		where, phrase string
+		nth           int
+	}{
+		{"in plain text", "when asked if", 4},
+		{"in the selected annotation", "a peace deal could", 7},
+	} {
+		under := backgroundOf(t, b, phraseBox(t, b, at.phrase))
+		caret := caretAt(t, b, at.phrase, at.nth)
+		if share := contrasting(shot(t, b, caret), under); share < 0.4 {
+			t.Errorf("%s, %.0f%% of the caret's pixels stand out from the background (%v) around it", at.where, 100*share, under)
+		}
+	}
+}
