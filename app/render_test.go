@@ -172,6 +172,7 @@ func TestLabelCSS(t *testing.T) {
 		"::highlight(label-quote)", "underline dashed rgb(230, 159, 0)",
 		"::highlight(label-pledge)", "underline dotted",
 		".hl-box.hl-label-quote", ".swatch.label-pledge",
+		"@media (forced-colors: active) { ::highlight(label-quote) { background-color: Mark; color: MarkText; text-decoration-color: MarkText; } }",
 		// Badge text by the colour's luminance: white on blue, black on orange and green.
 		".badge.label-claim { background-color: rgb(0, 114, 178); color: #ffffff; }",
 		".badge.label-quote { background-color: rgb(230, 159, 0); color: #000000; }",

@@ -32,6 +32,10 @@ func labelCSS(schema annotate.Schema) string {
 		fill := fmt.Sprintf("rgba(%d, %d, %d, 0.22)", r, g, bl)
 		line := fmt.Sprintf("rgb(%d, %d, %d)", r, g, bl)
 		fmt.Fprintf(&b, "::highlight(%s) { background-color: %s; text-decoration: underline %s %s 2px; text-underline-offset: 3px; }\n", class, fill, deco, line)
+		// In forced colours the label's colour is gone (web/app.css):
+		// the highlight is the system's Mark, and its underline, still
+		// in the label's style, is in the text's colour.
+		fmt.Fprintf(&b, "@media (forced-colors: active) { ::highlight(%s) { background-color: Mark; color: MarkText; text-decoration-color: MarkText; } }\n", class)
 		fmt.Fprintf(&b, ".hl-box.hl-%s { background-color: %s; border-bottom: 2px %s %s; }\n", class, fill, cssBorder(deco), line)
 		fmt.Fprintf(&b, ".swatch.%s { background-color: %s; border-bottom: 3px %s %s; }\n", class, fill, cssBorder(deco), line)
 		// The badge's text is black or white, whichever reads on the colour.

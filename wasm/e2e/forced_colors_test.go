@@ -197,3 +197,28 @@ func TestForcedColorsCaret(t *testing.T) {
 		}
 	}
 }
+
+// TestForcedColorsSelectedAnnotation: in forced colours the annotations
+// show in the article, the selected one stands out from the others, and
+// the text selected to tag stands out from the page.
+func TestForcedColorsSelectedAnnotation(t *testing.T) {
+	b := tagTwoForced(t)
+	page := backgroundOf(t, b, phraseBox(t, b, "when asked if"))
+	other := backgroundOf(t, b, phraseBox(t, b, "yes we can"))
+	selected := backgroundOf(t, b, phraseBox(t, b, "a peace deal could"))
+	if other == page {
+		t.Errorf("the quote's highlight is the page's colour (%v)", page)
+	}
+	if c := annotate.ContrastRatio(selected, other); c < 3 {
+		t.Errorf("the selected annotation (%v) and the one beside it (%v) differ by a contrast of %.2f:1, less than 3:1", selected, other, c)
+	}
+	if c := annotate.ContrastRatio(selected, page); c < 3 {
+		t.Errorf("the selected annotation (%v) and the page (%v) differ by a contrast of %.2f:1, less than 3:1", selected, page, c)
+	}
+	// A selection of plain text, as to tag it.
+	bx := phraseBox(t, b, "when asked if")
+	selectPhrase(t, b, "when asked if", 0)
+	if sel := backgroundOf(t, b, bx); annotate.ContrastRatio(sel, page) < 3 {
+		t.Errorf("the text selected (%v) differs from the page (%v) by a contrast of %.2f:1, less than 3:1", sel, page, annotate.ContrastRatio(sel, page))
+	}
+}
