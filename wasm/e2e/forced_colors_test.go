@@ -222,3 +222,32 @@ func TestForcedColorsSelectedAnnotation(t *testing.T) {
 		t.Errorf("the text selected (%v) differs from the page (%v) by a contrast of %.2f:1, less than 3:1", sel, page, annotate.ContrastRatio(sel, page))
 	}
 }
+
+// TestForcedColorsSelectedRow: in forced colours the selected
+// annotation's row in the list stands out from the others, its text and
+// badge read on it, and the focus ring shows on it.
+func TestForcedColorsSelectedRow(t *testing.T) {
+	b := tagTwoForced(t)
+	const row = `#entries > li.selected`
+	waitFor(t, b, `document.querySelector("`+row+`") !== null`)
+	selected := backgroundOf(t, b, elementBox(t, b, row))
+	other := backgroundOf(t, b, elementBox(t, b, `#entries > li:not(.selected)`))
+	if c := annotate.ContrastRatio(selected, other); c < 3 {
+		t.Errorf("the selected row (%v) and the other (%v) differ by a contrast of %.2f:1, less than 3:1", selected, other, c)
+	}
+	for _, part := range []string{".badge", ".excerpt"} {
+		bx := elementBox(t, b, row+" "+part)
+		img := shot(t, b, bx)
+		if share := contrasting(img, background(img)); share < 0.05 {
+			t.Errorf("in the selected row, %.1f%% of the pixels of %s stand out from its background", 100*share, part)
+		}
+	}
+	// The focus ring, drawn inside the row's edge.
+	evalJS[bool](t, b, `(document.querySelector("`+row+` .entry-main").focus({focusVisible: true}), true)`)
+	waitFor(t, b, `document.activeElement.matches("`+row+` .entry-main:focus-visible")`)
+	bx := elementBox(t, b, row+" .entry-main")
+	edge := box{bx.X + 10, bx.Y, bx.W - 20, 3}
+	if share := contrasting(shot(t, b, edge), selected); share < 0.5 {
+		t.Errorf("%.0f%% of the pixels of the selected row's focus ring stand out from the row", 100*share)
+	}
+}
