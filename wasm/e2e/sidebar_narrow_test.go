@@ -48,3 +48,69 @@ func TestSidebarRowsInNarrowWindow(t *testing.T) {
 	waitFor(t, b, `document.querySelector('#entries > li[aria-posinset="201"].selected') !== null`)
 	waitFor(t, b, rowInView(201))
 }
+
+// reflowLayout is what a window leaves of the article to read, and
+// whether anything makes the page scroll sideways.
+type reflowLayout struct {
+	ScrollWidth, Width, Height float64
+	CoverTop, CoverBottom      float64  // what covers the window's top and where the sheet starts
+	Outside                    []string // toolbar controls not wholly in the window's width
+}
+
+const reflowLayoutJS = `new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => {
+	let top = 0;
+	for (const el of document.querySelectorAll(".toolbar, .legend")) {
+		const r = el.getBoundingClientRect();
+		if (r.bottom > 0 && r.top < innerHeight) top = Math.max(top, r.bottom);
+	}
+	const sheet = document.querySelector(".sidebar").getBoundingClientRect();
+	done({
+		ScrollWidth: document.documentElement.scrollWidth, Width: innerWidth, Height: innerHeight,
+		CoverTop: top, CoverBottom: Math.min(sheet.top, innerHeight),
+		Outside: [...document.querySelectorAll(".toolbar :is(button, input, select, a)")]
+			.filter((el) => { const r = el.getBoundingClientRect(); return r.left < -0.5 || r.right > innerWidth + 0.5; })
+			.map((el) => el.textContent || el.id),
+	});
+})))`
+
+// TestReflowAt320: at 320 CSS pixels wide (WCAG's reflow: a window 1,280
+// px wide at 400 %, 256 px high, or a phone's 640), the page scrolls only
+// up and down, the toolbar's controls are in the window's width, and the
+// article scrolled under what stays in view keeps a third of the window
+// to read in. The toolbar wraps to six lines there and the labels' legend
+// to three, and both stayed at the top while the sheet took the bottom
+// half: at 640 px high they covered all the article, at 256 px the
+// toolbar alone filled the window.
+func TestReflowAt320(t *testing.T) {
+	b, _ := openApp(t)
+	b.expectNoConsoleErrors()
+	waitStarted(t, b)
+	for _, height := range []int64{640, 256} {
+		b.run(chromedp.EmulateViewport(320, height))
+		evalJS[bool](t, b, `(scrollTo(0, 0), true)`)
+		at := evalJS[reflowLayout](t, b, reflowLayoutJS)
+		if at.ScrollWidth > at.Width+0.5 || len(at.Outside) > 0 {
+			t.Errorf("320×%d: the page is %.0f px wide in a window %.0f px wide; toolbar controls out of it: %q", height, at.ScrollWidth, at.Width, at.Outside)
+		}
+		// Read on: a phrase of the article's middle, brought into view.
+		phrase := "yes we can"
+		selectPhrase(t, b, phrase, 0)
+		evalJS[bool](t, b, `(() => {
+			const r = getSelection().getRangeAt(0);
+			getSelection().removeAllRanges();
+			r.startContainer.parentElement.scrollIntoView({block: "center", behavior: "instant"});
+			return true;
+		})()`)
+		at = evalJS[reflowLayout](t, b, reflowLayoutJS)
+		if room := at.CoverBottom - at.CoverTop; room < at.Height/3 {
+			t.Errorf("320×%d, scrolled into the article: the toolbar and the legend cover its top to %.0f px and the sheet starts at %.0f px, leaving %.0f px to read in", height, at.CoverTop, at.CoverBottom, room)
+		}
+		// Tag there: the sheet lists it.
+		tagPhrase(t, b, phrase, "q")
+		if at := evalJS[reflowLayout](t, b, reflowLayoutJS); at.ScrollWidth > at.Width+0.5 {
+			t.Errorf("320×%d: once tagged, the page is %.0f px wide", height, at.ScrollWidth)
+		}
+		press(t, b, "z", ctrl)
+		waitFor(t, b, `document.querySelectorAll("#entries > li").length === 0`)
+	}
+}
