@@ -93,7 +93,9 @@
     let height = -1;
     headObserver = new ResizeObserver(() => {
       const h = head.offsetHeight;
-      box.style.scrollPaddingTop = h + "px";
+      // A head that scrolls with the list (a short window's sheet) covers
+      // none of it.
+      box.style.scrollPaddingTop = (getComputedStyle(head).position === "sticky" ? h : 0) + "px";
       if (height >= 0 && h > height) keepSelectedBelow(box, head, h - height);
       height = h;
     });

@@ -110,7 +110,37 @@ func TestReflowAt320(t *testing.T) {
 		if at := evalJS[reflowLayout](t, b, reflowLayoutJS); at.ScrollWidth > at.Width+0.5 {
 			t.Errorf("320×%d: once tagged, the page is %.0f px wide", height, at.ScrollWidth)
 		}
+		// Each field of the panel of the annotation just tagged, focused,
+		// shows whole: the browser scrolls it into the sheet's view.
+		// So does its row in the list, after them.
+		const fields = "#selected :is(select, input, textarea, button), #entries .entry-main"
+		for _, field := range evalJS[[]string](t, b, `[...document.querySelectorAll("`+fields+`")].filter((el) => el.offsetParent).map((el) => el.id || el.textContent)`) {
+			if shown := evalJS[[]float64](t, b, visibleWhenFocusedJS(fields, field)); shown[1] < shown[0]-1 {
+				t.Errorf("320×%d: the selected annotation's %q, focused, shows %.0f px of its %.0f", height, field, shown[1], shown[0])
+			}
+		}
 		press(t, b, "z", ctrl)
 		waitFor(t, b, `document.querySelectorAll("#entries > li").length === 0`)
 	}
+}
+
+// visibleWhenFocusedJS focuses the element among those selector finds with
+// that id (else that text) and gives its height and the height of it that
+// shows: inside each box that clips it, and the window.
+func visibleWhenFocusedJS(selector, field string) string {
+	return `new Promise((done) => {
+		const el = [...document.querySelectorAll(` + jsString(selector) + `)].find((el) => (el.id || el.textContent) === ` + jsString(field) + `);
+		el.focus();
+		requestAnimationFrame(() => requestAnimationFrame(() => {
+			const r = el.getBoundingClientRect();
+			let top = Math.max(r.top, 0), bottom = Math.min(r.bottom, innerHeight);
+			for (let p = el.parentElement; p; p = p.parentElement) {
+				if (getComputedStyle(p).overflowY === "visible") continue;
+				const q = p.getBoundingClientRect();
+				top = Math.max(top, q.top);
+				bottom = Math.min(bottom, q.bottom);
+			}
+			done([r.height, Math.max(bottom - top, 0)]);
+		}));
+	})`
 }
