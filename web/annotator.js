@@ -1001,6 +1001,17 @@
   document.addEventListener("focusin", queueCaret);
   document.addEventListener("focusout", queueCaret);
   window.addEventListener("resize", queueCaret);
+  // The caret is placed in the page's coordinates, so that it stays on its
+  // character only while the text does not move. The text moves, with the
+  // window the same size, when the page's style changes (a reader's text
+  // spacing, a larger font) or the blocks above the caret take their real
+  // height (content-visibility): each grows or shrinks the page, which
+  // redraws a caret that shows.
+  if (typeof ResizeObserver === "function") {
+    new ResizeObserver(() => {
+      if (caretEl && !caretEl.hidden) queueCaret();
+    }).observe(document.documentElement);
+  }
 
   // Dialogs. The app's dialogs are modal <dialog> elements: the rest of
   // the page is inert while one is open. Tab wraps inside the open one

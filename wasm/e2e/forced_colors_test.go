@@ -154,6 +154,17 @@ func tagTwoForced(t testing.TB) *browser {
 	return b
 }
 
+// caretAtFocusJS says whether the drawn caret shows at the selection's
+// focus.
+const caretAtFocusJS = `(() => {
+	const c = document.querySelector(".text-caret");
+	if (!c || c.hidden) return false;
+	const s = getSelection(), r = document.createRange();
+	r.setStart(s.focusNode, s.focusOffset);
+	const at = r.getBoundingClientRect(), box = c.getBoundingClientRect();
+	return box.height > 0 && Math.abs(box.left + box.width / 2 - at.left) < 2 && Math.abs(box.top - at.top) < 2;
+})()`
+
 // caretAt puts the caret in the focused article before the first
 // character of phrase (its nth character, from 0) and returns the drawn
 // caret's box, widened by a pixel on each side.
@@ -167,14 +178,7 @@ func caretAt(t testing.TB, b *browser, phrase string, nth int) box {
 		s.collapse(r.startContainer, r.startOffset + %d);
 		return true;
 	})()`, nth))
-	waitFor(t, b, `(() => {
-		const c = document.querySelector(".text-caret");
-		if (!c || c.hidden) return false;
-		const s = getSelection(), r = document.createRange();
-		r.setStart(s.focusNode, s.focusOffset);
-		const at = r.getBoundingClientRect(), box = c.getBoundingClientRect();
-		return box.height > 0 && Math.abs(box.left + box.width / 2 - at.left) < 2 && Math.abs(box.top - at.top) < 2;
-	})()`)
+	waitFor(t, b, caretAtFocusJS)
 	bx := elementBox(t, b, ".text-caret")
 	return box{bx.X - 1, bx.Y, bx.W + 2, bx.H}
 }

@@ -57,3 +57,16 @@ func TestTextSpacingRows(t *testing.T) {
 		t.Errorf("with the text spacing, content is cut off: %q", c)
 	}
 }
+
+// TestTextSpacingCaret: the text spacing applied while the caret is in
+// the article (a bookmarklet, a reader's extension turned on), the caret
+// follows its place in the text, which moves as the lines wrap anew. It
+// was drawn where its character had been until the caret moved.
+func TestTextSpacingCaret(t *testing.T) {
+	b, _ := openApp(t)
+	b.expectNoConsoleErrors()
+	waitStarted(t, b)
+	caretAt(t, b, "when asked if", 4)
+	applyTextSpacing(t, b)
+	waitFor(t, b, caretAtFocusJS)
+}
