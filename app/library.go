@@ -309,7 +309,10 @@ func (l *library) Render() app.UI {
 		app.If(n == 0, func() app.UI {
 			return app.P().ID("library-empty").Class("placeholder").Text("No document matches. Add articles with “Add files…”, or by dropping them on the page.")
 		}).Else(func() app.UI {
-			return app.Table().ID("library-table").Class("library-table").Body(
+			// The table scrolls sideways in a box of its own where the
+			// window is narrower than its columns (400 % zoom), rather than
+			// the whole page with it.
+			return app.Div().Class("library-scroll").Body(app.Table().ID("library-table").Class("library-table").Body(
 				app.THead().Body(app.Tr().Body(
 					app.Th().Scope("col").Body(l.chooseShown(n, inView)),
 					app.Th().Scope("col").Text("Title"),
@@ -323,7 +326,7 @@ func (l *library) Render() app.UI {
 				app.TBody().Body(app.Range(rows).Slice(func(i int) app.UI {
 					return l.renderRow(rows[i])
 				})),
-			)
+			))
 		}),
 		app.If(pages > 1, func() app.UI {
 			return app.Nav().Class("pager").Aria("label", "Library pages").Body(

@@ -73,3 +73,28 @@ func TestLibraryLayout(t *testing.T) {
 		}
 	}
 }
+
+// TestLibraryAt320: at 320 CSS pixels wide (WCAG's reflow: 1,280 px at
+// 400 %) the library's page scrolls only up and down. Its table, whose
+// columns need more than that, scrolls sideways in a box of its own (WCAG
+// lets a data table), and a row's controls, reached with Tab, are scrolled
+// into that box's view (Chromium scrolls no further once part of a control
+// shows). The whole page was 666 px wide, the toolbar and
+// the library's tools scrolling sideways with the table.
+func TestLibraryAt320(t *testing.T) {
+	b, _ := openApp(t)
+	b.expectNoConsoleErrors()
+	waitStarted(t, b)
+	showLibrary(t, b)
+	b.run(chromedp.EmulateViewport(320, 640))
+	if l := evalJS[libraryLayout](t, b, libraryLayoutJS); l.PageWidth > l.WindowWidth+0.5 {
+		t.Errorf("320 px wide: the library's page is %.0f px wide", l.PageWidth)
+	}
+	for _, button := range []string{".library-status select", ".library-rename"} {
+		evalJS[bool](t, b, `(document.querySelector(".library-row `+button+`").focus(), true)`)
+		waitFor(t, b, `(() => {
+			const r = document.activeElement.getBoundingClientRect();
+			return document.activeElement.matches(".library-row `+button+`") && r.right > 0 && r.left < innerWidth - 8;
+		})()`)
+	}
+}
