@@ -98,3 +98,27 @@ func TestLibraryAt320(t *testing.T) {
 		})()`)
 	}
 }
+
+// TestLibraryOpenRowShows: the row of the document open in the library is
+// marked by more than its background's colour, which was all that told it
+// from the others: #f0f6ff on white, 1.07:1, and in forced colours (Windows
+// High Contrast) the page's Canvas like every row. A bar at its start
+// shows in both.
+func TestLibraryOpenRowShows(t *testing.T) {
+	b, _ := openApp(t)
+	b.expectNoConsoleErrors()
+	waitStarted(t, b)
+	showLibrary(t, b)
+	const cell = ".library-row.open td:first-child"
+	waitFor(t, b, `document.querySelector("`+cell+`") !== null`)
+	for _, forced := range []bool{false, true} {
+		if forced {
+			emulateForcedColors(t, b)
+		}
+		td := elementBox(t, b, cell)
+		row := backgroundOf(t, b, td)
+		if share := contrasting(shot(t, b, box{td.X, td.Y + 2, 4, td.H - 4}), row); share < 0.5 {
+			t.Errorf("forced colours %v: %.0f%% of the open row's start stands out from its background (%v)", forced, 100*share, row)
+		}
+	}
+}
