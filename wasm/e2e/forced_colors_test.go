@@ -255,3 +255,30 @@ func TestForcedColorsSelectedRow(t *testing.T) {
 		t.Errorf("%.0f%% of the pixels of the selected row's focus ring stand out from the row", 100*share)
 	}
 }
+
+// TestSelectedRowShows: in the page's own colours too, the selected
+// annotation's row is marked by more than its tint, #fff8d6 beside the
+// others' #fbfbfc (1.03:1): a frame in the text's colour goes round it,
+// and not round the others.
+func TestSelectedRowShows(t *testing.T) {
+	b, _ := openApp(t)
+	b.expectNoConsoleErrors()
+	waitStarted(t, b)
+	tagPhrase(t, b, "yes we can", "q")
+	tagPhrase(t, b, "a peace deal could be achieved in Ukraine", "c")
+	waitFor(t, b, `document.querySelector("#entries > li.selected") !== null`)
+	for _, r := range []struct {
+		row      string
+		selected bool
+	}{{"#entries > li.selected", true}, {"#entries > li:not(.selected)", false}} {
+		bx := elementBox(t, b, r.row)
+		under := backgroundOf(t, b, bx)
+		share := contrasting(shot(t, b, box{bx.X + 10, bx.Y, bx.W - 20, 2}), under)
+		if r.selected && share < 0.5 {
+			t.Errorf("%.0f%% of the selected row's top edge stands out from its background (%v)", 100*share, under)
+		}
+		if !r.selected && share >= 0.5 {
+			t.Errorf("%.0f%% of the top edge of a row not selected stands out from its background (%v), as the selected row's does", 100*share, under)
+		}
+	}
+}
