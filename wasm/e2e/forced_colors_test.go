@@ -282,3 +282,21 @@ func TestSelectedRowShows(t *testing.T) {
 		}
 	}
 }
+
+// TestForcedColorsPressedFilter: in forced colours the filter shown
+// (pressed) stands out from the others, and its words read on it. It was
+// told by its weight alone: its border's colour and the label's bar under
+// it are colours, which forced colours take away.
+func TestForcedColorsPressedFilter(t *testing.T) {
+	b := tagTwoForced(t)
+	const pressed, other = `.filters .filter[aria-pressed=true]`, `.filters .filter[aria-pressed=false]`
+	waitFor(t, b, `document.querySelector("`+pressed+`") !== null && document.querySelector("`+other+`") !== null`)
+	on := shot(t, b, elementBox(t, b, pressed))
+	off := backgroundOf(t, b, elementBox(t, b, other))
+	if c := annotate.ContrastRatio(background(on), off); c < 3 {
+		t.Errorf("the filter pressed (%v) and one not (%v) differ by a contrast of %.2f:1, less than 3:1", background(on), off, c)
+	}
+	if share := contrasting(on, background(on)); share < 0.05 {
+		t.Errorf("%.1f%% of the filter pressed stands out from its background: its words do not read", 100*share)
+	}
+}
