@@ -300,3 +300,41 @@ func TestForcedColorsPressedFilter(t *testing.T) {
 		t.Errorf("%.1f%% of the filter pressed stands out from its background: its words do not read", 100*share)
 	}
 }
+
+// TestForcedColorsOverlaySelected: where the browser has no CSS Custom
+// Highlight API, the annotations are boxes drawn over the text, and in
+// forced colours the selected one stands out from the others: a frame
+// goes round it. Its box's only mark was its background, which forced
+// colours paint as the page's.
+func TestForcedColorsOverlaySelected(t *testing.T) {
+	srv := appServer(t)
+	b := newBrowser(t)
+	b.expectNoConsoleErrors()
+	b.run(chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+		_, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: nohlJS})
+		return err
+	}), chromedp.Navigate(srv.URL+"/"))
+	waitStarted(t, b)
+	if evalJS[bool](t, b, `!!(window.CSS && CSS.highlights)`) {
+		t.Fatal("the page still has the Highlight API")
+	}
+	tagPhrase(t, b, "yes we can", "q")
+	tagPhrase(t, b, "a peace deal could be achieved in Ukraine", "c")
+	waitFor(t, b, `document.querySelector(".hl-box.hl-selected") !== null`)
+	emulateForcedColors(t, b)
+	paper := backgroundOf(t, b, phraseBox(t, b, "when asked if"))
+	for _, at := range []struct {
+		phrase   string
+		selected bool
+	}{{"a peace deal could", true}, {"yes we can", false}} {
+		bx := phraseBox(t, b, at.phrase)
+		// The 3 px above the phrase's box, where the frame goes.
+		share := contrasting(shot(t, b, box{bx.X + 4, bx.Y - 3, bx.W - 8, 3}), paper)
+		if at.selected && share < 0.5 {
+			t.Errorf("%.0f%% of the line above the selected annotation stands out from the page (%v)", 100*share, paper)
+		}
+		if !at.selected && share >= 0.5 {
+			t.Errorf("%.0f%% of the line above an annotation not selected stands out from the page (%v), as for the selected one", 100*share, paper)
+		}
+	}
+}
