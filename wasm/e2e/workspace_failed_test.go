@@ -316,9 +316,7 @@ func TestWorkspaceImportLeavesAnotherTabsDocument(t *testing.T) {
 	path := sampleExport(t)
 
 	tab := b.newTab(t)
-	openAppAt(t, tab, srv.URL+"/")
-	waitStarted(t, tab)
-	waitFor(t, tab, `performance.getEntriesByName("annotator:read-only").length > 0`)
+	openReadOnly(t, tab, srv.URL+"/")
 	showLibrary(t, tab)
 	before := evalJS[int](t, tab, `performance.getEntriesByName("annotator:imported").length`)
 	tab.run(chromedp.SetUploadFiles(chromedp.ID("add-files"), []string{path}))

@@ -38,9 +38,7 @@ func TestWorkspaceReadOnlyTabLetsTheWaitGo(t *testing.T) {
 
 	tab := b.newTab(t)
 	tab.expectNoConsoleErrors()
-	openAppAt(t, tab, srv.URL+"/")
-	waitStarted(t, tab)
-	waitFor(t, tab, `performance.getEntriesByName("annotator:read-only").length > 0`)
+	openReadOnly(t, tab, srv.URL+"/")
 	waitForPromise(t, tab, documentWaits(1))
 
 	openFile(t, tab, filepath.Join(testcorpus.Root(t), "testdata", "emoji-article.html"))
@@ -73,9 +71,7 @@ func TestWorkspaceRenameShowsInTheEditingTab(t *testing.T) {
 
 	tab := b.newTab(t)
 	tab.expectNoConsoleErrors()
-	openAppAt(t, tab, srv.URL+"/")
-	waitStarted(t, tab)
-	waitFor(t, tab, `performance.getEntriesByName("annotator:read-only").length > 0`)
+	openReadOnly(t, tab, srv.URL+"/")
 	renameInLibrary(t, tab, sampleTitle, "Renamed elsewhere")
 
 	waitFor(t, b, `document.querySelector("#doc-title").textContent === "Renamed elsewhere"`)
@@ -121,9 +117,7 @@ func TestWorkspaceRestoreLeavesAnotherTabsSample(t *testing.T) {
 	waitStarted(t, b)
 	waitSaved(t, b)
 	tab := b.newTab(t)
-	openAppAt(t, tab, srv.URL+"/")
-	waitStarted(t, tab)
-	waitFor(t, tab, `performance.getEntriesByName("annotator:read-only").length > 0`)
+	openReadOnly(t, tab, srv.URL+"/")
 	showLibrary(t, tab)
 	tab.run(chromedp.SetUploadFiles(chromedp.ID("restore-file"), []string{backup}))
 	waitFor(t, tab, `document.querySelector("#notice").textContent.includes("not restored")`)
@@ -146,9 +140,7 @@ func TestWorkspaceNoChangeBeforeTheLock(t *testing.T) {
 	waitSaved(t, b)
 
 	tab := b.newTab(t)
-	openAppAt(t, tab, srv.URL+"/")
-	waitStarted(t, tab)
-	waitFor(t, tab, `performance.getEntriesByName("annotator:read-only").length > 0`)
+	openReadOnly(t, tab, srv.URL+"/")
 	openFile(t, tab, filepath.Join(testcorpus.Root(t), "testdata", "emoji-article.html"))
 	waitFor(t, tab, fmt.Sprintf(`document.querySelector("#doc-title").textContent === %s`, jsString(emojiTitle)))
 	waitSaved(t, tab)
@@ -335,4 +327,14 @@ func goldThenSecondTab(t *testing.T) (first, second *browser) {
 	openFromLibrary(t, tab, "rents")
 	waitFor(t, tab, `document.querySelectorAll("#entries > li").length === 1`)
 	return b, tab
+}
+
+// openReadOnly opens the app in tab, a second tab on the workspace of a
+// first that holds the document open last, and waits until the app there
+// has started and shown that document read-only.
+func openReadOnly(t testing.TB, tab *browser, url string) {
+	t.Helper()
+	openAppAt(t, tab, url)
+	waitStarted(t, tab)
+	waitFor(t, tab, `performance.getEntriesByName("annotator:read-only").length > 0`)
 }
