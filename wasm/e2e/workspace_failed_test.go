@@ -145,10 +145,12 @@ func TestWorkspaceDeletedInAnotherTab(t *testing.T) {
 
 	// The first tab goes on tagging the sample, then the emoji article.
 	tagPhrase(t, b, "pretty balanced", "c")
-	waitSaved(t, b)
-	if got := text(t, b, "#notice"); !containsAll(got, "deleted", "back in the library") {
-		t.Errorf("with its document deleted elsewhere the app says %q", got)
+	// The message comes with the render after the failed write's answer,
+	// which may be after the toolbar last drew "Saved": it is waited for.
+	if !tryWait(b, `["deleted", "back in the library"].every(w => document.querySelector("#notice").textContent.includes(w))`) {
+		t.Errorf("with its document deleted elsewhere the app says %q", text(t, b, "#notice"))
 	}
+	waitSaved(t, b)
 	openFromLibrary(t, b, emojiTitle)
 	tagPhrase(t, b, "sales rose 12%", "c")
 	waitSaved(t, b)
