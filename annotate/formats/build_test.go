@@ -220,14 +220,16 @@ func TestVerbatimTextsWithLeadingLineFeedsRoundTrip(t *testing.T) {
 // written on Windows holds them, and as their offsets count them: an HTML
 // parser reads a carriage return as a line feed, so the document's text
 // lost each one, and with it the offsets of the other tool's text (the
-// spans were placed again by their text, or left as orphans). (A text's
-// very first carriage return is still lost: x/net/html drops one that
-// opens a <pre>, where a browser keeps it.)
+// spans were placed again by their text, or left as orphans). A text's
+// very first carriage return was lost too: x/net/html dropped one that
+// opens a <pre>, where a browser keeps it (patched, third_party/README.md).
 func TestVerbatimTextsKeepTheirCarriageReturns(t *testing.T) {
 	verbatimRoundTrips(t,
 		"Lead line\r\n\r\nTitle and body\r\nthat goes on.\r\n",
 		"Old Mac\rTitle\r",
 		"Mixed\r\r\n\nTitle\n",
+		"\r\nTitle first line",
+		"\rTitle",
 	)
 }
 

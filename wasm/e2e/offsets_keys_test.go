@@ -175,7 +175,7 @@ func TestOffsetsArrowsInRightToLeftText(t *testing.T) {
 func TestOffsetsOverCarriageReturns(t *testing.T) {
 	b, _ := openApp(t)
 	b.expectNoConsoleErrors()
-	openArticle(t, b, "Carriage returns", "<pre>Line one&#13;\nLine two&#13;&#13;third word&#13;fourth</pre><p>After the block, fifth.</p>")
+	openArticle(t, b, "Carriage returns", "<pre>&#13;\nLine one&#13;\nLine two&#13;&#13;third word&#13;fourth</pre><p>After the block, fifth.</p>")
 	words := []string{"two", "third", "fourth", "fifth"}
 	for i, w := range words {
 		caretBefore(t, b, w)
@@ -185,7 +185,7 @@ func TestOffsetsOverCarriageReturns(t *testing.T) {
 		waitFor(t, b, fmt.Sprintf(`document.querySelectorAll("#entries > li").length === %d`, i+1))
 	}
 	f := downloadExport(t, b)
-	if want := "Line one\r\nLine two\r\rthird word\rfourth\n\nAfter the block, fifth."; f.Document.Text != want {
+	if want := "\r\nLine one\r\nLine two\r\rthird word\rfourth\n\nAfter the block, fifth."; f.Document.Text != want {
 		t.Errorf("text %q, want %q", f.Document.Text, want)
 	}
 	checkOffsets(t, f)

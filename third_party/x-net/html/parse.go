@@ -893,9 +893,10 @@ func inBodyIM(p *parser) bool {
 		case a.Pre, a.Listing:
 			if n.FirstChild == nil {
 				// Ignore a newline at the start of a <pre> block.
-				if d != "" && d[0] == '\r' {
-					d = d[1:]
-				}
+				// patched: a '\r' here came from a character
+				// reference (the tokenizer made every raw one a '\n'),
+				// and the standard drops only a line feed: browsers
+				// keep it (third_party/README.md).
 				if d != "" && d[0] == '\n' {
 					d = d[1:]
 				}
@@ -1458,9 +1459,8 @@ func textIM(p *parser) bool {
 		d := p.tok.Data
 		if n := p.oe.top(); n.DataAtom == a.Textarea && n.FirstChild == nil {
 			// Ignore a newline at the start of a <textarea> block.
-			if d != "" && d[0] == '\r' {
-				d = d[1:]
-			}
+			// patched: as in a <pre>, a '\r' is a character
+			// reference's, which browsers keep (third_party/README.md).
 			if d != "" && d[0] == '\n' {
 				d = d[1:]
 			}
