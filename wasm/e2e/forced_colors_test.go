@@ -338,3 +338,41 @@ func TestForcedColorsOverlaySelected(t *testing.T) {
 		}
 	}
 }
+
+// TestForcedColorsLegendMatchesMarks: in forced colours each label's
+// swatch in the legend is drawn as the article draws that label's
+// annotations, the system's Mark with a line in the label's style under
+// it. The swatches kept their backgrounds of the label's colour, which
+// forced colours paint as the page's, while the article's marks are Mark.
+func TestForcedColorsLegendMatchesMarks(t *testing.T) {
+	b, _ := openApp(t)
+	b.expectNoConsoleErrors()
+	waitStarted(t, b)
+	phrases := map[string]string{"quote": "yes we can", "claim": "Mr Putin started the war", "pledge": "increase defence spending"}
+	for label, phrase := range phrases {
+		tagPhrase(t, b, phrase, label[:1])
+	}
+	// None selected: the last is a claim, selected; select another place.
+	tagPhrase(t, b, "As he arrived on Thursday", "c")
+	emulateForcedColors(t, b)
+	for label, phrase := range phrases {
+		mark := backgroundOf(t, b, phraseBox(t, b, phrase))
+		evalJS[bool](t, b, `(scrollTo(0, 0), true)`)
+		sw := elementBox(t, b, ".legend .swatch.label-"+label)
+		img := shot(t, b, sw)
+		if fill := background(img); !nearColor(fill, mark) {
+			t.Errorf("the %s swatch is filled with %v, where the article marks a %s with %v", label, fill, label, mark)
+		}
+		// Its line under it, as in the article.
+		if share := contrasting(shot(t, b, box{sw.X, sw.Y + sw.H - 2, sw.W, 2}), mark); share < 0.3 {
+			t.Errorf("%.0f%% of the %s swatch's line stands out from the mark's colour (%v)", 100*share, label, mark)
+		}
+	}
+}
+
+// nearColor says whether two colours are the same but for rounding (a
+// contrast ratio does not tell yellow from white: 1.07:1).
+func nearColor(a, b annotate.RGB) bool {
+	d := func(x, y uint8) bool { return int(x)-int(y) <= 6 && int(y)-int(x) <= 6 }
+	return d(a.R, b.R) && d(a.G, b.G) && d(a.B, b.B)
+}
