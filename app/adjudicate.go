@@ -327,8 +327,8 @@ func (d *adjudicator) renderPanel() app.UI {
 				OnChange(func(ctx app.Context, e app.Event) { d.disputedOnly = ctx.JSSrc().Get("checked").Bool() }),
 			app.Span().Text(" Show only the spans not every annotator made"),
 		),
-		app.Table().ID("adjudication-spans").Class("adjudication-spans").Body(
-			app.Caption().Text("Every span, with who made it: accept those the gold document keeps"),
+		tableScroll("adjudication-spans-caption", app.Table().ID("adjudication-spans").Class("adjudication-spans").Body(
+			app.Caption().ID("adjudication-spans-caption").Text("Every span, with who made it: accept those the gold document keeps"),
 			app.THead().Body(app.Tr().Body(
 				app.Th().Scope("col").Text("Label"),
 				app.Th().Scope("col").Text("Text"),
@@ -337,7 +337,7 @@ func (d *adjudicator) renderPanel() app.UI {
 				app.Th().Scope("col").Text("Gold"),
 			)),
 			app.TBody().Body(app.Range(rows).Slice(func(i int) app.UI { return d.renderRow(rows[i], names) })),
-		),
+		)),
 		app.Div().Class("adjudication-tools").Body(
 			app.Button().ID("gold-save").Class("primary").Disabled(d.busy).
 				OnClick(func(ctx app.Context, e app.Event) { d.saveGold(ctx) }).
@@ -379,8 +379,8 @@ func (d *adjudicator) renderRow(a annotate.Annotation, names []string) app.UI {
 // recall and F1, exact and overlapping, its kappa, and α_u of all.
 func (d *adjudicator) renderAgreement() app.UI {
 	rep := d.report
-	return app.Table().ID("agreement-table").Class("agreement-table").Body(
-		app.Caption().Text(fmt.Sprintf("Agreement, each pair with the first as the reference · Krippendorff's α_u over all: %s", rep.AlphaU)),
+	return tableScroll("agreement-caption", app.Table().ID("agreement-table").Class("agreement-table").Body(
+		app.Caption().ID("agreement-caption").Text(fmt.Sprintf("Agreement, each pair with the first as the reference · Krippendorff's α_u over all: %s", rep.AlphaU)),
 		app.THead().Body(
 			app.Tr().Body(
 				app.Th().Scope("col").Rowspan(2).Text("Reference"),
@@ -403,5 +403,13 @@ func (d *adjudicator) renderAgreement() app.UI {
 				app.Td().Text(p.Kappa.String()),
 			)
 		})),
-	)
+	))
+}
+
+// tableScroll holds a table that may be wider than the window (at 400 %
+// zoom it is 320 CSS px), which then scrolls sideways in it rather than
+// the page. Tab reaches it, so that the keyboard scrolls it, and its
+// table's caption (captionID) names it.
+func tableScroll(captionID string, table app.UI) app.UI {
+	return app.Div().Class("table-scroll").Role("region").Aria("labelledby", captionID).TabIndex(0).Body(table)
 }
