@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"image"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/cdproto/emulation"
@@ -213,5 +214,68 @@ func emulateMedia(t testing.TB, b *browser, name, value string) {
 	}))
 	if !evalJS[bool](t, b, fmt.Sprintf(`matchMedia("(%s: %s)").matches`, name, value)) {
 		t.Fatalf("this Chromium does not emulate %s: %s", name, value)
+	}
+}
+
+// colorPair is an element's colour (its text's, or a field's edge) and
+// the colour behind it, as CSS gives them.
+type colorPair struct{ Name, Fore, Behind string }
+
+// textColorsJS lists the colour of each element's own text in view and
+// of each field's edge, with the colour behind it.
+const textColorsJS = `(() => {
+	const behind = (el) => {
+		for (let p = el; p; p = p.parentElement) {
+			const c = getComputedStyle(p).backgroundColor;
+			if (!c.startsWith("rgba") || !c.endsWith(", 0)")) return c;
+		}
+		return "rgb(255, 255, 255)";
+	};
+	const out = [];
+	for (const el of document.querySelectorAll("body *")) {
+		if (!el.getClientRects().length || el.closest(".visually-hidden, [hidden]")) continue;
+		const name = el.tagName.toLowerCase() + (el.id ? "#" + el.id : "") + "." + [...el.classList].join(".");
+		if ([...el.childNodes].some((n) => n.nodeType === 3 && n.data.trim())) {
+			out.push({Name: name, Fore: getComputedStyle(el).color, Behind: behind(el)});
+		}
+		if (el.matches("input[type=text], input[type=search], select, textarea")) {
+			out.push({Name: name + " (edge)", Fore: getComputedStyle(el).borderTopColor, Behind: behind(el.parentElement)});
+		}
+	}
+	return out;
+})()`
+
+// TestMoreContrast: a reader who asks the system for more contrast
+// (prefers-contrast: more) gets the fields' edges at 4.5:1 and more
+// (3.6:1 without it, #80878f on white), and no text or edge with less
+// contrast than without it. The style sheet did not look at it.
+func TestMoreContrast(t *testing.T) {
+	b, _ := openApp(t)
+	b.expectNoConsoleErrors()
+	waitStarted(t, b)
+	tagPhrase(t, b, "yes we can", "q")
+	waitFor(t, b, `document.getElementById("edit-speaker") !== null`)
+	for _, view := range []string{"the workspace", "the library"} {
+		if view == "the library" {
+			emulateMedia(t, b, "prefers-contrast", "no-preference")
+			showLibrary(t, b)
+		}
+		plain := evalJS[[]colorPair](t, b, textColorsJS)
+		emulateMedia(t, b, "prefers-contrast", "more")
+		more := evalJS[[]colorPair](t, b, textColorsJS)
+		if len(more) != len(plain) || len(plain) == 0 {
+			t.Fatalf("%s: %d colours without more contrast, %d with", view, len(plain), len(more))
+		}
+		ratio := func(p colorPair) float64 {
+			return annotate.ContrastRatio(parseRGB(t, p.Fore), parseRGB(t, p.Behind))
+		}
+		for i, p := range plain {
+			if r0, r1 := ratio(p), ratio(more[i]); r1 < r0-0.01 {
+				t.Errorf("%s: %s is %.2f:1 with more contrast, %.2f:1 without", view, p.Name, r1, r0)
+			}
+			if strings.HasSuffix(p.Name, " (edge)") && ratio(more[i]) < 4.5 {
+				t.Errorf("%s: with more contrast, the edge of the field %s is %.2f:1 (%s on %s)", view, p.Name, ratio(more[i]), more[i].Fore, more[i].Behind)
+			}
+		}
 	}
 }
