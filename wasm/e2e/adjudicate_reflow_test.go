@@ -3,6 +3,7 @@
 package e2e
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -39,8 +40,9 @@ const adjudicationReflowJS = `new Promise((done) => requestAnimationFrame(() => 
 // TestAdjudicationAt320: at 320 CSS pixels wide the adjudication's view
 // scrolls only up and down; its two tables, whose columns need more, each
 // scroll sideways in a box of their own, which Tab reaches (so that the
-// keyboard scrolls it) and which a screen reader names. The page was
-// 644 px wide, the whole library scrolling sideways with the tables.
+// keyboard scrolls it) and which a screen reader names; axe finds nothing
+// wrong there. The page was 644 px wide, the whole library scrolling
+// sideways with the tables.
 func TestAdjudicationAt320(t *testing.T) {
 	b, _ := openApp(t)
 	b.expectNoConsoleErrors()
@@ -60,6 +62,7 @@ func TestAdjudicationAt320(t *testing.T) {
 		if len(at.Tables) != 2 {
 			t.Fatalf("320×%d: %d tables in the adjudication, want 2", height, len(at.Tables))
 		}
+		auditA11y(t, b, fmt.Sprintf("the adjudication at 320×%d", height))
 		for _, tb := range at.Tables {
 			switch {
 			case !tb.Scrolled:
