@@ -5,10 +5,11 @@ import (
 	"strconv"
 )
 
-// This file keeps the rule for text drawn on a label's colour: black or
-// white, whichever contrasts more with it, by the WCAG 2 formulas. Teams
-// choose their own label colours, so the text colour follows from each
-// colour rather than from a palette checked once.
+// This file keeps the rules for what is drawn in or on a label's colour,
+// by the WCAG 2 formulas: text on it is black or white, whichever
+// contrasts more with it; a line in it stands 3:1 against what is behind.
+// Teams choose their own label colours, so what is drawn follows from
+// each colour rather than from a palette checked once.
 
 // RGB is a colour as its red, green and blue channels.
 type RGB struct{ R, G, B uint8 }
@@ -75,4 +76,52 @@ func TextOn(background RGB) RGB {
 		return White
 	}
 	return Black
+}
+
+// MinLineContrast is what WCAG 1.4.11 asks of a graphic that tells content
+// apart, such as the underline that marks a label's span: 3:1 against what
+// is next to it.
+const MinLineContrast = 3.0
+
+// Over returns c at opacity alpha (0 to 1) painted over background, as the
+// page composes a label's translucent fill.
+func Over(c RGB, alpha float64, background RGB) RGB {
+	mix := func(v, w uint8) uint8 { return uint8(math.Round(alpha*float64(v) + (1-alpha)*float64(w))) }
+	return RGB{mix(c.R, background.R), mix(c.G, background.G), mix(c.B, background.B)}
+}
+
+// LineOn returns c, darkened as little as needed for a line drawn in it to
+// stand MinLineContrast against each of backgrounds: a label's underline
+// must show on the page whatever colour a team chose (a quote's orange
+// #e69f00 is 2.1:1 on white). Its channels are scaled down together,
+// which keeps its hue; a colour that already stands out comes back as it
+// is. The backgrounds are light ones, on which black stands out: against
+// a background that black does not stand out from, black is the best
+// there is and what comes back.
+func LineOn(c RGB, backgrounds ...RGB) RGB {
+	meets := func(x RGB) bool {
+		for _, b := range backgrounds {
+			if ContrastRatio(x, b) < MinLineContrast {
+				return false
+			}
+		}
+		return true
+	}
+	if meets(c) {
+		return c
+	}
+	scale := func(f float64) RGB {
+		m := func(v uint8) uint8 { return uint8(math.Floor(f * float64(v))) }
+		return RGB{m(c.R), m(c.G), m(c.B)}
+	}
+	// The lightest scale that meets: lo meets (black, or better), hi not.
+	lo, hi := 0.0, 1.0
+	for i := 0; i < 24; i++ {
+		if mid := (lo + hi) / 2; meets(scale(mid)) {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	return scale(lo)
 }

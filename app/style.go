@@ -26,11 +26,15 @@ func labelCSS(schema annotate.Schema) string {
 	var b strings.Builder
 	for i, l := range schema.Labels {
 		c := labelColor(l.Color)
-		r, g, bl := c.R, c.G, c.B
 		class := labelClass(l.Name)
 		deco := decorations[i%len(decorations)]
-		fill := fmt.Sprintf("rgba(%d, %d, %d, 0.22)", r, g, bl)
-		line := fmt.Sprintf("rgb(%d, %d, %d)", r, g, bl)
+		fill := fmt.Sprintf("rgba(%d, %d, %d, %g)", c.R, c.G, c.B, fillAlpha)
+		// The lines that mark a label's spans, entries and filter stand
+		// 3:1 on the page and on the label's fill (annotate.LineOn); the
+		// badge keeps the colour as chosen, its text read on it.
+		lc := annotate.LineOn(c, lineGrounds(c)...)
+		line := fmt.Sprintf("rgb(%d, %d, %d)", lc.R, lc.G, lc.B)
+		badge := fmt.Sprintf("rgb(%d, %d, %d)", c.R, c.G, c.B)
 		fmt.Fprintf(&b, "::highlight(%s) { background-color: %s; text-decoration: underline %s %s 2px; text-underline-offset: 3px; }\n", class, fill, deco, line)
 		// In forced colours the label's colour is gone (web/app.css):
 		// the highlight is the system's Mark, and its underline, still
@@ -39,11 +43,28 @@ func labelCSS(schema annotate.Schema) string {
 		fmt.Fprintf(&b, ".hl-box.hl-%s { background-color: %s; border-bottom: 2px %s %s; }\n", class, fill, cssBorder(deco), line)
 		fmt.Fprintf(&b, ".swatch.%s { background-color: %s; border-bottom: 3px %s %s; }\n", class, fill, cssBorder(deco), line)
 		// The badge's text is black or white, whichever reads on the colour.
-		fmt.Fprintf(&b, ".badge.%s { background-color: %s; color: %s; }\n", class, line, annotate.TextOn(c).Hex())
+		fmt.Fprintf(&b, ".badge.%s { background-color: %s; color: %s; }\n", class, badge, annotate.TextOn(c).Hex())
 		fmt.Fprintf(&b, ".entry.%s { border-left-color: %s; }\n", class, line)
 		fmt.Fprintf(&b, ".filter.%s[aria-pressed=true] { box-shadow: inset 0 -3px 0 %s; }\n", class, line)
 	}
 	return b.String()
+}
+
+// fillAlpha is the opacity of a label's fill over the article.
+const fillAlpha = 0.22
+
+// The article's backgrounds, as web/app.css paints them: the paper (--paper)
+// and a <pre>'s canvas (--canvas).
+var (
+	paper  = annotate.RGB{R: 0xff, G: 0xff, B: 0xff}
+	canvas = annotate.RGB{R: 0xf4, G: 0xf5, B: 0xf7}
+)
+
+// lineGrounds returns what a line in label colour c is drawn against: the
+// article's backgrounds, and c's own fill on each (a span's underline
+// runs under its highlighted text).
+func lineGrounds(c annotate.RGB) []annotate.RGB {
+	return []annotate.RGB{paper, canvas, annotate.Over(c, fillAlpha, paper), annotate.Over(c, fillAlpha, canvas)}
 }
 
 // cssBorder maps a text-decoration style to a border style that exists.
