@@ -18,6 +18,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/newsannotator/annotator/annotate"
+	"github.com/newsannotator/annotator/annotate/workspace"
 )
 
 // Annotator is the root component: the whole annotator on one page.
@@ -34,6 +35,10 @@ type Annotator struct {
 	// waitingKeys are the keyboard commands given while locking, run once
 	// the answer comes.
 	waitingKeys []binding
+	// follow says when the document shown read-only is read again
+	// (follow.go); followWaiting is what waits for that read (a download).
+	follow        workspace.Follower
+	followWaiting []func(app.Context)
 	// libraryGeneration changes when the workspace changed under the
 	// library's feet (an import, a restore): it reads its listing again.
 	libraryGeneration int

@@ -9,8 +9,14 @@ import (
 	"github.com/newsannotator/annotator/annotate"
 )
 
-// downloadExport saves the export as a file named after the title.
+// downloadExport saves the export as a file named after the title: of the
+// document as stored now, when it is shown read-only (another tab writes
+// it; see whenFollowed).
 func (a *Annotator) downloadExport(ctx app.Context) {
+	a.whenFollowed(ctx, a.downloadNow)
+}
+
+func (a *Annotator) downloadNow(ctx app.Context) {
 	data, ok := a.exportOrSay()
 	if !ok {
 		return
@@ -20,8 +26,13 @@ func (a *Annotator) downloadExport(ctx app.Context) {
 	a.say(fmt.Sprintf("Downloaded %s with %d annotations.", name, a.set.Len()))
 }
 
-// copyExport puts the export on the clipboard.
+// copyExport puts the export on the clipboard, as stored now when the
+// document is shown read-only (see downloadExport).
 func (a *Annotator) copyExport(ctx app.Context) {
+	a.whenFollowed(ctx, a.copyNow)
+}
+
+func (a *Annotator) copyNow(ctx app.Context) {
 	data, ok := a.exportOrSay()
 	if !ok {
 		return

@@ -241,6 +241,8 @@ func (a *Annotator) flush(ctx app.Context) {
 				a.say("Saved again: every change is now kept in this browser.")
 			}
 			k.queue = k.queue[1:]
+			// A tab that shows it read-only reads it again (follow.go).
+			announce(head.doc)
 			if len(k.queue) == 0 {
 				k.queue = nil
 				mark("annotator:saved")
@@ -430,24 +432,31 @@ func (a *Annotator) changedUnder(id, note string) {
 	if a.keep.editor != nil && a.keep.editor.ID() == id {
 		a.keep.stale, a.keep.staleNote = id, note
 	}
-	if h := helper(); app.IsClient && h.Truthy() && h.Get("announceChange").Truthy() {
-		h.Call("announceChange", id)
-	}
+	announce(id)
 }
 
-// changedElsewhere follows a change that another tab's library made to
-// document id in the store (its change channel, web/workspace.js): this
-// tab's library lists it again, and the open document, when it is that
-// one, takes the title the library keeps now, for its title line and its
-// download. Only the title: the library of a tab changes no annotation of
-// a document another tab holds open (workspace.Workspace.InUse), and this
-// tab's editor holds changes the store may not have yet.
+// changedElsewhere follows a change that another tab made to document id
+// in the store (its change channel, web/workspace.js): this tab's
+// library, when shown, reads that document's row again (not the whole
+// listing: a tab tagging announces every change); the open document,
+// when it is that one and shown read-only, is read again (follow.go); and
+// it takes the title the library keeps now, for its title line and its
+// download. Only the title when it is editable here: the library of a tab
+// changes no annotation of a document another tab holds open
+// (workspace.Workspace.InUse), and this tab's editor holds changes the
+// store may not have yet.
 func (a *Annotator) changedElsewhere(ctx app.Context, id string) {
 	ctx = a.ui(ctx)
-	a.libraryGeneration++
+	if a.view == viewLibrary {
+		a.libraryWritten = append(a.libraryWritten, id)
+		a.libraryWrites++
+	}
 	e, ws := a.keep.editor, a.keep.ws
 	if e == nil || ws == nil || e.ID() != id {
 		return
+	}
+	if a.readOnly {
+		a.followChanged(ctx, id)
 	}
 	ctx.Async(func() {
 		s, err := ws.Store().Summary(id)

@@ -251,6 +251,15 @@ func (a *Annotator) showEditor(ctx app.Context, e *workspace.Editor, then func()
 	a.keySchema = a.set.Schema()
 	a.selected, a.choices, a.selInfo = "", nil, ""
 	a.readOnly, a.waitingKeys = false, nil // keys given for what was shown before
+	// What waited for the document shown read-only to be read again (a
+	// download) has it now, read from the store; asked of another
+	// document, it is dropped.
+	waiting := a.followWaiting
+	if a.follow.Following() != e.ID() {
+		waiting = nil
+	}
+	a.follow.Follow("")
+	a.followWaiting = nil
 	if e.HistoryLost {
 		a.say("The undo history of this document could not be read back; its annotations are all there.")
 	}
@@ -265,6 +274,9 @@ func (a *Annotator) showEditor(ctx app.Context, e *workspace.Editor, then func()
 		}
 		if then != nil {
 			then()
+		}
+		for _, w := range waiting {
+			w(ctx)
 		}
 		mark("annotator:opened")
 	})
@@ -357,6 +369,7 @@ func (a *Annotator) lockDocument(ctx app.Context, id string) {
 				a.rereadIfOutdated(ctx, a.keep.editor)
 			case !ok:
 				a.readOnly = true
+				a.followReadOnly(ctx, id)
 				a.say("This document is open in another tab, so it is read-only here. It becomes editable here when that tab closes it.")
 				mark("annotator:read-only")
 			case a.readOnly:

@@ -131,12 +131,13 @@
     return navigator.locks.query().then((q) => (q.held || []).some((l) => l.name === name), () => false);
   }
 
-  // The workspace's change channel: a tab whose library changes a document
-  // (renames it, say) tells the other tabs of this browser, so that one
-  // showing it shows it as it is now. announceChange tells them of document
-  // id; onChange(changed) has changed called with the id of each document
-  // another tab changed (null: no more). Without BroadcastChannel, another
-  // tab sees the change when it opens the document again.
+  // The workspace's change channel: a tab that writes a change of a
+  // document (a tag stored, a rename in its library) tells the other tabs
+  // of this browser, so that one showing it shows it as it is now (a tab
+  // that shows it read-only reads it again). announceChange tells them of
+  // document id; onChange(changed) has changed called with the id of each
+  // document another tab changed (null: no more). Without BroadcastChannel,
+  // another tab sees the change when it opens the document again.
   const changes = typeof BroadcastChannel === "function" ? new BroadcastChannel("annotator-workspace") : null;
   function announceChange(id) {
     if (changes) changes.postMessage({ doc: id });

@@ -1,0 +1,110 @@
+package workspace
+
+import "testing"
+
+// TestFollowerCoalesces: a burst of change messages about the document
+// followed asks for one read, and for one more after it; messages about
+// another document, or with nothing followed, ask for none.
+func TestFollowerCoalesces(t *testing.T) {
+	var f Follower
+	if f.Changed("a") || f.Changed("") {
+		t.Fatal("a Follower that follows nothing asks for a read")
+	}
+	f.Follow("a")
+	if f.Changed("b") {
+		t.Error("a message about another document asks for a read")
+	}
+	if !f.Changed("a") {
+		t.Fatal("the first message about the document followed asks for no read")
+	}
+	for range 30 {
+		if f.Changed("a") {
+			t.Fatal("a message during a read asks for a read of its own")
+		}
+	}
+	if !f.Read() {
+		t.Fatal("messages that came during a read ask for no read after it")
+	}
+	if f.Read() {
+		t.Error("the read after a burst asks for a third")
+	}
+	if f.Read() {
+		t.Error("Read with no read on its way asks for one")
+	}
+	// Idle again: the next message reads at once.
+	if !f.Changed("a") {
+		t.Error("after the burst, a message asks for no read")
+	}
+	// Following another document drops the read on its way.
+	f.Follow("b")
+	if f.Read() || f.Changed("a") || !f.Changed("b") {
+		t.Error("after Follow(b), the Follower still follows a")
+	}
+	f.Follow("")
+	if f.Changed("b") || f.Following() != "" {
+		t.Error("Follow(\"\") still follows b")
+	}
+}
+
+// TestRereadShowsAnotherEditorsChanges: an editor read again after
+// another editor of the same document (another tab) tagged, relabelled and
+// deleted has its annotations as stored, with the same document (not
+// parsed again), and is not outdated.
+func TestRereadShowsAnotherEditorsChanges(t *testing.T) {
+	w, _ := openMemory(t)
+	doc := loadText(t, "a.txt", "Yes we can, he said, and trade is pretty balanced.")
+	if _, err := w.Add(doc, nil, nil, ""); err != nil {
+		t.Fatal(err)
+	}
+	shown, err := w.Edit(doc.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	editing, err := w.Edit(doc.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q, err := editing.Set.Add("quote", 0, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := editing.Set.Add("claim", 34, 49)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := editing.Save(); err != nil {
+		t.Fatal(err)
+	}
+	if err := editing.Set.Relabel(q.ID, "pledge"); err != nil {
+		t.Fatal(err)
+	}
+	if err := editing.Set.Delete(c.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := editing.Save(); err != nil {
+		t.Fatal(err)
+	}
+
+	again, err := shown.Reread()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again.Document != shown.Document {
+		t.Error("Reread made the document again")
+	}
+	got, ok := again.Set.Get(q.ID)
+	if again.Set.Len() != 1 || !ok || got.Label != "pledge" {
+		t.Errorf("read again, the document holds %d annotations, the first %+v; want the pledge alone", again.Set.Len(), got)
+	}
+	if outdated, err := again.Outdated(); err != nil || outdated {
+		t.Errorf("the editor read again is outdated (%v, %v)", outdated, err)
+	}
+	// Its undo history is the stored one: it can undo the other
+	// editor's steps once it may edit.
+	if !again.Set.CanUndo() {
+		t.Error("read again, the document has no undo history")
+	}
+	if _, ok := again.Set.Get(c.ID); ok {
+		t.Error("the deleted claim is still there")
+	}
+}

@@ -1,0 +1,194 @@
+//go:build !wasm
+
+package e2e
+
+// This file holds a tab that shows a document read-only (another tab
+// edits it) to its promise: it shows the document as the store holds it,
+// the other tab's changes included, and never lets an edit be made on an
+// older copy.
+
+import (
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+
+	"github.com/newsannotator/annotator/internal/testcorpus"
+)
+
+// TestWorkspaceReadOnlyTabFollows: the annotations a tab adds, relabels
+// and deletes appear in a second tab that shows the document read-only:
+// its list, its highlights and its download (they showed the document as
+// it was when that tab opened it, and a download there lacked them),
+// where that tab was scrolled to and with its selected annotation still
+// selected. Its keys still make no change, and say why.
+func TestWorkspaceReadOnlyTabFollows(t *testing.T) {
+	b, srv := openApp(t)
+	b.expectNoConsoleErrors()
+	waitStarted(t, b)
+	tagPhrase(t, b, "yes we can", "q")
+	waitSaved(t, b)
+
+	tab := b.newTab(t)
+	tab.expectNoConsoleErrors()
+	openReadOnly(t, tab, srv.URL+"/")
+	waitFor(t, tab, `document.querySelectorAll("#entries > li").length === 1`)
+	// The read-only tab selects the quote, then scrolls down the page.
+	tab.run(chromedp.Click(`#entries > li .entry-main`))
+	waitFor(t, tab, `(document.querySelector(".entry-main[aria-pressed=true]") || {textContent: ""}).textContent.includes("yes we can")`)
+	evalJS[bool](t, tab, `(window.scrollTo(0, 600), true)`)
+	waitFor(t, tab, `Math.abs(window.scrollY - 600) < 2`)
+	y := evalJS[float64](t, tab, `window.scrollY`)
+
+	// The editing tab adds a claim and a pledge, and relabels the quote a
+	// claim.
+	tagPhrase(t, b, "pretty balanced", "c")
+	tagPhrase(t, b, "technology", "p")
+	waitSaved(t, b)
+	clickPhrase(t, b, "yes we can")
+	waitFor(t, b, `(document.querySelector(".entry-main[aria-pressed=true]") || {textContent: ""}).textContent.includes("yes we can")`)
+	press(t, b, "c")
+	waitFor(t, b, `CSS.highlights.get("label-quote").size === 0`)
+	waitSaved(t, b)
+
+	waitFor(t, tab, `document.querySelectorAll("#entries > li").length === 3 && CSS.highlights.get("label-claim").size === 2 &&
+		CSS.highlights.get("label-pledge").size === 1 && CSS.highlights.get("label-quote").size === 0`)
+	if got := evalJS[string](t, tab, `(document.querySelector(".entry-main[aria-pressed=true]") || {textContent: ""}).textContent`); !strings.Contains(got, "yes we can") {
+		t.Errorf("after the other tab's changes the read-only tab's selected annotation is %q, want the quote it had selected", got)
+	}
+	if got := evalJS[float64](t, tab, `window.scrollY`); got < y-2 || got > y+2 {
+		t.Errorf("after the other tab's changes the read-only tab is scrolled to %v, want %v", got, y)
+	}
+	f := parseExport(t, downloadVia(t, tab, chromedp.Click(chromedp.ID("download-button"))))
+	var labels []string
+	for _, a := range f.Annotations {
+		labels = append(labels, a.Label)
+	}
+	slices.Sort(labels)
+	if !slices.Equal(labels, []string{"claim", "claim", "pledge"}) {
+		t.Errorf("the read-only tab downloads the labels %q, want the other tab's claim, claim and pledge", labels)
+	}
+
+	// The editing tab deletes the pledge: it goes in the read-only tab too.
+	clickPhrase(t, b, "technology")
+	waitFor(t, b, `(document.querySelector(".entry-main[aria-pressed=true]") || {textContent: ""}).textContent.includes("technology")`)
+	press(t, b, kb.Delete)
+	waitFor(t, b, `document.querySelectorAll("#entries > li").length === 2`)
+	waitSaved(t, b)
+	waitFor(t, tab, `document.querySelectorAll("#entries > li").length === 2 && CSS.highlights.get("label-pledge").size === 0`)
+
+	// Still read-only, and it says so when a key would change it.
+	selectPhrase(t, tab, "White House", 0)
+	press(t, tab, "p")
+	waitFor(t, tab, `document.querySelector("#notice").textContent.includes("read-only")`)
+	if n := entryCount(t, tab); n != 2 {
+		t.Errorf("the read-only tab tagged: %d annotations", n)
+	}
+}
+
+// TestWorkspaceReadOnlyTabCoalesces: a burst of change messages (a tab
+// tagging fast) has the read-only tab read the document a few times, not
+// once a message; and its library, shown, reads the row of the document
+// changed, not the whole listing.
+func TestWorkspaceReadOnlyTabCoalesces(t *testing.T) {
+	b, srv := openApp(t)
+	b.expectNoConsoleErrors()
+	waitStarted(t, b)
+	waitSaved(t, b)
+	tab := b.newTab(t)
+	tab.expectNoConsoleErrors()
+	openReadOnly(t, tab, srv.URL+"/")
+	// Thirty messages about the document, as fast as the page can post
+	// them (from a channel of its own: a channel hears every other).
+	evalJS[bool](t, tab, `(() => {
+		const id = JSON.parse(localStorage.getItem("annotator.session")).doc;
+		const c = new BroadcastChannel("annotator-workspace");
+		for (let i = 0; i < 30; i++) c.postMessage({doc: id});
+		c.close();
+		return true;
+	})()`)
+	// Then a real change: once it shows, the burst has been read.
+	tagPhrase(t, b, "yes we can", "q")
+	waitSaved(t, b)
+	waitFor(t, tab, `document.querySelectorAll("#entries > li").length === 1`)
+	if n := evalJS[int](t, tab, `performance.getEntriesByName("annotator:follow-read").length`); n < 1 || n > 4 {
+		t.Errorf("31 change messages had the read-only tab read the document %d times, want 1 to 4", n)
+	}
+
+	// A tab that shows the library reads again the row of the document
+	// changed, not the whole listing, at each change another tab writes.
+	showLibrary(t, tab)
+	row := fmt.Sprintf(`[...document.querySelectorAll("#library-table .library-row")].find(r => r.querySelector(".library-title").textContent === %s)`, jsString(sampleTitle))
+	waitFor(t, tab, row+` !== undefined && `+row+`.querySelector(".library-counts").textContent === "1 quote"`)
+	listings := evalJS[int](t, tab, `performance.getEntriesByName("annotator:library").length`)
+	tagPhrase(t, b, "pretty balanced", "c")
+	waitSaved(t, b)
+	waitFor(t, tab, row+`.querySelector(".library-counts").textContent === "1 claim, 1 quote"`)
+	if n := evalJS[int](t, tab, `performance.getEntriesByName("annotator:library").length`) - listings; n != 0 {
+		t.Errorf("a change written in another tab had the library read its whole listing %d times", n)
+	}
+}
+
+// TestWorkspaceReadOnlyTabTakesOver: when the editing tab opens another
+// document, the read-only tab becomes editable with every change made
+// there, and its own next change goes on from them: its download and the
+// library hold both tabs' annotations.
+func TestWorkspaceReadOnlyTabTakesOver(t *testing.T) {
+	b, srv := openApp(t)
+	b.expectNoConsoleErrors()
+	waitStarted(t, b)
+	waitSaved(t, b)
+	tab := b.newTab(t)
+	tab.expectNoConsoleErrors()
+	openReadOnly(t, tab, srv.URL+"/")
+
+	tagPhrase(t, b, "yes we can", "q")
+	tagPhrase(t, b, "pretty balanced", "c")
+	waitSaved(t, b)
+	openFile(t, b, filepath.Join(testcorpus.Root(t), "testdata", "emoji-article.html"))
+	waitFor(t, b, fmt.Sprintf(`document.querySelector("#doc-title").textContent === %s`, jsString(emojiTitle)))
+	waitSaved(t, b)
+
+	waitFor(t, tab, `document.querySelector("#notice").textContent.includes("editable here now")`)
+	if n := entryCount(t, tab); n != 2 {
+		t.Errorf("the tab that took the document over shows %d annotations, want the other tab's 2", n)
+	}
+	tagPhrase(t, tab, "technology", "p")
+	waitSaved(t, tab)
+	f := parseExport(t, downloadVia(t, tab, chromedp.Click(chromedp.ID("download-button"))))
+	if len(f.Annotations) != 3 {
+		t.Errorf("the tab that took the document over downloads %d annotations, want 3", len(f.Annotations))
+	}
+	showLibrary(t, b)
+	row := fmt.Sprintf(`[...document.querySelectorAll("#library-table .library-row")].find(r => r.querySelector(".library-title").textContent === %s)`, jsString(sampleTitle))
+	waitFor(t, b, row+` !== undefined && `+row+`.querySelector(".library-counts").textContent === "1 claim, 1 pledge, 1 quote"`)
+}
+
+// TestWorkspaceReadOnlyTabDownloadsWhatIsStored: a download in a tab that
+// shows a document read-only holds what is stored when it is asked for,
+// even when the other tab's last change has not reached it yet (here it
+// hears no change at all).
+func TestWorkspaceReadOnlyTabDownloadsWhatIsStored(t *testing.T) {
+	b, srv := openApp(t)
+	b.expectNoConsoleErrors()
+	waitStarted(t, b)
+	waitSaved(t, b)
+	tab := b.newTab(t)
+	tab.expectNoConsoleErrors()
+	openReadOnly(t, tab, srv.URL+"/")
+	evalJS[bool](t, tab, `(annotator.onChange(null), true)`) // deaf to the change channel
+
+	tagPhrase(t, b, "yes we can", "q")
+	tagPhrase(t, b, "pretty balanced", "c")
+	waitSaved(t, b)
+	f := parseExport(t, downloadVia(t, tab, chromedp.Click(chromedp.ID("download-button"))))
+	if len(f.Annotations) != 2 {
+		t.Errorf("the read-only tab downloads %d annotations, want the 2 stored", len(f.Annotations))
+	}
+	// What it downloaded, it shows.
+	waitFor(t, tab, `document.querySelectorAll("#entries > li").length === 2`)
+}
