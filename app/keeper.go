@@ -351,7 +351,7 @@ func saveFailure(err error) string {
 
 // saveView is what the toolbar says of the work, in words.
 type saveView struct {
-	State string // starting, saved, saving, failed or memory
+	State string // starting, saved, saving, failed, memory or read-only
 	Text  string
 	Title string
 }
@@ -369,6 +369,20 @@ func (k *keeper) view() saveView {
 		return saveView{"memory", "Kept in this tab only", k.why}
 	}
 	return saveView{"starting", "Opening your workspace…", ""}
+}
+
+// saveView is what the toolbar says of the work: the keeper's state, or,
+// while the document shown is read-only here and nothing of this tab's
+// waits to be written, that it is read-only. The message line said so
+// once, and the next message took its place; the toolbar says it for as
+// long as it lasts.
+func (a *Annotator) saveView() saveView {
+	v := a.keep.view()
+	if a.readOnly && a.view == viewArticle && v.State == "saved" {
+		return saveView{"read-only", "Read-only here",
+			"This document is open in another tab: it shows the changes made there, and becomes editable here when that tab closes it"}
+	}
+	return v
 }
 
 // The indicator's action: its Retry button, to the root.

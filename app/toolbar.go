@@ -45,7 +45,7 @@ type toolbar struct {
 // toolbarOf returns the toolbar's props for the root's state.
 func (a *Annotator) toolbarOf() *toolbar {
 	t := &toolbar{Library: a.view == viewLibrary, HasDoc: a.doc != nil, Author: a.author,
-		UndoTitle: "Nothing to undo", RedoTitle: "Nothing to redo", Labels: a.schema().Labels, Save: a.keep.view(), Host: a}
+		UndoTitle: "Nothing to undo", RedoTitle: "Nothing to redo", Labels: a.schema().Labels, Save: a.saveView(), Host: a}
 	if t.Library {
 		// The article's history is out of sight, as its keys are (see
 		// bindingFor); the library's own Undo takes back its changes.

@@ -192,3 +192,31 @@ func TestWorkspaceReadOnlyTabDownloadsWhatIsStored(t *testing.T) {
 	// What it downloaded, it shows.
 	waitFor(t, tab, `document.querySelectorAll("#entries > li").length === 2`)
 }
+
+// TestWorkspaceReadOnlySaysSoInTheToolbar: a tab that shows a document
+// read-only says so in its toolbar for as long as it is: the message line
+// said it once, and the next message (a download) took it away, leaving
+// "Saved" as all the page said of it. Once the other tab lets the
+// document go, the toolbar says "Saved" again.
+func TestWorkspaceReadOnlySaysSoInTheToolbar(t *testing.T) {
+	b, srv := openApp(t)
+	b.expectNoConsoleErrors()
+	waitStarted(t, b)
+	waitSaved(t, b)
+	tab := b.newTab(t)
+	tab.expectNoConsoleErrors()
+	openReadOnly(t, tab, srv.URL+"/")
+	downloadVia(t, tab, chromedp.Click(chromedp.ID("download-button")))
+	waitFor(t, tab, `document.querySelector("#notice").textContent.includes("Downloaded")`)
+	waitFor(t, tab, `document.querySelector("#save-state").dataset.state === "read-only"`)
+	if got := text(t, tab, "#save-state"); !strings.Contains(got, "Read-only") {
+		t.Errorf("the read-only tab's toolbar says %q", got)
+	}
+	if got := evalJS[string](t, tab, `document.querySelector("#save-state").title`); !containsAll(got, "open in another tab", "editable here") {
+		t.Errorf("the read-only tab's toolbar explains %q", got)
+	}
+
+	openFile(t, b, filepath.Join(testcorpus.Root(t), "testdata", "emoji-article.html"))
+	waitFor(t, tab, `document.querySelector("#notice").textContent.includes("editable here now")`)
+	waitFor(t, tab, `document.querySelector("#save-state").dataset.state === "saved"`)
+}

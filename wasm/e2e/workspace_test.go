@@ -54,15 +54,17 @@ func openFromLibrary(t testing.TB, b *browser, title string) {
 	waitFor(t, b, fmt.Sprintf(`document.querySelector("#library") === null && document.querySelector("#doc-title").textContent === %s`, jsString(title)))
 }
 
-// waitSaved waits until the toolbar says every change is saved, and every
-// change queued has been written (a write per change queued: the marks
-// annotator:save-queued and annotator:applied). The toolbar alone is not
+// waitSaved waits until the toolbar says every change is saved (or, in a
+// tab that shows its document read-only, that it is: it says so only with
+// nothing left to write), and every change queued has been written (a
+// write per change queued: the marks annotator:save-queued and
+// annotator:applied). The toolbar alone is not
 // enough: it says "Saving…" with go-app's render after the change's
 // frame, and the sidebar's row, which a test waits for, comes before that
 // render, in the change's own turn.
 func waitSaved(t testing.TB, b *browser) {
 	t.Helper()
-	if !tryWait(b, `document.querySelector("#save-state") && ["saved", "memory"].includes(document.querySelector("#save-state").dataset.state) &&
+	if !tryWait(b, `document.querySelector("#save-state") && ["saved", "memory", "read-only"].includes(document.querySelector("#save-state").dataset.state) &&
 		performance.getEntriesByName("annotator:save-queued").length <= performance.getEntriesByName("annotator:applied").length`) {
 		state, _ := tryEvalJS[string](b, `(() => { const e = document.querySelector("#save-state"); return e ? e.dataset.state + ": " + e.title : "none"; })()`)
 		t.Fatalf("the changes were not saved within %v: the toolbar says %q; the app says %q", browserTimeout, state, text(t, b, "#notice"))
