@@ -43,6 +43,9 @@ func TestWorkspaceReadOnlyTabFollows(t *testing.T) {
 	evalJS[bool](t, tab, `(window.scrollTo(0, 600), true)`)
 	waitFor(t, tab, `Math.abs(window.scrollY - 600) < 2`)
 	y := evalJS[float64](t, tab, `window.scrollY`)
+	// Without flashing: the article's text is not drawn again.
+	evalJS[bool](t, tab, `(window.articleShown = document.querySelector("article.doc"), true)`)
+	opened := evalJS[int](t, tab, `performance.getEntriesByName("annotator:opened").length`)
 
 	// The editing tab adds a claim and a pledge, and relabels the quote a
 	// claim.
@@ -62,6 +65,10 @@ func TestWorkspaceReadOnlyTabFollows(t *testing.T) {
 	}
 	if got := evalJS[float64](t, tab, `window.scrollY`); got < y-2 || got > y+2 {
 		t.Errorf("after the other tab's changes the read-only tab is scrolled to %v, want %v", got, y)
+	}
+	if !evalJS[bool](t, tab, `document.querySelector("article.doc") === window.articleShown`) ||
+		evalJS[int](t, tab, `performance.getEntriesByName("annotator:opened").length`) != opened {
+		t.Error("the read-only tab opened the document anew to show the other tab's changes")
 	}
 	f := parseExport(t, downloadVia(t, tab, chromedp.Click(chromedp.ID("download-button"))))
 	var labels []string
@@ -219,4 +226,42 @@ func TestWorkspaceReadOnlySaysSoInTheToolbar(t *testing.T) {
 	openFile(t, b, filepath.Join(testcorpus.Root(t), "testdata", "emoji-article.html"))
 	waitFor(t, tab, `document.querySelector("#notice").textContent.includes("editable here now")`)
 	waitFor(t, tab, `document.querySelector("#save-state").dataset.state === "saved"`)
+}
+
+// TestWorkspaceReadOnlyTabOpenedJustBeforeAChange: a change the editing
+// tab writes after a second tab read the document and before that tab
+// learnt it would show it read-only (the change's message then came to a
+// tab that did not yet follow it) is shown there all the same.
+func TestWorkspaceReadOnlyTabOpenedJustBeforeAChange(t *testing.T) {
+	b, srv := openApp(t)
+	b.expectNoConsoleErrors()
+	waitStarted(t, b)
+	waitSaved(t, b)
+	tab := b.newTab(t)
+	tab.expectNoConsoleErrors()
+	openReadOnly(t, tab, srv.URL+"/")
+	openFile(t, tab, filepath.Join(testcorpus.Root(t), "testdata", "emoji-article.html"))
+	waitFor(t, tab, fmt.Sprintf(`document.querySelector("#doc-title").textContent === %s`, jsString(emojiTitle)))
+	waitSaved(t, tab)
+
+	// The second tab's next lock request waits until the test lets it go:
+	// the sample is then read and shown, and not yet known to be held.
+	evalJS[bool](t, tab, `(() => {
+		const lock = annotator.lockDocument;
+		annotator.lockDocument = (id, granted) => {
+			annotator.lockDocument = lock;
+			window.letLockGo = () => lock(id, granted);
+		};
+		return true;
+	})()`)
+	before := evalJS[int](t, tab, `performance.getEntriesByName("annotator:read-only").length`)
+	openFromLibrary(t, tab, sampleTitle)
+	waitFor(t, tab, `typeof window.letLockGo === "function"`)
+	tagPhrase(t, b, "yes we can", "q")
+	waitSaved(t, b)
+	evalJS[bool](t, tab, `window.letLockGo() || true`)
+	waitFor(t, tab, fmt.Sprintf(`performance.getEntriesByName("annotator:read-only").length > %d`, before))
+	if !tryWait(tab, `document.querySelectorAll("#entries > li").length === 1`) {
+		t.Errorf("the read-only tab shows %d annotations, want the 1 the other tab wrote as it opened", entryCount(t, tab))
+	}
 }
