@@ -60,10 +60,14 @@ func (f *Follower) Read() bool {
 // Reread reads e's document again from the store: its annotations, its
 // undo history and its summary, and returns a new Editor of it, for a tab
 // that shows it read-only while another tab writes it. The document
-// itself, whose text never changes under its id, is e's, not parsed again
-// (on a long article that parse is most of opening it); the body is read
-// only to check that and to take its schema. A document whose text
-// changed (a restore replaced it) is opened again whole, as Edit does.
+// itself, whose text never changes under its id, is e's: the page that
+// shows it keeps its article as drawn (a new Document is drawn anew, and
+// the reader's place in it lost). Its cost is Edit's less the HTML made
+// again from the stored index, which is little (BenchmarkReread2000: about
+// 5–6 ms natively for 2,000 annotations either way; building the Set is
+// most of it). The body is read only to check the text and to take its
+// schema; a document whose text changed (a restore replaced it) is opened
+// again whole, as Edit does.
 func (e *Editor) Reread() (*Editor, error) {
 	w := e.w
 	rec, err := w.store.Document(e.id)

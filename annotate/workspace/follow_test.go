@@ -1,6 +1,11 @@
 package workspace
 
-import "testing"
+import (
+	"math/rand/v2"
+	"testing"
+
+	"github.com/newsannotator/annotator/annotate"
+)
 
 // TestFollowerCoalesces: a burst of change messages about the document
 // followed asks for one read, and for one more after it; messages about
@@ -107,4 +112,39 @@ func TestRereadShowsAnotherEditorsChanges(t *testing.T) {
 	if _, ok := again.Set.Get(c.ID); ok {
 		t.Error("the deleted claim is still there")
 	}
+}
+
+// BenchmarkReread2000 measures reading a document of 2,000 annotations
+// again for a tab that shows it read-only (Editor.Reread), beside opening
+// it anew (Edit), which parses its HTML again: what a follow saves.
+func BenchmarkReread2000(b *testing.B) {
+	w, _ := openMemory(b)
+	doc := loadText(b, "words.txt", manyWords(21000))
+	set := annotate.NewSet(doc.Text(), annotate.DefaultSchema())
+	rng := rand.New(rand.NewPCG(5, 5))
+	for set.Len() < 2000 {
+		start := rng.IntN(doc.Text().Len() - 100)
+		set.Add([]string{"claim", "quote", "pledge"}[rng.IntN(3)], start, start+1+rng.IntN(100))
+	}
+	if _, err := w.Add(doc, set, nil, ""); err != nil {
+		b.Fatal(err)
+	}
+	e, err := w.Edit(doc.ID)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run("reread", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := e.Reread(); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("edit", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := w.Edit(doc.ID); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 }

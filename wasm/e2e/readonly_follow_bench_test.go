@@ -1,0 +1,61 @@
+//go:build !wasm
+
+package e2e
+
+import (
+	"fmt"
+	"math/rand"
+	"testing"
+)
+
+// BenchmarkBrowserReadOnlyFollow measures, on the 50,000-word article of
+// 2,000 annotations (1,000 paragraphs), a tag made in the tab that edits
+// it until a second tab that shows it read-only shows it: the timed span
+// is the key press in the first tab to the "annotator:followed" mark in
+// the second. Reported beside it: the second tab's own read and show
+// (its marks "annotator:follow-read" to "annotator:followed", the read
+// from IndexedDB, the Set built, the highlights and rows drawn again), and
+// its longest task in that time.
+func BenchmarkBrowserReadOnlyFollow(b *testing.B) {
+	editing := openBenchArticle(b, 1000)
+	waitSaved(b, editing)
+	url := evalJS[string](b, editing, `location.origin + "/"`)
+	tab := editing.newTab(b)
+	openReadOnly(b, tab, url)
+	waitFor(b, tab, fmt.Sprintf(`document.querySelector(".sidebar h2").textContent === "Annotations (%d)"`, benchAnnotations))
+	evalJS[bool](b, tab, `(() => {
+		window.__long = [];
+		new PerformanceObserver((l) => { for (const e of l.getEntries()) __long.push([e.startTime, e.duration]); }).observe({type: "longtask"});
+		return true;
+	})()`)
+	rng := rand.New(rand.NewSource(int64(b.N) + 11))
+	var read, longest []float64
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		if !evalJS[bool](b, editing, randomSelection(rng, "")) {
+			continue
+		}
+		settle(b, tab)
+		n := evalJS[int](b, tab, `performance.getEntriesByName("annotator:followed").length`)
+		want := entryTotal(b, editing) + 1
+		b.StartTimer()
+		press(b, editing, "c")
+		waitFor(b, tab, fmt.Sprintf(`performance.getEntriesByName("annotator:followed").length > %d && parseInt(document.querySelector(".sidebar h2").textContent.replace(/\D/g, ""), 10) === %d`, n, want))
+		b.StopTimer()
+		// Long tasks are reported a little after they end.
+		evalJS[bool](b, tab, `new Promise(r => setTimeout(() => r(true), 100))`)
+		s := evalJS[[2]float64](b, tab, `(() => {
+			const r = performance.getEntriesByName("annotator:follow-read"), f = performance.getEntriesByName("annotator:followed");
+			const from = r[r.length - 1].startTime, to = f[f.length - 1].startTime;
+			const long = __long.filter(([s, d]) => s + d > from && s < to + 50);
+			return [to - from, long.length ? Math.max(...long.map(([, d]) => d)) : 0];
+		})()`)
+		read = append(read, s[0])
+		longest = append(longest, s[1])
+		b.StartTimer()
+	}
+	b.StopTimer()
+	reportLatencies(b, read, "follow-read-and-show")
+	reportLatencies(b, longest, "follow-longest-task")
+}
