@@ -6,7 +6,8 @@ package app
 // this tab reads the document again and shows it in place, where it was
 // scrolled to and with its selected annotation, without opening it anew.
 // When to read is workspace.Follower's rule: a burst of changes is read
-// twice at most, not once a change.
+// twice at most, not once a change, and a hidden page reads none until it
+// is shown.
 
 import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -59,7 +60,22 @@ func (a *Annotator) whenFollowed(ctx app.Context, then func(ctx app.Context)) {
 		return
 	}
 	a.followWaiting = append(a.followWaiting, then)
-	if a.follow.Changed(e.ID()) {
+	if a.follow.Need(e.ID()) {
+		a.readFollowed(ctx)
+	}
+}
+
+// pageShown notes that the page was hidden (another tab of the window in
+// front) or shown again: a document shown read-only is not read again
+// while nobody sees it, and once on its return when it changed meanwhile.
+func (a *Annotator) pageShown(ctx app.Context, shown bool) {
+	if !shown {
+		a.follow.Hide()
+		mark("annotator:page-hidden")
+		return
+	}
+	mark("annotator:page-shown")
+	if a.follow.Show() && a.keep.editor != nil {
 		a.readFollowed(ctx)
 	}
 }

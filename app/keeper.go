@@ -461,6 +461,7 @@ func (a *Annotator) changedUnder(id, note string) {
 // store may not have yet.
 func (a *Annotator) changedElsewhere(ctx app.Context, id string) {
 	ctx = a.ui(ctx)
+	mark("annotator:changed-elsewhere")
 	if a.view == viewLibrary {
 		a.libraryWritten = append(a.libraryWritten, id)
 		a.libraryWrites++

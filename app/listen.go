@@ -96,8 +96,18 @@ func (a *Annotator) listen(ctx app.Context) {
 		beforeUnload.Release()
 	})
 
-	// A document changed in another tab's library (renamed) is shown as
-	// it is now.
+	// A document shown read-only is not read again while the page is
+	// hidden (follow.go).
+	if doc.Get("hidden").Bool() {
+		a.follow.Hide()
+	}
+	on("visibilitychange", func(e app.Value) {
+		shown := !doc.Get("hidden").Bool()
+		ctx.Dispatch(func(ctx app.Context) { a.pageShown(ctx, shown) })
+	})
+
+	// A document changed in another tab (renamed, or tagged where it is
+	// shown read-only) is shown as it is now.
 	if h := helper(); h.Truthy() && h.Get("onChange").Truthy() {
 		changed := app.FuncOf(func(this app.Value, args []app.Value) any {
 			id := args[0].String()

@@ -6,33 +6,58 @@ package workspace
 // from the store, and a burst of messages has it read at most twice: once
 // for the first message, and once more after that read for every message
 // that came during it, so that what is shown last was read after the last
-// change.
+// change. A page hidden reads it once, when it is shown again.
 
 // Follower decides when a document shown read-only is read again. Its
-// zero value follows nothing.
+// zero value follows nothing, in a page shown.
 type Follower struct {
 	doc string
 	// reading is set while a read of doc is on its way; again when doc
 	// changed after that read began, so that it must be read once more.
 	reading, again bool
+	// hidden is set while the page is hidden (another tab of the window
+	// is in front); missed when doc changed meanwhile: it is read once
+	// the page is shown, not at each change nobody sees.
+	hidden, missed bool
 }
 
 // Follow makes f follow document id, shown read-only: any read of another
 // document still on its way is no longer awaited. Follow("") follows
 // nothing (the document is editable, or no longer shown).
-func (f *Follower) Follow(id string) { *f = Follower{doc: id} }
+func (f *Follower) Follow(id string) { *f = Follower{doc: id, hidden: f.hidden} }
 
 // Following returns the document f follows, or "".
 func (f *Follower) Following() string { return f.doc }
 
 // Changed notes that document id was written elsewhere, and reports
-// whether to read it now: only when it is the document followed and no
-// read of it is on its way (a read on its way is followed by one more,
-// see Read).
+// whether to read it now: only when it is the document followed, the
+// page is shown, and no read of it is on its way (a read on its way is
+// followed by one more, see Read; a hidden page reads it once shown, see
+// Show).
 func (f *Follower) Changed(id string) bool {
 	if id == "" || id != f.doc {
 		return false
 	}
+	if f.hidden {
+		f.missed = true
+		return false
+	}
+	return f.start()
+}
+
+// Need reports whether to read document id now for something that needs
+// what is stored (a download), shown or hidden: as Changed, but the read
+// is not put off.
+func (f *Follower) Need(id string) bool {
+	if id == "" || id != f.doc {
+		return false
+	}
+	f.missed = false
+	return f.start()
+}
+
+// start starts a read, or asks for one more after the read on its way.
+func (f *Follower) start() bool {
 	if f.reading {
 		f.again = true
 		return false
@@ -41,10 +66,25 @@ func (f *Follower) Changed(id string) bool {
 	return true
 }
 
-// Read notes that the read Changed asked for has ended, and reports
-// whether to read the document once more: it changed again while it was
-// being read. When it returns false no read is on its way, and what was
-// read is the document as it is after every change announced so far.
+// Hide notes that the page is hidden.
+func (f *Follower) Hide() { f.hidden = true }
+
+// Show notes that the page is shown again, and reports whether to read
+// the document now: it changed while the page was hidden.
+func (f *Follower) Show() bool {
+	f.hidden = false
+	if !f.missed {
+		return false
+	}
+	f.missed = false
+	return f.start()
+}
+
+// Read notes that the read Changed, Need or Show asked for has ended, and
+// reports whether to read the document once more: it changed again while
+// it was being read. When it returns false no read is on its way, and
+// what was read is the document as it is after every change announced so
+// far (but those missed while hidden).
 func (f *Follower) Read() bool {
 	if !f.reading {
 		return false

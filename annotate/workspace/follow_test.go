@@ -51,6 +51,39 @@ func TestFollowerCoalesces(t *testing.T) {
 	}
 }
 
+// TestFollowerWaitsWhileHidden: the changes made while the page is hidden
+// are read once, when it is shown; a download reads at once, hidden or
+// not; following another document keeps the page hidden.
+func TestFollowerWaitsWhileHidden(t *testing.T) {
+	var f Follower
+	f.Hide()
+	f.Follow("a")
+	for range 5 {
+		if f.Changed("a") {
+			t.Fatal("a hidden page reads a change")
+		}
+	}
+	if !f.Show() {
+		t.Fatal("shown again, the page does not read the changes it missed")
+	}
+	if f.Read() || f.Show() {
+		t.Error("the missed changes are read twice")
+	}
+	f.Hide()
+	if !f.Need("a") {
+		t.Error("a download in a hidden page does not read")
+	}
+	if f.Changed("a") || f.Read() {
+		t.Error("a change during a download's read, hidden, is read before the page is shown")
+	}
+	if !f.Show() {
+		t.Error("shown again, the page does not read the change made during the download's read")
+	}
+	if f.Need("b") {
+		t.Error("a download reads a document not followed")
+	}
+}
+
 // TestRereadShowsAnotherEditorsChanges: an editor read again after
 // another editor of the same document (another tab) tagged, relabelled and
 // deleted has its annotations as stored, with the same document (not

@@ -265,3 +265,54 @@ func TestWorkspaceReadOnlyTabOpenedJustBeforeAChange(t *testing.T) {
 		t.Errorf("the read-only tab shows %d annotations, want the 1 the other tab wrote as it opened", entryCount(t, tab))
 	}
 }
+
+// setHidden makes b's page hidden or shown as far as the page can tell
+// (document.hidden and a visibilitychange event): headless tabs are all
+// shown. It waits until the app has taken it in.
+func setHidden(t testing.TB, b *browser, hidden bool) {
+	t.Helper()
+	m := "annotator:page-shown"
+	if hidden {
+		m = "annotator:page-hidden"
+	}
+	n := evalJS[int](t, b, fmt.Sprintf(`performance.getEntriesByName(%q).length`, m))
+	evalJS[bool](t, b, fmt.Sprintf(`(() => {
+		Object.defineProperty(document, "hidden", {configurable: true, get: () => window.__hidden === true});
+		window.__hidden = %t;
+		document.dispatchEvent(new Event("visibilitychange"));
+		return true;
+	})()`, hidden))
+	waitFor(t, b, fmt.Sprintf(`performance.getEntriesByName(%q).length > %d`, m, n))
+}
+
+// TestWorkspaceReadOnlyTabWaitsWhileHidden: a read-only tab that is hidden
+// (the editing tab in front) does not read the document at each change
+// made there, which nobody sees it show; it reads it once when it is shown
+// again, with every change.
+func TestWorkspaceReadOnlyTabWaitsWhileHidden(t *testing.T) {
+	b, srv := openApp(t)
+	b.expectNoConsoleErrors()
+	waitStarted(t, b)
+	waitSaved(t, b)
+	tab := b.newTab(t)
+	tab.expectNoConsoleErrors()
+	openReadOnly(t, tab, srv.URL+"/")
+	setHidden(t, tab, true)
+	reads := evalJS[int](t, tab, `performance.getEntriesByName("annotator:follow-read").length`)
+	heard := evalJS[int](t, tab, `performance.getEntriesByName("annotator:changed-elsewhere").length`)
+
+	tagPhrase(t, b, "yes we can", "q")
+	tagPhrase(t, b, "pretty balanced", "c")
+	tagPhrase(t, b, "technology", "p")
+	waitSaved(t, b)
+	waitFor(t, tab, fmt.Sprintf(`performance.getEntriesByName("annotator:changed-elsewhere").length >= %d`, heard+3))
+	if n := evalJS[int](t, tab, `performance.getEntriesByName("annotator:follow-read").length`) - reads; n != 0 {
+		t.Errorf("hidden, the read-only tab read the document %d times", n)
+	}
+
+	setHidden(t, tab, false)
+	waitFor(t, tab, `document.querySelectorAll("#entries > li").length === 3`)
+	if n := evalJS[int](t, tab, `performance.getEntriesByName("annotator:follow-read").length`) - reads; n != 1 {
+		t.Errorf("shown again, the read-only tab read the document %d times, want once", n)
+	}
+}
