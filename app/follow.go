@@ -125,6 +125,6 @@ func (a *Annotator) showFollowed(ctx app.Context, e *workspace.Editor) {
 	a.choices = nil
 	if a.view == viewArticle {
 		installLabelStyles(a.keySchema)
-		a.paint(ctx)
+		a.paintShown()
 	}
 }

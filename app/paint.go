@@ -45,6 +45,20 @@ func (a *Annotator) paint(ctx app.Context) {
 	if a.doc == nil || a.set == nil {
 		return
 	}
+	a.paintShown()
+	// Every change of the annotations or of the one selected is painted
+	// here: the place to remember the selection for the next start.
+	a.rememberSession(ctx)
+}
+
+// paintShown paints what paint does, and draws the sidebar's rows, but
+// does not remember the session: a tab that shows another tab's changes
+// (showFollowed) has changed nothing of its own, and the tabs share the
+// session, which it would overwrite with its own selection.
+func (a *Annotator) paintShown() {
+	if a.doc == nil || a.set == nil {
+		return
+	}
 	labels := a.schema().Labels
 	names := make([]string, 0, len(labels)+2)
 	for _, l := range labels {
@@ -66,9 +80,6 @@ func (a *Annotator) paint(ctx app.Context) {
 	*p = painter{doc: a.doc, set: a.set, version: a.set.Version(), names: joined, overlaps: overlaps}
 	// The sidebar's rows in the same turn, so in the same frame.
 	a.drawList()
-	// Every change of the annotations or of the one selected is painted
-	// here: the place to remember the selection for the next start.
-	a.rememberSession(ctx)
 }
 
 // paintEvery paints every annotation, and returns the overlaps painted.

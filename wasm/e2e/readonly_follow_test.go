@@ -316,3 +316,30 @@ func TestWorkspaceReadOnlyTabWaitsWhileHidden(t *testing.T) {
 		t.Errorf("shown again, the read-only tab read the document %d times, want once", n)
 	}
 }
+
+// TestWorkspaceReadOnlyTabKeepsTheEditingTabsSession: a read-only tab
+// showing the other tab's changes does not write its own selection as the
+// session the next start restores (the tabs share it): the editing tab,
+// reloaded after a tag, selected nothing, where it had the new annotation
+// selected.
+func TestWorkspaceReadOnlyTabKeepsTheEditingTabsSession(t *testing.T) {
+	b, srv := openApp(t)
+	b.expectNoConsoleErrors()
+	waitStarted(t, b)
+	waitSaved(t, b)
+	tab := b.newTab(t)
+	tab.expectNoConsoleErrors()
+	openReadOnly(t, tab, srv.URL+"/")
+	reads := evalJS[int](t, tab, `performance.getEntriesByName("annotator:followed").length`)
+
+	tagPhrase(t, b, "yes we can", "q") // selects the new quote
+	waitSaved(t, b)
+	waitFor(t, b, `JSON.parse(localStorage.getItem("annotator.session") || "{}").selected`)
+	selected := evalJS[string](t, b, `JSON.parse(localStorage.getItem("annotator.session")).selected`)
+	waitFor(t, tab, fmt.Sprintf(`document.querySelectorAll("#entries > li").length === 1 && performance.getEntriesByName("annotator:followed").length > %d`, reads))
+	// The read-only tab's frame after it showed the change, and one more.
+	evalJS[bool](t, tab, `new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => r(true), 50))))`)
+	if got := evalJS[string](t, b, `JSON.parse(localStorage.getItem("annotator.session")).selected || ""`); got != selected {
+		t.Errorf("after the read-only tab showed the change, the session's selected annotation is %q, want the editing tab's %q", got, selected)
+	}
+}
