@@ -175,10 +175,10 @@ func TestWorkspaceReadOnlyTabTakesOver(t *testing.T) {
 	waitFor(t, b, row+` !== undefined && `+row+`.querySelector(".library-counts").textContent === "1 claim, 1 pledge, 1 quote"`)
 }
 
-// TestWorkspaceReadOnlyTabDownloadsWhatIsStored: a download in a tab that
-// shows a document read-only holds what is stored when it is asked for,
-// even when the other tab's last change has not reached it yet (here it
-// hears no change at all).
+// TestWorkspaceReadOnlyTabDownloadsWhatIsStored: a download or a copy in a
+// tab that shows a document read-only holds what is stored when it is
+// asked for, even when the other tab's last change has not reached it yet
+// (here it hears no change at all).
 func TestWorkspaceReadOnlyTabDownloadsWhatIsStored(t *testing.T) {
 	b, srv := openApp(t)
 	b.expectNoConsoleErrors()
@@ -198,6 +198,16 @@ func TestWorkspaceReadOnlyTabDownloadsWhatIsStored(t *testing.T) {
 	}
 	// What it downloaded, it shows.
 	waitFor(t, tab, `document.querySelectorAll("#entries > li").length === 2`)
+
+	// So does Copy JSON.
+	tagPhrase(t, b, "technology", "p")
+	waitSaved(t, b)
+	grantClipboard(t, tab, srv.URL)
+	tab.run(chromedp.Click(chromedp.ID("copy-button")))
+	waitFor(t, tab, `document.querySelector("#notice").textContent.startsWith("Copied the export")`)
+	if f := parseExport(t, []byte(evalJS[string](t, tab, `navigator.clipboard.readText()`))); len(f.Annotations) != 3 {
+		t.Errorf("the read-only tab copies %d annotations, want the 3 stored", len(f.Annotations))
+	}
 }
 
 // TestWorkspaceReadOnlySaysSoInTheToolbar: a tab that shows a document
