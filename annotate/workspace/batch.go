@@ -361,10 +361,8 @@ func (b *batch) duplicate(doc *annotate.Document, set *annotate.Set, orphans []a
 		}
 	default:
 		if id, found, _ := b.w.store.DocumentByText(doc.TextSHA256()); found {
-			d.Of, stored = id, true
-			if sum, err := b.w.store.Summary(id); err == nil {
-				d.OfTitle, d.Own = sum.Title, sum.Annotations()+sum.Orphans
-			}
+			b.storedAs(&d, id)
+			stored = true
 		} else {
 			d.Of = doc.ID
 		}
@@ -381,6 +379,15 @@ func (b *batch) duplicate(doc *annotate.Document, set *annotate.Set, orphans []a
 	}
 	b.report.Duplicates = append(b.report.Duplicates, d)
 	return nil
+}
+
+// storedAs makes d a duplicate of document id, stored: it names it, and
+// counts the annotations it has of its own.
+func (b *batch) storedAs(d *Duplicate, id string) {
+	d.Of = id
+	if sum, err := b.w.store.Summary(id); err == nil {
+		d.OfTitle, d.Own = sum.Title, sum.Annotations()+sum.Orphans
+	}
 }
 
 // File is a file to import: its name and what it holds.

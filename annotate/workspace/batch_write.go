@@ -9,10 +9,13 @@ package workspace
 // and the import stops at the first that cannot, its report then holding
 // nothing of the lines after that one, as it would have without groups; a
 // cancelled import, or one stopped by the store, writes the documents read
-// before it stopped.
+// before it stopped. A document is looked for when its line is read and
+// written later: the write itself leaves out one that another tab added
+// meanwhile, which is reported as a duplicate, never written over.
 
 import (
 	"errors"
+	"slices"
 
 	"github.com/newsannotator/annotator/annotate"
 )
@@ -39,10 +42,13 @@ type group struct {
 	bytes int
 }
 
-// waiting is a document read and not yet written, and how long the
-// report's Errors, Duplicates and Notes were when its line was read.
+// waiting is a document read and not yet written, where it was read
+// (as Duplicate names it), and how long the report's Errors, Duplicates
+// and Notes were when its line was read.
 type waiting struct {
 	NewDocument
+	name, sourceID            string
+	line                      int
 	errors, duplicates, notes int
 }
 
@@ -71,7 +77,7 @@ func (b *batch) addToGroup(doc *annotate.Document, set *annotate.Set, orphans []
 		b.byID = map[string]int{}
 	}
 	b.byID[doc.ID] = len(b.waiting)
-	b.waiting = append(b.waiting, waiting{NewDocument{rec, all}, len(b.report.Errors), len(b.report.Duplicates), len(b.report.Notes)})
+	b.waiting = append(b.waiting, waiting{NewDocument{rec, all}, name, sourceID, line, len(b.report.Errors), len(b.report.Duplicates), len(b.report.Notes)})
 	b.earlier[doc.TextSHA256()] = (&ItemError{Name: name, Line: line}).Where()
 	if b.bytes += len(rec.HTML) + len(rec.Text); len(b.waiting) >= groupDocuments || b.bytes >= groupBytes {
 		return b.flush()
@@ -80,7 +86,10 @@ func (b *batch) addToGroup(doc *annotate.Document, set *annotate.Set, orphans []
 }
 
 // flush writes the waiting documents: in one transaction, or, when the
-// store refuses it, one at a time up to the first it refuses.
+// store refuses it, one at a time up to the first it refuses. A document
+// the store holds by now (another tab added the article since its line
+// was read) is not written over: it is reported as a duplicate, where its
+// line was.
 func (b *batch) flush() error {
 	docs := b.waiting
 	b.waiting, b.byID, b.bytes = nil, nil, 0
@@ -91,22 +100,34 @@ func (b *batch) flush() error {
 	for i := range docs {
 		all[i] = docs[i].NewDocument
 	}
-	if err := b.writer.PutDocuments(all); err == nil {
-		for _, d := range docs {
+	shift := 0 // duplicates reported here, before the lines after theirs
+	written := func(d waiting, found string) {
+		if found == "" {
 			b.report.Added = append(b.report.Added, d.Record.Summary.clone())
+			return
+		}
+		dup := Duplicate{Name: d.name, Line: d.line, ID: d.sourceID, Annotations: len(d.Annotations)}
+		b.storedAs(&dup, found)
+		b.report.Duplicates = slices.Insert(b.report.Duplicates, d.duplicates+shift, dup)
+		shift++
+	}
+	if found, err := b.writer.PutDocuments(all); err == nil {
+		for i, d := range docs {
+			written(d, found[i])
 		}
 		return nil
 	}
 	for _, d := range docs {
-		if err := b.w.store.PutDocument(d.Record, d.Annotations); err != nil {
+		found, err := b.writer.PutDocuments([]NewDocument{d.NewDocument})
+		if err != nil {
 			// The import stops here: what it read after this document
 			// is not reported, as it would not have been read.
 			b.report.Errors = cut(b.report.Errors, d.errors)
-			b.report.Duplicates = cut(b.report.Duplicates, d.duplicates)
+			b.report.Duplicates = cut(b.report.Duplicates, d.duplicates+shift)
 			b.report.Notes = cut(b.report.Notes, d.notes)
 			return err
 		}
-		b.report.Added = append(b.report.Added, d.Record.Summary.clone())
+		written(d, found[0])
 	}
 	return nil
 }

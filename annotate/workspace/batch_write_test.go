@@ -34,9 +34,9 @@ func (f *filling) PutDocument(r DocumentRecord, anns []annotate.Annotation) erro
 	return f.Memory.PutDocument(r, anns)
 }
 
-func (f *filling) PutDocuments(docs []NewDocument) error {
+func (f *filling) PutDocuments(docs []NewDocument) ([]string, error) {
 	if f.stored+len(docs) > f.limit {
-		return errFull
+		return nil, errFull
 	}
 	f.groups++
 	f.stored += len(docs)

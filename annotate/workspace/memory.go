@@ -77,13 +77,19 @@ func (m *Memory) PutDocument(r DocumentRecord, anns []annotate.Annotation) error
 	if err := checkRecord(r, anns); err != nil {
 		return err
 	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.put(r, anns)
+	return nil
+}
+
+// put is PutDocument once the record is checked, m locked.
+func (m *Memory) put(r DocumentRecord, anns []annotate.Annotation) {
 	byID := make(map[string]annotate.Annotation, len(anns))
 	for _, a := range anns {
 		byID[a.ID] = a.Clone()
 	}
 	r = r.Clone()
-	m.mu.Lock()
-	defer m.mu.Unlock()
 	if old, ok := m.bodies[r.ID]; ok && m.byText[old.TextSHA256] == r.ID {
 		delete(m.byText, old.TextSHA256)
 	}
@@ -94,23 +100,28 @@ func (m *Memory) PutDocument(r DocumentRecord, anns []annotate.Annotation) error
 	}
 	m.annotations[r.ID] = byID
 	m.steps[r.ID] = map[int]annotate.Step{}
-	return nil
 }
 
-// PutDocuments writes docs as PutDocument does, refusing them all when
-// one is not a record it can store.
-func (m *Memory) PutDocuments(docs []NewDocument) error {
+// PutDocuments writes the new documents of docs as PutDocument does,
+// refusing them all when one is not a record it can store, and leaving
+// out those already stored (see ManyWriter).
+func (m *Memory) PutDocuments(docs []NewDocument) ([]string, error) {
 	for _, d := range docs {
 		if err := checkRecord(d.Record, d.Annotations); err != nil {
-			return err
+			return nil, err
 		}
 	}
-	for _, d := range docs {
-		if err := m.PutDocument(d.Record, d.Annotations); err != nil {
-			return err
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	found := make([]string, len(docs))
+	for i, d := range docs {
+		if id, ok := m.stored(d.Record.TextSHA256, d.Record.ID); ok {
+			found[i] = id
+			continue
 		}
+		m.put(d.Record, d.Annotations)
 	}
-	return nil
+	return found, nil
 }
 
 // checkRecord refuses a record PutDocument cannot store.
@@ -176,13 +187,19 @@ func (m *Memory) DocumentByText(sha string) (string, bool, error) {
 func (m *Memory) StoredDocument(sha, id string) (string, bool, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
+	found, ok := m.stored(sha, id)
+	return found, ok, nil
+}
+
+// stored is StoredDocument, m locked.
+func (m *Memory) stored(sha, id string) (string, bool) {
 	if found, ok := m.byText[sha]; ok && sha != "" {
-		return found, true, nil
+		return found, true
 	}
 	if _, ok := m.summaries[id]; ok {
-		return id, true, nil
+		return id, true
 	}
-	return "", false, nil
+	return "", false
 }
 
 func (m *Memory) DeleteDocument(id string) error {

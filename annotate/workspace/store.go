@@ -123,9 +123,15 @@ type NewDocument struct {
 // where one transaction each cost a browser store as much as reading the
 // article (IndexedDB commits every transaction on its own). PutDocuments
 // writes every document as PutDocument does, all of them or none: on an
-// error nothing it was given is stored.
+// error nothing it was given is stored. It writes only new documents: one
+// whose id, or whose text, the store already holds is left out, and what
+// the store holds is left as it is; found[i] is then the id of the
+// document stored, or "" for docs[i] written. The look and the writes are
+// one transaction: an import looks for each article when it reads it, and
+// writes it a few dozen articles later, and another tab may add the same
+// article and tag it in between (written over, its tags were lost).
 type ManyWriter interface {
-	PutDocuments([]NewDocument) error
+	PutDocuments(docs []NewDocument) (found []string, err error)
 }
 
 // Store keeps a workspace. Every method is one small transaction: a

@@ -575,40 +575,69 @@ func (s *Store) PutDocument(r workspace.DocumentRecord, anns []annotate.Annotati
 	return s.wrote(t, r.ID, d.stored)
 }
 
-// PutDocuments writes docs as PutDocument writes each, in one transaction:
-// a batch import's few dozen articles cost IndexedDB one commit, not one
-// each. On an error nothing is written.
-func (s *Store) PutDocuments(docs []workspace.NewDocument) error {
+// PutDocuments writes the new documents of docs as PutDocument writes
+// each, in one transaction: a batch import's few dozen articles cost
+// IndexedDB one commit, not one each. On an error nothing is written. The
+// transaction first looks for each document, by its id and by its text,
+// and writes only those it does not find, from the success of the last
+// look: the requests of a transaction are answered in order, so that every
+// look has its answer by then (see workspace.ManyWriter).
+func (s *Store) PutDocuments(docs []workspace.NewDocument) ([]string, error) {
 	if len(docs) == 0 {
-		return nil
+		return nil, nil
 	}
 	ds := make([]*docRecords, len(docs))
 	for i, d := range docs {
 		var err error
 		if ds[i], err = documentRecords(d.Record, d.Annotations); err != nil {
-			return err
+			return nil, err
 		}
 	}
 	op := fmt.Sprintf("write %d documents (%s, …)", len(docs), docs[0].Record.ID)
 	t, err := s.begin(op, readwrite, summaryStore, bodyStore, annotationStore, stepStore)
 	if err != nil {
-		return err
+		return nil, err
 	}
+	found := make([]string, len(docs))
 	t.issue(func() {
-		for _, d := range ds {
-			d.put(t)
+		byText, byID := make([]js.Value, len(ds)), make([]js.Value, len(ds))
+		texts, sums := t.store(bodyStore).Call("index", textIndex), t.store(summaryStore)
+		for i, d := range docs {
+			if sha := d.Record.TextSHA256; sha != "" { // no document is indexed without a hash
+				byText[i] = texts.Call("getKey", sha)
+			}
+			byID[i] = sums.Call("getKey", d.Record.ID)
 		}
+		t.on(byID[len(ds)-1], "success", func(js.Value) {
+			t.issue(func() {
+				for i, d := range ds {
+					if !byText[i].IsUndefined() {
+						if k := result(byText[i]); k.Type() == js.TypeString {
+							found[i] = k.String()
+							continue
+						}
+					}
+					if result(byID[i]).Type() == js.TypeString {
+						found[i] = d.id
+						continue
+					}
+					d.put(t)
+				}
+			})
+		})
 	})
 	if err := t.wait(); err != nil {
 		for _, d := range ds {
 			s.summaries.forget(d.id)
 		}
-		return err
+		return nil, err
 	}
-	for _, d := range ds {
-		s.summaries.put(d.id, d.stored)
+	for i, d := range ds {
+		if found[i] == "" {
+			s.summaries.put(d.id, d.stored)
+		}
 	}
-	return nil
+	return found, nil
 }
 
 // docRecords is a document as PutDocument stores it. Its annotations are

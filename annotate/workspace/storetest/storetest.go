@@ -296,29 +296,36 @@ func testPutDocumentRecord(t *testing.T, s workspace.Store) {
 }
 
 // testPutDocuments checks a store that writes several documents at once
-// (workspace.ManyWriter): each is stored as PutDocument stores it, one
-// already there replaced with its annotations and history; a group with
-// one record it refuses writes none of them.
+// (workspace.ManyWriter): each new one is stored as PutDocument stores
+// it; one already there, by its id or by its text, is left as it is, with
+// its annotations and history, and found; a group with one record it
+// refuses writes none of them.
 func testPutDocuments(t *testing.T, s workspace.Store) {
 	m, ok := s.(workspace.ManyWriter)
 	if !ok {
 		t.Skip("the store writes one document at a time")
 	}
-	put(t, s, Doc("d1"), Anns(5))
+	d1 := Doc("d1")
+	put(t, s, d1, Anns(5))
 	if err := s.Apply("d1", workspace.Change{PutSteps: []annotate.Step{step(1, Ann(0), Ann(1))}}); err != nil {
 		t.Fatalf("Apply: %v", err)
 	}
-	d1 := Doc("d1")
-	d1.Title = "Replaced"
+	again := Doc("d1")
+	again.Title = "Replaced"
+	sameText := Doc("d9")
+	sameText.TextSHA256 = d1.TextSHA256
 	docs := []workspace.NewDocument{
-		{Record: d1, Annotations: []annotate.Annotation{Ann(7)}},
+		{Record: again, Annotations: []annotate.Annotation{Ann(7)}},
 		{Record: Doc("d2"), Annotations: nil},
+		{Record: sameText, Annotations: []annotate.Annotation{Ann(2)}},
 		{Record: Doc("d3"), Annotations: []annotate.Annotation{Ann(3), Ann(1)}},
 	}
-	if err := m.PutDocuments(docs); err != nil {
+	found, err := m.PutDocuments(docs)
+	if err != nil {
 		t.Fatalf("PutDocuments: %v", err)
 	}
-	for _, d := range docs {
+	expect(t, "PutDocuments' found", found, []string{"d1", "", "d1", ""})
+	for _, d := range []workspace.NewDocument{{Record: d1}, docs[1], docs[3]} {
 		expect(t, "Document("+d.Record.ID+")", must(s.Document(d.Record.ID)), d.Record)
 		expect(t, "Summary("+d.Record.ID+")", must(s.Summary(d.Record.ID)), d.Record.Summary)
 		id, found, err := s.DocumentByText(d.Record.TextSHA256)
@@ -326,15 +333,18 @@ func testPutDocuments(t *testing.T, s workspace.Store) {
 			t.Errorf("DocumentByText of %s: %q, %v, %v", d.Record.ID, id, found, err)
 		}
 	}
-	expect(t, "Annotations(d1)", must(s.Annotations("d1")), []annotate.Annotation{Ann(7)})
-	if steps := must(s.Steps("d1")); len(steps) != 0 {
-		t.Errorf("a replaced document kept %d steps of its history, want none", len(steps))
+	expect(t, "Annotations(d1)", must(s.Annotations("d1")), Anns(5))
+	if steps := must(s.Steps("d1")); len(steps) != 1 {
+		t.Errorf("a document already there kept %d steps of its history, want its 1", len(steps))
+	}
+	if _, err := s.Document("d9"); !errors.Is(err, workspace.ErrNoDocument) {
+		t.Errorf("a document of a text already there was written (Document: %v)", err)
 	}
 	if anns := must(s.Annotations("d2")); len(anns) != 0 {
 		t.Errorf("a document put without annotations has %d", len(anns))
 	}
 	expect(t, "Annotations(d3)", must(s.Annotations("d3")), []annotate.Annotation{Ann(1), Ann(3)})
-	if err := m.PutDocuments(nil); err != nil {
+	if _, err := m.PutDocuments(nil); err != nil {
 		t.Errorf("PutDocuments of none: %v", err)
 	}
 
@@ -344,7 +354,7 @@ func testPutDocuments(t *testing.T, s workspace.Store) {
 		{{Record: Doc("d4")}, {Record: Doc("")}},
 		{{Record: Doc("d4")}, {Record: Doc("d5"), Annotations: []annotate.Annotation{Ann(1), bad}}},
 	} {
-		if err := m.PutDocuments(group); !errors.Is(err, workspace.ErrRecord) {
+		if _, err := m.PutDocuments(group); !errors.Is(err, workspace.ErrRecord) {
 			t.Errorf("PutDocuments of a group with a bad record: %v, want ErrRecord", err)
 		}
 		if _, err := s.Document("d4"); !errors.Is(err, workspace.ErrNoDocument) {
