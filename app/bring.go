@@ -403,7 +403,7 @@ func (a *Annotator) restore(ctx app.Context, name string, data []byte) {
 	ctx.Async(func() {
 		// This tab's locks are let go after the restore, not before: its
 		// own lock of the sample, still being let go, would read as
-		// another tab's (Workspace.InUse).
+		// another tab's (Workspace.Hold).
 		err := ws.RestoreOver(data, sampleSourceID)
 		docs, _ := ws.Store().Documents()
 		ctx.Dispatch(func(ctx app.Context) {

@@ -457,7 +457,7 @@ func (a *Annotator) changedUnder(id, note string) {
 // it takes the title the library keeps now, for its title line and its
 // download. Only the title when it is editable here: the library of a tab
 // changes no annotation of a document another tab holds open
-// (workspace.Workspace.InUse), and this tab's editor holds changes the
+// (workspace.Workspace.Hold), and this tab's editor holds changes the
 // store may not have yet.
 func (a *Annotator) changedElsewhere(ctx app.Context, id string) {
 	ctx = a.ui(ctx)

@@ -62,7 +62,7 @@ func (a *Annotator) startWorkspace(ctx app.Context) {
 			return
 		}
 		if app.IsClient && !memory {
-			ws.InUse = documentInUse // a document another tab edits keeps its annotations
+			ws.Hold = holdDocument // a document another tab edits keeps its annotations
 		}
 		mark("annotator:workspace")
 		// The settings are read while the document open last is: in the
@@ -470,28 +470,39 @@ func (a *Annotator) releaseLocks() {
 	}
 }
 
-// documentInUse reports whether another tab has document id open for
-// editing (holds its lock), for workspace.Workspace.InUse: an import or a
-// gold file then leaves its annotations alone. It waits for the browser's
-// answer, so it runs only off the UI goroutine, as the workspace's
-// imports do.
-func documentInUse(id string) bool {
+// holdDocument takes the lock of document id until release is called,
+// unless another tab holds it (has it open for editing), for
+// workspace.Workspace.Hold: an import, a gold file, a delete or a restore
+// then leaves the document alone, and otherwise holds it from its check
+// to its write, so that no tab opens it in between. It waits for the
+// browser's answer, so it runs only off the UI goroutine, as the
+// workspace's imports do.
+func holdDocument(id string) (release func(), held bool) {
 	h := helper()
-	if !h.Truthy() || !h.Get("heldElsewhere").Truthy() {
-		return false
+	if !h.Truthy() || !h.Get("holdDocument").Truthy() {
+		return func() {}, true
 	}
-	answer := make(chan bool, 1)
-	settle := func(held bool) app.Func {
-		return app.FuncOf(func(this app.Value, args []app.Value) any {
-			answer <- held && len(args) > 0 && args[0].Truthy()
-			return nil
-		})
-	}
-	then, catch := settle(true), settle(false)
+	answer := make(chan app.Value, 1)
+	then := app.FuncOf(func(this app.Value, args []app.Value) any {
+		if len(args) > 0 {
+			answer <- args[0]
+		} else {
+			answer <- app.Null()
+		}
+		return nil
+	})
+	catch := app.FuncOf(func(this app.Value, args []app.Value) any {
+		answer <- app.Null()
+		return nil
+	})
 	defer then.Release()
 	defer catch.Release()
-	h.Call("heldElsewhere", id).Call("then", then, catch)
-	return <-answer
+	h.Call("holdDocument", id).Call("then", then, catch)
+	let := <-answer
+	if !let.Truthy() {
+		return nil, false
+	}
+	return func() { let.Invoke() }, true
 }
 
 // canChange reports whether the open document may be changed here, and

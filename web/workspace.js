@@ -119,16 +119,27 @@
     }
   }
 
-  // heldElsewhere resolves to whether another tab holds the lock of
-  // document id, that is, has it open for editing: the workspace's imports
-  // then leave its annotations alone (the tab would go on from the ones it
-  // holds). This tab's own lock is not another's; without Web Locks no
-  // tab holds one.
-  function heldElsewhere(id) {
+  // holdDocument takes the lock of document id, when no other tab holds
+  // it (has it open for editing), until the function it resolves to is
+  // called; it resolves to null when another tab holds it. The
+  // workspace's imports, gold files, deletes and restores hold a document
+  // from their check to their write (workspace.Workspace.Hold): only
+  // looked at, the lock could be taken by a tab opening the document in
+  // between, whose tags the write then replaced. A tab opening it
+  // meanwhile waits, read-only, a moment. This tab's own lock is already
+  // held: nothing more is taken. Without Web Locks every tab may write.
+  function holdDocument(id) {
     const mine = held.get(id);
-    if ((mine && mine.granted) || !navigator.locks || !navigator.locks.query) return Promise.resolve(false);
-    const name = "annotator-document:" + id;
-    return navigator.locks.query().then((q) => (q.held || []).some((l) => l.name === name), () => false);
+    if ((mine && mine.granted) || !navigator.locks) return Promise.resolve(() => {});
+    return new Promise((resolve) => {
+      navigator.locks.request("annotator-document:" + id, { ifAvailable: true }, (lock) => {
+        if (!lock) {
+          resolve(null);
+          return null;
+        }
+        return new Promise((release) => resolve(() => release()));
+      }).catch(() => resolve(null));
+    });
   }
 
   // The workspace's change channel: a tab that writes a change of a
@@ -174,6 +185,6 @@
   }
 
   window.annotator = Object.assign(window.annotator || {}, {
-    joinJSON, putRecords, startWriter, lockDocument, unlockDocument, heldElsewhere, announceChange, onChange, keepScroll,
+    joinJSON, putRecords, startWriter, lockDocument, unlockDocument, holdDocument, announceChange, onChange, keepScroll,
   });
 })();

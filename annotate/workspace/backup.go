@@ -15,6 +15,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"time"
 
@@ -281,7 +282,7 @@ func (w *Workspace) work(sourceID string) (bool, []string, error) {
 
 // RestoreOver restores backup data into the workspace, which must hold no
 // document but untouched ones from sourceID (see HoldsWork), none of them
-// open in another tab (InUse: the error then wraps ErrInUse); those are
+// open in another tab (Hold: the error then wraps ErrInUse); those are
 // deleted first, and
 // only once the whole backup has been read and checked, so that a bad
 // backup changes nothing. Once restored, the library has nothing to undo:
@@ -301,15 +302,24 @@ func (w *Workspace) RestoreOver(data []byte, sourceID string) error {
 	// An untouched document open in another tab is not replaced under it:
 	// that tab would go on from the document it holds, and write its
 	// changes over what the backup brought (the same article, the same
-	// id, when the backup holds it).
+	// id, when the backup holds it). Each is held until it is replaced,
+	// and looked at again once held: a tab may have changed it since.
+	sort.Strings(replace)
 	for _, id := range replace {
-		if w.inUse(id) {
+		release, inUse := w.hold(id)
+		defer release()
+		if inUse {
 			s, err := w.store.Summary(id)
 			if err != nil {
 				return err
 			}
 			return fmt.Errorf("%s would be replaced by the backup, and %w", titled(s.Title), ErrInUse)
 		}
+	}
+	if work, again, err := w.work(sourceID); err != nil {
+		return err
+	} else if sort.Strings(again); work || !slices.Equal(again, replace) {
+		return ErrNotEmpty
 	}
 	for _, id := range replace {
 		if err := w.store.DeleteDocument(id); err != nil {

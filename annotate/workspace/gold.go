@@ -17,7 +17,7 @@ import (
 // annotations in place of those it had (replaced is then set). Undo puts
 // the annotations it had back; their undo history is not kept. The file
 // is read as an import reads it: sanitised and anchored again. An article
-// open elsewhere (InUse) keeps its annotations: the error wraps ErrInUse,
+// open elsewhere (Hold) keeps its annotations: the error wraps ErrInUse,
 // and so does the Undo's while it is open elsewhere.
 func (w *Workspace) SaveGold(gold annotate.File) (sum Summary, replaced bool, err error) {
 	data, err := gold.Marshal()
@@ -37,7 +37,9 @@ func (w *Workspace) SaveGold(gold annotate.File) (sum Summary, replaced bool, er
 	case !errors.As(err, &dup):
 		return Summary{}, false, err
 	}
-	if w.inUse(dup.ID) {
+	release, inUse := w.hold(dup.ID)
+	defer release()
+	if inUse {
 		return Summary{}, false, fmt.Errorf("%s: %w", titled(dup.Title), ErrInUse)
 	}
 	old, err := w.store.Document(dup.ID)
@@ -66,7 +68,9 @@ func (w *Workspace) SaveGold(gold annotate.File) (sum Summary, replaced bool, er
 		// Putting the old annotations back replaces them as saving the
 		// gold did: a tab that has the document open since would go on
 		// from the gold ones it holds.
-		if w.inUse(rec.ID) {
+		release, inUse := w.hold(rec.ID)
+		defer release()
+		if inUse {
 			return fmt.Errorf("the gold annotations of %s cannot be undone: %w", titled(rec.Title), ErrInUse)
 		}
 		return w.store.PutDocument(old, oldAnns)

@@ -21,7 +21,7 @@ func TestInUseKeepsItsAnnotations(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	w.InUse = func(id string) bool { return id == sum.ID }
+	w.Hold = inUse(sum.ID)
 	doc := loadText(t, "a.txt", text)
 	set := annotate.NewSet(doc.Text(), annotate.DefaultSchema())
 	if _, err := set.Add("pledge", 10, 17); err != nil {
@@ -53,7 +53,7 @@ func TestInUseKeepsItsAnnotations(t *testing.T) {
 		t.Errorf("the document open elsewhere was given %d annotations", len(anns))
 	}
 	// Once it is closed there, the export fills it.
-	w.InUse = nil
+	w.Hold = nil
 	if _, filled, err := w.AddExport(doc, set, nil); !filled || err != nil {
 		t.Errorf("AddExport once closed elsewhere: filled %v, %v", filled, err)
 	}
@@ -87,7 +87,7 @@ func TestUndoGoldRefusedInUse(t *testing.T) {
 	label := w.UndoLabel()
 
 	// The document is now open in another tab.
-	w.InUse = func(id string) bool { return id == sum.ID }
+	w.Hold = inUse(sum.ID)
 	err = w.Undo()
 	if !errors.Is(err, ErrInUse) || !strings.Contains(err.Error(), "open in another tab") || strings.Contains(err.Error(), sum.ID) {
 		t.Errorf("Undo of the gold annotations of a document open elsewhere: %v; want ErrInUse, in words", err)
@@ -100,7 +100,7 @@ func TestUndoGoldRefusedInUse(t *testing.T) {
 	}
 
 	// Once it is closed there, the undo puts the annotations back.
-	w.InUse = nil
+	w.Hold = nil
 	if err := w.Undo(); err != nil {
 		t.Fatal(err)
 	}
@@ -203,7 +203,7 @@ func TestRestoreLeavesAnotherTabsSample(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	w.InUse = func(id string) bool { return id == sample.ID }
+	w.Hold = inUse(sample.ID)
 	err = w.RestoreOver(data, "sample")
 	if !errors.Is(err, ErrInUse) || !strings.Contains(err.Error(), "open in another tab") {
 		t.Errorf("a restore over the sample open in another tab: %v; want ErrInUse, in words", err)
@@ -211,7 +211,7 @@ func TestRestoreLeavesAnotherTabsSample(t *testing.T) {
 	if docs, _ := m.Documents(); len(docs) != 1 || docs[0].ID != sample.ID {
 		t.Errorf("the refused restore left the library with %v", docs)
 	}
-	w.InUse = nil
+	w.Hold = nil
 	if err := w.RestoreOver(data, "sample"); err != nil {
 		t.Errorf("the restore once the sample is closed elsewhere: %v", err)
 	}
@@ -253,4 +253,10 @@ func TestEditorOutdated(t *testing.T) {
 	if out, err := again.Outdated(); out || err != nil {
 		t.Errorf("an editor that wrote its own change: outdated %v (%v), want false", out, err)
 	}
+}
+
+// inUse is a Workspace.Hold for which document id is open in another tab,
+// and every other document free.
+func inUse(id string) func(string) (func(), bool) {
+	return func(d string) (func(), bool) { return func() {}, d != id }
 }

@@ -301,14 +301,16 @@ func (w *Workspace) editSummary(id string, edit SummaryEdit) error {
 
 // Delete deletes document id, its annotations and its undo history. Undo
 // restores all three: a document deleted by mistake comes back as it was,
-// Ctrl+Z included. A document open elsewhere (InUse) is not deleted: the
+// Ctrl+Z included. A document open elsewhere (Hold) is not deleted: the
 // error wraps ErrInUse.
 func (w *Workspace) Delete(id string) error {
+	release, inUse := w.hold(id)
+	defer release()
 	rec, err := w.store.Document(id)
 	if err != nil {
 		return err
 	}
-	if w.inUse(id) {
+	if inUse {
 		return fmt.Errorf("%s cannot be deleted: %w", titled(rec.Title), ErrInUse)
 	}
 	anns, err := w.store.Annotations(id)

@@ -45,13 +45,13 @@ func TestTitlesInWords(t *testing.T) {
 		t.Fatalf("importing the article again: %v, %+v", err, r)
 	}
 	check("the import's duplicate", r.Duplicates[0].String())
-	w.InUse = func(string) bool { return true }
+	w.Hold = func(string) (func(), bool) { return nil, false }
 	err = w.Delete(s.ID)
 	if !errors.Is(err, ErrInUse) {
 		t.Fatalf("Delete of a document open elsewhere: %v", err)
 	}
 	check("the refusal to delete", err.Error())
-	w.InUse = nil
+	w.Hold = nil
 	if err := w.Delete(s.ID); err != nil {
 		t.Fatal(err)
 	}

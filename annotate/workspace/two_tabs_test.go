@@ -2,8 +2,12 @@ package workspace
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/newsannotator/annotator/annotate"
 )
 
 // groupMeanwhile is a Memory shared by two tabs: before the import's next
@@ -79,4 +83,216 @@ func TestImportKeepsWhatAnotherTabAddedMeanwhile(t *testing.T) {
 	if msg := r.Duplicates[0].String(); !strings.Contains(msg, "already in the workspace") {
 		t.Errorf("the duplicate is reported as %q", msg)
 	}
+}
+
+// tabLocks stands for the browser's Web Locks, one a document, each held
+// by one tab at most.
+type tabLocks map[string]string
+
+// take takes document id's lock for tab, when no other tab holds it.
+func (l tabLocks) take(tab, id string) bool {
+	if owner, ok := l[id]; ok && owner != tab {
+		return false
+	}
+	l[id] = tab
+	return true
+}
+
+// beforeWrite is a Store whose next write of a whole document, or delete
+// of one, is preceded by before() (once): another tab's work landing
+// between a check and the write made from it.
+type beforeWrite struct {
+	Store
+	before func()
+}
+
+func (s *beforeWrite) fire() {
+	if f := s.before; f != nil {
+		s.before = nil
+		f()
+	}
+}
+
+func (s *beforeWrite) PutDocument(r DocumentRecord, anns []annotate.Annotation) error {
+	s.fire()
+	return s.Store.PutDocument(r, anns)
+}
+
+func (s *beforeWrite) DeleteDocument(id string) error {
+	s.fire()
+	return s.Store.DeleteDocument(id)
+}
+
+// libraryHolds makes w, the library's tab, take a document's lock as the
+// browser's does.
+func libraryHolds(w *Workspace, locks tabLocks) {
+	w.Hold = func(id string) (func(), bool) {
+		if !locks.take("library", id) {
+			return nil, false
+		}
+		return func() { delete(locks, id) }, true
+	}
+}
+
+// TestChangesWaitForAnotherTab: a change made from the library that
+// replaces what a document holds (an export's annotations filling it, on
+// its own or in an import of files; a gold file and its undo; a delete; a
+// restore over the sample) looked whether another tab had the document
+// open, then read it and wrote it, each a transaction of its own. A tab
+// that opened the document and tagged it in between had its tag written
+// over or deleted. The library's tab now holds the document from the check
+// to the write: the other tab cannot open it for editing meanwhile, and
+// its lock is let go after.
+func TestChangesWaitForAnotherTab(t *testing.T) {
+	const text = "Ministers pledged to raise defence spending by a lot."
+	stamp := time.Date(2026, 4, 2, 0, 0, 0, 0, time.UTC)
+	export := func(t *testing.T) (*annotate.Document, *annotate.Set, annotate.File) {
+		doc := loadText(t, "a.txt", text)
+		set := annotate.NewSet(doc.Text(), annotate.DefaultSchema())
+		if _, err := set.Add("pledge", 10, 17); err != nil {
+			t.Fatal(err)
+		}
+		return doc, set, annotate.NewFile(doc, set, nil, stamp)
+	}
+	for _, c := range []struct {
+		name string
+		// change is made with the document, added as sourceID, stored
+		// with no annotation.
+		sourceID string
+		change   func(t *testing.T, w *Workspace) error
+	}{
+		{"an export opened", "", func(t *testing.T, w *Workspace) error {
+			doc, set, _ := export(t)
+			_, _, err := w.AddExport(doc, set, nil)
+			return err
+		}},
+		{"an import of files", "", func(t *testing.T, w *Workspace) error {
+			_, _, f := export(t)
+			data, err := f.Marshal()
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, err = w.ImportFiles(context.Background(), []File{{Name: "a.annotations.json", Data: data}}, nil)
+			return err
+		}},
+		{"a gold file", "", func(t *testing.T, w *Workspace) error {
+			_, _, f := export(t)
+			_, _, err := w.SaveGold(f)
+			return err
+		}},
+		{"a delete", "", func(t *testing.T, w *Workspace) error {
+			docs, _ := w.List(Query{})
+			return w.Delete(docs[0].ID)
+		}},
+		{"a restore over the sample", "sample", func(t *testing.T, w *Workspace) error {
+			src, _ := openMemory(t)
+			if _, err := src.Add(loadText(t, "kept.txt", "Words kept in the backup."), nil, nil, ""); err != nil {
+				t.Fatal(err)
+			}
+			data, err := src.Backup()
+			if err != nil {
+				t.Fatal(err)
+			}
+			return w.RestoreOver(data, "sample")
+		}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			m := NewMemory()
+			store := &beforeWrite{Store: m}
+			w, err := Open(store, clock())
+			if err != nil {
+				t.Fatal(err)
+			}
+			sum, err := w.Add(loadText(t, "a.txt", text), nil, nil, c.sourceID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			locks := tabLocks{}
+			libraryHolds(w, locks)
+			tagged := false
+			store.before = func() { tagged = openAndTag(t, m, locks, sum.ID) }
+			if err := c.change(t, w); err != nil && !errors.Is(err, ErrInUse) {
+				t.Fatal(err)
+			}
+			if tagged && !hasClaim(m, sum.ID) {
+				t.Errorf("%s made while another tab opened the document and tagged it wrote over its tag", c.name)
+			}
+			if owner, ok := locks[sum.ID]; ok && owner == "library" {
+				t.Errorf("after %s, the library's tab still holds the document's lock", c.name)
+			}
+		})
+	}
+}
+
+// TestUndoGoldWaitsForAnotherTab: the undo of a gold file puts back the
+// annotations the document had; a tab that opened it and tagged it
+// between the undo's check and its write had its tag written over.
+func TestUndoGoldWaitsForAnotherTab(t *testing.T) {
+	const text = "Ministers pledged to raise defence spending by a lot."
+	m := NewMemory()
+	store := &beforeWrite{Store: m}
+	w, err := Open(store, clock())
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum, err := w.Add(loadText(t, "a.txt", text), nil, nil, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	gold := loadText(t, "a.txt", text)
+	set := annotate.NewSet(gold.Text(), annotate.DefaultSchema())
+	if _, err := set.Add("pledge", 10, 17); err != nil {
+		t.Fatal(err)
+	}
+	if _, replaced, err := w.SaveGold(annotate.NewFile(gold, set, nil, time.Date(2026, 4, 2, 0, 0, 0, 0, time.UTC))); err != nil || !replaced {
+		t.Fatalf("SaveGold: replaced %v, %v", replaced, err)
+	}
+	locks := tabLocks{}
+	libraryHolds(w, locks)
+	tagged := false
+	store.before = func() { tagged = openAndTag(t, m, locks, sum.ID) }
+	if err := w.Undo(); err != nil && !errors.Is(err, ErrInUse) {
+		t.Fatal(err)
+	}
+	if tagged && !hasClaim(m, sum.ID) {
+		t.Errorf("the undo of a gold file made while another tab opened the document and tagged it wrote over its tag")
+	}
+	if owner, ok := locks[sum.ID]; ok && owner == "library" {
+		t.Errorf("after the undo, the library's tab still holds the document's lock")
+	}
+}
+
+// openAndTag is another tab opening document id, when it can take its
+// lock, and tagging its first word as a claim. It reports whether it did.
+func openAndTag(t *testing.T, s Store, locks tabLocks, id string) bool {
+	t.Helper()
+	if !locks.take("other", id) {
+		return false // read-only there
+	}
+	other, err := Open(s, clock())
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := other.Edit(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.Set.Add("claim", 0, 9); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.Save(); err != nil {
+		t.Fatal(err)
+	}
+	return true
+}
+
+// hasClaim reports whether document id holds a claim.
+func hasClaim(s Store, id string) bool {
+	anns, _ := s.Annotations(id)
+	for _, a := range anns {
+		if a.Label == "claim" {
+			return true
+		}
+	}
+	return false
 }

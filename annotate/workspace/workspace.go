@@ -38,15 +38,33 @@ type Workspace struct {
 	store Store
 	clock func() time.Time
 	undo  []libraryChange
-	// InUse, when set, reports whether document id is open for editing
-	// elsewhere (in the browser, in another tab, by its lock). An import
-	// then does not write an export's annotations into it (AddExport,
-	// batch imports), nor does a gold file replace them (SaveGold).
-	InUse func(id string) bool
+	// Hold, when set, takes the lock of document id for this workspace,
+	// unless it is open for editing elsewhere (in the browser, another tab
+	// holds its lock): held is then false. Otherwise release lets the lock
+	// go. A change that replaces what a document holds (an export's
+	// annotations written into it by AddExport or an import, a gold file
+	// and its undo, a delete, a restore over it) is refused for a document
+	// open elsewhere, and holds the document from that check to its
+	// write: only looked at, the lock could be taken by a tab that opened
+	// the document between the check and the write, and whose tags the
+	// write then replaced. That tab waits, read-only, until the write is
+	// done, and then reads what it wrote.
+	Hold func(id string) (release func(), held bool)
 }
 
-// inUse reports whether document id is open elsewhere (see InUse).
-func (w *Workspace) inUse(id string) bool { return w.InUse != nil && w.InUse(id) }
+// hold holds document id (see Hold) and returns the function that lets it
+// go, never nil; inUse is set, and nothing held, when it is open
+// elsewhere.
+func (w *Workspace) hold(id string) (release func(), inUse bool) {
+	if w.Hold == nil {
+		return func() {}, false
+	}
+	release, held := w.Hold(id)
+	if !held {
+		return func() {}, true
+	}
+	return release, false
+}
 
 // Open opens the workspace kept in s, upgrading its layout first (see
 // Upgrade). now stamps every date the workspace writes; nil means the
@@ -700,7 +718,7 @@ func (e *Editor) Export(now time.Time) ([]byte, error) {
 // annotations are written into that document instead (nothing is lost: it
 // had none), and filled is set. When the document there has annotations of
 // its own, nothing is written and the error is the *DuplicateError; when
-// it is open elsewhere (InUse), the error wraps ErrInUse.
+// it is open elsewhere (Hold), the error wraps ErrInUse.
 func (w *Workspace) AddExport(doc *annotate.Document, set *annotate.Set, orphans []annotate.Annotation) (sum Summary, filled bool, err error) {
 	sum, err = w.Add(doc, set, orphans, "")
 	var dup *DuplicateError
@@ -725,14 +743,17 @@ func (w *Workspace) fill(dup *DuplicateError, doc *annotate.Document, set *annot
 	if have.Annotations()+have.Orphans > 0 || set == nil || set.Len()+len(orphans) == 0 {
 		return Summary{}, dup
 	}
-	if w.inUse(dup.ID) {
+	release, inUse := w.hold(dup.ID)
+	defer release()
+	if inUse {
 		return Summary{}, fmt.Errorf("%s: %w", titled(dup.Title), ErrInUse)
 	}
+	// Read again, held: it may have been tagged since it was looked at.
 	rec, err := w.store.Document(dup.ID)
 	if err != nil {
 		return Summary{}, err
 	}
-	if rec.Text != doc.Text().String() {
+	if rec.Text != doc.Text().String() || rec.Annotations()+rec.Orphans > 0 {
 		return Summary{}, dup
 	}
 	anns := set.All()

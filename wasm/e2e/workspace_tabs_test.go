@@ -338,3 +338,42 @@ func openReadOnly(t testing.TB, tab *browser, url string) {
 	waitStarted(t, tab)
 	waitFor(t, tab, `performance.getEntriesByName("annotator:read-only").length > 0`)
 }
+
+// TestWorkspaceHoldDocument: the lock that an import, a gold file, a
+// delete or a restore holds from its check to its write (holdDocument,
+// workspace.Workspace.Hold) is refused while another tab has the document
+// open, is the tab's own when it has the document open itself, and keeps
+// a tab that opens the document meanwhile waiting (read-only) until it is
+// let go; it was only looked at (heldElsewhere), and a tab could open the
+// document in between and have its tags written over.
+func TestWorkspaceHoldDocument(t *testing.T) {
+	b, srv := openApp(t)
+	b.expectNoConsoleErrors()
+	waitStarted(t, b)
+	waitSaved(t, b)
+	const prefix = "annotator-document:"
+	id := evalJS[string](t, b, `navigator.locks.query().then(q => q.held.find(l => l.name.startsWith("`+prefix+`")).name.slice(`+fmt.Sprint(len(prefix))+`))`)
+
+	tab := b.newTab(t)
+	tab.expectNoConsoleErrors()
+	openReadOnly(t, tab, srv.URL+"/")
+	if !evalJS[bool](t, tab, fmt.Sprintf(`annotator.holdDocument(%s).then(r => r === null)`, jsString(id))) {
+		t.Errorf("a tab took the lock of the document another tab has open")
+	}
+	if !evalJS[bool](t, b, fmt.Sprintf(`annotator.holdDocument(%s).then(r => (r(), typeof r === "function"))`, jsString(id))) {
+		t.Errorf("the tab that has the document open was refused its own lock")
+	}
+	waitForPromise(t, b, fmt.Sprintf(`navigator.locks.query().then(q => q.held.some(l => l.name === %s))`, jsString(prefix+id)))
+
+	if !evalJS[bool](t, b, `annotator.holdDocument("e2e-free").then(r => (window.letGo = r, typeof r === "function"))`) {
+		t.Fatalf("a free document's lock was refused")
+	}
+	if !evalJS[bool](t, tab, `annotator.holdDocument("e2e-free").then(r => r === null)`) {
+		t.Errorf("two tabs held the same document at once")
+	}
+	evalJS[bool](t, tab, `(annotator.lockDocument("e2e-free", g => (window.got = window.got || []).push(g)), true)`)
+	waitFor(t, tab, `window.got !== undefined && window.got.join() === "false"`)
+	evalJS[bool](t, b, `(window.letGo(), true)`)
+	waitFor(t, tab, `window.got.join() === "false,true"`)
+	evalJS[bool](t, tab, `(annotator.unlockDocument("e2e-free"), true)`)
+}
