@@ -34,6 +34,17 @@ func (f *filling) PutDocument(r DocumentRecord, anns []annotate.Annotation) erro
 	return f.Memory.PutDocument(r, anns)
 }
 
+func (f *filling) AddDocument(r DocumentRecord, anns []annotate.Annotation) (string, error) {
+	if f.stored >= f.limit {
+		return "", errFull
+	}
+	found, err := f.Memory.AddDocument(r, anns)
+	if err == nil && found == "" {
+		f.stored++
+	}
+	return found, err
+}
+
 func (f *filling) PutDocuments(docs []NewDocument) ([]string, error) {
 	if f.stored+len(docs) > f.limit {
 		return nil, errFull

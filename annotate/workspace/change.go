@@ -8,7 +8,6 @@ package workspace
 // AddAndEditLater, which writes the document itself, once.
 
 import (
-	"errors"
 	"maps"
 	"time"
 
@@ -65,19 +64,19 @@ func (c Change) records() int {
 }
 
 // Write writes c, a change of document docID, to s: the document first
-// when c carries it (unless s already holds it: then it is not replaced,
-// and its annotations stay), then the rest with Apply. A Change whose
+// when c carries it (unless s already holds it, added since in another
+// tab, say: then it is not replaced, and its annotations stay), then the
+// rest with Apply. A document of the same text under another id is not
+// written to: the error is a *DuplicateError naming it. A Change whose
 // write failed is written again whole; each of its steps may be taken
 // twice.
 func Write(s Store, docID string, c Change) error {
 	if c.Document != nil {
-		switch _, err := s.Summary(c.Document.ID); {
-		case errors.Is(err, ErrNoDocument):
-			if err := s.PutDocument(*c.Document, nil); err != nil {
-				return err
-			}
+		switch found, err := s.AddDocument(*c.Document, nil); {
 		case err != nil:
 			return err
+		case found != "" && found != c.Document.ID:
+			return &DuplicateError{ID: found}
 		}
 		if c.records() == 0 {
 			return nil

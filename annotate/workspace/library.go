@@ -332,12 +332,7 @@ func (w *Workspace) Delete(id string) error {
 // history. The history is a change of its own, written after the
 // document: were it to fail, the document is back all the same.
 func (w *Workspace) restore(rec DocumentRecord, anns []annotate.Annotation, steps []annotate.Step) error {
-	if id, found, err := w.store.DocumentByText(rec.TextSHA256); err != nil {
-		return err
-	} else if found {
-		return w.duplicateError(id)
-	}
-	if err := w.store.PutDocument(rec, anns); err != nil {
+	if err := w.addDocument(rec, anns); err != nil {
 		return err
 	}
 	if len(steps) == 0 {

@@ -102,6 +102,14 @@ func (m *Memory) put(r DocumentRecord, anns []annotate.Annotation) {
 	m.steps[r.ID] = map[int]annotate.Step{}
 }
 
+func (m *Memory) AddDocument(r DocumentRecord, anns []annotate.Annotation) (string, error) {
+	found, err := m.PutDocuments([]NewDocument{{Record: r, Annotations: anns}})
+	if err != nil {
+		return "", err
+	}
+	return found[0], nil
+}
+
 // PutDocuments writes the new documents of docs as PutDocument does,
 // refusing them all when one is not a record it can store, and leaving
 // out those already stored (see ManyWriter).

@@ -154,6 +154,13 @@ type Store interface {
 	// its annotations, orphans included, in one transaction, replacing
 	// any annotations and history it had.
 	PutDocument(DocumentRecord, []annotate.Annotation) error
+	// AddDocument writes a new document as PutDocument does, unless the
+	// store holds a document of its id or of its text: that one is left
+	// as it is, nothing is written, and found is its id. The look and the
+	// write are one transaction: looked at in one of its own, the article
+	// could be added in another tab in between, and written over with the
+	// tags given it there.
+	AddDocument(DocumentRecord, []annotate.Annotation) (found string, err error)
 	// PutSummary rewrites only the summary of a stored document: what an
 	// annotation's change costs besides the annotation itself. It returns
 	// ErrNoDocument when the document is not stored.

@@ -118,6 +118,11 @@ func (s *beforeWrite) PutDocument(r DocumentRecord, anns []annotate.Annotation) 
 	return s.Store.PutDocument(r, anns)
 }
 
+func (s *beforeWrite) AddDocument(r DocumentRecord, anns []annotate.Annotation) (string, error) {
+	s.fire()
+	return s.Store.AddDocument(r, anns)
+}
+
 func (s *beforeWrite) DeleteDocument(id string) error {
 	s.fire()
 	return s.Store.DeleteDocument(id)
@@ -295,4 +300,81 @@ func hasClaim(s Store, id string) bool {
 		}
 	}
 	return false
+}
+
+// TestNewDocumentKeepsWhatAnotherTabAddedMeanwhile: a write that adds a
+// document looked first whether the article was stored, then wrote it
+// whole in a transaction of its own; another tab that added the same
+// article and tagged it in between had the document written over, and
+// its tag lost: a gold file of an article not in the library, the
+// library's undo of a delete, and the first write of an article opened
+// from a file (written with its first change). The write itself now
+// leaves a stored document as it is.
+func TestNewDocumentKeepsWhatAnotherTabAddedMeanwhile(t *testing.T) {
+	const text = "Ministers pledged to raise defence spending by a lot."
+	pledged := func(t *testing.T) (*annotate.Document, *annotate.Set) {
+		doc := loadText(t, "a.txt", text)
+		set := annotate.NewSet(doc.Text(), annotate.DefaultSchema())
+		if _, err := set.Add("pledge", 10, 17); err != nil {
+			t.Fatal(err)
+		}
+		return doc, set
+	}
+	for _, c := range []struct {
+		name string
+		// prepare runs before the other tab is set to act; change is
+		// the write it acts before.
+		prepare func(t *testing.T, w *Workspace)
+		change  func(t *testing.T, w *Workspace) error
+	}{
+		{"a gold file", nil, func(t *testing.T, w *Workspace) error {
+			doc, set := pledged(t)
+			_, _, err := w.SaveGold(annotate.NewFile(doc, set, nil, time.Date(2026, 4, 2, 0, 0, 0, 0, time.UTC)))
+			return err
+		}},
+		{"the undo of a delete", func(t *testing.T, w *Workspace) {
+			sum, err := w.Add(loadText(t, "a.txt", text), nil, nil, "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := w.Delete(sum.ID); err != nil {
+				t.Fatal(err)
+			}
+		}, func(t *testing.T, w *Workspace) error { return w.Undo() }},
+		{"the first write of an article opened", nil, func(t *testing.T, w *Workspace) error {
+			doc, set := pledged(t)
+			e, err := w.AddAndEditLater(doc, set, nil, "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, err = e.Save()
+			return err
+		}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			m := NewMemory()
+			store := &beforeWrite{Store: m}
+			w, err := Open(store, clock())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if c.prepare != nil {
+				c.prepare(t, w)
+			}
+			locks := tabLocks{}
+			libraryHolds(w, locks)
+			var id string
+			store.before = func() {
+				locks.take("other", loadText(t, "a.txt", text).ID) // it has it open
+				id = tagElsewhere(t, m, text)
+			}
+			err = c.change(t, w)
+			if id == "" {
+				t.Fatal("the other tab never tagged the article")
+			}
+			if !hasClaim(m, id) {
+				t.Errorf("%s wrote over the article another tab added and tagged meanwhile (error %v)", c.name, err)
+			}
+		})
+	}
 }

@@ -175,7 +175,7 @@ func (w *Workspace) Add(doc *annotate.Document, set *annotate.Set, orphans []ann
 		return Summary{}, err
 	}
 	rec.Body.Index = doc.IndexData()
-	if err := w.store.PutDocument(rec, all); err != nil {
+	if err := w.addDocument(rec, all); err != nil {
 		return Summary{}, err
 	}
 	return rec.Summary.clone(), nil
@@ -246,6 +246,21 @@ func (w *Workspace) record(doc *annotate.Document, set *annotate.Set, orphans []
 		all = append(all, o)
 	}
 	return rec, all
+}
+
+// addDocument writes rec, a new document, with its annotations, unless
+// the article is stored by now (added in another tab since it was looked
+// for): that document is left as it is, and the error is a
+// *DuplicateError naming it.
+func (w *Workspace) addDocument(rec DocumentRecord, anns []annotate.Annotation) error {
+	found, err := w.store.AddDocument(rec, anns)
+	if err != nil {
+		return err
+	}
+	if found != "" {
+		return w.duplicateError(found)
+	}
+	return nil
 }
 
 func (w *Workspace) duplicateError(id string) error {
@@ -476,7 +491,7 @@ func (w *Workspace) AddAndEdit(doc *annotate.Document, set *annotate.Set, orphan
 		return nil, err
 	}
 	e.unwritten.Body.Index = doc.IndexData()
-	if err := w.store.PutDocument(*e.unwritten, nil); err != nil {
+	if err := w.addDocument(*e.unwritten, nil); err != nil {
 		return nil, err
 	}
 	e.unwritten = nil

@@ -56,6 +56,10 @@ func (c *counting) PutDocument(r DocumentRecord, anns []annotate.Annotation) err
 	c.putDocument++
 	return c.Store.PutDocument(r, anns)
 }
+func (c *counting) AddDocument(r DocumentRecord, anns []annotate.Annotation) (string, error) {
+	c.putDocument++
+	return c.Store.AddDocument(r, anns)
+}
 func (c *counting) PutSummary(s Summary) error { c.putSummary++; return c.Store.PutSummary(s) }
 func (c *counting) Apply(id string, ch Change) error {
 	c.apply++

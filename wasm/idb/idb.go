@@ -640,6 +640,14 @@ func (s *Store) PutDocuments(docs []workspace.NewDocument) ([]string, error) {
 	return found, nil
 }
 
+func (s *Store) AddDocument(r workspace.DocumentRecord, anns []annotate.Annotation) (string, error) {
+	found, err := s.PutDocuments([]workspace.NewDocument{{Record: r, Annotations: anns}})
+	if err != nil {
+		return "", err
+	}
+	return found[0], nil
+}
+
 // docRecords is a document as PutDocument stores it. Its annotations are
 // either records (anns) or, when the page has web/workspace.js's
 // putRecords, their ids as a JSON array and their JSON one a line, which

@@ -42,6 +42,7 @@ func Run(t *testing.T, open func(t *testing.T) workspace.Store) {
 		{"PutDocumentReplaces", testPutDocumentReplaces},
 		{"PutDocumentRefusesRecordsWithoutID", testPutDocumentRecord},
 		{"PutDocuments", testPutDocuments},
+		{"AddDocument", testAddDocument},
 		{"PutSummary", testPutSummary},
 		{"MissingDocument", testMissingDocument},
 		{"Documents", testDocuments},
@@ -363,6 +364,35 @@ func testPutDocuments(t *testing.T, s workspace.Store) {
 	}
 	if docs := must(s.Documents()); len(docs) != 3 {
 		t.Errorf("%d documents after the refused groups, want the 3 written", len(docs))
+	}
+}
+
+// testAddDocument checks that AddDocument writes a new document as
+// PutDocument does, and leaves one stored under its id, or with its
+// text, as it is, with its annotations, naming it.
+func testAddDocument(t *testing.T, s workspace.Store) {
+	d1 := Doc("d1")
+	if found, err := s.AddDocument(d1, Anns(3)); err != nil || found != "" {
+		t.Fatalf("AddDocument of a new document: found %q, %v", found, err)
+	}
+	expect(t, "Document(d1)", must(s.Document("d1")), d1)
+	expect(t, "Annotations(d1)", must(s.Annotations("d1")), Anns(3))
+	again := Doc("d1")
+	again.Title = "Replaced"
+	sameText := Doc("d9")
+	sameText.TextSHA256 = d1.TextSHA256
+	for _, r := range []workspace.DocumentRecord{again, sameText} {
+		if found, err := s.AddDocument(r, nil); err != nil || found != "d1" {
+			t.Errorf("AddDocument of %s over d1: found %q, %v; want d1", r.ID, found, err)
+		}
+	}
+	expect(t, "Document(d1)", must(s.Document("d1")), d1)
+	expect(t, "Annotations(d1)", must(s.Annotations("d1")), Anns(3))
+	if _, err := s.Document("d9"); !errors.Is(err, workspace.ErrNoDocument) {
+		t.Errorf("a document of a text already there was written (Document: %v)", err)
+	}
+	if _, err := s.AddDocument(Doc(""), nil); !errors.Is(err, workspace.ErrRecord) {
+		t.Errorf("AddDocument of a record without an id: %v, want ErrRecord", err)
 	}
 }
 
