@@ -9,6 +9,7 @@ package app
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -406,6 +407,12 @@ func (a *Annotator) restore(ctx app.Context, name string, data []byte) {
 		// another tab's (Workspace.Hold).
 		err := ws.RestoreOver(data, sampleSourceID)
 		docs, _ := ws.Store().Documents()
+		// An article another tab added meanwhile was kept as it is there,
+		// and the rest restored: said, after the count.
+		var kept *workspace.KeptError
+		if errors.As(err, &kept) {
+			err = nil
+		}
 		ctx.Dispatch(func(ctx app.Context) {
 			if err != nil {
 				a.fail(sentence(fmt.Sprintf("%s was not restored: %v. Nothing in the library changed", name, err), name))
@@ -418,7 +425,11 @@ func (a *Annotator) restore(ctx app.Context, name string, data []byte) {
 			a.view = viewLibrary
 			a.libraryGeneration++
 			a.measureStorage(ctx)
-			a.say(fmt.Sprintf("Restored %s: %d %s.", name, len(docs), annotate.Plural(len(docs), "document", "documents")))
+			msg := fmt.Sprintf("Restored %s: %d %s.", name, len(docs), annotate.Plural(len(docs), "document", "documents"))
+			if kept != nil {
+				msg += " " + sentence(kept.Error()+"; the backup's copy was not restored", "")
+			}
+			a.say(msg)
 			mark("annotator:restored-backup")
 		})
 	})

@@ -17,6 +17,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/newsannotator/annotator/annotate"
@@ -31,6 +32,11 @@ var ErrBackup = errors.New("the file is not a usable workspace backup")
 
 // ErrNotEmpty is the error of a restore into a store that holds documents.
 var ErrNotEmpty = errors.New("a backup restores only into an empty workspace: delete its documents, or restore in another browser profile")
+
+// ErrAddedElsewhere is the error of a restore that wrote every document
+// of the backup but those whose article another tab added while it was
+// restoring: they are kept as that tab has them. A *KeptError wraps it.
+var ErrAddedElsewhere = errors.New("added in another tab while the backup was being restored, and kept as it is there")
 
 // Backup is a whole workspace in one file.
 type Backup struct {
@@ -163,21 +169,57 @@ func readBackup(data []byte) (*Backup, error) {
 	return &b, nil
 }
 
-// write writes a backup that readBackup has checked into s.
+// write writes a backup that readBackup has checked into s. A document
+// whose article s holds by now is left as it is there: another tab added
+// it while the backup was being restored (for seconds, a document at a
+// time, on a large one), and may have tagged it. The error is then a
+// *KeptError naming them, once every other document is written.
 func (b *Backup) write(s Store) error {
 	if err := s.PutSettings(Settings{Author: b.Author, Schema: b.Schema}); err != nil {
 		return err
 	}
+	var kept []string
 	for _, d := range b.Documents {
-		if err := s.PutDocument(d.DocumentRecord, d.Annotations); err != nil {
+		found, err := s.AddDocument(d.DocumentRecord, d.Annotations)
+		if err != nil {
 			return err
+		}
+		if found != "" {
+			title := d.Title
+			if sum, err := s.Summary(found); err == nil {
+				title = sum.Title
+			}
+			kept = append(kept, title)
 		}
 	}
 	if err := s.SetLayout(b.Layout); err != nil {
 		return err
 	}
-	return Upgrade(s, b.Layout)
+	if err := Upgrade(s, b.Layout); err != nil {
+		return err
+	}
+	if len(kept) > 0 {
+		return &KeptError{Titles: kept}
+	}
+	return nil
 }
+
+// KeptError is the error of a restore that left the documents titled
+// Titles as another tab added them while it was restoring
+// (ErrAddedElsewhere): every other document of the backup is restored.
+type KeptError struct {
+	Titles []string
+}
+
+func (e *KeptError) Error() string {
+	names := make([]string, len(e.Titles))
+	for i, t := range e.Titles {
+		names[i] = titled(t)
+	}
+	return fmt.Sprintf("%s %s %v", strings.Join(names, ", "), annotate.Plural(len(names), "was", "were"), ErrAddedElsewhere)
+}
+
+func (e *KeptError) Unwrap() error { return ErrAddedElsewhere }
 
 // checkBackupDocument checks one document of a backup and sanitises its
 // HTML again, in place.
@@ -287,6 +329,8 @@ func (w *Workspace) work(sourceID string) (bool, []string, error) {
 // only once the whole backup has been read and checked, so that a bad
 // backup changes nothing. Once restored, the library has nothing to undo:
 // its changes from before were made to documents the backup has replaced.
+// An article that another tab added while it was restoring is kept as it
+// is there, and the error, once the rest is restored, is a *KeptError.
 func (w *Workspace) RestoreOver(data []byte, sourceID string) error {
 	b, err := readBackup(data)
 	if err != nil {
@@ -326,9 +370,15 @@ func (w *Workspace) RestoreOver(data []byte, sourceID string) error {
 			return err
 		}
 	}
-	if err := b.write(w.store); err != nil {
+	// A restore that kept another tab's documents (a *KeptError) is done
+	// all the same.
+	var kept *KeptError
+	if err := b.write(w.store); err != nil && !errors.As(err, &kept) {
 		return err
 	}
 	w.undo = nil
+	if kept != nil {
+		return kept
+	}
 	return nil
 }

@@ -378,3 +378,41 @@ func TestNewDocumentKeepsWhatAnotherTabAddedMeanwhile(t *testing.T) {
 		})
 	}
 }
+
+// TestRestoreKeepsWhatAnotherTabAddedMeanwhile: a backup restored into an
+// empty library writes its documents one after the other, for seconds on
+// a large one; an article of the backup that another tab opened and
+// tagged meanwhile was written over with the backup's copy, and its tag
+// lost. That document is now kept as the other tab left it, every other
+// one restored, and the error says which was kept, in words.
+func TestRestoreKeepsWhatAnotherTabAddedMeanwhile(t *testing.T) {
+	const text = "Ministers pledged to raise defence spending by a lot."
+	src, _ := openMemory(t)
+	for _, a := range []string{text, "Words kept in the backup."} {
+		if _, err := src.Add(loadText(t, "a.txt", a), nil, nil, ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	data, err := src.Backup()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := NewMemory()
+	store := &beforeWrite{Store: m}
+	w, err := Open(store, clock())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var id string
+	store.before = func() { id = tagElsewhere(t, m, text) }
+	err = w.RestoreOver(data, "sample")
+	if !hasClaim(m, id) {
+		t.Errorf("the restore wrote over the article another tab added and tagged meanwhile (error %v)", err)
+	}
+	if !errors.Is(err, ErrAddedElsewhere) || !strings.Contains(err.Error(), "“opened”") || strings.Contains(err.Error(), id) {
+		t.Errorf("the restore ends with %v; want ErrAddedElsewhere naming the article kept, in words", err)
+	}
+	if docs, _ := m.Documents(); len(docs) != 2 {
+		t.Errorf("the library holds %d documents after the restore, want 2", len(docs))
+	}
+}
