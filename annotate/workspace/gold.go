@@ -28,12 +28,11 @@ func (w *Workspace) SaveGold(gold annotate.File) (sum Summary, replaced bool, er
 	if err != nil {
 		return Summary{}, false, err
 	}
-	sum, err = w.Add(imp.Document, imp.Set, imp.Orphans, "")
+	sum, err = w.add(imp.Document, imp.Set, imp.Orphans, "", StatusDone)
 	var dup *DuplicateError
 	switch {
 	case err == nil:
-		sum.Status = StatusDone
-		return sum.clone(), false, w.store.PutSummary(sum)
+		return sum, false, nil
 	case !errors.As(err, &dup):
 		return Summary{}, false, err
 	}

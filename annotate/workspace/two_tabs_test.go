@@ -416,3 +416,65 @@ func TestRestoreKeepsWhatAnotherTabAddedMeanwhile(t *testing.T) {
 		t.Errorf("the library holds %d documents after the restore, want 2", len(docs))
 	}
 }
+
+// afterAdd is a Store whose next write of a new document is followed,
+// once it is written, by after() (once): another tab's work landing
+// between two writes of one change.
+type afterAdd struct {
+	Store
+	after func()
+}
+
+func (s *afterAdd) fire() {
+	if f := s.after; f != nil {
+		s.after = nil
+		f()
+	}
+}
+
+func (s *afterAdd) PutDocument(r DocumentRecord, anns []annotate.Annotation) error {
+	defer s.fire()
+	return s.Store.PutDocument(r, anns)
+}
+
+func (s *afterAdd) AddDocument(r DocumentRecord, anns []annotate.Annotation) (string, error) {
+	defer s.fire()
+	return s.Store.AddDocument(r, anns)
+}
+
+// TestNewGoldKeepsAnotherTabsCounts: a gold file of an article not in the
+// library was added, then marked done by writing back the whole summary
+// it had made; a tab that opened it and tagged it in between had its tag
+// left out of the library's counts (those written back were the gold
+// file's alone). The gold document is now written done at once.
+func TestNewGoldKeepsAnotherTabsCounts(t *testing.T) {
+	const text = "Ministers pledged to raise defence spending by a lot."
+	m := NewMemory()
+	store := &afterAdd{Store: m}
+	w, err := Open(store, clock())
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := loadText(t, "a.txt", text)
+	set := annotate.NewSet(doc.Text(), annotate.DefaultSchema())
+	if _, err := set.Add("pledge", 10, 17); err != nil {
+		t.Fatal(err)
+	}
+	tagged := false
+	store.after = func() { tagged = openAndTag(t, m, tabLocks{}, doc.ID) }
+	sum, _, err := w.SaveGold(annotate.NewFile(doc, set, nil, time.Date(2026, 4, 2, 0, 0, 0, 0, time.UTC)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Status != StatusDone {
+		t.Errorf("the gold document is %s, want done", sum.Status)
+	}
+	got, _ := m.Summary(doc.ID)
+	anns, _ := m.Annotations(doc.ID)
+	if !tagged || len(anns) != 2 {
+		t.Fatalf("the other tab tagged %v; the document holds %d annotations, want 2", tagged, len(anns))
+	}
+	if got.Annotations() != len(anns) {
+		t.Errorf("the library counts %d annotations of a document that holds %d", got.Annotations(), len(anns))
+	}
+}

@@ -162,6 +162,13 @@ func Site(meta annotate.Meta, address string) string {
 // A document whose text is already stored is refused with an error
 // wrapping ErrDuplicateText that names the document already there.
 func (w *Workspace) Add(doc *annotate.Document, set *annotate.Set, orphans []annotate.Annotation, sourceID string) (Summary, error) {
+	return w.add(doc, set, orphans, sourceID, "")
+}
+
+// add is Add, the document written with status st when st is not "": a
+// status set by a write of its own, after, would write back the whole
+// summary over a change another tab made in between.
+func (w *Workspace) add(doc *annotate.Document, set *annotate.Set, orphans []annotate.Annotation, sourceID string, st Status) (Summary, error) {
 	var schema *annotate.Schema
 	if set == nil {
 		s, err := w.Settings()
@@ -175,6 +182,9 @@ func (w *Workspace) Add(doc *annotate.Document, set *annotate.Set, orphans []ann
 		return Summary{}, err
 	}
 	rec.Body.Index = doc.IndexData()
+	if st != "" {
+		rec.Status = st
+	}
 	if err := w.addDocument(rec, all); err != nil {
 		return Summary{}, err
 	}
