@@ -8,9 +8,16 @@ package workspace
 import (
 	"errors"
 	"fmt"
+	"slices"
+	"strings"
 
 	"github.com/newsannotator/annotator/annotate"
 )
+
+// ErrChangedSince is the error of the library's undo of a gold file once
+// its document has changed since the gold file was saved: putting back
+// the annotations it had before would lose what was done since.
+var ErrChangedSince = errors.New("it has changed since, and undoing would lose those changes")
 
 // SaveGold keeps gold, a native file, in the library, marked done: as a
 // new document when its article is not there, or else as the article's
@@ -18,7 +25,9 @@ import (
 // the annotations it had back; their undo history is not kept. The file
 // is read as an import reads it: sanitised and anchored again. An article
 // open elsewhere (Hold) keeps its annotations: the error wraps ErrInUse,
-// and so does the Undo's while it is open elsewhere.
+// and so does the Undo's while it is open elsewhere. Once the annotations
+// have changed since (in any tab), the Undo is refused with
+// ErrChangedSince: it would lose those changes.
 func (w *Workspace) SaveGold(gold annotate.File) (sum Summary, replaced bool, err error) {
 	data, err := gold.Marshal()
 	if err != nil {
@@ -63,6 +72,8 @@ func (w *Workspace) SaveGold(gold annotate.File) (sum Summary, replaced bool, er
 	if err := w.store.PutDocument(rec, anns); err != nil {
 		return Summary{}, false, err
 	}
+	written := slices.Clone(anns)
+	slices.SortFunc(written, func(a, b annotate.Annotation) int { return strings.Compare(a.ID, b.ID) })
 	w.remember("the gold annotations of "+titled(rec.Title), rec.ID, rec.ID, func() error {
 		// Putting the old annotations back replaces them as saving the
 		// gold did: a tab that has the document open since would go on
@@ -71,6 +82,14 @@ func (w *Workspace) SaveGold(gold annotate.File) (sum Summary, replaced bool, er
 		defer release()
 		if inUse {
 			return fmt.Errorf("the gold annotations of %s cannot be undone: %w", titled(rec.Title), ErrInUse)
+		}
+		// Read held: what another tab did since is written by now.
+		now, err := w.store.Annotations(rec.ID)
+		if err != nil {
+			return err
+		}
+		if !slices.EqualFunc(now, written, annotate.Annotation.Equal) {
+			return fmt.Errorf("the gold annotations of %s cannot be undone: %w", titled(rec.Title), ErrChangedSince)
 		}
 		return w.store.PutDocument(old, oldAnns)
 	})

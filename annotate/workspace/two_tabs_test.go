@@ -478,3 +478,38 @@ func TestNewGoldKeepsAnotherTabsCounts(t *testing.T) {
 		t.Errorf("the library counts %d annotations of a document that holds %d", got.Annotations(), len(anns))
 	}
 }
+
+// TestUndoGoldKeepsLaterWork: the library's undo of a gold file put back
+// the annotations the document had before it, whatever was done to the
+// document since: tags another tab (or this one) added after the gold
+// file were lost without a word. The undo is now refused in words once
+// the document has changed since, and the tags stay.
+func TestUndoGoldKeepsLaterWork(t *testing.T) {
+	const text = "Ministers pledged to raise defence spending by a lot."
+	w, m := openMemory(t)
+	sum, err := w.Add(loadText(t, "a.txt", text), nil, nil, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	gold := loadText(t, "a.txt", text)
+	set := annotate.NewSet(gold.Text(), annotate.DefaultSchema())
+	if _, err := set.Add("pledge", 10, 17); err != nil {
+		t.Fatal(err)
+	}
+	if _, replaced, err := w.SaveGold(annotate.NewFile(gold, set, nil, time.Date(2026, 4, 2, 0, 0, 0, 0, time.UTC))); err != nil || !replaced {
+		t.Fatalf("SaveGold: replaced %v, %v", replaced, err)
+	}
+	if !openAndTag(t, m, tabLocks{}, sum.ID) {
+		t.Fatal("the other tab could not open the document")
+	}
+	err = w.Undo()
+	if !hasClaim(m, sum.ID) {
+		t.Errorf("the undo of the gold file lost the tag added since (error %v)", err)
+	}
+	if !errors.Is(err, ErrChangedSince) || !strings.Contains(err.Error(), "“a”") || strings.Contains(err.Error(), sum.ID) {
+		t.Errorf("the undo of a gold file over later work: %v; want ErrChangedSince, in words", err)
+	}
+	if w.UndoLabel() != "" {
+		t.Errorf("the refused undo is still offered: %q", w.UndoLabel())
+	}
+}

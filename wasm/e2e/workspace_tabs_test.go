@@ -8,6 +8,7 @@ package e2e
 
 import (
 	"fmt"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -221,6 +222,49 @@ func TestWorkspaceGoldUndoLeavesAnotherTabsDocument(t *testing.T) {
 	}
 }
 
+// TestWorkspaceGoldUndo: the library's Undo right after a gold file puts
+// back the annotations the document had (none here).
+func TestWorkspaceGoldUndo(t *testing.T) {
+	b, _ := goldSaved(t)
+	showLibrary(t, b)
+	waitFor(t, b, `!document.querySelector("#library-undo").disabled`)
+	b.run(chromedp.Click(chromedp.ID("library-undo")))
+	waitFor(t, b, `document.querySelector("#notice").textContent.includes("Undid")`)
+	waitFor(t, b, rentsCounts("none"))
+}
+
+// rentsCounts is the condition that a tab's library counts counts of
+// the document "rents".
+func rentsCounts(counts string) string {
+	return fmt.Sprintf(`[...document.querySelectorAll("#library-table .library-row")].some(r => r.querySelector(".library-title").textContent === "rents" && r.querySelector(".library-counts").textContent === %s)`, jsString(counts))
+}
+
+// TestWorkspaceGoldUndoKeepsLaterWork: the library's Undo of a gold file
+// put the annotations from before it back over what another tab tagged
+// since (that tab closed), which was lost without a word. It is refused,
+// in words, and the tag stays.
+func TestWorkspaceGoldUndoKeepsLaterWork(t *testing.T) {
+	b, tab := goldThenSecondTab(t)
+	selectPhrase(t, tab, "the plan was too small", 0)
+	press(t, tab, "c")
+	waitFor(t, tab, `document.querySelectorAll("#entries > li").length === 2`)
+	waitSaved(t, tab)
+	tab.close(t)
+	// The closed tab's lock goes a moment later; the library's tab holds
+	// none.
+	waitForPromise(t, b, `navigator.locks.query().then(q => !q.held.some(l => l.name.startsWith("annotator-document:")))`)
+
+	showLibrary(t, b)
+	waitFor(t, b, `!document.querySelector("#library-undo").disabled`)
+	b.run(chromedp.Click(chromedp.ID("library-undo")))
+	waitFor(t, b, `document.querySelector("#notice").textContent.includes("cannot be undone")`)
+	if got := text(t, b, "#notice"); !strings.Contains(got, "changed since") {
+		t.Errorf("the Undo of a gold file over later work says %q", got)
+	}
+	openFromLibrary(t, b, "rents")
+	waitFor(t, b, `document.querySelectorAll("#entries > li").length === 2`)
+}
+
 // TestWorkspaceOpenedJustBeforeAnImport: a document another tab's import
 // fills between the moment this tab reads it and the moment it gets its
 // lock is shown as the store holds it: the tab showed it as it read it,
@@ -302,6 +346,19 @@ func TestWorkspaceKeyWaitsForTheLock(t *testing.T) {
 // with its one gold annotation, in a second tab.
 func goldThenSecondTab(t *testing.T) (first, second *browser) {
 	t.Helper()
+	b, srv := goldSaved(t)
+	tab := b.newTab(t)
+	openAppAt(t, tab, srv.URL+"/")
+	waitStarted(t, tab)
+	openFromLibrary(t, tab, "rents")
+	waitFor(t, tab, `document.querySelectorAll("#entries > li").length === 1`)
+	return b, tab
+}
+
+// goldSaved opens an article in a tab and saves a gold file of two
+// annotators over it from the library there, which it shows.
+func goldSaved(t *testing.T) (*browser, *httptest.Server) {
+	t.Helper()
 	b, srv := openApp(t)
 	b.expectNoConsoleErrors()
 	waitStarted(t, b)
@@ -320,13 +377,7 @@ func goldThenSecondTab(t *testing.T) (first, second *browser) {
 	waitFor(t, b, `document.querySelector("#adjudication") !== null`)
 	b.run(chromedp.Click(chromedp.ID("gold-save")))
 	waitFor(t, b, `performance.getEntriesByName("annotator:gold-saved").length > 0`)
-
-	tab := b.newTab(t)
-	openAppAt(t, tab, srv.URL+"/")
-	waitStarted(t, tab)
-	openFromLibrary(t, tab, "rents")
-	waitFor(t, tab, `document.querySelectorAll("#entries > li").length === 1`)
-	return b, tab
+	return b, srv
 }
 
 // openReadOnly opens the app in tab, a second tab on the workspace of a
