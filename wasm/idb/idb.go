@@ -610,18 +610,30 @@ func (s *Store) PutDocuments(docs []workspace.NewDocument) ([]string, error) {
 		}
 		t.on(byID[len(ds)-1], "success", func(js.Value) {
 			t.issue(func() {
+				// The documents written here, by text and by id, as the
+				// looks made before them could not see them.
+				written := map[string]string{}
 				for i, d := range ds {
+					sha := docs[i].Record.TextSHA256
 					if !byText[i].IsUndefined() {
 						if k := result(byText[i]); k.Type() == js.TypeString {
 							found[i] = k.String()
 							continue
 						}
+						if id, ok := written[sha]; ok {
+							found[i] = id
+							continue
+						}
 					}
-					if result(byID[i]).Type() == js.TypeString {
+					if _, ok := written["id:"+d.id]; ok || result(byID[i]).Type() == js.TypeString {
 						found[i] = d.id
 						continue
 					}
 					d.put(t)
+					written["id:"+d.id] = d.id
+					if sha != "" {
+						written[sha] = d.id
+					}
 				}
 			})
 		})

@@ -348,6 +348,18 @@ func testPutDocuments(t *testing.T, s workspace.Store) {
 	if _, err := m.PutDocuments(nil); err != nil {
 		t.Errorf("PutDocuments of none: %v", err)
 	}
+	// Within one group, a document of the text, or the id, of one
+	// written before it is left out as well.
+	twin := Doc("d7")
+	twin.TextSHA256 = Doc("d6").TextSHA256
+	found, err = m.PutDocuments([]workspace.NewDocument{{Record: Doc("d6")}, {Record: twin}, {Record: Doc("d6")}})
+	if err != nil {
+		t.Fatalf("PutDocuments: %v", err)
+	}
+	expect(t, "PutDocuments' found in its own group", found, []string{"", "d6", "d6"})
+	if _, err := s.Document("d7"); !errors.Is(err, workspace.ErrNoDocument) {
+		t.Errorf("a document of the text of one written before it in its group was written (Document: %v)", err)
+	}
 
 	bad := Ann(2)
 	bad.ID = ""
@@ -362,8 +374,8 @@ func testPutDocuments(t *testing.T, s workspace.Store) {
 			t.Errorf("a refused PutDocuments wrote its first document (Document: %v)", err)
 		}
 	}
-	if docs := must(s.Documents()); len(docs) != 3 {
-		t.Errorf("%d documents after the refused groups, want the 3 written", len(docs))
+	if docs := must(s.Documents()); len(docs) != 4 {
+		t.Errorf("%d documents after the refused groups, want the 4 written", len(docs))
 	}
 }
 
