@@ -278,6 +278,7 @@ func (m *importer) Render() app.UI {
 // the JSON Lines dataset ("jsonl"), or another single-file format of
 // annotate/formats.
 func (a *Annotator) exportDataset(ctx app.Context, sel workspace.Selection, what, format string) {
+	sel.Unstored = a.unstored(ctx)
 	if format == "" || format == "jsonl" {
 		a.exportLines(ctx, sel, what)
 		return

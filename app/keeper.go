@@ -103,6 +103,29 @@ func (k *keeper) queuedEditor(id string) *workspace.Editor {
 	return nil
 }
 
+// unstored returns, by document id, the annotations of every document
+// with changes the store does not have yet (queued, being written, or
+// whose write failed), for an export or a backup made now: read from the
+// store alone, it would leave them out in silence. A change made but not
+// yet taken is taken first.
+func (a *Annotator) unstored(ctx app.Context) map[string][]annotate.Annotation {
+	k := &a.keep
+	if k.due {
+		a.save(ctx)
+	}
+	var out map[string][]annotate.Annotation
+	for _, q := range k.queue {
+		if _, ok := out[q.doc]; ok {
+			continue
+		}
+		if out == nil {
+			out = map[string][]annotate.Annotation{}
+		}
+		out[q.doc] = k.queuedEditor(q.doc).Annotations()
+	}
+	return out
+}
+
 // heldEditor returns the editor this tab holds document id in, open or
 // with changes of it still queued, else nil.
 func (k *keeper) heldEditor(id string) *workspace.Editor {

@@ -22,6 +22,13 @@ type Selection struct {
 	IDs []string
 	// Done keeps only the documents marked StatusDone.
 	Done bool
+	// Unstored holds, by document id, the annotations of documents whose
+	// latest changes the store does not have yet (a write queued, or one
+	// that failed: the storage full), as Editor.Annotations gives them.
+	// They are exported in place of the stored ones: an export holds the
+	// work the user sees, and a change not yet stored is never left out
+	// of it in silence.
+	Unstored map[string][]annotate.Annotation
 }
 
 // SelectAll is the whole library; SelectDone every document marked done.
@@ -41,13 +48,17 @@ type (
 	DatasetLine = formats.DatasetLine
 )
 
-// Dataset returns the line of document id.
-func (w *Workspace) Dataset(id string) (DatasetLine, error) {
+// Dataset returns the line of document id, as the store holds it.
+func (w *Workspace) Dataset(id string) (DatasetLine, error) { return w.dataset(id, nil) }
+
+// dataset returns the line of document id, with its unstored annotations
+// when it has some (see Selection.Unstored).
+func (w *Workspace) dataset(id string, unstored map[string][]annotate.Annotation) (DatasetLine, error) {
 	rec, err := w.store.Document(id)
 	if err != nil {
 		return DatasetLine{}, err
 	}
-	anns, err := w.store.Annotations(id)
+	anns, err := w.annotationsOf(id, unstored)
 	if err != nil {
 		return DatasetLine{}, err
 	}
@@ -72,7 +83,7 @@ func (w *Workspace) ExportDataset(out io.Writer, sel Selection) (int, error) {
 	}
 	bw := bufio.NewWriter(out)
 	for i, id := range ids {
-		line, err := w.Dataset(id)
+		line, err := w.dataset(id, sel.Unstored)
 		if err != nil {
 			return i, err
 		}
@@ -86,6 +97,15 @@ func (w *Workspace) ExportDataset(out io.Writer, sel Selection) (int, error) {
 		}
 	}
 	return len(ids), bw.Flush()
+}
+
+// annotationsOf returns the annotations of document id, orphans marked:
+// those unstored holds for it, if any, else the store's.
+func (w *Workspace) annotationsOf(id string, unstored map[string][]annotate.Annotation) ([]annotate.Annotation, error) {
+	if anns, ok := unstored[id]; ok {
+		return anns, nil
+	}
+	return w.store.Annotations(id)
 }
 
 // selected returns the ids of sel's documents, in export order.

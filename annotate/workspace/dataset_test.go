@@ -181,6 +181,38 @@ func TestDatasetSelections(t *testing.T) {
 	}
 }
 
+// TestDatasetUnstoredChanges: the annotations of a document whose latest
+// change the store does not have (its write failed) are exported as the
+// editor holds them, in the dataset and in the other formats' files alike.
+func TestDatasetUnstoredChanges(t *testing.T) {
+	w, ids := datasetWorkspace(t)
+	e, err := w.Edit(ids[1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := e.Set.Add("quote", 0, 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sel := SelectIDs(ids[1])
+	sel.Unstored = map[string][]annotate.Annotation{ids[1]: e.Annotations()}
+	var buf bytes.Buffer
+	if _, err := w.ExportDataset(&buf, sel); err != nil {
+		t.Fatal(err)
+	}
+	spans := readLines(t, buf.Bytes())[0]["spans"].([]any)
+	if len(spans) != 2 || spans[0].(map[string]any)["id"] != a.ID {
+		t.Errorf("the dataset's spans are %v, want the stored claim and the quote not yet stored", spans)
+	}
+	files, err := w.Files(sel)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := len(files[0].Annotations); got != 2 {
+		t.Errorf("the file holds %d annotations, want 2", got)
+	}
+}
+
 func TestDatasetSpanReservedAttribute(t *testing.T) {
 	b, _ := json.Marshal(DatasetSpan{ID: "x", Start: 1, End: 2, Label: "claim", Text: "a", Attributes: map[string]string{"text": "b", "note": "c"}})
 	if want := `{"id":"x","start":1,"end":2,"label":"claim","text":"a","note":"c","attr_text":"b"}`; string(b) != want {

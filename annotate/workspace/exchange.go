@@ -86,7 +86,11 @@ func (r faultReason) Unwrap() error { return r.f }
 // Find finds a document of the library by its id ("sha256:…") or its
 // address, with its annotations: a formats.Known, for a format whose
 // files carry none of the article's text.
-func (w *Workspace) Find(key string) (annotate.File, bool) {
+func (w *Workspace) Find(key string) (annotate.File, bool) { return w.find(key, nil) }
+
+// find is Find, with the unstored annotations of a document that has
+// some (see Selection.Unstored).
+func (w *Workspace) find(key string, unstored map[string][]annotate.Annotation) (annotate.File, bool) {
 	id := key
 	if !strings.HasPrefix(key, "sha256:") {
 		all, err := w.store.Documents()
@@ -105,7 +109,7 @@ func (w *Workspace) Find(key string) (annotate.File, bool) {
 	if err != nil {
 		return annotate.File{}, false
 	}
-	anns, err := w.store.Annotations(id)
+	anns, err := w.annotationsOf(id, unstored)
 	if err != nil {
 		return annotate.File{}, false
 	}
@@ -137,7 +141,7 @@ func (w *Workspace) Files(sel Selection) ([]annotate.File, error) {
 	}
 	files := make([]annotate.File, 0, len(ids))
 	for _, id := range ids {
-		f, ok := w.Find(id)
+		f, ok := w.find(id, sel.Unstored)
 		if !ok {
 			return nil, fmt.Errorf("document %s: %w", id, ErrCorrupt)
 		}

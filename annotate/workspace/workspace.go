@@ -733,6 +733,20 @@ func (e *Editor) collectSteps(c *Change, seqs []int) {
 	}
 }
 
+// Annotations returns the document's annotations as the user has them,
+// stored or not: the placed ones, then the orphans, marked as a store
+// keeps them. They are copies, for an export made while the user goes on
+// (Selection.Unstored).
+func (e *Editor) Annotations() []annotate.Annotation {
+	all := e.Set.All()
+	for _, o := range e.Orphans {
+		o = o.Clone()
+		o.Anchor = annotate.AnchorOrphan
+		all = append(all, o)
+	}
+	return all
+}
+
 // Export returns the document's version-1 JSON export, stamped now.
 func (e *Editor) Export(now time.Time) ([]byte, error) {
 	return annotate.NewFile(e.Document, e.Set, e.Orphans, now).Marshal()

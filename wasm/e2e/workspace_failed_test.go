@@ -6,6 +6,7 @@ package e2e
 // the change stays in the tab, whatever the user does next in it.
 
 import (
+	"encoding/json"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -430,4 +431,32 @@ func TestWorkspaceUnwrittenArticleOpenedAgain(t *testing.T) {
 	waitSaved(t, b)
 	showLibrary(t, b)
 	waitFor(t, b, fmt.Sprintf(`[...document.querySelectorAll("#library-table .library-row")].some(r => r.querySelector(".library-title").textContent === %s && r.querySelector(".library-counts").textContent === "1 claim, 1 pledge")`, jsString(title)))
+}
+
+// TestWorkspaceFailedChangeInDataset: a change whose write failed (the
+// storage full) is in the library's dataset, as it is in the document's
+// download: the dataset is what the user sees, not what the store kept.
+func TestWorkspaceFailedChangeInDataset(t *testing.T) {
+	const n = 200000
+	b, _, _ := fullStorage(t, n)
+	showLibrary(t, b)
+	dataset := downloadFile(t, b, "dataset-*.jsonl", chromedp.Click(chromedp.ID("export-all")))
+	note := -1
+	for _, line := range strings.Split(strings.TrimSpace(string(dataset)), "\n") {
+		var l struct {
+			Spans []map[string]any `json:"spans"`
+		}
+		if err := json.Unmarshal([]byte(line), &l); err != nil {
+			t.Fatalf("a line of the dataset is not JSON: %v", err)
+		}
+		for _, s := range l.Spans {
+			if s["text"] == "yes we can" {
+				v, _ := s["note"].(string)
+				note = len(v)
+			}
+		}
+	}
+	if note != n {
+		t.Errorf("the dataset holds a note of %d characters on the quote, want the %d of the change not yet stored", note, n)
+	}
 }
