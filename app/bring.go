@@ -338,8 +338,9 @@ func (a *Annotator) exportLines(ctx app.Context, sel workspace.Selection, what s
 // backup downloads the whole workspace in one file.
 func (a *Annotator) backup(ctx app.Context) {
 	name := "annotator-backup-" + time.Now().Format("2006-01-02") + ".json"
+	unstored := a.unstored(ctx)
 	a.writeOut(ctx, "Writing the backup…", func(ws *workspace.Workspace) (string, error) {
-		data, err := ws.Backup()
+		data, err := ws.BackupWith(unstored)
 		if err != nil {
 			return "", fmt.Errorf("the backup could not be written: %w", err)
 		}

@@ -61,7 +61,13 @@ type BackupDocument struct {
 // Backup returns the whole workspace as one JSON file, stamped with the
 // workspace's clock. Documents are sorted by id and annotations by id, so
 // that the same workspace always gives the same file.
-func (w *Workspace) Backup() ([]byte, error) {
+func (w *Workspace) Backup() ([]byte, error) { return w.BackupWith(nil) }
+
+// BackupWith is Backup, with the annotations of documents whose latest
+// changes the store does not have yet (see Selection.Unstored) in place
+// of the stored ones, and the counts that go with them: a backup is the
+// work the user sees, which a change whose write failed is part of.
+func (w *Workspace) BackupWith(unstored map[string][]annotate.Annotation) ([]byte, error) {
 	settings, err := w.store.Settings()
 	if err != nil {
 		return nil, err
@@ -81,6 +87,17 @@ func (w *Workspace) Backup() ([]byte, error) {
 		anns, err := w.store.Annotations(s.ID)
 		if err != nil {
 			return nil, err
+		}
+		if held, ok := unstored[s.ID]; ok {
+			anns = slices.Clone(held)
+			rec.Counts, rec.Orphans = map[string]int{}, 0
+			for _, a := range anns {
+				if a.Anchor == annotate.AnchorOrphan {
+					rec.Orphans++
+				} else {
+					rec.Counts[a.Label]++
+				}
+			}
 		}
 		sort.Slice(anns, func(i, j int) bool { return anns[i].ID < anns[j].ID })
 		rec.Added, rec.Changed = rec.Added.UTC(), rec.Changed.UTC()

@@ -342,3 +342,32 @@ func TestHoldsWork(t *testing.T) {
 	}
 	holds("with an article added", true)
 }
+
+// TestBackupUnstoredChanges: a backup holds the annotations of a document
+// whose latest change the store does not have (its write failed), with
+// counts that fit them, so that it restores with that change.
+func TestBackupUnstoredChanges(t *testing.T) {
+	w, ids := datasetWorkspace(t)
+	e, err := w.Edit(ids[1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.Set.Add("quote", 0, 5); err != nil {
+		t.Fatal(err)
+	}
+	data, err := w.BackupWith(map[string][]annotate.Annotation{ids[1]: e.Annotations()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := NewMemory()
+	if err := Restore(m, data); err != nil {
+		t.Fatalf("the backup does not restore: %v", err)
+	}
+	s, err := m.Summary(ids[1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Counts["quote"] != 1 || s.Counts["claim"] != 1 {
+		t.Errorf("restored, the document counts %v, want a claim and the quote not yet stored", s.Counts)
+	}
+}

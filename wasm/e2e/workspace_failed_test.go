@@ -20,6 +20,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/newsannotator/annotator/annotate"
+	"github.com/newsannotator/annotator/annotate/workspace"
 	"github.com/newsannotator/annotator/internal/testcorpus"
 )
 
@@ -458,5 +459,33 @@ func TestWorkspaceFailedChangeInDataset(t *testing.T) {
 	}
 	if note != n {
 		t.Errorf("the dataset holds a note of %d characters on the quote, want the %d of the change not yet stored", note, n)
+	}
+}
+
+// TestWorkspaceFailedChangeInBackup: a change whose write failed (the
+// storage full) is in the backup, which the user makes to take the work
+// elsewhere, and which restores elsewhere with it.
+func TestWorkspaceFailedChangeInBackup(t *testing.T) {
+	const n = 200000
+	b, _, _ := fullStorage(t, n)
+	showLibrary(t, b)
+	data := downloadFile(t, b, "annotator-backup-*.json", chromedp.Click(chromedp.ID("backup-button")))
+	var backup workspace.Backup
+	if err := json.Unmarshal(data, &backup); err != nil {
+		t.Fatalf("the backup is not JSON: %v", err)
+	}
+	note := -1
+	for _, d := range backup.Documents {
+		for _, a := range d.Annotations {
+			if a.Exact == "yes we can" {
+				note = len(a.Attributes["note"])
+			}
+		}
+	}
+	if note != n {
+		t.Errorf("the backup holds a note of %d characters on the quote, want the %d of the change not yet stored", note, n)
+	}
+	if err := workspace.Restore(workspace.NewMemory(), data); err != nil {
+		t.Errorf("the backup does not restore: %v", err)
 	}
 }
