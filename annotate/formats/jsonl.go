@@ -84,9 +84,14 @@ func LineDoc(l Line, from string) (Doc, error) {
 	}
 	// A line whose id is its text's, as the dataset export writes it,
 	// holds a canonical text: it is kept as it stands, and its id is no
-	// source id (the document's own id is that one).
+	// source id (the document's own id is that one). So is the text of a
+	// line with spans, another tool's (doccano's, Prodigy's): its offsets
+	// count that very text, tabs, runs of spaces and CRLFs included, and
+	// read as a .txt it would lose them, its spans moved by their quotes
+	// (a quote with two spaces in it to a close match with one).
 	own := l.HoldsCanonicalText()
-	p := Plain{SourceID: l.SourceID, Title: annotate.CleanTitle(l.Title), URL: l.URL, Text: *l.Text, Verbatim: own}
+	verbatim := own || len(l.Spans) > 0 || len(l.Label) > 0
+	p := Plain{SourceID: l.SourceID, Title: annotate.CleanTitle(l.Title), URL: l.URL, Text: *l.Text, Verbatim: verbatim}
 	if !own {
 		p.SourceID = cmp.Or(l.SourceID, l.ID)
 	}

@@ -193,3 +193,40 @@ func TestJSONLMakesAttributeNamesSchemaNames(t *testing.T) {
 		t.Errorf("the schema's pledge: %+v", l)
 	}
 }
+
+// TestJSONLKeepsTheTextItsOffsetsCount reads dataset lines of another tool
+// (doccano's label triples, Prodigy's spans; their ids are not the text's)
+// whose texts hold tabs, runs of spaces, CRLFs and runs of blank lines:
+// the offsets count that very text, so it is kept as it stands and every
+// span where the line put it, rather than the text rewritten as a .txt is
+// and the spans moved (or orphaned) by their quotes. A line without spans
+// is an article, still read as a .txt.
+func TestJSONLKeepsTheTextItsOffsetsCount(t *testing.T) {
+	const text = "Name:\tJosé  Pérez\r\nRole:  mayor\r\n\r\n\r\nHe said  “yes”  👍🏽."
+	data := strings.Join([]string{
+		`{"id": "d7", "text": "Name:\tJosé  Pérez\r\nRole:  mayor\r\n\r\n\r\nHe said  “yes”  👍🏽.", "label": [[6, 17, "PER"], [26, 31, "ROLE"], [37, 55, "CLAIM"]]}`,
+		`{"id": "p1", "text": "Name:\tJosé  Pérez\r\nRole:  mayor\r\n\r\n\r\nHe said  “yes”  👍🏽.", "spans": [{"start": 6, "end": 17, "label": "per"}, {"start": 37, "end": 55, "label": "claim", "text": "He said  “yes”  👍🏽"}]}`,
+		`{"id": "a1", "text": "Name:\tJosé  Pérez\r\nRole:  mayor"}`,
+	}, "\n")
+	docs, faults := jsonl.Import([]Input{{Name: "doccano.jsonl", Data: []byte(data)}}, nil)
+	if len(faults) != 0 || len(docs) != 3 {
+		t.Fatalf("%d documents, faults %v; want 3 and none", len(docs), faults)
+	}
+	given := []rune(text)
+	for _, d := range docs[:2] {
+		if d.File.Document.Text != text {
+			t.Errorf("%s: the text is %q, want %q as the line gives it", d.From, d.File.Document.Text, text)
+		}
+		if d.Moved != 0 || len(d.File.Orphans) != 0 {
+			t.Errorf("%s: %d spans moved and %d orphans, want none", d.From, d.Moved, len(d.File.Orphans))
+		}
+		for _, a := range d.File.Annotations {
+			if a.Exact != string(given[a.Start:a.End]) {
+				t.Errorf("%s: %s at [%d, %d) reads %q, not the line's text there", d.From, a.Label, a.Start, a.End, a.Exact)
+			}
+		}
+	}
+	if got := docs[2].File.Document.Text; got != "Name: José Pérez\nRole: mayor" {
+		t.Errorf("an article without spans reads %q, want the text as a .txt reads", got)
+	}
+}
