@@ -127,16 +127,27 @@ func Build(p Plain, from string) (Doc, error) {
 	notes := make([]string, len(spans)) // by span, in the spans' order
 	var anns []annotate.Annotation
 	var spanOf []int // the span each of anns came from
+	// An id that an earlier span of the document took (a line put
+	// together by hand, a span copied) is given to none other: a second
+	// annotation of one id is no annotation a store or an export can hold
+	// apart, and it was kept as an orphan, out of the dataset.
+	taken := map[string]bool{}
+	var idNotes []string
 	for i, s := range spans {
 		if s.Label == "" {
 			d.leftOut(s.Line, fmt.Sprintf("%s is left out: its label %q cannot be a label's name", spanName(i), p.Spans[i].Label))
 			continue
+		}
+		if s.ID != "" && taken[s.ID] {
+			idNotes = append(idNotes, fmt.Sprintf("%s (%s) has the id %s of an earlier span; it is given a new one", spanName(i), s.Label, s.ID))
+			s.ID = ""
 		}
 		a, err := s.annotation(given)
 		if err != nil {
 			d.leftOut(s.Line, fmt.Sprintf("%s (%s) is left out: %v", spanName(i), s.Label, err))
 			continue
 		}
+		taken[a.ID] = true
 		anns, spanOf = append(anns, a), append(spanOf, i)
 	}
 	var orphans []annotate.Annotation
@@ -151,7 +162,7 @@ func Build(p Plain, from string) (Doc, error) {
 			d.Moved++
 		}
 	}
-	d.Notes = append(append(names.notes("the label"), attrNames.notes("the attribute")...), attrNotes...)
+	d.Notes = append(append(append(names.notes("the label"), attrNames.notes("the attribute")...), attrNotes...), idNotes...)
 	for _, n := range notes {
 		if n != "" {
 			d.Notes = append(d.Notes, n)

@@ -302,3 +302,40 @@ func TestBatchLineTitles(t *testing.T) {
 		}
 	}
 }
+
+// TestBatchLineWithASpanIDTwice imports a dataset line whose two spans
+// carry one id (a line put together by hand, or by a script that copied a
+// span): both spans come into the library and its dataset, and the
+// library's backup restores. The second span was kept as an orphan of
+// that same id, the store kept one annotation under it, and the counts no
+// longer fitted: the claim was gone, and the backup was refused.
+func TestBatchLineWithASpanIDTwice(t *testing.T) {
+	w, _ := openMemory(t)
+	const id = "0194a000-0000-7000-8000-00000000000a"
+	line := `{"id": "x1", "text": "Alpha beta gamma delta.", "spans": [{"id": "` + id + `", "start": 0, "end": 5, "label": "claim"}, {"id": "` + id + `", "start": 6, "end": 10, "label": "quote"}]}`
+	rep, err := w.ImportBatch(t.Context(), "b.jsonl", []byte(line+"\n"), nil)
+	if err != nil || len(rep.Added) != 1 {
+		t.Fatalf("import: %v, %+v", err, rep)
+	}
+	var buf bytes.Buffer
+	if _, err := w.ExportDataset(&buf, SelectAll); err != nil {
+		t.Fatalf("the dataset: %v", err)
+	}
+	var got []string
+	ids := map[string]bool{}
+	for _, s := range readLines(t, buf.Bytes())[0]["spans"].([]any) {
+		span := s.(map[string]any)
+		got = append(got, span["text"].(string))
+		ids[span["id"].(string)] = true
+	}
+	if strings.Join(got, ",") != "Alpha,beta" || len(ids) != 2 {
+		t.Errorf("the dataset's spans are %q with %d ids, want Alpha and beta, each with its own id", got, len(ids))
+	}
+	data, err := w.Backup()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := Restore(NewMemory(), data); err != nil {
+		t.Errorf("the library's backup does not restore: %v", err)
+	}
+}
