@@ -186,34 +186,45 @@ func readBackup(data []byte) (*Backup, error) {
 	return &b, nil
 }
 
-// write writes a backup that readBackup has checked into s. A document
-// whose article s holds by now is left as it is there: another tab added
-// it while the backup was being restored (for seconds, a document at a
-// time, on a large one), and may have tagged it. The error is then a
+// write writes a backup that readBackup has checked into s, whole or not
+// at all: a restore that the storage cannot hold (its quota reached
+// halfway) leaves s as it was, empty, so that the backup can be restored
+// again once there is room; a library in part would hold documents, and
+// no restore goes into one. The documents go in one transaction where the
+// store can (ManyWriter), else one by one, those written taken out again
+// on a failure; the settings after them. A document whose article s holds
+// by now is left as it is there: another tab added it while the backup
+// was being restored, and may have tagged it. The error is then a
 // *KeptError naming them, once every other document is written.
 func (b *Backup) write(s Store) error {
-	if err := s.PutSettings(Settings{Author: b.Author, Schema: b.Schema}); err != nil {
+	docs := make([]NewDocument, len(b.Documents))
+	for i, d := range b.Documents {
+		docs[i] = NewDocument{Record: d.DocumentRecord, Annotations: d.Annotations}
+	}
+	found, err := putAll(s, docs)
+	if err != nil {
 		return err
 	}
-	var kept []string
-	for _, d := range b.Documents {
-		found, err := s.AddDocument(d.DocumentRecord, d.Annotations)
-		if err != nil {
-			return err
-		}
-		if found != "" {
-			title := d.Title
-			if sum, err := s.Summary(found); err == nil {
-				title = sum.Title
-			}
-			kept = append(kept, title)
-		}
+	if err := s.PutSettings(Settings{Author: b.Author, Schema: b.Schema}); err != nil {
+		takeOut(s, docs, found)
+		return err
 	}
 	if err := s.SetLayout(b.Layout); err != nil {
 		return err
 	}
 	if err := Upgrade(s, b.Layout); err != nil {
 		return err
+	}
+	var kept []string
+	for i, id := range found {
+		if id == "" {
+			continue
+		}
+		title := b.Documents[i].Title
+		if sum, err := s.Summary(id); err == nil {
+			title = sum.Title
+		}
+		kept = append(kept, title)
 	}
 	if len(kept) > 0 {
 		return &KeptError{Titles: kept}
@@ -237,6 +248,36 @@ func (e *KeptError) Error() string {
 }
 
 func (e *KeptError) Unwrap() error { return ErrAddedElsewhere }
+
+// putAll writes the new documents of docs into s, all of them or, on an
+// error, none; found is as ManyWriter's: the id of the document s holds
+// already for each left out, "" for each written.
+func putAll(s Store, docs []NewDocument) (found []string, err error) {
+	if m, ok := s.(ManyWriter); ok {
+		return m.PutDocuments(docs)
+	}
+	found = make([]string, len(docs))
+	for i, d := range docs {
+		f, err := s.AddDocument(d.Record, d.Annotations)
+		if err != nil {
+			takeOut(s, docs[:i], found[:i])
+			return nil, err
+		}
+		found[i] = f
+	}
+	return found, nil
+}
+
+// takeOut deletes the documents of docs that this write stored (found[i]
+// is ""), as far as it can: it undoes a write that could not be finished,
+// whose error is the one to report.
+func takeOut(s Store, docs []NewDocument, found []string) {
+	for i, d := range docs {
+		if found[i] == "" {
+			s.DeleteDocument(d.Record.ID)
+		}
+	}
+}
 
 // checkBackupDocument checks one document of a backup and sanitises its
 // HTML again, in place.

@@ -371,3 +371,37 @@ func TestBackupUnstoredChanges(t *testing.T) {
 		t.Errorf("restored, the document counts %v, want a claim and the quote not yet stored", s.Counts)
 	}
 }
+
+// TestRestoreCutShortLeavesNothing: a restore that the storage cannot
+// hold whole leaves the workspace as it was, empty, so that it can be
+// restored again once there is room. It wrote the documents one by one,
+// and left those that fitted: a library in part, which no restore would
+// go into any more (it holds documents).
+func TestRestoreCutShortLeavesNothing(t *testing.T) {
+	src, _ := datasetWorkspace(t)
+	if err := src.SetAuthor("Ada"); err != nil {
+		t.Fatal(err)
+	}
+	data, err := src.Backup()
+	if err != nil {
+		t.Fatal(err)
+	}
+	full := &filling{Memory: NewMemory(), limit: 2}
+	// A store that writes documents in one transaction, and one that
+	// writes them one at a time.
+	for _, store := range []Store{full, oneAtATime{&filling{Memory: NewMemory(), limit: 2}}} {
+		if err := Restore(store, data); !errors.Is(err, errFull) {
+			t.Fatalf("%T: a restore into a storage with room for 2 documents of 3: %v, want the storage's error", store, err)
+		}
+		if sums, _ := store.Documents(); len(sums) != 0 {
+			t.Errorf("%T: the restore cut short left %d documents", store, len(sums))
+		}
+		if s, _ := store.Settings(); s.Author != "" {
+			t.Errorf("%T: the restore cut short left the author %q", store, s.Author)
+		}
+	}
+	full.limit, full.stored = 3, 0
+	if err := Restore(full, data); err != nil {
+		t.Errorf("once there is room, the backup does not restore: %v", err)
+	}
+}
