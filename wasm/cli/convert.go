@@ -126,9 +126,10 @@ func writeOutputs(outputs []formats.Output, out string, stdout io.Writer, force 
 // writeWhole writes data to name through a temporary file beside it, so
 // that a failure leaves what was there before.
 func writeWhole(name string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".*")
+	dir := filepath.Dir(name)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(name)+".*")
 	if err != nil {
-		return fmt.Errorf("%s could not be written: %v", name, err)
+		return fmt.Errorf("%s could not be written: %s (nothing was written)", name, folderProblem(dir, err))
 	}
 	defer os.Remove(tmp.Name())
 	if _, err := tmp.Write(data); err != nil {
@@ -145,4 +146,20 @@ func writeWhole(name string, data []byte) error {
 		return fmt.Errorf("%s could not be written: %v", name, err)
 	}
 	return nil
+}
+
+// folderProblem says in words why a file could not be made in folder dir:
+// the error of the temporary file names that file (".x.jsonl.961063005"),
+// which the user never asked for.
+func folderProblem(dir string, err error) string {
+	var pe *fs.PathError
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return fmt.Sprintf("the folder %s does not exist", dir)
+	case errors.Is(err, fs.ErrPermission):
+		return fmt.Sprintf("you do not have permission to write in the folder %s", dir)
+	case errors.As(err, &pe):
+		return fmt.Sprintf("a file cannot be made in %s: %v", dir, pe.Err)
+	}
+	return err.Error()
 }

@@ -321,3 +321,23 @@ func TestConvertNamesAMissingFilePlainly(t *testing.T) {
 		t.Errorf("a missing file: exit %d, stderr %q", code, stderr)
 	}
 }
+
+// TestConvertIntoAFolderThatIsNotThere: -o in a folder that does not exist
+// says so in words, naming the folder, not the temporary file the output
+// is written through (".x.jsonl.961063005"), and writes nothing.
+func TestConvertIntoAFolderThatIsNotThere(t *testing.T) {
+	dir := t.TempDir()
+	in := writeExport(t, dir, "a.json", "Prices rose again.", "Prices")
+	out := filepath.Join(dir, "nothere", "x.jsonl")
+	var stdout, stderr bytes.Buffer
+	if code := Run([]string{"convert", "--to", "jsonl", "-o", out, in}, nil, &stdout, &stderr); code != exitUsage {
+		t.Errorf("exit %d, want %d", code, exitUsage)
+	}
+	msg := stderr.String()
+	if strings.Contains(msg, ".x.jsonl.") || !strings.Contains(msg, "the folder "+filepath.Join(dir, "nothere")+" does not exist") {
+		t.Errorf("the message is %q, want the folder named as not there, and no temporary file", msg)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "nothere")); err == nil {
+		t.Errorf("the folder was made")
+	}
+}
