@@ -203,10 +203,26 @@ func loadPlain(p Plain, from string) (*annotate.Document, error) {
 	return doc, nil
 }
 
+// spanProblem says what is wrong with the span [start, end) of a text of
+// n units (unit names them), or returns nil: a span of no length or one
+// that ends before it starts is said to be that, not to be outside a text
+// it is well within.
+func spanProblem(start, end, n int, unit string) error {
+	switch {
+	case start == end && start >= 0 && end <= n:
+		return fmt.Errorf("its span [%d, %d) is empty: a span ends after it starts", start, end)
+	case end < start && start >= 0 && end >= 0 && start <= n && end <= n:
+		return fmt.Errorf("its span [%d, %d) ends before it starts", start, end)
+	case start < 0 || end > n || start >= end:
+		return fmt.Errorf("its span [%d, %d) is not within the text's %d %s", start, end, n, unit)
+	}
+	return nil
+}
+
 // annotation makes s an annotation on text, the text its offsets count.
 func (s Span) annotation(text *annotate.Text) (annotate.Annotation, error) {
-	if s.Start < 0 || s.End > text.Len() || s.Start >= s.End {
-		return annotate.Annotation{}, fmt.Errorf("its span [%d, %d) is not within the text's %d code points", s.Start, s.End, text.Len())
+	if err := spanProblem(s.Start, s.End, text.Len(), "code points"); err != nil {
+		return annotate.Annotation{}, err
 	}
 	id := s.ID
 	if _, err := uuid.Parse(id); err != nil || id == "" {

@@ -273,3 +273,31 @@ func verbatimRoundTrips(t *testing.T, texts ...string) {
 		}
 	}
 }
+
+// TestBuildSaysWhyASpanIsLeftOut: a span of no length, or one that ends
+// before it starts, is left out with that said, not that it is outside a
+// text it is well within.
+func TestBuildSaysWhyASpanIsLeftOut(t *testing.T) {
+	d, err := Build(Plain{Text: "abc def", Spans: []Span{
+		{Label: "claim", Start: 1, End: 1},
+		{Label: "claim", Start: 5, End: 2},
+		{Label: "claim", Start: 4, End: 9},
+		{Label: "claim", Start: 0, End: 3},
+	}}, "t.jsonl:1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"span 1 (claim) is left out: its span [1, 1) is empty: a span ends after it starts",
+		"span 2 (claim) is left out: its span [5, 2) ends before it starts",
+		"span 3 (claim) is left out: its span [4, 9) is not within the text's 7 code points",
+	}
+	if len(d.Faults) != len(want) {
+		t.Fatalf("faults %v, want %q", d.Faults, want)
+	}
+	for i, f := range d.Faults {
+		if !strings.HasSuffix(f.Error(), want[i]) {
+			t.Errorf("fault %d: %q, want it to end %q", i+1, f.Error(), want[i])
+		}
+	}
+}

@@ -289,8 +289,8 @@ func lsOffsets(r lsResultIn, text *annotate.Text, codePoints bool) (int, int, er
 	if codePoints {
 		return s, e, nil
 	}
-	if s < 0 || e > text.UTF16Len() || s >= e {
-		return 0, 0, fmt.Errorf("its span [%d, %d) is not within the text's %d UTF-16 code units", s, e, text.UTF16Len())
+	if err := spanProblem(s, e, text.UTF16Len(), "UTF-16 code units"); err != nil {
+		return 0, 0, err
 	}
 	cs, ce := text.CodePointAtUTF16(s), text.CodePointAtUTF16(e)
 	if text.UTF16(cs) != s {
