@@ -220,6 +220,11 @@ func dateTimeMessage(field string, got any) string {
 	return fmt.Sprintf("%s %s is not a date and time in RFC 3339 form, such as 2025-04-01T09:30:00.000Z", field, displayJSON(got))
 }
 
+// SyntaxWords says in words what the message of a *json.SyntaxError
+// says, for a file other than an export (a backup) that must be refused
+// as exports are, in words.
+func SyntaxWords(msg string) string { return syntaxWords(msg) }
+
 // syntaxWords says what encoding/json's syntax error means, in words.
 func syntaxWords(msg string) string {
 	var c string

@@ -15,6 +15,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"slices"
 	"sort"
 	"strings"
@@ -150,7 +151,7 @@ func readBackup(data []byte) (*Backup, error) {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&b); err != nil {
-		return nil, fmt.Errorf("%w: it could not be read as JSON (%v)", ErrBackup, err)
+		return nil, fmt.Errorf("%w: %s", ErrBackup, jsonWords(err))
 	}
 	if rest := bytes.TrimLeft(data[dec.InputOffset():], " \t\r\n"); len(rest) > 0 {
 		return nil, fmt.Errorf("%w: the file has more after the backup, so it is damaged or another file was joined to it", ErrBackup)
@@ -184,6 +185,29 @@ func readBackup(data []byte) (*Backup, error) {
 		seen[d.ID] = true
 	}
 	return &b, nil
+}
+
+// jsonWords says in words why a backup could not be decoded: what
+// encoding/json says of it ("unexpected EOF", "json: unknown field") is
+// no message for the user, who needs to know that the file was cut short
+// or is another file.
+func jsonWords(err error) string {
+	var se *json.SyntaxError
+	var te *json.UnmarshalTypeError
+	switch {
+	case errors.Is(err, io.EOF):
+		return "the file is empty"
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return "the file ends before its JSON does: it was cut short (a download or a copy that did not finish)"
+	case errors.As(err, &se):
+		return fmt.Sprintf("it is not JSON at byte %s: %s", annotate.GroupDigits(se.Offset), annotate.SyntaxWords(se.Error()))
+	case errors.As(err, &te):
+		return fmt.Sprintf("its field %s holds a %s, which is not what a backup has there", te.Field, te.Value)
+	}
+	if field, ok := strings.CutPrefix(err.Error(), "json: unknown field "); ok {
+		return fmt.Sprintf("it has a field %s, which no backup has: it is another file, or it was changed by hand", field)
+	}
+	return fmt.Sprintf("it could not be read as JSON (%v)", err)
 }
 
 // write writes a backup that readBackup has checked into s, whole or not

@@ -405,3 +405,38 @@ func TestRestoreCutShortLeavesNothing(t *testing.T) {
 		t.Errorf("once there is room, the backup does not restore: %v", err)
 	}
 }
+
+// TestRestoreSaysWhatIsWrongInWords: a backup cut short, empty, with a
+// field no backup has, or with a value of the wrong kind is refused with
+// what is wrong in words: the refusal ended on Go's own words for it
+// ("(unexpected EOF)", "(EOF)", "(json: unknown field …)").
+func TestRestoreSaysWhatIsWrongInWords(t *testing.T) {
+	w, _ := datasetWorkspace(t)
+	good, err := w.Backup()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name  string
+		data  []byte
+		words string
+	}{
+		{"cut short", good[:len(good)/2], "cut short"},
+		{"cut short at its end", good[:len(good)-3], "cut short"},
+		{"empty", nil, "empty"},
+		{"white space", []byte(" \n"), "empty"},
+		{"a field no backup has", bytes.Replace(good, []byte(`"format":`), []byte(`"formats":1,"format":`), 1), `"formats"`},
+		{"a value of the wrong kind", bytes.Replace(good, []byte(`"layout":1`), []byte(`"layout":"1"`), 1), "layout"},
+		{"not JSON", []byte("PK\x03\x04"), "not JSON"},
+	} {
+		err := Restore(NewMemory(), c.data)
+		if !errors.Is(err, ErrBackup) {
+			t.Errorf("%s: %v, want ErrBackup", c.name, err)
+			continue
+		}
+		msg := err.Error()
+		if !strings.Contains(msg, c.words) || strings.Contains(msg, "EOF") || strings.Contains(msg, "json:") || strings.Contains(msg, "Go ") {
+			t.Errorf("%s: %q, want it to say %q in words", c.name, msg, c.words)
+		}
+	}
+}
