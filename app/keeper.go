@@ -103,25 +103,30 @@ func (k *keeper) queuedEditor(id string) *workspace.Editor {
 	return nil
 }
 
-// unstored returns, by document id, the annotations of every document
-// with changes the store does not have yet (queued, being written, or
-// whose write failed), for an export or a backup made now: read from the
-// store alone, it would leave them out in silence. A change made but not
-// yet taken is taken first.
-func (a *Annotator) unstored(ctx app.Context) map[string][]annotate.Annotation {
+// unstored returns, by document id, the work the store does not have yet
+// (changes queued, being written, or whose write failed; a document whose
+// own first write is among them), for an export or a backup made now:
+// read from the store alone, it would leave that work out in silence. A
+// change made but not yet taken is taken first.
+func (a *Annotator) unstored(ctx app.Context) map[string]workspace.Unstored {
 	k := &a.keep
 	if k.due {
 		a.save(ctx)
 	}
-	var out map[string][]annotate.Annotation
+	var out map[string]workspace.Unstored
 	for _, q := range k.queue {
-		if _, ok := out[q.doc]; ok {
-			continue
-		}
 		if out == nil {
-			out = map[string][]annotate.Annotation{}
+			out = map[string]workspace.Unstored{}
 		}
-		out[q.doc] = k.queuedEditor(q.doc).Annotations()
+		u, ok := out[q.doc]
+		if !ok {
+			u.Annotations = k.queuedEditor(q.doc).Annotations()
+		}
+		if q.change.Document != nil {
+			rec := q.change.Document.Clone()
+			u.Record = &rec
+		}
+		out[q.doc] = u
 	}
 	return out
 }

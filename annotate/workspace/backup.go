@@ -64,16 +64,16 @@ type BackupDocument struct {
 // that the same workspace always gives the same file.
 func (w *Workspace) Backup() ([]byte, error) { return w.BackupWith(nil) }
 
-// BackupWith is Backup, with the annotations of documents whose latest
-// changes the store does not have yet (see Selection.Unstored) in place
-// of the stored ones, and the counts that go with them: a backup is the
-// work the user sees, which a change whose write failed is part of.
-func (w *Workspace) BackupWith(unstored map[string][]annotate.Annotation) ([]byte, error) {
+// BackupWith is Backup, with the work the store does not have yet (see
+// Selection.Unstored) in place of what it holds, and the counts that go
+// with it: a backup is the work the user sees, which a change whose write
+// failed is part of, and an article whose document could not be written.
+func (w *Workspace) BackupWith(unstored map[string]Unstored) ([]byte, error) {
 	settings, err := w.store.Settings()
 	if err != nil {
 		return nil, err
 	}
-	sums, err := w.store.Documents()
+	sums, err := w.documentsWith(unstored)
 	if err != nil {
 		return nil, err
 	}
@@ -81,25 +81,11 @@ func (w *Workspace) BackupWith(unstored map[string][]annotate.Annotation) ([]byt
 	b := Backup{Format: BackupFormat, Layout: LayoutVersion, Generator: annotate.Generator, Written: w.now(),
 		Author: settings.Author, Schema: settings.Schema, Documents: make([]BackupDocument, 0, len(sums))}
 	for _, s := range sums {
-		rec, err := w.store.Document(s.ID)
+		rec, anns, err := w.recordOf(s.ID, unstored)
 		if err != nil {
 			return nil, err
 		}
-		anns, err := w.store.Annotations(s.ID)
-		if err != nil {
-			return nil, err
-		}
-		if held, ok := unstored[s.ID]; ok {
-			anns = slices.Clone(held)
-			rec.Counts, rec.Orphans = map[string]int{}, 0
-			for _, a := range anns {
-				if a.Anchor == annotate.AnchorOrphan {
-					rec.Orphans++
-				} else {
-					rec.Counts[a.Label]++
-				}
-			}
-		}
+		anns = slices.Clone(anns) // sorted below: not the caller's
 		sort.Slice(anns, func(i, j int) bool { return anns[i].ID < anns[j].ID })
 		rec.Added, rec.Changed = rec.Added.UTC(), rec.Changed.UTC()
 		for i := range anns {

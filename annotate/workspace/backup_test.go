@@ -355,7 +355,7 @@ func TestBackupUnstoredChanges(t *testing.T) {
 	if _, err := e.Set.Add("quote", 0, 5); err != nil {
 		t.Fatal(err)
 	}
-	data, err := w.BackupWith(map[string][]annotate.Annotation{ids[1]: e.Annotations()})
+	data, err := w.BackupWith(map[string]Unstored{ids[1]: {Annotations: e.Annotations()}})
 	if err != nil {
 		t.Fatal(err)
 	}

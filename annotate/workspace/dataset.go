@@ -22,13 +22,12 @@ type Selection struct {
 	IDs []string
 	// Done keeps only the documents marked StatusDone.
 	Done bool
-	// Unstored holds, by document id, the annotations of documents whose
-	// latest changes the store does not have yet (a write queued, or one
-	// that failed: the storage full), as Editor.Annotations gives them.
-	// They are exported in place of the stored ones: an export holds the
-	// work the user sees, and a change not yet stored is never left out
-	// of it in silence.
-	Unstored map[string][]annotate.Annotation
+	// Unstored holds, by document id, the work the store does not have
+	// yet (a write queued, or one that failed: the storage full): it is
+	// exported in place of what the store holds, and a document only it
+	// holds is exported too, so that the work the user sees is never left
+	// out of an export in silence (see unstored.go).
+	Unstored map[string]Unstored
 }
 
 // SelectAll is the whole library; SelectDone every document marked done.
@@ -53,12 +52,8 @@ func (w *Workspace) Dataset(id string) (DatasetLine, error) { return w.dataset(i
 
 // dataset returns the line of document id, with its unstored annotations
 // when it has some (see Selection.Unstored).
-func (w *Workspace) dataset(id string, unstored map[string][]annotate.Annotation) (DatasetLine, error) {
-	rec, err := w.store.Document(id)
-	if err != nil {
-		return DatasetLine{}, err
-	}
-	anns, err := w.annotationsOf(id, unstored)
+func (w *Workspace) dataset(id string, unstored map[string]Unstored) (DatasetLine, error) {
+	rec, anns, err := w.recordOf(id, unstored)
 	if err != nil {
 		return DatasetLine{}, err
 	}
@@ -99,18 +94,9 @@ func (w *Workspace) ExportDataset(out io.Writer, sel Selection) (int, error) {
 	return len(ids), bw.Flush()
 }
 
-// annotationsOf returns the annotations of document id, orphans marked:
-// those unstored holds for it, if any, else the store's.
-func (w *Workspace) annotationsOf(id string, unstored map[string][]annotate.Annotation) ([]annotate.Annotation, error) {
-	if anns, ok := unstored[id]; ok {
-		return anns, nil
-	}
-	return w.store.Annotations(id)
-}
-
 // selected returns the ids of sel's documents, in export order.
 func (w *Workspace) selected(sel Selection) ([]string, error) {
-	all, err := w.store.Documents()
+	all, err := w.documentsWith(sel.Unstored)
 	if err != nil {
 		return nil, err
 	}

@@ -195,7 +195,7 @@ func TestDatasetUnstoredChanges(t *testing.T) {
 		t.Fatal(err)
 	}
 	sel := SelectIDs(ids[1])
-	sel.Unstored = map[string][]annotate.Annotation{ids[1]: e.Annotations()}
+	sel.Unstored = map[string]Unstored{ids[1]: {Annotations: e.Annotations()}}
 	var buf bytes.Buffer
 	if _, err := w.ExportDataset(&buf, sel); err != nil {
 		t.Fatal(err)
@@ -337,5 +337,43 @@ func TestBatchLineWithASpanIDTwice(t *testing.T) {
 	}
 	if err := Restore(NewMemory(), data); err != nil {
 		t.Errorf("the library's backup does not restore: %v", err)
+	}
+}
+
+// TestDatasetUnwrittenDocument: a document whose own first write has not
+// been made (AddAndEditLater, its change queued, or failed) is in the
+// dataset of the whole library and in the backup, with its annotations,
+// when the caller hands its work over.
+func TestDatasetUnwrittenDocument(t *testing.T) {
+	w, _ := datasetWorkspace(t)
+	doc := loadText(t, "fresh.txt", "Taxes will fall, the minister said.")
+	e, err := w.AddAndEditLater(doc, nil, nil, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.Set.Add("claim", 0, 16); err != nil {
+		t.Fatal(err)
+	}
+	c := e.Pending() // handed to a write that fails: the store never has it
+	unstored := map[string]Unstored{e.ID(): {Record: c.Document, Annotations: e.Annotations()}}
+	var buf bytes.Buffer
+	n, err := w.ExportDataset(&buf, Selection{Unstored: unstored})
+	if err != nil || n != 4 {
+		t.Fatalf("the dataset: %d documents, %v; want 4", n, err)
+	}
+	last := readLines(t, buf.Bytes())[3]
+	if spans := last["spans"].([]any); last["id"] != e.ID() || len(spans) != 1 {
+		t.Errorf("the last line is %v, want the document not yet stored with its claim", last)
+	}
+	data, err := w.BackupWith(unstored)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := NewMemory()
+	if err := Restore(m, data); err != nil {
+		t.Fatalf("the backup does not restore: %v", err)
+	}
+	if s, err := m.Summary(e.ID()); err != nil || s.Counts["claim"] != 1 || s.Status != StatusInProgress {
+		t.Errorf("restored, the document not yet stored is %+v, %v; want a claim, in progress", s, err)
 	}
 }

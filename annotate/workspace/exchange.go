@@ -90,7 +90,7 @@ func (w *Workspace) Find(key string) (annotate.File, bool) { return w.find(key, 
 
 // find is Find, with the unstored annotations of a document that has
 // some (see Selection.Unstored).
-func (w *Workspace) find(key string, unstored map[string][]annotate.Annotation) (annotate.File, bool) {
+func (w *Workspace) find(key string, unstored map[string]Unstored) (annotate.File, bool) {
 	id := key
 	if !strings.HasPrefix(key, "sha256:") {
 		all, err := w.store.Documents()
@@ -105,11 +105,7 @@ func (w *Workspace) find(key string, unstored map[string][]annotate.Annotation) 
 			}
 		}
 	}
-	rec, err := w.store.Document(id)
-	if err != nil {
-		return annotate.File{}, false
-	}
-	anns, err := w.annotationsOf(id, unstored)
+	rec, anns, err := w.recordOf(id, unstored)
 	if err != nil {
 		return annotate.File{}, false
 	}

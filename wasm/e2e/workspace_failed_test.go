@@ -489,3 +489,49 @@ func TestWorkspaceFailedChangeInBackup(t *testing.T) {
 		t.Errorf("the backup does not restore: %v", err)
 	}
 }
+
+// TestWorkspaceUnwrittenArticleInDatasetAndBackup: an article opened while
+// the storage is full, whose document could never be written, and tagged,
+// is in the library's dataset and in the backup with its annotation: it
+// was left out of both in silence, the whole library said to be exported.
+func TestWorkspaceUnwrittenArticleInDatasetAndBackup(t *testing.T) {
+	b, _, _ := fullStorage(t, 10)
+	path := filepath.Join(t.TempDir(), "fresh.txt")
+	if err := os.WriteFile(path, []byte("A fresh article about budgets.\n\nThe minister said taxes would fall."), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	openFile(t, b, path)
+	waitFor(t, b, `document.querySelector("#doc-title").textContent === "fresh"`)
+	tagPhrase(t, b, "taxes would fall", "c")
+	showLibrary(t, b)
+	dataset := downloadFile(t, b, "dataset-*.jsonl", chromedp.Click(chromedp.ID("export-all")))
+	found := false
+	for _, line := range strings.Split(strings.TrimSpace(string(dataset)), "\n") {
+		var l struct {
+			Title string           `json:"title"`
+			Spans []map[string]any `json:"spans"`
+		}
+		if err := json.Unmarshal([]byte(line), &l); err != nil {
+			t.Fatalf("a line of the dataset is not JSON: %v", err)
+		}
+		if l.Title == "fresh" {
+			found = len(l.Spans) == 1 && l.Spans[0]["text"] == "taxes would fall"
+		}
+	}
+	if !found {
+		t.Errorf("the dataset (%d lines) has no line for the article not yet stored, with its claim", strings.Count(string(dataset), "\n"))
+	}
+	data := downloadFile(t, b, "annotator-backup-*.json", chromedp.Click(chromedp.ID("backup-button")))
+	m := workspace.NewMemory()
+	if err := workspace.Restore(m, data); err != nil {
+		t.Fatalf("the backup does not restore: %v", err)
+	}
+	sums, _ := m.Documents()
+	found = false
+	for _, s := range sums {
+		found = found || s.Title == "fresh" && s.Counts["claim"] == 1
+	}
+	if !found {
+		t.Errorf("the backup has no document for the article not yet stored, with its claim: %+v", sums)
+	}
+}

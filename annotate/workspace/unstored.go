@@ -1,0 +1,78 @@
+package workspace
+
+// This file keeps the one rule of the work not yet stored: an export or a
+// backup holds the work the user sees, what the store lacks of it too (a
+// change whose write is queued, or failed with the storage full; an
+// article opened whose document could not be written), never the store's
+// older state in silence. The caller, which holds that work in its
+// editors, hands it over as Unstored, by document id.
+
+import (
+	"errors"
+
+	"github.com/newsannotator/annotator/annotate"
+)
+
+// Unstored is the work of one document that the store does not have yet.
+type Unstored struct {
+	// Record is the document's record when the store does not hold the
+	// document at all (its first write, AddAndEditLater's, has not been
+	// made); nil when it does.
+	Record *DocumentRecord
+	// Annotations are all its annotations, orphans marked, as
+	// Editor.Annotations gives them.
+	Annotations []annotate.Annotation
+}
+
+// recordOf returns document id's record and annotations, orphans marked:
+// with its unstored work in place of what the store holds, if it has some,
+// its summary then moved as the store will once the work is written.
+func (w *Workspace) recordOf(id string, unstored map[string]Unstored) (DocumentRecord, []annotate.Annotation, error) {
+	u, held := unstored[id]
+	rec, err := w.store.Document(id)
+	switch {
+	case err == nil:
+	case held && u.Record != nil && errors.Is(err, ErrNoDocument):
+		rec = u.Record.Clone()
+	default:
+		return DocumentRecord{}, nil, err
+	}
+	if !held {
+		anns, err := w.store.Annotations(id)
+		return rec, anns, err
+	}
+	c := Change{Counts: map[string]int{}, Annotated: len(u.Annotations) > 0}
+	for _, a := range u.Annotations {
+		if a.Anchor == annotate.AnchorOrphan {
+			c.Orphans++
+		} else {
+			c.Counts[a.Label]++
+		}
+	}
+	rec.Summary = c.Update(rec.Summary)
+	return rec, u.Annotations, nil
+}
+
+// documentsWith returns the summaries of every document, those of the
+// documents only unstored holds included (see recordOf).
+func (w *Workspace) documentsWith(unstored map[string]Unstored) ([]Summary, error) {
+	all, err := w.store.Documents()
+	if err != nil {
+		return nil, err
+	}
+	stored := make(map[string]bool, len(all))
+	for _, s := range all {
+		stored[s.ID] = true
+	}
+	for id, u := range unstored {
+		if u.Record == nil || stored[id] {
+			continue
+		}
+		rec, _, err := w.recordOf(id, unstored)
+		if err != nil {
+			return nil, err
+		}
+		all = append(all, rec.Summary)
+	}
+	return all, nil
+}
