@@ -585,8 +585,14 @@ func (a *Annotator) openFromLibrary(ctx app.Context, id string) {
 
 // release closes document id when it is the open one, so that adjudication
 // can replace its annotations; while its changes are on their way to the
-// store it refuses, in words.
+// store it refuses, in words, open or not: written after the gold
+// annotations, they would put the annotations they change back among
+// them, with counts that no longer fit (a backup of that library is
+// refused on restore).
 func (a *Annotator) release(id string) error {
+	if e := a.keep.queuedEditor(id); e != nil && (a.keep.editor == nil || a.keep.editor.ID() != id) {
+		return fmt.Errorf("“%s” has changes not saved yet in this browser, which would be written over the gold annotations: save the gold document again once they are saved (Retry, in the toolbar)", e.Document.Title)
+	}
 	if a.keep.editor == nil || a.keep.editor.ID() != id {
 		return nil
 	}

@@ -535,3 +535,24 @@ func TestWorkspaceUnwrittenArticleInDatasetAndBackup(t *testing.T) {
 		t.Errorf("the backup has no document for the article not yet stored, with its claim: %+v", sums)
 	}
 }
+
+// TestWorkspaceGoldWaitsForUnsavedChanges: a gold document is not saved
+// over an article whose last change could not be written (the storage
+// full), even when another document is open: the gold annotations took
+// the article's place in the store, and the change, written after them
+// (the next change, or Retry), put the old annotation back among them,
+// with the old counts.
+func TestWorkspaceGoldWaitsForUnsavedChanges(t *testing.T) {
+	b, url, _ := fullStorage(t, 200000)
+	openFromLibrary(t, b, emojiTitle)
+	waitFor(t, b, fmt.Sprintf(`document.querySelector("#doc-title").textContent === %s`, jsString(emojiTitle)))
+	overrideQuota(t, b, url, -1) // room again, for the gold document: the change still waits for Retry
+	showLibrary(t, b)
+	b.run(chromedp.SetUploadFiles(chromedp.ID("adjudicate-input"), []string{sampleExport(t), sampleExport(t)}))
+	waitFor(t, b, `document.querySelector("#gold-save") !== null`)
+	b.run(chromedp.Click(chromedp.ID("gold-save")))
+	waitFor(t, b, `performance.getEntriesByName("annotator:gold-saved").length > 0 || document.querySelector("#notice").textContent.includes("not saved yet")`)
+	if evalJS[int](t, b, `performance.getEntriesByName("annotator:gold-saved").length`) > 0 {
+		t.Errorf("the gold document was saved over the sample, whose change is not stored; the app says %q", text(t, b, "#notice"))
+	}
+}
