@@ -36,7 +36,12 @@ func (a *Annotator) renderNotices() app.UI {
 				app.Span().Text(label),
 				app.Progress().Max(max(p.Steps, 1)).Value(p.Step).Aria("label", label),
 			)
-		}),
+			// Absent, a slot keeps its place: go-app compares elements by
+			// place, and the progress coming and going shifted the message
+			// line, which it then wrote anew, its live regions new on the
+			// page at each opening (screen readers often miss what a new
+			// region holds, "Opened …" there).
+		}).Else(slot),
 		&importer{Host: a},
 		&update{Host: a, Loses: a.reloadLoses()},
 		// The message line, which says what each action did, in two live

@@ -4,7 +4,11 @@ package e2e
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"testing"
+
+	"github.com/newsannotator/annotator/internal/testcorpus"
 )
 
 // liveRegions lists the live regions inside the element of selector, as
@@ -65,5 +69,32 @@ func TestQuietSavesAndOneErrorRegion(t *testing.T) {
 	}
 	if got := evalJS[[]string](t, b, liveRegions+`("#save-state")`); len(got) != 0 {
 		t.Errorf("after saves the save indicator holds live regions %q, want none", got)
+	}
+}
+
+// TestOpeningKeepsTheMessageLine opens a file and a document of the
+// library with the message line's live regions watched: the opening's
+// progress, drawn above them and taken away, shifted them, and go-app,
+// which compares elements by place, wrote them anew each time, so that
+// "Opened …" was put in a region new on the page, which screen readers
+// often do not read.
+func TestOpeningKeepsTheMessageLine(t *testing.T) {
+	b, _ := openApp(t)
+	b.expectNoConsoleErrors()
+	waitStarted(t, b)
+	evalJS[bool](t, b, `(window.__regions = [...document.querySelectorAll("#notice [role], #selection-info")], true)`)
+	page := filepath.Join(t.TempDir(), "short-report.html")
+	if err := os.WriteFile(page, testcorpus.ArticleOfSize(20_000), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	openFile(t, b, page)
+	waitFor(t, b, `document.getElementById("notice-said").textContent.startsWith("Opened")`)
+	if !evalJS[bool](t, b, `__regions.length === 3 && __regions.every((e) => e.isConnected)`) {
+		t.Errorf("opening a file replaced the message line's live regions")
+	}
+	openFromLibrary(t, b, sampleTitle)
+	waitFor(t, b, `document.getElementById("notice-said").textContent.startsWith("Opened “Starmer")`)
+	if !evalJS[bool](t, b, `__regions.length === 3 && __regions.every((e) => e.isConnected)`) {
+		t.Errorf("opening a document of the library replaced the message line's live regions")
 	}
 }
