@@ -13,6 +13,7 @@
 package app
 
 import (
+	"fmt"
 	"slices"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -98,6 +99,18 @@ type progress struct {
 	Size        int
 	Step, Steps int
 	What        string
+}
+
+// said is what a screen reader hears of an opening while it runs: that
+// it started, with the file's name and size; nil, nothing.
+func (p *progress) said() string {
+	switch {
+	case p == nil:
+		return ""
+	case p.Size > 0:
+		return fmt.Sprintf("Opening %s (%s)…", p.Name, annotate.FormatSize(int64(p.Size)))
+	}
+	return "Opening " + p.Name + "…"
 }
 
 // view is what the page shows: the open article or the library.

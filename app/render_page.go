@@ -32,9 +32,13 @@ func (a *Annotator) renderNotices() app.UI {
 			if p.Steps > 1 && p.Step > 0 {
 				label = fmt.Sprintf("Opening %s (%s): %s (step %d of %d)…", p.Name, annotate.FormatSize(int64(p.Size)), p.What, p.Step, p.Steps)
 			}
-			return app.Div().ID("progress").Class("progress").Role("status").Body(
+			// The steps are drawn for the eye, not said: as a status
+			// region, the progress had a screen reader read out each
+			// step. What it hears is progress-said's start, below, and
+			// the message line's end.
+			return app.Div().ID("progress").Class("progress").Body(
 				app.Span().Text(label),
-				app.Progress().Max(max(p.Steps, 1)).Value(p.Step).Aria("label", label),
+				app.Progress().Max(max(p.Steps, 1)).Value(p.Step).Aria("label", "Opening "+p.Name),
 			)
 			// Absent, a slot keeps its place: go-app compares elements by
 			// place, and the progress coming and going shifted the message
@@ -42,6 +46,9 @@ func (a *Annotator) renderNotices() app.UI {
 			// page at each opening (screen readers often miss what a new
 			// region holds, "Opened …" there).
 		}).Else(slot),
+		// Always on the page, as a live region must be for its change to
+		// be heard: the opening's start, once, and empty after it.
+		app.Span().ID("progress-said").Class("visually-hidden").Role("status").Text(a.loading.said()),
 		&importer{Host: a},
 		&update{Host: a, Loses: a.reloadLoses()},
 		// The message line, which says what each action did, in two live

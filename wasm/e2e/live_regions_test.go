@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/newsannotator/annotator/internal/testcorpus"
@@ -96,5 +98,56 @@ func TestOpeningKeepsTheMessageLine(t *testing.T) {
 	waitFor(t, b, `document.getElementById("notice-said").textContent.startsWith("Opened “Starmer")`)
 	if !evalJS[bool](t, b, `__regions.length === 3 && __regions.every((e) => e.isConnected)`) {
 		t.Errorf("opening a document of the library replaced the message line's live regions")
+	}
+}
+
+// TestOpeningProgressIsQuiet opens an 8 MB article with the page's live
+// regions watched, as a screen reader hears them: the opening's progress
+// was a status region whose words changed at each step, so that "reading
+// the characters", "parsing the page", "sanitising"… were each read out.
+// It says now that the opening started, and the message line its end,
+// while the steps go on being drawn for the eye.
+func TestOpeningProgressIsQuiet(t *testing.T) {
+	b, _ := openApp(t)
+	b.expectNoConsoleErrors()
+	waitStarted(t, b)
+	evalJS[bool](t, b, `(() => {
+		window.__said = []; window.__shown = [];
+		const regions = '[role=status], [role=alert], [aria-live]:not([aria-live=off])';
+		const last = new Map([...document.querySelectorAll(regions)].map((r) => [r, r.textContent.trim()]));
+		new MutationObserver(() => {
+			for (const r of document.querySelectorAll(regions)) {
+				const s = r.textContent.trim();
+				if (s !== "" && last.get(r) !== s) __said.push(s);
+				last.set(r, s);
+			}
+			const p = document.getElementById("progress");
+			if (p && __shown[__shown.length - 1] !== p.textContent) __shown.push(p.textContent);
+		}).observe(document.body, {subtree: true, childList: true, characterData: true, attributes: true});
+		return true;
+	})()`)
+	page := filepath.Join(t.TempDir(), "long-report.html")
+	if err := os.WriteFile(page, testcorpus.ArticleOfSize(8_000_000), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	openFile(t, b, page)
+	waitFor(t, b, `document.getElementById("notice-said").textContent.startsWith("Opened")`)
+	said := evalJS[[]string](t, b, `__said`)
+	shown := evalJS[[]string](t, b, `__shown`)
+	t.Logf("shown: %q\nsaid: %q", shown, said)
+	if !slices.ContainsFunc(shown, func(s string) bool { return strings.Contains(s, "(step ") }) {
+		t.Errorf("the opening's steps were not shown: %q", shown)
+	}
+	var opening []string
+	for _, s := range said {
+		if strings.Contains(s, "long-report") || strings.HasPrefix(s, "Opened") {
+			opening = append(opening, s)
+		}
+		if strings.Contains(s, "step ") || strings.Contains(s, "sanitising") || strings.Contains(s, "parsing") {
+			t.Errorf("a screen reader heard a step of the opening: %q", s)
+		}
+	}
+	if len(opening) != 2 || !strings.HasPrefix(opening[0], "Opening long-report.html") || !strings.HasPrefix(opening[1], "Opened") {
+		t.Errorf("of the opening a screen reader heard %q, want its start and its end", opening)
 	}
 }
