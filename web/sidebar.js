@@ -488,7 +488,13 @@
       if (li === at) at = at.nextElementSibling;
       else list.insertBefore(li, at);
     }
-    if (!stop || !list.contains(stop)) {
+    const kept = !stop && orphanStop ? rows.find((li) => li.dataset.id === orphanStop.id) : null;
+    if (kept) {
+      // The list drawn anew, empty (go-app draws the sidebar anew coming
+      // back from the library): the stop stays on the orphan that had it,
+      // which the annotator was on; it went back to the first one's Place.
+      roveOrphans(list, kept.querySelector(orphanStop.kind));
+    } else if (!stop || !list.contains(stop)) {
       // Its row went (a drop, a placement): the same button of the row
       // now in its place, or of the last, takes the stop, and the focus
       // when it had it, so that the keyboard stays on the orphans.
@@ -510,8 +516,11 @@
   // ↑ ↓ Home End between orphans, ← → between Place and Drop, and the
   // button focused (by the keys, a click) becomes the stop (Delete, which
   // drops the orphan, is app/keys.go's). roveOrphans makes button the
-  // stop of list.
+  // stop of list, and remembers it by its orphan's id, for a list drawn
+  // anew (setOrphans).
+  let orphanStop = null;
   function roveOrphans(list, button) {
+    orphanStop = {id: button.closest("li").dataset.id, kind: button.classList.contains("drop") ? ".drop" : ".place"};
     const old = list.querySelector('button[tabindex="0"]');
     if (old === button) return;
     if (old) old.setAttribute("tabindex", "-1");

@@ -302,3 +302,60 @@ func TestChangeLeavesTheOrphansAlone(t *testing.T) {
 		t.Errorf("after the tag the page lists %d orphans, want 300", got)
 	}
 }
+
+// TestOrphansKeepTheirStopOnRedraw: the orphans' one Tab stop stays on
+// the orphan the annotator was on when the sidebar is drawn again (a
+// filter by label, an undo) or anew (back from the library, where go-app
+// draws the list anew, empty): it went back to the first orphan's Place,
+// and Shift+Tab into the orphans started over from the top of 30.
+func TestOrphansKeepTheirStopOnRedraw(t *testing.T) {
+	b, _ := openApp(t)
+	b.expectNoConsoleErrors()
+	waitStarted(t, b)
+	openFile(t, b, writeOrphanExportOf(t, 2000, 40, 60, 30))
+	waitFor(t, b, `document.querySelectorAll("#orphans li").length === 30 && document.querySelector("#entries .entry-main") !== null`)
+	settle(t, b)
+	on := func(sel string) string {
+		return fmt.Sprintf(`document.activeElement && document.activeElement.matches(%s)`, jsString(sel))
+	}
+	evalJS[bool](t, b, `(document.querySelector("#orphan-list li:first-child .place").focus(), true)`)
+	press(t, b, kb.ArrowDown)
+	press(t, b, kb.ArrowDown)
+	press(t, b, kb.ArrowRight)
+	waitFor(t, b, on(`#orphan-list li:nth-child(3) .drop`))
+	stop := `(() => { const s = document.querySelectorAll('#orphan-list button[tabindex="0"]'); return s.length === 1 ? s[0].closest("li").querySelector(".excerpt").textContent + " " + s[0].textContent : s.length + " stops"; })()`
+	want := evalJS[string](t, b, stop)
+	check := func(after string) {
+		t.Helper()
+		if got := evalJS[string](t, b, stop); got != want {
+			t.Errorf("%s the orphans' stop is %q, want %q", after, got, want)
+		}
+		evalJS[bool](t, b, `(document.querySelector("#entries .entry-main").focus(), true)`)
+		press(t, b, kb.Tab, shift)
+		waitFor(t, b, `document.getElementById("orphans").contains(document.activeElement)`)
+		if got := evalJS[string](t, b, `document.activeElement.closest("li").querySelector(".excerpt").textContent + " " + document.activeElement.textContent`); got != want {
+			t.Errorf("%s Shift+Tab into the orphans reached %q, want %q", after, got, want)
+		}
+	}
+
+	evalJS[bool](t, b, `(document.getElementById("filter-quote").focus(), true)`)
+	press(t, b, kb.Enter)
+	waitFor(t, b, `document.getElementById("filter-quote").getAttribute("aria-pressed") === "true"`)
+	settle(t, b)
+	check("after a filter by label")
+
+	evalJS[bool](t, b, `(document.getElementById("filter-all").focus(), true)`)
+	press(t, b, kb.Enter)
+	b.run(chromedp.Click(chromedp.ID("library-button")))
+	waitFor(t, b, `document.querySelector("#library-table") !== null`)
+	b.run(chromedp.Click(chromedp.ID("library-button")))
+	waitFor(t, b, `document.querySelectorAll("#orphans li").length === 30 && document.querySelector("#entries .entry-main") !== null`)
+	settle(t, b)
+	check("back from the library")
+
+	tagPhrase(t, b, evalJS[string](t, b, `document.querySelector("article.doc p").textContent.split(" ").slice(1, 3).join(" ")`), "c")
+	press(t, b, "z", ctrl)
+	waitFor(t, b, `document.getElementById("notice-said").textContent.startsWith("Undid")`)
+	settle(t, b)
+	check("after an undo")
+}
