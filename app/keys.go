@@ -81,30 +81,47 @@ const (
 // Shortcut is one line of the keyboard help.
 type Shortcut struct {
 	Keys, Does string
+	// Hint is what the article's hint says of the line (articleHint),
+	// for the keys that act on the article only; "" for the others.
+	Hint string
+	// names are what the line's keys do, as bindKey says it (the
+	// command, how far or where): a test holds the help and the handler
+	// to each other, so that a key the handler takes is never left out
+	// of the help, nor of the article's hint when it acts there.
+	names []binding
+}
+
+// moves names cmdMove or cmdExtend by each granularity given.
+func moves(c command, granularities ...string) []binding {
+	var out []binding
+	for _, g := range granularities {
+		out = append(out, binding{Command: c, Granularity: g})
+	}
+	return out
 }
 
 // shortcuts lists the keys besides the labels' own, for the help.
 var shortcuts = []Shortcut{
-	{"Alt+A", "go to the article (or the “Skip to the article” link, first on the page)"},
-	{"Alt+L", "go to the list of annotations"},
-	{"← →", "in the article: move the caret by a character (with Ctrl or Alt: by a word)"},
-	{"↑ ↓", "move the caret by a line"},
-	{"Alt+↑ ↓", "move the caret to the previous or next sentence"},
-	{"Ctrl+↑ ↓", "move the caret to the previous or next paragraph"},
-	{"Home / End", "move the caret to the start or end of the line (with Ctrl: of the article)"},
-	{"⌘← ⌘→ / ⌘↑ ⌘↓", "on a Mac: move the caret to the start or end of the line / of the article"},
-	{"Shift + any of these", "select from the caret"},
-	{"Ctrl+A / ⌘A", "in the article: select all of its text"},
-	{"Enter", "in the article: edit the annotation at the caret (or the selected one)"},
-	{"Ctrl+Z / ⌘Z", "undo"},
-	{"Ctrl+Shift+Z / ⌘⇧Z, Ctrl+Y", "redo"},
-	{"Delete / Backspace", "delete the selected annotation (on an orphan: drop it)"},
-	{"] and [", "select the next or previous annotation"},
-	{"Esc", "close a dialog; leave a field for the article; clear the selection"},
-	{"Ctrl+O", "open an article or an export"},
-	{"Ctrl+S", "download the export"},
-	{"Ctrl+V", "open the article on the clipboard"},
-	{"?", "show this help"},
+	{Keys: "Alt+A", Does: "go to the article (or the “Skip to the article” link, first on the page)", names: []binding{{Command: cmdFocus, Target: focusArticle}}},
+	{Keys: "Alt+L", Does: "go to the list of annotations", names: []binding{{Command: cmdFocus, Target: focusAnnotations}}},
+	{Keys: "← →", Does: "in the article: move the caret by a character (with Ctrl or Alt: by a word)", names: moves(cmdMove, "character", "word")},
+	{Keys: "↑ ↓", Does: "move the caret by a line", names: moves(cmdMove, "line")},
+	{Keys: "Alt+↑ ↓", Does: "move the caret to the previous or next sentence", names: moves(cmdMove, "sentence")},
+	{Keys: "Ctrl+↑ ↓", Does: "move the caret to the previous or next paragraph", names: moves(cmdMove, "paragraph")},
+	{Keys: "Home / End", Does: "move the caret to the start or end of the line (with Ctrl: of the article)", names: moves(cmdMove, "lineboundary", "documentboundary")},
+	{Keys: "⌘← ⌘→ / ⌘↑ ⌘↓", Does: "on a Mac: move the caret to the start or end of the line / of the article"},
+	{Keys: "Shift + any of these", Does: "select from the caret", names: moves(cmdExtend, "character", "word", "line", "sentence", "paragraph", "lineboundary", "documentboundary")},
+	{Keys: "Ctrl+A / ⌘A", Does: "in the article: select all of its text", Hint: "Ctrl+A (⌘A on a Mac) selects all of its text.", names: []binding{{Command: cmdSelectAll}}},
+	{Keys: "Enter", Does: "in the article: edit the annotation at the caret (or the selected one)", Hint: "Enter edits the annotation at the caret.", names: []binding{{Command: cmdEdit}}},
+	{Keys: "Ctrl+Z / ⌘Z", Does: "undo", names: []binding{{Command: cmdUndo}}},
+	{Keys: "Ctrl+Shift+Z / ⌘⇧Z, Ctrl+Y", Does: "redo", names: []binding{{Command: cmdRedo}}},
+	{Keys: "Delete / Backspace", Does: "delete the selected annotation (on an orphan: drop it)", names: []binding{{Command: cmdDelete}, {Command: cmdDropOrphan}}},
+	{Keys: "] and [", Does: "select the next or previous annotation", names: []binding{{Command: cmdNext}, {Command: cmdPrevious}}},
+	{Keys: "Esc", Does: "close a dialog; leave a field for the article; clear the selection", names: []binding{{Command: cmdEscape}}},
+	{Keys: "Ctrl+O", Does: "open an article or an export", names: []binding{{Command: cmdOpen}}},
+	{Keys: "Ctrl+S", Does: "download the export", names: []binding{{Command: cmdExport}}},
+	{Keys: "Ctrl+V", Does: "open the article on the clipboard"}, // the page's paste, not a key of bindKey
+	{Keys: "?", Does: "show this help", Hint: "Press ? for every key.", names: []binding{{Command: cmdHelp}}},
 }
 
 // bindingFor maps a key press to a command. It returns cmdNone for keys

@@ -103,10 +103,18 @@ func (a *Annotator) renderReader() app.UI {
 	)
 }
 
-// articleHint tells how to tag from the keyboard.
+// articleHint tells how to tag from the keyboard: the moves, the
+// selection and the labels' keys, then the help's lines that have words
+// for the hint (Shortcut.Hint), so that the two say the same keys.
 func (a *Annotator) articleHint() string {
-	return "Move the caret with the arrow keys (Alt with up and down: by sentence; Ctrl: by paragraph), hold Shift to select from it, " +
-		"then press a label's key: " + keyList(a.schema().Labels) + ". Enter edits the annotation at the caret. Press ? for every key."
+	hint := "Move the caret with the arrow keys (Alt with up and down: by sentence; Ctrl: by paragraph), hold Shift to select from it, " +
+		"then press a label's key: " + keyList(a.schema().Labels) + "."
+	for _, s := range shortcuts {
+		if s.Hint != "" {
+			hint += " " + s.Hint
+		}
+	}
+	return hint
 }
 
 // clickText selects the annotations under a click on the article's text,

@@ -3,6 +3,7 @@
 package e2e
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -49,5 +50,29 @@ func TestCtrlASelectsTheArticle(t *testing.T) {
 	waitFor(t, b, `(() => { const f = document.getElementById("author-input"); return f.selectionStart === 0 && f.selectionEnd === f.value.length && f.value.length > 0; })()`)
 	if evalJS[bool](t, b, articleSelected) {
 		t.Errorf("Ctrl+A in a field selected the article")
+	}
+}
+
+// TestArticleHintNamesCtrlA: the words the article's frame is described
+// by, which a screen reader says when the frame takes the focus, name
+// Ctrl+A (⌘A on a Mac), as the keyboard help does: they named the arrows,
+// Shift, the labels' keys and Enter, not the key that selects the
+// article's text.
+func TestArticleHintNamesCtrlA(t *testing.T) {
+	b, _ := openApp(t)
+	b.expectNoConsoleErrors()
+	waitStarted(t, b)
+	press(t, b, "a", alt)
+	waitFor(t, b, `document.activeElement && document.activeElement.id === "article"`)
+	said := evalJS[string](t, b, `document.activeElement.getAttribute("aria-describedby").split(/\s+/).map((id) => document.getElementById(id).textContent).join(" ")`)
+	for _, want := range []string{"Ctrl+A", "⌘A", "Enter"} {
+		if !strings.Contains(said, want) {
+			t.Errorf("the article's hint does not name %s: %q", want, said)
+		}
+	}
+	press(t, b, "?")
+	waitFor(t, b, `document.getElementById("help-title") !== null`)
+	if help := text(t, b, "#help"); !strings.Contains(help, "Ctrl+A / ⌘A") {
+		t.Errorf("the keyboard help does not name Ctrl+A / ⌘A: %q", help)
 	}
 }
