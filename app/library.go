@@ -68,9 +68,12 @@ type library struct {
 	page     int
 	checked  map[string]bool
 	renaming string
-	// refocus is the document whose Rename button takes the focus once
-	// the listing is read again: a rename moves its row (by last change).
-	refocus string
+	// refocus is the control (its class) of a document's row that takes
+	// the focus once the listing is read again: a rename or a change of
+	// status moves the row (listed by last change), and go-app, which
+	// compares rows by place, left the focus where the row had been, on
+	// the control of the document listed there now.
+	refocus rowControl
 	loaded  bool
 	// format is the exchange format the export buttons write: "jsonl",
 	// the dataset, or one of annotate/formats' single-file formats.
@@ -174,12 +177,30 @@ func (l *library) reread(id string) {
 	})
 }
 
-// focusAgain gives the focus to the Rename button that asks for it, once
-// the listing shows the document renamed.
+// focusAgain gives the focus to the control of a row that asks for it,
+// once the listing shows the row where it moved, and has each status show
+// its document's.
 func (l *library) focusAgain(ctx app.Context) {
-	if id := l.refocus; id != "" {
-		l.refocus = ""
-		ctx.Defer(func(app.Context) { focusRenameButton(id) })
+	at := l.refocus
+	l.refocus = rowControl{}
+	ctx.Defer(func(app.Context) {
+		showStatuses()
+		if at.Doc != "" {
+			focusInRow(at)
+		}
+	})
+}
+
+// showStatuses has each row's status select show its document's status
+// (its data-status). go-app compares rows by place and a select's options
+// by their attributes: a status chosen in a row that then moved stayed
+// chosen in the select, for the document listed there now, whose options
+// had not changed.
+func showStatuses() {
+	list := app.Window().Get("document").Call("querySelectorAll", "#library-table .status-select")
+	for i := 0; i < list.Length(); i++ {
+		s := list.Index(i)
+		s.Set("value", s.Get("dataset").Get("status"))
 	}
 }
 
@@ -192,7 +213,7 @@ func (l *library) act(ctx app.Context, done, doc, row string, change func(ws *wo
 		return
 	}
 	if err := change(ws); err != nil {
-		l.refocus = "" // no listing follows
+		l.refocus = rowControl{} // no listing follows
 		l.Host.tellFromLibrary(sentence(err.Error(), ""), true)
 		return
 	}
@@ -468,8 +489,9 @@ func (l *library) renderRow(s workspace.Summary) app.UI {
 					Aria("label", "New title of “"+s.Title+"”").
 					OnChange(func(ctx app.Context, e app.Event) {
 						id, title := rowID(ctx), ctx.JSSrc().Get("value").String()
-						l.renaming, l.refocus = "", id
-						ctx.Defer(func(app.Context) { focusRenameButton(id) })
+						at := rowControl{id, "library-rename"}
+						l.renaming, l.refocus = "", at
+						ctx.Defer(func(app.Context) { focusInRow(at) })
 						l.act(ctx, "Renamed it “"+annotate.CleanTitle(title)+"”.", id, id, func(ws *workspace.Workspace) error { return ws.Rename(id, title) })
 					}).
 					OnBlur(func(ctx app.Context, e app.Event) {
@@ -486,8 +508,11 @@ func (l *library) renderRow(s workspace.Summary) app.UI {
 		app.Td().Class("library-added").Body(app.Time().DateTime(s.Added.Format(time.RFC3339)).Text(s.Added.Local().Format("2 Jan 2006"))),
 		app.Td().Class("library-counts").Text(countText),
 		app.Td().Class("library-status").Body(
-			app.Select().Class("status-select").Aria("label", "Status of “"+s.Title+"”").OnChange(func(ctx app.Context, e app.Event) {
+			app.Select().Class("status-select").Aria("label", "Status of “"+s.Title+"”").DataSet("status", string(s.Status)).OnChange(func(ctx app.Context, e app.Event) {
 				id, st := rowID(ctx), workspace.Status(ctx.JSSrc().Get("value").String())
+				// From the keyboard, ↓ marks it and ↓ again marks it done:
+				// the focus goes with the row.
+				l.refocus = rowControl{id, "status-select"}
 				l.act(ctx, fmt.Sprintf("Marked “%s” %s.", l.title(id), st), "", id, func(ws *workspace.Workspace) error { return ws.SetStatus(id, st) })
 			}).Body(app.Range(workspace.Statuses).Slice(func(i int) app.UI {
 				st := workspace.Statuses[i]
@@ -524,13 +549,18 @@ func focusRenameField(id string) {
 	}
 }
 
-// focusRenameButton puts the focus on document id's Rename button, where
-// it was before the field: the field goes with the rename, and the focus
-// fell to the page's body.
-func focusRenameButton(id string) {
-	if row := app.Window().GetElementByID("doc-" + id); row.Truthy() {
-		if b := row.Call("querySelector", ".library-rename"); b.Truthy() {
-			b.Call("focus")
+// rowControl is a control of a document's row: the document, and the
+// control's class.
+type rowControl struct{ Doc, Class string }
+
+// focusInRow puts the focus on the control at of its document's row: on
+// the Rename button, where it was before the rename field (the field goes
+// with the rename, and the focus fell to the page's body), or on the
+// status, after the row moved.
+func focusInRow(at rowControl) {
+	if row := app.Window().GetElementByID("doc-" + at.Doc); row.Truthy() {
+		if c := row.Call("querySelector", "."+at.Class); c.Truthy() {
+			c.Call("focus")
 		}
 	}
 }

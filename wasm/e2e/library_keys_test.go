@@ -3,10 +3,13 @@
 package e2e
 
 import (
+	"path/filepath"
 	"testing"
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+
+	"github.com/newsannotator/annotator/internal/testcorpus"
 )
 
 // TestLibraryKeysLeaveTheHiddenDocument: with the library shown, a
@@ -39,5 +42,43 @@ func TestLibraryKeysLeaveTheHiddenDocument(t *testing.T) {
 	waitFor(t, b, `document.querySelectorAll("#entries > li").length === 1`)
 	if got := text(t, b, "#entries .badge"); got != "quote" {
 		t.Errorf("back in the article the annotation is a %q", got)
+	}
+}
+
+// TestStatusByKeyboardStaysOnItsDocument: ↓ on a document's status, in a
+// library listed by last change, marks it and leaves the focus on its
+// status, so that ↓ again marks it done. Its row moved to the top, and
+// the focus stayed where the row had been, on the status of the document
+// listed there now, which the second ↓ marked instead.
+func TestStatusByKeyboardStaysOnItsDocument(t *testing.T) {
+	b, _ := openApp(t)
+	b.expectNoConsoleErrors()
+	waitStarted(t, b)
+	openFile(t, b, filepath.Join(testcorpus.Root(t), "testdata", "emoji-article.html"))
+	showLibrary(t, b)
+	waitFor(t, b, `document.querySelectorAll("#library-table .library-row").length === 2`)
+	if first := text(t, b, "#library-table .library-row .library-title"); first == sampleTitle {
+		t.Fatalf("the sample is listed first; the test needs it below")
+	}
+	status := func(title string) string {
+		return evalJS[string](t, b, libraryRow(title)+`.querySelector(".status-select").value`)
+	}
+	other := evalJS[string](t, b, `document.querySelector("#library-table .library-row .library-title").textContent`)
+	evalJS[bool](t, b, `(`+libraryRow(sampleTitle)+`.querySelector(".status-select").focus(), true)`)
+	press(t, b, kb.ArrowDown)
+	waitFor(t, b, `document.getElementById("notice-said").textContent.startsWith("Marked “Starmer")`)
+	waitFor(t, b, `document.querySelector("#library-table .library-row .library-title").textContent === `+jsString(sampleTitle))
+	settle(t, b)
+	if got := evalJS[string](t, b, `document.activeElement.getAttribute("aria-label") || document.activeElement.outerHTML.slice(0, 80)`); got != "Status of “"+sampleTitle+"”" {
+		t.Errorf("after ↓ on the sample's status the focus is on %q", got)
+	}
+	press(t, b, kb.ArrowDown)
+	waitFor(t, b, `document.getElementById("notice-said").textContent.includes(" done")`)
+	settle(t, b)
+	if got := status(sampleTitle); got != "done" {
+		t.Errorf("↓ twice on the sample's status left it %q, want done", got)
+	}
+	if got := status(other); got != "new" {
+		t.Errorf("↓ twice on the sample's status marked %q %q", other, got)
 	}
 }
