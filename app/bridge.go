@@ -179,6 +179,15 @@ func focusText() {
 	}
 }
 
+// focusFrameIfLost gives the article's frame the focus when no element
+// has it (it fell to the page's body with the element that had it), its
+// caret and the scroll left as they are.
+func focusFrameIfLost() {
+	if h := helper(); h.Truthy() {
+		h.Call("focusFrameIfLost")
+	}
+}
+
 // clearSelection removes the browser's selection.
 func clearSelection() {
 	if h := helper(); h.Truthy() {

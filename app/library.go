@@ -605,12 +605,16 @@ func (a *Annotator) workspaceOf() *workspace.Workspace { return a.keep.ws }
 
 func (a *Annotator) adjudication() *adjudicationState { return &a.adjudicating }
 
+// openFromLibrary opens document id, chosen in the library. The focus
+// goes to its article, where the keys that move the caret and tag act: the title's button goes with the library, the focus fell to
+// the page's body, and the annotator started again from the top of the
+// page.
 func (a *Annotator) openFromLibrary(ctx app.Context, id string) {
 	if a.keep.editor != nil && a.keep.editor.ID() == id {
-		a.showOpen(ctx)
+		a.showOpen(ctx, focusFrameIfLost)
 		return
 	}
-	a.openDocument(ctx, id, notice{}, nil)
+	a.openDocument(ctx, id, notice{}, focusFrameIfLost)
 }
 
 // release closes document id when it is the open one, so that adjudication

@@ -170,7 +170,7 @@ func (a *Annotator) renderLegend() app.UI {
 // toggleLibrary shows the library, or the open article again.
 func (a *Annotator) toggleLibrary(ctx app.Context) {
 	if a.view == viewLibrary && a.doc != nil {
-		a.showOpen(ctx)
+		a.showOpen(ctx, nil)
 		return
 	}
 	a.view = viewLibrary
@@ -180,14 +180,18 @@ func (a *Annotator) toggleLibrary(ctx app.Context) {
 // showOpen shows the open article again, read again from the store when
 // the library changed it there since it was opened (keeper.stale): its
 // editor holds it as it was before, and its title, its download and the
-// counts its next change writes would leave out what changed.
-func (a *Annotator) showOpen(ctx app.Context) {
+// counts its next change writes would leave out what changed. then, if
+// not nil, runs once it is drawn.
+func (a *Annotator) showOpen(ctx app.Context, then func()) {
 	k := &a.keep
 	if id := k.stale; k.editor != nil && id == k.editor.ID() && k.queuedEditor(id) == nil {
 		note := k.staleNote
 		k.stale, k.staleNote = "", ""
-		a.openDocument(ctx, id, notice{Text: note}, nil)
+		a.openDocument(ctx, id, notice{Text: note}, then)
 		return
 	}
 	a.view = viewArticle
+	if then != nil {
+		a.afterRender(ctx, func(app.Context) { then() })
+	}
 }

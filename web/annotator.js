@@ -916,6 +916,14 @@
     if (f && !f.contains(document.activeElement)) f.focus({ preventScroll: true });
   }
 
+  // focusFrameIfLost gives the frame the focus when no element has it
+  // (the page's body has), as when the button that had it went with the
+  // view it was in (the library's Open); the caret and the scroll stay.
+  function focusFrameIfLost() {
+    const a = document.activeElement, f = frame();
+    if (f && (!a || a === document.body)) f.focus({ preventScroll: true });
+  }
+
   // The drawn caret: one element in the body, placed in page coordinates.
   let caretEl = null;
 
@@ -1101,7 +1109,7 @@
   // web/workspace.js) add their functions to the same object.
   window.annotator = Object.assign(window.annotator || {}, {
     nodeCount, reindex, selection, caretAt, paint, patch, highlights, scrollTo, select, extend,
-    move, caret, place, collapse, focusText, openModal, closeModal, clear, text, afterFrame,
+    move, caret, place, collapse, focusText, focusFrameIfLost, openModal, closeModal, clear, text, afterFrame,
     highlightsPending,
   });
 })();

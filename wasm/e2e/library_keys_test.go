@@ -82,3 +82,22 @@ func TestStatusByKeyboardStaysOnItsDocument(t *testing.T) {
 		t.Errorf("↓ twice on the sample's status marked %q %q", other, got)
 	}
 }
+
+// TestOpenFromLibraryFocusesTheArticle: Enter on a document's title in
+// the library opens it with the focus on its article, where the keys
+// that move the caret and tag act, and whose hint a screen reader says.
+// The title's button went with the library, the focus fell to the page's
+// body, and the annotator started again from the top of the page.
+func TestOpenFromLibraryFocusesTheArticle(t *testing.T) {
+	b, _ := openApp(t)
+	b.expectNoConsoleErrors()
+	waitStarted(t, b)
+	openFile(t, b, filepath.Join(testcorpus.Root(t), "testdata", "emoji-article.html"))
+	for _, title := range []string{sampleTitle, sampleTitle} { // another document, then the one open
+		showLibrary(t, b)
+		evalJS[bool](t, b, `(`+libraryRow(title)+`.querySelector(".library-open").focus(), true)`)
+		press(t, b, kb.Enter)
+		waitFor(t, b, `document.querySelector("#library") === null && document.getElementById("doc-title").textContent === `+jsString(title))
+		waitFor(t, b, `document.activeElement && document.activeElement.id === "article"`)
+	}
+}
