@@ -276,11 +276,13 @@ func (m *importer) Render() app.UI {
 
 // exportDataset downloads the documents sel holds in one file of format:
 // the JSON Lines dataset ("jsonl"), or another single-file format of
-// annotate/formats.
-func (a *Annotator) exportDataset(ctx app.Context, sel workspace.Selection, what, format string) {
+// annotate/formats. what names them, and none says that sel holds no
+// document ("No document is marked done"): "every document marked done
+// holds no document" read as though those documents were empty.
+func (a *Annotator) exportDataset(ctx app.Context, sel workspace.Selection, what, none, format string) {
 	sel.Unstored = a.unstored(ctx)
 	if format == "" || format == "jsonl" {
-		a.exportLines(ctx, sel, what)
+		a.exportLines(ctx, sel, what, none)
 		return
 	}
 	f, err := formats.Lookup(format)
@@ -295,7 +297,7 @@ func (a *Annotator) exportDataset(ctx app.Context, sel workspace.Selection, what
 		case err != nil:
 			return "", fmt.Errorf("the export could not be written: %w", err)
 		case len(files) == 0:
-			return "", fmt.Errorf("there is nothing to export: %s holds no document", what)
+			return "", errors.New(none + ": there is nothing to export")
 		}
 		out, err := f.Export(files, time.Now())
 		if err != nil {
@@ -318,7 +320,7 @@ var unitWords = map[string]string{"codepoint": "code points", "utf16": "UTF-16 c
 
 // exportLines downloads the documents sel holds as one JSON Lines
 // dataset.
-func (a *Annotator) exportLines(ctx app.Context, sel workspace.Selection, what string) {
+func (a *Annotator) exportLines(ctx app.Context, sel workspace.Selection, what, none string) {
 	name := "dataset-" + time.Now().Format("2006-01-02") + ".jsonl"
 	a.writeOut(ctx, "Writing the dataset of "+what+"…", func(ws *workspace.Workspace) (string, error) {
 		var buf bytes.Buffer
@@ -327,7 +329,7 @@ func (a *Annotator) exportLines(ctx app.Context, sel workspace.Selection, what s
 		case err != nil:
 			return "", fmt.Errorf("the dataset could not be written: %w", err)
 		case n == 0:
-			return "", fmt.Errorf("there is nothing to export: %s holds no document", what)
+			return "", errors.New(none + ": there is nothing to export")
 		}
 		download(name, buf.String(), "application/jsonl")
 		return fmt.Sprintf("Downloaded %s: %s, %d %s, one a line (offsets count code points).",

@@ -32,7 +32,7 @@ type libraryHost interface {
 	tellFromLibrary(text string, isError bool)
 	storageWords() string
 	pickFiles()
-	exportDataset(ctx app.Context, sel workspace.Selection, what, format string)
+	exportDataset(ctx app.Context, sel workspace.Selection, what, none, format string)
 	backup(ctx app.Context)
 	pickBackup()
 	openID() string
@@ -286,14 +286,14 @@ func (l *library) Render() app.UI {
 			app.Button().ID("library-add").Title("Add articles (.html, .htm, .txt), exports (.json; W3C Web Annotation, Label Studio, brat .txt with .ann, CSV) or a JSON Lines batch (.jsonl); or drop them on the page").
 				OnClick(func(ctx app.Context, e app.Event) { l.Host.pickFiles() }).Text("Add files…"),
 			app.Button().ID("export-all").OnClick(func(ctx app.Context, e app.Event) {
-				l.Host.exportDataset(ctx, workspace.SelectAll, "the whole library", l.format)
+				l.Host.exportDataset(ctx, workspace.SelectAll, "the whole library", "The library holds no document", l.format)
 			}).Text("Export dataset"),
 			app.Button().ID("export-done").OnClick(func(ctx app.Context, e app.Event) {
-				l.Host.exportDataset(ctx, workspace.SelectDone, "every document marked done", l.format)
+				l.Host.exportDataset(ctx, workspace.SelectDone, "every document marked done", "No document is marked done", l.format)
 			}).Text("Export done"),
 			app.Button().ID("export-checked").Disabled(chosen == 0).OnClick(func(ctx app.Context, e app.Event) {
 				ids := l.checkedIDs()
-				l.Host.exportDataset(ctx, workspace.SelectIDs(ids...), chosenWords(len(ids)), l.format)
+				l.Host.exportDataset(ctx, workspace.SelectIDs(ids...), chosenWords(len(ids)), "None of the documents chosen is in the library any more", l.format)
 			}).Text(fmt.Sprintf("Export %d chosen", chosen)),
 			app.Button().ID("library-clear-choice").Disabled(chosen == 0).
 				OnClick(func(ctx app.Context, e app.Event) { l.checked = nil }).Text("Clear choice"),

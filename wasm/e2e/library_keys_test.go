@@ -101,3 +101,19 @@ func TestOpenFromLibraryFocusesTheArticle(t *testing.T) {
 		waitFor(t, b, `document.activeElement && document.activeElement.id === "article"`)
 	}
 }
+
+// TestExportDoneWithNoneDoneSaysSo: Export done, with no document marked
+// done, says that no document is; it said "every document marked done
+// holds no document", as though the documents marked done were empty.
+func TestExportDoneWithNoneDoneSaysSo(t *testing.T) {
+	b, _ := openApp(t)
+	b.expectNoConsoleErrors()
+	waitStarted(t, b)
+	showLibrary(t, b)
+	evalJS[bool](t, b, `(document.getElementById("export-done").focus(), true)`)
+	press(t, b, kb.Enter)
+	waitFor(t, b, `document.getElementById("notice-alert").textContent.includes("nothing to export")`)
+	if got := text(t, b, "#notice-alert"); got != "No document is marked done: there is nothing to export." {
+		t.Errorf("Export done with no document done says %q", got)
+	}
+}
