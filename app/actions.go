@@ -40,11 +40,7 @@ func (a *Annotator) run(ctx app.Context, b binding) {
 	case cmdEdit:
 		a.editAtCaret(ctx)
 	case cmdFocus:
-		if b.Target == focusAnnotations {
-			a.focusAnnotations(ctx)
-		} else {
-			focusText()
-		}
+		a.goTo(ctx, b.Target)
 	case cmdHelp:
 		ctx.NewAction(actionHelp)
 	case cmdOpen:

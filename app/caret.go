@@ -126,6 +126,51 @@ func (a *Annotator) editAtCaret(ctx app.Context) {
 // editorFields finds the first field of the selected annotation's editor.
 const editorFields = "#selected .editor select, #selected .editor input, #selected .editor textarea"
 
+// goTo moves the focus to the part of the page target names (Alt+A,
+// Alt+L, the skip links): the article, or the list of annotations. From
+// the library it shows the open article first, and focuses once that is
+// drawn: there the jumps did nothing, and the skip links, the page's
+// first two Tab stops, led nowhere.
+func (a *Annotator) goTo(ctx app.Context, target string) {
+	if a.view != viewLibrary {
+		if target == focusAnnotations {
+			a.focusAnnotations(ctx)
+			return
+		}
+		focusText()
+		return
+	}
+	if a.doc == nil {
+		return
+	}
+	a.showOpen(ctx, func() {
+		if target == focusAnnotations {
+			// The sidebar, drawn anew, puts its rows in the frames after
+			// its first render: the focus waits for them (a second at
+			// most), or would fall on the list's heading.
+			focusWhenListed(a.set.Len() > 0, 60)
+			return
+		}
+		focusText()
+	})
+}
+
+// focusWhenListed focuses the list of annotations (annotationsFocus) once
+// it shows its rows, when it has any, looking again at each of the next
+// frames, at most tries times.
+func focusWhenListed(rows bool, tries int) {
+	doc := app.Window().Get("document")
+	if rows && tries > 0 && !doc.Call("querySelector", "#entries .entry-main").Truthy() {
+		afterNextFrame(func() { focusWhenListed(rows, tries-1) })
+		return
+	}
+	focusFirst(annotationsFocus...)
+}
+
+// annotationsFocus finds where the focus goes in the list of annotations:
+// the selected entry, else the first, else the list's heading.
+var annotationsFocus = []string{"#entries li.selected .entry-main", "#entries .entry-main", "#" + titleID}
+
 // focusAnnotations moves the focus to the list of annotations: the
 // selected entry (its row drawn first, wherever it lies in the list),
 // else the first, else the list's heading.
@@ -134,7 +179,7 @@ func (a *Annotator) focusAnnotations(ctx app.Context) {
 		a.revealSelected()
 		a.drawList()
 	}
-	a.focusAfterRender(ctx, "#entries li.selected .entry-main", "#entries .entry-main", "#"+titleID)
+	a.focusAfterRender(ctx, annotationsFocus...)
 }
 
 // focusAfterRender focuses, once the page has been rendered, the element
@@ -146,13 +191,16 @@ func (a *Annotator) focusAfterRender(ctx app.Context, selectors ...string) {
 	if !app.IsClient {
 		return
 	}
-	a.afterRender(ctx, func(ctx app.Context) {
-		doc := app.Window().Get("document")
-		for _, selector := range selectors {
-			if el := doc.Call("querySelector", selector); el.Truthy() {
-				el.Call("focus")
-				return
-			}
+	a.afterRender(ctx, func(ctx app.Context) { focusFirst(selectors...) })
+}
+
+// focusFirst focuses the element the first of selectors finds.
+func focusFirst(selectors ...string) {
+	doc := app.Window().Get("document")
+	for _, selector := range selectors {
+		if el := doc.Call("querySelector", selector); el.Truthy() {
+			el.Call("focus")
+			return
 		}
-	})
+	}
 }

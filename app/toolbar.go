@@ -15,7 +15,7 @@ import (
 // toolbarHost is what the toolbar asks of the root.
 type toolbarHost interface {
 	toggleLibrary(ctx app.Context)
-	focusAnnotations(ctx app.Context)
+	goTo(ctx app.Context, target string)
 	onManyChosen(ctx app.Context, e app.Event)
 	onBackupChosen(ctx app.Context, e app.Event)
 	onFileChosen(ctx app.Context, e app.Event)
@@ -67,9 +67,9 @@ func (t *toolbar) Render() app.UI {
 		// First in the tab order, shown when focused: past the toolbar.
 		app.Div().Class("skip-links").Body(
 			app.Button().ID("skip-article").Class("skip-link").Title("Alt+A").
-				OnClick(func(ctx app.Context, e app.Event) { focusText() }).Text("Skip to the article"),
+				OnClick(func(ctx app.Context, e app.Event) { h.goTo(ctx, focusArticle) }).Text("Skip to the article"),
 			app.Button().ID("skip-annotations").Class("skip-link").Title("Alt+L").
-				OnClick(func(ctx app.Context, e app.Event) { h.focusAnnotations(ctx) }).Text("Skip to the annotations"),
+				OnClick(func(ctx app.Context, e app.Event) { h.goTo(ctx, focusAnnotations) }).Text("Skip to the annotations"),
 		),
 		app.Div().Class("brand").Body(
 			// Decoration: go-app drops an empty alt, so it is hidden instead.

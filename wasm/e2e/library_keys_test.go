@@ -117,3 +117,31 @@ func TestExportDoneWithNoneDoneSaysSo(t *testing.T) {
 		t.Errorf("Export done with no document done says %q", got)
 	}
 }
+
+// TestJumpsFromTheLibrary: in the library, Alt+A and the skip link "Skip
+// to the article" show the open article again with the focus in it, and
+// Alt+L its list of annotations, as they do over the article; they did
+// nothing there, the first two Tab stops of the page leading nowhere.
+func TestJumpsFromTheLibrary(t *testing.T) {
+	b, _ := openApp(t)
+	b.expectNoConsoleErrors()
+	waitStarted(t, b)
+	tagPhrase(t, b, "yes we can", "q")
+	jumps := []struct {
+		name, want string
+		do         func()
+	}{
+		{"Alt+A", `document.activeElement.id === "article"`, func() { press(t, b, "a", alt) }},
+		{"Alt+L", `document.activeElement.matches("#entries .entry-main")`, func() { press(t, b, "l", alt) }},
+		{"the skip link", `document.activeElement.id === "article"`, func() {
+			evalJS[bool](t, b, `(document.getElementById("skip-article").focus(), true)`)
+			press(t, b, kb.Enter)
+		}},
+	}
+	for _, j := range jumps {
+		showLibrary(t, b)
+		b.run(chromedp.Focus(chromedp.ID("library-search")))
+		j.do()
+		waitFor(t, b, `document.querySelector("#library") === null && document.querySelector("article.doc") !== null && document.activeElement && `+j.want)
+	}
+}
