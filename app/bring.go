@@ -244,6 +244,15 @@ func (m *importer) showReport(rep workspace.Report, refused []string, err error,
 	}
 }
 
+// closeReport takes the report away and gives the focus to “Add files…”,
+// where the import started, else to the article: the Close button went
+// with the report, the focus fell to the page's body, and the next Tab
+// started over at the top of the page.
+func (m *importer) closeReport() {
+	m.report = nil
+	m.own.Defer(func(app.Context) { focusFirst("#library-add", "#article") })
+}
+
 // Render draws the progress of an import and the last report.
 func (m *importer) Render() app.UI {
 	return app.Div().Class("importer").Body(
@@ -268,7 +277,7 @@ func (m *importer) Render() app.UI {
 				app.H2().ID("import-report-title").Text("Import"),
 				app.P().Text(r.Summary),
 				app.Ul().Body(app.Range(r.Lines).Slice(func(i int) app.UI { return app.Li().Text(r.Lines[i]) })),
-				app.Button().ID("import-report-close").OnClick(func(ctx app.Context, e app.Event) { m.report = nil }).Text("Close"),
+				app.Button().ID("import-report-close").OnClick(func(ctx app.Context, e app.Event) { m.closeReport() }).Text("Close"),
 			)
 		}),
 	)

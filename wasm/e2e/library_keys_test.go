@@ -145,3 +145,20 @@ func TestJumpsFromTheLibrary(t *testing.T) {
 		waitFor(t, b, `document.querySelector("#library") === null && document.querySelector("article.doc") !== null && document.activeElement && `+j.want)
 	}
 }
+
+// TestImportReportCloseKeepsTheFocus: Enter on the import report's Close
+// leaves the focus on “Add files…”, where the import started, not on the
+// page's body with the report gone, from which the next Tab started over
+// at the top of the page.
+func TestImportReportCloseKeepsTheFocus(t *testing.T) {
+	b, _ := openApp(t)
+	b.expectNoConsoleErrors()
+	waitStarted(t, b)
+	showLibrary(t, b)
+	b.run(chromedp.SetUploadFiles(chromedp.ID("add-files"), []string{batchOf(t, 3, nil)}))
+	waitFor(t, b, `document.querySelector("#import-report-close") !== null`)
+	b.run(chromedp.Focus(chromedp.ID("import-report-close")))
+	press(t, b, kb.Enter)
+	waitFor(t, b, `document.querySelector("#import-report") === null`)
+	waitFor(t, b, `document.activeElement && document.activeElement.id === "library-add"`)
+}
