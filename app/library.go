@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -74,7 +75,12 @@ type library struct {
 	// compares rows by place, left the focus where the row had been, on
 	// the control of the document listed there now.
 	refocus rowControl
-	loaded  bool
+	// onLoss finds where the focus goes, once the listing is read again,
+	// when it fell to the page's body with the control that had it: a
+	// row deleted, the Undo button disabled with nothing more to undo.
+	// The next Tab started over at the top of the page.
+	onLoss []string
+	loaded bool
 	// format is the exchange format the export buttons write: "jsonl",
 	// the dataset, or one of annotate/formats' single-file formats.
 	format string
@@ -181,12 +187,15 @@ func (l *library) reread(id string) {
 // once the listing shows the row where it moved, and has each status show
 // its document's.
 func (l *library) focusAgain(ctx app.Context) {
-	at := l.refocus
-	l.refocus = rowControl{}
+	at, lost := l.refocus, l.onLoss
+	l.refocus, l.onLoss = rowControl{}, nil
 	ctx.Defer(func(app.Context) {
 		showStatuses()
 		if at.Doc != "" {
 			focusInRow(at)
+		}
+		if active := app.Window().Get("document").Get("activeElement"); len(lost) > 0 && (!active.Truthy() || active.Equal(app.Window().Get("document").Get("body"))) {
+			focusFirst(lost...)
 		}
 	})
 }
@@ -213,7 +222,7 @@ func (l *library) act(ctx app.Context, done, doc, row string, change func(ws *wo
 		return
 	}
 	if err := change(ws); err != nil {
-		l.refocus = rowControl{} // no listing follows
+		l.refocus, l.onLoss = rowControl{}, nil // no listing follows
 		l.Host.tellFromLibrary(sentence(err.Error(), ""), true)
 		return
 	}
@@ -323,6 +332,7 @@ func (l *library) Render() app.UI {
 						return
 					}
 					label, doc := ws.UndoLabel(), ws.UndoDocument()
+					l.onLoss = []string{rowSelector(ws.UndoRow()) + " .library-open", "#library-search"}
 					l.act(ctx, "Undid: "+label+".", doc, ws.UndoRow(), func(ws *workspace.Workspace) error { return ws.Undo() })
 				}).Text("Undo"),
 		),
@@ -534,6 +544,14 @@ func (l *library) renderRow(s workspace.Summary) app.UI {
 					if id == l.Host.openID() || l.Host.unsaved(id) {
 						return
 					}
+					// The row now in its place, else the last: its Delete,
+					// else (the open document's) its title.
+					n := strconv.Itoa(ctx.JSSrc().Call("closest", "tr").Get("sectionRowIndex").Int() + 1)
+					l.onLoss = []string{
+						"#library-table tbody tr:nth-child(" + n + ") .library-delete:not(:disabled)", "#library-table tbody tr:nth-child(" + n + ") .library-open",
+						"#library-table tbody tr:last-child .library-delete:not(:disabled)", "#library-table tbody tr:last-child .library-open",
+						"#library-undo",
+					}
 					l.act(ctx, fmt.Sprintf("Deleted “%s”. Undo brings it back.", l.title(id)), "", id, func(ws *workspace.Workspace) error { return ws.Delete(id) })
 				}).Text("Delete"),
 		),
@@ -548,6 +566,9 @@ func focusRenameField(id string) {
 		el.Call("select")
 	}
 }
+
+// rowSelector finds document id's row.
+func rowSelector(id string) string { return `#library-table tr[data-id="` + id + `"]` }
 
 // rowControl is a control of a document's row: the document, and the
 // control's class.

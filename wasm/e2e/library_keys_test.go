@@ -162,3 +162,28 @@ func TestImportReportCloseKeepsTheFocus(t *testing.T) {
 	waitFor(t, b, `document.querySelector("#import-report") === null`)
 	waitFor(t, b, `document.activeElement && document.activeElement.id === "library-add"`)
 }
+
+// TestLibraryDeleteAndUndoKeepTheFocus: Enter on a document's Delete in
+// the library leaves the focus on the row now in its place, and Enter on
+// the library's Undo, which then has nothing more to undo, on the title
+// of the document it brought back. Each time the focus fell to the
+// page's body, the button gone or disabled, and the next Tab started over
+// at the top of the page.
+func TestLibraryDeleteAndUndoKeepTheFocus(t *testing.T) {
+	b, _ := openApp(t)
+	b.expectNoConsoleErrors()
+	waitStarted(t, b)
+	openFile(t, b, filepath.Join(testcorpus.Root(t), "testdata", "emoji-article.html"))
+	showLibrary(t, b)
+	waitSaved(t, b)
+	waitFor(t, b, `document.querySelectorAll("#library-table .library-row").length === 2 && `+libraryRow(sampleTitle)+`.querySelector(".library-delete:not(:disabled)") !== null`)
+	evalJS[bool](t, b, `(`+libraryRow(sampleTitle)+`.querySelector(".library-delete").focus(), true)`)
+	press(t, b, kb.Enter)
+	waitFor(t, b, `document.getElementById("notice-said").textContent.startsWith("Deleted")`)
+	// The one left is open, which cannot be deleted: its title.
+	waitFor(t, b, `document.activeElement && document.activeElement.matches("#library-table .library-row .library-open")`)
+	b.run(chromedp.Focus(chromedp.ID("library-undo")))
+	press(t, b, kb.Enter)
+	waitFor(t, b, `document.getElementById("notice-said").textContent.startsWith("Undid")`)
+	waitFor(t, b, `document.activeElement && document.activeElement.matches(".library-open") && document.activeElement.textContent === `+jsString(sampleTitle))
+}
