@@ -194,6 +194,29 @@ func (a *Annotator) focusAfterRender(ctx app.Context, selectors ...string) {
 	a.afterRender(ctx, func(ctx app.Context) { focusFirst(selectors...) })
 }
 
+// focusIfLost focuses, once the page has been rendered, the element the
+// first of selectors finds, when the focus fell to the page's body with
+// the element that had it (a button gone, or disabled by what it did),
+// from where the next Tab starts over at the top of the page.
+func (a *Annotator) focusIfLost(ctx app.Context, selectors ...string) {
+	if !app.IsClient {
+		return
+	}
+	a.afterRender(ctx, func(app.Context) {
+		if focusedNowhere() {
+			focusFirst(selectors...)
+		}
+	})
+}
+
+// focusedNowhere reports whether no element has the focus: the page's
+// body has it.
+func focusedNowhere() bool {
+	doc := app.Window().Get("document")
+	active := doc.Get("activeElement")
+	return !active.Truthy() || active.Equal(doc.Get("body"))
+}
+
 // focusFirst focuses the element the first of selectors finds.
 func focusFirst(selectors ...string) {
 	doc := app.Window().Get("document")

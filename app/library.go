@@ -194,7 +194,7 @@ func (l *library) focusAgain(ctx app.Context) {
 		if at.Doc != "" {
 			focusInRow(at)
 		}
-		if active := app.Window().Get("document").Get("activeElement"); len(lost) > 0 && (!active.Truthy() || active.Equal(app.Window().Get("document").Get("body"))) {
+		if len(lost) > 0 && focusedNowhere() {
 			focusFirst(lost...)
 		}
 	})

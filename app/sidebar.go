@@ -157,8 +157,7 @@ func (s *sidebar) keepFocus() {
 		return
 	}
 	s.mounted.Defer(func(app.Context) {
-		active := app.Window().Get("document").Get("activeElement")
-		if !active.Truthy() || active.Equal(app.Window().Get("document").Get("body")) {
+		if focusedNowhere() {
 			focusEntry(id)
 		}
 	})
