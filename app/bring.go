@@ -161,6 +161,13 @@ func (m *importer) importMany(files []app.Value) {
 			ctx.Dispatch(func(ctx app.Context) {
 				m.running = nil
 				m.showReport(rep, refused, err, total, took)
+				// Cancel, gone with the progress, had the focus: it goes
+				// to the report's Close rather than the page's body.
+				ctx.Defer(func(app.Context) {
+					if focusedNowhere() {
+						focusFirst("#import-report-close")
+					}
+				})
 				ctx.NewActionWithValue(actionLibraryChanged, rep.Filled())
 				mark("annotator:imported")
 			})

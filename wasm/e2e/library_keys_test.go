@@ -187,3 +187,19 @@ func TestLibraryDeleteAndUndoKeepTheFocus(t *testing.T) {
 	waitFor(t, b, `document.getElementById("notice-said").textContent.startsWith("Undid")`)
 	waitFor(t, b, `document.activeElement && document.activeElement.matches(".library-open") && document.activeElement.textContent === `+jsString(sampleTitle))
 }
+
+// TestImportCancelKeepsTheFocus: Enter on an import's Cancel leaves the
+// focus on the report's Close once the import stops, not on the page's
+// body, the Cancel button gone with the progress.
+func TestImportCancelKeepsTheFocus(t *testing.T) {
+	b, _ := openApp(t)
+	b.expectNoConsoleErrors()
+	waitStarted(t, b)
+	showLibrary(t, b)
+	b.run(chromedp.SetUploadFiles(chromedp.ID("add-files"), []string{batchOf(t, 400, nil)}))
+	waitFor(t, b, `document.querySelector("#import-cancel") !== null`)
+	b.run(chromedp.Focus(chromedp.ID("import-cancel")))
+	press(t, b, kb.Enter)
+	waitFor(t, b, `document.querySelector("#import-report") !== null`)
+	waitFor(t, b, `document.activeElement && document.activeElement.id === "import-report-close"`)
+}
