@@ -194,15 +194,16 @@ func (a *Annotator) focusAfterRender(ctx app.Context, selectors ...string) {
 	a.afterRender(ctx, func(ctx app.Context) { focusFirst(selectors...) })
 }
 
-// focusIfLost focuses, once the page has been rendered, the element the
-// first of selectors finds, when the focus fell to the page's body with
-// the element that had it (a button gone, or disabled by what it did),
-// from where the next Tab starts over at the top of the page.
-func (a *Annotator) focusIfLost(ctx app.Context, selectors ...string) {
+// focusIfLost focuses, once ctx's component has been rendered, the
+// element the first of selectors finds, when the focus fell to the page's
+// body with the element that had it (a button disabled by what it did),
+// from where the next Tab starts over at the top of the page. ctx must
+// be of a component that stays on the page.
+func focusIfLost(ctx app.Context, selectors ...string) {
 	if !app.IsClient {
 		return
 	}
-	a.afterRender(ctx, func(app.Context) {
+	ctx.Defer(func(app.Context) {
 		if focusedNowhere() {
 			focusFirst(selectors...)
 		}

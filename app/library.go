@@ -361,9 +361,16 @@ func (l *library) Render() app.UI {
 		}),
 		app.If(pages > 1, func() app.UI {
 			return app.Nav().Class("pager").Aria("label", "Library pages").Body(
-				app.Button().ID("library-prev").Disabled(l.page == 0).OnClick(func(ctx app.Context, e app.Event) { l.page-- }).Text("Previous"),
+				app.Button().ID("library-prev").Disabled(l.page == 0).OnClick(func(ctx app.Context, e app.Event) {
+					l.page--
+					// Disabled on the first page, it loses the focus.
+					focusIfLost(ctx, "#library-next:not(:disabled)", "#library-search")
+				}).Text("Previous"),
 				app.Span().Text(fmt.Sprintf("Documents %d–%d of %d", from+1, to, n)),
-				app.Button().ID("library-next").Disabled(l.page >= pages-1).OnClick(func(ctx app.Context, e app.Event) { l.page++ }).Text("Next"),
+				app.Button().ID("library-next").Disabled(l.page >= pages-1).OnClick(func(ctx app.Context, e app.Event) {
+					l.page++
+					focusIfLost(ctx, "#library-prev:not(:disabled)", "#library-search")
+				}).Text("Next"),
 			)
 		}),
 		app.P().ID("storage-info").Class("storage-info").Text(l.Host.storageWords()),

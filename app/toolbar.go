@@ -16,7 +16,6 @@ import (
 type toolbarHost interface {
 	toggleLibrary(ctx app.Context)
 	goTo(ctx app.Context, target string)
-	focusIfLost(ctx app.Context, selectors ...string)
 	onManyChosen(ctx app.Context, e app.Event)
 	onBackupChosen(ctx app.Context, e app.Event)
 	onFileChosen(ctx app.Context, e app.Event)
@@ -105,12 +104,12 @@ func (t *toolbar) Render() app.UI {
 				OnClick(func(ctx app.Context, e app.Event) {
 					h.undo(ctx)
 					// Disabled by the last undo, it loses the focus.
-					h.focusIfLost(ctx, "#redo-button:not(:disabled)", "#article")
+					focusIfLost(ctx, "#redo-button:not(:disabled)", "#article")
 				}).Text("Undo"),
 			app.Button().ID("redo-button").Title(t.RedoTitle).Aria("label", t.RedoTitle).Disabled(!t.CanRedo).
 				OnClick(func(ctx app.Context, e app.Event) {
 					h.redo(ctx)
-					h.focusIfLost(ctx, "#undo-button:not(:disabled)", "#article")
+					focusIfLost(ctx, "#undo-button:not(:disabled)", "#article")
 				}).Text("Redo"),
 		),
 		app.Label().Class("author").Body(

@@ -203,3 +203,23 @@ func TestImportCancelKeepsTheFocus(t *testing.T) {
 	waitFor(t, b, `document.querySelector("#import-report") !== null`)
 	waitFor(t, b, `document.activeElement && document.activeElement.id === "import-report-close"`)
 }
+
+// TestLibraryPagesKeepTheFocus: Enter on the library's Next, when it
+// shows the last page, leaves the focus on Previous, and Enter on
+// Previous, when it shows the first, on Next: the button pressed went
+// disabled and the focus fell to the page's body.
+func TestLibraryPagesKeepTheFocus(t *testing.T) {
+	b, _ := openApp(t)
+	b.expectNoConsoleErrors()
+	waitStarted(t, b)
+	showLibrary(t, b)
+	b.run(chromedp.SetUploadFiles(chromedp.ID("add-files"), []string{batchOf(t, 60, nil)}))
+	waitFor(t, b, `document.querySelector("#import-report") !== null && document.querySelector("#library-next") !== null && !document.querySelector("#library-next").disabled`)
+	b.run(chromedp.Focus(chromedp.ID("library-next")))
+	press(t, b, kb.Enter)
+	waitFor(t, b, `document.getElementById("library-next").disabled`)
+	waitFor(t, b, `document.activeElement && document.activeElement.id === "library-prev"`)
+	press(t, b, kb.Enter)
+	waitFor(t, b, `document.getElementById("library-prev").disabled`)
+	waitFor(t, b, `document.activeElement && document.activeElement.id === "library-next"`)
+}
