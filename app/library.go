@@ -305,7 +305,11 @@ func (l *library) Render() app.UI {
 				l.Host.exportDataset(ctx, workspace.SelectIDs(ids...), chosenWords(len(ids)), "None of the documents chosen is in the library any more", l.format)
 			}).Text(fmt.Sprintf("Export %d chosen", chosen)),
 			app.Button().ID("library-clear-choice").Disabled(chosen == 0).
-				OnClick(func(ctx app.Context, e app.Event) { l.checked = nil }).Text("Clear choice"),
+				OnClick(func(ctx app.Context, e app.Event) {
+					l.checked = nil
+					// Disabled with nothing chosen, it loses the focus.
+					focusIfLost(ctx, "#library-check-all", "#library-search")
+				}).Text("Clear choice"),
 			app.Label().Class("inline").Body(app.Span().Text("as"),
 				app.Select().ID("export-format").OnChange(func(ctx app.Context, e app.Event) {
 					l.format = ctx.JSSrc().Get("value").String()

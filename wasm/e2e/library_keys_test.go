@@ -223,3 +223,20 @@ func TestLibraryPagesKeepTheFocus(t *testing.T) {
 	waitFor(t, b, `document.getElementById("library-prev").disabled`)
 	waitFor(t, b, `document.activeElement && document.activeElement.id === "library-next"`)
 }
+
+// TestClearChoiceKeepsTheFocus: Enter on the library's “Clear choice”
+// leaves the focus on the box that chooses every document shown, not on
+// the page's body: the button went disabled with nothing chosen.
+func TestClearChoiceKeepsTheFocus(t *testing.T) {
+	b, _ := openApp(t)
+	b.expectNoConsoleErrors()
+	waitStarted(t, b)
+	showLibrary(t, b)
+	evalJS[bool](t, b, `(`+libraryRow(sampleTitle)+`.querySelector(".library-check").focus(), true)`)
+	press(t, b, " ")
+	waitFor(t, b, `!document.getElementById("library-clear-choice").disabled`)
+	b.run(chromedp.Focus(chromedp.ID("library-clear-choice")))
+	press(t, b, kb.Enter)
+	waitFor(t, b, `document.getElementById("library-clear-choice").disabled`)
+	waitFor(t, b, `document.activeElement && document.activeElement.id === "library-check-all"`)
+}
