@@ -326,6 +326,16 @@ func (a *Annotator) escape(ctx app.Context) {
 				}
 				return
 			}
+			if a.view == viewLibrary {
+				// No article to go back to: blurred, the field left the
+				// focus on the page's body. It stays, and a search's
+				// words go, as Escape clears a search box.
+				if el.Get("type").String() == "search" && el.Get("value").String() != "" {
+					el.Set("value", "")
+					el.Call("dispatchEvent", app.Window().Get("Event").New("input", map[string]any{"bubbles": true}))
+				}
+				return
+			}
 			el.Call("blur") // back to the keyboard shortcuts; the change is kept
 			if a.view == viewArticle && a.doc != nil {
 				// For the article, as the help says, from the toolbar's

@@ -240,3 +240,28 @@ func TestClearChoiceKeepsTheFocus(t *testing.T) {
 	waitFor(t, b, `document.getElementById("library-clear-choice").disabled`)
 	waitFor(t, b, `document.activeElement && document.activeElement.id === "library-check-all"`)
 }
+
+// TestEscapeInTheLibrarySearch: Escape in the library's search clears
+// its words, as Escape does in a search box, and leaves the focus there;
+// Escape in the library's other fields leaves the focus where it is. It
+// blurred the field, "back to the article", which the library does not
+// show: the focus fell to the page's body and the words stayed.
+func TestEscapeInTheLibrarySearch(t *testing.T) {
+	b, _ := openApp(t)
+	b.expectNoConsoleErrors()
+	waitStarted(t, b)
+	showLibrary(t, b)
+	b.run(chromedp.Focus(chromedp.ID("library-search")))
+	press(t, b, "z")
+	press(t, b, "z")
+	waitFor(t, b, `document.querySelector("#library-empty") !== null`)
+	press(t, b, kb.Escape)
+	waitFor(t, b, `document.getElementById("library-search").value === "" && document.querySelectorAll("#library-table .library-row").length === 1`)
+	waitFor(t, b, `document.activeElement && document.activeElement.id === "library-search"`)
+	b.run(chromedp.Focus(chromedp.ID("library-status-filter")))
+	press(t, b, kb.Escape)
+	settle(t, b)
+	if got := evalJS[string](t, b, `document.activeElement.id`); got != "library-status-filter" {
+		t.Errorf("after Escape on the library's status filter the focus is on %q", got)
+	}
+}
