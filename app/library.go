@@ -222,7 +222,9 @@ func (l *library) act(ctx app.Context, done, doc, row string, change func(ws *wo
 		return
 	}
 	if err := change(ws); err != nil {
-		l.refocus, l.onLoss = rowControl{}, nil // no listing follows
+		// No listing follows: the focus goes where it was asked now (a
+		// rename refused, to its Rename: it fell to the page's body).
+		l.focusAgain(l.own)
 		l.Host.tellFromLibrary(sentence(err.Error(), ""), true)
 		return
 	}

@@ -265,3 +265,24 @@ func TestEscapeInTheLibrarySearch(t *testing.T) {
 		t.Errorf("after Escape on the library's status filter the focus is on %q", got)
 	}
 }
+
+// TestRenameToNothingSaysSo: a title emptied in the library's rename
+// field and Enter say that a title cannot be blank, keep the title, and
+// leave the focus on the row's Rename: the field went with the refused
+// rename and the focus fell to the page's body.
+func TestRenameToNothingSaysSo(t *testing.T) {
+	b, _ := openApp(t)
+	b.expectNoConsoleErrors()
+	waitStarted(t, b)
+	showLibrary(t, b)
+	evalJS[bool](t, b, `(document.querySelector(".library-rename").focus(), true)`)
+	press(t, b, kb.Enter)
+	waitFor(t, b, `document.activeElement && document.activeElement.matches(".rename")`)
+	press(t, b, kb.Delete)
+	press(t, b, kb.Enter)
+	waitFor(t, b, `document.getElementById("notice-alert").textContent.includes("cannot be blank")`)
+	waitFor(t, b, `document.activeElement && document.activeElement.matches(".library-rename")`)
+	if got := text(t, b, ".library-title"); got != sampleTitle {
+		t.Errorf("after a rename to nothing the title is %q", got)
+	}
+}
