@@ -412,6 +412,13 @@ func (a *Annotator) step(ctx app.Context, dir int) {
 	switch {
 	case next != "":
 		a.choose(ctx, next)
+		if ann, ok := a.set.Get(next); ok && focusedEntry() == "" {
+			// Said, from the article: the focus stays there, and a screen
+			// reader's user heard nothing of which annotation a label's
+			// key or Delete would now change. On the list, the entry
+			// focused says it.
+			a.say(fmt.Sprintf("Selected the %s %s, %d of %d.", ann.Label, quoted(ann.Exact, 60), l.position(next)+1, n))
+		}
 	case dir > 0:
 		// Said, not silent: a screen reader's user hears the key did
 		// nothing because the list ends there.
