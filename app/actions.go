@@ -397,6 +397,8 @@ func (a *Annotator) step(ctx app.Context, dir int) {
 	l := a.lister()
 	n := l.listLen()
 	if n == 0 {
+		// Said, not silent, as at the list's ends.
+		a.say(l.emptyText(a.schema().Labels))
 		return
 	}
 	next := ""

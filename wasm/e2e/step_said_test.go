@@ -35,3 +35,23 @@ func TestStepSaysTheAnnotation(t *testing.T) {
 	press(t, b, "[")
 	waitFor(t, b, said+`.endsWith(", 1 of 2.")`)
 }
+
+// TestStepOnAnEmptyListSaysSo: ] pressed in the article while the list
+// shows nothing (no annotation yet, or none of the label it is filtered
+// by) says so: it was silent, as though the key had not been heard.
+func TestStepOnAnEmptyListSaysSo(t *testing.T) {
+	b, _ := openApp(t)
+	b.expectNoConsoleErrors()
+	waitStarted(t, b)
+	said := `document.getElementById("notice-said").textContent`
+	press(t, b, "a", alt)
+	press(t, b, "]")
+	waitFor(t, b, said+`.startsWith("No annotations yet")`)
+	tagPhrase(t, b, "yes we can", "q")
+	evalJS[bool](t, b, `(document.getElementById("filter-pledge").focus(), true)`)
+	press(t, b, kb.Enter)
+	waitFor(t, b, `document.getElementById("filter-pledge").getAttribute("aria-pressed") === "true"`)
+	press(t, b, "a", alt)
+	press(t, b, "[")
+	waitFor(t, b, said+`.startsWith("No pledge yet")`)
+}
