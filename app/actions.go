@@ -203,7 +203,7 @@ func (a *Annotator) setAttribute(ctx app.Context, id, name, value string) {
 // deleteSelected deletes the selected annotation.
 func (a *Annotator) deleteSelected(ctx app.Context) {
 	if a.selected == "" {
-		a.fail("Select an annotation to delete it: click its highlight or its entry in the list.")
+		a.fail("Select an annotation to delete it: press ] or [ to step to one, or click its highlight or its entry in the list.")
 		return
 	}
 	a.delete(ctx, a.selected)

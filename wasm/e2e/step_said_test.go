@@ -3,6 +3,7 @@
 package e2e
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp/kb"
@@ -54,4 +55,19 @@ func TestStepOnAnEmptyListSaysSo(t *testing.T) {
 	press(t, b, "a", alt)
 	press(t, b, "[")
 	waitFor(t, b, said+`.startsWith("No pledge yet")`)
+}
+
+// TestDeleteWithNothingSelectedNamesTheKeys: Delete with no annotation
+// selected tells how to select one from the keyboard too (] or [): it
+// said only to click a highlight or an entry.
+func TestDeleteWithNothingSelectedNamesTheKeys(t *testing.T) {
+	b, _ := openApp(t)
+	b.expectNoConsoleErrors()
+	waitStarted(t, b)
+	press(t, b, "a", alt)
+	press(t, b, kb.Delete)
+	waitFor(t, b, `document.getElementById("notice-alert").textContent.startsWith("Select an annotation to delete it")`)
+	if got := text(t, b, "#notice-alert"); !strings.Contains(got, "]") {
+		t.Errorf("Delete with nothing selected says %q, nothing of the keys that select", got)
+	}
 }
