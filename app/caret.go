@@ -211,11 +211,12 @@ func focusIfLost(ctx app.Context, selectors ...string) {
 }
 
 // focusedNowhere reports whether no element has the focus: the page's
-// body has it.
+// body has it, or a button just disabled, which Chromium leaves
+// focused until its next frame and then leaves the body with.
 func focusedNowhere() bool {
 	doc := app.Window().Get("document")
 	active := doc.Get("activeElement")
-	return !active.Truthy() || active.Equal(doc.Get("body"))
+	return !active.Truthy() || active.Equal(doc.Get("body")) || active.Get("disabled").Truthy()
 }
 
 // focusFirst focuses the element the first of selectors finds.
