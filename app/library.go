@@ -512,7 +512,7 @@ func (l *library) renderRow(s workspace.Summary) app.UI {
 					Aria("label", "New title of “"+s.Title+"”").
 					OnChange(func(ctx app.Context, e app.Event) {
 						id, title := rowID(ctx), ctx.JSSrc().Get("value").String()
-						at := rowControl{id, "library-rename"}
+						at := rowControl{Doc: id, Class: "library-rename"}
 						l.renaming, l.refocus = "", at
 						ctx.Defer(func(app.Context) { focusInRow(at) })
 						l.act(ctx, "Renamed it “"+annotate.CleanTitle(title)+"”.", id, id, func(ws *workspace.Workspace) error { return ws.Rename(id, title) })
@@ -535,7 +535,7 @@ func (l *library) renderRow(s workspace.Summary) app.UI {
 				id, st := rowID(ctx), workspace.Status(ctx.JSSrc().Get("value").String())
 				// From the keyboard, ↓ marks it and ↓ again marks it done:
 				// the focus goes with the row.
-				l.refocus = rowControl{id, "status-select"}
+				l.refocus = rowControl{Doc: id, Class: "status-select", At: ctx.JSSrc().Call("closest", "tr").Get("sectionRowIndex").Int()}
 				l.act(ctx, fmt.Sprintf("Marked “%s” %s.", l.title(id), st), "", id, func(ws *workspace.Workspace) error { return ws.SetStatus(id, st) })
 			}).Body(app.Range(workspace.Statuses).Slice(func(i int) app.UI {
 				st := workspace.Statuses[i]
@@ -583,20 +583,31 @@ func focusRenameField(id string) {
 // rowSelector finds document id's row.
 func rowSelector(id string) string { return `#library-table tr[data-id="` + id + `"]` }
 
-// rowControl is a control of a document's row: the document, and the
-// control's class.
-type rowControl struct{ Doc, Class string }
+// rowControl is a control of a document's row: the document, the
+// control's class, and the row's place when it was asked for.
+type rowControl struct {
+	Doc, Class string
+	At         int
+}
 
 // focusInRow puts the focus on the control at of its document's row: on
 // the Rename button, where it was before the rename field (the field goes
 // with the rename, and the focus fell to the page's body), or on the
 // status, after the row moved.
+//
+// When the row left the list (marked out of the status shown), the focus
+// goes to the title of the row now in its place, else of the last: it
+// stayed where the row had been, on the same control of another
+// document, unsaid, which the next key changed.
 func focusInRow(at rowControl) {
 	if row := app.Window().GetElementByID("doc-" + at.Doc); row.Truthy() {
 		if c := row.Call("querySelector", "."+at.Class); c.Truthy() {
 			c.Call("focus")
 		}
+		return
 	}
+	n := strconv.Itoa(at.At + 1)
+	focusFirst("#library-table tbody tr:nth-child("+n+") .library-open", "#library-table tbody tr:last-child .library-open", "#library-status-filter")
 }
 
 // rowID returns the id of the document whose row holds the event's

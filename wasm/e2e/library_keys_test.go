@@ -286,3 +286,30 @@ func TestRenameToNothingSaysSo(t *testing.T) {
 		t.Errorf("after a rename to nothing the title is %q", got)
 	}
 }
+
+// TestStatusOutOfTheFilterMovesTheFocus: with the library showing the
+// new documents only, ↓ on one's status marks it in progress, and its row
+// leaves the list: the focus goes to the title of the document listed in
+// its place, said as it moves, not to its status. It stayed on the status
+// select where the row had been, now another document's, unsaid, so that
+// a second ↓, meant to mark the first one done, marked that one.
+func TestStatusOutOfTheFilterMovesTheFocus(t *testing.T) {
+	b, _ := openApp(t)
+	b.expectNoConsoleErrors()
+	waitStarted(t, b)
+	openFile(t, b, filepath.Join(testcorpus.Root(t), "testdata", "emoji-article.html"))
+	showLibrary(t, b)
+	setSelect(t, b, `document.getElementById("library-status-filter")`, "new")
+	waitFor(t, b, `document.querySelectorAll("#library-table .library-row").length === 2`)
+	first := evalJS[string](t, b, `document.querySelector("#library-table .library-row .library-title").textContent`)
+	evalJS[bool](t, b, `(document.querySelector("#library-table .status-select").focus(), true)`)
+	press(t, b, kb.ArrowDown)
+	waitFor(t, b, `document.getElementById("notice-said").textContent.startsWith("Marked")`)
+	waitFor(t, b, `document.querySelectorAll("#library-table .library-row").length === 1`)
+	waitFor(t, b, `document.activeElement && document.activeElement.matches(".library-open")`)
+	press(t, b, kb.ArrowDown)
+	settle(t, b)
+	if got := evalJS[string](t, b, `document.querySelector("#library-table .status-select").value`); got != "new" {
+		t.Errorf("after %s left the list, a second ↓ marked the other document %q", first, got)
+	}
+}
