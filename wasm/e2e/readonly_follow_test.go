@@ -102,13 +102,7 @@ func TestWorkspaceReadOnlyTabFollows(t *testing.T) {
 // once a message; and its library, shown, reads the row of the document
 // changed, not the whole listing.
 func TestWorkspaceReadOnlyTabCoalesces(t *testing.T) {
-	b, srv := openApp(t)
-	b.expectNoConsoleErrors()
-	waitStarted(t, b)
-	waitSaved(t, b)
-	tab := b.newTab(t)
-	tab.expectNoConsoleErrors()
-	openReadOnly(t, tab, srv.URL+"/")
+	b, tab, _ := sampleThenReadOnlyTab(t)
 	// Thirty messages about the document, as fast as the page can post
 	// them (from a channel of its own: a channel hears every other).
 	evalJS[bool](t, tab, `(() => {
@@ -145,13 +139,7 @@ func TestWorkspaceReadOnlyTabCoalesces(t *testing.T) {
 // there, and its own next change goes on from them: its download and the
 // library hold both tabs' annotations.
 func TestWorkspaceReadOnlyTabTakesOver(t *testing.T) {
-	b, srv := openApp(t)
-	b.expectNoConsoleErrors()
-	waitStarted(t, b)
-	waitSaved(t, b)
-	tab := b.newTab(t)
-	tab.expectNoConsoleErrors()
-	openReadOnly(t, tab, srv.URL+"/")
+	b, tab, _ := sampleThenReadOnlyTab(t)
 
 	tagPhrase(t, b, "yes we can", "q")
 	tagPhrase(t, b, "pretty balanced", "c")
@@ -180,13 +168,7 @@ func TestWorkspaceReadOnlyTabTakesOver(t *testing.T) {
 // asked for, even when the other tab's last change has not reached it yet
 // (here it hears no change at all).
 func TestWorkspaceReadOnlyTabDownloadsWhatIsStored(t *testing.T) {
-	b, srv := openApp(t)
-	b.expectNoConsoleErrors()
-	waitStarted(t, b)
-	waitSaved(t, b)
-	tab := b.newTab(t)
-	tab.expectNoConsoleErrors()
-	openReadOnly(t, tab, srv.URL+"/")
+	b, tab, srv := sampleThenReadOnlyTab(t)
 	evalJS[bool](t, tab, `(annotator.onChange(null), true)`) // deaf to the change channel
 
 	tagPhrase(t, b, "yes we can", "q")
@@ -216,13 +198,7 @@ func TestWorkspaceReadOnlyTabDownloadsWhatIsStored(t *testing.T) {
 // "Saved" as all the page said of it. Once the other tab lets the
 // document go, the toolbar says "Saved" again.
 func TestWorkspaceReadOnlySaysSoInTheToolbar(t *testing.T) {
-	b, srv := openApp(t)
-	b.expectNoConsoleErrors()
-	waitStarted(t, b)
-	waitSaved(t, b)
-	tab := b.newTab(t)
-	tab.expectNoConsoleErrors()
-	openReadOnly(t, tab, srv.URL+"/")
+	b, tab, _ := sampleThenReadOnlyTab(t)
 	downloadVia(t, tab, chromedp.Click(chromedp.ID("download-button")))
 	waitFor(t, tab, `document.querySelector("#notice").textContent.includes("Downloaded")`)
 	waitFor(t, tab, `document.querySelector("#save-state").dataset.state === "read-only"`)
@@ -243,13 +219,7 @@ func TestWorkspaceReadOnlySaysSoInTheToolbar(t *testing.T) {
 // learnt it would show it read-only (the change's message then came to a
 // tab that did not yet follow it) is shown there all the same.
 func TestWorkspaceReadOnlyTabOpenedJustBeforeAChange(t *testing.T) {
-	b, srv := openApp(t)
-	b.expectNoConsoleErrors()
-	waitStarted(t, b)
-	waitSaved(t, b)
-	tab := b.newTab(t)
-	tab.expectNoConsoleErrors()
-	openReadOnly(t, tab, srv.URL+"/")
+	b, tab, _ := sampleThenReadOnlyTab(t)
 	openFile(t, tab, filepath.Join(testcorpus.Root(t), "testdata", "emoji-article.html"))
 	waitFor(t, tab, fmt.Sprintf(`document.querySelector("#doc-title").textContent === %s`, jsString(emojiTitle)))
 	waitSaved(t, tab)
@@ -300,13 +270,7 @@ func setHidden(t testing.TB, b *browser, hidden bool) {
 // made there, which nobody sees it show; it reads it once when it is shown
 // again, with every change.
 func TestWorkspaceReadOnlyTabWaitsWhileHidden(t *testing.T) {
-	b, srv := openApp(t)
-	b.expectNoConsoleErrors()
-	waitStarted(t, b)
-	waitSaved(t, b)
-	tab := b.newTab(t)
-	tab.expectNoConsoleErrors()
-	openReadOnly(t, tab, srv.URL+"/")
+	b, tab, _ := sampleThenReadOnlyTab(t)
 	setHidden(t, tab, true)
 	reads := evalJS[int](t, tab, `performance.getEntriesByName("annotator:follow-read").length`)
 	heard := evalJS[int](t, tab, `performance.getEntriesByName("annotator:changed-elsewhere").length`)
@@ -337,13 +301,7 @@ func TestWorkspaceReadOnlyTabWaitsWhileHidden(t *testing.T) {
 // reloaded after a tag, selected nothing, where it had the new annotation
 // selected.
 func TestWorkspaceReadOnlyTabKeepsTheEditingTabsSession(t *testing.T) {
-	b, srv := openApp(t)
-	b.expectNoConsoleErrors()
-	waitStarted(t, b)
-	waitSaved(t, b)
-	tab := b.newTab(t)
-	tab.expectNoConsoleErrors()
-	openReadOnly(t, tab, srv.URL+"/")
+	b, tab, _ := sampleThenReadOnlyTab(t)
 	reads := evalJS[int](t, tab, `performance.getEntriesByName("annotator:followed").length`)
 
 	tagPhrase(t, b, "yes we can", "q") // selects the new quote

@@ -32,14 +32,7 @@ func documentWaits(n int) string {
 // longer waits for the first one's lock: its request stayed in the
 // browser's queue, to be granted to a tab that no longer wanted it.
 func TestWorkspaceReadOnlyTabLetsTheWaitGo(t *testing.T) {
-	b, srv := openApp(t)
-	b.expectNoConsoleErrors()
-	waitStarted(t, b)
-	waitSaved(t, b)
-
-	tab := b.newTab(t)
-	tab.expectNoConsoleErrors()
-	openReadOnly(t, tab, srv.URL+"/")
+	_, tab, _ := sampleThenReadOnlyTab(t) // the first tab holds the sample
 	waitForPromise(t, tab, documentWaits(1))
 
 	openFile(t, tab, filepath.Join(testcorpus.Root(t), "testdata", "emoji-article.html"))
@@ -378,6 +371,21 @@ func goldSaved(t *testing.T) (*browser, *httptest.Server) {
 	b.run(chromedp.Click(chromedp.ID("gold-save")))
 	waitFor(t, b, `performance.getEntriesByName("annotator:gold-saved").length > 0`)
 	return b, srv
+}
+
+// sampleThenReadOnlyTab opens the app on the sample, waits until it is
+// stored, and opens a second tab on the same workspace, which shows the
+// sample read-only; neither tab may log an error.
+func sampleThenReadOnlyTab(t *testing.T) (first, second *browser, srv *httptest.Server) {
+	t.Helper()
+	b, srv := openApp(t)
+	b.expectNoConsoleErrors()
+	waitStarted(t, b)
+	waitSaved(t, b)
+	tab := b.newTab(t)
+	tab.expectNoConsoleErrors()
+	openReadOnly(t, tab, srv.URL+"/")
+	return b, tab, srv
 }
 
 // openReadOnly opens the app in tab, a second tab on the workspace of a
