@@ -40,6 +40,29 @@ type toolbar struct {
 	Labels               []annotate.Label
 	Save                 saveView // what the save indicator says
 	Host                 toolbarHost
+
+	// shownUndo and shownRedo are CanUndo and CanRedo as last drawn.
+	shownUndo, shownRedo bool
+}
+
+// OnMount notes what the history buttons show.
+func (t *toolbar) OnMount(app.Context) { t.shownUndo, t.shownRedo = t.CanUndo, t.CanRedo }
+
+// OnUpdate gives the focus of a history button that its own press
+// disabled (the last undo, or redo, there was) to the other one: the
+// button kept it, disabled, and the page's body then had it. It is done
+// when the root's new props come, not after the click: the click's own
+// render may come before them, and under load it did (the focus then fell
+// to the body). A button disabled while the focus is elsewhere (Ctrl+Z in
+// the article) leaves it there (focusIfLost).
+func (t *toolbar) OnUpdate(ctx app.Context) {
+	if t.shownUndo && !t.CanUndo {
+		focusIfLost(ctx, "#redo-button:not(:disabled)", "#article")
+	}
+	if t.shownRedo && !t.CanRedo {
+		focusIfLost(ctx, "#undo-button:not(:disabled)", "#article")
+	}
+	t.shownUndo, t.shownRedo = t.CanUndo, t.CanRedo
 }
 
 // toolbarOf returns the toolbar's props for the root's state.
@@ -101,16 +124,9 @@ func (t *toolbar) Render() app.UI {
 		),
 		app.Div().Class("group").Role("group").Aria("label", "History").Body(
 			app.Button().ID("undo-button").Title(t.UndoTitle).Aria("label", t.UndoTitle).Disabled(!t.CanUndo).
-				OnClick(func(ctx app.Context, e app.Event) {
-					h.undo(ctx)
-					// Disabled by the last undo, it loses the focus.
-					focusIfLost(ctx, "#redo-button:not(:disabled)", "#article")
-				}).Text("Undo"),
+				OnClick(func(ctx app.Context, e app.Event) { h.undo(ctx) }).Text("Undo"), // disabled by the last undo: OnUpdate
 			app.Button().ID("redo-button").Title(t.RedoTitle).Aria("label", t.RedoTitle).Disabled(!t.CanRedo).
-				OnClick(func(ctx app.Context, e app.Event) {
-					h.redo(ctx)
-					focusIfLost(ctx, "#undo-button:not(:disabled)", "#article")
-				}).Text("Redo"),
+				OnClick(func(ctx app.Context, e app.Event) { h.redo(ctx) }).Text("Redo"),
 		),
 		app.Label().Class("author").Body(
 			app.Span().Text("Your name"),
