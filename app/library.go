@@ -80,6 +80,11 @@ type library struct {
 	// row deleted, the Undo button disabled with nothing more to undo.
 	// The next Tab started over at the top of the page.
 	onLoss []string
+	// leave, when set, is a control the focus must leave for onLoss even
+	// when it kept it: a row deleted, go-app draws the next document in its
+	// elements, and the focus stayed on the same Delete, now the next
+	// document's, its name unsaid, which the next Enter deleted.
+	leave  string
 	loaded bool
 	// format is the exchange format the export buttons write: "jsonl",
 	// the dataset, or one of annotate/formats' single-file formats.
@@ -187,14 +192,14 @@ func (l *library) reread(id string) {
 // once the listing shows the row where it moved, and has each status show
 // its document's.
 func (l *library) focusAgain(ctx app.Context) {
-	at, lost := l.refocus, l.onLoss
-	l.refocus, l.onLoss = rowControl{}, nil
+	at, lost, leave := l.refocus, l.onLoss, l.leave
+	l.refocus, l.onLoss, l.leave = rowControl{}, nil, ""
 	ctx.Defer(func(app.Context) {
 		showStatuses()
 		if at.Doc != "" {
 			focusInRow(at)
 		}
-		if len(lost) > 0 && focusedNowhere() {
+		if len(lost) > 0 && (focusedNowhere() || leave != "" && focusedOn(leave)) {
 			focusFirst(lost...)
 		}
 	})
@@ -557,14 +562,17 @@ func (l *library) renderRow(s workspace.Summary) app.UI {
 					if id == l.Host.openID() || l.Host.unsaved(id) {
 						return
 					}
-					// The row now in its place, else the last: its Delete,
-					// else (the open document's) its title.
+					// The title of the row now in its place, else of the
+					// last: a screen reader says the document the focus is
+					// on, and Enter there opens it, where a Delete would
+					// delete it.
 					n := strconv.Itoa(ctx.JSSrc().Call("closest", "tr").Get("sectionRowIndex").Int() + 1)
 					l.onLoss = []string{
-						"#library-table tbody tr:nth-child(" + n + ") .library-delete:not(:disabled)", "#library-table tbody tr:nth-child(" + n + ") .library-open",
-						"#library-table tbody tr:last-child .library-delete:not(:disabled)", "#library-table tbody tr:last-child .library-open",
+						"#library-table tbody tr:nth-child(" + n + ") .library-open",
+						"#library-table tbody tr:last-child .library-open",
 						"#library-undo",
 					}
+					l.leave = ".library-delete"
 					l.act(ctx, fmt.Sprintf("Deleted “%s”. Undo brings it back.", l.title(id)), "", id, func(ws *workspace.Workspace) error { return ws.Delete(id) })
 				}).Text("Delete"),
 		),

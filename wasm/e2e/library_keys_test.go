@@ -3,6 +3,7 @@
 package e2e
 
 import (
+	"fmt"
 	"path/filepath"
 	"testing"
 
@@ -312,4 +313,28 @@ func TestStatusOutOfTheFilterMovesTheFocus(t *testing.T) {
 	if got := evalJS[string](t, b, `document.querySelector("#library-table .status-select").value`); got != "new" {
 		t.Errorf("after %s left the list, a second ↓ marked the other document %q", first, got)
 	}
+}
+
+// TestLibraryDeleteMovesToTheNextTitle: Enter on the Delete of a row with
+// another after it leaves the focus on that next document's title, said
+// as its name, not on a Delete. go-app draws the next document in the
+// deleted row's elements, so the focus stayed on the same button, which
+// deleted the next document at the next Enter, its new name unsaid.
+func TestLibraryDeleteMovesToTheNextTitle(t *testing.T) {
+	b, _ := openApp(t)
+	b.expectNoConsoleErrors()
+	waitStarted(t, b)
+	openArticle(t, b, "First extra", "<p>The first extra article, with words enough to read.</p>")
+	openArticle(t, b, "Second extra", "<p>The second extra article, with other words to read.</p>")
+	openFromLibrary(t, b, sampleTitle) // the other two can be deleted
+	showLibrary(t, b)
+	waitSaved(t, b)
+	const rows = `[...document.querySelectorAll("#library-table .library-row")]`
+	waitFor(t, b, rows+`.length === 3 && `+rows+`.filter(r => r.querySelector(".library-delete:not(:disabled)")).length === 2`)
+	at := evalJS[int](t, b, rows+`.findIndex((r, i, all) => i < all.length - 1 && r.querySelector(".library-delete:not(:disabled)"))`)
+	next := evalJS[string](t, b, fmt.Sprintf(rows+`[%d].querySelector(".library-title").textContent`, at+1))
+	evalJS[bool](t, b, fmt.Sprintf(`(`+rows+`[%d].querySelector(".library-delete").focus(), true)`, at))
+	press(t, b, kb.Enter)
+	waitFor(t, b, `document.getElementById("notice-said").textContent.startsWith("Deleted") && `+rows+`.length === 2`)
+	waitFor(t, b, `document.activeElement && document.activeElement.matches("#library-table .library-open") && document.activeElement.textContent === `+jsString(next))
 }
