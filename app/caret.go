@@ -219,12 +219,6 @@ func focusedNowhere() bool {
 	return !active.Truthy() || active.Equal(doc.Get("body")) || active.Get("disabled").Truthy()
 }
 
-// focusedOn reports whether the element with the focus matches selector.
-func focusedOn(selector string) bool {
-	active := app.Window().Get("document").Get("activeElement")
-	return active.Truthy() && active.Call("matches", selector).Bool()
-}
-
 // focusFirst focuses the element the first of selectors finds.
 func focusFirst(selectors ...string) {
 	doc := app.Window().Get("document")

@@ -199,7 +199,7 @@ func (l *library) focusAgain(ctx app.Context) {
 		if at.Doc != "" {
 			focusInRow(at)
 		}
-		if len(lost) > 0 && (focusedNowhere() || leave != "" && focusedOn(leave)) {
+		if len(lost) > 0 && (focusedNowhere() || leave != "" && focusIn(leave)) {
 			focusFirst(lost...)
 		}
 	})

@@ -53,18 +53,15 @@ func labelCSS(schema annotate.Schema) string {
 // fillAlpha is the opacity of a label's fill over the article.
 const fillAlpha = 0.22
 
-// The article's backgrounds, as web/app.css paints them: the paper (--paper)
-// and a <pre>'s canvas (--canvas).
-var (
-	paper  = annotate.RGB{R: 0xff, G: 0xff, B: 0xff}
-	canvas = annotate.RGB{R: 0xf4, G: 0xf5, B: 0xf7}
-)
+// canvas is a <pre>'s background in the article (web/app.css's --canvas);
+// the rest of it is on white (--paper).
+var canvas = annotate.RGB{R: 0xf4, G: 0xf5, B: 0xf7}
 
 // lineGrounds returns what a line in label colour c is drawn against: the
 // article's backgrounds, and c's own fill on each (a span's underline
 // runs under its highlighted text).
 func lineGrounds(c annotate.RGB) []annotate.RGB {
-	return []annotate.RGB{paper, canvas, annotate.Over(c, fillAlpha, paper), annotate.Over(c, fillAlpha, canvas)}
+	return []annotate.RGB{annotate.White, canvas, annotate.Over(c, fillAlpha, annotate.White), annotate.Over(c, fillAlpha, canvas)}
 }
 
 // cssBorder maps a text-decoration style to a border style that exists.
