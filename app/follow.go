@@ -1,25 +1,42 @@
 package app
 
 // This file keeps a document shown read-only (another tab holds it open
-// for editing) as the store holds it: the tab that edits it announces
-// each change it wrote (announce, web/workspace.js's change channel), and
-// this tab reads the document again and shows it in place, where it was
+// for editing) as the store holds it, at the cost of each change: the tab
+// that edits it announces each change it wrote with what it wrote
+// (announce, web/workspace.js's change channel), and this tab applies
+// that change to what it shows (workspace.Editor.Follow) and paints what
+// it touched, as the editing tab paints its own change (paintShown). A
+// change it cannot apply (one missed, a document written whole, a rename)
+// has it read the document again and show it in place, where it was
 // scrolled to and with its selected annotation, without opening it anew.
 // When to read is workspace.Follower's rule: a burst of changes is read
 // twice at most, not once a change, and a hidden page reads none until it
 // is shown.
 
 import (
+	"encoding/json"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/newsannotator/annotator/annotate/workspace"
 )
 
-// announce tells the other tabs that document id changed in the store.
-func announce(id string) {
-	if h := helper(); app.IsClient && h.Truthy() && h.Get("announceChange").Truthy() {
-		h.Call("announceChange", id)
+// announce tells the other tabs that document id changed in the store;
+// c, when not nil, is the change written, which a tab showing it
+// read-only applies (when it is one it can: Change.Followable) rather
+// than reading the document again.
+func announce(id string, c *workspace.Change) {
+	h := helper()
+	if !app.IsClient || !h.Truthy() || !h.Get("announceChange").Truthy() {
+		return
 	}
+	if c != nil && c.Followable() {
+		if j, err := json.Marshal(c); err == nil {
+			h.Call("announceChange", id, string(j))
+			return
+		}
+	}
+	h.Call("announceChange", id, nil)
 }
 
 // followReadOnly starts following document id, which this tab now shows
@@ -47,6 +64,37 @@ func (a *Annotator) followChanged(ctx app.Context, id string) {
 	if a.keep.editor != nil && a.follow.Changed(id) {
 		a.readFollowed(ctx)
 	}
+}
+
+// followChange shows change c of document id, written in another tab
+// and announced with what it wrote, when this tab shows that document
+// read-only: applied to what is shown, or, when it does not follow what is
+// shown, by reading the document again.
+func (a *Annotator) followChange(ctx app.Context, id string, c workspace.Change) {
+	if e := a.keep.editor; e != nil && a.follow.Announced(id, c) {
+		mark("annotator:follow-read")
+		a.applyFollowed(ctx, e, []workspace.Change{c})
+	}
+}
+
+// applyFollowed applies the changes cs to e, the editor of the document
+// shown read-only, and shows them; it reports false, having read the
+// document again (or asked for it), when one of them does not follow
+// what e holds.
+func (a *Annotator) applyFollowed(ctx app.Context, e *workspace.Editor, cs []workspace.Change) bool {
+	for _, c := range cs {
+		if !e.Follow(c) {
+			if a.follow.Need(e.ID()) {
+				a.readFollowed(ctx)
+			}
+			return false
+		}
+	}
+	if len(cs) > 0 && a.readOnly {
+		a.showFollowed(ctx, e)
+	}
+	mark("annotator:followed")
+	return true
 }
 
 // whenFollowed calls then once the document shown read-only has been read
@@ -86,24 +134,33 @@ func (a *Annotator) readFollowed(ctx app.Context) {
 	ctx = a.ui(ctx)
 	e := a.keep.editor
 	mark("annotator:follow-read")
+	mark("annotator:follow-reread") // the whole document, not a change
 	ctx.Async(func() {
 		again, err := e.Reread()
 		ctx.Dispatch(func(ctx app.Context) {
 			if a.keep.editor != e {
 				return // another editor shown since: it was read after this
 			}
-			more := a.follow.Read()
+			more, waiting := a.follow.Read()
 			if err == nil && a.readOnly {
 				a.showFollowed(ctx, again)
+			} else {
+				waiting = nil // nothing shown they could be applied to
 			}
-			mark("annotator:followed")
 			if more {
+				mark("annotator:followed")
 				a.readFollowed(ctx)
 				return
 			}
-			waiting := a.followWaiting
+			// The changes announced during the read (those it holds
+			// already are skipped), or, when one does not follow it, a
+			// read once more.
+			if !a.applyFollowed(ctx, again, waiting) {
+				return
+			}
+			thens := a.followWaiting
 			a.followWaiting = nil
-			for _, then := range waiting {
+			for _, then := range thens {
 				then(ctx)
 			}
 		})

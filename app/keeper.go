@@ -269,8 +269,8 @@ func (a *Annotator) flush(ctx app.Context) {
 				a.say("Saved again: every change is now kept in this browser.")
 			}
 			k.queue = k.queue[1:]
-			// A tab that shows it read-only reads it again (follow.go).
-			announce(head.doc)
+			// A tab that shows it read-only applies it (follow.go).
+			announce(head.doc, &head.change)
 			if len(k.queue) == 0 {
 				k.queue = nil
 				mark("annotator:saved")
@@ -474,7 +474,7 @@ func (a *Annotator) changedUnder(id, note string) {
 	if a.keep.editor != nil && a.keep.editor.ID() == id {
 		a.keep.stale, a.keep.staleNote = id, note
 	}
-	announce(id)
+	announce(id, nil)
 }
 
 // changedElsewhere follows a change that another tab made to document id
@@ -487,7 +487,10 @@ func (a *Annotator) changedUnder(id, note string) {
 // changes no annotation of a document another tab holds open
 // (workspace.Workspace.Hold), and this tab's editor holds changes the
 // store may not have yet.
-func (a *Annotator) changedElsewhere(ctx app.Context, id string) {
+//
+// c, when not nil, is the change the other tab wrote, which the document
+// shown read-only applies rather than reading the document again.
+func (a *Annotator) changedElsewhere(ctx app.Context, id string, c *workspace.Change) {
 	ctx = a.ui(ctx)
 	mark("annotator:changed-elsewhere")
 	if a.view == viewLibrary {
@@ -498,7 +501,10 @@ func (a *Annotator) changedElsewhere(ctx app.Context, id string) {
 	if e == nil || ws == nil || e.ID() != id {
 		return
 	}
-	if a.readOnly {
+	switch {
+	case a.readOnly && c != nil:
+		a.followChange(ctx, id, *c)
+	case a.readOnly:
 		a.followChanged(ctx, id)
 	}
 	ctx.Async(func() {

@@ -1,11 +1,13 @@
 package app
 
 import (
+	"encoding/json"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/newsannotator/annotator/annotate"
+	"github.com/newsannotator/annotator/annotate/workspace"
 )
 
 // listen registers the annotator's document-wide listeners: the keyboard,
@@ -111,7 +113,16 @@ func (a *Annotator) listen(ctx app.Context) {
 	if h := helper(); h.Truthy() && h.Get("onChange").Truthy() {
 		changed := app.FuncOf(func(this app.Value, args []app.Value) any {
 			id := args[0].String()
-			ctx.Dispatch(func(ctx app.Context) { a.changedElsewhere(ctx, id) })
+			// The change written, when announced with it: decoded here,
+			// at the cost of the change.
+			var c *workspace.Change
+			if len(args) > 1 && args[1].Type() == app.TypeString {
+				var got workspace.Change
+				if json.Unmarshal([]byte(args[1].String()), &got) == nil {
+					c = &got
+				}
+			}
+			ctx.Dispatch(func(ctx app.Context) { a.changedElsewhere(ctx, id, c) })
 			return nil
 		})
 		h.Call("onChange", changed)

@@ -144,19 +144,21 @@
 
   // The workspace's change channel: a tab that writes a change of a
   // document (a tag stored, a rename in its library) tells the other tabs
-  // of this browser, so that one showing it shows it as it is now (a tab
-  // that shows it read-only reads it again). announceChange tells them of
-  // document id; onChange(changed) has changed called with the id of each
-  // document another tab changed (null: no more). Without BroadcastChannel,
-  // another tab sees the change when it opens the document again.
+  // of this browser, so that one showing it shows it as it is now.
+  // announceChange(id, change) tells them of document id, with change, the
+  // JSON of what the change wrote (or null), which a tab that shows it
+  // read-only applies rather than reading the document again;
+  // onChange(changed) has changed(id, change) called for each document
+  // another tab changed (null: no more). Without BroadcastChannel, another
+  // tab sees the change when it opens the document again.
   const changes = typeof BroadcastChannel === "function" ? new BroadcastChannel("annotator-workspace") : null;
-  function announceChange(id) {
-    if (changes) changes.postMessage({ doc: id });
+  function announceChange(id, change) {
+    if (changes) changes.postMessage({ doc: id, change: typeof change === "string" ? change : null });
   }
   function onChange(changed) {
     if (!changes) return;
     changes.onmessage = changed ? (e) => {
-      if (e.data && typeof e.data.doc === "string") changed(e.data.doc);
+      if (e.data && typeof e.data.doc === "string") changed(e.data.doc, typeof e.data.change === "string" ? e.data.change : null);
     } : null;
   }
 

@@ -32,6 +32,12 @@ type Change struct {
 	// Annotated is set when the change added, changed or deleted an
 	// annotation, rather than only moving the undo history.
 	Annotated bool `json:"annotated"`
+	// From is the version of the document the change was made on, To the
+	// one it makes (Editor.Pending numbers them), so that a tab showing
+	// the document read-only applies it only to what it was made on
+	// (Editor.Follow).
+	From Version `json:"from,omitzero"`
+	To   Version `json:"to,omitzero"`
 
 	// Document, when not nil, is the document itself, new and with no
 	// annotation, to write before the rest (AddAndEditLater).
@@ -109,6 +115,7 @@ func (c Change) Update(s Summary) Summary {
 		s.Counts = map[string]int{}
 	}
 	s.Orphans = c.Orphans
+	s.Version = c.To
 	if !c.Changed.IsZero() {
 		s.Changed = c.Changed
 	}

@@ -1,12 +1,46 @@
 package workspace
 
 // This file keeps the rule for a document shown read-only (another tab
-// holds it open for editing): it is shown as the store holds it. Each
-// change message about it (the other tab wrote a change) has it read again
-// from the store, and a burst of messages has it read at most twice: once
-// for the first message, and once more after that read for every message
-// that came during it, so that what is shown last was read after the last
-// change. A page hidden reads it once, when it is shown again.
+// holds it open for editing): it is shown as the store holds it, at the
+// cost of each change, not of the document. The other tab announces each
+// change it wrote with what it wrote (its Change, numbered From one
+// Version To the next): a change made on the version shown is applied to
+// what is shown (Editor.Follow), one made on another version (a change
+// missed, a document written whole, a page hidden meanwhile) has the
+// document read again from the store. A burst of messages has it read at
+// most twice: once for the first message, and once more after that read
+// for every message that came during it and that the read cannot be
+// followed by, so that what is shown last was read after the last change.
+// A page hidden reads it once, when it is shown again.
+
+import (
+	"maps"
+	"slices"
+
+	"github.com/newsannotator/annotator/annotate"
+)
+
+// Version names a state of a document's annotations: the editor that
+// wrote the change that made it (a random id, new at each opening) and
+// how many changes that editor had written. The zero Version is a state
+// nothing follows (a document written whole, or before versions).
+type Version struct {
+	Editor string `json:"editor,omitempty"`
+	Seq    int    `json:"seq,omitempty"`
+}
+
+// Followable reports whether c, written, can be announced to a tab that
+// shows its document read-only, for it to apply: a change of the
+// annotations made by an editor, not the document written whole nor a
+// change made from the library (a read-only tab reads those again).
+func (c Change) Followable() bool {
+	return c.Document == nil && c.Library == nil && c.To.Editor != ""
+}
+
+// maxWaiting is how many announced changes a Follower keeps while a read
+// is on its way, to apply after it: more, and reading once more costs
+// less than applying them.
+const maxWaiting = 64
 
 // Follower decides when a document shown read-only is read again. Its
 // zero value follows nothing, in a page shown.
@@ -19,6 +53,9 @@ type Follower struct {
 	// is in front); missed when doc changed meanwhile: it is read once
 	// the page is shown, not at each change nobody sees.
 	hidden, missed bool
+	// waiting holds the changes announced while a read was on its way,
+	// to apply after it (see Read).
+	waiting []Change
 }
 
 // Follow makes f follow document id, shown read-only: any read of another
@@ -45,6 +82,29 @@ func (f *Follower) Changed(id string) bool {
 	return f.start()
 }
 
+// Announced notes that change c of document id was written elsewhere,
+// and reports whether to apply it now to what is shown
+// (Editor.Follow; when that refuses it, read the document with Need):
+// only when it is the document followed, the page is shown, and no read
+// of it is on its way. A change announced during a read waits for it (see
+// Read); a hidden page reads the document once shown (see Show).
+func (f *Follower) Announced(id string, c Change) bool {
+	if id == "" || id != f.doc {
+		return false
+	}
+	switch {
+	case f.hidden:
+		f.missed = true
+	case !f.reading:
+		return true
+	case !f.again && len(f.waiting) < maxWaiting:
+		f.waiting = append(f.waiting, c)
+	default:
+		f.again, f.waiting = true, nil
+	}
+	return false
+}
+
 // Need reports whether to read document id now for something that needs
 // what is stored (a download), shown or hidden: as Changed, but the read
 // is not put off.
@@ -59,7 +119,7 @@ func (f *Follower) Need(id string) bool {
 // start starts a read, or asks for one more after the read on its way.
 func (f *Follower) start() bool {
 	if f.reading {
-		f.again = true
+		f.again, f.waiting = true, nil
 		return false
 	}
 	f.reading = true
@@ -82,19 +142,23 @@ func (f *Follower) Show() bool {
 
 // Read notes that the read Changed, Need or Show asked for has ended, and
 // reports whether to read the document once more: it changed again while
-// it was being read. When it returns false no read is on its way, and
-// what was read is the document as it is after every change announced so
-// far (but those missed while hidden).
-func (f *Follower) Read() bool {
+// it was being read (and not only by changes announced with what they
+// wrote). When it returns false no read is on its way, and what was read,
+// followed by the changes waiting (those announced during the read, in
+// order; each to apply with Editor.Follow, which skips one the read
+// already holds), is the document as it is after every change announced
+// so far (but those missed while hidden).
+func (f *Follower) Read() (again bool, waiting []Change) {
 	if !f.reading {
-		return false
+		return false, nil
 	}
+	waiting, f.waiting = f.waiting, nil
 	if f.again {
 		f.again = false
-		return true
+		return true, nil
 	}
 	f.reading = false
-	return false
+	return false, waiting
 }
 
 // Reread reads e's document again from the store: its annotations, its
@@ -125,6 +189,107 @@ func (e *Editor) Reread() (*Editor, error) {
 	if err != nil {
 		return nil, err
 	}
-	again.read = rec.Summary
+	again.read, again.version = rec.Summary, rec.Version
 	return again, nil
+}
+
+// Follow applies change c, written by the editor of this document in
+// another tab and announced (Change.Followable), to this editor, which
+// shows the document read-only: its Set (in place, so that a painter
+// repaints only what c touched), its orphans and its counts, at the cost
+// of the change. It reports false, changing nothing, when c was not made
+// on the version e holds (a change missed, or e read before the document
+// was written whole) or does not fit e's document: the caller must read
+// the document again (Reread). A change e already holds (read after it
+// was written) is skipped, and reports true.
+//
+// The Set's undo history is not followed but dropped (a read-only tab
+// undoes nothing; the tab reads the document again, history and all,
+// once it may edit), while the steps the store holds are counted as such,
+// so that e's next Pending, if any, writes what it must.
+func (e *Editor) Follow(c Change) bool {
+	v := e.version
+	if c.To.Editor != "" && c.To.Editor == v.Editor && c.To.Seq <= v.Seq {
+		return true // the read already holds it
+	}
+	if !c.Followable() || c.From.Editor == "" || c.From != v {
+		return false
+	}
+	var placed, orphans []annotate.Annotation
+	gone := slices.Clone(c.Delete)
+	for _, a := range c.Put {
+		if a.Anchor == annotate.AnchorOrphan {
+			orphans = append(orphans, a)
+			gone = append(gone, a.ID) // placed before, perhaps
+		} else {
+			placed = append(placed, a)
+		}
+	}
+	if err := e.Set.Follow(placed, gone); err != nil {
+		return false
+	}
+	// The orphans are looked at only when the change touches one: the
+	// ids of those held are kept beside them.
+	if !e.looked || !annotate.SameSlice(e.Orphans, e.taken) {
+		e.orphanIDs = make(map[string]bool, len(e.Orphans))
+		for _, o := range e.Orphans {
+			e.orphanIDs[o.ID] = true
+		}
+		e.taken, e.looked = e.Orphans, true
+	}
+	touched := len(orphans) > 0
+	for _, id := range gone {
+		touched = touched || e.orphanIDs[id]
+	}
+	for _, a := range placed {
+		touched = touched || e.orphanIDs[a.ID]
+	}
+	if touched {
+		drop := make(map[string]bool, len(gone)+len(placed))
+		for _, id := range gone {
+			drop[id] = true
+		}
+		for _, a := range placed {
+			drop[a.ID] = true
+		}
+		kept := make([]annotate.Annotation, 0, len(e.Orphans)+len(orphans))
+		for _, o := range e.Orphans {
+			if !drop[o.ID] {
+				kept = append(kept, o)
+			}
+		}
+		for _, o := range orphans {
+			kept = append(kept, o.Clone())
+		}
+		annotate.SortOrphans(kept)
+		// A new slice, as the Editor's rule for its orphans says.
+		e.Orphans = kept
+		e.orphanIDs = make(map[string]bool, len(kept))
+		for _, o := range kept {
+			e.orphanIDs[o.ID] = true
+		}
+		e.taken = kept
+	}
+	for _, id := range c.Delete {
+		delete(e.saved, id)
+	}
+	for _, a := range c.Put {
+		e.saved[a.ID] = a.Clone()
+	}
+	for _, st := range c.PutSteps {
+		e.steps[st.Seq] = true
+	}
+	for _, seq := range c.DeleteSteps {
+		delete(e.steps, seq)
+	}
+	e.Set.ClearHistory()
+	e.Set.TakeTouchedSteps() // what the store holds is counted in e.steps
+	e.Set.TakeTouched()      // and in e.saved
+	e.counts = maps.Clone(c.Counts)
+	if e.counts == nil {
+		e.counts = map[string]int{}
+	}
+	e.read = c.Update(e.read)
+	e.version = c.To
+	return true
 }

@@ -90,6 +90,7 @@ func (m *Memory) put(r DocumentRecord, anns []annotate.Annotation) {
 		byID[a.ID] = a.Clone()
 	}
 	r = r.Clone()
+	r.Version = Version{} // written whole: no change follows it (see Summary)
 	if old, ok := m.bodies[r.ID]; ok && m.byText[old.TextSHA256] == r.ID {
 		delete(m.byText, old.TextSHA256)
 	}

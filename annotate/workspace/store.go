@@ -51,6 +51,12 @@ type Summary struct {
 	Counts map[string]int `json:"counts"`
 	// Orphans counts the annotations that could not be placed.
 	Orphans int `json:"orphans"`
+	// Version is the change of an editor its annotations are as of (set
+	// by Change.Update), so that a tab showing it read-only knows which
+	// announced change follows what it read (Editor.Follow). A document
+	// written whole has none (stores clear it): nothing follows it but a
+	// read.
+	Version Version `json:"version,omitzero"`
 }
 
 // Annotations returns how many placed annotations the document has.

@@ -15,6 +15,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/google/uuid"
+
 	"github.com/newsannotator/annotator/annotate"
 )
 
@@ -349,6 +351,11 @@ type Editor struct {
 	// unless something else wrote the document since (Outdated).
 	read   Summary
 	handed bool
+	// writer names this editor in the versions its changes make (a
+	// random id, new at each opening); version is the version of the
+	// document as of its last change, or as read (see Version).
+	writer  string
+	version Version
 }
 
 // Edit opens document id for annotating, with its undo history. An
@@ -386,7 +393,7 @@ func (w *Workspace) Edit(id string) (*Editor, error) {
 	if err != nil {
 		return nil, err
 	}
-	e.read = rec.Summary
+	e.read, e.version = rec.Summary, rec.Version
 	return e, nil
 }
 
@@ -443,7 +450,7 @@ func (w *Workspace) readEdits(id string) storedEdits {
 // a wait on IndexedDB in the browser).
 func (w *Workspace) editor(settings Settings, id string, doc *annotate.Document, schema annotate.Schema, anns []annotate.Annotation, steps []annotate.Step) (*Editor, error) {
 	e := &Editor{w: w, id: id, Document: doc, Set: annotate.NewSet(doc.Text(), schema),
-		saved: make(map[string]annotate.Annotation, len(anns))}
+		saved: make(map[string]annotate.Annotation, len(anns)), writer: uuid.NewString()}
 	e.Set.SetAuthor(settings.Author)
 	e.Set.SetClock(w.clock)
 	placed := make([]annotate.Annotation, 0, len(anns))
@@ -644,6 +651,12 @@ func (e *Editor) Pending() Change {
 	c.Counts = maps.Clone(e.counts)
 	c.Orphans = len(e.Orphans)
 	c.Changed = e.w.now()
+	c.From = e.version
+	e.version = Version{Editor: e.writer, Seq: e.version.Seq + 1}
+	if c.From.Editor != e.writer {
+		e.version.Seq = 1
+	}
+	c.To = e.version
 	e.handed = true
 	return c
 }

@@ -315,3 +315,57 @@ func TestWorkspaceReadOnlyTabKeepsTheEditingTabsSession(t *testing.T) {
 		t.Errorf("after the read-only tab showed the change, the session's selected annotation is %q, want the editing tab's %q", got, selected)
 	}
 }
+
+// shownAnnotations is what a tab shows of the annotations, as JSON: the
+// sidebar's rows in order, and how many ranges each label's highlight and
+// the overlaps' hold.
+const shownAnnotations = `JSON.stringify([
+	[...document.querySelectorAll("#entries > li .entry-main")].map((e) => e.textContent),
+	["claim", "quote", "pledge"].map((l) => (CSS.highlights.get("label-" + l) || {size: -1}).size),
+	(CSS.highlights.get("overlap") || {size: -1}).size,
+])`
+
+// TestWorkspaceReadOnlyTabFollowsAMixedBurst: a burst of changes in the
+// editing tab (two tags, a relabel, a delete, its undo, its redo and an
+// undo again, each written and announced on its own) shows in the tab
+// that shows the document read-only exactly as in the editing tab: the
+// same rows and highlights. It applies each change as announced, without
+// reading the whole document again (before, it read and drew it all
+// again for each burst).
+func TestWorkspaceReadOnlyTabFollowsAMixedBurst(t *testing.T) {
+	b, tab, _ := sampleThenReadOnlyTab(t)
+	tagPhrase(t, b, "yes we can", "q")
+	waitSaved(t, b)
+	waitFor(t, tab, `document.querySelectorAll("#entries > li").length === 1`)
+	reread := evalJS[int](t, tab, `performance.getEntriesByName("annotator:follow-reread").length`)
+
+	selected := func(phrase string) string {
+		return fmt.Sprintf(`(document.querySelector(".entry-main[aria-pressed=true]") || {textContent: ""}).textContent.includes(%q)`, phrase)
+	}
+	tagPhrase(t, b, "pretty balanced", "c")
+	tagPhrase(t, b, "technology", "p")
+	clickPhrase(t, b, "yes we can")
+	waitFor(t, b, selected("yes we can"))
+	press(t, b, "c")
+	waitFor(t, b, `CSS.highlights.get("label-quote").size === 0`)
+	clickPhrase(t, b, "technology")
+	waitFor(t, b, selected("technology"))
+	press(t, b, kb.Delete)
+	waitFor(t, b, `document.querySelectorAll("#entries > li").length === 2`)
+	press(t, b, "z", chromedp.KeyModifiers(chromedp.ModifierCtrl))
+	waitFor(t, b, `document.querySelectorAll("#entries > li").length === 3`)
+	press(t, b, "y", chromedp.KeyModifiers(chromedp.ModifierCtrl))
+	waitFor(t, b, `document.querySelectorAll("#entries > li").length === 2`)
+	press(t, b, "z", chromedp.KeyModifiers(chromedp.ModifierCtrl))
+	waitFor(t, b, `document.querySelectorAll("#entries > li").length === 3`)
+	waitSaved(t, b)
+
+	want := evalJS[string](t, b, shownAnnotations)
+	if !strings.Contains(want, `[2,0,1]`) {
+		t.Fatalf("the editing tab shows %s, want two claims and a pledge", want)
+	}
+	waitFor(t, tab, fmt.Sprintf(`%s === %s`, shownAnnotations, jsString(want)))
+	if n := evalJS[int](t, tab, `performance.getEntriesByName("annotator:follow-reread").length`) - reread; n != 0 {
+		t.Errorf("the read-only tab read the whole document %d times for seven changes, each announced with what it wrote", n)
+	}
+}

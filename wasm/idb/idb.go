@@ -681,6 +681,7 @@ func documentRecords(r workspace.DocumentRecord, anns []annotate.Annotation) (*d
 		return nil, fmt.Errorf("a document without an id: %w", workspace.ErrRecord)
 	}
 	op := "write document " + r.ID
+	r.Version = workspace.Version{} // written whole: no change follows it (see Summary)
 	sum, stored, err := summaryRecord(r.Summary)
 	if err != nil {
 		return nil, err

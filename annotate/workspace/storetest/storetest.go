@@ -52,6 +52,7 @@ func Run(t *testing.T, open func(t *testing.T) workspace.Store) {
 		{"Apply", testApply},
 		{"ApplyKeepsRename", testApplyKeepsRename},
 		{"ApplyLibraryChange", testApplyLibraryChange},
+		{"VersionFollowsChanges", testVersion},
 		{"ApplyMissingDocument", testApplyMissingDocument},
 		{"ApplyRefusedWritesNothing", testApplyRecord},
 		{"AnnotationsSortedWithOrphans", testAnnotationsSorted},
@@ -456,6 +457,28 @@ func testApplyLibraryChange(t *testing.T, s workspace.Store) {
 	if err := s.Apply("nope", workspace.Change{Library: &workspace.SummaryEdit{Title: "x"}, Changed: at}); !errors.Is(err, workspace.ErrNoDocument) {
 		t.Errorf("a library change of a document not stored: %v, want ErrNoDocument", err)
 	}
+}
+
+// testVersion: a change moves the document's version to the one it makes
+// (a tab showing it read-only applies the next change only on it), a
+// change from the library keeps it, and a document written whole has
+// none, whatever version its record carries.
+func testVersion(t *testing.T, s workspace.Store) {
+	r := Doc("d1")
+	put(t, s, r, Anns(3))
+	v := workspace.Version{Editor: "e1", Seq: 4}
+	if err := s.Apply("d1", workspace.Change{Put: []annotate.Annotation{Ann(5)}, Counts: map[string]int{"claim": 4},
+		From: workspace.Version{Editor: "e1", Seq: 3}, To: v}); err != nil {
+		t.Fatalf("Apply: %v", err)
+	}
+	expect(t, "Version after a change", must(s.Summary("d1")).Version, v)
+	if err := s.Apply("d1", workspace.Change{Library: &workspace.SummaryEdit{Title: "Renamed"}, Changed: base}); err != nil {
+		t.Fatalf("Apply of a rename: %v", err)
+	}
+	expect(t, "Version after a rename", must(s.Summary("d1")).Version, v)
+	whole := must(s.Document("d1"))
+	put(t, s, whole, Anns(2))
+	expect(t, "Version after a whole write", must(s.Summary("d1")).Version, workspace.Version{})
 }
 
 func testMissingDocument(t *testing.T, s workspace.Store) {
