@@ -223,7 +223,7 @@ func (a *Annotator) Render() app.UI {
 				return app.Div().Class("workspace").Body(
 					a.renderReader(),
 					&sidebar{Set: a.set, Version: a.version(), Selected: a.selected, Reveal: a.reveal,
-						Choices: a.choices, Orphans: a.orphans, Host: a},
+						Choices: a.choices, Orphans: a.orphans, ReadOnly: a.readOnly, Host: a},
 				)
 			}),
 			app.If(a.dragging, func() app.UI {

@@ -407,11 +407,19 @@ func (k *keeper) view() saveView {
 func (a *Annotator) saveView() saveView {
 	v := a.keep.view()
 	if a.readOnly && a.view == viewArticle && v.State == "saved" {
-		return saveView{"read-only", "Read-only here",
-			"This document is open in another tab: it shows the changes made there, and becomes editable here when that tab closes it"}
+		return saveView{"read-only", "Read-only here", readOnlyReason}
 	}
 	return v
 }
+
+// readOnlyReason says why the document shown is read-only here: the
+// toolbar's title says it, and so does the line beside the labels
+// (readOnlyReasonID) that describes every control it disables.
+const readOnlyReason = "This document is open in another tab: it shows the changes made there, and becomes editable here when that tab closes it"
+
+// readOnlyReasonID is the id of the line that says readOnlyReason, while
+// the document is read-only here.
+const readOnlyReasonID = "read-only-reason"
 
 // The indicator's action: its Retry button, to the root.
 const actionRetrySave = "annotator.retry-save"

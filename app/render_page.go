@@ -144,12 +144,18 @@ func (a *Annotator) stayOnLink(href string) {
 }
 
 // renderLegend names the labels with their keys; each tags the selection.
+// While the document is read-only here, they are disabled, and a line
+// says why (readOnlyReason), which describes each.
 func (a *Annotator) renderLegend() app.UI {
 	labels := a.schema().Labels
 	return app.Div().Class("legend").Role("group").Aria("label", "Labels").Body(
 		app.Range(labels).Slice(func(i int) app.UI {
 			l := labels[i]
-			return app.Button().ID("tag-"+l.Name).Class("legend-item", labelClass(l.Name)).
+			button := app.Button()
+			if a.readOnly {
+				button = button.Disabled(true).Aria("describedby", readOnlyReasonID)
+			}
+			return button.ID("tag-"+l.Name).Class("legend-item", labelClass(l.Name)).
 				Title(fmt.Sprintf("Tag the selection as %s (key %s)", l.Name, strings.ToUpper(l.Key))).
 				// Pressing the button must not take the text selection away.
 				OnMouseDown(func(ctx app.Context, e app.Event) { e.PreventDefault() }, app.EventScope(l.Name)).
@@ -164,6 +170,9 @@ func (a *Annotator) renderLegend() app.UI {
 			app.Span().Class("swatch", "swatch-overlap").Aria("hidden", "true"),
 			app.Span().Text("overlap"),
 		),
+		app.If(a.readOnly, func() app.UI {
+			return app.P().ID(readOnlyReasonID).Class("read-only-reason").Text("Read-only here. " + readOnlyReason + ".")
+		}),
 	)
 }
 

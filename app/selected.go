@@ -114,7 +114,12 @@ func (s *sidebar) renderSelected() app.UI {
 func (s *sidebar) renderEditor(v panelView) app.UI {
 	id := v.ID
 	schema := s.Set.Schema()
-	return app.Div().Class("editor").Role("group").Aria("label", "Edit the annotation").Body(
+	// A fieldset: disabled, it disables every control in it.
+	editor := app.FieldSet().Class("editor").Aria("label", "Edit the annotation")
+	if s.ReadOnly {
+		editor = editor.Disabled(true).Aria("describedby", readOnlyReasonID)
+	}
+	return editor.Body(
 		app.Label().Body(
 			app.Span().Text("Label"),
 			app.Select().ID("edit-label").OnChange(func(ctx app.Context, e app.Event) {

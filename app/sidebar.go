@@ -66,7 +66,11 @@ type sidebar struct {
 	Reveal  int
 	Choices []string              // the annotations under a click, when several
 	Orphans []annotate.Annotation // the imported annotations not placed
-	Host    sidebarHost
+	// ReadOnly is set while the document is read-only here: the controls
+	// that would change it are disabled, described by the line that
+	// says why (readOnlyReasonID).
+	ReadOnly bool
+	Host     sidebarHost
 
 	filter string // the label the list shows, or "" for all
 	// view is the rows of the list in view, from view[0] to view[1]
@@ -667,7 +671,9 @@ func (s *sidebar) renderOrphans() app.UI {
 	return app.Section().ID("orphans").Class("orphans").Aria("label", "Orphans").Body(
 		app.H3().Text(fmt.Sprintf("Orphans (%d)", len(s.Orphans))),
 		app.P().Class("hint").Text("These imported annotations could not be placed without guessing: their passage is gone, is in more than one place, or has other words around it now. Select where one belongs and press Place, or drop it. From the keyboard, Tab reaches them once: ↑ and ↓ move between them, ← and → between Place and Drop, and Delete drops one."),
-		app.Div().Class("orphan-frame").OnClick(s.placeOrDrop).Body(app.Raw(list)),
+		// A fieldset: disabled, it disables the rows' buttons, put in it
+		// by the page.
+		app.FieldSet().Class("orphan-frame").Disabled(s.ReadOnly).OnClick(s.placeOrDrop).Body(app.Raw(list)),
 	)
 }
 

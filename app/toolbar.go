@@ -75,6 +75,11 @@ func (a *Annotator) toolbarOf() *toolbar {
 		t.UndoTitle, t.RedoTitle = "Nothing to undo here: the library has its own Undo", "Nothing to redo here"
 		return t
 	}
+	if a.readOnly {
+		// Nothing of another tab's to undo from here: it is disabled.
+		t.UndoTitle, t.RedoTitle = "Nothing to undo here. "+readOnlyReason, "Nothing to redo here. "+readOnlyReason
+		return t
+	}
 	if a.set != nil && a.set.CanUndo() {
 		t.CanUndo, t.UndoTitle = true, "Undo "+a.set.UndoLabel()+" (Ctrl+Z)"
 	}

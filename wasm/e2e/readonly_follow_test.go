@@ -369,3 +369,50 @@ func TestWorkspaceReadOnlyTabFollowsAMixedBurst(t *testing.T) {
 		t.Errorf("the read-only tab read the whole document %d times for seven changes, each announced with what it wrote", n)
 	}
 }
+
+// TestWorkspaceReadOnlyControlsAreDisabled: in a tab that shows the
+// document read-only, the controls that would change it (the labels'
+// buttons, the selected annotation's label, fields, note and Delete, the
+// orphans' Place and Drop, Undo and Redo) are disabled, and say why;
+// they looked usable (only the toolbar said "Read-only here"), and a
+// press was refused after the fact. The same tab, once editable, has them
+// enabled again.
+func TestWorkspaceReadOnlyControlsAreDisabled(t *testing.T) {
+	b, tab, _ := sampleThenReadOnlyTab(t)
+	tagPhrase(t, b, "yes we can", "q")
+	waitSaved(t, b)
+	waitFor(t, tab, `document.querySelectorAll("#entries > li").length === 1`)
+	tab.run(chromedp.Click(`#entries > li .entry-main`))
+	waitFor(t, tab, `document.querySelector("#selected:not([hidden]) .editor") !== null`)
+
+	// Every control that changes the document: disabled (a fieldset's
+	// disabled reaches the controls inside it).
+	const controls = `[...document.querySelectorAll(".legend button, #selected .editor select, #selected .editor input, #selected .editor textarea, #delete-button, #undo-button, #redo-button")]`
+	if n := evalJS[int](t, tab, controls+`.length`); n < 7 {
+		t.Fatalf("found %d controls, want the labels', the panel's and the history's", n)
+	}
+	waitFor(t, tab, controls+`.every((c) => c.matches(":disabled"))`)
+	if got := evalJS[[]string](t, tab, controls+`.filter((c) => !c.matches(":disabled")).map((c) => c.id || c.textContent)`); len(got) > 0 {
+		t.Errorf("the read-only tab's controls %q are enabled", got)
+	}
+	// The reason, on the page and given to the labels' buttons and the
+	// panel's fields.
+	reason := text(t, tab, "#read-only-reason")
+	if !containsAll(reason, "open in another tab", "editable here") {
+		t.Errorf("the read-only tab says %q of its disabled controls", reason)
+	}
+	if !evalJS[bool](t, tab, `[...document.querySelectorAll(".legend button"), document.querySelector("#selected .editor")].every((c) => (c.getAttribute("aria-describedby") || "").split(" ").includes("read-only-reason"))`) {
+		t.Error("the read-only tab's disabled controls are not described by the reason")
+	}
+	if got := evalJS[string](t, tab, `document.getElementById("undo-button").title`); !strings.Contains(got, "another tab") {
+		t.Errorf("the read-only tab's Undo says %q", got)
+	}
+	auditA11y(t, tab, "read-only, an annotation selected")
+
+	// The editing tab lets the document go: the controls are usable again.
+	openFile(t, b, filepath.Join(testcorpus.Root(t), "testdata", "emoji-article.html"))
+	waitFor(t, tab, `document.querySelector("#notice").textContent.includes("editable here now")`)
+	tab.run(chromedp.Click(`#entries > li .entry-main`))
+	waitFor(t, tab, `document.querySelector("#selected:not([hidden]) .editor") !== null`)
+	waitFor(t, tab, `[...document.querySelectorAll(".legend button, #selected .editor select, #selected .editor input, #selected .editor textarea, #delete-button")].every((c) => !c.matches(":disabled")) && document.getElementById("read-only-reason") === null`)
+}
