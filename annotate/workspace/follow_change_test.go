@@ -1,6 +1,7 @@
 package workspace
 
 import (
+	"encoding/json"
 	"math/rand/v2"
 	"reflect"
 	"testing"
@@ -49,6 +50,21 @@ func write(t testing.TB, w *Workspace, e *Editor) Change {
 		t.Fatal(err)
 	}
 	return c
+}
+
+// viaJSON returns c as a tab that shows the document read-only gets it:
+// announced as JSON (app's announce).
+func viaJSON(t testing.TB, c Change) Change {
+	t.Helper()
+	j, err := json.Marshal(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got Change
+	if err := json.Unmarshal(j, &got); err != nil {
+		t.Fatal(err)
+	}
+	return got
 }
 
 // sameAnnotations fails t when shown holds other annotations (placed and
@@ -116,7 +132,7 @@ func TestFollowAppliesEachChange(t *testing.T) {
 		if err := st.do(); err != nil {
 			t.Fatalf("%s: %v", st.what, err)
 		}
-		ch := write(t, w, editing)
+		ch := viaJSON(t, write(t, w, editing))
 		v := shown.Set.Version()
 		if !shown.Follow(ch) {
 			t.Fatalf("after %s, the tab that follows refuses the change (from %+v, it holds %+v)", st.what, ch.From, shown.version)
@@ -271,8 +287,10 @@ func TestFollowerKeepsChangesForTheRead(t *testing.T) {
 }
 
 // BenchmarkFollow2000 measures a tab that shows a document of 2,000
-// annotations read-only applying one tag made in another tab
-// (Editor.Follow), beside reading it again (Reread), what it did before.
+// annotations read-only applying one change made in another tab
+// (Editor.Follow): a tag, then its delete, in turn, so that the document
+// stays at 2,000 annotations; beside it, reading the document again
+// (Reread), what the tab did for each change before.
 func BenchmarkFollow2000(b *testing.B) {
 	w, _ := openMemory(b)
 	doc := loadText(b, "words.txt", manyWords(21000))
@@ -289,15 +307,24 @@ func BenchmarkFollow2000(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	tag := func() Change {
+	var added string
+	change := func() Change {
+		if added != "" {
+			if err := editing.Set.Delete(added); err != nil {
+				b.Fatal(err)
+			}
+			added = ""
+			return write(b, w, editing)
+		}
 		for {
 			start := rng.IntN(doc.Text().Len() - 100)
-			if _, err := editing.Set.Add("claim", start, start+1+rng.IntN(100)); err == nil {
+			if a, err := editing.Set.Add("claim", start, start+1+rng.IntN(100)); err == nil {
+				added = a.ID
 				return write(b, w, editing)
 			}
 		}
 	}
-	tag() // the document then has a version that changes follow
+	change() // the document then has a version that changes follow
 	shown, err := w.Edit(doc.ID)
 	if err != nil {
 		b.Fatal(err)
@@ -305,11 +332,14 @@ func BenchmarkFollow2000(b *testing.B) {
 	b.Run("follow", func(b *testing.B) {
 		for b.Loop() {
 			b.StopTimer()
-			c := tag()
+			c := change()
 			b.StartTimer()
 			if !shown.Follow(c) {
 				b.Fatal("the change is not followed")
 			}
+		}
+		if n := shown.Set.Len(); n > 2001 {
+			b.Fatalf("the document grew to %d annotations", n)
 		}
 	})
 	b.Run("reread", func(b *testing.B) {
