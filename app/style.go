@@ -81,9 +81,17 @@ func labelColor(color string) annotate.RGB {
 	return annotate.RGB{R: 128, G: 128, B: 128}
 }
 
-// installLabelStyles puts a schema's label styles into the page.
+// installLabelStyles puts a schema's label styles into the page, unless
+// the page has them already: a style sheet replaced, even by the same
+// rules, has the browser style the whole article again, and a tab that
+// follows another's changes shows each with the schema it had.
 func installLabelStyles(schema annotate.Schema) {
-	if h := helper(); h.Truthy() {
-		h.Call("style", labelCSS(schema))
+	css := labelCSS(schema)
+	if h := helper(); h.Truthy() && css != installedCSS {
+		h.Call("style", css)
+		installedCSS = css
 	}
 }
+
+// installedCSS is the label styles the page has (installLabelStyles).
+var installedCSS string

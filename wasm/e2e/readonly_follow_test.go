@@ -338,6 +338,14 @@ func TestWorkspaceReadOnlyTabFollowsAMixedBurst(t *testing.T) {
 	waitSaved(t, b)
 	waitFor(t, tab, `document.querySelectorAll("#entries > li").length === 1`)
 	reread := evalJS[int](t, tab, `performance.getEntriesByName("annotator:follow-reread").length`)
+	// The labels' style sheet, replaced, has the browser style the whole
+	// article again: counted from here.
+	evalJS[bool](t, tab, `(() => {
+		const h = window.annotator, style = h.style;
+		window.__styled = 0;
+		h.style = (css) => (window.__styled++, style(css));
+		return true;
+	})()`)
 
 	selected := func(phrase string) string {
 		return fmt.Sprintf(`(document.querySelector(".entry-main[aria-pressed=true]") || {textContent: ""}).textContent.includes(%q)`, phrase)
@@ -367,6 +375,9 @@ func TestWorkspaceReadOnlyTabFollowsAMixedBurst(t *testing.T) {
 	waitFor(t, tab, fmt.Sprintf(`%s === %s`, shownAnnotations, jsString(want)))
 	if n := evalJS[int](t, tab, `performance.getEntriesByName("annotator:follow-reread").length`) - reread; n != 0 {
 		t.Errorf("the read-only tab read the whole document %d times for seven changes, each announced with what it wrote", n)
+	}
+	if n := evalJS[int](t, tab, `window.__styled`); n != 0 {
+		t.Errorf("the read-only tab replaced the labels' style sheet %d times for seven changes of the same labels", n)
 	}
 }
 
