@@ -31,7 +31,7 @@ func announce(id string, c *workspace.Change) {
 		return
 	}
 	if c != nil && c.Followable() {
-		if j, err := json.Marshal(c); err == nil {
+		if j, err := json.Marshal(c.Announced()); err == nil {
 			h.Call("announceChange", id, string(j))
 			return
 		}

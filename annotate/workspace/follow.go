@@ -32,9 +32,36 @@ type Version struct {
 // Followable reports whether c, written, can be announced to a tab that
 // shows its document read-only, for it to apply: a change of the
 // annotations made by an editor, not the document written whole nor a
-// change made from the library (a read-only tab reads those again).
+// change made from the library (a read-only tab reads those again), nor
+// one of more than maxFollowed annotations (an undo of an import, say):
+// the editing tab would encode them all on its UI thread, where the
+// read-only tab reads the document again at about the cost of applying
+// them.
 func (c Change) Followable() bool {
-	return c.Document == nil && c.Library == nil && c.To.Editor != ""
+	if c.Document != nil || c.Library != nil || c.To.Editor == "" {
+		return false
+	}
+	n := len(c.Put) + len(c.Delete)
+	for _, st := range c.PutSteps {
+		n += len(st.Changes)
+	}
+	return n <= maxFollowed
+}
+
+// maxFollowed is how many annotations a change may touch (put, deleted,
+// or in its history's steps) and still be announced whole.
+const maxFollowed = 256
+
+// Announced returns c as it is announced to a tab that shows its
+// document read-only: its history's steps by number alone, for that tab
+// holds no history (see Editor.Follow) but counts the steps stored.
+func (c Change) Announced() Change {
+	steps := make([]annotate.Step, len(c.PutSteps))
+	for i, st := range c.PutSteps {
+		steps[i] = annotate.Step{Seq: st.Seq, Redo: st.Redo}
+	}
+	c.PutSteps = steps
+	return c
 }
 
 // maxWaiting is how many announced changes a Follower keeps while a read

@@ -132,7 +132,7 @@ func TestFollowAppliesEachChange(t *testing.T) {
 		if err := st.do(); err != nil {
 			t.Fatalf("%s: %v", st.what, err)
 		}
-		ch := viaJSON(t, write(t, w, editing))
+		ch := viaJSON(t, write(t, w, editing).Announced())
 		v := shown.Set.Version()
 		if !shown.Follow(ch) {
 			t.Fatalf("after %s, the tab that follows refuses the change (from %+v, it holds %+v)", st.what, ch.From, shown.version)
@@ -206,6 +206,11 @@ func TestFollowRefusesAGap(t *testing.T) {
 	}
 	if (Change{Document: &rec, To: Version{Editor: "x", Seq: 1}}).Followable() {
 		t.Error("a change that writes the document whole is followable")
+	}
+	big := Change{To: Version{Editor: "x", Seq: 1}, Put: make([]annotate.Annotation, maxFollowed/2),
+		PutSteps: []annotate.Step{{Seq: 1, Changes: make([]annotate.StepChange, maxFollowed/2+1)}}}
+	if big.Followable() {
+		t.Errorf("a change of %d annotations is announced whole", maxFollowed+1)
 	}
 }
 
