@@ -406,6 +406,11 @@ func TestWorkspaceReadOnlyControlsAreDisabled(t *testing.T) {
 	if got := evalJS[[]string](t, tab, controls+`.filter((c) => !c.matches(":disabled")).map((c) => c.id || c.textContent)`); len(got) > 0 {
 		t.Errorf("the read-only tab's controls %q are enabled", got)
 	}
+	// And they look it: dimmed, as a disabled button of the toolbar is
+	// (a disabled field looked as an enabled one, and Delete kept its red).
+	if got := evalJS[[]string](t, tab, controls+`.filter((c) => !c.matches("#undo-button, #redo-button") && getComputedStyle(c).opacity > 0.7).map((c) => c.id || c.textContent)`); len(got) > 0 {
+		t.Errorf("the read-only tab's controls %q look enabled", got)
+	}
 	// The reason, on the page and given to the labels' buttons and the
 	// panel's fields.
 	reason := text(t, tab, "#read-only-reason")
