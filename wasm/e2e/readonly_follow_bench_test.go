@@ -13,9 +13,10 @@ import (
 // it until a second tab that shows it read-only shows it: the timed span
 // is the key press in the first tab to the "annotator:followed" mark in
 // the second. Reported beside it: the second tab's own read and show
-// (its marks "annotator:follow-read" to "annotator:followed", the read
-// from IndexedDB, the Set built, the highlights and rows drawn again), and
-// its longest task in that time.
+// (its marks "annotator:follow-read" to "annotator:followed": the change
+// announced applied to its Set and what it touched painted, or, when it
+// cannot be, the document read again from IndexedDB and drawn again),
+// and its longest task in that time.
 func BenchmarkBrowserReadOnlyFollow(b *testing.B) {
 	editing := openBenchArticle(b, 1000)
 	waitSaved(b, editing)
