@@ -15,6 +15,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/newsannotator/annotator/annotate"
@@ -75,9 +76,11 @@ const forceUsage = "write over the -o file, or the files in the -o folder, when 
 
 // writeOutputs writes an export: one file to out (standard output for
 // "-"; a folder is refused in words), or several into the folder out,
-// which it makes. A file is written whole or not at all; no file already
-// in the folder is written over unless force, and no file of the export
-// over another. (checkOutput has refused the one file out already there.)
+// which it makes. The export is written whole or not at all: a dataset
+// with some of its files and not others looks complete and is not. No
+// file already in the folder is written over unless force, and no file
+// of the export over another. (checkOutput has refused the one file out
+// already there.)
 func writeOutputs(outputs []formats.Output, out string, stdout io.Writer, force bool) error {
 	if len(outputs) == 1 && outputs[0].Name == "" {
 		if out == "-" {
@@ -102,50 +105,134 @@ func writeOutputs(outputs []formats.Output, out string, stdout io.Writer, force 
 		}
 		names[key] = o.Name
 	}
+	_, err := os.Stat(out)
+	made := errors.Is(err, fs.ErrNotExist)
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		return fmt.Errorf("the folder %s could not be made: %v", out, err)
 	}
-	for _, o := range outputs {
+	if err := writeAll(outputs, out, force); err != nil {
+		if made {
+			os.Remove(out) // empty again: nothing of the export is left
+		}
+		return err
+	}
+	return nil
+}
+
+// writeAll writes outputs into the folder out in three steps, so that a
+// failure leaves the folder as it was: it checks every name, then writes
+// every file under a temporary name beside it, and only then gives each
+// its name. A name that is a folder, or that is there and not to be
+// written over (force), is refused before anything is written.
+func writeAll(outputs []formats.Output, out string, force bool) error {
+	there := make([]bool, len(outputs))
+	for i, o := range outputs {
 		name := filepath.Join(out, o.Name)
-		if _, err := os.Stat(name); err == nil {
-			if !force {
-				return fmt.Errorf("%s %w", name, errOutputThere)
-			}
-		} else if !errors.Is(err, fs.ErrNotExist) {
-			return fmt.Errorf("%s: %v", name, err)
+		fi, err := os.Lstat(name)
+		switch {
+		case err == nil && fi.IsDir():
+			return fmt.Errorf("%s is a folder, where the export writes a file: move it away or give -o another folder (nothing was written)", name)
+		case err == nil && !force:
+			return fmt.Errorf("%s %w", name, errOutputThere)
+		case err == nil:
+			there[i] = true
+		case !errors.Is(err, fs.ErrNotExist):
+			return fmt.Errorf("%s could not be written: %s (nothing was written)", name, pathProblem(err))
 		}
 	}
+	temps := make([]string, 0, len(outputs))
+	defer func() {
+		for _, tmp := range temps {
+			os.Remove(tmp) // those not renamed; the others are gone already
+		}
+	}()
 	for _, o := range outputs {
-		if err := writeWhole(filepath.Join(out, o.Name), o.Data); err != nil {
-			return err
+		tmp, err := writeTemp(filepath.Join(out, o.Name), o.Data)
+		if err != nil {
+			return fmt.Errorf("%w (nothing was written)", err)
+		}
+		temps = append(temps, tmp)
+	}
+	for i, o := range outputs {
+		name := filepath.Join(out, o.Name)
+		if err := os.Rename(temps[i], name); err != nil {
+			// Rare once every file is written: take back the files
+			// this export made, so that the folder is as it was but
+			// for the files it was asked to write over.
+			over := 0
+			for j := range i {
+				if there[j] {
+					over++
+				} else {
+					os.Remove(filepath.Join(out, outputs[j].Name))
+				}
+			}
+			msg := "nothing was written"
+			if over > 0 {
+				msg = fmt.Sprintf("the files it made were taken away again, but %d %s already there %s written over", over, annotate.Plural(over, "file", "files"), annotate.Plural(over, "was", "were"))
+			}
+			return fmt.Errorf("%s could not be written: %s (%s)", name, pathProblem(err), msg)
 		}
 	}
+	temps = nil
 	return nil
 }
 
 // writeWhole writes data to name through a temporary file beside it, so
 // that a failure leaves what was there before.
 func writeWhole(name string, data []byte) error {
-	dir := filepath.Dir(name)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(name)+".*")
+	tmp, err := writeTemp(name, data)
 	if err != nil {
-		return fmt.Errorf("%s could not be written: %s (nothing was written)", name, folderProblem(dir, err))
+		return fmt.Errorf("%w (nothing was written)", err)
 	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return fmt.Errorf("%s could not be written: %v", name, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("%s could not be written: %v", name, err)
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp.Name(), name); err != nil {
-		return fmt.Errorf("%s could not be written: %v", name, err)
+	if err := os.Rename(tmp, name); err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("%s could not be written: %s (nothing was written)", name, pathProblem(err))
 	}
 	return nil
+}
+
+// writeTemp writes data to a new temporary file beside name, to be
+// renamed name, and returns its path. On failure it leaves no file, and
+// its error names name, not the temporary file.
+func writeTemp(name string, data []byte) (string, error) {
+	dir := filepath.Dir(name)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(name)+".*")
+	if errors.Is(err, syscall.ENAMETOOLONG) {
+		return "", fmt.Errorf("%s could not be written: %s", name, pathProblem(err))
+	} else if err != nil {
+		return "", fmt.Errorf("%s could not be written: %s", name, folderProblem(dir, err))
+	}
+	_, err = tmp.Write(data)
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Chmod(tmp.Name(), 0o644)
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+		return "", fmt.Errorf("%s could not be written: %s", name, pathProblem(err))
+	}
+	return tmp.Name(), nil
+}
+
+// pathProblem is the reason of a file system error, without the paths
+// of the temporary files it names ("rename .x.jsonl.961063005 x.jsonl:
+// file exists").
+func pathProblem(err error) string {
+	var pe *fs.PathError
+	var le *os.LinkError
+	switch {
+	case errors.As(err, &pe):
+		err = pe.Err
+	case errors.As(err, &le):
+		err = le.Err
+	}
+	if errors.Is(err, syscall.ENAMETOOLONG) {
+		return "its name is too long for the file system"
+	}
+	return err.Error()
 }
 
 // folderProblem says in words why a file could not be made in folder dir:

@@ -341,3 +341,50 @@ func TestConvertIntoAFolderThatIsNotThere(t *testing.T) {
 		t.Errorf("the folder was made")
 	}
 }
+
+// TestConvertToBratWritesAllOrNothing converts two articles to brat with
+// -f into a folder where a folder is in the way of the last file the
+// export writes (visual.conf): the four .txt and .ann were written, then
+// the error, "rename …: file exists", a dataset that looked whole but had
+// no visual.conf. Now the folder in the way is named in words, and no file
+// is written.
+func TestConvertToBratWritesAllOrNothing(t *testing.T) {
+	dir := t.TempDir()
+	a := writeExport(t, dir, "a.json", "Prices rose again.", "Prices")
+	b := writeExport(t, dir, "b.json", "Wages did not.", "Wages")
+	out := filepath.Join(dir, "out")
+	if err := os.MkdirAll(filepath.Join(out, "visual.conf", "old"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := run(nil, "convert", "--to", "brat", "-f", "-o", out, a, b)
+	want := filepath.Join(out, "visual.conf") + " is a folder"
+	if code != exitUsage || !strings.Contains(stderr, want) || !strings.Contains(stderr, "nothing was written") {
+		t.Errorf("exit %d, stderr %q, want %q and nothing written", code, stderr, want)
+	}
+	entries, _ := os.ReadDir(out)
+	if len(entries) != 1 {
+		var names []string
+		for _, e := range entries {
+			names = append(names, e.Name())
+		}
+		t.Errorf("the folder holds %v, want only the visual.conf folder that was there", names)
+	}
+}
+
+// TestWriteOutputsWritesAllOrNothing gives writeOutputs a file that cannot
+// be made (its name is too long for any file system) after one that can:
+// the first was written, and left, a dataset with a file missing. Now
+// nothing is written, the folder that was made for it is taken away again,
+// and the error names the file.
+func TestWriteOutputsWritesAllOrNothing(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out")
+	long := strings.Repeat("x", 300) + ".ann"
+	err := writeOutputs([]formats.Output{{Name: "a.txt", Data: []byte("a")}, {Name: long, Data: []byte("b")}}, out, nil, false)
+	if err == nil || !strings.Contains(err.Error(), long+" could not be written") || !strings.Contains(err.Error(), "nothing was written") {
+		t.Errorf("error %v", err)
+	}
+	if _, err := os.Stat(out); err == nil {
+		entries, _ := os.ReadDir(out)
+		t.Errorf("the folder was made, with %d files in it", len(entries))
+	}
+}
