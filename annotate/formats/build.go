@@ -15,6 +15,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/google/uuid"
 	"github.com/newsannotator/annotator/annotate"
@@ -88,6 +90,20 @@ func Build(p Plain, from string) (Doc, error) {
 	}
 
 	d := Doc{SourceID: p.SourceID, From: from}
+	text := doc.Text()
+	// A verbatim text loses its stray control characters all the same
+	// (annotate's rule for every text read): the offsets that counted
+	// them are moved onto the document's text, each span on the very
+	// characters it held, rather than the spans placed by their quotes,
+	// which a text of repeated words ("aa aa aa") misplaces.
+	var onto []int
+	var textNotes []string
+	if p.Document == nil && p.Verbatim && text.String() != p.Text {
+		var gone []rune
+		if onto, gone = leftOutOf(p.Text, text.String()); onto != nil {
+			textNotes = append(textNotes, goneNote(gone))
+		}
+	}
 	// spanName names span i: by its line when it has one of its own, as
 	// a span's place among the document's would not find it in the file.
 	spanName := func(i int) string {
@@ -122,7 +138,6 @@ func Build(p Plain, from string) (Doc, error) {
 		return Doc{}, err
 	}
 
-	text := doc.Text()
 	set := annotate.NewSet(text, schema)
 	notes := make([]string, len(spans)) // by span, in the spans' order
 	var anns []annotate.Annotation
@@ -142,7 +157,15 @@ func Build(p Plain, from string) (Doc, error) {
 			idNotes = append(idNotes, fmt.Sprintf("%s (%s) has the id %s of an earlier span; it is given a new one", spanName(i), s.Label, s.ID))
 			s.ID = ""
 		}
-		a, err := s.annotation(given)
+		on := given
+		if onto != nil && spanProblem(s.Start, s.End, given.Len(), "code points") == nil {
+			if onto[s.Start] == onto[s.End] {
+				d.leftOut(s.Line, fmt.Sprintf("%s (%s) is left out: its span [%d, %d) holds nothing but control characters, which a document's text leaves out", spanName(i), s.Label, s.Start, s.End))
+				continue
+			}
+			s.Start, s.End, on = onto[s.Start], onto[s.End], text
+		}
+		a, err := s.annotation(on)
 		if err != nil {
 			d.leftOut(s.Line, fmt.Sprintf("%s (%s) is left out: %v", spanName(i), s.Label, err))
 			continue
@@ -162,7 +185,7 @@ func Build(p Plain, from string) (Doc, error) {
 			d.Moved++
 		}
 	}
-	d.Notes = append(append(append(names.notes("the label"), attrNames.notes("the attribute")...), attrNotes...), idNotes...)
+	d.Notes = append(append(append(append(textNotes, names.notes("the label")...), attrNames.notes("the attribute")...), attrNotes...), idNotes...)
 	for _, n := range notes {
 		if n != "" {
 			d.Notes = append(d.Notes, n)
@@ -201,6 +224,51 @@ func loadPlain(p Plain, from string) (*annotate.Document, error) {
 	}
 	doc.Meta = meta
 	return doc, nil
+}
+
+// leftOutOf maps the code point offsets of given, 0 to its length, onto
+// text, which is given with some characters left out, and returns those
+// characters. It returns nil when text is not given less some characters.
+func leftOutOf(given, text string) (onto []int, gone []rune) {
+	onto = make([]int, 0, len(given)+1)
+	j := 0
+	for _, r := range given {
+		onto = append(onto, j)
+		if c, size := utf8.DecodeRuneInString(text[j:]); size > 0 && c == r {
+			j += size
+		} else {
+			gone = append(gone, r)
+		}
+	}
+	if j != len(text) {
+		return nil, nil
+	}
+	onto = append(onto, j)
+	// onto holds byte offsets of text so far: count its code points.
+	n, last := 0, 0
+	for i, b := range onto {
+		n += annotate.RuneCount(text[last:b])
+		onto[i], last = n, b
+	}
+	return onto, gone
+}
+
+// goneNote says which characters a text lost: the control characters
+// most often, a NUL or a bell that some tool left in.
+func goneNote(gone []rune) string {
+	var names []string
+	for _, r := range gone {
+		name := fmt.Sprintf("U+%04X", r)
+		if !slices.Contains(names, name) && len(names) < 4 {
+			names = append(names, name)
+		}
+	}
+	what := annotate.Plural(len(gone), "a control character", fmt.Sprintf("%d control characters", len(gone)))
+	if slices.ContainsFunc(gone, func(r rune) bool { return !unicode.Is(unicode.Cc, r) }) {
+		what = annotate.Plural(len(gone), "a character", fmt.Sprintf("%d characters", len(gone)))
+	}
+	return fmt.Sprintf("its text held %s (%s), which a document's text leaves out; the offsets of its spans now count the text without %s",
+		what, strings.Join(names, ", "), annotate.Plural(len(gone), "it", "them"))
 }
 
 // spanProblem says what is wrong with the span [start, end) of a text of

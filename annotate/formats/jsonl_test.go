@@ -230,3 +230,52 @@ func TestJSONLKeepsTheTextItsOffsetsCount(t *testing.T) {
 		t.Errorf("an article without spans reads %q, want the text as a .txt reads", got)
 	}
 }
+
+// TestJSONLSpansKeepTheirWordsWhenControlCharactersAreLeftOut: a line
+// whose text holds control characters (U+0001, U+0004), which a
+// document's text leaves out, with spans whose offsets count them. The
+// spans were placed by their quotes on the shorter text, the third "aa"
+// of many on the fifth, with only "placed by its text" said, and a span
+// of nothing but control characters was kept as an orphan.
+// Now each span holds the very characters its offsets held in the line,
+// at offsets that count the document's text, and a note says how many
+// control characters were left out.
+func TestJSONLSpansKeepTheirWordsWhenControlCharactersAreLeftOut(t *testing.T) {
+	data := strings.Join([]string{
+		`{"text": "A\u0001\u0002 claim, claim", "spans": [{"start": 11, "end": 16, "label": "claim"}]}`,
+		`{"text": "x\u0001\u007f\u009f\u0004 aa aa aa aa aa aa", "label": [[12, 14, "claim"], [0, 1, "claim"]]}`,
+		`{"text": "\u0001\u0002 a claim", "label": [[0, 2, "claim"], [5, 10, "claim"]]}`,
+	}, "\n")
+	docs, faults := jsonl.Import([]Input{{Name: "c.jsonl", Data: []byte(data)}}, nil)
+	if len(docs) != 3 {
+		t.Fatalf("%d documents, faults %v", len(docs), faults)
+	}
+	want := []struct {
+		text  string
+		spans [][2]int
+	}{
+		{"A claim, claim", [][2]int{{9, 14}}},
+		{"x\u007f\u009f aa aa aa aa aa aa", [][2]int{{0, 1}, {10, 12}}},
+		{" a claim", [][2]int{{3, 8}}},
+	}
+	for i, d := range docs {
+		if d.File.Document.Text != want[i].text {
+			t.Errorf("line %d: the text is %q, want %q", i+1, d.File.Document.Text, want[i].text)
+			continue
+		}
+		var got [][2]int
+		for _, a := range d.File.Annotations {
+			got = append(got, [2]int{a.Start, a.End})
+		}
+		if !slices.Equal(got, want[i].spans) || d.Moved != 0 || len(d.File.Orphans) != 0 {
+			t.Errorf("line %d: spans %v (%d moved, %d orphans), want %v", i+1, got, d.Moved, len(d.File.Orphans), want[i].spans)
+		}
+		if !slices.ContainsFunc(d.Notes, func(n string) bool { return strings.Contains(n, "control character") }) {
+			t.Errorf("line %d: the notes %q do not say that control characters were left out", i+1, d.Notes)
+		}
+	}
+	// The span of nothing but control characters has nothing left to hold.
+	if f := docs[2].Faults; len(f) != 1 || f[0].Line != 3 || !strings.Contains(f[0].Error(), "nothing but control characters") {
+		t.Errorf("faults %v, want line 3's span of control characters left out", f)
+	}
+}
