@@ -177,7 +177,7 @@ func checkText(s, encName, name string) (string, string, error) {
 			}
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if isStrayControl(r) || r == utf8.RuneError {
+		if IsStrayControl(r) || r == utf8.RuneError {
 			control++
 		}
 		total++
@@ -191,7 +191,7 @@ func checkText(s, encName, name string) (string, string, error) {
 	// dropped all the same.
 	if control > 0 || hasStrayControl(s[i:]) {
 		s = strings.Map(func(r rune) rune {
-			if isStrayControl(r) {
+			if IsStrayControl(r) {
 				return -1
 			}
 			return r
@@ -239,7 +239,7 @@ func hasStrayControl(s string) bool {
 		}
 	}
 	for ; i < len(s); i++ {
-		if isStrayControl(rune(s[i])) {
+		if IsStrayControl(rune(s[i])) {
 			return true
 		}
 	}
@@ -254,8 +254,8 @@ func strayBytes(x uint64) uint64 {
 	return below &^ (bytesOf(x, '\t') | bytesOf(x, '\n') | bytesOf(x, '\r') | bytesOf(x, '\f'))
 }
 
-// isStrayControl reports whether r is a C0 control character other than
-// the white space of text.
-func isStrayControl(r rune) bool {
+// IsStrayControl reports whether r is a C0 control character other than
+// the white space of text: one that every text read leaves out.
+func IsStrayControl(r rune) bool {
 	return r < 0x20 && r != '\n' && r != '\r' && r != '\t' && r != '\f'
 }

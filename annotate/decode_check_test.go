@@ -16,7 +16,7 @@ func checkTextByRunes(s, encName, name string) (string, string, error) {
 			break
 		}
 		total++
-		if isStrayControl(r) || r == utf8.RuneError {
+		if IsStrayControl(r) || r == utf8.RuneError {
 			control++
 		}
 	}
@@ -25,7 +25,7 @@ func checkTextByRunes(s, encName, name string) (string, string, error) {
 			"open the article's web page (.html) or its text (.txt) instead", name, control, total)
 	}
 	return strings.Map(func(r rune) rune {
-		if isStrayControl(r) {
+		if IsStrayControl(r) {
 			return -1
 		}
 		return r
@@ -51,7 +51,7 @@ func TestCheckTextByWords(t *testing.T) {
 			s := []byte(strings.Repeat("plain\ttext,\r\n é 日\f", 2))
 			s[at] = byte(b)
 			sameCheck(t, string(s))
-			if got, want := hasStrayControl(string(s)), strings.ContainsFunc(string(s), isStrayControl); got != want {
+			if got, want := hasStrayControl(string(s)), strings.ContainsFunc(string(s), IsStrayControl); got != want {
 				t.Fatalf("hasStrayControl(%q) = %v, want %v", s, got, want)
 			}
 		}

@@ -21,10 +21,9 @@ func CleanTitle(title string) string {
 	visible := false
 	title = strings.Map(func(r rune) rune {
 		switch {
-		case unicode.IsSpace(r):
-		case shapesNeighbours(r):
-		case unicode.In(r, unicode.Cc, unicode.Cf):
+		case titleDrops(r):
 			return -1
+		case unicode.IsSpace(r), shapesNeighbours(r):
 		default:
 			visible = true
 		}
@@ -34,6 +33,24 @@ func CleanTitle(title string) string {
 		return ""
 	}
 	return strings.Join(strings.Fields(title), " ")
+}
+
+// TitleLeftOut returns the characters of title that CleanTitle leaves
+// out, in their order, so that an import can say so.
+func TitleLeftOut(title string) []rune {
+	var gone []rune
+	for _, r := range title {
+		if titleDrops(r) {
+			gone = append(gone, r)
+		}
+	}
+	return gone
+}
+
+// titleDrops reports whether a title leaves r out: a control or format
+// character that is not white space and does not shape its neighbours.
+func titleDrops(r rune) bool {
+	return unicode.In(r, unicode.Cc, unicode.Cf) && !unicode.IsSpace(r) && !shapesNeighbours(r)
 }
 
 // shapesNeighbours reports whether r is a format character that changes how

@@ -101,7 +101,7 @@ func Build(p Plain, from string) (Doc, error) {
 	if p.Document == nil && p.Verbatim && text.String() != p.Text {
 		var gone []rune
 		if onto, gone = leftOutOf(p.Text, text.String()); onto != nil {
-			textNotes = append(textNotes, goneNote(gone))
+			textNotes = append(textNotes, goneNote("text", "a document's text", gone)+"; the offsets of its spans now count the text without "+annotate.Plural(len(gone), "it", "them"))
 		}
 	}
 	// spanName names span i: by its line when it has one of its own, as
@@ -253,9 +253,10 @@ func leftOutOf(given, text string) (onto []int, gone []rune) {
 	return onto, gone
 }
 
-// goneNote says which characters a text lost: the control characters
-// most often, a NUL or a bell that some tool left in.
-func goneNote(gone []rune) string {
+// goneNote says which characters of a line's text or title (what) were
+// left out, as every one (all) leaves them: control characters most
+// often, a NUL or a bell that some tool left in.
+func goneNote(what, all string, gone []rune) string {
 	var names []string
 	for _, r := range gone {
 		name := fmt.Sprintf("U+%04X", r)
@@ -263,12 +264,11 @@ func goneNote(gone []rune) string {
 			names = append(names, name)
 		}
 	}
-	what := annotate.Plural(len(gone), "a control character", fmt.Sprintf("%d control characters", len(gone)))
+	kind := annotate.Plural(len(gone), "a control character", fmt.Sprintf("%d control characters", len(gone)))
 	if slices.ContainsFunc(gone, func(r rune) bool { return !unicode.Is(unicode.Cc, r) }) {
-		what = annotate.Plural(len(gone), "a character", fmt.Sprintf("%d characters", len(gone)))
+		kind = annotate.Plural(len(gone), "a character that shows nothing", fmt.Sprintf("%d characters that show nothing", len(gone)))
 	}
-	return fmt.Sprintf("its text held %s (%s), which a document's text leaves out; the offsets of its spans now count the text without %s",
-		what, strings.Join(names, ", "), annotate.Plural(len(gone), "it", "them"))
+	return fmt.Sprintf("its %s held %s (%s), which %s leaves out", what, kind, strings.Join(names, ", "), all)
 }
 
 // spanProblem says what is wrong with the span [start, end) of a text of

@@ -80,7 +80,7 @@ func LineDoc(l Line, from string) (Doc, error) {
 		if err != nil {
 			return Doc{}, err
 		}
-		return Doc{File: annotate.NewFile(doc, nil, nil, time.Time{}), SourceID: cmp.Or(l.SourceID, l.ID), From: from}, nil
+		return Doc{File: annotate.NewFile(doc, nil, nil, time.Time{}), SourceID: cmp.Or(l.SourceID, l.ID), From: from, Notes: LineNotes(l, "")}, nil
 	}
 	// A line whose id is its text's, as the dataset export writes it,
 	// holds a canonical text: it is kept as it stands, and its id is no
@@ -124,6 +124,11 @@ func LineDoc(l Line, from string) (Doc, error) {
 	d, err := Build(p, from)
 	if err != nil {
 		return Doc{}, err
+	}
+	if verbatim {
+		notes = append(LineNotes(Line{Title: l.Title}, ""), notes...) // its text's are Build's
+	} else {
+		notes = append(LineNotes(l, d.File.Document.Text), notes...)
 	}
 	d.Notes = append(notes, d.Notes...)
 	return d, nil

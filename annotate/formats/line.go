@@ -261,6 +261,43 @@ func LineArticle(l Line, name string) (*annotate.Document, error) {
 	return &cp, nil
 }
 
+// LineNotes says what of a line's title, and of its "text" that the
+// document's text (text) does not hold, was left out: control
+// characters, which a title and a document's text leave out, and which
+// a demanding user would otherwise find missing with no word said. (A
+// verbatim text's are said by Build, which moves its spans' offsets.)
+func LineNotes(l Line, text string) []string {
+	var notes []string
+	if gone := annotate.TitleLeftOut(l.Title); len(gone) > 0 {
+		notes = append(notes, goneNote("title", "a title", gone))
+	}
+	if l.Text != nil {
+		// The stray control characters of the text less those that
+		// text still holds.
+		left := map[rune]int{}
+		for _, r := range text {
+			if annotate.IsStrayControl(r) {
+				left[r]++
+			}
+		}
+		var gone []rune
+		for _, r := range *l.Text {
+			if !annotate.IsStrayControl(r) {
+				continue
+			}
+			if left[r] > 0 {
+				left[r]--
+			} else {
+				gone = append(gone, r)
+			}
+		}
+		if len(gone) > 0 {
+			notes = append(notes, goneNote("text", "a document's text", gone))
+		}
+	}
+	return notes
+}
+
 // MergeMeta returns page's metadata with every field that given sets
 // taken from given: what a line says of its article overrides what the
 // page says of itself.

@@ -265,7 +265,11 @@ func (b *batch) addLine(name string, n int, bl BatchLine) error {
 	}
 	// A line's "sourceId" names the article where it came from, as on a
 	// dataset line; its "id" does when it has none.
-	return b.add(doc, nil, nil, cmp.Or(bl.SourceID, bl.ID), name, n)
+	if err := b.add(doc, nil, nil, cmp.Or(bl.SourceID, bl.ID), name, n); err != nil {
+		return err
+	}
+	b.note(name, n, bl.ID, formats.LineNotes(bl, doc.Text().String()))
+	return nil
 }
 
 // addDatasetLine adds a good line with spans: its document and

@@ -431,3 +431,35 @@ func TestBatchLineSourceID(t *testing.T) {
 		}
 	}
 }
+
+// TestImportSaysWhichControlCharactersWereLeftOut: a batch line whose
+// title holds a bell (U+0007) and whose text holds U+0001 and a vertical
+// tab (U+000B), which neither a title nor a document's text keeps. They were left out
+// in silence; now the report has a note for each, naming them, and the
+// library's title is the title without them.
+func TestImportSaysWhichControlCharactersWereLeftOut(t *testing.T) {
+	const batch = `{"id": "a", "title": "Budget\u0007 vote", "text": "Ministers\u0001 voted\u000b today."}` + "\n" +
+		`{"id": "b", "title": "Clean", "text": "Nothing to leave out."}` + "\n"
+	w, err := Open(NewMemory(), clock())
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := w.ImportBatch(context.Background(), "b.jsonl", []byte(batch), nil)
+	if err != nil || len(r.Added) != 2 {
+		t.Fatalf("the import: %v; added %d, errors %v", err, len(r.Added), r.Errors)
+	}
+	if got := r.Added[0].Title; got != "Budget vote" {
+		t.Errorf("the title is %q, want %q", got, "Budget vote")
+	}
+	if len(r.Notes) != 2 {
+		t.Fatalf("the notes are %v, want one on the title and one on the text of line 1", r.Notes)
+	}
+	for i, want := range [][]string{{"title", "U+0007"}, {"text", "2 control characters", "U+0001", "U+000B"}} {
+		n := r.Notes[i]
+		for _, w := range want {
+			if n.Line != 1 || n.ID != "a" || !strings.Contains(n.Text, w) {
+				t.Errorf("note %d is %q, want line 1 saying %q", i, n, w)
+			}
+		}
+	}
+}
