@@ -361,20 +361,35 @@ func retryable(err error) bool {
 // nor offer Retry: the tab holds the only sure copy, so it says to
 // download the JSON before reloading.
 func saveFailure(err error) string {
-	what, retry := err.Error(), retryable(err)
-	var se storageError
-	if errors.As(err, &se) {
-		what = se.Reason()
-	}
-	if errors.Is(err, workspace.ErrNoDocument) {
-		what = "this document was deleted from the library, perhaps in another tab"
-	}
+	what, retry := failureReason(err), retryable(err)
 	if !retry {
 		return sentence(fmt.Sprintf("Your last change could not be saved in this browser: %s. It is kept in this tab only: "+
 			"download the JSON to keep it, then reload the page", what), "")
 	}
 	return sentence(fmt.Sprintf("Your last change could not be saved in this browser: %s. It is kept in this tab, "+
 		"and everything saved before is safe; download the JSON to keep it, or press Retry", what), "")
+}
+
+// failureReason says, in words, why a write failed.
+func failureReason(err error) string {
+	var se storageError
+	switch {
+	case errors.Is(err, workspace.ErrNoDocument):
+		return "this document was deleted from the library, perhaps in another tab"
+	case errors.As(err, &se):
+		return se.Reason()
+	}
+	return err.Error()
+}
+
+// unstoredWords says, in a library's row, why a document the store lacks
+// is listed all the same: this tab holds it, and its first write is on its
+// way, or failed (why, and what the user can do).
+func (a *Annotator) unstoredWords() string {
+	if f := a.keep.failed; f != nil && f != errStalled {
+		return sentence("Not saved in this browser: "+failureReason(f)+". It is kept in this tab only, and exported with the others; make room and press Retry, or export it", "")
+	}
+	return "Not saved in this browser yet: it is being saved."
 }
 
 // saveView is what the toolbar says of the work, in words.

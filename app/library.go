@@ -46,6 +46,11 @@ type libraryHost interface {
 	// takeWritten returns the documents whose changes were written since
 	// it last ran, while the library was shown, and forgets them.
 	takeWritten() []string
+	// unstored returns the work this tab holds that the store does not
+	// have: the library lists it as the exports hold it.
+	unstored(ctx app.Context) map[string]workspace.Unstored
+	// unstoredWords says why a document listed is not in the store.
+	unstoredWords() string
 }
 
 // library is the library view.
@@ -64,11 +69,15 @@ type library struct {
 	// list is the documents, as the query shows them: read whole when
 	// the library is shown or the workspace changed under it, and one
 	// document again after a change of it made here.
-	list     *workspace.Listing
-	query    workspace.Query
-	page     int
-	checked  map[string]bool
-	renaming string
+	list *workspace.Listing
+	// notStored holds the documents listed that the store lacks (their
+	// first write failed, the storage full): this tab holds them, the
+	// exports too, and their rows say so.
+	notStored map[string]bool
+	query     workspace.Query
+	page      int
+	checked   map[string]bool
+	renaming  string
 	// refocus is the control (its class) of a document's row that takes
 	// the focus once the listing is read again: a rename or a change of
 	// status moves the row (listed by last change), and go-app, which
@@ -141,14 +150,15 @@ func (l *library) reload(app.Context) {
 		return
 	}
 	ctx := l.own
+	unstored := l.Host.unstored(ctx)
 	ctx.Async(func() {
-		docs, err := ws.Store().Documents()
+		docs, only, err := ws.DocumentsWith(unstored)
 		ctx.Dispatch(func(ctx app.Context) {
 			if err != nil {
 				l.Host.tellFromLibrary("The library could not be read: "+err.Error(), true)
 				return
 			}
-			l.list, l.loaded = workspace.NewListing(docs, l.query), true
+			l.list, l.notStored, l.loaded = workspace.NewListing(docs, l.query), only, true
 			l.focusAgain(ctx)
 			mark("annotator:library")
 		})
@@ -174,12 +184,15 @@ func (l *library) reread(id string) {
 		sum, err := ws.Store().Summary(id)
 		ctx.Dispatch(func(ctx app.Context) {
 			switch {
+			case errors.Is(err, workspace.ErrNoDocument) && l.notStored[id]:
+				// Still only in this tab: its row stays.
 			case errors.Is(err, workspace.ErrNoDocument):
 				l.list.Remove(id)
 			case err != nil:
 				l.Host.tellFromLibrary("The library could not be read: "+err.Error(), true)
 				return
 			default:
+				delete(l.notStored, id)
 				l.list.Put(sum)
 			}
 			l.focusAgain(ctx)
@@ -546,6 +559,9 @@ func (l *library) renderRow(s workspace.Summary) app.UI {
 				st := workspace.Statuses[i]
 				return app.Option().Value(string(st)).Selected(s.Status == st).Text(string(st))
 			})),
+			app.If(l.notStored[id], func() app.UI {
+				return app.P().Class("library-unstored").Text(l.Host.unstoredWords())
+			}),
 		),
 		app.Td().Class("library-changed").Body(app.Time().DateTime(s.Changed.Format(time.RFC3339)).Text(s.Changed.Local().Format("2 Jan 2006 15:04"))),
 		app.Td().Class("library-actions").Body(

@@ -56,23 +56,37 @@ func (w *Workspace) recordOf(id string, unstored map[string]Unstored) (DocumentR
 // documentsWith returns the summaries of every document, those of the
 // documents only unstored holds included (see recordOf).
 func (w *Workspace) documentsWith(unstored map[string]Unstored) ([]Summary, error) {
+	all, _, err := w.DocumentsWith(unstored)
+	return all, err
+}
+
+// DocumentsWith returns the summaries of every document, those of the
+// documents only unstored holds included (see recordOf), and the ids of
+// the latter: the library lists them, marked, as the dataset and the
+// backup hold them, so that what is listed and what is exported agree.
+func (w *Workspace) DocumentsWith(unstored map[string]Unstored) ([]Summary, map[string]bool, error) {
 	all, err := w.store.Documents()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	stored := make(map[string]bool, len(all))
 	for _, s := range all {
 		stored[s.ID] = true
 	}
+	var only map[string]bool
 	for id, u := range unstored {
 		if u.Record == nil || stored[id] {
 			continue
 		}
 		rec, _, err := w.recordOf(id, unstored)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		all = append(all, rec.Summary)
+		if only == nil {
+			only = map[string]bool{}
+		}
+		only[id] = true
 	}
-	return all, nil
+	return all, only, nil
 }

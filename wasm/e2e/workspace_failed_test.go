@@ -536,6 +536,40 @@ func TestWorkspaceUnwrittenArticleInDatasetAndBackup(t *testing.T) {
 	}
 }
 
+// TestWorkspaceUnwrittenArticleListed: an article opened while the
+// storage is full, whose document could never be written, and tagged, is
+// listed in the library, with its claim and marked as not saved, as the
+// dataset holds it: it was in the dataset but not in the library, which
+// the user could not see, choose or open it from. It opens from there with
+// its claim.
+func TestWorkspaceUnwrittenArticleListed(t *testing.T) {
+	b, _, _ := fullStorage(t, 10)
+	path := filepath.Join(t.TempDir(), "fresh.txt")
+	if err := os.WriteFile(path, []byte("A fresh article about budgets.\n\nThe minister said taxes would fall."), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	openFile(t, b, path)
+	waitFor(t, b, `document.querySelector("#doc-title").textContent === "fresh"`)
+	tagPhrase(t, b, "taxes would fall", "c")
+	showLibrary(t, b)
+	row := `[...document.querySelectorAll("#library-table .library-row")].find(r => r.querySelector(".library-title").textContent === "fresh")`
+	if !tryWait(b, row+` !== undefined`) {
+		t.Fatalf("the library does not list the article not yet stored: it lists %q", libraryTitles(t, b))
+	}
+	waitFor(t, b, row+`.querySelector(".library-counts").textContent === "1 claim"`)
+	if got := evalJS[string](t, b, `(`+row+`.querySelector(".library-unstored")||{}).textContent||""`); !strings.Contains(got, "Not saved in this browser:") {
+		t.Errorf("its row says %q, want it marked as not saved in this browser, with why", got)
+	}
+	dataset := downloadFile(t, b, "dataset-*.jsonl", chromedp.Click(chromedp.ID("export-all")))
+	if lines, rows := strings.Count(string(dataset), "\n"), evalJS[int](t, b, `document.querySelectorAll("#library-table .library-row").length`); lines != rows {
+		t.Errorf("the dataset has %d lines and the library %d rows", lines, rows)
+	}
+	openFromLibrary(t, b, sampleTitle)
+	waitFor(t, b, fmt.Sprintf(`document.querySelector("#doc-title").textContent === %s`, jsString(sampleTitle)))
+	openFromLibrary(t, b, "fresh")
+	waitFor(t, b, `document.querySelector("#doc-title").textContent === "fresh" && document.querySelectorAll("#entries > li").length === 1`)
+}
+
 // TestWorkspaceGoldWaitsForUnsavedChanges: a gold document is not saved
 // over an article whose last change could not be written (the storage
 // full), even when another document is open: the gold annotations took
