@@ -279,3 +279,22 @@ func TestJSONLSpansKeepTheirWordsWhenControlCharactersAreLeftOut(t *testing.T) {
 		t.Errorf("faults %v, want line 3's span of control characters left out", f)
 	}
 }
+
+// TestJSONLRefusesALineThatIsNotUTF8: a line saved in Latin-1 ("Caf\xe9")
+// was read with each byte that is not UTF-8 made U+FFFD, "Caf�", and
+// written so with no word said: the article's text lost its letters.
+// JSON is UTF-8; the line is now refused, in words that say where and
+// what to do, and the other lines are kept.
+func TestJSONLRefusesALineThatIsNotUTF8(t *testing.T) {
+	data := "{\"id\": \"a\", \"text\": \"Caf\xe9 au lait.\"}\n{\"id\": \"b\", \"text\": \"Café au lait.\"}\n"
+	docs, faults := jsonl.Import([]Input{{Name: "latin1.jsonl", Data: []byte(data)}}, nil)
+	if len(docs) != 1 || docs[0].File.Document.Text != "Café au lait." {
+		t.Errorf("%d documents, want the one of line 2", len(docs))
+	}
+	if len(faults) != 1 || faults[0].Line != 1 || !strings.Contains(faults[0].Error(), "not UTF-8 text") || !strings.Contains(faults[0].Error(), "column 25") {
+		t.Errorf("faults %v, want line 1 refused as not UTF-8 at column 25", faults)
+	}
+	if _, err := ParseLine([]byte("{\"text\": \"Caf\xe9\"}")); !errors.Is(err, ErrNotUTF8) {
+		t.Errorf("ParseLine: %v, want ErrNotUTF8", err)
+	}
+}

@@ -20,6 +20,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/newsannotator/annotator/annotate"
 )
@@ -30,6 +31,7 @@ var (
 	ErrNoArticle    = errors.New(`the line has neither "html" nor "text": give one of them, holding the article`)
 	ErrBothArticles = errors.New(`the line has both "html" and "text": give only one of them`)
 	ErrBadSpan      = errors.New("a span of the line cannot be read")
+	ErrNotUTF8      = errors.New("the line is not UTF-8 text")
 )
 
 // lineFields lists, in words, the fields a line takes.
@@ -142,6 +144,12 @@ func SplitLines(data []byte) []NumberedLine {
 
 // ParseLine reads one line and says in words what is wrong with it.
 func ParseLine(data []byte) (Line, error) {
+	// JSON is UTF-8: a line in another encoding (Latin-1's "Caf\xe9")
+	// would be read with each such byte made U+FFFD, the article's letters
+	// lost in silence.
+	if !utf8.Valid(data) {
+		return Line{}, notUTF8(data)
+	}
 	l, ok := quickLine(data)
 	if !ok {
 		l = Line{}
@@ -194,6 +202,20 @@ func quickLine(data []byte) (l Line, ok bool) {
 		return true
 	})
 	return l, ok
+}
+
+// notUTF8 says where data, which is not valid UTF-8, stops being so.
+func notUTF8(data []byte) error {
+	i := 0
+	for i < len(data) {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size == 1 {
+			break
+		}
+		i += size
+	}
+	return fmt.Errorf("%w: the byte 0x%02X at column %d is not a character of UTF-8, as in a file saved in Latin-1 or Windows-1252; save the file as UTF-8",
+		ErrNotUTF8, data[min(i, len(data)-1)], annotate.RuneCount(string(data[:i]))+1)
 }
 
 // lineJSONError turns a decoding error into words.

@@ -37,6 +37,7 @@ var (
 	ErrBadJSON      = formats.ErrBadJSON
 	ErrNoArticle    = formats.ErrNoArticle
 	ErrBothArticles = formats.ErrBothArticles
+	ErrNotUTF8      = formats.ErrNotUTF8
 	ErrBlank        = errors.New("the article is empty: there is no text to annotate")
 	ErrDuplicateID  = errors.New("the id is used by an earlier line: give every line its own id")
 	ErrUnsupported  = errors.New("only .html, .htm and .txt articles, .json exports, .jsonl batches and the files of W3C Web Annotation, Label Studio, brat (a .txt with its .ann) and CSV can be imported")
