@@ -171,13 +171,28 @@ func importCSV(inputs []Input, known Known) ([]Doc, []*Fault) {
 	var docs []Doc
 	var faults []*Fault
 	for _, in := range inputs {
-		groups, f := csvRows(in)
+		// A spreadsheet saves a CSV in the machine's code page (Excel's
+		// "CSV (Comma delimited)"): the file's characters are read as
+		// the annotator reads a text's, and a quote's "é" is not lost.
+		text, charset, err := annotate.DecodeText(in.Data, annotate.Source{Name: in.Name, MediaType: "text/plain"})
+		if err != nil {
+			faults = append(faults, &Fault{Name: in.Name, Message: err.Error()})
+			continue
+		}
+		var note string
+		if !strings.HasPrefix(charset, "utf-") {
+			note = fmt.Sprintf("%s is not UTF-8: it was read as %s, as a spreadsheet saves it; save it as \"CSV UTF-8\" to be sure of its characters", in.Name, charset)
+		}
+		groups, f := csvRows(Input{Name: in.Name, Data: []byte(text)})
 		faults = append(faults, f...)
 		for _, g := range groups {
 			d, fault := g.build(in.Name, known)
 			if fault != nil {
 				faults = append(faults, fault)
 				continue
+			}
+			if note != "" {
+				d.Notes = append([]string{note}, d.Notes...)
 			}
 			docs = append(docs, d)
 		}

@@ -102,3 +102,30 @@ func FuzzCSVImport(f *testing.F) {
 		csvFormat.Import([]Input{in}, known)
 	})
 }
+
+// TestCSVSavedByASpreadsheetInItsCodePage: a CSV of annotations that a
+// spreadsheet saved in Windows-1252 (Excel's "CSV (Comma delimited)"), its
+// quote "Café" written as "Caf\xe9". The quote was read with U+FFFD for
+// the é, did not match the text, and the span, its offsets right, was
+// kept as an orphan, which a dataset leaves out. Now the file is read as
+// Windows-1252, as the annotator reads a text that is not UTF-8, the
+// span is placed, and a note says how the file was read.
+func TestCSVSavedByASpreadsheetInItsCodePage(t *testing.T) {
+	doc, err := annotate.Load([]byte("Café au lait."), annotate.FileSource("cafe.txt", "text/plain"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := annotate.NewFile(doc, annotate.NewSet(doc.Text(), annotate.DefaultSchema()), nil, nowForTests)
+	rows := "document_id,label,start_codepoint,end_codepoint,text\n" + doc.ID + ",claim,0,4,Caf\xe9\n"
+	docs, faults := csvFormat.Import([]Input{{Name: "rows.csv", Data: []byte(rows)}}, func(id string) (annotate.File, bool) { return f, id == doc.ID })
+	if len(faults) != 0 || len(docs) != 1 {
+		t.Fatalf("%d documents, faults %v", len(docs), faults)
+	}
+	d := docs[0]
+	if len(d.File.Annotations) != 1 || d.File.Annotations[0].Exact != "Café" || len(d.File.Orphans) != 0 || d.Moved != 0 {
+		t.Errorf("annotations %+v, orphans %d, moved %d; want Café placed by its offsets", d.File.Annotations, len(d.File.Orphans), d.Moved)
+	}
+	if !strings.Contains(strings.Join(d.Notes, "\n"), "windows-1252") {
+		t.Errorf("the notes %q do not say the file was read as Windows-1252", d.Notes)
+	}
+}
