@@ -131,6 +131,11 @@ type Format struct {
 	// Extension is the file name extension its single file takes, with
 	// the dot; "" for a format that writes several files.
 	Extension string
+	// KeepsOrphans is set for the format that writes the annotations
+	// that could not be placed in their text (the native export's
+	// "orphans"); the others have no place for them and leave them out,
+	// which a conversion must say.
+	KeepsOrphans bool
 	// Export writes files, stamped with time now where the format has a
 	// date.
 	Export func(files []annotate.File, now time.Time) ([]Output, error)

@@ -15,12 +15,13 @@ import (
 )
 
 var native = Format{
-	Name:      "v1",
-	Unit:      annotate.OffsetUnit,
-	Extension: ".json",
-	Export:    exportNative,
-	Import:    importNative,
-	Recognise: isNative,
+	Name:         "v1",
+	Unit:         annotate.OffsetUnit,
+	Extension:    ".json",
+	KeepsOrphans: true,
+	Export:       exportNative,
+	Import:       importNative,
+	Recognise:    isNative,
 }
 
 // exportNative writes each file as it is. One file is the single output;

@@ -55,8 +55,15 @@ func cmdConvert(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return max(status, exitInvalid)
 	}
 	exported := make([]annotate.File, len(docs))
+	orphans := 0
 	for i, d := range docs {
 		exported[i] = d.File
+		orphans += len(d.File.Orphans)
+	}
+	if orphans > 0 && !format.KeepsOrphans {
+		fmt.Fprintf(stderr, "annotator convert: %s %s not written: %s has no place for %s; --to v1 keeps %s\n",
+			annotate.GroupDigits(int64(orphans)), annotate.Plural(orphans, "annotation that could not be placed in its text is", "annotations that could not be placed in their text are"),
+			format.Name, annotate.Plural(orphans, "it", "them"), annotate.Plural(orphans, "it", "them"))
 	}
 	outputs, err := format.Export(exported, time.Now())
 	if err != nil {

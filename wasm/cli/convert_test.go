@@ -388,3 +388,37 @@ func TestWriteOutputsWritesAllOrNothing(t *testing.T) {
 		t.Errorf("the folder was made, with %d files in it", len(entries))
 	}
 }
+
+// TestConvertSaysWhichOrphansAreNotWritten converts an export with an
+// orphan (an annotation whose text is no longer in the article) to each
+// format: every format but v1 leaves it out, as it has no place in the
+// text, and the command said only "1 document written", the orphan lost
+// in silence. Now it says how many are not written, and where they are
+// kept.
+func TestConvertSaysWhichOrphansAreNotWritten(t *testing.T) {
+	dir := t.TempDir()
+	text := "Prices rose again. Wages did not."
+	doc, err := annotate.Load([]byte(text), annotate.FileSource("a.txt", "text/plain"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	set := annotate.NewSet(doc.Text(), annotate.DefaultSchema())
+	if _, err := set.Add("claim", 0, 6); err != nil {
+		t.Fatal(err)
+	}
+	orphan := set.All()[0]
+	orphan.ID, orphan.Exact, orphan.Anchor = "01943a6e-8b00-7000-8000-000000000009", "a passage long gone", annotate.AnchorOrphan
+	data, err := annotate.NewFile(doc, set, []annotate.Annotation{orphan}, time.Unix(0, 0)).Marshal()
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := filepath.Join(dir, "a.json")
+	os.WriteFile(in, data, 0o644)
+	for _, to := range []string{"jsonl", "csv", "w3c", "labelstudio", "v1"} {
+		code, _, stderr := run(nil, "convert", "--to", to, in)
+		said := strings.Contains(stderr, "1 annotation that could not be placed in its text is not written")
+		if code != exitOK || said != (to != "v1") {
+			t.Errorf("--to %s: exit %d, stderr %q; want the orphan said to be left out unless v1", to, code, stderr)
+		}
+	}
+}
