@@ -2,6 +2,7 @@ package formats
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"maps"
 	"os"
@@ -11,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf16"
 
 	"github.com/newsannotator/annotator/internal/testcorpus"
 )
@@ -296,5 +298,28 @@ func TestJSONLRefusesALineThatIsNotUTF8(t *testing.T) {
 	}
 	if _, err := ParseLine([]byte("{\"text\": \"Caf\xe9\"}")); !errors.Is(err, ErrNotUTF8) {
 		t.Errorf("ParseLine: %v, want ErrNotUTF8", err)
+	}
+}
+
+// TestJSONLReadsUTF16: a JSON Lines file saved as UTF-16 with its
+// byte-order mark (Notepad's "Unicode", Windows PowerShell's > and
+// Out-File) was read byte by byte, each line refused ("the byte 0xFF",
+// "invalid character '\x00'"). It is read as the UTF-16 its mark says.
+func TestJSONLReadsUTF16(t *testing.T) {
+	const text = "{\"id\": \"a\", \"text\": \"Café, 👍🏽 and more.\"}\r\n{\"id\": \"b\", \"text\": \"A second article.\"}\r\n"
+	units := utf16.Encode([]rune(text))
+	for _, order := range []binary.AppendByteOrder{binary.LittleEndian, binary.BigEndian} {
+		data := order.AppendUint16(nil, 0xfeff)
+		for _, u := range units {
+			data = order.AppendUint16(data, u)
+		}
+		docs, faults := jsonl.Import([]Input{{Name: "u16.jsonl", Data: data}}, nil)
+		if len(faults) != 0 || len(docs) != 2 || docs[0].File.Document.Text != "Café, 👍🏽 and more." {
+			t.Errorf("%v: %d documents, faults %v", order, len(docs), faults)
+		}
+		// Recognised as JSON Lines under another name too.
+		if docs, faults := ReadAll([]Input{{Name: "u16.ndjson", Data: data}}, nil); len(faults) != 0 || len(docs) != 2 {
+			t.Errorf("%v, .ndjson: %d documents, faults %v", order, len(docs), faults)
+		}
 	}
 }
