@@ -52,7 +52,11 @@ func importJSONL(inputs []Input, _ Known) ([]Doc, []*Fault) {
 	var docs []Doc
 	var faults []*Fault
 	for _, in := range inputs {
-		for _, l := range SplitLines(in.Data) {
+		lines := SplitLines(in.Data)
+		if len(lines) == 0 {
+			faults = append(faults, &Fault{Name: in.Name, Message: ErrNoLines.Error()})
+		}
+		for _, l := range lines {
 			n := l.N
 			from := fmt.Sprintf("%s:%d", in.Name, n)
 			line, err := ParseLine(l.Data)

@@ -323,3 +323,16 @@ func TestJSONLReadsUTF16(t *testing.T) {
 		}
 	}
 }
+
+// TestJSONLSaysAnEmptyFileIsEmpty: an empty JSON Lines file, or one of
+// blank lines, among others was passed over with no word said (a folder
+// converted, "1 document written"), and alone left "no document could be
+// read" without saying why. It is a fault of its own, in words.
+func TestJSONLSaysAnEmptyFileIsEmpty(t *testing.T) {
+	for _, data := range []string{"", "\n\r\n  \n", "\xef\xbb\xbf"} {
+		docs, faults := jsonl.Import([]Input{{Name: "empty.jsonl", Data: []byte(data)}}, nil)
+		if len(docs) != 0 || len(faults) != 1 || !errors.Is(faults[0], ErrUnreadable) || !strings.Contains(faults[0].Error(), "empty.jsonl: "+ErrNoLines.Error()) {
+			t.Errorf("%q: %d documents, faults %v; want the file said to hold no line", data, len(docs), faults)
+		}
+	}
+}

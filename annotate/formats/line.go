@@ -32,6 +32,7 @@ var (
 	ErrBothArticles = errors.New(`the line has both "html" and "text": give only one of them`)
 	ErrBadSpan      = errors.New("a span of the line cannot be read")
 	ErrNotUTF8      = errors.New("the line is not UTF-8 text")
+	ErrNoLines      = errors.New("the file holds no line: a JSON Lines file has an article, a JSON object, on each line")
 )
 
 // lineFields lists, in words, the fields a line takes.

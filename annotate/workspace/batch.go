@@ -38,6 +38,7 @@ var (
 	ErrNoArticle    = formats.ErrNoArticle
 	ErrBothArticles = formats.ErrBothArticles
 	ErrNotUTF8      = formats.ErrNotUTF8
+	ErrNoLines      = formats.ErrNoLines
 	ErrBlank        = errors.New("the article is empty: there is no text to annotate")
 	ErrDuplicateID  = errors.New("the id is used by an earlier line: give every line its own id")
 	ErrUnsupported  = errors.New("only .html, .htm and .txt articles, .json exports, .jsonl batches and the files of W3C Web Annotation, Label Studio, brat (a .txt with its .ann) and CSV can be imported")
@@ -206,6 +207,9 @@ func (w *Workspace) ImportBatch(ctx context.Context, name string, data []byte, p
 
 func (b *batch) lines(ctx context.Context, name string, data []byte, progress Progress) error {
 	lines := formats.SplitLines(data)
+	if len(lines) == 0 {
+		b.report.Errors = append(b.report.Errors, &ItemError{Name: name, Err: ErrNoLines})
+	}
 	ids := map[string]int{}
 	for i, l := range lines {
 		if err := ctx.Err(); err != nil {

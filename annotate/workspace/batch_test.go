@@ -463,3 +463,16 @@ func TestImportSaysWhichControlCharactersWereLeftOut(t *testing.T) {
 		}
 	}
 }
+
+// TestBatchSaysAnEmptyFileIsEmpty: an empty .jsonl imported added
+// nothing and said nothing of why; it is refused as holding no line.
+func TestBatchSaysAnEmptyFileIsEmpty(t *testing.T) {
+	w, err := Open(NewMemory(), clock())
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := w.ImportFiles(context.Background(), []File{{"empty.jsonl", []byte("\n \n")}}, nil)
+	if err != nil || len(r.Added) != 0 || len(r.Errors) != 1 || !errors.Is(r.Errors[0], ErrNoLines) || r.Errors[0].Name != "empty.jsonl" {
+		t.Errorf("the import: %v; added %d, errors %v; want the file refused as holding no line", err, len(r.Added), r.Errors)
+	}
+}
