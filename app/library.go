@@ -549,7 +549,7 @@ func (l *library) renderRow(s workspace.Summary) app.UI {
 		app.Td().Class("library-added").Body(app.Time().DateTime(s.Added.Format(time.RFC3339)).Text(s.Added.Local().Format("2 Jan 2006"))),
 		app.Td().Class("library-counts").Text(countText),
 		app.Td().Class("library-status").Body(
-			app.Select().Class("status-select").Aria("label", "Status of “"+s.Title+"”").DataSet("status", string(s.Status)).OnChange(func(ctx app.Context, e app.Event) {
+			app.Select().Class("status-select").Aria("label", "Status of “"+s.Title+"”").DataSet("status", string(s.Status)).Disabled(l.notStored[id]).OnChange(func(ctx app.Context, e app.Event) {
 				id, st := rowID(ctx), workspace.Status(ctx.JSSrc().Get("value").String())
 				// From the keyboard, ↓ marks it and ↓ again marks it done:
 				// the focus goes with the row.
@@ -565,7 +565,9 @@ func (l *library) renderRow(s workspace.Summary) app.UI {
 		),
 		app.Td().Class("library-changed").Body(app.Time().DateTime(s.Changed.Format(time.RFC3339)).Text(s.Changed.Local().Format("2 Jan 2006 15:04"))),
 		app.Td().Class("library-actions").Body(
-			app.Button().Class("library-rename").Aria("label", "Rename “"+s.Title+"”").
+			// A document the store lacks has no record to rename or mark:
+			// the row says why, and the editor's work is kept meanwhile.
+			app.Button().Class("library-rename").Aria("label", "Rename “"+s.Title+"”").Disabled(l.notStored[id]).
 				OnClick(func(ctx app.Context, e app.Event) {
 					id := rowID(ctx)
 					l.renaming = id

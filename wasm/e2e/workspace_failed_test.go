@@ -560,6 +560,10 @@ func TestWorkspaceUnwrittenArticleListed(t *testing.T) {
 	if got := evalJS[string](t, b, `(`+row+`.querySelector(".library-unstored")||{}).textContent||""`); !strings.Contains(got, "Not saved in this browser:") {
 		t.Errorf("its row says %q, want it marked as not saved in this browser, with why", got)
 	}
+	// The store has no record of it to rename or mark: those wait.
+	if !evalJS[bool](t, b, row+`.querySelector(".library-rename").disabled && `+row+`.querySelector(".status-select").disabled`) {
+		t.Errorf("its Rename and status can be used, on a document the store does not hold")
+	}
 	dataset := downloadFile(t, b, "dataset-*.jsonl", chromedp.Click(chromedp.ID("export-all")))
 	if lines, rows := strings.Count(string(dataset), "\n"), evalJS[int](t, b, `document.querySelectorAll("#library-table .library-row").length`); lines != rows {
 		t.Errorf("the dataset has %d lines and the library %d rows", lines, rows)
