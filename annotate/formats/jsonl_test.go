@@ -336,3 +336,16 @@ func TestJSONLSaysAnEmptyFileIsEmpty(t *testing.T) {
 		}
 	}
 }
+
+// TestJSONLLinesEndWithACarriageReturn: a file whose lines end with a
+// carriage return alone (classic Mac OS, some exporters) was one line,
+// refused with "there is more after the object; put each article on a
+// line of its own", which it was. A carriage return ends a line, as a
+// line feed and CRLF do, and lines are numbered so.
+func TestJSONLLinesEndWithACarriageReturn(t *testing.T) {
+	data := "{\"text\": \"one\"}\r{\"text\": \"two\"}\r\n{\"text\": \"three\"}\n\r{\"text\": broken}\r"
+	docs, faults := jsonl.Import([]Input{{Name: "cr.jsonl", Data: []byte(data)}}, nil)
+	if len(docs) != 3 || len(faults) != 1 || faults[0].Line != 5 {
+		t.Errorf("%d documents, faults %v; want 3, and line 5 refused", len(docs), faults)
+	}
+}
