@@ -9,6 +9,7 @@ package formats
 // that were tried.
 
 import (
+	"bytes"
 	"cmp"
 	"fmt"
 	"maps"
@@ -43,6 +44,9 @@ func ReadAll(inputs []Input, known Known) ([]Doc, []*Fault) {
 			byFormat[i] = append(byFormat[i], in)
 		case articleExtensions[strings.ToLower(path.Ext(in.Name))]:
 			articles = append(articles, in)
+		case len(bytes.TrimSpace(bytes.TrimPrefix(in.Data, []byte("\xef\xbb\xbf")))) == 0:
+			// An export cut short to nothing: no format is to blame.
+			faults = append(faults, &Fault{Name: in.Name, Message: "is empty: it holds nothing to read"})
 		default:
 			faults = append(faults, &Fault{Name: in.Name, Message: fmt.Sprintf("is not a file of any format this annotator reads (%s), nor an article (.html, .htm or .txt)", Names())})
 		}

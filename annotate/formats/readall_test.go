@@ -206,3 +206,16 @@ func TestReadAllNamesSpansLeftOutAsFaults(t *testing.T) {
 		}
 	}
 }
+
+// TestReadAllSaysAFileIsEmpty: an empty file (or one of blank space) that
+// no format takes by its name, an export cut short to nothing, was "not
+// a file of any format this annotator reads (v1, w3c, …)", which sends
+// the user looking for a format. It is said to be empty.
+func TestReadAllSaysAFileIsEmpty(t *testing.T) {
+	for _, name := range []string{"a.json", "a.ann.json", "a.jsonld"} {
+		_, faults := ReadAll([]Input{{Name: name, Data: []byte(" \n")}}, nil)
+		if len(faults) != 1 || faults[0].Error() != name+": is empty: it holds nothing to read" {
+			t.Errorf("%s: faults %v, want it said to be empty", name, faults)
+		}
+	}
+}
