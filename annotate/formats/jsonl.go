@@ -60,6 +60,9 @@ func importJSONL(inputs []Input, _ Known) ([]Doc, []*Fault) {
 			n := l.N
 			from := fmt.Sprintf("%s:%d", in.Name, n)
 			line, err := ParseLine(l.Data)
+			if err == nil {
+				err = line.CheckSize()
+			}
 			var d Doc
 			if err == nil {
 				d, err = LineDoc(line, from)

@@ -14,6 +14,7 @@ import (
 	"testing"
 	"unicode/utf16"
 
+	"github.com/newsannotator/annotator/annotate"
 	"github.com/newsannotator/annotator/internal/testcorpus"
 )
 
@@ -347,5 +348,17 @@ func TestJSONLLinesEndWithACarriageReturn(t *testing.T) {
 	docs, faults := jsonl.Import([]Input{{Name: "cr.jsonl", Data: []byte(data)}}, nil)
 	if len(docs) != 3 || len(faults) != 1 || faults[0].Line != 5 {
 		t.Errorf("%d documents, faults %v; want 3, and line 5 refused", len(docs), faults)
+	}
+}
+
+// TestJSONLNamesALineTooLargeOnce: a line whose article is over the
+// annotator's limit was "big.jsonl:1: big.jsonl:1 is 10.5 MB", the
+// place said twice, and the whole article loaded first. It is refused
+// before, as the batch import refuses it: "the article is 10.5 MB".
+func TestJSONLNamesALineTooLargeOnce(t *testing.T) {
+	big := strings.Repeat("word ", int(annotate.MaxArticleBytes/5)+100_000)
+	_, faults := jsonl.Import([]Input{{Name: "big.jsonl", Data: []byte(`{"text": "` + big + `"}`)}}, nil)
+	if len(faults) != 1 || !strings.HasPrefix(faults[0].Error(), "big.jsonl:1: the article is ") || strings.Count(faults[0].Error(), "big.jsonl") != 1 {
+		t.Errorf("faults %v, want line 1 refused as too large, named once", faults)
 	}
 }

@@ -277,6 +277,20 @@ func wantType(field string) string {
 	return "a string"
 }
 
+// CheckSize refuses, in words, a line whose article is larger than the
+// annotator opens, before it is loaded: "the article is 10.5 MB", the
+// line's place said by the caller once.
+func (l Line) CheckSize() error {
+	content := l.Text
+	if l.HTML != nil {
+		content = l.HTML
+	}
+	if content == nil {
+		return nil
+	}
+	return annotate.ArticleLimit.Check("the article", int64(len(*content)))
+}
+
 // LineArticle loads the article of a line, named name: "html" as a page,
 // "text" as a .txt (its spans are not placed: see LineDoc), with the
 // line's title, URL and metadata over what the page says of itself.

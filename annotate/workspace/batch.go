@@ -253,7 +253,7 @@ func (b *batch) addLine(name string, n int, bl BatchLine) error {
 	if label == "" {
 		label = fmt.Sprintf("line %d", n)
 	}
-	if err := annotate.ArticleLimit.Check("the article", int64(len(*content))); err != nil {
+	if err := bl.CheckSize(); err != nil {
 		return fail(err)
 	}
 	if strings.TrimSpace(*content) == "" {
