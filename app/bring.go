@@ -324,7 +324,7 @@ func (a *Annotator) exportDataset(ctx app.Context, sel workspace.Selection, what
 		}
 		downloadBytes(name, out[0].Data, mediaTypes[f.Extension])
 		return fmt.Sprintf("Downloaded %s: %s, %d %s (offsets count %s).",
-			name, what, len(files), annotate.Plural(len(files), "document", "documents"), unitWords[f.Unit]), nil
+			name, what, len(files), annotate.Plural(len(files), "document", "documents"), unitWords[f.Unit]) + unplacedWords(ws, sel, f), nil
 	})
 }
 
@@ -348,9 +348,26 @@ func (a *Annotator) exportLines(ctx app.Context, sel workspace.Selection, what, 
 			return "", errors.New(none + ": there is nothing to export")
 		}
 		download(name, buf.String(), "application/jsonl")
+		f, _ := formats.Lookup("jsonl")
 		return fmt.Sprintf("Downloaded %s: %s, %d %s, one a line (offsets count code points).",
-			name, what, n, annotate.Plural(n, "document", "documents")), nil
+			name, what, n, annotate.Plural(n, "document", "documents")) + unplacedWords(ws, sel, f), nil
 	})
+}
+
+// unplacedWords says, after an export's message, how many orphans of
+// sel's documents format f left out (none when it keeps them): they are
+// listed "N unplaced" in the library, and were left out in silence.
+func unplacedWords(ws *workspace.Workspace, sel workspace.Selection, f formats.Format) string {
+	if f.KeepsOrphans {
+		return ""
+	}
+	n, err := ws.Unplaced(sel)
+	if err != nil || n == 0 {
+		return ""
+	}
+	return fmt.Sprintf(" %s %s not in it: %s no place in the text, which the format needs; the backup keeps %s.",
+		annotate.GroupDigits(int64(n)), annotate.Plural(n, "unplaced annotation is", "unplaced annotations are"),
+		annotate.Plural(n, "it has", "they have"), annotate.Plural(n, "it", "them"))
 }
 
 // backup downloads the whole workspace in one file.

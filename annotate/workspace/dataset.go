@@ -94,12 +94,43 @@ func (w *Workspace) ExportDataset(out io.Writer, sel Selection) (int, error) {
 	return len(ids), bw.Flush()
 }
 
+// Unplaced counts the orphans of sel's documents, as the library lists
+// them ("3 unplaced", the work not yet stored counted): the annotations
+// that have no place in their text, which only the native export and the
+// backup keep, and which an export in another format must say it leaves
+// out.
+func (w *Workspace) Unplaced(sel Selection) (int, error) {
+	all, err := w.documentsWith(sel.Unstored)
+	if err != nil {
+		return 0, err
+	}
+	ids, err := selectedOf(all, sel)
+	if err != nil {
+		return 0, err
+	}
+	byID := make(map[string]int, len(all))
+	for _, s := range all {
+		byID[s.ID] = s.Orphans
+	}
+	n := 0
+	for _, id := range ids {
+		n += byID[id]
+	}
+	return n, nil
+}
+
 // selected returns the ids of sel's documents, in export order.
 func (w *Workspace) selected(sel Selection) ([]string, error) {
 	all, err := w.documentsWith(sel.Unstored)
 	if err != nil {
 		return nil, err
 	}
+	return selectedOf(all, sel)
+}
+
+// selectedOf returns the ids of sel's documents among all, the summaries
+// of every document, in export order.
+func selectedOf(all []Summary, sel Selection) ([]string, error) {
 	byID := make(map[string]Summary, len(all))
 	for _, s := range all {
 		byID[s.ID] = s

@@ -359,3 +359,25 @@ func TestOrphansKeepTheirStopOnRedraw(t *testing.T) {
 	settle(t, b)
 	check("after an undo")
 }
+
+// TestDatasetSaysItsOrphansAreLeftOut: a library whose document has 3
+// orphans (listed "3 unplaced"), exported as the dataset and as CSV: the
+// formats have no place for an annotation without a place in the text,
+// and the message said only "Downloaded …: 1 document", the 3 left out in
+// silence. It says they are not in the file, and what keeps them.
+func TestDatasetSaysItsOrphansAreLeftOut(t *testing.T) {
+	b, _ := openApp(t)
+	waitStarted(t, b)
+	openFile(t, b, writeOrphanExportOf(t, 400, 10, 20, 3))
+	waitFor(t, b, `document.querySelectorAll("#orphans li").length === 3`)
+	waitSaved(t, b)
+	showLibrary(t, b)
+	waitFor(t, b, `[...document.querySelectorAll("#library-table .library-counts")].some(c => c.textContent.includes("3 unplaced"))`)
+	for _, f := range []struct{ format, pattern string }{{"jsonl", "dataset-*.jsonl"}, {"csv", "annotations-*.csv"}} {
+		chooseExportFormat(t, b, f.format)
+		downloadFile(t, b, f.pattern, chromedp.Click(chromedp.ID("export-all")))
+		if !tryWait(b, `document.querySelector("#notice").textContent.includes("3 unplaced annotations are not in it")`) {
+			t.Errorf("%s: the message is %q, want the 3 unplaced annotations said to be left out", f.format, text(t, b, "#notice"))
+		}
+	}
+}
