@@ -45,6 +45,13 @@ func cmdConvert(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "annotator convert: give one or more files or folders to convert (or - for standard input)")
 		return exitUsage
 	}
+	// A format that writes several files writes them into a folder: a
+	// file there is refused now, -f or not, rather than offered to be
+	// written over and then found to be no folder.
+	if fi, err := os.Stat(*out); *out != "-" && err == nil && !fi.IsDir() && format.Extension == "" {
+		fmt.Fprintf(stderr, "annotator convert: %s is a file, and %s writes several files: give -o the name of a folder (nothing was written)\n", *out, format.Name)
+		return exitUsage
+	}
 	if err := checkOutput(*out, files, *force); err != nil {
 		fmt.Fprintf(stderr, "annotator convert: %v\n", err)
 		return exitUsage

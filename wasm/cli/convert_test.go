@@ -422,3 +422,24 @@ func TestConvertSaysWhichOrphansAreNotWritten(t *testing.T) {
 		}
 	}
 }
+
+// TestConvertToBratRefusesAFileForAFolder: -o naming a file that is there,
+// for brat, which writes several files into a folder, said "is already
+// there: give -f to write over it", and with -f, "the folder x could not
+// be made: mkdir x: not a directory". It says at once that brat needs a
+// folder.
+func TestConvertToBratRefusesAFileForAFolder(t *testing.T) {
+	dir := t.TempDir()
+	in := writeExport(t, dir, "a.json", "Prices rose again.", "Prices")
+	out := filepath.Join(dir, "notes.txt")
+	os.WriteFile(out, []byte("mine"), 0o644)
+	for _, args := range [][]string{{"-o", out}, {"-f", "-o", out}} {
+		code, _, stderr := run(nil, append(append([]string{"convert", "--to", "brat"}, args...), in)...)
+		if code != exitUsage || !strings.Contains(stderr, out+" is a file, and brat writes several files: give -o the name of a folder (nothing was written)") {
+			t.Errorf("%v: exit %d, stderr %q", args, code, stderr)
+		}
+	}
+	if data, _ := os.ReadFile(out); string(data) != "mine" {
+		t.Errorf("the file was changed: %q", data)
+	}
+}
