@@ -122,7 +122,7 @@ func writeOutputs(outputs []formats.Output, out string, stdout io.Writer, force 
 	_, err := os.Stat(out)
 	made := errors.Is(err, fs.ErrNotExist)
 	if err := os.MkdirAll(out, 0o755); err != nil {
-		return fmt.Errorf("the folder %s could not be made: %v", out, err)
+		return fmt.Errorf("the folder %s could not be made: %s", out, pathProblem(err))
 	}
 	if err := writeAll(outputs, out, force); err != nil {
 		if made {

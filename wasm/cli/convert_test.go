@@ -443,3 +443,17 @@ func TestConvertToBratRefusesAFileForAFolder(t *testing.T) {
 		t.Errorf("the file was changed: %q", data)
 	}
 }
+
+// TestConvertIntoAFolderThatCannotBeMade: -o a folder under a file said
+// "mkdir …: not a directory", a Go error with the path twice. It says why
+// in words, the path once.
+func TestConvertIntoAFolderThatCannotBeMade(t *testing.T) {
+	dir := t.TempDir()
+	in := writeExport(t, dir, "a.json", "Prices rose again.", "Prices")
+	os.WriteFile(filepath.Join(dir, "afile"), nil, 0o644)
+	out := filepath.Join(dir, "afile", "brat")
+	code, _, stderr := run(nil, "convert", "--to", "brat", "-o", out, in)
+	if code != exitUsage || strings.Contains(stderr, "mkdir") || strings.Count(stderr, out) != 1 || !strings.Contains(stderr, "not a directory") {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+}
