@@ -57,6 +57,7 @@ var csvFormat = Format{
 	Name:      "csv",
 	Unit:      annotate.OffsetUnit,
 	Extension: ".csv",
+	RowsOnly:  true,
 	Export:    exportCSV,
 	Import:    importCSV,
 	Recognise: isCSV,

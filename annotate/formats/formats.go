@@ -136,6 +136,10 @@ type Format struct {
 	// "orphans"); the others have no place for them and leave them out,
 	// which a conversion must say.
 	KeepsOrphans bool
+	// RowsOnly is set for the format that holds annotations and no
+	// document (CSV, a row an annotation): a document without
+	// annotations is not in its file, which a conversion must say.
+	RowsOnly bool
 	// Export writes files, stamped with time now where the format has a
 	// date.
 	Export func(files []annotate.File, now time.Time) ([]Output, error)

@@ -457,3 +457,17 @@ func TestConvertIntoAFolderThatCannotBeMade(t *testing.T) {
 		t.Errorf("exit %d, stderr %q", code, stderr)
 	}
 }
+
+// TestConvertToCSVSaysWhichDocumentsHaveNoRow: a CSV has a row an
+// annotation, so an article without annotations is not in it; convert
+// said "2 documents written as csv" of a file that holds one. It says
+// how many are not in it, and why.
+func TestConvertToCSVSaysWhichDocumentsHaveNoRow(t *testing.T) {
+	dir := t.TempDir()
+	a := writeExport(t, dir, "a.json", "Prices rose again.", "Prices")
+	b := writeExport(t, dir, "b.json", "Wages did not.")
+	code, stdout, stderr := run(nil, "convert", "--to", "csv", a, b)
+	if code != exitOK || strings.Count(stdout, "\n") != 2 || !strings.Contains(stderr, "2 documents written as csv; 1 document without annotations has no row in it") {
+		t.Errorf("exit %d, %d lines, stderr %q", code, strings.Count(stdout, "\n"), stderr)
+	}
+}
