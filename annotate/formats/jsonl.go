@@ -61,7 +61,7 @@ func importJSONL(inputs []Input, _ Known) ([]Doc, []*Fault) {
 			from := fmt.Sprintf("%s:%d", in.Name, n)
 			line, err := ParseLine(l.Data)
 			if err == nil {
-				err = line.CheckSize()
+				err = line.CheckArticle()
 			}
 			var d Doc
 			if err == nil {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"errors"
+	"fmt"
 	"maps"
 	"os"
 	"os/exec"
@@ -360,5 +361,21 @@ func TestJSONLNamesALineTooLargeOnce(t *testing.T) {
 	_, faults := jsonl.Import([]Input{{Name: "big.jsonl", Data: []byte(`{"text": "` + big + `"}`)}}, nil)
 	if len(faults) != 1 || !strings.HasPrefix(faults[0].Error(), "big.jsonl:1: the article is ") || strings.Count(faults[0].Error(), "big.jsonl") != 1 {
 		t.Errorf("faults %v, want line 1 refused as too large, named once", faults)
+	}
+}
+
+// TestJSONLSaysABlankArticleOnce: a line whose "text" is blank was
+// "odd.jsonl:6: odd.jsonl:6 is empty: …; check that it is the file you
+// meant to open", the place twice and a file to check that is a line. It
+// is refused as the batch import refuses it (ErrBlank).
+func TestJSONLSaysABlankArticleOnce(t *testing.T) {
+	_, faults := jsonl.Import([]Input{{Name: "odd.jsonl", Data: []byte(`{"text": " \n "}` + "\n" + `{"html": ""}`)}}, nil)
+	for i, f := range faults {
+		if f.Error() != fmt.Sprintf("odd.jsonl:%d: %v", i+1, ErrBlank) {
+			t.Errorf("fault %d: %v, want ErrBlank's words", i, f)
+		}
+	}
+	if len(faults) != 2 {
+		t.Errorf("faults %v, want lines 1 and 2", faults)
 	}
 }

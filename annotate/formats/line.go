@@ -32,6 +32,7 @@ var (
 	ErrBothArticles = errors.New(`the line has both "html" and "text": give only one of them`)
 	ErrBadSpan      = errors.New("a span of the line cannot be read")
 	ErrNotUTF8      = errors.New("the line is not UTF-8 text")
+	ErrBlank        = errors.New("the article is empty: there is no text to annotate")
 	ErrNoLines      = errors.New("the file holds no line: a JSON Lines file has an article, a JSON object, on each line")
 )
 
@@ -277,10 +278,10 @@ func wantType(field string) string {
 	return "a string"
 }
 
-// CheckSize refuses, in words, a line whose article is larger than the
-// annotator opens, before it is loaded: "the article is 10.5 MB", the
-// line's place said by the caller once.
-func (l Line) CheckSize() error {
+// CheckArticle refuses, in words, a line whose article is larger than
+// the annotator opens, or blank, before it is loaded: "the article is
+// 10.5 MB", the line's place said by the caller once.
+func (l Line) CheckArticle() error {
 	content := l.Text
 	if l.HTML != nil {
 		content = l.HTML
@@ -288,7 +289,13 @@ func (l Line) CheckSize() error {
 	if content == nil {
 		return nil
 	}
-	return annotate.ArticleLimit.Check("the article", int64(len(*content)))
+	if err := annotate.ArticleLimit.Check("the article", int64(len(*content))); err != nil {
+		return err
+	}
+	if strings.TrimSpace(*content) == "" {
+		return ErrBlank
+	}
+	return nil
 }
 
 // LineArticle loads the article of a line, named name: "html" as a page,

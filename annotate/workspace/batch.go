@@ -39,7 +39,7 @@ var (
 	ErrBothArticles = formats.ErrBothArticles
 	ErrNotUTF8      = formats.ErrNotUTF8
 	ErrNoLines      = formats.ErrNoLines
-	ErrBlank        = errors.New("the article is empty: there is no text to annotate")
+	ErrBlank        = formats.ErrBlank
 	ErrDuplicateID  = errors.New("the id is used by an earlier line: give every line its own id")
 	ErrUnsupported  = errors.New("only .html, .htm and .txt articles, .json exports, .jsonl batches and the files of W3C Web Annotation, Label Studio, brat (a .txt with its .ann) and CSV can be imported")
 )
@@ -245,19 +245,12 @@ func (b *batch) lines(ctx context.Context, name string, data []byte, progress Pr
 // addLine loads one good line and adds it.
 func (b *batch) addLine(name string, n int, bl BatchLine) error {
 	fail := func(err error) error { return &ItemError{Name: name, Line: n, ID: bl.ID, Err: err} }
-	content := bl.Text
-	if bl.HTML != nil {
-		content = bl.HTML
-	}
 	label := bl.ID
 	if label == "" {
 		label = fmt.Sprintf("line %d", n)
 	}
-	if err := bl.CheckSize(); err != nil {
+	if err := bl.CheckArticle(); err != nil {
 		return fail(err)
-	}
-	if strings.TrimSpace(*content) == "" {
-		return fail(ErrBlank)
 	}
 	// A dataset line comes back as it went out, spans or none: its text
 	// word for word, under its own id.
