@@ -323,8 +323,12 @@ func (a *Annotator) exportDataset(ctx app.Context, sel workspace.Selection, what
 			return "", fmt.Errorf("%s writes %d files for %s: export the documents one by one", f.Name, len(out), what)
 		}
 		downloadBytes(name, out[0].Data, mediaTypes[f.Extension])
-		return fmt.Sprintf("Downloaded %s: %s, %d %s (offsets count %s).",
-			name, what, len(files), annotate.Plural(len(files), "document", "documents"), unitWords[f.Unit]) + unplacedWords(ws, sel, f), nil
+		rowless := f.Rowless(files)
+		if rowless != "" {
+			rowless = "; " + rowless
+		}
+		return fmt.Sprintf("Downloaded %s: %s, %d %s (offsets count %s)%s.",
+			name, what, len(files), annotate.Plural(len(files), "document", "documents"), unitWords[f.Unit], rowless) + unplacedWords(ws, sel, f), nil
 	})
 }
 

@@ -154,6 +154,23 @@ type Format struct {
 	Recognise func(in Input) bool
 }
 
+// Rowless says how many of files the file of f leaves out when f holds
+// rows and no documents (RowsOnly): those without annotations, in words
+// ("1 document without annotations has no row in it"); "" when it leaves
+// out none.
+func (f Format) Rowless(files []annotate.File) string {
+	none := 0
+	for _, file := range files {
+		if len(file.Annotations) == 0 {
+			none++
+		}
+	}
+	if !f.RowsOnly || none == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%s %s without annotations %s no row in it", annotate.GroupDigits(int64(none)), annotate.Plural(none, "document", "documents"), annotate.Plural(none, "has", "have"))
+}
+
 // Known finds a document that a conversion already has, by its id (the
 // native "sha256:…" id, or the id a format gave it) or by its URL: the
 // documents of the other inputs, or the library's in the browser.

@@ -81,15 +81,9 @@ func cmdConvert(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "annotator convert: %v\n", err)
 		return exitUsage
 	}
-	none := 0
-	for _, f := range exported {
-		if len(f.Annotations) == 0 {
-			none++
-		}
-	}
-	rowless := ""
-	if format.RowsOnly && none > 0 {
-		rowless = fmt.Sprintf("; %s %s without annotations %s no row in it", annotate.GroupDigits(int64(none)), annotate.Plural(none, "document", "documents"), annotate.Plural(none, "has", "have"))
+	rowless := format.Rowless(exported)
+	if rowless != "" {
+		rowless = "; " + rowless
 	}
 	fmt.Fprintf(stderr, "annotator convert: %s %s written as %s%s\n", annotate.GroupDigits(int64(len(docs))), annotate.Plural(len(docs), "document", "documents"), format.Name, rowless)
 	return status

@@ -117,3 +117,28 @@ func chooseExportFormat(t testing.TB, b *browser, format string) {
 		return s.value === %q;
 	})()`, format, format))
 }
+
+// TestCSVExportSaysWhichDocumentsHaveNoRow: a library of the sample,
+// with no annotation, and an article with one, exported as CSV, a row an
+// annotation: the message said "2 documents" of a file that holds one. It
+// says how many are not in it, and why.
+func TestCSVExportSaysWhichDocumentsHaveNoRow(t *testing.T) {
+	b, _ := openApp(t)
+	waitStarted(t, b)
+	path := filepath.Join(t.TempDir(), "budget.txt")
+	if err := os.WriteFile(path, []byte("The minister said taxes would fall."), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	openFile(t, b, path)
+	waitFor(t, b, `document.querySelector("#doc-title").textContent === "budget"`)
+	tagPhrase(t, b, "taxes would fall", "c")
+	waitSaved(t, b)
+	showLibrary(t, b)
+	chooseExportFormat(t, b, "csv")
+	csv := downloadFile(t, b, "annotations-*.csv", chromedp.Click(chromedp.ID("export-all")))
+	rows := strings.Count(string(csv), "\n") - 1
+	want := fmt.Sprintf("2 documents (offsets count code points); %d document without annotations has no row in it", 2-rows)
+	if !tryWait(b, fmt.Sprintf(`document.querySelector("#notice").textContent.includes(%s)`, jsString(want))) {
+		t.Errorf("the CSV has %d rows; the message is %q, want it to say %q", rows, text(t, b, "#notice"), want)
+	}
+}
