@@ -168,6 +168,9 @@ func isJSONL(in Input) bool {
 	if i := bytes.IndexByte(data, '\n'); i >= 0 {
 		first = data[:i]
 	}
+	if i := bytes.IndexByte(first, '\r'); i >= 0 {
+		first = first[:i] // a line ends with a CR too (SplitLines)
+	}
 	var m map[string]json.RawMessage
 	if json.Unmarshal(first, &m) != nil {
 		return false

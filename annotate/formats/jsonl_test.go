@@ -350,6 +350,11 @@ func TestJSONLLinesEndWithACarriageReturn(t *testing.T) {
 	if len(docs) != 3 || len(faults) != 1 || faults[0].Line != 5 {
 		t.Errorf("%d documents, faults %v; want 3, and line 5 refused", len(docs), faults)
 	}
+	// Recognised as JSON Lines under another name too: its first line is
+	// the first object, not all of them.
+	if docs, _ := ReadAll([]Input{{Name: "cr.ndjson", Data: []byte(data)}}, nil); len(docs) != 3 {
+		t.Errorf(".ndjson: %d documents, want 3", len(docs))
+	}
 }
 
 // TestJSONLNamesALineTooLargeOnce: a line whose article is over the
