@@ -384,3 +384,13 @@ func TestJSONLSaysABlankArticleOnce(t *testing.T) {
 		t.Errorf("faults %v, want lines 1 and 2", faults)
 	}
 }
+
+// TestJSONLSaysANullLineIsNoObject: a line "null" was said to have
+// "neither "html" nor "text"", as though it were an object without them;
+// it is no object, as "[]" and "42" are said to be none.
+func TestJSONLSaysANullLineIsNoObject(t *testing.T) {
+	_, err := ParseLine([]byte(" null "))
+	if !errors.Is(err, ErrBadJSON) || !strings.Contains(err.Error(), "it holds a JSON null") {
+		t.Errorf("%v, want ErrBadJSON saying it holds a JSON null", err)
+	}
+}

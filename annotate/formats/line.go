@@ -185,6 +185,10 @@ func ParseLine(data []byte) (Line, error) {
 		if err := dec.Decode(&l); err != nil {
 			return l, lineJSONError(data, err)
 		}
+		if bytes.Equal(bytes.TrimSpace(data), []byte("null")) {
+			// Decoded into a Line, null is one with no field.
+			return l, fmt.Errorf("%w: it holds a JSON null", ErrBadJSON)
+		}
 		// Anything after the object but white space, a stray ] or } too
 		// (which dec.More does not see).
 		if len(bytes.TrimSpace(data[dec.InputOffset():])) > 0 {
