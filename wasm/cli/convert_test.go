@@ -471,3 +471,25 @@ func TestConvertToCSVSaysWhichDocumentsHaveNoRow(t *testing.T) {
 		t.Errorf("exit %d, %d lines, stderr %q", code, strings.Count(stdout, "\n"), stderr)
 	}
 }
+
+// TestConvertSaysEachLineInItsOrder: what convert says of a JSON Lines
+// file comes line by line, in the file's order: the lines refused came
+// first, then what was said of the lines read (a span left out, a label
+// renamed), so that line 3 was said before line 2.
+func TestConvertSaysEachLineInItsOrder(t *testing.T) {
+	in := writeFile(t, "odd.jsonl", []byte(`{"text": "broken`+"\n"+
+		`{"text": "ok", "label": [[0, 2, "A B"]]}`+"\n"+
+		`[]`+"\n"+
+		`{"text": "ok again", "label": [[0, 2, ""]]}`+"\n"))
+	_, _, stderr := run(nil, "convert", "--to", "jsonl", in)
+	var lines []int
+	for _, l := range strings.Split(strings.TrimSpace(stderr), "\n") {
+		var n int
+		if _, err := fmt.Sscanf(strings.TrimPrefix(l, "annotator convert: "+in+":"), "%d:", &n); err == nil {
+			lines = append(lines, n)
+		}
+	}
+	if !slices.Equal(lines, []int{1, 2, 3, 4}) {
+		t.Errorf("the lines are said in the order %v, want 1, 2, 3, 4:\n%s", lines, stderr)
+	}
+}

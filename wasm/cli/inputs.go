@@ -7,6 +7,7 @@ package cli
 // like an input, in name order) or - for standard input.
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -88,24 +89,50 @@ func readDocuments(cmd string, args []string, stdin io.Reader, stderr io.Writer)
 		status = exitUsage
 	}
 	docs, faults := formats.ReadAll(inputs, nil)
+	// What is said of each file comes in the order of the files, and of
+	// a file's lines in theirs: the lines refused, and then what was said
+	// of the lines read, put line 3 before line 2.
+	type saying struct {
+		name string
+		line int
+		text string
+	}
+	var said []saying
 	for _, f := range faults {
-		fmt.Fprintf(stderr, "annotator %s: %v\n", cmd, f)
+		said = append(said, saying{f.Name, f.Line, f.Error()})
 		status = max(status, exitInvalid)
 	}
 	for _, d := range docs {
 		// A span left out of a document that was read is an error in
 		// its file, as a line that cannot be read is.
 		for _, f := range d.Faults {
-			fmt.Fprintf(stderr, "annotator %s: %v\n", cmd, f)
+			said = append(said, saying{f.Name, f.Line, f.Error()})
 			status = max(status, exitInvalid)
 		}
+		name, line := d.Where()
 		if d.Moved > 0 {
-			fmt.Fprintf(stderr, "annotator %s: %s: %d %s placed by %s text rather than %s offsets\n", cmd, d.From,
-				d.Moved, annotate.Plural(d.Moved, "annotation was", "annotations were"), annotate.Plural(d.Moved, "its", "their"), annotate.Plural(d.Moved, "its", "their"))
+			said = append(said, saying{name, line, fmt.Sprintf("%s: %d %s placed by %s text rather than %s offsets", d.From,
+				d.Moved, annotate.Plural(d.Moved, "annotation was", "annotations were"), annotate.Plural(d.Moved, "its", "their"), annotate.Plural(d.Moved, "its", "their"))})
 		}
 		for _, n := range d.Notes {
-			fmt.Fprintf(stderr, "annotator %s: %s: %s\n", cmd, d.From, n)
+			said = append(said, saying{name, line, d.From + ": " + n})
 		}
+	}
+	order := make(map[string]int, len(inputs))
+	for i, in := range inputs {
+		order[in.Name] = i
+	}
+	place := func(name string) int {
+		if i, ok := order[name]; ok {
+			return i
+		}
+		return len(inputs)
+	}
+	slices.SortStableFunc(said, func(a, b saying) int {
+		return cmp.Or(cmp.Compare(place(a.name), place(b.name)), cmp.Compare(a.line, b.line))
+	})
+	for _, s := range said {
+		fmt.Fprintf(stderr, "annotator %s: %s\n", cmd, s.text)
 	}
 	return docs, status
 }
