@@ -234,13 +234,16 @@ func (a *Annotator) delete(ctx app.Context, id string) {
 	a.choices = nil
 	a.say(fmt.Sprintf("Deleted the %s %s. Ctrl+Z brings it back.", ann.Label, quoted(ann.Exact, 60)))
 	a.changed(ctx)
-	// The focus was on what goes (the deleted entry, or the panel that
-	// hides with nothing left to select): it moves to the next entry, as
-	// the selection does, else to the list's heading, not to the page.
+	// The focus was on what goes (the deleted entry, or the panel's
+	// Delete): it moves to the next entry, as the selection does, else to
+	// the list's heading, not to the page. The panel stays with the next
+	// annotation in it (putSelected), and the focus stayed on its Delete,
+	// now the next annotation's, its text unsaid, which a second Enter
+	// deleted too; on the entry, a screen reader says which it is.
 	switch {
-	case onEntry && neighbour != "":
+	case (onEntry || inPanel) && neighbour != "":
 		focusEntry(neighbour) // its row is drawn in this turn (paint)
-	case onEntry || (inPanel && a.selected == ""):
+	case onEntry || inPanel:
 		a.focusAfterRender(ctx, "#"+titleID)
 	}
 }

@@ -49,3 +49,26 @@ func TestDeleteKeepsTheFocusInTheList(t *testing.T) {
 		t.Errorf("after the panel's Delete the focus is on %s, not on the list's heading", evalJS[string](t, b, focused))
 	}
 }
+
+// TestPanelDeleteMovesToTheNextEntry: Enter on the panel's Delete, with
+// another annotation after the one deleted, leaves the focus on that next
+// annotation's entry in the list, said as its label and text, and the
+// message line says what was deleted and that Ctrl+Z brings it back.
+// go-app and putSelected show the next annotation in the same panel, so
+// the focus stayed on the same Delete, now the next annotation's, its
+// text unsaid, and a second Enter deleted that one too.
+func TestPanelDeleteMovesToTheNextEntry(t *testing.T) {
+	b, _ := openApp(t)
+	b.expectNoConsoleErrors()
+	waitStarted(t, b)
+	tagPhrase(t, b, "yes we can", "q")
+	tagPhrase(t, b, "pretty balanced", "c")
+	b.run(chromedp.Focus(chromedp.ID("article")))
+	press(t, b, "[") // the first
+	waitFor(t, b, `(document.querySelector("#selected .excerpt") || {}).textContent === "“yes we can”"`)
+	b.run(chromedp.Focus(chromedp.ID("delete-button")))
+	press(t, b, kb.Enter)
+	waitFor(t, b, `document.querySelectorAll("#entries > li").length === 1`)
+	waitFor(t, b, `document.getElementById("notice-said").textContent === "Deleted the quote “yes we can”. Ctrl+Z brings it back."`)
+	waitFor(t, b, `document.activeElement.matches("#entries > li > .entry-main") && document.activeElement.querySelector(".excerpt").textContent === "“pretty balanced”"`)
+}
