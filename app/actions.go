@@ -232,7 +232,15 @@ func (a *Annotator) delete(ctx app.Context, id string) {
 		a.revealSelected()
 	}
 	a.choices = nil
-	a.say(fmt.Sprintf("Deleted the %s %s. Ctrl+Z brings it back.", ann.Label, quoted(ann.Exact, 60)))
+	said := fmt.Sprintf("Deleted the %s %s. Ctrl+Z brings it back.", ann.Label, quoted(ann.Exact, 60))
+	if a.selected == neighbour && neighbour != "" && !onEntry && !inPanel {
+		// Said, from the article: the focus stays there, and a screen
+		// reader's user heard only what went, not which annotation a
+		// second Delete would delete. From the list or the panel, the
+		// focus goes to the next entry, which says it.
+		said += " Selected now: " + a.placeWords(neighbour) + "."
+	}
+	a.say(said)
 	a.changed(ctx)
 	// The focus was on what goes (the deleted entry, or the panel's
 	// Delete): it moves to the next entry, as the selection does, else to
@@ -417,12 +425,12 @@ func (a *Annotator) step(ctx app.Context, dir int) {
 	switch {
 	case next != "":
 		a.choose(ctx, next)
-		if ann, ok := a.set.Get(next); ok && focusedEntry() == "" {
+		if _, ok := a.set.Get(next); ok && focusedEntry() == "" {
 			// Said, from the article: the focus stays there, and a screen
 			// reader's user heard nothing of which annotation a label's
 			// key or Delete would now change. On the list, the entry
 			// focused says it.
-			a.say(fmt.Sprintf("Selected the %s %s, %d of %d.", ann.Label, quoted(ann.Exact, 60), l.position(next)+1, n))
+			a.say("Selected " + a.placeWords(next) + ".")
 		}
 	case dir > 0:
 		// Said, not silent: a screen reader's user hears the key did
@@ -431,6 +439,15 @@ func (a *Annotator) step(ctx app.Context, dir int) {
 	default:
 		a.say("The first annotation of the list is selected; ] goes on.")
 	}
+}
+
+// placeWords names annotation id and its place in the list, as the
+// message line says them after a step or a delete that selected it: “the
+// quote “yes we can”, 1 of 2”.
+func (a *Annotator) placeWords(id string) string {
+	ann, _ := a.set.Get(id)
+	l := a.lister()
+	return fmt.Sprintf("the %s %s, %d of %d", ann.Label, quoted(ann.Exact, 60), l.position(id)+1, l.listLen())
 }
 
 // neighbour returns the ID of the annotation dir places from id among those

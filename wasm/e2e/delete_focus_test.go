@@ -72,3 +72,27 @@ func TestPanelDeleteMovesToTheNextEntry(t *testing.T) {
 	waitFor(t, b, `document.getElementById("notice-said").textContent === "Deleted the quote “yes we can”. Ctrl+Z brings it back."`)
 	waitFor(t, b, `document.activeElement.matches("#entries > li > .entry-main") && document.activeElement.querySelector(".excerpt").textContent === "“pretty balanced”"`)
 }
+
+// TestDeleteKeySaysTheNextSelected: Delete pressed in the article says
+// what it deleted and which annotation it selected in its place, so that
+// a screen reader's user knows what a second Delete would delete: the
+// focus stays in the article, and the message named only the one gone.
+func TestDeleteKeySaysTheNextSelected(t *testing.T) {
+	b, _ := openApp(t)
+	b.expectNoConsoleErrors()
+	waitStarted(t, b)
+	tagPhrase(t, b, "yes we can", "q")
+	tagPhrase(t, b, "pretty balanced", "c")
+	b.run(chromedp.Focus(chromedp.ID("article")))
+	press(t, b, "[") // the first
+	waitFor(t, b, `(document.querySelector("#selected .excerpt") || {}).textContent === "“yes we can”"`)
+	press(t, b, kb.Delete)
+	waitFor(t, b, `document.querySelectorAll("#entries > li").length === 1`)
+	waitFor(t, b, `document.getElementById("notice-said").textContent === "Deleted the quote “yes we can”. Ctrl+Z brings it back. Selected now: the claim “pretty balanced”, 1 of 1."`)
+	if got := activeID(t, b); got != "article" {
+		t.Errorf("after Delete in the article the focus is on %q", got)
+	}
+	press(t, b, kb.Delete)
+	waitFor(t, b, `document.querySelectorAll("#entries > li").length === 0`)
+	waitFor(t, b, `document.getElementById("notice-said").textContent === "Deleted the claim “pretty balanced”. Ctrl+Z brings it back."`)
+}
