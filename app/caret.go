@@ -127,11 +127,23 @@ func (a *Annotator) editAtCaret(ctx app.Context) {
 const editorFields = "#selected .editor select, #selected .editor input, #selected .editor textarea"
 
 // goTo moves the focus to the part of the page target names (Alt+A,
-// Alt+L, the skip links): the article, or the list of annotations. From
-// the library it shows the open article first, and focuses once that is
-// drawn: there the jumps did nothing, and the skip links, the page's
-// first two Tab stops, led nowhere.
+// Alt+L, Alt+W, the skip links): the article, the list of annotations,
+// or the library's documents. From the library it shows the open article
+// first, and focuses once that is drawn: there the jumps did nothing, and
+// the skip links, the page's first two Tab stops, led nowhere. The
+// library's documents are shown first from the article, and the focus
+// goes to the first one's title once it is drawn: it was 18 Tab presses
+// away, past every control of the library.
 func (a *Annotator) goTo(ctx app.Context, target string) {
+	if target == focusDocuments {
+		if a.view != viewLibrary {
+			a.toggleLibrary(ctx)
+		}
+		// The library reads the workspace before it draws its table: a
+		// few seconds at most on a loaded machine.
+		focusWhenDrawn(libraryDrawn, 600, firstTitle, "#library-search")
+		return
+	}
 	if a.view != viewLibrary {
 		if target == focusAnnotations {
 			a.focusAnnotations(ctx)
@@ -159,12 +171,29 @@ func (a *Annotator) goTo(ctx app.Context, target string) {
 // it shows its rows, when it has any, looking again at each of the next
 // frames, at most tries times.
 func focusWhenListed(rows bool, tries int) {
+	if !rows {
+		tries = 0
+	}
+	focusWhenDrawn("#entries .entry-main", tries, annotationsFocus...)
+}
+
+// The library drawn: its table, or the line that says no document
+// matches; and where the focus goes in it, the first document's title.
+const (
+	libraryDrawn = "#library-table, #library-empty"
+	firstTitle   = "#library-table tbody tr:first-child .library-open"
+)
+
+// focusWhenDrawn focuses the element the first of selectors finds once
+// the page holds an element that ready finds, looking again at each of
+// the next frames, at most tries times.
+func focusWhenDrawn(ready string, tries int, selectors ...string) {
 	doc := app.Window().Get("document")
-	if rows && tries > 0 && !doc.Call("querySelector", "#entries .entry-main").Truthy() {
-		afterNextFrame(func() { focusWhenListed(rows, tries-1) })
+	if tries > 0 && !doc.Call("querySelector", ready).Truthy() {
+		afterNextFrame(func() { focusWhenDrawn(ready, tries-1, selectors...) })
 		return
 	}
-	focusFirst(annotationsFocus...)
+	focusFirst(selectors...)
 }
 
 // annotationsFocus finds where the focus goes in the list of annotations:

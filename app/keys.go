@@ -68,7 +68,7 @@ type binding struct {
 	// "sentence", "paragraph", "documentboundary" (the article's, from
 	// package annotate).
 	Granularity string
-	Target      string // for cmdFocus: focusArticle or focusAnnotations
+	Target      string // for cmdFocus: focusArticle, focusAnnotations or focusDocuments
 	ID          string // for cmdDropOrphan: the orphan's id
 }
 
@@ -76,6 +76,9 @@ type binding struct {
 const (
 	focusArticle     = "article"
 	focusAnnotations = "annotations"
+	// focusDocuments is the library's list of documents, which the
+	// jump shows first from the article.
+	focusDocuments = "documents"
 )
 
 // Shortcut is one line of the keyboard help.
@@ -104,6 +107,7 @@ func moves(c command, granularities ...string) []binding {
 var shortcuts = []Shortcut{
 	{Keys: "Alt+A", Does: "go to the article (or the “Skip to the article” link, first on the page)", names: []binding{{Command: cmdFocus, Target: focusArticle}}},
 	{Keys: "Alt+L", Does: "go to the list of annotations", names: []binding{{Command: cmdFocus, Target: focusAnnotations}}},
+	{Keys: "Alt+W", Does: "go to the library's documents, the workspace's list (or, in the library, the “Skip to the documents” link, first on the page)", names: []binding{{Command: cmdFocus, Target: focusDocuments}}},
 	{Keys: "← →", Does: "in the article: move the caret by a character (with Ctrl or Alt: by a word)", names: moves(cmdMove, "character", "word")},
 	{Keys: "↑ ↓", Does: "move the caret by a line", names: moves(cmdMove, "line")},
 	{Keys: "Alt+↑ ↓", Does: "move the caret to the previous or next sentence", names: moves(cmdMove, "sentence")},
@@ -183,6 +187,8 @@ func bindKey(k keyPress, schema annotate.Schema) binding {
 			return binding{Command: cmdFocus, Target: focusArticle}
 		case k.Alt && !mod && !k.Shift && (key == "l" || key == "L"):
 			return binding{Command: cmdFocus, Target: focusAnnotations}
+		case k.Alt && !mod && !k.Shift && (key == "w" || key == "W"):
+			return binding{Command: cmdFocus, Target: focusDocuments}
 		}
 		return binding{} // the field's own editing, undo included
 	}
@@ -215,6 +221,11 @@ func bindKey(k keyPress, schema annotate.Schema) binding {
 			return binding{Command: cmdFocus, Target: focusArticle}
 		case "l":
 			return binding{Command: cmdFocus, Target: focusAnnotations}
+		case "w":
+			// W for the workspace: Alt+D, the documents', is the
+			// browser's address bar, and Alt+B, Alt+E, Alt+F, Alt+H,
+			// Alt+S, Alt+T and Alt+V open its menus.
+			return binding{Command: cmdFocus, Target: focusDocuments}
 		}
 	}
 	if b, ok := caretBinding(k); ok {

@@ -367,7 +367,10 @@ func (l *library) Render() app.UI {
 			// The table scrolls sideways in a box of its own where the
 			// window is narrower than its columns (400 % zoom), rather than
 			// the whole page with it.
-			return app.Div().Class("library-scroll").Body(app.Table().ID("library-table").Class("library-table").Body(
+			// A region with a name: a screen reader lists it among the
+			// page's landmarks, and says where the focus went when a
+			// jump (Alt+W, the skip link) lands on its first title.
+			return app.Div().Class("library-scroll").Role("region").Aria("label", "Documents").Body(app.Table().ID("library-table").Class("library-table").Body(
 				app.THead().Body(app.Tr().Body(
 					app.Th().Scope("col").Body(l.chooseShown(n, inView)),
 					app.Th().Scope("col").Text("Title"),

@@ -338,3 +338,41 @@ func TestLibraryDeleteMovesToTheNextTitle(t *testing.T) {
 	waitFor(t, b, `document.getElementById("notice-said").textContent.startsWith("Deleted") && `+rows+`.length === 2`)
 	waitFor(t, b, `document.activeElement && document.activeElement.matches("#library-table .library-open") && document.activeElement.textContent === `+jsString(next))
 }
+
+// TestSkipToTheDocuments: in the library, the page's first Tab stop is a
+// skip link to its documents, whose Enter leaves the focus on the first
+// document's title; Alt+W does the same from anywhere, the article
+// included, and the box the documents scroll in is a region with a name.
+// The first document was 18 Tab presses away, past every control, and
+// the scrolling box had no name.
+func TestSkipToTheDocuments(t *testing.T) {
+	b, _ := openApp(t)
+	b.expectNoConsoleErrors()
+	waitStarted(t, b)
+	const first = `document.activeElement && document.activeElement.matches("#library-table tbody tr:first-child .library-open")`
+	showLibrary(t, b)
+	waitFor(t, b, `document.querySelector("#library-table .library-open") !== null`)
+	if got := evalJS[string](t, b, `(() => { const s = document.querySelector(".library-scroll"); return s.getAttribute("role") + " " + (s.getAttribute("aria-label") || ""); })()`); got != "region Documents" {
+		t.Errorf("the documents' scrolling box is %q, not a region named Documents", got)
+	}
+	// The page's first Tab stop, shown when focused.
+	if got := evalJS[string](t, b, `[...document.querySelectorAll("button, a[href], input, select, textarea, [tabindex]")].find((e) => e.tabIndex >= 0 && !e.disabled && e.getClientRects().length > 0).id`); got != "skip-documents" {
+		t.Errorf("the library's first Tab stop is #%s, not the skip link to its documents", got)
+	}
+	b.run(chromedp.Focus(chromedp.ID("skip-documents")))
+	waitFor(t, b, `document.activeElement.id === "skip-documents" && document.activeElement.getBoundingClientRect().width > 20`)
+	press(t, b, kb.Enter)
+	waitFor(t, b, first)
+
+	b.run(chromedp.Focus(chromedp.ID("library-search")))
+	press(t, b, "w", alt)
+	waitFor(t, b, first)
+
+	press(t, b, "a", alt)
+	waitFor(t, b, `document.querySelector("#library") === null && document.activeElement && document.activeElement.id === "article"`)
+	if evalJS[bool](t, b, `document.getElementById("skip-documents") !== null`) {
+		t.Errorf("the article's page has a skip link to the library's documents, which it does not show")
+	}
+	press(t, b, "w", alt)
+	waitFor(t, b, `document.querySelector("#library") !== null && `+first)
+}
