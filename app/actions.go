@@ -160,6 +160,12 @@ func (a *Annotator) relabel(ctx app.Context, id, label string) {
 		a.say(fmt.Sprintf("%s already has the label %s.", quoted(ann.Exact, 60), label))
 		return
 	}
+	// The entry listed after it, else before it: where the focus goes
+	// when the entry had it and leaves the list (below).
+	onEntry, neighbour := focusedEntry() == id, a.neighbour(id, +1)
+	if neighbour == "" {
+		neighbour = a.neighbour(id, -1)
+	}
 	if err := a.set.Relabel(id, label); err != nil {
 		if ann, ok := a.set.Get(id); ok && errors.Is(err, annotate.ErrDuplicate) {
 			a.fail(fmt.Sprintf("%s cannot be relabelled %s: another %s has the same text already.", quoted(ann.Exact, 60), label, label))
@@ -177,7 +183,24 @@ func (a *Annotator) relabel(ctx app.Context, id, label string) {
 	}
 	ann, _ := a.set.Get(id)
 	a.say(fmt.Sprintf("Relabelled %s as %s.", quoted(ann.Exact, 60), label))
+	leaves := onEntry && a.lister().position(id) < 0
+	if leaves && neighbour != "" && id == a.selected {
+		// Its entry left the list, which shows another label, and the
+		// focus with it, to the page's body: the next Tab started over
+		// at the top of the page, and the next key acted on an
+		// annotation the list no longer showed. The entry in its place
+		// is selected, and has the focus, which says it, as after a
+		// Delete.
+		a.selected = neighbour
+		a.revealSelected()
+	}
 	a.changed(ctx)
+	switch {
+	case leaves && neighbour != "":
+		focusEntry(neighbour) // its row is drawn in this turn (paint)
+	case leaves:
+		a.focusAfterRender(ctx, "#"+titleID)
+	}
 }
 
 // setAttribute sets or clears an attribute of annotation id.
