@@ -533,7 +533,11 @@ func (l *library) renderRow(s workspace.Summary) app.UI {
 					Aria("label", "New title of “"+s.Title+"”").
 					OnChange(func(ctx app.Context, e app.Event) {
 						id, title := rowID(ctx), ctx.JSSrc().Get("value").String()
-						at := rowControl{Doc: id, Class: "library-rename"}
+						// Its place too: a title without the words searched
+						// takes the row out of the list, and the focus then
+						// goes to the row in its place (focusInRow); it went
+						// to the first row's, at the top of the list.
+						at := rowControl{Doc: id, Class: "library-rename", At: rowPlace(ctx)}
 						l.renaming, l.refocus = "", at
 						ctx.Defer(func(app.Context) { focusInRow(at) })
 						l.act(ctx, "Renamed it “"+annotate.CleanTitle(title)+"”.", id, id, func(ws *workspace.Workspace) error { return ws.Rename(id, title) })
@@ -556,7 +560,7 @@ func (l *library) renderRow(s workspace.Summary) app.UI {
 				id, st := rowID(ctx), workspace.Status(ctx.JSSrc().Get("value").String())
 				// From the keyboard, ↓ marks it and ↓ again marks it done:
 				// the focus goes with the row.
-				l.refocus = rowControl{Doc: id, Class: "status-select", At: ctx.JSSrc().Call("closest", "tr").Get("sectionRowIndex").Int()}
+				l.refocus = rowControl{Doc: id, Class: "status-select", At: rowPlace(ctx)}
 				l.act(ctx, fmt.Sprintf("Marked “%s” %s.", l.title(id), st), "", id, func(ws *workspace.Workspace) error { return ws.SetStatus(id, st) })
 			}).Body(app.Range(workspace.Statuses).Slice(func(i int) app.UI {
 				st := workspace.Statuses[i]
@@ -587,7 +591,7 @@ func (l *library) renderRow(s workspace.Summary) app.UI {
 					// last: a screen reader says the document the focus is
 					// on, and Enter there opens it, where a Delete would
 					// delete it.
-					n := strconv.Itoa(ctx.JSSrc().Call("closest", "tr").Get("sectionRowIndex").Int() + 1)
+					n := strconv.Itoa(rowPlace(ctx) + 1)
 					l.onLoss = []string{
 						"#library-table tbody tr:nth-child(" + n + ") .library-open",
 						"#library-table tbody tr:last-child .library-open",
@@ -647,6 +651,12 @@ func rowID(ctx app.Context) string {
 		return ""
 	}
 	return row.Get("dataset").Get("id").String()
+}
+
+// rowPlace returns the place (from 0) among the listed rows of the row
+// that holds the event's element.
+func rowPlace(ctx app.Context) int {
+	return ctx.JSSrc().Call("closest", "tr").Get("sectionRowIndex").Int()
 }
 
 // title returns the title of document id as listed.

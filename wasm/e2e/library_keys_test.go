@@ -376,3 +376,33 @@ func TestSkipToTheDocuments(t *testing.T) {
 	press(t, b, "w", alt)
 	waitFor(t, b, `document.querySelector("#library") !== null && `+first)
 }
+
+// TestRenameOutOfTheSearchMovesToTheNextTitle: with the library showing
+// the documents whose titles have the words searched, a document renamed
+// so that its title no longer has them leaves the list, and the focus goes
+// to the title of the document listed in its place, as after a status
+// that takes a row out of the list. It went to the first document's
+// title, at the top of the list, away from where the annotator was.
+func TestRenameOutOfTheSearchMovesToTheNextTitle(t *testing.T) {
+	b, _ := openApp(t)
+	b.expectNoConsoleErrors()
+	waitStarted(t, b)
+	openArticle(t, b, "First extra", "<p>The first extra article, with words enough to read.</p>")
+	openArticle(t, b, "Second extra", "<p>The second extra article, with other words to read.</p>")
+	openArticle(t, b, "Third extra", "<p>The third extra article, with more words to read.</p>")
+	openFromLibrary(t, b, sampleTitle)
+	showLibrary(t, b)
+	waitSaved(t, b)
+	evalJS[bool](t, b, `(() => { const s = document.getElementById("library-search"); s.value = "extra"; s.dispatchEvent(new Event("input", {bubbles: true})); return true; })()`)
+	const rows = `[...document.querySelectorAll("#library-table .library-row")]`
+	waitFor(t, b, rows+`.length === 3`)
+	next := evalJS[string](t, b, rows+`[2].querySelector(".library-title").textContent`)
+	evalJS[bool](t, b, `(`+rows+`[1].querySelector(".library-rename").focus(), true)`)
+	press(t, b, kb.Enter)
+	waitFor(t, b, `document.activeElement && document.activeElement.matches(".rename")`)
+	press(t, b, "a", ctrl)
+	press(t, b, "Gone away")
+	press(t, b, kb.Enter)
+	waitFor(t, b, `document.getElementById("notice-said").textContent.startsWith("Renamed it") && `+rows+`.length === 2`)
+	waitFor(t, b, `document.activeElement && document.activeElement.matches("#library-table .library-open") && document.activeElement.textContent === `+jsString(next))
+}
