@@ -95,11 +95,12 @@ func (t *toolbar) Render() app.UI {
 		// First in the tab order, shown when focused: past the toolbar.
 		app.Div().Class("skip-links").Body(
 			// In the library, its documents first: the first one was 18
-			// Tab presses away, past every control.
+			// Tab presses away, past every control. Absent, a slot keeps
+			// the other links' places, which go-app compares by place.
 			app.If(t.Library, func() app.UI {
 				return app.Button().ID("skip-documents").Class("skip-link").Title("Alt+W").
 					OnClick(func(ctx app.Context, e app.Event) { h.goTo(ctx, focusDocuments) }).Text("Skip to the documents")
-			}),
+			}).Else(slot),
 			app.Button().ID("skip-article").Class("skip-link").Title("Alt+A").
 				OnClick(func(ctx app.Context, e app.Event) { h.goTo(ctx, focusArticle) }).Text("Skip to the article"),
 			app.Button().ID("skip-annotations").Class("skip-link").Title("Alt+L").
