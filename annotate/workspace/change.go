@@ -53,10 +53,17 @@ type Change struct {
 }
 
 // SummaryEdit is what a change made from the library sets in a summary:
-// its title and its status, each when not "".
+// its title and its status, each when not "". An undo sets back what its
+// change replaced only while the summary still holds what the change
+// wrote (IfTitle, IfStatus, when not ""), looked at inside the write:
+// another tab may rename the document, or set its status, in between,
+// and the undo would write over that.
 type SummaryEdit struct {
 	Title  string
 	Status Status
+
+	IfTitle  string
+	IfStatus Status
 }
 
 // Empty reports whether the change writes nothing.
@@ -99,10 +106,10 @@ func Write(s Store, docID string, c Change) error {
 func (c Change) Update(s Summary) Summary {
 	s = s.clone()
 	if l := c.Library; l != nil {
-		if l.Title != "" {
+		if l.Title != "" && (l.IfTitle == "" || s.Title == l.IfTitle) {
 			s.Title = l.Title
 		}
-		if l.Status != "" {
+		if l.Status != "" && (l.IfStatus == "" || s.Status == l.IfStatus) {
 			s.Status = l.Status
 		}
 		if !c.Changed.IsZero() {

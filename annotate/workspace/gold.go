@@ -14,9 +14,10 @@ import (
 	"github.com/newsannotator/annotator/annotate"
 )
 
-// ErrChangedSince is the error of the library's undo of a gold file once
-// its document has changed since the gold file was saved: putting back
-// the annotations it had before would lose what was done since.
+// ErrChangedSince is the error of the library's undo of a change once its
+// document has changed since (in any tab): a gold file's, once its
+// annotations have, and a rename's, once the document was renamed again.
+// Putting back what it had before would lose what was done since.
 var ErrChangedSince = errors.New("it has changed since, and undoing would lose those changes")
 
 // SaveGold keeps gold, a native file, in the library, marked done: as a

@@ -241,8 +241,9 @@ func (w *Workspace) UndoRow() string {
 
 // Undo undoes the most recent rename, status change or delete made from
 // the library. It returns ErrNothingToUndo when there is none; a change
-// that cannot be undone (a deleted article added again meanwhile) is
-// dropped from the list and its error returned. A change refused because
+// that cannot be undone (a deleted article added again meanwhile; a
+// rename or a gold file changed since, ErrChangedSince) is dropped from
+// the list and its error returned. A change refused because
 // its document is open elsewhere (the error wraps ErrInUse) stays on the
 // list: it can be undone once the document is closed there.
 func (w *Workspace) Undo() error {
@@ -271,7 +272,18 @@ func (w *Workspace) Rename(id, title string) error {
 	if err := w.editSummary(id, SummaryEdit{Title: title}); err != nil {
 		return err
 	}
-	w.remember("rename "+titled(old.Title), id, id, func() error { return w.editSummary(id, SummaryEdit{Title: old.Title}) })
+	w.remember("rename "+titled(old.Title), id, id, func() error {
+		// Renamed since (in another tab), the document keeps that name:
+		// the undo is refused, in words, as a gold file's is.
+		now, err := w.store.Summary(id)
+		if err != nil {
+			return err
+		}
+		if now.Title != title {
+			return fmt.Errorf("the rename of %s cannot be undone: %w", titled(title), ErrChangedSince)
+		}
+		return w.editSummary(id, SummaryEdit{Title: old.Title, IfTitle: title})
+	})
 	return nil
 }
 

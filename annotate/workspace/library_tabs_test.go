@@ -1,0 +1,51 @@
+package workspace
+
+import (
+	"errors"
+	"strings"
+	"testing"
+)
+
+// TestUndoRenameKeepsAnotherTabsName: a document renamed in the library
+// of one tab, then renamed again in another tab's library, kept the first
+// tab's old title when the first tab pressed Undo: the undo wrote back the
+// title it replaced over the other tab's name. It is refused now, in
+// words, and the other tab's name stays.
+func TestUndoRenameKeepsAnotherTabsName(t *testing.T) {
+	w, m := openMemory(t)
+	sum, err := w.Add(loadText(t, "a.txt", "Ministers pledged to raise defence spending."), nil, nil, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Rename(sum.ID, "Budget day"); err != nil {
+		t.Fatal(err)
+	}
+	other, err := Open(m, clock())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := other.Rename(sum.ID, "Defence budget"); err != nil {
+		t.Fatal(err)
+	}
+	err = w.Undo()
+	got, serr := m.Summary(sum.ID)
+	if serr != nil {
+		t.Fatal(serr)
+	}
+	if got.Title != "Defence budget" {
+		t.Errorf("the undo of a rename wrote %q over the name another tab gave since (error %v)", got.Title, err)
+	}
+	if !errors.Is(err, ErrChangedSince) || !strings.Contains(err.Error(), "“Budget day”") || strings.Contains(err.Error(), sum.ID) {
+		t.Errorf("the undo of a rename renamed since elsewhere: %v; want ErrChangedSince, in words", err)
+	}
+	if w.UndoLabel() != "" {
+		t.Errorf("the refused undo is still offered: %q", w.UndoLabel())
+	}
+	// Undone before anyone renamed it again, a rename is undone.
+	if err := other.Undo(); err != nil {
+		t.Fatalf("the undo of the last rename: %v", err)
+	}
+	if got, _ := m.Summary(sum.ID); got.Title != "Budget day" {
+		t.Errorf("the undo of the last rename left the title %q", got.Title)
+	}
+}
