@@ -533,7 +533,8 @@ func exportedCount(set *annotate.Set, orphans []annotate.Annotation) int {
 
 // addAndOpen adds an opened article to the workspace and opens it; an
 // article already in the library is opened as it is there. An export
-// (set not nil) fills the library's copy when that has no annotation.
+// (set not nil) fills the library's copy when that has no annotation: the
+// store's, or this tab's editor of it when it holds one (fillHeld).
 // done, when not nil, is called once the document is painted, or the
 // opening has failed or gone to the library's copy.
 func (a *Annotator) addAndOpen(ctx app.Context, doc *annotate.Document, set *annotate.Set, orphans []annotate.Annotation, note string, done func()) {
@@ -553,61 +554,116 @@ func (a *Annotator) addAndOpen(ctx app.Context, doc *annotate.Document, set *ann
 		// Written with its first change, after the frame that shows it.
 		e, err := ws.AddAndEditLater(doc, set, orphans, "")
 		mark("annotator:added")
-		filled, inUse := "", false
-		if errors.Is(err, workspace.ErrDuplicateText) && set != nil {
-			sum, ok, ferr := ws.AddExport(doc, set, orphans)
-			if ferr == nil && ok {
-				filled, err = sum.ID, nil
-			}
-			inUse = errors.Is(ferr, workspace.ErrInUse)
+		var dup *workspace.DuplicateError
+		if !errors.As(err, &dup) || set == nil {
+			ctx.Dispatch(func(ctx app.Context) { a.added(ctx, e, err, "", false, doc, set, orphans, note, done) })
+			return
 		}
 		ctx.Dispatch(func(ctx app.Context) {
-			var dup *workspace.DuplicateError
-			switch {
-			case errors.As(err, &dup):
-				msg := fmt.Sprintf("Opened “%s”, which was already in your library, as you left it.", dup.Title)
-				// An export that brings no annotation has nothing that was
-				// left out.
-				if n := exportedCount(set, orphans); n > 0 {
-					msg = fmt.Sprintf("Opened “%s” as you left it: it is already in your library with annotations of its own, "+
-						"so the file's %d %s not added to it.", dup.Title, n, annotate.Plural(n, "annotation was", "annotations were"))
-					if inUse {
-						msg = fmt.Sprintf("Opened “%s”: it is already in your library and open in another tab, "+
-							"so the file's %d %s not added to it. Open the file again once it is closed there.", dup.Title, n, annotate.Plural(n, "annotation was", "annotations were"))
-					}
-				}
-				a.openDocument(ctx, dup.ID, notice{Text: msg}, nil)
-				done()
-			case err != nil:
-				a.fail(sentence(fmt.Sprintf("“%s” could not be added to the library: %v. The current article stays open", doc.Title, err), ""))
-				mark("annotator:open-failed")
-				done()
-			case filled != "":
-				a.openDocument(ctx, filled, notice{Text: note}, nil)
-				done()
-			case a.keep.heldEditor(e.ID()) != nil:
-				// The same article, opened again before its first write
-				// got to the store (the storage full): AddAndEditLater,
-				// finding it nowhere there, made a second editor of it,
-				// which would show it without this tab's changes and
-				// write its own over theirs. It opens as this tab holds it.
-				held := a.keep.heldEditor(e.ID())
-				msg := fmt.Sprintf("Opened “%s” as you left it in this tab, where its changes wait to be saved.", held.Document.Title)
-				if n := exportedCount(set, orphans); n > 0 {
-					msg = fmt.Sprintf("Opened “%s” as you left it in this tab, where its changes wait to be saved: "+
-						"the file's %d %s not added to it.", held.Document.Title, n, annotate.Plural(n, "annotation was", "annotations were"))
-				}
-				a.showEdited(ctx, held, nil, notice{Text: msg}, nil)
-				done()
-			default:
-				a.say(note)
-				// The document and the file's annotations are the editor's
-				// first change (AddAndEditLater): taken and written once the
-				// document is on the screen, while the toolbar says
-				// "Saving…" and the tab asks before it closes.
-				a.showEditor(ctx, e, func() { a.saveChangeAfterFrame(ctx, set != nil); done() })
+			// An export of a document this tab holds goes through its
+			// editor (Editor.Fill), which may hold changes the store has
+			// not yet: written beside it, the file's annotations were
+			// missing from the page and its counts, and a change of the
+			// editor's written in between was replaced.
+			// One shown read-only, or whose lock is still being asked
+			// for, may be another tab's to change: the store decides.
+			held := a.keep.heldEditor(dup.ID)
+			if held != nil && (held != a.keep.editor || !a.readOnly && !a.locking) {
+				a.fillHeld(ctx, held, doc, set, orphans, note, done)
+				return
 			}
+			ctx.Async(func() {
+				filled, inUse := "", false
+				sum, ok, ferr := ws.AddExport(doc, set, orphans)
+				if ferr == nil && ok {
+					filled, err = sum.ID, nil
+				}
+				inUse = errors.Is(ferr, workspace.ErrInUse)
+				ctx.Dispatch(func(ctx app.Context) { a.added(ctx, e, err, filled, inUse, doc, set, orphans, note, done) })
+			})
 		})
+	})
+}
+
+// added shows what addAndOpen did: e, the new document's editor, or err;
+// filled is the document an export's annotations were written into, and
+// inUse is set when they were not, the document being open in another
+// tab.
+func (a *Annotator) added(ctx app.Context, e *workspace.Editor, err error, filled string, inUse bool,
+	doc *annotate.Document, set *annotate.Set, orphans []annotate.Annotation, note string, done func()) {
+	var dup *workspace.DuplicateError
+	switch {
+	case errors.As(err, &dup):
+		a.openDocument(ctx, dup.ID, notice{Text: keptNotice(dup.Title, exportedCount(set, orphans), inUse)}, nil)
+		done()
+	case err != nil:
+		a.fail(sentence(fmt.Sprintf("“%s” could not be added to the library: %v. The current article stays open", doc.Title, err), ""))
+		mark("annotator:open-failed")
+		done()
+	case filled != "":
+		a.openDocument(ctx, filled, notice{Text: note}, nil)
+		done()
+	case a.keep.heldEditor(e.ID()) != nil:
+		// The same article, opened again before its first write
+		// got to the store (the storage full): AddAndEditLater,
+		// finding it nowhere there, made a second editor of it,
+		// which would show it without this tab's changes and
+		// write its own over theirs. It opens as this tab holds it.
+		held := a.keep.heldEditor(e.ID())
+		msg := fmt.Sprintf("Opened “%s” as you left it in this tab, where its changes wait to be saved.", held.Document.Title)
+		if n := exportedCount(set, orphans); n > 0 {
+			msg = fmt.Sprintf("Opened “%s” as you left it in this tab, where its changes wait to be saved: "+
+				"the file's %d %s not added to it.", held.Document.Title, n, annotate.Plural(n, "annotation was", "annotations were"))
+		}
+		a.showEdited(ctx, held, nil, notice{Text: msg}, nil)
+		done()
+	default:
+		a.say(note)
+		// The document and the file's annotations are the editor's
+		// first change (AddAndEditLater): taken and written once the
+		// document is on the screen, while the toolbar says
+		// "Saving…" and the tab asks before it closes.
+		a.showEditor(ctx, e, func() { a.saveChangeAfterFrame(ctx, set != nil); done() })
+	}
+}
+
+// keptNotice says that the article opened, titled title, was already in
+// the library and opened as it was: the file's n annotations, if any,
+// were not added to it, since it has annotations of its own, or (inUse)
+// it is open in another tab.
+func keptNotice(title string, n int, inUse bool) string {
+	// An export that brings no annotation has nothing that was left out.
+	switch {
+	case n == 0:
+		return fmt.Sprintf("Opened “%s”, which was already in your library, as you left it.", title)
+	case inUse:
+		return fmt.Sprintf("Opened “%s”: it is already in your library and open in another tab, "+
+			"so the file's %d %s not added to it. Open the file again once it is closed there.", title, n, annotate.Plural(n, "annotation was", "annotations were"))
+	}
+	return fmt.Sprintf("Opened “%s” as you left it: it is already in your library with annotations of its own, "+
+		"so the file's %d %s not added to it.", title, n, annotate.Plural(n, "annotation was", "annotations were"))
+}
+
+// fillHeld puts an export's annotations into held, this tab's editor of
+// the export's article, when it holds none (Editor.Fill), and shows it;
+// they are then written as any change of it is.
+func (a *Annotator) fillHeld(ctx app.Context, held *workspace.Editor, doc *annotate.Document, set *annotate.Set, orphans []annotate.Annotation, note string, done func()) {
+	if a.keep.editor == held {
+		// What the page holds and has not handed to the editor yet (a
+		// change not taken, the orphans as the page has them) is the
+		// editor's first.
+		a.save(ctx)
+	}
+	msg := note
+	filled := held.Fill(doc, set, orphans)
+	if !filled {
+		msg = keptNotice(held.Document.Title, exportedCount(set, orphans), false)
+	}
+	a.showEdited(ctx, held, nil, notice{Text: msg}, func() {
+		if filled {
+			a.saveChangeAfterFrame(ctx, true)
+		}
+		done()
 	})
 }
 

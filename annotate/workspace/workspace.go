@@ -792,7 +792,7 @@ func (w *Workspace) fill(dup *DuplicateError, doc *annotate.Document, set *annot
 	if err != nil {
 		return Summary{}, err
 	}
-	if have.Annotations()+have.Orphans > 0 || set == nil || set.Len()+len(orphans) == 0 {
+	if !fills(have.Annotations()+have.Orphans, set, orphans) {
 		return Summary{}, dup
 	}
 	release, inUse := w.hold(dup.ID)
@@ -805,7 +805,7 @@ func (w *Workspace) fill(dup *DuplicateError, doc *annotate.Document, set *annot
 	if err != nil {
 		return Summary{}, err
 	}
-	if rec.Text != doc.Text().String() || rec.Annotations()+rec.Orphans > 0 {
+	if rec.Text != doc.Text().String() || !fills(rec.Annotations()+rec.Orphans, set, orphans) {
 		return Summary{}, dup
 	}
 	anns := set.All()
@@ -821,4 +821,46 @@ func (w *Workspace) fill(dup *DuplicateError, doc *annotate.Document, set *annot
 		return Summary{}, err
 	}
 	return rec.Summary.clone(), nil
+}
+
+// fills reports whether an export's annotations, set and orphans, are
+// written into a document of its article that holds has annotations: only
+// into one that has none (nothing is lost), and only when the export
+// brings some.
+func fills(has int, set *annotate.Set, orphans []annotate.Annotation) bool {
+	return has == 0 && set != nil && set.Len()+len(orphans) > 0
+}
+
+// Fill puts an export of the open document's article, doc with the
+// annotations of set and orphans, into the editor, as AddExport puts one
+// into the stored document, by the same rule: only when the editor holds
+// no annotation. It reports whether it did; the next Pending hands them
+// over, and one undo takes them back (the orphans stay). An import of the
+// document open in this tab goes through its editor, not beside it: the
+// editor, holding changes the store may not have yet, would go on without
+// the file's annotations and count without them, and a write of its
+// landing between the import's look and its write was replaced.
+// Annotations the document's schema has no label for are kept as orphans,
+// as they are when the stored document is opened.
+func (e *Editor) Fill(doc *annotate.Document, set *annotate.Set, orphans []annotate.Annotation) bool {
+	if doc.TextSHA256() != e.Document.TextSHA256() || !fills(e.Set.Len()+len(e.Orphans), set, orphans) {
+		return false
+	}
+	anns := set.All()
+	var kept []annotate.Annotation
+	for i, err := range e.Set.InsertAll(anns) {
+		if err != nil {
+			kept = append(kept, anns[i])
+		}
+	}
+	if kept = append(kept, orphans...); len(kept) > 0 {
+		// A slice of its own: Pending looks at the orphans again only
+		// when they are another slice.
+		for i := range kept {
+			kept[i].Anchor = annotate.AnchorOrphan
+		}
+		annotate.SortOrphans(kept)
+		e.Orphans = kept
+	}
+	return true
 }

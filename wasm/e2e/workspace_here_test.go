@@ -1,0 +1,105 @@
+//go:build !wasm
+
+package e2e
+
+// This file holds one tab to the promise that what it writes of the
+// document it has open is never written over by its own library: an
+// import of that document's export goes through its editor.
+
+import (
+	"context"
+	"fmt"
+	"testing"
+
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+)
+
+// holdWritesJS, run before the app starts, makes the store's writer
+// (web/store-writer.js) keep every change posted to it while
+// window.__holdWrites is set, and post them all when window.__letWritesGo()
+// is called: this tab's own write of a tag, on its way to the store while
+// the tab does something else.
+const holdWritesJS = `(() => {
+	const Base = window.Worker;
+	if (typeof Base !== "function") return;
+	window.__holdWrites = false;
+	window.__held = [];
+	window.Worker = class extends Base {
+		postMessage(m, ...rest) {
+			if (window.__holdWrites && m && m.op === "apply") {
+				window.__held.push(() => super.postMessage(m, ...rest));
+				return;
+			}
+			return super.postMessage(m, ...rest);
+		}
+	};
+	window.__letWritesGo = () => {
+		window.__holdWrites = false;
+		const held = window.__held;
+		window.__held = [];
+		held.forEach((post) => post());
+		return true;
+	};
+})();`
+
+// TestWorkspaceExportDroppedOnTheTaggedDocument: the sample open and
+// tagged, its tag still on its way to the store, and an export of the
+// sample (a quote and a claim) opened on it. The import found the stored
+// sample without an annotation and wrote the file's two into it, from
+// beside the editor: the page went on showing the one tag, the library
+// counted one claim, and a reload showed three annotations. The editor
+// had no part in it, so a tag written in the few milliseconds between the
+// import's look and its write was deleted by it. The file now goes
+// through the open editor: the sample has an annotation of its own, so
+// the file's are not added, and the page, the store and a reload agree.
+func TestWorkspaceExportDroppedOnTheTaggedDocument(t *testing.T) {
+	srv := appServer(t)
+	b := newBrowser(t)
+	b.expectNoConsoleErrors()
+	b.run(chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+		_, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: holdWritesJS})
+		return err
+	}), chromedp.Navigate(srv.URL+"/"))
+	waitStarted(t, b)
+	waitSaved(t, b)
+	if !evalJS[bool](t, b, `typeof window.__letWritesGo === "function" && (window.__holdWrites = true)`) {
+		t.Fatal("the page has no Worker to hold")
+	}
+	tagPhrase(t, b, "a peace deal could be achieved in Ukraine", "c")
+	openFile(t, b, sampleExport(t))
+	waitFor(t, b, `window.__held.length > 0`)
+	evalJS[bool](t, b, `window.__letWritesGo()`)
+	waitSaved(t, b)
+	shown := excerpts(t, b)
+	notice := text(t, b, "#notice")
+	if len(shown) != 1 {
+		t.Errorf("the tagged sample, with the export opened on it, shows %q (the app said %q); want its one tag", shown, notice)
+	}
+	b.run(chromedp.Reload())
+	waitStarted(t, b)
+	if !tryWait(b, fmt.Sprintf(`document.querySelectorAll("#entries > li").length === %d`, len(shown))) {
+		t.Fatalf("the sample showed %q before a reload and %q after (the app said %q)", shown, excerpts(t, b), notice)
+	}
+	sameWork(t, b, "after the export opened on the tagged sample, and a reload", shown)
+}
+
+// TestWorkspaceExportDroppedOnTheOpenDocument: an export of the open
+// document, which has no annotation, opened on it fills it through its
+// editor: the page shows the file's annotations, one Undo takes them
+// back, and they are stored.
+func TestWorkspaceExportDroppedOnTheOpenDocument(t *testing.T) {
+	b, _ := openApp(t)
+	b.expectNoConsoleErrors()
+	waitStarted(t, b)
+	waitSaved(t, b)
+	openFile(t, b, sampleExport(t))
+	waitFor(t, b, `document.querySelectorAll("#entries > li").length === 2`)
+	waitSaved(t, b)
+	shown := excerpts(t, b)
+	b.run(chromedp.Reload())
+	sameWork(t, b, "after the export opened on the sample, and a reload", shown)
+	press(t, b, "z", ctrl)
+	waitFor(t, b, `document.querySelectorAll("#entries > li").length === 0`)
+	waitSaved(t, b)
+}
