@@ -131,6 +131,17 @@ func (a *Annotator) unstored(ctx app.Context) map[string]workspace.Unstored {
 	return out
 }
 
+// saving reports whether this tab has changes of document id not yet
+// stored: queued, being written, or made and not yet taken; for
+// workspace.Workspace.Saving, so that an import, a gold file or a delete
+// does not look at the document without them and write over them. It is
+// called off the UI goroutine too (an import's), and reads without
+// blocking: WebAssembly runs one goroutine at a time, and switches only
+// where one blocks.
+func (k *keeper) saving(id string) bool {
+	return k.queuedEditor(id) != nil || k.due && k.editor != nil && k.editor.ID() == id
+}
+
 // heldEditor returns the editor this tab holds document id in, open or
 // with changes of it still queued, else nil.
 func (k *keeper) heldEditor(id string) *workspace.Editor {

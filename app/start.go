@@ -64,6 +64,7 @@ func (a *Annotator) startWorkspace(ctx app.Context) {
 		if app.IsClient && !memory {
 			ws.Hold = holdDocument // a document another tab edits keeps its annotations
 		}
+		ws.Saving = a.keep.saving // and one whose changes this tab is still writing
 		mark("annotator:workspace")
 		// The settings are read while the document open last is: in the
 		// browser each read waits on IndexedDB, and one after the other

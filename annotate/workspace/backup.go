@@ -420,12 +420,12 @@ func (w *Workspace) RestoreOver(data []byte, sourceID string) error {
 	for _, id := range replace {
 		release, inUse := w.hold(id)
 		defer release()
-		if inUse {
+		if inUse != nil {
 			s, err := w.store.Summary(id)
 			if err != nil {
 				return err
 			}
-			return fmt.Errorf("%s would be replaced by the backup, and %w", titled(s.Title), ErrInUse)
+			return fmt.Errorf("%s would be replaced by the backup, and %w", titled(s.Title), inUse)
 		}
 	}
 	if work, again, err := w.work(sourceID); err != nil {

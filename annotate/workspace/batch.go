@@ -94,8 +94,10 @@ type Duplicate struct {
 	Filled      bool
 	Own         int
 	// InUse is set when the document there had no annotation but is open
-	// in another tab, so that they were not written into it (ErrInUse).
-	InUse bool
+	// in another tab, so that they were not written into it (ErrInUse);
+	// Saving too when it is open in this tab instead, with changes still
+	// being saved (ErrSavingHere).
+	InUse, Saving bool
 	// Earlier names the line or file of this import that added it, such
 	// as "batch.jsonl, line 12" or "budget.html", or is "" when it was in the
 	// workspace before.
@@ -114,6 +116,8 @@ func (d Duplicate) String() string {
 	switch {
 	case d.Filled:
 		msg += ", and " + its + " added to it, which had none"
+	case d.Saving:
+		msg += ", and " + its + " not imported: the library's copy is open in this tab, and its last changes are still being saved. Import the file again once they are saved"
 	case d.InUse:
 		msg += ", and " + its + " not imported: the library's copy is open in another tab. Import the file again once it is closed there"
 	case d.Annotations > 0:
@@ -374,7 +378,7 @@ func (b *batch) duplicate(doc *annotate.Document, set *annotate.Set, orphans []a
 		case err == nil:
 			d.Filled = true
 		case errors.Is(err, ErrInUse):
-			d.InUse = true
+			d.InUse, d.Saving = true, errors.Is(err, ErrSavingHere)
 		case !errors.Is(err, ErrDuplicateText):
 			return err
 		}

@@ -1,8 +1,12 @@
 package workspace
 
 import (
+	"context"
+	"errors"
 	"slices"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/newsannotator/annotator/annotate"
 )
@@ -68,5 +72,47 @@ func TestEditorFill(t *testing.T) {
 	doc, set = export("Another article altogether, and longer.")
 	if e.Fill(doc, set, nil) || !slices.EqualFunc(e.Set.All(), before, annotate.Annotation.Equal) {
 		t.Errorf("an export filled an editor that holds a tag: %d annotations", e.Set.Len())
+	}
+}
+
+// TestSavingHereKeepsItsAnnotations: a document whose changes this tab is
+// still writing (Saving) gets no export's annotations from an import, as
+// one open in another tab gets none, and is not deleted: this tab's own
+// lock let the import through, and it looked at the document without
+// those changes and wrote over them. The report says why, in words.
+func TestSavingHereKeepsItsAnnotations(t *testing.T) {
+	const text = "Ministers pledged to raise defence spending."
+	w, m := openMemory(t)
+	sum, err := w.Add(loadText(t, "a.txt", text), nil, nil, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Saving = func(id string) bool { return id == sum.ID }
+	doc := loadText(t, "a.txt", text)
+	set := annotate.NewSet(doc.Text(), annotate.DefaultSchema())
+	if _, err := set.Add("pledge", 10, 17); err != nil {
+		t.Fatal(err)
+	}
+	data, err := annotate.NewFile(doc, set, nil, time.Date(2026, 4, 2, 0, 0, 0, 0, time.UTC)).Marshal()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := w.ImportFiles(context.Background(), []File{{Name: "a.annotations.json", Data: data}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Duplicates) != 1 || r.Duplicates[0].Filled || !r.Duplicates[0].Saving ||
+		!strings.Contains(r.Duplicates[0].String(), "still being saved") {
+		t.Errorf("an import over a document this tab is saving reports %+v", r.Duplicates)
+	}
+	if _, filled, err := w.AddExport(doc, set, nil); filled || !errors.Is(err, ErrSavingHere) || !errors.Is(err, ErrInUse) ||
+		strings.Contains(err.Error(), "another tab") {
+		t.Errorf("AddExport of a document this tab is saving: filled %v, %v; want ErrSavingHere", filled, err)
+	}
+	if err := w.Delete(sum.ID); !errors.Is(err, ErrSavingHere) {
+		t.Errorf("Delete of a document this tab is saving: %v; want ErrSavingHere", err)
+	}
+	if got, _ := m.Summary(sum.ID); got.Annotations() != 0 {
+		t.Errorf("the document this tab is saving was written over: %v", got.Counts)
 	}
 }

@@ -46,10 +46,10 @@ func (w *Workspace) SaveGold(gold annotate.File) (sum Summary, replaced bool, er
 	case !errors.As(err, &dup):
 		return Summary{}, false, err
 	}
-	release, inUse := w.hold(dup.ID)
+	release, err := w.hold(dup.ID)
 	defer release()
-	if inUse {
-		return Summary{}, false, fmt.Errorf("%s: %w", titled(dup.Title), ErrInUse)
+	if err != nil {
+		return Summary{}, false, fmt.Errorf("%s: %w", titled(dup.Title), err)
 	}
 	old, err := w.store.Document(dup.ID)
 	if err != nil {
@@ -79,10 +79,10 @@ func (w *Workspace) SaveGold(gold annotate.File) (sum Summary, replaced bool, er
 		// Putting the old annotations back replaces them as saving the
 		// gold did: a tab that has the document open since would go on
 		// from the gold ones it holds.
-		release, inUse := w.hold(rec.ID)
+		release, err := w.hold(rec.ID)
 		defer release()
-		if inUse {
-			return fmt.Errorf("the gold annotations of %s cannot be undone: %w", titled(rec.Title), ErrInUse)
+		if err != nil {
+			return fmt.Errorf("the gold annotations of %s cannot be undone: %w", titled(rec.Title), err)
 		}
 		// Read held: what another tab did since is written by now.
 		now, err := w.store.Annotations(rec.ID)

@@ -322,8 +322,8 @@ func (w *Workspace) Delete(id string) error {
 	if err != nil {
 		return err
 	}
-	if inUse {
-		return fmt.Errorf("%s cannot be deleted: %w", titled(rec.Title), ErrInUse)
+	if inUse != nil {
+		return fmt.Errorf("%s cannot be deleted: %w", titled(rec.Title), inUse)
 	}
 	anns, err := w.store.Annotations(id)
 	if err != nil {

@@ -34,6 +34,21 @@ var ErrCorrupt = errors.New("the stored document is damaged: its text does not m
 // would write counts and history without those written here.
 var ErrInUse = errors.New("it is open in another tab")
 
+// ErrSavingHere is the error of a change refused, as one of a document
+// open in another tab is (it wraps ErrInUse), because this tab still has
+// changes of the document on their way to the store (Workspace.Saving):
+// looked at without them, the document would be written over them as
+// they land, and counted without them.
+var ErrSavingHere error = savingHere{}
+
+type savingHere struct{}
+
+func (savingHere) Error() string {
+	return "its last changes in this tab are still being saved"
+}
+
+func (savingHere) Unwrap() error { return ErrInUse }
+
 // Workspace is the annotator's library of documents over a Store.
 // It is not safe for concurrent use.
 type Workspace struct {
@@ -52,20 +67,29 @@ type Workspace struct {
 	// write then replaced. That tab waits, read-only, until the write is
 	// done, and then reads what it wrote.
 	Hold func(id string) (release func(), held bool)
+	// Saving, when set, reports whether this tab has changes of document
+	// id not yet in the store (its editor's, queued or being written). A
+	// change that Hold would hold is then refused with ErrSavingHere:
+	// this tab's own lock lets Hold through, and the change would look at
+	// the document without them.
+	Saving func(id string) bool
 }
 
 // hold holds document id (see Hold) and returns the function that lets it
-// go, never nil; inUse is set, and nothing held, when it is open
-// elsewhere.
-func (w *Workspace) hold(id string) (release func(), inUse bool) {
+// go, never nil; err, when it is open elsewhere or has changes here not
+// yet stored (Saving), wraps ErrInUse, and nothing is held.
+func (w *Workspace) hold(id string) (release func(), err error) {
+	if w.Saving != nil && w.Saving(id) {
+		return func() {}, ErrSavingHere
+	}
 	if w.Hold == nil {
-		return func() {}, false
+		return func() {}, nil
 	}
 	release, held := w.Hold(id)
 	if !held {
-		return func() {}, true
+		return func() {}, ErrInUse
 	}
-	return release, false
+	return release, nil
 }
 
 // Open opens the workspace kept in s, upgrading its layout first (see
@@ -795,10 +819,10 @@ func (w *Workspace) fill(dup *DuplicateError, doc *annotate.Document, set *annot
 	if !fills(have.Annotations()+have.Orphans, set, orphans) {
 		return Summary{}, dup
 	}
-	release, inUse := w.hold(dup.ID)
+	release, err := w.hold(dup.ID)
 	defer release()
-	if inUse {
-		return Summary{}, fmt.Errorf("%s: %w", titled(dup.Title), ErrInUse)
+	if err != nil {
+		return Summary{}, fmt.Errorf("%s: %w", titled(dup.Title), err)
 	}
 	// Read again, held: it may have been tagged since it was looked at.
 	rec, err := w.store.Document(dup.ID)

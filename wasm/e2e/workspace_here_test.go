@@ -9,6 +9,7 @@ package e2e
 import (
 	"context"
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/cdproto/page"
@@ -102,4 +103,45 @@ func TestWorkspaceExportDroppedOnTheOpenDocument(t *testing.T) {
 	press(t, b, "z", ctrl)
 	waitFor(t, b, `document.querySelectorAll("#entries > li").length === 0`)
 	waitSaved(t, b)
+}
+
+// TestWorkspaceImportWaitsForThisTabsTag: the sample tagged, its tag
+// still on its way to the store, and its export added with “Add files…”
+// in the library. The import found the stored sample without an
+// annotation (this tab's own lock let it through) and wrote the file's
+// two into it; the tag was then written with the editor's counts, and the
+// library counted one claim for a document that opened with three (a tag
+// written between the import's look and its write was deleted). The
+// import now leaves a document whose changes this tab is still saving
+// alone, and its report says so.
+func TestWorkspaceImportWaitsForThisTabsTag(t *testing.T) {
+	srv := appServer(t)
+	b := newBrowser(t)
+	b.expectNoConsoleErrors()
+	b.run(chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+		_, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: holdWritesJS})
+		return err
+	}), chromedp.Navigate(srv.URL+"/"))
+	waitStarted(t, b)
+	waitSaved(t, b)
+	if !evalJS[bool](t, b, `typeof window.__letWritesGo === "function" && (window.__holdWrites = true)`) {
+		t.Fatal("the page has no Worker to hold")
+	}
+	tagPhrase(t, b, "a peace deal could be achieved in Ukraine", "c")
+	waitFor(t, b, `window.__held.length > 0`)
+	showLibrary(t, b)
+	before := evalJS[int](t, b, `performance.getEntriesByName("annotator:imported").length`)
+	b.run(chromedp.SetUploadFiles(chromedp.ID("add-files"), []string{sampleExport(t)}))
+	waitFor(t, b, fmt.Sprintf(`performance.getEntriesByName("annotator:imported").length > %d && document.querySelector("#import-report-close") !== null`, before))
+	report := evalJS[string](t, b, `document.body.innerText`)
+	evalJS[bool](t, b, `window.__letWritesGo()`)
+	waitSaved(t, b)
+	waitFor(t, b, fmt.Sprintf(`[...document.querySelectorAll("#library-table .library-row")].some(r => r.querySelector(".library-title").textContent === %s && r.querySelector(".library-counts").textContent === "1 claim")`, jsString(sampleTitle)))
+	openFromLibrary(t, b, sampleTitle)
+	if !tryWait(b, `document.querySelectorAll("#entries > li").length === 1`) {
+		t.Errorf("the library counts one claim, and the sample opens with %q (the import said %q)", excerpts(t, b), abbreviate(report, 2000))
+	}
+	if !strings.Contains(report, "still being saved") {
+		t.Errorf("the import's report does not say that the document's changes were still being saved: %q", abbreviate(report, 2000))
+	}
 }
