@@ -342,8 +342,17 @@ func (w *Workspace) Delete(id string) error {
 
 // restore puts back a deleted document, its annotations and its undo
 // history. The history is a change of its own, written after the
-// document: were it to fail, the document is back all the same.
+// document: were it to fail, the document is back all the same. The
+// document is held from the one write to the other (Hold): a tab that
+// opened it in between would tag it with the counts and the history's
+// numbers of a document without that history, and the second write put
+// the old counts and steps over its own. A tab that holds it already
+// changed nothing of it (there was nothing to change: one that showed it
+// read-only as it was deleted, and got its lock after), and the undo
+// goes on: refused, it would wait for that tab to leave the document.
 func (w *Workspace) restore(rec DocumentRecord, anns []annotate.Annotation, steps []annotate.Step) error {
+	release, _ := w.hold(rec.ID)
+	defer release()
 	if err := w.addDocument(rec, anns); err != nil {
 		return err
 	}
