@@ -16,7 +16,8 @@ import (
 
 // ErrChangedSince is the error of the library's undo of a change once its
 // document has changed since (in any tab): a gold file's, once its
-// annotations have, and a rename's, once the document was renamed again.
+// annotations have; a rename's or a status's, once the document was
+// renamed again or given another status.
 // Putting back what it had before would lose what was done since.
 var ErrChangedSince = errors.New("it has changed since, and undoing would lose those changes")
 

@@ -242,8 +242,8 @@ func (w *Workspace) UndoRow() string {
 // Undo undoes the most recent rename, status change or delete made from
 // the library. It returns ErrNothingToUndo when there is none; a change
 // that cannot be undone (a deleted article added again meanwhile; a
-// rename or a gold file changed since, ErrChangedSince) is dropped from
-// the list and its error returned. A change refused because
+// rename, a status or a gold file changed since, ErrChangedSince) is
+// dropped from the list and its error returned. A change refused because
 // its document is open elsewhere (the error wraps ErrInUse) stays on the
 // list: it can be undone once the document is closed there.
 func (w *Workspace) Undo() error {
@@ -299,7 +299,21 @@ func (w *Workspace) SetStatus(id string, st Status) error {
 	if err := w.editSummary(id, SummaryEdit{Status: st}); err != nil {
 		return err
 	}
-	w.remember(fmt.Sprintf("mark %s %s", titled(old.Title), st), "", id, func() error { return w.editSummary(id, SummaryEdit{Status: old.Status}) })
+	w.remember(fmt.Sprintf("mark %s %s", titled(old.Title), st), "", id, func() error {
+		// Set since to another status (in another tab), the document
+		// keeps it, as a rename undone keeps a later name.
+		now, err := w.store.Summary(id)
+		if err != nil {
+			return err
+		}
+		switch now.Status {
+		case old.Status:
+			return nil // an annotation moved it back (new to in progress)
+		case st:
+			return w.editSummary(id, SummaryEdit{Status: old.Status, IfStatus: st})
+		}
+		return fmt.Errorf("marking %s %s cannot be undone: %w", titled(now.Title), st, ErrChangedSince)
+	})
 	return nil
 }
 

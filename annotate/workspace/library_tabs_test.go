@@ -49,3 +49,42 @@ func TestUndoRenameKeepsAnotherTabsName(t *testing.T) {
 		t.Errorf("the undo of the last rename left the title %q", got.Title)
 	}
 }
+
+// TestUndoStatusKeepsAnotherTabsStatus: a document marked done in one
+// tab's library, then marked in progress in another's, went back to new
+// when the first tab pressed Undo: the undo wrote back the status it
+// replaced over the other tab's. It is refused now, in words, and the
+// other tab's status stays.
+func TestUndoStatusKeepsAnotherTabsStatus(t *testing.T) {
+	w, m := openMemory(t)
+	sum, err := w.Add(loadText(t, "a.txt", "Ministers pledged to raise defence spending."), nil, nil, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.SetStatus(sum.ID, StatusDone); err != nil {
+		t.Fatal(err)
+	}
+	other, err := Open(m, clock())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := other.SetStatus(sum.ID, StatusInProgress); err != nil {
+		t.Fatal(err)
+	}
+	err = w.Undo()
+	if got, _ := m.Summary(sum.ID); got.Status != StatusInProgress {
+		t.Errorf("the undo of a status wrote %q over the status another tab set since (error %v)", got.Status, err)
+	}
+	if !errors.Is(err, ErrChangedSince) || !strings.Contains(err.Error(), "“a”") || strings.Contains(err.Error(), sum.ID) {
+		t.Errorf("the undo of a status set since elsewhere: %v; want ErrChangedSince, in words", err)
+	}
+	if w.UndoLabel() != "" {
+		t.Errorf("the refused undo is still offered: %q", w.UndoLabel())
+	}
+	if err := other.Undo(); err != nil {
+		t.Fatalf("the undo of the last status: %v", err)
+	}
+	if got, _ := m.Summary(sum.ID); got.Status != StatusDone {
+		t.Errorf("the undo of the last status left it %q", got.Status)
+	}
+}
