@@ -116,3 +116,74 @@ func TestSavingHereKeepsItsAnnotations(t *testing.T) {
 		t.Errorf("the document this tab is saving was written over: %v", got.Counts)
 	}
 }
+
+// readMeanwhile is a Store whose next read of a whole document is
+// followed, once read, by meanwhile() (once): this tab's own change of
+// it made while a change from the library waits on that read.
+type readMeanwhile struct {
+	Store
+	meanwhile func()
+}
+
+func (s *readMeanwhile) Document(id string) (DocumentRecord, error) {
+	rec, err := s.Store.Document(id)
+	if f := s.meanwhile; f != nil {
+		s.meanwhile = nil
+		f()
+	}
+	return rec, err
+}
+
+// TestSavingMeanwhileKeepsItsAnnotations: a change from the library that
+// replaces what a document holds (an export's annotations filling it, a
+// gold file, a delete) asked whether this tab was saving changes of it
+// before it read it, and not after: a tag made in this tab while it read
+// (the document opened again meanwhile, and tagged) was still on its way
+// to the store when the change looked at the document without it, and
+// was written over (the library then counted the editor's tag alone).
+// The change asks again once it has read the document.
+func TestSavingMeanwhileKeepsItsAnnotations(t *testing.T) {
+	const text = "Ministers pledged to raise defence spending."
+	for _, c := range []struct {
+		name   string
+		change func(w *Workspace, id string, doc *annotate.Document, set *annotate.Set) error
+	}{
+		{"an export's annotations", func(w *Workspace, id string, doc *annotate.Document, set *annotate.Set) error {
+			_, _, err := w.AddExport(doc, set, nil)
+			return err
+		}},
+		{"a gold file", func(w *Workspace, id string, doc *annotate.Document, set *annotate.Set) error {
+			_, _, err := w.SaveGold(annotate.NewFile(doc, set, nil, time.Date(2026, 4, 2, 0, 0, 0, 0, time.UTC)))
+			return err
+		}},
+		{"a delete", func(w *Workspace, id string, doc *annotate.Document, set *annotate.Set) error { return w.Delete(id) }},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			m := NewMemory()
+			s := &readMeanwhile{Store: m}
+			w, err := Open(s, clock())
+			if err != nil {
+				t.Fatal(err)
+			}
+			sum, err := w.Add(loadText(t, "a.txt", text), nil, nil, "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			saving := false
+			w.Saving = func(id string) bool { return saving && id == sum.ID }
+			doc := loadText(t, "a.txt", text)
+			set := annotate.NewSet(doc.Text(), annotate.DefaultSchema())
+			if _, err := set.Add("pledge", 10, 17); err != nil {
+				t.Fatal(err)
+			}
+			s.meanwhile = func() { saving = true } // a tag queued, not yet written
+			err = c.change(w, sum.ID, doc, set)
+			if !errors.Is(err, ErrSavingHere) {
+				t.Errorf("%s over a tag this tab was saving meanwhile: %v; want ErrSavingHere", c.name, err)
+			}
+			if got, err := m.Summary(sum.ID); err != nil || got.Annotations() != 0 {
+				t.Errorf("%s went on over a tag this tab was saving: %v, %v", c.name, got.Counts, err)
+			}
+		})
+	}
+}

@@ -63,6 +63,9 @@ func (w *Workspace) SaveGold(gold annotate.File) (sum Summary, replaced bool, er
 	if err != nil {
 		return Summary{}, false, err
 	}
+	if err := w.saving(dup.ID); err != nil {
+		return Summary{}, false, fmt.Errorf("%s: %w", titled(dup.Title), err)
+	}
 	rec := old.Clone()
 	anns := imp.Set.All()
 	rec.Counts, rec.Orphans, rec.Changed, rec.Status = countLabels(anns), len(imp.Orphans), w.now(), StatusDone

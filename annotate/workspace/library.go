@@ -347,6 +347,9 @@ func (w *Workspace) Delete(id string) error {
 	if err != nil {
 		return err
 	}
+	if err := w.saving(id); err != nil {
+		return fmt.Errorf("%s cannot be deleted: %w", titled(rec.Title), err)
+	}
 	if err := w.store.DeleteDocument(id); err != nil {
 		return err
 	}

@@ -79,8 +79,8 @@ type Workspace struct {
 // go, never nil; err, when it is open elsewhere or has changes here not
 // yet stored (Saving), wraps ErrInUse, and nothing is held.
 func (w *Workspace) hold(id string) (release func(), err error) {
-	if w.Saving != nil && w.Saving(id) {
-		return func() {}, ErrSavingHere
+	if err := w.saving(id); err != nil {
+		return func() {}, err
 	}
 	if w.Hold == nil {
 		return func() {}, nil
@@ -90,6 +90,18 @@ func (w *Workspace) hold(id string) (release func(), err error) {
 		return func() {}, ErrInUse
 	}
 	return release, nil
+}
+
+// saving returns ErrSavingHere when this tab has changes of document id
+// not yet stored (Saving), else nil. A change that replaces what the
+// document holds asks it when it holds the document, and again once it
+// has read it: while it waited on that read, this tab may have opened the
+// document again and changed it.
+func (w *Workspace) saving(id string) error {
+	if w.Saving != nil && w.Saving(id) {
+		return ErrSavingHere
+	}
+	return nil
 }
 
 // Open opens the workspace kept in s, upgrading its layout first (see
@@ -831,6 +843,9 @@ func (w *Workspace) fill(dup *DuplicateError, doc *annotate.Document, set *annot
 	}
 	if rec.Text != doc.Text().String() || !fills(rec.Annotations()+rec.Orphans, set, orphans) {
 		return Summary{}, dup
+	}
+	if err := w.saving(dup.ID); err != nil {
+		return Summary{}, fmt.Errorf("%s: %w", titled(dup.Title), err)
 	}
 	anns := set.All()
 	rec.Counts, rec.Orphans, rec.Changed = countLabels(anns), len(orphans), w.now()
