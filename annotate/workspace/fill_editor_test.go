@@ -117,21 +117,29 @@ func TestSavingHereKeepsItsAnnotations(t *testing.T) {
 	}
 }
 
-// readMeanwhile is a Store whose next read of a whole document is
-// followed, once read, by meanwhile() (once): this tab's own change of
+// readMeanwhile is a Store whose next read of a whole document, or of its
+// annotations, is followed, once read, by meanwhile() (once): this tab's own change of
 // it made while a change from the library waits on that read.
 type readMeanwhile struct {
 	Store
 	meanwhile func()
 }
 
-func (s *readMeanwhile) Document(id string) (DocumentRecord, error) {
-	rec, err := s.Store.Document(id)
+func (s *readMeanwhile) fire() {
 	if f := s.meanwhile; f != nil {
 		s.meanwhile = nil
 		f()
 	}
-	return rec, err
+}
+
+func (s *readMeanwhile) Document(id string) (DocumentRecord, error) {
+	defer s.fire()
+	return s.Store.Document(id)
+}
+
+func (s *readMeanwhile) Annotations(id string) ([]annotate.Annotation, error) {
+	defer s.fire()
+	return s.Store.Annotations(id)
 }
 
 // TestSavingMeanwhileKeepsItsAnnotations: a change from the library that
@@ -185,5 +193,40 @@ func TestSavingMeanwhileKeepsItsAnnotations(t *testing.T) {
 				t.Errorf("%s went on over a tag this tab was saving: %v, %v", c.name, got.Counts, err)
 			}
 		})
+	}
+}
+
+// TestUndoGoldSavingMeanwhile: the library's undo of a gold file, as
+// TestSavingMeanwhileKeepsItsAnnotations: a tag made in this tab while
+// the undo read the annotations, still on its way to the store, was not
+// among them, and the undo put the old annotations back under it.
+func TestUndoGoldSavingMeanwhile(t *testing.T) {
+	const text = "Ministers pledged to raise defence spending."
+	m := NewMemory()
+	s := &readMeanwhile{Store: m}
+	w, err := Open(s, clock())
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum, err := w.Add(loadText(t, "a.txt", text), nil, nil, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := loadText(t, "a.txt", text)
+	set := annotate.NewSet(doc.Text(), annotate.DefaultSchema())
+	if _, err := set.Add("pledge", 10, 17); err != nil {
+		t.Fatal(err)
+	}
+	if _, replaced, err := w.SaveGold(annotate.NewFile(doc, set, nil, time.Date(2026, 4, 2, 0, 0, 0, 0, time.UTC))); err != nil || !replaced {
+		t.Fatalf("SaveGold: replaced %v, %v", replaced, err)
+	}
+	saving := false
+	w.Saving = func(id string) bool { return saving && id == sum.ID }
+	s.meanwhile = func() { saving = true } // a tag queued, not yet written
+	if err := w.Undo(); !errors.Is(err, ErrSavingHere) {
+		t.Errorf("the undo of a gold file over a tag this tab was saving meanwhile: %v; want ErrSavingHere", err)
+	}
+	if got, _ := m.Summary(sum.ID); got.Annotations() != 1 {
+		t.Errorf("the undo of a gold file went on over a tag this tab was saving: %v", got.Counts)
 	}
 }

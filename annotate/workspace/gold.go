@@ -96,6 +96,9 @@ func (w *Workspace) SaveGold(gold annotate.File) (sum Summary, replaced bool, er
 		if !slices.EqualFunc(now, written, annotate.Annotation.Equal) {
 			return fmt.Errorf("the gold annotations of %s cannot be undone: %w", titled(rec.Title), ErrChangedSince)
 		}
+		if err := w.saving(rec.ID); err != nil {
+			return fmt.Errorf("the gold annotations of %s cannot be undone: %w", titled(rec.Title), err)
+		}
 		return w.store.PutDocument(old, oldAnns)
 	})
 	return rec.Summary.clone(), true, nil
