@@ -73,6 +73,13 @@ func (m *Memory) PutSettings(s Settings) error {
 	return nil
 }
 
+func (m *Memory) EditSettings(e SettingsEdit) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.settings = e.Apply(m.settings)
+	return nil
+}
+
 func (m *Memory) PutDocument(r DocumentRecord, anns []annotate.Annotation) error {
 	if err := checkRecord(r, anns); err != nil {
 		return err

@@ -117,6 +117,24 @@ type Settings struct {
 	Schema annotate.Schema `json:"schema"`
 }
 
+// SettingsEdit is what a change of the settings sets: the author and the
+// schema, each when not nil.
+type SettingsEdit struct {
+	Author *string
+	Schema *annotate.Schema
+}
+
+// Apply returns s with what e sets.
+func (e SettingsEdit) Apply(s Settings) Settings {
+	if e.Author != nil {
+		s.Author = *e.Author
+	}
+	if e.Schema != nil {
+		s.Schema = e.Schema.Clone()
+	}
+	return s
+}
+
 // NewDocument is a document record to write with its annotations, orphans
 // included, as PutDocument takes them.
 type NewDocument struct {
@@ -155,6 +173,11 @@ type Store interface {
 	Settings() (Settings, error)
 	// PutSettings replaces the settings.
 	PutSettings(Settings) error
+	// EditSettings sets in the settings what edit sets, and leaves the
+	// rest as the store has it, in one transaction: read in one and
+	// written back whole in another, the settings lost what another tab
+	// changed in between (the author's name, or the schema).
+	EditSettings(edit SettingsEdit) error
 
 	// PutDocument writes a whole document record (summary and body) with
 	// its annotations, orphans included, in one transaction, replacing

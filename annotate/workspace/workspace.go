@@ -158,12 +158,8 @@ func (w *Workspace) settingsLater() <-chan settingsRead {
 
 // SetAuthor sets the name that new annotations are stamped with.
 func (w *Workspace) SetAuthor(name string) error {
-	s, err := w.store.Settings()
-	if err != nil {
-		return err
-	}
-	s.Author = strings.TrimSpace(name)
-	return w.store.PutSettings(s)
+	name = strings.TrimSpace(name)
+	return w.store.EditSettings(SettingsEdit{Author: &name})
 }
 
 // SetSchema sets the label schema that documents added from now on start
@@ -172,12 +168,7 @@ func (w *Workspace) SetSchema(schema annotate.Schema) error {
 	if err := schema.Validate(); err != nil {
 		return err
 	}
-	s, err := w.store.Settings()
-	if err != nil {
-		return err
-	}
-	s.Schema = schema.Clone()
-	return w.store.PutSettings(s)
+	return w.store.EditSettings(SettingsEdit{Schema: &schema})
 }
 
 // Site returns the site an article came from: the name the page declares,

@@ -487,6 +487,37 @@ func (s *Store) PutSettings(set workspace.Settings) error {
 	return s.putMeta("write the settings", settingsKey, set)
 }
 
+// EditSettings reads the settings and writes them back with what e sets
+// in one transaction: the put is issued from the read's success, so that
+// another tab's change of them is either before both or after both.
+func (s *Store) EditSettings(e workspace.SettingsEdit) error {
+	const op = "write the settings"
+	t, err := s.begin(op, readwrite, metaStore)
+	if err != nil {
+		return err
+	}
+	t.issue(func() {
+		meta := t.store(metaStore)
+		req := meta.Call("get", settingsKey)
+		t.on(req, "success", func(js.Value) {
+			var set workspace.Settings
+			if r := result(req); !r.IsUndefined() {
+				if err := decode(op, r, &set); err != nil {
+					t.fail(err)
+					return
+				}
+			}
+			j, err := encode(e.Apply(set))
+			if err != nil {
+				t.fail(fmt.Errorf("%s: %w", op, err))
+				return
+			}
+			t.issue(func() { meta.Call("put", map[string]any{"json": j}, settingsKey) })
+		})
+	})
+	return t.wait()
+}
+
 // getMeta reads the meta record key into v.
 func (s *Store) getMeta(op, key string, v any) (bool, error) {
 	t, err := s.begin(op, readonly, metaStore)

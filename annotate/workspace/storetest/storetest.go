@@ -218,6 +218,19 @@ func testSettings(t *testing.T, s workspace.Store) {
 		t.Fatalf("PutSettings: %v", err)
 	}
 	expect(t, "Settings() after a second PutSettings", must(s.Settings()), want2)
+
+	// EditSettings sets what it names, and keeps the rest.
+	name := "Cy"
+	if err := s.EditSettings(workspace.SettingsEdit{Author: &name}); err != nil {
+		t.Fatalf("EditSettings: %v", err)
+	}
+	want2.Author = name
+	expect(t, "Settings() after EditSettings of the author", must(s.Settings()), want2)
+	if err := s.EditSettings(workspace.SettingsEdit{Schema: &want.Schema}); err != nil {
+		t.Fatalf("EditSettings: %v", err)
+	}
+	want2.Schema = want.Schema
+	expect(t, "Settings() after EditSettings of the schema", must(s.Settings()), want2)
 }
 
 func testPutDocument(t *testing.T, s workspace.Store) {
