@@ -126,8 +126,17 @@ func (c Change) Update(s Summary) Summary {
 	if !c.Changed.IsZero() {
 		s.Changed = c.Changed
 	}
-	if c.Annotated && s.Status == StatusNew {
-		s.Status = StatusInProgress
+	if c.Annotated {
+		s.Status = annotated(s.Status)
 	}
 	return s
+}
+
+// annotated returns the status of a document of status st once its
+// annotations change: a new document is in progress.
+func annotated(st Status) Status {
+	if st == StatusNew {
+		return StatusInProgress
+	}
+	return st
 }

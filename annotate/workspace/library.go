@@ -11,6 +11,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"sync"
@@ -306,11 +307,17 @@ func (w *Workspace) SetStatus(id string, st Status) error {
 		if err != nil {
 			return err
 		}
+		// Tagged since (in another tab), a document marked done while
+		// new goes back to the status the tags would have given it.
+		back := old.Status
+		if now.Orphans != old.Orphans || !maps.Equal(now.Counts, old.Counts) {
+			back = annotated(back)
+		}
 		switch now.Status {
-		case old.Status:
-			return nil // an annotation moved it back (new to in progress)
+		case back:
+			return nil // so already
 		case st:
-			return w.editSummary(id, SummaryEdit{Status: old.Status, IfStatus: st})
+			return w.editSummary(id, SummaryEdit{Status: back, IfStatus: st})
 		}
 		return fmt.Errorf("marking %s %s cannot be undone: %w", titled(now.Title), st, ErrChangedSince)
 	})

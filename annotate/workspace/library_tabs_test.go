@@ -88,3 +88,29 @@ func TestUndoStatusKeepsAnotherTabsStatus(t *testing.T) {
 		t.Errorf("the undo of the last status left it %q", got.Status)
 	}
 }
+
+// TestUndoStatusKeepsAnotherTabsTags: a new document marked done in the
+// library while another tab tagged it (a tag moves a new document to in
+// progress, but this one was done by then) went back to new when the
+// library's Undo was pressed, its tags listed under “new” as if nobody
+// had touched it. The undo now gives it the status the tags would have
+// given it: in progress.
+func TestUndoStatusKeepsAnotherTabsTags(t *testing.T) {
+	w, m := openMemory(t)
+	sum, err := w.Add(loadText(t, "a.txt", "Ministers pledged to raise defence spending."), nil, nil, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.SetStatus(sum.ID, StatusDone); err != nil {
+		t.Fatal(err)
+	}
+	if !openAndTag(t, m, tabLocks{}, sum.ID) {
+		t.Fatal("the other tab could not open the document")
+	}
+	if err := w.Undo(); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := m.Summary(sum.ID); got.Status != StatusInProgress {
+		t.Errorf("the undo of marking a new document done, tagged since in another tab, left it %q", got.Status)
+	}
+}
