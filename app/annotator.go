@@ -132,9 +132,14 @@ func (a *Annotator) OnMount(ctx app.Context) {
 		a.libraryGeneration++
 		a.measureStorage(ctx)
 		// An import wrote the open document's annotations: its editor holds
-		// it as it was, and it is read again when it is shown again.
+		// it as it was, and it is read again when it is shown again; at
+		// once when it is shown now (opened while the import ran), unless
+		// it holds a change not yet taken, which would be left out.
 		if ids, ok := act.Value.([]string); ok && a.keep.editor != nil && slices.Contains(ids, a.keep.editor.ID()) {
 			a.changedUnder(a.keep.editor.ID(), "The import added annotations to this document: it shows them now.")
+			if a.view == viewArticle && !a.readOnly && !a.keep.due {
+				a.showOpen(ctx, nil)
+			}
 		}
 	})
 	ctx.Handle(actionRetrySave, func(ctx app.Context, _ app.Action) { a.retrySave(ctx) })

@@ -145,3 +145,44 @@ func TestWorkspaceImportWaitsForThisTabsTag(t *testing.T) {
 		t.Errorf("the import's report does not say that the document's changes were still being saved: %q", abbreviate(report, 2000))
 	}
 }
+
+// TestWorkspaceImportFillsTheShownDocument: the sample's export added with
+// “Add files…”, and the sample opened from the library while the import
+// waited to hold it. The import then wrote the file's two annotations
+// into it, under the editor the page showed: the page went on without
+// them, a tag made next was counted alone in the library, and a reload
+// showed three. The page now reads the document again as soon as the
+// import has filled it.
+func TestWorkspaceImportFillsTheShownDocument(t *testing.T) {
+	b, _ := openApp(t)
+	b.expectNoConsoleErrors()
+	waitStarted(t, b)
+	waitSaved(t, b)
+	showLibrary(t, b)
+	// The import's hold of the sample waits until the test lets it go.
+	evalJS[bool](t, b, `(() => {
+		const hold = annotator.holdDocument;
+		annotator.holdDocument = (id) => {
+			annotator.holdDocument = hold;
+			return new Promise((resolve) => { window.letHoldGo = () => { hold(id).then(resolve); return true; }; });
+		};
+		return true;
+	})()`)
+	before := evalJS[int](t, b, `performance.getEntriesByName("annotator:imported").length`)
+	b.run(chromedp.SetUploadFiles(chromedp.ID("add-files"), []string{sampleExport(t)}))
+	waitFor(t, b, `typeof window.letHoldGo === "function"`)
+	openFromLibrary(t, b, sampleTitle)
+	evalJS[bool](t, b, `window.letHoldGo()`)
+	waitFor(t, b, fmt.Sprintf(`performance.getEntriesByName("annotator:imported").length > %d`, before))
+	if !tryWait(b, `document.querySelectorAll("#entries > li").length === 2`) {
+		t.Errorf("the sample, shown as the import filled it, shows %q; want the file's two annotations", excerpts(t, b))
+	}
+	tagPhrase(t, b, "a peace deal could be achieved in Ukraine", "c")
+	waitSaved(t, b)
+	shown := excerpts(t, b)
+	b.run(chromedp.Reload())
+	waitStarted(t, b)
+	if !tryWait(b, fmt.Sprintf(`document.querySelectorAll("#entries > li").length === %d`, len(shown))) {
+		t.Fatalf("the sample showed %q before a reload and %q after", shown, excerpts(t, b))
+	}
+}
