@@ -80,16 +80,7 @@ func ReadAll(inputs []Input, known Known) ([]Doc, []*Fault) {
 		docs = supplant(docs, lent, got)
 		faults = append(faults, bad...)
 	}
-	order := make(map[string]int, len(inputs))
-	for i, in := range inputs {
-		order[in.Name] = i
-	}
-	place := func(name string) int {
-		if i, ok := order[name]; ok {
-			return i
-		}
-		return len(inputs)
-	}
+	place := InputOrder(inputs)
 	slices.SortStableFunc(docs, func(a, b Doc) int {
 		an, _ := a.Where()
 		bn, _ := b.Where()
@@ -184,4 +175,20 @@ func Names() string {
 		s = append(s, f.Name)
 	}
 	return strings.Join(s, ", ")
+}
+
+// InputOrder returns where the input of a name stands among inputs (one
+// not among them after all), so that what is said of many files comes in
+// the order the user gave them, and line by line within each.
+func InputOrder(inputs []Input) func(name string) int {
+	order := make(map[string]int, len(inputs))
+	for i, in := range inputs {
+		order[in.Name] = i
+	}
+	return func(name string) int {
+		if i, ok := order[name]; ok {
+			return i
+		}
+		return len(inputs)
+	}
 }

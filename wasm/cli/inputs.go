@@ -118,16 +118,7 @@ func readDocuments(cmd string, args []string, stdin io.Reader, stderr io.Writer)
 			said = append(said, saying{name, line, d.From + ": " + n})
 		}
 	}
-	order := make(map[string]int, len(inputs))
-	for i, in := range inputs {
-		order[in.Name] = i
-	}
-	place := func(name string) int {
-		if i, ok := order[name]; ok {
-			return i
-		}
-		return len(inputs)
-	}
+	place := formats.InputOrder(inputs)
 	slices.SortStableFunc(said, func(a, b saying) int {
 		return cmp.Or(cmp.Compare(place(a.name), place(b.name)), cmp.Compare(a.line, b.line))
 	})
