@@ -9,8 +9,8 @@ package formats
 //
 // Each document is two files named after its id (FileName, with -2, -3
 // after a second and third document of one id): ID.txt, the
-// canonical text and a final line break, and ID.ann, its annotations in
-// the order of their spans:
+// canonical text and a final line break (bratEnd), and ID.ann, its
+// annotations in the order of their spans:
 //
 //	T1	quote 51 86	We will build 300 homes by 2027 🏠.
 //	#1	AnnotationId T1	01943a6e-8b00-7000-8000-000000000002
@@ -93,10 +93,21 @@ func exportBrat(files []annotate.File, _ time.Time) ([]Output, error) {
 			return nil, fmt.Errorf("document %s: %w", f.Document.ID, err)
 		}
 		out = append(out,
-			Output{Name: base + ".txt", Data: []byte(f.Document.Text + "\n")},
+			Output{Name: base + ".txt", Data: []byte(f.Document.Text + bratEnd(f.Document.Text))},
 			Output{Name: base + ".ann", Data: ann})
 	}
 	return append(out, Output{Name: "annotation.conf", Data: conf.annotation()}, Output{Name: "visual.conf", Data: conf.visual()}), nil
+}
+
+// bratEnd is the line break that ends the .txt of text: "\n", or "\r\n"
+// after a text that ends in a carriage return, which the import, taking
+// a final "\r\n" away whole (a Windows tool's line end), would otherwise
+// take away with the line break.
+func bratEnd(text string) string {
+	if strings.HasSuffix(text, "\r") {
+		return "\r\n"
+	}
+	return "\n"
 }
 
 // ErrBratSpan is the error of an annotation whose span holds nothing but

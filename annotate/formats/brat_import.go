@@ -76,8 +76,17 @@ func (p *bratPair) read(known Known) (*Doc, []*Fault) {
 		}
 		// The export ends the text with a line break, which the text
 		// loaded from it does not have: taken away, the context of a
-		// span at the very end stays the same.
-		plain.Text = strings.TrimSuffix(string(p.txt.Data), "\n")
+		// span at the very end stays the same. A tool that writes
+		// Windows line ends ends it "\r\n", which goes whole: a "\r"
+		// left at the end made another text, of another id, than the
+		// same article's. Only the end goes, so every offset, which
+		// counts the file as written, stays on its characters.
+		plain.Text = string(p.txt.Data)
+		if t, ok := strings.CutSuffix(plain.Text, "\r\n"); ok {
+			plain.Text = t
+		} else {
+			plain.Text = strings.TrimSuffix(plain.Text, "\n")
+		}
 		// The offsets count this very text: it stays the document's
 		// text even where reading it as a .txt would change it.
 		plain.Verbatim = true

@@ -198,3 +198,28 @@ func TestBratRefusesASpanOfLineBreaksAlone(t *testing.T) {
 		t.Errorf("export: %v", err)
 	}
 }
+
+// TestBratReadsATextEndingInCRLF reads the pair of a tool that writes
+// Windows line ends: the final "\r\n" was read as its "\n" alone, the text
+// kept a "\r" at its end, and the document had another id than the same
+// text written with "\n" (brat's offsets count the "\r" inside the text,
+// as Python reads the file, and still do).
+func TestBratReadsATextEndingInCRLF(t *testing.T) {
+	text := "Ann met Bob.\r\nIn New York."
+	ann := []byte("T1\tPerson 0 3\tAnn\nT2\tLocation 17 25\tNew York\nT3\tX 25 26\t.\n")
+	crlf, faults := brat.Import([]Input{{Name: "w.txt", Data: []byte(text + "\r\n")}, {Name: "w.ann", Data: ann}}, nil)
+	if len(faults) > 0 || len(crlf) != 1 {
+		t.Fatalf("%d documents, faults %v", len(crlf), faults)
+	}
+	lf, _ := brat.Import([]Input{{Name: "w.txt", Data: []byte(text + "\n")}, {Name: "w.ann", Data: ann}}, nil)
+	if got := crlf[0].File.Document; got.Text != text || got.ID != lf[0].File.Document.ID {
+		t.Errorf("the text ending in CRLF reads %q, id %s; the same with LF %q, id %s", got.Text, got.ID, lf[0].File.Document.Text, lf[0].File.Document.ID)
+	}
+	var exacts []string
+	for _, a := range crlf[0].File.Annotations {
+		exacts = append(exacts, a.Exact)
+	}
+	if strings.Join(exacts, "|") != "Ann|New York|." {
+		t.Errorf("the spans read %q", exacts)
+	}
+}
