@@ -24,8 +24,8 @@ package formats
 // a line break, brat cannot show a span across one, and the many scripts
 // that split a line of an .ann at every tab would misread a tab in the
 // text (a table's cells are apart by a tab in the canonical text); a span
-// of nothing but line breaks and tabs, which would have no fragment, is an
-// error (ErrBratSpan), not a line without offsets. The note is brat's
+// of nothing but line breaks and tabs, which would have no fragment, is
+// left out and said (ErrBratSpan), not a line without offsets. The note is brat's
 // AnnotatorNotes, which brat shows and edits. brat's attributes
 // take a value from a fixed set, declared in annotation.conf, and the
 // value cannot hold a space: an attribute whose value is one word (letters,
@@ -71,6 +71,7 @@ var brat = Format{
 	Export:    exportBrat,
 	Import:    importBrat,
 	Recognise: isBrat,
+	LeftOut:   bratLeftOut,
 }
 
 // The comment types this format writes besides the attributes'.
@@ -88,10 +89,7 @@ func exportBrat(files []annotate.File, _ time.Time) ([]Output, error) {
 	for _, f := range files {
 		base := names.next(f.Document.ID)
 		conf.schema(f.Schema)
-		ann, err := bratAnn(f, conf)
-		if err != nil {
-			return nil, fmt.Errorf("document %s: %w", f.Document.ID, err)
-		}
+		ann := bratAnn(f, conf)
 		out = append(out,
 			Output{Name: base + ".txt", Data: []byte(f.Document.Text + bratEnd(f.Document.Text))},
 			Output{Name: base + ".ann", Data: ann})
@@ -110,33 +108,50 @@ func bratEnd(text string) string {
 	return "\n"
 }
 
-// ErrBratSpan is the error of an annotation whose span holds nothing but
-// line breaks and tabs: brat writes a span without them, in fragments, and
-// this one would have none, a line that brat cannot read. An annotation
-// made in the annotator cannot be such a span (annotate.ErrEmptySpan);
-// one of a file built by hand can.
+// ErrBratSpan is why an annotation whose span holds nothing but line
+// breaks and tabs is left out of the export: brat writes a span without
+// them, in fragments, and this one would have none, a line that brat
+// cannot read. An annotation made in the annotator cannot be such a span
+// (annotate.ErrEmptySpan); one of a file built by hand can. The other
+// annotations and documents are written, and bratLeftOut says which
+// were not, as the orphans that no format but v1 writes are said.
 var ErrBratSpan = errors.New("its span holds nothing but line breaks and tabs, which brat cannot write as a span")
 
+// bratLeftOut says which annotations of f the export leaves out
+// (ErrBratSpan), by their label and text: an annotation's id is nothing
+// a user reads.
+func bratLeftOut(f annotate.File) []string {
+	text := annotate.NewText(f.Document.Text)
+	var out []string
+	for _, a := range placed(f) {
+		if len(bratFragments(text, a.Start, a.End)) == 0 {
+			out = append(out, fmt.Sprintf("the %s annotation on %q (characters %d to %d) is not written: %v", a.Label, a.Exact, a.Start, a.End, ErrBratSpan))
+		}
+	}
+	return out
+}
+
 // bratAnn writes the .ann of f, noting in conf the brat attributes it
-// writes.
-func bratAnn(f annotate.File, conf *bratConf) ([]byte, error) {
+// writes. An annotation brat cannot hold (ErrBratSpan) is left out.
+func bratAnn(f annotate.File, conf *bratConf) []byte {
 	text := annotate.NewText(f.Document.Text)
 	var b bytes.Buffer
-	attrs, comments := 0, 0
+	ts, attrs, comments := 0, 0, 0
 	comment := func(typ, target, value string) {
 		comments++
 		fmt.Fprintf(&b, "#%d\t%s %s\t%s\n", comments, typ, target, bratEscape.Replace(value))
 	}
-	for i, a := range placed(f) {
-		t := "T" + strconv.Itoa(i+1)
+	for _, a := range placed(f) {
 		var offs, texts []string
 		for _, fr := range bratFragments(text, a.Start, a.End) {
 			offs = append(offs, fmt.Sprintf("%d %d", fr[0], fr[1]))
 			texts = append(texts, text.Slice(fr[0], fr[1]))
 		}
 		if len(offs) == 0 {
-			return nil, fmt.Errorf("annotation %s (%s, [%d, %d)): %w", a.ID, a.Label, a.Start, a.End, ErrBratSpan)
+			continue // said by bratLeftOut
 		}
+		ts++
+		t := "T" + strconv.Itoa(ts)
 		fmt.Fprintf(&b, "%s\t%s %s\t%s\n", t, a.Label, strings.Join(offs, ";"), strings.Join(texts, " "))
 		comment(bratID, t, a.ID)
 		for _, k := range slices.Sorted(maps.Keys(a.Attributes)) {
@@ -153,7 +168,7 @@ func bratAnn(f annotate.File, conf *bratConf) ([]byte, error) {
 			}
 		}
 	}
-	return b.Bytes(), nil
+	return b.Bytes()
 }
 
 // bratFragments splits the span [start, end) of text at its line breaks

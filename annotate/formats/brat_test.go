@@ -180,11 +180,13 @@ sys.exit(1 if bad else 0)
 	}
 }
 
-// TestBratRefusesASpanOfLineBreaksAlone exports a span made of line
+// TestBratLeavesOutASpanOfLineBreaksAlone exports a span made of line
 // breaks and a tab alone, which a file built by hand may hold: it had no
 // fragment, and the .ann got a T line without offsets ("T1\tclaim \t"),
-// which brat cannot read. It is an error that says which annotation.
-func TestBratRefusesASpanOfLineBreaksAlone(t *testing.T) {
+// which brat cannot read; then it was an error that stopped the whole
+// export, naming the annotation by its id. It is left out, the other
+// annotation written, and LeftOut says which, by its label and text.
+func TestBratLeavesOutASpanOfLineBreaksAlone(t *testing.T) {
 	d, err := Build(Plain{Text: "A\n\t\nB", Verbatim: true, Spans: []Span{{Label: "claim", Start: 0, End: 1}}}, "t.txt")
 	if err != nil {
 		t.Fatal(err)
@@ -193,9 +195,16 @@ func TestBratRefusesASpanOfLineBreaksAlone(t *testing.T) {
 	a := f.Annotations[0]
 	a.ID, a.Start, a.End, a.Exact = "0194a000-0000-7000-8000-000000000001", 1, 4, "\n\t\n"
 	f.Annotations = append(f.Annotations, a)
-	_, err = brat.Export([]annotate.File{f}, nowForTests)
-	if !errors.Is(err, ErrBratSpan) || !strings.Contains(fmt.Sprint(err), "annotation 0194a000-0000-7000-8000-000000000001 (claim, [1, 4))") {
-		t.Errorf("export: %v", err)
+	outs, err := brat.Export([]annotate.File{f}, nowForTests)
+	if err != nil {
+		t.Fatalf("export: %v", err)
+	}
+	if ann := string(outs[1].Data); !strings.HasPrefix(ann, "T1\tclaim 0 1\tA\n") || strings.Contains(ann, "T2") {
+		t.Errorf("the .ann reads %q, want the claim on A alone", ann)
+	}
+	left := brat.LeftOut(f)
+	if len(left) != 1 || !strings.Contains(left[0], `the claim annotation on "\n\t\n"`) || !strings.Contains(left[0], ErrBratSpan.Error()) || strings.Contains(left[0], a.ID) {
+		t.Errorf("LeftOut says %q", left)
 	}
 }
 

@@ -152,6 +152,11 @@ type Format struct {
 	Import func(inputs []Input, known Known) ([]Doc, []*Fault)
 	// Recognise reports whether in is a file of this format.
 	Recognise func(in Input) bool
+	// LeftOut says, one sentence an annotation, which placed annotations
+	// of f Export leaves out, having no way to write them (brat, a span
+	// of line breaks alone); nil for a format that writes them all.
+	// The export goes on without them, and a conversion says so.
+	LeftOut func(f annotate.File) []string
 }
 
 // Rowless says how many of files the file of f leaves out when f holds

@@ -72,6 +72,15 @@ func cmdConvert(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			annotate.GroupDigits(int64(orphans)), annotate.Plural(orphans, "annotation that could not be placed in its text is", "annotations that could not be placed in their text are"),
 			format.Name, annotate.Plural(orphans, "it", "them"), annotate.Plural(orphans, "it", "them"))
 	}
+	// An annotation the format has no way to write is left out, the
+	// rest written: each is said, with the document it is in.
+	if format.LeftOut != nil {
+		for _, d := range docs {
+			for _, why := range format.LeftOut(d.File) {
+				fmt.Fprintf(stderr, "annotator convert: %s (%q): %s\n", d.From, d.File.Document.Title, why)
+			}
+		}
+	}
 	outputs, err := format.Export(exported, time.Now())
 	if err != nil {
 		fmt.Fprintf(stderr, "annotator convert: writing %s: %v\n", format.Name, err)

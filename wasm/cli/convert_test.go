@@ -493,3 +493,33 @@ func TestConvertSaysEachLineInItsOrder(t *testing.T) {
 		t.Errorf("the lines are said in the order %v, want 1, 2, 3, 4:\n%s", lines, stderr)
 	}
 }
+
+// TestConvertToBratLeavesOutASpanBratCannotHold converts a brat pair one
+// of whose spans holds nothing but line breaks and a tab, beside another
+// document: the conversion stopped, nothing written, with "document
+// sha256:…: annotation 01a2…-… (claim, [1, 4)): …", two ids and no word of
+// the file. The documents are written, the span left out, and the
+// command names its file, title and text.
+func TestConvertToBratLeavesOutASpanBratCannotHold(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in")
+	os.MkdirAll(in, 0o755)
+	os.WriteFile(filepath.Join(in, "d.txt"), []byte("A\n\t\nB and more\n"), 0o644)
+	os.WriteFile(filepath.Join(in, "d.ann"), []byte("T1\tclaim 1 4\t\nT2\tclaim 4 5\tB\n"), 0o644)
+	writeExport(t, in, "e.json", "Prices rose again.", "Prices")
+	out := filepath.Join(dir, "out")
+	code, _, stderr := run(nil, "convert", "--to", "brat", "-o", out, in)
+	want := filepath.Join(in, "d.txt") + ` ("d"): the claim annotation on "\n\t\n" (characters 1 to 4) is not written: its span holds nothing but line breaks and tabs`
+	if code != exitOK || !strings.Contains(stderr, want) || !strings.Contains(stderr, "2 documents written as brat") || strings.Contains(stderr, "sha256:") {
+		t.Errorf("exit %d, stderr %q; want %q and both documents written", code, stderr, want)
+	}
+	anns, _ := filepath.Glob(filepath.Join(out, "*.ann"))
+	claims := 0
+	for _, name := range anns {
+		data, _ := os.ReadFile(name)
+		claims += strings.Count(string(data), "\tclaim ")
+	}
+	if len(anns) != 2 || claims != 2 {
+		t.Errorf("%d .ann files with %d claims, want 2 and 2 (B, Prices)", len(anns), claims)
+	}
+}
