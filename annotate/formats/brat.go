@@ -55,6 +55,7 @@ import (
 	"fmt"
 	"maps"
 	"path"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -72,6 +73,7 @@ var brat = Format{
 	Import:    importBrat,
 	Recognise: isBrat,
 	LeftOut:   bratLeftOut,
+	Stale:     bratStale,
 }
 
 // The comment types this format writes besides the attributes'.
@@ -250,7 +252,7 @@ func (c *bratConf) attribute(name, label, value string) {
 // attributes written as brat attributes with their values.
 func (c *bratConf) annotation() []byte {
 	var b bytes.Buffer
-	b.WriteString("# The labels and attributes of an export of " + annotate.Generator + ".\n# Other attributes and the note are comments (#) of the .ann files.\n[entities]\n")
+	b.WriteString(bratConfHead + "# Other attributes and the note are comments (#) of the .ann files.\n[entities]\n")
 	for _, l := range c.labels {
 		b.WriteString(l.Name + "\n")
 	}
@@ -275,6 +277,44 @@ func (c *bratConf) visual() []byte {
 	}
 	return b.Bytes()
 }
+
+// bratStale is brat's Format.Stale: every .txt and .ann of the folder is
+// a document to brat. An earlier export of this annotator wrote those
+// named as it names a document ("sha256-….txt", "sha256-…-2.ann") in a
+// folder whose annotation.conf it wrote (its first line says so); a
+// user's own texts are not taken for them.
+func bratStale(there []string, outputs []Output, read func(name string) ([]byte, error)) (stale, earlier []string) {
+	written := map[string]bool{}
+	for _, o := range outputs {
+		written[strings.ToLower(o.Name)] = true
+	}
+	for _, name := range there {
+		ext := strings.ToLower(path.Ext(name))
+		if (ext == ".txt" || ext == ".ann") && !written[strings.ToLower(name)] {
+			stale = append(stale, name)
+		}
+	}
+	if len(stale) == 0 {
+		return nil, nil
+	}
+	conf, err := read("annotation.conf")
+	if err != nil || !bytes.HasPrefix(conf, []byte(bratConfHead)) {
+		return stale, nil
+	}
+	for _, name := range stale {
+		if bratExportName.MatchString(name) {
+			earlier = append(earlier, name)
+		}
+	}
+	return stale, earlier
+}
+
+// bratExportName is the name the export gives a document's files: its
+// id's FileName, and -2, -3 after a second and third (fileNames).
+var bratExportName = regexp.MustCompile(`^sha256-[0-9a-f]+(-[0-9]+)?\.(txt|ann)$`)
+
+// bratConfHead is the first line of the annotation.conf the export writes.
+const bratConfHead = "# The labels and attributes of an export of " + annotate.Generator + ".\n"
 
 // bratConfs are the configuration files of a brat collection, which an
 // import passes over.

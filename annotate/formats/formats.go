@@ -157,6 +157,14 @@ type Format struct {
 	// of line breaks alone); nil for a format that writes them all.
 	// The export goes on without them, and a conversion says so.
 	LeftOut func(f annotate.File) []string
+	// Stale is set for a format written into a folder whose other files
+	// a reader takes for part of the dataset (brat reads every .txt and
+	// .ann of its folder as a document). Of the names of the files
+	// there, it returns those the export (outputs) does not write and
+	// that would be read with it, a dataset mixed of two; and, of them,
+	// those an earlier export of this format wrote, which may be taken
+	// away. read reads a file of the folder.
+	Stale func(there []string, outputs []Output, read func(name string) ([]byte, error)) (stale, earlier []string)
 }
 
 // Rowless says how many of files the file of f leaves out when f holds

@@ -127,7 +127,7 @@ func cmdMerge(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "annotator merge: %v\n", err)
 		return exitInvalid
 	}
-	if err := writeOutputs([]formats.Output{{Data: append(data, '\n')}}, *out, stdout, *force); err != nil {
+	if _, err := writeOutputs([]formats.Output{{Data: append(data, '\n')}}, *out, stdout, *force, formats.Format{}); err != nil {
 		fmt.Fprintf(stderr, "annotator merge: %v\n", err)
 		return exitUsage
 	}

@@ -14,6 +14,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"time"
@@ -86,9 +87,14 @@ func cmdConvert(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "annotator convert: writing %s: %v\n", format.Name, err)
 		return exitInvalid
 	}
-	if err := writeOutputs(outputs, *out, stdout, *force); err != nil {
+	removed, err := writeOutputs(outputs, *out, stdout, *force, format)
+	if err != nil {
 		fmt.Fprintf(stderr, "annotator convert: %v\n", err)
 		return exitUsage
+	}
+	if removed > 0 {
+		fmt.Fprintf(stderr, "annotator convert: %s %s of an earlier export that this one does not write %s taken away from %s\n",
+			annotate.GroupDigits(int64(removed)), annotate.Plural(removed, "file", "files"), annotate.Plural(removed, "was", "were"), *out)
 	}
 	rowless := format.Rowless(exported)
 	if rowless != "" {
@@ -99,7 +105,7 @@ func cmdConvert(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 }
 
 // forceUsage is the help of -f, the same for every command with -o.
-const forceUsage = "write over the -o file, or the files in the -o folder, when they are already there"
+const forceUsage = "write over the -o file, or the files in the -o folder, when they are already there (and take away the files an earlier export wrote there that this one does not)"
 
 // writeOutputs writes an export: one file to out (standard output for
 // "-"; a folder is refused in words), or several into the folder out,
@@ -107,20 +113,23 @@ const forceUsage = "write over the -o file, or the files in the -o folder, when 
 // with some of its files and not others looks complete and is not. No
 // file already in the folder is written over unless force, and no file
 // of the export over another. (checkOutput has refused the one file out
-// already there.)
-func writeOutputs(outputs []formats.Output, out string, stdout io.Writer, force bool) error {
+// already there.) The files of format's dataset already in the folder
+// that the export does not write (Format.Stale) are refused, but those an
+// earlier export wrote, which with force are taken away once the export
+// is written; it returns how many.
+func writeOutputs(outputs []formats.Output, out string, stdout io.Writer, force bool, format formats.Format) (int, error) {
 	if len(outputs) == 1 && outputs[0].Name == "" {
 		if out == "-" {
 			_, err := stdout.Write(outputs[0].Data)
-			return err
+			return 0, err
 		}
 		if fi, err := os.Stat(out); err == nil && fi.IsDir() {
-			return fmt.Errorf("%s is a folder, and this format writes one file: give -o the name of the file to write", out)
+			return 0, fmt.Errorf("%s is a folder, and this format writes one file: give -o the name of the file to write", out)
 		}
-		return writeWhole(out, outputs[0].Data)
+		return 0, writeWhole(out, outputs[0].Data)
 	}
 	if out == "-" {
-		return errors.New("this format writes several files: give a folder to write them into with -o FOLDER")
+		return 0, errors.New("this format writes several files: give a folder to write them into with -o FOLDER")
 	}
 	// Two outputs of one name would leave only the last of them: the
 	// export is refused whole rather than written with a file lost.
@@ -128,22 +137,70 @@ func writeOutputs(outputs []formats.Output, out string, stdout io.Writer, force 
 	for _, o := range outputs {
 		key := strings.ToLower(o.Name) // a file system may not tell case apart
 		if first, ok := names[key]; ok {
-			return fmt.Errorf("the export has two files named %s and %s, and one would be written over the other; nothing was written", first, o.Name)
+			return 0, fmt.Errorf("the export has two files named %s and %s, and one would be written over the other; nothing was written", first, o.Name)
 		}
 		names[key] = o.Name
 	}
 	_, err := os.Stat(out)
 	made := errors.Is(err, fs.ErrNotExist)
 	if err := os.MkdirAll(out, 0o755); err != nil {
-		return fmt.Errorf("the folder %s could not be made: %s", out, pathProblem(err))
+		return 0, fmt.Errorf("the folder %s could not be made: %s", out, pathProblem(err))
 	}
-	if err := writeAll(outputs, out, force); err != nil {
+	earlier, err := staleFiles(out, outputs, force, format)
+	if err == nil {
+		err = writeAll(outputs, out, force)
+	}
+	if err != nil {
 		if made {
 			os.Remove(out) // empty again: nothing of the export is left
 		}
-		return err
+		return 0, err
 	}
-	return nil
+	// The export is whole: only now are the earlier export's files
+	// that it leaves out taken away, so that a failure leaves the
+	// folder as it was.
+	removed := 0
+	for _, name := range earlier {
+		if os.Remove(filepath.Join(out, name)) == nil {
+			removed++
+		}
+	}
+	return removed, nil
+}
+
+// staleFiles refuses, in words, a folder out that holds files format
+// reads as part of its dataset and that the export does not write
+// (Format.Stale: brat reads every .txt and .ann there), but for those an
+// earlier export wrote: it returns those, to be taken away once the
+// export is written with force. Without force, writeAll refuses the
+// folder first, the earlier export's annotation.conf being there, in
+// words that say -f writes over it.
+func staleFiles(out string, outputs []formats.Output, force bool, format formats.Format) ([]string, error) {
+	if format.Stale == nil {
+		return nil, nil
+	}
+	entries, err := os.ReadDir(out)
+	if err != nil {
+		return nil, fmt.Errorf("the folder %s could not be read: %s (nothing was written)", out, pathProblem(err))
+	}
+	var there []string
+	for _, e := range entries {
+		if !e.IsDir() {
+			there = append(there, e.Name())
+		}
+	}
+	stale, earlier := format.Stale(there, outputs, func(name string) ([]byte, error) { return os.ReadFile(filepath.Join(out, name)) })
+	others := slices.DeleteFunc(slices.Clone(stale), func(name string) bool { return slices.Contains(earlier, name) })
+	if len(others) == 0 {
+		return earlier, nil
+	}
+	named := strings.Join(others[:min(len(others), 3)], ", ")
+	if len(others) > 3 {
+		named += fmt.Sprintf(" and %s more", annotate.GroupDigits(int64(len(others)-3)))
+	}
+	n := len(others)
+	return nil, fmt.Errorf("%s holds %s, which %s would read as %s of the dataset and which this export does not write: move %s away or give -o an empty folder (nothing was written)",
+		out, named, format.Name, annotate.Plural(n, "a document", "documents"), annotate.Plural(n, "it", "them"))
 }
 
 // writeAll writes outputs into the folder out in three steps, so that a

@@ -228,7 +228,7 @@ func TestConvertKeepsDocumentsOfOneID(t *testing.T) {
 func TestWriteOutputsRefusesTwoFilesOfOneName(t *testing.T) {
 	for _, names := range [][2]string{{"a.json", "a.json"}, {"A.txt", "a.txt"}} {
 		out := filepath.Join(t.TempDir(), "out")
-		err := writeOutputs([]formats.Output{{Name: names[0], Data: []byte("1")}, {Name: names[1], Data: []byte("2")}}, out, nil, false)
+		_, err := writeOutputs([]formats.Output{{Name: names[0], Data: []byte("1")}, {Name: names[1], Data: []byte("2")}}, out, nil, false, formats.Format{})
 		if err == nil || !strings.Contains(err.Error(), "nothing was written") {
 			t.Errorf("%v: %v", names, err)
 		}
@@ -379,7 +379,7 @@ func TestConvertToBratWritesAllOrNothing(t *testing.T) {
 func TestWriteOutputsWritesAllOrNothing(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "out")
 	long := strings.Repeat("x", 300) + ".ann"
-	err := writeOutputs([]formats.Output{{Name: "a.txt", Data: []byte("a")}, {Name: long, Data: []byte("b")}}, out, nil, false)
+	_, err := writeOutputs([]formats.Output{{Name: "a.txt", Data: []byte("a")}, {Name: long, Data: []byte("b")}}, out, nil, false, formats.Format{})
 	if err == nil || !strings.Contains(err.Error(), long+" could not be written") || !strings.Contains(err.Error(), "nothing was written") {
 		t.Errorf("error %v", err)
 	}
@@ -521,5 +521,64 @@ func TestConvertToBratLeavesOutASpanBratCannotHold(t *testing.T) {
 	}
 	if len(anns) != 2 || claims != 2 {
 		t.Errorf("%d .ann files with %d claims, want 2 and 2 (B, Prices)", len(anns), claims)
+	}
+}
+
+// dirNames lists the names in dir, sorted.
+func dirNames(t *testing.T, dir string) []string {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	return names
+}
+
+// TestConvertToBratAgainLeavesNoEarlierDocument converts two documents to
+// brat, then one of them with -f into the same folder: the other's .txt
+// and .ann stayed beside the new files, and brat (or any reader of the
+// folder) read two documents, a dataset mixed of two runs. The files the
+// earlier export wrote and this one does not are taken away, and said.
+func TestConvertToBratAgainLeavesNoEarlierDocument(t *testing.T) {
+	dir := t.TempDir()
+	a := writeExport(t, dir, "a.json", "Prices rose again.", "Prices")
+	b := writeExport(t, dir, "b.json", "Wages did not.", "Wages")
+	out := filepath.Join(dir, "out")
+	if code, _, stderr := run(nil, "convert", "--to", "brat", "-o", out, a, b); code != exitOK {
+		t.Fatalf("first run: exit %d, %s", code, stderr)
+	}
+	code, _, stderr := run(nil, "convert", "--to", "brat", "-f", "-o", out, a)
+	if code != exitOK || !strings.Contains(stderr, "2 files of an earlier export that this one does not write were taken away from "+out) {
+		t.Errorf("second run: exit %d, stderr %q", code, stderr)
+	}
+	if got := dirNames(t, out); len(got) != 4 {
+		t.Errorf("the folder holds %q, want one document's .txt and .ann and the two .conf files", got)
+	}
+}
+
+// TestConvertToBratRefusesAFolderOfOtherTexts: a folder that holds a .txt
+// or .ann this export does not write, and that no export of the annotator
+// wrote, is not written into, -f or not: brat would read it as a document
+// of the dataset. It is named, and nothing is written or taken away.
+func TestConvertToBratRefusesAFolderOfOtherTexts(t *testing.T) {
+	dir := t.TempDir()
+	a := writeExport(t, dir, "a.json", "Prices rose again.", "Prices")
+	out := filepath.Join(dir, "out")
+	os.MkdirAll(out, 0o755)
+	os.WriteFile(filepath.Join(out, "notes.txt"), []byte("mine"), 0o644)
+	os.WriteFile(filepath.Join(out, "readme.md"), []byte("mine"), 0o644)
+	for _, args := range [][]string{{"-o", out}, {"-f", "-o", out}} {
+		code, _, stderr := run(nil, append(append([]string{"convert", "--to", "brat"}, args...), a)...)
+		want := out + " holds notes.txt, which brat would read as a document of the dataset and which this export does not write: move it away or give -o an empty folder (nothing was written)"
+		if code != exitUsage || !strings.Contains(stderr, want) {
+			t.Errorf("%v: exit %d, stderr %q, want %q", args, code, stderr, want)
+		}
+	}
+	if got := dirNames(t, out); strings.Join(got, " ") != "notes.txt readme.md" {
+		t.Errorf("the folder holds %q", got)
 	}
 }
