@@ -456,7 +456,10 @@ func (a *Annotator) restore(ctx app.Context, name string, data []byte) {
 		}
 		ctx.Dispatch(func(ctx app.Context) {
 			if err != nil {
-				a.fail(sentence(fmt.Sprintf("%s was not restored: %v. Nothing in the library changed", name, err), name))
+				// A write the browser refused says why in words
+				// (failureReason), not the storage adapter's error
+				// chain with the ids of the documents it was writing.
+				a.fail(sentence(fmt.Sprintf("%s was not restored: %s. Nothing in the library changed", name, failureReason(err)), name))
 				return
 			}
 			if app.IsClient {
