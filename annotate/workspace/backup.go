@@ -393,9 +393,9 @@ func (w *Workspace) work(sourceID string) (bool, []string, error) {
 // RestoreOver restores backup data into the workspace, which must hold no
 // document but untouched ones from sourceID (see HoldsWork), none of them
 // open in another tab (Hold: the error then wraps ErrInUse); those are
-// deleted first, and
-// only once the whole backup has been read and checked, so that a bad
-// backup changes nothing. Once restored, the library has nothing to undo:
+// replaced only once the whole backup has been read and checked, so that
+// a bad backup changes nothing, and a write the storage cannot take
+// leaves them. Once restored, the library has nothing to undo:
 // its changes from before were made to documents the backup has replaced.
 // An article that another tab added while it was restoring is kept as it
 // is there, and the error, once the rest is restored, is a *KeptError.
@@ -433,16 +433,53 @@ func (w *Workspace) RestoreOver(data []byte, sourceID string) error {
 	} else if sort.Strings(again); work || !slices.Equal(again, replace) {
 		return ErrNotEmpty
 	}
+	// A document the backup holds too is deleted first, for the
+	// backup's copy to take its place; the others only once the backup
+	// is written. A write the storage cannot take (full) then leaves the
+	// library as it was: the sample was deleted and lost, under "nothing
+	// changed". One deleted first is put back, as far as the storage
+	// lets it.
+	inBackup := make(map[string]bool, len(b.Documents))
+	for _, d := range b.Documents {
+		inBackup[d.ID] = true
+	}
+	var deleted []NewDocument
+	putBack := func() {
+		for _, d := range deleted {
+			w.store.PutDocument(d.Record, d.Annotations)
+		}
+	}
 	for _, id := range replace {
-		if err := w.store.DeleteDocument(id); err != nil {
+		if !inBackup[id] {
+			continue
+		}
+		rec, err := w.store.Document(id)
+		if err != nil {
 			return err
 		}
+		anns, err := w.store.Annotations(id)
+		if err != nil {
+			return err
+		}
+		if err := w.store.DeleteDocument(id); err != nil {
+			putBack()
+			return err
+		}
+		deleted = append(deleted, NewDocument{Record: rec, Annotations: anns})
 	}
 	// A restore that kept another tab's documents (a *KeptError) is done
 	// all the same.
 	var kept *KeptError
 	if err := b.write(w.store); err != nil && !errors.As(err, &kept) {
+		putBack()
 		return err
+	}
+	for _, id := range replace {
+		if !inBackup[id] {
+			if err := w.store.DeleteDocument(id); err != nil {
+				return err
+			}
+		}
 	}
 	w.undo = nil
 	if kept != nil {

@@ -440,3 +440,39 @@ func TestRestoreSaysWhatIsWrongInWords(t *testing.T) {
 		}
 	}
 }
+
+// TestRestoreOverTheSampleCutShortKeepsIt: a restore over the untouched
+// sample that the storage cannot hold deleted the sample first and then
+// failed: the library was left without it, under "Nothing in the library
+// changed". The sample is put back, as it was.
+func TestRestoreOverTheSampleCutShortKeepsIt(t *testing.T) {
+	src, _ := openMemory(t)
+	if _, err := src.Add(loadText(t, "kept.txt", "Words kept in the backup."), nil, nil, ""); err != nil {
+		t.Fatal(err)
+	}
+	data, err := src.Backup()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Room for the sample alone; taking it away frees none, as a
+	// browser's quota may not at once.
+	full := &filling{Memory: NewMemory(), limit: 1}
+	w, err := Open(full, clock())
+	if err != nil {
+		t.Fatal(err)
+	}
+	sample, err := w.Add(loadText(t, "sample.txt", "The sample article."), nil, nil, "sample")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.RestoreOver(data, "sample"); !errors.Is(err, errFull) {
+		t.Fatalf("a restore the storage cannot hold: %v, want the storage's error", err)
+	}
+	sums, _ := full.Documents()
+	if len(sums) != 1 || sums[0].ID != sample.ID || sums[0].Title != sample.Title {
+		t.Fatalf("after the restore cut short the library holds %+v, want the sample", sums)
+	}
+	if rec, err := full.Document(sample.ID); err != nil || rec.SourceID != "sample" {
+		t.Errorf("the sample's record: %+v, %v", rec, err)
+	}
+}
