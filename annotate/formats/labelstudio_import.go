@@ -185,17 +185,23 @@ func lsTaskDocs(task lsTaskIn, n int, from string, known Known) ([]Doc, error) {
 	}
 	sets, author := task.Annotations, func(a lsAnnotationIn) string { return lsAuthor(a.CompletedBy) }
 	sets = slices.DeleteFunc(sets, func(a lsAnnotationIn) bool { return a.WasCancelled })
+	what := "annotations"
 	if len(sets) == 0 && len(task.Predictions) > 0 {
-		sets, author = task.Predictions, func(a lsAnnotationIn) string { return lsString(a.ModelVersion) }
+		sets, author, what = task.Predictions, func(a lsAnnotationIn) string { return lsString(a.ModelVersion) }, "predictions"
 	}
 	if len(sets) == 0 {
 		sets = []lsAnnotationIn{{}}
 	}
 	given := annotate.NewText(text)
 	var docs []Doc
-	for _, set := range sets {
+	for i, set := range sets {
 		q := p
 		spanNotes := slices.Clone(notes)
+		if i == 0 && len(sets) > 1 {
+			// A file of one task gave two documents, two lines of a
+			// dataset: said once, with whose they are.
+			spanNotes = append(spanNotes, lsApart(n, what, sets, author))
+		}
 		var bad []string
 		q.Spans, spanNotes, bad = lsSpans(set.Result, given, unit == annotate.OffsetUnit, author(set), n, spanNotes)
 		d, err := Build(q, from)
@@ -209,6 +215,26 @@ func lsTaskDocs(task lsTaskIn, n int, from string, known Known) ([]Doc, error) {
 		docs = append(docs, d)
 	}
 	return docs, nil
+}
+
+// lsApart says that task n's sets (its annotations, or predictions: what)
+// are each a document of their own, by whom.
+func lsApart(n int, what string, sets []lsAnnotationIn, author func(lsAnnotationIn) string) string {
+	var by []string
+	for _, set := range sets {
+		if a := author(set); a != "" {
+			by = append(by, a)
+		}
+	}
+	who := ""
+	if len(by) > 0 {
+		who = ", by " + strings.Join(by[:len(by)-1], ", ")
+		if len(by) > 1 {
+			who += " and "
+		}
+		who += by[len(by)-1]
+	}
+	return fmt.Sprintf("task %d holds %d %s%s: each is a document of its own (a line of a dataset), so that each annotator's work stays apart", n, len(sets), what, who)
 }
 
 // errSurrogate is the error of an offset between the two halves of a

@@ -269,3 +269,25 @@ func TestLabelStudioImportsJSONMin(t *testing.T) {
 		}
 	}
 }
+
+// TestLabelStudioSaysATaskOfTwoAnnotatorsIsTwoDocuments converts a task
+// that two annotators completed: it became two documents, two lines of a
+// dataset, and the command said "2 documents written" of a file of one
+// task, without a word of why. The first document's notes say it, by
+// annotator.
+func TestLabelStudioSaysATaskOfTwoAnnotatorsIsTwoDocuments(t *testing.T) {
+	data := []byte(`[{"id": 7, "data": {"text": "Prices rose again. Wages did not."}, "annotations": [
+  {"id": 1, "completed_by": 1, "result": [{"id": "a", "type": "labels", "from_name": "label", "to_name": "text", "value": {"start": 0, "end": 6, "text": "Prices", "labels": ["claim"]}}]},
+  {"id": 2, "completed_by": {"id": 2, "email": "eve@example.org"}, "result": [{"id": "b", "type": "labels", "from_name": "label", "to_name": "text", "value": {"start": 19, "end": 24, "text": "Wages", "labels": ["claim"]}}]}]}]`)
+	docs, faults := labelStudio.Import([]Input{{Name: "tasks.json", Data: data}}, nil)
+	if len(faults) > 0 || len(docs) != 2 {
+		t.Fatalf("%d documents, faults %v", len(docs), faults)
+	}
+	want := `task 1 holds 2 annotations, by label-studio user 1 and eve@example.org: each is a document of its own (a line of a dataset), so that each annotator's work stays apart`
+	if notes := strings.Join(docs[0].Notes, "\n"); !strings.Contains(notes, want) {
+		t.Errorf("the first document's notes are %q, want %q", docs[0].Notes, want)
+	}
+	if len(docs[1].Notes) != 0 {
+		t.Errorf("the second document's notes say it again: %q", docs[1].Notes)
+	}
+}
