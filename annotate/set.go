@@ -516,6 +516,14 @@ func (s *Set) inRange(start, end int) error {
 	return nil
 }
 
+// Blank reports whether the span [start, end) of text holds nothing but
+// white space, a span no Set holds (ErrEmptySpan): a file built by hand
+// or by another tool may give one, and what reads it leaves it out.
+func Blank(text *Text, start, end int) bool {
+	ts, te := trimSpan(text, start, end)
+	return ts >= te
+}
+
 // trimSpan moves start forward and end back past white space, as
 // unicode.IsSpace defines it, and returns start >= end when there is
 // nothing else. It is the rule that keeps every span of a Set out of

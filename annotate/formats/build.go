@@ -292,6 +292,9 @@ func (s Span) annotation(text *annotate.Text) (annotate.Annotation, error) {
 	if err := spanProblem(s.Start, s.End, text.Len(), "code points"); err != nil {
 		return annotate.Annotation{}, err
 	}
+	if annotate.Blank(text, s.Start, s.End) {
+		return annotate.Annotation{}, fmt.Errorf("its span [%d, %d) holds nothing but white space", s.Start, s.End)
+	}
 	id := s.ID
 	if _, err := uuid.Parse(id); err != nil || id == "" {
 		u, err := uuid.NewV7()

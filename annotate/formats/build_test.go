@@ -276,13 +276,16 @@ func verbatimRoundTrips(t *testing.T, texts ...string) {
 
 // TestBuildSaysWhyASpanIsLeftOut: a span of no length, or one that ends
 // before it starts, is left out with that said, not that it is outside a
-// text it is well within.
+// text it is well within; and one of nothing but white space, which the
+// annotator never tags (annotate.ErrEmptySpan), is left out, not put in a
+// dataset.
 func TestBuildSaysWhyASpanIsLeftOut(t *testing.T) {
 	d, err := Build(Plain{Text: "abc def", Spans: []Span{
 		{Label: "claim", Start: 1, End: 1},
 		{Label: "claim", Start: 5, End: 2},
 		{Label: "claim", Start: 4, End: 9},
 		{Label: "claim", Start: 0, End: 3},
+		{Label: "claim", Start: 3, End: 4},
 	}}, "t.jsonl:1")
 	if err != nil {
 		t.Fatal(err)
@@ -291,6 +294,7 @@ func TestBuildSaysWhyASpanIsLeftOut(t *testing.T) {
 		"span 1 (claim) is left out: its span [1, 1) is empty: a span ends after it starts",
 		"span 2 (claim) is left out: its span [5, 2) ends before it starts",
 		"span 3 (claim) is left out: its span [4, 9) is not within the text's 7 code points",
+		"span 5 (claim) is left out: its span [3, 4) holds nothing but white space",
 	}
 	if len(d.Faults) != len(want) {
 		t.Fatalf("faults %v, want %q", d.Faults, want)

@@ -498,8 +498,10 @@ func TestConvertSaysEachLineInItsOrder(t *testing.T) {
 // of whose spans holds nothing but line breaks and a tab, beside another
 // document: the conversion stopped, nothing written, with "document
 // sha256:…: annotation 01a2…-… (claim, [1, 4)): …", two ids and no word of
-// the file. The documents are written, the span left out, and the
-// command names its file, title and text.
+// the file. The documents are written, the span left out as it is read (a
+// span of white space alone, which the annotator never tags), and the
+// command names its file and place, and exits as for any span it leaves
+// out of what it read.
 func TestConvertToBratLeavesOutASpanBratCannotHold(t *testing.T) {
 	dir := t.TempDir()
 	in := filepath.Join(dir, "in")
@@ -509,8 +511,8 @@ func TestConvertToBratLeavesOutASpanBratCannotHold(t *testing.T) {
 	writeExport(t, in, "e.json", "Prices rose again.", "Prices")
 	out := filepath.Join(dir, "out")
 	code, _, stderr := run(nil, "convert", "--to", "brat", "-o", out, in)
-	want := filepath.Join(in, "d.txt") + ` ("d"): the claim annotation on "\n\t\n" (characters 1 to 4) is not written: its span holds nothing but line breaks and tabs`
-	if code != exitOK || !strings.Contains(stderr, want) || !strings.Contains(stderr, "2 documents written as brat") || strings.Contains(stderr, "sha256:") {
+	want := filepath.Join(in, "d.txt") + `: span 1 (claim) is left out: its span [1, 4) holds nothing but white space`
+	if code != exitInvalid || !strings.Contains(stderr, want) || !strings.Contains(stderr, "2 documents written as brat") || strings.Contains(stderr, "sha256:") {
 		t.Errorf("exit %d, stderr %q; want %q and both documents written", code, stderr, want)
 	}
 	anns, _ := filepath.Glob(filepath.Join(out, "*.ann"))
