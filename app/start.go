@@ -375,7 +375,7 @@ func (a *Annotator) lockDocument(ctx app.Context, id string) {
 				mark("annotator:read-only")
 			case a.readOnly:
 				// The other tab let it go: read what it saved.
-				a.openDocument(ctx, id, notice{Text: "The other tab closed this document: it is editable here now, with every change made there."}, nil)
+				a.openGranted(ctx, id)
 			}
 			// The keys pressed while the answer was awaited, in order: a
 			// change is refused now if the document is read-only.
@@ -404,6 +404,39 @@ func (a *Annotator) lockDocument(ctx app.Context, id string) {
 		old.granted.Release()
 	}
 	a.releaseLocks()
+}
+
+// openGranted opens document id again, shown read-only until now, once
+// the lock another tab held is this tab's. The other tab may have let it
+// go because its library deleted the document (a delete holds the lock
+// from its check to its write): then the document is closed here, its
+// lock let go, and the library shown, with what happened said in words;
+// opened, it failed with the document's id, and the tab stayed read-only
+// holding the lock of a document no longer there.
+func (a *Annotator) openGranted(ctx app.Context, id string) {
+	ws, title := a.keep.ws, a.doc.Title
+	ctx.Async(func() {
+		_, err := ws.Store().Summary(id)
+		ctx.Dispatch(func(ctx app.Context) {
+			if a.keep.editor == nil || a.keep.editor.ID() != id {
+				return // another document opened meanwhile
+			}
+			if !errors.Is(err, workspace.ErrNoDocument) {
+				a.openDocument(ctx, id, notice{Text: "The other tab closed this document: it is editable here now, with every change made there."}, nil)
+				return
+			}
+			a.keep.editor, a.doc, a.set, a.orphans, a.selected = nil, nil, nil, nil, ""
+			a.readOnly, a.waitingKeys = false, nil
+			a.follow.Follow("")
+			a.followWaiting = nil
+			a.releaseLocks()
+			a.view = viewLibrary
+			a.libraryGeneration++
+			a.measureStorage(ctx)
+			a.say(fmt.Sprintf("“%s” was deleted from the library in another tab, so it is no longer shown here. The Undo of that tab's library brings it back.", title))
+			mark("annotator:deleted-elsewhere")
+		})
+	})
 }
 
 // rereadIfOutdated opens e's document again, as the store holds it, when

@@ -436,3 +436,75 @@ func TestWorkspaceHoldDocument(t *testing.T) {
 	waitFor(t, tab, `window.got.join() === "false,true"`)
 	evalJS[bool](t, tab, `(annotator.unlockDocument("e2e-free"), true)`)
 }
+
+// TestWorkspaceReadOnlyDeletedElsewhere: a tab that shows a document
+// read-only, waiting for its lock while another tab's library deletes it
+// (the delete holds the lock from its check to its write, and the tab
+// opening it meanwhile waits behind it), says in words, once the lock is
+// its own, that the document was deleted in another tab and that the
+// Undo there brings it back, lets the lock go and shows its library. It
+// said "The document could not be opened: document sha256:…" and stayed
+// read-only, holding the lock of a document no longer there.
+func TestWorkspaceReadOnlyDeletedElsewhere(t *testing.T) {
+	b, srv := openApp(t)
+	b.expectNoConsoleErrors()
+	waitStarted(t, b)
+	waitSaved(t, b)
+	openFile(t, b, filepath.Join(testcorpus.Root(t), "testdata", "emoji-article.html"))
+	waitFor(t, b, fmt.Sprintf(`document.querySelector("#doc-title").textContent === %s`, jsString(emojiTitle)))
+	waitSaved(t, b)
+
+	tab := b.newTab(t) // shows the emoji article read-only
+	tab.expectNoConsoleErrors()
+	openReadOnly(t, tab, srv.URL+"/")
+	showLibrary(t, tab)
+
+	// The first tab's delete of the sample, once it holds the sample's
+	// lock, waits until the second tab waits for that lock too: the
+	// second tab opens it in between, as a user could.
+	evalJS[bool](t, b, `(() => {
+		const hold = window.unpatchedHold = annotator.holdDocument;
+		annotator.holdDocument = (id) => hold(id).then(async (release) => {
+			if (release) {
+				window.holdingForTest = true;
+				const name = "annotator-document:" + id;
+				while (!(await navigator.locks.query()).pending.some((l) => l.name === name)) await new Promise((r) => setTimeout(r, 20));
+			}
+			return release;
+		});
+		return true;
+	})()`)
+	showLibrary(t, b)
+	row := fmt.Sprintf(`[...document.querySelectorAll("#library-table .library-row")].find(r => r.querySelector(".library-title").textContent === %s)`, jsString(sampleTitle))
+	sample := evalJS[string](t, b, row+`.dataset.id`)
+	evalJS[bool](t, b, row+`.querySelector(".library-delete").click() || true`)
+	waitFor(t, b, `window.holdingForTest === true`)
+	openFromLibrary(t, tab, sampleTitle)
+	waitFor(t, tab, `performance.getEntriesByName("annotator:read-only").length === 2`)
+	waitFor(t, b, `document.querySelector("#notice").textContent.startsWith("Deleted")`)
+
+	if !tryWait(tab, `document.querySelector("#library") !== null && document.querySelector("#notice").textContent.includes("deleted")`) {
+		t.Fatalf("the tab that showed the deleted document read-only says %q, library shown: %v",
+			text(t, tab, "#notice"), evalJS[bool](t, tab, `document.querySelector("#library") !== null`))
+	}
+	if got := text(t, tab, "#notice"); !containsAll(got, "another tab", "Undo") || strings.Contains(got, "sha256") {
+		t.Errorf("the tab that showed the deleted document read-only says %q", got)
+	}
+	// Its lock is let go: nobody holds or waits for the sample's.
+	waitForPromise(t, tab, `navigator.locks.query().then(q => !q.held.concat(q.pending).some(l => l.name === "annotator-document:" + `+jsString(sample)+`))`)
+	if got := libraryTitles(t, tab); len(got) != 1 || got[0] != emojiTitle {
+		t.Errorf("after the delete elsewhere the tab's library lists %q", got)
+	}
+
+	// Nothing else is lost: the first tab's Undo brings the sample back,
+	// and the second tab opens it, to edit.
+	evalJS[bool](t, b, `(annotator.holdDocument = window.unpatchedHold, true)`)
+	b.run(chromedp.Click(chromedp.ID("library-undo")))
+	waitFor(t, b, `document.querySelector("#library-count").textContent.startsWith("2 documents")`)
+	// (Another tab's library is not told of a library's undo: the tab is
+	// loaded again, and opens the sample, which it opened last.)
+	openAppAt(t, tab, srv.URL+"/")
+	waitStarted(t, tab)
+	waitFor(t, tab, fmt.Sprintf(`document.querySelector("#doc-title") && document.querySelector("#doc-title").textContent === %s`, jsString(sampleTitle)))
+	waitFor(t, tab, `performance.getEntriesByName("annotator:opened").length > 0 && document.querySelector("#save-state").dataset.state !== "read-only"`)
+}
