@@ -28,7 +28,7 @@ func (a *Annotator) run(ctx app.Context, b binding) {
 	case cmdRedo:
 		a.redo(ctx)
 	case cmdDelete:
-		a.deleteSelected(ctx)
+		a.deleteSelected(ctx, b.ID)
 	case cmdEscape:
 		a.escape(ctx)
 	case cmdNext:
@@ -223,8 +223,15 @@ func (a *Annotator) setAttribute(ctx app.Context, id, name, value string) {
 	a.changed(ctx)
 }
 
-// deleteSelected deletes the selected annotation.
-func (a *Annotator) deleteSelected(ctx app.Context) {
+// deleteSelected deletes the annotation whose entry has the focus,
+// when entry is not "", else the selected one.
+func (a *Annotator) deleteSelected(ctx app.Context, entry string) {
+	if entry != "" && a.set != nil {
+		if _, ok := a.set.Get(entry); ok {
+			a.delete(ctx, entry)
+			return
+		}
+	}
 	if a.selected == "" {
 		a.fail("Select an annotation to delete it: press ] or [ to step to one, or click its highlight or its entry in the list.")
 		return

@@ -30,6 +30,12 @@ type keyPress struct {
 	// Orphan is the id of the orphan whose button has the focus, where
 	// Delete and Backspace drop that orphan; read for those keys only.
 	Orphan string
+	// Entry is the id of the annotation whose entry in the list has the
+	// focus, which Delete and Backspace delete; read for those keys only.
+	// Tab moves the focus down the list without selecting: the selected
+	// annotation, perhaps out of sight, was deleted, not the one a screen
+	// reader had just said.
+	Entry string
 }
 
 // command is what a key does in the annotator.
@@ -69,7 +75,7 @@ type binding struct {
 	// package annotate).
 	Granularity string
 	Target      string // for cmdFocus: focusArticle, focusAnnotations or focusDocuments
-	ID          string // for cmdDropOrphan: the orphan's id
+	ID          string // for cmdDropOrphan: the orphan's id; for cmdDelete: the focused entry's annotation, if any
 }
 
 // The parts of the page that cmdFocus reaches.
@@ -119,7 +125,7 @@ var shortcuts = []Shortcut{
 	{Keys: "Enter", Does: "in the article: edit the annotation at the caret (or the selected one)", Hint: "Enter edits the annotation at the caret.", names: []binding{{Command: cmdEdit}}},
 	{Keys: "Ctrl+Z / ⌘Z", Does: "undo", names: []binding{{Command: cmdUndo}}},
 	{Keys: "Ctrl+Shift+Z / ⌘⇧Z, Ctrl+Y", Does: "redo", names: []binding{{Command: cmdRedo}}},
-	{Keys: "Delete / Backspace", Does: "delete the selected annotation (on an orphan: drop it)", names: []binding{{Command: cmdDelete}, {Command: cmdDropOrphan}}},
+	{Keys: "Delete / Backspace", Does: "delete the selected annotation (on an entry of the list: its annotation; on an orphan: drop it)", names: []binding{{Command: cmdDelete}, {Command: cmdDropOrphan}}},
 	{Keys: "] and [", Does: "select the next or previous annotation", names: []binding{{Command: cmdNext}, {Command: cmdPrevious}}},
 	{Keys: "Esc", Does: "close a dialog; leave a field for the article; clear the selection", names: []binding{{Command: cmdEscape}}},
 	{Keys: "Ctrl+O", Does: "open an article or an export", names: []binding{{Command: cmdOpen}}},
@@ -241,7 +247,7 @@ func bindKey(k keyPress, schema annotate.Schema) binding {
 			// annotator on the orphans is not looking at.
 			return binding{Command: cmdDropOrphan, ID: k.Orphan}
 		}
-		return binding{Command: cmdDelete}
+		return binding{Command: cmdDelete, ID: k.Entry}
 	case "Escape":
 		return binding{Command: cmdEscape}
 	case annotate.KeyNext:

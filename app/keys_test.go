@@ -30,6 +30,7 @@ func TestBindingFor(t *testing.T) {
 		{"alt+q is not a label", keyPress{Key: "q", Alt: true}, binding{}},
 		{"delete", keyPress{Key: "Delete"}, binding{Command: cmdDelete}},
 		{"backspace", keyPress{Key: "Backspace"}, binding{Command: cmdDelete}},
+		{"delete on an entry of the list", keyPress{Key: "Delete", OnButton: true, Entry: "a1"}, binding{Command: cmdDelete, ID: "a1"}},
 		{"next", keyPress{Key: "]"}, binding{Command: cmdNext}},
 		{"previous", keyPress{Key: "["}, binding{Command: cmdPrevious}},
 		{"help", keyPress{Key: "?", Shift: true}, binding{Command: cmdHelp}},

@@ -53,7 +53,7 @@ func (a *Annotator) listen(ctx app.Context) {
 			k.CaretInArticle = selectionInArticle()
 		}
 		if k.Key == "Delete" || k.Key == "Backspace" {
-			k.Orphan = orphanOf(target)
+			k.Orphan, k.Entry = orphanOf(target), focusedEntry()
 		}
 		b := bindingFor(k, a.schemaForKeys())
 		if b.Command == cmdNone {

@@ -3,6 +3,7 @@
 package e2e
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -95,4 +96,38 @@ func TestDeleteKeySaysTheNextSelected(t *testing.T) {
 	press(t, b, kb.Delete)
 	waitFor(t, b, `document.querySelectorAll("#entries > li").length === 0`)
 	waitFor(t, b, `document.getElementById("notice-said").textContent === "Deleted the claim “pretty balanced”. Ctrl+Z brings it back."`)
+}
+
+// TestDeleteOnAFocusedEntryDeletesIt: Delete pressed on an entry of the
+// list that the keyboard reached with Tab (Shift+Tab), which does not
+// select it, deletes that entry's annotation, the one a screen reader
+// just said, and not the selected one: it deleted the selected
+// annotation, perhaps one out of sight, and the entry focused stayed.
+func TestDeleteOnAFocusedEntryDeletesIt(t *testing.T) {
+	b, _ := openApp(t)
+	b.expectNoConsoleErrors()
+	tagPhrase(t, b, "yes we can", "q")
+	tagPhrase(t, b, "pretty balanced", "c") // selected, the second entry
+	b.run(chromedp.Focus(chromedp.ID("article")))
+	press(t, b, "l", alt)
+	waitFor(t, b, `!!document.activeElement.closest("#entries li.selected")`)
+	press(t, b, kb.Tab, shift) // to the first entry, which is not selected
+	focused := `(() => { const li = document.activeElement.closest("#entries > li"); return li ? li.querySelector(".excerpt").textContent : ""; })()`
+	waitFor(t, b, focused+` === "“yes we can”"`)
+	if got := text(t, b, "#entries li.selected .excerpt"); got != "“pretty balanced”" {
+		t.Fatalf("Shift+Tab in the list changed the selection to %q", got)
+	}
+
+	press(t, b, kb.Delete)
+	waitFor(t, b, `document.querySelectorAll("#entries > li").length === 1`)
+	if got := text(t, b, "#entries > li .excerpt"); got != "“pretty balanced”" {
+		t.Errorf("Delete on the entry of “yes we can” left %s in the list", got)
+	}
+	if got := text(t, b, "#notice"); !strings.Contains(got, "yes we can") || strings.Contains(got, "pretty balanced") {
+		t.Errorf("Delete on the entry of “yes we can” says %q", got)
+	}
+	settle(t, b)
+	if got := evalJS[string](t, b, focused); got != "“pretty balanced”" {
+		t.Errorf("after Delete on an entry the focus is on the entry %q, not on the next one", got)
+	}
 }
