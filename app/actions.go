@@ -22,7 +22,7 @@ func (a *Annotator) run(ctx app.Context, b binding) {
 	mark("annotator:run") // from "annotator:key": the dispatch to the UI goroutine
 	switch b.Command {
 	case cmdTag:
-		a.tagOrRelabel(ctx, b.Label)
+		a.tagOrRelabel(ctx, b.Label, b.ID)
 	case cmdUndo:
 		a.undo(ctx)
 	case cmdRedo:
@@ -54,10 +54,15 @@ func (a *Annotator) run(ctx app.Context, b binding) {
 	}
 }
 
-// tagOrRelabel tags the text selection with label; with no text selection,
-// it relabels the selected annotation.
-func (a *Annotator) tagOrRelabel(ctx app.Context, label string) {
+// tagOrRelabel relabels the annotation whose entry has the focus, when
+// entry names one; else it tags the text selection with label, or with no
+// text selection, relabels the selected annotation.
+func (a *Annotator) tagOrRelabel(ctx app.Context, label, entry string) {
 	if a.set == nil {
+		return
+	}
+	if a.isAnnotation(entry) {
+		a.relabel(ctx, entry, label)
 		return
 	}
 	state, _ := readSelection()
@@ -223,14 +228,24 @@ func (a *Annotator) setAttribute(ctx app.Context, id, name, value string) {
 	a.changed(ctx)
 }
 
+// isAnnotation tells whether entry, the annotation whose entry in the
+// list had the focus as a key was pressed (keyPress.Entry), is one of the
+// open document's: a key there acts on it, not on the selected one, which
+// Tab, moving down the list, does not change.
+func (a *Annotator) isAnnotation(entry string) bool {
+	if entry == "" || a.set == nil {
+		return false
+	}
+	_, ok := a.set.Get(entry)
+	return ok
+}
+
 // deleteSelected deletes the annotation whose entry has the focus,
 // when entry is not "", else the selected one.
 func (a *Annotator) deleteSelected(ctx app.Context, entry string) {
-	if entry != "" && a.set != nil {
-		if _, ok := a.set.Get(entry); ok {
-			a.delete(ctx, entry)
-			return
-		}
+	if a.isAnnotation(entry) {
+		a.delete(ctx, entry)
+		return
 	}
 	if a.selected == "" {
 		a.fail("Select an annotation to delete it: press ] or [ to step to one, or click its highlight or its entry in the list.")

@@ -56,7 +56,7 @@ func (h *help) renderDialog() app.UI {
 					l := labels[i]
 					return app.Tr().Body(
 						app.Td().Body(app.Kbd().Text(strings.ToUpper(l.Key))),
-						app.Td().Text(fmt.Sprintf("tag the selection as %s; with no selection, relabel the selected annotation", l.Name)),
+						app.Td().Text(fmt.Sprintf("tag the selection as %s; with no selection, relabel the selected annotation (on an entry of the list: its annotation)", l.Name)),
 					)
 				}),
 				app.Range(shortcuts).Slice(func(i int) app.UI {

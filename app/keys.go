@@ -31,7 +31,9 @@ type keyPress struct {
 	// Delete and Backspace drop that orphan; read for those keys only.
 	Orphan string
 	// Entry is the id of the annotation whose entry in the list has the
-	// focus, which Delete and Backspace delete; read for those keys only.
+	// focus, which Delete and Backspace delete and a label's key
+	// relabels; read for Delete, Backspace and on a button only (an
+	// entry is one).
 	// Tab moves the focus down the list without selecting: the selected
 	// annotation, perhaps out of sight, was deleted, not the one a screen
 	// reader had just said.
@@ -43,7 +45,7 @@ type command int
 
 const (
 	cmdNone       command = iota
-	cmdTag                // tag the selection with a label, or relabel the selected annotation
+	cmdTag                // tag the selection with a label, or relabel the focused entry's or the selected annotation
 	cmdUndo               // undo the last change
 	cmdRedo               // redo the last undone change
 	cmdDelete             // delete the selected annotation
@@ -75,7 +77,7 @@ type binding struct {
 	// package annotate).
 	Granularity string
 	Target      string // for cmdFocus: focusArticle, focusAnnotations or focusDocuments
-	ID          string // for cmdDropOrphan: the orphan's id; for cmdDelete: the focused entry's annotation, if any
+	ID          string // for cmdDropOrphan: the orphan's id; for cmdDelete and cmdTag: the focused entry's annotation, if any
 }
 
 // The parts of the page that cmdFocus reaches.
@@ -265,10 +267,10 @@ func bindKey(k keyPress, schema annotate.Schema) binding {
 		return binding{}
 	}
 	if l, ok := schema.LabelForKey(key); ok {
-		return binding{Command: cmdTag, Label: l.Name}
+		return binding{Command: cmdTag, Label: l.Name, ID: k.Entry}
 	}
 	if l, ok := schema.LabelForKey(letter); ok && letter != strings.ToLower(key) {
-		return binding{Command: cmdTag, Label: l.Name}
+		return binding{Command: cmdTag, Label: l.Name, ID: k.Entry}
 	}
 	return binding{}
 }

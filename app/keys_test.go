@@ -31,6 +31,7 @@ func TestBindingFor(t *testing.T) {
 		{"delete", keyPress{Key: "Delete"}, binding{Command: cmdDelete}},
 		{"backspace", keyPress{Key: "Backspace"}, binding{Command: cmdDelete}},
 		{"delete on an entry of the list", keyPress{Key: "Delete", OnButton: true, Entry: "a1"}, binding{Command: cmdDelete, ID: "a1"}},
+		{"label key on an entry of the list", keyPress{Key: "p", OnButton: true, Entry: "a1"}, binding{Command: cmdTag, Label: "pledge", ID: "a1"}},
 		{"next", keyPress{Key: "]"}, binding{Command: cmdNext}},
 		{"previous", keyPress{Key: "["}, binding{Command: cmdPrevious}},
 		{"help", keyPress{Key: "?", Shift: true}, binding{Command: cmdHelp}},

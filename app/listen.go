@@ -52,8 +52,13 @@ func (a *Annotator) listen(ctx app.Context) {
 		if (k.Ctrl || k.Meta) && !k.InField && !k.InArticle {
 			k.CaretInArticle = selectionInArticle()
 		}
-		if k.Key == "Delete" || k.Key == "Backspace" {
-			k.Orphan, k.Entry = orphanOf(target), focusedEntry()
+		if del := k.Key == "Delete" || k.Key == "Backspace"; del || k.OnButton {
+			// An entry of the list is a button: Delete and a label's
+			// key there act on its annotation.
+			k.Entry = focusedEntry()
+			if del {
+				k.Orphan = orphanOf(target)
+			}
 		}
 		b := bindingFor(k, a.schemaForKeys())
 		if b.Command == cmdNone {

@@ -159,7 +159,7 @@ func (a *Annotator) renderLegend() app.UI {
 				Title(fmt.Sprintf("Tag the selection as %s (key %s)", l.Name, strings.ToUpper(l.Key))).
 				// Pressing the button must not take the text selection away.
 				OnMouseDown(func(ctx app.Context, e app.Event) { e.PreventDefault() }, app.EventScope(l.Name)).
-				OnClick(func(ctx app.Context, e app.Event) { a.tagOrRelabel(ctx, l.Name) }, app.EventScope(l.Name)).
+				OnClick(func(ctx app.Context, e app.Event) { a.tagOrRelabel(ctx, l.Name, "") }, app.EventScope(l.Name)).
 				Body(
 					app.Span().Class("swatch", labelClass(l.Name)).Aria("hidden", "true"),
 					app.Span().Text(l.Name),

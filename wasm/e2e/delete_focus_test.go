@@ -131,3 +131,31 @@ func TestDeleteOnAFocusedEntryDeletesIt(t *testing.T) {
 		t.Errorf("after Delete on an entry the focus is on the entry %q, not on the next one", got)
 	}
 }
+
+// TestLabelKeyOnAFocusedEntryRelabelsIt: a label's key pressed on an
+// entry of the list that Tab (Shift+Tab) reached, which does not select
+// it, relabels that entry's annotation, the one a screen reader just
+// said, as Delete there deletes it; the selected one is left as it was.
+func TestLabelKeyOnAFocusedEntryRelabelsIt(t *testing.T) {
+	b, _ := openApp(t)
+	b.expectNoConsoleErrors()
+	tagPhrase(t, b, "yes we can", "q")
+	tagPhrase(t, b, "pretty balanced", "c") // selected, the second entry
+	b.run(chromedp.Focus(chromedp.ID("article")))
+	press(t, b, "l", alt)
+	waitFor(t, b, `!!document.activeElement.closest("#entries li.selected")`)
+	press(t, b, kb.Tab, shift) // to the first entry, which is not selected
+	focused := `(() => { const li = document.activeElement.closest("#entries > li"); return li ? li.querySelector(".excerpt").textContent : ""; })()`
+	waitFor(t, b, focused+` === "“yes we can”"`)
+
+	press(t, b, "p")
+	waitFor(t, b, `document.getElementById("notice-said").textContent.startsWith("Relabelled")`)
+	if got := text(t, b, "#notice"); !strings.Contains(got, "yes we can") || strings.Contains(got, "pretty balanced") {
+		t.Errorf("p on the entry of “yes we can” says %q", got)
+	}
+	labels := `Array.from(document.querySelectorAll("#entries > li")).map(li => li.querySelector(".badge").textContent + " " + li.querySelector(".excerpt").textContent).join(", ")`
+	waitFor(t, b, labels+` === "pledge “yes we can”, claim “pretty balanced”"`)
+	if got := text(t, b, "#entries li.selected .excerpt"); got != "“pretty balanced”" {
+		t.Errorf("p on the entry of “yes we can” selected %q", got)
+	}
+}
