@@ -249,6 +249,13 @@ func (l *library) act(ctx app.Context, done, doc, row string, change func(ws *wo
 	// doc is the document whose title or annotations changed, if any: the
 	// open document is read again when it is shown again.
 	l.Host.changedUnder(doc, "")
+	if row != "" && row != doc {
+		// A delete, its Undo, a status: no document shown changes, but
+		// the other tabs' libraries read the row again. Untold, they
+		// listed a document deleted here until a reload, and left out
+		// one its Undo brought back.
+		announce(row, nil)
+	}
 	if done != "" {
 		l.Host.tellFromLibrary(done, false)
 	}

@@ -206,6 +206,15 @@ func (a *Annotator) openDocument(ctx app.Context, id string, n notice, then func
 // showEdited shows the document e that Edit returned, or says why it could
 // not be opened.
 func (a *Annotator) showEdited(ctx app.Context, e *workspace.Editor, err error, n notice, then func()) {
+	if errors.Is(err, workspace.ErrNoDocument) {
+		// Deleted since the library listed it, in a tab that could not
+		// tell this one (no change channel): said in words, not with its
+		// id, and the listing read again, without it.
+		a.fail("That document is no longer in the library: it was deleted, perhaps in another tab, whose library's Undo brings it back.")
+		a.libraryGeneration++
+		mark("annotator:open-failed")
+		return
+	}
 	if err != nil {
 		a.fail(sentence("The document could not be opened: "+err.Error(), ""))
 		mark("annotator:open-failed")

@@ -501,8 +501,8 @@ func TestWorkspaceReadOnlyDeletedElsewhere(t *testing.T) {
 	evalJS[bool](t, b, `(annotator.holdDocument = window.unpatchedHold, true)`)
 	b.run(chromedp.Click(chromedp.ID("library-undo")))
 	waitFor(t, b, `document.querySelector("#library-count").textContent.startsWith("2 documents")`)
-	// (Another tab's library is not told of a library's undo: the tab is
-	// loaded again, and opens the sample, which it opened last.)
+	// The tab is loaded again, and opens the sample, which it opened
+	// last (its library hears of the Undo: TestLibraryDeleteTellsTheOtherTabs).
 	openAppAt(t, tab, srv.URL+"/")
 	waitStarted(t, tab)
 	waitFor(t, tab, fmt.Sprintf(`document.querySelector("#doc-title") && document.querySelector("#doc-title").textContent === %s`, jsString(sampleTitle)))

@@ -1,0 +1,70 @@
+//go:build !wasm
+
+package e2e
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/newsannotator/annotator/internal/testcorpus"
+)
+
+// TestLibraryDeleteTellsTheOtherTabs: a document deleted in one tab's
+// library leaves the library another tab shows, and the Undo there brings
+// it back in that library too; a tab that was not told (no change
+// channel) and opens it says in words that it was deleted, and lists it
+// no more. The other tab's library listed the deleted document until a
+// reload, and a click on it said "The document could not be opened:
+// document sha256:…"; after the Undo it was left out until a reload.
+func TestLibraryDeleteTellsTheOtherTabs(t *testing.T) {
+	b, srv := openApp(t)
+	b.expectNoConsoleErrors()
+	waitStarted(t, b)
+	waitSaved(t, b)
+	openFile(t, b, filepath.Join(testcorpus.Root(t), "testdata", "emoji-article.html"))
+	waitFor(t, b, fmt.Sprintf(`document.querySelector("#doc-title").textContent === %s`, jsString(emojiTitle)))
+	waitSaved(t, b)
+
+	tab := b.newTab(t) // shows the emoji article read-only
+	tab.expectNoConsoleErrors()
+	openReadOnly(t, tab, srv.URL+"/")
+	showLibrary(t, tab)
+	titles := `[...document.querySelectorAll("#library-table .library-row .library-title")].map(e => e.textContent).sort().join(" | ")`
+	both := jsString(emojiTitle + " | " + sampleTitle) // "E" sorts before "S"
+	waitFor(t, tab, titles+` === `+both)
+
+	deleteSample := func() {
+		showLibrary(t, b)
+		row := fmt.Sprintf(`[...document.querySelectorAll("#library-table .library-row")].find(r => r.querySelector(".library-title").textContent === %s)`, jsString(sampleTitle))
+		evalJS[bool](t, b, row+`.querySelector(".library-delete").click() || true`)
+		waitFor(t, b, `document.querySelector("#notice").textContent.startsWith("Deleted")`)
+	}
+	deleteSample()
+	if !tryWait(tab, titles+` === `+jsString(emojiTitle)) {
+		t.Errorf("after a delete in another tab the library lists %q", libraryTitles(t, tab))
+	}
+	b.run(chromedp.Click(chromedp.ID("library-undo")))
+	waitFor(t, b, `document.querySelector("#library-count").textContent.startsWith("2 documents")`)
+	if !tryWait(tab, titles+` === `+both) {
+		t.Errorf("after the Undo of a delete in another tab the library lists %q", libraryTitles(t, tab))
+	}
+
+	// A tab not told (its change channel shut, as in a browser without
+	// BroadcastChannel) lists the sample still, and opening it says why
+	// it cannot, in words.
+	evalJS[bool](t, tab, `(annotator.onChange(null), true)`)
+	deleteSample()
+	waitFor(t, tab, titles+` === `+both)
+	evalJS[bool](t, tab, fmt.Sprintf(`[...document.querySelectorAll("#library-table .library-row")].find(r => r.querySelector(".library-title").textContent === %s).querySelector(".library-open").click() || true`, jsString(sampleTitle)))
+	waitFor(t, tab, `document.querySelector("#notice").textContent.includes("deleted")`)
+	if got := text(t, tab, "#notice"); !strings.Contains(got, "another tab") || strings.Contains(got, "sha256") {
+		t.Errorf("opening a document deleted in another tab says %q", got)
+	}
+	if !tryWait(tab, titles+` === `+jsString(emojiTitle)) {
+		t.Errorf("after opening a document deleted in another tab the library lists %q", libraryTitles(t, tab))
+	}
+}
