@@ -32,6 +32,9 @@ type Storage struct {
 	Persist func() (bool, error)
 	// Estimate reports how many bytes the site stores, and may store.
 	Estimate func() (usage, quota int64, err error)
+	// Prepare says which document the next start reopens, so that the
+	// page can read it before the app's code runs (wasm/idb's PlanStart).
+	Prepare func(doc string)
 }
 
 // BrowserStorage is the storage the app uses; see Storage.

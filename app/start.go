@@ -338,7 +338,11 @@ func (a *Annotator) rememberSession(ctx app.Context) {
 	}
 	write := func(ctx app.Context) {
 		if a.keep.editor != nil {
-			a.sessionDoc = a.keep.editor.ID()
+			id := a.keep.editor.ID()
+			if prepare := BrowserStorage.Prepare; id != a.sessionDoc && prepare != nil && !a.keep.memory {
+				prepare(id)
+			}
+			a.sessionDoc = id
 			ctx.LocalStorage().Set(sessionKey, session{Doc: a.sessionDoc, Selected: a.selected})
 		}
 	}

@@ -34,6 +34,7 @@ func main() {
 		Open:     openEarly(databaseName),
 		Persist:  idb.Persist,
 		Estimate: idb.Estimate,
+		Prepare:  func(doc string) { idb.PlanStart(databaseName, doc) },
 	}
 	ui.RegisterRoutes()
 	app.RunWhenOnBrowser()
@@ -47,7 +48,8 @@ func main() {
 // on a first start. Go hears that it is open only when the page is built
 // (its callbacks run on the same thread), so a start gains less: about
 // 10 ms on a reload, 15–20 ms on a first start (BENCH.md, issue 9's
-// eighth pass).
+// eighth pass). A start that has the page's own open and reads, made
+// as it loaded (wasm/idb's PlanStart), takes them here at once.
 func openEarly(name string) func() (workspace.Store, error) {
 	type opened struct {
 		store workspace.Store

@@ -186,7 +186,113 @@
     scrollDoc = doc;
   }
 
+  // The start's reads. A start that reopens a document waited, after
+  // app.wasm's main, for IndexedDB to open and then for each of its
+  // reads, while before main the page only compiled app.wasm (130–170 ms
+  // on a reload, with nothing else to do). So the reads the last start
+  // planned (wasm/idb's PlanStart, kept in local storage under planKey)
+  // are made now, as the page loads, in one read-only transaction, and
+  // Go takes the opened database and the results at main (takeStart).
+  // Which stores and keys is Go's to say: here they are only carried out.
+  // Any failure, an upgrade needed included, leaves nothing to take, and
+  // Go opens and reads as it would without this.
+  const planKey = "annotator.start";
+  let start = null; // {text, db, results, over, taker}
+  (function readEarly() {
+    let text = null, plan = null;
+    try {
+      text = localStorage.getItem(planKey);
+      plan = text && JSON.parse(text);
+    } catch (_) {
+      return; // no local storage (a private window), or a damaged plan
+    }
+    if (!plan || typeof plan.name !== "string" || !Array.isArray(plan.reads) || typeof indexedDB === "undefined") return;
+    const s = { text, db: null, results: null, over: false, taker: null };
+    start = s;
+    const finish = (ok) => {
+      if (s.over) return;
+      s.over = true;
+      if (!ok) {
+        if (s.db) s.db.close();
+        s.db = null;
+      }
+      if (s.taker) give(s, s.taker);
+    };
+    let req;
+    try {
+      req = indexedDB.open(plan.name, plan.version);
+    } catch (_) {
+      finish(false);
+      return;
+    }
+    // Creating or upgrading the database is Go's (wasm/idb's Open): the
+    // upgrade is undone here, and Go's open does it.
+    req.onupgradeneeded = () => {
+      try {
+        req.transaction.abort();
+      } catch (_) {
+        // Aborted already: the error event follows.
+      }
+    };
+    req.onerror = (e) => {
+      e.preventDefault();
+      finish(false);
+    };
+    req.onsuccess = () => {
+      const db = (s.db = req.result);
+      // Another tab upgrading the database (or the browser closing it)
+      // before Go took it: this connection must not hold the upgrade up,
+      // and Go gets nothing. Once taken, Go's own handlers replace these.
+      const lost = () => {
+        db.close();
+        s.db = null;
+        finish(false);
+      };
+      db.onversionchange = lost;
+      db.onclose = lost;
+      try {
+        const tx = db.transaction([...new Set(plan.reads.map((r) => r.store))], "readonly");
+        const reqs = plan.reads.map((r) => {
+          const st = tx.objectStore(r.store);
+          switch (r.op) {
+            case "get": return st.get(r.key);
+            case "count": return st.count(r.key);
+            case "getAll": return st.getAll(IDBKeyRange.bound(r.lower, r.upper));
+          }
+          throw new Error("readEarly: no read " + r.op);
+        });
+        tx.oncomplete = () => {
+          s.results = reqs.map((q) => q.result);
+          finish(true);
+        };
+        tx.onabort = () => finish(false);
+      } catch (_) {
+        finish(false);
+      }
+    };
+  })();
+
+  // give calls taken with what s read: the database, the plan as it was
+  // kept, and the results in the plan's order; or with nothing.
+  function give(s, taken) {
+    s.taker = null;
+    if (s.db && s.results) taken(s.db, s.text, s.results);
+    else taken(null);
+  }
+
+  // takeStart hands Go, once, the start's database and reads: taken is
+  // called at once when they are in, or when they come; with null when
+  // there are none (no plan, a failure, a second call).
+  function takeStart(taken) {
+    const s = start;
+    start = null;
+    if (!s) taken(null);
+    else if (s.over) give(s, taken);
+    else s.taker = taken;
+  }
+
   window.annotator = Object.assign(window.annotator || {}, {
     joinJSON, putRecords, startWriter, lockDocument, unlockDocument, holdDocument, announceChange, onChange, keepScroll,
+    takeStart,
   });
 })();

@@ -27,6 +27,7 @@ import (
 )
 
 func (s *Store) Apply(docID string, c workspace.Change) error {
+	s.early.end() // a write: the start's reads are over
 	if s.writer != nil {
 		if written, err := s.applyInWorker(docID, c); written {
 			return err

@@ -47,6 +47,20 @@
 // loaded), or with a worker that goes away, Apply writes from the page as
 // the other methods do, so that a change is never left unwritten.
 //
+// # The start's reads
+//
+// A start that reopens a document waited, after app.wasm's main, for the
+// database to open and then for each read, while before main the page
+// only compiled app.wasm. PlanStart keeps in local storage the reads that
+// reopening a document makes (by store and key, as this package makes
+// them); as the next page loads, web/workspace.js's readEarly opens the
+// database and makes them in one read-only transaction, and Open takes
+// the database and the results (start.go). They answer the store's first
+// reads until it is asked anything else; a read the plan does not name,
+// a plan of another version, or any failure on the page's side (no
+// database yet: its creation is undone) leaves Open and the reads to do
+// what they do without it.
+//
 // # Layout
 //
 // The database (version 1) has five object stores: meta (out-of-line keys

@@ -54,6 +54,8 @@ type Store struct {
 	summaries knownSummaries
 	// writer writes Apply's changes off the main thread; nil without it.
 	writer *writer
+	// early answers the start's first reads (start.go).
+	early earlyReads
 }
 
 // Store implements workspace.Store; its methods do what Store's say.
@@ -72,6 +74,13 @@ func Open(name string) (*Store, error) {
 	factory, err := indexedDB(op)
 	if err != nil {
 		return nil, err
+	}
+	if db, reads, ok := takeStart(name); ok {
+		// Opened, and the start's reads made, as the page loaded.
+		s := &Store{name: name, db: db}
+		s.early.reads = reads
+		mark("idb:opened-early")
+		return s.opened(), nil
 	}
 	var req js.Value
 	if err := try(func() { req = factory.Call("open", name, version) }); err != nil {
@@ -144,8 +153,12 @@ func Open(name string) (*Store, error) {
 		return nil, r.err
 	}
 	release()
+	return (&Store{name: name, db: r.db}).opened(), nil
+}
 
-	s := &Store{name: name, db: r.db}
+// opened sets up s, whose database is open: its handlers, its writer.
+func (s *Store) opened() *Store {
+	name := s.name
 	s.watch("versionchange", func() {
 		_ = try(func() { s.db.Call("close") })
 		s.setClosed(&Error{Op: "use the database " + name, Name: "versionchange",
@@ -156,7 +169,7 @@ func Open(name string) (*Store, error) {
 			Message: "the browser closed it (the site's data may have been cleared)", kind: ErrClosed})
 	})
 	s.writer = startWriter(name, version)
-	return s, nil
+	return s
 }
 
 // upgrade creates the object stores a database of version old lacks.
@@ -182,6 +195,7 @@ func (s *Store) watch(event string, f func()) {
 }
 
 func (s *Store) setClosed(err error) {
+	s.early.end() // closed: no call is answered, not even from the start's reads
 	s.closed.CompareAndSwap(nil, &err)
 }
 
@@ -352,6 +366,7 @@ func (s *Store) begin(op, mode string, stores ...string) (*tx, error) {
 	if err := s.closed.Load(); err != nil {
 		return nil, fmt.Errorf("%s: %w", op, *err)
 	}
+	s.early.end() // asked of IndexedDB: the start's reads are over
 	t := &tx{s: s, op: op, done: make(chan struct{}, 1)}
 	names := make([]any, len(stores))
 	for i, n := range stores {
@@ -463,8 +478,12 @@ func decode(op string, rec js.Value, v any) error {
 // docRange is the key range of a document's annotations or steps: every
 // key [doc, x], as arrays sort after strings and numbers.
 func docRange(doc string) js.Value {
-	return js.Global().Get("IDBKeyRange").Call("bound", []any{doc}, []any{doc, []any{}})
+	lower, upper := docBounds(doc)
+	return js.Global().Get("IDBKeyRange").Call("bound", lower, upper)
 }
+
+// docBounds are docRange's bounds.
+func docBounds(doc string) (lower, upper []any) { return []any{doc}, []any{doc, []any{}} }
 
 func (s *Store) Layout() (int, error) {
 	var v int // 0 when never written
@@ -520,16 +539,21 @@ func (s *Store) EditSettings(e workspace.SettingsEdit) error {
 
 // getMeta reads the meta record key into v.
 func (s *Store) getMeta(op, key string, v any) (bool, error) {
-	t, err := s.begin(op, readonly, metaStore)
-	if err != nil {
-		return false, err
+	var r js.Value
+	if got, ok := s.early.take(getRead(metaStore, key)); ok {
+		r = got[0]
+	} else {
+		t, err := s.begin(op, readonly, metaStore)
+		if err != nil {
+			return false, err
+		}
+		var req js.Value
+		t.issue(func() { req = t.store(metaStore).Call("get", key) })
+		if err := t.wait(); err != nil {
+			return false, err
+		}
+		r = result(req)
 	}
-	var req js.Value
-	t.issue(func() { req = t.store(metaStore).Call("get", key) })
-	if err := t.wait(); err != nil {
-		return false, err
-	}
-	r := result(req)
 	if r.IsUndefined() {
 		return false, nil
 	}
@@ -817,20 +841,25 @@ func (s *Store) PutSummary(sum workspace.Summary) error {
 
 func (s *Store) Document(id string) (workspace.DocumentRecord, error) {
 	op := "read document " + id
-	t, err := s.begin(op, readonly, summaryStore, bodyStore)
-	if err != nil {
-		return workspace.DocumentRecord{}, err
-	}
-	var sreq, breq js.Value
-	t.issue(func() {
-		sreq = t.store(summaryStore).Call("get", id)
-		breq = t.store(bodyStore).Call("get", id)
-	})
-	if err := t.wait(); err != nil {
-		return workspace.DocumentRecord{}, err
+	var sv, bv js.Value
+	if got, ok := s.early.take(getRead(summaryStore, id), getRead(bodyStore, id)); ok {
+		sv, bv = got[0], got[1]
+	} else {
+		t, err := s.begin(op, readonly, summaryStore, bodyStore)
+		if err != nil {
+			return workspace.DocumentRecord{}, err
+		}
+		var sreq, breq js.Value
+		t.issue(func() {
+			sreq = t.store(summaryStore).Call("get", id)
+			breq = t.store(bodyStore).Call("get", id)
+		})
+		if err := t.wait(); err != nil {
+			return workspace.DocumentRecord{}, err
+		}
+		sv, bv = result(sreq), result(breq)
 	}
 	var r workspace.DocumentRecord
-	sv, bv := result(sreq), result(breq)
 	if sv.IsUndefined() {
 		return r, fmt.Errorf(noDocumentReason, id, workspace.ErrNoDocument)
 	}
@@ -1002,6 +1031,9 @@ func (s *Store) DeleteDocument(id string) error {
 // readAll reads every record of a document in store, in one transaction
 // that also checks that the document is there.
 func (s *Store) readAll(op, store, docID string) (js.Value, error) {
+	if got, ok := s.early.take(countRead(summaryStore, docID), docReads(store, docID)); ok {
+		return counted(docID, got[0], got[1])
+	}
 	t, err := s.begin(op, readonly, summaryStore, store)
 	if err != nil {
 		return js.Value{}, err
@@ -1014,10 +1046,16 @@ func (s *Store) readAll(op, store, docID string) (js.Value, error) {
 	if err := t.wait(); err != nil {
 		return js.Value{}, err
 	}
-	if result(count).Int() == 0 {
+	return counted(docID, result(count), result(all))
+}
+
+// counted returns all, the records of document docID that readAll read,
+// or ErrNoDocument when count, its summaries, is 0.
+func counted(docID string, count, all js.Value) (js.Value, error) {
+	if count.Int() == 0 {
 		return js.Value{}, fmt.Errorf(noDocumentReason, docID, workspace.ErrNoDocument)
 	}
-	return result(all), nil
+	return all, nil
 }
 
 func (s *Store) Annotations(docID string) ([]annotate.Annotation, error) {

@@ -148,8 +148,9 @@ func (wr *writer) close() {
 
 // mark sets a performance mark, for the benchmarks (wasm/e2e's
 // BenchmarkBrowserWorkspaceSave): "idb:posted" when a change has been
-// posted, "idb:answered" when an answer arrives. A mark costs a few
-// microseconds.
+// posted, "idb:answered" when an answer arrives; and "idb:opened-early"
+// when Open took the database the page opened as it loaded (start.go). A
+// mark costs a few microseconds.
 func mark(name string) {
 	_ = try(func() { js.Global().Get("performance").Call("mark", name) })
 }
