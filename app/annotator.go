@@ -131,6 +131,7 @@ func (a *Annotator) OnMount(ctx app.Context) {
 	ctx.Handle(actionLibraryChanged, func(ctx app.Context, act app.Action) {
 		a.libraryGeneration++
 		a.measureStorage(ctx)
+		announceLibrary()
 		// An import wrote the open document's annotations: its editor holds
 		// it as it was, and it is read again when it is shown again; at
 		// once when it is shown now (opened while the import ran), unless

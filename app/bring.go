@@ -469,6 +469,7 @@ func (a *Annotator) restore(ctx app.Context, name string, data []byte) {
 			a.view = viewLibrary
 			a.libraryGeneration++
 			a.measureStorage(ctx)
+			announceLibrary()
 			msg := fmt.Sprintf("Restored %s: %d %s.", name, len(docs), annotate.Plural(len(docs), "document", "documents"))
 			if kept != nil {
 				msg += " " + sentence(kept.Error()+"; the backup's copy was not restored", "")

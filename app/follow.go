@@ -39,6 +39,12 @@ func announce(id string, c *workspace.Change) {
 	h.Call("announceChange", id, nil)
 }
 
+// announceLibrary tells the other tabs that the library changed as a
+// whole (an import, a gold file, a restore: new documents, or many): a
+// library shown there reads its listing again, once, not a row a
+// document. Told nothing, it went on listing what it had read.
+func announceLibrary() { announce("", nil) }
+
 // followReadOnly starts following document id, which this tab now shows
 // read-only: the changes announced from now on are shown, and those
 // written since this tab read it (before it knew it would not hold it)

@@ -530,6 +530,10 @@ func (a *Annotator) changedUnder(id, note string) {
 func (a *Annotator) changedElsewhere(ctx app.Context, id string, c *workspace.Change) {
 	ctx = a.ui(ctx)
 	mark("annotator:changed-elsewhere")
+	if id == "" {
+		a.libraryGeneration++ // the library as a whole (announceLibrary)
+		return
+	}
 	if a.view == viewLibrary {
 		a.libraryWritten = append(a.libraryWritten, id)
 		a.libraryWrites++

@@ -508,3 +508,30 @@ func TestWorkspaceReadOnlyDeletedElsewhere(t *testing.T) {
 	waitFor(t, tab, fmt.Sprintf(`document.querySelector("#doc-title") && document.querySelector("#doc-title").textContent === %s`, jsString(sampleTitle)))
 	waitFor(t, tab, `performance.getEntriesByName("annotator:opened").length > 0 && document.querySelector("#save-state").dataset.state !== "read-only"`)
 }
+
+// TestWorkspaceLibraryShowsAnotherTabsImport: an article added with “Add
+// files…” in one tab's library is listed in the library another tab shows
+// beside it: that library went on listing the documents it had read, the
+// new one missing until it was shown again.
+func TestWorkspaceLibraryShowsAnotherTabsImport(t *testing.T) {
+	b, srv := openApp(t)
+	b.expectNoConsoleErrors()
+	waitStarted(t, b)
+	waitSaved(t, b)
+	showLibrary(t, b)
+	waitFor(t, b, libraryRow(sampleTitle)+` !== undefined`)
+
+	lib := b.newTab(t)
+	lib.expectNoConsoleErrors()
+	openReadOnly(t, lib, srv.URL+"/")
+	showLibrary(t, lib)
+	article := filepath.Join(t.TempDir(), "rents.txt")
+	if err := os.WriteFile(article, []byte(adjudicationArticle), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	lib.run(chromedp.SetUploadFiles(chromedp.ID("add-files"), []string{article}))
+	waitFor(t, lib, libraryRow("rents")+` !== undefined`)
+	if !tryWait(b, libraryRow("rents")+` !== undefined`) {
+		t.Errorf("an article added in another tab's library is not listed here: %q", libraryTitles(t, b))
+	}
+}
