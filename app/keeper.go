@@ -551,7 +551,11 @@ func (a *Annotator) changedElsewhere(ctx app.Context, id string, c *workspace.Ch
 	ctx.Async(func() {
 		s, err := ws.Store().Summary(id)
 		ctx.Dispatch(func(ctx app.Context) {
-			if err != nil || a.keep.editor != e || s.Title == e.Document.Title {
+			// The document's editor may be another by now: one shown
+			// read-only is replaced by each read of it again, which keeps
+			// its Document, title and all, and may come back first.
+			e := a.keep.editor
+			if err != nil || e == nil || e.ID() != id || s.Title == e.Document.Title {
 				return
 			}
 			old := e.Document.Title

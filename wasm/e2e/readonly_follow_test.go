@@ -432,3 +432,49 @@ func TestWorkspaceReadOnlyControlsAreDisabled(t *testing.T) {
 	waitFor(t, tab, `document.querySelector("#selected:not([hidden]) .editor") !== null`)
 	waitFor(t, tab, `[...document.querySelectorAll(".legend button, #selected .editor select, #selected .editor input, #selected .editor textarea, #delete-button")].every((c) => !c.matches(":disabled")) && document.getElementById("read-only-reason") === null`)
 }
+
+// slowTitleReadsJS makes this tab's reads of one summary alone (the title
+// a tab reads when another tab announces a change) come back half a
+// second late once window.__slowTitles is set: the document's own read
+// again, which reads its summary beside its body, comes back first, as it
+// may in a busy browser.
+const slowTitleReadsJS = `(() => {
+	const transaction = IDBDatabase.prototype.transaction;
+	IDBDatabase.prototype.transaction = function (names, mode) {
+		const t = transaction.apply(this, arguments);
+		const only = typeof names === "string" ? [names] : [...names];
+		if (window.__slowTitles && only.length === 1 && only[0] === "summaries" && mode !== "readwrite") {
+			Object.defineProperty(t, "oncomplete", {
+				set(f) { t.addEventListener("complete", (e) => setTimeout(() => f.call(t, e), 500)); },
+			});
+		}
+		return t;
+	};
+	return true;
+})()`
+
+// TestWorkspaceReadOnlyTabTakesARenameAfterItsRead: a tab that shows a
+// document read-only, renamed in another tab's library, shows the new
+// title even when its read of the document again comes back before its
+// read of the title: it kept the old title, in its title line and its
+// download, for as long as it showed the document, as the title was put
+// only on the editor shown before that read.
+func TestWorkspaceReadOnlyTabTakesARenameAfterItsRead(t *testing.T) {
+	b, tab, _ := sampleThenReadOnlyTab(t)
+	tagPhrase(t, b, "yes we can", "q")
+	waitSaved(t, b)
+	waitFor(t, tab, `document.querySelectorAll("#entries > li").length === 1`)
+	evalJS[bool](t, tab, slowTitleReadsJS)
+	evalJS[bool](t, tab, `window.__slowTitles = true`)
+	reads := evalJS[int](t, tab, `performance.getEntriesByName("annotator:follow-reread").length`)
+
+	renameInLibrary(t, b, sampleTitle, "Renamed elsewhere")
+	waitFor(t, tab, fmt.Sprintf(`performance.getEntriesByName("annotator:follow-reread").length > %d`, reads))
+	if !tryWait(tab, `document.querySelector("#doc-title").textContent === "Renamed elsewhere"`) {
+		t.Fatalf("the read-only tab shows the title %q after the rename in another tab", text(t, tab, "#doc-title"))
+	}
+	f := parseExport(t, downloadVia(t, tab, chromedp.Click(chromedp.ID("download-button"))))
+	if f.Document.Title != "Renamed elsewhere" {
+		t.Errorf("after the rename in another tab the read-only tab downloads %q", f.Document.Title)
+	}
+}
