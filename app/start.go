@@ -422,8 +422,9 @@ func (a *Annotator) lockDocument(ctx app.Context, id string) {
 // openGranted opens document id again, shown read-only until now, once
 // the lock another tab held is this tab's. The other tab may have let it
 // go because its library deleted the document (a delete holds the lock
-// from its check to its write): then the document is closed here, its
-// lock let go, and the library shown, with what happened said in words;
+// from its check to its write), or restored a backup without it: then
+// the document is closed here, its lock let go, and the library shown,
+// with what happened said in words;
 // opened, it failed with the document's id, and the tab stayed read-only
 // holding the lock of a document no longer there.
 func (a *Annotator) openGranted(ctx app.Context, id string) {
@@ -446,7 +447,10 @@ func (a *Annotator) openGranted(ctx app.Context, id string) {
 			a.view = viewLibrary
 			a.libraryGeneration++
 			a.measureStorage(ctx)
-			a.say(fmt.Sprintf("“%s” was deleted from the library in another tab, so it is no longer shown here. The Undo of that tab's library brings it back.", title))
+			// A delete there or a restore of a backup without it: this tab
+			// cannot tell which, and only a delete's Undo brings it back.
+			a.say(fmt.Sprintf("“%s” is no longer in the library, so it is no longer shown here: another tab deleted it "+
+				"(the Undo of that tab's library brings it back) or restored a backup without it.", title))
 			mark("annotator:deleted-elsewhere")
 		})
 	})

@@ -535,3 +535,43 @@ func TestWorkspaceLibraryShowsAnotherTabsImport(t *testing.T) {
 		t.Errorf("an article added in another tab's library is not listed here: %q", libraryTitles(t, b))
 	}
 }
+
+// TestWorkspaceReadOnlyRestoredElsewhere: a tab that shows the untouched
+// sample read-only while the tab holding it restores a backup without it
+// says that it is gone without promising what cannot be: it said that the
+// other tab had deleted it and that the Undo of its library brought it
+// back, where that Undo was disabled (a restore is not undone).
+func TestWorkspaceReadOnlyRestoredElsewhere(t *testing.T) {
+	src, err := workspace.Open(workspace.NewMemory(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := annotate.Load([]byte("Words kept in the backup."), annotate.Source{Name: "kept.txt", MediaType: "text/plain"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := src.Add(doc, nil, nil, ""); err != nil {
+		t.Fatal(err)
+	}
+	data, err := src.Backup()
+	if err != nil {
+		t.Fatal(err)
+	}
+	backup := filepath.Join(t.TempDir(), "backup.json")
+	if err := os.WriteFile(backup, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	b, tab, _ := sampleThenReadOnlyTab(t)
+	showLibrary(t, b)
+	b.run(chromedp.SetUploadFiles(chromedp.ID("restore-file"), []string{backup}))
+	waitFor(t, b, `document.querySelector("#notice").textContent.startsWith("Restored")`)
+	waitFor(t, tab, `document.querySelector("#library") !== null && document.querySelector("#notice").textContent.includes(`+jsString(sampleTitle)+`)`)
+	got := text(t, tab, "#notice")
+	if !containsAll(got, "another tab", "restored a backup") || strings.Contains(got, "sha256") {
+		t.Errorf("the tab that showed the sample read-only, restored over in another tab, says %q", got)
+	}
+	if evalJS[bool](t, b, `document.querySelector("#library-undo").disabled`) && strings.Contains(got, "Undo of that tab's library brings it back.") {
+		t.Errorf("it promises that the other tab's Undo brings the sample back, where that Undo is disabled: %q", got)
+	}
+}
