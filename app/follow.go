@@ -24,13 +24,14 @@ import (
 // announce tells the other tabs that document id changed in the store;
 // c, when not nil, is the change written, which a tab showing it
 // read-only applies (when it is one it can: Change.Followable) rather
-// than reading the document again.
+// than reading the document again, or, when it changed the summary alone
+// (Change.SummaryOnly), takes with the summary.
 func announce(id string, c *workspace.Change) {
 	h := helper()
 	if !app.IsClient || !h.Truthy() || !h.Get("announceChange").Truthy() {
 		return
 	}
-	if c != nil && c.Followable() {
+	if c != nil && (c.Followable() || c.SummaryOnly()) {
 		if j, err := json.Marshal(c.Announced()); err == nil {
 			h.Call("announceChange", id, string(j))
 			return

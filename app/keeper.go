@@ -519,14 +519,16 @@ func (a *Annotator) changedUnder(id, note string) {
 // library, when shown, reads that document's row again (not the whole
 // listing: a tab tagging announces every change); the open document,
 // when it is that one and shown read-only, is read again (follow.go); and
-// it takes the title the library keeps now, for its title line and its
-// download. Only the title when it is editable here: the library of a tab
-// changes no annotation of a document another tab holds open
-// (workspace.Workspace.Hold), and this tab's editor holds changes the
-// store may not have yet.
+// it takes the title and status the library keeps now, for its title line
+// and its download (Editor.TakeSummary). Only those when it is editable
+// here: the library of a tab changes no annotation of a document another
+// tab holds open (workspace.Workspace.Hold), and this tab's editor holds
+// changes the store may not have yet.
 //
 // c, when not nil, is the change the other tab wrote, which the document
-// shown read-only applies rather than reading the document again.
+// shown read-only applies rather than reading the document again; or,
+// when it changed the summary alone (a status, Change.SummaryOnly), takes
+// with the summary, read-only or not, reading nothing else.
 func (a *Annotator) changedElsewhere(ctx app.Context, id string, c *workspace.Change) {
 	ctx = a.ui(ctx)
 	mark("annotator:changed-elsewhere")
@@ -543,6 +545,9 @@ func (a *Annotator) changedElsewhere(ctx app.Context, id string, c *workspace.Ch
 		return
 	}
 	switch {
+	case c != nil && c.SummaryOnly():
+		// A status: taken with the summary below, as a title is; the
+		// annotations did not change, and are not read again.
 	case a.readOnly && c != nil:
 		a.followChange(ctx, id, *c)
 	case a.readOnly:
@@ -555,13 +560,13 @@ func (a *Annotator) changedElsewhere(ctx app.Context, id string, c *workspace.Ch
 			// read-only is replaced by each read of it again, which keeps
 			// its Document, title and all, and may come back first.
 			e := a.keep.editor
-			if err != nil || e == nil || e.ID() != id || s.Title == e.Document.Title {
+			if err != nil || e == nil || e.ID() != id {
 				return
 			}
-			old := e.Document.Title
-			e.Document.Title = s.Title
-			a.say(fmt.Sprintf("“%s” was renamed “%s” in another tab.", old, s.Title))
-			mark("annotator:renamed-elsewhere")
+			if old := e.TakeSummary(s); old != s.Title {
+				a.say(fmt.Sprintf("“%s” was renamed “%s” in another tab.", old, s.Title))
+				mark("annotator:renamed-elsewhere")
+			}
 		})
 	})
 }

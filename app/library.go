@@ -233,8 +233,11 @@ func showStatuses() {
 
 // act runs a library change of document row and reads its summary again
 // (the whole listing when row is ""). doc is the document whose title or
-// annotations change, if any.
-func (l *library) act(ctx app.Context, done, doc, row string, change func(ws *workspace.Workspace) error) {
+// annotations change, if any; edit, when not nil, is what the change sets
+// in row's summary when that is all it changes (a status): the other tabs
+// take it with the summary, and one showing the document read-only does
+// not read it again.
+func (l *library) act(ctx app.Context, done, doc, row string, edit *workspace.SummaryEdit, change func(ws *workspace.Workspace) error) {
 	ws := l.Host.workspaceOf()
 	if ws == nil {
 		return
@@ -254,7 +257,11 @@ func (l *library) act(ctx app.Context, done, doc, row string, change func(ws *wo
 		// the other tabs' libraries read the row again. Untold, they
 		// listed a document deleted here until a reload, and left out
 		// one its Undo brought back.
-		announce(row, nil)
+		var c *workspace.Change
+		if edit != nil {
+			c = &workspace.Change{Library: edit}
+		}
+		announce(row, c)
 	}
 	if done != "" {
 		l.Host.tellFromLibrary(done, false)
@@ -364,7 +371,7 @@ func (l *library) Render() app.UI {
 					}
 					label, doc := ws.UndoLabel(), ws.UndoDocument()
 					l.onLoss = []string{rowSelector(ws.UndoRow()) + " .library-open", "#library-search"}
-					l.act(ctx, "Undid: "+label+".", doc, ws.UndoRow(), func(ws *workspace.Workspace) error { return ws.Undo() })
+					l.act(ctx, "Undid: "+label+".", doc, ws.UndoRow(), nil, func(ws *workspace.Workspace) error { return ws.Undo() })
 				}).Text("Undo"),
 		),
 		&adjudicator{Host: l.Host},
@@ -547,7 +554,7 @@ func (l *library) renderRow(s workspace.Summary) app.UI {
 						at := rowControl{Doc: id, Class: "library-rename", At: rowPlace(ctx)}
 						l.renaming, l.refocus = "", at
 						ctx.Defer(func(app.Context) { focusInRow(at) })
-						l.act(ctx, "Renamed it “"+annotate.CleanTitle(title)+"”.", id, id, func(ws *workspace.Workspace) error { return ws.Rename(id, title) })
+						l.act(ctx, "Renamed it “"+annotate.CleanTitle(title)+"”.", id, id, nil, func(ws *workspace.Workspace) error { return ws.Rename(id, title) })
 					}).
 					OnBlur(func(ctx app.Context, e app.Event) {
 						if id := rowID(ctx); l.renaming == id {
@@ -568,7 +575,7 @@ func (l *library) renderRow(s workspace.Summary) app.UI {
 				// From the keyboard, ↓ marks it and ↓ again marks it done:
 				// the focus goes with the row.
 				l.refocus = rowControl{Doc: id, Class: "status-select", At: rowPlace(ctx)}
-				l.act(ctx, fmt.Sprintf("Marked “%s” %s.", l.title(id), st), "", id, func(ws *workspace.Workspace) error { return ws.SetStatus(id, st) })
+				l.act(ctx, fmt.Sprintf("Marked “%s” %s.", l.title(id), st), "", id, &workspace.SummaryEdit{Status: st}, func(ws *workspace.Workspace) error { return ws.SetStatus(id, st) })
 			}).Body(app.Range(workspace.Statuses).Slice(func(i int) app.UI {
 				st := workspace.Statuses[i]
 				return app.Option().Value(string(st)).Selected(s.Status == st).Text(string(st))
@@ -605,7 +612,7 @@ func (l *library) renderRow(s workspace.Summary) app.UI {
 						"#library-undo",
 					}
 					l.leave = ".library-delete"
-					l.act(ctx, fmt.Sprintf("Deleted “%s”. Undo brings it back.", l.title(id)), "", id, func(ws *workspace.Workspace) error { return ws.Delete(id) })
+					l.act(ctx, fmt.Sprintf("Deleted “%s”. Undo brings it back.", l.title(id)), "", id, nil, func(ws *workspace.Workspace) error { return ws.Delete(id) })
 				}).Text("Delete"),
 		),
 	)

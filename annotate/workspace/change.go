@@ -48,8 +48,10 @@ type Change struct {
 	// Library names and Changed, and leaves the counts as the store has
 	// them. Written by Apply, which moves the summary inside its write,
 	// it keeps the counts of a change another tab wrote since the library
-	// read the summary (written back whole, they were lost).
-	Library *SummaryEdit `json:"-"`
+	// read the summary (written back whole, they were lost). Announced
+	// to the other tabs (a status), it is what they take in place of
+	// reading the document again (SummaryOnly).
+	Library *SummaryEdit `json:"library,omitempty"`
 }
 
 // SummaryEdit is what a change made from the library sets in a summary:
@@ -59,11 +61,11 @@ type Change struct {
 // another tab may rename the document, or set its status, in between,
 // and the undo would write over that.
 type SummaryEdit struct {
-	Title  string
-	Status Status
+	Title  string `json:"title,omitempty"`
+	Status Status `json:"status,omitempty"`
 
-	IfTitle  string
-	IfStatus Status
+	IfTitle  string `json:"ifTitle,omitempty"`
+	IfStatus Status `json:"ifStatus,omitempty"`
 }
 
 // Empty reports whether the change writes nothing.

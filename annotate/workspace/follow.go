@@ -32,7 +32,8 @@ type Version struct {
 // Followable reports whether c, written, can be announced to a tab that
 // shows its document read-only, for it to apply: a change of the
 // annotations made by an editor, not the document written whole nor a
-// change made from the library (a read-only tab reads those again), nor
+// change made from the library (a read-only tab reads those again, or
+// takes the summary when that is all it changed: SummaryOnly), nor
 // one of more than maxFollowed annotations (an undo of an import, say):
 // the editing tab would encode them all on its UI thread, where the
 // read-only tab reads the document again at about the cost of applying
@@ -46,6 +47,16 @@ func (c Change) Followable() bool {
 		n += len(st.Changes)
 	}
 	return n <= maxFollowed
+}
+
+// SummaryOnly reports whether c, announced, changes its document's
+// summary alone (a status set from the library, Library): a tab that
+// shows the document, read-only or not, takes the summary as the store
+// holds it (Editor.TakeSummary) and reads none of its annotations again,
+// which for a status cost it the whole document (tens of milliseconds at
+// 2,000 annotations in the browser).
+func (c Change) SummaryOnly() bool {
+	return c.Library != nil && c.Document == nil && c.records() == 0
 }
 
 // maxFollowed is how many annotations a change may touch (put, deleted,
@@ -186,6 +197,18 @@ func (f *Follower) Read() (again bool, waiting []Change) {
 	}
 	f.reading = false
 	return false, waiting
+}
+
+// TakeSummary takes the title and status of s, e's document's summary as
+// the store holds it after a change made in another tab's library (a
+// rename, a status), so that what e shows and downloads, and what it
+// holds of the summary, stay in step without the document being read
+// again. It returns the title e held before.
+func (e *Editor) TakeSummary(s Summary) (old string) {
+	old = e.Document.Title
+	e.Document.Title = s.Title
+	e.read.Title, e.read.Status = s.Title, s.Status
+	return old
 }
 
 // Reread reads e's document again from the store: its annotations, its

@@ -355,3 +355,42 @@ func BenchmarkFollow2000(b *testing.B) {
 		}
 	})
 }
+
+// TestFollowTakesAStatusWithTheSummary: a status set in another tab's
+// library is announced as a change of the summary alone, which a tab
+// showing the document (read-only or editing it) takes with the summary,
+// reading none of the annotations, and its next changes are still
+// followed. Announced as a change of the document, it had a read-only tab
+// read the whole document again.
+func TestFollowTakesAStatusWithTheSummary(t *testing.T) {
+	w, editing, shown := followPair(t, "Yes we can, he said, and trade is pretty balanced.")
+	if err := w.SetStatus(editing.ID(), StatusDone); err != nil {
+		t.Fatal(err)
+	}
+	c := viaJSON(t, Change{Library: &SummaryEdit{Status: StatusDone}}.Announced())
+	if !c.SummaryOnly() || c.Followable() {
+		t.Fatalf("a status announced: SummaryOnly %v, Followable %v; want true, false", c.SummaryOnly(), c.Followable())
+	}
+	if (Change{Put: []annotate.Annotation{editing.Annotations()[0]}}).SummaryOnly() {
+		t.Error("a change of the annotations is said to change the summary alone")
+	}
+	s, err := w.store.Summary(editing.ID())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range []*Editor{shown, editing} {
+		if old := e.TakeSummary(s); old != s.Title || e.read.Status != StatusDone {
+			t.Errorf("an editor took the status %q (title %q before, %q now)", e.read.Status, old, s.Title)
+		}
+	}
+	if _, err := editing.Set.Add("claim", 25, 50); err != nil {
+		t.Fatal(err)
+	}
+	if !shown.Follow(write(t, w, editing)) {
+		t.Fatal("the change after a status is not followed")
+	}
+	sameAnnotations(t, w, shown, "a status and a change")
+	if shown.read.Status != StatusDone {
+		t.Errorf("after the next change the read-only editor holds the status %q", shown.read.Status)
+	}
+}

@@ -68,3 +68,43 @@ func TestLibraryDeleteTellsTheOtherTabs(t *testing.T) {
 		t.Errorf("after opening a document deleted in another tab the library lists %q", libraryTitles(t, tab))
 	}
 }
+
+// TestLibraryStatusCostsAReadOnlyTabNoRead: a document marked done in one
+// tab's library is listed done in the library of the tab editing it, while
+// a third tab that shows it read-only takes the status without reading the
+// document again. The status was announced as a change of the document,
+// and the read-only tab read all its annotations again (tens of
+// milliseconds at 2,000 annotations) though only its summary changed.
+func TestLibraryStatusCostsAReadOnlyTabNoRead(t *testing.T) {
+	b, tab, srv := sampleThenReadOnlyTab(t)
+	tagPhrase(t, b, "yes we can", "q")
+	waitSaved(t, b)
+	waitFor(t, tab, `document.querySelectorAll("#entries > li").length === 1`)
+	showLibrary(t, b) // the editing tab's library, the document still held there
+	status := libraryRow(sampleTitle) + `.querySelector(".status-select").value`
+	waitFor(t, b, status+` === "in progress"`)
+
+	marker := b.newTab(t) // shows the sample read-only too, then its library
+	marker.expectNoConsoleErrors()
+	openReadOnly(t, marker, srv.URL+"/")
+	showLibrary(t, marker)
+	waitFor(t, marker, status+` === "in progress"`)
+
+	count := func(name string) int {
+		return evalJS[int](t, tab, fmt.Sprintf(`performance.getEntriesByName(%q).length`, name))
+	}
+	told, reread := count("annotator:changed-elsewhere"), count("annotator:follow-reread")
+	setSelect(t, marker, libraryRow(sampleTitle)+`.querySelector(".status-select")`, "done")
+	waitFor(t, marker, `document.querySelector("#notice").textContent.startsWith("Marked")`)
+	if !tryWait(b, status+` === "done"`) {
+		t.Errorf("after the sample was marked done in another tab, the library of the tab editing it lists it %q", evalJS[string](t, b, status))
+	}
+	// The read, when there is one, starts as the announcement is taken.
+	waitFor(t, tab, fmt.Sprintf(`performance.getEntriesByName("annotator:changed-elsewhere").length > %d`, told))
+	if n := count("annotator:follow-reread") - reread; n != 0 {
+		t.Errorf("the read-only tab read the whole document %d times for a status marked in another tab's library", n)
+	}
+	if got := evalJS[int](t, tab, `document.querySelectorAll("#entries > li").length`); got != 1 {
+		t.Errorf("after a status marked in another tab the read-only tab lists %d annotations, want 1", got)
+	}
+}
