@@ -233,11 +233,11 @@ func showStatuses() {
 
 // act runs a library change of document row and reads its summary again
 // (the whole listing when row is ""). doc is the document whose title or
-// annotations change, if any; edit, when not nil, is what the change sets
-// in row's summary when that is all it changes (a status): the other tabs
-// take it with the summary, and one showing the document read-only does
-// not read it again.
-func (l *library) act(ctx app.Context, done, doc, row string, edit *workspace.SummaryEdit, change func(ws *workspace.Workspace) error) {
+// annotations change, if any; summaryOnly is set when the change is of
+// row's summary alone (a status, its undo): the other tabs take it with
+// the summary, and one showing the document read-only does not read the
+// document again.
+func (l *library) act(ctx app.Context, done, doc, row string, summaryOnly bool, change func(ws *workspace.Workspace) error) {
 	ws := l.Host.workspaceOf()
 	if ws == nil {
 		return
@@ -258,8 +258,9 @@ func (l *library) act(ctx app.Context, done, doc, row string, edit *workspace.Su
 		// listed a document deleted here until a reload, and left out
 		// one its Undo brought back.
 		var c *workspace.Change
-		if edit != nil {
-			c = &workspace.Change{Library: edit}
+		if summaryOnly {
+			sc := workspace.SummaryChange()
+			c = &sc
 		}
 		announce(row, c)
 	}
@@ -369,9 +370,9 @@ func (l *library) Render() app.UI {
 					if ws == nil || ws.UndoLabel() == "" {
 						return
 					}
-					label, doc := ws.UndoLabel(), ws.UndoDocument()
+					label, doc, summaryOnly := ws.UndoLabel(), ws.UndoDocument(), ws.UndoSummaryOnly()
 					l.onLoss = []string{rowSelector(ws.UndoRow()) + " .library-open", "#library-search"}
-					l.act(ctx, "Undid: "+label+".", doc, ws.UndoRow(), nil, func(ws *workspace.Workspace) error { return ws.Undo() })
+					l.act(ctx, "Undid: "+label+".", doc, ws.UndoRow(), summaryOnly, func(ws *workspace.Workspace) error { return ws.Undo() })
 				}).Text("Undo"),
 		),
 		&adjudicator{Host: l.Host},
@@ -554,7 +555,7 @@ func (l *library) renderRow(s workspace.Summary) app.UI {
 						at := rowControl{Doc: id, Class: "library-rename", At: rowPlace(ctx)}
 						l.renaming, l.refocus = "", at
 						ctx.Defer(func(app.Context) { focusInRow(at) })
-						l.act(ctx, "Renamed it “"+annotate.CleanTitle(title)+"”.", id, id, nil, func(ws *workspace.Workspace) error { return ws.Rename(id, title) })
+						l.act(ctx, "Renamed it “"+annotate.CleanTitle(title)+"”.", id, id, false, func(ws *workspace.Workspace) error { return ws.Rename(id, title) })
 					}).
 					OnBlur(func(ctx app.Context, e app.Event) {
 						if id := rowID(ctx); l.renaming == id {
@@ -575,7 +576,7 @@ func (l *library) renderRow(s workspace.Summary) app.UI {
 				// From the keyboard, ↓ marks it and ↓ again marks it done:
 				// the focus goes with the row.
 				l.refocus = rowControl{Doc: id, Class: "status-select", At: rowPlace(ctx)}
-				l.act(ctx, fmt.Sprintf("Marked “%s” %s.", l.title(id), st), "", id, &workspace.SummaryEdit{Status: st}, func(ws *workspace.Workspace) error { return ws.SetStatus(id, st) })
+				l.act(ctx, fmt.Sprintf("Marked “%s” %s.", l.title(id), st), "", id, true, func(ws *workspace.Workspace) error { return ws.SetStatus(id, st) })
 			}).Body(app.Range(workspace.Statuses).Slice(func(i int) app.UI {
 				st := workspace.Statuses[i]
 				return app.Option().Value(string(st)).Selected(s.Status == st).Text(string(st))
@@ -612,7 +613,7 @@ func (l *library) renderRow(s workspace.Summary) app.UI {
 						"#library-undo",
 					}
 					l.leave = ".library-delete"
-					l.act(ctx, fmt.Sprintf("Deleted “%s”. Undo brings it back.", l.title(id)), "", id, nil, func(ws *workspace.Workspace) error { return ws.Delete(id) })
+					l.act(ctx, fmt.Sprintf("Deleted “%s”. Undo brings it back.", l.title(id)), "", id, false, func(ws *workspace.Workspace) error { return ws.Delete(id) })
 				}).Text("Delete"),
 		),
 	)

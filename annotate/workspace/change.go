@@ -49,8 +49,8 @@ type Change struct {
 	// them. Written by Apply, which moves the summary inside its write,
 	// it keeps the counts of a change another tab wrote since the library
 	// read the summary (written back whole, they were lost). Announced
-	// to the other tabs (a status), it is what they take in place of
-	// reading the document again (SummaryOnly).
+	// to the other tabs (SummaryChange), it tells them that the summary
+	// alone changed, to take in place of reading the document again.
 	Library *SummaryEdit `json:"library,omitempty"`
 }
 

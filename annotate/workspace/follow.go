@@ -59,6 +59,12 @@ func (c Change) SummaryOnly() bool {
 	return c.Library != nil && c.Document == nil && c.records() == 0
 }
 
+// SummaryChange is the change announced for one made from the library to
+// a document's summary alone (a status, its undo: Workspace.SetStatus,
+// Workspace.UndoSummaryOnly). It carries no more: the tabs told read the
+// summary as the store holds it.
+func SummaryChange() Change { return Change{Library: &SummaryEdit{}} }
+
 // maxFollowed is how many annotations a change may touch (put, deleted,
 // or in its history's steps) and still be announced whole.
 const maxFollowed = 256

@@ -357,7 +357,7 @@ func BenchmarkFollow2000(b *testing.B) {
 }
 
 // TestFollowTakesAStatusWithTheSummary: a status set in another tab's
-// library is announced as a change of the summary alone, which a tab
+// library (or its undo) is announced as a change of the summary alone, which a tab
 // showing the document (read-only or editing it) takes with the summary,
 // reading none of the annotations, and its next changes are still
 // followed. Announced as a change of the document, it had a read-only tab
@@ -367,7 +367,10 @@ func TestFollowTakesAStatusWithTheSummary(t *testing.T) {
 	if err := w.SetStatus(editing.ID(), StatusDone); err != nil {
 		t.Fatal(err)
 	}
-	c := viaJSON(t, Change{Library: &SummaryEdit{Status: StatusDone}}.Announced())
+	if !w.UndoSummaryOnly() {
+		t.Error("the undo of a status is not said to change the summary alone")
+	}
+	c := viaJSON(t, SummaryChange().Announced())
 	if !c.SummaryOnly() || c.Followable() {
 		t.Fatalf("a status announced: SummaryOnly %v, Followable %v; want true, false", c.SummaryOnly(), c.Followable())
 	}
@@ -390,6 +393,12 @@ func TestFollowTakesAStatusWithTheSummary(t *testing.T) {
 		t.Fatal("the change after a status is not followed")
 	}
 	sameAnnotations(t, w, shown, "a status and a change")
+	if err := w.Rename(editing.ID(), "Renamed"); err != nil {
+		t.Fatal(err)
+	}
+	if w.UndoSummaryOnly() {
+		t.Error("the undo of a rename, which the tab editing the document reads again, is said to change the summary alone")
+	}
 	if shown.read.Status != StatusDone {
 		t.Errorf("after the next change the read-only editor holds the status %q", shown.read.Status)
 	}

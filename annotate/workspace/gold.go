@@ -79,7 +79,7 @@ func (w *Workspace) SaveGold(gold annotate.File) (sum Summary, replaced bool, er
 	}
 	written := slices.Clone(anns)
 	slices.SortFunc(written, func(a, b annotate.Annotation) int { return strings.Compare(a.ID, b.ID) })
-	w.remember("the gold annotations of "+titled(rec.Title), rec.ID, rec.ID, func() error {
+	w.remember("the gold annotations of "+titled(rec.Title), rec.ID, rec.ID, false, func() error {
 		// Putting the old annotations back replaces them as saving the
 		// gold did: a tab that has the document open since would go on
 		// from the gold ones it holds.

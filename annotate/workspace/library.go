@@ -196,15 +196,17 @@ const UndoLimit = 20
 // libraryChange is one change made from the library, with how to undo it.
 // doc is the document whose title or annotations the undo changes (what
 // an editor holding it open holds), or ""; row is the document whose
-// summary, and row in the library, the undo changes.
+// summary, and row in the library, the undo changes; summaryOnly is set
+// when the undo changes that summary alone (a status).
 type libraryChange struct {
-	label    string
-	doc, row string
-	undo     func() error
+	label       string
+	doc, row    string
+	summaryOnly bool
+	undo        func() error
 }
 
-func (w *Workspace) remember(label, doc, row string, undo func() error) {
-	w.undo = append(w.undo, libraryChange{label, doc, row, undo})
+func (w *Workspace) remember(label, doc, row string, summaryOnly bool, undo func() error) {
+	w.undo = append(w.undo, libraryChange{label, doc, row, summaryOnly, undo})
 	if len(w.undo) > UndoLimit {
 		w.undo = slices.Delete(w.undo, 0, len(w.undo)-UndoLimit)
 	}
@@ -240,6 +242,13 @@ func (w *Workspace) UndoRow() string {
 	return w.undo[len(w.undo)-1].row
 }
 
+// UndoSummaryOnly reports whether Undo would change UndoRow's summary
+// alone (a status): the other tabs are told so (SummaryChange), and one
+// showing the document reads none of its annotations again.
+func (w *Workspace) UndoSummaryOnly() bool {
+	return len(w.undo) > 0 && w.undo[len(w.undo)-1].summaryOnly
+}
+
 // Undo undoes the most recent rename, status change or delete made from
 // the library. It returns ErrNothingToUndo when there is none; a change
 // that cannot be undone (a deleted article added again meanwhile; a
@@ -273,7 +282,7 @@ func (w *Workspace) Rename(id, title string) error {
 	if err := w.editSummary(id, SummaryEdit{Title: title}); err != nil {
 		return err
 	}
-	w.remember("rename "+titled(old.Title), id, id, func() error {
+	w.remember("rename "+titled(old.Title), id, id, false, func() error {
 		// Renamed since (in another tab), the document keeps that name:
 		// the undo is refused, in words, as a gold file's is.
 		now, err := w.store.Summary(id)
@@ -300,7 +309,7 @@ func (w *Workspace) SetStatus(id string, st Status) error {
 	if err := w.editSummary(id, SummaryEdit{Status: st}); err != nil {
 		return err
 	}
-	w.remember(fmt.Sprintf("mark %s %s", titled(old.Title), st), "", id, func() error {
+	w.remember(fmt.Sprintf("mark %s %s", titled(old.Title), st), "", id, true, func() error {
 		// Set since to another status (in another tab), the document
 		// keeps it, as a rename undone keeps a later name.
 		now, err := w.store.Summary(id)
@@ -360,7 +369,7 @@ func (w *Workspace) Delete(id string) error {
 	if err := w.store.DeleteDocument(id); err != nil {
 		return err
 	}
-	w.remember("delete "+titled(rec.Title), "", id, func() error { return w.restore(rec, anns, steps) })
+	w.remember("delete "+titled(rec.Title), "", id, false, func() error { return w.restore(rec, anns, steps) })
 	return nil
 }
 

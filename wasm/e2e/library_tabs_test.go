@@ -70,9 +70,9 @@ func TestLibraryDeleteTellsTheOtherTabs(t *testing.T) {
 }
 
 // TestLibraryStatusCostsAReadOnlyTabNoRead: a document marked done in one
-// tab's library is listed done in the library of the tab editing it, while
-// a third tab that shows it read-only takes the status without reading the
-// document again. The status was announced as a change of the document,
+// tab's library (and that undone) is listed so in the library of the tab
+// editing it, while a third tab that shows it read-only takes the status
+// without reading the document again. The status was announced as a change of the document,
 // and the read-only tab read all its annotations again (tens of
 // milliseconds at 2,000 annotations) though only its summary changed.
 func TestLibraryStatusCostsAReadOnlyTabNoRead(t *testing.T) {
@@ -106,5 +106,17 @@ func TestLibraryStatusCostsAReadOnlyTabNoRead(t *testing.T) {
 	}
 	if got := evalJS[int](t, tab, `document.querySelectorAll("#entries > li").length`); got != 1 {
 		t.Errorf("after a status marked in another tab the read-only tab lists %d annotations, want 1", got)
+	}
+
+	// The library's Undo of the status is a status too.
+	told = count("annotator:changed-elsewhere")
+	marker.run(chromedp.Click(chromedp.ID("library-undo")))
+	waitFor(t, marker, `document.querySelector("#notice").textContent.startsWith("Undid")`)
+	if !tryWait(b, status+` === "in progress"`) {
+		t.Errorf("after the status was undone in another tab, the library of the tab editing it lists it %q", evalJS[string](t, b, status))
+	}
+	waitFor(t, tab, fmt.Sprintf(`performance.getEntriesByName("annotator:changed-elsewhere").length > %d`, told))
+	if n := count("annotator:follow-reread") - reread; n != 0 {
+		t.Errorf("the read-only tab read the whole document %d times for a status marked and undone in another tab's library", n)
 	}
 }
