@@ -6,15 +6,10 @@ package e2e
 // word: what it says happened is what happened, in plain words.
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
-
-	"github.com/newsannotator/annotator/annotate"
-	"github.com/newsannotator/annotator/annotate/workspace"
 )
 
 // TestRestoreIntoAFullStorageSaysWhyPlainly restores a backup while the
@@ -24,25 +19,7 @@ import (
 // and a document id. It says why in words, and that nothing changed,
 // which holds once the page is opened again.
 func TestRestoreIntoAFullStorageSaysWhyPlainly(t *testing.T) {
-	src, err := workspace.Open(workspace.NewMemory(), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := annotate.Load([]byte("Words kept in the backup."), annotate.Source{Name: "kept.txt", MediaType: "text/plain"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := src.Add(doc, nil, nil, ""); err != nil {
-		t.Fatal(err)
-	}
-	data, err := src.Backup()
-	if err != nil {
-		t.Fatal(err)
-	}
-	backup := filepath.Join(t.TempDir(), "backup.json")
-	if err := os.WriteFile(backup, data, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	backup := keptBackup(t)
 
 	profile := t.TempDir()
 	srv := appServerAt(t, freeAddr(t))

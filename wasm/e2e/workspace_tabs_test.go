@@ -86,25 +86,7 @@ func TestWorkspaceRenameShowsInTheEditingTab(t *testing.T) {
 // sample under that tab, which then wrote it back with its own changes
 // beside the restored library. It is refused in words, changing nothing.
 func TestWorkspaceRestoreLeavesAnotherTabsSample(t *testing.T) {
-	src, err := workspace.Open(workspace.NewMemory(), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := annotate.Load([]byte("Words kept in the backup."), annotate.Source{Name: "kept.txt", MediaType: "text/plain"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := src.Add(doc, nil, nil, ""); err != nil {
-		t.Fatal(err)
-	}
-	data, err := src.Backup()
-	if err != nil {
-		t.Fatal(err)
-	}
-	backup := filepath.Join(t.TempDir(), "backup.json")
-	if err := os.WriteFile(backup, data, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	backup := keptBackup(t)
 
 	b, srv := openApp(t)
 	b.expectNoConsoleErrors()
@@ -542,6 +524,28 @@ func TestWorkspaceLibraryShowsAnotherTabsImport(t *testing.T) {
 // other tab had deleted it and that the Undo of its library brought it
 // back, where that Undo was disabled (a restore is not undone).
 func TestWorkspaceReadOnlyRestoredElsewhere(t *testing.T) {
+	backup := keptBackup(t)
+
+	b, tab, _ := sampleThenReadOnlyTab(t)
+	showLibrary(t, b)
+	b.run(chromedp.SetUploadFiles(chromedp.ID("restore-file"), []string{backup}))
+	waitFor(t, b, `document.querySelector("#notice").textContent.startsWith("Restored")`)
+	waitFor(t, tab, `document.querySelector("#library") !== null && document.querySelector("#notice").textContent.includes(`+jsString(sampleTitle)+`)`)
+	got := text(t, tab, "#notice")
+	if !containsAll(got, "another tab", "restored a backup") || strings.Contains(got, "sha256") {
+		t.Errorf("the tab that showed the sample read-only, restored over in another tab, says %q", got)
+	}
+	if evalJS[bool](t, b, `document.querySelector("#library-undo").disabled`) && strings.Contains(got, "Undo of that tab's library brings it back.") {
+		t.Errorf("it promises that the other tab's Undo brings the sample back, where that Undo is disabled: %q", got)
+	}
+}
+
+// keptBackup writes, in a folder of the test's, the backup of a workspace
+// that holds one article, "Words kept in the backup." (kept.txt), and
+// returns its path: a restore's file for the tests of what a restore does
+// to the library and the tabs it finds.
+func keptBackup(t *testing.T) string {
+	t.Helper()
 	src, err := workspace.Open(workspace.NewMemory(), nil)
 	if err != nil {
 		t.Fatal(err)
@@ -561,17 +565,5 @@ func TestWorkspaceReadOnlyRestoredElsewhere(t *testing.T) {
 	if err := os.WriteFile(backup, data, 0o644); err != nil {
 		t.Fatal(err)
 	}
-
-	b, tab, _ := sampleThenReadOnlyTab(t)
-	showLibrary(t, b)
-	b.run(chromedp.SetUploadFiles(chromedp.ID("restore-file"), []string{backup}))
-	waitFor(t, b, `document.querySelector("#notice").textContent.startsWith("Restored")`)
-	waitFor(t, tab, `document.querySelector("#library") !== null && document.querySelector("#notice").textContent.includes(`+jsString(sampleTitle)+`)`)
-	got := text(t, tab, "#notice")
-	if !containsAll(got, "another tab", "restored a backup") || strings.Contains(got, "sha256") {
-		t.Errorf("the tab that showed the sample read-only, restored over in another tab, says %q", got)
-	}
-	if evalJS[bool](t, b, `document.querySelector("#library-undo").disabled`) && strings.Contains(got, "Undo of that tab's library brings it back.") {
-		t.Errorf("it promises that the other tab's Undo brings the sample back, where that Undo is disabled: %q", got)
-	}
+	return backup
 }
