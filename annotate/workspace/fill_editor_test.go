@@ -212,14 +212,7 @@ func TestUndoGoldSavingMeanwhile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc := loadText(t, "a.txt", text)
-	set := annotate.NewSet(doc.Text(), annotate.DefaultSchema())
-	if _, err := set.Add("pledge", 10, 17); err != nil {
-		t.Fatal(err)
-	}
-	if _, replaced, err := w.SaveGold(annotate.NewFile(doc, set, nil, time.Date(2026, 4, 2, 0, 0, 0, 0, time.UTC))); err != nil || !replaced {
-		t.Fatalf("SaveGold: replaced %v, %v", replaced, err)
-	}
+	goldOver(t, w, text)
 	saving := false
 	w.Saving = func(id string) bool { return saving && id == sum.ID }
 	s.meanwhile = func() { saving = true } // a tag queued, not yet written

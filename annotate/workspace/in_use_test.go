@@ -76,14 +76,7 @@ func TestUndoGoldRefusedInUse(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	gold := loadText(t, "a.txt", text)
-	set := annotate.NewSet(gold.Text(), annotate.DefaultSchema())
-	if _, err := set.Add("pledge", 10, 17); err != nil {
-		t.Fatal(err)
-	}
-	if _, replaced, err := w.SaveGold(annotate.NewFile(gold, set, nil, time.Date(2026, 4, 2, 0, 0, 0, 0, time.UTC))); err != nil || !replaced {
-		t.Fatalf("SaveGold: replaced %v, %v", replaced, err)
-	}
+	goldOver(t, w, text)
 	label := w.UndoLabel()
 
 	// The document is now open in another tab.

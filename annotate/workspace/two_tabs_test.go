@@ -244,14 +244,7 @@ func TestUndoGoldWaitsForAnotherTab(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	gold := loadText(t, "a.txt", text)
-	set := annotate.NewSet(gold.Text(), annotate.DefaultSchema())
-	if _, err := set.Add("pledge", 10, 17); err != nil {
-		t.Fatal(err)
-	}
-	if _, replaced, err := w.SaveGold(annotate.NewFile(gold, set, nil, time.Date(2026, 4, 2, 0, 0, 0, 0, time.UTC))); err != nil || !replaced {
-		t.Fatalf("SaveGold: replaced %v, %v", replaced, err)
-	}
+	goldOver(t, w, text)
 	locks := tabLocks{}
 	libraryHolds(w, locks)
 	tagged := false
@@ -491,14 +484,7 @@ func TestUndoGoldKeepsLaterWork(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	gold := loadText(t, "a.txt", text)
-	set := annotate.NewSet(gold.Text(), annotate.DefaultSchema())
-	if _, err := set.Add("pledge", 10, 17); err != nil {
-		t.Fatal(err)
-	}
-	if _, replaced, err := w.SaveGold(annotate.NewFile(gold, set, nil, time.Date(2026, 4, 2, 0, 0, 0, 0, time.UTC))); err != nil || !replaced {
-		t.Fatalf("SaveGold: replaced %v, %v", replaced, err)
-	}
+	goldOver(t, w, text)
 	if !openAndTag(t, m, tabLocks{}, sum.ID) {
 		t.Fatal("the other tab could not open the document")
 	}
@@ -511,5 +497,20 @@ func TestUndoGoldKeepsLaterWork(t *testing.T) {
 	}
 	if w.UndoLabel() != "" {
 		t.Errorf("the refused undo is still offered: %q", w.UndoLabel())
+	}
+}
+
+// goldOver saves over the document of text, which w holds, a gold file
+// of one pledge on [10, 17), as the library's adjudication does: the
+// start of the tests of what a gold file's undo may write over.
+func goldOver(t *testing.T, w *Workspace, text string) {
+	t.Helper()
+	gold := loadText(t, "a.txt", text)
+	set := annotate.NewSet(gold.Text(), annotate.DefaultSchema())
+	if _, err := set.Add("pledge", 10, 17); err != nil {
+		t.Fatal(err)
+	}
+	if _, replaced, err := w.SaveGold(annotate.NewFile(gold, set, nil, time.Date(2026, 4, 2, 0, 0, 0, 0, time.UTC))); err != nil || !replaced {
+		t.Fatalf("SaveGold: replaced %v, %v", replaced, err)
 	}
 }
