@@ -297,17 +297,8 @@ func TestFollowerKeepsChangesForTheRead(t *testing.T) {
 // stays at 2,000 annotations; beside it, reading the document again
 // (Reread), what the tab did for each change before.
 func BenchmarkFollow2000(b *testing.B) {
-	w, _ := openMemory(b)
-	doc := loadText(b, "words.txt", manyWords(21000))
-	set := annotate.NewSet(doc.Text(), annotate.DefaultSchema())
-	rng := rand.New(rand.NewPCG(5, 5))
-	for set.Len() < 2000 {
-		start := rng.IntN(doc.Text().Len() - 100)
-		set.Add([]string{"claim", "quote", "pledge"}[rng.IntN(3)], start, start+1+rng.IntN(100))
-	}
-	if _, err := w.Add(doc, set, nil, ""); err != nil {
-		b.Fatal(err)
-	}
+	w, doc := stored2000(b)
+	rng := rand.New(rand.NewPCG(6, 6)) // where the tags go
 	editing, err := w.Edit(doc.ID)
 	if err != nil {
 		b.Fatal(err)

@@ -151,17 +151,7 @@ func TestRereadShowsAnotherEditorsChanges(t *testing.T) {
 // again for a tab that shows it read-only (Editor.Reread), beside opening
 // it anew (Edit), which parses its HTML again: what a follow saves.
 func BenchmarkReread2000(b *testing.B) {
-	w, _ := openMemory(b)
-	doc := loadText(b, "words.txt", manyWords(21000))
-	set := annotate.NewSet(doc.Text(), annotate.DefaultSchema())
-	rng := rand.New(rand.NewPCG(5, 5))
-	for set.Len() < 2000 {
-		start := rng.IntN(doc.Text().Len() - 100)
-		set.Add([]string{"claim", "quote", "pledge"}[rng.IntN(3)], start, start+1+rng.IntN(100))
-	}
-	if _, err := w.Add(doc, set, nil, ""); err != nil {
-		b.Fatal(err)
-	}
+	w, doc := stored2000(b)
 	e, err := w.Edit(doc.ID)
 	if err != nil {
 		b.Fatal(err)
@@ -180,4 +170,23 @@ func BenchmarkReread2000(b *testing.B) {
 			}
 		}
 	})
+}
+
+// stored2000 returns a workspace that holds a document of 21,000 words
+// with 2,000 annotations at random (the same ones at every call), and
+// that document: what the benchmarks of a read-only tab's follow read.
+func stored2000(b *testing.B) (*Workspace, *annotate.Document) {
+	b.Helper()
+	w, _ := openMemory(b)
+	doc := loadText(b, "words.txt", manyWords(21000))
+	set := annotate.NewSet(doc.Text(), annotate.DefaultSchema())
+	rng := rand.New(rand.NewPCG(5, 5))
+	for set.Len() < 2000 {
+		start := rng.IntN(doc.Text().Len() - 100)
+		set.Add([]string{"claim", "quote", "pledge"}[rng.IntN(3)], start, start+1+rng.IntN(100))
+	}
+	if _, err := w.Add(doc, set, nil, ""); err != nil {
+		b.Fatal(err)
+	}
+	return w, doc
 }
