@@ -4,13 +4,10 @@ package e2e
 
 import (
 	"fmt"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
-
-	"github.com/newsannotator/annotator/internal/testcorpus"
 )
 
 // TestLibraryDeleteTellsTheOtherTabs: a document deleted in one tab's
@@ -21,18 +18,7 @@ import (
 // reload, and a click on it said "The document could not be opened:
 // document sha256:…"; after the Undo it was left out until a reload.
 func TestLibraryDeleteTellsTheOtherTabs(t *testing.T) {
-	b, srv := openApp(t)
-	b.expectNoConsoleErrors()
-	waitStarted(t, b)
-	waitSaved(t, b)
-	openFile(t, b, filepath.Join(testcorpus.Root(t), "testdata", "emoji-article.html"))
-	waitFor(t, b, fmt.Sprintf(`document.querySelector("#doc-title").textContent === %s`, jsString(emojiTitle)))
-	waitSaved(t, b)
-
-	tab := b.newTab(t) // shows the emoji article read-only
-	tab.expectNoConsoleErrors()
-	openReadOnly(t, tab, srv.URL+"/")
-	showLibrary(t, tab)
+	b, tab, _ := emojiThenReadOnlyLibrary(t)
 	titles := `[...document.querySelectorAll("#library-table .library-row .library-title")].map(e => e.textContent).sort().join(" | ")`
 	both := jsString(emojiTitle + " | " + sampleTitle) // "E" sorts before "S"
 	waitFor(t, tab, titles+` === `+both)

@@ -55,19 +55,7 @@ const holdWritesJS = `(() => {
 // through the open editor: the sample has an annotation of its own, so
 // the file's are not added, and the page, the store and a reload agree.
 func TestWorkspaceExportDroppedOnTheTaggedDocument(t *testing.T) {
-	srv := appServer(t)
-	b := newBrowser(t)
-	b.expectNoConsoleErrors()
-	b.run(chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
-		_, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: holdWritesJS})
-		return err
-	}), chromedp.Navigate(srv.URL+"/"))
-	waitStarted(t, b)
-	waitSaved(t, b)
-	if !evalJS[bool](t, b, `typeof window.__letWritesGo === "function" && (window.__holdWrites = true)`) {
-		t.Fatal("the page has no Worker to hold")
-	}
-	tagPhrase(t, b, "a peace deal could be achieved in Ukraine", "c")
+	b := tagWithWritesHeld(t)
 	openFile(t, b, sampleExport(t))
 	waitFor(t, b, `window.__held.length > 0`)
 	evalJS[bool](t, b, `window.__letWritesGo()`)
@@ -115,19 +103,7 @@ func TestWorkspaceExportDroppedOnTheOpenDocument(t *testing.T) {
 // import now leaves a document whose changes this tab is still saving
 // alone, and its report says so.
 func TestWorkspaceImportWaitsForThisTabsTag(t *testing.T) {
-	srv := appServer(t)
-	b := newBrowser(t)
-	b.expectNoConsoleErrors()
-	b.run(chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
-		_, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: holdWritesJS})
-		return err
-	}), chromedp.Navigate(srv.URL+"/"))
-	waitStarted(t, b)
-	waitSaved(t, b)
-	if !evalJS[bool](t, b, `typeof window.__letWritesGo === "function" && (window.__holdWrites = true)`) {
-		t.Fatal("the page has no Worker to hold")
-	}
-	tagPhrase(t, b, "a peace deal could be achieved in Ukraine", "c")
+	b := tagWithWritesHeld(t)
 	waitFor(t, b, `window.__held.length > 0`)
 	showLibrary(t, b)
 	before := evalJS[int](t, b, `performance.getEntriesByName("annotator:imported").length`)
@@ -185,4 +161,25 @@ func TestWorkspaceImportFillsTheShownDocument(t *testing.T) {
 	if !tryWait(b, fmt.Sprintf(`document.querySelectorAll("#entries > li").length === %d`, len(shown))) {
 		t.Fatalf("the sample showed %q before a reload and %q after", shown, excerpts(t, b))
 	}
+}
+
+// tagWithWritesHeld opens the app with holdWritesJS, holds its writes once
+// the sample is stored, and tags a claim in the sample: a tag shown, its
+// write held until the test lets it go (window.__letWritesGo).
+func tagWithWritesHeld(t *testing.T) *browser {
+	t.Helper()
+	srv := appServer(t)
+	b := newBrowser(t)
+	b.expectNoConsoleErrors()
+	b.run(chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+		_, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: holdWritesJS})
+		return err
+	}), chromedp.Navigate(srv.URL+"/"))
+	waitStarted(t, b)
+	waitSaved(t, b)
+	if !evalJS[bool](t, b, `typeof window.__letWritesGo === "function" && (window.__holdWrites = true)`) {
+		t.Fatal("the page has no Worker to hold")
+	}
+	tagPhrase(t, b, "a peace deal could be achieved in Ukraine", "c")
+	return b
 }

@@ -428,18 +428,7 @@ func TestWorkspaceHoldDocument(t *testing.T) {
 // said "The document could not be opened: document sha256:…" and stayed
 // read-only, holding the lock of a document no longer there.
 func TestWorkspaceReadOnlyDeletedElsewhere(t *testing.T) {
-	b, srv := openApp(t)
-	b.expectNoConsoleErrors()
-	waitStarted(t, b)
-	waitSaved(t, b)
-	openFile(t, b, filepath.Join(testcorpus.Root(t), "testdata", "emoji-article.html"))
-	waitFor(t, b, fmt.Sprintf(`document.querySelector("#doc-title").textContent === %s`, jsString(emojiTitle)))
-	waitSaved(t, b)
-
-	tab := b.newTab(t) // shows the emoji article read-only
-	tab.expectNoConsoleErrors()
-	openReadOnly(t, tab, srv.URL+"/")
-	showLibrary(t, tab)
+	b, tab, srv := emojiThenReadOnlyLibrary(t)
 
 	// The first tab's delete of the sample, once it holds the sample's
 	// lock, waits until the second tab waits for that lock too: the
@@ -566,4 +555,25 @@ func keptBackup(t *testing.T) string {
 		t.Fatal(err)
 	}
 	return backup
+}
+
+// emojiThenReadOnlyLibrary opens the app, then the emoji article in it,
+// stored; then a second tab, which shows that article read-only, and its
+// library there: the start of the tests of what one tab's library does to
+// another's.
+func emojiThenReadOnlyLibrary(t *testing.T) (first, second *browser, srv *httptest.Server) {
+	t.Helper()
+	b, srv := openApp(t)
+	b.expectNoConsoleErrors()
+	waitStarted(t, b)
+	waitSaved(t, b)
+	openFile(t, b, filepath.Join(testcorpus.Root(t), "testdata", "emoji-article.html"))
+	waitFor(t, b, fmt.Sprintf(`document.querySelector("#doc-title").textContent === %s`, jsString(emojiTitle)))
+	waitSaved(t, b)
+
+	tab := b.newTab(t) // shows the emoji article read-only
+	tab.expectNoConsoleErrors()
+	openReadOnly(t, tab, srv.URL+"/")
+	showLibrary(t, tab)
+	return b, tab, srv
 }
