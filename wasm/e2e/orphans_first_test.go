@@ -251,13 +251,11 @@ func TestDeleteOnAnOrphanDropsIt(t *testing.T) {
 	waitFor(t, b, `document.querySelector("#entries li.selected") !== null`)
 	evalJS[bool](t, b, `(document.querySelector("#orphan-list li:nth-child(2) .drop").focus(), true)`)
 	second := text(t, b, "#orphan-list li:nth-child(2) .excerpt")
-	t.Logf("DEBUG active %s", evalJS[string](t, b, `document.activeElement.outerHTML.slice(0, 200)`))
 	for i, key := range []string{kb.Delete, kb.Backspace} {
 		name := map[string]string{kb.Delete: "Delete", kb.Backspace: "Backspace"}[key]
 		press(t, b, key)
 		waitFor(t, b, fmt.Sprintf(`document.querySelectorAll("#orphans li").length === %d || document.querySelector("#annotations-title").textContent !== %s`, 3-i, jsString(entries)))
 		settle(t, b)
-		t.Logf("DEBUG orphans %d notice %q", evalJS[int](t, b, `document.querySelectorAll("#orphans li").length`), text(t, b, "#notice"))
 		if got := evalJS[string](t, b, `document.querySelector("#annotations-title").textContent`); got != entries {
 			t.Fatalf("%s on an orphan changed the annotations: %s, then %s", name, entries, got)
 		}
