@@ -56,6 +56,10 @@ func TestStatusByKeyboardStaysOnItsDocument(t *testing.T) {
 	b.expectNoConsoleErrors()
 	waitStarted(t, b)
 	openFile(t, b, filepath.Join(testcorpus.Root(t), "testdata", "emoji-article.html"))
+	// Until its first write is stored, the new document's row has its
+	// status disabled (TestWorkspaceUnwrittenArticleListed), and ↓ on it
+	// did nothing; its write landing also moves the rows.
+	waitSaved(t, b)
 	showLibrary(t, b)
 	waitFor(t, b, `document.querySelectorAll("#library-table .library-row").length === 2`)
 	if first := text(t, b, "#library-table .library-row .library-title"); first == sampleTitle {
@@ -175,6 +179,10 @@ func TestLibraryDeleteAndUndoKeepTheFocus(t *testing.T) {
 	b.expectNoConsoleErrors()
 	waitStarted(t, b)
 	openFile(t, b, filepath.Join(testcorpus.Root(t), "testdata", "emoji-article.html"))
+	// Until its first write is stored, the new document's row has its
+	// status disabled (TestWorkspaceUnwrittenArticleListed), and ↓ on it
+	// did nothing; its write landing also moves the rows.
+	waitSaved(t, b)
 	showLibrary(t, b)
 	waitSaved(t, b)
 	waitFor(t, b, `document.querySelectorAll("#library-table .library-row").length === 2 && `+libraryRow(sampleTitle)+`.querySelector(".library-delete:not(:disabled)") !== null`)
@@ -299,6 +307,10 @@ func TestStatusOutOfTheFilterMovesTheFocus(t *testing.T) {
 	b.expectNoConsoleErrors()
 	waitStarted(t, b)
 	openFile(t, b, filepath.Join(testcorpus.Root(t), "testdata", "emoji-article.html"))
+	// Until its first write is stored, the new document's row has its
+	// status disabled (TestWorkspaceUnwrittenArticleListed), and ↓ on it
+	// did nothing; its write landing also moves the rows.
+	waitSaved(t, b)
 	showLibrary(t, b)
 	setSelect(t, b, `document.getElementById("library-status-filter")`, "new")
 	waitFor(t, b, `document.querySelectorAll("#library-table .library-row").length === 2`)
