@@ -597,6 +597,11 @@ func (a *Annotator) saveChangeAfterFrame(ctx app.Context, largeChange bool) bool
 		a.save(ctx)
 	} else {
 		a.keep.due = true
+		// Until "annotator:save-due-taken": the toolbar, drawn before
+		// this (showEditor draws at once), still says "Saved", and
+		// nothing is queued; what waits for the work to be saved (the
+		// browser tests' waitSaved) waits for this too.
+		mark("annotator:save-due")
 	}
 	if !a.isMounted {
 		a.flush(ctx)
@@ -608,6 +613,9 @@ func (a *Annotator) saveChangeAfterFrame(ctx app.Context, largeChange bool) bool
 				a.save(ctx)
 			}
 			a.flush(ctx)
+			if largeChange {
+				mark("annotator:save-due-taken")
+			}
 		})
 	})
 	// Once the page is idle, maybe a collection (collect.go).

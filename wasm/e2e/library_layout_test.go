@@ -91,7 +91,7 @@ func TestLibraryAt320(t *testing.T) {
 		t.Errorf("320 px wide: the library's page is %.0f px wide", l.PageWidth)
 	}
 	for _, button := range []string{".library-status select", ".library-rename"} {
-		evalJS[bool](t, b, `(document.querySelector(".library-row `+button+`").focus(), true)`)
+		focusControl(t, b, `document.querySelector(".library-row `+button+`")`)
 		waitFor(t, b, `(() => {
 			const r = document.activeElement.getBoundingClientRect();
 			return document.activeElement.matches(".library-row `+button+`") && r.right > 0 && r.left < innerWidth - 8;

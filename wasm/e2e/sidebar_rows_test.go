@@ -463,6 +463,12 @@ func TestSidebarRevealLeavesReadersScroll(t *testing.T) {
 func TestSidebarEmptyLineInKeyFrame(t *testing.T) {
 	b, _ := openApp(t)
 	b.expectNoConsoleErrors()
+	// A key pressed before the document's lock is answered waits for the
+	// answer (the lock may be another tab's): its turn would end with no
+	// row. The lock held, one frame more lets Go take the answer.
+	waitStarted(t, b)
+	waitForPromise(t, b, `navigator.locks.query().then((s) => s.held.some((l) => l.name.startsWith("annotator-document:")))`)
+	settle(t, b)
 	// The empty line shown, or "hidden"; the rows in the list.
 	const state = `(() => {
 		const e = document.getElementById("list-empty");
