@@ -26,18 +26,17 @@ func TestDeleteKeepsTheFocusInTheList(t *testing.T) {
 	press(t, b, "l", alt)
 	waitFor(t, b, `!!document.activeElement.closest("#entries li.selected")`)
 
-	focused := `(() => { const li = document.activeElement.closest("#entries > li"); return li ? li.querySelector(".excerpt").textContent : "<" + document.activeElement.tagName + " id=" + document.activeElement.id + ">"; })()`
 	press(t, b, kb.Delete)
 	waitFor(t, b, `document.querySelectorAll("#entries > li").length === 1`)
 	settle(t, b)
-	if got := evalJS[string](t, b, focused); got != "“pretty balanced”" {
+	if got := evalJS[string](t, b, focusedEntry); got != "“pretty balanced”" {
 		t.Errorf("after Delete on an entry the focus is on %s, not on the next entry", got)
 	}
 	press(t, b, kb.Delete)
 	waitFor(t, b, `document.querySelectorAll("#entries > li").length === 0`)
 	settle(t, b)
 	if got := activeID(t, b); got != "annotations-title" {
-		t.Errorf("after the last Delete the focus is on %s, not on the list's heading", evalJS[string](t, b, focused))
+		t.Errorf("after the last Delete the focus is on %s, not on the list's heading", evalJS[string](t, b, focusedEntry))
 	}
 
 	// The panel's Delete button, on the one annotation there is.
@@ -47,7 +46,7 @@ func TestDeleteKeepsTheFocusInTheList(t *testing.T) {
 	waitFor(t, b, `document.querySelectorAll("#entries > li").length === 0`)
 	settle(t, b)
 	if got := activeID(t, b); got != "annotations-title" {
-		t.Errorf("after the panel's Delete the focus is on %s, not on the list's heading", evalJS[string](t, b, focused))
+		t.Errorf("after the panel's Delete the focus is on %s, not on the list's heading", evalJS[string](t, b, focusedEntry))
 	}
 }
 
@@ -98,12 +97,16 @@ func TestDeleteKeySaysTheNextSelected(t *testing.T) {
 	waitFor(t, b, `document.getElementById("notice-said").textContent === "Deleted the claim “pretty balanced”. Ctrl+Z brings it back."`)
 }
 
-// TestDeleteOnAFocusedEntryDeletesIt: Delete pressed on an entry of the
-// list that the keyboard reached with Tab (Shift+Tab), which does not
-// select it, deletes that entry's annotation, the one a screen reader
-// just said, and not the selected one: it deleted the selected
-// annotation, perhaps one out of sight, and the entry focused stayed.
-func TestDeleteOnAFocusedEntryDeletesIt(t *testing.T) {
+// focusedEntry is the excerpt of the list's entry that has the focus, or
+// else the focused element's tag and id ("<BODY id=>").
+const focusedEntry = `(() => { const li = document.activeElement.closest("#entries > li"); return li ? li.querySelector(".excerpt").textContent : "<" + document.activeElement.tagName + " id=" + document.activeElement.id + ">"; })()`
+
+// firstEntryFocused opens the app on the sample tagged twice, the quote
+// “yes we can” and the claim “pretty balanced”, selected, and moves the
+// focus from the article to the list (Alt+L), then back with Shift+Tab to
+// the quote's entry, which that does not select.
+func firstEntryFocused(t *testing.T) *browser {
+	t.Helper()
 	b, _ := openApp(t)
 	b.expectNoConsoleErrors()
 	tagPhrase(t, b, "yes we can", "q")
@@ -111,9 +114,18 @@ func TestDeleteOnAFocusedEntryDeletesIt(t *testing.T) {
 	b.run(chromedp.Focus(chromedp.ID("article")))
 	press(t, b, "l", alt)
 	waitFor(t, b, `!!document.activeElement.closest("#entries li.selected")`)
-	press(t, b, kb.Tab, shift) // to the first entry, which is not selected
-	focused := `(() => { const li = document.activeElement.closest("#entries > li"); return li ? li.querySelector(".excerpt").textContent : ""; })()`
-	waitFor(t, b, focused+` === "“yes we can”"`)
+	press(t, b, kb.Tab, shift)
+	waitFor(t, b, focusedEntry+` === "“yes we can”"`)
+	return b
+}
+
+// TestDeleteOnAFocusedEntryDeletesIt: Delete pressed on an entry of the
+// list that the keyboard reached with Tab (Shift+Tab), which does not
+// select it, deletes that entry's annotation, the one a screen reader
+// just said, and not the selected one: it deleted the selected
+// annotation, perhaps one out of sight, and the entry focused stayed.
+func TestDeleteOnAFocusedEntryDeletesIt(t *testing.T) {
+	b := firstEntryFocused(t)
 	if got := text(t, b, "#entries li.selected .excerpt"); got != "“pretty balanced”" {
 		t.Fatalf("Shift+Tab in the list changed the selection to %q", got)
 	}
@@ -130,7 +142,7 @@ func TestDeleteOnAFocusedEntryDeletesIt(t *testing.T) {
 		t.Errorf("Delete on the entry of “yes we can” says %q", got)
 	}
 	settle(t, b)
-	if got := evalJS[string](t, b, focused); got != "“pretty balanced”" {
+	if got := evalJS[string](t, b, focusedEntry); got != "“pretty balanced”" {
 		t.Errorf("after Delete on an entry the focus is on the entry %q, not on the next one", got)
 	}
 }
@@ -140,16 +152,7 @@ func TestDeleteOnAFocusedEntryDeletesIt(t *testing.T) {
 // it, relabels that entry's annotation, the one a screen reader just
 // said, as Delete there deletes it; the selected one is left as it was.
 func TestLabelKeyOnAFocusedEntryRelabelsIt(t *testing.T) {
-	b, _ := openApp(t)
-	b.expectNoConsoleErrors()
-	tagPhrase(t, b, "yes we can", "q")
-	tagPhrase(t, b, "pretty balanced", "c") // selected, the second entry
-	b.run(chromedp.Focus(chromedp.ID("article")))
-	press(t, b, "l", alt)
-	waitFor(t, b, `!!document.activeElement.closest("#entries li.selected")`)
-	press(t, b, kb.Tab, shift) // to the first entry, which is not selected
-	focused := `(() => { const li = document.activeElement.closest("#entries > li"); return li ? li.querySelector(".excerpt").textContent : ""; })()`
-	waitFor(t, b, focused+` === "“yes we can”"`)
+	b := firstEntryFocused(t)
 
 	press(t, b, "p")
 	waitFor(t, b, `document.getElementById("notice-said").textContent.startsWith("Relabelled")`)

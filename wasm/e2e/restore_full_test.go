@@ -21,18 +21,7 @@ import (
 func TestRestoreIntoAFullStorageSaysWhyPlainly(t *testing.T) {
 	backup := keptBackup(t)
 
-	profile := t.TempDir()
-	srv := appServerAt(t, freeAddr(t))
-	b := newBrowserWithProfile(t, profile)
-	openAppAt(t, b, srv.URL+"/")
-	waitStarted(t, b)
-	waitSaved(t, b)
-	b.close(t)
-
-	b = newBrowserWithProfile(t, profile)
-	overrideQuota(t, b, srv.URL, 1)
-	openAppAt(t, b, srv.URL+"/")
-	waitStarted(t, b)
+	b, profile, url := sampleThenFull(t)
 	showLibrary(t, b)
 	b.run(chromedp.SetUploadFiles(chromedp.ID("restore-file"), []string{backup}))
 	waitFor(t, b, `document.querySelector("#notice").textContent.includes("backup.json")`)
@@ -44,7 +33,7 @@ func TestRestoreIntoAFullStorageSaysWhyPlainly(t *testing.T) {
 	b.close(t)
 
 	b = newBrowserWithProfile(t, profile)
-	openAppAt(t, b, srv.URL+"/")
+	openAppAt(t, b, url+"/")
 	waitStarted(t, b)
 	showLibrary(t, b)
 	if !tryWait(b, `document.querySelectorAll("#library-table .library-row").length === 1`) || libraryTitles(t, b)[0] != sampleTitle {

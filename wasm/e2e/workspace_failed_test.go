@@ -27,6 +27,26 @@ import (
 // emojiTitle is the title of testdata/emoji-article.html.
 const emojiTitle = "Emoji 😀 and nested spans"
 
+// sampleThenFull starts the app on a new profile, where it stores the
+// sample, then opens it again with the storage made full. It returns the
+// browser, the profile and its server's URL.
+func sampleThenFull(t *testing.T) (b *browser, profile, url string) {
+	t.Helper()
+	profile = t.TempDir()
+	srv := appServerAt(t, freeAddr(t))
+	b = newBrowserWithProfile(t, profile)
+	openAppAt(t, b, srv.URL+"/")
+	waitStarted(t, b)
+	waitSaved(t, b)
+	b.close(t)
+
+	b = newBrowserWithProfile(t, profile)
+	overrideQuota(t, b, srv.URL, 1)
+	openAppAt(t, b, srv.URL+"/")
+	waitStarted(t, b)
+	return b, profile, srv.URL
+}
+
 // fullStorage opens the app on a profile whose library holds the emoji
 // article and the sample with two annotations, the storage then made full
 // (see TestWorkspaceTinyQuota); and makes a change that cannot be written:
@@ -390,18 +410,7 @@ func bigArticle(t *testing.T, n int) (path, title string) {
 // it opened as a second editor of the same document, without them, whose
 // changes would later be written over theirs (counts and history).
 func TestWorkspaceUnwrittenArticleOpenedAgain(t *testing.T) {
-	profile := t.TempDir()
-	srv := appServerAt(t, freeAddr(t))
-	b := newBrowserWithProfile(t, profile)
-	openAppAt(t, b, srv.URL+"/")
-	waitStarted(t, b)
-	waitSaved(t, b)
-	b.close(t)
-
-	b = newBrowserWithProfile(t, profile)
-	overrideQuota(t, b, srv.URL, 1)
-	openAppAt(t, b, srv.URL+"/")
-	waitStarted(t, b)
+	b, _, url := sampleThenFull(t)
 	path, title := bigArticle(t, 300000)
 	openFile(t, b, path)
 	waitFor(t, b, fmt.Sprintf(`document.querySelector("#doc-title").textContent === %s`, jsString(title)))
@@ -423,7 +432,7 @@ func TestWorkspaceUnwrittenArticleOpenedAgain(t *testing.T) {
 
 	// Once there is room, every change is stored, once.
 	tagPhrase(t, b, "minister", "p")
-	overrideQuota(t, b, srv.URL, -1)
+	overrideQuota(t, b, url, -1)
 	// Clicked in the page: the tag just made draws the toolbar again,
 	// and a click through the protocol could find the button it had
 	// looked up gone ("Could not find node with given id").
@@ -490,11 +499,11 @@ func TestWorkspaceFailedChangeInBackup(t *testing.T) {
 	}
 }
 
-// TestWorkspaceUnwrittenArticleInDatasetAndBackup: an article opened while
-// the storage is full, whose document could never be written, and tagged,
-// is in the library's dataset and in the backup with its annotation: it
-// was left out of both in silence, the whole library said to be exported.
-func TestWorkspaceUnwrittenArticleInDatasetAndBackup(t *testing.T) {
+// unwrittenTagged opens, with the storage full (fullStorage), an article
+// titled "fresh" whose document cannot be written, and tags its "taxes
+// would fall" a claim.
+func unwrittenTagged(t *testing.T) *browser {
+	t.Helper()
 	b, _, _ := fullStorage(t, 10)
 	path := filepath.Join(t.TempDir(), "fresh.txt")
 	if err := os.WriteFile(path, []byte("A fresh article about budgets.\n\nThe minister said taxes would fall."), 0o644); err != nil {
@@ -503,6 +512,15 @@ func TestWorkspaceUnwrittenArticleInDatasetAndBackup(t *testing.T) {
 	openFile(t, b, path)
 	waitFor(t, b, `document.querySelector("#doc-title").textContent === "fresh"`)
 	tagPhrase(t, b, "taxes would fall", "c")
+	return b
+}
+
+// TestWorkspaceUnwrittenArticleInDatasetAndBackup: an article opened while
+// the storage is full, whose document could never be written, and tagged,
+// is in the library's dataset and in the backup with its annotation: it
+// was left out of both in silence, the whole library said to be exported.
+func TestWorkspaceUnwrittenArticleInDatasetAndBackup(t *testing.T) {
+	b := unwrittenTagged(t)
 	showLibrary(t, b)
 	dataset := downloadFile(t, b, "dataset-*.jsonl", chromedp.Click(chromedp.ID("export-all")))
 	found := false
@@ -543,14 +561,7 @@ func TestWorkspaceUnwrittenArticleInDatasetAndBackup(t *testing.T) {
 // the user could not see, choose or open it from. It opens from there with
 // its claim.
 func TestWorkspaceUnwrittenArticleListed(t *testing.T) {
-	b, _, _ := fullStorage(t, 10)
-	path := filepath.Join(t.TempDir(), "fresh.txt")
-	if err := os.WriteFile(path, []byte("A fresh article about budgets.\n\nThe minister said taxes would fall."), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	openFile(t, b, path)
-	waitFor(t, b, `document.querySelector("#doc-title").textContent === "fresh"`)
-	tagPhrase(t, b, "taxes would fall", "c")
+	b := unwrittenTagged(t)
 	showLibrary(t, b)
 	row := `[...document.querySelectorAll("#library-table .library-row")].find(r => r.querySelector(".library-title").textContent === "fresh")`
 	if !tryWait(b, row+` !== undefined`) {
