@@ -179,9 +179,9 @@ func TestRestoreRefuses(t *testing.T) {
 	}
 }
 
-// TestRestoreOverTheSample: a restore replaces a library that holds only
-// the untouched sample, and refuses one with work in it, changing nothing.
-func TestRestoreOverTheSample(t *testing.T) {
+// keptBackup returns the backup of a library of one article, "kept.txt".
+func keptBackup(t *testing.T) []byte {
+	t.Helper()
 	src, _ := openMemory(t)
 	if _, err := src.Add(loadText(t, "kept.txt", "Words kept in the backup."), nil, nil, ""); err != nil {
 		t.Fatal(err)
@@ -190,6 +190,13 @@ func TestRestoreOverTheSample(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return data
+}
+
+// TestRestoreOverTheSample: a restore replaces a library that holds only
+// the untouched sample, and refuses one with work in it, changing nothing.
+func TestRestoreOverTheSample(t *testing.T) {
+	data := keptBackup(t)
 
 	w, m := openMemory(t)
 	sample, err := w.Add(loadText(t, "sample.txt", "The sample article."), nil, nil, "sample")
@@ -446,14 +453,7 @@ func TestRestoreSaysWhatIsWrongInWords(t *testing.T) {
 // failed: the library was left without it, under "Nothing in the library
 // changed". The sample is put back, as it was.
 func TestRestoreOverTheSampleCutShortKeepsIt(t *testing.T) {
-	src, _ := openMemory(t)
-	if _, err := src.Add(loadText(t, "kept.txt", "Words kept in the backup."), nil, nil, ""); err != nil {
-		t.Fatal(err)
-	}
-	data, err := src.Backup()
-	if err != nil {
-		t.Fatal(err)
-	}
+	data := keptBackup(t)
 	// Room for the sample alone; taking it away frees none, as a
 	// browser's quota may not at once.
 	full := &filling{Memory: NewMemory(), limit: 1}

@@ -183,14 +183,7 @@ func TestLibraryKeepsAnotherTabsChange(t *testing.T) {
 // changes over what was restored. It is refused in words, changing
 // nothing.
 func TestRestoreLeavesAnotherTabsSample(t *testing.T) {
-	src, _ := openMemory(t)
-	if _, err := src.Add(loadText(t, "kept.txt", "Words kept in the backup."), nil, nil, ""); err != nil {
-		t.Fatal(err)
-	}
-	data, err := src.Backup()
-	if err != nil {
-		t.Fatal(err)
-	}
+	data := keptBackup(t)
 	w, m := openMemory(t)
 	sample, err := w.Add(loadText(t, "sample.txt", "The sample article."), nil, nil, "sample")
 	if err != nil {
