@@ -597,10 +597,10 @@ func (a *Annotator) saveChangeAfterFrame(ctx app.Context, largeChange bool) bool
 		a.save(ctx)
 	} else {
 		a.keep.due = true
-		// Until "annotator:save-due-taken": the toolbar, drawn before
-		// this (showEditor draws at once), still says "Saved", and
-		// nothing is queued; what waits for the work to be saved (the
-		// browser tests' waitSaved) waits for this too.
+		// Until "annotator:save-due-taken" nothing is queued; what waits
+		// for the work to be saved (the browser tests' waitSaved) waits
+		// for this too. The toolbar has said "Saving…" since the frame
+		// that shows the change (showEditor, fillHeld).
 		mark("annotator:save-due")
 	}
 	if !a.isMounted {

@@ -255,6 +255,12 @@ func (a *Annotator) showEditor(ctx app.Context, e *workspace.Editor, then func()
 		a.save(ctx) // the document shown until now: its change is taken first
 	}
 	k.editor = e
+	// A document not in the store yet (an article just opened, the
+	// sample of a first start) is taken and written once it is on the
+	// screen (then, saveChangeAfterFrame): until then its first change is
+	// due, and the toolbar, drawn now, says "Saving…", not "Saved", and
+	// the tab asks before it closes.
+	k.due = e.Unwritten()
 	a.view = viewArticle
 	a.doc, a.set, a.orphans = e.Document, e.Set, e.Orphans
 	a.set.SetAuthor(a.author)
@@ -716,6 +722,9 @@ func (a *Annotator) fillHeld(ctx app.Context, held *workspace.Editor, doc *annot
 		}
 		done()
 	})
+	// The annotations filled in are due from the frame that shows them,
+	// as an unwritten document's are (showEditor).
+	a.keep.due = a.keep.due || filled
 }
 
 // keepStorage asks the browser to keep the workspace's storage, and

@@ -4,6 +4,7 @@ package e2e
 
 import (
 	"fmt"
+	"strconv"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -34,12 +35,14 @@ func TestFilterKeepsTheSelectedInView(t *testing.T) {
 	// The middle of the list, scrolled to, and the entry there chosen.
 	evalJS[bool](t, b, `(() => { const s = document.querySelector(".sidebar"); s.scrollTop = s.scrollHeight / 2; return true; })()`)
 	waitFor(t, b, sidebarRowsJS+`.shown > 900`)
+	settle(t, b)
 	entry := evalJS[map[string]string](t, b, `(() => {
 		const place = `+sidebarRowsJS+`.shown, li = document.querySelector('#entries > li[aria-posinset="' + place + '"]');
-		return {id: li.dataset.id, label: li.querySelector(".badge").textContent};
+		return {id: li.dataset.id, label: li.querySelector(".badge").textContent, place: String(place)};
 	})()`)
 	id := entry["id"]
-	b.run(chromedp.Click(`#entry-` + id + ` .entry-main`))
+	place, _ := strconv.Atoi(entry["place"])
+	clickRow(t, b, place)
 	waitFor(t, b, entryInView(id))
 	waitFor(t, b, fmt.Sprintf(`document.getElementById("selected").dataset.id === %s`, jsString(id)))
 

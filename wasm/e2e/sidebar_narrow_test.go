@@ -40,18 +40,7 @@ func TestSidebarRowsInNarrowWindow(t *testing.T) {
 	// Choose the row in the middle of the view, then go back to the top of
 	// the page: the key for the next annotation selects the one after it,
 	// whose row is in the sheet's view.
-	// The click waits for the rows drawn for that view to be laid out and
-	// for no scroll to be pending: a click aimed while they still moved
-	// could land on another row. (CI once saw row 200 not selected 30 s
-	// after its click; 72 runs here, some with the CPU loaded or throttled
-	// 4×, never did. If it comes again, the test says which row is.)
-	waitFor(t, b, rowInView(200))
-	settle(t, b)
-	b.run(chromedp.Click(`#entries > li[aria-posinset="200"] .entry-main`))
-	if !tryWait(b, `document.querySelector('#entries > li[aria-posinset="200"].selected') !== null`) {
-		t.Fatalf("row 200 clicked, the row selected is %s; the app says %q",
-			evalJS[string](t, b, `(document.querySelector("#entries > li.selected") || {getAttribute: () => "none"}).getAttribute("aria-posinset")`), text(t, b, "#notice"))
-	}
+	clickRow(t, b, 200)
 	evalJS[bool](t, b, `(scrollTo(0, 0), true)`)
 	b.run(chromedp.Focus(chromedp.ID("article")))
 	press(t, b, "]")

@@ -172,6 +172,27 @@ func rowInView(place int) string {
 	})()`, place)
 }
 
+// clickRow clicks the entry at place in the sidebar's list, as a mouse
+// does, and waits for it to be selected. The click waits for the row to
+// be in view, and for the rows drawn for that view to be laid out with no
+// scroll pending: a click aimed while they still moved could land on
+// another row. (CI saw twice a row clicked and not selected 30 s later;
+// 72 runs here, some with the CPU loaded or throttled 4×, never did. If it
+// comes again, the failure says which row was selected, and where the list
+// stood.)
+func clickRow(t testing.TB, b *browser, place int) {
+	t.Helper()
+	waitFor(t, b, rowInView(place))
+	settle(t, b)
+	b.run(chromedp.Click(fmt.Sprintf(`#entries > li[aria-posinset="%d"] .entry-main`, place)))
+	if !tryWait(b, fmt.Sprintf(`document.querySelector('#entries > li[aria-posinset="%d"].selected') !== null`, place)) {
+		t.Fatalf("row %d clicked, the row selected is %s; the list: %s; the app says %q", place,
+			evalJS[string](t, b, `(document.querySelector("#entries > li.selected") || {getAttribute: () => "none"}).getAttribute("aria-posinset")`),
+			evalJS[string](t, b, `JSON.stringify(Object.assign(`+sidebarRowsJS+`, {scrollTop: document.querySelector(".sidebar").scrollTop, scrollY}))`),
+			text(t, b, "#notice"))
+	}
+}
+
 // TestSidebarRowInHighlightFrame: the sidebar's row of a change, and the
 // list's counts (its title's and its filters'), are in the page in the
 // frame that shows the change's highlight, not frames later: a tag far
