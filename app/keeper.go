@@ -499,8 +499,8 @@ func (a *Annotator) reloadLoses() string {
 	return ""
 }
 
-// changedUnder notes that the library changed document id's title or
-// annotations in the store: when it is the open document, its editor
+// changedUnder notes that the library changed document id's annotations
+// in the store (an import's, a gold file's, their undo): when it is the open document, its editor
 // holds it as it was, and showing it again reads it again, saying note
 // (or, if empty, that it opened as it was left). The other tabs are told
 // (changedElsewhere).
@@ -527,7 +527,7 @@ func (a *Annotator) changedUnder(id, note string) {
 //
 // c, when not nil, is the change the other tab wrote, which the document
 // shown read-only applies rather than reading the document again; or,
-// when it changed the summary alone (a status, Change.SummaryOnly), takes
+// when it changed the summary alone (a rename, a status: Change.SummaryOnly), takes
 // with the summary, read-only or not, reading nothing else.
 func (a *Annotator) changedElsewhere(ctx app.Context, id string, c *workspace.Change) {
 	ctx = a.ui(ctx)
@@ -546,12 +546,25 @@ func (a *Annotator) changedElsewhere(ctx app.Context, id string, c *workspace.Ch
 	}
 	switch {
 	case c != nil && c.SummaryOnly():
-		// A status: taken with the summary below, as a title is; the
+		// A rename, a status: taken with the summary below; the
 		// annotations did not change, and are not read again.
 	case a.readOnly && c != nil:
 		a.followChange(ctx, id, *c)
 	case a.readOnly:
 		a.followChanged(ctx, id)
+	}
+	a.takeSummary(ctx, id, true)
+}
+
+// takeSummary has the open document, when it is id, take its title and
+// status as the store holds them now (Editor.TakeSummary), for its title
+// line, its download and what it writes next, reading nothing else: a
+// rename or a status set in this tab's library, or announced by another
+// tab (elsewhere: a new title is then said).
+func (a *Annotator) takeSummary(ctx app.Context, id string, elsewhere bool) {
+	ws := a.keep.ws
+	if ws == nil || a.keep.editor == nil || a.keep.editor.ID() != id {
+		return
 	}
 	ctx.Async(func() {
 		s, err := ws.Store().Summary(id)
@@ -563,13 +576,16 @@ func (a *Annotator) changedElsewhere(ctx app.Context, id string, c *workspace.Ch
 			if err != nil || e == nil || e.ID() != id {
 				return
 			}
-			if old := e.TakeSummary(s); old != s.Title {
+			if old := e.TakeSummary(s); old != s.Title && elsewhere {
 				a.say(fmt.Sprintf("“%s” was renamed “%s” in another tab.", old, s.Title))
 				mark("annotator:renamed-elsewhere")
 			}
 		})
 	})
 }
+
+// tookSummary is takeSummary for a change made in this tab's library.
+func (a *Annotator) tookSummary(ctx app.Context, id string) { a.takeSummary(a.ui(ctx), id, false) }
 
 // unwritten returns how many changes are still being written.
 func (a *Annotator) unwritten() int { return len(a.keep.queue) }

@@ -37,9 +37,13 @@ type libraryHost interface {
 	backup(ctx app.Context)
 	pickBackup()
 	openID() string
-	// changedUnder says that the library changed document id's title or
+	// changedUnder says that the library changed document id's
 	// annotations in the store, in words (note) for when it is shown.
 	changedUnder(id, note string)
+	// tookSummary says that the library changed document id's summary
+	// alone (its title, its status): the open document, when it is that
+	// one, takes it, and reads nothing else.
+	tookSummary(ctx app.Context, id string)
 	// unsaved reports whether changes of document id are still on their
 	// way to the store (or failed to get there).
 	unsaved(id string) bool
@@ -249,18 +253,19 @@ func (l *library) act(ctx app.Context, done, doc, row string, summaryOnly bool, 
 		l.Host.tellFromLibrary(sentence(err.Error(), ""), true)
 		return
 	}
-	// doc is the document whose title or annotations changed, if any: the
-	// open document is read again when it is shown again.
+	// doc is the document whose annotations changed, if any: the open
+	// document is read again when it is shown again.
 	l.Host.changedUnder(doc, "")
 	if row != "" && row != doc {
-		// A delete, its Undo, a status: no document shown changes, but
-		// the other tabs' libraries read the row again. Untold, they
-		// listed a document deleted here until a reload, and left out
-		// one its Undo brought back.
+		// A delete, its Undo, a rename, a status: no annotation shown
+		// changes, but the other tabs' libraries read the row again.
+		// Untold, they listed a document deleted here until a reload,
+		// and left out one its Undo brought back.
 		var c *workspace.Change
 		if summaryOnly {
 			sc := workspace.SummaryChange()
 			c = &sc
+			l.Host.tookSummary(ctx, row)
 		}
 		announce(row, c)
 	}
@@ -555,7 +560,7 @@ func (l *library) renderRow(s workspace.Summary) app.UI {
 						at := rowControl{Doc: id, Class: "library-rename", At: rowPlace(ctx)}
 						l.renaming, l.refocus = "", at
 						ctx.Defer(func(app.Context) { focusInRow(at) })
-						l.act(ctx, "Renamed it “"+annotate.CleanTitle(title)+"”.", id, id, false, func(ws *workspace.Workspace) error { return ws.Rename(id, title) })
+						l.act(ctx, "Renamed it “"+annotate.CleanTitle(title)+"”.", "", id, true, func(ws *workspace.Workspace) error { return ws.Rename(id, title) })
 					}).
 					OnBlur(func(ctx app.Context, e app.Event) {
 						if id := rowID(ctx); l.renaming == id {

@@ -50,18 +50,18 @@ func (c Change) Followable() bool {
 }
 
 // SummaryOnly reports whether c, announced, changes its document's
-// summary alone (a status set from the library, Library): a tab that
-// shows the document, read-only or not, takes the summary as the store
-// holds it (Editor.TakeSummary) and reads none of its annotations again,
-// which for a status cost it the whole document (tens of milliseconds at
-// 2,000 annotations in the browser).
+// summary alone (a title or a status set from the library, Library): a
+// tab that shows the document, read-only or not, takes the summary as the
+// store holds it (Editor.TakeSummary) and reads none of its annotations
+// again, which for a status or a rename cost it the whole document (tens
+// of milliseconds at 2,000 annotations in the browser).
 func (c Change) SummaryOnly() bool {
 	return c.Library != nil && c.Document == nil && c.records() == 0
 }
 
 // SummaryChange is the change announced for one made from the library to
-// a document's summary alone (a status, its undo: Workspace.SetStatus,
-// Workspace.UndoSummaryOnly). It carries no more: the tabs told read the
+// a document's summary alone (a rename, a status, their undo:
+// Workspace.Rename, Workspace.SetStatus, Workspace.UndoSummaryOnly). It carries no more: the tabs told read the
 // summary as the store holds it.
 func SummaryChange() Change { return Change{Library: &SummaryEdit{}} }
 
@@ -246,6 +246,9 @@ func (e *Editor) Reread() (*Editor, error) {
 		return nil, err
 	}
 	again.read, again.version = rec.Summary, rec.Version
+	// The title is the library's, renamed perhaps since e read it (in a
+	// tab whose announcement this one missed): the document kept e's.
+	again.Document.Title = rec.Title
 	return again, nil
 }
 

@@ -347,8 +347,8 @@ func BenchmarkFollow2000(b *testing.B) {
 	})
 }
 
-// TestFollowTakesAStatusWithTheSummary: a status set in another tab's
-// library (or its undo) is announced as a change of the summary alone, which a tab
+// TestFollowTakesAStatusWithTheSummary: a status or a title set in
+// another tab's library (or its undo) is announced as a change of the summary alone, which a tab
 // showing the document (read-only or editing it) takes with the summary,
 // reading none of the annotations, and its next changes are still
 // followed. Announced as a change of the document, it had a read-only tab
@@ -384,13 +384,37 @@ func TestFollowTakesAStatusWithTheSummary(t *testing.T) {
 		t.Fatal("the change after a status is not followed")
 	}
 	sameAnnotations(t, w, shown, "a status and a change")
+	if shown.read.Status != StatusDone {
+		t.Errorf("after the next change the read-only editor holds the status %q", shown.read.Status)
+	}
+
+	// A rename is taken the same way, title and all, and the changes
+	// after it are still followed.
 	if err := w.Rename(editing.ID(), "Renamed"); err != nil {
 		t.Fatal(err)
 	}
-	if w.UndoSummaryOnly() {
-		t.Error("the undo of a rename, which the tab editing the document reads again, is said to change the summary alone")
+	if !w.UndoSummaryOnly() {
+		t.Error("the undo of a rename is not said to change the summary alone")
 	}
-	if shown.read.Status != StatusDone {
-		t.Errorf("after the next change the read-only editor holds the status %q", shown.read.Status)
+	if s, err = w.store.Summary(editing.ID()); err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range []*Editor{shown, editing} {
+		if old := e.TakeSummary(s); old == "Renamed" || e.Document.Title != "Renamed" || e.read.Title != "Renamed" || e.read.Status != StatusDone {
+			t.Errorf("an editor took the rename: title %q (document %q, %q before), status %q", e.read.Title, e.Document.Title, old, e.read.Status)
+		}
+	}
+	if _, err := editing.Set.Add("quote", 0, 10); err != nil {
+		t.Fatal(err)
+	}
+	if !shown.Follow(write(t, w, editing)) {
+		t.Fatal("the change after a rename is not followed")
+	}
+	sameAnnotations(t, w, shown, "a rename and a change")
+	if err := w.Undo(); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := w.store.Summary(editing.ID()); got.Title == "Renamed" {
+		t.Errorf("the rename's undo left the title %q", got.Title)
 	}
 }

@@ -87,7 +87,8 @@ func TestFollowerWaitsWhileHidden(t *testing.T) {
 // TestRereadShowsAnotherEditorsChanges: an editor read again after
 // another editor of the same document (another tab) tagged, relabelled and
 // deleted has its annotations as stored, with the same document (not
-// parsed again), and is not outdated.
+// parsed again) under the title the library gives it, and is not
+// outdated.
 func TestRereadShowsAnotherEditorsChanges(t *testing.T) {
 	w, _ := openMemory(t)
 	doc := loadText(t, "a.txt", "Yes we can, he said, and trade is pretty balanced.")
@@ -144,6 +145,18 @@ func TestRereadShowsAnotherEditorsChanges(t *testing.T) {
 	}
 	if _, ok := again.Set.Get(c.ID); ok {
 		t.Error("the deleted claim is still there")
+	}
+
+	// Renamed meanwhile (a rename whose announcement this tab missed), it
+	// is read again with its new title, not only its new summary.
+	if err := w.Rename(doc.ID, "Trade"); err != nil {
+		t.Fatal(err)
+	}
+	if again, err = again.Reread(); err != nil {
+		t.Fatal(err)
+	}
+	if again.Document.Title != "Trade" || again.read.Title != "Trade" {
+		t.Errorf("read again after a rename, the document is titled %q (its summary %q), want %q", again.Document.Title, again.read.Title, "Trade")
 	}
 }
 

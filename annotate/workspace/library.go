@@ -221,10 +221,10 @@ func (w *Workspace) UndoLabel() string {
 	return w.undo[len(w.undo)-1].label
 }
 
-// UndoDocument returns the id of the document whose title or annotations
-// Undo would change, or "" when it would change neither (a status, a
-// deleted document brought back): an editor that holds that document open
-// holds it as it was before, and must read it again.
+// UndoDocument returns the id of the document whose annotations Undo
+// would change (a gold file's), or "" when it would change none (a title,
+// a status, a deleted document brought back): an editor that holds that
+// document open holds it as it was before, and must read it again.
 func (w *Workspace) UndoDocument() string {
 	if len(w.undo) == 0 {
 		return ""
@@ -243,8 +243,9 @@ func (w *Workspace) UndoRow() string {
 }
 
 // UndoSummaryOnly reports whether Undo would change UndoRow's summary
-// alone (a status): the other tabs are told so (SummaryChange), and one
-// showing the document reads none of its annotations again.
+// alone (a title, a status): the other tabs are told so (SummaryChange),
+// and one showing the document takes the summary and reads none of its
+// annotations again.
 func (w *Workspace) UndoSummaryOnly() bool {
 	return len(w.undo) > 0 && w.undo[len(w.undo)-1].summaryOnly
 }
@@ -282,7 +283,7 @@ func (w *Workspace) Rename(id, title string) error {
 	if err := w.editSummary(id, SummaryEdit{Title: title}); err != nil {
 		return err
 	}
-	w.remember("rename "+titled(old.Title), id, id, false, func() error {
+	w.remember("rename "+titled(old.Title), "", id, true, func() error {
 		// Renamed since (in another tab), the document keeps that name:
 		// the undo is refused, in words, as a gold file's is.
 		now, err := w.store.Summary(id)

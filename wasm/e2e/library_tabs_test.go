@@ -56,11 +56,12 @@ func TestLibraryDeleteTellsTheOtherTabs(t *testing.T) {
 }
 
 // TestLibraryStatusCostsAReadOnlyTabNoRead: a document marked done in one
-// tab's library (and that undone) is listed so in the library of the tab
-// editing it, while a third tab that shows it read-only takes the status
-// without reading the document again. The status was announced as a change of the document,
-// and the read-only tab read all its annotations again (tens of
-// milliseconds at 2,000 annotations) though only its summary changed.
+// tab's library (and that undone), or renamed there (and that undone), is
+// listed so in the library of the tab editing it, while a third tab that
+// shows it read-only takes the status and the title without reading the
+// document again. Each was announced as a change of the document, and the
+// read-only tab read all its annotations again (tens of milliseconds at
+// 2,000 annotations) though only its summary changed.
 func TestLibraryStatusCostsAReadOnlyTabNoRead(t *testing.T) {
 	b, tab, srv := sampleThenReadOnlyTab(t)
 	tagPhrase(t, b, "yes we can", "q")
@@ -104,5 +105,61 @@ func TestLibraryStatusCostsAReadOnlyTabNoRead(t *testing.T) {
 	waitFor(t, tab, fmt.Sprintf(`performance.getEntriesByName("annotator:changed-elsewhere").length > %d`, told))
 	if n := count("annotator:follow-reread") - reread; n != 0 {
 		t.Errorf("the read-only tab read the whole document %d times for a status marked and undone in another tab's library", n)
+	}
+
+	// A rename, and its Undo, are taken with the summary too.
+	told = count("annotator:changed-elsewhere")
+	renameInLibrary(t, marker, sampleTitle, "Renamed elsewhere")
+	if !tryWait(tab, `document.querySelector("#doc-title").textContent === "Renamed elsewhere"`) {
+		t.Errorf("after a rename in another tab's library the read-only tab shows the title %q", text(t, tab, "#doc-title"))
+	}
+	if !tryWait(b, libraryRow("Renamed elsewhere")+` !== undefined`) {
+		t.Errorf("after a rename in another tab's library the library of the tab editing it lists %q", libraryTitles(t, b))
+	}
+	marker.run(chromedp.Click(chromedp.ID("library-undo")))
+	waitFor(t, marker, `document.querySelector("#notice").textContent.startsWith("Undid")`)
+	if !tryWait(tab, fmt.Sprintf(`document.querySelector("#doc-title").textContent === %s`, jsString(sampleTitle))) {
+		t.Errorf("after a rename undone in another tab's library the read-only tab shows the title %q", text(t, tab, "#doc-title"))
+	}
+	waitFor(t, tab, fmt.Sprintf(`performance.getEntriesByName("annotator:changed-elsewhere").length >= %d`, told+2))
+	if n := count("annotator:follow-reread") - reread; n != 0 {
+		t.Errorf("the read-only tab read the whole document %d times for a rename made and undone in another tab's library", n)
+	}
+	if got := evalJS[int](t, tab, `document.querySelectorAll("#entries > li").length`); got != 1 {
+		t.Errorf("after a rename in another tab the read-only tab lists %d annotations, want 1", got)
+	}
+}
+
+// TestLibraryRenameOfTheOpenDocument: the open document renamed in its
+// own tab's library shows its new title, in its title line and its
+// download, once the article is shown again, without the document being
+// read again from the store (it was, whole, for a title).
+func TestLibraryRenameOfTheOpenDocument(t *testing.T) {
+	b, _ := openApp(t)
+	b.expectNoConsoleErrors()
+	waitStarted(t, b)
+	tagPhrase(t, b, "yes we can", "q")
+	waitSaved(t, b)
+	opened := evalJS[int](t, b, `performance.getEntriesByName("annotator:opened").length`)
+	renameInLibrary(t, b, sampleTitle, "Renamed here")
+	waitFor(t, b, `document.querySelector("#notice").textContent.startsWith("Renamed")`)
+	b.run(chromedp.Click(chromedp.ID("library-button")))
+	waitFor(t, b, `document.querySelector("article.doc") !== null && document.querySelector("#library") === null`)
+	if !tryWait(b, `document.querySelector("#doc-title").textContent === "Renamed here"`) {
+		t.Errorf("after renaming the open document in the library, the article's title line says %q", text(t, b, "#doc-title"))
+	}
+	if n := evalJS[int](t, b, `performance.getEntriesByName("annotator:opened").length`) - opened; n != 0 {
+		t.Errorf("the open document was read and opened again %d times for a rename", n)
+	}
+	f := parseExport(t, downloadVia(t, b, chromedp.Click(chromedp.ID("download-button"))))
+	if f.Document.Title != "Renamed here" || len(f.Annotations) != 1 {
+		t.Errorf("after the rename the download is titled %q with %d annotations", f.Document.Title, len(f.Annotations))
+	}
+	// Its next change is written under the new title.
+	tagPhrase(t, b, "pretty balanced", "c")
+	waitSaved(t, b)
+	showLibrary(t, b)
+	if got := libraryTitles(t, b); len(got) != 1 || got[0] != "Renamed here" {
+		t.Errorf("after a change of the renamed document the library lists %q", got)
 	}
 }

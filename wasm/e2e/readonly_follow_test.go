@@ -454,27 +454,34 @@ const slowTitleReadsJS = `(() => {
 })()`
 
 // TestWorkspaceReadOnlyTabTakesARenameAfterItsRead: a tab that shows a
-// document read-only, renamed in another tab's library, shows the new
-// title even when its read of the document again comes back before its
-// read of the title: it kept the old title, in its title line and its
-// download, for as long as it showed the document, as the title was put
-// only on the editor shown before that read.
+// document read-only, renamed in another tab's library while it was
+// hidden, shows the new title even when its read of the document again,
+// as it is shown, comes back before its read of the title: it kept the old
+// title, in its title line and its download, for as long as it showed the
+// document, as the title was put only on the editor shown before that
+// read. The rename itself reads the document no more than the tag does.
 func TestWorkspaceReadOnlyTabTakesARenameAfterItsRead(t *testing.T) {
 	b, tab, _ := sampleThenReadOnlyTab(t)
+	evalJS[bool](t, tab, slowTitleReadsJS)
+	setHidden(t, tab, true)
+	heard := evalJS[int](t, tab, `performance.getEntriesByName("annotator:changed-elsewhere").length`)
+	reads := evalJS[int](t, tab, `performance.getEntriesByName("annotator:follow-read").length`)
+
 	tagPhrase(t, b, "yes we can", "q")
 	waitSaved(t, b)
-	waitFor(t, tab, `document.querySelectorAll("#entries > li").length === 1`)
-	evalJS[bool](t, tab, slowTitleReadsJS)
 	evalJS[bool](t, tab, `window.__slowTitles = true`)
-	reads := evalJS[int](t, tab, `performance.getEntriesByName("annotator:follow-reread").length`)
-
 	renameInLibrary(t, b, sampleTitle, "Renamed elsewhere")
-	waitFor(t, tab, fmt.Sprintf(`performance.getEntriesByName("annotator:follow-reread").length > %d`, reads))
+	waitFor(t, tab, fmt.Sprintf(`performance.getEntriesByName("annotator:changed-elsewhere").length >= %d`, heard+2))
+	setHidden(t, tab, false)
+	waitFor(t, tab, `document.querySelectorAll("#entries > li").length === 1`)
 	if !tryWait(tab, `document.querySelector("#doc-title").textContent === "Renamed elsewhere"`) {
 		t.Fatalf("the read-only tab shows the title %q after the rename in another tab", text(t, tab, "#doc-title"))
 	}
+	if n := evalJS[int](t, tab, `performance.getEntriesByName("annotator:follow-read").length`) - reads; n != 1 {
+		t.Errorf("shown again after a tag and a rename, the read-only tab read the document %d times, want once", n)
+	}
 	f := parseExport(t, downloadVia(t, tab, chromedp.Click(chromedp.ID("download-button"))))
-	if f.Document.Title != "Renamed elsewhere" {
-		t.Errorf("after the rename in another tab the read-only tab downloads %q", f.Document.Title)
+	if f.Document.Title != "Renamed elsewhere" || len(f.Annotations) != 1 {
+		t.Errorf("after the rename in another tab the read-only tab downloads %q with %d annotations", f.Document.Title, len(f.Annotations))
 	}
 }
