@@ -533,7 +533,11 @@ func (a *Annotator) changedElsewhere(ctx app.Context, id string, c *workspace.Ch
 	ctx = a.ui(ctx)
 	mark("annotator:changed-elsewhere")
 	if id == "" {
-		a.libraryGeneration++ // the library as a whole (announceLibrary)
+		// The library as a whole (announceLibrary: an import, a gold
+		// file, a restore): its listing is read again, and the storage
+		// it says it uses measured again, as after this tab's own.
+		a.libraryGeneration++
+		a.measureStorage(ctx)
 		return
 	}
 	if a.view == viewLibrary {
