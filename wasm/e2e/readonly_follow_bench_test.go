@@ -60,3 +60,74 @@ func BenchmarkBrowserReadOnlyFollow(b *testing.B) {
 	reportLatencies(b, read, "follow-read-and-show")
 	reportLatencies(b, longest, "follow-longest-task")
 }
+
+// BenchmarkBrowserReadOnlyRename measures, on the same article, a rename
+// made in the library of the tab that edits it, as the tab that shows it
+// read-only takes it: from that tab's "annotator:changed-elsewhere" mark
+// (the announcement heard) to its title line saying the new title, its
+// longest task in the 300 ms after the mark, and how many times it read
+// the whole document again for the rename ("annotator:follow-reread"),
+// with how long that took, to the document shown again.
+func BenchmarkBrowserReadOnlyRename(b *testing.B) {
+	editing := openBenchArticle(b, 1000)
+	waitSaved(b, editing)
+	url := evalJS[string](b, editing, `location.origin + "/"`)
+	tab := editing.newTab(b)
+	openReadOnly(b, tab, url)
+	waitFor(b, tab, fmt.Sprintf(`document.querySelector(".sidebar h2").textContent === "Annotations (%d)"`, benchAnnotations))
+	title := text(b, tab, "#doc-title")
+	showLibrary(b, editing)
+	evalJS[bool](b, tab, `(() => {
+		window.__long = [];
+		new PerformanceObserver((l) => { for (const e of l.getEntries()) __long.push([e.startTime, e.duration]); }).observe({type: "longtask"});
+		window.__titled = [];
+		new MutationObserver(() => __titled.push([performance.now(), document.querySelector("#doc-title").textContent]))
+			.observe(document.querySelector("#doc-title"), {childList: true, subtree: true, characterData: true});
+		return true;
+	})()`)
+	var shown, longest, reading []float64
+	rereads := 0
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		to := fmt.Sprintf("Renamed %d", i)
+		settle(b, tab)
+		heard := evalJS[int](b, tab, `performance.getEntriesByName("annotator:changed-elsewhere").length`)
+		reread := evalJS[int](b, tab, `performance.getEntriesByName("annotator:follow-reread").length`)
+		b.StartTimer()
+		renameInLibrary(b, editing, title, to)
+		waitFor(b, tab, fmt.Sprintf(`document.querySelector("#doc-title").textContent === %s && performance.getEntriesByName("annotator:changed-elsewhere").length > %d`, jsString(to), heard))
+		b.StopTimer()
+		// What the rename set going in the read-only tab, and the long
+		// tasks, reported a little after they end.
+		evalJS[bool](b, tab, `new Promise(r => setTimeout(() => r(true), 300))`)
+		s := evalJS[[3]float64](b, tab, fmt.Sprintf(`(() => {
+			const m = performance.getEntriesByName("annotator:changed-elsewhere"), from = m[%d].startTime;
+			const t = __titled.find(([at, text]) => at >= from && text === %s);
+			const long = __long.filter(([s, d]) => s + d > from && s < from + 300);
+			// A read of the whole document: from its mark to the next
+			// "annotator:followed", the document shown again.
+			const reads = performance.getEntriesByName("annotator:follow-reread").filter((e) => e.startTime >= from);
+			const shown = performance.getEntriesByName("annotator:followed");
+			let reading = 0;
+			for (const r of reads) {
+				const end = shown.find((e) => e.startTime >= r.startTime);
+				if (end) reading += end.startTime - r.startTime;
+			}
+			return [t ? t[0] - from : -1, long.length ? Math.max(...long.map(([, d]) => d)) : 0, reading];
+		})()`, heard, jsString(to)))
+		if s[0] >= 0 {
+			shown = append(shown, s[0])
+		}
+		longest = append(longest, s[1])
+		reading = append(reading, s[2])
+		rereads += evalJS[int](b, tab, `performance.getEntriesByName("annotator:follow-reread").length`) - reread
+		title = to
+		b.StartTimer()
+	}
+	b.StopTimer()
+	reportLatencies(b, shown, "rename-heard-to-shown")
+	reportLatencies(b, longest, "rename-longest-task")
+	reportLatencies(b, reading, "rename-reread")
+	b.ReportMetric(float64(rereads)/float64(b.N), "rereads/op")
+}
