@@ -6,12 +6,12 @@ package app
 // (announce, web/workspace.js's change channel), and this tab applies
 // that change to what it shows (workspace.Editor.Follow) and paints what
 // it touched, as the editing tab paints its own change (paintShown). A
-// change it cannot apply (one missed, a document written whole, a rename)
-// has it read the document again and show it in place, where it was
+// change it cannot apply (one missed, a document written whole) has it
+// read the document again and show it in place, where it was
 // scrolled to and with its selected annotation, without opening it anew.
 // When to read is workspace.Follower's rule: a burst of changes is read
-// twice at most, not once a change, and a hidden page reads none until it
-// is shown.
+// twice at most, not once a change, and a hidden page shows none until
+// it is shown, then applies them, or reads the document once.
 
 import (
 	"encoding/json"
@@ -121,8 +121,10 @@ func (a *Annotator) whenFollowed(ctx app.Context, then func(ctx app.Context)) {
 }
 
 // pageShown notes that the page was hidden (another tab of the window in
-// front) or shown again: a document shown read-only is not read again
-// while nobody sees it, and once on its return when it changed meanwhile.
+// front) or shown again: a document shown read-only shows no change while
+// nobody sees it; on its return, it applies those announced meanwhile, or
+// reads the document again once when they cannot show it (workspace.
+// Follower.Show).
 func (a *Annotator) pageShown(ctx app.Context, shown bool) {
 	if !shown {
 		a.follow.Hide()
@@ -130,8 +132,14 @@ func (a *Annotator) pageShown(ctx app.Context, shown bool) {
 		return
 	}
 	mark("annotator:page-shown")
-	if a.follow.Show() && a.keep.editor != nil {
+	read, held := a.follow.Show()
+	switch e := a.keep.editor; {
+	case e == nil:
+	case read:
 		a.readFollowed(ctx)
+	case len(held) > 0:
+		mark("annotator:follow-read")
+		a.applyFollowed(ctx, e, held)
 	}
 }
 

@@ -94,12 +94,19 @@ type Follower struct {
 	// changed after that read began, so that it must be read once more.
 	reading, again bool
 	// hidden is set while the page is hidden (another tab of the window
-	// is in front); missed when doc changed meanwhile: it is read once
-	// the page is shown, not at each change nobody sees.
+	// is in front); missed when doc changed meanwhile in a way that held
+	// cannot show: it is read once the page is shown, not at each change
+	// nobody sees.
 	hidden, missed bool
 	// waiting holds the changes announced while a read was on its way,
 	// to apply after it (see Read).
 	waiting []Change
+	// held holds the changes announced while the page was hidden, to
+	// apply once it is shown (see Show), at the cost of each change:
+	// shown again after a few tags elsewhere, a tab read the whole
+	// document (tens of milliseconds at 2,000 annotations). At most
+	// maxWaiting, beyond which reading once costs less.
+	held []Change
 }
 
 // Follow makes f follow document id, shown read-only: any read of another
@@ -120,7 +127,7 @@ func (f *Follower) Changed(id string) bool {
 		return false
 	}
 	if f.hidden {
-		f.missed = true
+		f.missed, f.held = true, nil
 		return false
 	}
 	return f.start()
@@ -131,14 +138,17 @@ func (f *Follower) Changed(id string) bool {
 // (Editor.Follow; when that refuses it, read the document with Need):
 // only when it is the document followed, the page is shown, and no read
 // of it is on its way. A change announced during a read waits for it (see
-// Read); a hidden page reads the document once shown (see Show).
+// Read); one announced while the page is hidden, for the page to be shown
+// (see Show).
 func (f *Follower) Announced(id string, c Change) bool {
 	if id == "" || id != f.doc {
 		return false
 	}
 	switch {
+	case f.hidden && !f.missed && !f.reading && len(f.held) < maxWaiting:
+		f.held = append(f.held, c)
 	case f.hidden:
-		f.missed = true
+		f.missed, f.held = true, nil
 	case !f.reading:
 		return true
 	case !f.again && len(f.waiting) < maxWaiting:
@@ -156,7 +166,7 @@ func (f *Follower) Need(id string) bool {
 	if id == "" || id != f.doc {
 		return false
 	}
-	f.missed = false
+	f.missed, f.held = false, nil // the read holds them
 	return f.start()
 }
 
@@ -174,14 +184,18 @@ func (f *Follower) start() bool {
 func (f *Follower) Hide() { f.hidden = true }
 
 // Show notes that the page is shown again, and reports whether to read
-// the document now: it changed while the page was hidden.
-func (f *Follower) Show() bool {
+// the document now (it changed while the page was hidden in a way that
+// held changes cannot show), or else the changes announced meanwhile, in
+// order, to apply now (Editor.Follow; when that refuses one, read the
+// document with Need).
+func (f *Follower) Show() (read bool, held []Change) {
 	f.hidden = false
+	held, f.held = f.held, nil
 	if !f.missed {
-		return false
+		return false, held
 	}
 	f.missed = false
-	return f.start()
+	return f.start(), nil
 }
 
 // Read notes that the read Changed, Need or Show asked for has ended, and

@@ -51,36 +51,80 @@ func TestFollowerCoalesces(t *testing.T) {
 	}
 }
 
-// TestFollowerWaitsWhileHidden: the changes made while the page is hidden
-// are read once, when it is shown; a download reads at once, hidden or
-// not; following another document keeps the page hidden.
+// TestFollowerWaitsWhileHidden: the changes announced while the page is
+// hidden are handed over, in order, to apply when it is shown, with no
+// read; a message without its change (a document written whole), or more
+// changes than a read costs, has it read once instead, when shown; a
+// download reads at once, hidden or not, and takes the changes held;
+// following another document keeps the page hidden and drops them.
 func TestFollowerWaitsWhileHidden(t *testing.T) {
 	var f Follower
 	f.Hide()
 	f.Follow("a")
-	for range 5 {
-		if f.Changed("a") {
-			t.Fatal("a hidden page reads a change")
+	for i := range 5 {
+		if f.Announced("a", Change{To: Version{Editor: "x", Seq: i + 1}}) {
+			t.Fatal("a hidden page applies a change")
 		}
 	}
-	if !f.Show() {
-		t.Fatal("shown again, the page does not read the changes it missed")
+	if f.Announced("b", Change{To: Version{Editor: "x", Seq: 9}}) {
+		t.Error("a change of another document is applied")
 	}
-	if again(&f) || f.Show() {
+	read, held := f.Show()
+	if read || len(held) != 5 {
+		t.Fatalf("shown again after 5 changes: read %v, %d held; want no read and 5", read, len(held))
+	}
+	for i, c := range held {
+		if c.To.Seq != i+1 {
+			t.Errorf("held change %d is change %d", i+1, c.To.Seq)
+		}
+	}
+	if read, held := f.Show(); read || len(held) != 0 || again(&f) {
+		t.Error("the held changes are handed over twice")
+	}
+
+	f.Hide()
+	f.Announced("a", Change{})
+	if f.Changed("a") {
+		t.Fatal("a hidden page reads a change")
+	}
+	f.Announced("a", Change{})
+	if read, held := f.Show(); !read || len(held) != 0 {
+		t.Fatalf("shown again after a change without its content: read %v, %d held; want a read", read, len(held))
+	}
+	if again(&f) {
 		t.Error("the missed changes are read twice")
 	}
+
 	f.Hide()
+	for range maxWaiting + 1 {
+		f.Announced("a", Change{})
+	}
+	if read, held := f.Show(); !read || len(held) != 0 {
+		t.Errorf("shown again after %d changes: read %v, %d held; want one read", maxWaiting+1, read, len(held))
+	}
+	f.Read()
+
+	f.Hide()
+	f.Announced("a", Change{})
 	if !f.Need("a") {
 		t.Error("a download in a hidden page does not read")
 	}
 	if f.Changed("a") || again(&f) {
 		t.Error("a change during a download's read, hidden, is read before the page is shown")
 	}
-	if !f.Show() {
-		t.Error("shown again, the page does not read the change made during the download's read")
+	if read, held := f.Show(); !read || len(held) != 0 {
+		t.Errorf("shown again after a change during the download's read: read %v, %d held; want a read", read, len(held))
 	}
 	if f.Need("b") {
 		t.Error("a download reads a document not followed")
+	}
+	f.Read()
+
+	f.Hide()
+	f.Announced("a", Change{})
+	f.Follow("b")
+	if read, held := f.Show(); read || len(held) != 0 {
+		t.Errorf("after Follow(b), the changes of a held while hidden: read %v, %d held", read, len(held))
 	}
 }
 

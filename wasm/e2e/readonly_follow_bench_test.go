@@ -131,3 +131,68 @@ func BenchmarkBrowserReadOnlyRename(b *testing.B) {
 	reportLatencies(b, reading, "rename-reread")
 	b.ReportMetric(float64(rereads)/float64(b.N), "rereads/op")
 }
+
+// BenchmarkBrowserReadOnlyShownAgain measures, on the same article, a
+// read-only tab shown again after the editing tab made three tags while it
+// was hidden: from its "annotator:page-shown" mark to its
+// "annotator:followed" (the tags shown), its longest task in that time,
+// and how many times it read the whole document again.
+func BenchmarkBrowserReadOnlyShownAgain(b *testing.B) {
+	editing := openBenchArticle(b, 1000)
+	waitSaved(b, editing)
+	url := evalJS[string](b, editing, `location.origin + "/"`)
+	tab := editing.newTab(b)
+	openReadOnly(b, tab, url)
+	waitFor(b, tab, fmt.Sprintf(`document.querySelector(".sidebar h2").textContent === "Annotations (%d)"`, benchAnnotations))
+	evalJS[bool](b, tab, `(() => {
+		window.__long = [];
+		new PerformanceObserver((l) => { for (const e of l.getEntries()) __long.push([e.startTime, e.duration]); }).observe({type: "longtask"});
+		return true;
+	})()`)
+	rng := rand.New(rand.NewSource(int64(b.N) + 13))
+	// The first tag after the import's whole write is read whole by the
+	// read-only tab, whatever it does: made before the loop.
+	for !evalJS[bool](b, editing, randomSelection(rng, "")) {
+	}
+	want := entryTotal(b, editing) + 1
+	press(b, editing, "c")
+	waitFor(b, tab, fmt.Sprintf(`parseInt(document.querySelector(".sidebar h2").textContent.replace(/\D/g, ""), 10) === %d`, want))
+	var shown, longest []float64
+	rereads := 0
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		setHidden(b, tab, true)
+		heard := evalJS[int](b, tab, `performance.getEntriesByName("annotator:changed-elsewhere").length`)
+		reread := evalJS[int](b, tab, `performance.getEntriesByName("annotator:follow-reread").length`)
+		for range 3 {
+			for !evalJS[bool](b, editing, randomSelection(rng, "")) {
+			}
+			want = entryTotal(b, editing) + 1
+			press(b, editing, "c")
+			waitFor(b, editing, fmt.Sprintf(`parseInt(document.querySelector(".sidebar h2").textContent.replace(/\D/g, ""), 10) === %d`, want))
+		}
+		waitSaved(b, editing)
+		waitFor(b, tab, fmt.Sprintf(`performance.getEntriesByName("annotator:changed-elsewhere").length >= %d`, heard+3))
+		b.StartTimer()
+		setHidden(b, tab, false)
+		waitFor(b, tab, fmt.Sprintf(`parseInt(document.querySelector(".sidebar h2").textContent.replace(/\D/g, ""), 10) === %d`, want))
+		b.StopTimer()
+		evalJS[bool](b, tab, `new Promise(r => setTimeout(() => r(true), 100))`)
+		s := evalJS[[2]float64](b, tab, `(() => {
+			const p = performance.getEntriesByName("annotator:page-shown"), from = p[p.length - 1].startTime;
+			const f = performance.getEntriesByName("annotator:followed").filter((e) => e.startTime >= from);
+			const to = f.length ? f[f.length - 1].startTime : from;
+			const long = __long.filter(([s, d]) => s + d > from && s < to + 50);
+			return [to - from, long.length ? Math.max(...long.map(([, d]) => d)) : 0];
+		})()`)
+		shown = append(shown, s[0])
+		longest = append(longest, s[1])
+		rereads += evalJS[int](b, tab, `performance.getEntriesByName("annotator:follow-reread").length`) - reread
+		b.StartTimer()
+	}
+	b.StopTimer()
+	reportLatencies(b, shown, "shown-to-followed")
+	reportLatencies(b, longest, "shown-longest-task")
+	b.ReportMetric(float64(rereads)/float64(b.N), "rereads/op")
+}

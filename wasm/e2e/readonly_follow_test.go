@@ -265,15 +265,23 @@ func setHidden(t testing.TB, b *browser, hidden bool) {
 	waitFor(t, b, fmt.Sprintf(`performance.getEntriesByName(%q).length > %d`, m, n))
 }
 
-// TestWorkspaceReadOnlyTabWaitsWhileHidden: a read-only tab that is hidden
-// (the editing tab in front) does not read the document at each change
-// made there, which nobody sees it show; it reads it once when it is shown
-// again, with every change.
+// TestWorkspaceReadOnlyTabWaitsWhileHidden: a read-only tab behind
+// another shows none of the changes made meanwhile; shown again, it
+// applies them, reading nothing (it read the whole document again); a
+// change it cannot apply (a document written whole) has it read the
+// document once when it is shown, not while hidden.
 func TestWorkspaceReadOnlyTabWaitsWhileHidden(t *testing.T) {
 	b, tab, _ := sampleThenReadOnlyTab(t)
+	count := func(name string) int {
+		return evalJS[int](t, tab, fmt.Sprintf(`performance.getEntriesByName(%q).length`, name))
+	}
+	// The first change after the sample was written whole is read whole
+	// (it follows no change the read-only tab holds); the next follow it.
+	tagPhrase(t, b, "trade", "c")
+	waitSaved(t, b)
+	waitFor(t, tab, `document.querySelectorAll("#entries > li").length === 1`)
 	setHidden(t, tab, true)
-	reads := evalJS[int](t, tab, `performance.getEntriesByName("annotator:follow-read").length`)
-	heard := evalJS[int](t, tab, `performance.getEntriesByName("annotator:changed-elsewhere").length`)
+	reads, rereads, heard := count("annotator:follow-read"), count("annotator:follow-reread"), count("annotator:changed-elsewhere")
 	written := evalJS[int](t, b, `performance.getEntriesByName("annotator:applied").length`)
 
 	tagPhrase(t, b, "yes we can", "q")
@@ -284,14 +292,40 @@ func TestWorkspaceReadOnlyTabWaitsWhileHidden(t *testing.T) {
 	// heard them all.
 	written = evalJS[int](t, b, `performance.getEntriesByName("annotator:applied").length`) - written
 	waitFor(t, tab, fmt.Sprintf(`performance.getEntriesByName("annotator:changed-elsewhere").length >= %d`, heard+written))
-	if n := evalJS[int](t, tab, `performance.getEntriesByName("annotator:follow-read").length`) - reads; n != 0 {
-		t.Errorf("hidden, the read-only tab read the document %d times", n)
+	if n := count("annotator:follow-read") - reads; n != 0 {
+		t.Errorf("hidden, the read-only tab read or applied %d changes", n)
+	}
+	if got := evalJS[int](t, tab, `document.querySelectorAll("#entries > li").length`); got != 1 {
+		t.Errorf("hidden, the read-only tab lists %d annotations", got)
 	}
 
 	setHidden(t, tab, false)
-	waitFor(t, tab, `document.querySelectorAll("#entries > li").length === 3`)
-	if n := evalJS[int](t, tab, `performance.getEntriesByName("annotator:follow-read").length`) - reads; n != 1 {
-		t.Errorf("shown again, the read-only tab read the document %d times, want once", n)
+	waitFor(t, tab, `document.querySelectorAll("#entries > li").length === 4`)
+	if n := count("annotator:follow-reread") - rereads; n != 0 {
+		t.Errorf("shown again after three tags, the read-only tab read the whole document %d times, want none", n)
+	}
+	if n := count("annotator:follow-read") - reads; n != 1 {
+		t.Errorf("shown again, the read-only tab showed the changes %d times, want once", n)
+	}
+	if got := evalJS[[]string](t, tab, `[...document.querySelectorAll("#entries > li .badge")].map(e => e.textContent)`); !slices.Equal(got, evalJS[[]string](t, b, `[...document.querySelectorAll("#entries > li .badge")].map(e => e.textContent)`)) {
+		t.Errorf("shown again, the read-only tab lists %q, the editing tab %q", got, evalJS[[]string](t, b, `[...document.querySelectorAll("#entries > li .badge")].map(e => e.textContent)`))
+	}
+
+	// A change announced without what it wrote (a document written whole:
+	// an import's, a gold file's) is read, once, when the tab is shown.
+	setHidden(t, tab, true)
+	heard, rereads = count("annotator:changed-elsewhere"), count("annotator:follow-reread")
+	tagPhrase(t, b, "Ukraine", "c")
+	waitSaved(t, b)
+	evalJS[bool](t, b, `(annotator.announceChange(JSON.parse(localStorage.getItem("annotator.session")).doc, null), true)`)
+	waitFor(t, tab, fmt.Sprintf(`performance.getEntriesByName("annotator:changed-elsewhere").length >= %d`, heard+2))
+	if n := count("annotator:follow-reread") - rereads; n != 0 {
+		t.Errorf("hidden, the read-only tab read the whole document %d times", n)
+	}
+	setHidden(t, tab, false)
+	waitFor(t, tab, `document.querySelectorAll("#entries > li").length === 5`)
+	if n := count("annotator:follow-reread") - rereads; n != 1 {
+		t.Errorf("shown again after a change it could not apply, the read-only tab read the whole document %d times, want once", n)
 	}
 }
 
@@ -459,26 +493,28 @@ const slowTitleReadsJS = `(() => {
 // as it is shown, comes back before its read of the title: it kept the old
 // title, in its title line and its download, for as long as it showed the
 // document, as the title was put only on the editor shown before that
-// read. The rename itself reads the document no more than the tag does.
+// read. (The read here is for a change announced without what it wrote,
+// as an import's is: the rename itself reads no more than its summary.)
 func TestWorkspaceReadOnlyTabTakesARenameAfterItsRead(t *testing.T) {
 	b, tab, _ := sampleThenReadOnlyTab(t)
 	evalJS[bool](t, tab, slowTitleReadsJS)
 	setHidden(t, tab, true)
 	heard := evalJS[int](t, tab, `performance.getEntriesByName("annotator:changed-elsewhere").length`)
-	reads := evalJS[int](t, tab, `performance.getEntriesByName("annotator:follow-read").length`)
+	rereads := evalJS[int](t, tab, `performance.getEntriesByName("annotator:follow-reread").length`)
 
 	tagPhrase(t, b, "yes we can", "q")
 	waitSaved(t, b)
+	evalJS[bool](t, b, `(annotator.announceChange(JSON.parse(localStorage.getItem("annotator.session")).doc, null), true)`)
 	evalJS[bool](t, tab, `window.__slowTitles = true`)
 	renameInLibrary(t, b, sampleTitle, "Renamed elsewhere")
-	waitFor(t, tab, fmt.Sprintf(`performance.getEntriesByName("annotator:changed-elsewhere").length >= %d`, heard+2))
+	waitFor(t, tab, fmt.Sprintf(`performance.getEntriesByName("annotator:changed-elsewhere").length >= %d`, heard+3))
 	setHidden(t, tab, false)
 	waitFor(t, tab, `document.querySelectorAll("#entries > li").length === 1`)
 	if !tryWait(tab, `document.querySelector("#doc-title").textContent === "Renamed elsewhere"`) {
 		t.Fatalf("the read-only tab shows the title %q after the rename in another tab", text(t, tab, "#doc-title"))
 	}
-	if n := evalJS[int](t, tab, `performance.getEntriesByName("annotator:follow-read").length`) - reads; n != 1 {
-		t.Errorf("shown again after a tag and a rename, the read-only tab read the document %d times, want once", n)
+	if n := evalJS[int](t, tab, `performance.getEntriesByName("annotator:follow-reread").length`) - rereads; n != 1 {
+		t.Errorf("shown again, the read-only tab read the whole document %d times, want once", n)
 	}
 	f := parseExport(t, downloadVia(t, tab, chromedp.Click(chromedp.ID("download-button"))))
 	if f.Document.Title != "Renamed elsewhere" || len(f.Annotations) != 1 {
