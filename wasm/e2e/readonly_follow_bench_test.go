@@ -18,17 +18,7 @@ import (
 // cannot be, the document read again from IndexedDB and drawn again),
 // and its longest task in that time.
 func BenchmarkBrowserReadOnlyFollow(b *testing.B) {
-	editing := openBenchArticle(b, 1000)
-	waitSaved(b, editing)
-	url := evalJS[string](b, editing, `location.origin + "/"`)
-	tab := editing.newTab(b)
-	openReadOnly(b, tab, url)
-	waitFor(b, tab, fmt.Sprintf(`document.querySelector(".sidebar h2").textContent === "Annotations (%d)"`, benchAnnotations))
-	evalJS[bool](b, tab, `(() => {
-		window.__long = [];
-		new PerformanceObserver((l) => { for (const e of l.getEntries()) __long.push([e.startTime, e.duration]); }).observe({type: "longtask"});
-		return true;
-	})()`)
+	editing, tab := readOnlyPair(b)
 	rng := rand.New(rand.NewSource(int64(b.N) + 11))
 	var read, longest []float64
 	b.ResetTimer()
@@ -69,17 +59,10 @@ func BenchmarkBrowserReadOnlyFollow(b *testing.B) {
 // the whole document again for the rename ("annotator:follow-reread"),
 // with how long that took, to the document shown again.
 func BenchmarkBrowserReadOnlyRename(b *testing.B) {
-	editing := openBenchArticle(b, 1000)
-	waitSaved(b, editing)
-	url := evalJS[string](b, editing, `location.origin + "/"`)
-	tab := editing.newTab(b)
-	openReadOnly(b, tab, url)
-	waitFor(b, tab, fmt.Sprintf(`document.querySelector(".sidebar h2").textContent === "Annotations (%d)"`, benchAnnotations))
+	editing, tab := readOnlyPair(b)
 	title := text(b, tab, "#doc-title")
 	showLibrary(b, editing)
 	evalJS[bool](b, tab, `(() => {
-		window.__long = [];
-		new PerformanceObserver((l) => { for (const e of l.getEntries()) __long.push([e.startTime, e.duration]); }).observe({type: "longtask"});
 		window.__titled = [];
 		new MutationObserver(() => __titled.push([performance.now(), document.querySelector("#doc-title").textContent]))
 			.observe(document.querySelector("#doc-title"), {childList: true, subtree: true, characterData: true});
@@ -138,17 +121,7 @@ func BenchmarkBrowserReadOnlyRename(b *testing.B) {
 // "annotator:followed" (the tags shown), its longest task in that time,
 // and how many times it read the whole document again.
 func BenchmarkBrowserReadOnlyShownAgain(b *testing.B) {
-	editing := openBenchArticle(b, 1000)
-	waitSaved(b, editing)
-	url := evalJS[string](b, editing, `location.origin + "/"`)
-	tab := editing.newTab(b)
-	openReadOnly(b, tab, url)
-	waitFor(b, tab, fmt.Sprintf(`document.querySelector(".sidebar h2").textContent === "Annotations (%d)"`, benchAnnotations))
-	evalJS[bool](b, tab, `(() => {
-		window.__long = [];
-		new PerformanceObserver((l) => { for (const e of l.getEntries()) __long.push([e.startTime, e.duration]); }).observe({type: "longtask"});
-		return true;
-	})()`)
+	editing, tab := readOnlyPair(b)
 	rng := rand.New(rand.NewSource(int64(b.N) + 13))
 	// The first tag after the import's whole write is read whole by the
 	// read-only tab, whatever it does: made before the loop.
@@ -195,4 +168,23 @@ func BenchmarkBrowserReadOnlyShownAgain(b *testing.B) {
 	reportLatencies(b, shown, "shown-to-followed")
 	reportLatencies(b, longest, "shown-longest-task")
 	b.ReportMetric(float64(rereads)/float64(b.N), "rereads/op")
+}
+
+// readOnlyPair opens the benchmarks' article of 2,000 annotations on
+// 1,000 paragraphs in a tab that edits it, and a second tab that shows it
+// read-only, which records its long tasks in __long ([start, duration]).
+func readOnlyPair(b *testing.B) (editing, tab *browser) {
+	b.Helper()
+	editing = openBenchArticle(b, 1000)
+	waitSaved(b, editing)
+	url := evalJS[string](b, editing, `location.origin + "/"`)
+	tab = editing.newTab(b)
+	openReadOnly(b, tab, url)
+	waitFor(b, tab, fmt.Sprintf(`document.querySelector(".sidebar h2").textContent === "Annotations (%d)"`, benchAnnotations))
+	evalJS[bool](b, tab, `(() => {
+		window.__long = [];
+		new PerformanceObserver((l) => { for (const e of l.getEntries()) __long.push([e.startTime, e.duration]); }).observe({type: "longtask"});
+		return true;
+	})()`)
+	return editing, tab
 }
