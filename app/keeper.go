@@ -500,10 +500,10 @@ func (a *Annotator) reloadLoses() string {
 }
 
 // changedUnder notes that the library changed document id's annotations
-// in the store (an import's, a gold file's, their undo): when it is the open document, its editor
-// holds it as it was, and showing it again reads it again, saying note
-// (or, if empty, that it opened as it was left). The other tabs are told
-// (changedElsewhere).
+// in the store (an import's, a gold file's, their undo): when it is the
+// open document, its editor holds it as it was, and showing it again
+// reads it again, saying note (or, if empty, that it opened as it was
+// left). The other tabs are told (changedElsewhere).
 func (a *Annotator) changedUnder(id, note string) {
 	if id == "" {
 		return
@@ -527,8 +527,9 @@ func (a *Annotator) changedUnder(id, note string) {
 //
 // c, when not nil, is the change the other tab wrote, which the document
 // shown read-only applies rather than reading the document again; or,
-// when it changed the summary alone (a rename, a status: Change.SummaryOnly), takes
-// with the summary, read-only or not, reading nothing else.
+// when it changed the summary alone (a rename, a status:
+// Change.SummaryOnly), takes with the summary, read-only or not, reading
+// nothing else.
 func (a *Annotator) changedElsewhere(ctx app.Context, id string, c *workspace.Change) {
 	ctx = a.ui(ctx)
 	mark("annotator:changed-elsewhere")

@@ -61,8 +61,8 @@ func (c Change) SummaryOnly() bool {
 
 // SummaryChange is the change announced for one made from the library to
 // a document's summary alone (a rename, a status, their undo:
-// Workspace.Rename, Workspace.SetStatus, Workspace.UndoSummaryOnly). It carries no more: the tabs told read the
-// summary as the store holds it.
+// Workspace.Rename, Workspace.SetStatus, Workspace.UndoSummaryOnly). It
+// carries no more: the tabs told read the summary as the store holds it.
 func SummaryChange() Change { return Change{Library: &SummaryEdit{}} }
 
 // maxFollowed is how many annotations a change may touch (put, deleted,
