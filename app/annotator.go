@@ -79,6 +79,10 @@ type Annotator struct {
 	// sessionDoc is the document it last wrote.
 	sessionDue bool
 	sessionDoc string
+	// panelDrawn is set once the sidebar draws the selected annotation's
+	// panel even with none selected; panelQueued while that waits for an
+	// idle moment after the start's first paint (later.go).
+	panelDrawn, panelQueued bool
 
 	listeners []func()
 	// mounted is the component's own context, from OnMount.
@@ -229,7 +233,7 @@ func (a *Annotator) Render() app.UI {
 				return app.Div().Class("workspace").Body(
 					a.renderReader(),
 					&sidebar{Set: a.set, Version: a.version(), Selected: a.selected, Reveal: a.reveal,
-						Choices: a.choices, Orphans: a.orphans, ReadOnly: a.readOnly, Host: a},
+						Choices: a.choices, Orphans: a.orphans, ReadOnly: a.readOnly, Panel: a.panelDrawn, Host: a},
 				)
 			}),
 			app.If(a.dragging, func() app.UI {

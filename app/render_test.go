@@ -69,8 +69,14 @@ func TestRenderArticleAndSidebar(t *testing.T) {
 	if strings.Index(html, "entry-"+claim.ID) > strings.Index(html, "entry-"+quote.ID) {
 		t.Errorf("entries are not in document order")
 	}
-	// With nothing selected the panel is there for putSelected to fill,
-	// hidden, and empty.
+	// With nothing selected, the panel is left for after the start's
+	// first paint (later.go): not on the page.
+	if strings.Contains(html, `id="selected"`) {
+		t.Errorf("with nothing selected, the panel is drawn before the start asked for it")
+	}
+	// Once drawn, it is there for putSelected to fill, hidden, and empty.
+	a, _, _ = annotatorWith(t, func(a *Annotator, _, _ annotate.Annotation) { a.panelDrawn = true })
+	html = app.HTMLString(a)
 	panel := regexp.MustCompile(`<section[^>]*id="selected"[^>]*>`).FindString(html)
 	if panel == "" || !strings.Contains(panel, " hidden") || strings.Contains(panel, "data-id") {
 		t.Errorf("with nothing selected the panel is %q; want it hidden, with no annotation's id", panel)

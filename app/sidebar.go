@@ -70,7 +70,11 @@ type sidebar struct {
 	// that would change it are disabled, described by the line that
 	// says why (readOnlyReasonID).
 	ReadOnly bool
-	Host     sidebarHost
+	// Panel is set once the panel of the selected annotation is drawn
+	// even with none selected (later.go); until then it is drawn only
+	// for a selection.
+	Panel bool
+	Host  sidebarHost
 
 	filter string // the label the list shows, or "" for all
 	// view is the rows of the list in view, from view[0] to view[1]
@@ -480,7 +484,7 @@ func (s *sidebar) Render() app.UI {
 			// anew when it moved.
 			app.If(len(s.Choices) > 1, s.renderChoices).Else(slot),
 			s.renderEmpty(n == 0, labels),
-			s.renderSelected(),
+			app.If(s.Panel || s.Selected != "", s.renderSelected).Else(slot),
 		),
 		// The orphans come before the list, under its head: after it, on
 		// a long document, they were as far down the sidebar as 2,000

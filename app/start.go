@@ -295,6 +295,7 @@ func (a *Annotator) showEditor(ctx app.Context, e *workspace.Editor, then func()
 			w(ctx)
 		}
 		mark("annotator:opened")
+		a.drawPanelSoon(ctx)
 	})
 	// Drawn now, not at go-app's next frame: every caller shows the
 	// document last in its Dispatch, and that frame could come up to a

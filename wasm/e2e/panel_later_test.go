@@ -1,0 +1,54 @@
+//go:build !wasm
+
+package e2e
+
+import (
+	"context"
+	"testing"
+
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+)
+
+// TestPanelDrawnAfterTheStartsPaint: the start puts the article on the
+// page without the selected annotation's panel, which nothing selected
+// would show (app/later.go: its code is left out of what a new renderer
+// compiles before the article shows); the panel is on the page, hidden,
+// soon after, and the first tag then shows its annotation in the panel in
+// the turn of the key, as every later one does.
+func TestPanelDrawnAfterTheStartsPaint(t *testing.T) {
+	srv := appServer(t)
+	b := newBrowser(t)
+	b.expectNoConsoleErrors()
+	// When the article's text first comes into the page: whether the
+	// panel was there.
+	b.run(chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+		_, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: `(() => {
+			const mo = new MutationObserver(() => {
+				const doc = document.querySelector("article.doc");
+				if (!doc || doc.textContent.trim() === "") return;
+				window.__panelWithArticle = !!document.getElementById("selected");
+				mo.disconnect();
+			});
+			mo.observe(document, {childList: true, subtree: true, characterData: true});
+		})()`})
+		return err
+	}))
+	openAppAt(t, b, srv.URL+"/")
+	waitFor(t, b, `window.__panelWithArticle !== undefined`)
+	if evalJS[bool](t, b, `window.__panelWithArticle`) {
+		t.Error("the panel was drawn with the article at the start, with nothing selected")
+	}
+	waitFor(t, b, `(() => { const p = document.getElementById("selected"); return !!p && p.hidden && !p.dataset.id; })()`)
+
+	// The first tag: the panel shows it at the end of the key's turn.
+	selectPhrase(t, b, "pretty balanced", 0)
+	got := evalJS[map[string]bool](t, b, `new Promise((resolve) => requestAnimationFrame(() => {
+		document.getElementById("article").dispatchEvent(new KeyboardEvent("keydown", {key: "c", bubbles: true, cancelable: true}));
+		const p = document.getElementById("selected");
+		resolve({shown: !!p && !p.hidden, claim: !!p && p.querySelector(".selected-text .badge").textContent === "claim"});
+	}))`)
+	if !got["shown"] || !got["claim"] {
+		t.Fatalf("at the end of the first tag's turn the panel is %v; want it shown with the claim", got)
+	}
+}
