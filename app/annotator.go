@@ -80,9 +80,9 @@ type Annotator struct {
 	sessionDue bool
 	sessionDoc string
 	// panelDrawn is set once the sidebar draws the selected annotation's
-	// panel even with none selected; panelQueued while that waits for an
-	// idle moment after the start's first paint (later.go).
-	panelDrawn, panelQueued bool
+	// panel even with none selected; idleQueued once the start's idle
+	// work is asked for, after its first paint (later.go).
+	panelDrawn, idleQueued bool
 
 	listeners []func()
 	// mounted is the component's own context, from OnMount.

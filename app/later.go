@@ -1,44 +1,71 @@
 package app
 
-// This file keeps what a start draws after its first paint rather than
-// before it: the panel that edits the selected annotation, hidden until
-// something is selected. In a new renderer process (a cold start, a
-// browser started again, a new tab) V8 compiles every function of
-// app.wasm again on its first call, and its code cache keeps only
-// optimised code, which code run once at start never becomes. The panel,
-// drawn hidden at start, had the start compile the go-app element types
-// it alone uses (a select, its options, a textarea, a fieldset) and its
-// own render: 81 of the 1,099 functions compiled between main and the
-// article shown (BenchmarkBrowserStartCompiles, BENCH.md). It is drawn
-// in the first idle moment after the article is painted instead, before
-// anyone could select an annotation; a selection that comes first (a
-// session that reopens with one) draws it at once.
+// This file keeps what a start does in its first idle moment after the
+// article is painted rather than before: drawing the panel that edits the
+// selected annotation, hidden until something is selected, and asking the
+// browser to keep the workspace's storage and how much it uses. In a new
+// renderer process (a cold start, a browser started again, a new tab) V8
+// compiles every function of app.wasm again on its first call, and its
+// code cache keeps only optimised code, which code run once at start never
+// becomes. The hidden panel had the start compile the go-app element types
+// that it alone uses (a select, its options, a textarea, a fieldset) and
+// its own render: 81 of the 1,099 functions compiled between main and the
+// article shown (BenchmarkBrowserStartCompiles, BENCH.md); the storage's
+// calls are more. Both are done before anyone could select an annotation
+// or look at the library's foot; a selection that comes first (a session
+// that reopens with one) draws the panel at once.
 
-import "github.com/maxence-charriere/go-app/v10/pkg/app"
+import (
+	"time"
 
-// panelLater is how long drawPanelSoon waits at most for an idle moment.
-const panelLater = 500 // ms
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
 
-// drawPanelSoon has the sidebar draw its panel in the browser's next idle
-// moment (within panelLater), once: from then on it is always drawn.
-func (a *Annotator) drawPanelSoon(ctx app.Context) {
-	if a.panelDrawn || a.panelQueued {
+const (
+	// idleAtMost is how long afterStart waits at most for an idle moment.
+	idleAtMost = 500 // ms
+	// startIdleAtMost is how long after the workspace opened the idle
+	// work runs at most, when no article is shown (a start in the
+	// library, a document that could not be read).
+	startIdleAtMost = 2 * time.Second
+)
+
+// afterStart runs the start's idle work (startIdle) in the browser's next
+// idle moment, within idleAtMost; once per page.
+func (a *Annotator) afterStart(ctx app.Context) {
+	if a.idleQueued {
 		return
 	}
-	a.panelQueued = true
+	a.idleQueued = true
 	if !app.IsClient {
-		a.panelDrawn = true
+		a.startIdle(ctx)
 		return
 	}
 	var idle app.Func
 	idle = app.FuncOf(func(app.Value, []app.Value) any {
 		idle.Release()
-		ctx.Dispatch(func(app.Context) { a.panelDrawn = true })
+		ctx.Dispatch(a.startIdle)
 		return nil
 	})
 	if app.Window().Get("requestIdleCallback").Truthy() {
-		app.Window().Call("requestIdleCallback", idle, map[string]any{"timeout": panelLater})
+		app.Window().Call("requestIdleCallback", idle, map[string]any{"timeout": idleAtMost})
 	} else {
 		app.Window().Call("setTimeout", idle, 0)
+	}
+}
+
+// afterStartAtMost runs afterStart within startIdleAtMost, when the start
+// shows no article that would have run it.
+func (a *Annotator) afterStartAtMost(ctx app.Context) {
+	time.AfterFunc(startIdleAtMost, func() { ctx.Dispatch(a.afterStart) })
+}
+
+// startIdle is the start's idle work: from now on the sidebar draws the
+// panel with nothing selected, and the browser is asked to keep the
+// storage.
+func (a *Annotator) startIdle(ctx app.Context) {
+	a.panelDrawn = true
+	if app.IsClient {
+		go a.keepStorage(ctx)
 	}
 }

@@ -104,9 +104,7 @@ func (a *Annotator) startWorkspace(ctx app.Context) {
 			}
 		})
 	})
-	if app.IsClient {
-		go a.keepStorage(ctx)
-	}
+	a.afterStartAtMost(ctx)
 }
 
 // openStore opens the store BrowserStorage gives, or one in memory, and says
@@ -295,7 +293,7 @@ func (a *Annotator) showEditor(ctx app.Context, e *workspace.Editor, then func()
 			w(ctx)
 		}
 		mark("annotator:opened")
-		a.drawPanelSoon(ctx)
+		a.afterStart(ctx)
 	})
 	// Drawn now, not at go-app's next frame: every caller shows the
 	// document last in its Dispatch, and that frame could come up to a

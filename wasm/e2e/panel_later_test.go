@@ -12,10 +12,12 @@ import (
 
 // TestPanelDrawnAfterTheStartsPaint: the start puts the article on the
 // page without the selected annotation's panel, which nothing selected
-// would show (app/later.go: its code is left out of what a new renderer
-// compiles before the article shows); the panel is on the page, hidden,
-// soon after, and the first tag then shows its annotation in the panel in
-// the turn of the key, as every later one does.
+// would show, and before asking the browser to keep its storage
+// (app/later.go: their code is left out of what a new renderer compiles
+// before the article shows); the panel is on the page, hidden, soon
+// after, the storage is asked for, and the first tag then shows its
+// annotation in the panel in the turn of the key, as every later one
+// does.
 func TestPanelDrawnAfterTheStartsPaint(t *testing.T) {
 	srv := appServer(t)
 	b := newBrowser(t)
@@ -24,6 +26,12 @@ func TestPanelDrawnAfterTheStartsPaint(t *testing.T) {
 	// panel was there.
 	b.run(chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
 		_, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: `(() => {
+			const persist = navigator.storage.persist.bind(navigator.storage);
+			navigator.storage.persist = () => {
+				const doc = document.querySelector("article.doc");
+				window.__persistAfterArticle = !!doc && doc.textContent.trim() !== "";
+				return persist();
+			};
 			const mo = new MutationObserver(() => {
 				const doc = document.querySelector("article.doc");
 				if (!doc || doc.textContent.trim() === "") return;
@@ -40,6 +48,11 @@ func TestPanelDrawnAfterTheStartsPaint(t *testing.T) {
 		t.Error("the panel was drawn with the article at the start, with nothing selected")
 	}
 	waitFor(t, b, `(() => { const p = document.getElementById("selected"); return !!p && p.hidden && !p.dataset.id; })()`)
+	// The browser is asked to keep the storage, after the article shows.
+	waitFor(t, b, `window.__persistAfterArticle !== undefined`)
+	if !evalJS[bool](t, b, `window.__persistAfterArticle`) {
+		t.Error("the start asked the browser to keep its storage before the article was on the page")
+	}
 
 	// The first tag: the panel shows it at the end of the key's turn.
 	selectPhrase(t, b, "pretty balanced", 0)
