@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"sync"
 	"testing"
 	"time"
@@ -43,6 +44,10 @@ func builtWebDir(t testing.TB) string {
 			return
 		}
 		root := testcorpus.Root(t)
+		if err := sameTree(root); err != nil {
+			appBuildErr = err
+			return
+		}
 		if err := testweb.CopyAssets(root, dir); err != nil {
 			appBuildErr = err
 			return
@@ -66,6 +71,32 @@ func builtWebDir(t testing.TB) string {
 		t.Fatal(appBuildErr)
 	}
 	return appWebDir
+}
+
+// sameTree returns an error when root, the tree app.wasm is built from
+// (the working directory's), is not the tree this test binary was built
+// from. A binary built from another checkout, to compare it with this one,
+// and run here, would build this checkout's app and compare it with
+// itself. A binary built with -trimpath does not know its tree: no check.
+func sameTree(root string) error {
+	_, file, _, ok := runtime.Caller(0)
+	if !ok || !filepath.IsAbs(file) {
+		return nil
+	}
+	own, err := filepath.Abs(filepath.Join(filepath.Dir(file), "..", ".."))
+	if err != nil {
+		return nil
+	}
+	if a, err := filepath.EvalSymlinks(own); err == nil {
+		own = a
+	}
+	if b, err := filepath.EvalSymlinks(root); err == nil {
+		root = b
+	}
+	if a, b := filepath.Clean(own), filepath.Clean(root); a != b {
+		return fmt.Errorf("this test binary was built from %s but runs in %s, whose app.wasm it would build: run it in %s", a, b, filepath.Join(a, "wasm", "e2e"))
+	}
+	return nil
 }
 
 // TestMain removes the built apps after the tests.
