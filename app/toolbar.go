@@ -109,7 +109,7 @@ func (t *toolbar) Render() app.UI {
 		app.Div().Class("brand").Body(
 			// Decoration: go-app drops an empty alt, so it is hidden instead.
 			app.Img().Src("/web/icon.svg").Class("brand-icon").Aria("hidden", "true"),
-			app.Span().Text("Annotator"),
+			app.Span().Class("wide-only").Text("Annotator"),
 		),
 		app.Div().Class("group").Role("group").Aria("label", "Library").Body(
 			app.Button().ID("library-button").Aria("pressed", t.Library).
@@ -129,10 +129,12 @@ func (t *toolbar) Render() app.UI {
 				OnChange(h.onFileChosen),
 		),
 		app.Div().Class("group").Role("group").Aria("label", "Export").Body(
-			app.Button().ID("download-button").Title("Download the annotations as JSON (Ctrl+S)").Disabled(!t.HasDoc).
-				OnClick(func(ctx app.Context, e app.Event) { h.downloadExport(ctx) }).Text("Download JSON"),
-			app.Button().ID("copy-button").Title("Copy the JSON export to the clipboard").Disabled(!t.HasDoc).
-				OnClick(func(ctx app.Context, e app.Event) { h.copyExport(ctx) }).Text("Copy JSON"),
+			// In a window too narrow for the toolbar on one line, " JSON"
+			// goes (web/app.css); the name says it always.
+			app.Button().ID("download-button").Title("Download the annotations as JSON (Ctrl+S)").Aria("label", "Download JSON").Disabled(!t.HasDoc).
+				OnClick(func(ctx app.Context, e app.Event) { h.downloadExport(ctx) }).Body(app.Text("Download"), app.Span().Class("wide-only").Text(" JSON")),
+			app.Button().ID("copy-button").Title("Copy the JSON export to the clipboard").Aria("label", "Copy JSON").Disabled(!t.HasDoc).
+				OnClick(func(ctx app.Context, e app.Event) { h.copyExport(ctx) }).Body(app.Text("Copy"), app.Span().Class("wide-only").Text(" JSON")),
 		),
 		app.Div().Class("group").Role("group").Aria("label", "History").Body(
 			app.Button().ID("undo-button").Title(t.UndoTitle).Aria("label", t.UndoTitle).Disabled(!t.CanUndo).

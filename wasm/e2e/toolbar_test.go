@@ -60,3 +60,68 @@ func TestToolbarWrapsAboveWhatStaysBelowIt(t *testing.T) {
 			widened.ToolbarBottom, widened.LegendTop, wide.ToolbarBottom, wide.LegendTop)
 	}
 }
+
+// TestToolbarOneLineDownTo: the toolbar keeps to one line from a wide
+// window down to 901 px (a laptop's 1,024 px, half of a 1,920 px screen),
+// where it took two for its last two controls below 1,127 px, with every
+// control in the window and shown: below 1,181 px the name beside the
+// icon and the word JSON of the export's buttons go, and the buttons'
+// names still say JSON. "Saving…" keeps it to the line "Saved" kept.
+func TestToolbarOneLineDownTo(t *testing.T) {
+	b, _ := openApp(t)
+	b.expectNoConsoleErrors()
+	waitStarted(t, b)
+	type toolbarAt struct {
+		Height         float64
+		Outside        []string // the controls not wholly in the window, or not shown
+		Download, Copy string   // the buttons' text as shown
+		DownloadName   string
+		CopyName       string
+		BrandTextShown bool
+	}
+	const js = `new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => {
+		const bar = document.querySelector(".toolbar"), w = document.documentElement.clientWidth;
+		const outside = [...bar.querySelectorAll("button:not(.skip-link), input:not([type=file]), .save-state")].filter((el) => {
+			const r = el.getBoundingClientRect();
+			return r.width === 0 || r.left < 0 || r.right > w;
+		}).map((el) => el.id || el.className);
+		const brand = document.querySelector(".brand span");
+		resolve({Height: bar.getBoundingClientRect().height, Outside: outside,
+			Download: document.getElementById("download-button").innerText, Copy: document.getElementById("copy-button").innerText,
+			DownloadName: document.getElementById("download-button").getAttribute("aria-label"),
+			CopyName: document.getElementById("copy-button").getAttribute("aria-label"),
+			BrandTextShown: brand.getBoundingClientRect().width > 0});
+	})))`
+	b.run(chromedp.EmulateViewport(1280, 900))
+	wide := evalJS[toolbarAt](t, b, js)
+	if wide.Download != "Download JSON" || wide.Copy != "Copy JSON" || !wide.BrandTextShown || len(wide.Outside) > 0 {
+		t.Fatalf("1,280 px wide: %+v; want the buttons' whole text, the name beside the icon and every control shown", wide)
+	}
+	for _, width := range []int64{1180, 1126, 1024, 960, 901} {
+		b.run(chromedp.EmulateViewport(width, 800))
+		at := evalJS[toolbarAt](t, b, js)
+		if at.Height > wide.Height+0.5 {
+			t.Errorf("%d px wide: the toolbar is %.0f px high, %.0f px at 1,280: it wraps", width, at.Height, wide.Height)
+		}
+		// Saving: the same line, not another at every save.
+		saving := evalJS[float64](t, b, `(() => {
+			const state = document.getElementById("save-state"), text = state.querySelector("span").firstChild, was = text.nodeValue;
+			state.classList.replace("save-saved", "save-saving");
+			text.nodeValue = "Saving…";
+			const h = document.querySelector(".toolbar").getBoundingClientRect().height;
+			text.nodeValue = was;
+			state.classList.replace("save-saving", "save-saved");
+			return h;
+		})()`)
+		if saving > wide.Height+0.5 {
+			t.Errorf("%d px wide: saving, the toolbar is %.0f px high, %.0f px when saved: it changes lines at every save", width, saving, wide.Height)
+		}
+		if len(at.Outside) > 0 {
+			t.Errorf("%d px wide: %v not wholly shown in the window", width, at.Outside)
+		}
+		if at.Download != "Download" || at.Copy != "Copy" || at.DownloadName != "Download JSON" || at.CopyName != "Copy JSON" {
+			t.Errorf("%d px wide: the buttons show %q and %q, named %q and %q; want Download and Copy, named with JSON",
+				width, at.Download, at.Copy, at.DownloadName, at.CopyName)
+		}
+	}
+}
