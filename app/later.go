@@ -10,10 +10,10 @@ package app
 // becomes. The hidden panel had the start compile the go-app element types
 // that it alone uses (a select, its options, a textarea, a fieldset) and
 // its own render: 81 of the 1,099 functions compiled between main and the
-// article shown (BenchmarkBrowserStartCompiles, BENCH.md); the storage's
-// calls are more. Both are done before anyone could select an annotation
-// or look at the library's foot; a selection that comes first (a session
-// that reopens with one) draws the panel at once.
+// article shown, and the storage's calls 8 more (BenchmarkBrowserStartCompiles,
+// BENCH.md). Both are done before anyone could select an annotation or look
+// at the library's foot; a selection that comes first (a session that
+// reopens with one) draws the panel at once.
 
 import (
 	"time"
