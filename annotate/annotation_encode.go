@@ -20,19 +20,19 @@ import (
 // error is encoding/json's: a time outside the years 0 to 9999.
 func AppendAnnotationJSON(b []byte, a Annotation) ([]byte, error) {
 	b = append(b, `{"id":`...)
-	b = appendJSONString(b, a.ID)
+	b = AppendJSONString(b, a.ID)
 	b = append(b, `,"label":`...)
-	b = appendJSONString(b, a.Label)
+	b = AppendJSONString(b, a.Label)
 	b = append(b, `,"start":`...)
 	b = strconv.AppendInt(b, int64(a.Start), 10)
 	b = append(b, `,"end":`...)
 	b = strconv.AppendInt(b, int64(a.End), 10)
 	b = append(b, `,"exact":`...)
-	b = appendJSONString(b, a.Exact)
+	b = AppendJSONString(b, a.Exact)
 	b = append(b, `,"prefix":`...)
-	b = appendJSONString(b, a.Prefix)
+	b = AppendJSONString(b, a.Prefix)
 	b = append(b, `,"suffix":`...)
-	b = appendJSONString(b, a.Suffix)
+	b = AppendJSONString(b, a.Suffix)
 	b = append(b, `,"attributes":`...)
 	if a.Attributes == nil {
 		b = append(b, "null"...)
@@ -47,14 +47,14 @@ func AppendAnnotationJSON(b []byte, a Annotation) ([]byte, error) {
 			if i > 0 {
 				b = append(b, ',')
 			}
-			b = appendJSONString(b, k)
+			b = AppendJSONString(b, k)
 			b = append(b, ':')
-			b = appendJSONString(b, a.Attributes[k])
+			b = AppendJSONString(b, a.Attributes[k])
 		}
 		b = append(b, '}')
 	}
 	b = append(b, `,"author":`...)
-	b = appendJSONString(b, a.Author)
+	b = AppendJSONString(b, a.Author)
 	var err error
 	b = append(b, `,"created":`...)
 	if b, err = appendJSONTime(b, a.Created); err != nil {
@@ -65,7 +65,7 @@ func AppendAnnotationJSON(b []byte, a Annotation) ([]byte, error) {
 		return nil, err
 	}
 	b = append(b, `,"anchor":`...)
-	b = appendJSONString(b, string(a.Anchor))
+	b = AppendJSONString(b, string(a.Anchor))
 	return append(b, '}'), nil
 }
 
@@ -89,12 +89,12 @@ func (e *jsonTimeError) Error() string {
 
 func (e *jsonTimeError) Unwrap() error { return e.err }
 
-// appendJSONString appends s as a JSON string, escaped as encoding/json
+// AppendJSONString appends s as a JSON string, escaped as encoding/json
 // escapes it with HTML escaping off: the quote, the backslash and the
 // control characters (\b, \f, \n, \r and \t by their letters), U+2028 and
 // U+2029 (which JavaScript once took for line ends), and each byte that is
 // not UTF-8 as U+FFFD.
-func appendJSONString(b []byte, s string) []byte {
+func AppendJSONString(b []byte, s string) []byte {
 	const hexDigits = "0123456789abcdef"
 	b = append(b, '"')
 	start := 0

@@ -93,8 +93,8 @@ func BenchmarkAnnotationJSON(b *testing.B) {
 func TestJSONStringBytesAgrees(t *testing.T) {
 	for _, s := range []string{"", "plain", `quote " and \ backslash`, "<b>&amp;</b>", "\x00\x01\b\f\n\r\t\x1f\x7f",
 		"line\u2028para\u2029end", "😀 naïve 日本語 “q”", "\u00a0\ufeff\u2027\u202a"} {
-		if got, want := jsonStringBytes(s), int64(len(appendJSONString(nil, s))-2); got != want {
-			t.Errorf("jsonStringBytes(%q) = %d; appendJSONString writes %d bytes between the quotes", s, got, want)
+		if got, want := jsonStringBytes(s), int64(len(AppendJSONString(nil, s))-2); got != want {
+			t.Errorf("jsonStringBytes(%q) = %d; AppendJSONString writes %d bytes between the quotes", s, got, want)
 		}
 	}
 }

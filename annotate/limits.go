@@ -177,7 +177,7 @@ const maxJSONGrowth = 6
 
 // jsonStringBytes returns the length of s written as a JSON string the way
 // File.Marshal writes it (no HTML escaping), without its quotes: what
-// appendJSONString writes, for valid UTF-8 (TestJSONStringBytesAgrees).
+// AppendJSONString writes, for valid UTF-8 (TestJSONStringBytesAgrees).
 func jsonStringBytes(s string) int64 {
 	n := int64(len(s))
 	for i := 0; i < len(s); i++ {
