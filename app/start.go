@@ -10,7 +10,6 @@ package app
 // be): it opens again from the editor that made them, which holds them.
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"maps"
@@ -41,10 +40,8 @@ type session struct {
 // then the document that was open last, or the sample on a first start.
 func (a *Annotator) startWorkspace(ctx app.Context) {
 	ctx = a.ui(ctx)
-	var last session
-	ctx.LocalStorage().Get(sessionKey, &last)
-	var oldAuthor string
-	ctx.LocalStorage().Get(authorKey, &oldAuthor)
+	last := storedSession()
+	oldAuthor := storedAuthor()
 	ctx.Async(func() {
 		store, memory, why := openStore()
 		ws, err := workspace.Open(store, nil)
@@ -317,14 +314,8 @@ func (a *Annotator) restoreSession(ctx app.Context, last session) {
 	if !app.IsClient {
 		return
 	}
-	var pos struct {
-		Doc string  `json:"doc"`
-		Y   float64 `json:"y"`
-	}
-	if raw := app.Window().Get("localStorage").Call("getItem", scrollKey); raw.Truthy() {
-		if json.Unmarshal([]byte(raw.String()), &pos) == nil && pos.Doc == last.Doc {
-			app.Window().Call("scrollTo", 0, pos.Y)
-		}
+	if pos, ok := storedScroll(); ok && pos.Doc == last.Doc {
+		app.Window().Call("scrollTo", 0, pos.Y)
 	}
 	mark("annotator:restored")
 	ctx.Update()
@@ -348,7 +339,7 @@ func (a *Annotator) rememberSession(ctx app.Context) {
 				prepare(id)
 			}
 			a.sessionDoc = id
-			ctx.LocalStorage().Set(sessionKey, session{Doc: a.sessionDoc, Selected: a.selected})
+			storeSession(session{Doc: a.sessionDoc, Selected: a.selected})
 		}
 	}
 	if !a.isMounted || a.keep.editor.ID() != a.sessionDoc {

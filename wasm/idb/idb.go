@@ -469,10 +469,33 @@ func decode(op string, rec js.Value, v any) error {
 	if j.Type() != js.TypeString {
 		return fmt.Errorf("IndexedDB: %s: a stored record has no JSON: %w", op, workspace.ErrRecord)
 	}
-	if err := json.Unmarshal([]byte(j.String()), v); err != nil {
+	if err := decodeJSON([]byte(j.String()), v); err != nil {
 		return fmt.Errorf("IndexedDB: %s: a stored record is damaged: %v", op, err)
 	}
 	return nil
+}
+
+// decodeJSON decodes a stored record's JSON into v as json.Unmarshal does,
+// without reflection for the records a start reads (the layout, the
+// settings, a document's body and steps: annotate.DecodeRecord), so that a
+// start in a new renderer process need not compile encoding/json's
+// decoder.
+func decodeJSON(data []byte, v any) error {
+	switch v := v.(type) {
+	case *int:
+		return annotate.DecodeRecord(data, v, func(r *annotate.RecordReader, n *int) { *n = r.Int() })
+	case *workspace.Settings:
+		return workspace.DecodeSettings(data, v)
+	case *workspace.Body:
+		return workspace.DecodeBody(data, v)
+	case *workspace.Summary:
+		return workspace.DecodeSummary(data, v)
+	case *annotate.Step:
+		return annotate.DecodeStep(data, v)
+	case *annotate.Annotation:
+		return annotate.DecodeAnnotation(data, v)
+	}
+	return json.Unmarshal(data, v)
 }
 
 // docRange is the key range of a document's annotations or steps: every
@@ -900,7 +923,7 @@ func readSummary(op string, v js.Value) (summaryJSON, error) {
 // as a caller may add to them.
 func decodeSummary(op, j string) (workspace.Summary, error) {
 	var sum workspace.Summary
-	if err := json.Unmarshal([]byte(j), &sum); err != nil {
+	if err := workspace.DecodeSummary([]byte(j), &sum); err != nil {
 		return sum, fmt.Errorf("IndexedDB: %s: a stored record is damaged: %v", op, err)
 	}
 	if sum.Counts == nil {

@@ -15,38 +15,93 @@ package idb
 // simply not asked, and the store reads as it would without it.
 
 import (
-	"encoding/json"
+	"strconv"
 	"sync"
 	"syscall/js"
+
+	"github.com/newsannotator/annotator/annotate"
 )
 
 // planKey is the local-storage key of the plan, which web/workspace.js
 // reads as the page loads, before Go runs: the two must agree.
 const planKey = "annotator.start"
 
-// plan is the reads the next start makes first, as web/workspace.js
-// carries them out: in one read-only transaction of the database Name
-// opened at Version.
-type plan struct {
-	Name    string     `json:"name"`
-	Version int        `json:"version"`
-	Reads   []readPlan `json:"reads"`
-}
+// The plan is written and read without encoding/json, which a start in a
+// new renderer process would compile again for it alone (the records it
+// reads are decoded without it too: decodeJSON). It is the JSON object
+// {"name", "version", "doc", "reads"}: the reads the next start makes
+// first, as web/workspace.js carries them out, in one read-only
+// transaction of the database name opened at version; doc is the document
+// they reopen. Its reads are each {"op", "store"} with "key", or "lower"
+// and "upper": get or count key, or getAll of the key range
+// IDBKeyRange.bound(lower, upper). A start takes the plan only when it is,
+// byte for byte, the plan this build writes for its name, version and doc.
 
 // readPlan is one request: get or count Key, or getAll of the key range
-// IDBKeyRange.bound(Lower, Upper), in Store.
+// IDBKeyRange.bound(Lower, Upper), in Store. Keys are strings, numbers and
+// arrays of them.
 type readPlan struct {
-	Op    string `json:"op"`
-	Store string `json:"store"`
-	Key   any    `json:"key,omitempty"`
-	Lower []any  `json:"lower,omitempty"`
-	Upper []any  `json:"upper,omitempty"`
+	Op, Store    string
+	Key          any
+	Lower, Upper []any
 }
 
-// id is what the store looks a read up by.
-func (r readPlan) id() string {
-	b, _ := json.Marshal(r) // strings and arrays of them
-	return string(b)
+// id is what the store looks a read up by: its JSON in the plan.
+func (r readPlan) id() string { return string(r.appendJSON(nil)) }
+
+// appendJSON appends the read's JSON object to b.
+func (r readPlan) appendJSON(b []byte) []byte {
+	b = append(b, `{"op":`...)
+	b = annotate.AppendJSONString(b, r.Op)
+	b = append(b, `,"store":`...)
+	b = annotate.AppendJSONString(b, r.Store)
+	if r.Key != nil {
+		b = appendKey(append(b, `,"key":`...), r.Key)
+	}
+	if r.Lower != nil {
+		b = appendKey(append(b, `,"lower":`...), r.Lower)
+	}
+	if r.Upper != nil {
+		b = appendKey(append(b, `,"upper":`...), r.Upper)
+	}
+	return append(b, '}')
+}
+
+// appendKey appends an IndexedDB key made of strings, ints and arrays of
+// them as JSON; anything else as null, which no read names.
+func appendKey(b []byte, k any) []byte {
+	switch k := k.(type) {
+	case string:
+		return annotate.AppendJSONString(b, k)
+	case int:
+		return strconv.AppendInt(b, int64(k), 10)
+	case []any:
+		b = append(b, '[')
+		for i, v := range k {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = appendKey(b, v)
+		}
+		return append(b, ']')
+	}
+	return append(b, "null"...)
+}
+
+// planJSON is the plan of a start that reopens doc in the database name.
+func planJSON(name, doc string) string {
+	b := append([]byte(nil), `{"name":`...)
+	b = annotate.AppendJSONString(b, name)
+	b = strconv.AppendInt(append(b, `,"version":`...), int64(version), 10)
+	b = annotate.AppendJSONString(append(b, `,"doc":`...), doc)
+	b = append(b, `,"reads":[`...)
+	for i, r := range startReads(doc) {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = r.appendJSON(b)
+	}
+	return string(append(b, "]}"...))
 }
 
 func getRead(store string, key any) readPlan { return readPlan{Op: "get", Store: store, Key: key} }
@@ -76,11 +131,8 @@ func startReads(doc string) []readPlan {
 // reopens document doc in the database name, so that the page makes them
 // while app.wasm loads. A browser without local storage keeps none.
 func PlanStart(name, doc string) {
-	j, err := json.Marshal(plan{Name: name, Version: version, Reads: startReads(doc)})
-	if err != nil {
-		return
-	}
-	_ = try(func() { js.Global().Get("localStorage").Call("setItem", planKey, string(j)) })
+	j := planJSON(name, doc)
+	_ = try(func() { js.Global().Get("localStorage").Call("setItem", planKey, j) })
 }
 
 // earlyReads are the start's reads a Store answers from, by id.
@@ -149,15 +201,26 @@ func takeStart(name string) (db js.Value, reads map[string]js.Value, ok bool) {
 	if !t.ok {
 		return js.Value{}, nil, false
 	}
-	var p plan
-	if json.Unmarshal([]byte(t.text), &p) != nil || p.Name != name || p.Version != version ||
-		t.results.Type() != js.TypeObject || t.results.Length() != len(p.Reads) {
+	// The plan's doc, then the plan this build writes for it: another
+	// build's, or another database's, is not taken.
+	var doc string
+	r := annotate.NewRecordReader([]byte(t.text))
+	r.Object(func(k string) bool {
+		if k == "doc" {
+			doc = r.String()
+		} else {
+			r.Skip()
+		}
+		return true
+	})
+	planned := startReads(doc)
+	if !r.OK() || t.text != planJSON(name, doc) || t.results.Type() != js.TypeObject || t.results.Length() != len(planned) {
 		_ = try(func() { t.db.Call("close") })
 		return js.Value{}, nil, false
 	}
-	reads = make(map[string]js.Value, len(p.Reads))
-	for i, r := range p.Reads {
-		reads[r.id()] = t.results.Index(i)
+	reads = make(map[string]js.Value, len(planned))
+	for i, rp := range planned {
+		reads[rp.id()] = t.results.Index(i)
 	}
 	return t.db, reads, true
 }

@@ -1,0 +1,111 @@
+package app
+
+// This file reads and writes what the app keeps in local storage (the
+// session, the scroll position, an earlier version's author name) without
+// encoding/json, which go-app's LocalStorage uses: a start reads them, and
+// in a new renderer process every function a start runs is compiled
+// again, encoding/json's decoder among them for these alone (later.go,
+// annotate/record_json.go). Each is read as json.Unmarshal reads it, by
+// annotate.DecodeRecord.
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"github.com/newsannotator/annotator/annotate"
+)
+
+// localItem returns local storage's item key; ok is false when there is
+// none, or no local storage (some private windows throw on its use).
+func localItem(key string) (item string, ok bool) {
+	if !app.IsClient {
+		return "", false
+	}
+	defer func() {
+		if recover() != nil {
+			item, ok = "", false
+		}
+	}()
+	v := app.Window().Get("localStorage").Call("getItem", key)
+	if v.Type() != app.TypeString {
+		return "", false
+	}
+	return v.String(), true
+}
+
+// setLocalItem sets local storage's item key, when the browser lets it.
+func setLocalItem(key, value string) {
+	if !app.IsClient {
+		return
+	}
+	defer func() { _ = recover() }()
+	app.Window().Get("localStorage").Call("setItem", key, value)
+}
+
+// storedSession returns the session kept in local storage, or none.
+func storedSession() session {
+	var s session
+	if item, ok := localItem(sessionKey); ok {
+		_ = annotate.DecodeRecord([]byte(item), &s, func(r *annotate.RecordReader, s *session) {
+			r.Object(func(k string) bool {
+				switch k {
+				case "doc":
+					s.Doc = r.String()
+				case "selected":
+					s.Selected = r.String()
+				default:
+					return false
+				}
+				return true
+			})
+		})
+	}
+	return s
+}
+
+// storeSession keeps s in local storage, as encoding/json writes it.
+func storeSession(s session) {
+	b := annotate.AppendJSONString([]byte(`{"doc":`), s.Doc)
+	if s.Selected != "" {
+		b = annotate.AppendJSONString(append(b, `,"selected":`...), s.Selected)
+	}
+	setLocalItem(sessionKey, string(append(b, '}')))
+}
+
+// storedAuthor returns the author's name an earlier version kept in local
+// storage, or "".
+func storedAuthor() string {
+	var name string
+	if item, ok := localItem(authorKey); ok {
+		_ = annotate.DecodeRecord([]byte(item), &name, func(r *annotate.RecordReader, name *string) { *name = r.String() })
+	}
+	return name
+}
+
+// scrollPosition is what scrollKey holds: the document shown, and how far
+// down its page was scrolled (web/workspace.js writes it).
+type scrollPosition struct {
+	Doc string  `json:"doc"`
+	Y   float64 `json:"y"`
+}
+
+// storedScroll returns the scroll position kept in local storage.
+func storedScroll() (scrollPosition, bool) {
+	var pos scrollPosition
+	item, ok := localItem(scrollKey)
+	if !ok {
+		return pos, false
+	}
+	err := annotate.DecodeRecord([]byte(item), &pos, func(r *annotate.RecordReader, p *scrollPosition) {
+		r.Object(func(k string) bool {
+			switch k {
+			case "doc":
+				p.Doc = r.String()
+			case "y":
+				p.Y = r.Float()
+			default:
+				return false
+			}
+			return true
+		})
+	})
+	return pos, err == nil
+}
