@@ -179,7 +179,7 @@ func (e *engineX) mailTo(v *url.URL) bool {
 
 func (e *engineX) internalURL(v *url.URL) bool {
 	if e.internalURLs == nil {
-		json.Unmarshal([]byte(Getenv("GOAPP_INTERNAL_URLS")), &e.internalURLs)
+		e.internalURLs = internalURLsOf(Getenv("GOAPP_INTERNAL_URLS"))
 	}
 
 	url := v.String()
@@ -223,6 +223,10 @@ func (e *engineX) Load(v Composer) error {
 	return nil
 }
 
+// cleanupExpiredAfter is how long after the engine starts it removes the
+// expired persisted states from local storage.
+const cleanupExpiredAfter = 2 * time.Second
+
 // Start initiates the main event loop of the engine at the specified framerate.
 // The loop efficiently manages dispatches, component updates, and deferred
 // actions.
@@ -237,7 +241,19 @@ func (e *engineX) Start(framerate int) {
 	frames := time.NewTicker(currentFrameDuration)
 	defer frames.Stop()
 
-	e.states.CleanupExpiredPersistedStates(e.baseContext())
+	// Patched: the cleanup of the expired persisted states decodes every
+	// item of local storage with encoding/json. Run here, before the first
+	// frame, it had a new renderer process compile that decoder at every
+	// start, for apps that persist no state too; it runs
+	// cleanupExpiredAfter later instead. Nothing reads an expired state in
+	// between: a read checks the expiry itself.
+	cleanup := time.AfterFunc(cleanupExpiredAfter, func() {
+		select {
+		case e.dispatches <- func() { e.states.CleanupExpiredPersistedStates(e.baseContext()) }:
+		case <-e.ctx.Done():
+		}
+	})
+	defer cleanup.Stop()
 
 	for {
 		select {
@@ -360,4 +376,21 @@ func (e *engineX) async(v func()) {
 		v()
 		e.goroutines.Done()
 	}()
+}
+
+// internalURLsOf decodes the JSON list of the handler's internal URLs as
+// json.Unmarshal does, without it when the list is null or empty (a
+// handler with none writes "null"): the engine reads it as the page
+// starts, and encoding/json's decoder, compiled for it alone, was about a
+// tenth of the code a new renderer process compiles at start.
+func internalURLsOf(s string) []string {
+	switch strings.TrimSpace(s) {
+	case "null", "":
+		return nil
+	case "[]":
+		return []string{}
+	}
+	var urls []string
+	json.Unmarshal([]byte(s), &urls)
+	return urls
 }
