@@ -695,3 +695,13 @@ self.addEventListener("activate", (e) => e.waitUntil(self.clients.claim()));
 		time.Sleep(20 * time.Millisecond)
 	}
 }
+
+// addPageScript has every document b's tab loads from now on run src
+// before the page's own scripts (Page.addScriptToEvaluateOnNewDocument).
+func addPageScript(t testing.TB, b *browser, src string) {
+	t.Helper()
+	b.runIn(t, chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+		_, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: src})
+		return err
+	}))
+}

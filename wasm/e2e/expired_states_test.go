@@ -3,12 +3,8 @@
 package e2e
 
 import (
-	"context"
 	"testing"
 	"time"
-
-	"github.com/chromedp/cdproto/page"
-	"github.com/chromedp/chromedp"
 )
 
 // TestExpiredStatesRemovedAfterTheStart: go-app removes the persisted
@@ -21,15 +17,12 @@ func TestExpiredStatesRemovedAfterTheStart(t *testing.T) {
 	srv := appServer(t)
 	b := newBrowser(t)
 	b.expectNoConsoleErrors()
-	b.run(chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
-		_, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: `(() => {
+	addPageScript(t, b, `(() => {
 			if (location.protocol !== "http:" || sessionStorage.getItem("seeded")) return;
 			sessionStorage.setItem("seeded", "1");
 			localStorage.setItem("expired-state", JSON.stringify({Value: "42", ExpiresAt: "2000-01-01T00:00:00Z"}));
 			localStorage.setItem("kept-state", JSON.stringify({Value: "42", ExpiresAt: "2999-01-01T00:00:00Z"}));
-		})()`})
-		return err
-	}))
+		})()`)
 	openAppAt(t, b, srv.URL+"/")
 	if !evalJS[bool](t, b, `localStorage.getItem("expired-state") !== null`) {
 		t.Error("the expired state was removed before the article showed: before the engine's first frame")

@@ -3,11 +3,7 @@
 package e2e
 
 import (
-	"context"
 	"testing"
-
-	"github.com/chromedp/cdproto/page"
-	"github.com/chromedp/chromedp"
 )
 
 // TestPanelDrawnAfterTheStartsPaint: the start puts the article on the
@@ -24,8 +20,7 @@ func TestPanelDrawnAfterTheStartsPaint(t *testing.T) {
 	b.expectNoConsoleErrors()
 	// When the article's text first comes into the page: whether the
 	// panel was there.
-	b.run(chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
-		_, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: `(() => {
+	addPageScript(t, b, `(() => {
 			const persist = navigator.storage.persist.bind(navigator.storage);
 			navigator.storage.persist = () => {
 				const doc = document.querySelector("article.doc");
@@ -39,9 +34,7 @@ func TestPanelDrawnAfterTheStartsPaint(t *testing.T) {
 				mo.disconnect();
 			});
 			mo.observe(document, {childList: true, subtree: true, characterData: true});
-		})()`})
-		return err
-	}))
+		})()`)
 	openAppAt(t, b, srv.URL+"/")
 	waitFor(t, b, `window.__panelWithArticle !== undefined`)
 	if evalJS[bool](t, b, `window.__panelWithArticle`) {
