@@ -250,20 +250,32 @@ func (d *annotationDecoder) null() bool {
 // field it names, or -1 for any other key or for one written with an
 // escape or a character outside ASCII.
 func (d *annotationDecoder) key() int {
-	if !d.next('"') {
+	k, ok := d.plainKey()
+	if !ok {
 		return -1
+	}
+	return annField(k)
+}
+
+// plainKey moves past an object's key and its closing quote and returns
+// its bytes; ok is false for a key written with an escape or a character
+// outside ASCII (encoding/json writes none of the records' keys so), or
+// for one that is not a JSON string.
+func (d *annotationDecoder) plainKey() (key []byte, ok bool) {
+	if !d.next('"') {
+		return nil, false
 	}
 	b := d.i
 	for ; d.i < len(d.data); d.i++ {
 		switch c := d.data[d.i]; {
 		case c == '"':
 			d.i++
-			return annField(d.data[b : d.i-1])
+			return d.data[b : d.i-1], true
 		case c == '\\' || c < ' ' || c >= utf8.RuneSelf:
-			return -1
+			return nil, false
 		}
 	}
-	return -1
+	return nil, false
 }
 
 // stringValue appends the JSON string at the position to buf, decoded as

@@ -113,25 +113,11 @@ func (r *RecordReader) Object(field func(key string) bool) {
 	}
 }
 
-// key reads an object's key written with neither escapes nor characters
-// outside ASCII (encoding/json writes every key of the stores' records so);
-// ok is false for any other.
+// key reads an object's key as annotationDecoder.plainKey does: others
+// fail the record, and json.Unmarshal reads it.
 func (r *RecordReader) key() (string, bool) {
-	d := &r.d
-	if !d.next('"') {
-		return "", false
-	}
-	b := d.i
-	for ; d.i < len(d.data); d.i++ {
-		switch c := d.data[d.i]; {
-		case c == '"':
-			d.i++
-			return string(d.data[b : d.i-1]), true
-		case c == '\\' || c < ' ' || c >= 0x80:
-			return "", false
-		}
-	}
-	return "", false
+	k, ok := r.d.plainKey()
+	return string(k), ok
 }
 
 // String reads a string, decoded as json.Unmarshal decodes it.
