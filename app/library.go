@@ -304,7 +304,14 @@ func (l *library) Render() app.UI {
 		),
 		app.Div().Class("library-tools").Role("group").Aria("label", "Find").Body(
 			app.Label().Body(app.Span().Text("Title has"),
-				app.Input().Type("search").ID("library-search").Value(l.query.Words).Placeholder("words of the title").
+				// The field's words are the user's alone, never drawn from
+				// l.query: go-app runs OnInput a moment after the event, and
+				// a frame drawn in between, with the words read from the
+				// key before, wrote them back over the field's. Typed
+				// fast, a letter was lost; Escape's clear (actions.go) was
+				// undone, and the input event it sent then read the old
+				// words back.
+				app.Input().Type("search").ID("library-search").Placeholder("words of the title").
 					OnInput(func(ctx app.Context, e app.Event) {
 						l.query.Words, l.page = ctx.JSSrc().Get("value").String(), 0
 					})),
