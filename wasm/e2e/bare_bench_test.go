@@ -321,14 +321,7 @@ func BenchmarkBrowserLoadVsBare(b *testing.B) {
 // yName) and the ratio x/y of the painted medians (x-KIND+ratio). It
 // returns both apps' samples.
 func startSideBySide(b *testing.B, x, y *loadedApp, xName, yName, ratio string) (xT, yT loadTimes) {
-	for i := 0; i < b.N; i++ {
-		first, second, firstT, secondT := x, y, &xT, &yT
-		if i%2 == 1 {
-			first, second, firstT, secondT = y, x, &yT, &xT
-		}
-		first.measure(b, firstT)
-		second.measure(b, secondT)
-	}
+	alternate(b, x, y, &xT, &yT, func(a *loadedApp, t *loadTimes) { a.measure(b, t) })
 	b.StopTimer()
 	for _, p := range []struct {
 		name string
@@ -340,6 +333,20 @@ func startSideBySide(b *testing.B, x, y *loadedApp, xName, yName, ratio string) 
 	}
 	reportMains(b, xT, yT, xName, yName)
 	return xT, yT
+}
+
+// alternate runs measure on x and on y b.N times each, with their own
+// samples, alternating which goes first, so that a machine slower for a
+// while weighs on both alike.
+func alternate[T any](b *testing.B, x, y *loadedApp, xT, yT *T, measure func(a *loadedApp, t *T)) {
+	for i := 0; i < b.N; i++ {
+		first, second, firstT, secondT := x, y, xT, yT
+		if i%2 == 1 {
+			first, second, firstT, secondT = y, x, yT, xT
+		}
+		measure(first, firstT)
+		measure(second, secondT)
+	}
 }
 
 // reportMains reports, for two apps' samples, each kind of start's time to

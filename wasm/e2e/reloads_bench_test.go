@@ -34,14 +34,7 @@ func BenchmarkBrowserReloadsInARow(b *testing.B) {
 	ours.srv, _ = serveComparison(b, ourDir)
 	bare.srv, _ = serveComparison(b, bareDir)
 	var ourT, bareT [reloadsInARow]loadTimes
-	for i := 0; i < b.N; i++ {
-		first, second, firstT, secondT := ours, bare, &ourT, &bareT
-		if i%2 == 1 {
-			first, second, firstT, secondT = bare, ours, &bareT, &ourT
-		}
-		first.reloadInARow(b, firstT)
-		second.reloadInARow(b, secondT)
-	}
+	alternate(b, ours, bare, &ourT, &bareT, func(a *loadedApp, t *[reloadsInARow]loadTimes) { a.reloadInARow(b, t) })
 	b.StopTimer()
 	for k := range reloadsInARow {
 		n := strconv.Itoa(k + 1)
