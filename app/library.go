@@ -307,10 +307,10 @@ func (l *library) Render() app.UI {
 				// The field's words are the user's alone, never drawn from
 				// l.query: go-app runs OnInput a moment after the event, and
 				// a frame drawn in between, with the words read from the
-				// key before, wrote them back over the field's. Typed
-				// fast, a letter was lost; Escape's clear (actions.go) was
-				// undone, and the input event it sent then read the old
-				// words back.
+				// key before, wrote them back over the field's: Escape's
+				// clear (actions.go) was undone, and the input event it
+				// sent then read the old words back. A letter typed within
+				// that frame could be dropped the same way.
 				app.Input().Type("search").ID("library-search").Placeholder("words of the title").
 					OnInput(func(ctx app.Context, e app.Event) {
 						l.query.Words, l.page = ctx.JSSrc().Get("value").String(), 0

@@ -100,9 +100,9 @@ func TestAppCompiledCodeCached(t *testing.T) {
 
 // loadingFigures reads the percentages of the loading line's texts, -1
 // for a text without one. A text that the next one continues is left out:
-// on a loaded machine the parser gave the page's first label in two
-// pieces ("Loading the annot", then the whole of it), and CI's one
-// failure of TestAppCompiledCodeCached read the first as -1.
+// a run on a loaded machine read [-1 0 1 4 …], a first text without a
+// figure before the page's label of 0 %, most likely the parser's first
+// piece of that label, which it may give in two.
 func loadingFigures(texts []string) []int {
 	var figures []int
 	for i, s := range texts {
