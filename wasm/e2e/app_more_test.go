@@ -562,12 +562,24 @@ func TestAppMoreLinksStay(t *testing.T) {
 	before := pages()
 	href := evalJS[string](t, b, `location.href`)
 	// The message of the opening comes with go-app's render and may move
-	// the article down: click once it is there and the page has settled,
-	// or the click lands where the link was.
+	// the article down, and the article's blocks are measured at their
+	// placeholder height (content-visibility) until the frame that first
+	// lays them out: measured from a frame's start, the link was 60 px
+	// lower in the first frame after the article came. Click once the
+	// link has kept its place for three frames, or the click lands where
+	// the link was.
 	waitFor(t, b, `document.querySelector("#notice").textContent.includes("A linked article")`)
-	waitFor(t, b, `new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))`)
+	linkAt := `(() => { const r = document.querySelector("article.doc a").getBoundingClientRect(); return Math.round(r.x) + "," + Math.round(r.y); })()`
+	waitFor(t, b, `new Promise((r) => { let last = "", same = 0; const tick = () => { const at = `+linkAt+`; same = at === last ? same + 1 : 0; last = at; if (same >= 3) r(true); else requestAnimationFrame(tick); }; requestAnimationFrame(tick); })`)
 	b.run(chromedp.Click(chromedp.CSS("article.doc a")))
-	waitFor(t, b, `document.querySelector("#notice").textContent.includes("Ctrl+click")`)
+	said := false
+	for deadline := time.Now().Add(browserTimeout); !said && time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		said = evalJS[bool](t, b, `document.querySelector("#notice").textContent.includes("Ctrl+click")`)
+	}
+	if !said {
+		t.Fatalf("after a click on the link, the app says %q; the link is at %s, and the element at its centre is %s", text(t, b, "#notice"),
+			evalJS[string](t, b, linkAt), evalJS[string](t, b, `(() => { const r = document.querySelector("article.doc a").getBoundingClientRect(); const e = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2); return e ? e.outerHTML.slice(0, 100) : "none"; })()`))
+	}
 	// A navigation or a new tab would have started with the click; give
 	// the browser a moment to show one before looking.
 	time.Sleep(300 * time.Millisecond)
