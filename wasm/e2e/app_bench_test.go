@@ -372,8 +372,11 @@ func settle(b testing.TB, br *browser) {
 // in every sample, and any delay at all pushed it past 16 ms.
 // key-to-next-frame reports, beside key-to-frame, the start of the first
 // frame after the key whatever it shows: the least key-to-frame can be.
-func randomPhase(rng *rand.Rand) {
-	time.Sleep(time.Duration(rng.Float64() * float64(time.Second) / 60))
+func randomPhase(rng *rand.Rand) { phaseSleep(rng.Float64()) }
+
+// phaseSleep waits the given part (0–1) of a 60 Hz frame.
+func phaseSleep(part float64) {
+	time.Sleep(time.Duration(part * float64(time.Second) / 60))
 }
 
 // logFrames has the page record the start of every animation frame in
@@ -449,10 +452,11 @@ func (k *keyTurns) report(b *testing.B) {
 	}
 }
 
+// appCount is the number of annotations the app's sidebar counts.
+const appCount = `parseInt(document.querySelector(".sidebar h2").textContent.replace(/\D/g, ""), 10)`
+
 // entryTotal returns the number of annotations the sidebar counts.
-func entryTotal(b testing.TB, br *browser) int {
-	return evalJS[int](b, br, `parseInt(document.querySelector(".sidebar h2").textContent.replace(/\D/g, ""), 10)`)
-}
+func entryTotal(b testing.TB, br *browser) int { return evalJS[int](b, br, appCount) }
 
 // BenchmarkBrowserSelecting measures, on the same article, the time from
 // the mouse release that ends a selection to the app's knowing its
