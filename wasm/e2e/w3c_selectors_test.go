@@ -69,8 +69,6 @@ type quoteMatch struct {
 	Before int    `json:"before"`
 }
 
-// sentencesPerPage bounds the sentences tagged on each page: the matcher
-// runs over the whole article for each quote.
 // sentencesPerPage is how many of a page's first sentences are tagged (a
 // claim each, a quote in every third) on the repository's pages; on a
 // page only the shared corpus has, sharedSentencesPerPage. Apache
