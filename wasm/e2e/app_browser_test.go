@@ -238,6 +238,20 @@ func tagPhrase(t testing.TB, b *browser, phrase, key string) {
 	waitFor(t, b, fmt.Sprintf(`document.querySelectorAll("#entries > li").length > %d`, n))
 }
 
+// typeInField types text into the selected annotation's field id as a
+// person does: once the field shows, and once it has the focus, key by
+// key; it returns when the field holds what was typed. A focus asked for
+// before the field shows does nothing, and the keys then go to the article.
+func typeInField(t testing.TB, b *browser, id, text string) {
+	t.Helper()
+	field := fmt.Sprintf("document.getElementById(%q)", id)
+	waitFor(t, b, fmt.Sprintf(`(() => { const el = %s; return el !== null && !el.closest("label").hidden && !el.closest("#selected").hidden; })()`, field))
+	b.run(chromedp.Focus(chromedp.ID(id)))
+	waitFor(t, b, fmt.Sprintf("document.activeElement === %s", field))
+	b.run(chromedp.KeyEvent(text))
+	waitFor(t, b, fmt.Sprintf("%s.value.includes(%q)", field, text))
+}
+
 // grantClipboard lets the page at origin read and write the clipboard, with
 // the focus that the clipboard API needs in a headless browser.
 func grantClipboard(t testing.TB, b *browser, origin string) {

@@ -15,8 +15,7 @@ func TestJumpsFromAField(t *testing.T) {
 	b, _ := openApp(t)
 	b.expectNoConsoleErrors()
 	tagPhrase(t, b, "yes we can", "q")
-	b.run(chromedp.Focus(chromedp.ID("edit-speaker")))
-	b.run(chromedp.KeyEvent("Obama"))
+	typeInField(t, b, "edit-speaker", "Obama")
 	press(t, b, "a", alt)
 	settle(t, b)
 	if got := activeID(t, b); got != "article" {

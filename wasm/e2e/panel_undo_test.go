@@ -5,7 +5,6 @@ package e2e
 import (
 	"testing"
 
-	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 )
 
@@ -18,13 +17,11 @@ func TestPanelFollowsUndoneAttributes(t *testing.T) {
 	b.expectNoConsoleErrors()
 	tagPhrase(t, b, "yes we can", "q")
 
-	b.run(chromedp.Focus(chromedp.ID("edit-speaker")))
-	b.run(chromedp.KeyEvent("Obama"))
+	typeInField(t, b, "edit-speaker", "Obama")
 	press(t, b, kb.Escape) // kept, and back to the article
 	waitFor(t, b, `document.activeElement.id === "article"`)
 	waitFor(t, b, `(document.querySelector("#entries .attrs") || {}).textContent === "speaker: Obama"`)
-	b.run(chromedp.Focus(chromedp.ID("edit-note")))
-	b.run(chromedp.KeyEvent("Campaign slogan"))
+	typeInField(t, b, "edit-note", "Campaign slogan")
 	press(t, b, kb.Escape)
 	waitFor(t, b, `document.activeElement.id === "article"`)
 	waitFor(t, b, `!!document.querySelector("#entries .note")`)
@@ -59,8 +56,7 @@ func TestPanelFollowsUndoneAttributes(t *testing.T) {
 	check("after undoing both", "", "")
 
 	// An edit made now holds only what is typed, not the undone speaker.
-	b.run(chromedp.Focus(chromedp.ID("edit-note")))
-	b.run(chromedp.KeyEvent("x"))
+	typeInField(t, b, "edit-note", "x")
 	press(t, b, kb.Escape)
 	waitFor(t, b, `!!document.querySelector("#entries .note")`)
 	if got := text(t, b, "#entries .entry-more"); got != "note: x" {
