@@ -99,7 +99,18 @@ func (w *Workspace) SaveGold(gold annotate.File) (sum Summary, replaced bool, er
 		if err := w.saving(rec.ID); err != nil {
 			return fmt.Errorf("the gold annotations of %s cannot be undone: %w", titled(rec.Title), err)
 		}
-		return w.store.PutDocument(old, oldAnns)
+		// The annotations go back, and the status "done" the gold file
+		// set; a title or a status given since (in another tab) stays.
+		cur, err := w.store.Summary(rec.ID)
+		if err != nil {
+			return err
+		}
+		back := old.Clone()
+		back.Title = cur.Title
+		if cur.Status != rec.Status {
+			back.Status = cur.Status
+		}
+		return w.store.PutDocument(back, oldAnns)
 	})
 	return rec.Summary.clone(), true, nil
 }

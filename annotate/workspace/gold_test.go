@@ -83,6 +83,55 @@ func TestSaveGoldReplacesAndUndoRestores(t *testing.T) {
 	}
 }
 
+// TestUndoGoldKeepsWhatAnotherTabSetSince: the library's undo of a gold
+// file, in one tab, puts the annotations back but keeps the title and the
+// status that another tab gave the document since.
+func TestUndoGoldKeepsWhatAnotherTabSetSince(t *testing.T) {
+	m := NewMemory()
+	tabA, err := Open(m, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tabB, err := Open(m, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Prices rose. Wages fell. Rents doubled."
+	imp, err := annotate.Import(mustMarshal(t, goldOf(t, text, [2]int{0, 6})))
+	if err != nil {
+		t.Fatal(err)
+	}
+	had, err := tabA.Add(imp.Document, imp.Set, nil, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := tabA.SetStatus(had.ID, StatusDone); err != nil {
+		t.Fatal(err)
+	}
+	if _, replaced, err := tabA.SaveGold(goldOf(t, text, [2]int{25, 30})); err != nil || !replaced {
+		t.Fatalf("SaveGold: %v, replaced %v", err, replaced)
+	}
+	if err := tabB.Rename(had.ID, "Cost of living, April"); err != nil {
+		t.Fatal(err)
+	}
+	if err := tabB.SetStatus(had.ID, StatusInProgress); err != nil {
+		t.Fatal(err)
+	}
+	if err := tabA.Undo(); err != nil {
+		t.Fatal(err)
+	}
+	sum, err := m.Summary(had.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Title != "Cost of living, April" || sum.Status != StatusInProgress {
+		t.Errorf("after the gold file's undo in tab A, the title is %q and the status %q: what tab B set is lost", sum.Title, sum.Status)
+	}
+	if anns, _ := m.Annotations(had.ID); len(anns) != 1 || anns[0].Exact != "Prices" {
+		t.Errorf("the undo put back %+v, want the one annotation before the gold file", anns)
+	}
+}
+
 func mustMarshal(t *testing.T, f annotate.File) []byte {
 	t.Helper()
 	data, err := f.Marshal()

@@ -840,6 +840,11 @@ func (w *Workspace) fill(dup *DuplicateError, doc *annotate.Document, set *annot
 	}
 	anns := set.All()
 	rec.Counts, rec.Orphans, rec.Changed = countLabels(anns), len(orphans), w.now()
+	// The export's labels come with its annotations, as a gold file's do
+	// (the document had none of its own, so nothing is lost): under the
+	// schema it had, a label the export added made its annotations
+	// orphans once opened, and every backup was refused.
+	rec.Schema = set.Schema()
 	if rec.Status == StatusNew {
 		rec.Status = StatusInProgress
 	}

@@ -606,6 +606,51 @@ func TestAddExportFillsAnUntouchedDocument(t *testing.T) {
 	}
 }
 
+// TestAddExportFillsWithTheExportsLabels: an export whose schema has a
+// label the library's copy of the article lacks fills it with that label:
+// reopened, its annotation is placed, as the library counts it, not an
+// orphan, and a backup made after restores.
+func TestAddExportFillsWithTheExportsLabels(t *testing.T) {
+	w, _ := openMemory(t)
+	text := "Prices rose in April. Wages fell in May."
+	if _, err := w.Add(loadText(t, "a.txt", text), nil, nil, ""); err != nil {
+		t.Fatal(err)
+	}
+	doc := loadText(t, "a.txt", text)
+	schema := annotate.DefaultSchema()
+	schema.Labels = append(schema.Labels, annotate.Label{Name: "event", Color: "#cc79a7", Key: "e", Attributes: []string{}})
+	if err := schema.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	set := annotate.NewSet(doc.Text(), schema)
+	if _, err := set.Add("event", 0, 11); err != nil {
+		t.Fatal(err)
+	}
+	imp, err := annotate.Import(mustMarshal(t, annotate.NewFile(doc, set, nil, time.Unix(0, 0))))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum, filled, err := w.AddExport(imp.Document, imp.Set, imp.Orphans)
+	if err != nil || !filled {
+		t.Fatalf("AddExport: filled %v, %v", filled, err)
+	}
+	e, err := w.Edit(sum.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e.Set.Len() != 1 || len(e.Orphans) != 0 {
+		t.Errorf("reopened, the filled document has %d placed annotations and %d orphans; want 1 placed, as the library counts it (%v)",
+			e.Set.Len(), len(e.Orphans), sum.Counts)
+	}
+	data, err := w.Backup()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := Restore(NewMemory(), data); err != nil {
+		t.Errorf("a backup made after the fill cannot be restored: %v", err)
+	}
+}
+
 // BenchmarkEdit2000 measures opening a stored document of 2,000
 // annotations for editing, from a Memory: the HTML parsed and checked, the
 // annotations read, the Set built and the history restored.
