@@ -218,7 +218,11 @@ func loadPlain(p Plain, from string) (*annotate.Document, error) {
 		doc.Title = p.Title
 	}
 	meta := p.Meta
-	meta.MediaType, meta.Charset = doc.Meta.MediaType, doc.Meta.Charset
+	// What the line says of its article (a dataset's "mediaType":
+	// "text/html") is kept, as its other fields are.
+	if meta.MediaType == "" {
+		meta.MediaType, meta.Charset = doc.Meta.MediaType, doc.Meta.Charset
+	}
 	if meta.Source == "" {
 		meta.Source = doc.Meta.Source
 	}

@@ -36,11 +36,32 @@ var jsonl = Format{
 // one output. The orphans of a file are not written: they have no place
 // in the text.
 func exportJSONL(files []annotate.File, _ time.Time) ([]Output, error) {
+	return writeJSONL(files, nil)
+}
+
+// ExportJSONLDocs is the "jsonl" export of docs, each line with the id its
+// format gave its document as "sourceId", as the workspace's dataset
+// export writes it: a conversion keeps the ids a batch gave its articles.
+func ExportJSONLDocs(docs []Doc) ([]Output, error) {
+	files := make([]annotate.File, len(docs))
+	ids := make([]string, len(docs))
+	for i, d := range docs {
+		files[i], ids[i] = d.File, d.SourceID
+	}
+	return writeJSONL(files, ids)
+}
+
+// writeJSONL writes one dataset line to a file, with sourceIDs[i], when
+// sourceIDs is not nil, as the "sourceId" of line i.
+func writeJSONL(files []annotate.File, sourceIDs []string) ([]Output, error) {
 	var b bytes.Buffer
-	for _, f := range files {
+	for i, f := range files {
 		line, err := NewDatasetLine(f)
 		if err != nil {
 			return nil, fmt.Errorf("document %s: %w", f.Document.ID, err)
+		}
+		if sourceIDs != nil {
+			line.SourceID = sourceIDs[i]
 		}
 		b.Write(marshalJSON(line))
 		b.WriteByte('\n')

@@ -65,7 +65,7 @@ type LabelTriple struct {
 // UnmarshalJSON reads [start, end, "LABEL"].
 func (t *LabelTriple) UnmarshalJSON(data []byte) error {
 	var raw []json.RawMessage
-	if err := json.Unmarshal(data, &raw); err != nil || len(raw) != 3 ||
+	if err := json.Unmarshal(data, &raw); err != nil || len(raw) != 3 || isNull(raw[0]) || isNull(raw[1]) ||
 		json.Unmarshal(raw[0], &t.Start) != nil || json.Unmarshal(raw[1], &t.End) != nil || json.Unmarshal(raw[2], &t.Label) != nil {
 		return fmt.Errorf(`%w: each item of "label" must be [start, end, "LABEL"], two whole numbers and a string, not %s`, ErrBadSpan, abbreviate(string(data)))
 	}
@@ -89,10 +89,15 @@ func (s *DatasetSpan) UnmarshalJSON(data []byte) error {
 	for k, v := range m {
 		var err error
 		switch k {
-		case "start":
-			err = json.Unmarshal(v, &s.Start)
-		case "end":
-			err = json.Unmarshal(v, &s.End)
+		case "start", "end":
+			// A null would decode as 0, a span from the text's start.
+			if isNull(v) {
+				err = errors.New("null")
+			} else if k == "start" {
+				err = json.Unmarshal(v, &s.Start)
+			} else {
+				err = json.Unmarshal(v, &s.End)
+			}
 		case "id":
 			err = json.Unmarshal(v, &s.ID)
 		case "label":
@@ -117,6 +122,9 @@ func (s *DatasetSpan) UnmarshalJSON(data []byte) error {
 	}
 	return nil
 }
+
+// isNull reports whether v is JSON's null.
+func isNull(v json.RawMessage) bool { return string(bytes.TrimSpace(v)) == "null" }
 
 // NumberedLine is one line of JSON Lines that is not blank, trimmed, with
 // its number from 1.

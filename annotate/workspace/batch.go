@@ -220,7 +220,9 @@ func (b *batch) lines(ctx context.Context, name string, data []byte, progress Pr
 			return err
 		}
 		bl, err := formats.ParseLine(l.Data)
-		if err == nil && bl.ID != "" {
+		// A dataset line's id is its text's: the same id again is the same
+		// article again, a duplicate, not a line to give another id.
+		if err == nil && bl.ID != "" && !bl.HoldsCanonicalText() {
 			if first, ok := ids[bl.ID]; ok {
 				err = fmt.Errorf("%w (line %d)", ErrDuplicateID, first)
 			} else {

@@ -73,6 +73,10 @@ type Workspace struct {
 	// this tab's own lock lets Hold through, and the change would look at
 	// the document without them.
 	Saving func(id string) bool
+	// added is when the last new document was added: the next is added
+	// after it, so that the documents of a batch read within one
+	// millisecond keep their order (SortAdded, the dataset export).
+	added time.Time
 }
 
 // hold holds document id (see Hold) and returns the function that lets it
@@ -254,6 +258,10 @@ func (w *Workspace) record(doc *annotate.Document, set *annotate.Set, orphans []
 		schema = &s
 	}
 	now := w.now()
+	if !now.After(w.added) {
+		now = w.added.Add(time.Millisecond)
+	}
+	w.added = now
 	// The title as a file gave it may hold control characters, or only
 	// invisible ones (package formats keeps a line's "title" as it is).
 	title := annotate.CleanTitle(doc.Title)

@@ -82,7 +82,12 @@ func cmdConvert(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			}
 		}
 	}
-	outputs, err := format.Export(exported, time.Now())
+	var outputs []formats.Output
+	if format.Name == "jsonl" {
+		outputs, err = formats.ExportJSONLDocs(docs) // with each line's "sourceId"
+	} else {
+		outputs, err = format.Export(exported, time.Now())
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "annotator convert: writing %s: %v\n", format.Name, err)
 		return exitInvalid

@@ -584,3 +584,29 @@ func TestConvertToBratRefusesAFolderOfOtherTexts(t *testing.T) {
 		t.Errorf("the folder holds %q", got)
 	}
 }
+
+// TestConvertJSONLKeepsSourceID: `annotator convert --to jsonl` writes the
+// dataset line that the app's export writes, "sourceId" included: the
+// batch's own id of each article, by which a team joins the dataset back
+// to its sources. The conversion of a batch, or of the app's own dataset,
+// dropped it.
+func TestConvertJSONLKeepsSourceID(t *testing.T) {
+	batch := writeFile(t, "batch.jsonl", []byte(
+		`{"id":"a7","title":"T","text":"The minister said taxes fall.","spans":[{"start":4,"end":12,"label":"claim"}]}`+"\n"+
+			`{"id":"sha256:c3ba0fc84ad0c199","sourceId":"a8","title":"U","text":"Plain article here."}`+"\n"))
+	code, out, errOut := run(nil, "convert", "--to", "jsonl", batch)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var got []string
+	for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
+		var m map[string]any
+		if err := json.Unmarshal([]byte(l), &m); err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, fmt.Sprint(m["sourceId"]))
+	}
+	if len(got) != 2 || got[0] != "a7" || got[1] != "a8" {
+		t.Errorf("sourceIds %q, want a7 and a8:\n%s", got, out)
+	}
+}
