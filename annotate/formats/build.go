@@ -209,7 +209,12 @@ func loadPlain(p Plain, from string) (*annotate.Document, error) {
 		// count the text's own (a CRLF is two code points to Label
 		// Studio, brat or Python): each is written as a reference.
 		pre := "<pre>\n" + strings.ReplaceAll(html.EscapeString(p.Text), "\r", "&#13;") + "</pre>"
+		plain := doc.Meta
 		doc, err = annotate.Load([]byte(pre), annotate.Source{Name: from, MediaType: "text/html; charset=utf-8", URL: p.URL})
+		if err == nil {
+			// The article is the text, not the HTML made to hold it.
+			doc.Meta.MediaType, doc.Meta.Charset = plain.MediaType, plain.Charset
+		}
 	}
 	if err != nil {
 		return nil, err

@@ -193,6 +193,10 @@ func TestBuildVerbatimKeepsACanonicalText(t *testing.T) {
 		t.Fatalf("text %q, annotations %+v, moved %d", d.File.Document.Text, d.File.Annotations, d.Moved)
 	}
 	validFile(t, d.File)
+	// The article is a text: the HTML made to hold it is not what it was.
+	if mt := d.File.Document.Meta.MediaType; !strings.HasPrefix(mt, "text/plain") {
+		t.Errorf("a verbatim text's media type is %q, want text/plain", mt)
+	}
 	p.Verbatim = false
 	if d, err := Build(p, "t.txt"); err != nil || d.File.Document.Text == text {
 		t.Fatalf("without Verbatim the text is loaded as a .txt: %q, %v", d.File.Document.Text, err)
