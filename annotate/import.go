@@ -155,6 +155,12 @@ func importDocument(fd FileDocument, text *Text) (*Document, error) {
 		src.MediaType, data = "text/plain", fd.Text
 	}
 	doc, err := load([]byte(data), src, JSONLimit)
+	if errors.Is(err, ErrEmpty) && src.MediaType == "text/html" && strings.TrimSpace(fd.Text) != "" {
+		// HTML with nothing left to show once sanitised (Validate takes
+		// it): the document is its text, as when there is no HTML.
+		src.MediaType = "text/plain"
+		doc, err = load([]byte(fd.Text), src, JSONLimit)
+	}
 	if err != nil {
 		return nil, err
 	}

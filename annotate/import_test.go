@@ -326,6 +326,29 @@ func TestImportWithoutHTML(t *testing.T) {
 	}
 }
 
+// TestImportWithHTMLThatShowsNothing: an export whose HTML has nothing
+// to show once sanitised (a script alone, an empty block) opens from its
+// text, as one without HTML does, and Validate, which takes such a file,
+// agrees: the import refused it whole ("no text to annotate").
+func TestImportWithHTMLThatShowsNothing(t *testing.T) {
+	good := fxExport(t)
+	for _, html := range []string{"<script>alert(1)</script>", "<div></div>", "<p> </p>"} {
+		data := fxRewrite(t, good, nil, func(f *File) { f.Document.HTML = html })
+		if errs, _ := CountProblems(Validate(data)); errs > 0 {
+			t.Errorf("HTML %q: Validate finds %d errors: %v", html, errs, Validate(data))
+		}
+		imp, err := Import(data)
+		if err != nil {
+			t.Errorf("HTML %q: the import refuses the file: %v", html, err)
+			continue
+		}
+		fxCheckPlaced(t, imp)
+		if imp.Set.Len() != 7 {
+			t.Errorf("HTML %q: placed %d of 7 from the text", html, imp.Set.Len())
+		}
+	}
+}
+
 func TestImportMerge(t *testing.T) {
 	d, s := fxSet(t)
 	data := fxExportOf(t, d, s)

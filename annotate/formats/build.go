@@ -339,9 +339,11 @@ var palette = []string{"#d55e00", "#cc79a7", "#56b4e9", "#f0e442", "#000000", "#
 func growSchema(schema *annotate.Schema, spans []Span) error {
 	has := map[string]int{}
 	keys := map[string]bool{}
+	given := make([]int, len(schema.Labels)) // how many attributes each label had
 	for i, l := range schema.Labels {
 		has[l.Name] = i
 		keys[annotate.FoldKey(l.Key)] = true
+		given[i] = len(l.Attributes)
 	}
 	for _, s := range spans {
 		i, ok := has[s.Label]
@@ -360,7 +362,13 @@ func growSchema(schema *annotate.Schema, spans []Span) error {
 		}
 	}
 	for i := range schema.Labels {
-		slices.Sort(schema.Labels[i].Attributes)
+		// Only the attributes added are sorted: the schema's own keep
+		// the order the team gave them.
+		from := 0
+		if i < len(given) {
+			from = given[i]
+		}
+		slices.Sort(schema.Labels[i].Attributes[from:])
 	}
 	if err := schema.Validate(); err != nil {
 		return fmt.Errorf("the labels cannot be used: %w", err)

@@ -92,6 +92,33 @@ func TestBuildGrowsTheSchema(t *testing.T) {
 	}
 }
 
+// TestBuildKeepsTheSchemasAttributeOrder: a schema given with the spans
+// (as a W3C file carries the team's) keeps the order of its labels'
+// attributes, the order the sidebar shows them in; only the attributes
+// the spans add are sorted, after them. All were sorted, and a W3C round
+// trip changed the team's schema.
+func TestBuildKeepsTheSchemasAttributeOrder(t *testing.T) {
+	schema := annotate.DefaultSchema()
+	for i := range schema.Labels {
+		if schema.Labels[i].Name == "claim" {
+			schema.Labels[i].Attributes = []string{"source", "certainty"}
+		}
+	}
+	if err := schema.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	d, err := Build(Plain{Text: "Alice met Bob in Paris.", Schema: &schema, Spans: []Span{
+		{Label: "claim", Start: 0, End: 5, Attributes: map[string]string{"zone": "x", "basis": "y", "source": "z"}},
+	}}, "t.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	claim, _ := d.File.Schema.Label("claim")
+	if got := strings.Join(claim.Attributes, ","); got != "source,certainty,basis,zone" {
+		t.Errorf("claim's attributes are %s, want source,certainty,basis,zone", got)
+	}
+}
+
 // TestBuildMakesLabelsNamesASchemaTakes reads other tools' labels
 // ("Person Name", "GPE.LOC", doccano's "ORG") as names a schema takes,
 // with a note, where JSON Lines lowered the case alone and refused the

@@ -610,3 +610,55 @@ func TestConvertJSONLKeepsSourceID(t *testing.T) {
 		t.Errorf("sourceIds %q, want a7 and a8:\n%s", got, out)
 	}
 }
+
+// TestConvertIntoAFolderReadIsRefused: a conversion whose -o folder holds
+// the files it reads (brat's folder converted into itself, -f given) is
+// refused, and nothing there changes: it deleted a document it could not
+// read this time as "a file of an earlier export", and wrote over a .ann
+// it had read, dropping the relations drawn in brat that it does not keep.
+func TestConvertIntoAFolderReadIsRefused(t *testing.T) {
+	dir := t.TempDir()
+	a := writeExport(t, dir, "a.json", "Prices rose again and wages fell.", "Prices", "wages")
+	b := writeExport(t, dir, "b.json", "Wages did not.", "Wages")
+	out := filepath.Join(dir, "brat")
+	if code, _, stderr := run(nil, "convert", "--to", "brat", "-o", out, a, b); code != exitOK {
+		t.Fatalf("first run: exit %d, %s", code, stderr)
+	}
+	before := map[string]string{}
+	for _, n := range dirNames(t, out) {
+		p := filepath.Join(out, n)
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		switch {
+		case strings.HasSuffix(n, ".txt") && strings.HasPrefix(string(data), "Wages"):
+			data = []byte("Wages did not.\xa0\n") // Windows-1252 now: not read
+		case strings.HasSuffix(n, ".ann") && strings.Contains(string(data), "Prices"):
+			data = append(data, "R1\tCause Arg1:T1 Arg2:T2\n"...) // a relation, not kept
+		}
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		before[n] = string(data)
+	}
+	inside := filepath.Join(out, "inside")
+	if err := os.Mkdir(inside, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{
+		{"-o", out, out},    // the folder into itself
+		{"-o", dir, out},    // into a folder that holds the one read
+		{"-o", inside, out}, // into a folder inside the one read
+	} {
+		code, _, stderr := run(nil, append([]string{"convert", "--to", "brat", "-f"}, args...)...)
+		if code != exitUsage || !strings.Contains(stderr, "holds files that are read") {
+			t.Errorf("convert %q: exit %d, %s; want it refused", args, code, stderr)
+		}
+		for n, want := range before {
+			if got, err := os.ReadFile(filepath.Join(out, n)); err != nil || string(got) != want {
+				t.Errorf("convert %q: %s was changed or removed (%v)", args, n, err)
+			}
+		}
+	}
+}

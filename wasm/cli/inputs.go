@@ -19,6 +19,7 @@ import (
 
 	"github.com/newsannotator/annotator/annotate"
 	"github.com/newsannotator/annotator/annotate/formats"
+	"github.com/newsannotator/annotator/internal/paths"
 )
 
 // inputExtensions are the files a folder is read for; its other files
@@ -133,6 +134,10 @@ func readDocuments(cmd string, args []string, stdin io.Reader, stderr io.Writer)
 // own export under the merged one, say), and it is most often a slip.
 var errOutputIsInput = errors.New("is one of the files read: write the result under another name (nothing was written)")
 
+// errOutputHoldsInput is the error of an -o folder that holds a file the
+// command reads, or that lies in a folder it reads.
+var errOutputHoldsInput = errors.New("holds files that are read: write the result into another folder (nothing was written)")
+
 // errOutputThere is the error of an output file that is already there
 // and that the user did not ask (-f) to write over: it may be work that
 // is not in the files read (last week's gold file), and a convert into a
@@ -148,10 +153,26 @@ func checkOutput(out string, args []string, force bool) error {
 		return nil
 	}
 	ofi, err := os.Stat(out)
-	if err != nil || ofi.IsDir() {
-		return nil // a new file, or a folder that outputs go into (never over a file)
+	if err != nil {
+		return nil // a new file or folder
 	}
 	abs, _ := filepath.Abs(out)
+	if ofi.IsDir() {
+		// A folder that outputs go into: never one that holds a file
+		// read, or that a folder read holds, whose files the export
+		// would write over or take away as an earlier export's.
+		for _, arg := range args {
+			fi, err := os.Stat(arg)
+			if arg == "-" || err != nil {
+				continue
+			}
+			dir, _ := filepath.Abs(arg)
+			if paths.Within(dir, abs) || fi.IsDir() && paths.Within(abs, dir) {
+				return fmt.Errorf("-o %s %w (%s is read)", out, errOutputHoldsInput, arg)
+			}
+		}
+		return nil
+	}
 	for _, arg := range args {
 		fi, err := os.Stat(arg)
 		if arg == "-" || err != nil {

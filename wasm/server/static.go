@@ -12,6 +12,8 @@ import (
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/newsannotator/annotator/internal/paths"
 )
 
 // HeadersFileName is the static build's header rules, in the format of
@@ -32,7 +34,7 @@ func (s *Site) WriteStatic(out string) error {
 	if err != nil {
 		return err
 	}
-	if within(outAbs, webAbs) || within(webAbs, outAbs) {
+	if paths.Within(outAbs, webAbs) || paths.Within(webAbs, outAbs) {
 		return fmt.Errorf("the output directory %s and the web directory %s must not hold one another", out, s.webDir)
 	}
 	replace := false
@@ -131,12 +133,6 @@ func isStaticBuild(dir string) bool {
 		}
 	}
 	return true
-}
-
-// within reports whether path is dir or inside it (both absolute and clean).
-func within(path, dir string) bool {
-	rel, err := filepath.Rel(dir, path)
-	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
 func copyFile(src, dst string) error {
