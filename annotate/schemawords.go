@@ -143,7 +143,7 @@ func schemaMessage(path []string, k faultKind, got any) string {
 		if len(k.Missing) == 1 {
 			return fmt.Sprintf("%s has no %q, which is required", describe(path), k.Missing[0])
 		}
-		return fmt.Sprintf("%s has no %s, which are required", describe(path), quoteList(k.Missing))
+		return fmt.Sprintf("%s has no %s, which are required", describe(path), QuoteList(k.Missing))
 	case *faultType:
 		return fmt.Sprintf("%s should be %s, not %s", field, withArticle(k.Want), jsonKind(got))
 	case *faultPattern:
@@ -280,7 +280,8 @@ func withArticle(types []string) string {
 	return strings.Join(words, " or ")
 }
 
-func quoteList(names []string) string {
+// QuoteList writes names quoted, a comma between them: "a", "b".
+func QuoteList(names []string) string {
 	q := make([]string, len(names))
 	for i, n := range names {
 		q[i] = strconv.Quote(n)

@@ -48,6 +48,10 @@ type DatasetSpan struct {
 	Text  string
 	// Attributes are written after the other fields, flattened.
 	Attributes map[string]string
+	// Ignored names the members of another tool's span that are not
+	// read, sorted: an attribute is text, and Prodigy's "token_start" is a
+	// number (LineDoc says them).
+	Ignored []string
 }
 
 // reservedSpanKeys are the fields an attribute cannot take the name of.

@@ -137,7 +137,15 @@ func LineDoc(l Line, from string) (Doc, error) {
 	}
 	given := annotate.NewText(*l.Text)
 	var notes []string
+	if len(l.Ignored) > 0 {
+		notes = append(notes, fmt.Sprintf(annotate.Plural(len(l.Ignored), "its field %s was not read: a line takes %s", "its fields %s were not read: a line takes %s"),
+			annotate.QuoteList(l.Ignored), lineFields))
+	}
 	for i, s := range l.Spans {
+		if len(s.Ignored) > 0 {
+			notes = append(notes, fmt.Sprintf(annotate.Plural(len(s.Ignored), "span %d (%s): its member %s was not read: a span's attributes are text",
+				"span %d (%s): its members %s were not read: a span's attributes are text"), i+1, s.Label, annotate.QuoteList(s.Ignored)))
+		}
 		if s.Text != "" && s.Text != given.Slice(s.Start, s.End) {
 			notes = append(notes, fmt.Sprintf("span %d (%s): its \"text\" %q is not text[%d:%d]; it is placed by its offsets", i+1, s.Label, abbreviate(s.Text), s.Start, s.End))
 		}

@@ -169,6 +169,51 @@ func TestJSONLReadsDoccanoLabels(t *testing.T) {
 	}
 }
 
+// TestJSONLReadsDoccanoAndProdigyLines reads the lines doccano's export
+// and Prodigy's output write, each refused whole before: doccano numbers
+// its examples ("id": 12) and adds "Comments" and its metadata; Prodigy
+// adds "_input_hash", "answer" and, in each span, its tokens' numbers.
+// What a line does not take is said, not read; a batch line of the
+// annotator's own (no spans) is still held to its fields.
+func TestJSONLReadsDoccanoAndProdigyLines(t *testing.T) {
+	for _, c := range []struct {
+		name, line, ids string
+		notes           []string
+	}{
+		{"doccano", `{"id": 12, "text": "EU rejects German call to boycott British lamb.", "label": [[0, 2, "ORG"], [11, 17, "MISC"]], "Comments": [], "source": "reuters"}`,
+			"12", []string{`its fields "Comments", "source" were not read`}},
+		{"prodigy", `{"text": "EU rejects German call.", "_input_hash": -1, "_task_hash": 7, "spans": [{"start": 0, "end": 2, "label": "ORG", "token_start": 0, "token_end": 0}], "answer": "accept"}`,
+			"", []string{`its fields "_input_hash", "_task_hash", "answer" were not read`, `span 1 (ORG): its members "token_end", "token_start" were not read`}},
+	} {
+		docs, faults := ReadAll([]Input{{Name: c.name + ".jsonl", Data: []byte(c.line + "\n")}}, nil)
+		if len(faults) > 0 || len(docs) != 1 {
+			t.Errorf("%s: docs %d, faults %v", c.name, len(docs), faults)
+			continue
+		}
+		d := docs[0]
+		if len(d.File.Annotations) == 0 || d.File.Annotations[0].Exact != "EU" || d.SourceID != c.ids {
+			t.Errorf("%s: annotations %+v, source id %q", c.name, d.File.Annotations, d.SourceID)
+		}
+		notes := strings.Join(d.Notes, "\n")
+		for _, want := range c.notes {
+			if !strings.Contains(notes, want) {
+				t.Errorf("%s: the notes do not say %q:\n%s", c.name, want, notes)
+			}
+		}
+		for _, a := range d.File.Annotations {
+			if len(a.Attributes) > 0 {
+				t.Errorf("%s: %s holds attributes %v", c.name, a.Exact, a.Attributes)
+			}
+		}
+	}
+	if _, err := ParseLine([]byte(`{"id": "a7", "txt": "A typo for text."}`)); err == nil || !strings.Contains(err.Error(), `"txt"`) {
+		t.Errorf("a batch line with a field it does not take: %v", err)
+	}
+	if _, err := ParseLine([]byte(`{"id": 7, "html": "<p>x</p>"}`)); err == nil {
+		t.Error("a batch line whose id is a number was taken")
+	}
+}
+
 // TestJSONLMakesAttributeNamesSchemaNames reads another tool's attribute
 // names ("Due Date") as names a schema takes, with a note, as its labels
 // are read: the whole line was refused, its schema not valid. A value that

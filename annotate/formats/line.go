@@ -19,6 +19,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -51,6 +52,11 @@ type Line struct {
 	Spans    []DatasetSpan  `json:"spans"`
 	Label    []LabelTriple  `json:"label"`
 	Meta     *annotate.Meta `json:"meta"`
+
+	// Ignored names the fields of another tool's dataset line that are
+	// not read (doccano's "Comments", Prodigy's "_task_hash"), sorted:
+	// such a line is read, and they are said (LineDoc's notes).
+	Ignored []string `json:"-"`
 }
 
 // HasSpans reports whether the line carries spans, in "spans" or "label".
@@ -106,7 +112,10 @@ func (s *DatasetSpan) UnmarshalJSON(data []byte) error {
 			err = json.Unmarshal(v, &s.Text)
 		default:
 			var val string
-			err = json.Unmarshal(v, &val)
+			if json.Unmarshal(v, &val) != nil {
+				s.Ignored = append(s.Ignored, k)
+				continue
+			}
 			if s.Attributes == nil {
 				s.Attributes = map[string]string{}
 			}
@@ -120,6 +129,7 @@ func (s *DatasetSpan) UnmarshalJSON(data []byte) error {
 			return fmt.Errorf("%w: a span's %q must be %s, not %s", ErrBadSpan, k, want, abbreviate(string(v)))
 		}
 	}
+	slices.Sort(s.Ignored)
 	return nil
 }
 
@@ -187,20 +197,18 @@ func ParseLine(data []byte) (Line, error) {
 	}
 	l, ok := quickLine(data)
 	if !ok {
-		l = Line{}
-		dec := json.NewDecoder(bytes.NewReader(data))
-		dec.DisallowUnknownFields()
-		if err := dec.Decode(&l); err != nil {
-			return l, lineJSONError(data, err)
-		}
-		if bytes.Equal(bytes.TrimSpace(data), []byte("null")) {
-			// Decoded into a Line, null is one with no field.
-			return l, fmt.Errorf("%w: it holds a JSON null", ErrBadJSON)
-		}
-		// Anything after the object but white space, a stray ] or } too
-		// (which dec.More does not see).
-		if len(bytes.TrimSpace(data[dec.InputOffset():])) > 0 {
-			return l, fmt.Errorf("%w: there is more after the object; put each article on a line of its own", ErrBadJSON)
+		var err error
+		if l, err = decodeLine(data); err != nil {
+			// Another tool's dataset line is read without the fields it
+			// has and a line does not take; they are said.
+			other, ok := otherToolsLine(data)
+			if !ok {
+				return l, err
+			}
+			if l, err = decodeLine(other); err != nil {
+				return l, err
+			}
+			l.Ignored = ignoredFields(data)
 		}
 	}
 	switch {
@@ -212,6 +220,79 @@ func ParseLine(data []byte) (Line, error) {
 		return l, fmt.Errorf(`%w: spans count code points of "text", and the line has "html": give the text the spans count`, ErrBadSpan)
 	}
 	return l, nil
+}
+
+// decodeLine decodes data as a line, refusing any field a line does not
+// take, with what is wrong said in words.
+func decodeLine(data []byte) (Line, error) {
+	var l Line
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&l); err != nil {
+		return l, lineJSONError(data, err)
+	}
+	if bytes.Equal(bytes.TrimSpace(data), []byte("null")) {
+		// Decoded into a Line, null is one with no field.
+		return l, fmt.Errorf("%w: it holds a JSON null", ErrBadJSON)
+	}
+	// Anything after the object but white space, a stray ] or } too
+	// (which dec.More does not see).
+	if len(bytes.TrimSpace(data[dec.InputOffset():])) > 0 {
+		return l, fmt.Errorf("%w: there is more after the object; put each article on a line of its own", ErrBadJSON)
+	}
+	return l, nil
+}
+
+// otherToolsLine returns, for a line of another tool's dataset (an
+// object with "spans" or "label": doccano's export, Prodigy's output),
+// the line with only the fields a line takes, its "id" a string when the
+// tool wrote a number (doccano numbers its examples); ok is false for any
+// other line, whose fields are held to the batch's own (a field "txt" is
+// a slip to say, not to pass over).
+func otherToolsLine(data []byte) (line []byte, ok bool) {
+	var m map[string]json.RawMessage
+	if json.Unmarshal(data, &m) != nil || m == nil {
+		return nil, false
+	}
+	if _, spans := m["spans"]; !spans {
+		if _, label := m["label"]; !label {
+			return nil, false
+		}
+	}
+	for k := range m {
+		if !lineKeys[k] {
+			delete(m, k)
+		}
+	}
+	if id, ok := m["id"]; ok {
+		var n json.Number
+		if json.Unmarshal(id, &n) == nil {
+			m["id"], _ = json.Marshal(n.String())
+		}
+	}
+	line, err := json.Marshal(m)
+	return line, err == nil
+}
+
+// lineKeys are the fields a line takes.
+var lineKeys = map[string]bool{"id": true, "sourceId": true, "title": true, "url": true, "html": true, "text": true,
+	"spans": true, "label": true, "meta": true}
+
+// ignoredFields returns the fields of data, a JSON object, that a line
+// does not take, sorted.
+func ignoredFields(data []byte) []string {
+	var m map[string]json.RawMessage
+	if json.Unmarshal(data, &m) != nil {
+		return nil
+	}
+	var names []string
+	for k := range m {
+		if !lineKeys[k] {
+			names = append(names, k)
+		}
+	}
+	slices.Sort(names)
+	return names
 }
 
 // quickLine reads the common line, whose fields are strings only (an
