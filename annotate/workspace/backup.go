@@ -16,6 +16,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -337,6 +338,11 @@ func checkBackupDocument(d *BackupDocument) error {
 	}
 	if d.Counts == nil {
 		d.Counts = map[string]int{}
+	}
+	// Listed as a title is kept and a count shown: "0 quote" is none.
+	maps.DeleteFunc(d.Counts, func(_ string, n int) bool { return n == 0 })
+	if d.Title = annotate.CleanTitle(d.Title); d.Title == "" {
+		d.Title = "Untitled article"
 	}
 	return nil
 }

@@ -476,3 +476,37 @@ func TestRestoreOverTheSampleCutShortKeepsIt(t *testing.T) {
 		t.Errorf("the sample's record: %+v, %v", rec, err)
 	}
 }
+
+// A backup (made by hand, or by a version before titles were cleaned)
+// whose title is blank or holds control characters, or whose counts name
+// a label with none, is restored as it is: the library lists a row with
+// no title to click (a title Rename refuses), and "0 quote".
+func TestRestoreCleansTitlesAndCounts(t *testing.T) {
+	src, _ := openMemory(t)
+	if _, err := src.Add(loadText(t, "a.txt", "Budget day\n\nMinisters pledged to raise defence spending."), nil, nil, ""); err != nil {
+		t.Fatal(err)
+	}
+	data, err := src.Backup()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b map[string]any
+	if err := json.Unmarshal(data, &b); err != nil {
+		t.Fatal(err)
+	}
+	d := b["documents"].([]any)[0].(map[string]any)
+	d["title"] = "  \u0007"
+	d["counts"] = map[string]any{"quote": 0}
+	data, _ = json.Marshal(b)
+	w, m := openMemory(t)
+	if err := w.RestoreOver(data, ""); err != nil {
+		t.Fatal(err)
+	}
+	all, _ := m.Documents()
+	if len(all) != 1 {
+		t.Fatalf("%d documents restored", len(all))
+	}
+	if s := all[0]; annotate.CleanTitle(s.Title) != s.Title || s.Title == "" || len(s.Counts) != 0 {
+		t.Errorf("restored as title %q, counts %v", s.Title, s.Counts)
+	}
+}

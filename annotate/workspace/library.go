@@ -15,6 +15,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -66,8 +67,14 @@ func List(summaries []Summary, q Query) []Summary {
 	// Sort small entries that point at the summaries: moving whole
 	// summaries about costs more than comparing them.
 	kept := make([]listEntry, 0, len(summaries))
+	// By the time of a change or of adding, titles only break ties, which
+	// are rare: their keys are made then (listEntry.key).
+	keyed := len(words) > 0 || q.Sort == SortTitle || q.Sort == SortStatus
 	for i := range summaries {
-		e := listEntry{&summaries[i], fold(summaries[i].Title)}
+		e := listEntry{s: &summaries[i]}
+		if keyed {
+			e.title = titleKey(e.s.Title)
+		}
 		if q.keeps(e, words) {
 			kept = append(kept, e)
 		}
@@ -80,10 +87,19 @@ func List(summaries []Summary, q Query) []Summary {
 	return out
 }
 
-// listEntry is a summary as a listing sorts it: with its title folded.
+// listEntry is a summary as a listing sorts it: with its title's key
+// (titleKey), or "" when it is yet to be made.
 type listEntry struct {
 	s     *Summary
 	title string
+}
+
+// key returns the entry's title key, made now if it was not.
+func (e listEntry) key() string {
+	if e.title == "" && e.s.Title != "" {
+		return titleKey(e.s.Title)
+	}
+	return e.title
 }
 
 // keeps reports whether q shows e; words are q's, folded.
@@ -91,7 +107,7 @@ func (q Query) keeps(e listEntry, words []string) bool {
 	if q.Status != "" && e.s.Status != q.Status {
 		return false
 	}
-	return len(words) == 0 || hasWords(e.title, words)
+	return len(words) == 0 || hasWords(e.key(), words)
 }
 
 // compare orders two entries as q lists them.
@@ -107,7 +123,7 @@ func (q Query) compare(a, b listEntry) int {
 		c = a.s.Added.Compare(b.s.Added)
 	}
 	if c == 0 {
-		c = cmp.Or(strings.Compare(a.title, b.title), strings.Compare(a.s.Title, b.s.Title), strings.Compare(a.s.ID, b.s.ID))
+		c = cmp.Or(strings.Compare(a.key(), b.key()), strings.Compare(a.s.Title, b.s.Title), strings.Compare(a.s.ID, b.s.ID))
 	}
 	if q.Descending {
 		return -c
@@ -142,14 +158,30 @@ func fold(s string) string {
 
 // foldRune appends the folding of r to b.
 func foldRune(b []byte, r rune) []byte {
+	if f, ok := baseLetters[r]; ok {
+		return append(b, f...)
+	}
 	var one [4]byte
 	n := utf8.EncodeRune(one[:], r)
 	for _, d := range norm.NFKD.String(string(one[:n])) {
 		if !unicode.Is(unicode.Mn, d) {
-			b = utf8.AppendRune(b, unicode.ToLower(d))
+			d = unicode.ToLower(d)
+			if d == 'ς' {
+				d = 'σ' // the final sigma: "ΕΚΛΟΓΕΣ" is "εκλογές"
+			}
+			b = utf8.AppendRune(b, d)
 		}
 	}
 	return b
+}
+
+// baseLetters folds the letters whose mark is drawn through them (a
+// stroke, a bar) or that join two letters: NFKD leaves them whole, and
+// "lodz" missed "Łódź", which sorted after "z".
+var baseLetters = map[rune]string{
+	'Ł': "l", 'ł': "l", 'Ø': "o", 'ø': "o", 'Đ': "d", 'đ': "d", 'Ð': "d", 'ð': "d",
+	'Ħ': "h", 'ħ': "h", 'Ŧ': "t", 'ŧ': "t", 'ı': "i", 'Æ': "ae", 'æ': "ae",
+	'Œ': "oe", 'œ': "oe", 'Þ': "th", 'þ': "th",
 }
 
 // latinFolds holds the folding of every character below U+0250 (the
@@ -162,22 +194,105 @@ var latinFolds = sync.OnceValue(func() []string {
 	return t
 })
 
+// splitWords cuts s into its words: letters and numbers, with the marks
+// that go with them (a Devanagari vowel sign is a spacing mark, Mc: cut
+// there, "नदी" found "हिन्दी").
 func splitWords(s string) []string {
-	return strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) })
+	return strings.FieldsFunc(s, func(r rune) bool { return !inWord(r) })
 }
 
 func foldWords(s string) []string { return splitWords(fold(s)) }
 
-// hasWords reports whether every one of words starts a word of title, both
-// folded.
-func hasWords(title string, words []string) bool {
-	tw := splitWords(title)
+// titleKey is a title as a listing sorts and searches it: folded, its
+// words alone, one space apart: a headline that opens with a quotation
+// mark sorts by its first word, not after "z" (“) or before "a" (").
+//
+// It folds and keeps the words in one pass: sorting by title makes the
+// key of every document.
+func titleKey(title string) string {
+	b := make([]byte, 0, len(title))
+	gap := false
+	var one [16]byte
+	for _, r := range title {
+		if r < utf8.RuneSelf {
+			switch {
+			case 'a' <= r && r <= 'z' || '0' <= r && r <= '9':
+			case 'A' <= r && r <= 'Z':
+				r += 'a' - 'A'
+			default:
+				gap = true
+				continue
+			}
+			if gap && len(b) > 0 {
+				b = append(b, ' ')
+			}
+			gap = false
+			b = append(b, byte(r))
+			continue
+		}
+		var f []byte
+		if latin := latinFolds(); r < rune(len(latin)) {
+			f = append(one[:0], latin[r]...)
+		} else {
+			f = foldRune(one[:0], r)
+		}
+		for _, d := range string(f) {
+			if !inWord(d) {
+				gap = true
+				continue
+			}
+			if gap && len(b) > 0 {
+				b = append(b, ' ')
+			}
+			gap = false
+			b = utf8.AppendRune(b, d)
+		}
+	}
+	return string(b)
+}
+
+// inWord reports whether r is part of a word: a letter, a number, or a
+// mark that goes with them.
+func inWord(r rune) bool {
+	if r < utf8.RuneSelf {
+		// ASCII, most of a title's characters: the same answer, without
+		// unicode.IsMark's search of its tables.
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.IsMark(r)
+}
+
+// hasWords reports whether every one of words, folded, starts a word of
+// key, a title's key (titleKey); a word of a script written without
+// spaces (Chinese, Japanese, Thai...) is found anywhere in a word of it.
+func hasWords(key string, words []string) bool {
 	for _, w := range words {
-		if !slices.ContainsFunc(tw, func(t string) bool { return strings.HasPrefix(t, w) }) {
+		match := strings.HasPrefix
+		if unspaced(w) {
+			match = strings.Contains
+		}
+		found := false
+		for t := range strings.SplitSeq(key, " ") {
+			if found = match(t, w); found {
+				break
+			}
+		}
+		if !found {
 			return false
 		}
 	}
 	return true
+}
+
+// unspaced reports whether w holds a letter of a script written without
+// spaces between words.
+func unspaced(w string) bool {
+	for _, r := range w {
+		if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Thai, unicode.Lao, unicode.Khmer, unicode.Myanmar) {
+			return true
+		}
+	}
+	return false
 }
 
 // List returns the workspace's documents that q keeps, in q's order.
@@ -280,7 +395,11 @@ func (w *Workspace) Rename(id, title string) error {
 	if err != nil {
 		return err
 	}
-	if err := w.editSummary(id, SummaryEdit{Title: title}); err != nil {
+	if title == old.Title {
+		return nil // nothing changes, and there is nothing to undo
+	}
+	at := w.now()
+	if err := w.store.Apply(id, Change{Library: &SummaryEdit{Title: title}, Changed: at}); err != nil {
 		return err
 	}
 	w.remember("rename "+titled(old.Title), "", id, true, func() error {
@@ -293,7 +412,7 @@ func (w *Workspace) Rename(id, title string) error {
 		if now.Title != title {
 			return fmt.Errorf("the rename of %s cannot be undone: %w", titled(title), ErrChangedSince)
 		}
-		return w.editSummary(id, SummaryEdit{Title: old.Title, IfTitle: title})
+		return w.store.Apply(id, Change{Library: &SummaryEdit{Title: old.Title, IfTitle: title}, Changed: w.changedBack(now, at, old)})
 	})
 	return nil
 }
@@ -307,7 +426,11 @@ func (w *Workspace) SetStatus(id string, st Status) error {
 	if err != nil {
 		return err
 	}
-	if err := w.editSummary(id, SummaryEdit{Status: st}); err != nil {
+	if st == old.Status {
+		return nil // nothing changes, and there is nothing to undo
+	}
+	at := w.now()
+	if err := w.store.Apply(id, Change{Library: &SummaryEdit{Status: st}, Changed: at}); err != nil {
 		return err
 	}
 	w.remember(fmt.Sprintf("mark %s %s", titled(old.Title), st), "", id, true, func() error {
@@ -327,19 +450,24 @@ func (w *Workspace) SetStatus(id string, st Status) error {
 		case back:
 			return nil // so already
 		case st:
-			return w.editSummary(id, SummaryEdit{Status: back, IfStatus: st})
+			return w.store.Apply(id, Change{Library: &SummaryEdit{Status: back, IfStatus: st}, Changed: w.changedBack(now, at, old)})
 		}
 		return fmt.Errorf("marking %s %s cannot be undone: %w", titled(now.Title), st, ErrChangedSince)
 	})
 	return nil
 }
 
-// editSummary sets in document id's summary what edit names, and leaves
-// the rest as the store has it when it writes: another tab may have
-// written a change of the document since the library read it (see
-// Change.Library).
-func (w *Workspace) editSummary(id string, edit SummaryEdit) error {
-	return w.store.Apply(id, Change{Library: &edit, Changed: w.now()})
+// changedBack is the time of last change an undo of a rename or a status
+// written at at writes: the document's time before it, old's, when
+// nothing changed it since (now, the summary as the undo reads it), so
+// that an undo leaves the document as it was (its row where it was, by
+// last change; the sample untouched, HoldsWork); else the time of the
+// undo.
+func (w *Workspace) changedBack(now Summary, at time.Time, old Summary) time.Time {
+	if now.Changed.Equal(at) {
+		return old.Changed
+	}
+	return w.now()
 }
 
 // Delete deletes document id, its annotations and its undo history. Undo
@@ -385,6 +513,13 @@ func (w *Workspace) Delete(id string) error {
 // read-only as it was deleted, and got its lock after), and the undo
 // goes on: refused, it would wait for that tab to leave the document.
 func (w *Workspace) restore(rec DocumentRecord, anns []annotate.Annotation, steps []annotate.Step) error {
+	// This tab's own changes of the article on their way (opened again
+	// since, and tagged) would land on the document brought back, counted
+	// without its annotations: the undo waits for them (ErrInUse keeps
+	// it on the list).
+	if err := w.saving(rec.ID); err != nil {
+		return fmt.Errorf("%s cannot be brought back: %w", titled(rec.Title), err)
+	}
 	release, _ := w.hold(rec.ID)
 	defer release()
 	if err := w.addDocument(rec, anns); err != nil {

@@ -325,3 +325,117 @@ func TestFold(t *testing.T) {
 		}
 	}
 }
+
+// A rename to the title the document has (typed again, or with spaces
+// the rename drops) changes nothing, yet it was remembered as a change:
+// an Undo that does nothing, a last change moved, and the untouched sample
+// counted as work, so that a backup could no longer be restored.
+func TestRenameToTheSameTitleChangesNothing(t *testing.T) {
+	w, m := openMemory(t)
+	s, err := w.Add(loadText(t, "a.txt", "Budget day\n\nMinisters pledged to raise defence spending."), nil, nil, "sample")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Rename(s.ID, "  Budget   day "); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.SetStatus(s.ID, StatusNew); err != nil {
+		t.Fatal(err)
+	}
+	if l := w.UndoLabel(); l != "" {
+		t.Errorf("a rename to the same title and a status set to the one it has left an Undo: %q", l)
+	}
+	got, _ := m.Summary(s.ID)
+	if !got.Changed.Equal(s.Changed) {
+		t.Errorf("its last change moved from %v to %v", s.Changed, got.Changed)
+	}
+	if work, _ := w.HoldsWork("sample"); work {
+		t.Errorf("the untouched sample counts as work: a backup cannot be restored over it")
+	}
+}
+
+// A rename or a status undone puts the document back as it was; its last
+// change stayed at the time of the undo, and the sample renamed by
+// mistake and undone refused every restore.
+func TestUndoOfARenamePutsTheLastChangeBack(t *testing.T) {
+	w, m := openMemory(t)
+	s, err := w.Add(loadText(t, "a.txt", "Budget day\n\nMinisters pledged to raise defence spending."), nil, nil, "sample")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Rename(s.ID, "Oops"); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.SetStatus(s.ID, StatusDone); err != nil {
+		t.Fatal(err)
+	}
+	for range 2 {
+		if err := w.Undo(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, _ := m.Summary(s.ID)
+	if got.Title != s.Title || got.Status != s.Status || !got.Changed.Equal(s.Changed) {
+		t.Errorf("after two undos: %q %s changed %v; want %q %s changed %v", got.Title, got.Status, got.Changed, s.Title, s.Status, s.Changed)
+	}
+	b := NewMemory()
+	other, _ := Open(b, clock())
+	if _, err := other.Add(loadText(t, "b.txt", "Another article\n\nWith its words."), nil, nil, ""); err != nil {
+		t.Fatal(err)
+	}
+	data, err := other.Backup()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.RestoreOver(data, "sample"); err != nil {
+		t.Errorf("a backup restored over the sample renamed and marked, both undone: %v", err)
+	}
+}
+
+// A document deleted, then its article opened again in the same tab
+// (AddAndEditLater) and tagged: while that change waits to be written
+// (Saving), the library's Undo of the delete wrote the old document back,
+// and the change then landed on it with counts that leave out the old
+// annotations: the library says 1 claim, reopening shows 2 annotations.
+func TestUndoDeleteWaitsForThisTabsChangesOfTheArticle(t *testing.T) {
+	const text = "Ministers pledged to raise defence spending by a lot."
+	w, m := openMemory(t)
+	saving := map[string]bool{}
+	w.Saving = func(id string) bool { return saving[id] }
+	sum, err := w.Add(loadText(t, "a.txt", text), nil, nil, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := w.Edit(sum.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.Set.Add("pledge", 10, 17); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.Save(); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Delete(sum.ID); err != nil {
+		t.Fatal(err)
+	}
+	again, err := w.AddAndEditLater(loadText(t, "a.txt", text), nil, nil, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := again.Set.Add("claim", 0, 9); err != nil {
+		t.Fatal(err)
+	}
+	c := again.Pending()
+	saving[sum.ID] = true // queued, not yet written
+	undoErr := w.Undo()
+	if err := Write(m, sum.ID, c); err != nil {
+		t.Fatal(err)
+	}
+	saving[sum.ID] = false
+	got, _ := m.Summary(sum.ID)
+	anns, _ := m.Annotations(sum.ID)
+	if got.Annotations()+got.Orphans != len(anns) {
+		t.Errorf("the library counts %v (%d) for a document that holds %d annotations (undo: %v)", got.Counts, got.Annotations(), len(anns), undoErr)
+	}
+}

@@ -25,7 +25,7 @@ type Listing struct {
 func NewListing(summaries []Summary, q Query) *Listing {
 	l := &Listing{all: make(map[string]*listEntry, len(summaries))}
 	for _, s := range summaries {
-		l.all[s.ID] = &listEntry{&s, fold(s.Title)}
+		l.all[s.ID] = &listEntry{&s, titleKey(s.Title)}
 	}
 	l.SetQuery(q)
 	return l
@@ -95,7 +95,7 @@ func (l *Listing) place(id string) int {
 // its row moves to where the query puts it now.
 func (l *Listing) Put(s Summary) {
 	l.Remove(s.ID)
-	e := &listEntry{&s, fold(s.Title)}
+	e := &listEntry{&s, titleKey(s.Title)}
 	l.all[s.ID] = e
 	if l.q.keeps(*e, l.words) {
 		i := sort.Search(len(l.kept), func(i int) bool { return l.q.compare(*l.kept[i], *e) > 0 })
