@@ -9,6 +9,9 @@ package annotate
 // the marks of writing direction (a title that mixes Arabic and Latin).
 // White space of any kind, line breaks included, is one space between
 // words, and none at either end. A title left with nothing to see is blank.
+// A title is a line of the library, and the summary that holds it is
+// written again at every change of its document: it has at most
+// TitleLimit characters.
 
 import (
 	"strings"
@@ -33,6 +36,25 @@ func CleanTitle(title string) string {
 		return ""
 	}
 	return strings.Join(strings.Fields(title), " ")
+}
+
+// TitleLimit is the most characters (code points) a title has: a whole
+// article pasted into the rename field made a title of 900,000.
+const TitleLimit = 500
+
+// CutTitle returns title, clean (CleanTitle), cut to TitleLimit characters
+// when it is longer: at the last space in its last fifth, if there is
+// one, with "…" after the words kept.
+func CutTitle(title string) string {
+	title = CleanTitle(title)
+	if RuneCount(title) <= TitleLimit {
+		return title
+	}
+	cut := title[:NewText(title).Byte(TitleLimit-1)]
+	if sp := strings.LastIndexByte(cut, ' '); sp > len(cut)*4/5 {
+		cut = cut[:sp]
+	}
+	return strings.TrimRight(cut, " ") + "…"
 }
 
 // TitleLeftOut returns the characters of title that CleanTitle leaves

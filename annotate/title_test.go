@@ -1,6 +1,10 @@
 package annotate
 
-import "testing"
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
 
 // TestCleanTitle: a title keeps what it shows; a title that shows nothing
 // is blank.
@@ -24,6 +28,35 @@ func TestCleanTitle(t *testing.T) {
 	} {
 		if got := CleanTitle(in); got != want {
 			t.Errorf("CleanTitle(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestCutTitle: a title longer than TitleLimit is cut to it, after a
+// whole word where one ends in its last fifth, with "…" after; a title
+// within it stays as CleanTitle leaves it.
+func TestCutTitle(t *testing.T) {
+	words := strings.Repeat("Ministers pledged to raise defence spending. ", 20)
+	han := strings.Repeat("选举", 400)
+	for _, c := range []struct {
+		in, prefix string
+		wordEnd    bool
+	}{
+		{words, "Ministers pledged", true},
+		{han, "选举选举", false},
+		{"  Budget\tday ", "Budget day", false},
+	} {
+		got := CutTitle(c.in)
+		n := utf8.RuneCountInString(got)
+		switch {
+		case utf8.RuneCountInString(CleanTitle(c.in)) <= TitleLimit:
+			if got != CleanTitle(c.in) {
+				t.Errorf("CutTitle(%q) = %q, want it as CleanTitle leaves it", c.in, got)
+			}
+		case n > TitleLimit || n < TitleLimit*4/5 || !strings.HasSuffix(got, "…") || !strings.HasPrefix(got, c.prefix):
+			t.Errorf("CutTitle of %d characters gave %d: %q", utf8.RuneCountInString(c.in), n, got)
+		case c.wordEnd && !strings.HasPrefix(CleanTitle(c.in), strings.TrimSuffix(got, "…")+" "):
+			t.Errorf("CutTitle cut inside a word: %q", got[len(got)-20:])
 		}
 	}
 }

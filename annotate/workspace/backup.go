@@ -341,7 +341,7 @@ func checkBackupDocument(d *BackupDocument) error {
 	}
 	// Listed as a title is kept and a count shown: "0 quote" is none.
 	maps.DeleteFunc(d.Counts, func(_ string, n int) bool { return n == 0 })
-	if d.Title = annotate.CleanTitle(d.Title); d.Title == "" {
+	if d.Title = annotate.CutTitle(d.Title); d.Title == "" {
 		d.Title = "Untitled article"
 	}
 	return nil

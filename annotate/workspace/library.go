@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -50,6 +51,9 @@ type Query struct {
 
 // ErrTitle is the error of a blank title.
 var ErrTitle = errors.New("a title cannot be blank")
+
+// ErrTitleLong is the error of a title longer than annotate.TitleLimit.
+var ErrTitleLong = errors.New("a title can have at most " + strconv.Itoa(annotate.TitleLimit) + " characters")
 
 // titled names a document by its title in the library's words and
 // messages, between the quotation marks the app writes: Go's %q escaped a
@@ -385,11 +389,15 @@ func (w *Workspace) Undo() error {
 }
 
 // Rename gives document id a new title, cleaned as annotate.CleanTitle
-// cleans it. A title with no visible character is refused with ErrTitle.
+// cleans it. A title with no visible character is refused with ErrTitle,
+// one longer than annotate.TitleLimit with ErrTitleLong.
 func (w *Workspace) Rename(id, title string) error {
 	title = annotate.CleanTitle(title)
 	if title == "" {
 		return ErrTitle
+	}
+	if n := annotate.RuneCount(title); n > annotate.TitleLimit {
+		return fmt.Errorf("%w: this one has %s", ErrTitleLong, annotate.GroupDigits(int64(n)))
 	}
 	old, err := w.store.Summary(id)
 	if err != nil {

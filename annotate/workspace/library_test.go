@@ -5,8 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/newsannotator/annotator/annotate"
 )
@@ -437,5 +439,34 @@ func TestUndoDeleteWaitsForThisTabsChangesOfTheArticle(t *testing.T) {
 	anns, _ := m.Annotations(sum.ID)
 	if got.Annotations()+got.Orphans != len(anns) {
 		t.Errorf("the library counts %v (%d) for a document that holds %d annotations (undo: %v)", got.Counts, got.Annotations(), len(anns), undoErr)
+	}
+}
+
+// TestTitlesHaveALimit: a rename to a title longer than
+// annotate.TitleLimit (a whole article pasted into the field) is refused
+// in words, the title kept; a document added with such a title (a page's,
+// a batch line's) is listed with it cut.
+func TestTitlesHaveALimit(t *testing.T) {
+	w, m := openMemory(t)
+	s, err := w.Add(loadText(t, "a.txt", "Budget day\n\nMinisters pledged to raise defence spending."), nil, nil, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	long := strings.Repeat("Ministers pledged to raise defence spending. ", 20000)
+	err = w.Rename(s.ID, long)
+	if !errors.Is(err, ErrTitleLong) || !strings.Contains(err.Error(), "899,999") {
+		t.Errorf("a rename to a title of 900,000 characters: %v", err)
+	}
+	if got, _ := m.Summary(s.ID); got.Title != s.Title {
+		t.Errorf("after the refused rename the title is %d characters", utf8.RuneCountInString(got.Title))
+	}
+	doc := loadText(t, "b.txt", "Another article\n\nWith its words.")
+	doc.Title = long
+	added, err := w.Add(doc, nil, nil, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := utf8.RuneCountInString(added.Title); n > annotate.TitleLimit || !strings.HasSuffix(added.Title, "…") {
+		t.Errorf("a document added with a title of 900,000 characters is listed with %d: %q…", n, added.Title[:40])
 	}
 }

@@ -264,7 +264,7 @@ func (w *Workspace) record(doc *annotate.Document, set *annotate.Set, orphans []
 	w.added = now
 	// The title as a file gave it may hold control characters, or only
 	// invisible ones (package formats keeps a line's "title" as it is).
-	title := annotate.CleanTitle(doc.Title)
+	title := annotate.CutTitle(doc.Title)
 	if title == "" {
 		title = "Untitled article"
 	}
