@@ -95,6 +95,13 @@ type notice struct {
 	Text  string
 	Error bool
 	Again bool // toggled when the same message is said again
+	// About names the document whose opening the message tells of, and
+	// ReadOnly says that it tells that the document is read-only here,
+	// open in another tab: the lock's answer, which says so, adds to it
+	// or leaves it, and never takes its place (lockDocument). An opening
+	// said "the file's annotations were not added" until that answer.
+	About    string
+	ReadOnly bool
 }
 
 // progress is the state of an article being opened.

@@ -52,6 +52,9 @@ type keeper struct {
 
 	editor *workspace.Editor
 	queue  []queuedChange
+	// lockWaits is set when the head of the queue, a new document's
+	// first change, waits for the answer to the document's lock (flush).
+	lockWaits bool
 	// writing is set while the head of the queue is being written, the
 	// writes-th write; failed holds the error of the last write that
 	// failed (or has not finished in time), until one succeeds.
@@ -89,6 +92,9 @@ type queuedChange struct {
 	doc    string
 	change workspace.Change
 	editor *workspace.Editor
+	// notAdded counts the annotations of a first change that this tab,
+	// not holding the document, did not write (see flush).
+	notAdded int
 }
 
 // queuedEditor returns the editor of document id when a change of it is
@@ -238,6 +244,19 @@ func (a *Annotator) flush(ctx app.Context) {
 	if k.writing || len(k.queue) == 0 {
 		return
 	}
+	if head := &k.queue[0]; head.change.Document != nil && head.change.Records() && head.editor == k.editor {
+		// A new document's first change, with the annotations of the file
+		// it came from: only the tab that holds the document's lock
+		// writes them (workspace.Change.DocumentOnly).
+		if a.locking {
+			k.lockWaits = true // the lock's answer writes it (lockDocument)
+			return
+		}
+		if a.readOnly {
+			head.notAdded = len(head.change.Put)
+			head.change = head.change.DocumentOnly()
+		}
+	}
 	k.writing = true
 	k.writes++
 	head, store, write := k.queue[0], k.store, k.writes
@@ -288,6 +307,13 @@ func (a *Annotator) flush(ctx app.Context) {
 			if len(k.queue) == 0 {
 				k.queue = nil
 				mark("annotator:saved")
+			}
+			if head.notAdded > 0 && k.editor != nil && k.editor.ID() == head.doc {
+				// Shown read-only as the other tab stores it, read again
+				// without this file's annotations (or read already, as it
+				// follows that tab), which the tab says.
+				a.followChanged(ctx, head.doc)
+				a.tell(notice{Text: keptNotice(head.editor.Document.Title, head.notAdded, true), About: head.doc, ReadOnly: true})
 			}
 			a.releaseLocks() // a document left with its changes now stored
 			if a.view == viewLibrary {

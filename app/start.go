@@ -218,6 +218,7 @@ func (a *Annotator) showEdited(ctx app.Context, e *workspace.Editor, err error, 
 	if n.Text == "" {
 		n.Text = fmt.Sprintf("Opened “%s” as you left it.", e.Document.Title)
 	}
+	n.About = e.ID()
 	a.tell(n)
 	a.showEditor(ctx, e, then)
 }
@@ -379,8 +380,23 @@ func (a *Annotator) lockDocument(ctx app.Context, id string) {
 				a.rereadIfOutdated(ctx, a.keep.editor)
 			case !ok:
 				a.readOnly = true
+				if a.keep.due {
+					// A new document's first change, not taken yet: taken
+					// now, before the document is read again as the other
+					// tab keeps it, and written without its annotations,
+					// which the tab then says (flush).
+					a.save(ctx)
+					a.keep.lockWaits = true
+				}
 				a.followReadOnly(ctx, id)
-				a.say("This document is open in another tab, so it is read-only here. It becomes editable here when that tab closes it.")
+				const readOnly = "This document is open in another tab, so it is read-only here. It becomes editable here when that tab closes it."
+				switch n := a.notice; {
+				case n.About == id && n.ReadOnly:
+				case n.About == id && !n.Error:
+					a.tell(notice{Text: n.Text + " " + readOnly, About: id, ReadOnly: true})
+				default:
+					a.say(readOnly)
+				}
 				mark("annotator:read-only")
 			case a.readOnly:
 				// The other tab let it go: read what it saved.
@@ -392,6 +408,11 @@ func (a *Annotator) lockDocument(ctx app.Context, id string) {
 			a.waitingKeys = nil
 			for _, b := range keys {
 				a.run(ctx, b)
+			}
+			// A new document's first change may wait for this answer.
+			if a.keep.lockWaits {
+				a.keep.lockWaits = false
+				a.flush(ctx)
 			}
 		})
 		if ok {
@@ -641,7 +662,7 @@ func (a *Annotator) added(ctx app.Context, e *workspace.Editor, err error, fille
 	var dup *workspace.DuplicateError
 	switch {
 	case errors.As(err, &dup):
-		a.openDocument(ctx, dup.ID, notice{Text: keptNotice(dup.Title, exportedCount(set, orphans), inUse)}, nil)
+		a.openDocument(ctx, dup.ID, notice{Text: keptNotice(dup.Title, exportedCount(set, orphans), inUse), ReadOnly: inUse}, nil)
 		done()
 	case err != nil:
 		a.fail(sentence(fmt.Sprintf("“%s” could not be added to the library: %v. The current article stays open", doc.Title, err), ""))
@@ -684,7 +705,7 @@ func keptNotice(title string, n int, inUse bool) string {
 	case n == 0:
 		return fmt.Sprintf("Opened “%s”, which was already in your library, as you left it.", title)
 	case inUse:
-		return fmt.Sprintf("Opened “%s”: it is already in your library and open in another tab, "+
+		return fmt.Sprintf("Opened “%s” read-only: it is already in your library and open in another tab, "+
 			"so the file's %d %s not added to it. Open the file again once it is closed there.", title, n, annotate.Plural(n, "annotation was", "annotations were"))
 	}
 	return fmt.Sprintf("Opened “%s” as you left it: it is already in your library with annotations of its own, "+

@@ -73,6 +73,18 @@ func (c Change) Empty() bool {
 	return c.Document == nil && c.records() == 0
 }
 
+// Records reports whether the change puts or deletes an annotation or a
+// history step.
+func (c Change) Records() bool { return c.records() > 0 }
+
+// DocumentOnly returns the change that writes c's document alone, none of
+// its annotations: what a tab that does not hold the document writes of
+// its first change (the app's keeper). Two tabs that opened one new
+// article at once each found it nowhere; each wrote its own annotations,
+// the second on top of the first with counts made for a document with
+// none, and the library counted one file's annotations and held both.
+func (c Change) DocumentOnly() Change { return Change{Document: c.Document} }
+
 // records counts the annotations and steps the change puts or deletes.
 func (c Change) records() int {
 	return len(c.Put) + len(c.Delete) + len(c.PutSteps) + len(c.DeleteSteps)

@@ -514,3 +514,51 @@ func goldOver(t *testing.T, w *Workspace, text string) {
 		t.Fatalf("SaveGold: replaced %v, %v", replaced, err)
 	}
 }
+
+// TestFirstWriteOfATabThatDoesNotHoldTheDocument: two tabs open one new
+// article at once, each from a file with its own annotation; the one that
+// does not hold the document writes it alone (Change.DocumentOnly),
+// before or after the other's whole first change: the store holds the
+// holder's annotation, counted. Both wrote whole: the library counted
+// one and held both, and a backup was refused.
+func TestFirstWriteOfATabThatDoesNotHoldTheDocument(t *testing.T) {
+	const text = "Ministers pledged to raise defence spending by a lot."
+	for _, holderFirst := range []bool{true, false} {
+		m := NewMemory()
+		open := func(label string, start, end int) *Editor {
+			w, err := Open(m, clock())
+			if err != nil {
+				t.Fatal(err)
+			}
+			doc := loadText(t, "a.txt", text)
+			set := annotate.NewSet(doc.Text(), annotate.DefaultSchema())
+			if _, err := set.Add(label, start, end); err != nil {
+				t.Fatal(err)
+			}
+			set.ClearHistory()
+			e, err := w.AddAndEditLater(doc, set, nil, "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			return e
+		}
+		holder, other := open("claim", 0, 9), open("pledge", 10, 17)
+		writes := []func() error{
+			func() error { return Write(m, holder.ID(), holder.Pending()) },
+			func() error { return Write(m, other.ID(), other.Pending().DocumentOnly()) },
+		}
+		if !holderFirst {
+			writes[0], writes[1] = writes[1], writes[0]
+		}
+		for _, write := range writes {
+			if err := write(); err != nil {
+				t.Fatal(err)
+			}
+		}
+		anns, _ := m.Annotations(holder.ID())
+		sum, _ := m.Summary(holder.ID())
+		if len(anns) != 1 || anns[0].Label != "claim" || sum.Counts["claim"] != 1 || len(sum.Counts) != 1 {
+			t.Errorf("holder first %v: the store holds %d annotations, counted %v; want the holder's claim", holderFirst, len(anns), sum.Counts)
+		}
+	}
+}
