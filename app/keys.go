@@ -179,6 +179,8 @@ func bindKey(k keyPress, schema annotate.Schema) binding {
 			return binding{Command: cmdEscape}
 		case mod && !k.Alt && letter == "s":
 			return binding{Command: cmdExport} // the field's edit is kept first
+		case mod && !k.Alt && !k.Shift && letter == "o":
+			return binding{Command: cmdOpen} // the browser's would open a file in place of the app
 		case k.InSelect && mod && !k.Alt && letter == "z":
 			// A select has no undo of its own: Ctrl+Z on the label's
 			// select did nothing, right after the relabel it made.

@@ -21,6 +21,8 @@ func TestBindingFor(t *testing.T) {
 		{"label key in a text field is typing", keyPress{Key: "q", InField: true}, binding{}},
 		{"ctrl+z in a text field is the field's undo", keyPress{Key: "z", Ctrl: true, InField: true}, binding{}},
 		{"escape leaves a text field", keyPress{Key: "Escape", InField: true}, binding{Command: cmdEscape}},
+		{"ctrl+o in a text field opens, as the help says", keyPress{Key: "o", Code: "KeyO", Ctrl: true, InField: true}, binding{Command: cmdOpen}},
+		{"cmd+o in a text field opens", keyPress{Key: "o", Code: "KeyO", Meta: true, InField: true}, binding{Command: cmdOpen}},
 		{"undo", keyPress{Key: "z", Ctrl: true}, binding{Command: cmdUndo}},
 		{"undo on a Mac", keyPress{Key: "z", Meta: true}, binding{Command: cmdUndo}},
 		{"redo", keyPress{Key: "Z", Ctrl: true, Shift: true}, binding{Command: cmdRedo}},

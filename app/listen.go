@@ -64,9 +64,10 @@ func (a *Annotator) listen(ctx app.Context) {
 		if b.Command == cmdNone {
 			return
 		}
-		if k.InField && b.Command == cmdExport {
+		if k.InField && (b.Command == cmdExport || b.Command == cmdOpen || b.Command == cmdFocus) {
 			// Leaving the field fires its change event, which keeps the
-			// edit, and is dispatched before the export.
+			// edit, and is dispatched before the export or the jump (Alt+W
+			// takes the field off the page, with no change event).
 			target.Call("blur")
 		}
 		// The decision is made here, in the event, so that the browser's
@@ -138,8 +139,8 @@ func (a *Annotator) listen(ctx app.Context) {
 	}
 
 	on("paste", func(e app.Value) {
-		if isField(e.Get("target")) {
-			return
+		if isField(e.Get("target")) || dialogOpen() {
+			return // a field's own paste; a dialog takes no paste
 		}
 		e.Call("preventDefault")
 		a.paste(ctx, e.Get("clipboardData"))

@@ -247,11 +247,23 @@ func TestDialogsTakeTheFocus(t *testing.T) {
 		}
 	}
 	press(t, b, "q") // no tagging behind the dialog
+	// Nor an article pasted in its place (Ctrl+V), which the keys' handler
+	// kept out and the paste's did not.
+	title := text(t, b, "#doc-title")
+	evalJS[chromedp.Void](t, b, `(() => {
+		const dt = new DataTransfer();
+		dt.setData("text/plain", "Pasted while the help was open.\n\nA second paragraph.");
+		document.activeElement.dispatchEvent(new ClipboardEvent("paste", {clipboardData: dt, bubbles: true, cancelable: true}));
+	})()`)
+	settle(t, b)
 	press(t, b, kb.Escape)
 	waitFor(t, b, `document.querySelector("#help") === null`)
 	waitFor(t, b, `document.activeElement.id === "article"`)
 	if n := entryCount(t, b); n != 0 {
 		t.Errorf("a key pressed in the help tagged %d annotations", n)
+	}
+	if got := text(t, b, "#doc-title"); got != title {
+		t.Errorf("a paste in the help opened %q in place of %q", got, title)
 	}
 
 	// The help, from its button: the focus goes back to the button.
