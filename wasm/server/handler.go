@@ -23,6 +23,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -104,9 +105,10 @@ var routesOnce sync.Once
 type Site struct {
 	webDir  string
 	wasm    *wasmFile
-	assets  []string // the other files, relative to webDir, slash-separated, sorted
-	version string   // short hex hash of app.wasm, the assets, the loader and the worker
-	worker  string   // go-app's app-worker.js template with the annotator's install (worker.go)
+	assets  []string             // the other files, relative to webDir, slash-separated, sorted
+	files   map[string]assetFile // the assets as Load read them, by name in assets
+	version string               // short hex hash of app.wasm, the assets, the loader and the worker
+	worker  string               // go-app's app-worker.js template with the annotator's install (worker.go)
 	app     *app.Handler
 	appJS   []byte // go-app's app.js with the annotator's loader (loader.go)
 }
@@ -151,11 +153,12 @@ func Load(webDir string, log io.Writer) (*Site, error) {
 	if err != nil {
 		return nil, err
 	}
-	version, err := siteVersion(webDir, wf, assets, worker)
+	files, err := readAssets(webDir, assets)
 	if err != nil {
 		return nil, err
 	}
-	s := &Site{webDir: webDir, wasm: wf, assets: assets, version: version, worker: worker}
+	version := siteVersion(wf, assets, files, worker)
+	s := &Site{webDir: webDir, wasm: wf, assets: assets, files: files, version: version, worker: worker}
 	s.app = s.newAppHandler()
 	if s.appJS, err = loadAppJS(s.app); err != nil {
 		return nil, err
@@ -216,8 +219,8 @@ func (s *Site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case "/app-worker.js", "/wasm_exec.js", "/manifest.webmanifest", "/manifest.json", "/app.css":
 		s.app.ServeHTTP(w, r)
 	default:
-		if strings.HasPrefix(p, "/web/") {
-			s.app.ServeHTTP(w, r)
+		if name, ok := strings.CutPrefix(p, "/web/"); ok {
+			s.serveAsset(w, r, name)
 			return
 		}
 		s.servePage(w, r)
@@ -225,12 +228,50 @@ func (s *Site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Site) serveRootFile(w http.ResponseWriter, r *http.Request, name string) {
-	if !slices.Contains(s.assets, name) {
+	s.serveAsset(w, r, name)
+}
+
+// assetFile is an asset as Load read it: the server serves, and the static
+// build writes, the content the version was made from, whatever happens to
+// the file on disk later.
+type assetFile struct {
+	data    []byte
+	etag    string
+	modTime time.Time
+}
+
+// readAssets reads the assets of webDir.
+func readAssets(webDir string, assets []string) (map[string]assetFile, error) {
+	files := make(map[string]assetFile, len(assets))
+	for _, a := range assets {
+		p := filepath.Join(webDir, filepath.FromSlash(a))
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return nil, err
+		}
+		st, err := os.Stat(p)
+		if err != nil {
+			return nil, err
+		}
+		sum := sha256.Sum256(data)
+		files[a] = assetFile{data: data, etag: `"` + hex.EncodeToString(sum[:])[:16] + `"`, modTime: st.ModTime()}
+	}
+	return files, nil
+}
+
+// serveAsset serves the asset name (a path relative to the web directory)
+// as Load read it, with its own ETag; a name that is not an asset (a
+// directory, a dot file, a path with "..") is not found.
+func (s *Site) serveAsset(w http.ResponseWriter, r *http.Request, name string) {
+	f, ok := s.files[name]
+	if !ok {
 		http.NotFound(w, r)
 		return
 	}
-	w.Header().Set("Cache-Control", "no-cache")
-	http.ServeFile(w, r, filepath.Join(s.webDir, name))
+	h := w.Header()
+	h.Set("Cache-Control", "no-cache")
+	h.Set("ETag", f.etag)
+	http.ServeContent(w, r, name, f.modTime, bytes.NewReader(f.data))
 }
 
 // servePage lets go-app render a page, then removes what it writes for an
@@ -376,19 +417,15 @@ func listAssets(webDir string) ([]string, error) {
 // worker's template: a new build, a changed asset, a new loader or a new
 // worker gives a new version (so the service worker updates), and
 // restarting the same build gives the same one.
-func siteVersion(webDir string, wf *wasmFile, assets []string, worker string) (string, error) {
+func siteVersion(wf *wasmFile, assets []string, files map[string]assetFile, worker string) string {
 	h := sha256.New()
 	fmt.Fprintf(h, "%s\x00%x\x00", wasmFileName, wf.sum)
 	fmt.Fprintf(h, "loader\x00%x\x00", sha256.Sum256([]byte(loaderJS)))
 	fmt.Fprintf(h, "worker\x00%x\x00", sha256.Sum256([]byte(worker)))
 	for _, a := range assets {
-		data, err := os.ReadFile(filepath.Join(webDir, filepath.FromSlash(a)))
-		if err != nil {
-			return "", err
-		}
-		fmt.Fprintf(h, "%s\x00%x\x00", a, sha256.Sum256(data))
+		fmt.Fprintf(h, "%s\x00%x\x00", a, sha256.Sum256(files[a].data))
 	}
-	return hex.EncodeToString(h.Sum(nil))[:16], nil
+	return hex.EncodeToString(h.Sum(nil))[:16]
 }
 
 // Version is the site's version: a short hex hash of app.wasm and of every

@@ -789,12 +789,18 @@ func TestStaticBuild(t *testing.T) {
 
 	// A second build replaces the first; a directory that holds something
 	// else is left alone.
-	srvWriteFile(t, filepath.Join(out, "stale.txt"), []byte("stale"))
+	// (An asset since removed from the web directory is a file of the
+	// first build; a CNAME beside the build is the deploy's own.)
+	srvWriteFile(t, filepath.Join(out, "web", "stale.js"), []byte("stale"))
+	srvWriteFile(t, filepath.Join(out, "CNAME"), []byte("annotate.example.org\n"))
 	if err := s.WriteStatic(out); err != nil {
 		t.Fatalf("second WriteStatic: %v", err)
 	}
-	if _, err := os.Stat(filepath.Join(out, "stale.txt")); err == nil {
+	if _, err := os.Stat(filepath.Join(out, "web", "stale.js")); err == nil {
 		t.Error("the second build kept a file of the first")
+	}
+	if _, err := os.Stat(filepath.Join(out, "CNAME")); err != nil {
+		t.Error("the second build removed a file it did not write")
 	}
 	other := t.TempDir()
 	srvWriteFile(t, filepath.Join(other, "precious.txt"), []byte("keep me"))

@@ -5,7 +5,6 @@ package server
 import (
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -22,9 +21,12 @@ const HeadersFileName = "_headers"
 
 // WriteStatic writes the app as a static site in out: go-app's page and
 // generated files, the web directory's assets, app.wasm with its brotli and
-// gzip variants, and _headers. The site is written beside out and then
-// renamed into place; an earlier build in out is replaced, anything else
-// there is left alone and is an error.
+// gzip variants, and _headers. The site is written in a dot directory
+// inside out (on out's file system, even when out is a mount point) and
+// then moved into place entry by entry: what an earlier build in out wrote
+// is replaced, a file the build does not write there (a CNAME, .git) is
+// kept, and a directory that holds no earlier build is left alone and is an
+// error.
 func (s *Site) WriteStatic(out string) error {
 	outAbs, err := filepath.Abs(out)
 	if err != nil {
@@ -37,35 +39,38 @@ func (s *Site) WriteStatic(out string) error {
 	if paths.Within(outAbs, webAbs) || paths.Within(webAbs, outAbs) {
 		return fmt.Errorf("the output directory %s and the web directory %s must not hold one another", out, s.webDir)
 	}
-	replace := false
 	if entries, err := os.ReadDir(outAbs); err == nil {
 		if len(entries) > 0 && !isStaticBuild(outAbs) {
 			return fmt.Errorf("%s exists and does not hold an earlier build: remove it or choose another -out", out)
 		}
-		replace = true
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		return err
 	}
-	if err := os.MkdirAll(filepath.Dir(outAbs), 0o755); err != nil {
+	if err := os.MkdirAll(outAbs, 0o755); err != nil {
 		return err
 	}
-	tmp, err := os.MkdirTemp(filepath.Dir(outAbs), "."+filepath.Base(outAbs)+".tmp-*")
+	tmp, err := os.MkdirTemp(outAbs, ".annotator-build-*")
 	if err != nil {
 		return err
 	}
-	defer os.RemoveAll(tmp) // a no-op once renamed
-	if err := os.Chmod(tmp, 0o755); err != nil {
-		return err
-	}
+	defer os.RemoveAll(tmp) // empty once moved
 	if err := s.writeStaticFiles(tmp); err != nil {
 		return err
 	}
-	if replace {
-		if err := os.RemoveAll(outAbs); err != nil {
+	entries, err := os.ReadDir(tmp)
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		dst := filepath.Join(outAbs, e.Name())
+		if err := os.RemoveAll(dst); err != nil {
+			return err
+		}
+		if err := os.Rename(filepath.Join(tmp, e.Name()), dst); err != nil {
 			return err
 		}
 	}
-	return os.Rename(tmp, outAbs)
+	return nil
 }
 
 func (s *Site) writeStaticFiles(dir string) error {
@@ -90,8 +95,16 @@ func (s *Site) writeStaticFiles(dir string) error {
 	}
 	web := filepath.Join(dir, "web")
 	for _, a := range s.assets {
-		if err := copyFile(filepath.Join(s.webDir, filepath.FromSlash(a)), filepath.Join(web, filepath.FromSlash(a))); err != nil {
+		if err := writeFile(filepath.Join(web, filepath.FromSlash(a)), s.files[a].data); err != nil {
 			return err
+		}
+	}
+	// What serve answers at the root from the web directory.
+	for _, name := range []string{"robots.txt", "sitemap.xml", "ads.txt"} {
+		if f, ok := s.files[name]; ok {
+			if err := writeFile(filepath.Join(dir, name), f.data); err != nil {
+				return err
+			}
 		}
 	}
 	br, _ := s.wasm.brotli()
@@ -135,22 +148,9 @@ func isStaticBuild(dir string) bool {
 	return true
 }
 
-func copyFile(src, dst string) error {
-	in, err := os.Open(src)
-	if err != nil {
+func writeFile(name string, data []byte) error {
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
 		return err
 	}
-	defer in.Close()
-	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
-		return err
-	}
-	out, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
-	if err != nil {
-		return err
-	}
-	if _, err := io.Copy(out, in); err != nil {
-		out.Close()
-		return err
-	}
-	return out.Close()
+	return os.WriteFile(name, data, 0o644)
 }
