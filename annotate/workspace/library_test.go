@@ -404,23 +404,7 @@ func TestUndoDeleteWaitsForThisTabsChangesOfTheArticle(t *testing.T) {
 	w, m := openMemory(t)
 	saving := map[string]bool{}
 	w.Saving = func(id string) bool { return saving[id] }
-	sum, err := w.Add(loadText(t, "a.txt", text), nil, nil, "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	e, err := w.Edit(sum.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := e.Set.Add("pledge", 10, 17); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := e.Save(); err != nil {
-		t.Fatal(err)
-	}
-	if err := w.Delete(sum.ID); err != nil {
-		t.Fatal(err)
-	}
+	sum := taggedThenDeleted(t, w, text)
 	again, err := w.AddAndEditLater(loadText(t, "a.txt", text), nil, nil, "")
 	if err != nil {
 		t.Fatal(err)

@@ -21,23 +21,7 @@ func TestUndoDeleteHoldsTheDocument(t *testing.T) {
 	}
 	locks := tabLocks{}
 	libraryHolds(w, locks)
-	sum, err := w.Add(loadText(t, "a.txt", text), nil, nil, "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	e, err := w.Edit(sum.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := e.Set.Add("pledge", 10, 17); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := e.Save(); err != nil {
-		t.Fatal(err)
-	}
-	if err := w.Delete(sum.ID); err != nil {
-		t.Fatal(err)
-	}
+	sum := taggedThenDeleted(t, w, text)
 	tagged := false
 	store.after = func() { tagged = openAndTag(t, m, locks, sum.ID) }
 	if err := w.Undo(); err != nil {
@@ -68,4 +52,29 @@ func TestUndoDeleteHoldsTheDocument(t *testing.T) {
 	if _, err := m.Summary(sum.ID); err != nil {
 		t.Errorf("the document is not back: %v", err)
 	}
+}
+
+// taggedThenDeleted adds an article of text to w, tags its characters 10
+// to 17 a pledge, saves that, and deletes the article from the library;
+// it returns the article's summary as added.
+func taggedThenDeleted(t *testing.T, w *Workspace, text string) Summary {
+	t.Helper()
+	sum, err := w.Add(loadText(t, "a.txt", text), nil, nil, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := w.Edit(sum.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.Set.Add("pledge", 10, 17); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.Save(); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Delete(sum.ID); err != nil {
+		t.Fatal(err)
+	}
+	return sum
 }

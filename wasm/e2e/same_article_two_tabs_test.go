@@ -6,15 +6,11 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/chromedp/chromedp"
-	"github.com/newsannotator/annotator/annotate"
 	"github.com/newsannotator/annotator/annotate/workspace"
 )
 
@@ -36,30 +32,9 @@ func TestWorkspaceOneArticleOpenedInTwoTabsAtOnce(t *testing.T) {
 	waitSaved(t, tab)
 
 	const article = "Ministers met on Tuesday.\n\nThe minister said taxes would fall. The party pledged to raise defence spending."
-	dir := t.TempDir()
-	exportOf := func(name, phrase, label string) string {
-		doc, err := annotate.Load([]byte(article), annotate.Source{Name: "budget.txt", MediaType: "text/plain"})
-		if err != nil {
-			t.Fatal(err)
-		}
-		set := annotate.NewSet(doc.Text(), annotate.DefaultSchema())
-		at := annotate.RuneCount(article[:strings.Index(article, phrase)])
-		if _, err := set.Add(label, at, at+annotate.RuneCount(phrase)); err != nil {
-			t.Fatal(err)
-		}
-		data, err := annotate.NewFile(doc, set, nil, time.Now()).Marshal()
-		if err != nil {
-			t.Fatal(err)
-		}
-		path := filepath.Join(dir, name)
-		if err := os.WriteFile(path, data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return path
-	}
 	files := map[*browser]string{
-		b:   exportOf("ann.annotations.json", "taxes would fall", "claim"),
-		tab: exportOf("bob.annotations.json", "raise defence spending", "pledge"),
+		b:   exportOfText(t, article, "budget.txt", "ann.annotations.json", [2]string{"taxes would fall", "claim"}),
+		tab: exportOfText(t, article, "budget.txt", "bob.annotations.json", [2]string{"raise defence spending", "pledge"}),
 	}
 
 	// Both at once: each tab's file goes in from a goroutine of its own.

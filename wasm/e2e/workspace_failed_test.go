@@ -304,16 +304,25 @@ func TestWorkspaceRetryThatFailsSaysSo(t *testing.T) {
 // natively, and returns its path.
 func sampleExport(t *testing.T) string {
 	t.Helper()
-	doc, err := annotate.Load(repoFile(t, "app/sample/starmer-trump-white-house.txt"),
-		annotate.Source{Name: "starmer-trump-white-house.txt", MediaType: "text/plain"})
+	return exportOfText(t, string(repoFile(t, "app/sample/starmer-trump-white-house.txt")), "starmer-trump-white-house.txt",
+		"sample.annotations.json", [2]string{"yes we can", "quote"}, [2]string{"pretty balanced", "claim"})
+}
+
+// exportOfText writes, in a new temporary folder, a version-1 export named
+// name of the article text (opened as the file source names), with each
+// tag's phrase (its first occurrence) tagged with its label, and returns
+// its path.
+func exportOfText(t *testing.T, text, source, name string, tags ...[2]string) string {
+	t.Helper()
+	doc, err := annotate.Load([]byte(text), annotate.Source{Name: source, MediaType: "text/plain"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	set := annotate.NewSet(doc.Text(), annotate.DefaultSchema())
-	text := doc.Text().String()
-	for _, p := range []struct{ phrase, label string }{{"yes we can", "quote"}, {"pretty balanced", "claim"}} {
-		at := annotate.RuneCount(text[:strings.Index(text, p.phrase)])
-		if _, err := set.Add(p.label, at, at+annotate.RuneCount(p.phrase)); err != nil {
+	canonical := doc.Text().String()
+	for _, tag := range tags {
+		at := annotate.RuneCount(canonical[:strings.Index(canonical, tag[0])])
+		if _, err := set.Add(tag[1], at, at+annotate.RuneCount(tag[0])); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -321,7 +330,7 @@ func sampleExport(t *testing.T) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	path := filepath.Join(t.TempDir(), "sample.annotations.json")
+	path := filepath.Join(t.TempDir(), name)
 	if err := os.WriteFile(path, data, 0o644); err != nil {
 		t.Fatal(err)
 	}
