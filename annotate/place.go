@@ -19,9 +19,6 @@ var (
 	// ErrPassageNotFound, ErrPassageAmbiguous or ErrContextChanged (see
 	// Anchor), each of which is ErrOrphaned too.
 	ErrOrphaned = errors.New("its passage could not be placed on the text without guessing")
-	// ErrSpanEdges is the error of a span that starts or ends with white
-	// space.
-	ErrSpanEdges = errors.New("the span starts or ends with white space")
 )
 
 // Reanchor finds a's place on the set's text with an, which must be an
@@ -99,22 +96,20 @@ func (s *Set) placeAt(a Annotation, start, end int, how Anchoring, orphanAt int)
 // beside the set, on the span start..end that the user chose, as an exact
 // anchoring, in a step of its own ("place quote"), and returns the orphans
 // without it (orphans itself is not modified) and the annotation placed.
-// It refuses a span outside the text (ErrOutOfRange), an empty one
-// (ErrEmptySpan) and one that starts or ends with white space
-// (ErrSpanEdges), and what Insert refuses; then it returns orphans and
-// orphans[i] as they were.
+// The span loses the white space at its edges, as a tagged selection does
+// (a double-click takes a word's following space on some systems, and
+// Shift+Alt+↓ a sentence's). It refuses a span outside the text
+// (ErrOutOfRange), one of white space alone (ErrEmptySpan), and what
+// Insert refuses; then it returns orphans and orphans[i] as they were.
 //
 // The step remembers the orphan and its place in the list, so that
 // UndoWithOrphans gives it back there and RedoWithOrphans takes it out
 // again.
 func (s *Set) PlaceOrphan(orphans []Annotation, i, start, end int) ([]Annotation, Annotation, error) {
 	o := orphans[i]
-	ts, te, err := s.span(start, end)
+	start, end, err := s.span(start, end)
 	if err != nil {
 		return orphans, o, fmt.Errorf("cannot place the orphan at %w", err)
-	}
-	if ts != start || te != end {
-		return orphans, o, fmt.Errorf("cannot place the orphan at %s: %w", chars(start, end), ErrSpanEdges)
 	}
 	b, err := s.placeAt(o, start, end, AnchorExact, i)
 	if err != nil {

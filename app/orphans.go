@@ -24,8 +24,8 @@ func (a *Annotator) placeOrphan(ctx app.Context, id string) {
 	}
 	rest, o, err := a.set.PlaceOrphan(a.orphans, i, span.Start, span.End)
 	switch {
-	case errors.Is(err, annotate.ErrSpanEdges) || errors.Is(err, annotate.ErrEmptySpan):
-		a.fail("Select the passage without white space at its edges to place the orphan.")
+	case errors.Is(err, annotate.ErrEmptySpan):
+		a.fail("Select a passage with words in it to place the orphan.")
 		return
 	case err != nil:
 		a.fail(err.Error())
