@@ -157,8 +157,9 @@ func Load(webDir string, log io.Writer) (*Site, error) {
 	if err != nil {
 		return nil, err
 	}
-	version := siteVersion(wf, assets, files, worker)
-	s := &Site{webDir: webDir, wasm: wf, assets: assets, files: files, version: version, worker: worker}
+	s := &Site{webDir: webDir, wasm: wf, assets: assets, files: files, worker: worker}
+	s.version = siteVersion(wf, assets, files, worker)
+	s.version = s.settingsVersion()
 	s.app = s.newAppHandler()
 	if s.appJS, err = loadAppJS(s.app); err != nil {
 		return nil, err
@@ -428,8 +429,36 @@ func siteVersion(wf *wasmFile, assets []string, files map[string]assetFile, work
 	return hex.EncodeToString(h.Sum(nil))[:16]
 }
 
-// Version is the site's version: a short hex hash of app.wasm and of every
-// asset, which the service worker's cache is named after.
+// settingsVersion returns the site's version made of the files' one
+// (siteVersion) and of what this server says around them: go-app's
+// settings for the page and the manifest (the title, the description, the
+// colours, the loading label, the icons, the scripts: every field but the
+// resolver of the files and the version) and its security headers. They
+// are in the server's code, not in a file; a release that changed only
+// them kept the version, and an installed app kept its cached page, with
+// the old Content-Security-Policy, for good. (The page as rendered is not
+// hashed: go-app writes its attributes in a new order each time.)
+func (s *Site) settingsVersion() string {
+	h := sha256.New()
+	fmt.Fprintf(h, "files\x00%s\x00", s.version)
+	for _, sh := range securityHeaders {
+		fmt.Fprintf(h, "%q\x00%q\x00", sh.Name, sh.Value)
+	}
+	fmt.Fprintf(h, "%s\x00", handlerSettings(s.newAppHandler()))
+	return hex.EncodeToString(h.Sum(nil))[:16]
+}
+
+// handlerSettings writes out a's settings, every field but its Resources
+// (a resolver of the web directory's files, which siteVersion hashes) and
+// its Version.
+func handlerSettings(a *app.Handler) string {
+	a.Resources, a.Version = nil, ""
+	return strings.TrimPrefix(fmt.Sprintf("%#v", a), "&")
+}
+
+// Version is the site's version: a short hex hash of app.wasm, of every
+// asset and of the server's own settings (settingsVersion), which the
+// service worker's cache is named after.
 func (s *Site) Version() string { return s.version }
 
 // BestCompression compresses app.wasm with brotli at quality 11 (about a

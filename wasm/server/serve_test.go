@@ -293,8 +293,33 @@ func TestHandlerVersion(t *testing.T) {
 		t.Fatal(err)
 	}
 	srvWriteFile(t, filepath.Join(dir, "app.css"), append(css, "\n/* changed */\n"...))
-	if v := version(); v == v1 {
+	v3 := version()
+	if v3 == v1 {
 		t.Errorf("a changed app.css kept the version %s", v1)
+	}
+
+	// The server's own settings, which no file holds: a new security
+	// header, or a new title (handlerSettings, which every field of
+	// go-app's settings is written by).
+	was := securityHeaders
+	t.Cleanup(func() { securityHeaders = was })
+	securityHeaders = append(slices.Clone(was), struct{ Name, Value string }{"X-Test", "1"})
+	if v := version(); v == v3 {
+		t.Errorf("a new security header kept the version %s", v3)
+	}
+	securityHeaders = was
+	s, err := Load(dir, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	settings := handlerSettings(s.newAppHandler())
+	retitled := s.newAppHandler()
+	retitled.Title += "!"
+	if handlerSettings(retitled) == settings {
+		t.Error("a new title gives the same settings")
+	}
+	if again := handlerSettings(s.newAppHandler()); again != settings || strings.Contains(settings, ")(0x") || !strings.Contains(settings, appTitle) {
+		t.Errorf("the settings are not the same each time, hold a pointer or lack the title: %.300s", settings)
 	}
 }
 

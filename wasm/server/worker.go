@@ -2,8 +2,8 @@
 
 package server
 
-// This file keeps the one change the server makes to go-app's service
-// worker (app-worker.js), and why: go-app's worker caches the app in an
+// This file keeps the changes the server makes to go-app's service worker
+// (app-worker.js), and why. The first: go-app's worker caches the app in an
 // async install listener without event.waitUntil, so the browser counts
 // the install as done at once. A worker whose caching failed (one file of
 // the many it fetches, the network dropping on a train) was activated all
@@ -20,6 +20,14 @@ package server
 // update when a new worker is "activated" while the page has a controller,
 // and a first worker that held activation open until clients.claim() had
 // given the page one would offer the first visit an update.
+//
+// The second: go-app's worker answers from its cache a request for exactly
+// a URL it cached. The page is cached as "/", so offline the app did not
+// start at "/?utm_source=mail" (a shared link, a bookmark made of one):
+// the browser showed its own error page. A page's query string is now
+// left out of the match; the app keeps its state in storage, not in the
+// URL (app/routes.go), so every query asks for the one page
+// (wasm/e2e's TestAppOfflineWithAQuery).
 
 import (
 	"errors"
@@ -49,15 +57,28 @@ self.addEventListener("install", (event) => {
   event.waitUntil(installWorker().then(() => self.skipWaiting()));
 });`
 
-// errWorkerChanged: go-app's app-worker.js no longer has the listener the
+// goappCacheMatch is go-app's (v10.1.11) look into its cache, which
+// workerCacheMatch replaces.
+const goappCacheMatch = `  const cachedResponse = await caches.match(request);`
+
+// workerCacheMatch takes a page asked for with a query string from the
+// cache of the page without it.
+const workerCacheMatch = `  // The annotator's (wasm/server/worker.go): a page asked for with a
+  // query string is the one page the cache holds under its path alone.
+  const cachedResponse = await caches.match(request, {ignoreSearch: request.mode === "navigate"});`
+
+// errWorkerChanged: go-app's app-worker.js no longer has the code the
 // server replaces (a new go-app version): look at worker.go again.
-var errWorkerChanged = errors.New("go-app's app-worker.js has no install listener to replace: check wasm/server/worker.go against this go-app version")
+var errWorkerChanged = errors.New("go-app's app-worker.js has no install listener or cache match to replace: check wasm/server/worker.go against this go-app version")
 
 // patchWorker returns go-app's worker template with its install listener
-// replaced.
+// and its cache match replaced.
 func patchWorker(tmpl string) (string, error) {
-	if strings.Count(tmpl, goappInstallListener) != 1 {
-		return "", errWorkerChanged
+	for _, r := range [][2]string{{goappInstallListener, workerInstall}, {goappCacheMatch, workerCacheMatch}} {
+		if strings.Count(tmpl, r[0]) != 1 {
+			return "", errWorkerChanged
+		}
+		tmpl = strings.Replace(tmpl, r[0], r[1], 1)
 	}
-	return strings.Replace(tmpl, goappInstallListener, workerInstall, 1), nil
+	return tmpl, nil
 }

@@ -24,7 +24,7 @@ func TestServiceWorkerHoldsItsInstall(t *testing.T) {
 		t.Fatal(err)
 	}
 	served := srvRequest(s, "GET", "/app-worker.js").Body.String()
-	for _, want := range []string{"event.waitUntil(installWorker()", "deletePreviousCaches", `const cacheName = "app-" + "` + s.Version() + `"`, "resourcesToCache = [", "fetchWithCache"} {
+	for _, want := range []string{"event.waitUntil(installWorker()", "deletePreviousCaches", `const cacheName = "app-" + "` + s.Version() + `"`, "resourcesToCache = [", "fetchWithCache", `{ignoreSearch: request.mode === "navigate"}`} {
 		if !strings.Contains(served, want) {
 			t.Errorf("the served app-worker.js lacks %q", want)
 		}
@@ -42,10 +42,15 @@ func TestServiceWorkerHoldsItsInstall(t *testing.T) {
 }
 
 // TestPatchWorkerRefusesAnotherWorker: a template without go-app's
-// install listener as this version writes it is refused, not served half
-// patched.
+// install listener or cache match as this version writes them is refused,
+// not served half patched.
 func TestPatchWorkerRefusesAnotherWorker(t *testing.T) {
-	for _, js := range []string{"", strings.Replace(goappInstallListener, "async ", "", 1), goappInstallListener + goappInstallListener} {
+	both := goappInstallListener + "\n" + goappCacheMatch
+	if _, err := patchWorker(both); err != nil {
+		t.Fatalf("patchWorker(go-app's two): %v", err)
+	}
+	for _, js := range []string{"", goappCacheMatch, goappInstallListener, strings.Replace(goappInstallListener, "async ", "", 1) + goappCacheMatch,
+		both + goappInstallListener, both + goappCacheMatch} {
 		if _, err := patchWorker(js); !errors.Is(err, errWorkerChanged) {
 			t.Errorf("patchWorker(%q): %v, want errWorkerChanged", js, err)
 		}
