@@ -1,6 +1,7 @@
 # The annotator's build. `make run` and `make test` are the whole set-up.
 GO      ?= go
 ADDR    ?= 127.0.0.1:8000
+BASE    ?= /
 SAMPLE  := app/sample/starmer-trump-white-house.txt
 
 .PHONY: run build sample test test-third-party vet chromium bench bench-browser size screenshot fuzz clean
@@ -21,9 +22,9 @@ bin/annotator: $(GO_SOURCES)
 run: web/app.wasm bin/annotator
 	./bin/annotator serve -addr $(ADDR)
 
-## build: write the app as a static site in build/ (with _headers for Netlify and Cloudflare Pages)
+## build: write the app as a static site in build/ (with _headers for Netlify and Cloudflare Pages), to be served at the root of a domain, or at BASE (make build BASE=/annotator)
 build: web/app.wasm bin/annotator
-	./bin/annotator build -out build -web web
+	./bin/annotator build -out build -base $(BASE) -web web
 
 ## sample: load the built-in sample article and print it as a version-1 export
 sample:

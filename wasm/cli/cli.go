@@ -31,8 +31,8 @@ const (
 const usage = `annotator: a news-article annotator.
 
 Usage:
-  annotator serve [-addr 127.0.0.1:8000] [-web DIR]   serve the app
-  annotator build [-out DIR] [-web DIR]                write the app as static files
+  annotator serve [-addr 127.0.0.1:8000] [-web DIR]    serve the app
+  annotator build [-out DIR] [-base PATH] [-web DIR]   write the app as static files
   annotator load [-url URL] [-type MEDIATYPE] FILE     print FILE as a version-1 JSON
                                                        export with no annotations
   annotator validate FILE.json...                      check exports; exit 0 when all

@@ -64,17 +64,23 @@ func serve(ctx context.Context, addr, webDir string, stderr io.Writer) int {
 	return exitOK
 }
 
-// cmdBuild runs `annotator build [-out DIR] [-web DIR]`.
+// cmdBuild runs `annotator build [-out DIR] [-base PATH] [-web DIR]`.
 func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("build", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	out := fs.String("out", "build", "the `directory` to write the static site to (replaced if it holds an earlier build)")
+	base := fs.String("base", "/", "the `path` the site is served at: / for the root of a domain, /annotator for https://example.github.io/annotator/")
 	webDir := fs.String("web", "web", "the `directory` of the app's files, holding the built app.wasm")
 	if err := fs.Parse(args); err != nil {
 		return exitUsage
 	}
 	if fs.NArg() != 0 {
 		fmt.Fprintf(stderr, "annotator build: unexpected argument %q\n", fs.Arg(0))
+		return exitUsage
+	}
+	at, err := server.Base(*base)
+	if err != nil {
+		fmt.Fprintf(stderr, "annotator build: -base %v\n", err)
 		return exitUsage
 	}
 	s, err := server.Load(*webDir, stderr)
@@ -87,11 +93,11 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "annotator build: %v\n", err)
 		return exitInvalid
 	}
-	if err := s.WriteStatic(*out); err != nil {
+	if err := s.WriteStatic(*out, at); err != nil {
 		fmt.Fprintf(stderr, "annotator build: %v\n", err)
 		return exitInvalid
 	}
-	fmt.Fprintf(stdout, "annotator: wrote the app (version %s) to %s: serve it as static files; %s gives the security headers to Netlify and Cloudflare Pages, other hosts must send them too\n",
-		s.Version(), *out, server.HeadersFileName)
+	fmt.Fprintf(stdout, "annotator: wrote the app (version %s) to %s: serve it as static files at %s/; %s gives the security headers to Netlify and Cloudflare Pages, other hosts must send them too\n",
+		s.Version(), *out, at, server.HeadersFileName)
 	return exitOK
 }

@@ -61,3 +61,31 @@ func TestBuildShipsBestCompression(t *testing.T) {
 		}
 	}
 }
+
+// TestBuildAtABase: `annotator build -base` writes the site for that
+// address and says it; an address it cannot serve at is refused in words,
+// before anything is built or written.
+func TestBuildAtABase(t *testing.T) {
+	dir, _ := testweb.WebDir(t)
+	out := filepath.Join(t.TempDir(), "site")
+	var stdout, stderr bytes.Buffer
+	if code := Run([]string{"build", "-web", dir, "-out", out, "-base", "annotator/"}, nil, &stdout, &stderr); code != exitOK {
+		t.Fatalf("build -base annotator/: exit %d, %s", code, stderr.String())
+	}
+	if !strings.Contains(stdout.String(), "at /annotator/") {
+		t.Errorf("build -base says %q, not where to serve the site", stdout.String())
+	}
+	if page, err := os.ReadFile(filepath.Join(out, "index.html")); err != nil || !strings.Contains(string(page), `src="/annotator/app.js"`) {
+		t.Errorf("the page built for /annotator/ does not load /annotator/app.js (%v)", err)
+	}
+	bad := filepath.Join(t.TempDir(), "bad")
+	stdout.Reset()
+	stderr.Reset()
+	if code := Run([]string{"build", "-web", dir, "-out", bad, "-base", "https://example.github.io/annotator"}, nil, &stdout, &stderr); code != exitUsage ||
+		!strings.Contains(stderr.String(), "-base") || !strings.Contains(stderr.String(), "such as /annotator") {
+		t.Errorf("build -base with a URL: exit %d, %q; want %d and the reason", code, stderr.String(), exitUsage)
+	}
+	if _, err := os.Stat(bad); !os.IsNotExist(err) {
+		t.Errorf("a refused build wrote %s (%v)", bad, err)
+	}
+}

@@ -167,9 +167,15 @@ func Load(webDir string, log io.Writer) (*Site, error) {
 	return s, nil
 }
 
-// newAppHandler returns a fresh go-app handler for the site (a handler
-// initialises itself once, on its first request).
-func (s *Site) newAppHandler() *app.Handler {
+// newAppHandler returns a fresh go-app handler for the site at the root of
+// its origin (a handler initialises itself once, on its first request).
+func (s *Site) newAppHandler() *app.Handler { return s.appHandlerAt("") }
+
+// appHandlerAt returns a fresh go-app handler for the site served at base
+// (a Base: "" for the root, else "/annotator"): every address on its page,
+// in its manifest, its app.js and its service worker starts with base, and
+// its version (its service worker's cache) is base's own.
+func (s *Site) appHandlerAt(base string) *app.Handler {
 	cacheable := make([]string, 0, len(s.assets))
 	for _, a := range s.assets {
 		cacheable = append(cacheable, (&url.URL{Path: "/web/" + a}).EscapedPath())
@@ -195,9 +201,9 @@ func (s *Site) newAppHandler() *app.Handler {
 		// caches itself) is needed offline; icon.svg in particular is not
 		// cached by go-app unless it is listed here.
 		CacheableResources:    cacheable,
-		Resources:             webResolver{http.StripPrefix("/web", http.FileServer(assetFS{http.Dir(s.webDir)}))},
+		Resources:             webResolver{http.StripPrefix("/web", http.FileServer(assetFS{http.Dir(s.webDir)})), base},
 		ServiceWorkerTemplate: s.worker,
-		Version:               s.version,
+		Version:               versionAt(s.version, base),
 		WasmContentLength:     strconv.Itoa(len(s.wasm.raw)),
 	}
 }
@@ -335,19 +341,39 @@ func cleanPage(page []byte) []byte {
 	})
 }
 
-// webResolver tells go-app where the files of the web directory are: at
-// /web/ on the same origin. (app.LocalDir with a directory makes the client
-// fetch "DIR/web/app.wasm", a relative path.)
-type webResolver struct{ http.Handler }
+// webResolver tells go-app where the site's files are: the page at base +
+// "/", the files of the web directory at base + "/web/", on the same
+// origin. (app.LocalDir with a directory makes the client fetch
+// "DIR/web/app.wasm", a relative path; go-app's own PrefixedLocation
+// gives the page as base without its slash, which a static host
+// redirects, so the page cached offline was not the one asked for.)
+type webResolver struct {
+	http.Handler
+	base string // "" or a Base
+}
 
-func (webResolver) Resolve(p string) string {
+func (r webResolver) Resolve(p string) string {
 	switch {
 	case p == "" || p == "/":
-		return "/"
+		return r.base + "/"
 	case p == "web" || strings.HasPrefix(p, "web/"):
-		return "/" + p
+		return r.base + "/" + p
+	case strings.HasPrefix(p, "/") && !strings.HasPrefix(p, "//"):
+		return r.base + p
 	}
-	return p
+	return p // another origin's
+}
+
+// versionAt returns the version of the site at base: the files' version
+// at the root, and beside it a tag of base, so that builds at two
+// addresses of one origin have caches of their own (the service worker
+// deletes only its own earlier ones, worker.go).
+func versionAt(version, base string) string {
+	if base == "" {
+		return version
+	}
+	sum := sha256.Sum256([]byte(base))
+	return hex.EncodeToString(sum[:4]) + "-" + version
 }
 
 // assetFS serves the files of the web directory: no directory listings, no

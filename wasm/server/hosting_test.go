@@ -7,11 +7,13 @@ package server
 
 import (
 	"encoding/json"
+	"errors"
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -28,7 +30,7 @@ func TestStaticBuildKeepsTheDeploysOwnFiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := filepath.Join(t.TempDir(), "docs")
-	if err := s.WriteStatic(out); err != nil {
+	if err := s.WriteStatic(out, ""); err != nil {
 		t.Fatal(err)
 	}
 	// The deploy's own files, beside the first build.
@@ -38,7 +40,7 @@ func TestStaticBuildKeepsTheDeploysOwnFiles(t *testing.T) {
 	srvWriteFile(t, filepath.Join(out, ".git", "HEAD"), []byte("ref: refs/heads/gh-pages\n"))
 	srvWriteFile(t, filepath.Join(out, "CNAME"), []byte("annotate.example.org\n"))
 
-	err = s.WriteStatic(out)
+	err = s.WriteStatic(out, "")
 	for _, name := range []string{".git/HEAD", "CNAME"} {
 		if _, serr := os.Stat(filepath.Join(out, name)); serr != nil {
 			t.Errorf("rebuilding into %s (err %v) deleted %s, which the build did not write", out, err, name)
@@ -80,7 +82,7 @@ func TestStaticBuildHasTheRootFilesServeHas(t *testing.T) {
 		t.Fatalf("serve: GET /robots.txt: %d", rec.Code)
 	}
 	out := filepath.Join(t.TempDir(), "site")
-	if err := s.WriteStatic(out); err != nil {
+	if err := s.WriteStatic(out, ""); err != nil {
 		t.Fatal(err)
 	}
 	srv := httptest.NewServer(http.FileServer(http.Dir(out)))
@@ -114,6 +116,89 @@ func TestWorkerCachesOnlyWhatIsServed(t *testing.T) {
 	for _, u := range list {
 		if rec := srvRequest(h, "GET", u); rec.Code != http.StatusOK {
 			t.Errorf("the service worker caches %s, which answers %d (Location %q): its install fails", u, rec.Code, rec.Header().Get("Location"))
+		}
+	}
+}
+
+// A static build for a project's site (example.github.io/annotator/):
+// every address its page, scripts, manifest and service worker name is
+// under the base, the manifest claims no more than it, and its cache is
+// its own (wasm/e2e's TestStaticBuildAtABase runs it in a browser).
+func TestStaticBuildAtABase(t *testing.T) {
+	dir, _ := testweb.WebDir(t)
+	s, err := Load(dir, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "docs")
+	if err := s.WriteStatic(out, "annotator/"); err != nil {
+		t.Fatal(err)
+	}
+	read := func(name string) string {
+		t.Helper()
+		data, err := os.ReadFile(filepath.Join(out, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(data)
+	}
+	// Every address a file names: in an attribute, a string, a JSON value.
+	addresses := regexp.MustCompile(`(?:"|')(/[^"'\s]*)(?:"|')`)
+	for _, name := range []string{"index.html", "app.js", "app-worker.js", "manifest.webmanifest"} {
+		n := 0
+		for _, m := range addresses.FindAllStringSubmatch(read(name), -1) {
+			u := m[1]
+			if u == "/" && name == "app.js" {
+				continue // go-app's app.js splits paths on "/"
+			}
+			if strings.HasPrefix(u, "/[") || strings.HasPrefix(u, "/^") || strings.HasPrefix(u, "/*") {
+				continue // a regular expression, a comment
+			}
+			n++
+			if !strings.HasPrefix(u, "/annotator/") {
+				t.Errorf("%s names %q, outside /annotator/", name, u)
+			}
+		}
+		if n == 0 {
+			t.Errorf("%s names no address at all", name)
+		}
+	}
+	var manifest struct {
+		Scope    string `json:"scope"`
+		StartURL string `json:"start_url"`
+	}
+	if err := json.Unmarshal([]byte(read("manifest.webmanifest")), &manifest); err != nil || manifest.Scope != "/annotator/" || manifest.StartURL != "/annotator/" {
+		t.Errorf("the manifest's scope and start are %q and %q (%v), want /annotator/", manifest.Scope, manifest.StartURL, err)
+	}
+	worker := read("app-worker.js")
+	if !strings.Contains(worker, `"/annotator/"`) || !strings.Contains(worker, `"/annotator/web/app.wasm"`) {
+		t.Error("the service worker does not cache the page and app.wasm at /annotator/")
+	}
+	if cache := `"app-" + "` + s.Version() + `"`; strings.Contains(worker, cache) {
+		t.Errorf("the build at /annotator/ has the cache of the build at the root, %s", cache)
+	}
+	for _, rule := range []string{"\n/annotator/*\n", "\n/annotator/web/app.wasm\n", "\n/annotator/manifest.webmanifest\n"} {
+		if !strings.Contains(read("_headers"), rule) {
+			t.Errorf("_headers lacks the rule %q", rule)
+		}
+	}
+	if strings.Contains(read("_headers"), "\n/*\n") {
+		t.Error("_headers gives its headers to the whole host")
+	}
+}
+
+// TestBase: the addresses a static build can be served at, in the forms
+// people write them, and what is refused, in words.
+func TestBase(t *testing.T) {
+	for in, want := range map[string]string{"": "", "/": "", "//": "", "annotator": "/annotator", "/annotator/": "/annotator",
+		"team/annotator": "/team/annotator", "/a-b_c.d~e/": "/a-b_c.d~e"} {
+		if got, err := Base(in); err != nil || got != want {
+			t.Errorf("Base(%q) = %q, %v; want %q", in, got, err, want)
+		}
+	}
+	for _, in := range []string{"https://example.github.io/annotator", "/a//b", "/a/../b", "/./a", "/a?x=1", "/a#b", "/an notator", "/é", `/a\b`} {
+		if got, err := Base(in); !errors.Is(err, ErrBase) || !strings.Contains(err.Error(), "/annotator") {
+			t.Errorf("Base(%q) = %q, %v; want ErrBase, with an example", in, got, err)
 		}
 	}
 }

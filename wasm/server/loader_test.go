@@ -35,7 +35,7 @@ func TestAppJSLoader(t *testing.T) {
 		t.Error("/goapp.js differs from /app.js")
 	}
 	out := filepath.Join(t.TempDir(), "site")
-	if err := s.WriteStatic(out); err != nil {
+	if err := s.WriteStatic(out, ""); err != nil {
 		t.Fatal(err)
 	}
 	if built, err := os.ReadFile(filepath.Join(out, "app.js")); err != nil || string(built) != served {

@@ -742,7 +742,7 @@ func TestStaticBuild(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := s.WriteStatic(out); err != nil {
+	if err := s.WriteStatic(out, ""); err != nil {
 		t.Fatalf("WriteStatic: %v", err)
 	}
 	read := func(name string) string {
@@ -818,7 +818,7 @@ func TestStaticBuild(t *testing.T) {
 	// first build; a CNAME beside the build is the deploy's own.)
 	srvWriteFile(t, filepath.Join(out, "web", "stale.js"), []byte("stale"))
 	srvWriteFile(t, filepath.Join(out, "CNAME"), []byte("annotate.example.org\n"))
-	if err := s.WriteStatic(out); err != nil {
+	if err := s.WriteStatic(out, ""); err != nil {
 		t.Fatalf("second WriteStatic: %v", err)
 	}
 	if _, err := os.Stat(filepath.Join(out, "web", "stale.js")); err == nil {
@@ -829,13 +829,13 @@ func TestStaticBuild(t *testing.T) {
 	}
 	other := t.TempDir()
 	srvWriteFile(t, filepath.Join(other, "precious.txt"), []byte("keep me"))
-	if err := s.WriteStatic(other); err == nil || !strings.Contains(err.Error(), "earlier build") {
+	if err := s.WriteStatic(other, ""); err == nil || !strings.Contains(err.Error(), "earlier build") {
 		t.Errorf("WriteStatic into a directory of other files: %v", err)
 	}
 	if _, err := os.Stat(filepath.Join(other, "precious.txt")); err != nil {
 		t.Error("build removed a file it did not write")
 	}
-	if err := s.WriteStatic(filepath.Dir(dir)); err == nil {
+	if err := s.WriteStatic(filepath.Dir(dir), ""); err == nil {
 		t.Error("WriteStatic accepted an output directory holding the web directory")
 	}
 }

@@ -28,6 +28,11 @@ package server
 // left out of the match; the app keeps its state in storage, not in the
 // URL (app/routes.go), so every query asks for the one page
 // (wasm/e2e's TestAppOfflineWithAQuery).
+//
+// The third: go-app's activation deleted every other cache of the origin,
+// another app's too (a build of the annotator at another address of one
+// static host, or another go-app app there), which then no longer started
+// offline. It deletes only its own earlier caches now.
 
 import (
 	"errors"
@@ -57,6 +62,21 @@ self.addEventListener("install", (event) => {
   event.waitUntil(installWorker().then(() => self.skipWaiting()));
 });`
 
+// goappDeleteTest is go-app's (v10.1.11) test of which caches its
+// activation deletes: every other one of the origin. workerDeleteTest
+// replaces it.
+const goappDeleteTest = `      if (key !== cacheName) {`
+
+// workerDeleteTest deletes only this app's earlier caches at this address:
+// their names differ from cacheName in the 16 hex digits of the files'
+// version alone (versionAt). Another app of the origin (a build of the
+// annotator at another address, another go-app app) keeps its cache, and
+// so works offline still.
+const workerDeleteTest = `      // The annotator's (wasm/server/worker.go): only this app's
+      // earlier caches at this address.
+      const own = (name) => name.replace(/[0-9a-f]{16}$/, "");
+      if (key !== cacheName && /[0-9a-f]{16}$/.test(key) && own(key) === own(cacheName)) {`
+
 // goappCacheMatch is go-app's (v10.1.11) look into its cache, which
 // workerCacheMatch replaces.
 const goappCacheMatch = `  const cachedResponse = await caches.match(request);`
@@ -69,12 +89,12 @@ const workerCacheMatch = `  // The annotator's (wasm/server/worker.go): a page a
 
 // errWorkerChanged: go-app's app-worker.js no longer has the code the
 // server replaces (a new go-app version): look at worker.go again.
-var errWorkerChanged = errors.New("go-app's app-worker.js has no install listener or cache match to replace: check wasm/server/worker.go against this go-app version")
+var errWorkerChanged = errors.New("go-app's app-worker.js lacks code the server replaces (its install listener, its deletion of old caches, its cache match): check wasm/server/worker.go against this go-app version")
 
 // patchWorker returns go-app's worker template with its install listener
-// and its cache match replaced.
+// its deletion of earlier caches and its cache match replaced.
 func patchWorker(tmpl string) (string, error) {
-	for _, r := range [][2]string{{goappInstallListener, workerInstall}, {goappCacheMatch, workerCacheMatch}} {
+	for _, r := range [][2]string{{goappInstallListener, workerInstall}, {goappDeleteTest, workerDeleteTest}, {goappCacheMatch, workerCacheMatch}} {
 		if strings.Count(tmpl, r[0]) != 1 {
 			return "", errWorkerChanged
 		}

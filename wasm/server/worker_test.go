@@ -33,7 +33,7 @@ func TestServiceWorkerHoldsItsInstall(t *testing.T) {
 		t.Error("the served app-worker.js still has go-app's install, or a placeholder")
 	}
 	out := filepath.Join(t.TempDir(), "site")
-	if err := s.WriteStatic(out); err != nil {
+	if err := s.WriteStatic(out, ""); err != nil {
 		t.Fatal(err)
 	}
 	if built, err := os.ReadFile(filepath.Join(out, "app-worker.js")); err != nil || string(built) != served {
@@ -45,12 +45,13 @@ func TestServiceWorkerHoldsItsInstall(t *testing.T) {
 // install listener or cache match as this version writes them is refused,
 // not served half patched.
 func TestPatchWorkerRefusesAnotherWorker(t *testing.T) {
-	both := goappInstallListener + "\n" + goappCacheMatch
-	if _, err := patchWorker(both); err != nil {
-		t.Fatalf("patchWorker(go-app's two): %v", err)
+	all := goappInstallListener + "\n" + goappDeleteTest + "\n" + goappCacheMatch
+	if _, err := patchWorker(all); err != nil {
+		t.Fatalf("patchWorker(go-app's three): %v", err)
 	}
-	for _, js := range []string{"", goappCacheMatch, goappInstallListener, strings.Replace(goappInstallListener, "async ", "", 1) + goappCacheMatch,
-		both + goappInstallListener, both + goappCacheMatch} {
+	for _, js := range []string{"", goappCacheMatch, goappInstallListener, goappDeleteTest + goappCacheMatch,
+		strings.Replace(goappInstallListener, "async ", "", 1) + goappDeleteTest + goappCacheMatch,
+		all + goappInstallListener, all + goappCacheMatch, all + goappDeleteTest} {
 		if _, err := patchWorker(js); !errors.Is(err, errWorkerChanged) {
 			t.Errorf("patchWorker(%q): %v, want errWorkerChanged", js, err)
 		}
