@@ -32,9 +32,9 @@ func (a *Annotator) run(ctx app.Context, b binding) {
 	case cmdEscape:
 		a.escape(ctx)
 	case cmdNext:
-		a.step(ctx, +1)
+		a.step(ctx, +1, b.ID)
 	case cmdPrevious:
-		a.step(ctx, -1)
+		a.step(ctx, -1, b.ID)
 	case cmdMove, cmdExtend:
 		a.moveCaret(b)
 	case cmdEdit:
@@ -448,8 +448,14 @@ func focusIn(selector string) bool {
 	return active.Truthy() && active.Get("closest").Truthy() && active.Call("closest", selector).Truthy()
 }
 
-// step selects the next (+1) or previous (-1) annotation in the list.
-func (a *Annotator) step(ctx app.Context, dir int) {
+// step selects the next (+1) or previous (-1) annotation in the list:
+// next to entry, the annotation whose entry had the focus as the key was
+// pressed (keyPress.Entry), else to the selected one. Tab moves the focus
+// down the list without selecting, and ] on the entry Tab had reached
+// went on from the selected one, perhaps out of sight: from the first
+// entry selected and the second focused, it selected the second, where
+// the annotator already was, not the third.
+func (a *Annotator) step(ctx app.Context, dir int, entry string) {
 	l := a.lister()
 	n := l.listLen()
 	if n == 0 {
@@ -457,15 +463,25 @@ func (a *Annotator) step(ctx app.Context, dir int) {
 		a.say(l.emptyText(a.schema().Labels))
 		return
 	}
+	from := a.selected
+	if a.isAnnotation(entry) {
+		from = entry
+	}
 	next := ""
-	if a.selected == "" {
+	if from == "" {
 		if dir > 0 {
 			next = l.listSlice(0, 1)[0].ID
 		} else {
 			next = l.listSlice(n-1, n)[0].ID
 		}
 	} else {
-		next = l.neighbour(a.selected, dir)
+		next = l.neighbour(from, dir)
+	}
+	// At an end, what is said is of the entry stepped from: another
+	// annotation may be selected.
+	end := "is selected"
+	if from != a.selected {
+		end = "has the focus"
 	}
 	switch {
 	case next != "":
@@ -480,9 +496,9 @@ func (a *Annotator) step(ctx app.Context, dir int) {
 	case dir > 0:
 		// Said, not silent: a screen reader's user hears the key did
 		// nothing because the list ends there.
-		a.say("The last annotation of the list is selected; [ goes back.")
+		a.say("The last annotation of the list " + end + "; [ goes back.")
 	default:
-		a.say("The first annotation of the list is selected; ] goes on.")
+		a.say("The first annotation of the list " + end + "; ] goes on.")
 	}
 }
 

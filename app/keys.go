@@ -31,9 +31,9 @@ type keyPress struct {
 	// Delete and Backspace drop that orphan; read for those keys only.
 	Orphan string
 	// Entry is the id of the annotation whose entry in the list has the
-	// focus, which Delete and Backspace delete and a label's key
-	// relabels; read for Delete, Backspace and on a button only (an
-	// entry is one).
+	// focus, which Delete and Backspace delete, a label's key relabels,
+	// and ] and [ step from; read for Delete, Backspace and on a button
+	// only (an entry is one).
 	// Tab moves the focus down the list without selecting: the selected
 	// annotation, perhaps out of sight, was deleted, not the one a screen
 	// reader had just said.
@@ -50,8 +50,8 @@ const (
 	cmdRedo               // redo the last undone change
 	cmdDelete             // delete the selected annotation
 	cmdEscape             // drop the selection, the choice list and the help
-	cmdNext               // select the next annotation
-	cmdPrevious           // select the previous annotation
+	cmdNext               // select the next annotation, after the focused entry's or the selected one
+	cmdPrevious           // select the previous annotation, before the focused entry's or the selected one
 	cmdExtend             // grow or shrink the text selection from the keyboard
 	cmdMove               // move the caret in the article
 	cmdEdit               // edit the annotation at the caret, or the selected one
@@ -77,7 +77,7 @@ type binding struct {
 	// package annotate).
 	Granularity string
 	Target      string // for cmdFocus: focusArticle, focusAnnotations or focusDocuments
-	ID          string // for cmdDropOrphan: the orphan's id; for cmdDelete and cmdTag: the focused entry's annotation, if any
+	ID          string // for cmdDropOrphan: the orphan's id; for cmdDelete, cmdTag, cmdNext and cmdPrevious: the focused entry's annotation, if any
 }
 
 // The parts of the page that cmdFocus reaches.
@@ -128,7 +128,7 @@ var shortcuts = []Shortcut{
 	{Keys: "Ctrl+Z / ⌘Z", Does: "undo", names: []binding{{Command: cmdUndo}}},
 	{Keys: "Ctrl+Shift+Z / ⌘⇧Z, Ctrl+Y", Does: "redo", names: []binding{{Command: cmdRedo}}},
 	{Keys: "Delete / Backspace", Does: "delete the selected annotation (on an entry of the list: its annotation; on an orphan: drop it)", names: []binding{{Command: cmdDelete}, {Command: cmdDropOrphan}}},
-	{Keys: "] and [", Does: "select the next or previous annotation", names: []binding{{Command: cmdNext}, {Command: cmdPrevious}}},
+	{Keys: "] and [", Does: "select the next or previous annotation (on an entry of the list: the one after or before it)", names: []binding{{Command: cmdNext}, {Command: cmdPrevious}}},
 	{Keys: "Esc", Does: "close a dialog; leave a field for the article; clear the selection", names: []binding{{Command: cmdEscape}}},
 	{Keys: "Ctrl+O", Does: "open an article or an export", names: []binding{{Command: cmdOpen}}},
 	{Keys: "Ctrl+S", Does: "download the export", names: []binding{{Command: cmdExport}}},
@@ -255,9 +255,9 @@ func bindKey(k keyPress, schema annotate.Schema) binding {
 	case "Escape":
 		return binding{Command: cmdEscape}
 	case annotate.KeyNext:
-		return binding{Command: cmdNext}
+		return binding{Command: cmdNext, ID: k.Entry}
 	case annotate.KeyPrevious:
-		return binding{Command: cmdPrevious}
+		return binding{Command: cmdPrevious, ID: k.Entry}
 	case annotate.KeyHelp:
 		return binding{Command: cmdHelp}
 	case "Enter":

@@ -36,6 +36,8 @@ func TestBindingFor(t *testing.T) {
 		{"label key on an entry of the list", keyPress{Key: "p", OnButton: true, Entry: "a1"}, binding{Command: cmdTag, Label: "pledge", ID: "a1"}},
 		{"next", keyPress{Key: "]"}, binding{Command: cmdNext}},
 		{"previous", keyPress{Key: "["}, binding{Command: cmdPrevious}},
+		{"next from an entry of the list", keyPress{Key: "]", OnButton: true, Entry: "a1"}, binding{Command: cmdNext, ID: "a1"}},
+		{"previous from an entry of the list", keyPress{Key: "[", OnButton: true, Entry: "a1"}, binding{Command: cmdPrevious, ID: "a1"}},
 		{"help", keyPress{Key: "?", Shift: true}, binding{Command: cmdHelp}},
 		{"extend by character", keyPress{Key: "ArrowRight", Shift: true}, binding{Command: cmdExtend, Direction: "right", Granularity: "character"}},
 		{"extend by word", keyPress{Key: "ArrowLeft", Shift: true, Ctrl: true}, binding{Command: cmdExtend, Direction: "left", Granularity: "word"}},
