@@ -261,7 +261,12 @@ func bindKey(k keyPress, schema annotate.Schema) binding {
 	case annotate.KeyHelp:
 		return binding{Command: cmdHelp}
 	case "Enter":
-		if k.InArticle && !k.OnButton { // on a link, Enter follows it
+		// On a link of the article (Tab reaches them), Enter is left to
+		// the browser, which clicks the link: a plain click stays in the
+		// app and says how links open (articleText.onClick), and
+		// Ctrl+Enter, left to it above, opens it in a new tab as
+		// Ctrl+click does.
+		if k.InArticle && !k.OnButton {
 			return binding{Command: cmdEdit}
 		}
 	}

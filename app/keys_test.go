@@ -75,7 +75,7 @@ func TestBindingFor(t *testing.T) {
 		{"alt+l goes to the annotations", keyPress{Key: "L", Alt: true}, binding{Command: cmdFocus, Target: focusAnnotations}},
 		{"enter in the article edits", keyPress{Key: "Enter", InArticle: true}, binding{Command: cmdEdit}},
 		{"enter on a button presses it", keyPress{Key: "Enter", OnButton: true}, binding{}},
-		{"enter on a link in the article follows it", keyPress{Key: "Enter", OnButton: true, InArticle: true}, binding{}},
+		{"enter on a link in the article is the browser's click", keyPress{Key: "Enter", OnButton: true, InArticle: true}, binding{}},
 		{"escape closes a dialog", keyPress{Key: "Escape", InDialog: true}, binding{Command: cmdEscape}},
 		{"a label key does not tag behind a dialog", keyPress{Key: "q", InDialog: true}, binding{}},
 		{"undo does not reach behind a dialog", keyPress{Key: "z", Ctrl: true, InDialog: true}, binding{}},
