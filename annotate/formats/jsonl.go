@@ -162,7 +162,7 @@ func LineDoc(l Line, from string) (Doc, error) {
 		return Doc{}, err
 	}
 	if verbatim {
-		notes = append(LineNotes(Line{Title: l.Title}, ""), notes...) // its text's are Build's
+		notes = append(LineNotes(Line{Title: l.Title, LoneSurrogates: l.LoneSurrogates}, ""), notes...) // its text's are Build's
 	} else {
 		notes = append(LineNotes(l, d.File.Document.Text), notes...)
 	}

@@ -57,6 +57,10 @@ type Line struct {
 	// not read (doccano's "Comments", Prodigy's "_task_hash"), sorted:
 	// such a line is read, and they are said (LineDoc's notes).
 	Ignored []string `json:"-"`
+	// LoneSurrogates counts the line's escapes of half a character
+	// ("\ud800" alone), each read as U+FFFD: the line is read, and they
+	// are said (LineNotes).
+	LoneSurrogates int `json:"-"`
 }
 
 // HasSpans reports whether the line carries spans, in "spans" or "label".
@@ -211,6 +215,7 @@ func ParseLine(data []byte) (Line, error) {
 			l.Ignored = ignoredFields(data)
 		}
 	}
+	l.LoneSurrogates = annotate.LoneSurrogates(data)
 	switch {
 	case l.HTML == nil && l.Text == nil:
 		return l, ErrNoArticle
@@ -423,13 +428,18 @@ func LineArticle(l Line, name string) (*annotate.Document, error) {
 	return &cp, nil
 }
 
-// LineNotes says what of a line's title, and of its "text" that the
+// LineNotes says what of a line was read as U+FFFD (its lone surrogates),
+// and what of its title, and of its "text" that the
 // document's text (text) does not hold, was left out: control
 // characters, which a title and a document's text leave out, and which
 // a demanding user would otherwise find missing with no word said. (A
 // verbatim text's are said by Build, which moves its spans' offsets.)
 func LineNotes(l Line, text string) []string {
 	var notes []string
+	if n := l.LoneSurrogates; n > 0 {
+		notes = append(notes, annotate.Plural(n, "its JSON held an escape of half a character (a lone surrogate, such as \\ud800), read as U+FFFD (�)",
+			fmt.Sprintf("its JSON held %d escapes of half a character (lone surrogates, such as \\ud800), each read as U+FFFD (�)", n)))
+	}
 	if gone := annotate.TitleLeftOut(l.Title); len(gone) > 0 {
 		notes = append(notes, goneNote("title", "a title", gone))
 	}

@@ -464,6 +464,35 @@ func TestImportSaysWhichControlCharactersWereLeftOut(t *testing.T) {
 	}
 }
 
+// TestImportSaysLoneSurrogates: a line whose JSON escapes half a
+// character ("\ud800" alone, which every decoder reads as U+FFFD) is
+// imported, and the replacement is said, by line; a pair (an emoji) is
+// not, and a dataset line (with spans) and a verbatim one say it too.
+func TestImportSaysLoneSurrogates(t *testing.T) {
+	const batch = `{"id": "a", "title": "Vote \ud83d\uddf3", "text": "Ministers\ud800 voted \udc00today."}` + "\n" +
+		`{"id": "b", "title": "Clean", "text": "Nothing \ud83d\ude00 to say."}` + "\n" +
+		`{"id": "c", "text": "A quote \ud800 here.", "spans": [{"start": 0, "end": 7, "label": "quote"}]}` + "\n"
+	w, err := Open(NewMemory(), clock())
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := w.ImportBatch(context.Background(), "b.jsonl", []byte(batch), nil)
+	if err != nil || len(r.Added) != 3 {
+		t.Fatalf("the import: %v; added %d, errors %v", err, len(r.Added), r.Errors)
+	}
+	if len(r.Notes) != 2 {
+		t.Fatalf("the notes are %v, want one on line 1 and one on line 3", r.Notes)
+	}
+	for i, want := range []struct {
+		line int
+		text string
+	}{{1, "2 escapes of half a character"}, {3, "an escape of half a character"}} {
+		if n := r.Notes[i]; n.Line != want.line || !strings.Contains(n.Text, want.text) || !strings.Contains(n.Text, "U+FFFD") {
+			t.Errorf("note %d is %+v, want line %d saying %q and U+FFFD", i, n, want.line, want.text)
+		}
+	}
+}
+
 // TestBatchSaysAnEmptyFileIsEmpty: an empty .jsonl imported added
 // nothing and said nothing of why; it is refused as holding no line.
 func TestBatchSaysAnEmptyFileIsEmpty(t *testing.T) {
