@@ -190,14 +190,13 @@ func bindKey(k keyPress, schema annotate.Schema) binding {
 			return binding{Command: cmdUndo}
 		case k.InSelect && mod && !k.Alt && letter == "y":
 			return binding{Command: cmdRedo}
-		case k.Alt && !mod && !k.Shift && (key == "a" || key == "A"):
+		case k.Alt && !mod && !k.Shift && fieldJump(k) == "a":
 			// The jumps work from anywhere, a field too (leaving it keeps
-			// its edit); only with the key's own letter, as a Mac's
-			// Option+A types "å" into the field.
+			// its edit); see fieldJump for the letters.
 			return binding{Command: cmdFocus, Target: focusArticle}
-		case k.Alt && !mod && !k.Shift && (key == "l" || key == "L"):
+		case k.Alt && !mod && !k.Shift && fieldJump(k) == "l":
 			return binding{Command: cmdFocus, Target: focusAnnotations}
-		case k.Alt && !mod && !k.Shift && (key == "w" || key == "W"):
+		case k.Alt && !mod && !k.Shift && fieldJump(k) == "w":
 			return binding{Command: cmdFocus, Target: focusDocuments}
 		}
 		return binding{} // the field's own editing, undo included
@@ -330,6 +329,26 @@ func latinLetter(k keyPress) string {
 		return string(c + 'a' - 'A')
 	}
 	return ""
+}
+
+// fieldJump returns the Latin letter of an Alt key pressed in a field, as
+// a jump reads it: the key's own letter; on a layout of another script
+// (Russian, Greek, Hebrew), where Alt with a key types nothing, the letter
+// of the key's place, as outside a field (Alt+Ф is Alt+A); and "" for a
+// Latin letter or a symbol that Alt typed, which is the field's (a Mac's
+// Option+A types "å" into a name, Option+L "¬").
+func fieldJump(k keyPress) string {
+	if len(k.Key) == 1 {
+		if l := strings.ToLower(k.Key); l[0] >= 'a' && l[0] <= 'z' {
+			return l
+		}
+		return ""
+	}
+	r, n := utf8.DecodeRuneInString(k.Key)
+	if n != len(k.Key) || !unicode.IsLetter(r) || unicode.Is(unicode.Latin, r) {
+		return ""
+	}
+	return latinLetter(k)
 }
 
 // typedSymbol returns k without Alt and Ctrl when they only chose the

@@ -43,8 +43,9 @@ func TestBindingForLayouts(t *testing.T) {
 	}
 }
 
-// TestBindingForJumpsFromAField: Alt+A and Alt+L jump from a text field
-// too, as they do from anywhere; a Mac's Option+A types "å" there.
+// TestBindingForJumpsFromAField: Alt+A, Alt+L and Alt+W jump from a text
+// field too, as they do from anywhere, on a Russian, Greek or Hebrew
+// layout too; a Mac's Option+A types "å" there.
 func TestBindingForJumpsFromAField(t *testing.T) {
 	schema := annotate.DefaultSchema()
 	cases := []struct {
@@ -55,6 +56,16 @@ func TestBindingForJumpsFromAField(t *testing.T) {
 		{keyPress{Key: "l", Code: "KeyL", Alt: true, InField: true}, binding{Command: cmdFocus, Target: focusAnnotations}},
 		{keyPress{Key: "å", Code: "KeyA", Alt: true, InField: true}, binding{}},
 		{keyPress{Key: "A", Code: "KeyA", Alt: true, Shift: true, InField: true}, binding{}},
+		// On a layout of another script, Alt with a key types nothing (a
+		// Mac's Option types a symbol or a Latin letter, as above): the
+		// jumps are the keys' places, as they are outside a field.
+		{keyPress{Key: "ф", Code: "KeyA", Alt: true, InField: true}, binding{Command: cmdFocus, Target: focusArticle}},
+		{keyPress{Key: "д", Code: "KeyL", Alt: true, InField: true}, binding{Command: cmdFocus, Target: focusAnnotations}},
+		{keyPress{Key: "ς", Code: "KeyW", Alt: true, InField: true}, binding{Command: cmdFocus, Target: focusDocuments}},
+		{keyPress{Key: "ש", Code: "KeyA", Alt: true, InField: true}, binding{Command: cmdFocus, Target: focusArticle}},
+		{keyPress{Key: "ф", Code: "KeyA", InField: true}, binding{}},
+		{keyPress{Key: "¬", Code: "KeyL", Alt: true, InField: true}, binding{}},
+		{keyPress{Key: "ß", Code: "KeyS", Alt: true, InField: true}, binding{}},
 	}
 	for _, c := range cases {
 		if got := bindingFor(c.key, schema); got != c.want {
