@@ -71,15 +71,33 @@ var (
 	// JSONLimit bounds a JSON file: an export to import or validate.
 	JSONLimit = Limit{Bytes: MaxJSONBytes, Of: "JSON files",
 		Hint: "split its annotations across several exports of the same article"}
+	// BatchLimit bounds a JSON Lines batch (or dataset): as large as a
+	// JSON file, since it is read as one, but split between its lines, an
+	// article a line, not across exports of one article.
+	BatchLimit = Limit{Bytes: MaxJSONBytes, Of: "JSON Lines batches",
+		Hint: "split it into several files between two lines, and add them one after the other (an article added already is reported, not added twice)"}
+	// AnnotationsLimit bounds a file of another tool's format that holds
+	// annotations, of one document or of many (W3C Web Annotation, CSV
+	// rows, brat's .ann): what the library's Export dataset writes, and
+	// what the command line reads, up to a JSON file's limit. Held to an
+	// article's, a large library's own export could not be added again,
+	// and was refused with an article's advice.
+	AnnotationsLimit = Limit{Bytes: MaxJSONBytes, Of: "files of annotations",
+		Hint: "export the documents in several files, fewer to each"}
 )
 
 // LimitFor returns the limit of a file by its name and media type: a JSON
-// file (an export) has JSONLimit, anything else is an article.
+// file (an export) has JSONLimit, a JSON Lines batch BatchLimit, a file of
+// annotations of another tool's format AnnotationsLimit, anything else
+// (.txt too: brat's text is an article) is an article.
 func LimitFor(name, mediaType string) Limit {
 	switch ext, mt := strings.ToLower(path.Ext(name)), strings.ToLower(mediaType); {
-	case ext == ".json" || ext == ".jsonl" || strings.HasPrefix(mt, "application/json"),
-		strings.HasPrefix(mt, "application/jsonl"), strings.HasPrefix(mt, "application/x-ndjson"):
+	case ext == ".jsonl" || ext == ".ndjson" || strings.HasPrefix(mt, "application/jsonl"), strings.HasPrefix(mt, "application/x-ndjson"):
+		return BatchLimit
+	case ext == ".json" || strings.HasPrefix(mt, "application/json"):
 		return JSONLimit
+	case ext == ".jsonld" || ext == ".csv" || ext == ".ann" || strings.HasPrefix(mt, "application/ld+json"), strings.HasPrefix(mt, "text/csv"):
+		return AnnotationsLimit
 	}
 	return ArticleLimit
 }
