@@ -47,6 +47,14 @@ func (b *batch) foreign(ctx context.Context, files []File) error {
 	for i, f := range files {
 		inputs[i] = formats.Input{Name: f.Name, Data: f.Data}
 	}
+	// A format without the article's text (CSV rows) finds its article in
+	// the library, by Find, which reads the store: the articles this
+	// import read before, still waiting for their group's write, are
+	// written first. Else rows dropped with their page were refused, or
+	// placed, by whether the group had filled before them.
+	if err := b.flush(); err != nil {
+		return err
+	}
 	docs, faults := formats.ReadAll(inputs, b.w.Find)
 	for _, f := range faults {
 		b.report.Errors = append(b.report.Errors, &ItemError{Name: f.Name, Line: f.Line, Err: faultReason{f}})
