@@ -40,7 +40,7 @@ var (
 	ErrNotUTF8      = formats.ErrNotUTF8
 	ErrNoLines      = formats.ErrNoLines
 	ErrBlank        = formats.ErrBlank
-	ErrDuplicateID  = errors.New("the id is used by an earlier line: give every line its own id")
+	ErrDuplicateID  = errors.New("the id is used by an earlier line for another article: give every article its own id")
 	ErrUnsupported  = errors.New("only .html, .htm and .txt articles, .json exports, .jsonl batches and the files of W3C Web Annotation, Label Studio, brat (a .txt with its .ann) and CSV can be imported")
 )
 
@@ -214,7 +214,7 @@ func (b *batch) lines(ctx context.Context, name string, data []byte, progress Pr
 	if len(lines) == 0 {
 		b.report.Errors = append(b.report.Errors, &ItemError{Name: name, Err: ErrNoLines})
 	}
-	ids := map[string]int{}
+	ids := map[string]*idUse{}
 	for i, l := range lines {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -222,17 +222,19 @@ func (b *batch) lines(ctx context.Context, name string, data []byte, progress Pr
 		bl, err := formats.ParseLine(l.Data)
 		// A dataset line's id is its text's: the same id again is the same
 		// article again, a duplicate, not a line to give another id.
+		var use idUse
 		if err == nil && bl.ID != "" && !bl.HoldsCanonicalText() {
 			if first, ok := ids[bl.ID]; ok {
-				err = fmt.Errorf("%w (line %d)", ErrDuplicateID, first)
+				use = idUse{line: first.line, text: first.text, again: true}
 			} else {
-				ids[bl.ID] = l.N
+				use.line = l.N
+				ids[bl.ID] = &use
 			}
 		}
 		if err != nil {
 			err = &ItemError{Name: name, Line: l.N, ID: bl.ID, Err: err}
 		} else {
-			err = b.addLine(name, l.N, bl)
+			err = b.addLine(name, l.N, bl, &use)
 		}
 		if err != nil {
 			var ie *ItemError
@@ -248,12 +250,30 @@ func (b *batch) lines(ctx context.Context, name string, data []byte, progress Pr
 	return nil
 }
 
-// addLine loads one good line and adds it.
-func (b *batch) addLine(name string, n int, bl BatchLine) error {
+// idUse is the first line of a batch that gave an id, and the SHA-256 of
+// its article's text once it was read; again is set on a later line with
+// the same id.
+type idUse struct {
+	line  int
+	text  string
+	again bool
+}
+
+// addLine loads one good line and adds it. use is the first line that
+// gave the line's id (its own when it is the first): a line that gives
+// the id again is refused, unless it holds the same article, which is
+// then reported as a duplicate of that line, as under any other id: the
+// same line twice in a batch (two runs of a scraper joined) was counted
+// among the refused, its user told to give every line its own id.
+func (b *batch) addLine(name string, n int, bl BatchLine, use *idUse) error {
 	fail := func(err error) error { return &ItemError{Name: name, Line: n, ID: bl.ID, Err: err} }
+	reused := fmt.Errorf("%w (line %d)", ErrDuplicateID, use.line)
 	label := bl.ID
 	if label == "" {
 		label = fmt.Sprintf("line %d", n)
+	}
+	if use.again && bl.HasSpans() {
+		return fail(reused) // a dataset line's own spans; see lines
 	}
 	if err := bl.CheckArticle(); err != nil {
 		return fail(err)
@@ -266,6 +286,12 @@ func (b *batch) addLine(name string, n int, bl BatchLine) error {
 	doc, err := formats.LineArticle(bl, label)
 	if err != nil {
 		return fail(err)
+	}
+	switch {
+	case !use.again:
+		use.text = doc.TextSHA256()
+	case use.text != doc.TextSHA256():
+		return fail(reused)
 	}
 	// A line's "sourceId" names the article where it came from, as on a
 	// dataset line; its "id" does when it has none.
