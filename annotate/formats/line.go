@@ -148,7 +148,10 @@ type NumberedLine struct {
 }
 
 // SplitLines returns the lines of data that are not blank, a byte-order
-// mark at its start left out, numbered from 1.
+// mark at its start left out, numbered from 1. A mark at the start of a
+// later line is left out too: two files joined (cat a.jsonl b.jsonl), each
+// saved with a mark, hold one there, which no editor shows, and the line
+// was refused as broken JSON at its first column.
 func SplitLines(data []byte) []NumberedLine {
 	data = bytes.TrimPrefix(fromUTF16(data), []byte("\xef\xbb\xbf"))
 	var lines []NumberedLine
@@ -170,7 +173,7 @@ func SplitLines(data []byte) []NumberedLine {
 			}
 		}
 		data = data[min(end, len(data)):]
-		if l = bytes.TrimSpace(l); len(l) > 0 {
+		if l = bytes.TrimSpace(bytes.TrimPrefix(bytes.TrimSpace(l), []byte("\xef\xbb\xbf"))); len(l) > 0 {
 			lines = append(lines, NumberedLine{n, l})
 		}
 	}
