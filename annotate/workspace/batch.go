@@ -440,6 +440,7 @@ func (w *Workspace) ImportFiles(ctx context.Context, files []File, progress Prog
 	var r Report
 	b := newBatch(w, &r)
 	err := b.finish(b.files(ctx, files, progress))
+	inInputOrder(&r, files)
 	return r, err
 }
 
