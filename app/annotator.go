@@ -48,6 +48,9 @@ type Annotator struct {
 	// the library reads again (takeWritten), not the whole listing.
 	libraryWrites  int
 	libraryWritten []string
+	// libraryQuery is the filter and order the library shows, nil when
+	// it is not shown (import_hidden.go).
+	libraryQuery *workspace.Query
 	// adjudicating is the adjudication under way, kept here so that it
 	// outlives the library's view (adjudicate.go).
 	adjudicating adjudicationState

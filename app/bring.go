@@ -44,8 +44,8 @@ const progressEvery = 100 * time.Millisecond
 type importer struct {
 	app.Compo
 
-	// Host gives it the workspace.
-	Host libraryHost
+	// Host gives it the workspace, and what the library shows.
+	Host importHost
 
 	running *importProgress
 	report  *importReport
@@ -225,6 +225,7 @@ func (m *importer) showReport(rep workspace.Report, refused []string, err error,
 	}
 	bad := len(rep.Errors) + len(refused)
 	r.Summary = fmt.Sprintf("Added %s %s to the library", annotate.GroupDigits(int64(len(rep.Added))), annotate.Plural(len(rep.Added), "document", "documents"))
+	r.Summary += m.Host.hiddenWords(rep.Added)
 	if bad > 0 {
 		r.Summary += fmt.Sprintf("; %d refused", bad)
 	}

@@ -55,6 +55,9 @@ type libraryHost interface {
 	unstored(ctx app.Context) map[string]workspace.Unstored
 	// unstoredWords says why a document listed is not in the store.
 	unstoredWords() string
+	// libraryShows tells the root what the library shows (nil: it is
+	// gone), so that an import can say what of it the filter hides.
+	libraryShows(q *workspace.Query)
 }
 
 // library is the library view.
@@ -128,6 +131,9 @@ func (l *library) OnMount(ctx app.Context) {
 	l.query.Sort, l.query.Descending = workspace.SortChanged, true
 	l.reload(ctx)
 }
+
+// OnDismount says that the library is no longer shown.
+func (l *library) OnDismount() { l.Host.libraryShows(nil) }
 
 // OnUpdate reads the listing again when the root says the workspace
 // changed, and the documents whose changes were written.
@@ -286,6 +292,8 @@ func (l *library) Render() app.UI {
 	if l.list.Query() != l.query {
 		l.list.SetQuery(l.query) // another filter or order: every document
 	}
+	q := l.query
+	l.Host.libraryShows(&q)
 	n := l.list.Len()
 	pages := max(1, (n+libraryPage-1)/libraryPage)
 	l.page = min(l.page, pages-1)
