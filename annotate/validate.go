@@ -129,6 +129,13 @@ func (v *fileValidator) run() {
 		v.add("", sevFatal, "the file is %s, not a JSON object: this is not an annotations file", jsonKind(doc))
 		return
 	}
+	if ver, _ := obj["version"].(json.Number); ver != "1" && !slices.ContainsFunc([]string{"document", "schema", "annotations"}, func(k string) bool { _, ok := obj[k]; return ok }) {
+		// A JSON file of something else (a package.json, a settings
+		// file): its "version" of "1.0.0" or the export's fields it
+		// lacks, said one by one, would be beside the point.
+		v.add("", sevFatal, `the file is JSON, but not an annotations file: it has no "document", "schema" or "annotations"`)
+		return
+	}
 	if ver, ok := obj["version"].(json.Number); ok {
 		if n, kind, _ := parseJSONInt([]byte(ver)); kind != intExact || n != FormatVersion {
 			v.add("/version", sevFatal, "the file is in format version %s; this annotator reads version %d", abbreviateFor(string(ver)), FormatVersion)
