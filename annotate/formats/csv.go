@@ -215,7 +215,7 @@ func (g *csvDoc) build(name string, known Known) (Doc, *Fault) {
 		what = g.url
 	}
 	if !ok {
-		return Doc{}, &Fault{Name: name, Line: g.line, Message: fmt.Sprintf("the rows of document %s (the first on this line) cannot be placed: a CSV holds no document text; give the article, or its export in another format, in the same conversion", what)}
+		return Doc{}, &Fault{Name: name, Line: g.line, Message: fmt.Sprintf("the rows of document %s (the first on this line) cannot be placed: a CSV holds no document text; give the article, or its export in another format, before the CSV or with it (on the command line: in the same conversion)", what)}
 	}
 	doc, err := fileDocument(f)
 	if err != nil {
