@@ -227,10 +227,10 @@ func (m *importer) showReport(rep workspace.Report, refused []string, err error,
 	r.Summary = fmt.Sprintf("Added %s %s to the library", annotate.GroupDigits(int64(len(rep.Added))), annotate.Plural(len(rep.Added), "document", "documents"))
 	r.Summary += m.Host.hiddenWords(rep.Added)
 	if bad > 0 {
-		r.Summary += fmt.Sprintf("; %d refused", bad)
+		r.Summary += "; " + annotate.GroupDigits(int64(bad)) + " refused"
 	}
 	if len(rep.Duplicates) > 0 {
-		r.Summary += fmt.Sprintf("; %d already there", len(rep.Duplicates))
+		r.Summary += "; " + annotate.GroupDigits(int64(len(rep.Duplicates))) + " already there"
 	}
 	if len(rep.Notes) > 0 {
 		r.Summary += fmt.Sprintf("; %s %s", annotate.GroupDigits(int64(len(rep.Notes))), annotate.Plural(len(rep.Notes), "note", "notes"))
