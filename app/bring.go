@@ -59,6 +59,17 @@ type importProgress struct {
 	cancel      context.CancelFunc
 }
 
+// advance records that done of all are imported. An import asked to stop
+// is said to be stopping until it has: the next step's progress, which
+// comes after Cancel, said "adding them to the library" again, as if the
+// Cancel had been lost.
+func (p *importProgress) advance(done, all int) {
+	p.Done, p.Total = done, all
+	if p.What != "stopping" {
+		p.What = "adding them to the library"
+	}
+}
+
 // said is what a screen reader hears of the import's progress: that it
 // started, then each quarter done. (Total is the files' number until a
 // batch's lines are counted, so the words do not count them.)
@@ -146,7 +157,7 @@ func (m *importer) importMany(files []app.Value) {
 				drawn = now
 				ctx.Dispatch(func(ctx app.Context) {
 					if m.running != nil {
-						m.running.Done, m.running.Total, m.running.What = done, all, "adding them to the library"
+						m.running.advance(done, all)
 					}
 				})
 			}
