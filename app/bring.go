@@ -295,7 +295,13 @@ func (m *importer) Render() app.UI {
 			return app.Section().ID("import-report").Class("import-report").Aria("labelledby", "import-report-title").Body(
 				app.H2().ID("import-report-title").Text("Import"),
 				app.P().Text(r.Summary),
-				app.Ul().Body(app.Range(r.Lines).Slice(func(i int) app.UI { return app.Li().Text(r.Lines[i]) })),
+				app.If(len(r.Lines) > 0, func() app.UI {
+					// The list scrolls in its box: a stop of Tab, with a name,
+					// so that a keyboard reaches its last lines in every
+					// browser (Chromium alone makes a scrolling box one).
+					return app.Ul().TabIndex(0).Aria("label", "What the import said, file by file").Body(
+						app.Range(r.Lines).Slice(func(i int) app.UI { return app.Li().Text(r.Lines[i]) }))
+				}),
 				app.Button().ID("import-report-close").OnClick(func(ctx app.Context, e app.Event) { m.closeReport() }).Text("Close"),
 			)
 		}),

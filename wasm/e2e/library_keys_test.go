@@ -435,3 +435,30 @@ func TestRenameOutOfTheSearchMovesToTheNextTitle(t *testing.T) {
 	waitFor(t, b, `document.getElementById("notice-said").textContent.startsWith("Renamed it") && `+rows+`.length === 2`)
 	waitFor(t, b, `document.activeElement && document.activeElement.matches("#library-table .library-open") && document.activeElement.textContent === `+jsString(next))
 }
+
+// TestImportReportListIsReachable: the report's list of what each file
+// and line said, which scrolls in its box, is a stop of Tab with a name,
+// before the report's Close, so that a keyboard reaches its last lines in
+// any browser; and the report passes axe.
+func TestImportReportListIsReachable(t *testing.T) {
+	b, _ := openApp(t)
+	b.expectNoConsoleErrors()
+	waitStarted(t, b)
+	showLibrary(t, b)
+	bad := map[int]bool{}
+	for i := 0; i < 40; i += 2 {
+		bad[i] = true
+	}
+	b.run(chromedp.SetUploadFiles(chromedp.ID("add-files"), []string{batchOf(t, 40, bad)}))
+	waitFor(t, b, `document.querySelector("#import-report-close") !== null`)
+	if !evalJS[bool](t, b, `(() => { const ul = document.querySelector("#import-report ul"); return !!ul && ul.scrollHeight > ul.clientHeight; })()`) {
+		t.Fatal("the report's list of 20 refused lines does not scroll")
+	}
+	b.run(chromedp.Focus(chromedp.ID("import-report-close")))
+	press(t, b, kb.Tab, shift)
+	waitFor(t, b, `document.activeElement && document.activeElement.matches("#import-report ul")`)
+	if got := evalJS[string](t, b, `document.activeElement.getAttribute("aria-label") || ""`); got == "" {
+		t.Error("the report's list has no name")
+	}
+	auditA11y(t, b, "the import's report")
+}
