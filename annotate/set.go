@@ -382,6 +382,27 @@ func (s *Set) Relabel(id, label string) error {
 	return nil
 }
 
+// RelabelTaken returns, in the schema's order, the labels that the
+// annotation with the given id cannot be relabelled as because another
+// annotation of its span has them (Relabel refuses them: ErrDuplicate),
+// or nil when there are none or no annotation has that id. A choice of
+// labels offers them disabled: stepping through the choice with the
+// arrow keys relabels at each step, and a refusal there kept the choice
+// on the annotation's own label, short of the labels after it.
+func (s *Set) RelabelTaken(id string) []string {
+	a, ok := s.byID[id]
+	if !ok {
+		return nil
+	}
+	var taken []string
+	for _, l := range s.schema.Labels {
+		if other, dup := s.spans[spanKey{l.Name, a.Start, a.End}]; dup && other != id {
+			taken = append(taken, l.Name)
+		}
+	}
+	return taken
+}
+
 // SetAttribute sets the attribute name of the annotation with the given id
 // to value, trimmed of surrounding white space; an empty value removes the
 // attribute, even one that is there with an empty value (which only a

@@ -1338,3 +1338,31 @@ func TestSnapshotSharesNothingThatChanges(t *testing.T) {
 		t.Errorf("the set holds speaker %q after redo", got)
 	}
 }
+
+// TestSetRelabelTaken: the labels an annotation cannot be relabelled as
+// are those another annotation of its span has, and no other; Relabel
+// refuses each of them and takes the rest.
+func TestSetRelabelTaken(t *testing.T) {
+	s := newTestSet(setText)
+	c := mustAdd(t, s, "claim", 0, 12)
+	q := mustAdd(t, s, "quote", 0, 12)
+	p := mustAdd(t, s, "pledge", 4, 12)
+	if got := s.RelabelTaken(c.ID); !slices.Equal(got, []string{"quote"}) {
+		t.Errorf("the claim's labels taken are %q, want quote", got)
+	}
+	if got := s.RelabelTaken(q.ID); !slices.Equal(got, []string{"claim"}) {
+		t.Errorf("the quote's labels taken are %q, want claim", got)
+	}
+	if got := s.RelabelTaken(p.ID); len(got) != 0 {
+		t.Errorf("the pledge, alone on its span, has labels taken: %q", got)
+	}
+	if got := s.RelabelTaken("nope"); got != nil {
+		t.Errorf("an id not in the set has labels taken: %q", got)
+	}
+	for _, l := range s.Schema().Labels {
+		err := s.Relabel(c.ID, l.Name)
+		if taken := slices.Contains(s.RelabelTaken(c.ID), l.Name); taken != errors.Is(err, ErrDuplicate) {
+			t.Errorf("relabelled %s: %v, though RelabelTaken says taken = %v", l.Name, err, taken)
+		}
+	}
+}

@@ -35,6 +35,10 @@ type panelView struct {
 	Label   string   `json:"label"`
 	Class   string   `json:"class"`   // the label's class
 	Classes []string `json:"classes"` // every label's class, to take off
+	// Taken says, in the schema's order, which labels another annotation
+	// of the span has (Set.RelabelTaken): the label's choice offers them
+	// disabled.
+	Taken   []bool   `json:"taken"`
 	Excerpt string   `json:"excerpt"`
 	Fields  []string `json:"fields"` // the attributes, in order
 	Values  []string `json:"values"` // their values, in the same order
@@ -65,15 +69,28 @@ func viewOf(schema annotate.Schema, ann annotate.Annotation) panelView {
 		values[i], shown[i] = v, held || label.Takes(name)
 	}
 	classes := make([]string, len(schema.Labels))
+	taken := make([]bool, len(schema.Labels)) // none known here: sidebar.viewOf
 	for i, l := range schema.Labels {
 		classes[i] = labelClass(l.Name)
 	}
 	return panelView{
-		ID: ann.ID, Label: ann.Label, Class: labelClass(ann.Label), Classes: classes,
+		ID: ann.ID, Label: ann.Label, Class: labelClass(ann.Label), Classes: classes, Taken: taken,
 		Excerpt: quoted(ann.Exact, 200),
 		Fields:  fields, Values: values, Shown: shown, Note: ann.Attributes[annotate.AttrNote],
 		Span: fmt.Sprintf("Characters %d–%d · %s", ann.Start, ann.End, authorText(ann.Author)),
 	}
+}
+
+// viewOf returns what the panel shows of ann, one of the set's, with the
+// labels its span has in other annotations.
+func (s *sidebar) viewOf(ann annotate.Annotation) panelView {
+	schema := s.Set.Schema()
+	v := viewOf(schema, ann)
+	taken := s.Set.RelabelTaken(ann.ID)
+	for i, l := range schema.Labels {
+		v.Taken[i] = slices.Contains(taken, l.Name)
+	}
+	return v
 }
 
 // emptyView is v, the view of no annotation, with nothing in it to read:
@@ -94,7 +111,7 @@ func emptyView(v panelView) panelView {
 // hides the panel there, not two or three frames later.
 func (s *sidebar) renderSelected() app.UI {
 	ann, ok := s.Set.Get(s.Selected)
-	v := viewOf(s.Set.Schema(), ann)
+	v := s.viewOf(ann)
 	panel := app.Section().ID("selected")
 	if !ok {
 		v = emptyView(v)
@@ -127,7 +144,7 @@ func (s *sidebar) renderEditor(v panelView) app.UI {
 			}, app.EventScope(id)).Body(
 				app.Range(schema.Labels).Slice(func(i int) app.UI {
 					l := schema.Labels[i]
-					return app.Option().Value(l.Name).Selected(l.Name == v.Label).Text(l.Name)
+					return app.Option().Value(l.Name).Selected(l.Name == v.Label).Disabled(v.Taken[i]).Text(l.Name)
 				}),
 			),
 		),
@@ -194,7 +211,7 @@ func (s *sidebar) putSelected() {
 		helper().Call("putSelected", "")
 		return
 	}
-	data, err := json.Marshal(viewOf(s.Set.Schema(), ann))
+	data, err := json.Marshal(s.viewOf(ann))
 	if err != nil {
 		return
 	}

@@ -370,12 +370,23 @@
       return same;
     }
     panel.hidden = false;
+    // The labels its span has in other annotations are offered disabled
+    // (v.taken, in the options' order): a relabel to one is refused, and
+    // the arrow keys, which relabel at each step, pass over them.
+    [...select.options].forEach((o, i) => {
+      const off = !!v.taken[i];
+      if (o.disabled !== off) o.disabled = off;
+    });
     if (same) {
       // The values the annotation holds now (an undo or a redo of an
       // edit): go-app does not write them, as it never clears a field's
       // value nor a textarea's once typed in, and a field left with an
       // undone value put it back at the next edit.
       putValues(inputs, v.values, note, v.note, true);
+      // The label's select too, focused or not: a relabel chosen there
+      // and refused left it showing the label refused over the one kept.
+      // A select holds nothing typed.
+      if (select.value !== v.label) select.value = v.label;
       if (shown[0].nodeValue === v.label) return true;
     }
     // Its label, and the fields the label shows.
