@@ -404,7 +404,8 @@ func (s *Set) RelabelTaken(id string) []string {
 }
 
 // SetAttribute sets the attribute name of the annotation with the given id
-// to value, trimmed of surrounding white space; an empty value removes the
+// to value, as AttributeValue keeps it (trimmed of surrounding white
+// space); an empty value removes the
 // attribute, even one that is there with an empty value (which only a
 // Set filled by Insert can hold). It refuses an attribute that the
 // annotation's label does not take, except to remove one kept from an
@@ -415,7 +416,7 @@ func (s *Set) SetAttribute(id, name, value string) error {
 	if !ok {
 		return fmt.Errorf("cannot set %q on annotation %q: %w", name, id, ErrNotFound)
 	}
-	value = strings.TrimSpace(value)
+	value = AttributeValue(value)
 	cur, has := old.Attributes[name]
 	if l := s.labels[old.Label]; !l.Takes(name) && !(value == "" && has) {
 		return fmt.Errorf("cannot set %q on %s annotation %q: %w (%s takes %s)",
