@@ -1,13 +1,38 @@
 package annotate
 
 // This file is the one rule for an attribute's value as it is kept: the
-// panel's fields give it as typed, and what is kept is what a reader of an
-// export should find.
+// panel's fields give it as typed or pasted, and what is kept is what a
+// reader of an export finds. A value shows what it holds: a name pasted
+// from a page often brings characters that show nothing at its edges (a
+// zero-width space, a byte order mark, a soft hyphen), and kept, they made
+// the same speaker two strings in an export, and a value of nothing but
+// them a speaker that the list showed as "speaker: " and nothing.
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+)
 
 // AttributeValue returns value as a Set keeps it (SetAttribute): without
-// the white space at its edges. "" is no value: the attribute is removed.
-// A field that holds a value whose AttributeValue is not the annotation's
-// holds an edit not yet kept.
-func AttributeValue(value string) string { return strings.TrimSpace(value) }
+// the white space and the characters that show nothing (controls and
+// format characters, as a title drops them) at its edges, and "" when
+// nothing in it shows: "" is no value, and the attribute is removed.
+// What lies inside is kept as it is: a note's line breaks, the joiners of
+// an emoji, the direction marks of a name in Arabic. A flag's tag
+// characters, at the end of one, are kept with it. A field that holds a
+// value whose AttributeValue is not the annotation's holds an edit not yet
+// kept.
+func AttributeValue(value string) string {
+	value = strings.TrimLeftFunc(value, func(r rune) bool { return unicode.IsSpace(r) || titleDrops(r) })
+	value = strings.TrimRightFunc(value, func(r rune) bool { return unicode.IsSpace(r) || titleDrops(r) && !isTagChar(r) })
+	for _, r := range value {
+		if !unicode.IsSpace(r) && !unicode.In(r, unicode.Cc, unicode.Cf) {
+			return value
+		}
+	}
+	return ""
+}
+
+// isTagChar reports whether r is a tag character, which spells a
+// subdivision's flag after a black flag (🏴󠁧󠁢󠁳󠁣󠁴󠁿, Scotland's).
+func isTagChar(r rune) bool { return r >= 0xE0000 && r <= 0xE007F }

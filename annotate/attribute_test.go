@@ -1,0 +1,45 @@
+package annotate
+
+import "testing"
+
+// TestSetAttributeShowsWhatItHolds: a value is kept without what shows
+// nothing at its edges (a zero-width space, a byte order mark, a soft
+// hyphen, a word joiner, a control), and a value of nothing that shows is
+// no value; what lies inside, and what shapes the letters (an emoji's
+// joiners, a flag's tags, a name's direction marks), is kept.
+func TestSetAttributeShowsWhatItHolds(t *testing.T) {
+	tests := []struct{ name, value, want string }{
+		{"zero-width space alone", "\u200b", ""},
+		{"byte order mark and spaces", " \ufeff\u3000", ""},
+		{"direction mark alone", "\u200f", ""},
+		{"joiner and soft hyphen", "\u200d\u00ad", ""},
+		{"pasted name", "\ufeffKeir Starmer\u200b", "Keir Starmer"},
+		{"word joiner, control and spaces", "\u2060\u0007 Obama \u00ad\n", "Obama"},
+		{"inside kept", "Keir\u200bStarmer", "Keir\u200bStarmer"},
+		{"note's lines", "line one\n\nline two", "line one\n\nline two"},
+		{"family emoji", "👩‍👩‍👧", "👩‍👩‍👧"},
+		{"Scotland's flag", "Scotland 🏴\U000E0067\U000E0062\U000E0073\U000E0063\U000E0074\U000E007F", "Scotland 🏴\U000E0067\U000E0062\U000E0073\U000E0063\U000E0074\U000E007F"},
+		{"Arabic with its mark", "محمد (الرئيس)\u200f", "محمد (الرئيس)\u200f"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := newTestSet(setText)
+			q := mustAdd(t, s, "quote", 0, 12)
+			v := s.Version()
+			if err := s.SetAttribute(q.ID, AttrSpeaker, tt.value); err != nil {
+				t.Fatal(err)
+			}
+			got, _ := s.Get(q.ID)
+			value, ok := got.Attributes[AttrSpeaker]
+			if value != tt.want || ok != (tt.want != "") {
+				t.Errorf("SetAttribute(%q) keeps %q (%v), want %q", tt.value, value, ok, tt.want)
+			}
+			if recorded := s.Version() != v; recorded != (tt.want != "") {
+				t.Errorf("SetAttribute(%q) recorded a step: %v", tt.value, recorded)
+			}
+			if AttributeValue(tt.value) != tt.want {
+				t.Errorf("AttributeValue(%q) = %q, want %q", tt.value, AttributeValue(tt.value), tt.want)
+			}
+		})
+	}
+}
