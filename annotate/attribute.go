@@ -9,6 +9,7 @@ package annotate
 // them a speaker that the list showed as "speaker: " and nothing.
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -36,3 +37,26 @@ func AttributeValue(value string) string {
 // isTagChar reports whether r is a tag character, which spells a
 // subdivision's flag after a black flag (🏴󠁧󠁢󠁳󠁣󠁴󠁿, Scotland's).
 func isTagChar(r rune) bool { return r >= 0xE0000 && r <= 0xE007F }
+
+// KeptAttributes returns, sorted, the attributes that the annotation with
+// the given id holds and its label does not take: kept from an earlier
+// label, as Relabel keeps them, so that relabelling there and back loses
+// nothing. They are in its exports, and can be cleared but not changed
+// (SetAttribute); a relabel that keeps one says so, as the annotator would
+// not otherwise know that a claim's export names a speaker. It is nil when
+// there are none or no annotation has that id.
+func (s *Set) KeptAttributes(id string) []string {
+	a, ok := s.byID[id]
+	if !ok {
+		return nil
+	}
+	l := s.labels[a.Label]
+	var kept []string
+	for name := range a.Attributes {
+		if !l.Takes(name) {
+			kept = append(kept, name)
+		}
+	}
+	slices.Sort(kept)
+	return kept
+}

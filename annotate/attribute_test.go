@@ -1,6 +1,9 @@
 package annotate
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 // TestSetAttributeShowsWhatItHolds: a value is kept without what shows
 // nothing at its edges (a zero-width space, a byte order mark, a soft
@@ -41,5 +44,39 @@ func TestSetAttributeShowsWhatItHolds(t *testing.T) {
 				t.Errorf("AttributeValue(%q) = %q, want %q", tt.value, AttributeValue(tt.value), tt.want)
 			}
 		})
+	}
+}
+
+// TestSetKeptAttributes: a quote's speaker relabelled a pledge is kept, and
+// said to be kept; relabelled a quote again, it is the label's own. The
+// note is every label's.
+func TestSetKeptAttributes(t *testing.T) {
+	s := newTestSet(setText)
+	q := mustAdd(t, s, "quote", 0, 12)
+	for name, v := range map[string]string{AttrSpeaker: "Obama", AttrNote: "slogan"} {
+		if err := s.SetAttribute(q.ID, name, v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := s.KeptAttributes(q.ID); got != nil {
+		t.Errorf("a quote keeps %q its label does not take", got)
+	}
+	if err := s.Relabel(q.ID, "pledge"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetAttribute(q.ID, AttrParty, "Democrats"); err != nil {
+		t.Fatal(err)
+	}
+	if got := s.KeptAttributes(q.ID); !slices.Equal(got, []string{AttrSpeaker}) {
+		t.Errorf("relabelled pledge, it keeps %q, want the speaker", got)
+	}
+	if err := s.Relabel(q.ID, "claim"); err != nil {
+		t.Fatal(err)
+	}
+	if got := s.KeptAttributes(q.ID); !slices.Equal(got, []string{AttrParty, AttrSpeaker}) {
+		t.Errorf("relabelled claim, it keeps %q, want the party and the speaker", got)
+	}
+	if got := s.KeptAttributes("nope"); got != nil {
+		t.Errorf("an id not in the set keeps %q", got)
 	}
 }

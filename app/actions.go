@@ -3,6 +3,7 @@ package app
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -187,7 +188,19 @@ func (a *Annotator) relabel(ctx app.Context, id, label string) {
 		a.revealSelected()
 	}
 	ann, _ := a.set.Get(id)
-	a.say(fmt.Sprintf("Relabelled %s as %s.", quoted(ann.Exact, 60), label))
+	said := fmt.Sprintf("Relabelled %s as %s.", quoted(ann.Exact, 60), label)
+	if kept := a.set.KeptAttributes(id); len(kept) > 0 {
+		// Kept, so that a relabel there and back loses nothing, and in
+		// the export: said, as the panel shows them among the fields the
+		// label takes, and a claim's export named a speaker unawares.
+		them, fields := "it", "its field"
+		if len(kept) > 1 {
+			them, fields = "them", "their fields"
+		}
+		said += fmt.Sprintf(" It keeps its %s, which the label %s does not take: the export has %s; empty %s to drop %s.",
+			wordList(kept), label, them, fields, them)
+	}
+	a.say(said)
 	leaves := onEntry && a.lister().position(id) < 0
 	if leaves && neighbour != "" && id == a.selected {
 		// Its entry left the list, which shows another label, and the
@@ -637,4 +650,13 @@ func (a *Annotator) saveChangeAfterFrame(ctx app.Context, largeChange bool) bool
 	// Once the page is idle, maybe a collection (collect.go).
 	collectWhenIdle()
 	return true
+}
+
+// wordList joins words as a sentence lists them: "a", "a and b",
+// "a, b and c".
+func wordList(words []string) string {
+	if n := len(words); n > 1 {
+		return strings.Join(words[:n-1], ", ") + " and " + words[n-1]
+	}
+	return strings.Join(words, "")
 }
