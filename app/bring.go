@@ -59,6 +59,15 @@ type importProgress struct {
 	cancel      context.CancelFunc
 }
 
+// fileRead records that a file was read, left still to read. Each file
+// read counts: the bar stood at 0 until the last was read, a long while
+// for a folder on a slow disk or a network share.
+func (p *importProgress) fileRead(left int) {
+	if p.What == "reading the files" {
+		p.Done = p.Total - left
+	}
+}
+
 // advance records that done of all are imported. An import asked to stop
 // is said to be stopping until it has: the next step's progress, which
 // comes after Cancel, said "adding them to the library" again, as if the
@@ -197,7 +206,11 @@ func (m *importer) importMany(files []app.Value) {
 				} else {
 					read[i] = workspace.File{Name: name, Data: data}
 				}
-				if remaining--; remaining == 0 {
+				remaining--
+				if m.running != nil {
+					m.running.fileRead(remaining)
+				}
+				if remaining == 0 {
 					kept := read[:0]
 					for _, f := range read {
 						if f.Name != "" {
