@@ -195,7 +195,7 @@ func (v *fileValidator) checkLabel(schema Schema, labelsOK bool, path string, a 
 	}
 	for _, name := range valid {
 		if !l.Takes(name) {
-			v.add(path+"/attributes/"+escapePointer(name), sevWarning, "the label %q does not take the attribute %q; it is kept but not shown", l.Name, name)
+			v.add(path+"/attributes/"+escapePointer(name), sevWarning, "the label %q does not take the attribute %q; it is kept, and shown with the annotation", l.Name, name)
 		}
 	}
 }
