@@ -89,12 +89,10 @@ func (a *Annotator) listen(ctx app.Context) {
 	})
 
 	// Closing or reloading the tab while a change is still being written,
-	// or when the workspace lives only in this tab, asks first; so does
-	// a speaker or a note typed and not yet kept (its field still has the
-	// focus), which is kept as the tab asks.
+	// or when the workspace lives only in this tab, asks first.
 	win := app.Window()
 	beforeUnload := app.FuncOf(func(this app.Value, args []app.Value) any {
-		if a.keepTypedEdit() || a.keep.unsafe() {
+		if a.keep.unsafe() {
 			args[0].Call("preventDefault")
 			args[0].Set("returnValue", "")
 		}

@@ -218,41 +218,6 @@ func (s *sidebar) putSelected() {
 	helper().Call("putSelected", string(data))
 }
 
-// keepTypedEdit keeps what is typed in the panel's focused field, when
-// the annotation does not hold it yet, and reports whether there was
-// such an edit. A field's edit is kept by its change event, which the
-// browser fires when the field loses the focus, not when the page is
-// reloaded or closed: a speaker typed then the tab reloaded was lost
-// without a word. The blur fires that event, whose change is queued
-// for writing, and the tab asks before it closes (beforeunload).
-//
-// It runs in the browser's beforeunload, off the UI goroutine, and reads
-// the set without blocking, as the keeper's checks there do: WebAssembly
-// runs one goroutine at a time, and switches only where one blocks.
-func (a *Annotator) keepTypedEdit() bool {
-	if !app.IsClient || a.set == nil || a.readOnly {
-		return false
-	}
-	el := app.Window().Get("document").Get("activeElement")
-	if !isField(el) {
-		return false
-	}
-	name, ok := strings.CutPrefix(el.Get("id").String(), "edit-")
-	if !ok || name == "label" {
-		return false // not the panel's, or its label's select, kept as chosen
-	}
-	panel := el.Call("closest", "#selected")
-	if !panel.Truthy() || !panel.Get("dataset").Get("id").Truthy() {
-		return false
-	}
-	ann, ok := a.set.Get(panel.Get("dataset").Get("id").String())
-	if !ok || annotate.AttributeValue(el.Get("value").String()) == ann.Attributes[name] {
-		return false
-	}
-	el.Call("blur")
-	return true
-}
-
 func authorText(author string) string {
 	if author == "" {
 		return "by anonymous"
