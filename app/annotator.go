@@ -36,6 +36,9 @@ type Annotator struct {
 	// waitingKeys are the keyboard commands given while locking, run once
 	// the answer comes.
 	waitingKeys []binding
+	// typedWaiting is the text typed before the page went away
+	// (typed.go), set once the lock's answer lets the document change.
+	typedWaiting *typed
 	// follow says when the document shown read-only is read again
 	// (follow.go); followWaiting is what waits for that read (a download).
 	follow        workspace.Follower

@@ -104,6 +104,18 @@ func (a *Annotator) listen(ctx app.Context) {
 		beforeUnload.Release()
 	})
 
+	// What is being typed into a field of the selected annotation is
+	// kept as the page goes away: its change event never comes.
+	pageHide := app.FuncOf(func(this app.Value, args []app.Value) any {
+		a.keepTyped()
+		return nil
+	})
+	win.Call("addEventListener", "pagehide", pageHide)
+	a.listeners = append(a.listeners, func() {
+		win.Call("removeEventListener", "pagehide", pageHide)
+		pageHide.Release()
+	})
+
 	// A document shown read-only is not read again while the page is
 	// hidden (follow.go).
 	if doc.Get("hidden").Bool() {

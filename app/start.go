@@ -41,6 +41,7 @@ type session struct {
 func (a *Annotator) startWorkspace(ctx app.Context) {
 	ctx = a.ui(ctx)
 	last := storedSession()
+	left := takeTyped() // typed as the page went away (typed.go)
 	oldAuthor := storedAuthor()
 	ctx.Async(func() {
 		store, memory, why := openStore()
@@ -83,7 +84,10 @@ func (a *Annotator) startWorkspace(ctx app.Context) {
 			if memory {
 				n = notice{Text: why, Error: true} // what matters most: the work is not kept
 			}
-			restore := func() { a.restoreSession(ctx, last) }
+			restore := func() {
+				a.restoreSession(ctx, last)
+				a.setTyped(ctx, left)
+			}
 			switch {
 			case e != nil && e.Unwritten():
 				// The sample of a first start, written once it is shown,
@@ -96,6 +100,7 @@ func (a *Annotator) startWorkspace(ctx app.Context) {
 			case id == "":
 				a.view = viewLibrary
 				a.tell(n)
+				a.setTyped(ctx, left) // said lost: no document is open
 			default:
 				a.openDocument(ctx, id, n, restore)
 			}
@@ -408,6 +413,11 @@ func (a *Annotator) lockDocument(ctx app.Context, id string) {
 			a.waitingKeys = nil
 			for _, b := range keys {
 				a.run(ctx, b)
+			}
+			// Text typed before the page went away waits for it too.
+			if t := a.typedWaiting; t != nil {
+				a.typedWaiting = nil
+				a.setTyped(ctx, t)
 			}
 			// A new document's first change may wait for this answer.
 			if a.keep.lockWaits {

@@ -40,6 +40,16 @@ func setLocalItem(key, value string) {
 	app.Window().Get("localStorage").Call("setItem", key, value)
 }
 
+// removeLocalItem removes local storage's item key, when the browser lets
+// it.
+func removeLocalItem(key string) {
+	if !app.IsClient {
+		return
+	}
+	defer func() { _ = recover() }()
+	app.Window().Get("localStorage").Call("removeItem", key)
+}
+
 // storedSession returns the session kept in local storage, or none.
 func storedSession() session {
 	var s session

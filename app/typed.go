@@ -1,0 +1,138 @@
+package app
+
+// This file keeps what the annotator was typing into the selected
+// annotation's field (its speaker, party or note) when the page went away
+// before the field was left: a reload, a closed tab, the update's reload.
+// The field gives its text with its change event, which a page going away
+// never fires, and the text was lost with no question asked. The page
+// keeps it in local storage as it goes (pagehide), and the next start sets
+// it on the annotation, by the rule of annotate.Set.SetTyped, and says so.
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/newsannotator/annotator/annotate"
+)
+
+// typedKey is where local storage keeps the text typed.
+const typedKey = "annotator.typed"
+
+// typed is text typed into field Name of annotation ID of document Doc,
+// over Was, the value the annotation had.
+type typed struct {
+	Doc, ID, Name, Was, Value string
+}
+
+// keepTyped keeps in local storage the text of the selected annotation's
+// field that has the focus, when it is not the annotation's value. It
+// runs as the page goes away (pagehide), when nothing can be written to
+// IndexedDB any more.
+func (a *Annotator) keepTyped() {
+	el := app.Window().Get("document").Get("activeElement")
+	if a.set == nil || a.keep.editor == nil || a.readOnly || !isElement(el) {
+		return
+	}
+	name, ok := strings.CutPrefix(el.Get("id").String(), "edit-")
+	if !ok || name == "label" {
+		return
+	}
+	panel := el.Call("closest", "#selected")
+	if !panel.Truthy() || !panel.Get("dataset").Get("id").Truthy() {
+		return
+	}
+	id := panel.Get("dataset").Get("id").String()
+	ann, ok := a.set.Get(id)
+	value := el.Get("value").String()
+	if !ok || strings.TrimSpace(value) == ann.Attributes[name] {
+		return
+	}
+	b := annotate.AppendJSONString([]byte(`{"doc":`), a.keep.editor.ID())
+	for _, f := range []struct{ key, value string }{{"id", id}, {"name", name}, {"was", ann.Attributes[name]}, {"value", value}} {
+		b = annotate.AppendJSONString(append(append(append(b, `,"`...), f.key...), `":`...), f.value)
+	}
+	setLocalItem(typedKey, string(append(b, '}')))
+}
+
+// takeTyped returns the text kept by keepTyped, or nil, and forgets it:
+// it is set, or said to be lost, once.
+func takeTyped() *typed {
+	item, ok := localItem(typedKey)
+	if !ok {
+		return nil
+	}
+	removeLocalItem(typedKey)
+	var t typed
+	err := annotate.DecodeRecord([]byte(item), &t, func(r *annotate.RecordReader, t *typed) {
+		r.Object(func(k string) bool {
+			switch k {
+			case "doc":
+				t.Doc = r.String()
+			case "id":
+				t.ID = r.String()
+			case "name":
+				t.Name = r.String()
+			case "was":
+				t.Was = r.String()
+			case "value":
+				t.Value = r.String()
+			default:
+				return false
+			}
+			return true
+		})
+	})
+	if err != nil || t.Doc == "" || t.ID == "" || t.Name == "" {
+		return nil
+	}
+	return &t
+}
+
+// setTyped sets t, the text typed before the page went away, on its
+// annotation in the document open, and selects it; or says, with the
+// text, why it was not set. A document still asking for its lock waits
+// for the answer (lockDocument).
+func (a *Annotator) setTyped(ctx app.Context, t *typed) {
+	if t == nil {
+		return
+	}
+	if a.keep.editor == nil || a.set == nil || a.keep.editor.ID() != t.Doc {
+		a.fail(t.lost("its document is not the one open now"))
+		return
+	}
+	if a.locking {
+		a.typedWaiting = t
+		return
+	}
+	if a.readOnly {
+		a.fail(t.lost("the document is open in another tab"))
+		return
+	}
+	err := a.set.SetTyped(t.ID, t.Name, t.Was, t.Value)
+	switch {
+	case errors.Is(err, annotate.ErrNotFound):
+		a.fail(t.lost("the annotation was deleted since, perhaps in another tab"))
+	case errors.Is(err, annotate.ErrChangedSince):
+		a.fail(t.lost("the annotation's " + t.field() + " was changed since, perhaps in another tab"))
+	case err != nil:
+		a.fail(t.lost(err.Error()))
+	default:
+		a.selected = t.ID
+		a.revealSelected()
+		a.changed(ctx)
+		a.say(fmt.Sprintf("Kept the %s you were typing when the page closed: “%s”. Ctrl+Z takes it back.", t.field(), strings.TrimSpace(t.Value)))
+		mark("annotator:typed-kept")
+	}
+}
+
+// field names t's field in words.
+func (t *typed) field() string { return strings.ToLower(attributeTitle(t.Name)) }
+
+// lost says that t was not kept, why, and what it was, so that it can be
+// typed again.
+func (t *typed) lost(why string) string {
+	return fmt.Sprintf("The %s you were typing when the page closed was not kept: %s. It was “%s”.", t.field(), why, strings.TrimSpace(t.Value))
+}

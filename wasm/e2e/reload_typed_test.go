@@ -1,0 +1,45 @@
+//go:build !wasm
+
+package e2e
+
+// This file shows that what an annotator is typing in a field is not lost
+// when the page goes away before the field is left: a field keeps its
+// text with its change event, which a reload, a closed tab or the update's
+// reload never fires.
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// TestTypedSpeakerSurvivesReload types a quote's speaker and reloads with
+// the focus still in the field: the speaker is the quote's after the
+// reload. It was lost, and the tab did not ask before closing.
+func TestTypedSpeakerSurvivesReload(t *testing.T) {
+	b, _ := openApp(t)
+	b.expectNoConsoleErrors()
+	waitStarted(t, b)
+	tagPhrase(t, b, "yes we can", "q")
+	waitSaved(t, b)
+	typeInField(t, b, "edit-speaker", "Barack Obama")
+	b.run(chromedp.Reload())
+	waitStarted(t, b)
+	waitFor(t, b, `performance.getEntriesByName("annotator:restored").length > 0`)
+	waitFor(t, b, `(() => { const el = document.getElementById("edit-speaker"); return el !== null && !el.closest("#selected").hidden; })()`)
+	if got := evalJS[string](t, b, `document.getElementById("edit-speaker").value`); got != "Barack Obama" {
+		t.Fatalf("after a reload with the speaker typed and the field not left, the speaker is %q", got)
+	}
+	if got := text(t, b, "#notice"); !strings.Contains(got, "Kept the speaker you were typing") {
+		t.Errorf("after the reload the app says %q", got)
+	}
+	// Stored as any change is: a second reload finds it.
+	waitSaved(t, b)
+	b.run(chromedp.Reload())
+	waitStarted(t, b)
+	waitFor(t, b, `performance.getEntriesByName("annotator:restored").length > 0`)
+	if got := text(t, b, "#entries"); !strings.Contains(got, "Barack Obama") {
+		t.Errorf("after a second reload the list reads %q, without the speaker", got)
+	}
+}
