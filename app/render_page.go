@@ -183,6 +183,12 @@ func (a *Annotator) toggleLibrary(ctx app.Context) {
 		return
 	}
 	a.view = viewLibrary
+	if app.IsClient {
+		// The article's place is kept as it is left: the library's own
+		// scrolling was kept as the article's, which came back at the
+		// top, and so did a reload.
+		helper().Call("keepScroll", "", "")
+	}
 	a.measureStorage(ctx)
 }
 
@@ -200,7 +206,25 @@ func (a *Annotator) showOpen(ctx app.Context, then func()) {
 		return
 	}
 	a.view = viewArticle
-	if then != nil {
-		a.afterRender(ctx, func(app.Context) { then() })
+	a.afterRender(ctx, func(app.Context) {
+		if k.editor != nil {
+			a.backToPlace(k.editor.ID())
+		}
+		if then != nil {
+			then()
+		}
+	})
+}
+
+// backToPlace scrolls the article shown again, document id, to where it
+// was read, and keeps its place from now on (web/workspace.js's
+// keepScroll, which toggleLibrary stopped).
+func (a *Annotator) backToPlace(id string) {
+	if !app.IsClient {
+		return
 	}
+	if pos, ok := storedScroll(); ok && pos.Doc == id {
+		app.Window().Call("scrollTo", 0, pos.Y)
+	}
+	helper().Call("keepScroll", scrollKey, id)
 }

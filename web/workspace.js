@@ -164,7 +164,8 @@
 
   // keepScroll remembers the window's scroll position under key in local
   // storage, a quarter of a second after scrolling stops, with the id of
-  // the document shown, so that a reload reopens it where it was read.
+  // the document shown, so that a reload reopens it where it was read, and
+  // so does coming back to it from the library.
   // It is written here because a scroll fires dozens of events a second.
   let scrollKey = "", scrollDoc = "", scrollTimer = 0;
   window.addEventListener("scroll", () => {
@@ -181,7 +182,14 @@
     }
   }
   window.addEventListener("pagehide", saveScroll);
+  // keepScroll with key "" stops keeping it: the library's scrolling is
+  // not the article's place, which is written first, as it is left (a
+  // scroll of the article a moment before still waited on its timer).
   function keepScroll(key, doc) {
+    if (!key && scrollKey) {
+      clearTimeout(scrollTimer);
+      saveScroll();
+    }
     scrollKey = key;
     scrollDoc = doc;
   }
