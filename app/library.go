@@ -102,6 +102,9 @@ type library struct {
 	// document's, its name unsaid, which the next Enter deleted.
 	leave  string
 	loaded bool
+	// putWords are the words searched for when the library was last
+	// shown, put in the search field once it is drawn (showWords).
+	putWords string
 	// format is the exchange format the export buttons write: "jsonl",
 	// the dataset, or one of annotate/formats' single-file formats.
 	format string
@@ -127,8 +130,9 @@ var exportFormats = []struct{ name, title string }{
 func (l *library) OnMount(ctx app.Context) {
 	l.own = ctx
 	l.seen, l.seenWrites = l.Generation, l.Writes
-	l.Host.takeWritten() // the listing, read whole now, has them
-	l.query.Sort, l.query.Descending = workspace.SortChanged, true
+	l.Host.takeWritten()    // the listing, read whole now, has them
+	l.query = storedQuery() // as it was last asked for, before a reload too
+	l.putWords = l.query.Words
 	l.reload(ctx)
 }
 
@@ -169,9 +173,26 @@ func (l *library) reload(app.Context) {
 				return
 			}
 			l.list, l.notStored, l.loaded = workspace.NewListing(docs, l.query), only, true
+			l.showWords(ctx)
 			l.focusAgain(ctx)
 			mark("annotator:library")
 		})
+	})
+}
+
+// showWords puts the words searched for when the library was last shown
+// in the search field, once, when the listing is first drawn: the field's
+// words are the user's, which Render never writes.
+func (l *library) showWords(ctx app.Context) {
+	words := l.putWords
+	l.putWords = ""
+	if words == "" || !app.IsClient {
+		return
+	}
+	ctx.Defer(func(app.Context) {
+		if f := app.Window().GetElementByID("library-search"); f.Truthy() && f.Get("value").String() == "" {
+			f.Set("value", words)
+		}
 	})
 }
 
@@ -322,10 +343,12 @@ func (l *library) Render() app.UI {
 				app.Input().Type("search").ID("library-search").Placeholder("words of the title").
 					OnInput(func(ctx app.Context, e app.Event) {
 						l.query.Words, l.page = ctx.JSSrc().Get("value").String(), 0
+						storeQuery(l.query)
 					})),
 			app.Label().Body(app.Span().Text("Status"),
 				app.Select().ID("library-status-filter").OnChange(func(ctx app.Context, e app.Event) {
 					l.query.Status, l.page = workspace.Status(ctx.JSSrc().Get("value").String()), 0
+					storeQuery(l.query)
 				}).Body(
 					app.Option().Value("").Selected(l.query.Status == "").Text("any"),
 					app.Range(workspace.Statuses).Slice(func(i int) app.UI {
@@ -338,6 +361,7 @@ func (l *library) Render() app.UI {
 					v := ctx.JSSrc().Get("value").String()
 					key, desc, _ := strings.Cut(v, ":")
 					l.query.Sort, l.query.Descending = workspace.SortKey(key), desc == "desc"
+					storeQuery(l.query)
 				}).Body(
 					l.sortOption("changed:desc", "last change, newest first"),
 					l.sortOption("added:desc", "date added, newest first"),

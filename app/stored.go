@@ -61,6 +61,8 @@ func storedSession() session {
 					s.Doc = r.String()
 				case "selected":
 					s.Selected = r.String()
+				case "library":
+					s.Library = r.Bool()
 				default:
 					return false
 				}
@@ -76,6 +78,9 @@ func storeSession(s session) {
 	b := annotate.AppendJSONString([]byte(`{"doc":`), s.Doc)
 	if s.Selected != "" {
 		b = annotate.AppendJSONString(append(b, `,"selected":`...), s.Selected)
+	}
+	if s.Library {
+		b = append(b, `,"library":true`...)
 	}
 	setLocalItem(sessionKey, string(append(b, '}')))
 }
