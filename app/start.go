@@ -15,6 +15,7 @@ import (
 	"maps"
 	"runtime"
 	"slices"
+	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -79,11 +80,18 @@ func (a *Annotator) startWorkspace(ctx app.Context) {
 			ws.SetAuthor(oldAuthor) // kept in local storage by earlier versions
 			settings.Author = oldAuthor
 		}
+		nameNote := ""
+		if left != nil && left.Name == authorField {
+			nameNote, left = setTypedAuthor(ws, &settings, left), nil
+		}
 		ctx.Dispatch(func(ctx app.Context) {
 			k := &a.keep
 			k.ws, k.store, k.memory, k.why = ws, store, memory, why
 			a.author = settings.Author
 			n := notice{Text: note}
+			if nameNote != "" {
+				n.Text = strings.TrimSpace(note + " " + nameNote)
+			}
 			if memory {
 				n = notice{Text: why, Error: true} // what matters most: the work is not kept
 			}

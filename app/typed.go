@@ -16,13 +16,15 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/newsannotator/annotator/annotate"
+	"github.com/newsannotator/annotator/annotate/workspace"
 )
 
 // typedKey is where local storage keeps the text typed.
 const typedKey = "annotator.typed"
 
 // typed is text typed into field Name of annotation ID of document Doc,
-// over Was, the value the annotation had.
+// over Was, the value the annotation had; or, with Name authorField, into
+// the toolbar's name field, over the workspace's name.
 type typed struct {
 	Doc, ID, Name, Was, Value string
 }
@@ -33,6 +35,13 @@ type typed struct {
 // IndexedDB any more.
 func (a *Annotator) keepTyped() {
 	el := app.Window().Get("document").Get("activeElement")
+	if isElement(el) && el.Get("id").String() == authorFieldID && a.keep.ws != nil {
+		// The name in the toolbar, which is the workspace's.
+		if value := el.Get("value").String(); strings.TrimSpace(value) != a.author {
+			storeTyped(typed{Name: authorField, Was: a.author, Value: value})
+		}
+		return
+	}
 	if a.set == nil || a.keep.editor == nil || a.readOnly || !isElement(el) {
 		return
 	}
@@ -50,11 +59,38 @@ func (a *Annotator) keepTyped() {
 	if !ok || strings.TrimSpace(value) == ann.Attributes[name] {
 		return
 	}
-	b := annotate.AppendJSONString([]byte(`{"doc":`), a.keep.editor.ID())
-	for _, f := range []struct{ key, value string }{{"id", id}, {"name", name}, {"was", ann.Attributes[name]}, {"value", value}} {
+	storeTyped(typed{Doc: a.keep.editor.ID(), ID: id, Name: name, Was: ann.Attributes[name], Value: value})
+}
+
+// The toolbar's name field, whose text typed is kept as an annotation's
+// is, under authorField (no attribute has that name: theirs are words).
+const (
+	authorFieldID = "author-input"
+	authorField   = "-author"
+)
+
+// storeTyped keeps t in local storage.
+func storeTyped(t typed) {
+	b := annotate.AppendJSONString([]byte(`{"doc":`), t.Doc)
+	for _, f := range []struct{ key, value string }{{"id", t.ID}, {"name", t.Name}, {"was", t.Was}, {"value", t.Value}} {
 		b = annotate.AppendJSONString(append(append(append(b, `,"`...), f.key...), `":`...), f.value)
 	}
 	setLocalItem(typedKey, string(append(b, '}')))
+}
+
+// setTypedAuthor sets the name typed in the toolbar before the page went
+// away, t, when the workspace's name is still the one it was typed over
+// (another tab may have set one since), and says what it did in words.
+// It runs off the UI goroutine, where the start reads the settings.
+func setTypedAuthor(ws *workspace.Workspace, settings *workspace.Settings, t *typed) string {
+	if settings.Author != t.Was {
+		return fmt.Sprintf("The name you were typing when the page closed was not kept: it was changed since, perhaps in another tab. It was “%s”.", strings.TrimSpace(t.Value))
+	}
+	if err := ws.SetAuthor(t.Value); err != nil {
+		return fmt.Sprintf("The name you were typing when the page closed could not be saved: %v. It was “%s”.", err, strings.TrimSpace(t.Value))
+	}
+	settings.Author = strings.TrimSpace(t.Value)
+	return fmt.Sprintf("Kept the name you were typing when the page closed: “%s”.", settings.Author)
 }
 
 // takeTyped returns the text kept by keepTyped, or nil, and forgets it:
@@ -85,7 +121,7 @@ func takeTyped() *typed {
 			return true
 		})
 	})
-	if err != nil || t.Doc == "" || t.ID == "" || t.Name == "" {
+	if err != nil || t.Name != authorField && (t.Doc == "" || t.ID == "" || t.Name == "") {
 		return nil
 	}
 	return &t

@@ -43,3 +43,32 @@ func TestTypedSpeakerSurvivesReload(t *testing.T) {
 		t.Errorf("after a second reload the list reads %q, without the speaker", got)
 	}
 }
+
+// TestTypedNameSurvivesReload types a name in the toolbar and reloads with
+// the focus still in the field: the name is the workspace's after the
+// reload. It was lost.
+func TestTypedNameSurvivesReload(t *testing.T) {
+	b, _ := openApp(t)
+	b.expectNoConsoleErrors()
+	waitStarted(t, b)
+	waitSaved(t, b)
+	b.run(chromedp.Focus(chromedp.ID("author-input")))
+	waitFor(t, b, `document.activeElement && document.activeElement.id === "author-input"`)
+	b.run(chromedp.KeyEvent("Ada Lovelace"))
+	waitFor(t, b, `document.getElementById("author-input").value === "Ada Lovelace"`)
+	b.run(chromedp.Reload())
+	waitStarted(t, b)
+	if got := evalJS[string](t, b, `document.getElementById("author-input").value`); got != "Ada Lovelace" {
+		t.Fatalf("after a reload with the name typed and the field not left, the name is %q", got)
+	}
+	if got := text(t, b, "#notice"); !strings.Contains(got, "Kept the name you were typing") {
+		t.Errorf("after the reload the app says %q", got)
+	}
+	tagPhrase(t, b, "yes we can", "q")
+	waitSaved(t, b)
+	b.run(chromedp.Reload())
+	waitStarted(t, b)
+	if got := evalJS[string](t, b, `document.getElementById("author-input").value`); got != "Ada Lovelace" {
+		t.Errorf("after a second reload the name is %q", got)
+	}
+}
