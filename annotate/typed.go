@@ -12,6 +12,7 @@ package annotate
 import (
 	"errors"
 	"fmt"
+	"strings"
 )
 
 // ErrChangedSince is the error of text typed over a value the annotation
@@ -19,16 +20,22 @@ import (
 var ErrChangedSince = errors.New("the annotation was changed since the text was typed")
 
 // SetTyped sets attribute name of annotation id to value, typed in a field
-// that showed was, as SetAttribute does: only while the attribute still
-// holds was (none when was is empty). Otherwise nothing changes, and the
-// error wraps ErrChangedSince, or ErrNotFound when the annotation is gone.
-func (s *Set) SetTyped(id, name, was, value string) error {
+// that showed was, as SetAttribute does, and reports whether that changed
+// it: only while the attribute still holds was (none when was is empty).
+// An attribute that holds value already (its change was written before
+// the page went away) is left as it is. Otherwise nothing changes, and
+// the error wraps ErrChangedSince, or ErrNotFound when the annotation is
+// gone.
+func (s *Set) SetTyped(id, name, was, value string) (bool, error) {
 	a, ok := s.byID[id]
 	if !ok {
-		return fmt.Errorf("cannot set %q on annotation %q: %w", name, id, ErrNotFound)
+		return false, fmt.Errorf("cannot set %q on annotation %q: %w", name, id, ErrNotFound)
 	}
-	if a.Attributes[name] != was {
-		return fmt.Errorf("cannot set %q on annotation %q: %w", name, id, ErrChangedSince)
+	switch a.Attributes[name] {
+	case strings.TrimSpace(value):
+		return false, nil
+	case was:
+		return true, s.SetAttribute(id, name, value)
 	}
-	return s.SetAttribute(id, name, value)
+	return false, fmt.Errorf("cannot set %q on annotation %q: %w", name, id, ErrChangedSince)
 }

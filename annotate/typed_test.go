@@ -18,8 +18,8 @@ func TestSetTyped(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := s.SetTyped(q.ID, AttrSpeaker, "", "Barack Obama"); err != nil {
-		t.Fatalf("typed over the empty speaker: %v", err)
+	if changed, err := s.SetTyped(q.ID, AttrSpeaker, "", "Barack Obama "); err != nil || !changed {
+		t.Fatalf("typed over the empty speaker: changed %v, %v", changed, err)
 	}
 	if got, _ := s.Get(q.ID); got.Attributes[AttrSpeaker] != "Barack Obama" {
 		t.Errorf("the speaker is %q", got.Attributes[AttrSpeaker])
@@ -28,8 +28,16 @@ func TestSetTyped(t *testing.T) {
 		t.Errorf("the step to undo is %q", s.UndoLabel())
 	}
 
+	// Its change written before the page went away: nothing to do.
+	if changed, err := s.SetTyped(q.ID, AttrSpeaker, "", "Barack Obama"); err != nil || changed {
+		t.Errorf("typed text already set: changed %v, %v", changed, err)
+	}
+	if n := len(s.History()); n != 2 {
+		t.Errorf("typed text already set: the history holds %d steps, want 2 (the add, the speaker)", n)
+	}
+
 	// Another tab set the speaker since the field showed it empty.
-	err = s.SetTyped(q.ID, AttrSpeaker, "", "Joe Biden")
+	_, err = s.SetTyped(q.ID, AttrSpeaker, "", "Joe Biden")
 	if !errors.Is(err, ErrChangedSince) {
 		t.Errorf("typed over a value changed since: %v, want ErrChangedSince", err)
 	}
@@ -41,7 +49,7 @@ func TestSetTyped(t *testing.T) {
 	if err := s.Delete(q.ID); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.SetTyped(q.ID, AttrNote, "", "a note"); !errors.Is(err, ErrNotFound) {
+	if _, err := s.SetTyped(q.ID, AttrNote, "", "a note"); !errors.Is(err, ErrNotFound) {
 		t.Errorf("typed on an annotation deleted since: %v, want ErrNotFound", err)
 	}
 }

@@ -39,6 +39,8 @@ type Annotator struct {
 	// typedWaiting is the text typed before the page went away
 	// (typed.go), set once the lock's answer lets the document change.
 	typedWaiting *typed
+	// typing is the field focused last, for keepTyped.
+	typing typing
 	// follow says when the document shown read-only is read again
 	// (follow.go); followWaiting is what waits for that read (a download).
 	follow        workspace.Follower

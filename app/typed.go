@@ -29,24 +29,30 @@ type typed struct {
 	Doc, ID, Name, Was, Value string
 }
 
-// keepTyped keeps in local storage the text of the selected annotation's
-// field that has the focus, when it is not the annotation's value. It
-// runs as the page goes away (pagehide), when nothing can be written to
-// IndexedDB any more.
-func (a *Annotator) keepTyped() {
-	el := app.Window().Get("document").Get("activeElement")
-	if isElement(el) && el.Get("id").String() == authorFieldID && a.keep.ws != nil {
-		// The name in the toolbar, which is the workspace's.
-		if value := el.Get("value").String(); strings.TrimSpace(value) != a.author {
-			storeTyped(typed{Name: authorField, Was: a.author, Value: value})
-		}
+// typing is the field that took the focus last, and the value it was
+// typed over: the annotation's, or the workspace's name, as the field
+// showed it then. Compared at the page's going away with what the Set
+// holds, a change already taken but not yet written (the field blurred as
+// the page went) looked like nothing typed, and was lost.
+type typing struct {
+	field string // the field's id
+	t     typed  // Value unset
+}
+
+// noteFocus notes the field el that took the focus, when it is the
+// selected annotation's or the name's (a focusin on the page).
+func (a *Annotator) noteFocus(el app.Value) {
+	a.typing = typing{}
+	if !isElement(el) {
 		return
 	}
-	if a.set == nil || a.keep.editor == nil || a.readOnly || !isElement(el) {
+	fid := el.Get("id").String()
+	if fid == authorFieldID {
+		a.typing = typing{field: fid, t: typed{Name: authorField, Was: a.author}}
 		return
 	}
-	name, ok := strings.CutPrefix(el.Get("id").String(), "edit-")
-	if !ok || name == "label" {
+	name, ok := strings.CutPrefix(fid, "edit-")
+	if !ok || name == "label" || a.set == nil || a.keep.editor == nil {
 		return
 	}
 	panel := el.Call("closest", "#selected")
@@ -54,12 +60,34 @@ func (a *Annotator) keepTyped() {
 		return
 	}
 	id := panel.Get("dataset").Get("id").String()
-	ann, ok := a.set.Get(id)
-	value := el.Get("value").String()
-	if !ok || strings.TrimSpace(value) == ann.Attributes[name] {
+	if ann, ok := a.set.Get(id); ok {
+		a.typing = typing{field: fid, t: typed{Doc: a.keep.editor.ID(), ID: id, Name: name, Was: ann.Attributes[name]}}
+	}
+}
+
+// keepTyped keeps in local storage the text of the field that has the
+// focus (noteFocus's), when it is not the value it was typed over. It
+// runs as the page goes away (pagehide), when nothing can be written to
+// IndexedDB any more.
+func (a *Annotator) keepTyped() {
+	el := app.Window().Get("document").Get("activeElement")
+	w := a.typing
+	if w.field == "" || !isElement(el) || el.Get("id").String() != w.field || a.readOnly && w.t.Name != authorField {
 		return
 	}
-	storeTyped(typed{Doc: a.keep.editor.ID(), ID: id, Name: name, Was: ann.Attributes[name], Value: value})
+	if w.t.Name != authorField {
+		// Still the annotation the field was focused on.
+		panel := el.Call("closest", "#selected")
+		if !panel.Truthy() || panel.Get("dataset").Get("id").String() != w.t.ID {
+			return
+		}
+	}
+	value := el.Get("value").String()
+	if strings.TrimSpace(value) == w.t.Was {
+		return
+	}
+	w.t.Value = value
+	storeTyped(w.t)
 }
 
 // The toolbar's name field, whose text typed is kept as an annotation's
@@ -83,6 +111,9 @@ func storeTyped(t typed) {
 // (another tab may have set one since), and says what it did in words.
 // It runs off the UI goroutine, where the start reads the settings.
 func setTypedAuthor(ws *workspace.Workspace, settings *workspace.Settings, t *typed) string {
+	if settings.Author == strings.TrimSpace(t.Value) {
+		return "" // its change was written before the page went away
+	}
 	if settings.Author != t.Was {
 		return fmt.Sprintf("The name you were typing when the page closed was not kept: it was changed since, perhaps in another tab. It was “%s”.", strings.TrimSpace(t.Value))
 	}
@@ -147,8 +178,10 @@ func (a *Annotator) setTyped(ctx app.Context, t *typed) {
 		a.fail(t.lost("the document is open in another tab"))
 		return
 	}
-	err := a.set.SetTyped(t.ID, t.Name, t.Was, t.Value)
+	changed, err := a.set.SetTyped(t.ID, t.Name, t.Was, t.Value)
 	switch {
+	case err == nil && !changed:
+		// Its change was written before the page went away.
 	case errors.Is(err, annotate.ErrNotFound):
 		a.fail(t.lost("the annotation was deleted since, perhaps in another tab"))
 	case errors.Is(err, annotate.ErrChangedSince):
