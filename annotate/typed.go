@@ -12,7 +12,6 @@ package annotate
 import (
 	"errors"
 	"fmt"
-	"strings"
 )
 
 // ErrChangedSince is the error of text typed over a value the annotation
@@ -32,7 +31,7 @@ func (s *Set) SetTyped(id, name, was, value string) (bool, error) {
 		return false, fmt.Errorf("cannot set %q on annotation %q: %w", name, id, ErrNotFound)
 	}
 	switch a.Attributes[name] {
-	case strings.TrimSpace(value):
+	case AttributeValue(value):
 		return false, nil
 	case was:
 		return true, s.SetAttribute(id, name, value)
