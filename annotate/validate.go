@@ -129,10 +129,11 @@ func (v *fileValidator) run() {
 		v.add("", sevFatal, "the file is %s, not a JSON object: this is not an annotations file", jsonKind(doc))
 		return
 	}
-	if ver, _ := obj["version"].(json.Number); ver != "1" && !slices.ContainsFunc([]string{"document", "schema", "annotations"}, func(k string) bool { _, ok := obj[k]; return ok }) {
+	if _, numbered := obj["version"].(json.Number); !numbered && !slices.ContainsFunc([]string{"document", "schema", "annotations"}, func(k string) bool { _, ok := obj[k]; return ok }) {
 		// A JSON file of something else (a package.json, a settings
 		// file): its "version" of "1.0.0" or the export's fields it
-		// lacks, said one by one, would be beside the point.
+		// lacks, said one by one, would be beside the point. (A file
+		// numbered as an export, version 2 say, hears of its version.)
 		v.add("", sevFatal, `the file is JSON, but not an annotations file: it has no "document", "schema" or "annotations"`)
 		return
 	}

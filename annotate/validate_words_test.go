@@ -155,10 +155,10 @@ func TestValidateMessagesInWords(t *testing.T) {
 // TestValidateJSONOfSomethingElse: a JSON object with none of an export's
 // parts (a package.json, a tsconfig.json picked by mistake) gets one
 // problem that says what the file is not, not its "version" of "1.0.0"
-// and the fields it lacks; an object that says it is version 1 still
-// hears which fields it lacks.
+// and the fields it lacks; an object numbered as an export still hears of
+// its version, or, version 1, of the fields it lacks.
 func TestValidateJSONOfSomethingElse(t *testing.T) {
-	for _, data := range []string{`{"name": "site", "version": "1.0.0", "dependencies": {}}`, `{"compilerOptions": {}}`, `{}`, `{"version": 2}`} {
+	for _, data := range []string{`{"name": "site", "version": "1.0.0", "dependencies": {}}`, `{"compilerOptions": {}}`, `{}`} {
 		ps := Validate([]byte(data))
 		if len(ps) != 1 || !strings.Contains(ps[0].Message, "not an annotations file") || !strings.Contains(ps[0].Message, `"document", "schema" or "annotations"`) {
 			t.Errorf("Validate(%s):\n%s\nwant one problem saying it is not an annotations file", data, fxProblems(ps))
@@ -167,5 +167,9 @@ func TestValidateJSONOfSomethingElse(t *testing.T) {
 	ps := Validate([]byte(`{"version": 1}`))
 	if len(ps) != 1 || !strings.Contains(ps[0].Message, "which are required") {
 		t.Errorf("Validate of version 1 alone:\n%s\nwant the fields it lacks", fxProblems(ps))
+	}
+	ps = Validate([]byte(`{"version": 2}`))
+	if len(ps) != 1 || !strings.Contains(ps[0].Message, "format version 2") {
+		t.Errorf("Validate of version 2 alone:\n%s\nwant its version said", fxProblems(ps))
 	}
 }

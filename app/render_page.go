@@ -189,7 +189,6 @@ func (a *Annotator) toggleLibrary(ctx app.Context) {
 		// top, and so did a reload.
 		helper().Call("keepScroll", "", "")
 	}
-	a.rememberView()
 	a.measureStorage(ctx)
 }
 
@@ -207,7 +206,6 @@ func (a *Annotator) showOpen(ctx app.Context, then func()) {
 		return
 	}
 	a.view = viewArticle
-	a.rememberView()
 	a.afterRender(ctx, func(app.Context) {
 		if k.editor != nil {
 			a.backToPlace(k.editor.ID())

@@ -35,9 +35,6 @@ const (
 type session struct {
 	Doc      string `json:"doc"`
 	Selected string `json:"selected,omitempty"`
-	// Library is set while the library is shown over the document: a
-	// start shows it again (the document open behind it).
-	Library bool `json:"library,omitempty"`
 }
 
 // startWorkspace opens the store and the workspace, off the UI goroutine,
@@ -98,9 +95,6 @@ func (a *Annotator) startWorkspace(ctx app.Context) {
 			restore := func() {
 				a.restoreSession(ctx, last)
 				a.setTyped(ctx, left)
-				if last.Library && a.view == viewArticle && a.keep.editor != nil && a.keep.editor.ID() == last.Doc {
-					a.toggleLibrary(ctx) // shown when the page went away
-				}
 			}
 			switch {
 			case e != nil && e.Unwritten():
@@ -359,7 +353,7 @@ func (a *Annotator) rememberSession(ctx app.Context) {
 				prepare(id)
 			}
 			a.sessionDoc = id
-			storeSession(session{Doc: a.sessionDoc, Selected: a.selected, Library: a.view == viewLibrary})
+			storeSession(session{Doc: a.sessionDoc, Selected: a.selected})
 		}
 	}
 	if !a.isMounted || a.keep.editor.ID() != a.sessionDoc {
@@ -373,16 +367,6 @@ func (a *Annotator) rememberSession(ctx app.Context) {
 			write(ctx)
 		})
 	})
-}
-
-// rememberView keeps whether the library is shown over the open
-// document, once the session names it (rememberSession): a reload with
-// the library shown came back to the article.
-func (a *Annotator) rememberView() {
-	if a.keep.editor == nil || a.keep.editor.ID() != a.sessionDoc {
-		return
-	}
-	storeSession(session{Doc: a.sessionDoc, Selected: a.selected, Library: a.view == viewLibrary})
 }
 
 // lockDocument takes the document's lock, so that a second tab shows it

@@ -61,8 +61,6 @@ func storedSession() session {
 					s.Doc = r.String()
 				case "selected":
 					s.Selected = r.String()
-				case "library":
-					s.Library = r.Bool()
 				default:
 					return false
 				}
@@ -78,9 +76,6 @@ func storeSession(s session) {
 	b := annotate.AppendJSONString([]byte(`{"doc":`), s.Doc)
 	if s.Selected != "" {
 		b = annotate.AppendJSONString(append(b, `,"selected":`...), s.Selected)
-	}
-	if s.Library {
-		b = append(b, `,"library":true`...)
 	}
 	setLocalItem(sessionKey, string(append(b, '}')))
 }

@@ -34,6 +34,7 @@ func TestImportUnderAFilterSaysWhatItHides(t *testing.T) {
 	// With the filter gone, a second import says nothing of it.
 	setSelect(t, b, `document.querySelector("#library-status-filter")`, "")
 	b.run(chromedp.Click(chromedp.ID("import-report-close")))
+	waitFor(t, b, `document.querySelector("#import-report") === null`) // not the first report read again
 	b.run(chromedp.SetUploadFiles(chromedp.ID("add-files"), []string{batchOf(t, 4, nil)}))
 	waitFor(t, b, `document.querySelector("#import-report") !== null`)
 	if report := text(t, b, "#import-report p"); strings.Contains(report, "filter") {
