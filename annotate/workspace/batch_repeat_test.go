@@ -22,27 +22,18 @@ func TestBatchLineTwiceIsADuplicate(t *testing.T) {
 		`{"id": "a7", "title": "Budget", "html": "<p>The budget  was\npassed.</p>"}`, // the same text, as a reader sees it
 		`{"id": "a7", "text": "A third story under the first one's id."}`,
 	}, "\n")
-	for _, c := range []struct {
-		name  string
-		store func() Store
-	}{{"in groups", func() Store { return NewMemory() }}, {"one at a time", func() Store { return oneAtATime{NewMemory()} }}} {
-		t.Run(c.name, func(t *testing.T) {
-			w, err := Open(c.store(), clock())
-			if err != nil {
-				t.Fatal(err)
+	inEachStore(t, func(t *testing.T, w *Workspace) {
+		r, err := w.ImportBatch(context.Background(), "b.jsonl", []byte(batch), nil)
+		if err != nil || len(r.Added) != 2 || len(r.Duplicates) != 2 || len(r.Errors) != 1 {
+			t.Fatalf("the import: %v; added %d, duplicates %v, errors %v; want 2 added, lines 3 and 4 duplicates, line 5 refused", err, len(r.Added), r.Duplicates, r.Errors)
+		}
+		for i, d := range r.Duplicates {
+			if d.Line != 3+i || d.Earlier != "b.jsonl, line 1" || !strings.Contains(d.String(), "the same article as b.jsonl, line 1; it was not added twice") {
+				t.Errorf("duplicate %d: %+v (%s); want line %d, the same article as line 1", i, d, d, 3+i)
 			}
-			r, err := w.ImportBatch(context.Background(), "b.jsonl", []byte(batch), nil)
-			if err != nil || len(r.Added) != 2 || len(r.Duplicates) != 2 || len(r.Errors) != 1 {
-				t.Fatalf("the import: %v; added %d, duplicates %v, errors %v; want 2 added, lines 3 and 4 duplicates, line 5 refused", err, len(r.Added), r.Duplicates, r.Errors)
-			}
-			for i, d := range r.Duplicates {
-				if d.Line != 3+i || d.Earlier != "b.jsonl, line 1" || !strings.Contains(d.String(), "the same article as b.jsonl, line 1; it was not added twice") {
-					t.Errorf("duplicate %d: %+v (%s); want line %d, the same article as line 1", i, d, d, 3+i)
-				}
-			}
-			if e := r.Errors[0]; e.Line != 5 || !errors.Is(e, ErrDuplicateID) || !strings.Contains(e.Error(), "(line 1)") {
-				t.Errorf("an id given to another article: %v; want line 5 refused, naming line 1", e)
-			}
-		})
-	}
+		}
+		if e := r.Errors[0]; e.Line != 5 || !errors.Is(e, ErrDuplicateID) || !strings.Contains(e.Error(), "(line 1)") {
+			t.Errorf("an id given to another article: %v; want line 5 refused, naming line 1", e)
+		}
+	})
 }

@@ -15,6 +15,24 @@ import (
 // document at a time, as every import did before groups.
 type oneAtATime struct{ Store }
 
+// inEachStore runs f on a new workspace of each kind of store, one that
+// writes an import's documents in groups and one that writes them one at
+// a time: an import's rules hold in both.
+func inEachStore(t *testing.T, f func(t *testing.T, w *Workspace)) {
+	for _, c := range []struct {
+		name  string
+		store func() Store
+	}{{"in groups", func() Store { return NewMemory() }}, {"one at a time", func() Store { return oneAtATime{NewMemory()} }}} {
+		t.Run(c.name, func(t *testing.T) {
+			w, err := Open(c.store(), clock())
+			if err != nil {
+				t.Fatal(err)
+			}
+			f(t, w)
+		})
+	}
+}
+
 // errFull is the refusal of a store that is full.
 var errFull = errors.New("the store is full")
 

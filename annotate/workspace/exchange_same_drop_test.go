@@ -32,26 +32,17 @@ func TestImportCSVWithItsArticle(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, c := range []struct {
-		name  string
-		store func() Store
-	}{{"in groups", func() Store { return NewMemory() }}, {"one at a time", func() Store { return oneAtATime{NewMemory()} }}} {
-		t.Run(c.name, func(t *testing.T) {
-			w, err := Open(c.store(), clock())
-			if err != nil {
-				t.Fatal(err)
-			}
-			r, err := w.ImportFiles(context.Background(), []File{{"budget.html", page}, {"rows.csv", out[0].Data}}, nil)
-			if err != nil || len(r.Errors) != 0 || len(r.Added) != 1 {
-				t.Fatalf("the import: %v; added %d, errors %v; want the page added and no file refused", err, len(r.Added), r.Errors)
-			}
-			anns, _ := w.Store().Annotations(r.Added[0].ID)
-			if len(anns) != 1 || anns[0].Label != "pledge" || anns[0].Exact != "Ministers pledged" {
-				t.Errorf("the page holds %v; want the CSV's pledge", anns)
-			}
-			if len(r.Duplicates) != 1 || !r.Duplicates[0].Filled || r.Duplicates[0].Earlier != "budget.html" {
-				t.Errorf("the CSV is reported as %+v; want its annotation said to be added to budget.html's document", r.Duplicates)
-			}
-		})
-	}
+	inEachStore(t, func(t *testing.T, w *Workspace) {
+		r, err := w.ImportFiles(context.Background(), []File{{"budget.html", page}, {"rows.csv", out[0].Data}}, nil)
+		if err != nil || len(r.Errors) != 0 || len(r.Added) != 1 {
+			t.Fatalf("the import: %v; added %d, errors %v; want the page added and no file refused", err, len(r.Added), r.Errors)
+		}
+		anns, _ := w.Store().Annotations(r.Added[0].ID)
+		if len(anns) != 1 || anns[0].Label != "pledge" || anns[0].Exact != "Ministers pledged" {
+			t.Errorf("the page holds %v; want the CSV's pledge", anns)
+		}
+		if len(r.Duplicates) != 1 || !r.Duplicates[0].Filled || r.Duplicates[0].Earlier != "budget.html" {
+			t.Errorf("the CSV is reported as %+v; want its annotation said to be added to budget.html's document", r.Duplicates)
+		}
+	})
 }
