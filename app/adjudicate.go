@@ -10,6 +10,8 @@ package app
 import (
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 	"time"
 
@@ -58,6 +60,10 @@ type adjudicationState struct {
 	report   *agree.Report
 	merged   annotate.File
 	accepted map[string]bool
+	// variants are the spans every annotator made with different
+	// attributes (agree.Variants): shown with each annotator's, and
+	// left for the adjudicator, as the gold document takes one of them.
+	variants map[string][]agree.Variant
 	// disputedOnly hides the spans every annotator made.
 	disputedOnly bool
 	// touched is set once the adjudicator accepted or rejected a span;
@@ -192,12 +198,18 @@ func (d *adjudicator) start(ctx app.Context, inputs []formats.Input) {
 				d.tell(sentence(err.Error(), ""), true)
 				return
 			}
-			*d.adjudicationState = adjudicationState{report: rep, merged: merged, accepted: map[string]bool{}}
-			for _, id := range agree.Unanimous(merged, rep.Names()) {
+			*d.adjudicationState = adjudicationState{report: rep, merged: merged, accepted: map[string]bool{},
+				variants: agree.Variants(rep, merged)}
+			for _, id := range agree.Settled(rep, merged) {
 				d.accepted[id] = true
 			}
-			d.tell(fmt.Sprintf("Adjudicating “%s”: %d spans, %d made by every annotator and accepted; accept or reject the others, then save the gold document.",
-				merged.Document.Title, len(merged.Annotations), len(d.accepted)), false)
+			msg := fmt.Sprintf("Adjudicating “%s”: %d spans, %d made alike by every annotator and accepted", merged.Document.Title,
+				len(merged.Annotations), len(d.accepted))
+			if n := len(d.variants); n > 0 {
+				msg += fmt.Sprintf(", %d made by every annotator with different attributes, which %s shows", n,
+					annotate.Plural(n, "its row", "their rows"))
+			}
+			d.tell(msg+"; accept or reject the others, then save the gold document.", false)
 			d.focusAfter("adjudication-title")
 		})
 	})
@@ -309,23 +321,23 @@ func (d *adjudicator) renderPanel() app.UI {
 	var rows []annotate.Annotation
 	disputed := 0
 	for _, a := range d.merged.Annotations {
-		made := len(agree.Sources(a))
-		if made < all {
+		open := d.disputed(a, all)
+		if open {
 			disputed++
 		}
-		if !d.disputedOnly || made < all {
+		if !d.disputedOnly || open {
 			rows = append(rows, a)
 		}
 	}
 	return app.Section().ID("adjudication").Class("adjudication").Aria("labelledby", "adjudication-title").Body(
 		app.H2().ID("adjudication-title").TabIndex(-1).Text("Adjudication: "+d.merged.Document.Title),
-		app.P().Text(fmt.Sprintf("%d annotators (%s); %d spans in all, %d not made by every annotator; %d accepted.",
+		app.P().Text(fmt.Sprintf("%d annotators (%s); %d spans in all, %d not made alike by every annotator; %d accepted.",
 			all, strings.Join(names, ", "), len(d.merged.Annotations), disputed, len(d.accepted))),
 		d.renderAgreement(),
 		app.Label().Class("check").Body(
 			app.Input().Type("checkbox").ID("disputed-only").Checked(d.disputedOnly).
 				OnChange(func(ctx app.Context, e app.Event) { d.disputedOnly = ctx.JSSrc().Get("checked").Bool() }),
-			app.Span().Text(" Show only the spans not every annotator made"),
+			app.Span().Text(" Show only the spans not every annotator made alike"),
 		),
 		tableScroll("adjudication-spans-caption", app.Table().ID("adjudication-spans").Class("adjudication-spans").Body(
 			app.Caption().ID("adjudication-spans-caption").Text("Every span, with who made it: accept those the gold document keeps"),
@@ -333,6 +345,7 @@ func (d *adjudicator) renderPanel() app.UI {
 				app.Th().Scope("col").Text("Label"),
 				app.Th().Scope("col").Text("Text"),
 				app.Th().Scope("col").Text("Characters"),
+				app.Th().Scope("col").Text("Attributes"),
 				app.Range(names).Slice(func(i int) app.UI { return app.Th().Scope("col").Text(names[i]) }),
 				app.Th().Scope("col").Text("Gold"),
 			)),
@@ -356,10 +369,11 @@ func (d *adjudicator) renderRow(a annotate.Annotation, names []string) app.UI {
 	}
 	id := a.ID
 	ok := d.accepted[id]
-	return app.Tr().DataSet("id", id).Class(classIf(len(made) < len(names), "disputed"), classIf(ok, "accepted")).Body(
+	return app.Tr().DataSet("id", id).Class(classIf(d.disputed(a, len(names)), "disputed"), classIf(ok, "accepted")).Body(
 		app.Td().Body(app.Span().Class("badge", labelClass(a.Label)).Text(a.Label)),
 		app.Td().Class("excerpt").Text(quoted(a.Exact, 120)),
 		app.Td().Text(fmt.Sprintf("%d–%d", a.Start, a.End)),
+		d.renderAttributes(a),
 		app.Range(names).Slice(func(i int) app.UI {
 			if made[names[i]] {
 				return app.Td().Class("made").Aria("label", names[i]+" made it").Text("✓")
@@ -373,6 +387,48 @@ func (d *adjudicator) renderRow(a annotate.Annotation, names []string) app.UI {
 				OnClick(func(ctx app.Context, e app.Event) { d.decide(id, false) }, app.EventScope(id)).Text("Reject"),
 		),
 	)
+}
+
+// disputed reports whether span a of the merged file needs the
+// adjudicator: not every one of all annotators made it, or they gave it
+// different attributes.
+func (d *adjudicator) disputed(a annotate.Annotation, all int) bool {
+	_, differ := d.variants[a.ID]
+	return differ || len(agree.Sources(a)) < all
+}
+
+// renderAttributes draws a merged span's attributes, those the gold
+// document takes; where the annotators gave different ones, each
+// annotator's first, so that the adjudicator sees whose the gold takes.
+func (d *adjudicator) renderAttributes(a annotate.Annotation) app.UI {
+	gold := attributesText(a.Attributes)
+	vs, differ := d.variants[a.ID]
+	if !differ {
+		return app.Td().Class("attributes").Text(gold)
+	}
+	return app.Td().Class("attributes", "differ").Body(
+		app.Range(vs).Slice(func(i int) app.UI {
+			text := attributesText(vs[i].Attributes)
+			if text == "" {
+				text = "none"
+			}
+			return app.Div().Text(vs[i].Annotator + ": " + text)
+		}),
+		app.Div().Class("gold-attributes").Text("The gold takes: "+map[bool]string{true: "none", false: gold}[gold == ""]),
+	)
+}
+
+// attributesText writes attributes, the sources' left out, by name:
+// speaker “Mayor Lee”; note “check”.
+func attributesText(attrs map[string]string) string {
+	var parts []string
+	for _, name := range slices.Sorted(maps.Keys(attrs)) {
+		if name == agree.AttrSourceAnnotator || name == agree.AttrSourceID || attrs[name] == "" {
+			continue
+		}
+		parts = append(parts, name+" “"+attrs[name]+"”")
+	}
+	return strings.Join(parts, "; ")
 }
 
 // renderAgreement draws the agreement table: each pair's precision,

@@ -1,0 +1,88 @@
+//go:build !wasm
+
+package e2e
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// TestAdjudicationShowsDifferentAttributes: two annotators tag the same
+// quote and name different speakers. The quote was accepted at the
+// start as if they agreed, the table showed no speaker at all, and the
+// gold document took the first file's speaker unseen. Now the row is left
+// for the adjudicator, with each annotator's speaker and the one the gold
+// document takes.
+func TestAdjudicationShowsDifferentAttributes(t *testing.T) {
+	b, _ := openApp(t)
+	b.expectNoConsoleErrors()
+	waitStarted(t, b)
+	showLibrary(t, b)
+	dir := t.TempDir()
+	quote := [2]string{"quote", "“We will build 300 homes by 2027,”"}
+	claim := [2]string{"claim", "rents rose by 12% last year"}
+	withSpeaker := func(author, speaker string) string {
+		path, f := annotatorFile(t, dir, author, claim, quote)
+		for k := range f.Annotations {
+			if f.Annotations[k].Label == "quote" {
+				f.Annotations[k].Attributes["speaker"] = speaker
+			}
+		}
+		data, err := f.Marshal()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	annPath := withSpeaker("Ann", "the mayor")
+	bobPath := withSpeaker("Bob", "Mayor Lee")
+	b.run(chromedp.SetUploadFiles(chromedp.ID("adjudicate-input"), []string{annPath, bobPath}))
+	waitFor(t, b, `document.querySelector("#adjudication") !== null`)
+
+	type row struct {
+		Label, Attributes string
+		Accepted          bool
+		Disputed          bool
+	}
+	rows := evalJS[[]row](t, b, `[...document.querySelectorAll("#adjudication-spans tbody tr")].map(tr => ({
+		Label: tr.querySelector(".badge").textContent,
+		Attributes: tr.querySelector(".attributes") ? tr.querySelector(".attributes").textContent : "",
+		Accepted: tr.classList.contains("accepted"),
+		Disputed: tr.classList.contains("disputed"),
+	}))`)
+	if len(rows) != 2 {
+		t.Fatalf("%d rows, want 2: %+v", len(rows), rows)
+	}
+	for _, r := range rows {
+		switch r.Label {
+		case "claim":
+			if !r.Accepted || r.Disputed {
+				t.Errorf("the claim both made alike: %+v, want it accepted", r)
+			}
+		case "quote":
+			if r.Accepted || !r.Disputed {
+				t.Errorf("the quote whose speakers differ: %+v, want it left for the adjudicator", r)
+			}
+			for _, want := range []string{"Ann", "the mayor", "Bob", "Mayor Lee"} {
+				if !strings.Contains(r.Attributes, want) {
+					t.Errorf("the quote's attributes say %q, nothing of %q", r.Attributes, want)
+				}
+			}
+		}
+	}
+	if n := text(t, b, "#notice"); !strings.Contains(n, "different attributes") {
+		t.Errorf("the message line says %q, nothing of the speakers that differ", n)
+	}
+	// With only the disputed spans shown, the quote is there.
+	b.run(chromedp.Click(chromedp.ID("disputed-only")))
+	waitFor(t, b, `document.querySelectorAll("#adjudication-spans tbody tr").length === 1`)
+	if got := text(t, b, "#adjudication-spans tbody tr .badge"); got != "quote" {
+		t.Errorf("only the disputed shown: %q, want the quote", got)
+	}
+}
