@@ -203,13 +203,18 @@ func (d *adjudicator) start(ctx app.Context, inputs []formats.Input) {
 			for _, id := range agree.Settled(rep, merged) {
 				d.accepted[id] = true
 			}
-			msg := fmt.Sprintf("Adjudicating “%s”: %d spans, %d made alike by every annotator and accepted", merged.Document.Title,
-				len(merged.Annotations), len(d.accepted))
+			n := len(merged.Annotations)
+			msg := fmt.Sprintf("Adjudicating “%s”: %d %s, %d made alike by every annotator and accepted", merged.Document.Title,
+				n, annotate.Plural(n, "span", "spans"), len(d.accepted))
 			if n := len(d.variants); n > 0 {
 				msg += fmt.Sprintf(", %d made by every annotator with different attributes, which %s shows", n,
 					annotate.Plural(n, "its row", "their rows"))
 			}
-			d.tell(msg+"; accept or reject the others, then save the gold document.", false)
+			msg += "; accept or reject the others, then save the gold document."
+			if left := orphansLeftOut(rep); left != "" {
+				msg += " " + left
+			}
+			d.tell(msg, false)
 			d.focusAfter("adjudication-title")
 		})
 	})
@@ -331,8 +336,9 @@ func (d *adjudicator) renderPanel() app.UI {
 	}
 	return app.Section().ID("adjudication").Class("adjudication").Aria("labelledby", "adjudication-title").Body(
 		app.H2().ID("adjudication-title").TabIndex(-1).Text("Adjudication: "+d.merged.Document.Title),
-		app.P().Text(fmt.Sprintf("%d annotators (%s); %d spans in all, %d not made alike by every annotator; %d accepted.",
-			all, strings.Join(names, ", "), len(d.merged.Annotations), disputed, len(d.accepted))),
+		app.P().Text(strings.TrimSpace(fmt.Sprintf("%d annotators (%s); %d %s in all, %d not made alike by every annotator; %d accepted. %s",
+			all, strings.Join(names, ", "), len(d.merged.Annotations), annotate.Plural(len(d.merged.Annotations), "span", "spans"),
+			disputed, len(d.accepted), orphansLeftOut(rep)))),
 		d.renderAgreement(),
 		app.Label().Class("check").Body(
 			app.Input().Type("checkbox").ID("disputed-only").Checked(d.disputedOnly).
@@ -387,6 +393,24 @@ func (d *adjudicator) renderRow(a annotate.Annotation, names []string) app.UI {
 				OnClick(func(ctx app.Context, e app.Event) { d.decide(id, false) }, app.EventScope(id)).Text("Reject"),
 		),
 	)
+}
+
+// orphansLeftOut says whose spans, and how many, their files could not
+// place on the article: no figure counts them and the gold document
+// cannot take them, so an adjudicator must know that they were there.
+// It is "" when every span was placed.
+func orphansLeftOut(rep *agree.Report) string {
+	var whose []string
+	for _, a := range rep.Annotators {
+		if a.Orphans > 0 {
+			whose = append(whose, fmt.Sprintf("%s's %d %s", a.Name, a.Orphans, annotate.Plural(a.Orphans, "span", "spans")))
+		}
+	}
+	if len(whose) == 0 {
+		return ""
+	}
+	return "Left out, as their files could not place them on the article (orphans): " + strings.Join(whose, ", ") +
+		"; they are in no figure and cannot be in the gold document."
 }
 
 // disputed reports whether span a of the merged file needs the

@@ -44,6 +44,8 @@ func TestAdjudicationShowsDifferentAttributes(t *testing.T) {
 	bobPath := withSpeaker("Bob", "Mayor Lee")
 	b.run(chromedp.SetUploadFiles(chromedp.ID("adjudicate-input"), []string{annPath, bobPath}))
 	waitFor(t, b, `document.querySelector("#adjudication") !== null`)
+	// The message line is the root's, told by an action after the panel.
+	waitFor(t, b, `document.querySelector("#notice").textContent.startsWith("Adjudicating")`)
 
 	type row struct {
 		Label, Attributes string
