@@ -7,6 +7,7 @@ package agree
 import (
 	"fmt"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -24,9 +25,18 @@ func sameText(as []Annotator, names []string) error {
 			continue
 		}
 		at, line, col, b := firstDifference(base, other)
-		return fmt.Errorf("%w: %s and %s first differ at code point %d (line %d, column %d): %s against %s",
-			ErrTextDiffers, describe(as[0], names[0]), describe(as[i], names[i]), at, line, col,
-			excerpt(base[b:]), excerpt(other[b:]))
+		// The excerpts start where the character the reader sees starts:
+		// a combining accent or a skin tone alone, shown from the
+		// difference on, sits on the quotation mark.
+		from := clusterStart(base, b)
+		ca, cb := base[from:clusterEnd(base, b)], other[from:clusterEnd(other, b)]
+		which := ""
+		if alike(ca) || alike(cb) {
+			which = fmt.Sprintf(", %s against %s", codePoints(ca), codePoints(cb))
+		}
+		return fmt.Errorf("%w: %s and %s first differ at code point %d (line %d, column %d%s): %s against %s",
+			ErrTextDiffers, describe(as[0], names[0]), describe(as[i], names[i]), at, line, col, which,
+			excerpt(base[from:]), excerpt(other[from:]))
 	}
 	return nil
 }
@@ -51,6 +61,75 @@ func firstDifference(a, b string) (at, line, col, off int) {
 		}
 	}
 	return at, line, col, off
+}
+
+// extends reports whether r is part of the character before it, as a
+// reader sees it: a combining mark, a joiner, a variation selector, a
+// skin tone, a flag's tag character.
+func extends(r rune) bool {
+	return unicode.In(r, unicode.Mn, unicode.Me, unicode.Mc, unicode.Variation_Selector) ||
+		r == '\u200D' || (r >= 0x1F3FB && r <= 0x1F3FF) || (r >= 0xE0020 && r <= 0xE007F)
+}
+
+// clusterStart returns the byte offset, at or before off, where the
+// character that holds the code point at off starts: back over what
+// extends a character, and over what follows a joiner or the first half
+// of a flag.
+func clusterStart(s string, off int) int {
+	for off > 0 {
+		r, _ := utf8.DecodeRuneInString(s[off:])
+		prev, n := utf8.DecodeLastRuneInString(s[:off])
+		if !extends(r) && prev != '\u200D' && !(isRegional(r) && isRegional(prev)) {
+			break
+		}
+		off -= n
+	}
+	return off
+}
+
+// clusterEnd returns the byte offset just past the character that holds
+// the code point at off (s from off on is not empty, or off is returned).
+func clusterEnd(s string, off int) int {
+	if off >= len(s) {
+		return off
+	}
+	r, n := utf8.DecodeRuneInString(s[off:])
+	off += n
+	for off < len(s) {
+		next, m := utf8.DecodeRuneInString(s[off:])
+		if !extends(next) && r != '\u200D' && !(isRegional(r) && isRegional(next)) {
+			break
+		}
+		r, off = next, off+m
+	}
+	return off
+}
+
+func isRegional(r rune) bool { return r >= 0x1F1E6 && r <= 0x1F1FF }
+
+// alike reports whether the character c may look like another in a
+// quotation: it is more than one code point (an accent composed or not,
+// a skin tone), or one that shows nothing of its own (a space other
+// than U+0020, a format character).
+func alike(c string) bool {
+	if utf8.RuneCountInString(c) > 1 {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(c)
+	return c != "" && (r != ' ' && unicode.IsSpace(r) || !unicode.IsGraphic(r) || unicode.Is(unicode.Cf, r))
+}
+
+// codePoints names the code points of c ("U+0065 U+0301"), or says that
+// the text ends there.
+func codePoints(c string) string {
+	if c == "" {
+		return "the end of the text"
+	}
+	var parts []string
+	for _, r := range c {
+		parts = append(parts, fmt.Sprintf("U+%04X", r))
+	}
+	return strings.Join(parts, " ")
 }
 
 // excerpt quotes up to excerptLen code points from the start of s, or
