@@ -37,12 +37,18 @@ func ratio(num, den int) Figure {
 // Float returns the figure and whether it applies.
 func (f Figure) Float() (float64, bool) { return f.Value, f.Valid }
 
-// String writes the figure with three decimals, or "—".
+// String writes the figure with three decimals, or "—". A figure that
+// rounds to zero is "0.000": a kappa of -0.0002 read "-0.000", a sign
+// that says nothing three decimals can show.
 func (f Figure) String() string {
 	if !f.Valid {
 		return "—"
 	}
-	return strconv.FormatFloat(f.Value, 'f', 3, 64)
+	s := strconv.FormatFloat(f.Value, 'f', 3, 64)
+	if s == "-0.000" {
+		return "0.000"
+	}
+	return s
 }
 
 // MarshalJSON writes the number, or null.
