@@ -23,6 +23,8 @@ import (
 	"cmp"
 	"maps"
 	"slices"
+
+	"github.com/newsannotator/annotator/annotate"
 )
 
 // Kind says how two annotators differ on a span.
@@ -156,15 +158,18 @@ func unused(spans []span, used []bool) []span {
 }
 
 // sameAttributes reports whether two attribute maps hold the same values,
-// an empty value counting as none.
+// as the app keeps a value (annotate.AttributeValue): an empty value
+// counting as none, and "Obama " as "Obama". A file brings its values as
+// they were written, and a speaker with a space after it, which no reader
+// sees, was a disagreement an adjudicator had to settle.
 func sameAttributes(a, b map[string]string) bool {
 	for k, v := range a {
-		if b[k] != v {
+		if annotate.AttributeValue(b[k]) != annotate.AttributeValue(v) {
 			return false
 		}
 	}
 	for k, v := range b {
-		if a[k] != v {
+		if annotate.AttributeValue(a[k]) != annotate.AttributeValue(v) {
 			return false
 		}
 	}

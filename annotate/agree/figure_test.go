@@ -25,3 +25,23 @@ func TestFigureString(t *testing.T) {
 		}
 	}
 }
+
+// TestSameAttributesAsKept: attribute values compare as the app keeps
+// them: a space or a zero-width space at an edge, or an empty value, is
+// no difference; another word is.
+func TestSameAttributesAsKept(t *testing.T) {
+	for _, c := range []struct {
+		a, b map[string]string
+		same bool
+	}{
+		{map[string]string{"speaker": "Obama"}, map[string]string{"speaker": "Obama "}, true},
+		{map[string]string{"speaker": "\u200bObama"}, map[string]string{"speaker": "Obama"}, true},
+		{map[string]string{"speaker": "Obama", "note": ""}, map[string]string{"speaker": "Obama"}, true},
+		{map[string]string{"speaker": "Obama"}, map[string]string{"speaker": "Barack Obama"}, false},
+		{map[string]string{"speaker": "Obama"}, nil, false},
+	} {
+		if got := sameAttributes(c.a, c.b); got != c.same {
+			t.Errorf("sameAttributes(%q, %q) = %v, want %v", c.a, c.b, got, c.same)
+		}
+	}
+}
