@@ -41,6 +41,9 @@ type Annotator struct {
 	typedWaiting *typed
 	// typing is the field focused last, for keepTyped.
 	typing typing
+	// placeOf maps the article's DOM positions to offsets for the
+	// reading place kept (place.go).
+	placeOf app.Func
 	// follow says when the document shown read-only is read again
 	// (follow.go); followWaiting is what waits for that read (a download).
 	follow        workspace.Follower

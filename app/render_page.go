@@ -224,7 +224,7 @@ func (a *Annotator) backToPlace(id string) {
 		return
 	}
 	if pos, ok := storedScroll(); ok && pos.Doc == id {
-		app.Window().Call("scrollTo", 0, pos.Y)
+		scrollToPlace(a.doc, pos)
 	}
-	helper().Call("keepScroll", scrollKey, id)
+	a.keepPlace(id, a.doc)
 }

@@ -24,8 +24,8 @@ import (
 )
 
 // Where the app keeps, in local storage, what the workspace does not: the
-// document last open and its selected annotation, and its scroll position
-// (written by web/workspace.js as the page scrolls).
+// document last open and its selected annotation, and where it was read
+// (written by web/workspace.js as the page scrolls; place.go).
 const (
 	sessionKey = "annotator.session"
 	scrollKey  = "annotator.scroll"
@@ -294,9 +294,7 @@ func (a *Annotator) showEditor(ctx app.Context, e *workspace.Editor, then func()
 		installLabelStyles(a.keySchema)
 		a.paint(ctx)
 		app.Window().Call("scrollTo", 0, 0)
-		if app.IsClient {
-			helper().Call("keepScroll", scrollKey, e.ID())
-		}
+		a.keepPlace(e.ID(), e.Document)
 		if then != nil {
 			then()
 		}
@@ -329,7 +327,7 @@ func (a *Annotator) restoreSession(ctx app.Context, last session) {
 		return
 	}
 	if pos, ok := storedScroll(); ok && pos.Doc == last.Doc {
-		app.Window().Call("scrollTo", 0, pos.Y)
+		scrollToPlace(a.doc, pos)
 	}
 	mark("annotator:restored")
 	ctx.Update()

@@ -90,20 +90,30 @@ func storedAuthor() string {
 	return name
 }
 
-// scrollPosition is what scrollKey holds: the document shown, and how far
-// down its page was scrolled (web/workspace.js writes it).
+// scrollPosition is what scrollKey holds (web/workspace.js writes it):
+// the document shown, how far down its page was scrolled, and the place
+// in its text at the top of the article's view (place.go). At is nil in
+// what an earlier version wrote, which kept the pixels alone.
 type scrollPosition struct {
 	Doc string  `json:"doc"`
 	Y   float64 `json:"y"`
+	At  *int    `json:"at,omitempty"`
+	Dy  float64 `json:"dy"`
 }
 
 // storedScroll returns the scroll position kept in local storage.
 func storedScroll() (scrollPosition, bool) {
-	var pos scrollPosition
 	item, ok := localItem(scrollKey)
 	if !ok {
-		return pos, false
+		return scrollPosition{}, false
 	}
+	return decodeScroll(item)
+}
+
+// decodeScroll reads a scroll position as web/workspace.js writes it, or
+// as an earlier version did (pixels alone).
+func decodeScroll(item string) (scrollPosition, bool) {
+	var pos scrollPosition
 	err := annotate.DecodeRecord([]byte(item), &pos, func(r *annotate.RecordReader, p *scrollPosition) {
 		r.Object(func(k string) bool {
 			switch k {
@@ -111,6 +121,11 @@ func storedScroll() (scrollPosition, bool) {
 				p.Doc = r.String()
 			case "y":
 				p.Y = r.Float()
+			case "at":
+				at := r.Int()
+				p.At = &at
+			case "dy":
+				p.Dy = r.Float()
 			default:
 				return false
 			}

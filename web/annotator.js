@@ -280,18 +280,25 @@
   // start of the character there, or [-1, -1] when that is not in the
   // article.
   function caretAt(x, y) {
-    let c = null, k = 0;
-    if (document.caretPositionFromPoint) {
-      const p = document.caretPositionFromPoint(x, y);
-      if (p) { c = p.offsetNode; k = p.offset; }
-    } else if (document.caretRangeFromPoint) {
-      const r = document.caretRangeFromPoint(x, y);
-      if (r) { c = r.startContainer; k = r.startOffset; }
-    }
+    const [c, at] = caretPoint(x, y);
+    let k = at;
     if (!c || !article() || !inArticle(c)) return [-1, -1];
     if (c.nodeType === Node.TEXT_NODE) k = charAt(c, k, x, y);
     const p = toText(c, k, true);
     return p || [-1, -1];
+  }
+
+  // caretPoint returns the boundary point [container, offset] of the
+  // caret position nearest to viewport point (x, y), or [null, 0].
+  function caretPoint(x, y) {
+    if (document.caretPositionFromPoint) {
+      const p = document.caretPositionFromPoint(x, y);
+      if (p) return [p.offsetNode, p.offset];
+    } else if (document.caretRangeFromPoint) {
+      const r = document.caretRangeFromPoint(x, y);
+      if (r) return [r.startContainer, r.startOffset];
+    }
+    return [null, 0];
   }
 
   // charAt returns the offset in text node n of the start of the character
@@ -738,6 +745,82 @@
     return after.bottom >= 0 && after.top <= seen;
   }
 
+  // The reading place: the text at the top of the article's view, kept
+  // as the page scrolls (web/workspace.js keepScroll) and scrolled back to
+  // the top at the next start (app/place.go). Kept as a place in the text,
+  // not in pixels: in another layout (the window's width, its zoom or text
+  // size, the sidebar a sheet) the same pixels show other text.
+
+  // viewTop returns where the article's view begins in the window: under
+  // the toolbar and the legend where they stay at its top (app.css), or
+  // under what of them is still in view. The legend's place while it stays
+  // is the toolbar's height, which web/page.js sets in the frame after the
+  // toolbar's size changed (a start in a narrow window, where it wraps):
+  // so it is counted from the toolbar's bottom, not read from the legend.
+  function viewTop() {
+    const toolbar = document.querySelector(".toolbar"), legend = document.querySelector(".legend");
+    let top = toolbar ? Math.max(0, toolbar.getBoundingClientRect().bottom) : 0;
+    if (legend) {
+      const bottom = legend.getBoundingClientRect().bottom;
+      top = getComputedStyle(legend).position === "sticky" ? Math.max(top + legend.offsetHeight, bottom) : Math.max(top, bottom);
+    }
+    return top;
+  }
+
+  // lineTop returns the top of the box of the character at text position
+  // (n, k) of text node n, or of the one before it at n's end; null when
+  // it is not rendered. What placeAtTop measures, scrollToPlace measures.
+  function lineTop(n, k) {
+    const a = k < n.length ? k : Math.max(0, k - 1);
+    const r = document.createRange();
+    r.setStart(n, a);
+    r.setEnd(n, Math.min(n.length, a + 1));
+    const box = rectOf(r);
+    return box ? box.top : null;
+  }
+
+  // placeAtTop returns [node, offset, dy]: the text position that starts
+  // the first line at the top of the article's view, and how far that
+  // line's top is below the view's top (negative when it is partly
+  // hidden); null when no text of the article is there. A hit test and a
+  // few boxes, however long the article: it runs as the place is kept.
+  function placeAtTop() {
+    const el = article();
+    if (!el) return null;
+    const box = el.getBoundingClientRect();
+    const top = viewTop();
+    const y = Math.max(top, box.top) + 1;
+    if (y >= box.bottom || y >= window.innerHeight) return null;
+    // At the article's left edge, so that the position starts its line.
+    const [c, k] = caretPoint(box.left + 1, y);
+    if (!c || !inArticle(c)) return null;
+    const p = toText(c, k, true);
+    const t = p && lineTop(nodes[p[0]], p[1]);
+    if (t === null || t === undefined) return null;
+    return [p[0], p[1], Math.round((t - top) * 10) / 10];
+  }
+
+  // scrollToPlace scrolls the window so that text position (node, offset)
+  // is dy below the top of the article's view, as placeAtTop found it.
+  // Measured again after each scroll, three times at most: the view's top
+  // moves as the legend comes to stay at the window's top. Returns false,
+  // without scrolling, for a position not in the article or not rendered.
+  function scrollToPlace(node, offset, dy) {
+    article();
+    const p = boundsOf(node, offset, node, offset);
+    if (!p) return false;
+    for (let i = 0; i < 3; i++) {
+      const t = lineTop(p[0], p[1]);
+      if (t === null) return i > 0;
+      const delta = t - viewTop() - dy;
+      const y = window.scrollY;
+      if (Math.abs(delta) < 1) break;
+      window.scrollTo({ top: y + delta, behavior: "instant" });
+      if (window.scrollY === y) break; // at the page's end
+    }
+    return true;
+  }
+
   // select sets the document's selection to the text positions' range.
   function select(sn, so, en, eo) {
     article();
@@ -1108,7 +1191,7 @@
   // The page's other scripts (web/sidebar.js, web/page.js,
   // web/workspace.js) add their functions to the same object.
   window.annotator = Object.assign(window.annotator || {}, {
-    nodeCount, reindex, selection, caretAt, paint, patch, highlights, scrollTo, select, extend,
+    nodeCount, reindex, selection, caretAt, paint, patch, highlights, scrollTo, placeAtTop, scrollToPlace, select, extend,
     move, caret, place, collapse, focusText, focusFrameIfLost, openModal, closeModal, clear, text, afterFrame,
     highlightsPending,
   });

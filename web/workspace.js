@@ -162,12 +162,16 @@
     } : null;
   }
 
-  // keepScroll remembers the window's scroll position under key in local
-  // storage, a quarter of a second after scrolling stops, with the id of
-  // the document shown, so that a reload reopens it where it was read, and
-  // so does coming back to it from the library.
-  // It is written here because a scroll fires dozens of events a second.
-  let scrollKey = "", scrollDoc = "", scrollTimer = 0;
+  // keepScroll remembers where the document shown is read, under key in
+  // local storage, a quarter of a second after scrolling stops and as the
+  // page goes, so that a reload reopens it there, and so does coming back
+  // to it from the library. The place is the code-point offset of the text
+  // at the top of the article's view ("at") and how far its line's top is
+  // below the view's top ("dy"), which a start scrolls back to the top
+  // (app/place.go); and the window's scroll position ("y"), which is used
+  // where the offset is not (an earlier version's, no text in view).
+  // Found only when written: a scroll fires dozens of events a second.
+  let scrollKey = "", scrollDoc = "", scrollOffsetOf = null, scrollTimer = 0;
   window.addEventListener("scroll", () => {
     if (!scrollKey) return;
     clearTimeout(scrollTimer);
@@ -175,23 +179,47 @@
   }, { passive: true });
   function saveScroll() {
     if (!scrollKey) return;
+    const pos = { doc: scrollDoc, y: Math.round(window.scrollY) };
+    const place = placeNow();
+    if (place) {
+      pos.at = place[0];
+      pos.dy = place[1];
+    }
     try {
-      localStorage.setItem(scrollKey, JSON.stringify({ doc: scrollDoc, y: Math.round(window.scrollY) }));
+      localStorage.setItem(scrollKey, JSON.stringify(pos));
     } catch (e) {
       // Storage refused (a private window): the position is not kept.
     }
   }
   window.addEventListener("pagehide", saveScroll);
+
+  // placeNow returns [offset, dy] of the text at the top of the article's
+  // view: web/annotator.js finds its DOM position, and offsetOf (Go's,
+  // through the document's text index) its code-point offset. null when
+  // there is none, or Go cannot answer (it exited).
+  function placeNow() {
+    const a = window.annotator;
+    if (!scrollOffsetOf || !a.placeAtTop) return null;
+    try {
+      const p = a.placeAtTop();
+      const at = p && scrollOffsetOf(p[0], p[1]);
+      return typeof at === "number" && at >= 0 ? [at, p[2]] : null;
+    } catch (_) {
+      return null;
+    }
+  }
+
   // keepScroll with key "" stops keeping it: the library's scrolling is
   // not the article's place, which is written first, as it is left (a
   // scroll of the article a moment before still waited on its timer).
-  function keepScroll(key, doc) {
+  function keepScroll(key, doc, offsetOf) {
     if (!key && scrollKey) {
       clearTimeout(scrollTimer);
       saveScroll();
     }
     scrollKey = key;
     scrollDoc = doc;
+    scrollOffsetOf = key ? offsetOf || null : null;
   }
 
   // The start's reads. A start that reopens a document waited, after

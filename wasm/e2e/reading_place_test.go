@@ -6,9 +6,15 @@ package e2e
 // library is shown in between: back in the article, and after a reload.
 
 import (
+	"fmt"
+	"net/http"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/chromedp/chromedp"
+
+	"github.com/newsannotator/annotator/wasm/server"
 )
 
 // TestReadingPlaceKeptThroughTheLibrary scrolls down the article, shows
@@ -44,3 +50,111 @@ func TestReadingPlaceKeptThroughTheLibrary(t *testing.T) {
 		t.Errorf("after the library and a reload the article is scrolled to %v, want %v", got, y)
 	}
 }
+
+// TestReadingPlaceKeptThroughAReflow reads a long article down to its
+// middle in a wide window, leaves the page, and comes back in a narrow one
+// (the sidebar a sheet at the bottom, the article's lines longer): the
+// words that were at the top of the article's view are at its top again,
+// within a line. The place was kept in pixels, which in the other layout
+// showed other text.
+func TestReadingPlaceKeptThroughAReflow(t *testing.T) {
+	// The app's server, with a favicon for the page of its site that the
+	// test leaves to (a style sheet), which the browser asks for.
+	h, err := server.NewHandler(builtWebDir(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := serveHandler(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/favicon.ico" {
+			w.WriteHeader(http.StatusNoContent)
+			return
+		}
+		h.ServeHTTP(w, r)
+	}))
+	b := newBrowser(t)
+	b.expectNoConsoleErrors()
+	b.run(chromedp.Navigate(srv.URL + "/"))
+	waitStarted(t, b)
+	// 400 paragraphs: the article is drawn in chunks whose height, until
+	// drawn, is estimated (web/annotator.js chunk).
+	path := filepath.Join(t.TempDir(), "long.html")
+	if err := os.WriteFile(path, []byte(syntheticArticle(20000, 50)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	openFile(t, b, path)
+	waitFor(t, b, `document.querySelector("#doc-title").textContent.includes("Fifty thousand words")`)
+	waitSaved(t, b)
+	evalJS[bool](t, b, `(window.scrollTo(0, document.documentElement.scrollHeight / 2), true)`)
+	settle(t, b)
+	waitFor(t, b, `JSON.parse(localStorage.getItem("annotator.scroll") || "{}").y === Math.round(window.scrollY)`)
+	before := evalJS[topWords](t, b, topWordsJS)
+	if before.Words == "" {
+		t.Fatal("no words found at the top of the article's view")
+	}
+	// Away from the app, to a page of its site, until the document's lock
+	// is let go (else the app opens it read-only, then again once the lock
+	// comes, at its top); and back in another window's width.
+	b.run(chromedp.Navigate(srv.URL + "/web/app.css"))
+	evalJS[bool](t, b, `new Promise((ok) => {
+		const poll = () => navigator.locks.query().then((s) => s.held.length === 0 ? ok(true) : setTimeout(poll, 20));
+		poll();
+	})`)
+	b.run(chromedp.EmulateViewport(700, 800))
+	b.run(chromedp.Navigate(srv.URL + "/"))
+	waitStarted(t, b)
+	waitFor(t, b, `performance.getEntriesByName("annotator:restored").length > 0`)
+	settle(t, b)
+	got := evalJS[float64](t, b, fmt.Sprintf(`(() => {
+		const words = %s;
+		const p = [...document.querySelectorAll("article.doc p")].find((p) => p.textContent.includes(words));
+		if (!p) return -1e9;
+		let at = p.textContent.indexOf(words);
+		const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+		let n = walker.nextNode();
+		for (; n && at >= n.data.length; n = walker.nextNode()) at -= n.data.length;
+		const r = document.createRange();
+		r.setStart(n, at);
+		r.setEnd(n, at + 1);
+		return r.getBoundingClientRect().top - (%s);
+	})()`, jsString(before.Words), viewTopJS))
+	if d := got - before.Top; d < -before.Line || d > before.Line {
+		t.Errorf("in the narrow window the words %q that were %.0f px from the top of the article's view are %.0f px from it", before.Words, before.Top, got)
+	}
+}
+
+// topWords is what topWordsJS finds: the words that start the first line
+// at the top of the article's view, that line's top from the view's top,
+// and the height of a line.
+type topWords struct {
+	Words     string
+	Top, Line float64
+}
+
+// viewTopJS is where the article's view begins: under the toolbar and
+// the legend where they stay at the top of the window.
+const viewTopJS = `Math.max(0, ...[".toolbar", ".legend"].map((s) => document.querySelector(s).getBoundingClientRect().bottom))`
+
+// topWordsJS finds topWords: the first line under the view's top that
+// starts with 60 characters of its paragraph after it (the point at the
+// view's top may be in the margin between two paragraphs).
+const topWordsJS = `(() => {
+	const top = ` + viewTopJS + `;
+	const left = document.querySelector("article.doc").getBoundingClientRect().left + 1;
+	for (let y = top + 2; y < innerHeight; y += 4) {
+		const c = document.caretRangeFromPoint(left, y);
+		if (!c || c.startContainer.nodeType !== Node.TEXT_NODE) continue;
+		const p = c.startContainer.parentElement.closest("p");
+		const rest = document.createRange();
+		rest.setStart(c.startContainer, c.startOffset);
+		rest.setEnd(p, p.childNodes.length);
+		const words = rest.toString().slice(0, 60);
+		if (words.length < 60) continue;
+		const ch = document.createRange();
+		ch.setStart(c.startContainer, c.startOffset);
+		ch.setEnd(c.startContainer, c.startOffset + 1);
+		const box = ch.getBoundingClientRect();
+		if ([...document.querySelectorAll("article.doc p")].filter((q) => q.textContent.includes(words)).length !== 1) continue;
+		return {Words: words, Top: box.top - top, Line: box.height * 1.5};
+	}
+	return {Words: "", Top: 0, Line: 0};
+})()`

@@ -1,0 +1,61 @@
+package app
+
+// This file keeps where the article shown is read as a place in its text:
+// the code-point offset of the text at the top of the article's view, and
+// how far its line's top was below the view's top. The window's scroll
+// position alone, kept before, showed other text once the layout had
+// changed (another window's width, zoom or text size, the sidebar a sheet
+// below rather than a column beside): a reload, or the article shown again
+// after the library, came back to another part of it. web/workspace.js
+// keeps the place in local storage (scrollKey) as the page scrolls and
+// goes; web/annotator.js finds the text at the top and scrolls it back
+// there.
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/newsannotator/annotator/annotate"
+)
+
+// keepPlace has web/workspace.js keep the place of document id, shown as
+// doc, from now on. It hands the script a function from a DOM position of
+// the article to its code-point offset, through the document's text
+// index: the script asks it only as it writes the place (a quarter of a
+// second after scrolling stops, and as the page goes), and a lookup costs
+// a binary search, however long the article. The function for the
+// document shown before is released once the script holds the new one.
+func (a *Annotator) keepPlace(id string, doc *annotate.Document) {
+	h := helper()
+	if !app.IsClient || !h.Truthy() || doc == nil {
+		return
+	}
+	index := doc.Index()
+	f := app.FuncOf(func(this app.Value, args []app.Value) any {
+		if len(args) < 2 || args[0].Type() != app.TypeNumber || args[1].Type() != app.TypeNumber {
+			return -1
+		}
+		cp, err := index.FromDOM(args[0].Int(), args[1].Int())
+		if err != nil {
+			return -1
+		}
+		return cp
+	})
+	h.Call("keepScroll", scrollKey, id, f)
+	if a.placeOf != nil {
+		a.placeOf.Release()
+	}
+	a.placeOf = f
+}
+
+// scrollToPlace scrolls the article shown, doc, back to the place pos
+// kept: the text at its offset to the top of the article's view, as far
+// from it as it was. A place of an earlier version (pixels alone), or one
+// whose text is not drawn, is the scroll position as it was kept.
+func scrollToPlace(doc *annotate.Document, pos scrollPosition) {
+	if h := helper(); pos.At != nil && doc != nil && h.Truthy() {
+		if node, u, ok := doc.Index().ToDOM(*pos.At, true); ok && h.Call("scrollToPlace", node, u, pos.Dy).Bool() {
+			return
+		}
+	}
+	app.Window().Call("scrollTo", 0, pos.Y)
+}
