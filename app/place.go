@@ -59,3 +59,24 @@ func scrollToPlace(doc *annotate.Document, pos scrollPosition) {
 	}
 	app.Window().Call("scrollTo", 0, pos.Y)
 }
+
+// placeShown returns the place of the article shown now, as keepPlace
+// would keep it: the offset of the text at the top of the article's view
+// and how far below that top its line is; ok is false when there is none
+// (nothing of the article at the top, a page without the script).
+func (a *Annotator) placeShown() (pos scrollPosition, ok bool) {
+	h := helper()
+	if !app.IsClient || !h.Truthy() || a.doc == nil || !h.Get("placeAtTop").Truthy() {
+		return pos, false
+	}
+	p := h.Call("placeAtTop")
+	if p.Type() != app.TypeObject || p.Length() < 3 {
+		return pos, false
+	}
+	at, err := a.doc.Index().FromDOM(p.Index(0).Int(), p.Index(1).Int())
+	if err != nil {
+		return pos, false
+	}
+	pos.At, pos.Dy, pos.Y = &at, p.Index(2).Float(), app.Window().Get("scrollY").Float()
+	return pos, true
+}

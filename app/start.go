@@ -469,7 +469,14 @@ func (a *Annotator) openGranted(ctx app.Context, id string) {
 				return // another document opened meanwhile
 			}
 			if !errors.Is(err, workspace.ErrNoDocument) {
-				a.openDocument(ctx, id, notice{Text: "The other tab closed this document: it is editable here now, with every change made there."}, nil)
+				// Opened again where it is being read: it came back at its
+				// top, the reader's place lost for a lock let go elsewhere.
+				place, ok := a.placeShown()
+				a.openDocument(ctx, id, notice{Text: "The other tab closed this document: it is editable here now, with every change made there."}, func() {
+					if ok {
+						scrollToPlace(a.doc, place)
+					}
+				})
 				return
 			}
 			a.keep.editor, a.doc, a.set, a.orphans, a.selected = nil, nil, nil, nil, ""

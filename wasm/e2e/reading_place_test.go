@@ -104,7 +104,16 @@ func TestReadingPlaceKeptThroughAReflow(t *testing.T) {
 	waitStarted(t, b)
 	waitFor(t, b, `performance.getEntriesByName("annotator:restored").length > 0`)
 	settle(t, b)
-	got := evalJS[float64](t, b, fmt.Sprintf(`(() => {
+	if got := wordsTop(t, b, before.Words); got-before.Top < -before.Line || got-before.Top > before.Line {
+		t.Errorf("in the narrow window the words %q that were %.0f px from the top of the article's view are %.0f px from it", before.Words, before.Top, got)
+	}
+}
+
+// wordsTop returns how far below the top of the article's view the first
+// of words is, in px.
+func wordsTop(t testing.TB, b *browser, words string) float64 {
+	t.Helper()
+	return evalJS[float64](t, b, fmt.Sprintf(`(() => {
 		const words = %s;
 		const p = [...document.querySelectorAll("article.doc p")].find((p) => p.textContent.includes(words));
 		if (!p) return -1e9;
@@ -116,9 +125,46 @@ func TestReadingPlaceKeptThroughAReflow(t *testing.T) {
 		r.setStart(n, at);
 		r.setEnd(n, at + 1);
 		return r.getBoundingClientRect().top - (%s);
-	})()`, jsString(before.Words), viewTopJS))
-	if d := got - before.Top; d < -before.Line || d > before.Line {
-		t.Errorf("in the narrow window the words %q that were %.0f px from the top of the article's view are %.0f px from it", before.Words, before.Top, got)
+	})()`, jsString(words), viewTopJS))
+}
+
+// TestReadOnlyTabKeepsItsPlace reads a long article down to its middle in
+// a tab that shows it read-only (another tab has it open); that tab then
+// opens another document, and this one becomes editable: it stays where
+// it was read. It was opened again at its top.
+func TestReadOnlyTabKeepsItsPlace(t *testing.T) {
+	b, srv := openApp(t)
+	b.expectNoConsoleErrors()
+	waitStarted(t, b)
+	dir := t.TempDir()
+	long := filepath.Join(dir, "long.html")
+	if err := os.WriteFile(long, []byte(syntheticArticle(20000, 50)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	openFile(t, b, long)
+	waitFor(t, b, `document.querySelector("#doc-title").textContent.includes("Fifty thousand words")`)
+	waitSaved(t, b)
+
+	tab := b.newTab(t)
+	tab.expectNoConsoleErrors()
+	openReadOnly(t, tab, srv.URL+"/")
+	waitFor(t, tab, `document.querySelector("#doc-title").textContent.includes("Fifty thousand words")`)
+	evalJS[bool](t, tab, `(window.scrollTo(0, document.documentElement.scrollHeight / 2), true)`)
+	settle(t, tab)
+	before := evalJS[topWords](t, tab, topWordsJS)
+	if before.Words == "" {
+		t.Fatal("no words found at the top of the article's view")
+	}
+
+	short := filepath.Join(dir, "short.txt")
+	if err := os.WriteFile(short, []byte("Another article, short, for the first tab to open."), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	openFile(t, b, short)
+	waitFor(t, tab, `document.querySelector("#notice").textContent.includes("editable here now")`)
+	settle(t, tab)
+	if got := wordsTop(t, tab, before.Words); got-before.Top < -before.Line || got-before.Top > before.Line {
+		t.Errorf("once editable, the words %q that were %.0f px from the top of the article's view are %.0f px from it", before.Words, before.Top, got)
 	}
 }
 
