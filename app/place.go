@@ -50,9 +50,13 @@ func (a *Annotator) keepPlace(id string, doc *annotate.Document) {
 // scrollToPlace scrolls the article shown, doc, back to the place pos
 // kept: the text at its offset to the top of the article's view, as far
 // from it as it was. A place of an earlier version (pixels alone), or one
-// whose text is not drawn, is the scroll position as it was kept.
+// whose text is not drawn, is the scroll position as it was kept; so is
+// the top of the page.
 func scrollToPlace(doc *annotate.Document, pos scrollPosition) {
-	if h := helper(); pos.At != nil && doc != nil && h.Truthy() {
+	// At the top, the reader was at the article's start in any layout:
+	// no text to find, and no layout forced (for its boxes) before a
+	// start's first frame, where most starts are.
+	if h := helper(); pos.Y > 0 && pos.At != nil && doc != nil && h.Truthy() {
 		if node, u, ok := doc.Index().ToDOM(*pos.At, true); ok && h.Call("scrollToPlace", node, u, pos.Dy).Bool() {
 			return
 		}
