@@ -404,8 +404,8 @@ func (s *Set) RelabelTaken(id string) []string {
 }
 
 // SetAttribute sets the attribute name of the annotation with the given id
-// to value, as AttributeValue keeps it (trimmed of surrounding white
-// space); an empty value removes the
+// to value, as AttributeValue keeps it (without the white space and the
+// characters that show nothing at its edges); an empty value removes the
 // attribute, even one that is there with an empty value (which only a
 // Set filled by Insert can hold). It refuses an attribute that the
 // annotation's label does not take, except to remove one kept from an

@@ -267,13 +267,14 @@ type idUse struct {
 // among the refused, its user told to give every line its own id.
 func (b *batch) addLine(name string, n int, bl BatchLine, use *idUse) error {
 	fail := func(err error) error { return &ItemError{Name: name, Line: n, ID: bl.ID, Err: err} }
-	reused := fmt.Errorf("%w (line %d)", ErrDuplicateID, use.line)
+	// The refusal of an id given again, made only for such a line.
+	reused := func() error { return fail(fmt.Errorf("%w (line %d)", ErrDuplicateID, use.line)) }
 	label := bl.ID
 	if label == "" {
 		label = fmt.Sprintf("line %d", n)
 	}
 	if use.again && bl.HasSpans() {
-		return fail(reused) // a dataset line's own spans; see lines
+		return reused() // a dataset line's own spans; see lines
 	}
 	if err := bl.CheckArticle(); err != nil {
 		return fail(err)
@@ -291,7 +292,7 @@ func (b *batch) addLine(name string, n int, bl BatchLine, use *idUse) error {
 	case !use.again:
 		use.text = doc.TextSHA256()
 	case use.text != doc.TextSHA256():
-		return fail(reused)
+		return reused()
 	}
 	// A line's "sourceId" names the article where it came from, as on a
 	// dataset line; its "id" does when it has none.
