@@ -51,7 +51,9 @@ func (a *Annotator) keepPlace(id string, doc *annotate.Document) {
 // kept: the text at its offset to the top of the article's view, as far
 // from it as it was. A place of an earlier version (pixels alone), or one
 // whose text is not drawn, is the scroll position as it was kept; so is
-// the top of the page.
+// the top of the page. The text's place is kept through the frames that
+// follow (web/annotator.js settlePlace); "annotator:placed" is marked
+// once the place is final, which tests wait for.
 func scrollToPlace(doc *annotate.Document, pos scrollPosition) {
 	// At the top, the reader was at the article's start in any layout:
 	// no text to find, and no layout forced (for its boxes) before a
@@ -62,6 +64,7 @@ func scrollToPlace(doc *annotate.Document, pos scrollPosition) {
 		}
 	}
 	app.Window().Call("scrollTo", 0, pos.Y)
+	mark("annotator:placed")
 }
 
 // placeShown returns the place of the article shown now, as keepPlace

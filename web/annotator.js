@@ -805,12 +805,27 @@
   // Measured again after each scroll, three times at most: the view's top
   // moves as the legend comes to stay at the window's top. Returns false,
   // without scrolling, for a position not in the article or not rendered.
+  //
+  // It is then measured again in the frames that follow (settlePlace): an
+  // article just drawn (a start, back from the library) has its blocks
+  // out of view at their estimated heights (content-visibility, app.css),
+  // and the browser gives those near the view their real heights only in
+  // its next frames, which moved the text away. Back from the library,
+  // the text shown was two lines above the place, one time in three.
   function scrollToPlace(node, offset, dy) {
     article();
     const p = boundsOf(node, offset, node, offset);
     if (!p) return false;
+    if (!placeOnce(p[0], p[1], dy)) return false;
+    settlePlace(p[0], p[1], dy);
+    return true;
+  }
+
+  // placeOnce is scrollToPlace's measure and scroll, false when the text
+  // is not rendered.
+  function placeOnce(n, k, dy) {
     for (let i = 0; i < 3; i++) {
-      const t = lineTop(p[0], p[1]);
+      const t = lineTop(n, k);
       if (t === null) return i > 0;
       const delta = t - viewTop() - dy;
       const y = window.scrollY;
@@ -819,6 +834,33 @@
       if (window.scrollY === y) break; // at the page's end
     }
     return true;
+  }
+
+  // settlePlace keeps text position (n, k) dy below the view's top in
+  // each frame until it has stayed there through two frames (ten frames
+  // at most), then marks "annotator:placed". It stops at once when the
+  // reader scrolls, presses a key or a button, or when the text leaves the
+  // page: the place is theirs from then on. Only the last call settles.
+  let settling = 0;
+  function settlePlace(n, k, dy) {
+    const id = ++settling;
+    let still = 0, frames = 0, moved = false;
+    const stop = () => { moved = true; };
+    const inputs = ["wheel", "keydown", "pointerdown", "touchstart"];
+    inputs.forEach((e) => window.addEventListener(e, stop, { capture: true, passive: true }));
+    const end = () => {
+      inputs.forEach((e) => window.removeEventListener(e, stop, { capture: true }));
+      if (id === settling) performance.mark("annotator:placed");
+    };
+    const step = () => {
+      if (id !== settling || moved || !n.isConnected) return end();
+      const y = window.scrollY;
+      if (!placeOnce(n, k, dy)) return end();
+      still = Math.abs(window.scrollY - y) < 1 ? still + 1 : 0;
+      if (still >= 2 || ++frames >= 10) return end();
+      requestAnimationFrame(step);
+    };
+    requestAnimationFrame(step);
   }
 
   // select sets the document's selection to the text positions' range.

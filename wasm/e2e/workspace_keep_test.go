@@ -407,6 +407,7 @@ func TestWorkspaceReopensWhereLeft(t *testing.T) {
 	b.run(chromedp.Reload())
 	waitStarted(t, b)
 	waitFor(t, b, `performance.getEntriesByName("annotator:restored").length > 0`)
+	waitPlaced(t, b)
 	if got := evalJS[string](t, b, `(document.querySelector(".entry-main[aria-pressed=true]") || {closest: () => ({id: ""})}).closest("li").id`); got != selected {
 		t.Errorf("after the reload the selected annotation is %q, want %q", got, selected)
 	}
