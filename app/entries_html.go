@@ -92,21 +92,29 @@ func writeRow(b *strings.Builder, ann annotate.Annotation, selected bool, place,
 			more = true
 		}
 	}
-	var attrs []string
-	for _, name := range attributeOrder(ann.Attributes) {
-		attrs = append(attrs, name+": "+ann.Attributes[name])
-	}
-	if len(attrs) > 0 {
+	// Each value is isolated (<bdi>): a speaker in Hebrew or Arabic next
+	// to a party in English, in one line of the list, took the separator
+	// and the next name into its right-to-left run, and read in the wrong
+	// order.
+	if names := attributeOrder(ann.Attributes); len(names) > 0 {
 		open()
 		b.WriteString(`<span class="attrs">`)
-		b.WriteString(html.EscapeString(strings.Join(attrs, " · ")))
+		for i, name := range names {
+			if i > 0 {
+				b.WriteString(" · ")
+			}
+			b.WriteString(html.EscapeString(name))
+			b.WriteString(`: <bdi>`)
+			b.WriteString(html.EscapeString(ann.Attributes[name]))
+			b.WriteString(`</bdi>`)
+		}
 		b.WriteString(`</span>`)
 	}
 	if note := ann.Attributes[annotate.AttrNote]; note != "" {
 		open()
-		b.WriteString(`<span class="attrs note">note: `)
+		b.WriteString(`<span class="attrs note">note: <bdi>`)
 		b.WriteString(html.EscapeString(excerpt(note, 80)))
-		b.WriteString(`</span>`)
+		b.WriteString(`</bdi></span>`)
 	}
 	if ann.Anchor != annotate.AnchorExact && ann.Anchor != "" {
 		open()

@@ -55,7 +55,7 @@ func TestRenderArticleAndSidebar(t *testing.T) {
 		"Annotations (2)",                    // the count
 		`id="entry-` + quote.ID,              // each annotation listed
 		`id="entry-` + claim.ID,              //
-		"speaker: Donald Trump",              // with its attributes
+		"speaker: <bdi>Donald Trump</bdi>",   // with its attributes
 		`id="tag-quote"`,                     // the legend tags with each label
 		"Tag the selection as quote (key Q)", // and names its key
 		`id="filter-claim"`,                  // a filter per label
@@ -83,6 +83,25 @@ func TestRenderArticleAndSidebar(t *testing.T) {
 	}
 	if strings.Contains(html, `value="Donald Trump"`) {
 		t.Errorf("the empty panel holds an annotation's value")
+	}
+}
+
+// TestRowIsolatesEachValue shows that a row's attribute values and note
+// are each isolated from the words around them: a Hebrew speaker beside an
+// English party took " · party" into its right-to-left run.
+func TestRowIsolatesEachValue(t *testing.T) {
+	ann := annotate.Annotation{ID: "a", Label: "quote", Exact: "שלום", Attributes: map[string]string{
+		"speaker": "ברק אובמה (2)", "party": "Democrats", annotate.AttrNote: "מקור: ynet",
+	}}
+	row := rowHTML(ann, false)
+	for _, want := range []string{
+		"speaker: <bdi>ברק אובמה (2)</bdi>",
+		"party: <bdi>Democrats</bdi>",
+		"note: <bdi>מקור: ynet</bdi>",
+	} {
+		if !strings.Contains(row, want) {
+			t.Errorf("the row lacks %q: %s", want, row)
+		}
 	}
 }
 

@@ -158,7 +158,9 @@ func (s *sidebar) renderEditor(v panelView) app.UI {
 			}
 			return field.Body(
 				app.Span().Text(attributeTitle(name)),
-				app.Input().Type("text").ID("edit-"+name).Value(v.Values[i]).
+				// dir="auto": a speaker written in Hebrew or Arabic reads
+				// and is typed right to left, an English one left to right.
+				app.Input().Type("text").ID("edit-"+name).Value(v.Values[i]).Dir("auto").
 					Placeholder(attributeHint(name)).
 					OnChange(func(ctx app.Context, e app.Event) {
 						s.Host.setAttribute(ctx, panelID(ctx, id), name, ctx.JSSrc().Get("value").String())
@@ -167,7 +169,7 @@ func (s *sidebar) renderEditor(v panelView) app.UI {
 		}),
 		app.Label().Body(
 			app.Span().Text("Note"),
-			app.Textarea().ID("edit-note").Rows(2).Text(v.Note).
+			app.Textarea().ID("edit-note").Rows(2).Text(v.Note).Dir("auto").
 				OnChange(func(ctx app.Context, e app.Event) {
 					s.Host.setAttribute(ctx, panelID(ctx, id), annotate.AttrNote, ctx.JSSrc().Get("value").String())
 				}, app.EventScope(id)),
