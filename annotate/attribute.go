@@ -9,9 +9,11 @@ package annotate
 // them a speaker that the list showed as "speaker: " and nothing.
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // AttributeValue returns value as a Set keeps it (SetAttribute): without
@@ -33,6 +35,43 @@ func AttributeValue(value string) string {
 	}
 	return ""
 }
+
+// AttributeLimit is the most code points a value set on an annotation
+// (SetAttribute) may have: a few pages of text, far more than a speaker or
+// a note needs. A value pasted by mistake (a whole article into the
+// speaker) was kept in each undo step and written again with each change
+// of the annotation, and every export carried it.
+const AttributeLimit = 10_000
+
+// checkAttributeLength refuses value for attribute name when it is longer
+// than AttributeLimit and than cur, the value there now: a longer value
+// brought in by an import can still be shortened, step by step.
+func checkAttributeLength(name, value, cur string) error {
+	if len(value) <= AttributeLimit { // bytes ≥ code points
+		return nil
+	}
+	n := utf8.RuneCountInString(value)
+	if n <= AttributeLimit || n <= utf8.RuneCountInString(cur) {
+		return nil
+	}
+	return &AttributeTooLongError{Name: name, Length: n}
+}
+
+// AttributeTooLongError is SetAttribute's refusal of a value longer than
+// AttributeLimit: attribute Name, given Length code points. It is
+// ErrAttributeTooLong (errors.Is).
+type AttributeTooLongError struct {
+	Name   string
+	Length int
+}
+
+func (e *AttributeTooLongError) Error() string {
+	return fmt.Sprintf("a %s is at most %s characters, and the text given has %s",
+		e.Name, GroupDigits(AttributeLimit), GroupDigits(int64(e.Length)))
+}
+
+// Is makes the error ErrAttributeTooLong.
+func (e *AttributeTooLongError) Is(target error) bool { return target == ErrAttributeTooLong }
 
 // isTagChar reports whether r is a tag character, which spells a
 // subdivision's flag after a black flag (🏴󠁧󠁢󠁳󠁣󠁴󠁿, Scotland's).

@@ -1,7 +1,9 @@
 package annotate
 
 import (
+	"errors"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -78,5 +80,40 @@ func TestSetKeptAttributes(t *testing.T) {
 	}
 	if got := s.KeptAttributes("nope"); got != nil {
 		t.Errorf("an id not in the set keeps %q", got)
+	}
+}
+
+// TestSetAttributeLimit: a value of up to AttributeLimit code points is
+// set, a longer one refused in words, with nothing recorded; a longer
+// value that an import brought can still be shortened, not lengthened.
+func TestSetAttributeLimit(t *testing.T) {
+	s := newTestSet(setText)
+	q := mustAdd(t, s, "quote", 0, 12)
+	// "é" is two bytes: the limit counts characters, not bytes.
+	if err := s.SetAttribute(q.ID, AttrNote, strings.Repeat("é", AttributeLimit)); err != nil {
+		t.Fatalf("a note of %d characters: %v", AttributeLimit, err)
+	}
+	v := s.Version()
+	err := s.SetAttribute(q.ID, AttrSpeaker, strings.Repeat("a", AttributeLimit+1))
+	if !errors.Is(err, ErrAttributeTooLong) {
+		t.Fatalf("a speaker of %d characters: %v, want ErrAttributeTooLong", AttributeLimit+1, err)
+	}
+	if want := "a speaker is at most 10,000 characters, and the text given has 10,001"; err.Error() != want {
+		t.Errorf("the refusal reads %q, want %q", err, want)
+	}
+	if got, _ := s.Get(q.ID); s.Version() != v || got.Attributes[AttrSpeaker] != "" {
+		t.Errorf("the refused speaker was recorded (version %d, was %d) or set (%d characters)", s.Version(), v, len(got.Attributes[AttrSpeaker]))
+	}
+
+	long := Annotation{ID: "imported", Label: "quote", Start: 4, End: 12, Exact: "minister",
+		Attributes: map[string]string{AttrNote: strings.Repeat("n", 3*AttributeLimit)}}
+	if err := s.Insert(long); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetAttribute("imported", AttrNote, strings.Repeat("n", 2*AttributeLimit)); err != nil {
+		t.Errorf("shortening an imported note of %d characters: %v", 3*AttributeLimit, err)
+	}
+	if err := s.SetAttribute("imported", AttrNote, strings.Repeat("n", 2*AttributeLimit+1)); !errors.Is(err, ErrAttributeTooLong) {
+		t.Errorf("lengthening a note over the limit: %v, want ErrAttributeTooLong", err)
 	}
 }

@@ -31,6 +31,8 @@ var (
 	ErrUnknownLabel = errors.New("the label is not in the schema")
 	// ErrAttribute: the annotation's label does not take the attribute.
 	ErrAttribute = errors.New("the label does not take that attribute")
+	// ErrAttributeTooLong: the value is longer than AttributeLimit.
+	ErrAttributeTooLong = errors.New("the value is too long")
 	// ErrInvalidID: an inserted annotation has no id, or the id of an
 	// annotation already in the set.
 	ErrInvalidID = errors.New("the id is empty or already in use")
@@ -410,7 +412,8 @@ func (s *Set) RelabelTaken(id string) []string {
 // Set filled by Insert can hold). It refuses an attribute that the
 // annotation's label does not take, except to remove one kept from an
 // earlier label. Setting the value the attribute has, or removing one
-// that is not there, changes nothing and is not recorded.
+// that is not there, changes nothing and is not recorded. A value longer
+// than AttributeLimit is refused, unless it shortens the one there.
 func (s *Set) SetAttribute(id, name, value string) error {
 	old, ok := s.byID[id]
 	if !ok {
@@ -418,6 +421,9 @@ func (s *Set) SetAttribute(id, name, value string) error {
 	}
 	value = AttributeValue(value)
 	cur, has := old.Attributes[name]
+	if err := checkAttributeLength(name, value, cur); err != nil {
+		return err
+	}
 	if l := s.labels[old.Label]; !l.Takes(name) && !(value == "" && has) {
 		return fmt.Errorf("cannot set %q on %s annotation %q: %w (%s takes %s)",
 			name, old.Label, id, ErrAttribute, old.Label, strings.Join(append([]string{AttrNote}, l.Attributes...), ", "))

@@ -235,6 +235,12 @@ func (a *Annotator) setAttribute(ctx app.Context, id, name, value string) {
 				ann.Label, name, name))
 			return
 		}
+		if long := (*annotate.AttributeTooLongError)(nil); errors.As(err, &long) {
+			// A paste, in all likelihood (a whole article in the speaker):
+			// it is still on the clipboard.
+			a.fail(fmt.Sprintf("The %s was not changed: %s. Shorten the text and paste it again.", name, long))
+			return
+		}
 		a.fail(err.Error())
 		return
 	}
