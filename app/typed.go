@@ -12,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -192,7 +193,7 @@ func (a *Annotator) setTyped(ctx app.Context, t *typed) {
 		a.selected = t.ID
 		a.revealSelected()
 		a.changed(ctx)
-		a.say(fmt.Sprintf("Kept the %s you were typing when the page closed: “%s”. Ctrl+Z takes it back.", t.field(), strings.TrimSpace(t.Value)))
+		a.say(fmt.Sprintf("Kept the %s you were typing when the page closed: “%s”. Ctrl+Z takes it back.", t.field(), t.shown()))
 		mark("annotator:typed-kept")
 	}
 }
@@ -203,5 +204,15 @@ func (t *typed) field() string { return strings.ToLower(attributeTitle(t.Name)) 
 // lost says that t was not kept, why, and what it was, so that it can be
 // typed again.
 func (t *typed) lost(why string) string {
-	return fmt.Sprintf("The %s you were typing when the page closed was not kept: %s. It was “%s”.", t.field(), why, strings.TrimSpace(t.Value))
+	return fmt.Sprintf("The %s you were typing when the page closed was not kept: %s. It was “%s”.", t.field(), why, t.shown())
+}
+
+// shown is t's text as a message quotes it: whole, unless it is long (a
+// paste of pages), when its start is enough to know it by.
+func (t *typed) shown() string {
+	v := strings.TrimSpace(t.Value)
+	if utf8.RuneCountInString(v) > 500 {
+		return excerpt(v, 200)
+	}
+	return v
 }
