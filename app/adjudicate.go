@@ -214,6 +214,9 @@ func (d *adjudicator) start(ctx app.Context, inputs []formats.Input) {
 			if left := orphansLeftOut(rep); left != "" {
 				msg += " " + left
 			}
+			if said := rep.CopiesSaid(); said != "" {
+				msg += " " + said
+			}
 			d.tell(msg, false)
 			d.focusAfter("adjudication-title")
 		})
@@ -336,9 +339,9 @@ func (d *adjudicator) renderPanel() app.UI {
 	}
 	return app.Section().ID("adjudication").Class("adjudication").Aria("labelledby", "adjudication-title").Body(
 		app.H2().ID("adjudication-title").TabIndex(-1).Text("Adjudication: "+d.merged.Document.Title),
-		app.P().Text(strings.TrimSpace(fmt.Sprintf("%d annotators (%s); %d %s in all, %d not made alike by every annotator; %d accepted. %s",
+		app.P().Text(strings.TrimSpace(fmt.Sprintf("%d annotators (%s); %d %s in all, %d not made alike by every annotator; %d accepted. %s %s",
 			all, strings.Join(names, ", "), len(d.merged.Annotations), annotate.Plural(len(d.merged.Annotations), "span", "spans"),
-			disputed, len(d.accepted), orphansLeftOut(rep)))),
+			disputed, len(d.accepted), orphansLeftOut(rep), rep.CopiesSaid()))),
 		d.renderAgreement(),
 		app.Label().Class("check").Body(
 			app.Input().Type("checkbox").ID("disputed-only").Checked(d.disputedOnly).

@@ -21,6 +21,9 @@ type Report struct {
 	Unitizing Unitizing `json:"unitizing"`
 	// Disagreements are those of every pair, sorted by place.
 	Disagreements []Disagreement `json:"disagreements"`
+	// Copies are the annotators whose files hold the same annotations as
+	// an earlier one's (copies.go); none, most often.
+	Copies []Copy `json:"copies,omitempty"`
 }
 
 // DocumentInfo names the document.
@@ -101,6 +104,11 @@ func Agree(annotators []Annotator) (*Report, error) {
 		Pairs:         []Pair{},
 		Disagreements: []Disagreement{},
 	}
+	nm := make([]string, len(s.raters))
+	for i, r := range s.raters {
+		nm[i] = r.name
+	}
+	rep.Copies = copies(annotators, nm)
 	n, nl := s.text.Len(), len(s.labels)
 	split := make([][][]span, len(s.raters))
 	cover := make([][]segment, len(s.raters))

@@ -33,6 +33,9 @@ func (r *Report) WriteTable(w io.Writer) error {
 		}
 		b.WriteByte('\n')
 	}
+	if said := r.CopiesSaid(); said != "" {
+		b.WriteString("  Note: " + said + "\n")
+	}
 	for _, p := range r.Pairs {
 		fmt.Fprintf(&b, "\n%s (reference) and %s\n", p.Reference, p.Other)
 		t := table{right: []bool{false, true, true, true, true, true, true, true, true}}
