@@ -64,6 +64,10 @@ type adjudicationState struct {
 	// attributes (agree.Variants): shown with each annotator's, and
 	// left for the adjudicator, as the gold document takes one of them.
 	variants map[string][]agree.Variant
+	// chosen is, by span, the annotator whose attributes the gold
+	// document takes, where the adjudicator chose another than the first
+	// (the merge's).
+	chosen map[string]string
 	// disputedOnly hides the spans every annotator made.
 	disputedOnly bool
 	// touched is set once the adjudicator accepted or rejected a span;
@@ -112,6 +116,37 @@ func (d *adjudicator) decide(id string, accept bool) {
 		delete(d.accepted, id)
 	}
 	d.touched, d.closing = true, false
+}
+
+// take has the gold document take annotator's attributes for span id,
+// one of its variants; taking them again goes back to the merge's.
+func (d *adjudicator) take(id, annotator string) {
+	if len(d.variants[id]) == 0 {
+		return
+	}
+	if d.chosen == nil {
+		d.chosen = map[string]string{}
+	}
+	if d.chosen[id] == annotator {
+		delete(d.chosen, id)
+	} else {
+		d.chosen[id] = annotator
+	}
+	d.touched, d.closing = true, false
+}
+
+// choices returns, by span, the attributes chosen for the gold document
+// (agree.AdjudicateChoosing).
+func (d *adjudicator) choices() map[string]map[string]string {
+	out := map[string]map[string]string{}
+	for id, who := range d.chosen {
+		for _, v := range d.variants[id] {
+			if v.Annotator == who {
+				out[id] = v.Attributes
+			}
+		}
+	}
+	return out
 }
 
 // focusAfter focuses element id once the adjudication has been drawn: the
@@ -279,7 +314,7 @@ func (d *adjudicator) saveGold(ctx app.Context) {
 	if ws == nil || d.report == nil || d.busy {
 		return
 	}
-	gold, err := agree.Adjudicate(d.merged, d.acceptedIDs(), time.Now())
+	gold, err := agree.AdjudicateChoosing(d.merged, d.acceptedIDs(), d.choices(), time.Now())
 	if err != nil {
 		d.tell("The gold document could not be made: "+err.Error()+".", true)
 		return
@@ -429,20 +464,34 @@ func (d *adjudicator) disputed(a annotate.Annotation, all int) bool {
 
 // renderAttributes draws a merged span's attributes, those the gold
 // document takes; where the annotators gave different ones, each
-// annotator's first, so that the adjudicator sees whose the gold takes.
+// annotator's, each with a button that has the gold document take them
+// instead of the merge's (the first annotator's, filled in from the
+// others'): before, only the merge's could be taken, and another's
+// speaker had to be typed into the gold document after it was saved.
 func (d *adjudicator) renderAttributes(a annotate.Annotation) app.UI {
 	gold := attributesText(a.Attributes)
 	vs, differ := d.variants[a.ID]
 	if !differ {
 		return app.Td().Class("attributes").Text(gold)
 	}
+	id, taken := a.ID, d.chosen[a.ID]
+	for _, v := range vs {
+		if v.Annotator == taken {
+			gold = attributesText(v.Attributes)
+		}
+	}
 	return app.Td().Class("attributes", "differ").Body(
 		app.Range(vs).Slice(func(i int) app.UI {
-			text := attributesText(vs[i].Attributes)
+			who, text := vs[i].Annotator, attributesText(vs[i].Attributes)
 			if text == "" {
 				text = "none"
 			}
-			return app.Div().Text(vs[i].Annotator + ": " + text)
+			return app.Div().Body(
+				app.Button().Class("take").Aria("pressed", who == taken).
+					Aria("label", "Take "+who+"'s attributes for the "+a.Label+" "+quoted(a.Exact, 60)+": "+text).
+					OnClick(func(ctx app.Context, e app.Event) { d.take(id, who) }, app.EventScope(id+"/"+who)).Text(who),
+				app.Text(": "+text),
+			)
 		}),
 		app.Div().Class("gold-attributes").Text("The gold takes: "+map[bool]string{true: "none", false: gold}[gold == ""]),
 	)

@@ -9,6 +9,7 @@ package agree
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"time"
 
@@ -30,6 +31,20 @@ var ErrUnknownID = errors.New("no placed annotation of the merged file has that 
 // or none at all) is refused with ErrUnknownID; ids accepted twice count
 // once.
 func Adjudicate(merged annotate.File, accepted []string, now time.Time) (annotate.File, error) {
+	return AdjudicateChoosing(merged, accepted, nil, now)
+}
+
+// AdjudicateChoosing is Adjudicate, where the gold file's span id takes
+// the attributes chosen[id] (one annotator's Variant of it, say), in place
+// of those the merge kept, the first source's. A choice for a span not
+// accepted is no part of the gold file; one for an id that is no placed
+// annotation's of the merged file is refused with ErrUnknownID.
+func AdjudicateChoosing(merged annotate.File, accepted []string, chosen map[string]map[string]string, now time.Time) (annotate.File, error) {
+	for id := range chosen {
+		if !slices.ContainsFunc(merged.Annotations, func(a annotate.Annotation) bool { return a.ID == id }) {
+			return annotate.File{}, fmt.Errorf("cannot take attributes for %q: %w", id, ErrUnknownID)
+		}
+	}
 	want := make(map[string]bool, len(accepted))
 	for _, id := range accepted {
 		want[id] = true
@@ -49,6 +64,9 @@ func Adjudicate(merged annotate.File, accepted []string, now time.Time) (annotat
 		}
 		found++
 		b := a.Clone()
+		if attrs, ok := chosen[a.ID]; ok {
+			b.Attributes = maps.Clone(attrs)
+		}
 		delete(b.Attributes, AttrSourceAnnotator)
 		delete(b.Attributes, AttrSourceID)
 		if b.Attributes == nil {

@@ -1,8 +1,11 @@
 package agree
 
 import (
+	"errors"
 	"slices"
 	"testing"
+
+	"github.com/newsannotator/annotator/annotate"
 )
 
 // TestSettledLeavesDifferentAttributes: three annotators tag one quote;
@@ -55,5 +58,56 @@ func TestSettledLeavesDifferentAttributes(t *testing.T) {
 	}
 	if got := Settled(rep, merged); len(got) != 0 {
 		t.Errorf("settled: %v, want none: only bob named a speaker", got)
+	}
+}
+
+// TestAdjudicateChoosing: the gold quote takes carol's speaker, chosen
+// over alice's, which the merge kept; a choice for a span not accepted is
+// no part of the gold, and one for an id the merged file lacks is
+// refused.
+func TestAdjudicateChoosing(t *testing.T) {
+	doc := loadDoc(t, forty)
+	quote := func(speaker string) sp {
+		return sp{label: "quote", start: 20, end: 30, attrs: map[string]string{"speaker": speaker}}
+	}
+	claim := sp{label: "claim", start: 0, end: 10}
+	as := []Annotator{
+		{File: fileOf(t, doc, "alice", quote("Obama"))},
+		{File: fileOf(t, doc, "carol", claim, quote("Biden"))},
+	}
+	rep, err := Agree(as)
+	if err != nil {
+		t.Fatal(err)
+	}
+	merged, err := Merge(as, when)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q, c := find(t, merged, "quote", 20, 30), find(t, merged, "claim", 0, 10)
+	var carols map[string]string
+	for _, v := range Variants(rep, merged)[q.ID] {
+		if v.Annotator == "carol" {
+			carols = v.Attributes
+		}
+	}
+	if carols == nil {
+		t.Fatal("no variant of carol's")
+	}
+	gold, err := AdjudicateChoosing(merged, []string{q.ID}, map[string]map[string]string{q.ID: carols, c.ID: {"note": "not taken"}}, when)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(gold.Annotations) != 1 {
+		t.Fatalf("gold: %+v, want the quote alone", gold.Annotations)
+	}
+	got := gold.Annotations[0].Attributes
+	if got["speaker"] != "Biden" || got[AttrSourceAnnotator] != "" || got[AttrSourceID] != "" {
+		t.Errorf("the gold quote's attributes are %q, want carol's speaker and no source", got)
+	}
+	if merged.Annotations[slices.IndexFunc(merged.Annotations, func(a annotate.Annotation) bool { return a.ID == q.ID })].Attributes["speaker"] != "Obama" {
+		t.Error("the choice changed the merged file")
+	}
+	if _, err := AdjudicateChoosing(merged, []string{q.ID}, map[string]map[string]string{"nope": carols}, when); !errors.Is(err, ErrUnknownID) {
+		t.Errorf("a choice for an unknown id: %v, want ErrUnknownID", err)
 	}
 }
