@@ -160,6 +160,8 @@ type Report struct {
 	// refused, in the order of the input: what of them was left out or
 	// changed, so that nothing is dropped in silence.
 	Notes []Note
+	// Stopped is where a cancelled import stopped, nil when it was not.
+	Stopped *Stop
 }
 
 // Filled returns the ids of the documents stored before the import whose
@@ -217,6 +219,11 @@ func (b *batch) lines(ctx context.Context, name string, data []byte, progress Pr
 	ids := map[string]*idUse{}
 	for i, l := range lines {
 		if err := ctx.Err(); err != nil {
+			last := 0
+			if i > 0 {
+				last = lines[i-1].N
+			}
+			b.stopAt(name, last, l.N, lines[len(lines)-1].N)
 			return err
 		}
 		bl, err := formats.ParseLine(l.Data)
@@ -442,6 +449,7 @@ func (w *Workspace) ImportFiles(ctx context.Context, files []File, progress Prog
 	b := newBatch(w, &r)
 	err := b.finish(b.files(ctx, files, progress))
 	inInputOrder(&r, files)
+	stopInFiles(r.Stopped, files)
 	return r, err
 }
 
@@ -449,11 +457,15 @@ func (b *batch) files(ctx context.Context, files []File, progress Progress) erro
 	files, foreign := splitForeign(files)
 	for i, f := range files {
 		if err := ctx.Err(); err != nil {
+			b.stopBefore(files[i:], foreign)
 			return err
 		}
 		if err := b.file(ctx, f); err != nil {
 			var ie *ItemError
 			if !errors.As(err, &ie) {
+				if b.report.Stopped != nil { // cancelled among the batch's lines
+					b.stopBefore(files[i+1:], foreign)
+				}
 				return err
 			}
 			b.report.Errors = append(b.report.Errors, ie)

@@ -135,7 +135,13 @@ func (b *batch) flush() error {
 // finish writes what still waits once the import ends, however it ends,
 // and returns err, the error it ended with, or the store's.
 func (b *batch) finish(err error) error {
-	if ferr := b.flush(); err == nil {
+	ferr := b.flush()
+	if ferr != nil {
+		// The documents read before a cancel were not all written: the
+		// place it stopped at would say they were.
+		b.report.Stopped = nil
+	}
+	if err == nil {
 		err = ferr
 	}
 	return err

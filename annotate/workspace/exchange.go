@@ -59,8 +59,9 @@ func (b *batch) foreign(ctx context.Context, files []File) error {
 	for _, f := range faults {
 		b.report.Errors = append(b.report.Errors, &ItemError{Name: f.Name, Line: f.Line, Err: faultReason{f}})
 	}
-	for _, d := range docs {
+	for i, d := range docs {
 		if err := ctx.Err(); err != nil {
+			b.stopAmong(files, docs, i)
 			return err
 		}
 		name, line := d.Where()
