@@ -265,6 +265,9 @@ func (m *importer) showReport(rep workspace.Report, refused []string, err error,
 		r.Summary += "; it stopped: " + err.Error()
 	}
 	r.Summary += sizeAndTime(size, took) + "."
+	if err == context.Canceled && rep.Stopped != nil {
+		r.Summary += " " + rep.Stopped.String()
+	}
 	m.report = r
 	switch {
 	case bad > 0 || err != nil:
