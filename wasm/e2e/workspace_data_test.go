@@ -169,7 +169,7 @@ print(n)
 // TestWorkspaceImportFilesAndCancel picks several files at once (a page, a
 // text, an export, a file that is no article) and then cancels a long
 // batch: each bad file is named, the good ones are added, and a cancelled
-// import keeps what it added and says so.
+// import keeps what it added and says so, and where it stopped.
 func TestWorkspaceImportFilesAndCancel(t *testing.T) {
 	b, _ := openApp(t)
 	b.expectNoConsoleErrors()
@@ -218,6 +218,15 @@ func TestWorkspaceImportFilesAndCancel(t *testing.T) {
 	var added int
 	if _, err := fmt.Sscanf(report[strings.Index(report, "Added"):], "Added %d", &added); err != nil || added >= 400 {
 		t.Errorf("a cancelled import added %d of 400 (%v): %q", added, err, report)
+	}
+	// Where it stopped: after the line of the last article added, each
+	// line an article.
+	where := "It stopped before the first line of batch.jsonl"
+	if added > 0 {
+		where = fmt.Sprintf("It stopped in batch.jsonl after line %d of 400: lines %d to 400 were not read", added, added+1)
+	}
+	if !strings.Contains(report, where) {
+		t.Errorf("the report of the cancelled batch does not say %q: %q", where, report)
 	}
 	waitFor(t, b, fmt.Sprintf(`document.querySelector("#library-count").textContent.startsWith("%d documents")`, 3+added))
 }
