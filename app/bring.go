@@ -270,7 +270,8 @@ func (m *importer) showReport(rep workspace.Report, refused []string, err error,
 	}
 	m.report = r
 	switch {
-	case bad > 0 || err != nil:
+	// A cancel is the user's: with nothing refused, no reasons to list.
+	case bad > 0 || err != nil && err != context.Canceled:
 		m.tell(r.Summary+" The reasons are listed below.", true)
 	case len(rep.Notes) > 0:
 		m.tell(r.Summary+" The notes are listed below.", false)

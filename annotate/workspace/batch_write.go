@@ -14,6 +14,7 @@ package workspace
 // meanwhile, which is reported as a duplicate, never written over.
 
 import (
+	"context"
 	"errors"
 	"slices"
 
@@ -133,7 +134,10 @@ func (b *batch) flush() error {
 }
 
 // finish writes what still waits once the import ends, however it ends,
-// and returns err, the error it ended with, or the store's.
+// and returns err, the error it ended with, or the store's: a write that
+// fails as a cancelled import stops is the import's end, as it is one at
+// a time (the store's error was dropped, and the import said that what it
+// had read was kept).
 func (b *batch) finish(err error) error {
 	ferr := b.flush()
 	if ferr != nil {
@@ -141,7 +145,7 @@ func (b *batch) finish(err error) error {
 		// place it stopped at would say they were.
 		b.report.Stopped = nil
 	}
-	if err == nil {
+	if err == nil || ferr != nil && errors.Is(err, context.Canceled) {
 		err = ferr
 	}
 	return err

@@ -197,3 +197,25 @@ func TestImportInGroupsCancel(t *testing.T) {
 		t.Fatalf("cancelled after 45 lines: %v, %d added", err, len(r.Added))
 	}
 }
+
+// TestImportCancelledThenFull cancels an import whose last group, written
+// as it stops, does not fit: the import ends with the store's error, not
+// as cancelled, and the report says nothing of where it stopped. The
+// store's error was dropped, and the import said that what it read was
+// kept.
+func TestImportCancelledThenFull(t *testing.T) {
+	r, _, err := importBoth(t, groupBatch(t, 150), 40, func() (context.Context, Progress) {
+		ctx, cancel := context.WithCancel(context.Background())
+		return ctx, func(done, total int) {
+			if done == 45 {
+				cancel()
+			}
+		}
+	})
+	if !errors.Is(err, errFull) {
+		t.Fatalf("the import ends with %v, want the store's %v", err, errFull)
+	}
+	if r.Stopped != nil {
+		t.Errorf("the report says where it stopped: %v", r.Stopped)
+	}
+}

@@ -58,6 +58,10 @@ func TestImportCancelSaysWhereItStopped(t *testing.T) {
 		}
 	}
 	waitFor(t, b, fmt.Sprintf(`document.querySelector("#library-count").textContent.startsWith("%d documents")`, 1+added))
+	// Nothing was refused: the message line points to no reasons.
+	if msg := text(t, b, "#notice"); strings.Contains(msg, "reasons") || evalJS[bool](t, b, `document.querySelector("#notice").classList.contains("error")`) {
+		t.Errorf("after a cancel with nothing refused the message line says, as an error, %q", msg)
+	}
 
 	// The same files again: the rest are added, and those already added
 	// reported as already there, as the report said.
