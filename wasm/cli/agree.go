@@ -134,5 +134,25 @@ func cmdMerge(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stderr, "annotator merge: %d %s merged: %d %s, each with its sources (attributes %s and %s)\n",
 		len(annotators), annotate.Plural(len(annotators), "file", "files"), len(merged.Annotations),
 		annotate.Plural(len(merged.Annotations), "span", "spans"), agree.AttrSourceAnnotator, agree.AttrSourceID)
+	mergeNotes(annotators, merged, stderr)
 	return exitOK
+}
+
+// mergeNotes says what the merged file does not show: the spans whose
+// annotators gave them different attributes, which keep the first file's
+// (two speakers of one quote became the first file's alone, unsaid), and
+// files that are one annotator's given twice.
+func mergeNotes(annotators []agree.Annotator, merged annotate.File, stderr io.Writer) {
+	rep, err := agree.Agree(annotators)
+	if err != nil {
+		return // Merge read them: Agree refuses nothing Merge takes
+	}
+	if n := len(agree.Variants(rep, merged)); n > 0 {
+		fmt.Fprintf(stderr, "annotator merge: note: %d %s given different attributes by %s annotators; each keeps the first file's, "+
+			"with what the others added (`annotator agree` lists them; the app's Adjudicate… lets you take another's)\n",
+			n, annotate.Plural(n, "span was", "spans were"), annotate.Plural(n, "its", "their"))
+	}
+	if said := rep.CopiesSaid(); said != "" {
+		fmt.Fprintf(stderr, "annotator merge: note: %s\n", said)
+	}
 }

@@ -122,3 +122,40 @@ func TestOutputOverAnExistingFileNeedsForce(t *testing.T) {
 		t.Errorf("again into the folder with -f: exit %d, %s", code, stderr)
 	}
 }
+
+// TestMergeSaysAttributesThatDiffer: two annotators name different
+// speakers of one quote, and one file is given twice: merge says that the
+// quote keeps the first file's speaker, and that the file is given twice.
+// The merged file took the first speaker with nothing said.
+func TestMergeSaysAttributesThatDiffer(t *testing.T) {
+	dir := t.TempDir()
+	text := "The mayor said “we will build homes” on Monday."
+	withSpeaker := func(name, speaker string) string {
+		doc, err := annotate.Load([]byte(text), annotate.FileSource(name, "text/plain"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		set := annotate.NewSet(doc.Text(), annotate.DefaultSchema())
+		start := annotate.RuneCount(text[:strings.Index(text, "we will")])
+		q, err := set.Add("quote", start, start+annotate.RuneCount("we will build homes"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := set.SetAttribute(q.ID, annotate.AttrSpeaker, speaker); err != nil {
+			t.Fatal(err)
+		}
+		return saveExport(t, dir, name, doc, set)
+	}
+	a, b := withSpeaker("a.json", "the mayor"), withSpeaker("b.json", "Mayor Lee")
+	code, _, stderr := run(nil, "merge", "-o", filepath.Join(dir, "merged.json"), a, b)
+	if code != exitOK || !strings.Contains(stderr, "note: 1 span was given different attributes by its annotators; each keeps the first file's") {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+	if strings.Contains(stderr, "same annotations") {
+		t.Errorf("two annotators' files are said to be one's: %q", stderr)
+	}
+	code, _, stderr = run(nil, "merge", "-o", filepath.Join(dir, "twice.json"), a, a)
+	if code != exitOK || !strings.Contains(stderr, "note: The same annotations, by id, are in more than one file") || strings.Contains(stderr, "different attributes") {
+		t.Errorf("the same file twice: exit %d, stderr %q", code, stderr)
+	}
+}
