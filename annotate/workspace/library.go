@@ -392,12 +392,9 @@ func (w *Workspace) Undo() error {
 // cleans it. A title with no visible character is refused with ErrTitle,
 // one longer than annotate.TitleLimit with ErrTitleLong.
 func (w *Workspace) Rename(id, title string) error {
-	title = annotate.CleanTitle(title)
-	if title == "" {
-		return ErrTitle
-	}
-	if n := annotate.RuneCount(title); n > annotate.TitleLimit {
-		return fmt.Errorf("%w: this one has %s", ErrTitleLong, annotate.GroupDigits(int64(n)))
+	title, err := newTitle(title)
+	if err != nil {
+		return err
 	}
 	old, err := w.store.Summary(id)
 	if err != nil {
@@ -406,8 +403,28 @@ func (w *Workspace) Rename(id, title string) error {
 	if title == old.Title {
 		return nil // nothing changes, and there is nothing to undo
 	}
+	return w.rename(id, old, title, "")
+}
+
+// newTitle returns title cleaned as annotate.CleanTitle cleans it, or the
+// error of a title the library refuses: ErrTitle, ErrTitleLong.
+func newTitle(title string) (string, error) {
+	title = annotate.CleanTitle(title)
+	if title == "" {
+		return "", ErrTitle
+	}
+	if n := annotate.RuneCount(title); n > annotate.TitleLimit {
+		return "", fmt.Errorf("%w: this one has %s", ErrTitleLong, annotate.GroupDigits(int64(n)))
+	}
+	return title, nil
+}
+
+// rename writes title, cleaned, over old, document id's summary, as a
+// change the library's Undo takes back: only while the document is still
+// titled ifTitle, looked at inside the write, when ifTitle is not "".
+func (w *Workspace) rename(id string, old Summary, title, ifTitle string) error {
 	at := w.now()
-	if err := w.store.Apply(id, Change{Library: &SummaryEdit{Title: title}, Changed: at}); err != nil {
+	if err := w.store.Apply(id, Change{Library: &SummaryEdit{Title: title, IfTitle: ifTitle}, Changed: at}); err != nil {
 		return err
 	}
 	w.remember("rename "+titled(old.Title), "", id, true, func() error {
