@@ -85,6 +85,12 @@ type library struct {
 	page      int
 	checked   map[string]bool
 	renaming  string
+	// renamingFrom is the title of document renaming when its Rename was
+	// pressed, which its field shows until it is left: drawn from the
+	// summary, another tab's rename, read in meanwhile, wrote its title
+	// over the one being typed, which was lost, and the title typed
+	// before a reload was said to be that tab's (typed.go).
+	renamingFrom string
 	// refocus is the control (its class) of a document's row that takes
 	// the focus once the listing is read again: a rename or a change of
 	// status moves the row (listed by last change), and go-app, which
@@ -588,7 +594,7 @@ func (l *library) renderRow(s workspace.Summary) app.UI {
 				// The field is focused by the Rename button (autofocus works
 				// once a page in Chromium); Enter renames, Escape puts the
 				// title back (escape, actions.go) and leaving it closes it.
-				return app.Input().Type("text").ID("rename-"+id).Class("rename").Value(s.Title).DataSet("title", s.Title).
+				return app.Input().Type("text").ID("rename-"+id).Class("rename").Value(l.renamingFrom).DataSet("title", l.renamingFrom).
 					Aria("label", "New title of “"+s.Title+"”").
 					OnChange(func(ctx app.Context, e app.Event) {
 						id, title := rowID(ctx), ctx.JSSrc().Get("value").String()
@@ -636,7 +642,7 @@ func (l *library) renderRow(s workspace.Summary) app.UI {
 			app.Button().Class("library-rename").Aria("label", "Rename “"+s.Title+"”").Disabled(l.notStored[id]).
 				OnClick(func(ctx app.Context, e app.Event) {
 					id := rowID(ctx)
-					l.renaming = id
+					l.renaming, l.renamingFrom = id, l.title(id)
 					ctx.Defer(func(app.Context) { focusRenameField(id) })
 				}).Text("Rename"),
 			app.Button().Class("library-delete").Aria("label", "Delete “"+s.Title+"”").Disabled(open || unsaved).

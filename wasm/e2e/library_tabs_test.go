@@ -163,3 +163,36 @@ func TestLibraryRenameOfTheOpenDocument(t *testing.T) {
 		t.Errorf("after a change of the renamed document the library lists %q", got)
 	}
 }
+
+// TestRenameFieldKeepsItsTextWhenRenamedElsewhere: a title being typed in
+// the library's rename field stays while another tab renames the
+// document, and Enter renames it to the title typed. The field was drawn
+// again with the other tab's title, over the text being typed, which was
+// lost.
+func TestRenameFieldKeepsItsTextWhenRenamedElsewhere(t *testing.T) {
+	b, srv := openApp(t)
+	b.expectNoConsoleErrors()
+	waitStarted(t, b)
+	waitSaved(t, b)
+	tab := b.newTab(t)
+	tab.expectNoConsoleErrors()
+	openReadOnly(t, tab, srv.URL+"/")
+	showLibrary(t, b)
+	focusControl(t, b, libraryRow(sampleTitle)+`.querySelector(".library-rename")`)
+	press(t, b, "\r")
+	waitFor(t, b, `document.activeElement && document.activeElement.matches("input.rename") && document.activeElement.selectionEnd > 0`)
+	b.run(chromedp.KeyEvent("Starmer in Washington"))
+	waitFor(t, b, `document.activeElement.value === "Starmer in Washington"`)
+
+	renameInLibrary(t, tab, sampleTitle, "Renamed elsewhere")
+	// The row takes the other tab's title (the field's name says it).
+	waitFor(t, b, `document.querySelector("input.rename").getAttribute("aria-label").includes("Renamed elsewhere")`)
+	if got := evalJS[string](t, b, `document.activeElement.matches("input.rename") ? document.activeElement.value : "(not focused)"`); got != "Starmer in Washington" {
+		t.Fatalf("after another tab renamed the document, the rename field being typed in holds %q", got)
+	}
+	press(t, b, "\r")
+	waitFor(t, b, `document.getElementById("notice-said").textContent.startsWith("Renamed it")`)
+	if !tryWait(b, libraryRow("Starmer in Washington")+` !== undefined`) {
+		t.Errorf("after Enter the library lists %q", libraryTitles(t, b))
+	}
+}
