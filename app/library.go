@@ -594,7 +594,7 @@ func (l *library) renderRow(s workspace.Summary) app.UI {
 				// The field is focused by the Rename button (autofocus works
 				// once a page in Chromium); Enter renames, Escape puts the
 				// title back (escape, actions.go) and leaving it closes it.
-				return app.Input().Type("text").ID("rename-"+id).Class("rename").Value(l.renamingFrom).DataSet("title", l.renamingFrom).
+				return app.Input().Type("text").ID(renameFieldPrefix+id).Class("rename").Value(l.renamingFrom).DataSet("title", l.renamingFrom).
 					Aria("label", "New title of “"+s.Title+"”").
 					OnChange(func(ctx app.Context, e app.Event) {
 						id, title := rowID(ctx), ctx.JSSrc().Get("value").String()
@@ -672,7 +672,7 @@ func (l *library) renderRow(s workspace.Summary) app.UI {
 // focusRenameField puts the focus in document id's rename field, its
 // title selected to be typed over.
 func focusRenameField(id string) {
-	if el := app.Window().GetElementByID("rename-" + id); el.Truthy() {
+	if el := app.Window().GetElementByID(renameFieldPrefix + id); el.Truthy() {
 		el.Call("focus")
 		el.Call("select")
 	}

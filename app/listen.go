@@ -104,9 +104,10 @@ func (a *Annotator) listen(ctx app.Context) {
 		beforeUnload.Release()
 	})
 
-	// What is being typed into a field of the selected annotation, or
-	// the name, is kept as the page goes away: its change event never
-	// comes. What it was typed over is noted as the field takes the focus.
+	// What is being typed into a field of the selected annotation, the
+	// name or a library row's title is kept as the page goes away: its
+	// change event never comes. What it was typed over is noted as the
+	// field takes the focus.
 	on("focusin", func(e app.Value) { a.noteFocus(e.Get("target")) })
 	pageHide := app.FuncOf(func(this app.Value, args []app.Value) any {
 		a.keepTyped()

@@ -65,6 +65,21 @@ func (a *Annotator) startWorkspace(ctx app.Context) {
 		}
 		ws.Saving = a.keep.saving // and one whose changes this tab is still writing
 		mark("annotator:workspace")
+		// A title typed in the library is set first: the document open
+		// last, read next, may be the one it renames.
+		titleNote, renamed := "", ""
+		switch {
+		case left == nil || left.Name != titleField:
+		case memory:
+			// The library is not this store: its documents are not here.
+			titleNote, left = left.titleLost("your saved workspace could not be opened"), nil
+		default:
+			var ok bool
+			if titleNote, ok = setTypedTitle(ws, left); ok {
+				renamed = left.Doc
+			}
+			left = nil
+		}
 		// The settings are read while the document open last is: in the
 		// browser each read waits on IndexedDB, and one after the other
 		// a start waited for each in turn.
@@ -85,12 +100,15 @@ func (a *Annotator) startWorkspace(ctx app.Context) {
 			k := &a.keep
 			k.ws, k.store, k.memory, k.why = ws, store, memory, why
 			a.author = settings.Author
-			n := notice{Text: note}
-			if nameNote != "" {
-				n.Text = strings.TrimSpace(note + " " + nameNote)
+			n := notice{Text: strings.TrimSpace(note + " " + nameNote + " " + titleNote)}
+			if renamed != "" {
+				// The other tabs' libraries, and one showing it, take the
+				// title, as they take a rename in the library.
+				sc := workspace.SummaryChange()
+				announce(renamed, &sc)
 			}
 			if memory {
-				n = notice{Text: why, Error: true} // what matters most: the work is not kept
+				n = notice{Text: strings.TrimSpace(why + " " + titleNote), Error: true} // what matters most: the work is not kept
 			}
 			restore := func() {
 				a.restoreSession(ctx, last)

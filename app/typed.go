@@ -1,12 +1,14 @@
 package app
 
 // This file keeps what the annotator was typing into the selected
-// annotation's field (its speaker, party or note) when the page went away
-// before the field was left: a reload, a closed tab, the update's reload.
-// The field gives its text with its change event, which a page going away
-// never fires, and the text was lost with no question asked. The page
-// keeps it in local storage as it goes (pagehide), and the next start sets
-// it on the annotation, by the rule of annotate.Set.SetTyped, and says so.
+// annotation's field (its speaker, party or note), the toolbar's name or
+// a library row's rename field when the page went away before the field
+// was left: a reload, a closed tab, the update's reload. The field gives
+// its text with its change event, which a page going away never fires,
+// and the text was lost with no question asked. The page keeps it in
+// local storage as it goes (pagehide), and the next start sets it, by the
+// rule of annotate.Set.SetTyped (a title, workspace.RenameTyped's), and
+// says so; or says, with the text, that it was not set.
 
 import (
 	"errors"
@@ -25,7 +27,9 @@ const typedKey = "annotator.typed"
 
 // typed is text typed into field Name of annotation ID of document Doc,
 // over Was, the value the annotation had; or, with Name authorField, into
-// the toolbar's name field, over the workspace's name.
+// the toolbar's name field, over the workspace's name; or, with Name
+// titleField, into the library's rename field of document Doc, over Was,
+// the title the field showed.
 type typed struct {
 	Doc, ID, Name, Was, Value string
 }
@@ -52,6 +56,12 @@ func (a *Annotator) noteFocus(el app.Value) {
 		a.typing = typing{field: fid, t: typed{Name: authorField, Was: a.author}}
 		return
 	}
+	if doc, ok := strings.CutPrefix(fid, renameFieldPrefix); ok && doc != "" {
+		// The title as the row showed it: the field, once typed in, no
+		// longer says what it was typed over.
+		a.typing = typing{field: fid, t: typed{Doc: doc, Name: titleField, Was: el.Get("dataset").Get("title").String()}}
+		return
+	}
 	name, ok := strings.CutPrefix(fid, "edit-")
 	if !ok || name == "label" || a.set == nil || a.keep.editor == nil {
 		return
@@ -73,10 +83,12 @@ func (a *Annotator) noteFocus(el app.Value) {
 func (a *Annotator) keepTyped() {
 	el := app.Window().Get("document").Get("activeElement")
 	w := a.typing
-	if w.field == "" || !isElement(el) || el.Get("id").String() != w.field || a.readOnly && w.t.Name != authorField {
+	// The document read-only here keeps its annotations' fields, not
+	// the name nor a title, which are the workspace's.
+	if w.field == "" || !isElement(el) || el.Get("id").String() != w.field || a.readOnly && w.t.ofAnnotation() {
 		return
 	}
-	if w.t.Name != authorField {
+	if w.t.ofAnnotation() {
 		// Still the annotation the field was focused on.
 		panel := el.Call("closest", "#selected")
 		if !panel.Truthy() || panel.Get("dataset").Get("id").String() != w.t.ID {
@@ -84,7 +96,7 @@ func (a *Annotator) keepTyped() {
 		}
 	}
 	value := el.Get("value").String()
-	if strings.TrimSpace(value) == w.t.Was {
+	if strings.TrimSpace(value) == w.t.Was || w.t.Name == titleField && annotate.CleanTitle(value) == w.t.Was {
 		return
 	}
 	w.t.Value = value
@@ -97,6 +109,16 @@ const (
 	authorFieldID = "author-input"
 	authorField   = "-author"
 )
+
+// A library row's rename field, whose id is renameFieldPrefix and its
+// document's, and whose title typed is kept under titleField.
+const (
+	renameFieldPrefix = "rename-"
+	titleField        = "-title"
+)
+
+// ofAnnotation reports whether t was typed into an annotation's field.
+func (t *typed) ofAnnotation() bool { return t.Name != authorField && t.Name != titleField }
 
 // storeTyped keeps t in local storage.
 func storeTyped(t typed) {
@@ -123,6 +145,37 @@ func setTypedAuthor(ws *workspace.Workspace, settings *workspace.Settings, t *ty
 	}
 	settings.Author = strings.TrimSpace(t.Value)
 	return fmt.Sprintf("Kept the name you were typing when the page closed: “%s”.", settings.Author)
+}
+
+// setTypedTitle renames document t.Doc to the title typed in the library
+// before the page went away, t, when it still has the title the field was
+// typed over, as the library's rename does (its Undo takes it back); and
+// says in words what it did, or why the title was not kept, with the
+// title. renamed is set when it renamed the document. It runs off the UI
+// goroutine, before the start reads the document open last, which then
+// has its new title.
+func setTypedTitle(ws *workspace.Workspace, t *typed) (note string, renamed bool) {
+	old, renamed, err := ws.RenameTyped(t.Doc, t.Was, t.Value)
+	lost := t.titleLost
+	switch {
+	case err == nil && !renamed:
+		return "", false // its change was written before the page went away
+	case errors.Is(err, workspace.ErrTitle):
+		return "", false // a field emptied: no title typed to lose, and the rename is refused
+	case errors.Is(err, workspace.ErrNoDocument):
+		return lost("the document was deleted since, perhaps in another tab"), false
+	case errors.Is(err, workspace.ErrRenamedSince):
+		return lost(fmt.Sprintf("the document was renamed “%s” since, perhaps in another tab", old.Title)), false
+	case err != nil:
+		return lost(err.Error()), false
+	}
+	return fmt.Sprintf("Renamed “%s” to “%s”, the title you were typing when the page closed. The library's Undo takes it back.", old.Title, annotate.CleanTitle(t.Value)), true
+}
+
+// titleLost says that t, a title typed, was not kept, why, and what it
+// was, so that it can be typed again.
+func (t *typed) titleLost(why string) string {
+	return fmt.Sprintf("The title you were typing for “%s” when the page closed was not kept: %s. It was “%s”.", t.Was, why, annotate.CleanTitle(t.Value))
 }
 
 // takeTyped returns the text kept by keepTyped, or nil, and forgets it:
@@ -153,7 +206,7 @@ func takeTyped() *typed {
 			return true
 		})
 	})
-	if err != nil || t.Name != authorField && (t.Doc == "" || t.ID == "" || t.Name == "") {
+	if err != nil || t.Name == titleField && t.Doc == "" || t.ofAnnotation() && (t.Doc == "" || t.ID == "" || t.Name == "") {
 		return nil
 	}
 	return &t

@@ -8,6 +8,7 @@ package e2e
 // reload never fires.
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -74,5 +75,93 @@ func TestTypedNameSurvivesReload(t *testing.T) {
 	waitStarted(t, b)
 	if got := evalJS[string](t, b, `document.getElementById("author-input").value`); got != "Ada Lovelace" {
 		t.Errorf("after a second reload the name is %q", got)
+	}
+}
+
+// typeTitle presses the Rename of the library's row titled from and types
+// to over the title, without Enter: the field keeps the focus.
+func typeTitle(t testing.TB, b *browser, from, to string) {
+	t.Helper()
+	showLibrary(t, b)
+	focusControl(t, b, libraryRow(from)+`.querySelector(".library-rename")`)
+	press(t, b, "\r")
+	waitFor(t, b, `document.activeElement && document.activeElement.matches("input.rename") && document.activeElement.selectionEnd > 0`)
+	b.run(chromedp.KeyEvent(to))
+	waitFor(t, b, fmt.Sprintf(`document.activeElement && document.activeElement.matches("input.rename") && document.activeElement.value === %s`, jsString(to)))
+}
+
+// TestTypedTitleSurvivesReload types a new title in the library's rename
+// field and reloads with the focus still in the field: the document has
+// the title after the reload, the app says so naming both titles, and the
+// library's Undo takes it back. It was lost.
+func TestTypedTitleSurvivesReload(t *testing.T) {
+	b, _ := openApp(t)
+	b.expectNoConsoleErrors()
+	waitStarted(t, b)
+	waitSaved(t, b)
+	typeTitle(t, b, sampleTitle, "Starmer in Washington")
+	b.run(chromedp.Reload())
+	waitStarted(t, b)
+	if !tryWait(b, `document.querySelector("#doc-title").textContent === "Starmer in Washington"`) {
+		t.Fatalf("after a reload with a title typed and the field not left, the document is titled %q; the app says %q", text(t, b, "#doc-title"), text(t, b, "#notice"))
+	}
+	if got := libraryTitles(t, b); len(got) != 1 || got[0] != "Starmer in Washington" {
+		t.Errorf("after the reload the library lists %q", got)
+	}
+	// The page going away may blur the field now and then, whose change
+	// is then written before it goes, as the field's own rename: nothing
+	// is then said, and this page has no Undo of it.
+	got := text(t, b, "#notice")
+	if strings.Contains(got, "not kept") {
+		t.Errorf("after the reload the app says %q", got)
+	}
+	if !strings.Contains(got, "were typing") {
+		t.Logf("the field's own change was written as the page went: the app says %q", got)
+		return
+	}
+	if !strings.Contains(got, "“"+sampleTitle+"”") || !strings.Contains(got, "“Starmer in Washington”") {
+		t.Errorf("after the reload the app says %q, naming not both the document and its new title", got)
+	}
+	// A rename of the library's, which its Undo takes back.
+	b.run(chromedp.Click(chromedp.ID("library-undo")))
+	waitFor(t, b, `document.querySelector("#notice").textContent.startsWith("Undid")`)
+	// The row is read again after the message.
+	if !tryWait(b, libraryRow(sampleTitle)+` !== undefined`) {
+		t.Errorf("after the library's Undo it lists %q", libraryTitles(t, b))
+	}
+}
+
+// TestTypedTitleChangedSinceSaysSo types a new title in the library's
+// rename field; another tab renames the document meanwhile, and the page
+// reloads before Enter. The field keeps the text typed, and the next
+// start keeps that tab's title, and says that the title typed was not
+// kept, with its text.
+func TestTypedTitleChangedSinceSaysSo(t *testing.T) {
+	b, srv := openApp(t)
+	b.expectNoConsoleErrors()
+	waitStarted(t, b)
+	waitSaved(t, b)
+	tab := b.newTab(t)
+	tab.expectNoConsoleErrors()
+	openReadOnly(t, tab, srv.URL+"/")
+	typeTitle(t, b, sampleTitle, "Starmer in Washington")
+	renameInLibrary(t, tab, sampleTitle, "Renamed elsewhere")
+	// This tab's row takes the title; its field keeps the text typed
+	// (TestRenameFieldKeepsItsTextWhenRenamedElsewhere).
+	waitFor(t, b, `document.querySelector("input.rename").getAttribute("aria-label").includes("Renamed elsewhere")`)
+	if got := evalJS[string](t, b, `document.activeElement.matches("input.rename") ? document.activeElement.value : "(not focused)"`); got != "Starmer in Washington" {
+		t.Fatalf("after another tab renamed the document, the rename field being typed in holds %q", got)
+	}
+	b.run(chromedp.Reload())
+	waitStarted(t, b)
+	waitFor(t, b, `document.querySelector("#notice").textContent.includes("not kept")`)
+	got := text(t, b, "#notice")
+	for _, want := range []string{"title", "Starmer in Washington", "Renamed elsewhere"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("after a start whose typed title was renamed since elsewhere, the app says %q, without %q", got, want)
+		}
+	}
+	if got := libraryTitles(t, b); len(got) != 1 || got[0] != "Renamed elsewhere" {
+		t.Errorf("after the start the library lists %q", got)
 	}
 }
