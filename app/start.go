@@ -404,6 +404,9 @@ func (a *Annotator) lockDocument(ctx app.Context, id string) {
 			}
 			first := a.locking
 			a.locking = false
+			// Let go by the other tab: the document opens again, and its
+			// answer then sets the text typed that waits (setTyped).
+			granted := ok && a.readOnly
 			switch {
 			case ok && first && !a.readOnly:
 				a.rereadIfOutdated(ctx, a.keep.editor)
@@ -439,7 +442,7 @@ func (a *Annotator) lockDocument(ctx app.Context, id string) {
 				a.run(ctx, b)
 			}
 			// Text typed before the page went away waits for it too.
-			if t := a.typedWaiting; t != nil {
+			if t := a.typedWaiting; t != nil && !granted {
 				a.typedWaiting = nil
 				a.setTyped(ctx, t)
 			}

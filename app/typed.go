@@ -81,11 +81,25 @@ func (a *Annotator) noteFocus(el app.Value) {
 // runs as the page goes away (pagehide), when nothing can be written to
 // IndexedDB any more.
 func (a *Annotator) keepTyped() {
-	el := app.Window().Get("document").Get("activeElement")
 	w := a.typing
+	if a.typedWaiting != nil {
+		// Text of the last page, waiting for the document to be editable
+		// here, is kept for the next, unless a field holds text since.
+		storeTyped(*a.typedWaiting)
+	}
 	// The document read-only here keeps its annotations' fields, not
 	// the name nor a title, which are the workspace's.
-	if w.field == "" || !isElement(el) || el.Get("id").String() != w.field || a.readOnly && w.t.ofAnnotation() {
+	if w.field == "" || a.readOnly && w.t.ofAnnotation() {
+		return
+	}
+	// The field that took the focus last, focused or not: going to
+	// another address blurs it before the page goes (a reload does not),
+	// and its change event's edit, which Go would make after, is never
+	// made. A field left earlier holds what its change wrote, which the
+	// next start finds already there, and another field focused since
+	// would have replaced it here (noteFocus).
+	el := app.Window().Get("document").Call("getElementById", w.field)
+	if !isElement(el) {
 		return
 	}
 	if w.t.ofAnnotation() {
@@ -229,7 +243,17 @@ func (a *Annotator) setTyped(ctx app.Context, t *typed) {
 		return
 	}
 	if a.readOnly {
-		a.fail(t.lost("the document is open in another tab"))
+		// Kept until the other tab lets the document go, which may be
+		// at once: a tab come back to the app from another address finds
+		// the lock its own page held a moment before, and the text was
+		// said lost. The lock's next answer sets it (lockDocument).
+		if a.typedWaiting == nil {
+			n := a.notice
+			n.Text = strings.TrimSpace(n.Text + " " + fmt.Sprintf("The %s you were typing when the page closed, “%s”, is set once the document is editable here.", t.field(), t.shown()))
+			n.Error = false
+			a.tell(n)
+		}
+		a.typedWaiting = t
 		return
 	}
 	changed, err := a.set.SetTyped(t.ID, t.Name, t.Was, t.Value)

@@ -165,3 +165,29 @@ func TestTypedTitleChangedSinceSaysSo(t *testing.T) {
 		t.Errorf("after the start the library lists %q", got)
 	}
 }
+
+// TestTypedSpeakerSurvivesLeavingThePage types a quote's speaker and goes
+// to another address in the same tab, then back: the speaker is the
+// quote's. Going to another address blurs the field before the page goes
+// (a reload does not), and its change, run by Go later, never ran: the
+// text was lost, as the page kept only the focused field's.
+func TestTypedSpeakerSurvivesLeavingThePage(t *testing.T) {
+	b, srv := openApp(t)
+	waitStarted(t, b)
+	tagPhrase(t, b, "yes we can", "q")
+	waitSaved(t, b)
+	typeInField(t, b, "edit-speaker", "Barack Obama")
+	b.run(chromedp.Navigate("about:blank"))
+	b.run(chromedp.Navigate(srv.URL + "/"))
+	waitStarted(t, b)
+	// Back at once, the page gone a moment ago may still hold the
+	// document: the text waits until this page has it.
+	waitFor(t, b, `performance.getEntriesByName("annotator:typed-kept").length > 0`)
+	waitFor(t, b, `(() => { const el = document.getElementById("edit-speaker"); return el !== null && !el.closest("#selected").hidden; })()`)
+	if got := evalJS[string](t, b, `document.getElementById("edit-speaker").value`); got != "Barack Obama" {
+		t.Fatalf("after leaving the page with the speaker typed and the field not left, the speaker is %q; the app says %q", got, text(t, b, "#notice"))
+	}
+	if got := text(t, b, "#notice"); strings.Contains(got, "not kept") {
+		t.Errorf("back on the page the app says %q", got)
+	}
+}
