@@ -76,8 +76,8 @@ func (a *Annotator) noteFocus(el app.Value) {
 	}
 }
 
-// keepTyped keeps in local storage the text of the field that has the
-// focus (noteFocus's), when it is not the value it was typed over. It
+// keepTyped keeps in local storage the text of the field that took the
+// focus last (noteFocus's), when it is not the value it was typed over. It
 // runs as the page goes away (pagehide), when nothing can be written to
 // IndexedDB any more.
 func (a *Annotator) keepTyped() {
