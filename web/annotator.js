@@ -893,13 +893,26 @@
     return el && el.parentElement ? el.parentElement.closest("[tabindex]") : null;
   }
 
+  // lastCaret is [node, offset], the last focus of the selection in the
+  // article. A field focused (the panel's, where Enter or a tag leads, the
+  // toolbar's name) takes the browser's selection, and the caret with it:
+  // Escape there, back to the article, put the caret at the article's
+  // start, and the page jumped to its top (TestEscapeFromThePanelKeepsTheCaret).
+  let lastCaret = null;
+
   // ensureCaret makes sure the selection is in the article: else it puts a
-  // caret before the first character of the article's first text node that
-  // is not only white space. Returns false when the article has no text.
+  // caret where the last one in this article was (lastCaret), or before the
+  // first character of the article's first text node that is not only
+  // white space. Returns false when the article has no text.
   function ensureCaret() {
     const sel = document.getSelection();
     if (!sel || !article()) return false;
     if (sel.rangeCount > 0 && inArticle(sel.anchorNode) && inArticle(sel.focusNode)) return true;
+    const [n, k] = lastCaret || [null, 0];
+    if (n && n.isConnected && inArticle(n) && k <= (n.nodeType === Node.TEXT_NODE ? n.length : n.childNodes.length)) {
+      sel.collapse(n, k);
+      return true;
+    }
     const first = nodes.find((n) => /[^ \t\n\r\f]/.test(n.data));
     if (!first) return false;
     sel.collapse(first, first.data.search(/[^ \t\n\r\f]/));
@@ -980,6 +993,9 @@
     }
     const r = sel.getRangeAt(0);
     caretDue = toEnd ? [r.endContainer, r.endOffset] : [sel.focusNode, sel.focusOffset];
+    // A field focused before the caret is placed drops it: it is where
+    // Escape comes back to all the same.
+    lastCaret = caretDue;
     sel.removeAllRanges();
     afterFrame(placeDueCaret);
   }
@@ -1130,6 +1146,13 @@
   document.addEventListener("mouseup", dragEnd, true);
   window.addEventListener("blur", dragEnd);
 
+  // lastCaret follows the selection in the article (ensureCaret).
+  document.addEventListener("selectionchange", () => {
+    const sel = document.getSelection();
+    if (sel && sel.rangeCount > 0 && root && inArticle(sel.focusNode) && inArticle(sel.anchorNode)) {
+      lastCaret = [sel.focusNode, sel.focusOffset];
+    }
+  });
   document.addEventListener("selectionchange", queueCaret);
   document.addEventListener("focusin", queueCaret);
   document.addEventListener("focusout", queueCaret);

@@ -1,0 +1,67 @@
+//go:build !wasm
+
+package e2e
+
+import (
+	"math"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+// TestEscapeFromThePanelKeepsTheCaret: Escape in a field of the panel
+// (in a narrow window, in the sheet) goes back to the article where the
+// caret was: after the span just tagged with the mouse, or where the
+// keyboard left it before Enter opened the panel; the page does not
+// scroll. Focusing the field took the browser's selection, and the caret
+// with it, out of the article, and the caret came back at the article's
+// start: the page jumped to its top, and the keyboard's next step or
+// selection started from there.
+func TestEscapeFromThePanelKeepsTheCaret(t *testing.T) {
+	b, _ := openApp(t)
+	b.expectNoConsoleErrors()
+	waitStarted(t, b)
+	b.run(chromedp.EmulateViewport(700, 800))
+
+	// Tagged with the mouse, far down the article, a note typed.
+	selectPhrase(t, b, "pretty balanced", 0)
+	evalJS[bool](t, b, `(() => {
+		const r = getSelection().getRangeAt(0).getBoundingClientRect();
+		scrollBy({top: r.top - document.querySelector(".workspace > .sidebar").getBoundingClientRect().top / 2, behavior: "instant"});
+		return true;
+	})()`)
+	press(t, b, "c")
+	waitFor(t, b, `document.querySelectorAll("#entries > li").length === 1`)
+	settle(t, b)
+	y := evalJS[float64](t, b, `scrollY`)
+	typeInField(t, b, "edit-note", "Trade")
+	press(t, b, kb.Escape)
+	waitFor(t, b, `document.activeElement.id === "article"`)
+	settle(t, b)
+	if got := afterCaret(t, b); !strings.HasPrefix(got, "”.") {
+		t.Errorf("Escape from the note: the caret is before %q, not after the span tagged", abbreviate(got, 40))
+	}
+	l := evalJS[sheetLayout](t, b, sheetLayoutJS)
+	if now := evalJS[float64](t, b, `scrollY`); math.Abs(now-y) > 1 || !between(l.Caret, l.ToolbarBottom, l.Top) {
+		t.Errorf("Escape from the note scrolled the page from %.0f to %.0f px; the caret is at %.0f–%.0f px (the sheet from %.0f)", y, now, l.Caret[0], l.Caret[1], l.Top)
+	}
+
+	// From the keyboard: the caret moved on by a word, where no span is,
+	// Enter opens the selected annotation's panel; Tab to its note, a few
+	// words more, Escape.
+	press(t, b, kb.ArrowRight, ctrl)
+	before := afterCaret(t, b)
+	press(t, b, kb.Enter)
+	waitFor(t, b, `document.activeElement.id === "edit-label"`)
+	press(t, b, kb.Tab)
+	waitFor(t, b, `document.activeElement.id === "edit-note"`)
+	b.run(chromedp.KeyEvent(" in goods"))
+	press(t, b, kb.Escape)
+	waitFor(t, b, `document.activeElement.id === "article"`)
+	if got := afterCaret(t, b); got != before {
+		t.Errorf("Enter, Tab, Escape: the caret is before %q, not back before %q", abbreviate(got, 40), abbreviate(before, 40))
+	}
+	waitFor(t, b, `document.querySelector("#entries .note").textContent.includes("Trade in goods")`)
+}
