@@ -900,6 +900,18 @@
   // start, and the page jumped to its top (TestEscapeFromThePanelKeepsTheCaret).
   let lastCaret = null;
 
+  // keepCaret records the selection's focus as lastCaret when the
+  // selection is in the article. The selection change event says so too,
+  // but only once the task that moved it ends, when it reads the selection
+  // as it is then: a key that moves the caret and an Enter right after it,
+  // whose panel takes the focus, left the caret before the move.
+  function keepCaret() {
+    const sel = document.getSelection();
+    if (sel && sel.rangeCount > 0 && root && inArticle(sel.focusNode) && inArticle(sel.anchorNode)) {
+      lastCaret = [sel.focusNode, sel.focusOffset];
+    }
+  }
+
   // ensureCaret makes sure the selection is in the article: else it puts a
   // caret where the last one in this article was (lastCaret), or before the
   // first character of the article's first text node that is not only
@@ -937,6 +949,7 @@
     if (!inArticle(sel.anchorNode) || !inArticle(sel.focusNode)) {
       sel.setBaseAndExtent(anchor[0], anchor[1], focus[0], focus[1]);
     }
+    keepCaret();
     takeFocus();
     showCaret(true);
     return selection();
@@ -967,6 +980,7 @@
     if (!r) return selection();
     if (extend) sel.extend(r.startContainer, r.startOffset);
     else sel.collapse(r.startContainer, r.startOffset);
+    keepCaret();
     takeFocus();
     showCaret(true);
     return selection();
@@ -1033,7 +1047,10 @@
     const [node, offset] = caretDue;
     caretDue = null;
     const sel = document.getSelection();
-    if (sel && sel.rangeCount === 0 && node.isConnected && inArticle(node)) sel.collapse(node, offset);
+    if (sel && sel.rangeCount === 0 && node.isConnected && inArticle(node)) {
+      sel.collapse(node, offset);
+      keepCaret();
+    }
     queueCaret();
   }
   document.addEventListener("keydown", placeDueCaret, true);
@@ -1147,12 +1164,7 @@
   window.addEventListener("blur", dragEnd);
 
   // lastCaret follows the selection in the article (ensureCaret).
-  document.addEventListener("selectionchange", () => {
-    const sel = document.getSelection();
-    if (sel && sel.rangeCount > 0 && root && inArticle(sel.focusNode) && inArticle(sel.anchorNode)) {
-      lastCaret = [sel.focusNode, sel.focusOffset];
-    }
-  });
+  document.addEventListener("selectionchange", keepCaret);
   document.addEventListener("selectionchange", queueCaret);
   document.addEventListener("focusin", queueCaret);
   document.addEventListener("focusout", queueCaret);

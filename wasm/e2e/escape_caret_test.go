@@ -52,6 +52,7 @@ func TestEscapeFromThePanelKeepsTheCaret(t *testing.T) {
 	// Enter opens the selected annotation's panel; Tab to its note, a few
 	// words more, Escape.
 	press(t, b, kb.ArrowRight, ctrl)
+	waitFor(t, b, `!annotator.text(...annotator.caret(), annotator.caret()[0], 1e9).startsWith("”.")`)
 	before := afterCaret(t, b)
 	press(t, b, kb.Enter)
 	waitFor(t, b, `document.activeElement.id === "edit-label"`)
