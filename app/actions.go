@@ -420,9 +420,11 @@ func (a *Annotator) escape(ctx app.Context) {
 			return
 		}
 	}
-	if len(a.choices) > 0 && focusIn("#choices") {
+	if len(a.choices) > 0 && focusIn("#choices") || a.selected != "" && focusIn("#selected") {
 		// The choice list goes, and the focus with it: back to the
-		// article, where Enter offered the choice.
+		// article, where Enter offered the choice. So does the panel of
+		// the annotation no longer selected, whose Delete or label list
+		// had the focus, which fell to the page's body.
 		focusText()
 	}
 	collapseSelection(false)

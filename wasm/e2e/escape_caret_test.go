@@ -66,3 +66,29 @@ func TestEscapeFromThePanelKeepsTheCaret(t *testing.T) {
 	}
 	waitFor(t, b, `document.querySelector("#entries .note").textContent.includes("Trade in goods")`)
 }
+
+// TestEscapeFromThePanelsButtonGoesToTheArticle: Escape with the focus on
+// the selected annotation's Delete clears the selection, and with it the
+// panel: the focus goes back to the article, at the caret. It fell to the
+// page's body, where Tab started again at the top of the page.
+func TestEscapeFromThePanelsButtonGoesToTheArticle(t *testing.T) {
+	b, _ := openApp(t)
+	b.expectNoConsoleErrors()
+	waitStarted(t, b)
+	tagPhrase(t, b, "pretty balanced", "c")
+	waitFor(t, b, `(() => { const d = document.getElementById("delete-button"); return d !== null && !d.closest("#selected").hidden; })()`)
+	b.run(chromedp.Focus(chromedp.ID("delete-button")))
+	waitFor(t, b, `document.activeElement.id === "delete-button"`)
+	press(t, b, kb.Escape)
+	waitFor(t, b, `document.getElementById("selected").hidden`)
+	settle(t, b)
+	if got := evalJS[string](t, b, `document.activeElement.id || document.activeElement.tagName`); got != "article" {
+		t.Errorf("after Escape on the panel's Delete the focus is on %q, not the article", got)
+	}
+	if got := afterCaret(t, b); !strings.HasPrefix(got, "”.") {
+		t.Errorf("after Escape on the panel's Delete the caret is before %q, not after the span tagged", abbreviate(got, 40))
+	}
+	if n := evalJS[int](t, b, `document.querySelectorAll("#entries > li").length`); n != 1 {
+		t.Errorf("Escape on Delete left %d annotations, want the one tagged", n)
+	}
+}
