@@ -54,8 +54,9 @@ type adjudicator struct {
 
 // adjudicationState is an adjudication under way: the merged file and
 // what the adjudicator accepted. Nothing of it is in the workspace until
-// the gold document is saved, so it lasts as long as the tab, and Close
-// asks before it drops decisions.
+// the gold document is saved, so it lasts as long as the tab: Close asks
+// before it drops decisions, and so do closing and reloading the tab
+// (unsaved).
 type adjudicationState struct {
 	report   *agree.Report
 	merged   annotate.File
@@ -75,6 +76,10 @@ type adjudicationState struct {
 	// drops them).
 	touched, closing bool
 }
+
+// unsaved reports whether the adjudication holds decisions that only the
+// tab keeps: closing or reloading it would drop them (Annotator.unloadLoses).
+func (s *adjudicationState) unsaved() bool { return s.report != nil && s.touched }
 
 func (d *adjudicator) OnMount(ctx app.Context) { d.own = ctx }
 

@@ -507,8 +507,10 @@ func (s *saveIndicator) Render() app.UI {
 }
 
 // reloadLoses says in words what reloading the tab now would lose for
-// good, or "" when nothing: a change that could not be written, or the
-// work of a workspace kept only in this tab. A change still on its way is
+// good, or "" when nothing: a change that could not be written, the
+// work of a workspace kept only in this tab, or the decisions of an
+// adjudication whose gold document is not saved (they live only in the
+// tab: adjudicationState). A change still on its way is
 // not said: it is written in a moment (the offer of a new version waits
 // for it), and the offer, a live region, would be said again at every
 // change.
@@ -521,8 +523,17 @@ func (a *Annotator) reloadLoses() string {
 		return "Your last change could not be saved in this browser, and reloading now would lose it: download the JSON first, or press Retry once there is room."
 	case k.memoryWork():
 		return "Your work is kept only in this tab, and reloading would lose it: download the JSON or a backup first."
+	case a.adjudicating.unsaved():
+		return "Your adjudication's decisions are kept only until its gold document is saved, and reloading now would drop them: save the gold document first."
 	}
 	return ""
+}
+
+// unloadLoses reports whether closing or reloading the tab now would lose
+// work, so that the browser asks first: the keeper's (keeper.unsafe), or
+// an adjudication's decisions not yet saved as a gold document.
+func (a *Annotator) unloadLoses() bool {
+	return a.keep.unsafe() || a.adjudicating.unsaved()
 }
 
 // changedUnder notes that the library changed document id's annotations

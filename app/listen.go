@@ -89,10 +89,11 @@ func (a *Annotator) listen(ctx app.Context) {
 	})
 
 	// Closing or reloading the tab while a change is still being written,
-	// or when the workspace lives only in this tab, asks first.
+	// when the workspace lives only in this tab, or with an adjudication's
+	// decisions not saved, asks first (unloadLoses).
 	win := app.Window()
 	beforeUnload := app.FuncOf(func(this app.Value, args []app.Value) any {
-		if a.keep.unsafe() {
+		if a.unloadLoses() {
 			args[0].Call("preventDefault")
 			args[0].Set("returnValue", "")
 		}

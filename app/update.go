@@ -109,8 +109,9 @@ func (u *update) reloadWords() string {
 
 // reload reloads the page once every change is written. A change that
 // failed to be written is never waited for in vain: the offer says that
-// reloading would lose it. In a workspace kept only in this tab the page
-// reloads, and the browser asks first (the tab's beforeunload).
+// reloading would lose it. With work that only this tab keeps (a
+// workspace in memory, an adjudication's decisions) the page reloads, and
+// the browser asks first (the tab's beforeunload: Annotator.unloadLoses).
 func (u *update) reload(ctx app.Context, e app.Event) {
 	if u.Host.unwritten() > 0 {
 		words := "A change is still being saved; reload once the toolbar says “Saved”."

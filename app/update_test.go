@@ -8,6 +8,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/newsannotator/annotator/annotate"
+	"github.com/newsannotator/annotator/annotate/agree"
 	"github.com/newsannotator/annotator/annotate/workspace"
 )
 
@@ -33,6 +34,7 @@ func TestUpdateOfferSaysWhatReloadingLoses(t *testing.T) {
 			k.failed = errors.New("QuotaExceededError")
 			k.queue = []queuedChange{{doc: "d"}}
 		}, "could not be saved"},
+		{"adjudicating", func(k *keeper) {}, "drop them"},
 		// A change on its way is not said: the offer would be said again
 		// at every change (the click waits for it).
 		{"saving", func(k *keeper) { k.queue = []queuedChange{{doc: "d"}} }, "Reloading keeps all your work"},
@@ -41,6 +43,10 @@ func TestUpdateOfferSaysWhatReloadingLoses(t *testing.T) {
 			a := &Annotator{}
 			a.keep.ws = ws
 			c.setup(&a.keep)
+			if c.name == "adjudicating" {
+				// Decisions of an adjudication live only in the tab.
+				a.adjudicating = adjudicationState{report: &agree.Report{}, touched: true}
+			}
 			u := &update{Host: a, Loses: a.reloadLoses(), ready: true}
 			e := app.NewTestEngine()
 			if err := e.Load(u); err != nil {

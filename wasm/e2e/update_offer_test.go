@@ -1,0 +1,92 @@
+//go:build !wasm
+
+package e2e
+
+// This file holds the offer of a new version to its word: reloading loses
+// nothing, or the offer says what it would lose and the reload asks
+// first. The offer is made here as go-app's worker makes it
+// (goappOnUpdate, which the page calls once a new version is installed),
+// without building a second version: what is tested is what the page
+// does with the offer, not the worker (workspace_update_test.go).
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+)
+
+// offerUpdate has b's page offer a new version, as go-app's worker has it
+// do once one is installed, and waits for the offer.
+func offerUpdate(t testing.TB, b *browser) {
+	t.Helper()
+	evalJS[bool](t, b, `(goappOnUpdate(), true)`)
+	waitFor(t, b, `document.querySelector("#update") !== null`)
+}
+
+// reloadFromOffer presses the offer's Reload now and reports whether the
+// page reloaded: it did when the page's marker is gone. A reload the page
+// asks about first (its beforeunload) is refused by the harness, which
+// records the question; asked reports whether it was asked.
+func reloadFromOffer(t testing.TB, b *browser) (reloaded, asked bool) {
+	t.Helper()
+	evalJS[bool](t, b, `(window.__notReloaded = true)`)
+	before := len(b.jsDialogs())
+	b.run(chromedp.Click(chromedp.ID("update-reload")))
+	deadline := time.Now().Add(3 * time.Second)
+	for time.Now().Before(deadline) {
+		for _, d := range b.jsDialogs()[before:] {
+			if d.Type == page.DialogTypeBeforeunload {
+				asked = true
+			}
+		}
+		if still, err := tryEvalJS[bool](b, `window.__notReloaded === true`); err == nil && !still {
+			return true, asked
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	return false, asked
+}
+
+// TestUpdateOfferKeepsTheAdjudication: an adjudicator's decisions live
+// only in the tab until the gold document is saved. The offer of a new
+// version said that reloading keeps all the work, and its Reload now
+// reloaded at once: the decisions were gone, unasked; closing the tab
+// did not ask either. Now the offer says that reloading drops them, and
+// the reload (or a close) asks first.
+func TestUpdateOfferKeepsTheAdjudication(t *testing.T) {
+	b, _ := openApp(t)
+	waitStarted(t, b)
+	showLibrary(t, b)
+	dir := t.TempDir()
+	annPath, _ := annotatorFile(t, dir, "Ann", [2]string{"claim", "rents rose by 12% last year"})
+	bobPath, _ := annotatorFile(t, dir, "Bob", [2]string{"claim", "the plan was too small"})
+	b.run(chromedp.SetUploadFiles(chromedp.ID("adjudicate-input"), []string{annPath, bobPath}))
+	waitFor(t, b, `document.querySelector("#adjudication") !== null`)
+	if asksBeforeClose(t, b) {
+		t.Error("with an adjudication open and no decision made, closing the tab asks first")
+	}
+	evalJS[bool](t, b, `(document.querySelector("#adjudication-spans tbody tr button.accept").click(), true)`)
+	waitFor(t, b, `document.querySelectorAll("#adjudication-spans tbody tr.accepted").length === 1`)
+
+	offerUpdate(t, b)
+	banner := text(t, b, "#update")
+	if strings.Contains(banner, "keeps all your work") || !strings.Contains(banner, "adjudication") {
+		t.Errorf("with decisions of an adjudication made, the offer says %q", banner)
+	}
+	if !asksBeforeClose(t, b) {
+		t.Error("closing the tab with decisions of an adjudication made does not ask first")
+	}
+	reloaded, asked := reloadFromOffer(t, b)
+	if reloaded {
+		t.Fatal("Reload now reloaded over the adjudication's decisions")
+	}
+	if !asked {
+		t.Error("Reload now did not ask before dropping the adjudication's decisions")
+	}
+	if n := evalJS[int](t, b, `document.querySelectorAll("#adjudication-spans tbody tr.accepted").length`); n != 1 {
+		t.Errorf("after the reload refused, %d spans accepted, want the 1 accepted before", n)
+	}
+}
