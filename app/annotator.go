@@ -62,6 +62,10 @@ type Annotator struct {
 	// adjudicating is the adjudication under way, kept here so that it
 	// outlives the library's view (adjudicate.go).
 	adjudicating adjudicationState
+	// importing is set while the importer brings files in: a reload or a
+	// closed tab would stop it halfway, with no report of where
+	// (importRunning).
+	importing bool
 
 	doc     *annotate.Document
 	set     *annotate.Set

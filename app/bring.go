@@ -148,6 +148,7 @@ func (m *importer) importMany(files []app.Value) {
 	}
 	cctx, cancel := context.WithCancel(context.Background())
 	m.running = &importProgress{Total: len(ok), What: "reading the files", cancel: cancel}
+	m.Host.importRunning(true)
 	m.report = nil
 	read := make([]workspace.File, len(ok))
 	remaining := len(ok)
@@ -180,6 +181,7 @@ func (m *importer) importMany(files []app.Value) {
 			took := time.Since(start)
 			ctx.Dispatch(func(ctx app.Context) {
 				m.running = nil
+				m.Host.importRunning(false)
 				m.showReport(rep, refused, err, total, took)
 				// Cancel, gone with the progress, had the focus: it goes
 				// to the report's Close rather than the page's body.

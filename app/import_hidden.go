@@ -19,7 +19,12 @@ type importHost interface {
 	// hiddenWords says how many of the documents added the library's
 	// filter hides, as words to add to the import's summary, or "".
 	hiddenWords(added []workspace.Summary) string
+	// importRunning tells the root that an import started or ended, so
+	// that neither a reload nor a closed tab stops it unasked.
+	importRunning(running bool)
 }
+
+func (a *Annotator) importRunning(running bool) { a.importing = running }
 
 func (a *Annotator) libraryShows(q *workspace.Query) { a.libraryQuery = q }
 

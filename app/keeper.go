@@ -508,9 +508,10 @@ func (s *saveIndicator) Render() app.UI {
 
 // reloadLoses says in words what reloading the tab now would lose for
 // good, or "" when nothing: a change that could not be written, the
-// work of a workspace kept only in this tab, or the decisions of an
-// adjudication whose gold document is not saved (they live only in the
-// tab: adjudicationState). A change still on its way is
+// work of a workspace kept only in this tab, an import still running (it
+// would stop halfway), or the decisions of an adjudication whose gold
+// document is not saved (they live only in the tab: adjudicationState).
+// A change still on its way is
 // not said: it is written in a moment (the offer of a new version waits
 // for it), and the offer, a live region, would be said again at every
 // change.
@@ -523,6 +524,8 @@ func (a *Annotator) reloadLoses() string {
 		return "Your last change could not be saved in this browser, and reloading now would lose it: download the JSON first, or press Retry once there is room."
 	case k.memoryWork():
 		return "Your work is kept only in this tab, and reloading would lose it: download the JSON or a backup first."
+	case a.importing:
+		return importWait
 	case a.adjudicating.unsaved():
 		return "Your adjudication's decisions are kept only until its gold document is saved, and reloading now would drop them: save the gold document first."
 	}
@@ -530,11 +533,16 @@ func (a *Annotator) reloadLoses() string {
 }
 
 // unloadLoses reports whether closing or reloading the tab now would lose
-// work, so that the browser asks first: the keeper's (keeper.unsafe), or
-// an adjudication's decisions not yet saved as a gold document.
+// work, so that the browser asks first: the keeper's (keeper.unsafe), an
+// adjudication's decisions not yet saved as a gold document, or an import
+// still running (stopped halfway, it would leave no report of where).
 func (a *Annotator) unloadLoses() bool {
-	return a.keep.unsafe() || a.adjudicating.unsaved()
+	return a.keep.unsafe() || a.adjudicating.unsaved() || a.importing
 }
+
+// importWait is what the offer of a new version says while an import
+// runs: its reload waits for the import's end.
+const importWait = "An import is running, and reloading now would stop it halfway: reload once it has ended, or cancel it first."
 
 // changedUnder notes that the library changed document id's annotations
 // in the store (an import's, a gold file's, their undo): when it is the
@@ -631,3 +639,5 @@ func (a *Annotator) tookSummary(ctx app.Context, id string) { a.takeSummary(a.ui
 
 // unwritten returns how many changes are still being written.
 func (a *Annotator) unwritten() int { return len(a.keep.queue) }
+
+func (a *Annotator) importRuns() bool { return a.importing }

@@ -24,6 +24,9 @@ const updateEvery = time.Hour
 type updateHost interface {
 	// unwritten returns how many changes are still being written.
 	unwritten() int
+	// importRuns reports whether an import is bringing files in: a
+	// reload would stop it halfway, with no report of where it stopped.
+	importRuns() bool
 }
 
 // update is the banner that offers a new version.
@@ -107,12 +110,18 @@ func (u *update) reloadWords() string {
 	return "Reloading keeps all your work."
 }
 
-// reload reloads the page once every change is written. A change that
+// reload reloads the page once every change is written and no import
+// runs (the report of an import stopped halfway would be lost with the
+// page: it says how far it got). A change that
 // failed to be written is never waited for in vain: the offer says that
 // reloading would lose it. With work that only this tab keeps (a
 // workspace in memory, an adjudication's decisions) the page reloads, and
 // the browser asks first (the tab's beforeunload: Annotator.unloadLoses).
 func (u *update) reload(ctx app.Context, e app.Event) {
+	if u.Host.importRuns() {
+		ctx.NewActionWithValue(actionTell, notice{Text: importWait, Error: true})
+		return
+	}
 	if u.Host.unwritten() > 0 {
 		words := "A change is still being saved; reload once the toolbar says “Saved”."
 		if u.Loses != "" {

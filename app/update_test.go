@@ -35,6 +35,7 @@ func TestUpdateOfferSaysWhatReloadingLoses(t *testing.T) {
 			k.queue = []queuedChange{{doc: "d"}}
 		}, "could not be saved"},
 		{"adjudicating", func(k *keeper) {}, "drop them"},
+		{"importing", func(k *keeper) {}, "An import is running"},
 		// A change on its way is not said: the offer would be said again
 		// at every change (the click waits for it).
 		{"saving", func(k *keeper) { k.queue = []queuedChange{{doc: "d"}} }, "Reloading keeps all your work"},
@@ -43,9 +44,12 @@ func TestUpdateOfferSaysWhatReloadingLoses(t *testing.T) {
 			a := &Annotator{}
 			a.keep.ws = ws
 			c.setup(&a.keep)
-			if c.name == "adjudicating" {
+			switch c.name {
+			case "adjudicating":
 				// Decisions of an adjudication live only in the tab.
 				a.adjudicating = adjudicationState{report: &agree.Report{}, touched: true}
+			case "importing":
+				a.importRunning(true)
 			}
 			u := &update{Host: a, Loses: a.reloadLoses(), ready: true}
 			e := app.NewTestEngine()

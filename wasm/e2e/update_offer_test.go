@@ -10,6 +10,9 @@ package e2e
 // does with the offer, not the worker (workspace_update_test.go).
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -88,5 +91,65 @@ func TestUpdateOfferKeepsTheAdjudication(t *testing.T) {
 	}
 	if n := evalJS[int](t, b, `document.querySelectorAll("#adjudication-spans tbody tr.accepted").length`); n != 1 {
 		t.Errorf("after the reload refused, %d spans accepted, want the 1 accepted before", n)
+	}
+}
+
+// TestUpdateOfferWaitsForTheImport: an import of many files is running
+// when a new version is offered. The offer said that reloading keeps all
+// the work, and Reload now reloaded at once: the import stopped halfway,
+// with no report of what it had added or where it stopped, and closing
+// the tab did not ask. Now the offer says an import is running, its
+// reload waits for the import's end (it says so, and does not reload),
+// and closing the tab asks first; once the import has ended, neither.
+func TestUpdateOfferWaitsForTheImport(t *testing.T) {
+	b, _ := openApp(t)
+	waitStarted(t, b)
+	showLibrary(t, b)
+	const n = 1200
+	dir := t.TempDir()
+	paths := make([]string, n)
+	for i := range paths {
+		paths[i] = filepath.Join(dir, fmt.Sprintf("page-%04d.html", i+1))
+		page := fmt.Sprintf("<html><head><title>Page %04d</title></head><body><h1>Page %04d</h1>%s</body></html>",
+			i+1, i+1, strings.Repeat(fmt.Sprintf("<p>The council said on day %d that the budget would hold.</p>", i+1), 20))
+		if err := os.WriteFile(paths[i], []byte(page), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	offerUpdate(t, b)
+	b.run(chromedp.SetUploadFiles(chromedp.ID("add-files"), paths))
+	waitFor(t, b, `document.querySelector("#import-progress") !== null && document.querySelector("#import-progress span").textContent.includes("adding them")`)
+
+	waitFor(t, b, `document.querySelector("#update") !== null`)
+	if banner := text(t, b, "#update"); strings.Contains(banner, "keeps all your work") || !strings.Contains(banner, "import") {
+		t.Errorf("with an import running, the offer says %q", banner)
+	}
+	if !asksBeforeClose(t, b) {
+		t.Error("closing the tab with an import running does not ask first")
+	}
+	// Pressed, Reload now says why it waits, and the import goes on; the
+	// next Cancel is the user's, not a reload's.
+	evalJS[bool](t, b, `(window.__notReloaded = true)`)
+	b.run(chromedp.Click(chromedp.ID("update-reload")))
+	if !tryWait(b, `window.__notReloaded !== true || document.querySelector("#notice").textContent.includes("import is running")`) {
+		t.Fatalf("Reload now, with an import running, says %q", text(t, b, "#notice"))
+	}
+	if reloaded, err := tryEvalJS[bool](b, `window.__notReloaded !== true`); err != nil || reloaded {
+		t.Fatal("Reload now reloaded in the middle of the import")
+	}
+	if evalJS[bool](t, b, `document.querySelector("#import-progress") === null`) {
+		t.Fatal("the import ended before the test could cancel it: give it more files")
+	}
+	// Cancelled, the import reports where it stopped; the offer then keeps
+	// its word again.
+	b.run(chromedp.Click(chromedp.ID("import-cancel")))
+	waitFor(t, b, `document.querySelector("#import-report") !== null`)
+	if !strings.Contains(text(t, b, "#import-report p"), "It stopped after") {
+		t.Errorf("the cancelled import reports %q", text(t, b, "#import-report p"))
+	}
+	waitFor(t, b, `document.querySelector("#update").textContent.includes("keeps all your work")`)
+	waitSaved(t, b)
+	if asksBeforeClose(t, b) {
+		t.Error("once the import has ended, closing the tab asks first")
 	}
 }
