@@ -39,8 +39,10 @@ type Annotator struct {
 	// typedWaiting is the text typed before the page went away
 	// (typed.go), set once the lock's answer lets the document change.
 	typedWaiting *typed
-	// typing is the field focused last, for keepTyped.
-	typing typing
+	// typing is the field focused last, for keepTyped; typedKept is the
+	// item it kept as the page was hidden (forgetTyped).
+	typing    typing
+	typedKept string
 	// placeOf maps the article's DOM positions to offsets for the
 	// reading place kept (place.go).
 	placeOf app.Func

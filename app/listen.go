@@ -111,7 +111,7 @@ func (a *Annotator) listen(ctx app.Context) {
 	// field takes the focus.
 	on("focusin", func(e app.Value) { a.noteFocus(e.Get("target")) })
 	pageHide := app.FuncOf(func(this app.Value, args []app.Value) any {
-		a.keepTyped()
+		a.keepTyped(false)
 		return nil
 	})
 	win.Call("addEventListener", "pagehide", pageHide)
@@ -127,6 +127,13 @@ func (a *Annotator) listen(ctx app.Context) {
 	}
 	on("visibilitychange", func(e app.Value) {
 		shown := !doc.Get("hidden").Bool()
+		// Kept in the event, as at pagehide: a hidden tab may be
+		// discarded with no other event (typed.go).
+		if shown {
+			a.forgetTyped()
+		} else {
+			a.keepTyped(true)
+		}
 		ctx.Dispatch(func(ctx app.Context) { a.pageShown(ctx, shown) })
 	})
 

@@ -9,6 +9,14 @@ package app
 // local storage as it goes (pagehide), and the next start sets it, by the
 // rule of annotate.Set.SetTyped (a title, workspace.RenameTyped's), and
 // says so; or says, with the text, that it was not set.
+//
+// A tab the browser discards to free memory, or whose renderer is killed,
+// goes with no pagehide; it is hidden first (the annotator went to another
+// tab). So the text is kept as the page is hidden too, and forgotten as it
+// is shown again, when the field is live once more (a change written
+// since would have made the text kept look changed since, and said lost).
+// Kept so, the tab may still be open, hidden, as another starts: that one
+// leaves the text where it is when the document is the hidden tab's.
 
 import (
 	"errors"
@@ -32,6 +40,9 @@ const typedKey = "annotator.typed"
 // the title the field showed.
 type typed struct {
 	Doc, ID, Name, Was, Value string
+	// Hidden is set when the text was kept as the page was hidden
+	// (keepTyped): its tab may be open still.
+	Hidden bool
 }
 
 // typing is the field that took the focus last, and the value it was
@@ -79,13 +90,16 @@ func (a *Annotator) noteFocus(el app.Value) {
 // keepTyped keeps in local storage the text of the field that took the
 // focus last (noteFocus's), when it is not the value it was typed over. It
 // runs as the page goes away (pagehide), when nothing can be written to
-// IndexedDB any more.
-func (a *Annotator) keepTyped() {
+// IndexedDB any more, and as it is hidden (hidden set), when the browser
+// may discard it with no pagehide.
+func (a *Annotator) keepTyped(hidden bool) {
 	w := a.typing
 	if a.typedWaiting != nil {
 		// Text of the last page, waiting for the document to be editable
 		// here, is kept for the next, unless a field holds text since.
-		storeTyped(*a.typedWaiting)
+		waiting := *a.typedWaiting
+		waiting.Hidden = hidden
+		a.typedKept = storeTyped(waiting)
 	}
 	// The document read-only here keeps its annotations' fields, not
 	// the name nor a title, which are the workspace's.
@@ -113,8 +127,22 @@ func (a *Annotator) keepTyped() {
 	if strings.TrimSpace(value) == w.t.Was || w.t.Name == titleField && annotate.CleanTitle(value) == w.t.Was {
 		return
 	}
-	w.t.Value = value
-	storeTyped(w.t)
+	w.t.Value, w.t.Hidden = value, hidden
+	a.typedKept = storeTyped(w.t)
+}
+
+// forgetTyped forgets the text kept as the page was hidden, now that it
+// is shown again and the field live: its change event keeps it, or the
+// next hiding or pagehide keeps it again. Text another tab kept since is
+// that tab's, and stays.
+func (a *Annotator) forgetTyped() {
+	if a.typedKept == "" {
+		return
+	}
+	if item, ok := localItem(typedKey); ok && item == a.typedKept {
+		removeLocalItem(typedKey)
+	}
+	a.typedKept = ""
 }
 
 // The toolbar's name field, whose text typed is kept as an annotation's
@@ -134,13 +162,18 @@ const (
 // ofAnnotation reports whether t was typed into an annotation's field.
 func (t *typed) ofAnnotation() bool { return t.Name != authorField && t.Name != titleField }
 
-// storeTyped keeps t in local storage.
-func storeTyped(t typed) {
+// storeTyped keeps t in local storage, and returns the item written.
+func storeTyped(t typed) string {
 	b := annotate.AppendJSONString([]byte(`{"doc":`), t.Doc)
 	for _, f := range []struct{ key, value string }{{"id", t.ID}, {"name", t.Name}, {"was", t.Was}, {"value", t.Value}} {
 		b = annotate.AppendJSONString(append(append(append(b, `,"`...), f.key...), `":`...), f.value)
 	}
-	setLocalItem(typedKey, string(append(b, '}')))
+	if t.Hidden {
+		b = append(b, `,"hidden":true`...)
+	}
+	item := string(append(b, '}'))
+	setLocalItem(typedKey, item)
+	return item
 }
 
 // setTypedAuthor sets the name typed in the toolbar before the page went
@@ -214,6 +247,8 @@ func takeTyped() *typed {
 				t.Was = r.String()
 			case "value":
 				t.Value = r.String()
+			case "hidden":
+				t.Hidden = r.Bool()
 			default:
 				return false
 			}
@@ -243,6 +278,14 @@ func (a *Annotator) setTyped(ctx app.Context, t *typed) {
 		return
 	}
 	if a.readOnly {
+		if t.Hidden {
+			// Most likely typed in the tab that holds the document,
+			// hidden, not gone: its field still has the text, and it
+			// keeps it, or this kept copy, if it is discarded after all,
+			// for the next start.
+			storeTyped(*t)
+			return
+		}
 		// Kept until the other tab lets the document go, which may be
 		// at once: a tab come back to the app from another address finds
 		// the lock its own page held a moment before, and the text was

@@ -191,3 +191,93 @@ func TestTypedSpeakerSurvivesLeavingThePage(t *testing.T) {
 		t.Errorf("back on the page the app says %q", got)
 	}
 }
+
+// TestTypedNoteSurvivesAHiddenTabDiscarded types a note and leaves the
+// tab for another, with the focus still in the field; the browser then
+// discards the hidden tab to free memory (here: its renderer dies, as a
+// discard ends it, with no pagehide). Coming back reloads it, and the
+// note was lost: it was kept only as the page went away (pagehide),
+// which a discarded or killed tab never sees. It is kept as the page is
+// hidden, and set again when the tab is opened anew.
+func TestTypedNoteSurvivesAHiddenTabDiscarded(t *testing.T) {
+	b, srv := openApp(t)
+	waitStarted(t, b)
+	tagPhrase(t, b, "yes we can", "q")
+	waitSaved(t, b)
+	typeInField(t, b, "edit-note", "Check the date of this")
+	setHidden(t, b, true)
+	b.crashTab(t)
+
+	tab := b.newTab(t)
+	openAppAt(t, tab, srv.URL+"/")
+	waitStarted(t, tab)
+	waitFor(t, tab, `(() => { const el = document.getElementById("edit-note"); return el !== null && !el.closest("#selected").hidden; })()`)
+	if got := evalJS[string](t, tab, `document.getElementById("edit-note").value`); got != "Check the date of this" {
+		t.Fatalf("after the hidden tab was discarded with a note typed and the field not left, the note is %q (the app says %q)", got, text(t, tab, "#notice"))
+	}
+	if got := text(t, tab, "#notice"); !strings.Contains(got, "Kept the note you were typing") {
+		t.Errorf("after the discarded tab, the app says %q", got)
+	}
+}
+
+// TestTypedNoteKeptWhileHiddenIsForgottenWhenShown: the note kept as the
+// tab was hidden is forgotten when it is shown again and the field is
+// live: finished and left there, the note is written, and the next start
+// neither sets the old text nor says it was lost.
+func TestTypedNoteKeptWhileHiddenIsForgottenWhenShown(t *testing.T) {
+	b, _ := openApp(t)
+	waitStarted(t, b)
+	tagPhrase(t, b, "yes we can", "q")
+	waitSaved(t, b)
+	typeInField(t, b, "edit-note", "Check the date")
+	setHidden(t, b, true)
+	setHidden(t, b, false)
+	b.run(chromedp.KeyEvent(" of this"))
+	b.run(chromedp.Focus(chromedp.ID("article")))
+	waitFor(t, b, `document.querySelector("#entries").textContent.includes("Check the date of this")`)
+	waitSaved(t, b)
+	// What the next start would take: nothing, the note being written.
+	if kept := evalJS[string](t, b, `localStorage.getItem("annotator.typed") || ""`); kept != "" {
+		t.Errorf("with the note written, the page still keeps %s for the next start", kept)
+	}
+	b.run(chromedp.Reload())
+	waitStarted(t, b)
+	waitFor(t, b, `performance.getEntriesByName("annotator:restored").length > 0`)
+	if got := text(t, b, "#notice"); strings.Contains(got, "not kept") || strings.Contains(got, "Kept the note") {
+		t.Errorf("after the note was finished in the tab shown again, the start says %q", got)
+	}
+	if got := text(t, b, "#entries"); !strings.Contains(got, "Check the date of this") {
+		t.Errorf("the list reads %q, without the note", got)
+	}
+}
+
+// TestTypedNoteOfAHiddenTabStaysItsOwn: a second tab opened while the
+// first is hidden, a note typed in its field, shows the document
+// read-only; the note kept as the first tab was hidden is that tab's,
+// not lost: the second tab says nothing of it, and once the first tab is
+// discarded, the second, reloaded, sets it.
+func TestTypedNoteOfAHiddenTabStaysItsOwn(t *testing.T) {
+	b, srv := openApp(t)
+	waitStarted(t, b)
+	tagPhrase(t, b, "yes we can", "q")
+	waitSaved(t, b)
+	typeInField(t, b, "edit-note", "Check the date of this")
+	setHidden(t, b, true)
+
+	second := b.newTab(t)
+	openAppAt(t, second, srv.URL+"/")
+	waitStarted(t, second)
+	waitFor(t, second, `document.querySelector("#save-state").dataset.state === "read-only"`)
+	if got := text(t, second, "#notice"); strings.Contains(got, "not kept") {
+		t.Errorf("a second tab, opened while the first is hidden with a note typed, says %q", got)
+	}
+
+	b.crashTab(t)
+	waitFor(t, second, `document.querySelector("#save-state").dataset.state !== "read-only"`)
+	second.run(chromedp.Reload())
+	waitStarted(t, second)
+	waitFor(t, second, `(() => { const el = document.getElementById("edit-note"); return el !== null && !el.closest("#selected").hidden; })()`)
+	if got := evalJS[string](t, second, `document.getElementById("edit-note").value`); got != "Check the date of this" {
+		t.Errorf("after the hidden tab was discarded, the second tab's note is %q (it says %q)", got, text(t, second, "#notice"))
+	}
+}
