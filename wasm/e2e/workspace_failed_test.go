@@ -50,7 +50,8 @@ func sampleThenFull(t *testing.T) (b *browser, profile, url string) {
 // fullStorage opens the app on a profile whose library holds the emoji
 // article and the sample with two annotations, the storage then made full
 // (see TestWorkspaceTinyQuota); and makes a change that cannot be written:
-// a long note on the quote "yes we can", of n characters. It returns the
+// a long note on the quote "yes we can", of n characters (at most
+// annotate.AttributeLimit: a longer one is refused before any write). It returns the
 // browser, its profile's server's URL and the sample's excerpts.
 func fullStorage(t *testing.T, n int) (*browser, string, []string) {
 	t.Helper()
@@ -86,7 +87,7 @@ func fullStorage(t *testing.T, n int) (*browser, string, []string) {
 // and comes back to this one: the document shows it, and its download
 // (what the failure message offers) holds it.
 func TestWorkspaceFailedChangeKeptOnReopen(t *testing.T) {
-	const n = 200000
+	const n = annotate.AttributeLimit
 	b, _, want := fullStorage(t, n)
 	openFromLibrary(t, b, emojiTitle)
 	waitFor(t, b, fmt.Sprintf(`document.querySelector("#doc-title").textContent === %s`, jsString(emojiTitle)))
@@ -193,7 +194,7 @@ func TestWorkspaceDeletedInAnotherTab(t *testing.T) {
 // document whose last change could not be written (the change would be
 // lost with it); its Delete says why.
 func TestWorkspaceUnsavedDocumentNotDeleted(t *testing.T) {
-	b, _, _ := fullStorage(t, 200000)
+	b, _, _ := fullStorage(t, annotate.AttributeLimit)
 	openFromLibrary(t, b, emojiTitle)
 	showLibrary(t, b)
 	row := fmt.Sprintf(`[...document.querySelectorAll("#library-table .library-row")].find(r => r.querySelector(".library-title").textContent === %s)`, jsString(sampleTitle))
@@ -210,7 +211,7 @@ func TestWorkspaceUnsavedDocumentNotDeleted(t *testing.T) {
 // second tab that opens it shows it read-only, rather than editable
 // without those changes (and overwriting the history steps they bring).
 func TestWorkspaceSecondTabWaitsForUnsavedChanges(t *testing.T) {
-	b, srvURL, want := fullStorage(t, 200000)
+	b, srvURL, want := fullStorage(t, annotate.AttributeLimit)
 	openFromLibrary(t, b, emojiTitle)
 	waitFor(t, b, fmt.Sprintf(`document.querySelector("#doc-title").textContent === %s`, jsString(emojiTitle)))
 
@@ -289,7 +290,7 @@ func TestWorkspaceRenameOpenDocument(t *testing.T) {
 // be written says so, rather than leaving “Trying to save again…” on the
 // message line for good.
 func TestWorkspaceRetryThatFailsSaysSo(t *testing.T) {
-	b, _, _ := fullStorage(t, 200000)
+	b, _, _ := fullStorage(t, annotate.AttributeLimit)
 	before := evalJS[int](t, b, `performance.getEntriesByName("annotator:save-failed").length`)
 	b.run(chromedp.Click(chromedp.ID("save-retry")))
 	waitFor(t, b, fmt.Sprintf(`performance.getEntriesByName("annotator:save-failed").length > %d`, before))
@@ -482,7 +483,7 @@ func TestWorkspaceUnwrittenArticleOpenedAgain(t *testing.T) {
 // storage full) is in the library's dataset, as it is in the document's
 // download: the dataset is what the user sees, not what the store kept.
 func TestWorkspaceFailedChangeInDataset(t *testing.T) {
-	const n = 200000
+	const n = annotate.AttributeLimit
 	b, _, _ := fullStorage(t, n)
 	showLibrary(t, b)
 	dataset := downloadFile(t, b, "dataset-*.jsonl", chromedp.Click(chromedp.ID("export-all")))
@@ -510,7 +511,7 @@ func TestWorkspaceFailedChangeInDataset(t *testing.T) {
 // storage full) is in the backup, which the user makes to take the work
 // elsewhere, and which restores elsewhere with it.
 func TestWorkspaceFailedChangeInBackup(t *testing.T) {
-	const n = 200000
+	const n = annotate.AttributeLimit
 	b, _, _ := fullStorage(t, n)
 	showLibrary(t, b)
 	data := downloadFile(t, b, "annotator-backup-*.json", chromedp.Click(chromedp.ID("backup-button")))
@@ -627,7 +628,7 @@ func TestWorkspaceUnwrittenArticleListed(t *testing.T) {
 // (the next change, or Retry), put the old annotation back among them,
 // with the old counts.
 func TestWorkspaceGoldWaitsForUnsavedChanges(t *testing.T) {
-	b, url, _ := fullStorage(t, 200000)
+	b, url, _ := fullStorage(t, annotate.AttributeLimit)
 	openFromLibrary(t, b, emojiTitle)
 	waitFor(t, b, fmt.Sprintf(`document.querySelector("#doc-title").textContent === %s`, jsString(emojiTitle)))
 	overrideQuota(t, b, url, -1) // room again, for the gold document: the change still waits for Retry
