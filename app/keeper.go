@@ -64,6 +64,11 @@ type keeper struct {
 	// retrying is set by Retry until its write ends: a failure then is
 	// said again, in place of “Trying to save again…”.
 	retrying bool
+	// reloadSaved is set by the offer of a new version's Reload now,
+	// pressed while a change was on its way (a field left as it was
+	// pressed): the page reloads once it is written (reloadIfSaved), or
+	// not at all when the write fails.
+	reloadSaved bool
 	// due is set while a change is made but not yet taken by save
 	// (saveChangeAfterFrame's largeChange): the tab asks before it
 	// closes, and the toolbar says "Saving…", as for a change queued.
@@ -217,6 +222,9 @@ func (k *keeper) memoryWork() bool {
 // It runs after every change of the annotations, on the UI goroutine.
 func (a *Annotator) save(ctx app.Context) {
 	k := &a.keep
+	// A change that turned out empty queues nothing: a reload waiting
+	// for it goes now.
+	defer a.reloadIfSaved(ctx)
 	k.due = false // taken now, with everything else
 	if k.editor == nil || a.set == nil {
 		return
@@ -291,6 +299,9 @@ func (a *Annotator) flush(ctx app.Context) {
 				// write said to have stalled, and a Retry's failure.
 				first := k.failed == nil || k.failed == errStalled || retried
 				k.failed = err
+				// A reload waiting for this write would lose it: the
+				// offer says so now (reloadLoses), and waits no more.
+				k.reloadSaved = false
 				if first {
 					a.fail(saveFailure(err))
 				}
@@ -307,6 +318,7 @@ func (a *Annotator) flush(ctx app.Context) {
 			if len(k.queue) == 0 {
 				k.queue = nil
 				mark("annotator:saved")
+				defer a.reloadIfSaved(ctx)
 			}
 			if head.notAdded > 0 && k.editor != nil && k.editor.ID() == head.doc {
 				// Shown read-only as the other tab stores it, read again
@@ -638,6 +650,43 @@ func (a *Annotator) takeSummary(ctx app.Context, id string, elsewhere bool) {
 func (a *Annotator) tookSummary(ctx app.Context, id string) { a.takeSummary(a.ui(ctx), id, false) }
 
 // unwritten returns how many changes are still being written.
-func (a *Annotator) unwritten() int { return len(a.keep.queue) }
+func (a *Annotator) unwritten() int {
+	if a.keep.due {
+		return len(a.keep.queue) + 1
+	}
+	return len(a.keep.queue)
+}
+
+// reloadWhenSaved reloads the page once every change on its way is
+// written, and returns what to say: pressed as a field is left, Reload now
+// found the field's change on its way and said to press it again once
+// saved, which the annotator had to watch for. A change whose write
+// failed is not waited for in vain: what reloading would lose is said.
+func (a *Annotator) reloadWhenSaved(ctx app.Context) notice {
+	k := &a.keep
+	if k.failed != nil && k.failed != errStalled {
+		return notice{Text: a.reloadLoses(), Error: true}
+	}
+	k.reloadSaved = true
+	a.reloadIfSaved(a.ui(ctx))
+	return notice{Text: "Reloading once your last change is saved…"}
+}
+
+// reloadIfSaved reloads the page when a reload waits (reloadWhenSaved)
+// and every change is written. An import started meanwhile holds it
+// back, said as the offer says it.
+func (a *Annotator) reloadIfSaved(ctx app.Context) {
+	k := &a.keep
+	if !k.reloadSaved || len(k.queue) > 0 || k.due || k.failed != nil {
+		return
+	}
+	k.reloadSaved = false
+	if a.importing {
+		a.fail(importWait)
+		return
+	}
+	mark("annotator:update-reload")
+	ctx.Reload()
+}
 
 func (a *Annotator) importRuns() bool { return a.importing }

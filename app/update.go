@@ -24,6 +24,9 @@ const updateEvery = time.Hour
 type updateHost interface {
 	// unwritten returns how many changes are still being written.
 	unwritten() int
+	// reloadWhenSaved reloads the page once those are written, and
+	// returns what to say.
+	reloadWhenSaved(ctx app.Context) notice
 	// importRuns reports whether an import is bringing files in: a
 	// reload would stop it halfway, with no report of where it stopped.
 	importRuns() bool
@@ -110,10 +113,11 @@ func (u *update) reloadWords() string {
 	return "Reloading keeps all your work."
 }
 
-// reload reloads the page once every change is written and no import
-// runs (the report of an import stopped halfway would be lost with the
-// page: it says how far it got). A change that
-// failed to be written is never waited for in vain: the offer says that
+// reload reloads the page once every change is written (a field left as
+// Reload now is pressed gives one on its way: the page reloads once it is
+// written, reloadWhenSaved) and no import runs (the report of an import
+// stopped halfway would be lost with the page: it says how far it got).
+// A change that failed to be written is never waited for in vain: the offer says that
 // reloading would lose it. With work that only this tab keeps (a
 // workspace in memory, an adjudication's decisions) the page reloads, and
 // the browser asks first (the tab's beforeunload: Annotator.unloadLoses).
@@ -123,11 +127,7 @@ func (u *update) reload(ctx app.Context, e app.Event) {
 		return
 	}
 	if u.Host.unwritten() > 0 {
-		words := "A change is still being saved; reload once the toolbar says “Saved”."
-		if u.Loses != "" {
-			words = u.Loses
-		}
-		ctx.NewActionWithValue(actionTell, notice{Text: words, Error: true})
+		ctx.NewActionWithValue(actionTell, u.Host.reloadWhenSaved(ctx))
 		return
 	}
 	ctx.Reload()

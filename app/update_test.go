@@ -85,3 +85,19 @@ func withArticle(t *testing.T) *workspace.Workspace {
 	}
 	return ws
 }
+
+// TestUpdateReloadWaitsNotForAFailedWrite: Reload now waits for a change
+// on its way, but not for one whose write failed, which would never be
+// written: it says what reloading would lose, and waits for nothing.
+func TestUpdateReloadWaitsNotForAFailedWrite(t *testing.T) {
+	a := &Annotator{}
+	a.keep.failed = errors.New("QuotaExceededError")
+	a.keep.queue = []queuedChange{{doc: "d"}}
+	n := a.reloadWhenSaved(app.Context{})
+	if !n.Error || !strings.Contains(n.Text, "could not be saved") {
+		t.Errorf("Reload now with a failed write says %+v", n)
+	}
+	if a.keep.reloadSaved {
+		t.Error("Reload now waits for a write that failed")
+	}
+}

@@ -153,3 +153,49 @@ func TestUpdateOfferWaitsForTheImport(t *testing.T) {
 		t.Error("once the import has ended, closing the tab asks first")
 	}
 }
+
+// TestUpdateOfferWithAFieldBeingTyped: an annotator is typing a note
+// when a new version is offered, and presses Reload now. Leaving the
+// field gives its change, on its way to the store as the button takes
+// the press: Reload now said “A change is still being saved; reload once
+// the toolbar says Saved” and did not reload, for the annotator to watch
+// the toolbar and press again. It reloads once the change is written,
+// asking nothing, and the note is there.
+func TestUpdateOfferWithAFieldBeingTyped(t *testing.T) {
+	b, _ := openApp(t)
+	waitStarted(t, b)
+	tagPhrase(t, b, "yes we can", "q")
+	waitSaved(t, b)
+	offerUpdate(t, b)
+	typeInField(t, b, "edit-note", "Check the date of this")
+	reloaded, asked := reloadFromOffer(t, b)
+	if !reloaded {
+		t.Fatalf("Reload now did not reload: the app says %q", text(t, b, "#notice"))
+	}
+	if asked {
+		t.Error("Reload now, with the note's change written, asked before reloading")
+	}
+	waitStarted(t, b)
+	waitFor(t, b, `performance.getEntriesByName("annotator:restored").length > 0`)
+	if got := text(t, b, "#entries"); !strings.Contains(got, "Check the date of this") {
+		t.Errorf("after Reload now with a note typed, the list reads %q (the app says %q)", got, text(t, b, "#notice"))
+	}
+}
+
+// TestUpdateOfferWaitsNotForAFailedWrite: with the storage full, a change
+// could not be written; Reload now, which waits for a change on its way,
+// does not wait for this one, nor reload over it: it says what reloading
+// would lose, as the offer does.
+func TestUpdateOfferWaitsNotForAFailedWrite(t *testing.T) {
+	b, _, _ := fullStorage(t, 10)
+	offerUpdate(t, b)
+	if banner := text(t, b, "#update"); !strings.Contains(banner, "could not be saved") {
+		t.Errorf("with a change not written, the offer says %q", banner)
+	}
+	if reloaded, _ := reloadFromOffer(t, b); reloaded {
+		t.Fatal("Reload now reloaded over a change the storage did not take")
+	}
+	if msg := text(t, b, "#notice"); !strings.Contains(msg, "could not be saved") || strings.Contains(msg, "once your last change is saved") {
+		t.Errorf("Reload now, with a change not written, says %q", msg)
+	}
+}
