@@ -39,6 +39,8 @@ type Annotator struct {
 	// typedWaiting is the text typed before the page went away
 	// (typed.go), set once the lock's answer lets the document change.
 	typedWaiting *typed
+	// pageGone is set from the page's pagehide until it is shown again.
+	pageGone bool
 	// typing is the field focused last, for keepTyped; typedKept is the
 	// item it kept as the page was hidden (forgetTyped).
 	typing    typing

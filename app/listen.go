@@ -112,6 +112,7 @@ func (a *Annotator) listen(ctx app.Context) {
 	on("focusin", func(e app.Value) { a.noteFocus(e.Get("target")) })
 	pageHide := app.FuncOf(func(this app.Value, args []app.Value) any {
 		a.keepTyped(false)
+		a.pageGone = true
 		return nil
 	})
 	win.Call("addEventListener", "pagehide", pageHide)
@@ -129,9 +130,14 @@ func (a *Annotator) listen(ctx app.Context) {
 		shown := !doc.Get("hidden").Bool()
 		// Kept in the event, as at pagehide: a hidden tab may be
 		// discarded with no other event (typed.go).
-		if shown {
+		// A page going away is hidden after its pagehide (the spec's
+		// order): kept there as gone, the text is not kept again as of a
+		// tab still open, which the next start would leave for it.
+		switch {
+		case shown:
+			a.pageGone = false // back from the back-forward cache
 			a.forgetTyped()
-		} else {
+		case !a.pageGone:
 			a.keepTyped(true)
 		}
 		ctx.Dispatch(func(ctx app.Context) { a.pageShown(ctx, shown) })
