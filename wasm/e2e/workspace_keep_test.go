@@ -20,6 +20,7 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
+	"github.com/newsannotator/annotator/annotate"
 	"github.com/newsannotator/annotator/internal/testcorpus"
 )
 
@@ -352,14 +353,15 @@ func TestWorkspaceTinyQuota(t *testing.T) {
 	overrideQuota(t, b, srv.URL, 1)
 	openAppAt(t, b, srv.URL+"/")
 	sameWork(t, b, "with a full storage", want)
-	// A long note (random, so that it does not compress) cannot be stored.
+	// A long note (random, so that it does not compress, and as long as
+	// a note may be) cannot be stored.
 	clickPhrase(t, b, "yes we can")
 	waitFor(t, b, `document.querySelector("#selected:not([hidden]) #edit-note") !== null`)
-	evalJS[bool](t, b, `(() => {
+	evalJS[bool](t, b, fmt.Sprintf(`(() => {
 		const f = document.querySelector("#edit-note") || document.querySelector("#selected textarea");
-		let s = ""; for (let i = 0; i < 200000; i++) s += String.fromCharCode(33 + Math.floor(Math.random() * 90));
+		let s = ""; for (let i = 0; i < %d; i++) s += String.fromCharCode(33 + Math.floor(Math.random() * 90));
 		f.value = s; f.dispatchEvent(new Event("change", {bubbles: true})); return true;
-	})()`)
+	})()`, annotate.AttributeLimit))
 	waitFor(t, b, `document.querySelector("#save-state").dataset.state === "failed"`)
 	if got := text(t, b, "#notice"); !containsAll(got, "could not be saved", "kept in this tab", "download the JSON") {
 		t.Errorf("with the storage full the app says %q", got)
