@@ -411,7 +411,18 @@ func (a *Annotator) escape(ctx app.Context) {
 				}
 				return
 			}
-			el.Call("blur") // back to the keyboard shortcuts; the change is kept
+			// An attribute's edit is kept: its change event is fired here,
+			// not left to the blur alone, which fires none when the field's
+			// value is taken as unchanged. A selection put in the article
+			// while the field had the focus may do that (a probe lost a
+			// speaker so), and twice in full runs of the browser tests a
+			// speaker typed and left with Escape never reached its quote.
+			// Fired twice, it changes nothing the second time (SetAttribute
+			// records no step for the value there).
+			if tag := el.Get("tagName").String(); (tag == "INPUT" || tag == "TEXTAREA") && focusIn("#selected") {
+				el.Call("dispatchEvent", app.Window().Get("Event").New("change", map[string]any{"bubbles": true}))
+			}
+			el.Call("blur") // back to the keyboard shortcuts
 			if a.view == viewArticle && a.doc != nil {
 				// For the article, as the help says, from the toolbar's
 				// name too: blurred alone, the focus fell to the body.
