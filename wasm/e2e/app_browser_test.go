@@ -244,12 +244,21 @@ func tagPhrase(t testing.TB, b *browser, phrase, key string) {
 // before the field shows does nothing, and the keys then go to the article.
 func typeInField(t testing.TB, b *browser, id, text string) {
 	t.Helper()
+	field := focusField(t, b, id)
+	b.run(chromedp.KeyEvent(text))
+	waitFor(t, b, fmt.Sprintf("%s.value.includes(%q)", field, text))
+}
+
+// focusField focuses field id of the selected annotation's panel once it
+// shows, waits until it has the focus, and returns the JavaScript that
+// finds it.
+func focusField(t testing.TB, b *browser, id string) string {
+	t.Helper()
 	field := fmt.Sprintf("document.getElementById(%q)", id)
 	waitFor(t, b, fmt.Sprintf(`(() => { const el = %s; return el !== null && !el.closest("label").hidden && !el.closest("#selected").hidden; })()`, field))
 	b.run(chromedp.Focus(chromedp.ID(id)))
 	waitFor(t, b, fmt.Sprintf("document.activeElement === %s", field))
-	b.run(chromedp.KeyEvent(text))
-	waitFor(t, b, fmt.Sprintf("%s.value.includes(%q)", field, text))
+	return field
 }
 
 // grantClipboard lets the page at origin read and write the clipboard, with

@@ -11,7 +11,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 )
 
@@ -44,10 +43,7 @@ func TestTooLongAttributeIsRefusedInWords(t *testing.T) {
 // paste does (one input event), once the field shows and has the focus.
 func pasteInField(t testing.TB, b *browser, id, text string) {
 	t.Helper()
-	field := fmt.Sprintf("document.getElementById(%q)", id)
-	waitFor(t, b, fmt.Sprintf(`(() => { const el = %s; return el !== null && !el.closest("label").hidden && !el.closest("#selected").hidden; })()`, field))
-	b.run(chromedp.Focus(chromedp.ID(id)))
-	waitFor(t, b, fmt.Sprintf("document.activeElement === %s", field))
+	field := focusField(t, b, id)
 	evalJS[bool](t, b, fmt.Sprintf("(%s.select(), document.execCommand(\"insertText\", false, %q))", field, text))
 	waitFor(t, b, fmt.Sprintf("%s.value === %q", field, text))
 }

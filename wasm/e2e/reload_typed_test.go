@@ -21,15 +21,11 @@ import (
 func TestTypedSpeakerSurvivesReload(t *testing.T) {
 	b, _ := openApp(t)
 	b.expectNoConsoleErrors()
-	waitStarted(t, b)
-	tagPhrase(t, b, "yes we can", "q")
-	waitSaved(t, b)
-	typeInField(t, b, "edit-speaker", "Barack Obama")
+	quoteTyped(t, b, "edit-speaker", "Barack Obama")
 	b.run(chromedp.Reload())
 	waitStarted(t, b)
 	waitFor(t, b, `performance.getEntriesByName("annotator:restored").length > 0`)
-	waitFor(t, b, `(() => { const el = document.getElementById("edit-speaker"); return el !== null && !el.closest("#selected").hidden; })()`)
-	if got := evalJS[string](t, b, `document.getElementById("edit-speaker").value`); got != "Barack Obama" {
+	if got := panelField(t, b, "edit-speaker"); got != "Barack Obama" {
 		t.Fatalf("after a reload with the speaker typed and the field not left, the speaker is %q", got)
 	}
 	// The page going away may blur the field now and then, whose change
@@ -173,18 +169,14 @@ func TestTypedTitleChangedSinceSaysSo(t *testing.T) {
 // text was lost, as the page kept only the focused field's.
 func TestTypedSpeakerSurvivesLeavingThePage(t *testing.T) {
 	b, srv := openApp(t)
-	waitStarted(t, b)
-	tagPhrase(t, b, "yes we can", "q")
-	waitSaved(t, b)
-	typeInField(t, b, "edit-speaker", "Barack Obama")
+	quoteTyped(t, b, "edit-speaker", "Barack Obama")
 	b.run(chromedp.Navigate("about:blank"))
 	b.run(chromedp.Navigate(srv.URL + "/"))
 	waitStarted(t, b)
 	// Back at once, the page gone a moment ago may still hold the
 	// document: the text waits until this page has it.
 	waitFor(t, b, `performance.getEntriesByName("annotator:typed-kept").length > 0`)
-	waitFor(t, b, `(() => { const el = document.getElementById("edit-speaker"); return el !== null && !el.closest("#selected").hidden; })()`)
-	if got := evalJS[string](t, b, `document.getElementById("edit-speaker").value`); got != "Barack Obama" {
+	if got := panelField(t, b, "edit-speaker"); got != "Barack Obama" {
 		t.Fatalf("after leaving the page with the speaker typed and the field not left, the speaker is %q; the app says %q", got, text(t, b, "#notice"))
 	}
 	if got := text(t, b, "#notice"); strings.Contains(got, "not kept") {
@@ -201,10 +193,7 @@ func TestTypedSpeakerSurvivesLeavingThePage(t *testing.T) {
 // hidden, and set again when the tab is opened anew.
 func TestTypedNoteSurvivesAHiddenTabDiscarded(t *testing.T) {
 	b, srv := openApp(t)
-	waitStarted(t, b)
-	tagPhrase(t, b, "yes we can", "q")
-	waitSaved(t, b)
-	typeInField(t, b, "edit-note", "Check the date of this")
+	quoteTyped(t, b, "edit-note", "Check the date of this")
 	setHidden(t, b, true)
 	b.crashTab(t)
 
@@ -213,8 +202,7 @@ func TestTypedNoteSurvivesAHiddenTabDiscarded(t *testing.T) {
 	waitStarted(t, tab)
 	// Set as the start's lock is answered, after the panel shows.
 	waitFor(t, tab, `performance.getEntriesByName("annotator:typed-kept").length > 0`)
-	waitFor(t, tab, `(() => { const el = document.getElementById("edit-note"); return el !== null && !el.closest("#selected").hidden; })()`)
-	if got := evalJS[string](t, tab, `document.getElementById("edit-note").value`); got != "Check the date of this" {
+	if got := panelField(t, tab, "edit-note"); got != "Check the date of this" {
 		t.Fatalf("after the hidden tab was discarded with a note typed and the field not left, the note is %q (the app says %q)", got, text(t, tab, "#notice"))
 	}
 	// The note's field is filled by the sidebar's script at once, the
@@ -228,10 +216,7 @@ func TestTypedNoteSurvivesAHiddenTabDiscarded(t *testing.T) {
 // neither sets the old text nor says it was lost.
 func TestTypedNoteKeptWhileHiddenIsForgottenWhenShown(t *testing.T) {
 	b, _ := openApp(t)
-	waitStarted(t, b)
-	tagPhrase(t, b, "yes we can", "q")
-	waitSaved(t, b)
-	typeInField(t, b, "edit-note", "Check the date")
+	quoteTyped(t, b, "edit-note", "Check the date")
 	setHidden(t, b, true)
 	setHidden(t, b, false)
 	b.run(chromedp.KeyEvent(" of this"))
@@ -260,10 +245,7 @@ func TestTypedNoteKeptWhileHiddenIsForgottenWhenShown(t *testing.T) {
 // discarded, the second, reloaded, sets it.
 func TestTypedNoteOfAHiddenTabStaysItsOwn(t *testing.T) {
 	b, srv := openApp(t)
-	waitStarted(t, b)
-	tagPhrase(t, b, "yes we can", "q")
-	waitSaved(t, b)
-	typeInField(t, b, "edit-note", "Check the date of this")
+	quoteTyped(t, b, "edit-note", "Check the date of this")
 	setHidden(t, b, true)
 
 	second := b.newTab(t)
@@ -278,8 +260,25 @@ func TestTypedNoteOfAHiddenTabStaysItsOwn(t *testing.T) {
 	waitFor(t, second, `document.querySelector("#save-state").dataset.state !== "read-only"`)
 	second.run(chromedp.Reload())
 	waitStarted(t, second)
-	waitFor(t, second, `(() => { const el = document.getElementById("edit-note"); return el !== null && !el.closest("#selected").hidden; })()`)
-	if got := evalJS[string](t, second, `document.getElementById("edit-note").value`); got != "Check the date of this" {
+	if got := panelField(t, second, "edit-note"); got != "Check the date of this" {
 		t.Errorf("after the hidden tab was discarded, the second tab's note is %q (it says %q)", got, text(t, second, "#notice"))
 	}
+}
+
+// quoteTyped tags the sample's "yes we can" as a quote, waits until it
+// is saved, and types text into field id of its panel, without leaving it.
+func quoteTyped(t testing.TB, b *browser, id, text string) {
+	t.Helper()
+	waitStarted(t, b)
+	tagPhrase(t, b, "yes we can", "q")
+	waitSaved(t, b)
+	typeInField(t, b, id, text)
+}
+
+// panelField returns the value of field id of the selected annotation's
+// panel, once the panel shows it.
+func panelField(t testing.TB, b *browser, id string) string {
+	t.Helper()
+	waitFor(t, b, fmt.Sprintf(`(() => { const el = document.getElementById(%q); return el !== null && !el.closest("#selected").hidden; })()`, id))
+	return evalJS[string](t, b, fmt.Sprintf(`document.getElementById(%q).value`, id))
 }
