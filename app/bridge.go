@@ -164,6 +164,22 @@ func selectText(sn, so, en, eo int) {
 	}
 }
 
+// holdKeys holds the keys typed from now on until releaseKeys (see
+// web/annotator.js, "Type-ahead").
+func holdKeys() {
+	if h := helper(); h.Truthy() {
+		h.Call("holdKeys")
+	}
+}
+
+// releaseKeys gives the keys held since holdKeys to the element that has
+// the focus now, in order, in a task of their own.
+func releaseKeys() {
+	if h := helper(); h.Truthy() {
+		h.Call("releaseKeys")
+	}
+}
+
 // collapseSelection leaves a caret where the selection was: at its end
 // (toEnd), or at its focus.
 func collapseSelection(toEnd bool) {

@@ -63,6 +63,21 @@ const (
 	cmdDropOrphan         // drop the orphan whose button has the focus
 )
 
+// movesFocus reports whether b, bound to key press k, moves the focus once
+// it is carried out (on the UI goroutine, after the key's event): Enter
+// to the selected annotation's panel, Escape from a field, a button or a
+// dialog back to the article, a jump, the help. The keys typed until then
+// are held (holdKeys), or they would go where the focus still is.
+func movesFocus(b binding, k keyPress) bool {
+	switch b.Command {
+	case cmdEdit, cmdFocus, cmdHelp:
+		return true
+	case cmdEscape:
+		return k.InField || k.InDialog || k.OnButton
+	}
+	return false
+}
+
 // binding is the command a key press maps to, with what it needs.
 type binding struct {
 	Command command

@@ -98,3 +98,30 @@ func TestBindingForCustomSchema(t *testing.T) {
 		t.Errorf("q = %+v with no quote label", got)
 	}
 }
+
+// TestMovesFocus: the keys typed after Enter, a jump or the help, and
+// after Escape from a field, a button or a dialog, wait for the focus
+// that the command moves; after any other command they go at once.
+func TestMovesFocus(t *testing.T) {
+	tests := []struct {
+		b    binding
+		k    keyPress
+		want bool
+	}{
+		{binding{Command: cmdEdit}, keyPress{Key: "Enter", InArticle: true}, true},
+		{binding{Command: cmdFocus, Target: focusAnnotations}, keyPress{Key: "2", Alt: true}, true},
+		{binding{Command: cmdHelp}, keyPress{Key: "?"}, true},
+		{binding{Command: cmdEscape}, keyPress{Key: "Escape", InField: true}, true},
+		{binding{Command: cmdEscape}, keyPress{Key: "Escape", InDialog: true}, true},
+		{binding{Command: cmdEscape}, keyPress{Key: "Escape", OnButton: true}, true},
+		{binding{Command: cmdEscape}, keyPress{Key: "Escape", InArticle: true}, false},
+		{binding{Command: cmdTag, Label: "quote"}, keyPress{Key: "q", InArticle: true}, false},
+		{binding{Command: cmdMove, Direction: "forward", Granularity: "word"}, keyPress{Key: "ArrowRight", Ctrl: true, InArticle: true}, false},
+		{binding{Command: cmdNext}, keyPress{Key: "]"}, false},
+	}
+	for _, tt := range tests {
+		if got := movesFocus(tt.b, tt.k); got != tt.want {
+			t.Errorf("movesFocus(%+v, %+v) = %v, want %v", tt.b, tt.k, got, tt.want)
+		}
+	}
+}

@@ -74,7 +74,19 @@ func (a *Annotator) listen(ctx app.Context) {
 		// own action for the key (typing, saving the page) is stopped.
 		e.Call("preventDefault")
 		mark("annotator:key")
-		ctx.Dispatch(func(ctx app.Context) { a.run(ctx, b) })
+		hold := movesFocus(b, k)
+		if hold {
+			holdKeys()
+		}
+		ctx.Dispatch(func(ctx app.Context) {
+			a.run(ctx, b)
+			if hold {
+				// After the render, and after the focus that the command
+				// asked for once it is drawn (focusAfterRender: defers
+				// run in order).
+				a.afterRender(ctx, func(app.Context) { releaseKeys() })
+			}
+		})
 	})
 
 	// The end of a selection by mouse or keyboard: show what is selected.

@@ -1231,6 +1231,150 @@
     }
   }, true);
 
+  // Type-ahead. A key whose command moves the focus (Enter to the
+  // selected annotation's panel, Escape from a field back to the article,
+  // a jump, the help) is carried out on Go's UI goroutine, a little after
+  // its keydown; the keys typed meanwhile went where the focus still was.
+  // On a loaded machine, "q Enter Tab Obama Escape" typed at speed lost the
+  // speaker: the Tab left the article for the list's first button before
+  // the panel had the focus, and the name was typed on that button. From
+  // such a key (holdKeys, called in its keydown) until Go has moved the
+  // focus (releaseKeys, once its render is done; at the latest holdLimit
+  // ms after), the keys are held, then given in order to the element that
+  // has the focus by then: each as a keydown that the app's own listeners
+  // see, and, when none of them takes it, with the browser's usual effect
+  // (typeKey). A key that holds again keeps the rest waiting. Keys typed
+  // into an input method's composition are not held: their text cannot be
+  // typed again from here.
+  const holdLimit = 1000;
+  let held = null; // the keys held, in order, or null when none is
+  let holdTimer = 0;
+
+  function holdKeys() {
+    if (held === null) held = [];
+    clearTimeout(holdTimer);
+    holdTimer = setTimeout(releaseKeys, holdLimit);
+  }
+
+  // releaseKeys gives the held keys once the task that calls it ends,
+  // before any other key's: it is called from Go, whose keydown listener
+  // the keys go through again, once Go has given the page back.
+  function releaseKeys() {
+    queueMicrotask(giveHeld);
+  }
+
+  function giveHeld() {
+    clearTimeout(holdTimer);
+    const keys = held;
+    held = null;
+    if (!keys) return;
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i];
+      const target = document.activeElement || document.body;
+      const ev = new KeyboardEvent("keydown", {
+        key: k.key, code: k.code, ctrlKey: k.ctrlKey, shiftKey: k.shiftKey, altKey: k.altKey, metaKey: k.metaKey,
+        repeat: k.repeat, bubbles: true, cancelable: true, composed: true,
+      });
+      const unhandled = target.dispatchEvent(ev);
+      if (held !== null) {
+        // The key's command holds the keys again: the rest wait for it.
+        held.unshift(...keys.slice(i + 1));
+        return;
+      }
+      if (unhandled) typeKey(target, k);
+    }
+  }
+
+  // swallowPress is set while the last key pressed was held, or stopped
+  // by a listener (the app's, for its commands): its keypress, which
+  // Chromium sends after a keydown stopped for the keys of the DevTools
+  // protocol (a keyboard's it drops), would act where the focus is by then:
+  // a held letter typed twice, an Enter opening the panel's label list.
+  let swallowPress = false;
+  window.addEventListener("keydown", (e) => {
+    if (!e.isTrusted) return;
+    swallowPress = held !== null && !e.isComposing && e.keyCode !== 229;
+    if (!swallowPress) return;
+    held.push({ key: e.key, code: e.code, ctrlKey: e.ctrlKey, shiftKey: e.shiftKey, altKey: e.altKey, metaKey: e.metaKey, repeat: e.repeat });
+    e.preventDefault();
+    e.stopImmediatePropagation();
+  }, true);
+  window.addEventListener("keydown", (e) => {
+    if (e.isTrusted && e.defaultPrevented) swallowPress = true;
+  });
+  window.addEventListener("keypress", (e) => {
+    if (!e.isTrusted || !swallowPress) return;
+    e.preventDefault();
+    e.stopImmediatePropagation();
+  }, true);
+
+  // isTextField says whether el takes typed text.
+  function isTextField(el) {
+    if (!el || el.disabled || el.readOnly) return false;
+    if (el.tagName === "TEXTAREA") return true;
+    return el.tagName === "INPUT" && /^(text|search|url|email|tel|password|number)$/.test(el.type);
+  }
+
+  // typeKey does what the browser does for a key that no listener took:
+  // in a text field, types a character or a new line (textarea), deletes,
+  // or moves the caret; Tab moves the focus; Enter or Space presses a
+  // button or a link. A shortcut (Ctrl, Meta, Alt with a letter or a
+  // digit) does nothing here: a browser's cannot be called from a page.
+  // A character typed with AltGr (Ctrl and Alt, on Windows) or with
+  // macOS's Option (Alt: "é", "€") is typed. execCommand types as the user
+  // does: the field's input events fire, its undo keeps the text, and it
+  // is changed for the change event that leaving it fires.
+  function typeKey(el, k) {
+    const char = [...k.key].length === 1;
+    const typed = char && !k.metaKey && (k.ctrlKey ? k.altKey : !k.altKey || !/^[A-Za-z0-9]$/.test(k.key));
+    if (!typed && (k.ctrlKey || k.altKey || k.metaKey)) return;
+    if (k.key === "Tab") {
+      tabFrom(el, k.shiftKey);
+      return;
+    }
+    if (isTextField(el)) {
+      if (typed) document.execCommand("insertText", false, k.key);
+      else if (k.key === "Enter" && el.tagName === "TEXTAREA") document.execCommand("insertText", false, "\n");
+      else if (k.key === "Backspace") document.execCommand("delete");
+      else if (k.key === "Delete") document.execCommand("forwardDelete");
+      else if (k.key === "ArrowLeft" || k.key === "ArrowRight" || k.key === "Home" || k.key === "End") {
+        const n = el.value.length, at = k.key === "Home" ? 0 : k.key === "End" ? n :
+          Math.max(0, Math.min(n, (k.key === "ArrowLeft" ? el.selectionStart - 1 : el.selectionEnd + 1)));
+        if (k.shiftKey && (k.key === "ArrowLeft" || k.key === "Home")) el.setSelectionRange(at, el.selectionEnd, "backward");
+        else if (k.shiftKey) el.setSelectionRange(el.selectionStart, at, "forward");
+        else el.setSelectionRange(at, at);
+      }
+      return;
+    }
+    if ((k.key === "Enter" || k.key === " ") && (el.tagName === "BUTTON" || el.tagName === "SUMMARY" || el.tagName === "A" && k.key === "Enter")) {
+      el.click();
+    }
+  }
+
+  // tabFrom moves the focus as Tab (back with Shift) does: to the next
+  // element that takes the focus in the page's order, kept within an open
+  // dialog (its own listener above turns at its ends).
+  function tabFrom(el, back) {
+    const scope = document.querySelector("dialog[open]") || document;
+    const items = [...scope.querySelectorAll(FOCUSABLE)].filter((c) => !c.disabled && c.tabIndex >= 0 && c.getClientRects().length > 0 && !c.closest("[inert]"));
+    if (items.length === 0) return;
+    let i = items.indexOf(el);
+    if (i < 0) {
+      // The focus is on no item (the body): the first after it in the
+      // page's order, or the last before it.
+      i = items.findIndex((c) => el.compareDocumentPosition(c) & Node.DOCUMENT_POSITION_FOLLOWING);
+      if (i < 0) i = items.length;
+      i = back ? i - 1 : i;
+    } else {
+      i = back ? i - 1 : i + 1;
+    }
+    const next = items[(i + items.length) % items.length];
+    next.focus();
+    // As Tab does: a one-line field's text is selected, a textarea's caret
+    // stays where it was.
+    if (isTextField(next) && next.tagName === "INPUT") next.select();
+  }
+
   // clear removes the selection.
   function clear() {
     const sel = document.getSelection();
@@ -1270,6 +1414,6 @@
   window.annotator = Object.assign(window.annotator || {}, {
     nodeCount, reindex, selection, caretAt, paint, patch, highlights, scrollTo, placeAtTop, scrollToPlace, select, extend,
     move, caret, place, collapse, focusText, focusFrameIfLost, openModal, closeModal, clear, text, afterFrame,
-    highlightsPending,
+    highlightsPending, holdKeys, releaseKeys,
   });
 })();
