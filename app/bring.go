@@ -268,6 +268,10 @@ func (m *importer) showReport(rep workspace.Report, refused []string, err error,
 	}
 	r.Summary += sizeAndTime(size, took) + "."
 	if err == context.Canceled && rep.Stopped != nil {
+		if rep.Stopped.Files > 0 {
+			// A batch alone counts no files.
+			rep.Stopped.Refused = len(refused)
+		}
 		r.Summary += " " + rep.Stopped.String()
 	}
 	m.report = r

@@ -181,11 +181,13 @@ func foldRune(b []byte, r rune) []byte {
 
 // baseLetters folds the letters whose mark is drawn through them (a
 // stroke, a bar) or that join two letters: NFKD leaves them whole, and
-// "lodz" missed "Łódź", which sorted after "z".
+// "lodz" missed "Łódź", which sorted after "z". "ß" is "ss", as German
+// writes it without the letter (and as Unicode's full case folding has
+// it): "strasse" missed "Straße".
 var baseLetters = map[rune]string{
 	'Ł': "l", 'ł': "l", 'Ø': "o", 'ø': "o", 'Đ': "d", 'đ': "d", 'Ð': "d", 'ð': "d",
 	'Ħ': "h", 'ħ': "h", 'Ŧ': "t", 'ŧ': "t", 'ı': "i", 'Æ': "ae", 'æ': "ae",
-	'Œ': "oe", 'œ': "oe", 'Þ': "th", 'þ': "th",
+	'Œ': "oe", 'œ': "oe", 'Þ': "th", 'þ': "th", 'ß': "ss", 'ẞ': "ss",
 }
 
 // latinFolds holds the folding of every character below U+0250 (the

@@ -33,6 +33,11 @@ type Stop struct {
 	// NotRead are the files of which it imported nothing, in the order
 	// the files were given.
 	NotRead []string
+	// Refused counts the files that the user chose and the import was not
+	// given, refused before it began (the app's, too large to read): the
+	// user counts the files chosen, and "3 of the 5 files" of 7 chosen
+	// read as if two had gone missing.
+	Refused int
 }
 
 // String says where the import stopped, and what adding the same files
@@ -40,18 +45,21 @@ type Stop struct {
 // report's are; line numbers are written as the report's lines name them
 // ("batch.jsonl, line 1200"), so that one line reads the same in both.
 func (s Stop) String() string {
-	files := annotate.GroupDigits(int64(s.Files))
+	files := annotate.GroupDigits(int64(s.Files+s.Refused)) + " files"
+	if s.Refused > 0 {
+		files += fmt.Sprintf(" (%s refused before it began)", annotate.GroupDigits(int64(s.Refused)))
+	}
 	switch {
 	case s.In != "" && s.Last == 0 && s.Next > 0:
 		return "It stopped before the first line of " + s.In + ": add it again to import it."
-	case s.In == "" && s.Done == 0 && s.Files == 1 && len(s.NotRead) == 1:
+	case s.In == "" && s.Done == 0 && s.Files == 1 && s.Refused == 0 && len(s.NotRead) == 1:
 		return "It stopped before " + s.NotRead[0] + ": add it again to import it."
 	case s.In == "" && s.Done == 0:
-		return "It stopped before the first of the " + files + " files: add them again to import them."
+		return "It stopped before the first of the " + files + ": add them again to import them."
 	}
 	var at string
 	if s.Done > 0 {
-		at = fmt.Sprintf("It stopped after %s of the %s files", annotate.GroupDigits(int64(s.Done)), files)
+		at = fmt.Sprintf("It stopped after %s of the %s", annotate.GroupDigits(int64(s.Done)), files)
 	}
 	var not string
 	if s.In != "" {

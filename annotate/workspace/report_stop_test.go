@@ -168,6 +168,10 @@ func TestStopWords(t *testing.T) {
 		{Stop{Files: 3, Done: 2, NotRead: []string{"c.html"}}, "It stopped after 2 of the 3 files: c.html was not imported. "},
 		{Stop{Files: 1200, NotRead: notRead}, "It stopped before the first of the 1,200 files: add them again to import them."},
 		{Stop{Files: 1, NotRead: []string{"a.html"}}, "It stopped before a.html: add it again to import it."},
+		// Files refused before the import began are counted among those
+		// chosen, and said.
+		{Stop{Files: 5, Done: 3, NotRead: []string{"d.html", "e.html"}, Refused: 2}, "It stopped after 3 of the 7 files (2 refused before it began): 2 were not imported, the first of them d.html. "},
+		{Stop{Files: 1, NotRead: []string{"a.html"}, Refused: 1}, "It stopped before the first of the 2 files (1 refused before it began): add them again to import them."},
 		{Stop{In: "b.jsonl", Next: 1, Lines: 4}, "It stopped before the first line of b.jsonl: add it again to import it."},
 		{Stop{In: "b.jsonl", Last: 3, Next: 4, Lines: 4}, "It stopped in b.jsonl after line 3 of 4: line 4 was not read. "},
 		{Stop{Files: 2, In: "tasks.json", Last: 12, Next: 20, NotRead: []string{"z.csv"}}, "It stopped in tasks.json after line 12: line 20 and those after it were not read, nor z.csv. "},
