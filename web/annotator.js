@@ -1163,6 +1163,28 @@
   document.addEventListener("mouseup", dragEnd, true);
   window.addEventListener("blur", dragEnd);
 
+  // The page's root element has the class "selecting" while text of the
+  // article is selected: in a short window, where the labels scroll away
+  // with the page to leave room to read, they stay at its top then, in
+  // reach of a touch that selected text mid-article (web/app.css). Read
+  // once a frame at most: a drag changes the selection at every move.
+  let selectingQueued = false, selecting = false;
+  function markSelecting() {
+    selectingQueued = false;
+    const sel = document.getSelection();
+    const art = document.querySelector("article.doc");
+    const now = !!sel && !!art && sel.rangeCount > 0 && !sel.isCollapsed && art.contains(sel.anchorNode) && art.contains(sel.focusNode);
+    if (now !== selecting) {
+      selecting = now;
+      document.documentElement.classList.toggle("selecting", now);
+    }
+  }
+  document.addEventListener("selectionchange", () => {
+    if (selectingQueued) return;
+    selectingQueued = true;
+    requestAnimationFrame(markSelecting);
+  });
+
   // lastCaret follows the selection in the article (ensureCaret).
   document.addEventListener("selectionchange", keepCaret);
   document.addEventListener("selectionchange", queueCaret);

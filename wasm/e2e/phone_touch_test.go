@@ -72,3 +72,59 @@ func TestPhoneTagsByTouchWhereItReads(t *testing.T) {
 		}
 	}
 }
+
+// TestShortPhoneTagsByTouchWhereItReads: on a phone whose window is short
+// (375 × 560 px, a small phone with its browser's bars; 740 × 360, a phone
+// on its side), the legend scrolls away with the page, leaving the window
+// to the text; text selected mid-article brings it back to the window's
+// top, in reach of a tap, without moving the text selected; tagged, the
+// selection goes, and so does the legend. The labels were found only at
+// the article's top there.
+func TestShortPhoneTagsByTouchWhereItReads(t *testing.T) {
+	for _, size := range [][2]int64{{375, 560}, {740, 360}} {
+		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
+			b, _ := openApp(t)
+			b.expectNoConsoleErrors()
+			waitStarted(t, b)
+			b.run(chromedp.EmulateViewport(size[0], size[1], chromedp.EmulateMobile, chromedp.EmulateTouch))
+			for _, phrase := range []string{"yes we can", "pretty balanced"} {
+				// Read there, nothing selected: the legend is not in view.
+				selectPhrase(t, b, phrase, 0)
+				before := evalJS[float64](t, b, `(() => {
+					const range = getSelection().getRangeAt(0), r = range.getBoundingClientRect();
+					const seen = Math.min(innerHeight, document.querySelector(".workspace > .sidebar").getBoundingClientRect().top);
+					scrollBy({top: r.top - seen / 2, behavior: "instant"});
+					getSelection().removeAllRanges();
+					return range.getBoundingClientRect().top;
+				})()`)
+				settle(t, b)
+				if at := evalJS[legendButtonAt](t, b, legendButtonShownJS("quote")); at.Shown {
+					t.Errorf("%q read mid-article, nothing selected: the legend's quote button is in view (%.0f–%.0f px), where the text should be", phrase, at.Top, at.Bottom)
+				}
+				// Selected: the legend comes, the text stays where it was.
+				selectPhrase(t, b, phrase, 0)
+				settle(t, b)
+				at := evalJS[legendButtonAt](t, b, legendButtonShownJS("quote"))
+				if !at.Shown {
+					t.Fatalf("%q selected mid-article: the legend's quote button is at %.0f–%.0f px, not in view above the sheet (from %.0f px)", phrase, at.Top, at.Bottom, at.Sheet)
+				}
+				if after := evalJS[float64](t, b, `getSelection().getRangeAt(0).getBoundingClientRect().top`); after != before {
+					t.Errorf("the legend's coming moved the text selected from %.1f to %.1f px", before, after)
+				} else if legend := evalJS[float64](t, b, `document.querySelector(".legend").getBoundingClientRect().bottom`); legend > before {
+					t.Errorf("the legend (to %.0f px) covers the text selected mid-window (from %.0f px)", legend, before)
+				}
+				n := entryCount(t, b)
+				b.run(chromedp.TapXY(at.X, at.Y))
+				waitFor(t, b, fmt.Sprintf(`document.querySelectorAll("#entries > li").length === %d`, n+1))
+				if got := text(t, b, "#selected .excerpt"); got != "“"+phrase+"”" {
+					t.Errorf("tapping quote tagged %s, want %q", got, phrase)
+				}
+				waitFor(t, b, `!document.documentElement.classList.contains("selecting")`)
+				settle(t, b)
+				if at := evalJS[legendButtonAt](t, b, legendButtonShownJS("quote")); at.Shown {
+					t.Errorf("%q tagged: the legend stays in view (%.0f–%.0f px) with nothing selected", phrase, at.Top, at.Bottom)
+				}
+			}
+		})
+	}
+}
