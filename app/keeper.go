@@ -544,6 +544,15 @@ func (a *Annotator) reloadLoses() string {
 	return ""
 }
 
+// heldHere returns the open document when this tab holds it for editing
+// (its lock granted), else "".
+func (a *Annotator) heldHere() string {
+	if a.keep.editor == nil || a.readOnly || a.locking {
+		return ""
+	}
+	return a.keep.editor.ID()
+}
+
 // unloadLoses reports whether closing or reloading the tab now would lose
 // work, so that the browser asks first: the keeper's (keeper.unsafe), an
 // adjudication's decisions not yet saved as a gold document, or an import

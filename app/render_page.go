@@ -50,7 +50,7 @@ func (a *Annotator) renderNotices() app.UI {
 		// be heard: the opening's start, once, and empty after it.
 		app.Span().ID("progress-said").Class("visually-hidden").Role("status").Text(a.loading.said()),
 		&importer{Host: a},
-		&update{Host: a, Loses: a.reloadLoses()},
+		&update{Host: a, Loses: a.reloadLoses(), Held: a.heldHere()},
 		// The message line, which says what each action did, in two live
 		// regions that are always there and never change their role: a
 		// polite one (status) for what went well and an assertive one

@@ -41,9 +41,17 @@ type update struct {
 	// reloadLoses), or "" when nothing: the offer then says so instead of
 	// promising that reloading keeps all the work.
 	Loses string
+	// Held is the open document when this tab holds it for editing (its
+	// lock), else "".
+	Held string
 
 	ready bool
 	stop  func()
+	// waited is the document held that another tab was found waiting
+	// for (lookWaited): the reload lets that tab have it, and the
+	// reloaded tab shows it read-only, which the offer says first.
+	waited  string
+	checked string // the document held when lookWaited last looked
 }
 
 // OnMount looks for a new version when the tab comes back into view, and
@@ -53,6 +61,7 @@ func (u *update) OnMount(ctx app.Context) {
 	visible := app.FuncOf(func(this app.Value, args []app.Value) any {
 		if doc.Get("visibilityState").String() == "visible" {
 			app.TryUpdate()
+			ctx.Dispatch(u.lookWaited)
 		}
 		return nil
 	})
@@ -89,8 +98,49 @@ func (u *update) OnDismount() {
 func (u *update) OnAppUpdate(ctx app.Context) {
 	if ctx.AppUpdateAvailable() {
 		u.ready = true
+		u.lookWaited(ctx)
 		mark("annotator:update-ready")
 	}
+}
+
+// OnUpdate looks again when the document held changes.
+func (u *update) OnUpdate(ctx app.Context) {
+	if u.Held != u.checked {
+		u.lookWaited(ctx)
+	}
+}
+
+// lookWaited asks the browser, while the offer shows, whether another tab
+// waits for the document held (a tab that has it open read-only). It
+// looks when the offer comes, when the tab is shown again and when the
+// document held changes: a tab opened after that is not seen, and the
+// reloaded tab then says that it is read-only, as it does after any
+// reload.
+func (u *update) lookWaited(ctx app.Context) {
+	u.checked = u.Held
+	h := helper()
+	if !u.ready || u.Held == "" || !h.Truthy() || !h.Get("waitedFor").Truthy() {
+		u.waited = ""
+		return
+	}
+	id := u.Held
+	var then app.Func
+	then = app.FuncOf(func(this app.Value, args []app.Value) any {
+		then.Release()
+		waited := len(args) > 0 && args[0].Bool()
+		ctx.Dispatch(func(app.Context) {
+			if u.Held != id {
+				return
+			}
+			if waited {
+				u.waited = id
+			} else {
+				u.waited = ""
+			}
+		})
+		return nil
+	})
+	h.Call("waitedFor", id).Call("then", then)
 }
 
 func (u *update) Render() app.UI {
@@ -107,11 +157,19 @@ func (u *update) Render() app.UI {
 
 // reloadWords says what reloading does to the work.
 func (u *update) reloadWords() string {
+	words := "Reloading keeps all your work."
 	if u.Loses != "" {
-		return u.Loses
+		words = u.Loses
 	}
-	return "Reloading keeps all your work."
+	if u.waited != "" && u.waited == u.Held {
+		words += " " + waitedWords
+	}
+	return words
 }
+
+// waitedWords says what a reload does when another tab waits for the
+// document this tab holds.
+const waitedWords = "Another tab is waiting to edit this document: reloading lets that tab have it, and this one will show it read-only until that tab closes it."
 
 // reload reloads the page once every change is written (a field left as
 // Reload now is pressed gives one on its way: the page reloads once it is

@@ -327,8 +327,19 @@
     else s.taker = taken;
   }
 
+  // waitedFor resolves to whether another tab waits for the lock of
+  // document id, which this tab holds: a reload lets the lock go, and
+  // that tab has it before this one opens the document again, read-only
+  // then (app/update.go says so before the reload).
+  function waitedFor(id) {
+    const mine = held.get(id);
+    if (!mine || !mine.granted || !navigator.locks || typeof navigator.locks.query !== "function") return Promise.resolve(false);
+    const name = "annotator-document:" + id;
+    return navigator.locks.query().then((s) => (s.pending || []).some((p) => p.name === name), () => false);
+  }
+
   window.annotator = Object.assign(window.annotator || {}, {
     joinJSON, putRecords, startWriter, lockDocument, unlockDocument, holdDocument, announceChange, onChange, keepScroll,
-    takeStart,
+    takeStart, waitedFor,
   });
 })();

@@ -199,3 +199,28 @@ func TestUpdateOfferWaitsNotForAFailedWrite(t *testing.T) {
 		t.Errorf("Reload now, with a change not written, says %q", msg)
 	}
 }
+
+// TestUpdateOfferSaysAnotherTabWaits: with the document open read-only in
+// a second tab (waiting for the first tab's lock), the first tab's offer
+// of a new version said that reloading keeps all the work, and the
+// reloaded tab came back read-only, the second tab having taken the
+// document meanwhile. The offer says so first; once the second tab is
+// closed, it no longer does.
+func TestUpdateOfferSaysAnotherTabWaits(t *testing.T) {
+	b, tab, _ := sampleThenReadOnlyTab(t)
+	waitForPromise(t, tab, documentWaits(1))
+	offerUpdate(t, b)
+	waitFor(t, b, `document.querySelector("#update").textContent.includes("Another tab is waiting to edit this document")`)
+
+	// That tab gone, the offer, looked at again when this tab is shown,
+	// no longer says it.
+	if err := chromedp.Cancel(tab.ctx); err != nil {
+		t.Fatalf("closing the second tab: %v", err)
+	}
+	waitForPromise(t, b, documentWaits(0))
+	evalJS[bool](t, b, `(document.dispatchEvent(new Event("visibilitychange")), true)`)
+	waitFor(t, b, `!document.querySelector("#update").textContent.includes("Another tab")`)
+	if got := text(t, b, "#update"); !strings.Contains(got, "Reloading keeps all your work.") {
+		t.Errorf("with no other tab the offer says %q", got)
+	}
+}
