@@ -128,3 +128,49 @@ func TestShortPhoneTagsByTouchWhereItReads(t *testing.T) {
 		})
 	}
 }
+
+// TestShortPhoneSelectionAtTheTopStaysInSight: on a short phone, text
+// selected by touch in the window's first lines is where the legend comes
+// to stay: it came over the text selected (at 375 × 560 px the top 87 px
+// of the 280 the sheet leaves, at 740 × 360 the top 49 of 180), which the
+// reader then tagged unseen, its handles under the labels. The text
+// selected shows below the legend, and the tap tags it.
+func TestShortPhoneSelectionAtTheTopStaysInSight(t *testing.T) {
+	for _, size := range [][2]int64{{375, 560}, {740, 360}} {
+		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
+			b, _ := openApp(t)
+			b.expectNoConsoleErrors()
+			waitStarted(t, b)
+			b.run(chromedp.EmulateViewport(size[0], size[1], chromedp.EmulateMobile, chromedp.EmulateTouch))
+			for _, phrase := range []string{"yes we can", "pretty balanced"} {
+				// Read with the phrase on the window's first line.
+				selectPhrase(t, b, phrase, 0)
+				evalJS[bool](t, b, `(() => {
+					const r = getSelection().getRangeAt(0).getBoundingClientRect();
+					scrollBy({top: r.top - 8, behavior: "instant"});
+					getSelection().removeAllRanges();
+					return true;
+				})()`)
+				settle(t, b)
+				selectPhrase(t, b, phrase, 0)
+				settle(t, b)
+				at := evalJS[legendButtonAt](t, b, legendButtonShownJS("quote"))
+				if !at.Shown {
+					t.Fatalf("%q selected at the window's top: the legend's quote button is at %.0f–%.0f px, not in view above the sheet (from %.0f px)", phrase, at.Top, at.Bottom, at.Sheet)
+				}
+				sel := evalJS[struct{ Top, Bottom float64 }](t, b, `(() => { const r = getSelection().getRangeAt(0).getBoundingClientRect(); return {Top: r.top, Bottom: r.bottom}; })()`)
+				legend := evalJS[float64](t, b, `document.querySelector(".legend").getBoundingClientRect().bottom`)
+				if sel.Top < legend || sel.Bottom > at.Sheet {
+					t.Errorf("%q selected at the window's top is at %.0f–%.0f px, not between the legend (to %.0f px) and the sheet (from %.0f px)", phrase, sel.Top, sel.Bottom, legend, at.Sheet)
+				}
+				n := entryCount(t, b)
+				b.run(chromedp.TapXY(at.X, at.Y))
+				waitFor(t, b, fmt.Sprintf(`document.querySelectorAll("#entries > li").length === %d`, n+1))
+				if got := text(t, b, "#selected .excerpt"); got != "“"+phrase+"”" {
+					t.Errorf("tapping quote tagged %s, want %q", got, phrase)
+				}
+				waitFor(t, b, `!document.documentElement.classList.contains("selecting")`)
+			}
+		})
+	}
+}
