@@ -56,6 +56,10 @@
   function rebuild() {
     nodes = [];
     index = new Map();
+    // An article replaced (another document, the one back from the
+    // library) takes the selection in it away without a selection change:
+    // the legend staying for it goes too (markSelecting).
+    queueSelecting();
     if (!root) return;
     chunk(root);
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
@@ -1196,11 +1200,12 @@
       window.scrollBy({ top: -Math.ceil(cover - first.top), behavior: "instant" });
     }
   }
-  document.addEventListener("selectionchange", () => {
+  function queueSelecting() {
     if (selectingQueued) return;
     selectingQueued = true;
     requestAnimationFrame(markSelecting);
-  });
+  }
+  document.addEventListener("selectionchange", queueSelecting);
 
   // lastCaret follows the selection in the article (ensureCaret).
   document.addEventListener("selectionchange", keepCaret);

@@ -174,3 +174,65 @@ func TestShortPhoneSelectionAtTheTopStaysInSight(t *testing.T) {
 		})
 	}
 }
+
+// TestShortPhoneLegendGoesWithTheArticle: on a short phone, the legend
+// that stays at the window's top while text of the article is selected
+// goes when the article does, with its selection: the selection goes
+// with the text it was in, without the selection change that the legend
+// followed, so that it stayed over the text, nothing selected, back from
+// the library and in the article opened next, until the next selection.
+func TestShortPhoneLegendGoesWithTheArticle(t *testing.T) {
+	b, _ := openApp(t)
+	b.expectNoConsoleErrors()
+	waitStarted(t, b)
+	b.run(chromedp.EmulateViewport(375, 560, chromedp.EmulateMobile, chromedp.EmulateTouch))
+	// readMidArticle scrolls the phrase to the middle of what the sheet
+	// leaves, and says whether the legend's quote button is in view.
+	readMidArticle := func(phrase string) bool {
+		t.Helper()
+		evalJS[bool](t, b, fmt.Sprintf(`(() => {
+			const root = document.querySelector("article.doc");
+			const at = root.textContent.indexOf(%s);
+			const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+			let seen = 0;
+			for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+				if (at < seen + n.length) {
+					const r = document.createRange();
+					r.setStart(n, at - seen);
+					const top = r.getBoundingClientRect().top;
+					scrollBy({top: top - document.querySelector(".workspace > .sidebar").getBoundingClientRect().top / 2, behavior: "instant"});
+					return true;
+				}
+				seen += n.length;
+			}
+			return false;
+		})()`, jsString(phrase)))
+		settle(t, b)
+		return evalJS[legendButtonAt](t, b, legendButtonShownJS("quote")).Shown
+	}
+	selectPhrase(t, b, "pretty balanced", 0)
+	waitFor(t, b, `document.documentElement.classList.contains("selecting")`)
+	b.run(chromedp.Click(chromedp.ID("library-button")))
+	waitFor(t, b, `document.querySelector("#library-table") !== null`)
+	b.run(chromedp.Click(chromedp.ID("library-button")))
+	waitFor(t, b, `document.querySelector("article.doc") !== null`)
+	settle(t, b)
+	if readMidArticle("pretty balanced") || evalJS[string](t, b, `getComputedStyle(document.querySelector(".legend")).position`) != "static" {
+		t.Errorf("back from the library, nothing selected (%q): the legend stays at the window's top", evalJS[string](t, b, `getSelection().toString()`))
+	}
+	// A text dropped on the app opens in the article's place.
+	selectPhrase(t, b, "pretty balanced", 0)
+	waitFor(t, b, `document.documentElement.classList.contains("selecting")`)
+	evalJS[chromedp.Void](t, b, `(() => {
+		const dt = new DataTransfer();
+		dt.setData("text/plain", Array.from({length: 40}, (_, i) => "Paragraph " + i + " of the text dropped, long enough to be read in more than one window of a phone.").join("\n\n"));
+		for (const type of ["dragenter", "dragover", "drop"]) {
+			document.querySelector("article.doc").dispatchEvent(new DragEvent(type, {dataTransfer: dt, bubbles: true, cancelable: true}));
+		}
+	})()`)
+	waitFor(t, b, `document.querySelector("article.doc").textContent.includes("Paragraph 39 of the text dropped")`)
+	settle(t, b)
+	if readMidArticle("Paragraph 20 ") || evalJS[string](t, b, `getComputedStyle(document.querySelector(".legend")).position`) != "static" {
+		t.Errorf("in the article opened next, nothing selected (%q): the legend stays at the window's top", evalJS[string](t, b, `getSelection().toString()`))
+	}
+}
