@@ -453,7 +453,31 @@
       if (top < seenTop) v.box.scrollTop -= seenTop - top;
       else if (bottom > seenBottom) v.box.scrollTop += bottom - seenBottom;
     }
+    showPanel(v.box);
     revealedTop = v.box.scrollTop;
+  }
+
+  // showPanel scrolls the sheet (the sidebar along a narrow window's
+  // bottom, app.css) so that the selected annotation's panel shows from
+  // its top down to its first field, over the row's place: in a short
+  // window, revealing the row took the panel away, under the list below
+  // the head that scrolls itself (375 × 560), or out of the sheet above
+  // it where head and list scroll as one (740 × 360), and a quote tagged
+  // or tapped by touch, which has no Enter to go there, showed no field
+  // for its speaker. A row chosen in the list (the focus there) keeps its
+  // place.
+  function showPanel(box) {
+    if (getComputedStyle(box).position !== "fixed" || box.contains(document.activeElement)) return;
+    const panel = document.getElementById("selected");
+    const field = panel && !panel.hidden ? panel.querySelector(".editor label:not([hidden]) :is(input, textarea)") : null;
+    if (!field) return;
+    const head = box.querySelector(".sidebar-head");
+    const scroller = head && head.scrollHeight > head.clientHeight ? head : box;
+    const view = scroller.getBoundingClientRect();
+    const top = panel.getBoundingClientRect().top, bottom = field.getBoundingClientRect().bottom;
+    const seenBottom = Math.min(view.bottom, window.innerHeight);
+    if (top < view.top) scroller.scrollTop -= view.top - top;
+    else if (bottom > seenBottom) scroller.scrollTop += Math.min(top - view.top, bottom - seenBottom);
   }
 
 

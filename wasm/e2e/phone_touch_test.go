@@ -236,3 +236,73 @@ func TestShortPhoneLegendGoesWithTheArticle(t *testing.T) {
 		t.Errorf("in the article opened next, nothing selected (%q): the legend stays at the window's top", evalJS[string](t, b, `getSelection().toString()`))
 	}
 }
+
+// fieldTappableJS gives whether the field with that id shows whole in the
+// window, its middle its own (not under the list, out of the sheet's
+// scroll, nor outside the window), with its middle's coordinates.
+func fieldTappableJS(id string) string {
+	return `(() => {
+		const el = document.getElementById(` + jsString(id) + `), r = el.getBoundingClientRect();
+		const x = (r.left + r.right) / 2, y = (r.top + r.bottom) / 2;
+		const hit = r.top >= 0 && r.bottom <= innerHeight ? document.elementFromPoint(x, y) : null;
+		return {Shown: !!hit && el.contains(hit), X: x, Y: y, Top: r.top, Bottom: r.bottom, Sheet: document.querySelector(".workspace > .sidebar").getBoundingClientRect().top};
+	})()`
+}
+
+// TestShortPhoneQuoteTaggedShowsItsSpeaker: on a short phone, a quote
+// tagged with a tap, or a highlight tapped, shows the speaker's field of
+// its panel in the sheet, where the next tap types the speaker. Revealing
+// the annotation's row in the list took the field away: at 375 × 560 it
+// was under the list, below the sheet's head that scrolls itself; at
+// 740 × 360, where the sheet scrolls its head and list as one, the whole
+// panel was scrolled out of the sheet, above it. A keyboard's Enter goes
+// to the panel; a finger had to look for it.
+func TestShortPhoneQuoteTaggedShowsItsSpeaker(t *testing.T) {
+	for _, size := range [][2]int64{{375, 560}, {740, 360}} {
+		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
+			b, _ := openApp(t)
+			b.expectNoConsoleErrors()
+			waitStarted(t, b)
+			b.run(chromedp.EmulateViewport(size[0], size[1], chromedp.EmulateMobile, chromedp.EmulateTouch))
+			tagPhrase(t, b, "yes we can", "c")
+			// readMid selects the phrase in the middle of what the sheet
+			// leaves, and gives its first line's middle.
+			readMid := func(phrase string) [2]float64 {
+				selectPhrase(t, b, phrase, 0)
+				xy := evalJS[[]float64](t, b, `(() => {
+					const range = getSelection().getRangeAt(0), r = range.getBoundingClientRect();
+					scrollBy({top: r.top - document.querySelector(".workspace > .sidebar").getBoundingClientRect().top / 2, behavior: "instant"});
+					const first = range.getClientRects()[0];
+					return [(first.left + first.right) / 2, (first.top + first.bottom) / 2];
+				})()`)
+				settle(t, b)
+				return [2]float64{xy[0], xy[1]}
+			}
+			speaker := func(when, phrase string) {
+				t.Helper()
+				waitFor(t, b, fmt.Sprintf(`document.querySelector("#selected .excerpt").textContent === %s && !document.querySelector("#edit-speaker").closest("label").hidden`, jsString("“"+phrase+"”")))
+				settle(t, b)
+				at := evalJS[legendButtonAt](t, b, fieldTappableJS("edit-speaker"))
+				if !at.Shown {
+					t.Fatalf("%s: the speaker's field is at %.0f–%.0f px, not in view in the sheet (from %.0f px)", when, at.Top, at.Bottom, at.Sheet)
+				}
+				b.run(chromedp.TapXY(at.X, at.Y))
+				waitFor(t, b, `document.activeElement === document.getElementById("edit-speaker")`)
+			}
+			readMid("pretty balanced")
+			at := evalJS[legendButtonAt](t, b, legendButtonShownJS("quote"))
+			if !at.Shown {
+				t.Fatalf("the legend's quote button is at %.0f–%.0f px, not in view", at.Top, at.Bottom)
+			}
+			b.run(chromedp.TapXY(at.X, at.Y))
+			speaker(`"pretty balanced" tagged a quote with a tap`, "pretty balanced")
+			// Another annotation selected, then the quote's highlight tapped.
+			evalJS[bool](t, b, `(document.querySelector("#entries > li:not(.selected) .entry-main").click(), true)`)
+			waitFor(t, b, `document.querySelector("#selected .excerpt").textContent === "“yes we can”"`)
+			xy := readMid("pretty balanced")
+			evalJS[bool](t, b, `(getSelection().removeAllRanges(), true)`)
+			b.run(chromedp.TapXY(xy[0], xy[1]))
+			speaker(`the highlight of "pretty balanced" tapped`, "pretty balanced")
+		})
+	}
+}
