@@ -74,6 +74,12 @@ func movesFocus(b binding, k keyPress) bool {
 		return true
 	case cmdEscape:
 		return k.InField || k.InDialog || k.OnButton
+	case cmdNext, cmdPrevious:
+		// On an entry of the list, the focus follows the step to the
+		// entry it selects, once the list is drawn (choose): a second ]
+		// before then stepped from the same entry, and selected the same
+		// annotation, the key lost.
+		return k.Entry != ""
 	}
 	return false
 }

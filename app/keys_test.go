@@ -118,6 +118,8 @@ func TestMovesFocus(t *testing.T) {
 		{binding{Command: cmdTag, Label: "quote"}, keyPress{Key: "q", InArticle: true}, false},
 		{binding{Command: cmdMove, Direction: "forward", Granularity: "word"}, keyPress{Key: "ArrowRight", Ctrl: true, InArticle: true}, false},
 		{binding{Command: cmdNext}, keyPress{Key: "]"}, false},
+		{binding{Command: cmdNext, ID: "a1"}, keyPress{Key: "]", OnButton: true, Entry: "a1"}, true},
+		{binding{Command: cmdPrevious, ID: "a1"}, keyPress{Key: "[", OnButton: true, Entry: "a1"}, true},
 	}
 	for _, tt := range tests {
 		if got := movesFocus(tt.b, tt.k); got != tt.want {
