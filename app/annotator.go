@@ -36,6 +36,11 @@ type Annotator struct {
 	// waitingKeys are the keyboard commands given while locking, run once
 	// the answer comes.
 	waitingKeys []binding
+	// keysHeld is set while a key whose command moves the focus runs:
+	// the keys typed after it are held until the focus has moved
+	// (listen.go), which a command whose focus waits past its render
+	// says itself (takeHeld).
+	keysHeld bool
 	// typedWaiting is the text typed before the page went away
 	// (typed.go), set once the lock's answer lets the document change.
 	typedWaiting *typed

@@ -141,7 +141,7 @@ func (a *Annotator) goTo(ctx app.Context, target string) {
 		}
 		// The library reads the workspace before it draws its table: a
 		// few seconds at most on a loaded machine.
-		focusWhenDrawn(libraryDrawn, 600, firstTitle, "#library-search")
+		focusWhenDrawn(libraryDrawn, 600, a.takeHeld(), firstTitle, "#library-search")
 		return
 	}
 	if a.view != viewLibrary {
@@ -155,26 +155,44 @@ func (a *Annotator) goTo(ctx app.Context, target string) {
 	if a.doc == nil {
 		return
 	}
+	focused := a.takeHeld()
 	a.showOpen(ctx, func() {
 		if target == focusAnnotations {
 			// The sidebar, drawn anew, puts its rows in the frames after
 			// its first render: the focus waits for them (a second at
 			// most), or would fall on the list's heading.
-			focusWhenListed(a.set.Len() > 0, 60)
+			focusWhenListed(a.set.Len() > 0, 60, focused)
 			return
 		}
 		focusText()
+		focused()
 	})
+}
+
+// takeHeld returns what gives the keys held after the key being run
+// (listen.go) to the element that has the focus, for a command whose
+// focus moves later than its render (the library's documents, drawn once
+// the workspace is read; the article shown again): the key's handler
+// leaves them to it, and gave them before the focus had moved (Alt+W Tab
+// typed ahead left the focus on the first document's title, the Tab
+// gone to the page). Outside a key's command (a skip link's click), the
+// function does nothing.
+func (a *Annotator) takeHeld() func() {
+	if !a.keysHeld {
+		return func() {}
+	}
+	a.keysHeld = false
+	return releaseKeys
 }
 
 // focusWhenListed focuses the list of annotations (annotationsFocus) once
 // it shows its rows, when it has any, looking again at each of the next
-// frames, at most tries times.
-func focusWhenListed(rows bool, tries int) {
+// frames, at most tries times, then calls then.
+func focusWhenListed(rows bool, tries int, then func()) {
 	if !rows {
 		tries = 0
 	}
-	focusWhenDrawn("#entries .entry-main", tries, annotationsFocus...)
+	focusWhenDrawn("#entries .entry-main", tries, then, annotationsFocus...)
 }
 
 // The library drawn: its table, or the line that says no document
@@ -186,14 +204,15 @@ const (
 
 // focusWhenDrawn focuses the element the first of selectors finds once
 // the page holds an element that ready finds, looking again at each of
-// the next frames, at most tries times.
-func focusWhenDrawn(ready string, tries int, selectors ...string) {
+// the next frames, at most tries times, then calls then.
+func focusWhenDrawn(ready string, tries int, then func(), selectors ...string) {
 	doc := app.Window().Get("document")
 	if tries > 0 && !doc.Call("querySelector", ready).Truthy() {
-		afterNextFrame(func() { focusWhenDrawn(ready, tries-1, selectors...) })
+		afterNextFrame(func() { focusWhenDrawn(ready, tries-1, then, selectors...) })
 		return
 	}
 	focusFirst(selectors...)
+	then()
 }
 
 // annotationsFocus finds where the focus goes in the list of annotations:

@@ -79,11 +79,13 @@ func (a *Annotator) listen(ctx app.Context) {
 			holdKeys()
 		}
 		ctx.Dispatch(func(ctx app.Context) {
+			a.keysHeld = hold
 			a.run(ctx, b)
-			if hold {
+			if a.keysHeld {
 				// After the render, and after the focus that the command
 				// asked for once it is drawn (focusAfterRender: defers
-				// run in order).
+				// run in order), unless the command took them (takeHeld).
+				a.keysHeld = false
 				a.afterRender(ctx, func(app.Context) { releaseKeys() })
 			}
 		})
