@@ -1361,8 +1361,8 @@
 
   // typeKey does what the browser does for a key that no listener took:
   // in a text field, types a character or a new line (textarea), deletes,
-  // or moves the caret; Tab moves the focus; Enter or Space presses a
-  // button or a link. A shortcut (Ctrl, Meta, Alt with a letter or a
+  // or moves the caret; in a select, chooses an option (chooseOption); Tab
+  // moves the focus; Enter or Space presses a button or a link. A shortcut (Ctrl, Meta, Alt with a letter or a
   // digit) does nothing here: a browser's cannot be called from a page.
   // A character typed with AltGr (Ctrl and Alt, on Windows) or with
   // macOS's Option (Alt: "é", "€") is typed. execCommand types as the user
@@ -1390,9 +1390,58 @@
       }
       return;
     }
+    if (el.tagName === "SELECT") {
+      chooseOption(el, k, typed);
+      return;
+    }
     if ((k.key === "Enter" || k.key === " ") && (el.tagName === "BUTTON" || el.tagName === "SUMMARY" || el.tagName === "A" && k.key === "Enter")) {
       el.click();
     }
+  }
+
+  // chooseOption does what a closed select does with a key: a letter
+  // chooses the next option its text begins with (the letters typed
+  // within a second, the option they begin), the arrows the next or the
+  // previous option, Home and End the first and the last; the disabled
+  // ones are passed over, and the choice fires the select's input and
+  // change events. Enter's panel puts the focus on the label's select:
+  // "Enter c" typed ahead relabelled nothing where at a reader's pace it
+  // relabels the annotation a claim, the c lost. On a Mac, the arrows
+  // open the list, which a page cannot do: they are left.
+  const mac = /^Mac/.test(navigator.platform);
+  let selectTyped = { el: null, text: "", at: 0 };
+  function chooseOption(el, k, typed) {
+    if (el.disabled || el.multiple || el.size > 1) return;
+    const opts = [...el.options].filter((o) => !o.disabled && !(o.parentElement.tagName === "OPTGROUP" && o.parentElement.disabled));
+    if (opts.length === 0) return;
+    const at = opts.indexOf(el.options[el.selectedIndex]);
+    let to = null;
+    const now = performance.now(), c = k.key.toLowerCase();
+    const searching = selectTyped.el === el && now - selectTyped.at < 1000;
+    if (typed && (c !== " " || searching)) { // a space, but within a word, opens the list
+      const t = searching ? selectTyped.text + c : c;
+      selectTyped = { el, text: t, at: now };
+      // One letter, typed once or again and again: the options it begins
+      // in turn, from the one after the choice; more: the first option
+      // from the choice that they begin.
+      const again = [...t].every((l) => l === c);
+      const prefix = again ? c : t, from = again ? at + 1 : Math.max(at, 0);
+      for (let n = 0; n < opts.length && !to; n++) {
+        const o = opts[(from + n) % opts.length];
+        if (o.text.trim().toLowerCase().startsWith(prefix)) to = o;
+      }
+    } else if (!mac && !k.altKey && !k.ctrlKey && !k.metaKey) {
+      switch (k.key) {
+        case "ArrowDown": case "ArrowRight": to = opts[Math.min(at + 1, opts.length - 1)]; break;
+        case "ArrowUp": case "ArrowLeft": to = opts[Math.max(at - 1, 0)]; break;
+        case "Home": to = opts[0]; break;
+        case "End": to = opts[opts.length - 1]; break;
+      }
+    }
+    if (!to || to.selected) return;
+    to.selected = true;
+    el.dispatchEvent(new Event("input", { bubbles: true }));
+    el.dispatchEvent(new Event("change", { bubbles: true }));
   }
 
   // tabFrom moves the focus as Tab (back with Shift) does: to the next
