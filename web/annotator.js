@@ -1362,7 +1362,8 @@
   // typeKey does what the browser does for a key that no listener took:
   // in a text field, types a character or a new line (textarea), deletes,
   // or moves the caret; in a select, chooses an option (chooseOption); Tab
-  // moves the focus; Enter or Space presses a button or a link. A shortcut (Ctrl, Meta, Alt with a letter or a
+  // moves the focus; Enter or Space presses a button or a link, Space
+  // checks a box. A shortcut (Ctrl, Meta, Alt with a letter or a
   // digit) does nothing here: a browser's cannot be called from a page.
   // A character typed with AltGr (Ctrl and Alt, on Windows) or with
   // macOS's Option (Alt: "é", "€") is typed. execCommand types as the user
@@ -1397,6 +1398,8 @@
     if ((k.key === "Enter" || k.key === " ") && (el.tagName === "BUTTON" || el.tagName === "SUMMARY" || el.tagName === "A" && k.key === "Enter")) {
       el.click();
     }
+    // Space checks a box (the library's, which chooses its document).
+    if (k.key === " " && el.tagName === "INPUT" && (el.type === "checkbox" || el.type === "radio")) el.click();
   }
 
   // chooseOption does what a closed select does with a key: a letter
