@@ -1449,10 +1449,13 @@
 
   // tabFrom moves the focus as Tab (back with Shift) does: to the next
   // element that takes the focus in the page's order, kept within an open
-  // dialog (its own listener above turns at its ends).
+  // dialog (its own listener above turns at its ends). A control disabled
+  // by its fieldset (the panel's, in a tab that shows the document
+  // read-only) is no stop, its own disabled unset: the focus, given to
+  // it, stayed where it was.
   function tabFrom(el, back) {
     const scope = document.querySelector("dialog[open]") || document;
-    const items = [...scope.querySelectorAll(FOCUSABLE)].filter((c) => !c.disabled && c.tabIndex >= 0 && c.getClientRects().length > 0 && !c.closest("[inert]"));
+    const items = [...scope.querySelectorAll(FOCUSABLE)].filter((c) => !c.matches(":disabled") && c.tabIndex >= 0 && c.getClientRects().length > 0 && !c.closest("[inert]"));
     if (items.length === 0) return;
     let i = items.indexOf(el);
     if (i < 0) {
