@@ -1359,9 +1359,11 @@
     return el.tagName === "INPUT" && /^(text|search|url|email|tel|password|number)$/.test(el.type);
   }
 
+  const mac = /^Mac/.test(navigator.platform); // the keys of a Mac's editing
+
   // typeKey does what the browser does for a key that no listener took:
   // in a text field, types a character or a new line (textarea), deletes,
-  // or moves the caret; in a select, chooses an option (chooseOption); Tab
+  // moves the caret or selects (editKey); in a select, chooses an option (chooseOption); Tab
   // moves the focus; Enter or Space presses a button or a link, Space
   // checks a box. A shortcut (Ctrl, Meta, Alt with a letter or a
   // digit) does nothing here: a browser's cannot be called from a page.
@@ -1370,6 +1372,7 @@
   // does: the field's input events fire, its undo keeps the text, and it
   // is changed for the change event that leaving it fires.
   function typeKey(el, k) {
+    if (isTextField(el) && editKey(el, k)) return;
     const char = [...k.key].length === 1;
     const typed = char && !k.metaKey && (k.ctrlKey ? k.altKey : !k.altKey || !/^[A-Za-z0-9]$/.test(k.key));
     if (!typed && (k.ctrlKey || k.altKey || k.metaKey)) return;
@@ -1380,15 +1383,6 @@
     if (isTextField(el)) {
       if (typed) document.execCommand("insertText", false, k.key);
       else if (k.key === "Enter" && el.tagName === "TEXTAREA") document.execCommand("insertText", false, "\n");
-      else if (k.key === "Backspace") document.execCommand("delete");
-      else if (k.key === "Delete") document.execCommand("forwardDelete");
-      else if (k.key === "ArrowLeft" || k.key === "ArrowRight" || k.key === "Home" || k.key === "End") {
-        const n = el.value.length, at = k.key === "Home" ? 0 : k.key === "End" ? n :
-          Math.max(0, Math.min(n, (k.key === "ArrowLeft" ? el.selectionStart - 1 : el.selectionEnd + 1)));
-        if (k.shiftKey && (k.key === "ArrowLeft" || k.key === "Home")) el.setSelectionRange(at, el.selectionEnd, "backward");
-        else if (k.shiftKey) el.setSelectionRange(el.selectionStart, at, "forward");
-        else el.setSelectionRange(at, at);
-      }
       return;
     }
     if (el.tagName === "SELECT") {
@@ -1402,6 +1396,57 @@
     if (k.key === " " && el.tagName === "INPUT" && (el.type === "checkbox" || el.type === "radio")) el.click();
   }
 
+  // editKey does in text field el what the browser's editing does with
+  // key k when it types nothing, and reports whether it did: the arrows,
+  // Home and End move the caret (by a word with Ctrl, on a Mac with
+  // Option; to the line's ends with ⌘ there, with Home and End elsewhere,
+  // to the text's with Ctrl), Shift selecting; Backspace and Delete
+  // delete (a word with Ctrl, Option on a Mac; to the line's start with
+  // ⌘ Backspace); Ctrl+A (⌘A) selects the text. Selection.modify moves as
+  // those keys' own editing commands do, in a field too, a textarea's
+  // lines and a right-to-left name included: typed ahead, Ctrl+Backspace
+  // and Ctrl+A did nothing (a name typed after them was added to the
+  // one meant to go), Home in a note went to its start, not its line's,
+  // and Shift+→ after Shift+← selected more rather than less.
+  function editKey(el, k) {
+    const plain = !k.ctrlKey && !k.altKey && !k.metaKey;
+    const word = mac ? k.altKey && !k.ctrlKey && !k.metaKey : k.ctrlKey && !k.altKey && !k.metaKey;
+    const cmd = mac && k.metaKey && !k.ctrlKey && !k.altKey;
+    const sel = document.getSelection();
+    let dir = null, by = null;
+    switch (k.key) {
+      case "ArrowLeft": case "ArrowRight":
+        // On the screen, as the keys go: in a right-to-left name too.
+        dir = k.key === "ArrowLeft" ? "left" : "right";
+        by = plain ? "character" : word ? "word" : cmd ? "lineboundary" : null;
+        break;
+      case "ArrowUp": case "ArrowDown":
+        dir = k.key === "ArrowUp" ? "backward" : "forward";
+        by = plain ? "line" : cmd ? "documentboundary" : null;
+        break;
+      case "Home": case "End":
+        dir = k.key === "Home" ? "backward" : "forward";
+        by = mac ? null : plain ? "lineboundary" : word ? "documentboundary" : null;
+        break;
+      case "Backspace": case "Delete": {
+        const back = k.key === "Backspace";
+        if (!plain && !word && !(cmd && back)) return false;
+        if (!plain && el.selectionStart === el.selectionEnd) sel.modify("extend", back ? "backward" : "forward", word ? "word" : "lineboundary");
+        document.execCommand(back ? "delete" : "forwardDelete");
+        return true;
+      }
+      default:
+        if (k.code === "KeyA" && !k.shiftKey && !k.altKey && (mac ? k.metaKey && !k.ctrlKey : k.ctrlKey && !k.metaKey)) {
+          el.select();
+          return true;
+        }
+        return false;
+    }
+    if (!by) return false;
+    sel.modify(k.shiftKey ? "extend" : "move", dir, by);
+    return true;
+  }
+
   // chooseOption does what a closed select does with a key: a letter
   // chooses the next option its text begins with (the letters typed
   // within a second, the option they begin), the arrows the next or the
@@ -1411,7 +1456,6 @@
   // "Enter c" typed ahead relabelled nothing where at a reader's pace it
   // relabels the annotation a claim, the c lost. On a Mac, the arrows
   // open the list, which a page cannot do: they are left.
-  const mac = /^Mac/.test(navigator.platform);
   let selectTyped = { el: null, text: "", at: 0 };
   function chooseOption(el, k, typed) {
     if (el.disabled || el.multiple || el.size > 1) return;
