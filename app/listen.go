@@ -91,6 +91,23 @@ func (a *Annotator) listen(ctx app.Context) {
 		})
 	})
 
+	// A button pressed from the keyboard (Enter or Space, or a key held
+	// and given again: a click with no mouse's detail) may move the focus
+	// once its handler's render is done: the help's Close gives it back
+	// to the article. The keys typed until then are held, as after a key
+	// whose command moves it (movesFocus): ? Enter c typed ahead closed
+	// the help and lost the c, given to the Close button still drawn.
+	// Released from a dispatch queued after the click's own.
+	on("click", func(e app.Value) {
+		if e.Get("detail").Int() != 0 || !isButton(e.Get("target")) {
+			return
+		}
+		holdKeys()
+		ctx.Dispatch(func(ctx app.Context) {
+			a.afterRender(ctx, func(app.Context) { releaseKeys() })
+		})
+	})
+
 	// The end of a selection by mouse or keyboard: show what is selected.
 	selectionEnd := func(e app.Value) {
 		ctx.Dispatch(func(ctx app.Context) { a.describeSelection() })

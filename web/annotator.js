@@ -1320,12 +1320,13 @@
         repeat: k.repeat, bubbles: true, cancelable: true, composed: true,
       });
       const unhandled = target.dispatchEvent(ev);
+      if (unhandled) typeKey(target, k);
       if (held !== null) {
-        // The key's command holds the keys again: the rest wait for it.
+        // The key's command holds the keys again, or the button that
+        // typeKey pressed (app/listen.go): the rest wait for it.
         held.unshift(...keys.slice(i + 1));
         return;
       }
-      if (unhandled) typeKey(target, k);
     }
   }
 
