@@ -1403,10 +1403,11 @@
   // Option; to the line's ends with ⌘ there, with Home and End elsewhere,
   // to the text's with Ctrl), Shift selecting; Backspace and Delete
   // delete (a word with Ctrl, Option on a Mac; to the line's start with
-  // ⌘ Backspace); Ctrl+A (⌘A) selects the text. Selection.modify moves as
+  // ⌘ Backspace); Ctrl+A (⌘A) selects the text, Ctrl+Z (⌘Z) undoes
+  // and Ctrl+Shift+Z or Ctrl+Y (⌘⇧Z) redoes. Selection.modify moves as
   // those keys' own editing commands do, in a field too, a textarea's
-  // lines and a right-to-left name included: typed ahead, Ctrl+Backspace
-  // and Ctrl+A did nothing (a name typed after them was added to the
+  // lines and a right-to-left name included: typed ahead, Ctrl+Backspace,
+  // Ctrl+A and Ctrl+Z did nothing (a name typed after them was added to the
   // one meant to go), Home in a note went to its start, not its line's,
   // and Shift+→ after Shift+← selected more rather than less.
   function editKey(el, k) {
@@ -1436,12 +1437,14 @@
         document.execCommand(back ? "delete" : "forwardDelete");
         return true;
       }
-      default:
-        if (k.code === "KeyA" && !k.shiftKey && !k.altKey && (mac ? k.metaKey && !k.ctrlKey : k.ctrlKey && !k.metaKey)) {
-          el.select();
-          return true;
-        }
-        return false;
+      default: {
+        const mod = !k.altKey && (mac ? k.metaKey && !k.ctrlKey : k.ctrlKey && !k.metaKey);
+        if (mod && k.code === "KeyA" && !k.shiftKey) el.select();
+        else if (mod && k.code === "KeyZ") document.execCommand(k.shiftKey ? "redo" : "undo");
+        else if (mod && k.code === "KeyY" && !mac && !k.shiftKey) document.execCommand("redo");
+        else return false;
+        return true;
+      }
     }
     if (!by) return false;
     sel.modify(k.shiftKey ? "extend" : "move", dir, by);

@@ -12,10 +12,11 @@ import (
 // panel's fields, before Enter has given them the focus, do there what
 // they do at a reader's pace: Ctrl+Backspace deletes the word before
 // the caret, Ctrl+A selects the field's text, Home goes to the start of
-// the note's line, Shift+→ after Shift+← selects nothing again. Ctrl+A
-// and Ctrl+Backspace did nothing (the name typed after them was added to
-// the one meant to go), Home went to the note's start, and Shift+→
-// selected one more character, which the next letter replaced.
+// the note's line, Shift+→ after Shift+← selects nothing again, Ctrl+Z
+// undoes the typing. Ctrl+A and Ctrl+Backspace did nothing (the name
+// typed after them was added to the one meant to go), Home went to the
+// note's start, Shift+→ selected one more character, which the next
+// letter replaced, and Ctrl+Z did nothing.
 func TestTypeAheadEditsAsTheField(t *testing.T) {
 	b, _ := openApp(t)
 	b.expectNoConsoleErrors()
@@ -67,6 +68,17 @@ func TestTypeAheadEditsAsTheField(t *testing.T) {
 	settleHeld(t, b)
 	if got := value("edit-note"); got != "ab\nxycd" {
 		t.Errorf("ab Enter cd Home x Shift+← Shift+→ y typed ahead into the note: it is %q, not %q", got, "ab\nxycd")
+	}
+
+	press(t, b, kb.Enter)
+	press(t, b, kb.Tab)
+	press(t, b, kb.End)
+	press(t, b, " Jr")
+	press(t, b, "z", ctrl)
+	press(t, b, kb.Escape)
+	settleHeld(t, b)
+	if got := value("edit-speaker"); got != "Michelle" {
+		t.Errorf("End, Jr, Ctrl+Z typed ahead: the speaker is %q, not Michelle", got)
 	}
 	waitSaved(t, b)
 }
