@@ -108,6 +108,24 @@ func (a *Annotator) listen(ctx app.Context) {
 		})
 	})
 
+	// The page's helper asks to run a function once the events so far are
+	// carried out and drawn (web/annotator.js, "Type-ahead": a held Enter
+	// that changed a field, whose handler may move the focus).
+	if h := helper(); h.Truthy() && h.Get("onRendered").Truthy() {
+		rendered := app.FuncOf(func(this app.Value, args []app.Value) any {
+			then := args[0]
+			ctx.Dispatch(func(ctx app.Context) {
+				a.afterRender(ctx, func(app.Context) { then.Invoke() })
+			})
+			return nil
+		})
+		h.Call("onRendered", rendered)
+		a.listeners = append(a.listeners, func() {
+			h.Call("onRendered", nil)
+			rendered.Release()
+		})
+	}
+
 	// The end of a selection by mouse or keyboard: show what is selected.
 	selectionEnd := func(e app.Value) {
 		ctx.Dispatch(func(ctx app.Context) { a.describeSelection() })

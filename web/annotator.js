@@ -1362,9 +1362,22 @@
 
   const mac = /^Mac/.test(navigator.platform); // the keys of a Mac's editing
 
+  // afterGo, set by the app (onRendered), calls a function once the app
+  // has carried out the events so far and drawn what they changed.
+  let afterGo = null;
+  function onRendered(fn) {
+    afterGo = fn || null;
+  }
+
+  // edited holds the fields typed into since their last change event.
+  const edited = new WeakSet();
+  document.addEventListener("input", (e) => edited.add(e.target), true);
+  document.addEventListener("change", (e) => edited.delete(e.target), true);
+
   // typeKey does what the browser does for a key that no listener took:
   // in a text field, types a character or a new line (textarea), deletes,
-  // moves the caret or selects (editKey); in a select, chooses an option (chooseOption); Tab
+  // moves the caret or selects (editKey), fires the change of a one-line
+  // field (Enter); in a select, chooses an option (chooseOption); Tab
   // moves the focus; Enter or Space presses a button or a link, Space
   // checks a box. A shortcut (Ctrl, Meta, Alt with a letter or a
   // digit) does nothing here: a browser's cannot be called from a page.
@@ -1384,6 +1397,24 @@
     if (isTextField(el)) {
       if (typed) document.execCommand("insertText", false, k.key);
       else if (k.key === "Enter" && el.tagName === "TEXTAREA") document.execCommand("insertText", false, "\n");
+      else if (k.key === "Enter" && edited.has(el)) {
+        // A one-line field's Enter fires its change event when its text
+        // changed since the last one, as the browser's does: the
+        // library's rename takes the title typed so. Typed ahead, the
+        // Enter did nothing, the field stayed open, and the keys after it
+        // went to it. Fired by the browser, as the focus leaves, so that
+        // it counts the text as changed: a change of the page's own, it
+        // fired another as the field went, whose handler took the focus
+        // back. The change's handler may move the focus once drawn (the
+        // rename's, to the row's Rename): the keys after it wait for that.
+        edited.delete(el);
+        el.blur();
+        el.focus({ preventScroll: true });
+        if (afterGo) {
+          holdKeys();
+          afterGo(releaseKeys);
+        }
+      }
       return;
     }
     if (el.tagName === "SELECT") {
@@ -1561,6 +1592,6 @@
   window.annotator = Object.assign(window.annotator || {}, {
     nodeCount, reindex, selection, caretAt, paint, patch, highlights, scrollTo, placeAtTop, scrollToPlace, select, extend,
     move, caret, place, collapse, focusText, focusFrameIfLost, openModal, closeModal, clear, text, afterFrame,
-    highlightsPending, holdKeys, releaseKeys,
+    highlightsPending, holdKeys, releaseKeys, onRendered,
   });
 })();
