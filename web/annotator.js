@@ -1315,6 +1315,10 @@
     for (let i = 0; i < keys.length; i++) {
       const k = keys[i];
       const target = document.activeElement || document.body;
+      if (k.paste) {
+        givePaste(target, k.paste);
+        continue;
+      }
       const ev = new KeyboardEvent("keydown", {
         key: k.key, code: k.code, ctrlKey: k.ctrlKey, shiftKey: k.shiftKey, altKey: k.altKey, metaKey: k.metaKey,
         repeat: k.repeat, bubbles: true, cancelable: true, composed: true,
@@ -1338,7 +1342,7 @@
   let swallowPress = false;
   window.addEventListener("keydown", (e) => {
     if (!e.isTrusted) return;
-    swallowPress = held !== null && !e.isComposing && e.keyCode !== 229;
+    swallowPress = held !== null && !e.isComposing && e.keyCode !== 229 && !isPasteKey(e);
     if (!swallowPress) return;
     held.push({ key: e.key, code: e.code, ctrlKey: e.ctrlKey, shiftKey: e.shiftKey, altKey: e.altKey, metaKey: e.metaKey, repeat: e.repeat });
     e.preventDefault();
@@ -1352,6 +1356,37 @@
     e.preventDefault();
     e.stopImmediatePropagation();
   }, true);
+
+  // A paste (Ctrl+V, ⌘V, Shift+Insert) typed ahead is held too, by its
+  // content: its key goes on, for the browser to read the clipboard,
+  // which a page cannot do later, and the paste event it fires is held
+  // (the focus still where it was, it would have pasted there: into the
+  // article, which opens what is pasted as a new article). Given, it is
+  // typed into the text field that has the focus by then, or fired at
+  // the element that has it, with the same data.
+  function isPasteKey(e) {
+    const v = e.code === "KeyV" || e.key === "v" || e.key === "V";
+    return (v && (e.ctrlKey || e.metaKey) && !e.altKey) || (e.key === "Insert" && e.shiftKey && !e.ctrlKey);
+  }
+  window.addEventListener("paste", (e) => {
+    if (held === null || !e.isTrusted || !e.clipboardData) return;
+    const data = new DataTransfer();
+    for (const type of e.clipboardData.types) {
+      if (type !== "Files") data.setData(type, e.clipboardData.getData(type));
+    }
+    held.push({ paste: data });
+    e.preventDefault();
+    e.stopImmediatePropagation();
+  }, true);
+
+  function givePaste(target, data) {
+    if (isTextField(target)) {
+      const text = data.getData("text/plain");
+      if (text) document.execCommand("insertText", false, target.tagName === "INPUT" ? text.replace(/\r?\n/g, " ") : text);
+      return;
+    }
+    target.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true, composed: true }));
+  }
 
   // isTextField says whether el takes typed text.
   function isTextField(el) {
