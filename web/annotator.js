@@ -58,8 +58,9 @@
     index = new Map();
     // An article replaced (another document, the one back from the
     // library) takes the selection in it away without a selection change:
-    // the legend staying for it goes too (markSelecting).
-    queueSelecting();
+    // the legend staying for it goes too (markSelecting). Only then: a
+    // start, which builds the article's index, asks for no frame.
+    if (selecting) queueSelecting();
     if (!root) return;
     chunk(root);
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);

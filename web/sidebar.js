@@ -466,8 +466,12 @@
   // or tapped by touch, which has no Enter to go there, showed no field
   // for its speaker. A row chosen in the list (the focus there) keeps its
   // place.
+  // The sheet is the sidebar of a window under 900 px wide (app.css):
+  // asked of the media query, not of the sidebar's computed style, which
+  // made the browser work out the page's style in the middle of a frame.
+  const sheetLayout = window.matchMedia("(max-width: 900px)");
   function showPanel(box) {
-    if (getComputedStyle(box).position !== "fixed" || box.contains(document.activeElement)) return;
+    if (!sheetLayout.matches || box.contains(document.activeElement)) return;
     const panel = document.getElementById("selected");
     const field = panel && !panel.hidden ? panel.querySelector(".editor label:not([hidden]) :is(input, textarea)") : null;
     if (!field) return;
