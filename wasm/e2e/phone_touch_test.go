@@ -31,6 +31,40 @@ type legendButtonAt struct {
 	X, Y, Top, Bottom, Sheet float64
 }
 
+// shortPhones are the windows of a short phone: 375 × 560 px, a small
+// phone with its browser's bars, and 740 × 360, a phone on its side.
+var shortPhones = [][2]int64{{375, 560}, {740, 360}}
+
+// onPhone opens the app in a window of size (CSS px) with touch, as a
+// phone's, once it has started.
+func onPhone(t *testing.T, size [2]int64) *browser {
+	t.Helper()
+	b, _ := openApp(t)
+	b.expectNoConsoleErrors()
+	waitStarted(t, b)
+	b.run(chromedp.EmulateViewport(size[0], size[1], chromedp.EmulateMobile, chromedp.EmulateTouch))
+	return b
+}
+
+// eachShortPhone runs test on each of the short phones' windows.
+func eachShortPhone(t *testing.T, test func(t *testing.T, b *browser)) {
+	for _, size := range shortPhones {
+		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) { test(t, onPhone(t, size)) })
+	}
+}
+
+// tapToTag taps the legend's button at at, and checks that it tagged the
+// phrase selected.
+func tapToTag(t *testing.T, b *browser, at legendButtonAt, label, phrase string) {
+	t.Helper()
+	n := entryCount(t, b)
+	b.run(chromedp.TapXY(at.X, at.Y))
+	waitFor(t, b, fmt.Sprintf(`document.querySelectorAll("#entries > li").length === %d`, n+1))
+	if got := text(t, b, "#selected .excerpt"); got != "“"+phrase+"”" {
+		t.Errorf("tapping %s tagged %s, want %q", label, got, phrase)
+	}
+}
+
 // TestPhoneTagsByTouchWhereItReads: on a phone, a phrase in the middle of
 // the article, selected where it is read, is tagged by tapping the label:
 // the legend stays at the window's top, above the sheet. It scrolled away
@@ -39,10 +73,7 @@ type legendButtonAt struct {
 // sheet: tagging by touch meant scrolling up to the title and back for
 // every span.
 func TestPhoneTagsByTouchWhereItReads(t *testing.T) {
-	b, _ := openApp(t)
-	b.expectNoConsoleErrors()
-	waitStarted(t, b)
-	b.run(chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile, chromedp.EmulateTouch))
+	b := onPhone(t, [2]int64{390, 844})
 	if !evalJS[bool](t, b, `matchMedia("(pointer: coarse)").matches && getComputedStyle(document.querySelector(".workspace > .sidebar")).position === "fixed"`) {
 		t.Fatal("at 390 × 844 px with touch the pointer is not coarse or the sidebar is not a sheet; the test is for that layout")
 	}
@@ -64,12 +95,7 @@ func TestPhoneTagsByTouchWhereItReads(t *testing.T) {
 		if legend := evalJS[float64](t, b, `document.querySelector(".legend").getBoundingClientRect().bottom`); at.Sheet-legend < 844/3 {
 			t.Errorf("the legend ends at %.0f px and the sheet starts at %.0f px: %.0f px left to read in", legend, at.Sheet, at.Sheet-legend)
 		}
-		n := entryCount(t, b)
-		b.run(chromedp.TapXY(at.X, at.Y))
-		waitFor(t, b, fmt.Sprintf(`document.querySelectorAll("#entries > li").length === %d`, n+1))
-		if got := text(t, b, "#selected .excerpt"); got != "“"+phrase+"”" {
-			t.Errorf("tapping quote tagged %s, want %q", got, phrase)
-		}
+		tapToTag(t, b, at, "quote", phrase)
 	}
 }
 
@@ -81,52 +107,41 @@ func TestPhoneTagsByTouchWhereItReads(t *testing.T) {
 // selection goes, and so does the legend. The labels were found only at
 // the article's top there.
 func TestShortPhoneTagsByTouchWhereItReads(t *testing.T) {
-	for _, size := range [][2]int64{{375, 560}, {740, 360}} {
-		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
-			b, _ := openApp(t)
-			b.expectNoConsoleErrors()
-			waitStarted(t, b)
-			b.run(chromedp.EmulateViewport(size[0], size[1], chromedp.EmulateMobile, chromedp.EmulateTouch))
-			for _, phrase := range []string{"yes we can", "pretty balanced"} {
-				// Read there, nothing selected: the legend is not in view.
-				selectPhrase(t, b, phrase, 0)
-				before := evalJS[float64](t, b, `(() => {
+	eachShortPhone(t, func(t *testing.T, b *browser) {
+		for _, phrase := range []string{"yes we can", "pretty balanced"} {
+			// Read there, nothing selected: the legend is not in view.
+			selectPhrase(t, b, phrase, 0)
+			before := evalJS[float64](t, b, `(() => {
 					const range = getSelection().getRangeAt(0), r = range.getBoundingClientRect();
 					const seen = Math.min(innerHeight, document.querySelector(".workspace > .sidebar").getBoundingClientRect().top);
 					scrollBy({top: r.top - seen / 2, behavior: "instant"});
 					getSelection().removeAllRanges();
 					return range.getBoundingClientRect().top;
 				})()`)
-				settle(t, b)
-				if at := evalJS[legendButtonAt](t, b, legendButtonShownJS("quote")); at.Shown {
-					t.Errorf("%q read mid-article, nothing selected: the legend's quote button is in view (%.0f–%.0f px), where the text should be", phrase, at.Top, at.Bottom)
-				}
-				// Selected: the legend comes, the text stays where it was.
-				selectPhrase(t, b, phrase, 0)
-				settle(t, b)
-				at := evalJS[legendButtonAt](t, b, legendButtonShownJS("quote"))
-				if !at.Shown {
-					t.Fatalf("%q selected mid-article: the legend's quote button is at %.0f–%.0f px, not in view above the sheet (from %.0f px)", phrase, at.Top, at.Bottom, at.Sheet)
-				}
-				if after := evalJS[float64](t, b, `getSelection().getRangeAt(0).getBoundingClientRect().top`); after != before {
-					t.Errorf("the legend's coming moved the text selected from %.1f to %.1f px", before, after)
-				} else if legend := evalJS[float64](t, b, `document.querySelector(".legend").getBoundingClientRect().bottom`); legend > before {
-					t.Errorf("the legend (to %.0f px) covers the text selected mid-window (from %.0f px)", legend, before)
-				}
-				n := entryCount(t, b)
-				b.run(chromedp.TapXY(at.X, at.Y))
-				waitFor(t, b, fmt.Sprintf(`document.querySelectorAll("#entries > li").length === %d`, n+1))
-				if got := text(t, b, "#selected .excerpt"); got != "“"+phrase+"”" {
-					t.Errorf("tapping quote tagged %s, want %q", got, phrase)
-				}
-				waitFor(t, b, `!document.documentElement.classList.contains("selecting")`)
-				settle(t, b)
-				if at := evalJS[legendButtonAt](t, b, legendButtonShownJS("quote")); at.Shown {
-					t.Errorf("%q tagged: the legend stays in view (%.0f–%.0f px) with nothing selected", phrase, at.Top, at.Bottom)
-				}
+			settle(t, b)
+			if at := evalJS[legendButtonAt](t, b, legendButtonShownJS("quote")); at.Shown {
+				t.Errorf("%q read mid-article, nothing selected: the legend's quote button is in view (%.0f–%.0f px), where the text should be", phrase, at.Top, at.Bottom)
 			}
-		})
-	}
+			// Selected: the legend comes, the text stays where it was.
+			selectPhrase(t, b, phrase, 0)
+			settle(t, b)
+			at := evalJS[legendButtonAt](t, b, legendButtonShownJS("quote"))
+			if !at.Shown {
+				t.Fatalf("%q selected mid-article: the legend's quote button is at %.0f–%.0f px, not in view above the sheet (from %.0f px)", phrase, at.Top, at.Bottom, at.Sheet)
+			}
+			if after := evalJS[float64](t, b, `getSelection().getRangeAt(0).getBoundingClientRect().top`); after != before {
+				t.Errorf("the legend's coming moved the text selected from %.1f to %.1f px", before, after)
+			} else if legend := evalJS[float64](t, b, `document.querySelector(".legend").getBoundingClientRect().bottom`); legend > before {
+				t.Errorf("the legend (to %.0f px) covers the text selected mid-window (from %.0f px)", legend, before)
+			}
+			tapToTag(t, b, at, "quote", phrase)
+			waitFor(t, b, `!document.documentElement.classList.contains("selecting")`)
+			settle(t, b)
+			if at := evalJS[legendButtonAt](t, b, legendButtonShownJS("quote")); at.Shown {
+				t.Errorf("%q tagged: the legend stays in view (%.0f–%.0f px) with nothing selected", phrase, at.Top, at.Bottom)
+			}
+		}
+	})
 }
 
 // TestShortPhoneSelectionAtTheTopStaysInSight: on a short phone, text
@@ -136,43 +151,32 @@ func TestShortPhoneTagsByTouchWhereItReads(t *testing.T) {
 // reader then tagged unseen, its handles under the labels. The text
 // selected shows below the legend, and the tap tags it.
 func TestShortPhoneSelectionAtTheTopStaysInSight(t *testing.T) {
-	for _, size := range [][2]int64{{375, 560}, {740, 360}} {
-		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
-			b, _ := openApp(t)
-			b.expectNoConsoleErrors()
-			waitStarted(t, b)
-			b.run(chromedp.EmulateViewport(size[0], size[1], chromedp.EmulateMobile, chromedp.EmulateTouch))
-			for _, phrase := range []string{"yes we can", "pretty balanced"} {
-				// Read with the phrase on the window's first line.
-				selectPhrase(t, b, phrase, 0)
-				evalJS[bool](t, b, `(() => {
+	eachShortPhone(t, func(t *testing.T, b *browser) {
+		for _, phrase := range []string{"yes we can", "pretty balanced"} {
+			// Read with the phrase on the window's first line.
+			selectPhrase(t, b, phrase, 0)
+			evalJS[bool](t, b, `(() => {
 					const r = getSelection().getRangeAt(0).getBoundingClientRect();
 					scrollBy({top: r.top - 8, behavior: "instant"});
 					getSelection().removeAllRanges();
 					return true;
 				})()`)
-				settle(t, b)
-				selectPhrase(t, b, phrase, 0)
-				settle(t, b)
-				at := evalJS[legendButtonAt](t, b, legendButtonShownJS("quote"))
-				if !at.Shown {
-					t.Fatalf("%q selected at the window's top: the legend's quote button is at %.0f–%.0f px, not in view above the sheet (from %.0f px)", phrase, at.Top, at.Bottom, at.Sheet)
-				}
-				sel := evalJS[struct{ Top, Bottom float64 }](t, b, `(() => { const r = getSelection().getRangeAt(0).getBoundingClientRect(); return {Top: r.top, Bottom: r.bottom}; })()`)
-				legend := evalJS[float64](t, b, `document.querySelector(".legend").getBoundingClientRect().bottom`)
-				if sel.Top < legend || sel.Bottom > at.Sheet {
-					t.Errorf("%q selected at the window's top is at %.0f–%.0f px, not between the legend (to %.0f px) and the sheet (from %.0f px)", phrase, sel.Top, sel.Bottom, legend, at.Sheet)
-				}
-				n := entryCount(t, b)
-				b.run(chromedp.TapXY(at.X, at.Y))
-				waitFor(t, b, fmt.Sprintf(`document.querySelectorAll("#entries > li").length === %d`, n+1))
-				if got := text(t, b, "#selected .excerpt"); got != "“"+phrase+"”" {
-					t.Errorf("tapping quote tagged %s, want %q", got, phrase)
-				}
-				waitFor(t, b, `!document.documentElement.classList.contains("selecting")`)
+			settle(t, b)
+			selectPhrase(t, b, phrase, 0)
+			settle(t, b)
+			at := evalJS[legendButtonAt](t, b, legendButtonShownJS("quote"))
+			if !at.Shown {
+				t.Fatalf("%q selected at the window's top: the legend's quote button is at %.0f–%.0f px, not in view above the sheet (from %.0f px)", phrase, at.Top, at.Bottom, at.Sheet)
 			}
-		})
-	}
+			sel := evalJS[struct{ Top, Bottom float64 }](t, b, `(() => { const r = getSelection().getRangeAt(0).getBoundingClientRect(); return {Top: r.top, Bottom: r.bottom}; })()`)
+			legend := evalJS[float64](t, b, `document.querySelector(".legend").getBoundingClientRect().bottom`)
+			if sel.Top < legend || sel.Bottom > at.Sheet {
+				t.Errorf("%q selected at the window's top is at %.0f–%.0f px, not between the legend (to %.0f px) and the sheet (from %.0f px)", phrase, sel.Top, sel.Bottom, legend, at.Sheet)
+			}
+			tapToTag(t, b, at, "quote", phrase)
+			waitFor(t, b, `!document.documentElement.classList.contains("selecting")`)
+		}
+	})
 }
 
 // TestShortPhoneLegendGoesWithTheArticle: on a short phone, the legend
@@ -182,10 +186,7 @@ func TestShortPhoneSelectionAtTheTopStaysInSight(t *testing.T) {
 // followed, so that it stayed over the text, nothing selected, back from
 // the library and in the article opened next, until the next selection.
 func TestShortPhoneLegendGoesWithTheArticle(t *testing.T) {
-	b, _ := openApp(t)
-	b.expectNoConsoleErrors()
-	waitStarted(t, b)
-	b.run(chromedp.EmulateViewport(375, 560, chromedp.EmulateMobile, chromedp.EmulateTouch))
+	b := onPhone(t, [2]int64{375, 560})
 	// readMidArticle scrolls the phrase to the middle of what the sheet
 	// leaves, and says whether the legend's quote button is in view.
 	readMidArticle := func(phrase string) bool {
@@ -258,51 +259,45 @@ func fieldTappableJS(id string) string {
 // panel was scrolled out of the sheet, above it. A keyboard's Enter goes
 // to the panel; a finger had to look for it.
 func TestShortPhoneQuoteTaggedShowsItsSpeaker(t *testing.T) {
-	for _, size := range [][2]int64{{375, 560}, {740, 360}} {
-		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
-			b, _ := openApp(t)
-			b.expectNoConsoleErrors()
-			waitStarted(t, b)
-			b.run(chromedp.EmulateViewport(size[0], size[1], chromedp.EmulateMobile, chromedp.EmulateTouch))
-			tagPhrase(t, b, "yes we can", "c")
-			// readMid selects the phrase in the middle of what the sheet
-			// leaves, and gives its first line's middle.
-			readMid := func(phrase string) [2]float64 {
-				selectPhrase(t, b, phrase, 0)
-				xy := evalJS[[]float64](t, b, `(() => {
+	eachShortPhone(t, func(t *testing.T, b *browser) {
+		tagPhrase(t, b, "yes we can", "c")
+		// readMid selects the phrase in the middle of what the sheet
+		// leaves, and gives its first line's middle.
+		readMid := func(phrase string) [2]float64 {
+			selectPhrase(t, b, phrase, 0)
+			xy := evalJS[[]float64](t, b, `(() => {
 					const range = getSelection().getRangeAt(0), r = range.getBoundingClientRect();
 					scrollBy({top: r.top - document.querySelector(".workspace > .sidebar").getBoundingClientRect().top / 2, behavior: "instant"});
 					const first = range.getClientRects()[0];
 					return [(first.left + first.right) / 2, (first.top + first.bottom) / 2];
 				})()`)
-				settle(t, b)
-				return [2]float64{xy[0], xy[1]}
-			}
-			speaker := func(when, phrase string) {
-				t.Helper()
-				waitFor(t, b, fmt.Sprintf(`document.querySelector("#selected .excerpt").textContent === %s && !document.querySelector("#edit-speaker").closest("label").hidden`, jsString("“"+phrase+"”")))
-				settle(t, b)
-				at := evalJS[legendButtonAt](t, b, fieldTappableJS("edit-speaker"))
-				if !at.Shown {
-					t.Fatalf("%s: the speaker's field is at %.0f–%.0f px, not in view in the sheet (from %.0f px)", when, at.Top, at.Bottom, at.Sheet)
-				}
-				b.run(chromedp.TapXY(at.X, at.Y))
-				waitFor(t, b, `document.activeElement === document.getElementById("edit-speaker")`)
-			}
-			readMid("pretty balanced")
-			at := evalJS[legendButtonAt](t, b, legendButtonShownJS("quote"))
+			settle(t, b)
+			return [2]float64{xy[0], xy[1]}
+		}
+		speaker := func(when, phrase string) {
+			t.Helper()
+			waitFor(t, b, fmt.Sprintf(`document.querySelector("#selected .excerpt").textContent === %s && !document.querySelector("#edit-speaker").closest("label").hidden`, jsString("“"+phrase+"”")))
+			settle(t, b)
+			at := evalJS[legendButtonAt](t, b, fieldTappableJS("edit-speaker"))
 			if !at.Shown {
-				t.Fatalf("the legend's quote button is at %.0f–%.0f px, not in view", at.Top, at.Bottom)
+				t.Fatalf("%s: the speaker's field is at %.0f–%.0f px, not in view in the sheet (from %.0f px)", when, at.Top, at.Bottom, at.Sheet)
 			}
 			b.run(chromedp.TapXY(at.X, at.Y))
-			speaker(`"pretty balanced" tagged a quote with a tap`, "pretty balanced")
-			// Another annotation selected, then the quote's highlight tapped.
-			evalJS[bool](t, b, `(document.querySelector("#entries > li:not(.selected) .entry-main").click(), true)`)
-			waitFor(t, b, `document.querySelector("#selected .excerpt").textContent === "“yes we can”"`)
-			xy := readMid("pretty balanced")
-			evalJS[bool](t, b, `(getSelection().removeAllRanges(), true)`)
-			b.run(chromedp.TapXY(xy[0], xy[1]))
-			speaker(`the highlight of "pretty balanced" tapped`, "pretty balanced")
-		})
-	}
+			waitFor(t, b, `document.activeElement === document.getElementById("edit-speaker")`)
+		}
+		readMid("pretty balanced")
+		at := evalJS[legendButtonAt](t, b, legendButtonShownJS("quote"))
+		if !at.Shown {
+			t.Fatalf("the legend's quote button is at %.0f–%.0f px, not in view", at.Top, at.Bottom)
+		}
+		b.run(chromedp.TapXY(at.X, at.Y))
+		speaker(`"pretty balanced" tagged a quote with a tap`, "pretty balanced")
+		// Another annotation selected, then the quote's highlight tapped.
+		evalJS[bool](t, b, `(document.querySelector("#entries > li:not(.selected) .entry-main").click(), true)`)
+		waitFor(t, b, `document.querySelector("#selected .excerpt").textContent === "“yes we can”"`)
+		xy := readMid("pretty balanced")
+		evalJS[bool](t, b, `(getSelection().removeAllRanges(), true)`)
+		b.run(chromedp.TapXY(xy[0], xy[1]))
+		speaker(`the highlight of "pretty balanced" tapped`, "pretty balanced")
+	})
 }

@@ -27,16 +27,7 @@ import (
 // where that tab was scrolled to and with its selected annotation still
 // selected. Its keys still make no change, and say why.
 func TestWorkspaceReadOnlyTabFollows(t *testing.T) {
-	b, srv := openApp(t)
-	b.expectNoConsoleErrors()
-	waitStarted(t, b)
-	tagPhrase(t, b, "yes we can", "q")
-	waitSaved(t, b)
-
-	tab := b.newTab(t)
-	tab.expectNoConsoleErrors()
-	openReadOnly(t, tab, srv.URL+"/")
-	waitFor(t, tab, `document.querySelectorAll("#entries > li").length === 1`)
+	b, tab, _ := quoteThenReadOnlyTab(t)
 	// The read-only tab selects the quote, then scrolls down the page.
 	tab.run(chromedp.Click(`#entries > li .entry-main`))
 	waitFor(t, tab, `(document.querySelector(".entry-main[aria-pressed=true]") || {textContent: ""}).textContent.includes("yes we can")`)

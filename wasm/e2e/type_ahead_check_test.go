@@ -5,7 +5,6 @@ package e2e
 import (
 	"testing"
 
-	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 )
 
@@ -14,13 +13,7 @@ import (
 // checked, as at a reader's pace: the Space, given to the box, did
 // nothing (typeKey pressed buttons and links only).
 func TestTypeAheadChoosesADocument(t *testing.T) {
-	b, _ := openApp(t)
-	b.expectNoConsoleErrors()
-	waitStarted(t, b)
-	waitSaved(t, b)
-	b.run(chromedp.Focus(chromedp.ID("article")))
-	settle(t, b)
-	slowRelease(t, b, 300)
+	b := typeAheadFromSaved(t)
 	press(t, b, "w", alt)
 	press(t, b, kb.Tab, shift)
 	press(t, b, " ")

@@ -18,12 +18,7 @@ import (
 // note's start, Shift+→ selected one more character, which the next
 // letter replaced, and Ctrl+Z did nothing.
 func TestTypeAheadEditsAsTheField(t *testing.T) {
-	b, _ := openApp(t)
-	b.expectNoConsoleErrors()
-	waitStarted(t, b)
-	selectPhrase(t, b, "yes we can", 0)
-	evalJS[bool](t, b, `(document.getElementById("article").focus({preventScroll: true}), true)`)
-	slowRelease(t, b, 300)
+	b := typeAheadOnPhrase(t, "yes we can")
 	value := func(id string) string {
 		t.Helper()
 		return evalJS[string](t, b, `document.getElementById("`+id+`").value`)

@@ -5,7 +5,6 @@ package e2e
 import (
 	"testing"
 
-	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 )
 
@@ -23,11 +22,7 @@ func TestTypeAheadReachesTheLibrary(t *testing.T) {
 	b.expectNoConsoleErrors()
 	waitStarted(t, b)
 	// In the list's order: technology, yes we can.
-	tagPhrase(t, b, "technology", "p")
-	tagPhrase(t, b, "yes we can", "q")
-	b.run(chromedp.Focus(chromedp.ID("article")))
-	press(t, b, kb.Escape)
-	waitFor(t, b, `document.querySelector("#entries li.selected") === null`)
+	tagThenDeselect(t, b, "technology", "p", "yes we can", "q")
 	waitSaved(t, b)
 	settle(t, b)
 

@@ -3,12 +3,7 @@
 package e2e
 
 import (
-	"fmt"
 	"testing"
-	"time"
-
-	"github.com/chromedp/chromedp"
-	"github.com/chromedp/chromedp/kb"
 )
 
 // TestTypeAheadStepsDownTheList: Alt+L, then ] twice, typed before the
@@ -22,12 +17,7 @@ func TestTypeAheadStepsDownTheList(t *testing.T) {
 	b.expectNoConsoleErrors()
 	waitStarted(t, b)
 	// In the list's order: technology, yes we can, pretty balanced.
-	tagPhrase(t, b, "technology", "p")
-	tagPhrase(t, b, "yes we can", "q")
-	tagPhrase(t, b, "pretty balanced", "c")
-	b.run(chromedp.Focus(chromedp.ID("article")))
-	press(t, b, kb.Escape)
-	waitFor(t, b, `document.querySelector("#entries li.selected") === null`)
+	tagThenDeselect(t, b, "technology", "p", "yes we can", "q", "pretty balanced", "c")
 	settle(t, b)
 
 	slowRelease(t, b, 300)
@@ -43,27 +33,4 @@ func TestTypeAheadStepsDownTheList(t *testing.T) {
 	if got := evalJS[string](t, b, focused); got != "“pretty balanced”" {
 		t.Errorf("after Alt+L ] ] the focus is on the entry %q (#%s), not on the third", got, activeID(t, b))
 	}
-}
-
-// slowRelease gives the keys held after a key that moves the focus ms
-// later than the app asks, as on a machine where the key's render takes
-// that long (a large document, a loaded machine): the keys the test
-// presses meanwhile, at its own pace, are held, as a fast typist's are
-// there.
-func slowRelease(t testing.TB, b *browser, ms int) {
-	t.Helper()
-	evalJS[bool](t, b, fmt.Sprintf(`(() => {
-		const release = window.annotator.releaseKeys;
-		window.annotator.releaseKeys = () => setTimeout(release, %d);
-		return true;
-	})()`, ms))
-}
-
-// settleHeld waits until the keys held have been given (after
-// slowRelease's delay for each key that holds them again, or the hold's
-// limit in annotator.js, a second) and the page is calm.
-func settleHeld(t testing.TB, b *browser) {
-	t.Helper()
-	time.Sleep(1500 * time.Millisecond)
-	settle(t, b)
 }

@@ -5,7 +5,6 @@ package e2e
 import (
 	"testing"
 
-	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 )
 
@@ -16,13 +15,7 @@ import (
 // field, did nothing: the field stayed open, and the key typed after it
 // went into the title.
 func TestTypeAheadRenames(t *testing.T) {
-	b, _ := openApp(t)
-	b.expectNoConsoleErrors()
-	waitStarted(t, b)
-	waitSaved(t, b)
-	b.run(chromedp.Focus(chromedp.ID("article")))
-	settle(t, b)
-	slowRelease(t, b, 300)
+	b := typeAheadFromSaved(t)
 	press(t, b, "w", alt)
 	press(t, b, kb.Tab)
 	press(t, b, kb.Tab)

@@ -14,12 +14,7 @@ import (
 // the next label (Enter ↓ ↓ on a claim: a pledge). They did nothing:
 // typeKey left a select alone, and the annotation kept its label.
 func TestTypeAheadChoosesTheLabel(t *testing.T) {
-	b, _ := openApp(t)
-	b.expectNoConsoleErrors()
-	waitStarted(t, b)
-	selectPhrase(t, b, "yes we can", 0)
-	evalJS[bool](t, b, `(document.getElementById("article").focus({preventScroll: true}), true)`)
-	slowRelease(t, b, 300)
+	b := typeAheadOnPhrase(t, "yes we can")
 	press(t, b, "q")
 	press(t, b, kb.Enter)
 	press(t, b, "c")

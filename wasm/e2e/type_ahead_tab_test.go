@@ -17,16 +17,7 @@ import (
 // attribute, for a stop, whose focus() did nothing, and the focus stayed
 // on the entry.
 func TestTypeAheadTabPassesDisabledFields(t *testing.T) {
-	b, srv := openApp(t)
-	b.expectNoConsoleErrors()
-	waitStarted(t, b)
-	tagPhrase(t, b, "yes we can", "q")
-	waitSaved(t, b)
-
-	tab := b.newTab(t)
-	tab.expectNoConsoleErrors()
-	openReadOnly(t, tab, srv.URL+"/")
-	waitFor(t, tab, `document.querySelectorAll("#entries > li").length === 1`)
+	_, tab, _ := quoteThenReadOnlyTab(t)
 	tab.run(chromedp.Click(`#entries > li .entry-main`))
 	waitFor(t, tab, `document.querySelector("#selected .editor:disabled") !== null && document.activeElement.matches("#entries .entry-main")`)
 	const active = `document.activeElement.outerHTML.slice(0, 80)`

@@ -57,15 +57,7 @@ func renameInLibrary(t testing.TB, b *browser, from, to string) {
 // title line, its download's title and file name (they kept the old title
 // until the document was opened again), and that tab's library.
 func TestWorkspaceRenameShowsInTheEditingTab(t *testing.T) {
-	b, srv := openApp(t)
-	b.expectNoConsoleErrors()
-	waitStarted(t, b)
-	tagPhrase(t, b, "yes we can", "q")
-	waitSaved(t, b)
-
-	tab := b.newTab(t)
-	tab.expectNoConsoleErrors()
-	openReadOnly(t, tab, srv.URL+"/")
+	b, tab, _ := quoteThenReadOnlyTab(t)
 	renameInLibrary(t, tab, sampleTitle, "Renamed elsewhere")
 
 	waitFor(t, b, `document.querySelector("#doc-title").textContent === "Renamed elsewhere"`)
@@ -387,6 +379,23 @@ func openReadOnly(t testing.TB, tab *browser, url string) {
 // a tab that opens the document meanwhile waiting (read-only) until it is
 // let go; it was only looked at (heldElsewhere), and a tab could open the
 // document in between and have its tags written over.
+// quoteThenReadOnlyTab opens the app, tags "yes we can" a quote, and
+// opens a second tab, which shows the document read-only with that
+// quote; neither tab may log an error.
+func quoteThenReadOnlyTab(t *testing.T) (first, second *browser, srv *httptest.Server) {
+	t.Helper()
+	b, srv := openApp(t)
+	b.expectNoConsoleErrors()
+	waitStarted(t, b)
+	tagPhrase(t, b, "yes we can", "q")
+	waitSaved(t, b)
+	tab := b.newTab(t)
+	tab.expectNoConsoleErrors()
+	openReadOnly(t, tab, srv.URL+"/")
+	waitFor(t, tab, `document.querySelectorAll("#entries > li").length === 1`)
+	return b, tab, srv
+}
+
 func TestWorkspaceHoldDocument(t *testing.T) {
 	b, srv := openApp(t)
 	b.expectNoConsoleErrors()
