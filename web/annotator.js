@@ -1193,13 +1193,25 @@
   // 280 a 375 × 560 phone leaves above the sheet), tagged unseen, its
   // handles out of reach. Its first line goes just below the legend; a
   // selection that starts above the window (one grown there) stays put.
-  function uncover(sel, legend) {
+  // With turned (the window turned or resized, the text laid out anew),
+  // a selection anywhere out of what the legend and the sheet leave is
+  // brought there: turning a short phone took it 850 to 1,100 px out of
+  // the window.
+  function uncover(sel, legend, turned) {
     if (getComputedStyle(legend).position !== "sticky") return;
     const first = sel.getRangeAt(0).getClientRects()[0];
+    if (!first) return;
     const cover = legend.getBoundingClientRect().bottom;
-    if (first && first.bottom > 0 && first.top < cover) {
-      window.scrollBy({ top: -Math.ceil(cover - first.top), behavior: "instant" });
+    let out = first.bottom > 0 && first.top < cover;
+    if (turned) {
+      const sheet = document.querySelector(".workspace > .sidebar");
+      const sheetTop = sheet ? sheet.getBoundingClientRect().top : innerHeight;
+      const seen = sheetTop > cover ? Math.min(innerHeight, sheetTop) : innerHeight;
+      out = first.top < cover || first.bottom > seen;
     }
+    // A pixel more: the scroll is snapped to the screen's pixels, which
+    // left the line a tenth of one under the legend.
+    if (out) window.scrollBy({ top: -Math.ceil(cover - first.top) - 1, behavior: "instant" });
   }
   function queueSelecting() {
     if (selectingQueued) return;
@@ -1207,6 +1219,19 @@
     requestAnimationFrame(markSelecting);
   }
   document.addEventListener("selectionchange", queueSelecting);
+  // Touch screens only: a desktop's window resized while a selection
+  // made earlier lies out of view is left where its reader scrolled.
+  const touch = window.matchMedia("(pointer: coarse)");
+  let turnQueued = false;
+  window.addEventListener("resize", () => {
+    if (!selecting || turnQueued || !touch.matches) return;
+    turnQueued = true;
+    requestAnimationFrame(() => {
+      turnQueued = false;
+      const sel = document.getSelection(), legend = document.querySelector(".legend");
+      if (selecting && legend && sel && sel.rangeCount > 0) uncover(sel, legend, true);
+    });
+  });
 
   // lastCaret follows the selection in the article (ensureCaret).
   document.addEventListener("selectionchange", keepCaret);

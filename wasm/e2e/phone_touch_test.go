@@ -301,3 +301,43 @@ func TestShortPhoneQuoteTaggedShowsItsSpeaker(t *testing.T) {
 		speaker(`the highlight of "pretty balanced" tapped`, "pretty balanced")
 	})
 }
+
+// TestShortPhoneTurnedKeepsTheSelectionInSight: a short phone turned
+// while text is selected at the window's top, the legend staying there:
+// the text, laid out anew, shows between the legend and the sheet, where
+// the tap that tags it is made. The check for text under the legend ran
+// only when a selection started.
+func TestShortPhoneTurnedKeepsTheSelectionInSight(t *testing.T) {
+	for _, turn := range [][2][2]int64{{shortPhones[0], shortPhones[1]}, {shortPhones[1], shortPhones[0]}} {
+		t.Run(fmt.Sprintf("%dx%d-to-%dx%d", turn[0][0], turn[0][1], turn[1][0], turn[1][1]), func(t *testing.T) {
+			b := onPhone(t, turn[0])
+			for _, phrase := range []string{"yes we can", "pretty balanced"} {
+				selectPhrase(t, b, phrase, 0)
+				evalJS[bool](t, b, `(() => {
+					const r = getSelection().getRangeAt(0).getBoundingClientRect();
+					scrollBy({top: r.top - 8, behavior: "instant"});
+					getSelection().removeAllRanges();
+					return true;
+				})()`)
+				settle(t, b)
+				selectPhrase(t, b, phrase, 0)
+				settle(t, b)
+				b.run(chromedp.EmulateViewport(turn[1][0], turn[1][1], chromedp.EmulateMobile, chromedp.EmulateTouch))
+				settle(t, b)
+				at := evalJS[legendButtonAt](t, b, legendButtonShownJS("quote"))
+				if !at.Shown {
+					t.Fatalf("%q selected, the phone turned: the legend's quote button is at %.0f–%.0f px, not in view above the sheet (from %.0f px)", phrase, at.Top, at.Bottom, at.Sheet)
+				}
+				sel := evalJS[struct{ Top, Bottom float64 }](t, b, `(() => { const r = getSelection().getRangeAt(0).getBoundingClientRect(); return {Top: r.top, Bottom: r.bottom}; })()`)
+				legend := evalJS[float64](t, b, `document.querySelector(".legend").getBoundingClientRect().bottom`)
+				if sel.Top < legend || sel.Bottom > at.Sheet {
+					t.Errorf("%q selected, the phone turned: it is at %.1f–%.1f px, not between the legend (to %.1f px) and the sheet (from %.1f px)", phrase, sel.Top, sel.Bottom, legend, at.Sheet)
+				}
+				tapToTag(t, b, at, "quote", phrase)
+				waitFor(t, b, `!document.documentElement.classList.contains("selecting")`)
+				b.run(chromedp.EmulateViewport(turn[0][0], turn[0][1], chromedp.EmulateMobile, chromedp.EmulateTouch))
+				settle(t, b)
+			}
+		})
+	}
+}
