@@ -1440,7 +1440,7 @@
   // moves the caret or selects (editKey), fires the change of a one-line
   // field (Enter); in a select, chooses an option (chooseOption); Tab
   // moves the focus; Enter or Space presses a button or a link, Space
-  // checks a box. A shortcut (Ctrl, Meta, Alt with a letter or a
+  // checks a box; PageDown, PageUp and Space elsewhere scroll (pageFrom). A shortcut (Ctrl, Meta, Alt with a letter or a
   // digit) does nothing here: a browser's cannot be called from a page.
   // A character typed with AltGr (Ctrl and Alt, on Windows) or with
   // macOS's Option (Alt: "é", "€") is typed. execCommand types as the user
@@ -1487,6 +1487,28 @@
     }
     // Space checks a box (the library's, which chooses its document).
     if (k.key === " " && el.tagName === "INPUT" && (el.type === "checkbox" || el.type === "radio")) el.click();
+    // PageDown and PageUp, and Space (back with Shift) elsewhere than on a
+    // control, scroll by a page: typed ahead after Escape from a field,
+    // a reader's PageDown was lost.
+    const control = el.closest && el.closest("button, summary, a, input, select, textarea, [role=button]");
+    if (k.key === "PageDown" || k.key === "PageUp" || k.key === " " && !control) {
+      pageFrom(el, k.key === "PageUp" || k.key === " " && k.shiftKey ? -1 : 1);
+    }
+  }
+
+  // pageFrom scrolls by a page (dir 1, down; -1, up) the box that scrolls
+  // el, or the window, as the browser's PageDown does: by seven eighths
+  // of what shows, at least all of it but 40 px (Chromium's page step).
+  function pageFrom(el, dir) {
+    const step = (h) => dir * Math.max(h * 0.875, h - 40);
+    for (let s = el; s && s !== document.body && s !== document.documentElement; s = s.parentElement) {
+      const y = getComputedStyle(s).overflowY;
+      if ((y === "auto" || y === "scroll") && s.scrollHeight > s.clientHeight) {
+        s.scrollBy({ top: step(s.clientHeight), behavior: "instant" });
+        return;
+      }
+    }
+    window.scrollBy({ top: step(window.innerHeight), behavior: "instant" });
   }
 
   // editKey does in text field el what the browser's editing does with
