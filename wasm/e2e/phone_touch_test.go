@@ -144,6 +144,39 @@ func TestShortPhoneTagsByTouchWhereItReads(t *testing.T) {
 	})
 }
 
+// selectAtWindowTop selects phrase with its first line at the window's
+// top, where the legend comes to stay as it is selected.
+func selectAtWindowTop(t *testing.T, b *browser, phrase string) {
+	t.Helper()
+	selectPhrase(t, b, phrase, 0)
+	evalJS[bool](t, b, `(() => {
+		const r = getSelection().getRangeAt(0).getBoundingClientRect();
+		scrollBy({top: r.top - 8, behavior: "instant"});
+		getSelection().removeAllRanges();
+		return true;
+	})()`)
+	settle(t, b)
+	selectPhrase(t, b, phrase, 0)
+	settle(t, b)
+}
+
+// selectionInSight checks that the legend's quote button and the text
+// selected (when) show, the text between the legend and the sheet, and
+// returns where the button is.
+func selectionInSight(t *testing.T, b *browser, when string) legendButtonAt {
+	t.Helper()
+	at := evalJS[legendButtonAt](t, b, legendButtonShownJS("quote"))
+	if !at.Shown {
+		t.Fatalf("%s: the legend's quote button is at %.0f–%.0f px, not in view above the sheet (from %.0f px)", when, at.Top, at.Bottom, at.Sheet)
+	}
+	sel := evalJS[struct{ Top, Bottom float64 }](t, b, `(() => { const r = getSelection().getRangeAt(0).getBoundingClientRect(); return {Top: r.top, Bottom: r.bottom}; })()`)
+	legend := evalJS[float64](t, b, `document.querySelector(".legend").getBoundingClientRect().bottom`)
+	if sel.Top < legend || sel.Bottom > at.Sheet {
+		t.Errorf("%s: the text selected is at %.1f–%.1f px, not between the legend (to %.1f px) and the sheet (from %.1f px)", when, sel.Top, sel.Bottom, legend, at.Sheet)
+	}
+	return at
+}
+
 // TestShortPhoneSelectionAtTheTopStaysInSight: on a short phone, text
 // selected by touch in the window's first lines is where the legend comes
 // to stay: it came over the text selected (at 375 × 560 px the top 87 px
@@ -153,26 +186,8 @@ func TestShortPhoneTagsByTouchWhereItReads(t *testing.T) {
 func TestShortPhoneSelectionAtTheTopStaysInSight(t *testing.T) {
 	eachShortPhone(t, func(t *testing.T, b *browser) {
 		for _, phrase := range []string{"yes we can", "pretty balanced"} {
-			// Read with the phrase on the window's first line.
-			selectPhrase(t, b, phrase, 0)
-			evalJS[bool](t, b, `(() => {
-					const r = getSelection().getRangeAt(0).getBoundingClientRect();
-					scrollBy({top: r.top - 8, behavior: "instant"});
-					getSelection().removeAllRanges();
-					return true;
-				})()`)
-			settle(t, b)
-			selectPhrase(t, b, phrase, 0)
-			settle(t, b)
-			at := evalJS[legendButtonAt](t, b, legendButtonShownJS("quote"))
-			if !at.Shown {
-				t.Fatalf("%q selected at the window's top: the legend's quote button is at %.0f–%.0f px, not in view above the sheet (from %.0f px)", phrase, at.Top, at.Bottom, at.Sheet)
-			}
-			sel := evalJS[struct{ Top, Bottom float64 }](t, b, `(() => { const r = getSelection().getRangeAt(0).getBoundingClientRect(); return {Top: r.top, Bottom: r.bottom}; })()`)
-			legend := evalJS[float64](t, b, `document.querySelector(".legend").getBoundingClientRect().bottom`)
-			if sel.Top < legend || sel.Bottom > at.Sheet {
-				t.Errorf("%q selected at the window's top is at %.0f–%.0f px, not between the legend (to %.0f px) and the sheet (from %.0f px)", phrase, sel.Top, sel.Bottom, legend, at.Sheet)
-			}
+			selectAtWindowTop(t, b, phrase)
+			at := selectionInSight(t, b, fmt.Sprintf("%q selected at the window's top", phrase))
 			tapToTag(t, b, at, "quote", phrase)
 			waitFor(t, b, `!document.documentElement.classList.contains("selecting")`)
 		}
@@ -312,27 +327,10 @@ func TestShortPhoneTurnedKeepsTheSelectionInSight(t *testing.T) {
 		t.Run(fmt.Sprintf("%dx%d-to-%dx%d", turn[0][0], turn[0][1], turn[1][0], turn[1][1]), func(t *testing.T) {
 			b := onPhone(t, turn[0])
 			for _, phrase := range []string{"yes we can", "pretty balanced"} {
-				selectPhrase(t, b, phrase, 0)
-				evalJS[bool](t, b, `(() => {
-					const r = getSelection().getRangeAt(0).getBoundingClientRect();
-					scrollBy({top: r.top - 8, behavior: "instant"});
-					getSelection().removeAllRanges();
-					return true;
-				})()`)
-				settle(t, b)
-				selectPhrase(t, b, phrase, 0)
-				settle(t, b)
+				selectAtWindowTop(t, b, phrase)
 				b.run(chromedp.EmulateViewport(turn[1][0], turn[1][1], chromedp.EmulateMobile, chromedp.EmulateTouch))
 				settle(t, b)
-				at := evalJS[legendButtonAt](t, b, legendButtonShownJS("quote"))
-				if !at.Shown {
-					t.Fatalf("%q selected, the phone turned: the legend's quote button is at %.0f–%.0f px, not in view above the sheet (from %.0f px)", phrase, at.Top, at.Bottom, at.Sheet)
-				}
-				sel := evalJS[struct{ Top, Bottom float64 }](t, b, `(() => { const r = getSelection().getRangeAt(0).getBoundingClientRect(); return {Top: r.top, Bottom: r.bottom}; })()`)
-				legend := evalJS[float64](t, b, `document.querySelector(".legend").getBoundingClientRect().bottom`)
-				if sel.Top < legend || sel.Bottom > at.Sheet {
-					t.Errorf("%q selected, the phone turned: it is at %.1f–%.1f px, not between the legend (to %.1f px) and the sheet (from %.1f px)", phrase, sel.Top, sel.Bottom, legend, at.Sheet)
-				}
+				at := selectionInSight(t, b, fmt.Sprintf("%q selected, the phone turned", phrase))
 				tapToTag(t, b, at, "quote", phrase)
 				waitFor(t, b, `!document.documentElement.classList.contains("selecting")`)
 				b.run(chromedp.EmulateViewport(turn[0][0], turn[0][1], chromedp.EmulateMobile, chromedp.EmulateTouch))
