@@ -1440,8 +1440,9 @@
   // moves the caret or selects (editKey), fires the change of a one-line
   // field (Enter); in a select, chooses an option (chooseOption); Tab
   // moves the focus; Enter or Space presses a button or a link, Space
-  // checks a box; PageDown, PageUp and Space elsewhere scroll (pageFrom). A shortcut (Ctrl, Meta, Alt with a letter or a
-  // digit) does nothing here: a browser's cannot be called from a page.
+  // checks a box; PageDown, PageUp and Space elsewhere scroll (pageFrom).
+  // A shortcut (Ctrl, Meta, Alt with a letter or a digit) does nothing
+  // here: a browser's cannot be called from a page.
   // A character typed with AltGr (Ctrl and Alt, on Windows) or with
   // macOS's Option (Alt: "é", "€") is typed. execCommand types as the user
   // does: the field's input events fire, its undo keeps the text, and it
