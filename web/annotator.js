@@ -1203,12 +1203,7 @@
     if (!first) return;
     const cover = legend.getBoundingClientRect().bottom;
     let out = first.bottom > 0 && first.top < cover;
-    if (turned) {
-      const sheet = document.querySelector(".workspace > .sidebar");
-      const sheetTop = sheet ? sheet.getBoundingClientRect().top : innerHeight;
-      const seen = sheetTop > cover ? Math.min(innerHeight, sheetTop) : innerHeight;
-      out = first.top < cover || first.bottom > seen;
-    }
+    if (turned) out = first.top < cover || first.bottom > window.innerHeight - coveredBelow();
     // A pixel more: the scroll is snapped to the screen's pixels, which
     // left the line a tenth of one under the legend.
     if (out) window.scrollBy({ top: -Math.ceil(cover - first.top) - 1, behavior: "instant" });
@@ -1503,8 +1498,7 @@
   function pageFrom(el, dir) {
     const step = (h) => dir * Math.max(h * 0.875, h - 40);
     for (let s = el; s && s !== document.body && s !== document.documentElement; s = s.parentElement) {
-      const y = getComputedStyle(s).overflowY;
-      if ((y === "auto" || y === "scroll") && s.scrollHeight > s.clientHeight) {
+      if (scrollable(s)) {
         s.scrollBy({ top: step(s.clientHeight), behavior: "instant" });
         return;
       }
