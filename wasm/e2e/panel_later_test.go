@@ -3,6 +3,7 @@
 package e2e
 
 import (
+	"github.com/chromedp/chromedp/kb"
 	"testing"
 )
 
@@ -56,5 +57,30 @@ func TestPanelDrawnAfterTheStartsPaint(t *testing.T) {
 	}))`)
 	if !got["shown"] || !got["claim"] {
 		t.Fatalf("at the end of the first tag's turn the panel is %v; want it shown with the claim", got)
+	}
+}
+
+// TestPanelStaysOnceDrawn: a selection made and dropped before the start's
+// idle work has run (requestIdleCallback held back here, as on a loaded
+// machine) leaves the panel on the page, hidden: it went with the
+// selection, so that the next tag's panel came two or three frames after
+// its highlight, and TestAppMoreClickSelects, reading the hidden panel,
+// found none (a fresh clone's run, once).
+func TestPanelStaysOnceDrawn(t *testing.T) {
+	srv := appServer(t)
+	b := newBrowser(t)
+	b.expectNoConsoleErrors()
+	addPageScript(t, b, `(() => {
+		const idle = window.requestIdleCallback.bind(window);
+		window.requestIdleCallback = (fn, opts) => idle(() => setTimeout(fn, 60000), {});
+	})()`)
+	openAppAt(t, b, srv.URL+"/")
+	waitStarted(t, b)
+	tagPhrase(t, b, "yes we can", "q")
+	press(t, b, kb.Escape)
+	waitFor(t, b, `document.querySelector("#entries li.selected") === null`)
+	settle(t, b)
+	if !evalJS[bool](t, b, `(() => { const p = document.getElementById("selected"); return !!p && p.hidden; })()`) {
+		t.Fatal("the selection dropped, the panel is gone from the page; want it there, hidden")
 	}
 }
