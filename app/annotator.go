@@ -109,6 +109,9 @@ type Annotator struct {
 	panelDrawn, idleQueued bool
 
 	listeners []func()
+	// keydown is the document's keydown listener, which warmTagging
+	// calls once with a key of no binding (warm.go); nil once dismounted.
+	keydown app.Func
 	// mounted is the component's own context, from OnMount.
 	mounted   app.Context
 	isMounted bool
@@ -196,6 +199,7 @@ func (a *Annotator) OnDismount() {
 		stop()
 	}
 	a.listeners = nil
+	a.keydown = nil
 }
 
 // afterRender runs fn once the page has been rendered. It goes through the

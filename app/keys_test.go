@@ -99,6 +99,24 @@ func TestBindingForCustomSchema(t *testing.T) {
 	}
 }
 
+// TestWarmKeyBindsNothing: the key that the start's idle work hands the
+// keydown listener (warm.go) must do nothing wherever the focus is: a
+// command it ran would act on no key the user pressed. A label's key is
+// one character, so no schema can take it.
+func TestWarmKeyBindsNothing(t *testing.T) {
+	for _, k := range []keyPress{
+		{Key: warmKey}, {Key: warmKey, InArticle: true}, {Key: warmKey, InField: true},
+		{Key: warmKey, OnButton: true}, {Key: warmKey, InLibrary: true}, {Key: warmKey, InDialog: true},
+	} {
+		if got := bindingFor(k, annotate.DefaultSchema()); got.Command != cmdNone {
+			t.Errorf("%+v = %+v, want no binding", k, got)
+		}
+	}
+	if err := (annotate.Schema{Labels: []annotate.Label{{Name: "x", Color: "#123456", Key: warmKey}}}).Validate(); err == nil {
+		t.Errorf("a schema took %q as a label's key", warmKey)
+	}
+}
+
 // TestMovesFocus: the keys typed after Enter, a jump or the help, and
 // after Escape from a field, a button or a dialog, wait for the focus
 // that the command moves; after any other command they go at once.

@@ -18,7 +18,7 @@ func (a *Annotator) listen(ctx app.Context) {
 		return
 	}
 	doc := app.Window().Get("document")
-	on := func(event string, handle func(e app.Value)) {
+	on := func(event string, handle func(e app.Value)) app.Func {
 		fn := app.FuncOf(func(this app.Value, args []app.Value) any {
 			handle(args[0])
 			return nil
@@ -28,38 +28,12 @@ func (a *Annotator) listen(ctx app.Context) {
 			doc.Call("removeEventListener", event, fn)
 			fn.Release()
 		})
+		return fn
 	}
 
-	on("keydown", func(e app.Value) {
+	a.keydown = on("keydown", func(e app.Value) {
 		target := e.Get("target")
-		k := keyPress{
-			Key:       e.Get("key").String(),
-			Code:      e.Get("code").String(),
-			Ctrl:      e.Get("ctrlKey").Bool(),
-			Meta:      e.Get("metaKey").Bool(),
-			Shift:     e.Get("shiftKey").Bool(),
-			Alt:       e.Get("altKey").Bool(),
-			InField:   isField(target),
-			InSelect:  target.Truthy() && strings.EqualFold(target.Get("tagName").String(), "SELECT"),
-			OnButton:  isButton(target),
-			InArticle: inArticle(target),
-			InDialog:  dialogOpen(),
-			// Read in the event, as keySchema is: WebAssembly runs one
-			// goroutine at a time, and the view changes only in the UI's.
-			InLibrary: a.view == viewLibrary,
-			Composing: e.Get("isComposing").Bool() || e.Get("keyCode").Int() == 229,
-		}
-		if (k.Ctrl || k.Meta) && !k.InField && !k.InArticle {
-			k.CaretInArticle = selectionInArticle()
-		}
-		if del := k.Key == "Delete" || k.Key == "Backspace"; del || k.OnButton {
-			// An entry of the list is a button: Delete and a label's
-			// key there act on its annotation.
-			k.Entry = focusedEntry()
-			if del {
-				k.Orphan = orphanOf(target)
-			}
-		}
+		k := a.keyPressOf(e)
 		b := bindingFor(k, a.schemaForKeys())
 		if b.Command == cmdNone {
 			return
@@ -260,6 +234,41 @@ func (a *Annotator) listen(ctx app.Context) {
 // runs in the event, outside the UI goroutine, so it reads a copy that
 // changes only with the document.
 func (a *Annotator) schemaForKeys() annotate.Schema { return a.keySchema }
+
+// keyPressOf reads a keydown event as the bindings take it (bindingFor):
+// the key, its modifiers, and where it was pressed.
+func (a *Annotator) keyPressOf(e app.Value) keyPress {
+	target := e.Get("target")
+	k := keyPress{
+		Key:       e.Get("key").String(),
+		Code:      e.Get("code").String(),
+		Ctrl:      e.Get("ctrlKey").Bool(),
+		Meta:      e.Get("metaKey").Bool(),
+		Shift:     e.Get("shiftKey").Bool(),
+		Alt:       e.Get("altKey").Bool(),
+		InField:   isField(target),
+		InSelect:  target.Truthy() && strings.EqualFold(target.Get("tagName").String(), "SELECT"),
+		OnButton:  isButton(target),
+		InArticle: inArticle(target),
+		InDialog:  dialogOpen(),
+		// Read in the event, as keySchema is: WebAssembly runs one
+		// goroutine at a time, and the view changes only in the UI's.
+		InLibrary: a.view == viewLibrary,
+		Composing: e.Get("isComposing").Bool() || e.Get("keyCode").Int() == 229,
+	}
+	if (k.Ctrl || k.Meta) && !k.InField && !k.InArticle {
+		k.CaretInArticle = selectionInArticle()
+	}
+	if del := k.Key == "Delete" || k.Key == "Backspace"; del || k.OnButton {
+		// An entry of the list is a button: Delete and a label's
+		// key there act on its annotation.
+		k.Entry = focusedEntry()
+		if del {
+			k.Orphan = orphanOf(target)
+		}
+	}
+	return k
+}
 
 // isElement reports whether v is a DOM element. An event's target can be
 // the document or the window (a key event an extension or a script sends
