@@ -70,10 +70,7 @@ func TestPanelStaysOnceDrawn(t *testing.T) {
 	srv := appServer(t)
 	b := newBrowser(t)
 	b.expectNoConsoleErrors()
-	addPageScript(t, b, `(() => {
-		const idle = window.requestIdleCallback.bind(window);
-		window.requestIdleCallback = (fn, opts) => idle(() => setTimeout(fn, 60000), {});
-	})()`)
+	holdIdleWork(t, b)
 	openAppAt(t, b, srv.URL+"/")
 	waitStarted(t, b)
 	tagPhrase(t, b, "yes we can", "q")
