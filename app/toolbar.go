@@ -45,8 +45,41 @@ type toolbar struct {
 	shownUndo, shownRedo bool
 }
 
-// OnMount notes what the history buttons show.
-func (t *toolbar) OnMount(app.Context) { t.shownUndo, t.shownRedo = t.CanUndo, t.CanRedo }
+// OnMount notes what the history buttons show, and puts the author's
+// name in its field.
+func (t *toolbar) OnMount(app.Context) {
+	t.shownUndo, t.shownRedo = t.CanUndo, t.CanRedo
+	t.putAuthor()
+}
+
+// authorInput is the field of the author's name. On the page its value is
+// putAuthor's, not go-app's: go-app writes a value that differs from the
+// one it drew last, focused or not, a frame or more after the change
+// event. A name typed, Enter, then more typed lost what came after the
+// Enter ("Ann", Enter, " Lee" left "Ann": TestAuthorKeepsTextTypedAfterEnter).
+func (t *toolbar) authorInput() app.HTMLInput {
+	input := app.Input().Type("text").ID("author-input").Placeholder("anonymous").
+		AutoComplete(true).OnChange(t.Host.onAuthorChange)
+	if !onPage() {
+		input = input.Value(t.Author)
+	}
+	return input
+}
+
+// putAuthor writes the author's name into its field, unless the field has
+// the focus: what is typed there is the user's until its change event,
+// which makes it the name.
+func (t *toolbar) putAuthor() {
+	if !onPage() {
+		return
+	}
+	doc := app.Window().Get("document")
+	field := doc.Call("getElementById", "author-input")
+	if !field.Truthy() || field.Equal(doc.Get("activeElement")) || field.Get("value").String() == t.Author {
+		return
+	}
+	field.Set("value", t.Author)
+}
 
 // OnUpdate gives the focus of a history button that its own press
 // disabled (the last undo, or redo, there was) to the other one: the
@@ -63,6 +96,7 @@ func (t *toolbar) OnUpdate(ctx app.Context) {
 		focusIfLost(ctx, "#undo-button:not(:disabled)", "#article")
 	}
 	t.shownUndo, t.shownRedo = t.CanUndo, t.CanRedo
+	t.putAuthor()
 }
 
 // toolbarOf returns the toolbar's props for the root's state.
@@ -144,8 +178,7 @@ func (t *toolbar) Render() app.UI {
 		),
 		app.Label().Class("author").Body(
 			app.Span().Text("Your name"),
-			app.Input().Type("text").ID("author-input").Value(t.Author).Placeholder("anonymous").
-				AutoComplete(true).OnChange(h.onAuthorChange),
+			t.authorInput(),
 		),
 		&saveIndicator{View: t.Save},
 		&help{Labels: t.Labels},
