@@ -179,10 +179,7 @@ func (s *sidebar) renderEditor(v panelView) app.UI {
 		}),
 		app.Label().Body(
 			app.Span().Text("Note"),
-			app.Textarea().ID("edit-note").Rows(2).Text(v.Note).Dir("auto").
-				OnChange(func(ctx app.Context, e app.Event) {
-					s.Host.setAttribute(ctx, panelID(ctx, id), annotate.AttrNote, ctx.JSSrc().Get("value").String())
-				}, app.EventScope(id)),
+			s.noteField(v.Note, id),
 		),
 		app.P().Class("span-info").Text(v.Span),
 		app.Button().ID("delete-button").Class("danger").Title("Delete this annotation (Delete key)").
@@ -267,4 +264,19 @@ func attributeHint(name string) string {
 		return "who pledged it"
 	}
 	return ""
+}
+
+// noteField is the selected annotation's note. On the page its value is
+// putSelected's, as the other fields' are (renderEditor): go-app's Text
+// of a textarea is its value, written over the note typed since a change
+// (TestPanelKeepsNoteTypedBeforeItsRender).
+func (s *sidebar) noteField(note, id string) app.HTMLTextarea {
+	area := app.Textarea().ID("edit-note").Rows(2).Dir("auto").
+		OnChange(func(ctx app.Context, e app.Event) {
+			s.Host.setAttribute(ctx, panelID(ctx, id), annotate.AttrNote, ctx.JSSrc().Get("value").String())
+		}, app.EventScope(id))
+	if !onPage() {
+		area = area.Text(note)
+	}
+	return area
 }

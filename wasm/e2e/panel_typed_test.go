@@ -40,3 +40,25 @@ func TestPanelKeepsTextTypedBeforeItsRender(t *testing.T) {
 		t.Errorf("the label's choice shows %q after c, want claim", got)
 	}
 }
+
+// TestPanelKeepsNoteTypedBeforeItsRender is TestPanelKeepsTextTypedBeforeItsRender
+// for the note, which every label has: a note kept with Escape, the quote
+// relabelled a claim with c, and the note at once added to.
+func TestPanelKeepsNoteTypedBeforeItsRender(t *testing.T) {
+	b, _ := openApp(t)
+	b.expectNoConsoleErrors()
+	tagPhrase(t, b, "yes we can", "q")
+	typeInField(t, b, "edit-note", "Check")
+	evalJS[bool](t, b, `(() => {
+		const after = window.annotator.afterFrame;
+		window.annotator.afterFrame = (fn) => after(() => setTimeout(fn, 400));
+		return true;
+	})()`)
+	press(t, b, kb.Escape)
+	waitFor(t, b, `(document.querySelector("#entries .attrs") || {}).textContent.includes("Check")`)
+	b.run(chromedp.KeyEvent("c"), chromedp.Focus(chromedp.ID("edit-note")), chromedp.KeyEvent(" the source"))
+	settleHeld(t, b)
+	if got := evalJS[string](t, b, `document.getElementById("edit-note").value`); got != "Check the source" {
+		t.Fatalf("the note's field shows %q after the panel's render; typed: c, then \" the source\" in the field", got)
+	}
+}
