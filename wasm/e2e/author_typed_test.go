@@ -14,7 +14,8 @@ import (
 // name as of the Enter over the field about 35 ms after the Enter, 10 ms
 // after the last key ("Ann", Enter, " Lee" left "Ann", three runs of
 // three). The name leaves the field as the app keeps it: once the field
-// is left, spaces about it are gone, and a reload shows it.
+// is left, spaces about it are gone, and a reload shows it, as does the
+// toolbar after the library.
 func TestAuthorKeepsTextTypedAfterEnter(t *testing.T) {
 	b, srv := openApp(t)
 	b.expectNoConsoleErrors()
@@ -33,4 +34,12 @@ func TestAuthorKeepsTextTypedAfterEnter(t *testing.T) {
 	b.run(chromedp.Navigate(srv.URL + "/"))
 	waitStarted(t, b)
 	waitFor(t, b, `document.getElementById("author-input").value === "Ann Lee"`)
+	// The library and back: the toolbar drawn again keeps the name.
+	b.run(chromedp.Click("#library-button"))
+	waitFor(t, b, `document.getElementById("library-button").getAttribute("aria-pressed") === "true"`)
+	b.run(chromedp.Click("#library-button"))
+	waitFor(t, b, `document.getElementById("library-button").getAttribute("aria-pressed") === "false"`)
+	if got := evalJS[string](t, b, `document.getElementById("author-input").value`); got != "Ann Lee" {
+		t.Errorf("after the library and back the name's field holds %q", got)
+	}
 }
