@@ -67,12 +67,7 @@ func TestPanelDrawnAfterTheStartsPaint(t *testing.T) {
 // its highlight, and TestAppMoreClickSelects, reading the hidden panel,
 // found none (a fresh clone's run, once).
 func TestPanelStaysOnceDrawn(t *testing.T) {
-	srv := appServer(t)
-	b := newBrowser(t)
-	b.expectNoConsoleErrors()
-	holdIdleWork(t, b)
-	openAppAt(t, b, srv.URL+"/")
-	waitStarted(t, b)
+	b := startWithIdleHeld(t)
 	tagPhrase(t, b, "yes we can", "q")
 	press(t, b, kb.Escape)
 	waitFor(t, b, `document.querySelector("#entries li.selected") === null`)

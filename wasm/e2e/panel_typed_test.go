@@ -18,18 +18,7 @@ import (
 // values are written by the page's helper (putSelected), which leaves the
 // field that has the focus as it is.
 func TestPanelKeepsTextTypedBeforeItsRender(t *testing.T) {
-	b, _ := openApp(t)
-	b.expectNoConsoleErrors()
-	tagPhrase(t, b, "yes we can", "q")
-	typeInField(t, b, "edit-speaker", "Obama")
-	// A slow frame: what waits for the frame after a change (its save, and
-	// go-app's render of the rest of the page) runs 400 ms later.
-	evalJS[bool](t, b, `(() => {
-		const after = window.annotator.afterFrame;
-		window.annotator.afterFrame = (fn) => after(() => setTimeout(fn, 400));
-		return true;
-	})()`)
-	press(t, b, kb.Escape)
+	b := keptBeforeSlowFrames(t, "edit-speaker", "Obama")
 	waitFor(t, b, `(document.querySelector("#entries .attrs") || {}).textContent === "speaker: Obama"`)
 	b.run(chromedp.KeyEvent("c"), chromedp.Focus(chromedp.ID("edit-speaker")), chromedp.KeyEvent(" Jr"))
 	settleHeld(t, b)
@@ -45,20 +34,30 @@ func TestPanelKeepsTextTypedBeforeItsRender(t *testing.T) {
 // for the note, which every label has: a note kept with Escape, the quote
 // relabelled a claim with c, and the note at once added to.
 func TestPanelKeepsNoteTypedBeforeItsRender(t *testing.T) {
-	b, _ := openApp(t)
-	b.expectNoConsoleErrors()
-	tagPhrase(t, b, "yes we can", "q")
-	typeInField(t, b, "edit-note", "Check")
-	evalJS[bool](t, b, `(() => {
-		const after = window.annotator.afterFrame;
-		window.annotator.afterFrame = (fn) => after(() => setTimeout(fn, 400));
-		return true;
-	})()`)
-	press(t, b, kb.Escape)
+	b := keptBeforeSlowFrames(t, "edit-note", "Check")
 	waitFor(t, b, `(document.querySelector("#entries .attrs") || {}).textContent.includes("Check")`)
 	b.run(chromedp.KeyEvent("c"), chromedp.Focus(chromedp.ID("edit-note")), chromedp.KeyEvent(" the source"))
 	settleHeld(t, b)
 	if got := evalJS[string](t, b, `document.getElementById("edit-note").value`); got != "Check the source" {
 		t.Fatalf("the note's field shows %q after the panel's render; typed: c, then \" the source\" in the field", got)
 	}
+}
+
+// keptBeforeSlowFrames opens the app, tags "yes we can" a quote, types
+// text into the panel's field, makes the frames after a change slow (what
+// waits for the frame after one, its save and go-app's render of the rest
+// of the page, runs 400 ms later), and keeps the edit with Escape.
+func keptBeforeSlowFrames(t *testing.T, field, text string) *browser {
+	t.Helper()
+	b, _ := openApp(t)
+	b.expectNoConsoleErrors()
+	tagPhrase(t, b, "yes we can", "q")
+	typeInField(t, b, field, text)
+	evalJS[bool](t, b, `(() => {
+		const after = window.annotator.afterFrame;
+		window.annotator.afterFrame = (fn) => after(() => setTimeout(fn, 400));
+		return true;
+	})()`)
+	press(t, b, kb.Escape)
+	return b
 }

@@ -8,18 +8,13 @@ import (
 )
 
 // TestStartWarmsTheTagUnseen: the start's idle work runs a tag's code once
-// (app/warm.go) on a key event of no binding and a scratch document. None
+// (app/warm.go) on a key event of no binding and a scratch Set. None
 // of it shows: the page is as it was before that work (held back here
 // until the start is done), with no key taken, no message said, nothing
 // changed, saved or made undoable, and the first tag after it is made as
 // usual.
 func TestStartWarmsTheTagUnseen(t *testing.T) {
-	srv := appServer(t)
-	b := newBrowser(t)
-	b.expectNoConsoleErrors()
-	holdIdleWork(t, b)
-	openAppAt(t, b, srv.URL+"/")
-	waitStarted(t, b)
+	b := startWithIdleHeld(t)
 	const state = `(() => ({
 		keys: performance.getEntriesByName("annotator:key").length,
 		saves: performance.getEntriesByName("annotator:save").length,
@@ -44,6 +39,19 @@ func TestStartWarmsTheTagUnseen(t *testing.T) {
 	if title := text(t, b, ".sidebar h2"); title != "Annotations (1)" {
 		t.Errorf("after the first tag the list says %q; want Annotations (1)", title)
 	}
+}
+
+// startWithIdleHeld opens the app with the start's idle work held back
+// (holdIdleWork), and waits for its start.
+func startWithIdleHeld(t *testing.T) *browser {
+	t.Helper()
+	srv := appServer(t)
+	b := newBrowser(t)
+	b.expectNoConsoleErrors()
+	holdIdleWork(t, b)
+	openAppAt(t, b, srv.URL+"/")
+	waitStarted(t, b)
+	return b
 }
 
 // holdIdleWork has the page hold every requestIdleCallback asked for
