@@ -104,7 +104,8 @@ type Annotator struct {
 	sessionDue bool
 	sessionDoc string
 	// panelDrawn is set once the sidebar draws the selected annotation's
-	// panel even with none selected; idleQueued once the start's idle
+	// panel even with none selected: by the start's idle work, or by the
+	// first selection painted (paint.go); idleQueued once the start's idle
 	// work is asked for, after its first paint (later.go).
 	panelDrawn, idleQueued bool
 

@@ -78,6 +78,14 @@ func (a *Annotator) paintShown() {
 		overlaps = a.paintEvery(names, labels)
 	}
 	*p = painter{doc: a.doc, set: a.set, version: a.set.Version(), names: joined, overlaps: overlaps}
+	if a.selected != "" {
+		// The panel, once drawn for a selection, stays on the page, hidden
+		// when nothing is selected, so that the next selection shows in it
+		// in the turn of its change. Set here, in the selection's turn: a
+		// tag dropped with Escape before go-app's render had drawn it left
+		// no panel for the next (TestPanelStaysOnceDrawn).
+		a.panelDrawn = true
+	}
 	// The sidebar's rows in the same turn, so in the same frame.
 	a.drawList()
 }

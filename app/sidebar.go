@@ -71,17 +71,10 @@ type sidebar struct {
 	// says why (readOnlyReasonID).
 	ReadOnly bool
 	// Panel is set once the panel of the selected annotation is drawn
-	// even with none selected (later.go); until then it is drawn only
-	// for a selection.
+	// even with none selected (later.go, paint.go); until then it is
+	// drawn only for a selection.
 	Panel bool
 	Host  sidebarHost
-
-	// panelKept is set once the panel has been drawn for a selection: it
-	// stays on the page, hidden, when the selection goes before Panel is
-	// set (the start's idle work late on a loaded machine), so that the
-	// next selection shows in it in the turn of its change
-	// (TestPanelStaysOnceDrawn).
-	panelKept bool
 
 	filter string // the label the list shows, or "" for all
 	// view is the rows of the list in view, from view[0] to view[1]
@@ -467,7 +460,6 @@ func (s *sidebar) Render() app.UI {
 		return app.Aside().Class("sidebar")
 	}
 	s.shown = s.Set
-	s.panelKept = s.panelKept || s.Selected != ""
 	n := s.listLen()
 	s.keepFocus()
 	s.queueDraw()
@@ -492,7 +484,7 @@ func (s *sidebar) Render() app.UI {
 			// anew when it moved.
 			app.If(len(s.Choices) > 1, s.renderChoices).Else(slot),
 			s.renderEmpty(n == 0, labels),
-			app.If(s.Panel || s.panelKept || s.Selected != "", s.renderSelected).Else(slot),
+			app.If(s.Panel || s.Selected != "", s.renderSelected).Else(slot),
 		),
 		// The orphans come before the list, under its head: after it, on
 		// a long document, they were as far down the sidebar as 2,000

@@ -44,20 +44,27 @@ func TestPanelKeepsNoteTypedBeforeItsRender(t *testing.T) {
 }
 
 // keptBeforeSlowFrames opens the app, tags "yes we can" a quote, types
-// text into the panel's field, makes the frames after a change slow (what
-// waits for the frame after one, its save and go-app's render of the rest
-// of the page, runs 400 ms later), and keeps the edit with Escape.
+// text into the panel's field, makes the frames after a change slow
+// (slowFramesAfterChanges), and keeps the edit with Escape.
 func keptBeforeSlowFrames(t *testing.T, field, text string) *browser {
 	t.Helper()
 	b, _ := openApp(t)
 	b.expectNoConsoleErrors()
 	tagPhrase(t, b, "yes we can", "q")
 	typeInField(t, b, field, text)
-	evalJS[bool](t, b, `(() => {
-		const after = window.annotator.afterFrame;
-		window.annotator.afterFrame = (fn) => after(() => setTimeout(fn, 400));
-		return true;
-	})()`)
+	slowFramesAfterChanges(t, b)
 	press(t, b, kb.Escape)
 	return b
+}
+
+// slowFramesAfterChanges makes the frames after a change slow: what waits
+// for the frame after one (its save, and go-app's render of the rest of
+// the page) runs 300 ms later.
+func slowFramesAfterChanges(t *testing.T, b *browser) {
+	t.Helper()
+	evalJS[bool](t, b, `(() => {
+		const after = window.annotator.afterFrame;
+		window.annotator.afterFrame = (fn) => after(() => setTimeout(fn, 300));
+		return true;
+	})()`)
 }

@@ -15,6 +15,9 @@ import (
 // usual.
 func TestStartWarmsTheTagUnseen(t *testing.T) {
 	b := startWithIdleHeld(t)
+	// The start's own writes done, so that only the warm-up could change
+	// what follows.
+	waitSaved(t, b)
 	const state = `(() => ({
 		keys: performance.getEntriesByName("annotator:key").length,
 		saves: performance.getEntriesByName("annotator:save").length,
