@@ -705,3 +705,16 @@ func addPageScript(t testing.TB, b *browser, src string) {
 		return err
 	}))
 }
+
+// openAppWithScript opens the app in a new browser, failing the test on a
+// console error, with src run in the page before its own scripts
+// (addPageScript).
+func openAppWithScript(t testing.TB, src string) *browser {
+	t.Helper()
+	srv := appServer(t)
+	b := newBrowser(t)
+	b.expectNoConsoleErrors()
+	addPageScript(t, b, src)
+	openAppAt(t, b, srv.URL+"/")
+	return b
+}

@@ -14,16 +14,12 @@ import (
 // start does not compile that decoder. The expired state is still there
 // when the article shows, and gone soon after; the app's own items stay.
 func TestExpiredStatesRemovedAfterTheStart(t *testing.T) {
-	srv := appServer(t)
-	b := newBrowser(t)
-	b.expectNoConsoleErrors()
-	addPageScript(t, b, `(() => {
+	b := openAppWithScript(t, `(() => {
 			if (location.protocol !== "http:" || sessionStorage.getItem("seeded")) return;
 			sessionStorage.setItem("seeded", "1");
 			localStorage.setItem("expired-state", JSON.stringify({Value: "42", ExpiresAt: "2000-01-01T00:00:00Z"}));
 			localStorage.setItem("kept-state", JSON.stringify({Value: "42", ExpiresAt: "2999-01-01T00:00:00Z"}));
 		})()`)
-	openAppAt(t, b, srv.URL+"/")
 	if !evalJS[bool](t, b, `localStorage.getItem("expired-state") !== null`) {
 		t.Error("the expired state was removed before the article showed: before the engine's first frame")
 	}

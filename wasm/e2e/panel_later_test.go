@@ -13,12 +13,9 @@ import "testing"
 // annotation in the panel in the turn of the key, as every later one
 // does.
 func TestPanelDrawnAfterTheStartsPaint(t *testing.T) {
-	srv := appServer(t)
-	b := newBrowser(t)
-	b.expectNoConsoleErrors()
 	// When the article's text first comes into the page: whether the
 	// panel was there.
-	addPageScript(t, b, `(() => {
+	b := openAppWithScript(t, `(() => {
 			const persist = navigator.storage.persist.bind(navigator.storage);
 			navigator.storage.persist = () => {
 				const doc = document.querySelector("article.doc");
@@ -33,7 +30,6 @@ func TestPanelDrawnAfterTheStartsPaint(t *testing.T) {
 			});
 			mo.observe(document, {childList: true, subtree: true, characterData: true});
 		})()`)
-	openAppAt(t, b, srv.URL+"/")
 	waitFor(t, b, `window.__panelWithArticle !== undefined`)
 	if evalJS[bool](t, b, `window.__panelWithArticle`) {
 		t.Error("the panel was drawn with the article at the start, with nothing selected")

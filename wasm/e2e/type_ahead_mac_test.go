@@ -16,11 +16,7 @@ import (
 // goes to the line's start. The tests otherwise run on Linux, whose keys
 // (Ctrl) TestTypeAheadEditsAsTheField checks: the Mac's were not tried.
 func TestTypeAheadEditsAsAMacField(t *testing.T) {
-	srv := appServer(t)
-	b := newBrowser(t)
-	b.expectNoConsoleErrors()
-	addPageScript(t, b, `Object.defineProperty(Navigator.prototype, "platform", {get: () => "MacIntel"})`)
-	openAppAt(t, b, srv.URL+"/")
+	b := openAppWithScript(t, `Object.defineProperty(Navigator.prototype, "platform", {get: () => "MacIntel"})`)
 	waitStarted(t, b)
 	if !evalJS[bool](t, b, `navigator.platform === "MacIntel"`) {
 		t.Fatal("the page does not take itself for a Mac's")

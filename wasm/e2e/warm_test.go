@@ -45,32 +45,25 @@ func TestStartWarmsTheTagUnseen(t *testing.T) {
 }
 
 // startWithIdleHeld opens the app with the start's idle work held back
-// (holdIdleWork), and waits for its start.
+// (holdIdleScript), and waits for its start.
 func startWithIdleHeld(t *testing.T) *browser {
 	t.Helper()
-	srv := appServer(t)
-	b := newBrowser(t)
-	b.expectNoConsoleErrors()
-	holdIdleWork(t, b)
-	openAppAt(t, b, srv.URL+"/")
+	b := openAppWithScript(t, holdIdleScript)
 	waitStarted(t, b)
 	return b
 }
 
-// holdIdleWork has the page hold every requestIdleCallback asked for
+// holdIdleScript has the page hold every requestIdleCallback asked for
 // until releaseIdleWork: the start's idle work (app/later.go) held back,
-// as on a loaded machine. Call it before the page is opened.
-func holdIdleWork(t *testing.T, b *browser) {
-	t.Helper()
-	addPageScript(t, b, `(() => {
-		const idle = window.requestIdleCallback.bind(window);
-		window.__idleHeld = [];
-		window.requestIdleCallback = (fn, opts) => window.__idleHeld ? (window.__idleHeld.push(fn), 0) : idle(fn, opts);
-		window.__releaseIdle = () => { const held = window.__idleHeld; window.__idleHeld = null; held.forEach((fn) => idle(fn)); return held.length; };
-	})()`)
-}
+// as on a loaded machine.
+const holdIdleScript = `(() => {
+	const idle = window.requestIdleCallback.bind(window);
+	window.__idleHeld = [];
+	window.requestIdleCallback = (fn, opts) => window.__idleHeld ? (window.__idleHeld.push(fn), 0) : idle(fn, opts);
+	window.__releaseIdle = () => { const held = window.__idleHeld; window.__idleHeld = null; held.forEach((fn) => idle(fn)); return held.length; };
+})()`
 
-// releaseIdleWork runs the idle callbacks held by holdIdleWork, and those
+// releaseIdleWork runs the idle callbacks held by holdIdleScript, and those
 // asked for after it at once.
 func releaseIdleWork(t *testing.T, b *browser) {
 	t.Helper()
