@@ -278,9 +278,9 @@ func (m *importer) showReport(rep workspace.Report, refused []string, err error,
 	switch {
 	// A cancel is the user's: with nothing refused, no reasons to list.
 	case bad > 0 || err != nil && err != context.Canceled:
-		m.tell(r.Summary+" The reasons are listed below.", true)
+		m.tell(r.Summary+" The reasons are listed in the report above.", true)
 	case len(rep.Notes) > 0:
-		m.tell(r.Summary+" The notes are listed below.", false)
+		m.tell(r.Summary+" The notes are listed in the report above.", false)
 	default:
 		m.tell(r.Summary, false)
 	}

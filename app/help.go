@@ -49,7 +49,12 @@ func (h *help) Render() app.UI {
 func (h *help) renderDialog() app.UI {
 	labels := h.Labels
 	return &modal{ID: "help", Class: "help", Role: "dialog", TitleID: "help-title", Content: []app.UI{
-		app.H2().ID("help-title").Text("Keyboard shortcuts"),
+		// The title takes the focus as the dialog opens (autofocus, out
+		// of the Tab order): the browser's own choice, the first tab stop,
+		// is Close, after the whole table, and the dialog opened scrolled
+		// to its end in any window shorter than the list, its title and
+		// first keys out of sight.
+		app.H2().ID("help-title").TabIndex(-1).Attr("autofocus", true).Text("Keyboard shortcuts"),
 		app.Table().Body(
 			app.TBody().Body(
 				app.Range(labels).Slice(func(i int) app.UI {

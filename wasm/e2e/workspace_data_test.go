@@ -69,6 +69,11 @@ func TestWorkspaceBatchDatasetBackup(t *testing.T) {
 	if !strings.Contains(report, "Added 195 documents") || !strings.Contains(report, "5 refused") {
 		t.Errorf("the import report says %q", report)
 	}
+	// The message line points to the report where it is: above it.
+	waitFor(t, b, `document.querySelector("#notice").textContent.includes("Added 195")`)
+	if said, above := text(t, b, "#notice"), evalJS[bool](t, b, `document.querySelector("#import-report").getBoundingClientRect().bottom <= document.querySelector("#notice").getBoundingClientRect().top`); !above || !strings.HasSuffix(strings.TrimSpace(said), "The reasons are listed in the report above.") {
+		t.Errorf("the message line says %q; the report is above it: %v", said, above)
+	}
 	lines := evalJS[[]string](t, b, `[...document.querySelectorAll("#import-report li")].map(e => e.textContent)`)
 	if len(lines) != 5 {
 		t.Errorf("the report names %d lines, want 5: %q", len(lines), lines)
