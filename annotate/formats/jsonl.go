@@ -102,7 +102,13 @@ func importJSONL(inputs []Input, _ Known) ([]Doc, []*Fault) {
 // with "text" through Build, its spans placed on the canonical text (a
 // span not within the text is one of the Doc's Faults); a line with
 // "html" loaded and sanitised as the app opens a page.
-func LineDoc(l Line, from string) (Doc, error) {
+func LineDoc(l Line, from string) (Doc, error) { return LineDocIn(l, from, nil) }
+
+// LineDocIn is LineDoc for a workspace whose label schema is schema (nil:
+// the default): a line's spans take its labels, keys and colours, and
+// only the labels it lacks are added. A workspace of 24 labels refused its
+// own dataset, the default's three added to its own over the 26 allowed.
+func LineDocIn(l Line, from string, schema *annotate.Schema) (Doc, error) {
 	if l.HTML != nil {
 		doc, err := LineArticle(l, from)
 		if err != nil {
@@ -119,7 +125,7 @@ func LineDoc(l Line, from string) (Doc, error) {
 	// (a quote with two spaces in it to a close match with one).
 	own := l.HoldsCanonicalText()
 	verbatim := own || len(l.Spans) > 0 || len(l.Label) > 0
-	p := Plain{SourceID: l.SourceID, Title: annotate.CleanTitle(l.Title), URL: l.URL, Text: *l.Text, Verbatim: verbatim}
+	p := Plain{SourceID: l.SourceID, Title: annotate.CleanTitle(l.Title), URL: l.URL, Text: *l.Text, Verbatim: verbatim, Schema: schema}
 	if !own {
 		p.SourceID = cmp.Or(l.SourceID, l.ID)
 	}
@@ -162,7 +168,7 @@ func LineDoc(l Line, from string) (Doc, error) {
 		return Doc{}, err
 	}
 	if verbatim {
-		notes = append(LineNotes(Line{Title: l.Title, LoneSurrogates: l.LoneSurrogates}, ""), notes...) // its text's are Build's
+		notes = append(LineNotes(Line{Title: l.Title, MetaIgnored: l.MetaIgnored, LoneSurrogates: l.LoneSurrogates}, ""), notes...) // its text's are Build's
 	} else {
 		notes = append(LineNotes(l, d.File.Document.Text), notes...)
 	}

@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -209,8 +210,67 @@ func TestJSONLReadsDoccanoAndProdigyLines(t *testing.T) {
 	if _, err := ParseLine([]byte(`{"id": "a7", "txt": "A typo for text."}`)); err == nil || !strings.Contains(err.Error(), `"txt"`) {
 		t.Errorf("a batch line with a field it does not take: %v", err)
 	}
-	if _, err := ParseLine([]byte(`{"id": 7, "html": "<p>x</p>"}`)); err == nil {
-		t.Error("a batch line whose id is a number was taken")
+	// A number for an id, as pandas' to_json writes an integer column,
+	// is read as its digits.
+	if l, err := ParseLine([]byte(`{"id": 7, "html": "<p>x</p>"}`)); err != nil || l.ID != "7" {
+		t.Errorf("a batch line whose id is a number: %+v, %v; want the id \"7\"", l, err)
+	}
+	// A field of the wrong kind is not a line that is "not a JSON object".
+	if _, err := ParseLine([]byte(`{"id": "a7", "title": 12, "text": "x"}`)); !errors.Is(err, ErrBadJSON) || strings.Contains(err.Error(), "not a JSON object") || !strings.Contains(err.Error(), `"title" must be a string`) {
+		t.Errorf("a batch line whose title is a number: %v", err)
+	}
+}
+
+// TestLineMetaKeepsWhatItCan reads a line whose "meta" holds keys that a
+// document's metadata does not keep (a team's "category", a list of tags):
+// the article is read with the keys it keeps, and the others are named in
+// a note. The whole line was refused, its message calling "category" a
+// field of the line and the line "not a JSON object".
+func TestLineMetaKeepsWhatItCan(t *testing.T) {
+	for _, line := range []string{
+		`{"id": "a", "text": "Prices rose again.", "meta": {"author": "Ada", "category": "politics", "tags": ["x", "y"]}}`,
+		`{"id": "a", "html": "<p>Prices rose again.</p>", "meta": {"author": "Ada", "category": "politics", "tags": ["x", "y"]}}`,
+		`{"id": "a", "text": "Prices rose again.", "spans": [{"start": 0, "end": 6, "label": "claim"}], "meta": {"author": "Ada", "category": "politics", "tags": ["x", "y"]}}`,
+	} {
+		l, err := ParseLine([]byte(line))
+		if err != nil {
+			t.Errorf("%s: %v", line, err)
+			continue
+		}
+		if l.Meta == nil || l.Meta.Author != "Ada" || !slices.Equal(l.MetaIgnored, []string{"category", "tags"}) {
+			t.Errorf("%s: meta %+v, left out %q", line, l.Meta, l.MetaIgnored)
+		}
+		d, err := LineDoc(l, "b.jsonl:1")
+		if err != nil {
+			t.Fatalf("%s: %v", line, err)
+		}
+		if d.File.Document.Meta.Author != "Ada" {
+			t.Errorf("%s: the document's author is %q", line, d.File.Document.Meta.Author)
+		}
+		if notes := strings.Join(d.Notes, "\n"); !strings.Contains(notes, `the keys "category", "tags" of its "meta" were not kept`) {
+			t.Errorf("%s: the notes do not name the keys left out:\n%s", line, notes)
+		}
+	}
+	// A key of the wrong kind is said as the meta's.
+	if _, err := ParseLine([]byte(`{"id": "a", "text": "x", "meta": {"author": 5, "category": "c"}}`)); err == nil || !strings.Contains(err.Error(), `"meta.author" must be a string`) {
+		t.Errorf("a meta whose author is a number: %v", err)
+	}
+}
+
+// TestMetaKeysAreMetas holds the keys a line's "meta" keeps to the JSON
+// names of annotate.Meta's fields, and its words to the keys.
+func TestMetaKeysAreMetas(t *testing.T) {
+	var names []string
+	ty := reflect.TypeFor[annotate.Meta]()
+	for i := range ty.NumField() {
+		names = append(names, strings.Split(ty.Field(i).Tag.Get("json"), ",")[0])
+	}
+	keys := slices.Sorted(maps.Keys(metaKeys))
+	if want := slices.Sorted(slices.Values(names)); !slices.Equal(keys, want) {
+		t.Errorf("metaKeys %q; annotate.Meta's fields %q", keys, want)
+	}
+	if got := annotate.QuoteList(names[:len(names)-1]) + " and " + strconv.Quote(names[len(names)-1]); got != metaFields {
+		t.Errorf("metaFields says %s; want %s", metaFields, got)
 	}
 }
 

@@ -28,7 +28,7 @@ import (
 
 // The reasons a line is refused. Test for them with errors.Is.
 var (
-	ErrBadJSON      = errors.New("the line is not a JSON object")
+	ErrBadJSON      = errors.New("the line cannot be read as an article")
 	ErrNoArticle    = errors.New(`the line has neither "html" nor "text": give one of them, holding the article`)
 	ErrBothArticles = errors.New(`the line has both "html" and "text": give only one of them`)
 	ErrBadSpan      = errors.New("a span of the line cannot be read")
@@ -57,6 +57,10 @@ type Line struct {
 	// not read (doccano's "Comments", Prodigy's "_task_hash"), sorted:
 	// such a line is read, and they are said (LineDoc's notes).
 	Ignored []string `json:"-"`
+	// MetaIgnored names the keys of its "meta" that a document does not
+	// keep ("category"), sorted: the line is read without them, and they
+	// are said (LineNotes).
+	MetaIgnored []string `json:"-"`
 	// LoneSurrogates counts the line's escapes of half a character
 	// ("\ud800" alone), each read as U+FFFD: the line is read, and they
 	// are said (LineNotes).
@@ -207,15 +211,16 @@ func ParseLine(data []byte) (Line, error) {
 		var err error
 		if l, err = decodeLine(data); err != nil {
 			// Another tool's dataset line is read without the fields it
-			// has and a line does not take; they are said.
-			other, ok := otherToolsLine(data)
+			// has and a line does not take, a "meta" without the keys a
+			// document does not keep; they are said.
+			other, ignored, metaIgnored, ok := readableLine(data)
 			if !ok {
 				return l, err
 			}
 			if l, err = decodeLine(other); err != nil {
 				return l, err
 			}
-			l.Ignored = ignoredFields(data)
+			l.Ignored, l.MetaIgnored = ignored, metaIgnored
 		}
 	}
 	l.LoneSurrogates = annotate.LoneSurrogates(data)
@@ -251,57 +256,78 @@ func decodeLine(data []byte) (Line, error) {
 	return l, nil
 }
 
-// otherToolsLine returns, for a line of another tool's dataset (an
-// object with "spans" or "label": doccano's export, Prodigy's output),
-// the line with only the fields a line takes, its "id" a string when the
-// tool wrote a number (doccano numbers its examples); ok is false for any
-// other line, whose fields are held to the batch's own (a field "txt" is
-// a slip to say, not to pass over).
-func otherToolsLine(data []byte) (line []byte, ok bool) {
+// readableLine returns data made a line that the strict decode reads,
+// where it is one that a user would expect read, with what it leaves out;
+// ok is false for any other line, whose fields are held to the batch's own
+// (a field "txt" is a slip to say, not to pass over). Such a line is:
+//   - another tool's dataset line (an object with "spans" or "label":
+//     doccano's export, Prodigy's output), read without the fields a line
+//     does not take (ignored);
+//   - a line whose "meta" has keys that a document's metadata does not
+//     keep (a team's "category"), read without them (metaIgnored): the
+//     whole article was refused for it, its message naming the key as
+//     the line's own;
+//   - a line whose "id" is a number (doccano numbers its examples, and
+//     pandas' to_json writes an integer column so), read as its digits.
+func readableLine(data []byte) (line []byte, ignored, metaIgnored []string, ok bool) {
 	var m map[string]json.RawMessage
 	if json.Unmarshal(data, &m) != nil || m == nil {
-		return nil, false
+		return nil, nil, nil, false
 	}
-	if _, spans := m["spans"]; !spans {
-		if _, label := m["label"]; !label {
-			return nil, false
+	changed := false
+	_, spans := m["spans"]
+	_, label := m["label"]
+	if spans || label {
+		for k := range m {
+			if !lineKeys[k] {
+				ignored = append(ignored, k)
+				delete(m, k)
+				changed = true
+			}
+		}
+		slices.Sort(ignored)
+	}
+	if raw, has := m["meta"]; has {
+		var meta map[string]json.RawMessage
+		if json.Unmarshal(raw, &meta) == nil && meta != nil {
+			for k := range meta {
+				if !metaKeys[k] {
+					metaIgnored = append(metaIgnored, k)
+					delete(meta, k)
+				}
+			}
+			if len(metaIgnored) > 0 {
+				slices.Sort(metaIgnored)
+				m["meta"], _ = json.Marshal(meta)
+				changed = true
+			}
 		}
 	}
-	for k := range m {
-		if !lineKeys[k] {
-			delete(m, k)
-		}
-	}
-	if id, ok := m["id"]; ok {
+	if id, has := m["id"]; has {
 		var n json.Number
 		if json.Unmarshal(id, &n) == nil {
 			m["id"], _ = json.Marshal(n.String())
+			changed = true
 		}
 	}
+	if !changed {
+		return nil, nil, nil, false
+	}
 	line, err := json.Marshal(m)
-	return line, err == nil
+	return line, ignored, metaIgnored, err == nil
 }
+
+// metaKeys are the keys of a line's "meta" that a document keeps: the
+// JSON names of annotate.Meta's fields (TestMetaKeysAreMetas).
+var metaKeys = map[string]bool{"author": true, "published": true, "siteName": true, "canonicalUrl": true,
+	"description": true, "lang": true, "source": true, "mediaType": true, "charset": true}
+
+// metaFields lists, in words, the keys of "meta" that a document keeps.
+const metaFields = `"author", "published", "siteName", "canonicalUrl", "description", "lang", "source", "mediaType" and "charset"`
 
 // lineKeys are the fields a line takes.
 var lineKeys = map[string]bool{"id": true, "sourceId": true, "title": true, "url": true, "html": true, "text": true,
 	"spans": true, "label": true, "meta": true}
-
-// ignoredFields returns the fields of data, a JSON object, that a line
-// does not take, sorted.
-func ignoredFields(data []byte) []string {
-	var m map[string]json.RawMessage
-	if json.Unmarshal(data, &m) != nil {
-		return nil
-	}
-	var names []string
-	for k := range m {
-		if !lineKeys[k] {
-			names = append(names, k)
-		}
-	}
-	slices.Sort(names)
-	return names
-}
 
 // quickLine reads the common line, whose fields are strings only (an
 // article to import, without spans or metadata), without reflection: it
@@ -442,6 +468,10 @@ func LineNotes(l Line, text string) []string {
 	if n := l.LoneSurrogates; n > 0 {
 		notes = append(notes, annotate.Plural(n, "its JSON held an escape of half a character (a lone surrogate, such as \\ud800), read as U+FFFD (�)",
 			fmt.Sprintf("its JSON held %d escapes of half a character (lone surrogates, such as \\ud800), each read as U+FFFD (�)", n)))
+	}
+	if len(l.MetaIgnored) > 0 {
+		notes = append(notes, fmt.Sprintf(annotate.Plural(len(l.MetaIgnored), "the key %s of its \"meta\" was not kept: a document's metadata keeps %s",
+			"the keys %s of its \"meta\" were not kept: a document's metadata keeps %s"), annotate.QuoteList(l.MetaIgnored), metaFields))
 	}
 	if gone := annotate.TitleLeftOut(l.Title); len(gone) > 0 {
 		notes = append(notes, goneNote("title", "a title", gone))

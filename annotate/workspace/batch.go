@@ -249,6 +249,12 @@ func (b *batch) lines(ctx context.Context, name string, data []byte, progress Pr
 				return err // the store's
 			}
 			b.report.Errors = append(b.report.Errors, ie)
+			// A refused line added no article under its id, which the
+			// next line to give it takes: a scraper's retry of a page it
+			// first wrote empty was refused as "another article".
+			if ids[bl.ID] == &use {
+				delete(ids, bl.ID)
+			}
 		}
 		if progress != nil {
 			progress(i+1, len(lines))
@@ -266,6 +272,16 @@ type idUse struct {
 	again bool
 }
 
+// claim records text (its SHA-256) as the article of the id's first line,
+// or, on a later line, reports whether it is that same article.
+func (u *idUse) claim(text string) bool {
+	if !u.again {
+		u.text = text
+		return true
+	}
+	return u.text == text
+}
+
 // addLine loads one good line and adds it. use is the first line that
 // gave the line's id (its own when it is the first): a line that gives
 // the id again is refused, unless it holds the same article, which is
@@ -280,25 +296,19 @@ func (b *batch) addLine(name string, n int, bl BatchLine, use *idUse) error {
 	if label == "" {
 		label = fmt.Sprintf("line %d", n)
 	}
-	if use.again && bl.HasSpans() {
-		return reused() // a dataset line's own spans; see lines
-	}
 	if err := bl.CheckArticle(); err != nil {
 		return fail(err)
 	}
 	// A dataset line comes back as it went out, spans or none: its text
 	// word for word, under its own id.
 	if bl.HasSpans() || bl.HoldsCanonicalText() {
-		return b.addDatasetLine(name, n, bl)
+		return b.addDatasetLine(name, n, bl, use)
 	}
 	doc, err := formats.LineArticle(bl, label)
 	if err != nil {
 		return fail(err)
 	}
-	switch {
-	case !use.again:
-		use.text = doc.TextSHA256()
-	case use.text != doc.TextSHA256():
+	if !use.claim(doc.TextSHA256()) {
 		return reused()
 	}
 	// A line's "sourceId" names the article where it came from, as on a
@@ -312,9 +322,16 @@ func (b *batch) addLine(name string, n int, bl BatchLine, use *idUse) error {
 
 // addDatasetLine adds a good line with spans: its document and
 // annotations as package formats makes them, imported as a native file is.
-func (b *batch) addDatasetLine(name string, n int, bl BatchLine) error {
+func (b *batch) addDatasetLine(name string, n int, bl BatchLine, use *idUse) error {
 	fail := func(err error) error { return &ItemError{Name: name, Line: n, ID: bl.ID, Err: err} }
-	d, err := formats.LineDoc(bl, fmt.Sprintf("%s:%d", name, n))
+	if b.schema == nil {
+		s, err := b.w.Settings()
+		if err != nil {
+			return err
+		}
+		b.schema = &s.Schema
+	}
+	d, err := formats.LineDocIn(bl, fmt.Sprintf("%s:%d", name, n), b.schema)
 	if err != nil {
 		return fail(err)
 	}
@@ -325,6 +342,11 @@ func (b *batch) addDatasetLine(name string, n int, bl BatchLine) error {
 	imp, err := annotate.Import(data)
 	if err != nil {
 		return fail(err)
+	}
+	// The same line twice (a batch joined to itself) is the same article
+	// again, a duplicate below; the id given to another article is not.
+	if !use.claim(imp.Document.TextSHA256()) {
+		return fail(fmt.Errorf("%w (line %d)", ErrDuplicateID, use.line))
 	}
 	if err := b.add(imp.Document, imp.Set, imp.Orphans, d.SourceID, name, n); err != nil {
 		return err

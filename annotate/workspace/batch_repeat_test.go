@@ -37,3 +37,48 @@ func TestBatchLineTwiceIsADuplicate(t *testing.T) {
 		}
 	})
 }
+
+// TestBatchRefusedLineLeavesItsID: a line refused (an empty scrape) added
+// no article under its id, and a later line that gives the id (the
+// scraper's retry) is added. It was refused as "the id is used by an
+// earlier line for another article".
+func TestBatchRefusedLineLeavesItsID(t *testing.T) {
+	batch := strings.Join([]string{
+		`{"id": "a7", "text": "   "}`,
+		`{"id": "a8", "html": "<script>x()</script>"}`,
+		`{"id": "a7", "title": "Retry", "text": "The real article, scraped again."}`,
+		`{"id": "a8", "title": "Retry", "html": "<p>The second article, scraped again.</p>"}`,
+		`{"id": "a8", "text": "A third story under the retry's id."}`,
+	}, "\n")
+	inEachStore(t, func(t *testing.T, w *Workspace) {
+		r, err := w.ImportBatch(context.Background(), "b.jsonl", []byte(batch), nil)
+		if err != nil || len(r.Added) != 2 || len(r.Errors) != 3 {
+			t.Fatalf("the import: %v; added %d, errors %v; want lines 3 and 4 added, 1, 2 and 5 refused", err, len(r.Added), r.Errors)
+		}
+		if e := r.Errors[2]; e.Line != 5 || !errors.Is(e, ErrDuplicateID) || !strings.Contains(e.Error(), "(line 4)") {
+			t.Errorf("an id given to another article after a retry: %v; want line 5 refused, naming line 4", e)
+		}
+	})
+}
+
+// TestBatchSpansLineTwiceIsADuplicate: the same line with spans twice in
+// a batch (a doccano export joined to itself) is the same article again,
+// reported as a duplicate of the first line, as two files of it are; it
+// was refused as an id used "for another article". An id given to another
+// text with spans is still refused.
+func TestBatchSpansLineTwiceIsADuplicate(t *testing.T) {
+	const line = `{"id": "s1", "text": "EU rejects German call.", "spans": [{"start": 0, "end": 2, "label": "claim"}]}`
+	batch := strings.Join([]string{line, line, `{"id": "s1", "text": "Another text.", "spans": [{"start": 0, "end": 7, "label": "claim"}]}`}, "\n")
+	inEachStore(t, func(t *testing.T, w *Workspace) {
+		r, err := w.ImportBatch(context.Background(), "b.jsonl", []byte(batch), nil)
+		if err != nil || len(r.Added) != 1 || len(r.Duplicates) != 1 || len(r.Errors) != 1 {
+			t.Fatalf("the import: %v; added %d, duplicates %v, errors %v; want line 2 a duplicate, line 3 refused", err, len(r.Added), r.Duplicates, r.Errors)
+		}
+		if d := r.Duplicates[0]; d.Line != 2 || d.Earlier != "b.jsonl, line 1" {
+			t.Errorf("the duplicate: %+v (%s); want line 2, the same article as line 1", d, d)
+		}
+		if e := r.Errors[0]; e.Line != 3 || !errors.Is(e, ErrDuplicateID) || !strings.Contains(e.Error(), "(line 1)") {
+			t.Errorf("an id given to another text: %v; want line 3 refused, naming line 1", e)
+		}
+	})
+}

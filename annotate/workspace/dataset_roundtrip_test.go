@@ -4,9 +4,12 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/newsannotator/annotator/annotate"
 )
 
 // TestBatchNullSpanEdgeIsRefused: a span whose "start" is null, as a tool
@@ -133,5 +136,70 @@ func TestDatasetThroughAnImportIsTheSame(t *testing.T) {
 	}
 	if first.String() != second.String() {
 		t.Errorf("the dataset changed on its way through an import:\n%s%s", first.String(), second.String())
+	}
+}
+
+// TestDatasetLinesTakeTheWorkspaceLabels: a dataset line's spans take the
+// workspace's labels, their keys and colours, and only the labels it
+// lacks are added. The default schema's three were added to every such
+// line: a workspace of 24 labels refused its own dataset (27 labels, over
+// the 26 allowed), and a smaller one's documents came in with claim, quote
+// and pledge and its own label under another key and colour.
+func TestDatasetLinesTakeTheWorkspaceLabels(t *testing.T) {
+	var team annotate.Schema
+	for i := range 24 {
+		team.Labels = append(team.Labels, annotate.Label{Name: fmt.Sprintf("tag%c", 'a'+i), Color: "#cc79a7", Key: string(rune('a' + i)), Attributes: []string{}})
+	}
+	w, _ := openMemory(t)
+	if err := w.SetSchema(team); err != nil {
+		t.Fatal(err)
+	}
+	text := strings.TrimSpace(strings.Repeat("word ", 24))
+	doc := loadText(t, "a.txt", text)
+	set := annotate.NewSet(doc.Text(), team)
+	for i := range 24 {
+		if _, err := set.Add(team.Labels[i].Name, i*5, i*5+4); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := w.Add(doc, set, nil, ""); err != nil {
+		t.Fatal(err)
+	}
+	var ds bytes.Buffer
+	if _, err := w.ExportDataset(&ds, SelectAll); err != nil {
+		t.Fatal(err)
+	}
+	again, _ := openMemory(t)
+	if err := again.SetSchema(team); err != nil {
+		t.Fatal(err)
+	}
+	r, err := again.ImportBatch(context.Background(), "dataset.jsonl", ds.Bytes(), nil)
+	if err != nil || len(r.Added) != 1 {
+		t.Fatalf("the workspace's own dataset: %v; added %d, errors %v", err, len(r.Added), r.Errors)
+	}
+	var back bytes.Buffer
+	if _, err := again.ExportDataset(&back, SelectAll); err != nil || back.String() != ds.String() {
+		t.Errorf("exported again (%v):\n%s\nwant\n%s", err, back.String(), ds.String())
+	}
+
+	small, _ := openMemory(t)
+	person := annotate.Label{Name: "person", Color: "#cc79a7", Key: "x", Attributes: []string{}}
+	if err := small.SetSchema(annotate.Schema{Labels: []annotate.Label{person}}); err != nil {
+		t.Fatal(err)
+	}
+	r, err = small.ImportBatch(context.Background(), "b.jsonl", []byte(`{"id": "p", "text": "Jane Doe spoke, Acme said.", "spans": [{"start": 0, "end": 8, "label": "person"}, {"start": 16, "end": 20, "label": "org"}]}`), nil)
+	if err != nil || len(r.Added) != 1 {
+		t.Fatalf("a line of a small schema: %v; added %d, errors %v", err, len(r.Added), r.Errors)
+	}
+	rec, err := small.store.Document(r.Added[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, l := range rec.Schema.Labels {
+		got = append(got, l.Name+"/"+l.Key)
+	}
+	if len(rec.Schema.Labels) != 2 || !reflect.DeepEqual(rec.Schema.Labels[0], person) || rec.Schema.Labels[1].Name != "org" {
+		t.Errorf("the document's labels %q; want the workspace's person/x, then org", got)
 	}
 }
