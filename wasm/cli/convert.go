@@ -269,7 +269,30 @@ func writeAll(outputs []formats.Output, out string, force bool) error {
 
 // writeWhole writes data to name through a temporary file beside it, so
 // that a failure leaves what was there before.
+//
+// A name that is not a regular file (/dev/null, /dev/stdout, a named pipe
+// a reader waits on) is written into as it is: renamed over, it was
+// replaced by a regular file, as root /dev/null itself, and a pipe's
+// reader got nothing. A symbolic link to a file is followed, so that the
+// file it names is written and the link stays.
 func writeWhole(name string, data []byte) error {
+	if target, err := filepath.EvalSymlinks(name); err == nil {
+		name = target
+	}
+	if fi, err := os.Stat(name); err == nil && !fi.Mode().IsRegular() && !fi.IsDir() {
+		f, err := os.OpenFile(name, os.O_WRONLY, 0)
+		if err != nil {
+			return fmt.Errorf("%s could not be written: %s", name, pathProblem(err))
+		}
+		_, err = f.Write(data)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return fmt.Errorf("%s could not be written: %s", name, pathProblem(err))
+		}
+		return nil
+	}
 	tmp, err := writeTemp(name, data)
 	if err != nil {
 		return fmt.Errorf("%w (nothing was written)", err)

@@ -187,7 +187,8 @@ func checkOutput(out string, args []string, force bool) error {
 			}
 		}
 	}
-	if !force {
+	// A device or a pipe (/dev/null, /dev/stdout) holds no work to lose.
+	if !force && ofi.Mode().IsRegular() {
 		return fmt.Errorf("%s %w", out, errOutputThere)
 	}
 	return nil
