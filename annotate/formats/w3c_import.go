@@ -19,6 +19,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -430,7 +431,14 @@ func (r w3cRead) annotation(dom *domText, given, text *annotate.Text) annotate.A
 			}
 		}
 	}
-	if r.position != nil && a.Start >= 0 && a.Start < a.End && a.End <= given.Len() {
+	// The position alone, where its text is the quote's (white space
+	// aside) or there is no quote: another tool's position, counted over
+	// its own page's text (a button the sanitiser took away), put a span
+	// on other words than its quote's, taken as exact, and said nothing.
+	// Otherwise the quote and its context anchor it, at the position
+	// where they are found there.
+	if r.position != nil && a.Start >= 0 && a.Start < a.End && a.End <= given.Len() &&
+		(r.quote == nil || sameWords(given.Slice(a.Start, a.End), *r.quote.Exact)) {
 		a.Exact = given.Slice(a.Start, a.End)
 		a.Prefix, a.Suffix = given.Slice(a.Start-annotate.ContextLen, a.Start), given.Slice(a.End, a.End+annotate.ContextLen)
 		return a
@@ -442,6 +450,11 @@ func (r w3cRead) annotation(dom *domText, given, text *annotate.Text) annotate.A
 		}
 	}
 	return a
+}
+
+// sameWords reports whether a and b are the same words, white space aside.
+func sameWords(a, b string) bool {
+	return slices.Equal(strings.Fields(a), strings.Fields(b))
 }
 
 // typeOf returns a "type" that is a string, or the first string of an
