@@ -124,7 +124,7 @@ func LineDocIn(l Line, from string, schema *annotate.Schema) (Doc, error) {
 	// read as a .txt it would lose them, its spans moved by their quotes
 	// (a quote with two spaces in it to a close match with one).
 	own := l.HoldsCanonicalText()
-	verbatim := own || len(l.Spans) > 0 || len(l.Label) > 0
+	verbatim := l.Verbatim()
 	p := Plain{SourceID: l.SourceID, Title: annotate.CleanTitle(l.Title), URL: l.URL, Text: *l.Text, Verbatim: verbatim, Schema: schema}
 	if !own {
 		p.SourceID = cmp.Or(l.SourceID, l.ID)

@@ -70,6 +70,17 @@ type Line struct {
 // HasSpans reports whether the line carries spans, in "spans" or "label".
 func (l Line) HasSpans() bool { return len(l.Spans) > 0 || len(l.Label) > 0 }
 
+// Verbatim reports whether the line's "text" is kept character for
+// character: a canonical text (HoldsCanonicalText), or the text of a line
+// with "spans" or "label", even empty ones (doccano's export of an example
+// nobody tagged, "label": []), whose offsets count that very text. Read as
+// a .txt, such a text lost its CRLFs and runs of spaces, and two
+// annotators' files of one example, one with no spans, were refused as of
+// different texts.
+func (l Line) Verbatim() bool {
+	return l.HoldsCanonicalText() || l.HTML == nil && l.Text != nil && (l.Spans != nil || l.Label != nil)
+}
+
 // LabelTriple is one [start, end, "LABEL"] of doccano's "label".
 type LabelTriple struct {
 	Start, End int

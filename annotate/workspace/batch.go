@@ -301,7 +301,7 @@ func (b *batch) addLine(name string, n int, bl BatchLine, use *idUse) error {
 	}
 	// A dataset line comes back as it went out, spans or none: its text
 	// word for word, under its own id.
-	if bl.HasSpans() || bl.HoldsCanonicalText() {
+	if bl.HasSpans() || bl.Verbatim() {
 		return b.addDatasetLine(name, n, bl, use)
 	}
 	doc, err := formats.LineArticle(bl, label)

@@ -3,6 +3,7 @@ package workspace
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"reflect"
 	"strings"
@@ -201,5 +202,26 @@ func TestDatasetLinesTakeTheWorkspaceLabels(t *testing.T) {
 	}
 	if len(rec.Schema.Labels) != 2 || !reflect.DeepEqual(rec.Schema.Labels[0], person) || rec.Schema.Labels[1].Name != "org" {
 		t.Errorf("the document's labels %q; want the workspace's person/x, then org", got)
+	}
+}
+
+// TestBatchEmptyLabelsKeepTheText: a batch line with "label": [] (doccano's
+// example nobody tagged) keeps its text character for character, as the
+// same line with a span does: it was read as a .txt, its CRLF and its run
+// of spaces made one.
+func TestBatchEmptyLabelsKeepTheText(t *testing.T) {
+	const text = "First paragraph here.\r\n\r\nSecond   paragraph."
+	w, _ := openMemory(t)
+	r, err := w.ImportBatch(context.Background(), "b.jsonl", []byte(`{"id": 7, "text": "First paragraph here.\r\n\r\nSecond   paragraph.", "label": []}`), nil)
+	if err != nil || len(r.Added) != 1 {
+		t.Fatalf("the import: %v; added %d, errors %v", err, len(r.Added), r.Errors)
+	}
+	var ds bytes.Buffer
+	if _, err := w.ExportDataset(&ds, SelectAll); err != nil {
+		t.Fatal(err)
+	}
+	var line struct{ Text string }
+	if err := json.Unmarshal(ds.Bytes(), &line); err != nil || line.Text != text {
+		t.Errorf("the dataset's text %q (%v); want %q", line.Text, err, text)
 	}
 }
