@@ -250,6 +250,7 @@ func lsSpans(results []json.RawMessage, text *annotate.Text, codePoints bool, au
 	byID := map[string][]int{}
 	var attrs []lsResultIn
 	ignored := map[string]int{}
+	inCodePoints := 0 // results whose offsets count code points
 	for i, raw := range results {
 		var r lsResultIn
 		if err := json.Unmarshal(raw, &r); err != nil {
@@ -265,13 +266,24 @@ func lsSpans(results []json.RawMessage, text *annotate.Text, codePoints bool, au
 			ignored[r.Type]++
 			continue
 		}
+		var exact string
+		json.Unmarshal(r.Value.Text, &exact)
 		start, end, err := lsOffsets(r, text, codePoints)
+		if !codePoints && exact != "" && (errors.Is(err, errSurrogate) || err == nil && text.Slice(start, end) != exact) {
+			// Offsets that miss the result's text in UTF-16 and hold it in
+			// code points count code points (a Python backend's
+			// predictions, after an emoji): so they are read. One within
+			// an emoji's two halves was left out, its text right there,
+			// and another placed by its text, an orphan when found twice.
+			if s, e := *r.Value.Start, *r.Value.End; s >= 0 && s < e && e <= text.Len() && text.Slice(s, e) == exact {
+				start, end, err = s, e, nil
+				inCodePoints++
+			}
+		}
 		if err != nil {
 			bad = append(bad, fmt.Sprintf("task %d: result %d (%s): %v; it is left out", n, i+1, r.ID, err))
 			continue
 		}
-		var exact string
-		json.Unmarshal(r.Value.Text, &exact)
 		for j, label := range r.Value.Labels {
 			s := Span{Label: label, Start: start, End: end, Text: exact, Author: author, Attributes: map[string]string{}}
 			if j == 0 {
@@ -302,6 +314,10 @@ func lsSpans(results []json.RawMessage, text *annotate.Text, codePoints bool, au
 	}
 	for _, typ := range slices.Sorted(maps.Keys(ignored)) {
 		notes = append(notes, fmt.Sprintf("task %d: %d results of type %q are not labelled spans, or belong to none, and are ignored", n, ignored[typ], typ))
+	}
+	if inCodePoints > 0 {
+		notes = append(notes, fmt.Sprintf("task %d: %s count code points, not Label Studio's UTF-16 code units: read so, they hold their results' text",
+			n, annotate.Plural(inCodePoints, "1 result's offsets", fmt.Sprintf("%d results' offsets", inCodePoints))))
 	}
 	return spans, notes, bad
 }
