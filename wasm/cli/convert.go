@@ -92,6 +92,13 @@ func cmdConvert(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "annotator convert: writing %s: %v\n", format.Name, err)
 		return exitInvalid
 	}
+	// One native file into a folder is named as it is among several: a
+	// script's "-o out/ in/" was refused whenever in/ held one export.
+	if len(outputs) == 1 && outputs[0].Name == "" && format.Name == "v1" && *out != "-" {
+		if fi, err := os.Stat(*out); err == nil && fi.IsDir() {
+			outputs[0].Name = formats.FileName(exported[0].Document.ID) + ".json"
+		}
+	}
 	removed, err := writeOutputs(outputs, *out, stdout, *force, format)
 	if err != nil {
 		fmt.Fprintf(stderr, "annotator convert: %v\n", err)

@@ -662,3 +662,28 @@ func TestConvertIntoAFolderReadIsRefused(t *testing.T) {
 		}
 	}
 }
+
+// TestConvertOneNativeFileIntoAFolder converts to v1 into a folder that is
+// there: one export is written into it, named as among several, as two
+// are. It was refused as "a folder, and this format writes one file", so
+// that a script's "-o out/ in/" broke whenever in/ held one export.
+func TestConvertOneNativeFileIntoAFolder(t *testing.T) {
+	two, one := t.TempDir(), t.TempDir()
+	writeExport(t, two, "a.json", "Prices rose again.", "Prices")
+	writeExport(t, two, "b.json", "Wages did not.", "Wages")
+	writeExport(t, one, "a.json", "Prices rose again.", "Prices")
+	var names []string
+	for _, in := range []string{two, one} {
+		out := t.TempDir()
+		if code, _, stderr := run(nil, "convert", "--to", "v1", "-o", out, in); code != exitOK {
+			t.Fatalf("%s: exit %d; %q", in, code, stderr)
+		}
+		got, _ := filepath.Glob(filepath.Join(out, "*.json"))
+		for _, g := range got {
+			names = append(names, filepath.Base(g))
+		}
+	}
+	if len(names) != 3 || !slices.Contains(names[:2], names[2]) {
+		t.Errorf("the files written: %q; want two, then the first of them again", names)
+	}
+}
