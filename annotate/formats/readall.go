@@ -25,6 +25,17 @@ import (
 // an article under.
 var articleExtensions = map[string]bool{".html": true, ".htm": true, ".xhtml": true, ".txt": true, ".text": true}
 
+// StandardInput is the name of an Input read from standard input.
+const StandardInput = "standard input"
+
+// looksJSON reports whether data, after a byte-order mark and white space,
+// opens as a JSON object or array does, or holds nothing: a file of a
+// format cut short or mistyped, not an article.
+func looksJSON(data []byte) bool {
+	data = bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), " \t\r\n")
+	return len(data) == 0 || data[0] == '{' || data[0] == '['
+}
+
 // ReadAll reads inputs of any formats, mixed. Documents come in the order
 // of the inputs they were read from and, within one, in its order (a
 // brat pair in its .ann's place); known, which may be nil, finds
@@ -43,6 +54,11 @@ func ReadAll(inputs []Input, known Known) ([]Doc, []*Fault) {
 		case i >= 0:
 			byFormat[i] = append(byFormat[i], in)
 		case articleExtensions[strings.ToLower(path.Ext(in.Name))]:
+			articles = append(articles, in)
+		case in.Name == StandardInput && !looksJSON(in.Data):
+			// Standard input has no name to tell an article by: what no
+			// format takes and is not JSON is one, as "load -" reads it.
+			// It was "nor an article (.html, .htm or .txt)".
 			articles = append(articles, in)
 		case len(bytes.TrimSpace(bytes.TrimPrefix(in.Data, []byte("\xef\xbb\xbf")))) == 0:
 			// An export cut short to nothing: no format is to blame.

@@ -687,3 +687,20 @@ func TestConvertOneNativeFileIntoAFolder(t *testing.T) {
 		t.Errorf("the files written: %q; want two, then the first of them again", names)
 	}
 }
+
+// TestConvertArticleFromStandardInput converts an article given on
+// standard input, as load reads one: it was "not a file of any format …
+// nor an article (.html, .htm or .txt)", standard input having no name to
+// tell it by. JSON that no format takes is still refused, not read as an
+// article of JSON text.
+func TestConvertArticleFromStandardInput(t *testing.T) {
+	for _, in := range []string{"Prices rose again.\n\nWages did not.\n", "<p>Prices rose again.</p><p>Wages did not.</p>"} {
+		code, stdout, stderr := run([]byte(in), "convert", "--to", "jsonl", "-")
+		if code != exitOK || !strings.Contains(stdout, `"text":"Prices rose again.\n\nWages did not."`) {
+			t.Errorf("%q: exit %d, stdout %q, stderr %q", in, code, stdout, stderr)
+		}
+	}
+	if code, stdout, stderr := run([]byte(`{"version": 1, "document": `), "convert", "--to", "jsonl", "-"); code == exitOK || stdout != "" || !strings.Contains(stderr, "standard input") {
+		t.Errorf("JSON cut short on standard input: exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+}

@@ -38,7 +38,7 @@ func gatherInputs(args []string, stdin io.Reader) ([]formats.Input, []error) {
 			return
 		}
 		if name == "-" {
-			name = "standard input"
+			name = formats.StandardInput
 		}
 		inputs = append(inputs, formats.Input{Name: name, Data: data})
 	}
