@@ -188,6 +188,11 @@ func (a *Annotator) OnMount(ctx app.Context) {
 			a.tell(n)
 		}
 	})
+	ctx.Handle(actionUntell, func(ctx app.Context, act app.Action) {
+		if text, ok := act.Value.(string); ok && text != "" && a.notice.Text == text {
+			a.notice = notice{}
+		}
+	})
 	a.listen(ctx)
 	if a.keep.ws == nil {
 		a.startWorkspace(ctx)

@@ -34,6 +34,9 @@ const (
 	actionImport         = "annotator.import"
 	actionLibraryChanged = "annotator.library-changed"
 	actionTell           = "annotator.tell"
+	// actionUntell takes the message (its value: the text) off the
+	// message line, if it is still the one there.
+	actionUntell = "annotator.untell"
 )
 
 // progressEvery is how often an import's progress is drawn.
@@ -49,7 +52,10 @@ type importer struct {
 
 	running *importProgress
 	report  *importReport
-	own     app.Context
+	// told is the message line's words of the report: they point to it,
+	// and go with it.
+	told string
+	own  app.Context
 }
 
 // importProgress is the state of a running import.
@@ -278,11 +284,14 @@ func (m *importer) showReport(rep workspace.Report, refused []string, err error,
 	switch {
 	// A cancel is the user's: with nothing refused, no reasons to list.
 	case bad > 0 || err != nil && err != context.Canceled:
-		m.tell(r.Summary+" The reasons are listed in the report above.", true)
+		m.told = r.Summary + " The reasons are listed in the report above."
+		m.tell(m.told, true)
 	case len(rep.Notes) > 0:
-		m.tell(r.Summary+" The notes are listed in the report above.", false)
+		m.told = r.Summary + " The notes are listed in the report above."
+		m.tell(m.told, false)
 	default:
-		m.tell(r.Summary, false)
+		m.told = r.Summary
+		m.tell(m.told, false)
 	}
 }
 
@@ -292,6 +301,10 @@ func (m *importer) showReport(rep workspace.Report, refused []string, err error,
 // started over at the top of the page.
 func (m *importer) closeReport() {
 	m.report = nil
+	// The message line pointed to the report ("listed in the report
+	// above"), and stayed when it was closed, pointing to nothing.
+	m.own.NewActionWithValue(actionUntell, m.told)
+	m.told = ""
 	m.own.Defer(func(app.Context) { focusFirst("#library-add", "#article") })
 }
 

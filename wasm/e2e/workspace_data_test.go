@@ -84,6 +84,10 @@ func TestWorkspaceBatchDatasetBackup(t *testing.T) {
 		}
 	}
 	waitFor(t, b, `document.querySelector("#library-count").textContent.startsWith("196 documents")`)
+	// Closed, the report takes the words that point to it with it.
+	b.run(chromedp.Click(chromedp.ID("import-report-close")))
+	waitFor(t, b, `document.querySelector("#import-report") === null`)
+	waitFor(t, b, `!document.querySelector("#notice").textContent.includes("Added 195")`)
 
 	// The dataset, checked in Python: text[start:end] is every span.
 	dataset := downloadFile(t, b, "dataset-*.jsonl", chromedp.Click(chromedp.ID("export-all")))
