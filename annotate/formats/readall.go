@@ -44,6 +44,16 @@ func looksJSON(data []byte) bool {
 // on an article of the inputs gives one document, the article with the
 // spans, not the article twice.
 func ReadAll(inputs []Input, known Known) ([]Doc, []*Fault) {
+	// A file of annotations in UTF-16, as Windows PowerShell's ">" writes
+	// one, is read as its UTF-8: JSON Lines and CSV were, and an export, a
+	// W3C or a Label Studio file was "not a file of any format". An
+	// article decodes its own (annotate.Load).
+	inputs = slices.Clone(inputs)
+	for i, in := range inputs {
+		if !articleExtensions[strings.ToLower(path.Ext(in.Name))] {
+			inputs[i].Data = fromUTF16(in.Data)
+		}
+	}
 	all := All()
 	byFormat := make([][]Input, len(all))
 	var articles []Input

@@ -4,6 +4,7 @@ package cli
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -12,6 +13,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf16"
 
 	"github.com/newsannotator/annotator/annotate"
 	"github.com/newsannotator/annotator/annotate/formats"
@@ -702,5 +704,35 @@ func TestConvertArticleFromStandardInput(t *testing.T) {
 	}
 	if code, stdout, stderr := run([]byte(`{"version": 1, "document": `), "convert", "--to", "jsonl", "-"); code == exitOK || stdout != "" || !strings.Contains(stderr, "standard input") {
 		t.Errorf("JSON cut short on standard input: exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+}
+
+// TestConvertReadsUTF16Files converts files of annotations written in
+// UTF-16 with a byte-order mark, as Windows PowerShell's ">" writes them:
+// an export, a Label Studio task and a W3C file are read as their UTF-8
+// is. They were "not a file of any format", where a JSON Lines or CSV file
+// in UTF-16 was read.
+func TestConvertReadsUTF16Files(t *testing.T) {
+	dir := t.TempDir()
+	native, err := os.ReadFile(writeExport(t, dir, "a.json", "Prices rose again.", "Prices"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	w3c := []byte(`{"@context": "http://www.w3.org/ns/anno.jsonld", "type": "AnnotationCollection", "annotator:documents": [{"id": "urn:x:doc", "type": "Text", "annotator:title": "t", "annotator:text": "Prices rose again."}],
+ "first": {"type": "AnnotationPage", "items": [{"id": "urn:uuid:01943a6e-8b00-7000-8000-000000000001", "type": "Annotation", "body": [{"type": "TextualBody", "purpose": "tagging", "value": "claim"}],
+  "target": {"source": "urn:x:doc", "selector": [{"type": "TextPositionSelector", "start": 0, "end": 6}]}}]}}`)
+	ls := []byte(`[{"id": 1, "data": {"text": "Prices rose again."}, "annotations": [{"id": 1, "result": [{"id": "a", "type": "labels", "from_name": "label", "to_name": "text", "value": {"start": 0, "end": 6, "text": "Prices", "labels": ["claim"]}}]}]}]`)
+	for name, data := range map[string][]byte{"export.json": native, "w3c.jsonld": w3c, "tasks.json": ls} {
+		u := utf16.Encode([]rune(string(data)))
+		le := make([]byte, 2, 2+2*len(u))
+		le[0], le[1] = 0xff, 0xfe
+		for _, c := range u {
+			le = binary.LittleEndian.AppendUint16(le, c)
+		}
+		in := writeFile(t, name, le)
+		code, stdout, stderr := run(nil, "convert", "--to", "jsonl", in)
+		if code != exitOK || !strings.Contains(stdout, `"text":"Prices rose again."`) || !strings.Contains(stdout, `"start":0,"end":6`) {
+			t.Errorf("%s in UTF-16: exit %d, stdout %q, stderr %q", name, code, stdout, stderr)
+		}
 	}
 }
