@@ -301,7 +301,7 @@ func (b *batch) addLine(name string, n int, bl BatchLine, use *idUse) error {
 	}
 	// A dataset line comes back as it went out, spans or none: its text
 	// word for word, under its own id.
-	if bl.HasSpans() || bl.Verbatim() {
+	if bl.Verbatim() {
 		return b.addDatasetLine(name, n, bl, use)
 	}
 	doc, err := formats.LineArticle(bl, label)
@@ -324,14 +324,11 @@ func (b *batch) addLine(name string, n int, bl BatchLine, use *idUse) error {
 // annotations as package formats makes them, imported as a native file is.
 func (b *batch) addDatasetLine(name string, n int, bl BatchLine, use *idUse) error {
 	fail := func(err error) error { return &ItemError{Name: name, Line: n, ID: bl.ID, Err: err} }
-	if b.schema == nil {
-		s, err := b.w.Settings()
-		if err != nil {
-			return err
-		}
-		b.schema = &s.Schema
+	schema, err := b.workspaceSchema()
+	if err != nil {
+		return err
 	}
-	d, err := formats.LineDocIn(bl, fmt.Sprintf("%s:%d", name, n), b.schema)
+	d, err := formats.LineDocIn(bl, fmt.Sprintf("%s:%d", name, n), schema)
 	if err != nil {
 		return fail(err)
 	}

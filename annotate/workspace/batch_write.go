@@ -53,20 +53,33 @@ type waiting struct {
 	errors, duplicates, notes int
 }
 
+// workspaceSchema returns the workspace's label schema, read once an
+// import.
+func (b *batch) workspaceSchema() (*annotate.Schema, error) {
+	if b.schema == nil {
+		s, err := b.w.Settings()
+		if err != nil {
+			return nil, err
+		}
+		b.schema = &s.Schema
+	}
+	return b.schema, nil
+}
+
 // addToGroup is add for a store that writes groups: doc waits, and the
 // group is written once it is full.
 func (b *batch) addToGroup(doc *annotate.Document, set *annotate.Set, orphans []annotate.Annotation, sourceID, name string, line int) error {
 	if i, ok := b.byID[doc.ID]; ok {
 		return b.duplicate(doc, set, orphans, sourceID, name, line, &b.waiting[i])
 	}
-	if set == nil && b.schema == nil {
-		s, err := b.w.Settings()
-		if err != nil {
+	schema := b.schema
+	if set == nil {
+		var err error
+		if schema, err = b.workspaceSchema(); err != nil {
 			return err
 		}
-		b.schema = &s.Schema
 	}
-	rec, all, err := b.w.newRecord(doc, set, orphans, sourceID, b.schema)
+	rec, all, err := b.w.newRecord(doc, set, orphans, sourceID, schema)
 	if errors.Is(err, ErrDuplicateText) {
 		return b.duplicate(doc, set, orphans, sourceID, name, line, nil)
 	}
