@@ -386,6 +386,9 @@ type Editor struct {
 	// unless something else wrote the document since (Outdated).
 	read   Summary
 	handed bool
+	// sourceID is the document's source id as Edit read it, which a
+	// document written again whole keeps (WriteWhole).
+	sourceID string
 	// writer names this editor in the versions its changes make (a
 	// random id, new at each opening); version is the version of the
 	// document as of its last change, or as read (see Version).
@@ -428,7 +431,7 @@ func (w *Workspace) Edit(id string) (*Editor, error) {
 	if err != nil {
 		return nil, err
 	}
-	e.read, e.version = rec.Summary, rec.Version
+	e.read, e.version, e.sourceID = rec.Summary, rec.Version, rec.SourceID
 	return e, nil
 }
 
