@@ -330,10 +330,12 @@ func (a *Annotator) undo(ctx app.Context) {
 		return
 	}
 	what, since := a.set.UndoLabel(), a.set.Version()
+	entry, inPanel := focusedEntry(), focusIn("#selected")
 	a.orphans, _ = a.set.UndoWithOrphans(a.orphans) // an undone placement lists its orphan again
 	a.followStep(since)
 	a.say("Undid: " + what + ".")
 	a.changed(ctx)
+	a.keepFocusAfterStep(ctx, entry, inPanel)
 }
 
 // redo redoes the last undone change.
@@ -346,10 +348,33 @@ func (a *Annotator) redo(ctx app.Context) {
 		return
 	}
 	what, since := a.set.RedoLabel(), a.set.Version()
+	entry, inPanel := focusedEntry(), focusIn("#selected")
 	a.orphans, _ = a.set.RedoWithOrphans(a.orphans)
 	a.followStep(since)
 	a.say("Redid: " + what + ".")
 	a.changed(ctx)
+	a.keepFocusAfterStep(ctx, entry, inPanel)
+}
+
+// keepFocusAfterStep keeps the focus on the page after an undo or a redo
+// that took away what had it, as a delete does: the entry of an
+// annotation it took away (entry) gives it to the entry selected now, else
+// to the list's heading; the panel, gone with the annotation it showed,
+// gives it back to the article, where the annotation was tagged. It fell
+// to the page's body, where Escape and the arrows did nothing and the
+// next Tab started at the page's top.
+func (a *Annotator) keepFocusAfterStep(ctx app.Context, entry string, inPanel bool) {
+	if _, there := a.set.Get(entry); entry != "" && !there {
+		if a.selected != "" {
+			focusEntry(a.selected)
+		} else {
+			a.focusAfterRender(ctx, "#"+titleID)
+		}
+		return
+	}
+	if inPanel && a.selected == "" {
+		focusText()
+	}
 }
 
 // followStep selects, after an undo or a redo (the set's version before
@@ -535,6 +560,13 @@ func (a *Annotator) step(ctx app.Context, dir int, entry string) {
 	}
 	switch {
 	case next != "":
+		if focusIn("#choices") {
+			// The choice list goes with the step, and the focus goes back
+			// to the article, where Enter offered it: taken as a choice
+			// made in the list, the step put the focus in the panel's
+			// label list, where the next [ or ] did nothing.
+			focusText()
+		}
 		a.choose(ctx, next)
 		if _, ok := a.set.Get(next); ok && focusedEntry() == "" {
 			// Said, from the article: the focus stays there, and a screen

@@ -992,8 +992,8 @@
   }
 
   // collapse turns a selection in the article into a caret: at its end
-  // (toEnd true: after tagging it) or at its focus (where the keyboard
-  // left it). A selection elsewhere is removed.
+  // (toEnd true: after tagging it, unless it was made upwards) or at its
+  // focus (where the keyboard left it). A selection elsewhere is removed.
   //
   // The selection goes at once, and the caret comes once the browser has
   // drawn its next frame (placeDueCaret): placing a caret in a focused
@@ -1011,7 +1011,12 @@
       return;
     }
     const r = sel.getRangeAt(0);
-    caretDue = toEnd ? [r.endContainer, r.endOffset] : [sel.focusNode, sel.focusOffset];
+    // After a tag, the caret goes after the span, for the next one; but a
+    // selection made upwards ends where the reader is, at its start: the
+    // caret at its end was out of the window after a long one, and the
+    // next arrow key jumped the page there.
+    const backward = !sel.isCollapsed && sel.focusNode === r.startContainer && sel.focusOffset === r.startOffset;
+    caretDue = toEnd && !backward ? [r.endContainer, r.endOffset] : [sel.focusNode, sel.focusOffset];
     // A field focused before the caret is placed drops it: it is where
     // Escape comes back to all the same.
     lastCaret = caretDue;
