@@ -154,12 +154,14 @@ func droppedWithContent(a atom.Atom) bool {
 // canonical text for the separator the browser shows. Menu and dir are
 // lists, shown as ul is; listing, xmp and plaintext are shown as pre is
 // (the parser has already read the text of the last two raw, so that it
-// is text, not markup). Navigation goes with its content (see
+// is text, not markup). Main, which the policy drops when it has no
+// attribute ("x<main>M</main>y" read "xMy"), is shown as a div is.
+// Navigation goes with its content (see
 // droppedWithContent), but the block it was still sets apart the text
 // on either side of it: it leaves an empty stand-in.
 func blockStandIn(a atom.Atom) atom.Atom {
 	switch a {
-	case atom.Center, atom.Fieldset, atom.Form, atom.Hgroup, atom.Legend, atom.Nav, atom.Search:
+	case atom.Center, atom.Fieldset, atom.Form, atom.Hgroup, atom.Legend, atom.Main, atom.Nav, atom.Search:
 		return atom.Div
 	case atom.Dir, atom.Menu:
 		return atom.Ul
@@ -214,6 +216,23 @@ func isHidden(n *html.Node) bool {
 	return false
 }
 
+// widgetPrefixes are the prefixes of the elements of social widgets
+// ("fb:like", "g:plusone"), whose text is the widget's ("Like"), not the
+// article's.
+var widgetPrefixes = map[string]bool{"fb": true, "g": true, "gcse": true, "esi": true}
+
+// isWidget reports whether c is a widget's element, dropped with its
+// content. Other prefixed elements keep their text, as unknown inline
+// elements do: Word's smart tags ("<st1:place>Boston</st1:place>") held
+// place names, dates and people, which went with them.
+func isWidget(c *html.Node) bool {
+	if c.Namespace != "" || c.DataAtom != 0 {
+		return false
+	}
+	prefix, _, ok := strings.Cut(c.Data, ":")
+	return ok && widgetPrefixes[prefix]
+}
+
 // prepare cleans the content tree under root in place before the policy
 // sees it. base, when not nil, resolves relative links.
 func prepare(root *html.Node, base *url.URL) {
@@ -228,7 +247,7 @@ func prepare(root *html.Node, base *url.URL) {
 		default:
 			continue
 		}
-		if dropped := droppedWithContent(c.DataAtom) || (c.Namespace == "" && c.DataAtom == 0 && strings.Contains(c.Data, ":")); dropped || isHidden(c) {
+		if dropped := droppedWithContent(c.DataAtom) || isWidget(c); dropped || isHidden(c) {
 			// A hidden element leaves nothing: most (hidden, display:
 			// none) have no box in a browser either.
 			if a := blockStandIn(c.DataAtom); a != 0 && dropped && c.Namespace == "" && !isHidden(c) {

@@ -13,6 +13,8 @@ func TestLoadBlocksThePolicyDrops(t *testing.T) {
 		{"<p>Intro.</p><form>Sign up</form>Next", "Intro.\n\nSign up\nNext"},
 		{"<hgroup><h1>Title</h1><p>Subtitle</p></hgroup>After", "Title\n\nSubtitle\n\nAfter"},
 		{"Before<search>Find</search>After", "Before\nFind\nAfter"},
+		{"<div>x<main>M</main>y</div>", "x\nM\ny"},
+		{"<span>x</span><main>M</main>y", "x\nM\ny"},
 		{"Before<menu><li>one</li><li>two</li></menu>After", "Before\n\none\ntwo\n\nAfter"},
 		{"<ul><li>a<dir><li>b</li></dir></li></ul>c", "a\nb\n\nc"}, // a nested list
 		{"Before<listing>\n  indented\n  code</listing>After", "Before\n\n  indented\n  code\n\nAfter"},
@@ -24,6 +26,30 @@ func TestLoadBlocksThePolicyDrops(t *testing.T) {
 		{"Before<center hidden>x</center><nav hidden>y</nav>After", "BeforeAfter"},
 	} {
 		d, err := Load([]byte(c.page), Source{Name: "blocks.html"})
+		if err != nil {
+			t.Errorf("%q: %v", c.page, err)
+			continue
+		}
+		if got := d.Text().String(); got != c.text {
+			t.Errorf("%q: text %q, want %q", c.page, got, c.text)
+		}
+		checkPolicy(t, c.page, d.HTML)
+		checkIndex(t, d)
+	}
+}
+
+// TestLoadKeepsPrefixedElementsText loads a page saved from Word, whose
+// smart tags ("st1:place", "st1:date") hold place names and dates: their
+// words stay, as an unknown inline element's do. They went with the tags,
+// and the article read "The meeting in  was on .". A social widget's
+// element ("fb:like") still goes with its text, the widget's own.
+func TestLoadKeepsPrefixedElementsText(t *testing.T) {
+	for _, c := range []struct{ page, text string }{
+		{`<p class=MsoNormal>The meeting in <st1:City w:st="on"><st1:place w:st="on">Boston</st1:place></st1:City> was on <st1:date Year="2004" Day="3" Month="5">May 3, 2004</st1:date>.<o:p></o:p></p>`,
+			"The meeting in Boston was on May 3, 2004."},
+		{`<p>Share this.<fb:like href="x">Like</fb:like><g:plusone>+1</g:plusone></p><p>Next.</p>`, "Share this.\n\nNext."},
+	} {
+		d, err := Load([]byte(c.page), Source{Name: "word.html"})
 		if err != nil {
 			t.Errorf("%q: %v", c.page, err)
 			continue

@@ -18,7 +18,8 @@ import (
 // of the canonical text is a paragraph, as a reader sees it. A sentence
 // begins at every paragraph's start and after a sentence's end: one or
 // more of . ! ? … (and the Arabic question mark ؟, the Urdu full stop ۔
-// and the Devanagari danda ।) then any closing quotes or brackets, then
+// and the Devanagari danda ।) then any closing quotes or brackets and
+// citation marks ("[18]"), then
 // spaces, then a capital letter, a letter of a script without capitals
 // (Arabic, Hebrew, Devanagari, CJK: else no sentence of theirs began
 // inside a paragraph), a digit or an opening quote or bracket. A full stop
@@ -45,8 +46,9 @@ const (
 	sentenceEnds = ".!?…؟۔।。！？｡"
 	// wideEnds are the sentence ends after which no space comes.
 	wideEnds = "。！？｡"
-	closers  = "\"'”’)]»」』）】〕〉》"
-	openers  = "\"'“‘([«¡¿"
+	// German and Czech quotes open low („ ‚) and close with “ and ‘.
+	closers = "\"'”’“‘)]»」』）】〕〉》"
+	openers = "\"'“‘„‚([«¡¿"
 )
 
 // ParagraphStarts returns the code-point offsets at which the paragraphs
@@ -81,10 +83,7 @@ func SentenceStarts(text string) []int {
 		for end+1 < len(rs) && strings.ContainsRune(sentenceEnds, rs[end+1]) {
 			end++
 		}
-		j := end + 1
-		for j < len(rs) && strings.ContainsRune(closers, rs[j]) {
-			j++
-		}
+		j := afterClosers(rs, end+1)
 		k := j
 		for k < len(rs) && rs[k] != '\n' && unicode.IsSpace(rs[k]) {
 			k++
@@ -103,13 +102,53 @@ func SentenceStarts(text string) []int {
 		if !beginsSentence(next) {
 			continue
 		}
-		if end == first && rs[first] == '.' && j == end+1 && abbreviated(rs[:first]) {
+		if end == first && rs[first] == '.' && j == end+1 && abbreviated(rs[:first], next) {
 			continue
 		}
 		starts = append(starts, k)
 	}
 	sort.Ints(starts)
 	return starts
+}
+
+// afterClosers returns the index in rs after the closing quotes and
+// brackets that begin at j, and after any citation marks among them
+// ("[18]", "[a]", "[citation needed]", as Wikipedia writes them after a
+// sentence's full stop): no sentence began after a cited one.
+func afterClosers(rs []rune, j int) int {
+	for j < len(rs) {
+		if strings.ContainsRune(closers, rs[j]) {
+			j++
+			continue
+		}
+		if c := afterCitation(rs, j); c > j {
+			j = c
+			continue
+		}
+		break
+	}
+	return j
+}
+
+// afterCitation returns, when a citation mark ("[18]") begins at j, the
+// index after it; else j. A mark is a bracket of at most 40 characters on
+// one line, with no bracket inside.
+func afterCitation(rs []rune, j int) int {
+	if j >= len(rs) || rs[j] != '[' {
+		return j
+	}
+	for k := j + 1; k < len(rs) && k <= j+41; k++ {
+		switch rs[k] {
+		case ']':
+			if k > j+1 {
+				return k + 1
+			}
+			return j
+		case '[', '\n':
+			return j
+		}
+	}
+	return j
 }
 
 // beginsSentence reports whether r, after a sentence's end and a space,
@@ -122,8 +161,11 @@ func beginsSentence(r rune) bool {
 }
 
 // abbreviated reports whether the word that ends just before a full stop
-// (the end of before) is an abbreviation or an initial.
-func abbreviated(before []rune) bool {
+// (the end of before) is an abbreviation or an initial; next is the first
+// character after the stop and its spaces. "No." abbreviates "number"
+// only before one ("No. 10"): "Is it? No. Is it useful?" is three
+// sentences.
+func abbreviated(before []rune, next rune) bool {
 	w := len(before)
 	for w > 0 && (unicode.IsLetter(before[w-1]) || before[w-1] == '.') {
 		w--
@@ -131,6 +173,9 @@ func abbreviated(before []rune) bool {
 	word := strings.ToLower(string(before[w:]))
 	if word == "" {
 		return false
+	}
+	if word == "no" || word == "nos" {
+		return unicode.IsDigit(next)
 	}
 	if isAbbreviation(word) {
 		return true

@@ -35,6 +35,12 @@ func TestSentenceStarts(t *testing.T) {
 		{"paragraphs", "First one.\n\nSecond one. Third.\nfourth", []string{"First one.\n\n", "Second one. ", "Third.\nfourt", "fourth"}},
 		{"lead space and emoji", "😀 Go. 😀 Stop. Now.", []string{"😀 Go. 😀 Stop", "Now."}},
 		{"empty", "", nil},
+		// Wikipedia's citation marks after a stop; "No." as "number" only
+		// before a number; German quotes.
+		{"citation", "It was founded in 1990.[18] Māori had names.[a][19] Yes.", []string{"It was found", "Māori had na", "Yes."}},
+		{"no", "Is it a cure? No. Is it useful? Yes. It is No. 10 of them.", []string{"Is it a cure", "No. Is it us", "Is it useful", "Yes. It is N", "It is No. 10"}},
+		{"she said no", "She said no. The vote failed.", []string{"She said no.", "The vote fai"}},
+		{"german quotes", "Er sagte: „Nein.“ Dann ging er. ‚Ja.‘ Gut.", []string{"Er sagte: „N", "Dann ging er", "‚Ja.‘ Gut.", "Gut."}},
 		// Scripts without capitals: a letter of no case begins a sentence.
 		{"hebrew", "הוא הלך הביתה. היא נשארה! למה?", []string{"הוא הלך הבית", "היא נשארה! ל", "למה?"}},
 		{"arabic", "ذهب إلى السوق. هل اشترى خبزا؟ نعم اشترى.", []string{"ذهب إلى السو", "هل اشترى خبز", "نعم اشترى."}},
