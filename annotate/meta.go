@@ -62,7 +62,7 @@ func readPageMeta(doc *html.Node) pageInfo {
 			case atom.Script:
 				if strings.EqualFold(strings.TrimSpace(attr(n, "type")), "application/ld+json") {
 					var v any
-					if json.Unmarshal([]byte(textContent(n)), &v) == nil {
+					if json.Unmarshal([]byte(unwrapCDATA(textContent(n))), &v) == nil {
 						ld = append(ld, v)
 					}
 				}
@@ -83,7 +83,7 @@ func readPageMeta(doc *html.Node) pageInfo {
 		}
 		return ""
 	}
-	info.Title = first(metas["og:title"], metas["twitter:title"], ldString(article, "headline"), metas["dc.title"], titleEl)
+	info.Title = first(metas["og:title"], metas["twitter:title"], ldTitle(article, titleEl), metas["dc.title"], titleEl)
 	info.Author = first(personName(metas["article:author"]), ldName(article, "author"), metas["author"], metas["dc.creator"], metas["byl"], authorLink)
 	info.Published = first(metas["article:published_time"], ldString(article, "datePublished"), metas["datepublished"],
 		metas["date"], metas["pubdate"], metas["dc.date"], metas["dcterms.created"], timeEl)
@@ -93,6 +93,39 @@ func readPageMeta(doc *html.Node) pageInfo {
 		info.CanonicalURL = first(absoluteURL(metas["og:url"]), absoluteURL(ldString(article, "url")))
 	}
 	return info
+}
+
+// unwrapCDATA returns a script's text without the CDATA section that
+// wraps it, as many sites write their JSON-LD ("<![CDATA[{…}]]>", or
+// "//<![CDATA[" … "//]]>" for scripts): the JSON inside was thrown away
+// with the wrapper, and the article's author and date with it.
+func unwrapCDATA(s string) string {
+	t := strings.TrimSpace(s)
+	i := strings.Index(t, "<![CDATA[")
+	j := strings.LastIndex(t, "]]>")
+	if i < 0 || i > 8 || j < i || len(t)-j > 8 {
+		return s
+	}
+	t = strings.TrimSpace(t[i+len("<![CDATA[") : j])
+	t = strings.TrimSpace(strings.TrimPrefix(t, "*/"))
+	for _, end := range []string{"//", "/*"} {
+		t = strings.TrimSpace(strings.TrimSuffix(t, end))
+	}
+	return t
+}
+
+// ldTitle returns the title of a JSON-LD article: its "headline", but
+// its "name" when the two differ and the page's <title> holds the name
+// and not the headline. Wikipedia's headline is its short description
+// ("Wikimedia list article"), its name the article's.
+func ldTitle(article map[string]any, titleEl string) string {
+	headline, name := ldString(article, "headline"), ldString(article, "name")
+	title := strings.ToLower(titleEl)
+	if name != "" && name != headline && strings.Contains(title, strings.ToLower(collapseSpace(name))) &&
+		(headline == "" || !strings.Contains(title, strings.ToLower(collapseSpace(headline)))) {
+		return name
+	}
+	return headline
 }
 
 // hasWord reports whether the space-separated list s holds w.
