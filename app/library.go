@@ -244,6 +244,12 @@ func (l *library) reread(id string) {
 func (l *library) focusAgain(ctx app.Context) {
 	at, lost, leave := l.refocus, l.onLoss, l.leave
 	l.refocus, l.onLoss, l.leave = rowControl{}, nil, ""
+	// The page shown follows the row to where it moved: marked on page 2
+	// of the last changed first, it went to page 1, and the focus to the
+	// title listed in its old place on page 2, which the next ↓ marked.
+	if p := l.list.Place(at.Doc); at.Doc != "" && p >= 0 {
+		l.page = p / libraryPage
+	}
 	ctx.Defer(func(app.Context) {
 		showStatuses()
 		if at.Doc != "" {

@@ -32,8 +32,11 @@ const BackupFormat = "annotator-workspace-backup"
 // says what is wrong and where.
 var ErrBackup = errors.New("the file is not a usable workspace backup")
 
-// ErrNotEmpty is the error of a restore into a store that holds documents.
-var ErrNotEmpty = errors.New("a backup restores only into an empty workspace: delete its documents, or restore in another browser profile")
+// ErrNotEmpty is the error of a restore into a store that holds work. It
+// said to delete the workspace's documents, which the library cannot do
+// for the one open (and one is always open): what it says can be done.
+var ErrNotEmpty = errors.New("a backup restores only into a workspace that holds no work of its own: restore it in another browser profile, " +
+	"or back this workspace up (Back up), clear this site's data in the browser's settings, and restore it here")
 
 // ErrAddedElsewhere is the error of a restore that wrote every document
 // of the backup but those whose article another tab added while it was

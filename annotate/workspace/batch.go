@@ -379,6 +379,12 @@ func (b *batch) noteDoc(name string, line int, id string, d formats.Doc) {
 // add stores doc, or reports it as a duplicate. Only the store's own
 // failures come back as errors that are not an *ItemError.
 func (b *batch) add(doc *annotate.Document, set *annotate.Set, orphans []annotate.Annotation, sourceID, name string, line int) error {
+	// A title over the limit is cut as the library keeps it (CutTitle),
+	// and said: a dataset came back out with other titles, unsaid.
+	if n := annotate.RuneCount(annotate.CleanTitle(doc.Title)); n > annotate.TitleLimit {
+		b.note(name, line, sourceID, []string{fmt.Sprintf("its title of %s characters was cut to the %s a title keeps: “%s”",
+			annotate.GroupDigits(int64(n)), annotate.GroupDigits(annotate.TitleLimit), annotate.CutTitle(doc.Title))})
+	}
 	if b.writer != nil {
 		return b.addToGroup(doc, set, orphans, sourceID, name, line)
 	}

@@ -82,3 +82,21 @@ func TestBatchSpansLineTwiceIsADuplicate(t *testing.T) {
 		}
 	})
 }
+
+// TestBatchSaysACutTitle: a line or a file whose title is over the 500
+// characters a title keeps is added with its title cut, and a note says
+// so. It was cut unsaid, and the dataset came back out with other titles.
+func TestBatchSaysACutTitle(t *testing.T) {
+	long := strings.TrimSpace(strings.Repeat("Parliament debates the long budget bill ", 15)) + " final words"
+	line := `{"id": "long-1", "title": "` + long + `", "text": "The minister said taxes would fall."}`
+	inEachStore(t, func(t *testing.T, w *Workspace) {
+		r, err := w.ImportBatch(context.Background(), "b.jsonl", []byte(line), nil)
+		if err != nil || len(r.Added) != 1 || len(r.Notes) != 1 {
+			t.Fatalf("the import: %v; added %d, notes %v; want one added, one note", err, len(r.Added), r.Notes)
+		}
+		n := r.Notes[0]
+		if n.Line != 1 || !strings.Contains(n.String(), "its title of 611 characters was cut to the 500 a title keeps: “Parliament debates") || !strings.Contains(n.String(), r.Added[0].Title) {
+			t.Errorf("the note: %s; the title kept: %q", n, r.Added[0].Title)
+		}
+	})
+}

@@ -78,6 +78,10 @@ func (l *Listing) Get(id string) (Summary, bool) {
 // Shows reports whether the query keeps document id.
 func (l *Listing) Shows(id string) bool { return l.place(id) >= 0 }
 
+// Place returns the place (from 0) of document id among those the query
+// keeps, in its order, or -1.
+func (l *Listing) Place(id string) int { return l.place(id) }
+
 // place returns the place of document id among those kept, or -1.
 func (l *Listing) place(id string) int {
 	e, ok := l.all[id]
