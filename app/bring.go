@@ -124,6 +124,35 @@ func (m *importer) OnMount(ctx app.Context) {
 	})
 }
 
+// importKey is this tab's session storage item that names the import
+// running, which its end takes away: found at a start, it tells that the
+// tab was reloaded during an import (which asked first), and the start
+// says so. What the import had added was there, and nothing said that
+// the rest was not.
+const importKey = "annotator:import"
+
+// importWhat names the files of an import: "batch.jsonl", or "a.html and
+// 41 other files".
+func importWhat(files []app.Value) string {
+	what := files[0].Get("name").String()
+	if n := len(files) - 1; n > 0 {
+		what += fmt.Sprintf(" and %s other %s", annotate.GroupDigits(int64(n)), annotate.Plural(n, "file", "files"))
+	}
+	return what
+}
+
+// importStopped returns what a start says of an import that the tab's
+// reload stopped (importKey), once, or "".
+func importStopped() string {
+	what, ok := storageItem("sessionStorage", importKey)
+	if !ok {
+		return ""
+	}
+	removeStorageItem("sessionStorage", importKey)
+	return fmt.Sprintf("The import of %s stopped before its end when the page was reloaded: what it had added is in the library. "+
+		"Add the same files again to bring in the rest (what is there already is reported, not added twice).", what)
+}
+
 func (m *importer) tell(text string, isError bool) {
 	m.own.NewActionWithValue(actionTell, notice{Text: text, Error: isError})
 }
@@ -155,6 +184,9 @@ func (m *importer) importMany(files []app.Value) {
 	cctx, cancel := context.WithCancel(context.Background())
 	m.running = &importProgress{Total: len(ok), What: "reading the files", cancel: cancel}
 	m.Host.importRunning(true)
+	if len(ok) > 0 {
+		setStorageItem("sessionStorage", importKey, importWhat(ok))
+	}
 	m.report = nil
 	read := make([]workspace.File, len(ok))
 	remaining := len(ok)
@@ -188,6 +220,7 @@ func (m *importer) importMany(files []app.Value) {
 			ctx.Dispatch(func(ctx app.Context) {
 				m.running = nil
 				m.Host.importRunning(false)
+				removeStorageItem("sessionStorage", importKey)
 				m.showReport(rep, refused, err, total, took)
 				// Cancel, gone with the progress, had the focus: it goes
 				// to the report's Close rather than the page's body.

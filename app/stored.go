@@ -15,7 +15,19 @@ import (
 
 // localItem returns local storage's item key; ok is false when there is
 // none, or no local storage (some private windows throw on its use).
-func localItem(key string) (item string, ok bool) {
+func localItem(key string) (item string, ok bool) { return storageItem("localStorage", key) }
+
+// setLocalItem sets local storage's item key, when the browser lets it.
+func setLocalItem(key, value string) { setStorageItem("localStorage", key, value) }
+
+// removeLocalItem removes local storage's item key, when the browser lets
+// it.
+func removeLocalItem(key string) { removeStorageItem("localStorage", key) }
+
+// storageItem returns item key of the window's storage area
+// ("localStorage", or "sessionStorage": this tab's alone, kept across its
+// reloads); ok is false when there is none, or no such storage.
+func storageItem(area, key string) (item string, ok bool) {
 	if !app.IsClient {
 		return "", false
 	}
@@ -24,30 +36,31 @@ func localItem(key string) (item string, ok bool) {
 			item, ok = "", false
 		}
 	}()
-	v := app.Window().Get("localStorage").Call("getItem", key)
+	v := app.Window().Get(area).Call("getItem", key)
 	if v.Type() != app.TypeString {
 		return "", false
 	}
 	return v.String(), true
 }
 
-// setLocalItem sets local storage's item key, when the browser lets it.
-func setLocalItem(key, value string) {
+// setStorageItem sets item key of the storage area, when the browser lets
+// it.
+func setStorageItem(area, key, value string) {
 	if !app.IsClient {
 		return
 	}
 	defer func() { _ = recover() }()
-	app.Window().Get("localStorage").Call("setItem", key, value)
+	app.Window().Get(area).Call("setItem", key, value)
 }
 
-// removeLocalItem removes local storage's item key, when the browser lets
-// it.
-func removeLocalItem(key string) {
+// removeStorageItem removes item key of the storage area, when the browser
+// lets it.
+func removeStorageItem(area, key string) {
 	if !app.IsClient {
 		return
 	}
 	defer func() { _ = recover() }()
-	app.Window().Get("localStorage").Call("removeItem", key)
+	app.Window().Get(area).Call("removeItem", key)
 }
 
 // storedSession returns the session kept in local storage, or none.
