@@ -94,7 +94,20 @@ func (d *adjudicator) tell(text string, isError bool) {
 // that started the adjudication, not to the page's body.
 func (d *adjudicator) close() {
 	*d.adjudicationState = adjudicationState{}
+	d.unask()
 	d.focusAfter("adjudicate-button")
+}
+
+// closeQuestion is what Close says, in the message line, when it would
+// drop decisions.
+const closeQuestion = "Closing drops the spans you accepted and rejected: an adjudication is kept only once its gold document is saved. " +
+	"Press “Close without saving” to drop them, or save the gold document."
+
+// unask takes closeQuestion off the message line, if it is still there: a
+// decision made since turned “Close without saving” back into Close, or
+// the adjudication closed, and it went on naming a button not there.
+func (d *adjudicator) unask() {
+	d.own.NewActionWithValue(actionUntell, closeQuestion)
 }
 
 // askClose closes the adjudication, or, when the adjudicator has accepted
@@ -103,8 +116,7 @@ func (d *adjudicator) close() {
 func (d *adjudicator) askClose() {
 	if d.touched && !d.closing {
 		d.closing = true
-		d.tell("Closing drops the spans you accepted and rejected: an adjudication is kept only once its gold document is saved. "+
-			"Press “Close without saving” to drop them, or save the gold document.", false)
+		d.tell(closeQuestion, false)
 		return
 	}
 	d.close()
@@ -119,6 +131,9 @@ func (d *adjudicator) decide(id string, accept bool) {
 		d.accepted[id] = true
 	} else {
 		delete(d.accepted, id)
+	}
+	if d.closing {
+		d.unask()
 	}
 	d.touched, d.closing = true, false
 }
@@ -136,6 +151,9 @@ func (d *adjudicator) take(id, annotator string) {
 		delete(d.chosen, id)
 	} else {
 		d.chosen[id] = annotator
+	}
+	if d.closing {
+		d.unask()
 	}
 	d.touched, d.closing = true, false
 }
