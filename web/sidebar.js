@@ -58,7 +58,12 @@
     const style = getComputedStyle(list);
     if (first > 0) return parseFloat(style.paddingTop) / first;
     const after = total - first - rows.length;
-    return after > 0 ? parseFloat(style.paddingBottom) / after : 0;
+    if (after > 0) return parseFloat(style.paddingBottom) / after;
+    // The list's one row (a document's first annotation, a filter that
+    // lists one): its own height. It was 0, no view of the list was made,
+    // and the sheet never showed the panel's first field (the speaker of
+    // a first quote tagged by touch).
+    return total === rows.length ? rows[0].offsetHeight : 0;
   }
 
   // seenOf returns the part of the sidebar's box that shows: the box within
