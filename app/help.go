@@ -49,12 +49,7 @@ func (h *help) Render() app.UI {
 func (h *help) renderDialog() app.UI {
 	labels := h.Labels
 	return &modal{ID: "help", Class: "help", Role: "dialog", TitleID: "help-title", Content: []app.UI{
-		// The title takes the focus as the dialog opens (autofocus, out
-		// of the Tab order): the browser's own choice, the first tab stop,
-		// is Close, after the whole table, and the dialog opened scrolled
-		// to its end in any window shorter than the list, its title and
-		// first keys out of sight.
-		app.H2().ID("help-title").TabIndex(-1).Attr("autofocus", true).Text("Keyboard shortcuts"),
+		app.H2().ID("help-title").Text("Keyboard shortcuts"),
 		app.Table().Body(
 			app.TBody().Body(
 				app.Range(labels).Slice(func(i int) app.UI {
@@ -72,6 +67,11 @@ func (h *help) renderDialog() app.UI {
 				}),
 			),
 		),
+		// Close, the one stop, has the focus as the dialog opens (so that
+		// "?" then Enter closes it), and stays in sight at the dialog's
+		// foot (sticky, app.css), so that focusing it scrolls nothing: at
+		// its place after the list, it scrolled the dialog to its end in
+		// any window shorter than the list, its title out of sight.
 		app.Button().ID("help-close").OnClick(func(ctx app.Context, e app.Event) { h.open = false }).Text("Close"),
 	}}
 }

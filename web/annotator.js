@@ -1292,12 +1292,6 @@
     if (!d.contains(active)) {
       e.preventDefault();
       first.focus();
-    } else if (!items.includes(active)) {
-      // On the dialog's title (it takes the focus as the dialog opens, out
-      // of the Tab order): Shift+Tab would leave the page for the
-      // browser's own controls.
-      e.preventDefault();
-      (e.shiftKey ? last : first).focus();
     } else if (e.shiftKey && active === first) {
       e.preventDefault();
       last.focus();

@@ -10,10 +10,10 @@ import (
 )
 
 // TestHelpOpensAtItsTop opens the keyboard help, longer than the window,
-// with a click: it opens at its top, its title focused and in sight, and
-// its Close in sight too; Tab and Shift+Tab keep to Close, the one stop in
-// it; Escape closes it and gives the focus back to its button. It opened
-// with Close focused, the browser's first tab stop, scrolled to its end.
+// with a click: it opens at its top, its title in sight, and its Close,
+// focused, in sight too; Tab and Shift+Tab keep to Close, the one stop in
+// it; Escape closes it and gives the focus back to its button. Close,
+// the browser's first tab stop, scrolled it to its end as it opened.
 func TestHelpOpensAtItsTop(t *testing.T) {
 	b, _ := openApp(t)
 	b.expectNoConsoleErrors()
@@ -31,8 +31,8 @@ func TestHelpOpensAtItsTop(t *testing.T) {
 			return r.height > 0 && r.top >= d.top && r.bottom <= d.bottom;
 		})()`)
 	}
-	if got := evalJS[string](t, b, `document.activeElement.id`); got != "help-title" {
-		t.Errorf("the help opened with %q focused, not its title", got)
+	if got := evalJS[string](t, b, `document.activeElement.id`); got != "help-close" {
+		t.Errorf("the help opened with %q focused, not its Close", got)
 	}
 	if top := evalJS[float64](t, b, `document.querySelector("#help").scrollTop`); top != 0 {
 		t.Errorf("the help opened scrolled %.0f px down", top)
@@ -45,7 +45,7 @@ func TestHelpOpensAtItsTop(t *testing.T) {
 	}
 	press(t, b, kb.Tab, shift)
 	if got := evalJS[string](t, b, `document.activeElement.id`); got != "help-close" {
-		t.Errorf("Shift+Tab from the help's title went to %q, not Close", got)
+		t.Errorf("Shift+Tab from the help's Close went to %q; it is the help's one stop", got)
 	}
 	press(t, b, kb.Tab)
 	if got := evalJS[string](t, b, `document.activeElement.id`); got != "help-close" {
