@@ -228,7 +228,7 @@ func TestJSONLReadsDoccanoAndProdigyLines(t *testing.T) {
 // field of the line and the line "not a JSON object".
 func TestLineMetaKeepsWhatItCan(t *testing.T) {
 	for _, line := range []string{
-		`{"id": "a", "text": "Prices rose again.", "meta": {"author": "Ada", "category": "politics", "tags": ["x", "y"]}}`,
+		`{"id": "a", "text": "Prices rose again.", "meta": {"Author": "Ada", "category": "politics", "tags": ["x", "y"]}}`,
 		`{"id": "a", "html": "<p>Prices rose again.</p>", "meta": {"author": "Ada", "category": "politics", "tags": ["x", "y"]}}`,
 		`{"id": "a", "text": "Prices rose again.", "spans": [{"start": 0, "end": 6, "label": "claim"}], "meta": {"author": "Ada", "category": "politics", "tags": ["x", "y"]}}`,
 	} {

@@ -302,7 +302,7 @@ func readableLine(data []byte) (line []byte, ignored, metaIgnored []string, ok b
 		var meta map[string]json.RawMessage
 		if json.Unmarshal(raw, &meta) == nil && meta != nil {
 			for k := range meta {
-				if !metaKeys[k] {
+				if !isMetaKey(k) {
 					metaIgnored = append(metaIgnored, k)
 					delete(meta, k)
 				}
@@ -332,6 +332,17 @@ func readableLine(data []byte) (line []byte, ignored, metaIgnored []string, ok b
 // JSON names of annotate.Meta's fields (TestMetaKeysAreMetas).
 var metaKeys = map[string]bool{"author": true, "published": true, "siteName": true, "canonicalUrl": true,
 	"description": true, "lang": true, "source": true, "mediaType": true, "charset": true}
+
+// isMetaKey reports whether k is one of metaKeys, in any case, as
+// encoding/json matches a key to a field ("Author" is "author").
+func isMetaKey(k string) bool {
+	for m := range metaKeys {
+		if strings.EqualFold(k, m) {
+			return true
+		}
+	}
+	return false
+}
 
 // metaFields lists, in words, the keys of "meta" that a document keeps.
 const metaFields = `"author", "published", "siteName", "canonicalUrl", "description", "lang", "source", "mediaType" and "charset"`
