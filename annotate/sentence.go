@@ -30,11 +30,12 @@ import (
 // character that is not white space, whatever it is.
 
 // isAbbreviation reports whether word, in lower case, ends with a full
-// stop that does not end a sentence.
+// stop that does not end a sentence. "No." and "Nos." are abbreviations
+// only before a number (abbreviated).
 func isAbbreviation(word string) bool {
 	switch word {
 	case "mr", "mrs", "ms", "mx", "dr", "prof", "st", "sr", "jr", "rev", "hon", "gen", "col", "lt",
-		"capt", "sgt", "cpl", "gov", "sen", "rep", "pres", "mt", "ft", "no", "nos", "vs", "v", "cf",
+		"capt", "sgt", "cpl", "gov", "sen", "rep", "pres", "mt", "ft", "vs", "v", "cf",
 		"e.g", "i.e", "approx", "est", "inc", "ltd", "co", "corp", "jan", "feb", "mar", "apr", "jun",
 		"jul", "aug", "sep", "sept", "oct", "nov", "dec":
 		return true

@@ -79,6 +79,20 @@ func maximalSubpart(data []byte) int {
 	return n
 }
 
+// FromUTF16BOM returns data as UTF-8 when it opens with a UTF-16
+// byte-order mark (as Windows PowerShell's ">" writes a file), the mark
+// left out; any other data as it is. A file of annotations so written is
+// read as its UTF-8, whose lines and characters are its own.
+func FromUTF16BOM(data []byte) []byte {
+	switch {
+	case len(data) >= 2 && data[0] == 0xff && data[1] == 0xfe:
+		return []byte(utf16Text(data[2:], binary.LittleEndian))
+	case len(data) >= 2 && data[0] == 0xfe && data[1] == 0xff:
+		return []byte(utf16Text(data[2:], binary.BigEndian))
+	}
+	return data
+}
+
 // utf16Text decodes data as UTF-16 in the byte order given: an unpaired
 // surrogate, and an odd last byte, each become U+FFFD.
 func utf16Text(data []byte, order binary.ByteOrder) string {

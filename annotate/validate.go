@@ -9,7 +9,6 @@ package annotate
 
 import (
 	"bytes"
-	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -64,16 +63,10 @@ type fileValidator struct {
 }
 
 func newFileValidator(raw []byte) *fileValidator {
-	// A file in UTF-16 with a byte-order mark (as Windows PowerShell's ">"
-	// writes one) is checked as its UTF-8, whose lines and characters are
-	// its own: it was "not valid UTF-8 (byte 0xff)", where the command
-	// line's convert and the library read it.
-	switch {
-	case bytes.HasPrefix(raw, []byte("\xff\xfe")):
-		raw = []byte(utf16Text(raw[2:], binary.LittleEndian))
-	case bytes.HasPrefix(raw, []byte("\xfe\xff")):
-		raw = []byte(utf16Text(raw[2:], binary.BigEndian))
-	}
+	// A file in UTF-16 is checked as its UTF-8: it was "not valid UTF-8
+	// (byte 0xff)", where the command line's convert and the library
+	// read it.
+	raw = FromUTF16BOM(raw)
 	data := bytes.TrimPrefix(raw, []byte("\xef\xbb\xbf"))
 	return &fileValidator{raw: raw, data: data, base: len(raw) - len(data)}
 }

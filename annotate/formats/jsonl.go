@@ -198,7 +198,7 @@ func isJSONL(in Input) bool {
 	if strings.EqualFold(path.Ext(in.Name), ".jsonl") {
 		return true
 	}
-	data := bytes.TrimLeft(bytes.TrimPrefix(fromUTF16(in.Data), []byte("\xef\xbb\xbf")), " \t\r\n")
+	data := bytes.TrimLeft(bytes.TrimPrefix(annotate.FromUTF16BOM(in.Data), []byte("\xef\xbb\xbf")), " \t\r\n")
 	first := data
 	if i := bytes.IndexByte(data, '\n'); i >= 0 {
 		first = data[:i]

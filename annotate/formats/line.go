@@ -168,7 +168,7 @@ type NumberedLine struct {
 // saved with a mark, hold one there, which no editor shows, and the line
 // was refused as broken JSON at its first column.
 func SplitLines(data []byte) []NumberedLine {
-	data = bytes.TrimPrefix(fromUTF16(data), []byte("\xef\xbb\xbf"))
+	data = bytes.TrimPrefix(annotate.FromUTF16BOM(data), []byte("\xef\xbb\xbf"))
 	var lines []NumberedLine
 	for n := 1; len(data) > 0; n++ {
 		// A line ends with a line feed, a CRLF or a carriage return
@@ -193,20 +193,6 @@ func SplitLines(data []byte) []NumberedLine {
 		}
 	}
 	return lines
-}
-
-// fromUTF16 returns data in UTF-8 when it is UTF-16 with its byte-order
-// mark, as Notepad's "Unicode" and Windows PowerShell's > write a file,
-// read as annotate reads a text; other data as it is.
-func fromUTF16(data []byte) []byte {
-	if !bytes.HasPrefix(data, []byte("\xff\xfe")) && !bytes.HasPrefix(data, []byte("\xfe\xff")) {
-		return data
-	}
-	text, _, err := annotate.DecodeText(data, annotate.Source{Name: "the file", MediaType: "text/plain"})
-	if err != nil {
-		return data // refused as it is, line by line
-	}
-	return []byte(text)
 }
 
 // ParseLine reads one line and says in words what is wrong with it.

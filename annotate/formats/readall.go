@@ -51,7 +51,7 @@ func ReadAll(inputs []Input, known Known) ([]Doc, []*Fault) {
 	inputs = slices.Clone(inputs)
 	for i, in := range inputs {
 		if !articleExtensions[strings.ToLower(path.Ext(in.Name))] {
-			inputs[i].Data = fromUTF16(in.Data)
+			inputs[i].Data = annotate.FromUTF16BOM(in.Data)
 		}
 	}
 	all := All()
