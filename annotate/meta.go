@@ -33,6 +33,7 @@ func readPageMeta(doc *html.Node) pageInfo {
 				content := collapseSpace(attr(n, "content"))
 				for _, key := range []string{"property", "name", "itemprop"} {
 					for _, k := range strings.Fields(strings.ToLower(attr(n, key))) {
+						k = dublinCore(k)
 						if _, seen := metas[k]; !seen && content != "" {
 							metas[k] = content
 						}
@@ -83,16 +84,29 @@ func readPageMeta(doc *html.Node) pageInfo {
 		}
 		return ""
 	}
-	info.Title = first(metas["og:title"], metas["twitter:title"], ldTitle(article, titleEl), metas["dc.title"], titleEl)
-	info.Author = first(personName(metas["article:author"]), ldName(article, "author"), metas["author"], metas["dc.creator"], metas["byl"], authorLink)
+	info.Title = first(metas["og:title"], metas["twitter:title"], ldTitle(article, titleEl), metas["dc.title"], metas["dcterms.title"], titleEl)
+	info.Author = first(personName(metas["article:author"]), ldName(article, "author"), metas["author"], metas["dc.creator"], metas["dcterms.creator"], metas["byl"], authorLink)
 	info.Published = first(metas["article:published_time"], ldString(article, "datePublished"), metas["datepublished"],
-		metas["date"], metas["pubdate"], metas["dc.date"], metas["dcterms.created"], timeEl)
+		metas["date"], metas["pubdate"], metas["dc.date"], metas["dcterms.issued"], metas["dcterms.date"], metas["dcterms.created"], timeEl)
 	info.SiteName = first(metas["og:site_name"], ldName(article, "publisher"), metas["application-name"])
 	info.Description = first(metas["og:description"], ldString(article, "description"), metas["description"], metas["twitter:description"])
 	if info.CanonicalURL == "" {
 		info.CanonicalURL = first(absoluteURL(metas["og:url"]), absoluteURL(ldString(article, "url")))
 	}
 	return info
+}
+
+// dublinCore spells a Dublin Core key as the code looks it up: sites
+// write "DC.creator", "dc:creator" (RDFa's prefix, kept by many CMSs in
+// name attributes) and "dcterms:created" alike, and an author written
+// with the colon was not read.
+func dublinCore(k string) string {
+	for _, p := range [...]string{"dc:", "dcterms:"} {
+		if strings.HasPrefix(k, p) {
+			return p[:len(p)-1] + "." + k[len(p):]
+		}
+	}
+	return k
 }
 
 // unwrapCDATA returns a script's text without the CDATA section that

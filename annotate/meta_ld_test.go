@@ -65,3 +65,22 @@ func TestMetaTitleIsTheArticleName(t *testing.T) {
 		}
 	}
 }
+
+// TestMetaReadsDublinCoreAnyWay reads a Dublin Core author, title and date
+// written with a colon ("dc:creator", as RDFa spells it) or as DCMI terms
+// ("dcterms.creator"): the author written so was not read.
+func TestMetaReadsDublinCoreAnyWay(t *testing.T) {
+	for _, head := range []string{
+		`<meta name="dc:creator" content="Ada Lovelace"><meta name="dc:title" content="On engines"><meta name="dc:date" content="2025-01-02">`,
+		`<meta name="DC.Creator" content="Ada Lovelace"><meta name="DC.Title" content="On engines"><meta name="DC.Date" content="2025-01-02">`,
+		`<meta name="dcterms.creator" content="Ada Lovelace"><meta name="dcterms.title" content="On engines"><meta name="dcterms:created" content="2025-01-02">`,
+	} {
+		d, err := Load([]byte(`<html><head>`+head+`</head><body><p>Text.</p></body></html>`), Source{Name: "a.html"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.Meta.Author != "Ada Lovelace" || d.Title != "On engines" || d.Meta.Published != "2025-01-02" {
+			t.Errorf("%s: author %q, title %q, published %q", head, d.Meta.Author, d.Title, d.Meta.Published)
+		}
+	}
+}
