@@ -23,7 +23,7 @@ import (
 // article: one document each, two or more. It returns the exit status so
 // far, and exitInvalid with a message when the files are not that.
 func readAnnotators(cmd string, args []string, stdin io.Reader, stderr io.Writer) ([]agree.Annotator, int) {
-	docs, status := readDocuments(cmd, args, stdin, stderr)
+	docs, status := readDocuments(cmd, args, stdin, stderr, false)
 	if status != exitOK {
 		fmt.Fprintf(stderr, "annotator %s: nothing was compared: every file must be read\n", cmd)
 		return nil, status

@@ -57,7 +57,7 @@ func cmdConvert(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "annotator convert: %v\n", err)
 		return exitUsage
 	}
-	docs, status := readDocuments("convert", files, stdin, stderr)
+	docs, status := readDocuments("convert", files, stdin, stderr, true)
 	if len(docs) == 0 {
 		fmt.Fprintln(stderr, "annotator convert: no document could be read; nothing was written")
 		return max(status, exitInvalid)

@@ -736,3 +736,22 @@ func TestConvertReadsUTF16Files(t *testing.T) {
 		}
 	}
 }
+
+// TestConvertReadsAFileGivenTwiceOnce: a file named twice, alone or as a
+// folder and a file in it, is one document of the dataset, said in a
+// note. Its lines were written twice, with the same ids, and stats counted
+// its spans twice.
+func TestConvertReadsAFileGivenTwiceOnce(t *testing.T) {
+	dir := t.TempDir()
+	ann := writeExport(t, dir, "ann.json", "Prices rose again. Wages did not.", "Prices")
+	for _, args := range [][]string{{ann, ann}, {dir, ann}} {
+		code, stdout, stderr := run(nil, append([]string{"convert", "--to", "jsonl"}, args...)...)
+		if code != exitOK || strings.Count(stdout, "\n") != 1 || !strings.Contains(stderr, "given again: it is read once") {
+			t.Errorf("convert %v: exit %d, %d lines, stderr:\n%s", args, code, strings.Count(stdout, "\n"), stderr)
+		}
+		code, stdout, stderr = run(nil, append([]string{"stats", "-json"}, args...)...)
+		if code != exitOK || !strings.Contains(stdout, `"claim": 1`) || strings.Contains(stdout, `"claim": 2`) {
+			t.Errorf("stats %v: exit %d, stdout:\n%s\nstderr:\n%s", args, code, stdout, stderr)
+		}
+	}
+}

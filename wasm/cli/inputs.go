@@ -27,11 +27,32 @@ import (
 var inputExtensions = []string{".json", ".jsonl", ".ndjson", ".jsonld", ".csv", ".ann", ".txt", ".html", ".htm", ".xhtml"}
 
 // gatherInputs reads the files that args name. It returns what it could
-// read, and an error in words for each argument it could not.
-func gatherInputs(args []string, stdin io.Reader) ([]formats.Input, []error) {
+// read, and an error in words for each argument it could not. With once,
+// a file named a second time (a folder and a file in it, a link to it, or
+// a slip) is read once, and said in a note: convert wrote its documents
+// twice, the same ids on two lines of a dataset. agree and merge read
+// every file given, and say when two are copies.
+func gatherInputs(args []string, stdin io.Reader, once bool) ([]formats.Input, []error, []string) {
 	var inputs []formats.Input
 	var errs []error
+	var notes []string
+	type readFile struct {
+		name string
+		info os.FileInfo
+	}
+	var files []readFile
 	read := func(name string) {
+		if once && name != "-" {
+			if fi, err := os.Stat(name); err == nil {
+				for _, f := range files {
+					if os.SameFile(f.info, fi) {
+						notes = append(notes, fmt.Sprintf("%s is the file %s, given again: it is read once", name, f.name))
+						return
+					}
+				}
+				files = append(files, readFile{name, fi})
+			}
+		}
 		data, err := readInput(name, stdin, annotate.JSONLimit, "a file")
 		if err != nil {
 			errs = append(errs, err)
@@ -73,21 +94,25 @@ func gatherInputs(args []string, stdin io.Reader) ([]formats.Input, []error) {
 			read(name)
 		}
 	}
-	return inputs, errs
+	return inputs, errs, notes
 }
 
-// readDocuments gathers the files args name and reads them as documents
+// readDocuments gathers the files args name (each once, with once: see
+// gatherInputs) and reads them as documents
 // of any format, writing a line to stderr for each file or line that
 // could not be read, each span left out as wrong and each note on what
 // was read, prefixed by the command's name. It returns the documents and the exit status so far:
 // exitUsage when a file could not be read at all, exitInvalid when one
 // was not valid, exitOK otherwise.
-func readDocuments(cmd string, args []string, stdin io.Reader, stderr io.Writer) ([]formats.Doc, int) {
-	inputs, errs := gatherInputs(args, stdin)
+func readDocuments(cmd string, args []string, stdin io.Reader, stderr io.Writer, once bool) ([]formats.Doc, int) {
+	inputs, errs, notes := gatherInputs(args, stdin, once)
 	status := exitOK
 	for _, err := range errs {
 		fmt.Fprintf(stderr, "annotator %s: %v\n", cmd, err)
 		status = exitUsage
+	}
+	for _, n := range notes {
+		fmt.Fprintf(stderr, "annotator %s: %s\n", cmd, n)
 	}
 	docs, faults := formats.ReadAll(inputs, nil)
 	// What is said of each file comes in the order of the files, and of

@@ -37,7 +37,7 @@ func cmdStats(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "annotator stats: give one or more files or folders (or - for standard input)")
 		return exitUsage
 	}
-	docs, status := readDocuments("stats", files, stdin, stderr)
+	docs, status := readDocuments("stats", files, stdin, stderr, true)
 	var labels []string // in the order the schemas list them, first seen first
 	seen := map[string]bool{}
 	total := docStats{From: "all", Labels: map[string]int{}}
