@@ -9,7 +9,6 @@ package agree
 import (
 	"errors"
 	"fmt"
-	"maps"
 	"slices"
 	"time"
 
@@ -65,7 +64,14 @@ func AdjudicateChoosing(merged annotate.File, accepted []string, chosen map[stri
 		found++
 		b := a.Clone()
 		if attrs, ok := chosen[a.ID]; ok {
-			b.Attributes = maps.Clone(attrs)
+			// An annotator's values as their file wrote them: kept as
+			// the app keeps a value, as the merge keeps the first's.
+			b.Attributes = make(map[string]string, len(attrs))
+			for k, v := range attrs {
+				if v := annotate.AttributeValue(v); v != "" {
+					b.Attributes[k] = v
+				}
+			}
 		}
 		delete(b.Attributes, AttrSourceAnnotator)
 		delete(b.Attributes, AttrSourceID)

@@ -155,8 +155,8 @@ func Merge(annotators []Annotator, now time.Time) (annotate.File, error) {
 				srcNames[m] = append(srcNames[m], nm[i])
 				srcIDs[m] = append(srcIDs[m], a.ID)
 				for name, v := range a.Attributes {
-					if _, set := out.Annotations[m].Attributes[name]; !set && v != "" {
-						out.Annotations[m].Attributes[name] = v
+					if _, set := out.Annotations[m].Attributes[name]; !set && annotate.AttributeValue(v) != "" {
+						out.Annotations[m].Attributes[name] = annotate.AttributeValue(v)
 					}
 				}
 				continue
@@ -216,9 +216,12 @@ func fromSource(a annotate.Annotation, name string) (annotate.Annotation, error)
 	if b.Author == "" {
 		b.Author = name
 	}
+	// Values as the app keeps them (annotate.AttributeValue), as
+	// sameAttributes compares them: "Obama " is "Obama", and a blank
+	// value none, which a later source may fill in.
 	attrs := map[string]string{}
 	for k, v := range a.Attributes {
-		if v != "" {
+		if v := annotate.AttributeValue(v); v != "" {
 			attrs[k] = v
 		}
 	}

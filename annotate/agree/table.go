@@ -10,6 +10,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -22,7 +23,7 @@ func (r *Report) WriteTable(w io.Writer) error {
 	if title == "" {
 		title = r.Document.ID
 	}
-	fmt.Fprintf(&b, "Document %q: %d code points, %d annotators\n", title, r.Document.Length, len(r.Annotators))
+	fmt.Fprintf(&b, "Document %s: %d code points, %d annotators\n", shown(title), r.Document.Length, len(r.Annotators))
 	for _, a := range r.Annotators {
 		fmt.Fprintf(&b, "  %s: %s", a.Name, plural(a.Spans, "span"))
 		if a.Orphans > 0 {
@@ -82,7 +83,7 @@ func (r *Report) WriteDisagreements(w io.Writer) error {
 			q = string(rs[:30]) + " … " + string(rs[len(rs)-30:])
 		}
 		q = strings.Join(strings.Fields(q), " ")
-		return fmt.Sprintf("%s: %s %d–%d %q", name, s.Label, s.Start, s.End, q)
+		return fmt.Sprintf("%s: %s %d–%d %s", name, s.Label, s.Start, s.End, shown(q))
 	}
 	for _, d := range r.Disagreements {
 		t.add(fmt.Sprintf("%d–%d", d.Start, d.End), string(d.Kind), side(d.Reference, d.ReferenceSpan), "|", side(d.Other, d.OtherSpan))
@@ -90,6 +91,24 @@ func (r *Report) WriteDisagreements(w io.Writer) error {
 	t.write(&b, "  ")
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// shown quotes s for the terminal as it reads: between straight quotation
+// marks, with only control characters escaped (a joiner inside an emoji,
+// a quotation mark inside a quote, stay what they are).
+func shown(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		if unicode.IsControl(r) {
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
+			continue
+		}
+		b.WriteRune(r)
+	}
+	b.WriteByte('"')
+	return b.String()
 }
 
 func plural(n int, what string) string {

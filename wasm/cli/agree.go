@@ -83,14 +83,15 @@ func cmdAgree(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		return exitOK
 	}
-	if err := rep.WriteTable(stdout); err != nil {
-		return exitUsage
-	}
-	if len(rep.Disagreements) > 0 {
-		fmt.Fprintln(stdout)
-		if err := rep.WriteDisagreements(stdout); err != nil {
-			return exitUsage
+	err = rep.WriteTable(stdout)
+	if err == nil && len(rep.Disagreements) > 0 {
+		if _, err = fmt.Fprintln(stdout); err == nil {
+			err = rep.WriteDisagreements(stdout)
 		}
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "annotator agree: %v\n", err)
+		return exitUsage
 	}
 	return exitOK
 }
