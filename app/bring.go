@@ -303,9 +303,14 @@ func (m *importer) showReport(rep workspace.Report, refused []string, err error,
 	if err == context.Canceled {
 		r.Summary += "; the import was cancelled, and what it added is kept"
 	} else if err != nil {
-		r.Summary += "; it stopped: " + err.Error()
+		// A store's refusal in words (a full storage), as a restore
+		// says it, not the adapter's operation and documents' ids.
+		r.Summary += "; it stopped: " + failureReason(err)
 	}
 	r.Summary += sizeAndTime(size, took) + "."
+	if se := (storageError)(nil); errors.As(err, &se) && se.Retryable() {
+		r.Summary += " Make room, then add the same files again to bring in the rest."
+	}
 	if err == context.Canceled && rep.Stopped != nil {
 		if rep.Stopped.Files > 0 {
 			// A batch alone counts no files.
@@ -316,8 +321,11 @@ func (m *importer) showReport(rep workspace.Report, refused []string, err error,
 	m.report = r
 	switch {
 	// A cancel is the user's: with nothing refused, no reasons to list.
-	case bad > 0 || err != nil && err != context.Canceled:
+	case bad > 0:
 		m.told = r.Summary + " The reasons are listed in the report above."
+		m.tell(m.told, true)
+	case err != nil && err != context.Canceled:
+		m.told = r.Summary
 		m.tell(m.told, true)
 	case len(rep.Notes) > 0:
 		m.told = r.Summary + " The notes are listed in the report above."

@@ -434,6 +434,22 @@ func failureReason(err error) string {
 	return err.Error()
 }
 
+// libraryFailure says why a change made from the library (a rename, a
+// status, a delete, their Undo) failed: the storage's refusal in words,
+// not the adapter's operation and ids, and what can be done; any other
+// error as it says itself.
+func libraryFailure(err error) string {
+	var se storageError
+	if errors.As(err, &se) {
+		s := "The library could not make that change in this browser: " + se.Reason()
+		if se.Retryable() {
+			s += ". Nothing changed: make room and try again"
+		}
+		return sentence(s, "")
+	}
+	return sentence(err.Error(), "")
+}
+
 // unstoredWords says, in a library's row, why a document the store lacks
 // is listed all the same: this tab holds it, and its first write is on its
 // way, or failed (why, and what the user can do).

@@ -289,7 +289,7 @@ func (l *library) act(ctx app.Context, done, doc, row string, summaryOnly bool, 
 		// No listing follows: the focus goes where it was asked now (a
 		// rename refused, to its Rename: it fell to the page's body).
 		l.focusAgain(l.own)
-		l.Host.tellFromLibrary(sentence(err.Error(), ""), true)
+		l.Host.tellFromLibrary(libraryFailure(err), true)
 		return
 	}
 	// doc is the document whose annotations changed, if any: the open

@@ -143,8 +143,11 @@ func openStore() (store workspace.Store, memory bool, why string) {
 		if err == nil {
 			return s, false, ""
 		}
-		return workspace.NewMemory(), true, sentence(fmt.Sprintf("This browser does not let the annotator keep your work (%v). "+
-			"Your changes are kept only in this tab: download the JSON or a backup before you close it", err), "")
+		// Why in words (a store's error says it: wasm/idb's Reason), not
+		// the adapter's operation, the database's name and the browser's
+		// exception.
+		return workspace.NewMemory(), true, sentence(fmt.Sprintf("This browser does not let the annotator keep your work: %s. "+
+			"Your changes are kept only in this tab: download the JSON or a backup before you close it", failureReason(err)), "")
 	}
 	return workspace.NewMemory(), true, "Your changes are kept only in this tab: download the JSON or a backup before you close it."
 }

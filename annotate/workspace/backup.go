@@ -4,7 +4,9 @@ package workspace
 // workspace (layout version, settings, every document record and every
 // annotation, orphans included) and restores into an empty store with
 // nothing lost, so that a backup of the restored workspace is the same
-// file, byte for byte. A backup is a file from outside like any other:
+// file, byte for byte. The undo histories are the one thing it leaves
+// out: they are this browser's record of how the annotations came to be,
+// and a restored document's Undo starts from the restore (README). A backup is a file from outside like any other:
 // restoring checks everything before it writes anything, and sanitises
 // every article's HTML again, since the HTML will be shown in the page.
 

@@ -376,18 +376,29 @@ func (w *Workspace) UndoSummaryOnly() bool {
 // that cannot be undone (a deleted article added again meanwhile; a
 // rename, a status or a gold file changed since, ErrChangedSince) is
 // dropped from the list and its error returned. A change refused because
-// its document is open elsewhere (the error wraps ErrInUse) stays on the
-// list: it can be undone once the document is closed there.
+// its document is open elsewhere (the error wraps ErrInUse), or whose
+// write the store refused (a full storage), stays on the list: it can be
+// undone once the document is closed there, or the store has room.
 func (w *Workspace) Undo() error {
 	if len(w.undo) == 0 {
 		return ErrNothingToUndo
 	}
 	c := w.undo[len(w.undo)-1]
 	err := c.undo()
-	if !errors.Is(err, ErrInUse) {
+	if err == nil || undoneForGood(err) {
 		w.undo = w.undo[:len(w.undo)-1]
 	}
 	return err
+}
+
+// undoneForGood reports whether a change whose undo failed with err can
+// never be undone: the document changed since, was added again, or is
+// gone. Any other failure (open elsewhere, ErrInUse; the store refusing
+// the write, a full storage) keeps it on the list: a deleted document
+// lives only there, and is brought back once the store takes it.
+func undoneForGood(err error) bool {
+	return errors.Is(err, ErrChangedSince) || errors.Is(err, ErrDuplicateText) || errors.Is(err, ErrNoDocument) ||
+		errors.Is(err, ErrCorrupt) || errors.Is(err, ErrRecord)
 }
 
 // Rename gives document id a new title, cleaned as annotate.CleanTitle

@@ -58,10 +58,14 @@ func (e *Error) Unwrap() error { return e.kind }
 // gives (the app shows it in its message line).
 func (e *Error) Reason() string {
 	switch {
+	case e.kind == ErrClosed && e.Name == "deleted":
+		return "this site's storage was deleted (in another tab, or by the browser), with the work it held"
 	case e.kind == ErrClosed && e.Name == "close":
 		return "the browser closed this site's storage, perhaps because the site's data was cleared"
 	case e.kind == ErrClosed:
 		return "a newer version of the app, opened in another tab, has taken over this site's storage"
+	case e.kind == ErrUnavailable:
+		return "the browser refuses this site its storage, as a private window or a site whose storage is blocked may"
 	case e.kind != nil:
 		return e.kind.Error()
 	case e.Message != "":

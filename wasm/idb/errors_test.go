@@ -18,7 +18,9 @@ func TestErrorReason(t *testing.T) {
 	}{
 		{&Error{Op: op, Name: "QuotaExceededError", Message: "The quota has been exceeded.", kind: ErrQuota}, "storage for this site is full", true},
 		{&Error{Op: op, Name: "close", Message: "the browser closed it", kind: ErrClosed}, "site's data was cleared", false},
+		{&Error{Op: op, Name: "deleted", Message: "it was deleted", kind: ErrClosed}, "storage was deleted", false},
 		{&Error{Op: op, Name: "versionchange", Message: "another tab opened it", kind: ErrClosed}, "newer version of the app", false},
+		{&Error{Op: op, Name: "SecurityError", Message: "The user denied permission to access the database.", kind: ErrUnavailable}, "refuses this site its storage", true},
 		{&Error{Op: op, Name: "UnknownError", Message: "Internal error."}, "the browser refused it (Internal error.)", true},
 	}
 	for _, c := range cases {

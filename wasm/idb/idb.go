@@ -159,8 +159,18 @@ func Open(name string) (*Store, error) {
 // opened sets up s, whose database is open: its handlers, its writer.
 func (s *Store) opened() *Store {
 	name := s.name
-	s.watch("versionchange", func() {
+	s.watchEvent("versionchange", func(ev js.Value) {
 		_ = try(func() { s.db.Call("close") })
+		// A deletion (indexedDB.deleteDatabase, from another tab or a
+		// tool) is a version change to no version at all: not a newer
+		// version of the app.
+		deleted := false
+		_ = try(func() { deleted = ev.Get("newVersion").IsNull() })
+		if deleted {
+			s.setClosed(&Error{Op: "use the database " + name, Name: "deleted",
+				Message: "it was deleted, in another tab or by the browser", kind: ErrClosed})
+			return
+		}
 		s.setClosed(&Error{Op: "use the database " + name, Name: "versionchange",
 			Message: "another tab opened it with a newer version of the app", kind: ErrClosed})
 	})
@@ -186,8 +196,17 @@ func upgrade(db js.Value, old int) {
 
 // watch calls f on the database's event, until Close.
 func (s *Store) watch(event string, f func()) {
-	fn := js.FuncOf(func(js.Value, []js.Value) any {
-		f()
+	s.watchEvent(event, func(js.Value) { f() })
+}
+
+// watchEvent calls f with the database's event, until Close.
+func (s *Store) watchEvent(event string, f func(ev js.Value)) {
+	fn := js.FuncOf(func(_ js.Value, args []js.Value) any {
+		ev := js.Undefined()
+		if len(args) > 0 {
+			ev = args[0]
+		}
+		f(ev)
 		return nil
 	})
 	s.funcs = append(s.funcs, fn)
