@@ -62,6 +62,10 @@
     // start, which builds the article's index, asks for no frame.
     if (selecting) queueSelecting();
     if (!root) return;
+    // The canonical text holds a <details> box's content, which the
+    // sanitiser keeps closed (it drops the open attribute): shown open,
+    // what a selection across it tags is what the reader saw selected.
+    for (const d of root.querySelectorAll("details:not([open])")) d.open = true;
     chunk(root);
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
