@@ -214,6 +214,12 @@ func (s *Site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	for _, sh := range securityHeaders {
 		h.Set(sh.Name, sh.Value)
 	}
+	// Every answer is a file or the page: nothing takes a body.
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		h.Set("Allow", "GET, HEAD")
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
 	switch p := r.URL.Path; p {
 	case wasmURL, "/app.wasm", "/goapp.wasm":
 		s.wasm.ServeHTTP(w, r)

@@ -92,6 +92,23 @@ func (s *Site) WriteStatic(out, base string) error {
 	if err := s.writeStaticFiles(tmp, base); err != nil {
 		return err
 	}
+	// A root file (robots.txt) that the last build copied from its web/
+	// and this one does not write is the last build's: it goes too. (One
+	// that differs from the last build's web/ copy is the deploy's own.)
+	for _, name := range rootFiles {
+		if _, ok := s.files[name]; ok {
+			continue
+		}
+		was, err := os.ReadFile(filepath.Join(outAbs, "web", name))
+		if err != nil {
+			continue
+		}
+		if now, err := os.ReadFile(filepath.Join(outAbs, name)); err == nil && bytes.Equal(now, was) {
+			if err := os.Remove(filepath.Join(outAbs, name)); err != nil {
+				return err
+			}
+		}
+	}
 	entries, err := os.ReadDir(tmp)
 	if err != nil {
 		return err
@@ -107,6 +124,10 @@ func (s *Site) WriteStatic(out, base string) error {
 	}
 	return nil
 }
+
+// rootFiles are the files that serve answers at the root from the web
+// directory, and the static build copies there.
+var rootFiles = []string{"robots.txt", "sitemap.xml", "ads.txt"}
 
 func (s *Site) writeStaticFiles(dir, base string) error {
 	if err := app.GenerateStaticWebsite(dir, s.appHandlerAt(base)); err != nil {
@@ -145,7 +166,7 @@ func (s *Site) writeStaticFiles(dir, base string) error {
 		}
 	}
 	// What serve answers at the root from the web directory.
-	for _, name := range []string{"robots.txt", "sitemap.xml", "ads.txt"} {
+	for _, name := range rootFiles {
 		if f, ok := s.files[name]; ok {
 			if err := writeFile(filepath.Join(dir, name), f.data); err != nil {
 				return err

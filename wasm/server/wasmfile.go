@@ -67,6 +67,9 @@ type wasmFile struct {
 // only when it decompresses to exactly app.wasm (so a new build is never
 // served with stale variants), otherwise it is made again and rewritten.
 func loadWasm(webDir string, log io.Writer) (*wasmFile, error) {
+	if _, err := os.Stat(webDir); errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("the web directory %s does not exist: give -web the directory that holds the built app.wasm", webDir)
+	}
 	p := filepath.Join(webDir, wasmFileName)
 	raw, err := os.ReadFile(p)
 	if errors.Is(err, fs.ErrNotExist) {

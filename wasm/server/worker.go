@@ -33,6 +33,15 @@ package server
 // another app's too (a build of the annotator at another address of one
 // static host, or another go-app app there), which then no longer started
 // offline. It deletes only its own earlier caches now.
+//
+// The fourth: go-app's install fetched the files it caches through the
+// browser's HTTP cache. A host that lets the browser keep files (GitHub
+// Pages sends max-age=600 and reads no _headers; a plain server sends
+// Last-Modified, which a browser keeps for a tenth of the file's age) then
+// gave a new build's worker the previous build's files, cached under the
+// new version until the next build. It revalidates each with the server
+// now (a 304 when unchanged)
+// (wasm/e2e's TestStaticBuildUpdateOnACachingHost).
 
 import (
 	"errors"
@@ -87,14 +96,23 @@ const workerCacheMatch = `  // The annotator's (wasm/server/worker.go): a page a
   // query string is the one page the cache holds under its path alone.
   const cachedResponse = await caches.match(request, {ignoreSearch: request.mode === "navigate"});`
 
+// goappAddAll is go-app's (v10.1.11) caching of the app, which workerAddAll
+// replaces.
+const goappAddAll = `  await cache.addAll(resourcesToCache);`
+
+// workerAddAll asks the server for every file, not the HTTP cache.
+const workerAddAll = `  // The annotator's (wasm/server/worker.go): each file as the server
+  // has it now, not as the browser's HTTP cache kept it.
+  await cache.addAll(resourcesToCache.map((url) => new Request(url, {cache: "no-cache"})));`
+
 // errWorkerChanged: go-app's app-worker.js no longer has the code the
 // server replaces (a new go-app version): look at worker.go again.
-var errWorkerChanged = errors.New("go-app's app-worker.js lacks code the server replaces (its install listener, its deletion of old caches, its cache match): check wasm/server/worker.go against this go-app version")
+var errWorkerChanged = errors.New("go-app's app-worker.js lacks code the server replaces (its install listener, its deletion of old caches, its cache match, its caching of the app): check wasm/server/worker.go against this go-app version")
 
 // patchWorker returns go-app's worker template with its install listener
 // its deletion of earlier caches and its cache match replaced.
 func patchWorker(tmpl string) (string, error) {
-	for _, r := range [][2]string{{goappInstallListener, workerInstall}, {goappDeleteTest, workerDeleteTest}, {goappCacheMatch, workerCacheMatch}} {
+	for _, r := range [][2]string{{goappInstallListener, workerInstall}, {goappDeleteTest, workerDeleteTest}, {goappCacheMatch, workerCacheMatch}, {goappAddAll, workerAddAll}} {
 		if strings.Count(tmpl, r[0]) != 1 {
 			return "", errWorkerChanged
 		}

@@ -45,13 +45,14 @@ func TestServiceWorkerHoldsItsInstall(t *testing.T) {
 // install listener or cache match as this version writes them is refused,
 // not served half patched.
 func TestPatchWorkerRefusesAnotherWorker(t *testing.T) {
-	all := goappInstallListener + "\n" + goappDeleteTest + "\n" + goappCacheMatch
+	all := goappInstallListener + "\n" + goappDeleteTest + "\n" + goappCacheMatch + "\n" + goappAddAll
 	if _, err := patchWorker(all); err != nil {
-		t.Fatalf("patchWorker(go-app's three): %v", err)
+		t.Fatalf("patchWorker(go-app's four): %v", err)
 	}
 	for _, js := range []string{"", goappCacheMatch, goappInstallListener, goappDeleteTest + goappCacheMatch,
 		strings.Replace(goappInstallListener, "async ", "", 1) + goappDeleteTest + goappCacheMatch,
-		all + goappInstallListener, all + goappCacheMatch, all + goappDeleteTest} {
+		all + goappInstallListener, all + goappCacheMatch, all + goappDeleteTest,
+		goappInstallListener + goappDeleteTest + goappCacheMatch, all + goappAddAll} {
 		if _, err := patchWorker(js); !errors.Is(err, errWorkerChanged) {
 			t.Errorf("patchWorker(%q): %v, want errWorkerChanged", js, err)
 		}
