@@ -294,6 +294,12 @@ func (a *Annotator) delete(ctx app.Context, id string) {
 		// entry deleted.
 		a.selected = neighbour
 		a.revealSelected()
+		// And in the article, when it is out of view (under the sheet of
+		// a narrow window, or far away): what a second Delete or a
+		// label's key would change.
+		if next, ok := a.set.Get(neighbour); ok {
+			showSpan(a.doc, annotate.Span{Start: next.Start, End: next.End})
+		}
 	}
 	a.choices = nil
 	said := fmt.Sprintf("Deleted the %s %s. Ctrl+Z brings it back.", ann.Label, quoted(ann.Exact, 60))
@@ -386,9 +392,12 @@ func (a *Annotator) keepFocusAfterStep(ctx app.Context, entry string, inPanel bo
 // concerns several, leaves the selection as keepSelection does.
 func (a *Annotator) followStep(since int) {
 	if ids, ok := a.set.ChangedSince(since); ok && len(ids) == 1 {
-		if _, there := a.set.Get(ids[0]); there {
+		if ann, there := a.set.Get(ids[0]); there {
 			a.selected, a.choices = ids[0], nil
 			a.revealSelected()
+			// The article shows it too, as a step or a click on its entry
+			// does: it may be far from where the reader is.
+			showSpan(a.doc, annotate.Span{Start: ann.Start, End: ann.End})
 			return
 		}
 	}
@@ -575,6 +584,17 @@ func (a *Annotator) step(ctx app.Context, dir int, entry string) {
 			// focused says it.
 			a.say("Selected " + a.placeWords(next) + ".")
 		}
+	case l.position(from) < 0:
+		// Stepped from an annotation the filter hides (selected in the
+		// article, or relabelled out of the list): the list's end is not
+		// selected, and the one that is is not in the list.
+		ann, _ := a.set.Get(from)
+		side, back := "after", "["
+		if dir < 0 {
+			side, back = "before", "]"
+		}
+		a.say(fmt.Sprintf("No %s comes %s the selected %s %s; %s goes to the nearest %s.",
+			l.filter, side, ann.Label, quoted(ann.Exact, 60), back, l.filter))
 	case dir > 0:
 		// Said, not silent: a screen reader's user hears the key did
 		// nothing because the list ends there.

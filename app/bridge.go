@@ -127,6 +127,21 @@ func scrollToSpan(doc *annotate.Document, sp annotate.Span) {
 	}
 }
 
+// showSpan scrolls the start of a span into view, as scrollToSpan does,
+// unless some of the span is in view already.
+func showSpan(doc *annotate.Document, sp annotate.Span) {
+	h := helper()
+	if !h.Truthy() || doc == nil {
+		return
+	}
+	index := doc.Index()
+	sn, so, ok1 := index.ToDOM(sp.Start, true)
+	en, eo, ok2 := index.ToDOM(sp.End, false)
+	if ok1 && ok2 {
+		h.Call("showSpan", sn, so, en, eo)
+	}
+}
+
 // moveSelection moves the caret (alter "move") or the selection's focus
 // (alter "extend") by one of Selection.modify's granularities, within the
 // article.

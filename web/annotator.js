@@ -754,6 +754,20 @@
     return after.bottom >= 0 && after.top <= seen;
   }
 
+  // showSpan shows the span between text positions (sn, so) and (en, eo)
+  // as scrollTo shows its start, unless some of it is in the part of the
+  // window the toolbar, the legend and the sidebar leave already: an
+  // undo's annotation may be the one the reader is looking at, or a span
+  // of the whole article, whose start is far above the view it fills.
+  function showSpan(sn, so, en, eo) {
+    article();
+    const a = rangeOf(sn, so, sn, so), b = rangeOf(en, eo, en, eo);
+    const first = a && rectOf(a), last = b && rectOf(b);
+    if (!first) return false;
+    if (last && first.top < window.innerHeight - coveredBelow() && last.bottom > viewTop()) return true;
+    return scrollTo(sn, so);
+  }
+
   // The reading place: the text at the top of the article's view, kept
   // as the page scrolls (web/workspace.js keepScroll) and scrolled back to
   // the top at the next start (app/place.go). Kept as a place in the text,
@@ -1677,7 +1691,7 @@
   // The page's other scripts (web/sidebar.js, web/page.js,
   // web/workspace.js) add their functions to the same object.
   window.annotator = Object.assign(window.annotator || {}, {
-    nodeCount, reindex, selection, caretAt, paint, patch, highlights, scrollTo, placeAtTop, scrollToPlace, select, extend,
+    nodeCount, reindex, selection, caretAt, paint, patch, highlights, scrollTo, showSpan, placeAtTop, scrollToPlace, select, extend,
     move, caret, place, collapse, focusText, focusFrameIfLost, openModal, closeModal, clear, text, afterFrame,
     highlightsPending, holdKeys, releaseKeys, onRendered,
   });
