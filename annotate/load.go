@@ -12,6 +12,7 @@ import (
 	"net/url"
 	"path"
 	"strings"
+	"unicode"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -207,6 +208,7 @@ func preparePage(page, from string) (*html.Node, pageInfo, error) {
 	}
 	info := readPageMeta(doc)
 	content := contentRoot(doc)
+	keepDirection(doc, content)
 	prepare(content, baseURL(info.Base, from, info.CanonicalURL))
 	return content, info, nil
 }
@@ -247,6 +249,55 @@ func contentRoot(doc *html.Node) *html.Node {
 		return only
 	}
 	return body
+}
+
+// keepDirection keeps the direction that a page declares on its <html> or
+// <body> (as Arabic and Hebrew news sites do, once for the whole page),
+// with the language declared beside it: content, the body, gets its
+// children wrapped in a <div> that carries them, which the policy keeps.
+// Without it an Arabic article was shown left to right, in the app's own
+// language, and End went to the line's start. A page that declares a
+// language alone is left as it is (its text reads as before, and its
+// stored HTML is what it was).
+func keepDirection(doc, content *html.Node) {
+	if content.Type != html.ElementNode || content.DataAtom != atom.Body || content.FirstChild == nil {
+		return
+	}
+	var attrs []html.Attribute
+	for _, key := range []string{"dir", "lang"} {
+		v := strings.TrimSpace(attr(content, key))
+		if v == "" {
+			if root := findElement(doc, atom.Html); root != nil {
+				v = strings.TrimSpace(attr(root, key))
+			}
+		}
+		if v != "" {
+			attrs = append(attrs, html.Attribute{Key: key, Val: v})
+		}
+	}
+	if len(attrs) == 0 || attrs[0].Key != "dir" {
+		return
+	}
+	div := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div, Attr: attrs}
+	for c := content.FirstChild; c != nil; c = content.FirstChild {
+		content.RemoveChild(c)
+		div.AppendChild(c)
+	}
+	content.AppendChild(div)
+}
+
+// rightToLeft are the scripts written from right to left.
+var rightToLeft = []*unicode.RangeTable{unicode.Arabic, unicode.Hebrew, unicode.Syriac, unicode.Thaana,
+	unicode.Nko, unicode.Samaritan, unicode.Mandaic, unicode.Adlam, unicode.Hanifi_Rohingya}
+
+// hasRightToLeft reports whether s has a letter of a right-to-left script.
+func hasRightToLeft(s string) bool {
+	for _, r := range s {
+		if r >= 0x0590 && unicode.IsOneOf(rightToLeft, r) {
+			return true
+		}
+	}
+	return false
 }
 
 // baseURL returns the first absolute URL among a page's <base href>, the
@@ -301,7 +352,14 @@ func loadPlainText(text string, src Source, meta Meta) (*Document, error) {
 	var paragraphs []string
 	for _, p := range splitParagraphs(text) {
 		paragraphs = append(paragraphs, p)
+		// A paragraph in a right-to-left script reads in the direction of
+		// its own text: plain text declares none, and an Arabic or Hebrew
+		// one was shown left to right. (Only those: the others' HTML is
+		// what it was.)
 		el := &html.Node{Type: html.ElementNode, Data: "p", DataAtom: atom.P}
+		if hasRightToLeft(p) {
+			el.Attr = []html.Attribute{{Key: "dir", Val: "auto"}}
+		}
 		for i, line := range strings.Split(p, "\n") {
 			if i > 0 {
 				el.AppendChild(&html.Node{Type: html.ElementNode, Data: "br", DataAtom: atom.Br})

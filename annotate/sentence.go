@@ -44,13 +44,22 @@ func isAbbreviation(word string) bool {
 }
 
 const (
-	sentenceEnds = ".!?…؟۔।。！？｡"
+	sentenceEnds = ".!?…؟۔।。！？｡។"
 	// wideEnds are the sentence ends after which no space comes.
 	wideEnds = "。！？｡"
 	// German and Czech quotes open low („ ‚) and close with “ and ‘.
 	closers = "\"'”’“‘)]»」』）】〕〉》"
 	openers = "\"'“‘„‚([«¡¿"
 )
+
+// endsSentence reports whether r may end a sentence: one of sentenceEnds,
+// or any other sentence terminal of Unicode (Sentence_Terminal: the
+// Amharic ።, the Burmese ။, the Armenian ։, the double
+// danda ॥, …), so that the scripts without capitals that have a full stop
+// of their own are read as the README says.
+func endsSentence(r rune) bool {
+	return strings.ContainsRune(sentenceEnds, r) || unicode.Is(unicode.Sentence_Terminal, r)
+}
 
 // ParagraphStarts returns the code-point offsets at which the paragraphs
 // of text begin, in increasing order.
@@ -77,11 +86,11 @@ func SentenceStarts(text string) []int {
 	rs := []rune(text)
 	starts := ParagraphStarts(text)
 	for i := 0; i < len(rs); i++ {
-		if !strings.ContainsRune(sentenceEnds, rs[i]) {
+		if !endsSentence(rs[i]) {
 			continue
 		}
 		first, end := i, i
-		for end+1 < len(rs) && strings.ContainsRune(sentenceEnds, rs[end+1]) {
+		for end+1 < len(rs) && endsSentence(rs[end+1]) {
 			end++
 		}
 		j := afterClosers(rs, end+1)

@@ -317,9 +317,12 @@ func macCaretBinding(k keyPress) (binding, bool) {
 	}
 	switch k.Key {
 	case "ArrowLeft":
-		b.Direction, b.Granularity = "backward", "lineboundary"
+		// The line's left and right ends, on the screen, as a Mac's
+		// moveToLeftEndOfLine: and moveToRightEndOfLine: go: in Arabic
+		// or Hebrew, ⌘→ goes to the line's start.
+		b.Direction, b.Granularity = "left", "lineboundary"
 	case "ArrowRight":
-		b.Direction, b.Granularity = "forward", "lineboundary"
+		b.Direction, b.Granularity = "right", "lineboundary"
 	case "ArrowUp":
 		b.Direction, b.Granularity = "backward", "documentboundary"
 	case "ArrowDown":

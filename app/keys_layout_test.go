@@ -112,8 +112,8 @@ func TestBindingForMacArrows(t *testing.T) {
 		key  keyPress
 		want binding
 	}{
-		{keyPress{Key: "ArrowLeft", Meta: true, InArticle: true}, binding{Command: cmdMove, Direction: "backward", Granularity: "lineboundary"}},
-		{keyPress{Key: "ArrowRight", Meta: true, InArticle: true}, binding{Command: cmdMove, Direction: "forward", Granularity: "lineboundary"}},
+		{keyPress{Key: "ArrowLeft", Meta: true, InArticle: true}, binding{Command: cmdMove, Direction: "left", Granularity: "lineboundary"}},
+		{keyPress{Key: "ArrowRight", Meta: true, InArticle: true}, binding{Command: cmdMove, Direction: "right", Granularity: "lineboundary"}},
 		{keyPress{Key: "ArrowUp", Meta: true, InArticle: true}, binding{Command: cmdMove, Direction: "backward", Granularity: "documentboundary"}},
 		{keyPress{Key: "ArrowDown", Meta: true, Shift: true, InArticle: true}, binding{Command: cmdExtend, Direction: "forward", Granularity: "documentboundary"}},
 		{keyPress{Key: "ArrowLeft", Meta: true}, binding{}},
