@@ -36,6 +36,61 @@ var binarySignatures = []struct {
 	{"RIFF", "a RIFF media file"},
 	{"\x00asm", "a WebAssembly module"},
 	{"\x7fELF", "a program"},
+	{"{\\rtf", "a Rich Text (RTF) document"},
+}
+
+// isSVG reports whether data, past an XML declaration, comments and a
+// document type, opens with an <svg> element: an image, whose markup would
+// otherwise be shown as the text of an article.
+func isSVG(data []byte) bool {
+	head := data[:min(len(data), 4096)]
+	for {
+		head = bytes.TrimLeft(head, " \t\r\n")
+		var end []byte
+		switch {
+		case bytes.HasPrefix(head, []byte("<?")):
+			end = []byte("?>")
+		case bytes.HasPrefix(head, []byte("<!--")):
+			end = []byte("-->")
+		case len(head) >= 9 && strings.EqualFold(string(head[:9]), "<!doctype"):
+			end = []byte(">")
+		default:
+			return len(head) > 4 && strings.EqualFold(string(head[:4]), "<svg") && (isSpaceByte(head[4]) || head[4] == '>' || head[4] == '/')
+		}
+		i := bytes.Index(head, end)
+		if i < 0 {
+			return false
+		}
+		head = head[i+len(end):]
+	}
+}
+
+// isMIMEMessage reports whether data opens with the headers of a MIME
+// message, a MIME-Version among them: a page saved as "Webpage, Single
+// File" (.mhtml, .mht) or a saved e-mail (.eml), whose article is
+// encoded (quoted-printable, base64) among its other parts.
+func isMIMEMessage(data []byte) bool {
+	head := data[:min(len(data), 8192)]
+	for len(head) > 0 {
+		line, rest, _ := bytes.Cut(head, []byte("\n"))
+		line = bytes.TrimSuffix(line, []byte("\r"))
+		switch {
+		case len(line) == 0:
+			return false // the end of the headers
+		case line[0] == ' ' || line[0] == '\t':
+			// a header folded onto this line
+		default:
+			name, _, ok := bytes.Cut(line, []byte(":"))
+			if !ok || len(name) == 0 || bytes.ContainsAny(name, " \t") {
+				return false // not a header
+			}
+			if strings.EqualFold(string(name), "MIME-Version") {
+				return true
+			}
+		}
+		head = rest
+	}
+	return false
 }
 
 // FileSource returns the Source of a file opened by its name, with the
@@ -84,6 +139,13 @@ func decode(data []byte, declared string, isHTML bool, name string) (string, str
 			return "", "", refusal(ErrBinary, "%s is %s, not an article: open the article's web page (.html) or its text (.txt) instead", name, sig.kind)
 		}
 	}
+	if !isHTML && isSVG(data) {
+		return "", "", refusal(ErrBinary, "%s is an SVG image, not an article: open the article's web page (.html) or its text (.txt) instead", name)
+	}
+	if isMIMEMessage(data) {
+		return "", "", refusal(ErrBinary, "%s is a web archive or an e-mail (MIME), not an article: its page is encoded among its other parts. "+
+			"Open the page in the browser and save it as a web page (.html), or select the article's text there and paste it", name)
+	}
 	if declared == "" && isHTML {
 		// The prescan's first step reads UTF-16 with no byte-order mark
 		// when the page opens with an XML declaration; it comes before
@@ -110,9 +172,12 @@ func decode(data []byte, declared string, isHTML bool, name string) (string, str
 		// The standard's prescan reads 1,024 bytes, but a <meta> that the
 		// parser meets later in the head changes the encoding all the
 		// same (its "change the encoding"): 4,096 bytes hold most heads.
-		head := data
-		if len(head) > 4096 {
-			head = head[:4096]
+		// A <meta> further on in the head, after a long inline style or
+		// JSON-LD block, counts as well (browsers read it as the parser
+		// meets it): the head is read to the <body>, or its first megabyte.
+		head := data[:min(len(data), 1<<20)]
+		if i := bytes.Index(bytes.ToLower(head), []byte("<body")); i >= 0 {
+			head = head[:max(i, min(len(head), 4096))]
 		}
 		lookup := charsetName
 		if charsets == nil {

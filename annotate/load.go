@@ -125,6 +125,9 @@ func load(data []byte, src Source, limit Limit) (*Document, error) {
 	}
 	meta := Meta{Source: src.Name, Charset: charset}
 	if isHTML {
+		if isXHTML(mediaType, src.Name) {
+			text = expandSelfClosing(text)
+		}
 		meta.MediaType = "text/html"
 		return loadHTML(text, src, meta)
 	}

@@ -146,7 +146,14 @@ func classify(all []Format, inputs []Input) []int {
 	for k, in := range inputs {
 		out[k] = -1
 		if ext := path.Ext(in.Name); strings.EqualFold(ext, ".txt") && !anns[strings.TrimSuffix(in.Name, ext)] {
-			continue // an article, not brat's text
+			// An article, not brat's text; or an export saved as .txt
+			// (Copy JSON pasted into an editor), which Open… imports.
+			for i, f := range all {
+				if f.Name == native.Name && f.Recognise(in) {
+					out[k] = i
+				}
+			}
+			continue
 		}
 		for i, f := range all {
 			if f.Recognise(in) {

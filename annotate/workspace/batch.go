@@ -41,7 +41,7 @@ var (
 	ErrNoLines      = formats.ErrNoLines
 	ErrBlank        = formats.ErrBlank
 	ErrDuplicateID  = errors.New("the id is used by an earlier line for another article: give every article its own id")
-	ErrUnsupported  = errors.New("only .html, .htm and .txt articles, .json exports, .jsonl batches and the files of W3C Web Annotation, Label Studio, brat (a .txt with its .ann) and CSV can be imported")
+	ErrUnsupported  = errors.New("only .html, .htm, .xhtml and .txt articles, .json exports, .jsonl batches and the files of W3C Web Annotation, Label Studio, brat (a .txt with its .ann) and CSV can be imported")
 )
 
 // BatchLine is one line of a batch.
@@ -512,8 +512,14 @@ func (b *batch) files(ctx context.Context, files []File, progress Progress) erro
 
 func (b *batch) file(ctx context.Context, f File) error {
 	fail := func(err error) error { return &ItemError{Name: f.Name, Err: err} }
-	switch ext := strings.ToLower(path.Ext(f.Name)); ext {
-	case ".html", ".htm", ".txt":
+	ext := strings.ToLower(path.Ext(f.Name))
+	if ext != ".jsonl" && annotate.IsExport(f.Data, f.Name, "") {
+		// An export saved under an article's name (Copy JSON pasted
+		// into an editor and saved as .txt) is an export, as Open… reads it.
+		ext = ".json"
+	}
+	switch ext {
+	case ".html", ".htm", ".xhtml", ".txt":
 		mediaType := "text/html"
 		if ext == ".txt" {
 			mediaType = "text/plain"

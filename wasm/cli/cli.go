@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/newsannotator/annotator/annotate"
+	"github.com/newsannotator/annotator/annotate/formats"
 )
 
 // Exit statuses of the command line.
@@ -191,6 +192,12 @@ func cmdLoad(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if err != nil {
 		fmt.Fprintf(stderr, "annotator load: %v\n", err)
 		return exitUsage
+	}
+	if f := formats.Classify([]formats.Input{{Name: name, Data: data}})[0]; f.Name != "" && *mediaType == "" {
+		// An export or another tool's file of annotations is not an
+		// article: read as one, its article was the JSON itself.
+		fmt.Fprintf(stderr, "annotator load: %s is a file of annotations (%s), not an article: read it with convert, stats or validate\n", name, f.Name)
+		return exitInvalid
 	}
 	doc, err := annotate.Load(data, source(name, *mediaType, *pageURL))
 	if err != nil {
