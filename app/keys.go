@@ -261,6 +261,9 @@ func bindKey(k keyPress, schema annotate.Schema) binding {
 	if b, ok := caretBinding(k); ok {
 		return b
 	}
+	if b, ok := altGrLabel(k, schema); ok {
+		return b
+	}
 	if mod || k.Alt {
 		return binding{}
 	}
@@ -300,6 +303,23 @@ func bindKey(k keyPress, schema annotate.Schema) binding {
 		return binding{Command: cmdTag, Label: l.Name, ID: k.Entry}
 	}
 	return binding{}
+}
+
+// altGrLabel maps a label's key typed with AltGr, which Windows reports
+// as Ctrl+Alt: "ł" and "ą" on a Polish keyboard, "@" and "€" on a German
+// one. The character typed is then not the letter of the key's place, as
+// it is for Ctrl+Alt+C, which stays no label.
+func altGrLabel(k keyPress, schema annotate.Schema) (binding, bool) {
+	if !k.Ctrl || !k.Alt || k.Meta || utf8.RuneCountInString(k.Key) != 1 {
+		return binding{}, false
+	}
+	if len(k.Code) == 4 && strings.HasPrefix(k.Code, "Key") && strings.EqualFold(k.Key, k.Code[3:]) {
+		return binding{}, false
+	}
+	if l, ok := schema.LabelForKey(k.Key); ok {
+		return binding{Command: cmdTag, Label: l.Name, ID: k.Entry}, true
+	}
+	return binding{}, false
 }
 
 // macCaretBinding maps the ⌘ arrows in the article as a Mac's text does:

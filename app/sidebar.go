@@ -555,8 +555,16 @@ const titleID = "annotations-title"
 // listTitle is the list's title for n annotations.
 func listTitle(n int) string { return fmt.Sprintf("Annotations (%d)", n) }
 
-// filterID is the id of the filter button of label ("" for all).
-func filterID(label string) string { return "filter-" + orAll(label) }
+// filterID is the id of the filter button of label ("" for all). All's
+// has a "-" where a label's name has a letter, so that a label called
+// "all" (a schema takes the name) has an id of its own: both were
+// "filter-all", and the counts of the label went to All's button.
+func filterID(label string) string {
+	if label == "" {
+		return "filter--all"
+	}
+	return "filter-" + label
+}
 
 // putCounts puts the list's counts in the page (its title's and its
 // filters'), and the line that says the list is empty, shown when empty
@@ -612,13 +620,6 @@ func (s *sidebar) filterBy(ctx app.Context, label string) {
 			s.showRow = -1
 		}
 	})
-}
-
-func orAll(label string) string {
-	if label == "" {
-		return "all"
-	}
-	return label
 }
 
 // onEntryClick selects the annotation whose entry was clicked.

@@ -24,10 +24,20 @@ var decorations = []string{"solid", "dashed", "dotted", "double", "wavy"}
 // the browser has no CSS Custom Highlight API.
 func labelCSS(schema annotate.Schema) string {
 	var b strings.Builder
+	// drawn holds the colour and underline of each label drawn: a label
+	// whose colour an earlier one has takes an underline that one has
+	// not. The colours of the labels an import adds come round every ten
+	// (formats' palette) and the underlines every five, so that labels
+	// ten apart were drawn alike.
+	drawn := map[string]bool{}
 	for i, l := range schema.Labels {
 		c := labelColor(l.Color)
 		class := labelClass(l.Name)
 		deco := decorations[i%len(decorations)]
+		for k := 1; k < len(decorations) && drawn[c.Hex()+deco]; k++ {
+			deco = decorations[(i+k)%len(decorations)]
+		}
+		drawn[c.Hex()+deco] = true
 		fill := fmt.Sprintf("rgba(%d, %d, %d, %g)", c.R, c.G, c.B, fillAlpha)
 		// The lines that mark a label's spans, entries and filter stand
 		// 3:1 on the page and on the label's fill (annotate.LineOn); the

@@ -361,6 +361,32 @@ func growSchema(schema *annotate.Schema, spans []Span) error {
 			}
 		}
 	}
+	if len(schema.Labels) > annotate.MaxLabels {
+		// Over the most a schema may have, the labels no span uses go
+		// (the default's three, under a file of 24 labels of its own):
+		// a dataset of 24 labels, this annotator's own export of a team's
+		// document among them, was refused whole.
+		used := map[string]bool{}
+		for _, s := range spans {
+			used[s.Label] = true
+		}
+		var keep []annotate.Label
+		var kept []int
+		for i, l := range schema.Labels {
+			if used[l.Name] {
+				keep, kept = append(keep, l), append(kept, i)
+			}
+		}
+		// given follows the labels kept, so that their own attributes
+		// keep the team's order below.
+		g := make([]int, len(keep))
+		for j, i := range kept {
+			if i < len(given) {
+				g[j] = given[i]
+			}
+		}
+		schema.Labels, given = keep, g
+	}
 	for i := range schema.Labels {
 		// Only the attributes added are sorted: the schema's own keep
 		// the order the team gave them.

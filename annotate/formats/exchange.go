@@ -10,9 +10,11 @@ import (
 	"bytes"
 	"cmp"
 	"fmt"
+	"hash/fnv"
 	"maps"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/newsannotator/annotator/annotate"
 )
@@ -57,8 +59,36 @@ func attrName(field string) string {
 // digits, '-' and '_', starting with a letter, at most 32 characters.
 // A name a schema takes already is given back as it is ("claim_" too), so
 // that a file of this annotator's keeps its names. It returns "" for a
-// name with nothing to keep.
+// name with nothing to keep (digits or signs alone).
+//
+// A name written in another script ("人物", "Персона"), which keeps no
+// letter, is "name_" and a hash of it; a longer one, cut, ends in a hash
+// of the whole: each name is read as the same one wherever it comes, in
+// every file, and two names are not read as one. A Chinese or Russian
+// team's labels were all left out with their spans, and two long labels
+// that began alike ("Statement by a government official (verified)",
+// "… (disputed)") were read as one.
 func schemaName(s string) string {
+	n := latinName(s)
+	switch {
+	case n == "" && strings.IndexFunc(s, unicode.IsLetter) >= 0:
+		return "name_" + nameHash(s)
+	case len(n) > 32:
+		return strings.TrimRight(n[:23], "-_") + "_" + nameHash(s)
+	}
+	return n
+}
+
+// nameHash is 8 hexadecimal digits that stand for name s.
+func nameHash(s string) string {
+	h := fnv.New32a()
+	h.Write([]byte(s))
+	return fmt.Sprintf("%08x", h.Sum32())
+}
+
+// latinName is s in the letters, digits, '-' and '_' of a schema's names,
+// uncut.
+func latinName(s string) string {
 	var b strings.Builder
 	seps := 0 // spaces, '.', '/' and ':' not yet written: '_' before the next character kept
 	for _, r := range strings.ToLower(strings.TrimSpace(s)) {
@@ -71,10 +101,7 @@ func schemaName(s string) string {
 			seps++
 		}
 	}
-	if b.Len() <= 32 {
-		return b.String()
-	}
-	return strings.TrimRight(b.String()[:32], "-_")
+	return b.String()
 }
 
 // renames makes the names of another tool names a schema takes

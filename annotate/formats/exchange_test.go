@@ -423,7 +423,10 @@ func TestSchemaNameKeepsNamesASchemaTakes(t *testing.T) {
 	for in, want := range map[string]string{
 		"claim_": "claim_", "a-": "a-", "x_1": "x_1", "due date": "due_date", "Person.": "person", "GPE.LOC": "gpe_loc",
 		" PER ": "per", "due  date": "due__date", "42": "", "?": "",
-		strings.Repeat("a", 31) + " b": strings.Repeat("a", 31), strings.Repeat("a", 40): strings.Repeat("a", 32),
+		strings.Repeat("a", 31) + " b": strings.Repeat("a", 23) + "_" + nameHash(strings.Repeat("a", 31)+" b"),
+		strings.Repeat("a", 40):        strings.Repeat("a", 23) + "_" + nameHash(strings.Repeat("a", 40)),
+		strings.Repeat("a", 32):        strings.Repeat("a", 32),
+		"人物":                           "name_" + nameHash("人物"), "Персона": "name_" + nameHash("Персона"),
 	} {
 		if got := schemaName(in); got != want {
 			t.Errorf("schemaName(%q) = %q, want %q", in, got, want)

@@ -60,8 +60,8 @@ func TestFilterKeepsTheSelectedInView(t *testing.T) {
 	waitFor(t, b, fmt.Sprintf(`document.getElementById("filter-%s").getAttribute("aria-pressed") === "true"`, other))
 	waitFor(t, b, rowInView(1))
 
-	b.run(chromedp.Click(chromedp.ID("filter-all")))
-	waitFor(t, b, `document.getElementById("filter-all").getAttribute("aria-pressed") === "true"`)
+	b.run(chromedp.Click(chromedp.ID("filter--all")))
+	waitFor(t, b, `document.getElementById("filter--all").getAttribute("aria-pressed") === "true"`)
 	waitFor(t, b, entryInView(id))
 	settle(t, b)
 	if !evalJS[bool](t, b, entryInView(id)) {

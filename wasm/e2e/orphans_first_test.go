@@ -342,7 +342,7 @@ func TestOrphansKeepTheirStopOnRedraw(t *testing.T) {
 	settle(t, b)
 	check("after a filter by label")
 
-	evalJS[bool](t, b, `(document.getElementById("filter-all").focus(), true)`)
+	evalJS[bool](t, b, `(document.getElementById("filter--all").focus(), true)`)
 	press(t, b, kb.Enter)
 	b.run(chromedp.Click(chromedp.ID("library-button")))
 	waitFor(t, b, `document.querySelector("#library-table") !== null`)

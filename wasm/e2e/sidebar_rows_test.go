@@ -212,7 +212,7 @@ func TestSidebarRowInHighlightFrame(t *testing.T) {
 	// The list's counts (its title, its filters) come with the row.
 	counts := func(total, claims, quotes int) string {
 		return fmt.Sprintf(`(document.getElementById("annotations-title").textContent === "Annotations (%d)" &&
-			document.querySelector("#filter-all .count").textContent === "%d" &&
+			document.querySelector("#filter--all .count").textContent === "%d" &&
 			document.querySelector("#filter-claim .count").textContent === "%d" &&
 			document.querySelector("#filter-quote .count").textContent === "%d")`, total, total, claims, quotes)
 	}
