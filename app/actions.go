@@ -134,17 +134,31 @@ func (a *Annotator) selectedSpan() (annotate.Span, bool) {
 	return annotate.Span{Start: start, End: end}, true
 }
 
-// describeSelection shows the text selection's extent, or nothing.
-func (a *Annotator) describeSelection() {
+// describeSelection shows the text selection's extent, or nothing; with
+// caret (the caret moved by a key), a caret that comes to rest in
+// annotations says which. The highlights are drawn for the eye alone (the
+// CSS Custom Highlight API reaches no screen reader), and a screen
+// reader's user heard nothing when the caret went into a quote. The line
+// is a polite live region, whose words are spoken when they change: once
+// as the caret comes into an annotation, not at each step within it.
+func (a *Annotator) describeSelection(caret bool) {
 	if a.doc == nil {
 		return
 	}
 	state, dom := readSelection()
 	a.selInfo = ""
+	index := a.doc.Index()
+	if state == selectionNone && caret && a.set != nil {
+		if node, offset, ok := caretPosition(); ok {
+			if cp, err := index.FromDOM(node, offset); err == nil {
+				a.selInfo = caretWords(a.set.Covering(cp))
+			}
+		}
+		return
+	}
 	if state != selectionInside {
 		return
 	}
-	index := a.doc.Index()
 	start, err1 := index.FromDOM(dom.StartNode, dom.StartOffset)
 	end, err2 := index.FromDOM(dom.EndNode, dom.EndOffset)
 	mark("annotator:offsets")
@@ -153,6 +167,21 @@ func (a *Annotator) describeSelection() {
 	}
 	a.selInfo = fmt.Sprintf("Selected “%s”: %d characters (%d–%d). Press a label's key to tag them.",
 		excerpt(a.doc.Text().Slice(start, end), 60), end-start, start, end)
+}
+
+// caretWords says which annotations the caret is in, or nothing.
+func caretWords(in []annotate.Annotation) string {
+	switch len(in) {
+	case 0:
+		return ""
+	case 1:
+		return fmt.Sprintf("In the %s %s. Enter edits it.", in[0].Label, quoted(in[0].Exact, 60))
+	}
+	names := make([]string, len(in))
+	for i, x := range in {
+		names[i] = x.Label + " " + quoted(x.Exact, 40)
+	}
+	return fmt.Sprintf("In %d annotations: %s. Enter chooses one to edit.", len(in), strings.Join(names, "; "))
 }
 
 // relabel gives annotation id another label.

@@ -70,7 +70,7 @@ func (a *Annotator) moveCaret(b binding) {
 	default:
 		moveSelection(alter, b.Direction, b.Granularity)
 	}
-	a.describeSelection()
+	a.describeSelection(alter == "move")
 }
 
 // selectArticle selects the article's text, from its first character to
@@ -85,7 +85,7 @@ func (a *Annotator) selectArticle() {
 	if ok1 && ok2 {
 		selectText(sn, so, en, eo)
 	}
-	a.describeSelection()
+	a.describeSelection(false)
 }
 
 // editAtCaret opens the editor of the annotation at the caret: one, or a

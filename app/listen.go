@@ -102,7 +102,7 @@ func (a *Annotator) listen(ctx app.Context) {
 
 	// The end of a selection by mouse or keyboard: show what is selected.
 	selectionEnd := func(e app.Value) {
-		ctx.Dispatch(func(ctx app.Context) { a.describeSelection() })
+		ctx.Dispatch(func(ctx app.Context) { a.describeSelection(false) })
 	}
 	on("mouseup", selectionEnd)
 	on("keyup", func(e app.Value) {
