@@ -383,7 +383,7 @@ func (l *library) Render() app.UI {
 				)),
 		),
 		app.Div().Class("library-tools").Role("group").Aria("label", "Bring in and take out").Body(
-			app.Button().ID("library-add").Title("Add articles (.html, .htm, .txt), exports (.json; W3C Web Annotation, Label Studio, brat .txt with .ann, CSV) or a JSON Lines batch (.jsonl); or drop them on the page").
+			app.Button().ID("library-add").Title("Add articles (.html, .htm, .xhtml, .txt), exports (.json; W3C Web Annotation, Label Studio, brat .txt with .ann, CSV) or a JSON Lines batch (.jsonl); or drop them on the page").
 				OnClick(func(ctx app.Context, e app.Event) { l.Host.pickFiles() }).Text("Add files…"),
 			app.Button().ID("export-all").OnClick(func(ctx app.Context, e app.Event) {
 				l.Host.exportDataset(ctx, workspace.SelectAll, "the whole library", "The library holds no document", l.format)
@@ -444,12 +444,12 @@ func (l *library) Render() app.UI {
 			return app.Div().Class("library-scroll").Role("region").Aria("label", "Documents").Body(app.Table().ID("library-table").Class("library-table").Body(
 				app.THead().Body(app.Tr().Body(
 					app.Th().Scope("col").Body(l.chooseShown(n, inView)),
-					app.Th().Scope("col").Text("Title"),
+					app.Th().Scope("col").Aria("sort", l.sortOf(workspace.SortTitle)).Text("Title"),
 					app.Th().Scope("col").Text("Site"),
-					app.Th().Scope("col").Text("Added"),
+					app.Th().Scope("col").Aria("sort", l.sortOf(workspace.SortAdded)).Text("Added"),
 					app.Th().Scope("col").Text("Annotations"),
-					app.Th().Scope("col").Text("Status"),
-					app.Th().Scope("col").Text("Last change"),
+					app.Th().Scope("col").Aria("sort", l.sortOf(workspace.SortStatus)).Text("Status"),
+					app.Th().Scope("col").Aria("sort", l.sortOf(workspace.SortChanged)).Text("Last change"),
 					app.Th().Scope("col").Body(app.Span().Class("visually-hidden").Text("Actions")),
 				)),
 				app.TBody().Body(app.Range(rows).Slice(func(i int) app.UI {
@@ -587,7 +587,13 @@ func (l *library) renderRow(s workspace.Summary) app.UI {
 	// A document whose changes are not all stored cannot be deleted: the
 	// changes would fail, and write it again whole (writeWhole).
 	unsaved := !open && l.Host.unsaved(id)
-	return app.Tr().ID("doc-"+id).Class("library-row", classIf(open, "open")).DataSet("id", id).Body(
+	// The open document's row says so to a screen reader too, not by its
+	// colour alone.
+	current := "false"
+	if open {
+		current = "true"
+	}
+	return app.Tr().ID("doc-"+id).Class("library-row", classIf(open, "open")).Aria("current", current).DataSet("id", id).Body(
 		app.Td().Body(app.Input().Type("checkbox").Class("library-check").Aria("label", "Choose “"+s.Title+"”").
 			Checked(l.checked[id]).OnChange(func(ctx app.Context, e app.Event) {
 			if l.checked == nil {
@@ -835,4 +841,17 @@ func (a *Annotator) storageWords() string {
 // renderLibrary draws the library.
 func (a *Annotator) renderLibrary() app.UI {
 	return &library{Host: a, Generation: a.libraryGeneration, Writes: a.libraryWrites}
+}
+
+// sortOf is the aria-sort of the column that key sorts by: the order the
+// library is in when it is that column's ("Sort by" chooses it), else
+// "none". A screen reader says it with the column's header.
+func (l *library) sortOf(key workspace.SortKey) string {
+	switch {
+	case l.query.Sort != key:
+		return "none"
+	case l.query.Descending:
+		return "descending"
+	}
+	return "ascending"
 }
