@@ -108,6 +108,7 @@ func load(data []byte, src Source, limit Limit) (*Document, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, refusal(ErrEmpty, "%s is empty: it has no text to annotate; check that it is the file you meant to open", name)
 	}
+	data = trimClipboardHeader(data)
 	mediaType, params, _ := mime.ParseMediaType(src.MediaType)
 	isHTML := looksLikeHTML(data, mediaType, src.Name)
 	src.report(StepDecode)
@@ -133,6 +134,33 @@ func load(data []byte, src Source, limit Limit) (*Document, error) {
 	}
 	meta.MediaType = "text/plain"
 	return loadPlainText(text, src, meta)
+}
+
+// cfHTMLLine is a line of the description that Windows puts before the
+// HTML on its clipboard (CF_HTML): "Version:0.9", then "StartHTML:…" and
+// the other offsets, each on its own line.
+var cfHTMLLine = lazyRegexp(`^[A-Za-z]+:[^<\r\n]*(\r\n|\r|\n)`)
+
+// trimClipboardHeader returns data without the CF_HTML description at
+// its start, if it has one: HTML that came through a clipboard that
+// passes Windows' format on as it is (a remote desktop's, a virtual
+// machine's) starts with it, and it is not the article's text.
+func trimClipboardHeader(data []byte) []byte {
+	if !bytes.HasPrefix(data, []byte("Version:")) {
+		return data
+	}
+	rest, keys := data, 0
+	for {
+		m := cfHTMLLine().Find(rest)
+		if m == nil {
+			break
+		}
+		rest, keys = rest[len(m):], keys+1
+	}
+	if keys < 2 || !bytes.Contains(data[:len(data)-len(rest)], []byte("StartHTML:")) {
+		return data
+	}
+	return rest
 }
 
 // looksLikeHTML tells HTML from plain text by the media type, then the file

@@ -171,6 +171,28 @@ func blockStandIn(a atom.Atom) atom.Atom {
 	return 0
 }
 
+var (
+	notBold        = lazyRegexp(`(?i)font-weight\s*:\s*(normal|[1-4]00|lighter)\b`)
+	wordListMarker = lazyRegexp(`(?i)mso-list\s*:\s*ignore`)
+)
+
+// wordBullets are the bullets Word writes as codes of its symbol fonts:
+// Symbol's "·", Courier New's "o", Wingdings' "§", "Ø", "ü", "v" and "¨".
+var wordBullets = map[string]string{"·": "•", "o": "◦", "§": "▪", "Ø": "➢", "ü": "✓", "v": "❖", "¨": "•"}
+
+// listMarker returns the text of Word's list marker n, its bullet or
+// number with one space after it: a bullet as the character Word shows.
+func listMarker(n *html.Node) string {
+	m := strings.TrimFunc(strings.Join(leafTexts(n, nil), ""), func(r rune) bool { return r == '\u00a0' || unicode.IsSpace(r) })
+	if b, ok := wordBullets[m]; ok {
+		m = b
+	}
+	if m == "" {
+		return ""
+	}
+	return m + " "
+}
+
 var hiddenStyle = lazyRegexp(`(?i)(display\s*:\s*none|visibility\s*:\s*hidden)`)
 
 // hasWordFold reports whether s holds word, a lower-case ASCII word, in
@@ -279,6 +301,27 @@ func prepare(root *html.Node, base *url.URL) {
 			continue
 		case atom.A:
 			resolveLink(c, base)
+		case atom.B, atom.Strong:
+			if style := attr(c, "style"); style != "" && notBold().MatchString(style) {
+				// Google Docs wraps all it copies in <b
+				// style="font-weight:normal">: the policy drops the
+				// style, and the whole passage was shown bold.
+				c.Data, c.DataAtom, c.Attr = "span", atom.Span, nil
+			}
+		case atom.Span:
+			// Most spans have no style, and few a Word list's: the
+			// regular expression runs on those alone.
+			if style := attr(c, "style"); strings.Contains(style, "mso-") && wordListMarker().MatchString(style) {
+				// Word's list bullet: a code of a symbol font, padded
+				// with no-break spaces, which the policy shows as
+				// the code ("o", "§") without its font.
+				marker := listMarker(c)
+				for k := c.FirstChild; k != nil; k = c.FirstChild {
+					c.RemoveChild(k)
+				}
+				c.AppendChild(&html.Node{Type: html.TextNode, Data: marker})
+				continue
+			}
 		}
 		prepare(c, base)
 	}

@@ -107,7 +107,7 @@ func (a *Annotator) openTransfer(ctx app.Context, transfer app.Value, words tran
 	if !transfer.Truthy() {
 		return
 	}
-	if files := transfer.Get("files"); files.Truthy() && files.Length() > 0 {
+	if files := transfer.Get("files"); files.Truthy() && files.Length() > 0 && !picturesOfText(transfer, files) {
 		ctx.Dispatch(func(ctx app.Context) { a.openFile(ctx, files.Index(0)) })
 		return
 	}
@@ -131,6 +131,21 @@ func (a *Annotator) openTransfer(ctx app.Context, transfer app.Value, words tran
 			mark("annotator:open-failed")
 		}
 	})
+}
+
+// picturesOfText reports whether files, a paste's, are pictures alone
+// beside text: Word, Excel, PowerPoint and OneNote put a picture of what
+// was copied on the clipboard with its HTML and its text, which Chrome
+// gives the page as a file, image.png, and the passage opened as that
+// picture, refused. (An image copied from a page comes with HTML, its
+// <img>, but with no text: it is still said to be no article.)
+func picturesOfText(transfer, files app.Value) bool {
+	for i := 0; i < files.Length(); i++ {
+		if !strings.HasPrefix(files.Index(i).Get("type").String(), "image/") {
+			return false
+		}
+	}
+	return strings.TrimSpace(transfer.Call("getData", "text/plain").String()) != ""
 }
 
 // drop opens what was dropped on the page: a file, else HTML, else text.
