@@ -8,7 +8,6 @@ package e2e
 
 import (
 	"fmt"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -16,8 +15,6 @@ import (
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
-
-	"github.com/newsannotator/annotator/internal/testcorpus"
 )
 
 // TestStorageDatabaseDeletedSaysSo: the workspace's database deleted
@@ -63,22 +60,7 @@ func libRow(title string) string {
 // so that once there is room again it brings the document back. The
 // document, its annotations and its history live only in that Undo.
 func TestStorageLibraryUndoOfDeleteWithFullStorage(t *testing.T) {
-	profile := t.TempDir()
-	srv := appServerAt(t, freeAddr(t))
-	b := newBrowserWithProfile(t, profile)
-	openAppAt(t, b, srv.URL+"/")
-	waitStarted(t, b)
-	openFile(t, b, filepath.Join(testcorpus.Root(t), "testdata", "emoji-article.html"))
-	waitFor(t, b, fmt.Sprintf(`document.querySelector("#doc-title").textContent === %s`, jsString(emojiTitle)))
-	waitSaved(t, b)
-	openFromLibrary(t, b, sampleTitle)
-	tagTwo(t, b)
-	b.close(t)
-
-	b = newBrowserWithProfile(t, profile)
-	overrideQuota(t, b, srv.URL, 1)
-	openAppAt(t, b, srv.URL+"/")
-	waitStarted(t, b)
+	srv, b, _ := workThenFull(t, true)
 	showLibrary(t, b)
 	waitFor(t, b, libRow(emojiTitle)+` !== undefined`)
 	evalJS[bool](t, b, libRow(emojiTitle)+`.querySelector(".library-delete").click() || true`)
@@ -118,18 +100,7 @@ func spansOf(data []byte, t *testing.T) []string {
 // again and Retry writes it all; after a reload the document is exactly
 // what the page held, its undo history with it.
 func TestStorageFullThenRoomAgainKeepsExactly(t *testing.T) {
-	profile := t.TempDir()
-	srv := appServerAt(t, freeAddr(t))
-	b := newBrowserWithProfile(t, profile)
-	openAppAt(t, b, srv.URL+"/")
-	waitStarted(t, b)
-	want := tagTwo(t, b)
-	b.close(t)
-
-	b = newBrowserWithProfile(t, profile)
-	overrideQuota(t, b, srv.URL, 1)
-	openAppAt(t, b, srv.URL+"/")
-	sameWork(t, b, "with a full storage", want)
+	srv, b, _ := workThenFull(t, false)
 	tagPhrase(t, b, "technology", "p")
 	waitFor(t, b, `document.querySelector("#save-state").dataset.state === "failed"`)
 	clickPhrase(t, b, "yes we can")

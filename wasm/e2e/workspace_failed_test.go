@@ -55,22 +55,7 @@ func sampleThenFull(t *testing.T) (b *browser, profile, url string) {
 // browser, its profile's server's URL and the sample's excerpts.
 func fullStorage(t *testing.T, n int) (*browser, string, []string) {
 	t.Helper()
-	profile := t.TempDir()
-	srv := appServerAt(t, freeAddr(t))
-	b := newBrowserWithProfile(t, profile)
-	openAppAt(t, b, srv.URL+"/")
-	waitStarted(t, b)
-	openFile(t, b, filepath.Join(testcorpus.Root(t), "testdata", "emoji-article.html"))
-	waitFor(t, b, fmt.Sprintf(`document.querySelector("#doc-title").textContent === %s`, jsString(emojiTitle)))
-	waitSaved(t, b)
-	openFromLibrary(t, b, sampleTitle)
-	want := tagTwo(t, b)
-	b.close(t)
-
-	b = newBrowserWithProfile(t, profile)
-	overrideQuota(t, b, srv.URL, 1)
-	openAppAt(t, b, srv.URL+"/")
-	sameWork(t, b, "with a full storage", want)
+	srv, b, want := workThenFull(t, true)
 	clickPhrase(t, b, "yes we can")
 	waitFor(t, b, `document.querySelector("#selected:not([hidden]) #edit-note") !== null`)
 	evalJS[bool](t, b, fmt.Sprintf(`(() => {

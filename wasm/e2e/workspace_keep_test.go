@@ -11,6 +11,7 @@ package e2e
 import (
 	"context"
 	"fmt"
+	"net/http/httptest"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -58,6 +59,36 @@ func sameWork(t testing.TB, b *browser, when string, want []string) {
 		t.Errorf("%s: the annotations are %q, want %q", when, got, want)
 	}
 	waitFor(t, b, fmt.Sprintf(`[...CSS.highlights.values()].reduce((n, h) => n + (h.size||0), 0) >= %d`, len(want)))
+}
+
+// workThenFull stores work in a new profile (the sample tagged twice, by
+// tagTwo, with the emoji article added before it when second), then
+// starts the browser again on that profile with its storage full (a
+// quota of one byte, set before the page opens IndexedDB: Chromium keeps
+// the space it granted an open origin for a while), and checks that the
+// app shows the same work. It returns the server, whose address the
+// quota is given back to, the browser, and the tags.
+func workThenFull(t *testing.T, second bool) (*httptest.Server, *browser, []string) {
+	t.Helper()
+	profile := t.TempDir()
+	srv := appServerAt(t, freeAddr(t))
+	b := newBrowserWithProfile(t, profile)
+	openAppAt(t, b, srv.URL+"/")
+	waitStarted(t, b)
+	if second {
+		openFile(t, b, filepath.Join(testcorpus.Root(t), "testdata", "emoji-article.html"))
+		waitFor(t, b, fmt.Sprintf(`document.querySelector("#doc-title").textContent === %s`, jsString(emojiTitle)))
+		waitSaved(t, b)
+		openFromLibrary(t, b, sampleTitle)
+	}
+	want := tagTwo(t, b)
+	b.close(t)
+
+	b = newBrowserWithProfile(t, profile)
+	overrideQuota(t, b, srv.URL, 1)
+	openAppAt(t, b, srv.URL+"/")
+	sameWork(t, b, "with a full storage", want)
+	return srv, b, want
 }
 
 func TestWorkspaceSurvivesReload(t *testing.T) {
@@ -339,20 +370,7 @@ func TestWorkspaceWithoutIndexedDBAsksOnlyForWork(t *testing.T) {
 // written is said to have failed, stays in the page, and nothing stored
 // before is lost.
 func TestWorkspaceTinyQuota(t *testing.T) {
-	profile := t.TempDir()
-	srv := appServerAt(t, freeAddr(t))
-	b := newBrowserWithProfile(t, profile)
-	openAppAt(t, b, srv.URL+"/")
-	waitStarted(t, b)
-	want := tagTwo(t, b)
-	b.close(t)
-
-	// The quota must be set before the page opens IndexedDB (Chromium
-	// keeps the space it granted an open origin for a while).
-	b = newBrowserWithProfile(t, profile)
-	overrideQuota(t, b, srv.URL, 1)
-	openAppAt(t, b, srv.URL+"/")
-	sameWork(t, b, "with a full storage", want)
+	srv, b, want := workThenFull(t, false)
 	// A long note (random, so that it does not compress, and as long as
 	// a note may be) cannot be stored.
 	clickPhrase(t, b, "yes we can")
