@@ -50,18 +50,24 @@ func (h *help) renderDialog() app.UI {
 	labels := h.Labels
 	return &modal{ID: "help", Class: "help", Role: "dialog", TitleID: "help-title", Content: []app.UI{
 		app.H2().ID("help-title").Text("Keyboard shortcuts"),
-		app.Table().Body(
+		// A table a screen reader can name and read by its headers: each
+		// row's keys head what they do.
+		app.Table().Aria("labelledby", "help-title").Body(
+			app.THead().Body(app.Tr().Body(
+				app.Th().Scope("col").Text("Keys"),
+				app.Th().Scope("col").Text("What they do"),
+			)),
 			app.TBody().Body(
 				app.Range(labels).Slice(func(i int) app.UI {
 					l := labels[i]
 					return app.Tr().Body(
-						app.Td().Body(app.Kbd().Text(strings.ToUpper(l.Key))),
+						app.Th().Scope("row").Body(app.Kbd().Text(strings.ToUpper(l.Key))),
 						app.Td().Text(fmt.Sprintf("tag the selection as %s; with no selection, relabel the selected annotation (on an entry of the list: its annotation)", l.Name)),
 					)
 				}),
 				app.Range(shortcuts).Slice(func(i int) app.UI {
 					return app.Tr().Body(
-						app.Td().Body(app.Kbd().Text(shortcuts[i].Keys)),
+						app.Th().Scope("row").Body(app.Kbd().Text(shortcuts[i].Keys)),
 						app.Td().Text(shortcuts[i].Does),
 					)
 				}),

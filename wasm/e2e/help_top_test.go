@@ -57,3 +57,31 @@ func TestHelpOpensAtItsTop(t *testing.T) {
 		t.Errorf("after Escape the focus is on %q, not the help's button", got)
 	}
 }
+
+// TestHelpTableIsNamedAndHeaded reads the keyboard help's table as a
+// screen reader does: named by the dialog's title, with a header for its
+// columns and each row headed by its keys. It had no name and no header
+// cell, so that each description was read without the keys it is for.
+func TestHelpTableIsNamedAndHeaded(t *testing.T) {
+	b, _ := openApp(t)
+	waitStarted(t, b)
+	b.run(chromedp.Click(chromedp.ID("help-button")))
+	waitFor(t, b, `document.querySelector("#help table") !== null`)
+	got := evalJS[map[string]any](t, b, `(() => {
+		const t = document.querySelector("#help table");
+		const name = document.getElementById(t.getAttribute("aria-labelledby") || "")?.textContent || "";
+		const cols = [...t.querySelectorAll("thead th[scope=col]")].map((th) => th.textContent);
+		const rows = [...t.querySelectorAll("tbody tr")];
+		const headed = rows.filter((r) => r.firstElementChild.matches("th[scope=row]") && r.firstElementChild.querySelector("kbd")).length;
+		return {name, cols: cols.join("|"), rows: rows.length, headed};
+	})()`)
+	if got["name"] != "Keyboard shortcuts" {
+		t.Errorf("the help's table is named %q, not by the dialog's title", got["name"])
+	}
+	if got["cols"] != "Keys|What they do" {
+		t.Errorf("the help's table has the column headers %q", got["cols"])
+	}
+	if got["rows"].(float64) < 10 || got["headed"] != got["rows"] {
+		t.Errorf("%v of the help's %v rows are headed by their keys", got["headed"], got["rows"])
+	}
+}
