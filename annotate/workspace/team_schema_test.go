@@ -10,22 +10,6 @@ import (
 	"github.com/newsannotator/annotator/annotate"
 )
 
-// teamSchema is a team's schema, none of whose labels the default has.
-func teamSchema() annotate.Schema {
-	return annotate.Schema{Labels: []annotate.Label{
-		{Name: "economic_claim", Color: "#0072b2", Key: "e", Attributes: []string{}},
-		{Name: "direct_quote", Color: "#e69f00", Key: "d", Attributes: []string{"speaker"}},
-	}}
-}
-
-func names(s annotate.Schema) []string {
-	var out []string
-	for _, l := range s.Labels {
-		out = append(out, l.Name)
-	}
-	return out
-}
-
 // TestBackupKeepsATeamsSchema: a document under a team's schema
 // (descriptions, an emoji key, attributes in the team's order, upper-case
 // colours), backed up and restored, has the same schema, and the backup of
