@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -103,6 +104,13 @@ func (a *Annotator) editAtCaret(ctx app.Context) {
 		if cp, err := a.doc.Index().FromDOM(node, offset); err == nil {
 			for _, ann := range a.set.Covering(cp) {
 				ids = append(ids, ann.ID)
+			}
+			// The caret just after the selected annotation (or after the
+			// white space its tag left out) is where its tag left it:
+			// q Enter edits the quote just tagged, not the claim around
+			// it whose text goes on past the caret.
+			if sel, ok := a.set.Get(a.selected); ok && sel.End <= cp && cp-sel.End <= 16 && strings.TrimSpace(a.doc.Text().Slice(sel.End, cp)) == "" {
+				ids = []string{sel.ID}
 			}
 		}
 	}

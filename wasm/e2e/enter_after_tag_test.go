@@ -1,0 +1,57 @@
+//go:build !wasm
+
+package e2e
+
+import (
+	"testing"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+// TestQuoteInsideAClaimGetsItsSpeaker: a quote tagged inside a claim
+// already there (the commonest nesting: the claim's sentence holds the
+// quote), then Enter Tab name Esc, as the README promises for `q` Enter
+// Tab name Esc, names the quote's speaker. The caret stays after the new
+// span, inside the claim, and Enter opened the claim's panel: the name
+// went into the claim's note, the quote had no speaker.
+func TestQuoteInsideAClaimGetsItsSpeaker(t *testing.T) {
+	b, _ := openApp(t)
+	b.expectNoConsoleErrors()
+	waitStarted(t, b)
+	evalJS[bool](t, b, `(document.getElementById("article").focus(), true)`)
+	tagPhrase(t, b, "The US President said “yes we can” when asked if a peace deal could be achieved in Ukraine", "c")
+	claim := selectedID(t, b)
+	tagPhrase(t, b, "“yes we can”", "q")
+	quote := selectedID(t, b)
+	if quote == claim || quote == "" {
+		t.Fatalf("the quote is not selected after its tag: %q", quote)
+	}
+	waitFor(t, b, `document.activeElement && document.activeElement.id === "article" && getSelection().isCollapsed`)
+	press(t, b, kb.Enter)
+	waitFor(t, b, `document.activeElement && document.activeElement.closest("#selected")`)
+	press(t, b, kb.Tab)
+	t.Logf("after Enter Tab the panel shows %s (quote %s, claim %s), the focus is on %s", selectedID(t, b), quote, claim, evalJS[string](t, b, `document.activeElement.id`))
+	b.run(chromedp.KeyEvent("Donald Trump"))
+	press(t, b, kb.Escape)
+	waitFor(t, b, `document.activeElement && document.activeElement.id === "article"`)
+	waitSaved(t, b)
+	f := parseExport(t, downloadVia(t, b, chromedp.Click(chromedp.ID("download-button"))))
+	for _, a := range f.Annotations {
+		switch a.ID {
+		case quote:
+			if got := a.Attributes["speaker"]; got != "Donald Trump" {
+				t.Errorf("the quote just tagged has the speaker %q, want the name typed after q Enter Tab: %q", got, "Donald Trump")
+			}
+		case claim:
+			if n := a.Attributes["note"]; n != "" {
+				t.Errorf("the name typed went into the claim's note: %q", n)
+			}
+		}
+	}
+}
+
+// selectedID is the id of the annotation the panel shows, or "".
+func selectedID(t testing.TB, b *browser) string {
+	return evalJS[string](t, b, `(() => { const s = document.querySelector("#selected"); return s && !s.hidden && s.dataset.id || ""; })()`)
+}
