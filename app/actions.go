@@ -151,7 +151,7 @@ func (a *Annotator) describeSelection(caret bool) {
 	if state == selectionNone && caret && a.set != nil {
 		if node, offset, ok := caretPosition(); ok {
 			if cp, err := index.FromDOM(node, offset); err == nil {
-				a.selInfo = caretWords(a.set.Covering(cp))
+				a.selInfo = caretWords(a.atCaret(cp))
 			}
 		}
 		return
@@ -169,19 +169,20 @@ func (a *Annotator) describeSelection(caret bool) {
 		excerpt(a.doc.Text().Slice(start, end), 60), end-start, start, end)
 }
 
-// caretWords says which annotations the caret is in, or nothing.
+// caretWords says which annotations the caret is at (Annotator.atCaret:
+// those Enter edits), or nothing.
 func caretWords(in []annotate.Annotation) string {
 	switch len(in) {
 	case 0:
 		return ""
 	case 1:
-		return fmt.Sprintf("In the %s %s. Enter edits it.", in[0].Label, quoted(in[0].Exact, 60))
+		return fmt.Sprintf("At the %s %s. Enter edits it.", in[0].Label, quoted(in[0].Exact, 60))
 	}
 	names := make([]string, len(in))
 	for i, x := range in {
 		names[i] = x.Label + " " + quoted(x.Exact, 40)
 	}
-	return fmt.Sprintf("In %d annotations: %s. Enter chooses one to edit.", len(in), strings.Join(names, "; "))
+	return fmt.Sprintf("At %d annotations: %s. Enter chooses one to edit.", len(in), strings.Join(names, "; "))
 }
 
 // relabel gives annotation id another label.

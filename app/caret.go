@@ -89,6 +89,19 @@ func (a *Annotator) selectArticle() {
 	a.describeSelection(false)
 }
 
+// atCaret returns the annotations that Enter edits with the caret at code
+// point cp: those whose span holds it; or the selected annotation, when
+// the caret is just after it (or after the white space its tag left out),
+// where its tag left the caret: q Enter edits the quote just tagged, not
+// the claim around it whose text goes on past the caret. The selection
+// line says the same (describeSelection).
+func (a *Annotator) atCaret(cp int) []annotate.Annotation {
+	if sel, ok := a.set.Get(a.selected); ok && sel.End <= cp && cp-sel.End <= 16 && strings.TrimSpace(a.doc.Text().Slice(sel.End, cp)) == "" {
+		return []annotate.Annotation{sel}
+	}
+	return a.set.Covering(cp)
+}
+
 // editAtCaret opens the editor of the annotation at the caret: one, or a
 // choice among several; with none there, the selected annotation's.
 func (a *Annotator) editAtCaret(ctx app.Context) {
@@ -102,15 +115,8 @@ func (a *Annotator) editAtCaret(ctx app.Context) {
 	var ids []string
 	if node, offset, ok := caretPosition(); ok {
 		if cp, err := a.doc.Index().FromDOM(node, offset); err == nil {
-			for _, ann := range a.set.Covering(cp) {
+			for _, ann := range a.atCaret(cp) {
 				ids = append(ids, ann.ID)
-			}
-			// The caret just after the selected annotation (or after the
-			// white space its tag left out) is where its tag left it:
-			// q Enter edits the quote just tagged, not the claim around
-			// it whose text goes on past the caret.
-			if sel, ok := a.set.Get(a.selected); ok && sel.End <= cp && cp-sel.End <= 16 && strings.TrimSpace(a.doc.Text().Slice(sel.End, cp)) == "" {
-				ids = []string{sel.ID}
 			}
 		}
 	}

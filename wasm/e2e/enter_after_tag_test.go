@@ -3,6 +3,7 @@
 package e2e
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -28,6 +29,13 @@ func TestQuoteInsideAClaimGetsItsSpeaker(t *testing.T) {
 		t.Fatalf("the quote is not selected after its tag: %q", quote)
 	}
 	waitFor(t, b, `document.activeElement && document.activeElement.id === "article" && getSelection().isCollapsed`)
+	// A step on, over the space after the quote: the selection line says
+	// what Enter would edit there, the quote, not the claim around it.
+	press(t, b, kb.ArrowRight)
+	settle(t, b)
+	if got := evalJS[string](t, b, `document.querySelector("#selection-info").textContent`); !strings.HasPrefix(got, "At the quote “") {
+		t.Errorf("after the quote's tag and →, the selection line says %q, not the quote Enter edits", got)
+	}
 	press(t, b, kb.Enter)
 	waitFor(t, b, `document.activeElement && document.activeElement.closest("#selected")`)
 	press(t, b, kb.Tab)
