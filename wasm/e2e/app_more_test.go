@@ -606,18 +606,7 @@ func TestAppMorePasteAndDrop(t *testing.T) {
 	b, _ := openApp(t)
 	b.expectNoConsoleErrors()
 
-	paste := func(types map[string]string) {
-		t.Helper()
-		data, err := json.Marshal(types)
-		if err != nil {
-			t.Fatal(err)
-		}
-		evalJS[chromedp.Void](t, b, fmt.Sprintf(`(() => {
-			const dt = new DataTransfer();
-			for (const [k, v] of Object.entries(%s)) dt.setData(k, v);
-			document.dispatchEvent(new ClipboardEvent("paste", {clipboardData: dt, bubbles: true, cancelable: true}));
-		})()`, data))
-	}
+	paste := func(types map[string]string) { pasteTypes(t, b, types) }
 
 	paste(map[string]string{"text/html": "<h1>Pasted headline</h1><p>Body text.</p>", "text/plain": "Pasted headline\nBody text."})
 	waitFor(t, b, `document.querySelector("#doc-title").textContent === "Pasted headline"`)
