@@ -171,28 +171,6 @@ func TestStorageNoIndexedDBBackupAndRestore(t *testing.T) {
 	t.Logf("storage info: %q", text(t, b, "#storage-info"))
 }
 
-// TestStorageNoIndexedDBSaysWhyInWords: without IndexedDB the app says so
-// in words: not the adapter's operation, the database's name, nor the
-// browser's exception.
-func TestStorageNoIndexedDBSaysWhyInWords(t *testing.T) {
-	for _, how := range []idbBlock{idbMissing, idbThrows, idbOpenFails} {
-		t.Run(how.String(), func(t *testing.T) {
-			b, _ := openApp(t)
-			noIndexedDB(t, b, how)
-			b.run(chromedp.Reload())
-			waitStarted(t, b)
-			waitFor(t, b, `document.querySelector("#save-state").dataset.state === "memory"`)
-			for _, sel := range []string{"#notice"} {
-				got := text(t, b, sel)
-				t.Logf("%s: %q", sel, got)
-				if containsAny(got, "IndexedDB:", "SecurityError", "InvalidStateError", "open the database annotator") {
-					t.Errorf("without IndexedDB (%v), %s says %q: not in words", how, sel, got)
-				}
-			}
-		})
-	}
-}
-
 func containsAny(s string, words ...string) bool {
 	for _, w := range words {
 		if strings.Contains(s, w) {
