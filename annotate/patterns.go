@@ -10,9 +10,9 @@ package annotate
 // eighth pass). TestPatternsByHand and FuzzPatternsByHand hold each
 // function to the schema's own expression.
 
-// isUUID reports whether s is a UUID written 8-4-4-4-12, as the JSON
+// IsUUID reports whether s is a UUID written 8-4-4-4-12, as the JSON
 // Schema's pattern for ids says.
-func isUUID(s string) bool {
+func IsUUID(s string) bool {
 	if len(s) != 36 {
 		return false
 	}

@@ -20,7 +20,7 @@ func handPatterns() []struct {
 		hand func(string) bool
 		expr *regexp.Regexp
 	}{
-		{"uuid", isUUID, regexp.MustCompile(r.uuid)},
+		{"uuid", IsUUID, regexp.MustCompile(r.uuid)},
 		{"name", isLabelName, regexp.MustCompile(r.name)},
 		{"color", isColor, regexp.MustCompile(r.color)},
 		{"sha256", isSHA256Hex, regexp.MustCompile(r.sha256)},

@@ -356,12 +356,12 @@ func (v *fileValidator) valueFaults() {
 		for i := range as {
 			a := &as[i]
 			a.readTimes()
-			if isUUID(a.ID) && a.Start.N >= 0 && a.End.N >= 0 && a.Exact != "" && goodAnchor(a.Anchor) &&
+			if IsUUID(a.ID) && a.Start.N >= 0 && a.End.N >= 0 && a.Exact != "" && goodAnchor(a.Anchor) &&
 				a.createdErr == nil && a.modifiedErr == nil && isName(names, a.Label) {
 				continue
 			}
 			at := func(field string) []string { return []string{list, strconv.Itoa(i), field} }
-			if !isUUID(a.ID) {
+			if !IsUUID(a.ID) {
 				fault(at("id"), &faultPattern{Got: a.ID, Want: schemaRules().uuid}, a.ID)
 			}
 			if !isName(names, a.Label) {

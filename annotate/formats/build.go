@@ -24,8 +24,9 @@ import (
 
 // Span is an annotation as a text-only format carries it.
 type Span struct {
-	// ID is kept when it is a UUID; otherwise, or when it is empty, the
-	// annotation gets a new one.
+	// ID is kept when it is a UUID, written 8-4-4-4-12 when it is one
+	// written another way; otherwise the annotation gets a new one, with
+	// a note, and when it is empty a new one in silence.
 	ID    string
 	Label string
 	// Start and End count code points of the Plain's Text.
@@ -152,6 +153,19 @@ func Build(p Plain, from string) (Doc, error) {
 		if s.Label == "" {
 			d.leftOut(s.Line, fmt.Sprintf("%s is left out: its label %q cannot be a label's name", spanName(i), p.Spans[i].Label))
 			continue
+		}
+		if s.ID != "" && !annotate.IsUUID(s.ID) {
+			// An id is a UUID written 8-4-4-4-12 (the schema's rule): one
+			// written another way ("urn:uuid:…", in braces, without
+			// hyphens) is written so, and one that is none is replaced,
+			// each said, for a team that joins its rows by id.
+			if u, err := uuid.Parse(s.ID); err == nil {
+				idNotes = append(idNotes, fmt.Sprintf("%s (%s) has the id %q, a UUID written another way; it is written %s", spanName(i), s.Label, abbreviate(s.ID), u))
+				s.ID = u.String()
+			} else {
+				idNotes = append(idNotes, fmt.Sprintf("%s (%s) has the id %q, which is not a UUID; it is given a new one", spanName(i), s.Label, abbreviate(s.ID)))
+				s.ID = ""
+			}
 		}
 		if s.ID != "" && taken[s.ID] {
 			idNotes = append(idNotes, fmt.Sprintf("%s (%s) has the id %s of an earlier span; it is given a new one", spanName(i), s.Label, s.ID))
@@ -305,7 +319,7 @@ func (s Span) annotation(text *annotate.Text) (annotate.Annotation, error) {
 		return annotate.Annotation{}, fmt.Errorf("its span [%d, %d) holds nothing but white space", s.Start, s.End)
 	}
 	id := s.ID
-	if _, err := uuid.Parse(id); err != nil || id == "" {
+	if id == "" {
 		u, err := uuid.NewV7()
 		if err != nil {
 			return annotate.Annotation{}, err

@@ -286,7 +286,10 @@ func lsSpans(results []json.RawMessage, text *annotate.Text, codePoints bool, au
 		}
 		for j, label := range r.Value.Labels {
 			s := Span{Label: label, Start: start, End: end, Text: exact, Author: author, Attributes: map[string]string{}}
-			if j == 0 {
+			if j == 0 && annotate.IsUUID(r.ID) {
+				// Label Studio's own ids ("wE3zY_k1Ab") are no UUIDs: such a
+				// span takes a new one, as every span of its file would,
+				// without a note on each.
 				s.ID = r.ID
 			}
 			if len(r.Meta.Text) > 0 {
