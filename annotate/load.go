@@ -163,6 +163,16 @@ func trimClipboardHeader(data []byte) []byte {
 	return rest
 }
 
+// HTMLPageInstead says what a file that should be annotations (an export, a dataset)
+// is when it opens as an HTML page: most often a page saved under the
+// wrong name, or the error page of a server saved in a download's place.
+// The validator and the reading of mixed files say it alike.
+const HTMLPageInstead = "an HTML page, not a file of annotations: a web page saved under this name, or a server's error page saved in the file's place. To open a page as an article, name it .html"
+
+// LooksLikeHTMLPage reports whether data, whatever its name, opens as an
+// HTML page does (see HTMLPageInstead).
+func LooksLikeHTMLPage(data []byte) bool { return looksLikeHTML(data, "", "") }
+
 // looksLikeHTML tells HTML from plain text by the media type, then the file
 // name's extension, then the first thing in the data.
 func looksLikeHTML(data []byte, mediaType, name string) bool {

@@ -170,6 +170,10 @@ func (v *fileValidator) syntaxError(err error) {
 	case strings.Contains(msg, "exceeded max depth"):
 		off = clamp(off-1, 0, len(v.data))
 		v.addAt(off, "", "the file nests lists and objects more than 10,000 deep here, more than a JSON reader will follow: this is not an annotations file, which nests 4 deep")
+	case len(bytes.TrimLeft(v.data[:clamp(off-1, 0, len(v.data))], " \t\r\n")) == 0 && LooksLikeHTMLPage(v.data):
+		// The file's first byte is at fault and the file is a page: "not
+		// valid JSON here: … not '<'" left the reader to guess why.
+		v.addAt(clamp(off-1, 0, len(v.data)), "", "the file is %s", HTMLPageInstead)
 	default:
 		off = clamp(off-1, 0, len(v.data)) // Offset counts the byte at fault
 		v.addAt(off, "", "the file is not valid JSON here: %s", syntaxWords(msg))

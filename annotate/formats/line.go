@@ -35,6 +35,9 @@ var (
 	ErrNotUTF8      = errors.New("the line is not UTF-8 text")
 	ErrBlank        = errors.New("the article is empty: there is no text to annotate")
 	ErrNoLines      = errors.New("the file holds no line: a JSON Lines file has an article, a JSON object, on each line")
+	// ErrHTMLPage is a whole file that is a page, not lines (see
+	// annotate.HTMLPageInstead): said once, not once a line.
+	ErrHTMLPage = errors.New("the file is " + annotate.HTMLPageInstead)
 )
 
 // lineFields lists, in words, the fields a line takes.

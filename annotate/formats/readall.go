@@ -73,6 +73,10 @@ func ReadAll(inputs []Input, known Known) ([]Doc, []*Fault) {
 		case len(bytes.TrimSpace(bytes.TrimPrefix(in.Data, []byte("\xef\xbb\xbf")))) == 0:
 			// An export cut short to nothing: no format is to blame.
 			faults = append(faults, &Fault{Name: in.Name, Message: "is empty: it holds nothing to read"})
+		case annotate.LooksLikeHTMLPage(in.Data):
+			// Not read as an article: a download that failed leaves the
+			// server's error page under the dataset's name.
+			faults = append(faults, &Fault{Name: in.Name, Message: "is " + annotate.HTMLPageInstead})
 		default:
 			faults = append(faults, &Fault{Name: in.Name, Message: fmt.Sprintf("is not a file of any format this annotator reads (%s), nor an article (.html, .htm or .txt)", Names())})
 		}
@@ -153,6 +157,12 @@ func classify(all []Format, inputs []Input) []int {
 					out[k] = i
 				}
 			}
+			continue
+		}
+		if annotate.LooksLikeHTMLPage(in.Data) {
+			// No format's file opens as a page does; JSON Lines and CSV
+			// know theirs by the name, and took an error page saved as
+			// .jsonl or .csv for a file of theirs gone wrong.
 			continue
 		}
 		for i, f := range all {

@@ -72,3 +72,22 @@ func TestAddFilesTakesXHTML(t *testing.T) {
 		t.Errorf("Add files… of chapter.xhtml: added %d, errors %v; Open… opens it", len(r.Added), r.Errors)
 	}
 }
+
+// TestAddFilesSaysAnHTMLPageNamedAsAnExport: an error page saved under a
+// dataset's or an export's name is one fault, in words, however it is
+// named; as .jsonl it was "cannot be read as an article" once a line.
+func TestAddFilesSaysAnHTMLPageNamedAsAnExport(t *testing.T) {
+	page := []byte("<!DOCTYPE html>\n<html>\n<head><title>Sign in</title></head>\n<body>\n<p>Your session has ended.</p>\n</body>\n</html>\n")
+	for _, name := range []string{"batch.jsonl", "export.json", "spans.csv"} {
+		t.Run(name, func(t *testing.T) {
+			w, _ := openMemory(t)
+			r, err := w.ImportFiles(context.Background(), []File{{name, page}}, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(r.Added) != 0 || len(r.Errors) != 1 || !strings.Contains(r.Errors[0].Error(), "an HTML page, not a file of annotations") {
+				t.Errorf("added %d, errors %v: want one error saying it is an HTML page", len(r.Added), r.Errors)
+			}
+		})
+	}
+}

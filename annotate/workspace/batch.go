@@ -39,6 +39,7 @@ var (
 	ErrBothArticles = formats.ErrBothArticles
 	ErrNotUTF8      = formats.ErrNotUTF8
 	ErrNoLines      = formats.ErrNoLines
+	ErrHTMLPage     = formats.ErrHTMLPage
 	ErrBlank        = formats.ErrBlank
 	ErrDuplicateID  = errors.New("the id is used by an earlier line for another article: give every article its own id")
 	ErrUnsupported  = errors.New("only .html, .htm, .xhtml and .txt articles, .json exports, .jsonl batches and the files of W3C Web Annotation, Label Studio, brat (a .txt with its .ann) and CSV can be imported")
@@ -212,6 +213,12 @@ func (w *Workspace) ImportBatch(ctx context.Context, name string, data []byte, p
 }
 
 func (b *batch) lines(ctx context.Context, name string, data []byte, progress Progress) error {
+	if annotate.LooksLikeHTMLPage(data) {
+		// A page saved as .jsonl was a "cannot be read" for each of its
+		// lines.
+		b.report.Errors = append(b.report.Errors, &ItemError{Name: name, Err: ErrHTMLPage})
+		return nil
+	}
 	lines := formats.SplitLines(data)
 	if len(lines) == 0 {
 		b.report.Errors = append(b.report.Errors, &ItemError{Name: name, Err: ErrNoLines})
@@ -554,6 +561,10 @@ func (b *batch) file(ctx context.Context, f File) error {
 	case ".jsonl":
 		return b.lines(ctx, f.Name, f.Data, nil)
 	default:
+		if annotate.LooksLikeHTMLPage(f.Data) {
+			// A page saved as a format's file (.csv, .ann) is no format's.
+			return fail(ErrHTMLPage)
+		}
 		return fail(ErrUnsupported)
 	}
 }
