@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"maps"
 	"strconv"
-	"strings"
 	"time"
 )
 
@@ -260,7 +259,7 @@ func (w annotationIn) toAnnotation() (Annotation, error) {
 // would otherwise go into every export. attrs is returned as it is when it
 // has none.
 func keptAttributes(attrs map[string]string) map[string]string {
-	empty := func(_, v string) bool { return strings.TrimSpace(v) == "" }
+	empty := func(_, v string) bool { return AttributeValue(v) == "" }
 	for name, v := range attrs {
 		if empty(name, v) {
 			attrs = maps.Clone(attrs)

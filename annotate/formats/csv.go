@@ -19,7 +19,12 @@ package formats
 // whose name starts with "attr_": attrField),
 // and times in RFC 3339, UTC, with milliseconds. The rows are the
 // documents' in order, each document's annotations sorted by span.
-// Orphans, which have no place in the text, are not written.
+// Orphans, which have no place in the text, are not written. A cell's
+// CRLF is read back as a line feed alone (RFC 4180 has no way to write a
+// carriage return that encoding/csv gives back), and the file is read as
+// a text is (annotate.DecodeText), without the control characters a text
+// leaves out (NUL, BEL). A span's text across a CRLF is still its text
+// (build).
 //
 // A cell that starts with '=', '+', '-', '@', a tab or a carriage return
 // is one that a spreadsheet may run as a formula (CSV injection): it is
@@ -220,6 +225,17 @@ func (g *csvDoc) build(name string, known Known) (Doc, *Fault) {
 	doc, err := fileDocument(f)
 	if err != nil {
 		return Doc{}, &Fault{Name: name, Line: g.line, Message: fmt.Sprintf("document %s cannot be made again: %v", what, err)}
+	}
+	text := doc.Text()
+	for i, s := range g.spans {
+		// A cell gives back a CRLF as a line feed alone (encoding/csv, as
+		// RFC 4180 has no way to write a carriage return): a text cell
+		// that is the span's text so is that text, and its offsets hold.
+		if spanProblem(s.Start, s.End, text.Len(), "code points") == nil {
+			if at := text.Slice(s.Start, s.End); at != s.Text && strings.Contains(at, "\r\n") && strings.ReplaceAll(at, "\r\n", "\n") == s.Text {
+				g.spans[i].Text = at
+			}
+		}
 	}
 	d, err := Build(Plain{Document: doc, Schema: &f.Schema, Spans: g.spans}, fmt.Sprintf("%s:%d", name, g.line))
 	if err != nil {

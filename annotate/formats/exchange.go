@@ -118,7 +118,8 @@ func (r renames) name(s string) string {
 }
 
 // attributes returns attrs with each name made one a schema takes, as
-// name makes it, and without the values that are white space alone (an
+// name makes it, and without the values that show nothing (white space,
+// zero-width characters: annotate.AttributeValue; an
 // annotation keeps none, and annotate.Import drops them from an export).
 // An attribute whose name has nothing to keep, or is read as a name that
 // another of attrs has, is left out: left says why, one sentence each.
@@ -129,7 +130,7 @@ func (r renames) attributes(attrs map[string]string) (kept map[string]string, le
 		for _, k := range slices.Sorted(maps.Keys(attrs)) {
 			v, n := attrs[k], schemaName(k)
 			switch {
-			case (n == k) != valid || strings.TrimSpace(v) == "":
+			case (n == k) != valid || annotate.AttributeValue(v) == "":
 			case n == "":
 				left = append(left, fmt.Sprintf("its attribute %q is left out: it cannot be an attribute's name", k))
 			case kept[n] != "":
