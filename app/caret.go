@@ -91,15 +91,22 @@ func (a *Annotator) selectArticle() {
 
 // atCaret returns the annotations that Enter edits with the caret at code
 // point cp: those whose span holds it; or the selected annotation, when
-// the caret is just after it (or after the white space its tag left out),
-// where its tag left the caret: q Enter edits the quote just tagged, not
+// the caret is at one of its ends (or past the white space its tag left
+// out), where its tag left the caret (after it, or before it when the
+// selection was made upwards): q Enter edits the quote just tagged, not
 // the claim around it whose text goes on past the caret. The selection
 // line says the same (describeSelection).
 func (a *Annotator) atCaret(cp int) []annotate.Annotation {
-	if sel, ok := a.set.Get(a.selected); ok && sel.End <= cp && cp-sel.End <= 16 && strings.TrimSpace(a.doc.Text().Slice(sel.End, cp)) == "" {
+	if sel, ok := a.set.Get(a.selected); ok && (a.blankBetween(sel.End, cp) || a.blankBetween(cp, sel.Start)) {
 		return []annotate.Annotation{sel}
 	}
 	return a.set.Covering(cp)
+}
+
+// blankBetween reports whether code points from..to are a few (0 to 16)
+// of white space only.
+func (a *Annotator) blankBetween(from, to int) bool {
+	return from <= to && to-from <= 16 && strings.TrimSpace(a.doc.Text().Slice(from, to)) == ""
 }
 
 // editAtCaret opens the editor of the annotation at the caret: one, or a

@@ -3,6 +3,7 @@
 package e2e
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -62,4 +63,36 @@ func TestQuoteInsideAClaimGetsItsSpeaker(t *testing.T) {
 // selectedID is the id of the annotation the panel shows, or "".
 func selectedID(t testing.TB, b *browser) string {
 	return evalJS[string](t, b, `(() => { const s = document.querySelector("#selected"); return s && !s.hidden && s.dataset.id || ""; })()`)
+}
+
+// TestEnterAfterABackwardTagEditsIt: a selection made upwards (Shift+←,
+// or a drag from its end) leaves the caret at the span's start once
+// tagged. Enter there edits the annotation just tagged, as after a
+// selection made downwards; inside a claim it offered the choice between
+// the two.
+func TestEnterAfterABackwardTagEditsIt(t *testing.T) {
+	b, _ := openApp(t)
+	b.expectNoConsoleErrors()
+	waitStarted(t, b)
+	evalJS[bool](t, b, `(document.getElementById("article").focus(), true)`)
+	tagPhrase(t, b, "The US President said “yes we can” when asked if a peace deal could be achieved in Ukraine", "c")
+	claim := selectedID(t, b)
+	n := entryCount(t, b)
+	selectPhrase(t, b, "“yes we can”", 0)
+	evalJS[bool](t, b, `(() => { const s = getSelection(), r = s.getRangeAt(0); s.setBaseAndExtent(r.endContainer, r.endOffset, r.startContainer, r.startOffset); return true; })()`)
+	press(t, b, "q")
+	waitFor(t, b, fmt.Sprintf(`document.querySelectorAll("#entries > li").length > %d`, n))
+	quote := selectedID(t, b)
+	if quote == claim || quote == "" {
+		t.Fatalf("the quote is not selected after its tag: %q", quote)
+	}
+	waitFor(t, b, `document.activeElement && document.activeElement.id === "article" && getSelection().isCollapsed`)
+	press(t, b, kb.Enter)
+	waitFor(t, b, `document.activeElement && document.activeElement.closest("#selected, #choices")`)
+	if evalJS[bool](t, b, `!!document.activeElement.closest("#choices")`) {
+		t.Fatalf("Enter after a backward tag offers a choice: %q", evalJS[string](t, b, `document.querySelector("#notice").textContent`))
+	}
+	if got := selectedID(t, b); got != quote {
+		t.Errorf("Enter after a backward tag edits %s, want the quote just tagged %s (the claim is %s)", got, quote, claim)
+	}
 }
