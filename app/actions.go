@@ -523,8 +523,12 @@ func (a *Annotator) keepFieldEdit(ctx app.Context, el app.Value) {
 		return
 	}
 	id := panel.Get("dataset").Get("id").String()
-	if ann, ok := a.set.Get(id); !ok || ann.Attributes[name] == annotate.AttributeValue(el.Get("value").String()) {
-		return // nothing typed, or the change already taken
+	// Nothing typed: the field holds the value as the panel showed it,
+	// which an import may have kept with spaces at its edges (and which
+	// a label that does not take it refuses to change). Or the change
+	// already taken, kept as SetAttribute keeps a value.
+	if ann, ok := a.set.Get(id); !ok || ann.Attributes[name] == el.Get("value").String() || ann.Attributes[name] == annotate.AttributeValue(el.Get("value").String()) {
+		return
 	}
 	a.setAttribute(ctx, id, name, el.Get("value").String())
 }

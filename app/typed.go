@@ -124,7 +124,9 @@ func (a *Annotator) keepTyped(hidden bool) {
 		}
 	}
 	value := el.Get("value").String()
-	if strings.TrimSpace(value) == w.t.Was || w.t.Name == titleField && annotate.CleanTitle(value) == w.t.Was {
+	// The value as the field showed it (an imported one may have spaces
+	// at its edges), or as it would be kept: nothing typed.
+	if value == w.t.Was || strings.TrimSpace(value) == w.t.Was || w.t.ofAnnotation() && annotate.AttributeValue(value) == w.t.Was || w.t.Name == titleField && annotate.CleanTitle(value) == w.t.Was {
 		return
 	}
 	w.t.Value, w.t.Hidden = value, hidden
