@@ -3,6 +3,7 @@ package annotate
 import (
 	"encoding/json"
 	"net/url"
+	"slices"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -21,7 +22,7 @@ type pageInfo struct {
 func readPageMeta(doc *html.Node) pageInfo {
 	metas := map[string]string{} // lower-cased name or property → first content
 	var info pageInfo
-	var titleEl, timeEl, authorLink string
+	var titleEl, timeEl, timePublished, authorLink string
 	var ld []any
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
@@ -53,8 +54,21 @@ func readPageMeta(doc *html.Node) pageInfo {
 					info.Base = strings.TrimSpace(attr(n, "href"))
 				}
 			case atom.Time:
-				if timeEl == "" {
-					timeEl = strings.TrimSpace(attr(n, "datetime"))
+				// The one marked as the date published, else the first not
+				// marked as the date of a change: a dateline that says
+				// "Last updated …" first is not when the page came out.
+				at := strings.TrimSpace(attr(n, "datetime"))
+				prop := strings.Fields(strings.ToLower(attr(n, "itemprop")))
+				class := strings.Fields(strings.ToLower(attr(n, "class")))
+				switch {
+				case at == "":
+				case slices.Contains(prop, "datepublished"):
+					if timePublished == "" {
+						timePublished = at
+					}
+				case slices.Contains(prop, "datemodified") || slices.Contains(class, "updated") || slices.Contains(class, "dt-updated") || slices.Contains(class, "modified"):
+				case timeEl == "":
+					timeEl = at
 				}
 			case atom.A:
 				if authorLink == "" && hasWord(strings.ToLower(attr(n, "rel")), "author") {
@@ -87,7 +101,7 @@ func readPageMeta(doc *html.Node) pageInfo {
 	info.Title = first(metas["og:title"], metas["twitter:title"], ldTitle(article, titleEl), metas["dc.title"], metas["dcterms.title"], titleEl)
 	info.Author = first(personName(metas["article:author"]), ldName(article, "author"), metas["author"], metas["dc.creator"], metas["dcterms.creator"], metas["byl"], authorLink)
 	info.Published = first(metas["article:published_time"], ldString(article, "datePublished"), metas["datepublished"],
-		metas["date"], metas["pubdate"], metas["dc.date"], metas["dcterms.issued"], metas["dcterms.date"], metas["dcterms.created"], timeEl)
+		metas["date"], metas["pubdate"], metas["dc.date"], metas["dcterms.issued"], metas["dcterms.date"], metas["dcterms.created"], timePublished, timeEl)
 	info.SiteName = first(metas["og:site_name"], ldName(article, "publisher"), metas["application-name"])
 	info.Description = first(metas["og:description"], ldString(article, "description"), metas["description"], metas["twitter:description"])
 	if info.CanonicalURL == "" {

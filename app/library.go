@@ -630,7 +630,7 @@ func (l *library) renderRow(s workspace.Summary) app.UI {
 			}),
 		),
 		app.Td().Class("library-site").Text(s.Site),
-		app.Td().Class("library-added").Body(app.Time().DateTime(s.Added.Format(time.RFC3339)).Text(s.Added.Local().Format("2 Jan 2006"))),
+		app.Td().Class("library-added").Body(app.Time().DateTime(s.Added.Format(time.RFC3339)).Text(wallClock(s.Added).Format("2 Jan 2006"))),
 		app.Td().Class("library-counts").Text(countText),
 		app.Td().Class("library-status").Body(
 			app.Select().Class("status-select").Aria("label", "Status of “"+s.Title+"”").DataSet("status", string(s.Status)).Disabled(l.notStored[id]).OnChange(func(ctx app.Context, e app.Event) {
@@ -647,7 +647,7 @@ func (l *library) renderRow(s workspace.Summary) app.UI {
 				return app.P().Class("library-unstored").Text(l.Host.unstoredWords())
 			}),
 		),
-		app.Td().Class("library-changed").Body(app.Time().DateTime(s.Changed.Format(time.RFC3339)).Text(s.Changed.Local().Format("2 Jan 2006 15:04"))),
+		app.Td().Class("library-changed").Body(app.Time().DateTime(s.Changed.Format(time.RFC3339)).Text(wallClock(s.Changed).Format("2 Jan 2006 15:04"))),
 		app.Td().Class("library-actions").Body(
 			// A document the store lacks has no record to rename or mark:
 			// the row says why, and the editor's work is kept meanwhile.
@@ -854,4 +854,17 @@ func (l *library) sortOf(key workspace.SortKey) string {
 		return "descending"
 	}
 	return "ascending"
+}
+
+// wallClock returns t as the clock on the user's wall read at that
+// instant: with the browser's offset from UTC for t, not today's. Go's
+// time.Local in the browser is one fixed offset, the one of the moment
+// the app started, so that a time from the other side of a change to or
+// from summer time was shown an hour off, on the wrong day near midnight.
+func wallClock(t time.Time) time.Time {
+	if !app.IsClient {
+		return t.Local()
+	}
+	off := app.Window().Get("Date").New(float64(t.UnixMilli())).Call("getTimezoneOffset").Int()
+	return t.In(time.FixedZone("", -off*60))
 }

@@ -328,6 +328,12 @@ func (s Span) annotation(text *annotate.Text) (annotate.Annotation, error) {
 	}
 	created, modified := s.Created, s.Modified
 	if created.IsZero() {
+		// The time it was last changed, when the file gives that alone:
+		// the moment of the import came after it, and the import then
+		// dropped the file's own time for it.
+		created = modified
+	}
+	if created.IsZero() {
 		created = time.Now().UTC().Truncate(time.Millisecond)
 	}
 	if modified.IsZero() {

@@ -408,6 +408,12 @@ func (r w3cRead) annotation(dom *domText, given, text *annotate.Text) annotate.A
 	}
 	created, modified := r.created, r.modified
 	if created.IsZero() {
+		// The time it was last changed, when the file gives that alone:
+		// the moment of the import came after it, and the import then
+		// dropped the file's own time for it.
+		created = modified
+	}
+	if created.IsZero() {
 		created = time.Now().UTC().Truncate(time.Millisecond)
 	}
 	if modified.IsZero() {

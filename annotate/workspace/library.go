@@ -204,7 +204,47 @@ var latinFolds = sync.OnceValue(func() []string {
 // that go with them (a Devanagari vowel sign is a spacing mark, Mc: cut
 // there, "नदी" found "हिन्दी").
 func splitWords(s string) []string {
-	return strings.FieldsFunc(s, func(r rune) bool { return !inWord(r) })
+	var out []string
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !inWord(r) }) {
+		start, last := 0, neutral
+		for i, r := range w {
+			c := scriptClass(r)
+			if c != neutral && last != neutral && c != last {
+				out, start = append(out, w[start:i]), i
+			}
+			if c != neutral {
+				last = c
+			}
+		}
+		out = append(out, w[start:])
+	}
+	return out
+}
+
+// The classes of letters that scriptClass tells apart.
+const (
+	neutral        = iota // digits, marks, signs of no script (ー)
+	unspacedScript        // a script written without spaces (Chinese, Japanese...)
+	spacedScript          // any other (Latin, Cyrillic, Hangul...)
+)
+
+// scriptClass says whether r is a letter of a script written without
+// spaces, of another, or of none: where one of the first two meets the
+// other, a word ends, so that "新型iPhone発表" holds the word "iphone" as
+// a headline in Japanese writes it.
+func scriptClass(r rune) int {
+	switch {
+	case r < utf8.RuneSelf:
+		if 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' {
+			return spacedScript
+		}
+		return neutral
+	case unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Thai, unicode.Lao, unicode.Khmer, unicode.Myanmar):
+		return unspacedScript
+	case unicode.In(r, unicode.Common, unicode.Inherited) || !unicode.IsLetter(r):
+		return neutral
+	}
+	return spacedScript
 }
 
 func foldWords(s string) []string { return splitWords(fold(s)) }
@@ -218,6 +258,21 @@ func foldWords(s string) []string { return splitWords(fold(s)) }
 func titleKey(title string) string {
 	b := make([]byte, 0, len(title))
 	gap := false
+	last := neutral // the class of the word's last letter (scriptClass)
+	put := func(d rune) {
+		if gap {
+			last = neutral
+		}
+		if c := scriptClass(d); c != neutral {
+			gap = gap || last != neutral && c != last
+			last = c
+		}
+		if gap && len(b) > 0 {
+			b = append(b, ' ')
+		}
+		gap = false
+		b = utf8.AppendRune(b, d)
+	}
 	var one [16]byte
 	for _, r := range title {
 		if r < utf8.RuneSelf {
@@ -229,11 +284,7 @@ func titleKey(title string) string {
 				gap = true
 				continue
 			}
-			if gap && len(b) > 0 {
-				b = append(b, ' ')
-			}
-			gap = false
-			b = append(b, byte(r))
+			put(r)
 			continue
 		}
 		var f []byte
@@ -247,11 +298,7 @@ func titleKey(title string) string {
 				gap = true
 				continue
 			}
-			if gap && len(b) > 0 {
-				b = append(b, ' ')
-			}
-			gap = false
-			b = utf8.AppendRune(b, d)
+			put(d)
 		}
 	}
 	return string(b)

@@ -182,8 +182,9 @@ func Site(meta annotate.Meta, address string) string {
 		return s
 	}
 	for _, a := range []string{address, meta.CanonicalURL} {
-		if u, err := url.Parse(a); err == nil && u.Hostname() != "" {
-			return strings.TrimPrefix(u.Hostname(), "www.")
+		// A host is the same in any case, and with the root's dot.
+		if u, err := url.Parse(a); err == nil && strings.TrimSuffix(u.Hostname(), ".") != "" {
+			return unicodeHost(strings.TrimPrefix(strings.ToLower(strings.TrimSuffix(u.Hostname(), ".")), "www."))
 		}
 	}
 	return ""

@@ -1,0 +1,100 @@
+package workspace
+
+// This file keeps one rule: a site is shown by its host as a browser's
+// address bar shows it, in the letters its "xn--" labels stand for.
+
+import (
+	"strings"
+	"unicode"
+)
+
+// unicodeHost returns host with each of its labels in ASCII form ("xn--"
+// and Punycode, RFC 3492) written as the letters it stands for, as a
+// browser's address bar shows it: "xn--80aswg.xn--p1ai" is "сайт.рф". A
+// label that does not decode stays as it is.
+func unicodeHost(host string) string {
+	if !strings.Contains(host, "xn--") {
+		return host
+	}
+	labels := strings.Split(host, ".")
+	for i, l := range labels {
+		if rest, ok := strings.CutPrefix(l, "xn--"); ok {
+			if u, ok := punyDecode(rest); ok {
+				labels[i] = u
+			}
+		}
+	}
+	return strings.Join(labels, ".")
+}
+
+// punyDecode decodes a Punycode label (RFC 3492, section 6.2).
+func punyDecode(s string) (string, bool) {
+	const base, tmin, tmax, skew, damp = 36, 1, 26, 38, 700
+	adapt := func(delta, n int, first bool) int {
+		if first {
+			delta /= damp
+		} else {
+			delta /= 2
+		}
+		delta += delta / n
+		k := 0
+		for delta > (base-tmin)*tmax/2 {
+			delta /= base - tmin
+			k += base
+		}
+		return k + (base-tmin+1)*delta/(delta+skew)
+	}
+	var out []rune
+	if j := strings.LastIndexByte(s, '-'); j >= 0 {
+		for _, r := range s[:j] {
+			if r >= 0x80 {
+				return "", false
+			}
+			out = append(out, r)
+		}
+		s = s[j+1:]
+	}
+	n, i, bias := 128, 0, 72
+	for p := 0; p < len(s); {
+		old, w := i, 1
+		for k := base; ; k += base {
+			if p == len(s) {
+				return "", false
+			}
+			c := s[p]
+			p++
+			var d int
+			switch {
+			case 'a' <= c && c <= 'z':
+				d = int(c - 'a')
+			case 'A' <= c && c <= 'Z':
+				d = int(c - 'A')
+			case '0' <= c && c <= '9':
+				d = int(c-'0') + 26
+			default:
+				return "", false
+			}
+			if d > (1<<31-1-i)/w {
+				return "", false
+			}
+			i += d * w
+			t := min(max(k-bias, tmin), tmax)
+			if d < t {
+				break
+			}
+			if w > (1<<31-1)/(base-t) {
+				return "", false
+			}
+			w *= base - t
+		}
+		bias = adapt(i-old, len(out)+1, old == 0)
+		n += i / (len(out) + 1)
+		i %= len(out) + 1
+		if n > unicode.MaxRune || n < 0x80 {
+			return "", false
+		}
+		out = append(out[:i], append([]rune{rune(n)}, out[i:]...)...)
+		i++
+	}
+	return string(out), true
+}
