@@ -341,6 +341,8 @@ func w3cDoc(name, source string, fd annotate.FileDocument, schema *annotate.Sche
 	d := Doc{SourceID: source, From: name}
 	var anns []annotate.Annotation
 	var spans []Span
+	var itemOf []string // by annotation of anns: the item it came from, named
+	var placed []bool   // by annotation of anns: whether the file gave its position
 	seen := map[string]bool{}
 	// Another tool's tags ("Person") and attribute names ("Speaker
 	// Name") become names a schema takes.
@@ -368,6 +370,8 @@ func w3cDoc(name, source string, fd annotate.FileDocument, schema *annotate.Sche
 		}
 		seen[a.ID] = true
 		anns = append(anns, a)
+		itemOf = append(itemOf, fmt.Sprintf("annotation %d of %s (%s)", i+1, source, cmp.Or(r.id, "without an id")))
+		placed = append(placed, r.position != nil)
 		spans = append(spans, Span{Label: a.Label, Attributes: a.Attributes})
 	}
 	if err := growSchema(schema, spans); err != nil {
@@ -391,7 +395,20 @@ func w3cDoc(name, source string, fd annotate.FileDocument, schema *annotate.Sche
 	d.File = annotate.NewFile(imp.Document, imp.Set, imp.Orphans, time.Time{})
 	d.Moved = imp.Moved
 	for _, p := range imp.Problems {
-		d.Notes = append(d.Notes, p.String())
+		// The problem's place is in the native file made here, which the
+		// user never sees ("56:16 /annotations/0/exact"): it is said of
+		// the item it came from. A quote without a position that the
+		// import placed is counted in Moved; "the text from 0 to 11" of a
+		// position the file never gave was said as the file's fault.
+		var j int
+		if _, err := fmt.Sscanf(p.Path, "/annotations/%d", &j); err != nil || j < 0 || j >= len(itemOf) {
+			d.Notes = append(d.Notes, p.String())
+			continue
+		}
+		if field := p.Path[strings.LastIndexByte(p.Path, '/')+1:]; !placed[j] && slices.Contains([]string{"start", "end", "exact", "prefix", "suffix"}, field) {
+			continue
+		}
+		d.Notes = append(d.Notes, itemOf[j]+": "+p.Message)
 	}
 	return d, nil
 }

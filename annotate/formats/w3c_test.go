@@ -109,6 +109,15 @@ func TestW3CImportsAnotherToolsFile(t *testing.T) {
 	if a := d.File.Annotations[1]; a.Start != text.Len()-annotate.RuneCount("The council will vote again in May.") {
 		t.Errorf("the third council: %+v", a)
 	}
+	// The notes name the file's items, not places in a file the user
+	// never saw; a quote without a position has no position to blame.
+	notes := strings.Join(d.Notes, "\n")
+	if strings.Contains(notes, "/annotations/") || strings.Contains(notes, "from 0 to 11") {
+		t.Errorf("notes say places of no file the user has: %q", d.Notes)
+	}
+	if !strings.Contains(notes, "annotation 2 of https://news.example.org/council-homes (https://other.example/a2): exact is") {
+		t.Errorf("notes %q: want the position that does not hold its quote said of annotation 2", d.Notes)
+	}
 
 	// Without the article, the file is refused in words.
 	_, faults = w3c.Import([]Input{in}, nil)
