@@ -81,10 +81,14 @@ type library struct {
 	// first write failed, the storage full): this tab holds them, the
 	// exports too, and their rows say so.
 	notStored map[string]bool
-	query     workspace.Query
-	page      int
-	checked   map[string]bool
-	renaming  string
+	// saidDamaged is what the library last said of documents it could
+	// not read, said again only when it changes: each reading of the
+	// listing would otherwise cover what the user was told since.
+	saidDamaged string
+	query       workspace.Query
+	page        int
+	checked     map[string]bool
+	renaming    string
 	// renamingFrom is the title of document renaming when its Rename was
 	// pressed, which its field shows until it is left: drawn from the
 	// summary, another tab's rename, read in meanwhile, wrote its title
@@ -173,10 +177,21 @@ func (l *library) reload(app.Context) {
 	unstored := l.Host.unstored(ctx)
 	ctx.Async(func() {
 		docs, only, err := ws.DocumentsWith(unstored)
+		damaged := ""
+		if d, ok := errors.AsType[*workspace.DamagedError](err); ok {
+			// The others are listed; the lost ones are said.
+			damaged, err = sentence(d.Error(), ""), nil
+		}
 		ctx.Dispatch(func(ctx app.Context) {
 			if err != nil {
 				l.Host.tellFromLibrary("The library could not be read: "+err.Error(), true)
 				return
+			}
+			if damaged != l.saidDamaged {
+				l.saidDamaged = damaged
+				if damaged != "" {
+					l.Host.tellFromLibrary(damaged, false)
+				}
 			}
 			l.list, l.notStored, l.loaded = workspace.NewListing(docs, l.query), only, true
 			l.showWords(ctx)

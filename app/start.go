@@ -167,17 +167,25 @@ func firstDocument(ws *workspace.Workspace, last string) (e *workspace.Editor, i
 		if err == nil {
 			return nil, last, ""
 		}
-		if !errors.Is(err, workspace.ErrNoDocument) {
+		// A damaged summary costs its document (the listing says so),
+		// not the start.
+		if !errors.Is(err, workspace.ErrNoDocument) && !errors.Is(err, workspace.ErrDamaged) {
 			return nil, "", "The library could not be read: " + err.Error()
 		}
 	}
 	docs, err := ws.Store().Documents()
+	damaged := ""
+	if d, ok := errors.AsType[*workspace.DamagedError](err); ok {
+		// The library lists the others, and says the damaged ones lost;
+		// they are documents all the same, and no sample is added.
+		damaged, err = sentence(d.Error(), ""), nil
+	}
 	if err != nil {
 		return nil, "", "The library could not be read: " + err.Error()
 	}
-	if len(docs) > 0 {
-		if last == "" {
-			return nil, "", "" // no document was open (the session was cleared): the library
+	if len(docs) > 0 || damaged != "" {
+		if last == "" || damaged != "" {
+			return nil, "", damaged // no document was open (the session was cleared): the library
 		}
 		return nil, "", "The document you had open is no longer in the library; choose one."
 	}
@@ -306,7 +314,12 @@ func (a *Annotator) showEditor(ctx app.Context, e *workspace.Editor, then func()
 	}
 	a.follow.Follow("")
 	a.followWaiting = nil
-	if e.HistoryLost {
+	switch {
+	case e.Lost != nil && e.HistoryLost:
+		a.say(sentence(e.Lost.Error(), "") + " Its undo history could not be read back either.")
+	case e.Lost != nil:
+		a.say(sentence(e.Lost.Error(), "") + " The others are all there.")
+	case e.HistoryLost:
 		a.say("The undo history of this document could not be read back; its annotations are all there.")
 	}
 	a.lockDocument(ctx, e.ID()) // the session is remembered when it is painted

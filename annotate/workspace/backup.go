@@ -125,6 +125,9 @@ func Restore(s Store, data []byte) error {
 		return err
 	}
 	existing, err := s.Documents()
+	if errors.Is(err, ErrDamaged) {
+		return ErrNotEmpty // a document is there, if unreadable
+	}
 	if err != nil {
 		return err
 	}
@@ -379,6 +382,9 @@ func (w *Workspace) HoldsWork(sourceID string) (bool, error) {
 // no work.
 func (w *Workspace) work(sourceID string) (bool, []string, error) {
 	sums, err := w.store.Documents()
+	if errors.Is(err, ErrDamaged) {
+		return true, nil, nil // a document that cannot be read may hold work
+	}
 	if err != nil {
 		return false, nil, err
 	}
@@ -469,7 +475,7 @@ func (w *Workspace) RestoreOver(data []byte, sourceID string) error {
 			return err
 		}
 		anns, err := w.store.Annotations(id)
-		if err != nil {
+		if err := readable(err); err != nil {
 			return err
 		}
 		if err := w.store.DeleteDocument(id); err != nil {

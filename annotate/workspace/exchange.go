@@ -103,7 +103,7 @@ func (w *Workspace) find(key string, unstored map[string]Unstored) (annotate.Fil
 	id := key
 	if !strings.HasPrefix(key, "sha256:") {
 		all, err := w.store.Documents()
-		if err != nil {
+		if readable(err) != nil {
 			return annotate.File{}, false
 		}
 		id = ""

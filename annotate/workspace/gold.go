@@ -59,8 +59,10 @@ func (w *Workspace) SaveGold(gold annotate.File) (sum Summary, replaced bool, er
 	if old.Text != imp.Document.Text().String() {
 		return Summary{}, false, dup
 	}
+	// The gold annotations replace the stored ones, damaged records
+	// with them: Undo puts back those that could be read.
 	oldAnns, err := w.store.Annotations(dup.ID)
-	if err != nil {
+	if err := readable(err); err != nil {
 		return Summary{}, false, err
 	}
 	if err := w.saving(dup.ID); err != nil {

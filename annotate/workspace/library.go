@@ -349,12 +349,14 @@ func unspaced(w string) bool {
 }
 
 // List returns the workspace's documents that q keeps, in q's order.
+// When some summaries cannot be read, the rest are listed with the
+// *DamagedError that says so.
 func (w *Workspace) List(q Query) ([]Summary, error) {
-	all, err := w.store.Documents()
-	if err != nil {
+	all, damaged := w.store.Documents()
+	if err := readable(damaged); err != nil {
 		return nil, err
 	}
-	return List(all, q), nil
+	return List(all, q), damaged
 }
 
 // UndoLimit is how many library changes a Workspace remembers for undo.
@@ -570,7 +572,11 @@ func (w *Workspace) Delete(id string) error {
 		return fmt.Errorf("%s cannot be deleted: %w", titled(rec.Title), inUse)
 	}
 	anns, err := w.store.Annotations(id)
-	if err != nil {
+	if _, ok := errors.AsType[*DamagedError](err); ok {
+		// The annotations that cannot be read never block the deletion:
+		// Undo brings back those that could, counted as they are.
+		rec.Counts, rec.Orphans = placedCounts(anns)
+	} else if err != nil {
 		return err
 	}
 	steps, err := w.store.Steps(id)
@@ -614,4 +620,18 @@ func (w *Workspace) restore(rec DocumentRecord, anns []annotate.Annotation, step
 		return nil
 	}
 	return w.store.Apply(rec.ID, Change{PutSteps: steps, Counts: rec.Counts, Orphans: rec.Orphans, Changed: rec.Changed})
+}
+
+// placedCounts returns the counts per label of the placed annotations of
+// anns, and how many are orphans.
+func placedCounts(anns []annotate.Annotation) (map[string]int, int) {
+	counts, orphans := map[string]int{}, 0
+	for _, a := range anns {
+		if a.Anchor == annotate.AnchorOrphan {
+			orphans++
+			continue
+		}
+		counts[a.Label]++
+	}
+	return counts, orphans
 }

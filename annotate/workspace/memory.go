@@ -25,6 +25,8 @@ type Memory struct {
 	byText      map[string]string
 	annotations map[string]map[string]annotate.Annotation
 	steps       map[string]map[int]annotate.Step
+	// damaged are the records a test damaged (memory_damage.go).
+	damaged damage
 }
 
 // NewMemory returns an empty Memory.
@@ -35,6 +37,7 @@ func NewMemory() *Memory {
 		byText:      map[string]string{},
 		annotations: map[string]map[string]annotate.Annotation{},
 		steps:       map[string]map[int]annotate.Step{},
+		damaged:     damage{},
 	}
 }
 
@@ -108,6 +111,7 @@ func (m *Memory) put(r DocumentRecord, anns []annotate.Annotation) {
 	}
 	m.annotations[r.ID] = byID
 	m.steps[r.ID] = map[int]annotate.Step{}
+	m.damaged.forget(r.ID)
 }
 
 func (m *Memory) AddDocument(r DocumentRecord, anns []annotate.Annotation) (string, error) {
@@ -135,6 +139,7 @@ func (m *Memory) PutDocuments(docs []NewDocument) ([]string, error) {
 			found[i] = id
 			continue
 		}
+		m.dropLeftover(d.Record.TextSHA256)
 		m.put(d.Record, d.Annotations)
 	}
 	return found, nil
@@ -160,6 +165,7 @@ func (m *Memory) PutSummary(s Summary) error {
 		return fmt.Errorf("document %s: %w", s.ID, ErrNoDocument)
 	}
 	m.summaries[s.ID] = s.clone()
+	delete(m.damaged, summaryKey(s.ID)) // written again whole
 	return nil
 }
 
@@ -169,6 +175,9 @@ func (m *Memory) Document(id string) (DocumentRecord, error) {
 	s, ok := m.summaries[id]
 	if !ok {
 		return DocumentRecord{}, fmt.Errorf("document %s: %w", id, ErrNoDocument)
+	}
+	if m.damaged[summaryKey(id)] {
+		return DocumentRecord{}, fmt.Errorf("document %s: %w", id, ErrDamaged)
 	}
 	return DocumentRecord{Summary: s, Body: m.bodies[id]}.Clone(), nil
 }
@@ -180,6 +189,9 @@ func (m *Memory) Summary(id string) (Summary, error) {
 	if !ok {
 		return Summary{}, fmt.Errorf("document %s: %w", id, ErrNoDocument)
 	}
+	if m.damaged[summaryKey(id)] {
+		return Summary{}, fmt.Errorf("document %s: %w", id, ErrDamaged)
+	}
 	return s.clone(), nil
 }
 
@@ -187,8 +199,16 @@ func (m *Memory) Documents() ([]Summary, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	out := make([]Summary, 0, len(m.summaries))
-	for _, s := range m.summaries {
+	var lost []string
+	for id, s := range m.summaries {
+		if m.damaged[summaryKey(id)] {
+			lost = append(lost, id)
+			continue
+		}
 		out = append(out, s.clone())
+	}
+	if lost != nil {
+		return out, &DamagedError{IDs: lost}
 	}
 	return out, nil
 }
@@ -197,6 +217,9 @@ func (m *Memory) DocumentByText(sha string) (string, bool, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	id, ok := m.byText[sha]
+	if _, stored := m.summaries[id]; !stored {
+		return "", false, nil // a body left without its summary is no document
+	}
 	return id, ok, nil
 }
 
@@ -210,7 +233,11 @@ func (m *Memory) StoredDocument(sha, id string) (string, bool, error) {
 // stored is StoredDocument, m locked.
 func (m *Memory) stored(sha, id string) (string, bool) {
 	if found, ok := m.byText[sha]; ok && sha != "" {
-		return found, true
+		// A body left without its summary (a deletion the browser did
+		// not finish) is no document: the article is stored again.
+		if _, stored := m.summaries[found]; stored {
+			return found, true
+		}
 	}
 	if _, ok := m.summaries[id]; ok {
 		return id, true
@@ -231,6 +258,7 @@ func (m *Memory) DeleteDocument(id string) error {
 	delete(m.bodies, id)
 	delete(m.annotations, id)
 	delete(m.steps, id)
+	m.damaged.forget(id)
 	return nil
 }
 
@@ -249,9 +277,11 @@ func (m *Memory) Apply(docID string, c Change) error {
 	anns, steps := m.annotations[docID], m.steps[docID]
 	for _, a := range c.Put {
 		anns[a.ID] = a.Clone()
+		delete(m.damaged, annotationKey(docID, a.ID)) // written again whole
 	}
 	for _, id := range c.Delete {
 		delete(anns, id)
+		delete(m.damaged, annotationKey(docID, id))
 	}
 	for _, st := range c.PutSteps {
 		steps[st.Seq] = cloneStep(st)
@@ -267,14 +297,22 @@ func (m *Memory) Annotations(docID string) ([]annotate.Annotation, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	anns, ok := m.annotations[docID]
-	if !ok {
+	if _, stored := m.summaries[docID]; !ok || !stored {
 		return nil, fmt.Errorf("document %s: %w", docID, ErrNoDocument)
 	}
 	ids := slices.Collect(maps.Keys(anns))
 	sort.Strings(ids)
-	out := make([]annotate.Annotation, len(ids))
-	for i, id := range ids {
-		out[i] = anns[id].Clone()
+	out := make([]annotate.Annotation, 0, len(ids))
+	var lost []string
+	for _, id := range ids {
+		if m.damaged[annotationKey(docID, id)] {
+			lost = append(lost, id)
+			continue
+		}
+		out = append(out, anns[id].Clone())
+	}
+	if lost != nil {
+		return out, &DamagedError{IDs: lost, Annotations: true}
 	}
 	return out, nil
 }
@@ -283,7 +321,7 @@ func (m *Memory) Steps(docID string) ([]annotate.Step, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	steps, ok := m.steps[docID]
-	if !ok {
+	if _, stored := m.summaries[docID]; !ok || !stored {
 		return nil, fmt.Errorf("document %s: %w", docID, ErrNoDocument)
 	}
 	out := make([]annotate.Step, 0, len(steps))

@@ -13,3 +13,14 @@ import (
 func TestMemoryStore(t *testing.T) {
 	storetest.Run(t, func(*testing.T) workspace.Store { return workspace.NewMemory() })
 }
+
+func TestMemoryStoreDamaged(t *testing.T) {
+	storetest.RunDamaged(t, func(*testing.T) (workspace.Store, storetest.Damage) {
+		m := workspace.NewMemory()
+		return m, storetest.Damage{
+			Summary:    func(_ *testing.T, doc string) { m.DamageSummary(doc) },
+			Annotation: func(_ *testing.T, doc, id string) { m.DamageAnnotation(doc, id) },
+			LeaveBody:  func(_ *testing.T, doc string) { m.LeaveBody(doc) },
+		}
+	})
+}

@@ -15,6 +15,7 @@ package workspace
 
 import (
 	"errors"
+	"fmt"
 	"maps"
 	"slices"
 	"time"
@@ -31,7 +32,46 @@ var (
 	ErrNoAnnotation = errors.New("the document has no annotation with that id")
 	// ErrRecord: a record is missing its id or is otherwise unfit to store.
 	ErrRecord = errors.New("the record cannot be stored")
+	// ErrDamaged: a stored record is there but cannot be read (the
+	// browser kept it damaged). Documents and Annotations return every
+	// other record beside a *DamagedError, which wraps it.
+	ErrDamaged = errors.New("a stored record is damaged")
 )
+
+// DamagedError is what Documents and Annotations return beside the
+// records they could read when some could not be: one damaged record
+// costs what it holds, never the rest of the library or of the document.
+// IDs are the ids of the records lost (of documents, or of annotations),
+// which their keys still give, so that a change can delete them.
+type DamagedError struct {
+	IDs []string
+	// Annotations is set when the records lost are annotations of one
+	// document; otherwise they are documents.
+	Annotations bool
+}
+
+func (e *DamagedError) Error() string {
+	n := len(e.IDs)
+	if e.Annotations {
+		return fmt.Sprintf("%d %s of this document could not be read: %s", n,
+			annotate.Plural(n, "annotation", "annotations"), annotate.Plural(n, "its stored record is damaged", "their stored records are damaged"))
+	}
+	return fmt.Sprintf("%d stored %s could not be read: %s", n,
+		annotate.Plural(n, "document", "documents"), annotate.Plural(n, "its record is damaged", "their records are damaged"))
+}
+
+func (e *DamagedError) Unwrap() error { return ErrDamaged }
+
+// readable returns err, or nil when it says only that some records were
+// damaged (a *DamagedError): what was read is then all there is to work
+// with, and the loss is said where the user looks (the library, the
+// document opened).
+func readable(err error) error {
+	if _, ok := errors.AsType[*DamagedError](err); ok {
+		return nil
+	}
+	return err
+}
 
 // Summary is what the library lists of a document: small, and rewritten
 // whenever the document or its annotations change.
@@ -194,15 +234,19 @@ type Store interface {
 	// annotation's change costs besides the annotation itself. It returns
 	// ErrNoDocument when the document is not stored.
 	PutSummary(Summary) error
-	// Document returns a stored document, or ErrNoDocument.
+	// Document returns a stored document, or ErrNoDocument, or an error
+	// wrapping ErrDamaged when its summary cannot be read.
 	Document(id string) (DocumentRecord, error)
 	// Summary returns only the summary of a stored document, or
-	// ErrNoDocument.
+	// ErrNoDocument, or an error wrapping ErrDamaged.
 	Summary(id string) (Summary, error)
 	// Documents returns the summary of every document, in no set order.
+	// Summaries that cannot be read are left out, and the error is then a
+	// *DamagedError naming their documents.
 	Documents() ([]Summary, error)
 	// DocumentByText returns the id of the document whose canonical text
-	// has the hex SHA-256 sha, if there is one.
+	// has the hex SHA-256 sha, if there is one. A body left without its
+	// summary (a deletion the browser did not finish) is no document.
 	DocumentByText(sha string) (id string, found bool, err error)
 	// StoredDocument returns the id of the stored document whose canonical
 	// text has the hex SHA-256 sha, or else id itself when a document of
@@ -221,7 +265,8 @@ type Store interface {
 	// ErrNoDocument and nothing is written.
 	Apply(docID string, c Change) error
 	// Annotations returns every annotation of a document, orphans
-	// included, sorted by id.
+	// included, sorted by id. Records that cannot be read are left out,
+	// and the error is then a *DamagedError naming them.
 	Annotations(docID string) ([]annotate.Annotation, error)
 	// Steps returns the undo history kept for a document, in no set
 	// order (annotate.Set.RestoreHistory orders it).

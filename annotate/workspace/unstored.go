@@ -39,6 +39,12 @@ func (w *Workspace) recordOf(id string, unstored map[string]Unstored) (DocumentR
 	}
 	if !held {
 		anns, err := w.store.Annotations(id)
+		if _, ok := errors.AsType[*DamagedError](err); ok {
+			// What could be read is the document now (the editor says
+			// the rest is lost), counted as it is.
+			rec.Counts, rec.Orphans = placedCounts(anns)
+			return rec, anns, nil
+		}
 		return rec, anns, err
 	}
 	c := Change{Counts: map[string]int{}, Annotated: len(u.Annotations) > 0}
@@ -54,19 +60,24 @@ func (w *Workspace) recordOf(id string, unstored map[string]Unstored) (DocumentR
 }
 
 // documentsWith returns the summaries of every document, those of the
-// documents only unstored holds included (see recordOf).
+// documents only unstored holds included (see recordOf). A backup or an
+// export holds the documents that can be read: one whose summary is
+// damaged is said lost by the library, and blocks neither.
 func (w *Workspace) documentsWith(unstored map[string]Unstored) ([]Summary, error) {
 	all, _, err := w.DocumentsWith(unstored)
-	return all, err
+	return all, readable(err)
 }
 
 // DocumentsWith returns the summaries of every document, those of the
 // documents only unstored holds included (see recordOf), and the ids of
 // the latter: the library lists them, marked, as the dataset and the
 // backup hold them, so that what is listed and what is exported agree.
+// When some summaries cannot be read, the rest are returned with the
+// *DamagedError that says so: one damaged record never empties the
+// library.
 func (w *Workspace) DocumentsWith(unstored map[string]Unstored) ([]Summary, map[string]bool, error) {
-	all, err := w.store.Documents()
-	if err != nil {
+	all, damaged := w.store.Documents()
+	if err := readable(damaged); err != nil {
 		return nil, nil, err
 	}
 	stored := make(map[string]bool, len(all))
@@ -88,5 +99,5 @@ func (w *Workspace) DocumentsWith(unstored map[string]Unstored) ([]Summary, map[
 		}
 		only[id] = true
 	}
-	return all, only, nil
+	return all, only, damaged
 }

@@ -362,6 +362,10 @@ type Editor struct {
 	// HistoryLost is set when the stored undo history did not fit the
 	// annotations and was dropped; the annotations are kept.
 	HistoryLost bool
+	// Lost is set when some stored annotations of the document could not
+	// be read (their records damaged): it says how many, in words. The
+	// rest are open; the next change deletes the damaged records.
+	Lost *DamagedError
 	// saved is every annotation as handed to the store, by id.
 	saved map[string]annotate.Annotation
 	// tracked is the Set whose touched ids Pending takes; counts are the
@@ -379,6 +383,10 @@ type Editor struct {
 	// dropped, or replaced with the Set).
 	steps map[int]bool
 	stale []int
+	// damaged are the ids of the annotation records that could not be
+	// read, deleted with the next change (one the user makes: deleting
+	// them alone would mark the document changed).
+	damaged []string
 	// unwritten is the document itself, until Pending hands it over
 	// (AddAndEditLater).
 	unwritten *DocumentRecord
@@ -433,6 +441,9 @@ func (w *Workspace) Edit(id string) (*Editor, error) {
 		return nil, err
 	}
 	e.read, e.version, e.sourceID = rec.Summary, rec.Version, rec.SourceID
+	if got.lost != nil {
+		e.Lost, e.damaged = got.lost, got.lost.IDs
+	}
 	return e, nil
 }
 
@@ -458,6 +469,7 @@ func (e *Editor) Outdated() (bool, error) {
 // settings its editor needs.
 type storedEdits struct {
 	anns     []annotate.Annotation
+	lost     *DamagedError // annotations that could not be read
 	steps    []annotate.Step
 	settings Settings
 	err      error
@@ -474,13 +486,14 @@ func (w *Workspace) readEdits(id string) storedEdits {
 	steps, settings := make(chan stepsRead, 1), w.settingsLater()
 	go func() { s, err := w.store.Steps(id); steps <- stepsRead{s, err} }()
 	anns, err := w.store.Annotations(id)
+	lost, _ := errors.AsType[*DamagedError](err)
 	st, set := <-steps, <-settings
-	for _, err := range []error{err, st.err, set.err} {
+	for _, err := range []error{readable(err), st.err, set.err} {
 		if err != nil {
 			return storedEdits{err: err}
 		}
 	}
-	return storedEdits{anns: anns, steps: st.steps, settings: set.settings}
+	return storedEdits{anns: anns, lost: lost, steps: st.steps, settings: set.settings}
 }
 
 // editor makes the Editor of document id, made from doc, with the stored
@@ -687,6 +700,8 @@ func (e *Editor) Pending() Change {
 	if c.Empty() {
 		return Change{}
 	}
+	c.Delete = append(c.Delete, e.damaged...)
+	e.damaged = nil
 	c.Counts = maps.Clone(e.counts)
 	c.Orphans = len(e.Orphans)
 	c.Changed = e.w.now()

@@ -257,7 +257,7 @@ func runWasmTests(t *testing.T, run wasmRun, argv ...string) string {
 // of wasm/idb against Chromium's IndexedDB.
 func TestIndexedDBStore(t *testing.T) {
 	out := runIDBTests(t, "-test.v")
-	for _, suite := range []string{"TestStore", "TestStoreWithoutScript", "TestApplyInWorker", "TestApplyAcrossConnections"} {
+	for _, suite := range []string{"TestStore", "TestStoreWithoutScript", "TestStoreDamaged", "TestApplyInWorker", "TestApplyAcrossConnections"} {
 		if !strings.Contains(out, "--- PASS: "+suite+" ") {
 			t.Errorf("the output does not show %s passing:\n%s", suite, out)
 		}

@@ -489,7 +489,7 @@ func decode(op string, rec js.Value, v any) error {
 		return fmt.Errorf("IndexedDB: %s: a stored record has no JSON: %w", op, workspace.ErrRecord)
 	}
 	if err := decodeJSON([]byte(j.String()), v); err != nil {
-		return fmt.Errorf("IndexedDB: %s: a stored record is damaged: %v", op, err)
+		return fmt.Errorf("IndexedDB: %s: %w: %v", op, workspace.ErrDamaged, err)
 	}
 	return nil
 }
@@ -707,31 +707,26 @@ func (s *Store) PutDocuments(docs []workspace.NewDocument) ([]string, error) {
 		}
 		t.on(byID[len(ds)-1], "success", func(js.Value) {
 			t.issue(func() {
-				// The documents written here, by text and by id, as the
-				// looks made before them could not see them.
-				written := map[string]string{}
-				for i, d := range ds {
-					sha := docs[i].Record.TextSHA256
+				// A body found by its text is a document only with its
+				// summary (see textLook.found): each is looked up, and
+				// the writes wait for the last look.
+				textSum := make([]js.Value, len(ds))
+				var last js.Value
+				for i := range ds {
 					if !byText[i].IsUndefined() {
 						if k := result(byText[i]); k.Type() == js.TypeString {
-							found[i] = k.String()
-							continue
+							textSum[i] = sums.Call("getKey", k)
+							last = textSum[i]
 						}
-						if id, ok := written[sha]; ok {
-							found[i] = id
-							continue
-						}
-					}
-					if _, ok := written["id:"+d.id]; ok || result(byID[i]).Type() == js.TypeString {
-						found[i] = d.id
-						continue
-					}
-					d.put(t)
-					written["id:"+d.id] = d.id
-					if sha != "" {
-						written[sha] = d.id
 					}
 				}
+				if last.IsUndefined() {
+					putNew(t, docs, ds, byText, textSum, byID, found)
+					return
+				}
+				t.on(last, "success", func(js.Value) {
+					t.issue(func() { putNew(t, docs, ds, byText, textSum, byID, found) })
+				})
 			})
 		})
 	})
@@ -747,6 +742,48 @@ func (s *Store) PutDocuments(docs []workspace.NewDocument) ([]string, error) {
 		}
 	}
 	return found, nil
+}
+
+// putNew issues, in t, the writes of the documents of ds that the looks
+// (by text, the summary of the document of that text, and by id) did not
+// find, and sets found[i] to the id of the stored document of each other.
+func putNew(t *tx, docs []workspace.NewDocument, ds []*docRecords, byText, textSum, byID []js.Value, found []string) {
+	// The documents written here, by text and by id, as the looks made
+	// before them could not see them.
+	written := map[string]string{}
+	for i, d := range ds {
+		sha := docs[i].Record.TextSHA256
+		if !byText[i].IsUndefined() {
+			if k := result(byText[i]); k.Type() == js.TypeString {
+				if result(textSum[i]).Type() == js.TypeString {
+					found[i] = k.String()
+					continue
+				}
+				// A body left without its summary: what is left of that
+				// document goes, so that its text finds the one written
+				// now.
+				if left := k.String(); written["id:"+left] == "" && left != d.id {
+					rng := docRange(left)
+					t.store(bodyStore).Call("delete", left)
+					t.store(annotationStore).Call("delete", rng)
+					t.store(stepStore).Call("delete", rng)
+				}
+			}
+			if id, ok := written[sha]; ok {
+				found[i] = id
+				continue
+			}
+		}
+		if _, ok := written["id:"+d.id]; ok || result(byID[i]).Type() == js.TypeString {
+			found[i] = d.id
+			continue
+		}
+		d.put(t)
+		written["id:"+d.id] = d.id
+		if sha != "" {
+			written[sha] = d.id
+		}
+	}
 }
 
 func (s *Store) AddDocument(r workspace.DocumentRecord, anns []annotate.Annotation) (string, error) {
@@ -932,7 +969,7 @@ func (s *Store) Document(id string) (workspace.DocumentRecord, error) {
 func readSummary(op string, v js.Value) (summaryJSON, error) {
 	j := v.Get("json")
 	if j.Type() != js.TypeString {
-		return summaryJSON{}, fmt.Errorf("IndexedDB: %s: a stored record has no JSON: %w", op, workspace.ErrRecord)
+		return summaryJSON{}, fmt.Errorf("IndexedDB: %s: a stored record has no JSON: %w", op, workspace.ErrDamaged)
 	}
 	sum, err := decodeSummary(op, j.String())
 	return summaryJSON{sum: sum, json: j.String()}, err
@@ -943,7 +980,7 @@ func readSummary(op string, v js.Value) (summaryJSON, error) {
 func decodeSummary(op, j string) (workspace.Summary, error) {
 	var sum workspace.Summary
 	if err := workspace.DecodeSummary([]byte(j), &sum); err != nil {
-		return sum, fmt.Errorf("IndexedDB: %s: a stored record is damaged: %v", op, err)
+		return sum, fmt.Errorf("IndexedDB: %s: %w: %v", op, workspace.ErrDamaged, err)
 	}
 	if sum.Counts == nil {
 		sum.Counts = map[string]int{}
@@ -986,15 +1023,31 @@ func (s *Store) Documents() ([]workspace.Summary, error) {
 		return nil, err
 	}
 	all := result(req)
-	out := make([]workspace.Summary, all.Length())
-	for i := range out {
-		stored, err := readSummary(op, all.Index(i))
+	out := make([]workspace.Summary, 0, all.Length())
+	var lost []string
+	for i := range all.Length() {
+		rec := all.Index(i)
+		stored, err := readSummary(op, rec)
 		if err != nil {
-			return nil, err
+			// One damaged summary costs its document, not the library.
+			lost = append(lost, keyString(rec.Get("id")))
+			continue
 		}
-		out[i] = stored.sum
+		out = append(out, stored.sum)
+	}
+	if lost != nil {
+		return out, &workspace.DamagedError{IDs: lost}
 	}
 	return out, nil
+}
+
+// keyString returns a record's key as the string ids are, whatever the
+// damaged record holds.
+func keyString(k js.Value) string {
+	if k.Type() == js.TypeString {
+		return k.String()
+	}
+	return js.Global().Call("String", k).String()
 }
 
 func (s *Store) DocumentByText(sha string) (string, bool, error) {
@@ -1002,20 +1055,44 @@ func (s *Store) DocumentByText(sha string) (string, bool, error) {
 		return "", false, nil // no document is indexed without a hash
 	}
 	op := "look up the document of text " + sha
-	t, err := s.begin(op, readonly, bodyStore)
+	t, err := s.begin(op, readonly, bodyStore, summaryStore)
 	if err != nil {
 		return "", false, err
 	}
-	var req js.Value
-	t.issue(func() { req = t.store(bodyStore).Call("index", textIndex).Call("getKey", sha) })
+	var look *textLook
+	t.issue(func() { look = lookText(t, sha) })
 	if err := t.wait(); err != nil {
 		return "", false, err
 	}
-	k := result(req)
-	if k.Type() != js.TypeString {
+	return look.found()
+}
+
+// textLook is the look for a document by its text, in one transaction:
+// the body of that text, then the summary of the body's document.
+type textLook struct{ body, summary js.Value }
+
+// lookText issues, in t, the look for the document of text sha.
+func lookText(t *tx, sha string) *textLook {
+	l := &textLook{}
+	l.body = t.store(bodyStore).Call("index", textIndex).Call("getKey", sha)
+	t.on(l.body, "success", func(js.Value) {
+		if k := result(l.body); k.Type() == js.TypeString {
+			t.issue(func() { l.summary = t.store(summaryStore).Call("getKey", k) })
+		}
+	})
+	return l
+}
+
+// found returns the id of the document the look found, once its
+// transaction is over. A body left without its summary (a deletion the
+// browser did not finish) is no document: found, it would block its
+// article for good, refused as a double of a document the library does
+// not have.
+func (l *textLook) found() (string, bool, error) {
+	if l == nil || l.summary.IsUndefined() || result(l.summary).Type() != js.TypeString {
 		return "", false, nil
 	}
-	return k.String(), true, nil
+	return result(l.summary).String(), true, nil
 }
 
 func (s *Store) StoredDocument(sha, id string) (string, bool, error) {
@@ -1024,20 +1101,19 @@ func (s *Store) StoredDocument(sha, id string) (string, bool, error) {
 	if err != nil {
 		return "", false, err
 	}
-	var byText, byID js.Value
+	var byText *textLook
+	var byID js.Value
 	t.issue(func() {
 		if sha != "" { // no document is indexed without a hash
-			byText = t.store(bodyStore).Call("index", textIndex).Call("getKey", sha)
+			byText = lookText(t, sha)
 		}
 		byID = t.store(summaryStore).Call("getKey", id)
 	})
 	if err := t.wait(); err != nil {
 		return "", false, err
 	}
-	if sha != "" {
-		if k := result(byText); k.Type() == js.TypeString {
-			return k.String(), true, nil
-		}
+	if found, ok, _ := byText.found(); ok {
+		return found, true, nil
 	}
 	if result(byID).Type() == js.TypeString {
 		return id, true, nil
@@ -1107,24 +1183,36 @@ func (s *Store) Annotations(docID string) ([]annotate.Annotation, error) {
 		return nil, err
 	}
 	var out []annotate.Annotation
-	if lines, ok := joined(all); ok {
+	var lost []string
+	lines, ok := joined(all)
+	if ok {
 		// One string across syscall/js and a decoder without reflection:
 		// together, a quarter of the time json.Unmarshal took record by
 		// record (BENCH.md, the reopen).
-		if out, err = annotate.DecodeAnnotationLines([]byte(lines)); err != nil {
-			return nil, fmt.Errorf("IndexedDB: %s: a stored record is damaged: %v", op, err)
-		}
-	} else {
-		out = make([]annotate.Annotation, all.Length())
-		for i := range out {
-			if err := decode(op, all.Index(i), &out[i]); err != nil {
-				return nil, err
+		out, err = annotate.DecodeAnnotationLines([]byte(lines))
+		// A damaged record is found, and the rest read, one by one.
+		ok = err == nil
+	}
+	if !ok {
+		out = make([]annotate.Annotation, 0, all.Length())
+		for i := range all.Length() {
+			rec := all.Index(i)
+			var a annotate.Annotation
+			if err := decode(op, rec, &a); err != nil {
+				// One damaged record costs its annotation, not the
+				// document.
+				lost = append(lost, keyString(rec.Get("id")))
+				continue
 			}
+			out = append(out, a)
 		}
 	}
 	// IndexedDB orders keys by UTF-16 code units, Go by bytes: the two
 	// differ past U+FFFF.
 	slices.SortFunc(out, func(a, b annotate.Annotation) int { return strings.Compare(a.ID, b.ID) })
+	if lost != nil {
+		return out, &workspace.DamagedError{IDs: lost, Annotations: true}
+	}
 	return out, nil
 }
 
@@ -1162,8 +1250,17 @@ func (s *Store) Steps(docID string) ([]annotate.Step, error) {
 	}
 	out := make([]annotate.Step, all.Length())
 	for i := range out {
-		if err := decode(op, all.Index(i), &out[i]); err != nil {
-			return nil, err
+		rec := all.Index(i)
+		if err := decode(op, rec, &out[i]); err != nil {
+			// A damaged step costs the history, not the document: kept
+			// as an empty step of its number, which RestoreHistory
+			// refuses (the editor says the history was lost) and the
+			// next change deletes with the rest of it.
+			seq := rec.Get("seq")
+			if seq.Type() != js.TypeNumber {
+				return nil, err
+			}
+			out[i] = annotate.Step{Seq: seq.Int()}
 		}
 	}
 	return out, nil

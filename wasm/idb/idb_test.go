@@ -68,6 +68,61 @@ func TestStoreWithoutScript(t *testing.T) {
 	})
 }
 
+// TestStoreDamaged runs the damage suite: records edited through a
+// connection of their own, as the browser may have kept them.
+func TestStoreDamaged(t *testing.T) {
+	storetest.RunDamaged(t, func(t *testing.T) (workspace.Store, storetest.Damage) {
+		s, name := openStore(t)
+		return s, storetest.Damage{
+			Summary:    func(t *testing.T, doc string) { rawEdit(t, name, "summaries", doc, true) },
+			Annotation: func(t *testing.T, doc, id string) { rawEdit(t, name, "annotations", []any{doc, id}, true) },
+			LeaveBody:  func(t *testing.T, doc string) { rawEdit(t, name, "summaries", doc, false) },
+		}
+	})
+}
+
+// rawEdit cuts the JSON of the record key of object store store short,
+// or deletes the record, through a connection to database name of its
+// own (the page allows no JavaScript made from a string).
+func rawEdit(t *testing.T, name, store string, key any, cut bool) {
+	t.Helper()
+	done := make(chan string, 1)
+	var funcs []js.Func
+	on := func(target js.Value, event string, f func()) {
+		fn := js.FuncOf(func(js.Value, []js.Value) any { f(); return nil })
+		funcs = append(funcs, fn)
+		target.Set("on"+event, fn)
+	}
+	defer func() {
+		for _, f := range funcs {
+			f.Release()
+		}
+	}()
+	req := js.Global().Get("indexedDB").Call("open", name)
+	on(req, "error", func() { done <- "open: " + req.Get("error").Call("toString").String() })
+	on(req, "success", func() {
+		db := req.Get("result")
+		tx := db.Call("transaction", []any{store}, "readwrite")
+		st := tx.Call("objectStore", store)
+		on(tx, "complete", func() { db.Call("close"); done <- "" })
+		on(tx, "abort", func() { db.Call("close"); done <- "aborted" })
+		if !cut {
+			st.Call("delete", key)
+			return
+		}
+		get := st.Call("get", key)
+		on(get, "success", func() {
+			v := get.Get("result")
+			j := v.Get("json").String()
+			v.Set("json", j[:len(j)/2])
+			st.Call("put", v)
+		})
+	})
+	if err := <-done; err != "" {
+		t.Fatalf("editing %s of %s: %s", store, name, err)
+	}
+}
+
 // helperMissing reports whether the page lacks web/workspace.js's
 // function name.
 func helperMissing(name string) bool {
