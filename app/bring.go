@@ -124,13 +124,6 @@ func (m *importer) OnMount(ctx app.Context) {
 	})
 }
 
-// importKey is this tab's session storage item that names the import
-// running, which its end takes away: found at a start, it tells that the
-// tab was reloaded during an import (which asked first), and the start
-// says so. What the import had added was there, and nothing said that
-// the rest was not.
-const importKey = "annotator:import"
-
 // importWhat names the files of an import: "batch.jsonl", or "a.html and
 // 41 other files".
 func importWhat(files []app.Value) string {
@@ -141,15 +134,55 @@ func importWhat(files []app.Value) string {
 	return what
 }
 
-// importStopped returns what a start says of an import that the tab's
-// reload stopped (importKey), once, or "".
-func importStopped() string {
-	what, ok := storageItem("sessionStorage", importKey)
-	if !ok {
+// importBegan notes in the browser that an import of what runs, and
+// returns its token for importEnded (web/workspace.js: a lock held while
+// it runs, and what it imports kept in local storage). A start of any tab
+// that finds an import noted that no tab runs says that it stopped before
+// its end (sayStoppedImports): what it had added was there, and nothing
+// said that the rest was not. It was this tab's session storage, which a
+// new tab after a crash or a closed one does not have.
+func importBegan(what string) string {
+	h := helper()
+	if !h.Truthy() || !h.Get("importBegan").Truthy() {
 		return ""
 	}
-	removeStorageItem("sessionStorage", importKey)
-	return fmt.Sprintf("The import of %s stopped before its end when the page was reloaded: what it had added is in the library. "+
+	return h.Call("importBegan", what).String()
+}
+
+// importEnded notes the end of the import of token.
+func importEnded(token string) {
+	if h := helper(); token != "" && h.Truthy() && h.Get("importEnded").Truthy() {
+		h.Call("importEnded", token)
+	}
+}
+
+// sayStoppedImports calls say, once, with what a start says of the
+// imports that stopped before their end, if any.
+func sayStoppedImports(say func(string)) {
+	h := helper()
+	if !h.Truthy() || !h.Get("stoppedImports").Truthy() {
+		return
+	}
+	var then app.Func
+	then = app.FuncOf(func(this app.Value, args []app.Value) any {
+		then.Release()
+		var said []string
+		if len(args) > 0 && args[0].Truthy() {
+			for i := range args[0].Length() {
+				said = append(said, stoppedImportWords(args[0].Index(i).String()))
+			}
+		}
+		if len(said) > 0 {
+			say(strings.Join(said, " "))
+		}
+		return nil
+	})
+	h.Call("stoppedImports").Call("then", then)
+}
+
+// stoppedImportWords says that the import of what stopped before its end.
+func stoppedImportWords(what string) string {
+	return fmt.Sprintf("The import of %s stopped before its end, when its tab was reloaded or closed: what it had added is in the library. "+
 		"Add the same files again to bring in the rest (what is there already is reported, not added twice).", what)
 }
 
@@ -184,8 +217,9 @@ func (m *importer) importMany(files []app.Value) {
 	cctx, cancel := context.WithCancel(context.Background())
 	m.running = &importProgress{Total: len(ok), What: "reading the files", cancel: cancel}
 	m.Host.importRunning(true)
+	var token string
 	if len(ok) > 0 {
-		setStorageItem("sessionStorage", importKey, importWhat(ok))
+		token = importBegan(importWhat(ok))
 	}
 	m.report = nil
 	read := make([]workspace.File, len(ok))
@@ -220,7 +254,7 @@ func (m *importer) importMany(files []app.Value) {
 			ctx.Dispatch(func(ctx app.Context) {
 				m.running = nil
 				m.Host.importRunning(false)
-				removeStorageItem("sessionStorage", importKey)
+				importEnded(token)
 				m.showReport(rep, refused, err, total, took)
 				// Cancel, gone with the progress, had the focus: it goes
 				// to the report's Close rather than the page's body.

@@ -61,14 +61,15 @@ func (a *Annotator) afterStartAtMost(ctx app.Context) {
 }
 
 // startIdle is the start's idle work: from now on the sidebar draws the
-// panel with nothing selected, an import that the tab's reload stopped is
-// said (importStopped), the code of a tag is run once (warm.go), and the
+// panel with nothing selected, an import that stopped when its tab was
+// reloaded, closed or crashed is said (sayStoppedImports), the code of a
+// tag is run once (warm.go), and the
 // browser is asked to keep the storage.
 func (a *Annotator) startIdle(ctx app.Context) {
 	a.panelDrawn = true
-	if said := importStopped(); said != "" {
-		a.tell(notice{Text: said, Error: true})
-	}
+	sayStoppedImports(func(said string) {
+		ctx.Dispatch(func(app.Context) { a.tell(notice{Text: said, Error: true}) })
+	})
 	a.warmTagging()
 	if app.IsClient {
 		go a.keepStorage(ctx)

@@ -338,8 +338,79 @@
     return navigator.locks.query().then((s) => (s.pending || []).some((p) => p.name === name), () => false);
   }
 
+  // The imports running in this browser's tabs. Each holds the lock
+  // "annotator-import:<token>" while it runs, and keeps what it imports
+  // (its files' names) in local storage under "annotator:import:<token>",
+  // written once the lock is held. A tab reloaded, closed or crashed
+  // during an import lets the lock go and leaves the item: the next start
+  // of any tab finds it with no lock held, and says that the import
+  // stopped (stoppedImports). The tab's own session storage was lost with
+  // a crashed or closed tab, and a new tab said nothing of what was
+  // not imported.
+  const importPrefix = "annotator:import:";
+  const imports = new Map(); // token -> {release, ended}
+
+  // importBegan notes an import of what, and returns its token.
+  function importBegan(what) {
+    const token = Date.now().toString(36) + "-" + Math.random().toString(36).slice(2);
+    if (!navigator.locks) return token; // no lock to tell a running import by
+    let release;
+    const kept = new Promise((r) => (release = r));
+    const mine = { release, ended: false };
+    imports.set(token, mine);
+    navigator.locks.request("annotator-import:" + token, () => {
+      if (mine.ended) return null;
+      try {
+        localStorage.setItem(importPrefix + token, what);
+      } catch (e) {} // no local storage: nothing to say at the next start
+      return kept;
+    }).catch(() => {});
+    return token;
+  }
+
+  // importEnded notes the end of import token.
+  function importEnded(token) {
+    const mine = imports.get(token);
+    if (!mine) return;
+    imports.delete(token);
+    mine.ended = true;
+    try {
+      localStorage.removeItem(importPrefix + token);
+    } catch (e) {}
+    mine.release();
+  }
+
+  // stoppedImports resolves to what the imports that stopped before their
+  // end imported (their files' names), each once: those noted, whose
+  // lock no tab holds.
+  function stoppedImports() {
+    let keys = [];
+    try {
+      for (let i = 0; i < localStorage.length; i++) {
+        const k = localStorage.key(i);
+        if (k && k.startsWith(importPrefix)) keys.push(k);
+      }
+    } catch (e) {
+      keys = [];
+    }
+    if (keys.length === 0 || !navigator.locks || typeof navigator.locks.query !== "function") return Promise.resolve([]);
+    return navigator.locks.query().then((s) => {
+      const held = new Set((s.held || []).map((l) => l.name));
+      const out = [];
+      for (const k of keys) {
+        if (held.has("annotator-import:" + k.slice(importPrefix.length))) continue;
+        try {
+          const what = localStorage.getItem(k);
+          localStorage.removeItem(k);
+          if (what !== null) out.push(what);
+        } catch (e) {}
+      }
+      return out;
+    }, () => []);
+  }
+
   window.annotator = Object.assign(window.annotator || {}, {
     joinJSON, putRecords, startWriter, lockDocument, unlockDocument, holdDocument, announceChange, onChange, keepScroll,
-    takeStart, waitedFor,
+    takeStart, waitedFor, importBegan, importEnded, stoppedImports,
   });
 })();
