@@ -285,7 +285,7 @@ func onlySpace(s string) bool {
 // spans selected in the browser map through the Go index to canonical text
 // that agrees with the browser's text of the span.
 func TestBridgeCorpus(t *testing.T) {
-	t.Parallel()
+	sideBySide(t)
 	pages := testcorpus.Pages(t)
 	br := newBridge(t, "/index.html")
 
@@ -409,7 +409,7 @@ func TestBridgeCorpus(t *testing.T) {
 // through the Go index (ToDOM) and checks the browser's text of each, and
 // that the selection maps back to the span.
 func TestBridgeUnicode(t *testing.T) {
-	t.Parallel()
+	sideBySide(t)
 	br := newBridge(t, "/index.html")
 	d := loadHand(t)
 	index, text := d.Index(), d.Text()
@@ -495,7 +495,7 @@ func TestBridgeUnicode(t *testing.T) {
 // caret, a selection outside the article and across its edges, and how it
 // converts boundary points in elements to text positions.
 func TestBridgeSelectionCodes(t *testing.T) {
-	t.Parallel()
+	sideBySide(t)
 	br := newBridge(t, "/index.html")
 	d := loadHand(t)
 	n := br.show(t, "hand", d)
@@ -590,7 +590,7 @@ func spanOf(t testing.TB, text *annotate.Text, s string) annotate.Span {
 // Highlight API, repaints with fewer, and checks the painted event, that a
 // highlight it did not set survives, and that the page's pixels change.
 func TestBridgePaint(t *testing.T) {
-	t.Parallel()
+	sideBySide(t)
 	br := newBridge(t, "/index.html")
 	d := loadHand(t)
 	br.show(t, "hand", d)
@@ -689,7 +689,7 @@ func TestBridgePaint(t *testing.T) {
 // of the same state would. A patch with other names, or after the article
 // was drawn anew, changes nothing and asks for a paint (-1).
 func TestBridgePatch(t *testing.T) {
-	t.Parallel()
+	sideBySide(t)
 	br := newBridge(t, "/index.html")
 	d := loadHand(t)
 	br.show(t, "hand", d)
@@ -762,7 +762,7 @@ func sameStrings(got []string, want ...string) bool {
 // loaded, paint draws boxes over the ranges' text, redraws them when the
 // window is resized, and removes them on a repaint.
 func TestBridgePaintOverlay(t *testing.T) {
-	t.Parallel()
+	sideBySide(t)
 	br := newBridge(t, "/nohl.html")
 	if evalJS[bool](t, br.browser, `!!(window.CSS && CSS.highlights) || typeof Highlight === "function"`) {
 		t.Fatal("the page still has the Highlight API")
@@ -843,7 +843,7 @@ func TestBridgePaintOverlay(t *testing.T) {
 
 // TestBridgeCaretAt finds the text position under a word's centre.
 func TestBridgeCaretAt(t *testing.T) {
-	t.Parallel()
+	sideBySide(t)
 	br := newBridge(t, "/index.html")
 	br.show(t, "hand", loadHand(t))
 	r := evalJS[[]int](t, br.browser, `(() => {
@@ -873,7 +873,7 @@ func TestBridgeCaretAt(t *testing.T) {
 // TestBridgeScrollTo scrolls to the far end of a long article, in the
 // window and in a scrolling box.
 func TestBridgeScrollTo(t *testing.T) {
-	t.Parallel()
+	sideBySide(t)
 	br := newBridge(t, "/index.html")
 	d := longDoc(t, 300)
 	br.show(t, "long", d)
@@ -934,7 +934,7 @@ func TestBridgeScrollTo(t *testing.T) {
 // TestBridgeExtend grows a selection by words from the keyboard's point of
 // view: from nothing, and from a selected word.
 func TestBridgeExtend(t *testing.T) {
-	t.Parallel()
+	sideBySide(t)
 	br := newBridge(t, "/index.html")
 	d := loadHand(t)
 	br.show(t, "hand", d)
@@ -978,7 +978,7 @@ func TestBridgeExtend(t *testing.T) {
 
 // TestBridgeFiles checks copy, download and readFile.
 func TestBridgeFiles(t *testing.T) {
-	t.Parallel()
+	sideBySide(t)
 	br := newBridge(t, "/index.html")
 	br.show(t, "hand", loadHand(t))
 
@@ -1031,7 +1031,7 @@ func TestBridgeFiles(t *testing.T) {
 // the strict CSP (no inline style), replaces it on each call, and that its
 // rules reach the page.
 func TestBridgeStyle(t *testing.T) {
-	t.Parallel()
+	sideBySide(t)
 	br := newBridge(t, "/index.html")
 	br.show(t, "hand", loadHand(t))
 	n := evalJS[int](t, br.browser, `annotator.style("::highlight(label-x) { background-color: rgb(1, 2, 3); } .swatch.label-x { color: rgb(4, 5, 6); }")`)

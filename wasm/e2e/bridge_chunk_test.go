@@ -18,7 +18,7 @@ import (
 // that cross chunks select the canonical text, and the page's text is
 // unchanged. A short article is left as it is.
 func TestBridgeChunks(t *testing.T) {
-	t.Parallel()
+	sideBySide(t)
 	br := newBridge(t, "/index.html")
 
 	// 1,050 blocks in a wrapper, with white space, inline elements and a
@@ -125,7 +125,7 @@ func TestBridgeChunks(t *testing.T) {
 // of the scroll, and a range patched in far from the view is shown once
 // the view comes to it.
 func TestBridgeHighlightWindow(t *testing.T) {
-	t.Parallel()
+	sideBySide(t)
 	br := newBridge(t, "/index.html")
 	d := longArticle(t, func(i int) string {
 		return fmt.Sprintf("<p>Paragraph %d has <em>some</em> words 😀 in it, and a few more words to make a line.</p>\n", i)
