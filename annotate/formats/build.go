@@ -149,6 +149,7 @@ func Build(p Plain, from string) (Doc, error) {
 	// apart, and it was kept as an orphan, out of the dataset.
 	taken := map[string]bool{}
 	var idNotes []string
+	var notUUID, rewritten []string // quoted, said once for the document (idsNote)
 	for i, s := range spans {
 		if s.Label == "" {
 			d.leftOut(s.Line, fmt.Sprintf("%s is left out: its label %q cannot be a label's name", spanName(i), p.Spans[i].Label))
@@ -160,10 +161,10 @@ func Build(p Plain, from string) (Doc, error) {
 			// hyphens) is written so, and one that is none is replaced,
 			// each said, for a team that joins its rows by id.
 			if u, err := uuid.Parse(s.ID); err == nil {
-				idNotes = append(idNotes, fmt.Sprintf("%s (%s) has the id %q, a UUID written another way; it is written %s", spanName(i), s.Label, abbreviate(s.ID), u))
+				rewritten = append(rewritten, fmt.Sprintf("%q", abbreviate(s.ID)))
 				s.ID = u.String()
 			} else {
-				idNotes = append(idNotes, fmt.Sprintf("%s (%s) has the id %q, which is not a UUID; it is given a new one", spanName(i), s.Label, abbreviate(s.ID)))
+				notUUID = append(notUUID, fmt.Sprintf("%q", abbreviate(s.ID)))
 				s.ID = ""
 			}
 		}
@@ -199,6 +200,10 @@ func Build(p Plain, from string) (Doc, error) {
 			d.Moved++
 		}
 	}
+	idNotes = append(idNotes, idsNote(notUUID, "the id of a span, %s, is not a UUID: it is given a new one",
+		"the ids of %d spans (%s) are not UUIDs: they are given new ones")...)
+	idNotes = append(idNotes, idsNote(rewritten, "the id of a span, %s, is a UUID written another way: it is written 8-4-4-4-12",
+		"the ids of %d spans (%s) are UUIDs written another way: they are written 8-4-4-4-12")...)
 	d.Notes = append(append(append(append(textNotes, names.notes("the label")...), attrNames.notes("the attribute")...), attrNotes...), idNotes...)
 	for _, n := range notes {
 		if n != "" {
@@ -442,4 +447,22 @@ func abbreviate(s string) string {
 		return s
 	}
 	return string([]rune(s)[:39]) + "…"
+}
+
+// idsNote says, in one note for a document, the span ids of ids (each
+// already quoted): a dataset of another tool's numbered ids gave one note
+// a span. one and many are the note's words for one id and for several,
+// with %s for the ids (and for many, %d first for their number).
+func idsNote(ids []string, one, many string) []string {
+	switch len(ids) {
+	case 0:
+		return nil
+	case 1:
+		return []string{fmt.Sprintf(one, ids[0])}
+	}
+	shown := ids
+	if len(shown) > 3 {
+		shown = append(slices.Clone(shown[:3]), "…")
+	}
+	return []string{fmt.Sprintf(many, len(ids), strings.Join(shown, ", "))}
 }

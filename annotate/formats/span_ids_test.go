@@ -1,6 +1,7 @@
 package formats
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -42,5 +43,27 @@ func TestBuildSpanIDsAreKeptOrSaid(t *testing.T) {
 	said := strings.Join(d.Notes, "\n")
 	if !strings.Contains(said, `"S4"`) || !strings.Contains(said, "not a UUID") {
 		t.Errorf("notes %q: want the id \"S4\" said to be replaced, as not a UUID", d.Notes)
+	}
+}
+
+// TestBuildSaysOtherToolsIDsOnce: a dataset whose spans are numbered by
+// another tool ("1", "2", …) gets one note for them, not one a span.
+func TestBuildSaysOtherToolsIDsOnce(t *testing.T) {
+	var text strings.Builder
+	var spans []Span
+	for i := range 12 {
+		at := annotate.RuneCount(text.String())
+		text.WriteString(fmt.Sprintf("Sentence number %d is here. ", i))
+		spans = append(spans, Span{ID: fmt.Sprint(i + 1), Label: "claim", Start: at, End: at + len("Sentence")})
+	}
+	d, err := Build(Plain{Title: "T", Text: text.String(), Spans: spans}, "t.jsonl:1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.File.Annotations) != 12 {
+		t.Fatalf("%d annotations, want 12", len(d.File.Annotations))
+	}
+	if len(d.Notes) != 1 || !strings.Contains(d.Notes[0], "the ids of 12 spans") || !strings.Contains(d.Notes[0], `"1", "2", "3", …`) {
+		t.Errorf("notes %q: want one, of the 12 ids", d.Notes)
 	}
 }
