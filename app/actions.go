@@ -510,12 +510,12 @@ func (a *Annotator) escape(ctx app.Context) {
 }
 
 // keepFieldEdit sets the value of el, when it is a text field of the
-// selected annotation's panel ("edit-" and the attribute's name), on the
+// selected annotation's panel (its data-attr the attribute's name), on the
 // annotation the panel shows.
 func (a *Annotator) keepFieldEdit(ctx app.Context, el app.Value) {
 	tag := el.Get("tagName").String()
-	name, ok := strings.CutPrefix(el.Get("id").String(), "edit-")
-	if !ok || name == "label" || tag != "INPUT" && tag != "TEXTAREA" || a.set == nil {
+	name, ok := fieldAttribute(el)
+	if !ok || tag != "INPUT" && tag != "TEXTAREA" || a.set == nil {
 		return
 	}
 	panel := el.Call("closest", "#selected")

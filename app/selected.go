@@ -158,7 +158,7 @@ func (s *sidebar) renderEditor(v panelView) app.UI {
 			}
 			// dir="auto": a speaker written in Hebrew or Arabic reads and
 			// is typed right to left, an English one left to right.
-			input := app.Input().Type("text").ID("edit-" + name).Dir("auto")
+			input := app.Input().Type("text").ID(attributeFieldID(name)).DataSet("attr", name).Dir("auto")
 			if !onPage() {
 				// On the page the values are putSelected's, written in the
 				// turn of the change and after every render, but in the
@@ -266,12 +266,34 @@ func attributeHint(name string) string {
 	return ""
 }
 
+// attributeFieldID is the id of the panel's field of attribute name:
+// "edit-" and the name, but for an attribute called "label", whose
+// "edit-label" is the label's select. An attribute's name is lower case
+// (annotate.Schema), so "edit-Label" is no other field's. The fields'
+// handlers take the name from the field's data-attr.
+func attributeFieldID(name string) string {
+	if name == "label" {
+		return "edit-Label"
+	}
+	return "edit-" + name
+}
+
+// fieldAttribute returns the attribute that el, a field of the panel,
+// edits: its data-attr.
+func fieldAttribute(el app.Value) (string, bool) {
+	name := el.Get("dataset").Get("attr")
+	if name.Type() != app.TypeString || name.String() == "" {
+		return "", false
+	}
+	return name.String(), true
+}
+
 // noteField is the selected annotation's note. On the page its value is
 // putSelected's, as the other fields' are (renderEditor): go-app's Text
 // of a textarea is its value, written over the note typed since a change
 // (TestPanelKeepsNoteTypedBeforeItsRender).
 func (s *sidebar) noteField(note, id string) app.HTMLTextarea {
-	area := app.Textarea().ID("edit-note").Rows(2).Dir("auto").
+	area := app.Textarea().ID(attributeFieldID(annotate.AttrNote)).DataSet("attr", annotate.AttrNote).Rows(2).Dir("auto").
 		OnChange(func(ctx app.Context, e app.Event) {
 			s.Host.setAttribute(ctx, panelID(ctx, id), annotate.AttrNote, ctx.JSSrc().Get("value").String())
 		}, app.EventScope(id))

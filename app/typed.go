@@ -73,8 +73,8 @@ func (a *Annotator) noteFocus(el app.Value) {
 		a.typing = typing{field: fid, t: typed{Doc: doc, Name: titleField, Was: el.Get("dataset").Get("title").String()}}
 		return
 	}
-	name, ok := strings.CutPrefix(fid, "edit-")
-	if !ok || name == "label" || a.set == nil || a.keep.editor == nil {
+	name, ok := fieldAttribute(el)
+	if !ok || a.set == nil || a.keep.editor == nil {
 		return
 	}
 	panel := el.Call("closest", "#selected")

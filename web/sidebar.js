@@ -371,7 +371,7 @@
     const select = document.getElementById("edit-label"), note = document.getElementById("edit-note");
     const inputs = [...panel.querySelectorAll(".editor input")];
     if (shown.includes(null) || !select || !note || ![...select.options].some((o) => o.value === v.label) ||
-      inputs.length !== v.fields.length || inputs.some((el, i) => el.id !== "edit-" + v.fields[i] || !el.closest("label"))) {
+      inputs.length !== v.fields.length || inputs.some((el, i) => el.dataset.attr !== v.fields[i] || !el.closest("label"))) {
       return same;
     }
     panel.hidden = false;

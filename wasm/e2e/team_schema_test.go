@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 
 	"github.com/newsannotator/annotator/annotate"
 )
@@ -185,5 +186,71 @@ func TestReflowAt320LongLabel(t *testing.T) {
 			.map((el) => el.id + " to " + Math.round(el.getBoundingClientRect().right) + " px")})`)
 	if got.Scroll > got.Width+0.5 || len(got.Outside) > 0 {
 		t.Errorf("320 px wide, a label of a 32-character name: the page is %.0f px wide in a window %.0f px wide; out of it: %q", got.Scroll, got.Width, got.Outside)
+	}
+}
+
+// TestAttributeNamedLabel: a team's attribute called "label" has a field
+// of its own in the panel. Its field took the id of the label's select,
+// "edit-label", and what was typed into it and kept with Escape (or left
+// in it at a reload) was dropped: the app read the id as the select's.
+func TestAttributeNamedLabel(t *testing.T) {
+	b, _ := openApp(t)
+	waitStarted(t, b)
+	const body = "Ministers pledged to raise defence spending by 2% of GDP.\n\nThe opposition said the plan was not enough."
+	doc, err := annotate.Load([]byte(body), annotate.FileSource("label.txt", "text/plain"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	schema := annotate.Schema{Labels: []annotate.Label{
+		{Name: "claim", Color: "#0072b2", Key: "c", Attributes: []string{"label"}},
+		{Name: "quote", Color: "#e69f00", Key: "q", Attributes: []string{}},
+	}}
+	set := annotate.NewSet(doc.Text(), schema)
+	plain := doc.Text().String()
+	start := annotate.RuneCount(plain[:strings.Index(plain, "raise defence")])
+	if _, err := set.Add("claim", start, start+annotate.RuneCount("raise defence spending")); err != nil {
+		t.Fatal(err)
+	}
+	data, err := annotate.NewFile(doc, set, nil, time.Now()).Marshal()
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "label.annotations.json")
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	openFile(t, b, path)
+	waitFor(t, b, `document.querySelectorAll("#entries > li").length === 1`)
+	clickPhrase(t, b, "raise defence spending")
+	const field = `[...document.querySelectorAll("#selected .editor input")].find((el) => el.closest("label") && el.closest("label").textContent.trim().startsWith("Label"))`
+	waitFor(t, b, `!document.getElementById("selected").hidden && !!`+field)
+	if n := evalJS[int](t, b, `new Set([...document.querySelectorAll("[id]")].map((el) => el.id)).size - document.querySelectorAll("[id]").length`); n != 0 {
+		t.Errorf("the page has %d ids given twice", -n)
+	}
+	evalJS[bool](t, b, `(`+field+`.focus(), true)`)
+	waitFor(t, b, `document.activeElement === `+field)
+	b.run(chromedp.KeyEvent("economy"))
+	press(t, b, kb.Escape)
+	waitFor(t, b, `document.activeElement && document.activeElement.id === "article"`)
+	waitSaved(t, b)
+	f := parseExport(t, downloadVia(t, b, chromedp.Click(chromedp.ID("download-button"))))
+	if len(f.Annotations) != 1 || f.Annotations[0].Attributes["label"] != "economy" || f.Annotations[0].Label != "claim" {
+		t.Errorf("after typing into the attribute \"label\" and Escape, the export holds %+v", f.Annotations)
+	}
+	// Typed, and the page reloaded with the focus still in the field: kept,
+	// as a speaker typed so is (TestTypedSpeakerSurvivesReload).
+	clickPhrase(t, b, "raise defence spending")
+	waitFor(t, b, `!document.getElementById("selected").hidden && !!`+field)
+	evalJS[bool](t, b, `(`+field+`.focus(), true)`)
+	waitFor(t, b, `document.activeElement === `+field)
+	b.run(chromedp.KeyEvent(" policy"))
+	waitFor(t, b, field+`.value === "economy policy"`)
+	b.run(chromedp.Reload())
+	waitStarted(t, b)
+	waitFor(t, b, `performance.getEntriesByName("annotator:restored").length > 0`)
+	waitSaved(t, b)
+	f = parseExport(t, downloadVia(t, b, chromedp.Click(chromedp.ID("download-button"))))
+	if len(f.Annotations) != 1 || f.Annotations[0].Attributes["label"] != "economy policy" {
+		t.Errorf("after typing into the attribute \"label\" and a reload, the export holds %+v", f.Annotations)
 	}
 }
