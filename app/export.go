@@ -23,7 +23,8 @@ func (a *Annotator) downloadNow(ctx app.Context) {
 	}
 	name := annotate.ExportFileName(a.doc.Title)
 	download(name, string(data), "application/json")
-	a.say(fmt.Sprintf("Downloaded %s with %d annotations.", name, a.set.Len()))
+	n := a.set.Len()
+	a.say(fmt.Sprintf("Downloaded %s with %d %s.", name, n, annotate.Plural(n, "annotation", "annotations")))
 }
 
 // copyExport puts the export on the clipboard, as stored now when the
@@ -44,7 +45,7 @@ func (a *Annotator) copyNow(ctx app.Context) {
 				a.fail("The browser did not allow copying to the clipboard. Use Download instead.")
 				return
 			}
-			a.say(fmt.Sprintf("Copied the export (%d annotations, %d KB) to the clipboard.", count, (len(data)+1023)/1024))
+			a.say(fmt.Sprintf("Copied the export (%d %s, %d KB) to the clipboard.", count, annotate.Plural(count, "annotation", "annotations"), (len(data)+1023)/1024))
 		})
 	})
 }

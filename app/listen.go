@@ -198,6 +198,36 @@ func (a *Annotator) listen(ctx app.Context) {
 		a.paste(ctx, e.Get("clipboardData"))
 	})
 
+	// A copy of text selected in the article puts on the clipboard, as
+	// plain text, the article's own text between the selection's ends:
+	// what tagging that selection exports as the annotation's text. The
+	// browser's own wrote one line break where the text has a blank line
+	// (after a headline, a list, a table) and a space for a no-break
+	// space, so that a passage copied from the article was not found
+	// again in the dataset. Its HTML is the selection's.
+	on("copy", func(e app.Value) {
+		data := e.Get("clipboardData")
+		doc := a.doc
+		if !data.Truthy() || doc == nil || isField(e.Get("target")) || a.view == viewLibrary {
+			return
+		}
+		state, dom := readSelection()
+		if state != selectionInside {
+			return
+		}
+		index := doc.Index()
+		start, err1 := index.FromDOM(dom.StartNode, dom.StartOffset)
+		end, err2 := index.FromDOM(dom.EndNode, dom.EndOffset)
+		if err1 != nil || err2 != nil || end <= start {
+			return
+		}
+		data.Call("setData", "text/plain", doc.Text().Slice(start, end))
+		if h := helper(); h.Truthy() && h.Get("selectionHTML").Truthy() {
+			data.Call("setData", "text/html", h.Call("selectionHTML").String())
+		}
+		e.Call("preventDefault")
+	})
+
 	// A drag that starts in the page (a selection of the article, say) is
 	// not something to open.
 	internalDrag := false

@@ -258,7 +258,8 @@ func (a *Annotator) importExport(ctx app.Context, data []byte, name string) {
 				release()
 				return
 			}
-			note := fmt.Sprintf("Imported “%s” with %d annotations.", imp.Document.Title, imp.Set.Len())
+			n := imp.Set.Len()
+			note := fmt.Sprintf("Imported “%s” with %d %s.", imp.Document.Title, n, annotate.Plural(n, "annotation", "annotations"))
 			if moved += imp.Moved; moved > 0 {
 				note += fmt.Sprintf(" %d were placed again by their text because the article changed.", moved)
 			}

@@ -1467,6 +1467,7 @@
   // is changed for the change event that leaving it fires.
   function typeKey(el, k) {
     if (isTextField(el) && editKey(el, k)) return;
+    if (clipboardKey(k)) return;
     const char = [...k.key].length === 1;
     const typed = char && !k.metaKey && (k.ctrlKey ? k.altKey : !k.altKey || !/^[A-Za-z0-9]$/.test(k.key));
     if (!typed && (k.ctrlKey || k.altKey || k.metaKey)) return;
@@ -1583,6 +1584,23 @@
     return true;
   }
 
+  // clipboardKey copies (Ctrl+C, ⌘C) or cuts (Ctrl+X, ⌘X) the selection,
+  // as the browser's keys do, and reports whether k was one of them.
+  // Typed ahead, they did nothing: the clipboard kept what it held, which
+  // the next paste put in. The key was the user's, whose activation lets
+  // the page's execCommand write the clipboard; a cut outside a text field
+  // does nothing, as the browser's does.
+  function clipboardKey(k) {
+    const mod = !k.altKey && !k.shiftKey && (mac ? k.metaKey && !k.ctrlKey : k.ctrlKey && !k.metaKey);
+    if (!mod || (k.code !== "KeyC" && k.code !== "KeyX")) return false;
+    try {
+      document.execCommand(k.code === "KeyC" ? "copy" : "cut");
+    } catch (e) {
+      // Not allowed: as a key the browser refused.
+    }
+    return true;
+  }
+
   // chooseOption does what a closed select does with a key: a letter
   // chooses the next option its text begins with (the letters typed
   // within a second, the option they begin), the arrows the next or the
@@ -1660,6 +1678,17 @@
     if (sel) sel.removeAllRanges();
   }
 
+  // selectionHTML returns the selection's content as HTML, for a copy's
+  // clipboard (app/listen.go), which then takes the article's own text as
+  // its plain text.
+  function selectionHTML() {
+    const sel = document.getSelection();
+    if (!sel || sel.rangeCount === 0) return "";
+    const box = document.createElement("div");
+    for (let i = 0; i < sel.rangeCount; i++) box.appendChild(sel.getRangeAt(i).cloneContents());
+    return box.innerHTML;
+  }
+
   // text returns the text of the range between two text positions, as
   // Range.toString gives it (for tests and diagnostics).
   function text(sn, so, en, eo) {
@@ -1692,7 +1721,7 @@
   // web/workspace.js) add their functions to the same object.
   window.annotator = Object.assign(window.annotator || {}, {
     nodeCount, reindex, selection, caretAt, paint, patch, highlights, scrollTo, showSpan, placeAtTop, scrollToPlace, select, extend,
-    move, caret, place, collapse, focusText, focusFrameIfLost, openModal, closeModal, clear, text, afterFrame,
+    move, caret, place, collapse, focusText, focusFrameIfLost, openModal, closeModal, clear, text, selectionHTML, afterFrame,
     highlightsPending, holdKeys, releaseKeys, onRendered,
   });
 })();

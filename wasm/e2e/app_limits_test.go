@@ -49,7 +49,7 @@ func TestAppSizeLimits(t *testing.T) {
 	// annotation of its own.
 	emptyDocument(t, b)
 	openFile(t, b, export)
-	if notice := text(t, b, "#notice"); notice != "Imported “A very long report” with 1 annotations." {
+	if notice := text(t, b, "#notice"); notice != "Imported “A very long report” with 1 annotation." {
 		t.Fatalf("the export of the article at the limit did not import: the app says %q", notice)
 	}
 	if n := entryCount(t, b); n != 1 {
