@@ -46,6 +46,9 @@ type Annotator struct {
 	typedWaiting *typed
 	// pageGone is set from the page's pagehide until it is shown again.
 	pageGone bool
+	// locksLetGo is set when the page let its documents' locks go as it
+	// went into the back-forward cache (listen.go), until it is shown again.
+	locksLetGo bool
 	// typing is the field focused last, for keepTyped; typedKept is the
 	// item it kept as the page was hidden (forgetTyped).
 	typing    typing

@@ -136,6 +136,19 @@ func (a *Annotator) listen(ctx app.Context) {
 	pageHide := app.FuncOf(func(this app.Value, args []app.Value) any {
 		a.keepTyped(false)
 		a.pageGone = true
+		// A page kept in the back-forward cache (the tab went to another
+		// address) would hold its document's lock there, unseen: the app
+		// opened at its address again in this tab, or in another, showed
+		// the document read-only, "open in another tab", until the browser
+		// evicted the cached page. Its locks go with it now, unless a
+		// change is still being written (the tab asked before leaving);
+		// they are asked for again if it comes back (locksLetGo).
+		if len(args) > 0 && args[0].Get("persisted").Truthy() && !a.keep.unsafe() {
+			if h := helper(); h.Truthy() {
+				h.Call("unlockDocument")
+				a.locksLetGo = true
+			}
+		}
 		return nil
 	})
 	win.Call("addEventListener", "pagehide", pageHide)
@@ -160,6 +173,10 @@ func (a *Annotator) listen(ctx app.Context) {
 		case shown:
 			a.pageGone = false // back from the back-forward cache
 			a.forgetTyped()
+			if a.locksLetGo {
+				a.locksLetGo = false
+				ctx.Dispatch(func(ctx app.Context) { a.lockAgain(ctx) })
+			}
 		case !a.pageGone:
 			a.keepTyped(true)
 		}

@@ -489,6 +489,17 @@ func (a *Annotator) lockDocument(ctx app.Context, id string) {
 	a.releaseLocks()
 }
 
+// lockAgain asks again for the lock of the open document, which the page
+// let go as it went into the back-forward cache: back from it, the
+// document is editable here if no tab took it meanwhile (read again if
+// one changed it), else read-only until that tab lets it go.
+func (a *Annotator) lockAgain(ctx app.Context) {
+	a.unlockDocuments() // the waits of the page that went, called no more
+	if e := a.keep.editor; e != nil {
+		a.lockDocument(ctx, e.ID())
+	}
+}
+
 // openGranted opens document id again, shown read-only until now, once
 // the lock another tab held is this tab's. The other tab may have let it
 // go because its library deleted the document (a delete holds the lock
