@@ -876,10 +876,26 @@ func (l *library) sortOf(key workspace.SortKey) string {
 // time.Local in the browser is one fixed offset, the one of the moment
 // the app started, so that a time from the other side of a change to or
 // from summer time was shown an hour off, on the wrong day near midnight.
+//
+// The offsets asked are kept by instant (zoneOffsets): a row is drawn at
+// every render of the library, and its two times are the same from one
+// render to the next.
 func wallClock(t time.Time) time.Time {
 	if !app.IsClient {
 		return t.Local()
 	}
-	off := app.Window().Get("Date").New(float64(t.UnixMilli())).Call("getTimezoneOffset").Int()
-	return t.In(time.FixedZone("", -off*60))
+	ms := t.UnixMilli()
+	zone, ok := zoneOffsets[ms]
+	if !ok {
+		off := app.Window().Get("Date").New(float64(ms)).Call("getTimezoneOffset").Int()
+		zone = time.FixedZone("", -off*60)
+		if len(zoneOffsets) >= 10_000 {
+			clear(zoneOffsets) // a library's two times a document, and room to spare
+		}
+		zoneOffsets[ms] = zone
+	}
+	return t.In(zone)
 }
+
+// zoneOffsets are the zones wallClock found, by instant in milliseconds.
+var zoneOffsets = map[int64]*time.Location{}
