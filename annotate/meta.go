@@ -62,7 +62,9 @@ func readPageMeta(doc *html.Node) pageInfo {
 				class := strings.Fields(strings.ToLower(attr(n, "class")))
 				switch {
 				case at == "":
-				case slices.Contains(prop, "datepublished"):
+				case slices.Contains(prop, "datepublished") || slices.Contains(class, "published") || slices.Contains(class, "dt-published"):
+					// hAtom's "published" (WordPress writes a post never
+					// changed since as "entry-date published updated").
 					if timePublished == "" {
 						timePublished = at
 					}

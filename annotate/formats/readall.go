@@ -159,8 +159,9 @@ func classify(all []Format, inputs []Input) []int {
 			}
 			continue
 		}
-		if annotate.LooksLikeHTMLPage(in.Data) {
-			// No format's file opens as a page does; JSON Lines and CSV
+		if !strings.EqualFold(path.Ext(in.Name), ".txt") && annotate.LooksLikeHTMLPage(in.Data) {
+			// No format's file opens as a page does (but brat's text,
+			// which is any text, markup too); JSON Lines and CSV
 			// know theirs by the name, and took an error page saved as
 			// .jsonl or .csv for a file of theirs gone wrong.
 			continue

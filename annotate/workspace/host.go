@@ -1,7 +1,8 @@
 package workspace
 
 // This file keeps one rule: a site is shown by its host as a browser's
-// address bar shows it, in the letters its "xn--" labels stand for.
+// address bar shows it: in the letters its "xn--" labels stand for, but
+// for a label that mixes scripts as a spoof does, kept in its ASCII form.
 
 import (
 	"strings"
@@ -19,12 +20,40 @@ func unicodeHost(host string) string {
 	labels := strings.Split(host, ".")
 	for i, l := range labels {
 		if rest, ok := strings.CutPrefix(l, "xn--"); ok {
-			if u, ok := punyDecode(rest); ok {
+			if u, ok := punyDecode(rest); ok && !mixedScripts(u) {
 				labels[i] = u
 			}
 		}
 	}
 	return strings.Join(labels, ".")
+}
+
+// mixedScripts reports whether label mixes scripts as a spoof does
+// ("аpple", its "а" Cyrillic), which a browser's address bar shows in its
+// ASCII form: a script beside another, but for Latin beside those written
+// with it (Han, kana, Hangul, Bopomofo).
+func mixedScripts(label string) bool {
+	latin, cjk := false, false
+	var other *unicode.RangeTable
+	for _, r := range label {
+		switch {
+		case !unicode.IsLetter(r) || unicode.In(r, unicode.Common, unicode.Inherited):
+		case unicode.Is(unicode.Latin, r):
+			latin = true
+		case unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul, unicode.Bopomofo):
+			cjk = true
+		case other == nil:
+			for _, t := range unicode.Scripts {
+				if unicode.Is(t, r) {
+					other = t
+					break
+				}
+			}
+		case !unicode.Is(other, r):
+			return true
+		}
+	}
+	return other != nil && (latin || cjk)
 }
 
 // punyDecode decodes a Punycode label (RFC 3492, section 6.2).

@@ -94,7 +94,13 @@ const goappCacheMatch = `  const cachedResponse = await caches.match(request);`
 // cache of the page without it.
 const workerCacheMatch = `  // The annotator's (wasm/server/worker.go): a page asked for with a
   // query string is the one page the cache holds under its path alone.
-  const cachedResponse = await caches.match(request, {ignoreSearch: request.mode === "navigate"});`
+  // Its index.html, which a static host serves and a bookmark may name,
+  // is the page of its folder.
+  const navigate = request.mode === "navigate";
+  const cachedResponse = (await caches.match(request, {ignoreSearch: navigate})) ||
+    (navigate && /\/index\.html$/.test(new URL(request.url).pathname) ?
+      (await caches.match(new URL("./", request.url).href, {ignoreSearch: true})) ||
+      (await caches.match(new URL(".", request.url).href.replace(/\/$/, ""), {ignoreSearch: true})) : undefined);`
 
 // goappAddAll is go-app's (v10.1.11) caching of the app, which workerAddAll
 // replaces.

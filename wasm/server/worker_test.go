@@ -24,7 +24,7 @@ func TestServiceWorkerHoldsItsInstall(t *testing.T) {
 		t.Fatal(err)
 	}
 	served := srvRequest(s, "GET", "/app-worker.js").Body.String()
-	for _, want := range []string{"event.waitUntil(installWorker()", "deletePreviousCaches", `const cacheName = "app-" + "` + s.Version() + `"`, "resourcesToCache = [", "fetchWithCache", `{ignoreSearch: request.mode === "navigate"}`} {
+	for _, want := range []string{"event.waitUntil(installWorker()", "deletePreviousCaches", `const cacheName = "app-" + "` + s.Version() + `"`, "resourcesToCache = [", "fetchWithCache", `const navigate = request.mode === "navigate"`, `{ignoreSearch: navigate}`} {
 		if !strings.Contains(served, want) {
 			t.Errorf("the served app-worker.js lacks %q", want)
 		}
