@@ -135,3 +135,19 @@ func must[T any](v T, err error) T {
 	}
 	return v
 }
+
+// TestDamagedSummaryArticleAddedAgain: a document whose summary is damaged
+// is not listed; its article added again is a document the user can see
+// and work on, not refused as "already in the workspace".
+func TestDamagedSummaryArticleAddedAgain(t *testing.T) {
+	w, m := openMemory(t)
+	a, _ := tagged(t, w, "a.txt")
+	m.DamageSummary(a.ID)
+	if _, err := w.Add(loadText(t, "a.txt", "One claim here, a quote there, and a pledge to end a.txt."), nil, nil, ""); err != nil {
+		t.Fatalf("the article of a document whose summary is damaged, added again: %v", err)
+	}
+	docs, _, err := w.DocumentsWith(nil)
+	if len(docs) != 1 {
+		t.Errorf("after adding the article again, the library lists %d documents (%v); the article cannot be brought back", len(docs), err)
+	}
+}

@@ -217,7 +217,7 @@ func (m *Memory) DocumentByText(sha string) (string, bool, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	id, ok := m.byText[sha]
-	if _, stored := m.summaries[id]; !stored {
+	if !m.readable(id) {
 		return "", false, nil // a body left without its summary is no document
 	}
 	return id, ok, nil
@@ -235,14 +235,23 @@ func (m *Memory) stored(sha, id string) (string, bool) {
 	if found, ok := m.byText[sha]; ok && sha != "" {
 		// A body left without its summary (a deletion the browser did
 		// not finish) is no document: the article is stored again.
-		if _, stored := m.summaries[found]; stored {
+		if m.readable(found) {
 			return found, true
 		}
 	}
-	if _, ok := m.summaries[id]; ok {
+	if m.readable(id) {
 		return id, true
 	}
 	return "", false
+}
+
+// readable reports whether document id has a summary that can be read,
+// m locked: one whose summary is damaged is no document to find by its
+// text or id, or its article could never be added again (the library
+// does not list it).
+func (m *Memory) readable(id string) bool {
+	_, ok := m.summaries[id]
+	return ok && !m.damaged[summaryKey(id)]
 }
 
 func (m *Memory) DeleteDocument(id string) error {

@@ -703,7 +703,7 @@ func (s *Store) PutDocuments(docs []workspace.NewDocument) ([]string, error) {
 			if sha := d.Record.TextSHA256; sha != "" { // no document is indexed without a hash
 				byText[i] = texts.Call("getKey", sha)
 			}
-			byID[i] = sums.Call("getKey", d.Record.ID)
+			byID[i] = sums.Call("get", d.Record.ID)
 		}
 		t.on(byID[len(ds)-1], "success", func(js.Value) {
 			t.issue(func() {
@@ -715,7 +715,7 @@ func (s *Store) PutDocuments(docs []workspace.NewDocument) ([]string, error) {
 				for i := range ds {
 					if !byText[i].IsUndefined() {
 						if k := result(byText[i]); k.Type() == js.TypeString {
-							textSum[i] = sums.Call("getKey", k)
+							textSum[i] = sums.Call("get", k)
 							last = textSum[i]
 						}
 					}
@@ -755,13 +755,13 @@ func putNew(t *tx, docs []workspace.NewDocument, ds []*docRecords, byText, textS
 		sha := docs[i].Record.TextSHA256
 		if !byText[i].IsUndefined() {
 			if k := result(byText[i]); k.Type() == js.TypeString {
-				if result(textSum[i]).Type() == js.TypeString {
+				if readableSummary(result(textSum[i])) {
 					found[i] = k.String()
 					continue
 				}
-				// A body left without its summary: what is left of that
-				// document goes, so that its text finds the one written
-				// now.
+				// A body left without its summary, or with one damaged:
+				// what is left of that document goes, so that its text
+				// finds the one written now.
 				if left := k.String(); written["id:"+left] == "" && left != d.id {
 					rng := docRange(left)
 					t.store(bodyStore).Call("delete", left)
@@ -774,7 +774,7 @@ func putNew(t *tx, docs []workspace.NewDocument, ds []*docRecords, byText, textS
 				continue
 			}
 		}
-		if _, ok := written["id:"+d.id]; ok || result(byID[i]).Type() == js.TypeString {
+		if _, ok := written["id:"+d.id]; ok || readableSummary(result(byID[i])) {
 			found[i] = d.id
 			continue
 		}
@@ -1071,13 +1071,26 @@ func (s *Store) DocumentByText(sha string) (string, bool, error) {
 // the body of that text, then the summary of the body's document.
 type textLook struct{ body, summary js.Value }
 
+// readableSummary reports whether v, a summary record read (or undefined),
+// is one that can be read: a document whose summary is damaged is no
+// document to find by its text or id, or its article could never be
+// added again, refused as a double of a document the library cannot
+// list.
+func readableSummary(v js.Value) bool {
+	if v.Type() != js.TypeObject {
+		return false
+	}
+	_, err := readSummary("", v)
+	return err == nil
+}
+
 // lookText issues, in t, the look for the document of text sha.
 func lookText(t *tx, sha string) *textLook {
 	l := &textLook{}
 	l.body = t.store(bodyStore).Call("index", textIndex).Call("getKey", sha)
 	t.on(l.body, "success", func(js.Value) {
 		if k := result(l.body); k.Type() == js.TypeString {
-			t.issue(func() { l.summary = t.store(summaryStore).Call("getKey", k) })
+			t.issue(func() { l.summary = t.store(summaryStore).Call("get", k) })
 		}
 	})
 	return l
@@ -1089,10 +1102,10 @@ func lookText(t *tx, sha string) *textLook {
 // article for good, refused as a double of a document the library does
 // not have.
 func (l *textLook) found() (string, bool, error) {
-	if l == nil || l.summary.IsUndefined() || result(l.summary).Type() != js.TypeString {
+	if l == nil || l.summary.IsUndefined() || !readableSummary(result(l.summary)) {
 		return "", false, nil
 	}
-	return result(l.summary).String(), true, nil
+	return result(l.body).String(), true, nil
 }
 
 func (s *Store) StoredDocument(sha, id string) (string, bool, error) {
@@ -1107,7 +1120,7 @@ func (s *Store) StoredDocument(sha, id string) (string, bool, error) {
 		if sha != "" { // no document is indexed without a hash
 			byText = lookText(t, sha)
 		}
-		byID = t.store(summaryStore).Call("getKey", id)
+		byID = t.store(summaryStore).Call("get", id)
 	})
 	if err := t.wait(); err != nil {
 		return "", false, err
@@ -1115,7 +1128,7 @@ func (s *Store) StoredDocument(sha, id string) (string, bool, error) {
 	if found, ok, _ := byText.found(); ok {
 		return found, true, nil
 	}
-	if result(byID).Type() == js.TypeString {
+	if readableSummary(result(byID)) {
 		return id, true, nil
 	}
 	return "", false, nil

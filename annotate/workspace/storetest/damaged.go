@@ -39,6 +39,7 @@ func RunDamaged(t *testing.T, open func(t *testing.T) (workspace.Store, Damage))
 		{"DamagedSummary", testDamagedSummary},
 		{"DamagedAnnotation", testDamagedAnnotation},
 		{"LeftoverBody", testLeftoverBody},
+		{"DamagedSummaryStoredAgain", testDamagedSummaryStoredAgain},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -175,4 +176,31 @@ func testLeftoverBody(t *testing.T, s workspace.Store, d Damage) {
 	}
 	expect(t, "PutDocuments' found, the first article's body left behind", found2, []string{"", ""})
 	expect(t, "Documents after PutDocuments", len(must(s.Documents())), 3)
+}
+
+// testDamagedSummaryStoredAgain: a document whose summary is damaged is
+// no document to find, by its text or its id: its article is stored
+// again, under its own id or another, and is then found and listed. It
+// was found, and so refused for good as a double of a document the
+// library could not list.
+func testDamagedSummaryStoredAgain(t *testing.T, s workspace.Store, d Damage) {
+	old := Doc("d1")
+	put(t, s, old, Anns(2))
+	d.Summary(t, "d1")
+	sha := old.TextSHA256
+	if id, ok, err := s.DocumentByText(sha); err != nil || ok {
+		t.Errorf("DocumentByText of a document whose summary is damaged = %q, %v, %v; want not found", id, ok, err)
+	}
+	if id, ok, err := s.StoredDocument(sha, "d1"); err != nil || ok {
+		t.Errorf("StoredDocument of a document whose summary is damaged = %q, %v, %v; want not found", id, ok, err)
+	}
+	found, err := s.AddDocument(old, Anns(1))
+	if err != nil || found != "" {
+		t.Fatalf("AddDocument of the article whose summary is damaged = %q, %v; want it written", found, err)
+	}
+	expect(t, "Documents after the article is stored again", len(must(s.Documents())), 1)
+	expect(t, "Annotations(d1) stored again", must(s.Annotations("d1")), Anns(1))
+	if id, ok, err := s.DocumentByText(sha); err != nil || !ok || id != "d1" {
+		t.Errorf("DocumentByText after storing the article again = %q, %v, %v; want d1", id, ok, err)
+	}
 }
