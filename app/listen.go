@@ -217,7 +217,9 @@ func (a *Annotator) listen(ctx app.Context) {
 
 	// A copy of text selected in the article puts on the clipboard, as
 	// plain text, the article's own text between the selection's ends:
-	// what tagging that selection exports as the annotation's text. The
+	// what tagging that selection exports as the annotation's text, but
+	// for white space at its ends, which a tag leaves out and a copy
+	// keeps, as the reader selected it. The
 	// browser's own wrote one line break where the text has a blank line
 	// (after a headline, a list, a table) and a space for a no-break
 	// space, so that a passage copied from the article was not found
