@@ -18,12 +18,7 @@ import (
 // span, inside the claim, and Enter opened the claim's panel: the name
 // went into the claim's note, the quote had no speaker.
 func TestQuoteInsideAClaimGetsItsSpeaker(t *testing.T) {
-	b, _ := openApp(t)
-	b.expectNoConsoleErrors()
-	waitStarted(t, b)
-	evalJS[bool](t, b, `(document.getElementById("article").focus(), true)`)
-	tagPhrase(t, b, "The US President said “yes we can” when asked if a peace deal could be achieved in Ukraine", "c")
-	claim := selectedID(t, b)
+	b, claim := taggedClaimAroundAQuote(t)
 	tagPhrase(t, b, "“yes we can”", "q")
 	quote := selectedID(t, b)
 	if quote == claim || quote == "" {
@@ -71,12 +66,7 @@ func selectedID(t testing.TB, b *browser) string {
 // selection made downwards; inside a claim it offered the choice between
 // the two.
 func TestEnterAfterABackwardTagEditsIt(t *testing.T) {
-	b, _ := openApp(t)
-	b.expectNoConsoleErrors()
-	waitStarted(t, b)
-	evalJS[bool](t, b, `(document.getElementById("article").focus(), true)`)
-	tagPhrase(t, b, "The US President said “yes we can” when asked if a peace deal could be achieved in Ukraine", "c")
-	claim := selectedID(t, b)
+	b, claim := taggedClaimAroundAQuote(t)
 	n := entryCount(t, b)
 	selectPhrase(t, b, "“yes we can”", 0)
 	evalJS[bool](t, b, `(() => { const s = getSelection(), r = s.getRangeAt(0); s.setBaseAndExtent(r.endContainer, r.endOffset, r.startContainer, r.startOffset); return true; })()`)
@@ -95,4 +85,17 @@ func TestEnterAfterABackwardTagEditsIt(t *testing.T) {
 	if got := selectedID(t, b); got != quote {
 		t.Errorf("Enter after a backward tag edits %s, want the quote just tagged %s (the claim is %s)", got, quote, claim)
 	}
+}
+
+// taggedClaimAroundAQuote opens the app on the sample, its article focused,
+// and tags as a claim the sentence that holds the quote "yes we can"; it
+// returns the browser and the claim's id.
+func taggedClaimAroundAQuote(t *testing.T) (*browser, string) {
+	t.Helper()
+	b, _ := openApp(t)
+	b.expectNoConsoleErrors()
+	waitStarted(t, b)
+	evalJS[bool](t, b, `(document.getElementById("article").focus(), true)`)
+	tagPhrase(t, b, "The US President said “yes we can” when asked if a peace deal could be achieved in Ukraine", "c")
+	return b, selectedID(t, b)
 }

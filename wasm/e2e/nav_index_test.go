@@ -3,7 +3,6 @@
 package e2e
 
 import (
-	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -22,14 +21,7 @@ import (
 // (https://example.github.io/annotator/index.html). The app must start
 // there as at /annotator/, on the same workspace.
 func TestStaticBuildAtItsIndexHTML(t *testing.T) {
-	site, err := server.Load(builtWebDir(t), io.Discard)
-	if err != nil {
-		t.Fatal(err)
-	}
-	out := filepath.Join(t.TempDir(), "docs")
-	if err := site.WriteStatic(out, "/annotator"); err != nil {
-		t.Fatal(err)
-	}
+	out := staticBuildAt(t, "/annotator")
 	index, err := os.ReadFile(filepath.Join(out, "index.html"))
 	if err != nil {
 		t.Fatal(err)

@@ -26,14 +26,7 @@ import (
 // (another build of the annotator, another site), deleting only its own
 // earlier one.
 func TestStaticBuildAtABase(t *testing.T) {
-	site, err := server.Load(builtWebDir(t), io.Discard)
-	if err != nil {
-		t.Fatal(err)
-	}
-	out := filepath.Join(t.TempDir(), "docs")
-	if err := site.WriteStatic(out, "/annotator"); err != nil {
-		t.Fatal(err)
-	}
+	out := staticBuildAt(t, "/annotator")
 	worker, err := os.ReadFile(filepath.Join(out, "app-worker.js"))
 	if err != nil {
 		t.Fatal(err)
@@ -95,4 +88,20 @@ func TestStaticBuildAtABase(t *testing.T) {
 	if got := evalJS[string](t, b, `location.pathname`); got != "/annotator/" {
 		t.Errorf("offline, the app runs at %q", got)
 	}
+}
+
+// staticBuildAt writes the built app as a static site to be served at
+// base (annotator build -base), in a folder of the test's, and returns the
+// folder.
+func staticBuildAt(t *testing.T, base string) string {
+	t.Helper()
+	site, err := server.Load(builtWebDir(t), io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "docs")
+	if err := site.WriteStatic(out, base); err != nil {
+		t.Fatal(err)
+	}
+	return out
 }

@@ -42,16 +42,7 @@ func RunDamaged(t *testing.T, open func(t *testing.T) (workspace.Store, Damage))
 		{"DamagedSummaryStoredAgain", testDamagedSummaryStoredAgain},
 	}
 	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			defer func() {
-				if r := recover(); r != nil {
-					f, ok := r.(failure)
-					if !ok {
-						panic(r)
-					}
-					t.Fatal(string(f))
-				}
-			}()
+		subtest(t, tc.name, func(t *testing.T) {
 			s, d := open(t)
 			tc.fn(t, s, d)
 		})

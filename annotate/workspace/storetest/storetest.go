@@ -64,19 +64,25 @@ func Run(t *testing.T, open func(t *testing.T) workspace.Store) {
 		{"ManyAnnotations", testManyAnnotations},
 	}
 	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			defer func() {
-				if r := recover(); r != nil {
-					f, ok := r.(failure)
-					if !ok {
-						panic(r)
-					}
-					t.Fatal(string(f))
-				}
-			}()
-			tc.fn(t, open(t))
-		})
+		subtest(t, tc.name, func(t *testing.T) { tc.fn(t, open(t)) })
 	}
+}
+
+// subtest runs fn as t's subtest name, a failure of must or expect (a
+// panic of a failure) its fatal error.
+func subtest(t *testing.T, name string, fn func(t *testing.T)) {
+	t.Run(name, func(t *testing.T) {
+		defer func() {
+			if r := recover(); r != nil {
+				f, ok := r.(failure)
+				if !ok {
+					panic(r)
+				}
+				t.Fatal(string(f))
+			}
+		}()
+		fn(t)
+	})
 }
 
 // base is a fixed instant with millisecond precision, in UTC: what the app
