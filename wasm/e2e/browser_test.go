@@ -156,14 +156,13 @@ func tail(b []byte, n int) []byte {
 // parallel holds the tests that sideBySide has made parallel.
 var parallel sync.Map // *testing.T → struct{}
 
-// sideBySide runs the test t beside the other browser tests (go test's
-// -parallel of them, GOMAXPROCS by default), once; newBrowser calls it, so
-// that every browser test does. Most of a browser test's time is spent
-// waiting, on Chromium's start, the app's and the page's frames, with the
-// machine's cores idle: run one after another, the suite took 15–16
-// minutes of CI's 20 (BENCH.md, "The browser tests side by side"). A
-// subtest is left in its order, as its siblings may share what it
-// changes; a benchmark is never parallel.
+// sideBySide runs the test t beside the other parallel browser tests (go
+// test's -parallel of them, GOMAXPROCS by default), once. The bridge's
+// tests, which start no app, call it. Every browser test did (newBrowser
+// called it) for a stop: the whole suite gained about 8 % on two cores,
+// and a fresh clone's run had two tests that passed alone fail under the
+// load of the one beside them (BENCH.md, "The browser tests side by
+// side"). A subtest is left in its order; a benchmark is never parallel.
 func sideBySide(tb testing.TB) {
 	t, ok := tb.(*testing.T)
 	if !ok || strings.Contains(t.Name(), "/") {
@@ -216,7 +215,6 @@ const consoleBarrier = "\x00harness-barrier "
 func newBrowser(t testing.TB, extra ...chromedp.ExecAllocatorOption) *browser {
 	t.Helper()
 	exe := findChromium(t)
-	sideBySide(t)
 	b := &browser{t: t, seen: make(chan struct{}, 1), offline: new(atomic.Bool)}
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(exe),
