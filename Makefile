@@ -32,7 +32,7 @@ sample:
 
 ## test: vet and run every test, the browser tests in headless Chromium included
 test: vet chromium
-	$(GO) test -count=1 -timeout 18m ./...
+	$(GO) test -count=1 -timeout 19m ./...
 
 ## test-third-party: vet and run upstream's tests inside the patched copies in
 ## third_party/ (each its own module, which the main module's ./... leaves out)

@@ -157,8 +157,9 @@ func tail(b []byte, n int) []byte {
 var parallel sync.Map // *testing.T → struct{}
 
 // sideBySide runs the test t beside the other parallel browser tests (go
-// test's -parallel of them, GOMAXPROCS by default), once. The bridge's
-// tests, which start no app, call it. Every browser test did (newBrowser
+// test's -parallel of them, GOMAXPROCS by default), once. The tests that
+// start no app and time nothing call it: the bridge's, the W3C selectors',
+// the TextDecoder's and the IndexedDB store's. Every browser test did (newBrowser
 // called it) for a stop: the whole suite gained about 8 % on two cores,
 // and a fresh clone's run had two tests that passed alone fail under the
 // load of the one beside them (BENCH.md, "The browser tests side by

@@ -256,6 +256,7 @@ func runWasmTests(t *testing.T, run wasmRun, argv ...string) string {
 // TestIndexedDBStore runs the Store conformance suite and the error tests
 // of wasm/idb against Chromium's IndexedDB.
 func TestIndexedDBStore(t *testing.T) {
+	sideBySide(t) // no app, no timing: beside the bridge's tests, at the suite's end
 	out := runIDBTests(t, "-test.v")
 	for _, suite := range []string{"TestStore", "TestStoreWithoutScript", "TestStoreDamaged", "TestApplyInWorker", "TestApplyAcrossConnections"} {
 		if !strings.Contains(out, "--- PASS: "+suite+" ") {

@@ -118,6 +118,7 @@ func w3cFiles(t *testing.T) []annotate.File {
 }
 
 func TestW3CSelectorsInBrowser(t *testing.T) {
+	sideBySide(t) // no app, no timing: beside the bridge's tests, at the suite's end
 	w3c, err := formats.Lookup("w3c")
 	if err != nil {
 		t.Fatal(err)
