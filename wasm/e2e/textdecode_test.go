@@ -208,7 +208,7 @@ func readsNatively(data []byte, label string) bool {
 // with every input above: each must be read by the browser's TextDecoder
 // into the same text, encoding name and refusal as natively.
 func TestTextDecoderMatchesNative(t *testing.T) {
-	sideBySide(t) // no app, no timing: beside the bridge's tests, at the suite's end
+	sideBySide(t)   // no app, no timing: beside the bridge's tests, at the suite's end
 	findChromium(t) // skips in -short mode before the work
 	inputs := append(syntheticInputs(t), corpusInputs(t)...)
 	cases := make([]testcorpus.DecodeCase, len(inputs))
